@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Errata needs to build, run and test.
+# Idempotent: packages already present are left alone, so a machine that has
+# them all costs one dpkg query and no network.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  gcc meson ninja-build pkg-config gettext itstool
+  libglib2.0-dev libglib2.0-dev-bin
+  # core
+  libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libsecret-1-dev
+  # gui
+  libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libmd4c-dev
+  # validation tools used by the test suite
+  desktop-file-utils appstream yelp-tools libxml2-utils
+  # headless display tests
+  xvfb xauth dbus dbus-x11 gnome-keyring
+  adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  # benchmarks compare against the plain sqlite3 shell
+  sqlite3 python3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

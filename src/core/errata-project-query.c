@@ -1,0 +1,298 @@
+/* errata-project-query.c: filtered, sorted, keyset-paged trace lists.
+ *
+ * Pages continue from the last row's (sort key, id) instead of an OFFSET,
+ * so the millionth row costs what the first does: every sort order has an
+ * index on its key (see errata-project-schema.c).
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "errata-project-private.h"
+
+/* Parameters by number, so that a clause can use one without counting. */
+enum {
+  PARAM_FTS = 1,
+  PARAM_META_PATH,
+  PARAM_META_VALUE,
+  PARAM_KEY,
+  PARAM_ID,
+  PARAM_LIMIT,
+  PARAM_SHUFFLE_START,
+};
+
+/* Each expression is written exactly as its index is, so SQLite uses it. */
+static const char *
+sort_key_expression (ErrataTraceSort sort)
+{
+  switch (sort)
+    {
+    case ERRATA_TRACE_SORT_MESSAGES:
+      return "t.n_messages";
+    case ERRATA_TRACE_SORT_TOOL_CALLS:
+      return "t.n_tool_calls";
+    case ERRATA_TRACE_SORT_OUTPUT_LENGTH:
+      return "t.output_chars";
+    case ERRATA_TRACE_SORT_LATENCY:
+      return "ifnull (t.latency_ms, -1)";
+    case ERRATA_TRACE_SORT_TOKENS:
+      return "ifnull (t.tokens_in, 0) + ifnull (t.tokens_out, 0)";
+    case ERRATA_TRACE_SORT_COST:
+      return "ifnull (t.cost, -1.0)";
+    case ERRATA_TRACE_SORT_SHUFFLE:
+      return "t.sample_key";
+    case ERRATA_TRACE_SORT_IMPORT_ORDER:
+    default:
+      return "t.id";
+    }
+}
+
+static void
+append_filters (GString          *sql,
+                ErrataTraceQuery *query)
+{
+  g_autofree char *fts = errata_trace_query_dup_fts_expression (query);
+
+  g_string_append (sql, " WHERE 1");
+  switch (errata_trace_query_get_review_filter (query))
+    {
+    case ERRATA_REVIEW_FILTER_UNREVIEWED:
+      g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL)");
+      break;
+    case ERRATA_REVIEW_FILTER_PASS:
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict = 'pass')");
+      break;
+    case ERRATA_REVIEW_FILTER_FAIL:
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict = 'fail')");
+      break;
+    case ERRATA_REVIEW_FILTER_ANY:
+    default:
+      break;
+    }
+  if (errata_trace_query_get_has_note (query))
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                          " WHERE a.trace_id = t.id AND a.note <> '')");
+  if (errata_trace_query_get_metadata_field (query))
+    g_string_append (sql, " AND CAST (json_extract (t.metadata, ?2) AS TEXT) = ?3");
+  /* Text matches the trace's own words or any note written about it. */
+  if (fts)
+    g_string_append (sql, " AND t.id IN (SELECT rowid FROM traces_fts WHERE traces_fts MATCH ?1"
+                          " UNION SELECT a.trace_id FROM notes_fts"
+                          " JOIN annotations a ON a.id = notes_fts.rowid"
+                          " WHERE notes_fts MATCH ?1)");
+}
+
+/* '$."field"."nested"': quoting keeps dots and spaces in keys literal
+ * except as separators the user meant. */
+static char *
+metadata_path (const char *field)
+{
+  g_auto (GStrv) parts = g_strsplit (field, ".", -1);
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autofree char *escaped = g_strescape (parts[i], NULL);
+
+      g_string_append_printf (path, ".\"%s\"", escaped);
+    }
+  return g_string_free (path, FALSE);
+}
+
+static void
+bind_filters (sqlite3_stmt     *stmt,
+              ErrataTraceQuery *query)
+{
+  char *fts = errata_trace_query_dup_fts_expression (query);
+
+  if (fts)
+    sqlite3_bind_text (stmt, PARAM_FTS, fts, -1, g_free);
+  if (errata_trace_query_get_metadata_field (query))
+    {
+      sqlite3_bind_text (stmt, PARAM_META_PATH,
+                         metadata_path (errata_trace_query_get_metadata_field (query)), -1,
+                         g_free);
+      sqlite3_bind_text (stmt, PARAM_META_VALUE,
+                         errata_trace_query_get_metadata_value (query), -1, SQLITE_TRANSIENT);
+    }
+}
+
+gint64
+errata_project_count_traces (ErrataProject     *self,
+                             ErrataTraceQuery  *query,
+                             GError           **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM traces t");
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), -1);
+  g_return_val_if_fail (query == NULL || ERRATA_IS_TRACE_QUERY (query), -1);
+
+  if (query)
+    append_filters (sql, query);
+  stmt = _errata_project_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  if (query)
+    bind_filters (stmt, query);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    _errata_project_set_error (self, error, _("count traces"));
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static gboolean
+is_shuffle (ErrataTraceQuery *query)
+{
+  return errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_SHUFFLE;
+}
+
+static void
+append_keyset (GString           *sql,
+               ErrataTraceQuery  *query,
+               ErrataTraceCursor *cursor)
+{
+  gboolean import_order = errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER;
+  gboolean descending = errata_trace_query_get_descending (query) && !is_shuffle (query);
+  const char *key = sort_key_expression (errata_trace_query_get_sort (query));
+  const char *op = descending ? "<" : ">";
+
+  /* A shuffle walks sample_key from a seeded start to the end, then wraps
+   * around to the keys below the start. */
+  if (is_shuffle (query))
+    g_string_append (sql, cursor->wrapped ? " AND t.sample_key < ?7" : " AND t.sample_key >= ?7");
+  if (!cursor->started)
+    return;
+  if (import_order)
+    g_string_append_printf (sql, " AND t.id %s ?5", op);
+  else
+    g_string_append_printf (sql, " AND (%s, t.id) %s (?4, ?5)", key, op);
+}
+
+static char *
+build_page_sql (ErrataTraceQuery  *query,
+                ErrataTraceCursor *cursor)
+{
+  GString *sql = g_string_new (NULL);
+  const char *key = sort_key_expression (errata_trace_query_get_sort (query));
+  const char *dir = (errata_trace_query_get_descending (query) && !is_shuffle (query))
+                    ? "DESC" : "ASC";
+
+  g_string_append_printf (sql, "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", %s FROM traces t", key);
+  append_filters (sql, query);
+  append_keyset (sql, query, cursor);
+  if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER)
+    g_string_append_printf (sql, " ORDER BY t.id %s LIMIT ?6", dir);
+  else
+    g_string_append_printf (sql, " ORDER BY %s %s, t.id %s LIMIT ?6", key, dir, dir);
+  return g_string_free (sql, FALSE);
+}
+
+static guint32
+shuffle_start (guint32 seed)
+{
+  /* Spread nearby seeds over the whole key range (sample_key < 2^31). */
+  return (g_int_hash (&seed) * 2654435761u) & 0x7fffffff;
+}
+
+static void
+advance_cursor (ErrataTraceCursor *cursor,
+                sqlite3_stmt      *stmt,
+                ErrataTraceSort    sort)
+{
+  const int key_column = 15;
+
+  cursor->started = TRUE;
+  cursor->id = sqlite3_column_int64 (stmt, 0);
+  if (sort == ERRATA_TRACE_SORT_COST)
+    cursor->key_real = sqlite3_column_double (stmt, key_column);
+  else
+    cursor->key_int = sqlite3_column_int64 (stmt, key_column);
+}
+
+static void
+bind_cursor (sqlite3_stmt      *stmt,
+             ErrataTraceQuery  *query,
+             ErrataTraceCursor *cursor,
+             guint              limit)
+{
+  if (cursor->started)
+    {
+      if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_COST)
+        sqlite3_bind_double (stmt, PARAM_KEY, cursor->key_real);
+      else
+        sqlite3_bind_int64 (stmt, PARAM_KEY, cursor->key_int);
+      sqlite3_bind_int64 (stmt, PARAM_ID, cursor->id);
+    }
+  sqlite3_bind_int64 (stmt, PARAM_LIMIT, limit);
+  if (is_shuffle (query))
+    sqlite3_bind_int64 (stmt, PARAM_SHUFFLE_START,
+                        shuffle_start (errata_trace_query_get_seed (query)));
+}
+
+static gboolean
+fetch_rows (ErrataProject      *self,
+            ErrataTraceQuery   *query,
+            ErrataTraceCursor  *cursor,
+            guint               limit,
+            GPtrArray          *rows,
+            GError            **error)
+{
+  g_autofree char *sql = build_page_sql (query, cursor);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _errata_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filters (stmt, query);
+  bind_cursor (stmt, query, cursor, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (rows, _errata_project_trace_from_row (stmt));
+      advance_cursor (cursor, stmt, errata_trace_query_get_sort (query));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("list traces"));
+  return TRUE;
+}
+
+/* Returns up to `limit` traces (summaries: input, output and note cut to
+ * 300 characters, no messages) after `cursor`, and moves the cursor past
+ * them. A zeroed cursor starts at the beginning; fewer rows than `limit`
+ * means the end. Element type: ErrataTrace. */
+GPtrArray *
+errata_project_query_traces (ErrataProject      *self,
+                             ErrataTraceQuery   *query,
+                             ErrataTraceCursor  *cursor,
+                             guint               limit,
+                             GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (query), NULL);
+  g_return_val_if_fail (cursor != NULL, NULL);
+
+  if (!fetch_rows (self, query, cursor, limit, rows, error))
+    return NULL;
+  if (is_shuffle (query) && !cursor->wrapped && rows->len < limit)
+    {
+      cursor->wrapped = TRUE;
+      cursor->started = FALSE;
+      if (!fetch_rows (self, query, cursor, limit - rows->len, rows, error))
+        return NULL;
+    }
+  return g_steal_pointer (&rows);
+}

@@ -1,0 +1,500 @@
+/* errata-project-traces.c: storing traces and annotations in a project.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "errata-project-private.h"
+#include "errata-trace-private.h"
+
+static const char insert_trace_sql[] =
+  "INSERT INTO traces (external_id, source, imported_at, input, output, messages, tools,"
+  "  metadata, n_messages, n_tool_calls, output_chars, latency_ms, tokens_in, tokens_out,"
+  "  cost, sample_key)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+  " ON CONFLICT (source, external_id) DO NOTHING";
+
+static const char insert_fts_sql[] =
+  "INSERT INTO traces_fts (rowid, input, output, body) VALUES (?1, ?2, ?3, ?4)";
+
+static char *
+json_array_to_text (JsonArray *array)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_set_array (node, array);
+  return json_to_string (node, FALSE);
+}
+
+static char *
+json_object_to_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+  return json_to_string (node, FALSE);
+}
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           column,
+                   gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int64 (stmt, column, value);
+}
+
+static void
+bind_trace (sqlite3_stmt *stmt,
+            ErrataTrace  *trace,
+            gint64        imported_at,
+            char         *messages,
+            char         *tools,
+            char         *metadata)
+{
+  sqlite3_bind_text (stmt, 1, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, errata_trace_get_source (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, imported_at);
+  sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
+  if (tools)
+    sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 7);
+  sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, errata_trace_get_n_messages (trace));
+  sqlite3_bind_int64 (stmt, 10, errata_trace_get_n_tool_calls (trace));
+  sqlite3_bind_int64 (stmt, 11, errata_trace_get_output_chars (trace));
+  bind_optional_int (stmt, 12, errata_trace_get_latency_ms (trace));
+  bind_optional_int (stmt, 13, errata_trace_get_tokens_in (trace));
+  bind_optional_int (stmt, 14, errata_trace_get_tokens_out (trace));
+  if (errata_trace_get_cost (trace) < 0)
+    sqlite3_bind_null (stmt, 15);
+  else
+    sqlite3_bind_double (stmt, 15, errata_trace_get_cost (trace));
+  sqlite3_bind_int64 (stmt, 16, g_random_int_range (0, G_MAXINT32));
+}
+
+static gboolean
+ensure_insert_statements (ErrataProject  *self,
+                          sqlite3_stmt  **insert_trace,
+                          sqlite3_stmt  **insert_fts,
+                          GError        **error)
+{
+  if (*insert_trace == NULL)
+    *insert_trace = _errata_project_prepare (self, insert_trace_sql, error);
+  if (*insert_trace != NULL && *insert_fts == NULL)
+    *insert_fts = _errata_project_prepare (self, insert_fts_sql, error);
+  return *insert_trace != NULL && *insert_fts != NULL;
+}
+
+static gboolean
+index_trace_text (ErrataProject  *self,
+                  sqlite3_stmt   *stmt,
+                  ErrataTrace    *trace,
+                  GError        **error)
+{
+  g_autofree char *body = errata_trace_dup_search_body (trace);
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, errata_trace_get_id (trace));
+  sqlite3_bind_text (stmt, 2, errata_trace_get_input (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("index the trace for search"));
+  return TRUE;
+}
+
+/* Inserts `trace` unless a trace with the same source and external id is
+ * already there (re-importing a file adds nothing twice). On success the
+ * trace's id is set, to the existing row's id for a duplicate. */
+gboolean
+errata_project_add_trace (ErrataProject  *self,
+                          ErrataTrace    *trace,
+                          gboolean       *added,
+                          GError        **error)
+{
+  g_autofree char *messages = NULL;
+  g_autofree char *tools = NULL;
+  g_autofree char *metadata = NULL;
+  sqlite3_stmt **insert_trace;
+  sqlite3_stmt **insert_fts;
+  gint64 now = g_get_real_time ();
+  int rc;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (ERRATA_IS_TRACE (trace), FALSE);
+
+  if (added)
+    *added = FALSE;
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  _errata_project_get_insert_statements (self, &insert_trace, &insert_fts);
+  if (!ensure_insert_statements (self, insert_trace, insert_fts, error))
+    return FALSE;
+
+  messages = errata_trace_get_messages (trace)
+             ? json_array_to_text (errata_trace_get_messages (trace)) : g_strdup ("[]");
+  tools = errata_trace_get_tools (trace) ? json_array_to_text (errata_trace_get_tools (trace)) : NULL;
+  metadata = json_object_to_text (errata_trace_get_metadata (trace));
+
+  if (!errata_project_begin (self, error))
+    return FALSE;
+
+  bind_trace (*insert_trace, trace, now, messages, tools, metadata);
+  rc = sqlite3_step (*insert_trace);
+  sqlite3_reset (*insert_trace);
+  sqlite3_clear_bindings (*insert_trace);
+  if (rc != SQLITE_DONE)
+    {
+      _errata_project_set_error (self, error, _("save the trace"));
+      errata_project_rollback (self);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (_errata_project_get_db (self)) == 0)
+    {
+      g_autoptr(ErrataTrace) existing = NULL;
+
+      existing = errata_project_find_trace (self, errata_trace_get_source (trace),
+                                            errata_trace_get_external_id (trace), NULL);
+      if (existing)
+        _errata_trace_set_id (trace, errata_trace_get_id (existing));
+      return errata_project_commit (self, error);
+    }
+
+  _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
+  _errata_trace_set_imported_at (trace, now);
+  if (!index_trace_text (self, *insert_fts, trace, error))
+    {
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  if (added)
+    *added = TRUE;
+  return errata_project_commit (self, error);
+}
+
+static gint64
+column_optional_int (sqlite3_stmt *stmt,
+                     int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
+ErrataTrace *
+_errata_project_trace_from_row (sqlite3_stmt *stmt)
+{
+  ErrataTrace *trace = errata_trace_new ();
+
+  _errata_trace_set_id (trace, sqlite3_column_int64 (stmt, 0));
+  errata_trace_set_external_id (trace, column_text (stmt, 1));
+  errata_trace_set_source (trace, column_text (stmt, 2));
+  _errata_trace_set_imported_at (trace, sqlite3_column_int64 (stmt, 3));
+  _errata_trace_set_summary (trace, column_text (stmt, 4), column_text (stmt, 5),
+                             sqlite3_column_int (stmt, 6), sqlite3_column_int (stmt, 7),
+                             sqlite3_column_int (stmt, 8));
+  errata_trace_set_latency_ms (trace, column_optional_int (stmt, 9));
+  errata_trace_set_tokens_in (trace, column_optional_int (stmt, 10));
+  errata_trace_set_tokens_out (trace, column_optional_int (stmt, 11));
+  errata_trace_set_cost (trace, sqlite3_column_type (stmt, 12) == SQLITE_NULL
+                                  ? -1.0 : sqlite3_column_double (stmt, 12));
+  _errata_trace_set_review (trace,
+                            errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 13)),
+                            column_text (stmt, 14));
+  return trace;
+}
+
+static JsonNode *
+parse_json_column (sqlite3_stmt *stmt,
+                   int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return json_from_string (text, NULL);
+}
+
+/* The full trace: its messages, tools and metadata besides the summary. */
+static void
+load_trace_details (ErrataTrace  *trace,
+                    sqlite3_stmt *stmt)
+{
+  g_autoptr(JsonNode) messages = parse_json_column (stmt, 15);
+  g_autoptr(JsonNode) tools = parse_json_column (stmt, 16);
+  g_autoptr(JsonNode) metadata = parse_json_column (stmt, 17);
+  JsonObject *target = errata_trace_get_metadata (trace);
+
+  if (messages && JSON_NODE_HOLDS_ARRAY (messages))
+    errata_trace_set_messages (trace, json_node_get_array (messages));
+  if (tools && JSON_NODE_HOLDS_ARRAY (tools))
+    errata_trace_set_tools (trace, json_node_get_array (tools));
+  if (metadata && JSON_NODE_HOLDS_OBJECT (metadata))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (metadata));
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (target, name, json_node_copy (value));
+    }
+}
+
+static ErrataTrace *
+get_one_trace (ErrataProject  *self,
+               const char     *where,
+               GError        **error,
+               ...)
+{
+  g_autofree char *sql = NULL;
+  ErrataTrace *trace = NULL;
+  sqlite3_stmt *stmt;
+  va_list args;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", t.messages, t.tools, t.metadata,"
+                         " t.input, t.output FROM traces t WHERE %s", where);
+  stmt = _errata_project_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  va_start (args, error);
+  for (int i = 1; i <= sqlite3_bind_parameter_count (stmt); i++)
+    sqlite3_bind_text (stmt, i, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+  va_end (args);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      trace = _errata_project_trace_from_row (stmt);
+      load_trace_details (trace, stmt);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
+                 _("There is no such trace in the project."));
+  else
+    _errata_project_set_error (self, error, _("read a trace"));
+  sqlite3_finalize (stmt);
+  return trace;
+}
+
+ErrataTrace *
+errata_project_get_trace (ErrataProject  *self,
+                          gint64          id,
+                          GError        **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  return get_one_trace (self, "t.id = CAST (?1 AS INTEGER)", error, id_text);
+}
+
+ErrataTrace *
+errata_project_find_trace (ErrataProject  *self,
+                           const char     *source,
+                           const char     *external_id,
+                           GError        **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (source != NULL && external_id != NULL, NULL);
+  return get_one_trace (self, "t.source = ?1 AND t.external_id = ?2", error,
+                        source, external_id);
+}
+
+gboolean
+errata_project_get_info (ErrataProject      *self,
+                         ErrataProjectInfo  *info,
+                         GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  memset (info, 0, sizeof *info);
+  if (!_errata_project_query_int (self, "SELECT count(*) FROM traces", &info->traces, error) ||
+      !_errata_project_query_int (self,
+                                  "SELECT count(DISTINCT trace_id) FROM annotations"
+                                  " WHERE verdict IS NOT NULL", &info->annotated, error) ||
+      !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE note <> ''",
+                                  &info->notes, error) ||
+      !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE verdict = 'pass'",
+                                  &info->passed, error) ||
+      !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE verdict = 'fail'",
+                                  &info->failed, error))
+    return FALSE;
+
+  info->schema_version = errata_project_get_schema_version (self);
+  path = g_file_get_path (errata_project_get_file (self));
+  wal = g_strconcat (path, "-wal", NULL);
+  if (g_stat (path, &st) == 0)
+    info->file_size += st.st_size;
+  if (g_stat (wal, &st) == 0)
+    info->file_size += st.st_size;
+  return TRUE;
+}
+
+ErrataAnnotation *
+errata_annotation_new (gint64      trace_id,
+                       const char *annotator)
+{
+  ErrataAnnotation *annotation = g_new0 (ErrataAnnotation, 1);
+
+  annotation->trace_id = trace_id;
+  annotation->annotator = g_strdup (annotator ? annotator : "");
+  annotation->note = g_strdup ("");
+  annotation->first_failure = -1;
+  return annotation;
+}
+
+void
+errata_annotation_free (ErrataAnnotation *annotation)
+{
+  if (annotation == NULL)
+    return;
+  g_free (annotation->annotator);
+  g_free (annotation->note);
+  g_free (annotation);
+}
+
+static const char upsert_annotation_sql[] =
+  "INSERT INTO annotations (trace_id, annotator, verdict, note, first_failure,"
+  "  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+  " ON CONFLICT (trace_id, annotator) DO UPDATE SET"
+  "  verdict = excluded.verdict, note = excluded.note,"
+  "  first_failure = excluded.first_failure, updated_at = excluded.updated_at";
+
+/* Creates or replaces the annotation of (trace, annotator). */
+gboolean
+errata_project_set_annotation (ErrataProject           *self,
+                               const ErrataAnnotation  *annotation,
+                               GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (annotation != NULL && annotation->annotator != NULL, FALSE);
+
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  stmt = _errata_project_prepare (self, upsert_annotation_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation->trace_id);
+  sqlite3_bind_text (stmt, 2, annotation->annotator, -1, SQLITE_STATIC);
+  if (errata_verdict_to_string (annotation->verdict))
+    sqlite3_bind_text (stmt, 3, errata_verdict_to_string (annotation->verdict), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, annotation->note ? annotation->note : "", -1, SQLITE_STATIC);
+  bind_optional_int (stmt, 5, annotation->first_failure);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  ok = _errata_project_step_write (self, stmt, _("save the annotation"), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static ErrataAnnotation *
+annotation_from_row (sqlite3_stmt *stmt)
+{
+  ErrataAnnotation *annotation;
+
+  annotation = errata_annotation_new (sqlite3_column_int64 (stmt, 0), column_text (stmt, 1));
+  annotation->verdict = errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 2));
+  g_free (annotation->note);
+  annotation->note = g_strdup (column_text (stmt, 3));
+  annotation->first_failure = column_optional_int (stmt, 4);
+  annotation->created_at = sqlite3_column_int64 (stmt, 5);
+  annotation->updated_at = sqlite3_column_int64 (stmt, 6);
+  return annotation;
+}
+
+#define ANNOTATION_COLUMNS \
+  "trace_id, annotator, verdict, note, first_failure, created_at, updated_at"
+
+ErrataAnnotation *
+errata_project_get_annotation (ErrataProject  *self,
+                               gint64          trace_id,
+                               const char     *annotator,
+                               GError        **error)
+{
+  ErrataAnnotation *annotation = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (annotator != NULL, NULL);
+
+  stmt = _errata_project_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations"
+                                  " WHERE trace_id = ? AND annotator = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  sqlite3_bind_text (stmt, 2, annotator, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    annotation = annotation_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
+                 _("This trace has no annotation by %s."), annotator);
+  else
+    _errata_project_set_error (self, error, _("read an annotation"));
+  sqlite3_finalize (stmt);
+  return annotation;
+}
+
+/* Element type: ErrataAnnotation, most recently updated first. */
+GPtrArray *
+errata_project_list_annotations (ErrataProject  *self,
+                                 gint64          trace_id,
+                                 GError        **error)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+
+  stmt = _errata_project_prepare (self, "SELECT " ANNOTATION_COLUMNS " FROM annotations"
+                                  " WHERE trace_id = ? ORDER BY updated_at DESC, id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  annotations = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_annotation_free);
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (annotations, annotation_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _errata_project_set_error (self, error, _("read annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&annotations);
+}

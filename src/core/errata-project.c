@@ -1,0 +1,623 @@
+/* errata-project.c: opening, creating and migrating a project file, and the
+ * trace and annotation store. Queries live in errata-project-query.c.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "errata-project-private.h"
+#include "errata-project-schema.h"
+#include "errata-trace-private.h"
+
+struct _ErrataProject
+{
+  GObject       parent_instance;
+
+  GFile        *file;
+  sqlite3      *db;
+  gboolean      read_only;
+  int           schema_version;
+  guint         transaction_depth;
+
+  sqlite3_stmt *insert_trace;
+  sqlite3_stmt *insert_trace_fts;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
+G_DEFINE_QUARK (errata-project-error-quark, errata_project_error)
+
+static const char sqlite_magic[16] = "SQLite format 3";
+
+static void
+errata_project_finalize (GObject *object)
+{
+  ErrataProject *self = (ErrataProject *)object;
+
+  errata_project_close (self);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (errata_project_parent_class)->finalize (object);
+}
+
+static void
+errata_project_class_init (ErrataProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = errata_project_finalize;
+}
+
+static void
+errata_project_init (ErrataProject *self)
+{
+}
+
+sqlite3 *
+_errata_project_get_db (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  return self->db;
+}
+
+static ErrataProjectError
+error_code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return ERRATA_PROJECT_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return ERRATA_PROJECT_ERROR_NOT_SQLITE;
+    case SQLITE_READONLY:
+      return ERRATA_PROJECT_ERROR_READ_ONLY;
+    case SQLITE_CANTOPEN:
+      return ERRATA_PROJECT_ERROR_NOT_FOUND;
+    default:
+      return ERRATA_PROJECT_ERROR_FAILED;
+    }
+}
+
+gboolean
+_errata_project_set_error (ErrataProject  *self,
+                           GError        **error,
+                           const char     *what)
+{
+  int rc = self->db ? sqlite3_extended_errcode (self->db) : SQLITE_MISUSE;
+  const char *detail = self->db ? sqlite3_errmsg (self->db) : "no connection";
+
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, ERRATA_PROJECT_ERROR, error_code_for_sqlite (rc),
+                 _("The project file is damaged (%s). Restore it from a backup."), detail);
+  else if ((rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
+                 _("The disk is full: %s failed. Nothing of this change was saved."), what);
+  else
+    g_set_error (error, ERRATA_PROJECT_ERROR, error_code_for_sqlite (rc),
+                 _("Could not %s: %s"), what, detail);
+  return FALSE;
+}
+
+static gboolean
+exec_sql (ErrataProject  *self,
+          const char     *sql,
+          const char     *what,
+          GError        **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return _errata_project_set_error (self, error, what);
+  return TRUE;
+}
+
+sqlite3_stmt *
+_errata_project_prepare (ErrataProject  *self,
+                         const char     *sql,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_CLOSED,
+                           _("The project is closed."));
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _errata_project_set_error (self, error, _("read the project"));
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+_errata_project_query_int (ErrataProject  *self,
+           const char     *sql,
+           gint64         *value,
+           GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("read the project"));
+  return TRUE;
+}
+
+/* Reads the first bytes ourselves: SQLite would happily treat any small
+ * text file as an empty database, and the user deserves to hear that the
+ * file is not a project at all. */
+static gboolean
+check_header (GFile   *file,
+              GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char header[16] = { 0 };
+  gsize n_read = 0;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), path);
+      else
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
+                     _("Could not read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Errata project: it is not an SQLite database."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (ErrataProject  *self,
+                      GError        **error)
+{
+  /* Defensive mode and untrusted schema: a project file comes by mail from
+   * anyone, and must not be able to run code or corrupt itself through
+   * crafted schema objects. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!exec_sql (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;",
+                 _("configure the project"), error))
+    return FALSE;
+  if (self->read_only)
+    return TRUE;
+  /* WAL: readers (the window) never wait for a writer (an import), and a
+   * crash leaves the last committed transaction. NORMAL is durable across
+   * application crashes, which is what WAL needs it for. */
+  return exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
+                   _("configure the project"), error);
+}
+
+static gboolean
+open_connection (ErrataProject  *self,
+                 int             flags,
+                 GError        **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, error_code_for_sqlite (rc),
+                   _("Could not open “%s”: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+  return configure_connection (self, error);
+}
+
+static gboolean
+run_migrations (ErrataProject  *self,
+                int             from_version,
+                GError        **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (!errata_project_begin (self, error))
+    return FALSE;
+  for (guint v = from_version + 1; v < errata_project_n_migrations; v++)
+    {
+      if (!exec_sql (self, errata_project_migrations[v], _("upgrade the project"), error))
+        {
+          errata_project_rollback (self);
+          return FALSE;
+        }
+    }
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                 ERRATA_PROJECT_APPLICATION_ID, ERRATA_PROJECT_SCHEMA_VERSION);
+  if (!exec_sql (self, set_version, _("upgrade the project"), error))
+    {
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  if (!errata_project_commit (self, error))
+    return FALSE;
+  self->schema_version = ERRATA_PROJECT_SCHEMA_VERSION;
+  return TRUE;
+}
+
+static gboolean
+check_identity (ErrataProject  *self,
+                GError        **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  gint64 app_id = 0;
+  gint64 version = 0;
+
+  if (!_errata_project_query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !_errata_project_query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (app_id != ERRATA_PROJECT_APPLICATION_ID)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_ERRATA,
+                   _("“%s” is an SQLite database, but not an Errata project."), path);
+      return FALSE;
+    }
+  if (version > ERRATA_PROJECT_SCHEMA_VERSION)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Errata (format %d; this version "
+                     "reads up to %d). Update Errata to open it."),
+                   path, (int)version, ERRATA_PROJECT_SCHEMA_VERSION);
+      return FALSE;
+    }
+  self->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+bring_schema_up_to_date (ErrataProject  *self,
+                         GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  if (self->schema_version == ERRATA_PROJECT_SCHEMA_VERSION)
+    return TRUE;
+  if (self->read_only)
+    {
+      path = g_file_get_path (self->file);
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY,
+                   _("“%s” was saved by an older version of Errata and must be upgraded, "
+                     "which cannot be done read-only."), path);
+      return FALSE;
+    }
+  return run_migrations (self, self->schema_version, error);
+}
+
+static ErrataProject *
+project_new (GFile *file)
+{
+  ErrataProject *self = g_object_new (ERRATA_TYPE_PROJECT, NULL);
+
+  self->file = g_object_ref (file);
+  return self;
+}
+
+ErrataProject *
+errata_project_open (GFile                   *file,
+                     ErrataProjectOpenFlags   flags,
+                     GError                 **error)
+{
+  g_autoptr(ErrataProject) self = NULL;
+  int sqlite_flags;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (file, error))
+    return NULL;
+
+  self = project_new (file);
+  self->read_only = (flags & ERRATA_PROJECT_OPEN_READ_ONLY) != 0;
+  sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+
+  if (!open_connection (self, sqlite_flags, error) ||
+      !check_identity (self, error) ||
+      !bring_schema_up_to_date (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+ErrataProject *
+errata_project_create (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(ErrataProject) self = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *created = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID,
+                   _("Projects can only be created on a local file system."));
+      return NULL;
+    }
+  if (g_file_query_exists (file, NULL))
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_EXISTS,
+                   _("“%s” already exists."), path);
+      return NULL;
+    }
+
+  self = project_new (file);
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+      !run_migrations (self, 0, error))
+    {
+      g_clear_pointer (&self->db, sqlite3_close);
+      g_unlink (path);
+      return NULL;
+    }
+
+  now = g_date_time_new_now_utc ();
+  created = g_date_time_format_iso8601 (now);
+  if (!errata_project_set_meta (self, "created_by", "Errata " PACKAGE_VERSION, error) ||
+      !errata_project_set_meta (self, "created_at", created, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  ErrataProjectOpenFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
+  GError *error = NULL;
+  ErrataProject *project;
+
+  project = errata_project_open (file, flags, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The connection moves to the caller's thread with the object: nothing
+   * else touched it, and SQLite allows that with NOMUTEX. */
+  g_task_return_pointer (task, project, g_object_unref);
+}
+
+void
+errata_project_open_async (GFile                  *file,
+                           ErrataProjectOpenFlags  flags,
+                           GCancellable           *cancellable,
+                           GAsyncReadyCallback     callback,
+                           gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_project_open_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+ErrataProject *
+errata_project_open_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+errata_project_close (ErrataProject *self)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT (self));
+
+  g_clear_pointer (&self->insert_trace, sqlite3_finalize);
+  g_clear_pointer (&self->insert_trace_fts, sqlite3_finalize);
+  if (self->db && self->transaction_depth > 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->transaction_depth = 0;
+  /* sqlite3_close_v2 defers the close until statements owned by others
+   * (an import cursor, the LLM cache) are finalized. */
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+}
+
+GFile *
+errata_project_get_file (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  return self->file;
+}
+
+gboolean
+errata_project_is_read_only (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), TRUE);
+  return self->read_only;
+}
+
+int
+errata_project_get_schema_version (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), 0);
+  return self->schema_version;
+}
+
+void
+_errata_project_get_insert_statements (ErrataProject  *self,
+                                       sqlite3_stmt ***insert_trace,
+                                       sqlite3_stmt ***insert_fts)
+{
+  *insert_trace = &self->insert_trace;
+  *insert_fts = &self->insert_trace_fts;
+}
+
+gboolean
+_errata_project_check_writable (ErrataProject  *self,
+                                GError        **error)
+{
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_CLOSED,
+                           _("The project is closed."));
+      return FALSE;
+    }
+  if (self->read_only)
+    {
+      g_set_error_literal (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY,
+                           _("The project is open read-only."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Nested begin/commit pairs use savepoints, so a function that writes can
+ * wrap itself in a transaction whether or not its caller already has one. */
+gboolean
+errata_project_begin (ErrataProject  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  if (!exec_sql (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
+                 _("start a change"), error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+errata_project_commit (ErrataProject  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (!exec_sql (self, self->transaction_depth == 1 ? "COMMIT" : "RELEASE nested",
+                 _("save the change"), error))
+    {
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+errata_project_rollback (ErrataProject *self)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT (self));
+
+  if (self->transaction_depth == 0 || self->db == NULL)
+    return;
+  if (self->transaction_depth == 1)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+  self->transaction_depth--;
+}
+
+/* Runs one write statement inside its own (possibly nested) transaction. */
+gboolean
+_errata_project_step_write (ErrataProject  *self,
+                            sqlite3_stmt   *stmt,
+                            const char     *what,
+                            GError        **error)
+{
+  if (!errata_project_begin (self, error))
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _errata_project_set_error (self, error, what);
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  return errata_project_commit (self, error);
+}
+
+char *
+errata_project_get_meta (ErrataProject *self,
+                         const char    *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+
+  stmt = _errata_project_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+gboolean
+errata_project_set_meta (ErrataProject  *self,
+                         const char     *key,
+                         const char     *value,
+                         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  stmt = _errata_project_prepare (self,
+                                  "INSERT INTO meta (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  ok = _errata_project_step_write (self, stmt, _("save project settings"), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}

@@ -1,0 +1,157 @@
+/* errata-project.h: one `.errata` project file (SQLite).
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "errata-types.h"
+#include "errata-trace.h"
+#include "errata-trace-query.h"
+
+G_BEGIN_DECLS
+
+#define ERRATA_TYPE_PROJECT (errata_project_get_type ())
+#define ERRATA_PROJECT_ERROR (errata_project_error_quark ())
+
+/* The schema version this build writes; older files are migrated forward,
+ * newer ones refused. */
+#define ERRATA_PROJECT_SCHEMA_VERSION 1
+
+/* "ERRA" in ASCII: PRAGMA application_id, so that file(1) and Errata can
+ * tell an Errata project from any other SQLite database. */
+#define ERRATA_PROJECT_APPLICATION_ID 0x45525241
+
+typedef enum
+{
+  ERRATA_PROJECT_ERROR_FAILED,
+  ERRATA_PROJECT_ERROR_NOT_FOUND,
+  ERRATA_PROJECT_ERROR_EXISTS,
+  ERRATA_PROJECT_ERROR_NOT_SQLITE,
+  ERRATA_PROJECT_ERROR_NOT_ERRATA,
+  ERRATA_PROJECT_ERROR_TOO_NEW,
+  ERRATA_PROJECT_ERROR_CORRUPT,
+  ERRATA_PROJECT_ERROR_READ_ONLY,
+  ERRATA_PROJECT_ERROR_CLOSED,
+  ERRATA_PROJECT_ERROR_INVALID,
+} ErrataProjectError;
+
+typedef enum
+{
+  ERRATA_PROJECT_OPEN_NONE      = 0,
+  ERRATA_PROJECT_OPEN_READ_ONLY = 1 << 0,
+} ErrataProjectOpenFlags;
+
+typedef struct
+{
+  gint64 traces;
+  gint64 annotated;    /* traces with a pass or fail verdict */
+  gint64 notes;        /* annotations with a non-empty note */
+  gint64 passed;
+  gint64 failed;
+  int    schema_version;
+  gint64 file_size;    /* bytes, the main file plus its WAL */
+} ErrataProjectInfo;
+
+/* One human annotation of one trace. */
+struct _ErrataAnnotation
+{
+  gint64         trace_id;
+  char          *annotator;
+  ErrataVerdict  verdict;
+  char          *note;
+  int            first_failure;   /* message index, or -1 when not marked */
+  gint64         created_at;      /* microseconds since the epoch */
+  gint64         updated_at;
+};
+
+/* Where a page of a query ended; pass it back to get the next page. */
+typedef struct
+{
+  gboolean started;
+  gboolean wrapped;   /* shuffle order: past the end, back from the start */
+  gint64   key_int;
+  double   key_real;
+  gint64   id;
+} ErrataTraceCursor;
+
+G_DECLARE_FINAL_TYPE (ErrataProject, errata_project, ERRATA, PROJECT, GObject)
+
+GQuark            errata_project_error_quark            (void);
+
+ErrataProject    *errata_project_create                 (GFile                  *file,
+                                                         GError                **error);
+ErrataProject    *errata_project_open                   (GFile                  *file,
+                                                         ErrataProjectOpenFlags  flags,
+                                                         GError                **error);
+void              errata_project_open_async             (GFile                  *file,
+                                                         ErrataProjectOpenFlags  flags,
+                                                         GCancellable           *cancellable,
+                                                         GAsyncReadyCallback     callback,
+                                                         gpointer                user_data);
+ErrataProject    *errata_project_open_finish            (GAsyncResult           *result,
+                                                         GError                **error);
+void              errata_project_close                  (ErrataProject          *self);
+
+GFile            *errata_project_get_file               (ErrataProject          *self);
+gboolean          errata_project_is_read_only           (ErrataProject          *self);
+int               errata_project_get_schema_version     (ErrataProject          *self);
+
+gboolean          errata_project_begin                  (ErrataProject          *self,
+                                                         GError                **error);
+gboolean          errata_project_commit                 (ErrataProject          *self,
+                                                         GError                **error);
+void              errata_project_rollback               (ErrataProject          *self);
+
+gboolean          errata_project_add_trace              (ErrataProject          *self,
+                                                         ErrataTrace            *trace,
+                                                         gboolean               *added,
+                                                         GError                **error);
+ErrataTrace      *errata_project_get_trace              (ErrataProject          *self,
+                                                         gint64                  id,
+                                                         GError                **error);
+ErrataTrace      *errata_project_find_trace             (ErrataProject          *self,
+                                                         const char             *source,
+                                                         const char             *external_id,
+                                                         GError                **error);
+gboolean          errata_project_get_info               (ErrataProject          *self,
+                                                         ErrataProjectInfo      *info,
+                                                         GError                **error);
+
+gboolean          errata_project_set_annotation         (ErrataProject          *self,
+                                                         const ErrataAnnotation *annotation,
+                                                         GError                **error);
+ErrataAnnotation *errata_project_get_annotation         (ErrataProject          *self,
+                                                         gint64                  trace_id,
+                                                         const char             *annotator,
+                                                         GError                **error);
+GPtrArray        *errata_project_list_annotations       (ErrataProject          *self,
+                                                         gint64                  trace_id,
+                                                         GError                **error);
+
+GPtrArray        *errata_project_query_traces           (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         ErrataTraceCursor      *cursor,
+                                                         guint                   limit,
+                                                         GError                **error);
+gint64            errata_project_count_traces           (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         GError                **error);
+
+char             *errata_project_get_meta               (ErrataProject          *self,
+                                                         const char             *key);
+gboolean          errata_project_set_meta               (ErrataProject          *self,
+                                                         const char             *key,
+                                                         const char             *value,
+                                                         GError                **error);
+
+ErrataAnnotation *errata_annotation_new                 (gint64                  trace_id,
+                                                         const char             *annotator);
+void              errata_annotation_free                (ErrataAnnotation       *annotation);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataAnnotation, errata_annotation_free)
+
+G_END_DECLS

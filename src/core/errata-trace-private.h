@@ -1,0 +1,29 @@
+/* errata-trace-private.h: how the project store fills a trace it loaded.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-trace.h"
+
+G_BEGIN_DECLS
+
+void _errata_trace_set_id          (ErrataTrace   *self,
+                                    gint64         id);
+void _errata_trace_set_imported_at (ErrataTrace   *self,
+                                    gint64         imported_at);
+/* A trace loaded for a list row carries its derived fields but not its
+ * messages, so that a page of rows costs little memory. */
+void _errata_trace_set_summary     (ErrataTrace   *self,
+                                    const char    *input,
+                                    const char    *output,
+                                    guint          n_messages,
+                                    guint          n_tool_calls,
+                                    guint          output_chars);
+void _errata_trace_set_review      (ErrataTrace   *self,
+                                    ErrataVerdict  verdict,
+                                    const char    *note);
+
+G_END_DECLS
