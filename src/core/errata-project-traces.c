@@ -392,21 +392,58 @@ static const char upsert_annotation_sql[] =
   "  verdict = excluded.verdict, note = excluded.note,"
   "  first_failure = excluded.first_failure, updated_at = excluded.updated_at";
 
-/* Creates or replaces the annotation of (trace, annotator). */
-gboolean
-errata_project_set_annotation (ErrataProject           *self,
-                               const ErrataAnnotation  *annotation,
-                               GError                 **error)
+static gboolean
+run_note_index_statement (ErrataProject  *self,
+                          const char     *sql,
+                          gint64          annotation_id,
+                          const char     *note,
+                          GError        **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _errata_project_prepare (self, sql, error);
   gboolean ok;
 
-  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (annotation != NULL && annotation->annotator != NULL, FALSE);
-
-  if (!_errata_project_check_writable (self, error))
+  if (stmt == NULL)
     return FALSE;
-  stmt = _errata_project_prepare (self, upsert_annotation_sql, error);
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  sqlite3_bind_text (stmt, 2, note, -1, SQLITE_TRANSIENT);
+  ok = _errata_project_step_write (self, stmt, _("index the note for search"), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* notes_fts is an external-content index: removing an entry needs the text
+ * it was indexed with, so read the old note before it is replaced. */
+static gboolean
+unindex_old_note (ErrataProject           *self,
+                  const ErrataAnnotation  *annotation,
+                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  stmt = _errata_project_prepare (self, "SELECT id, note FROM annotations"
+                                  " WHERE trace_id = ? AND annotator = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation->trace_id);
+  sqlite3_bind_text (stmt, 2, annotation->annotator, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ok = run_note_index_statement (self, "INSERT INTO notes_fts (notes_fts, rowid, note)"
+                                   " VALUES ('delete', ?1, ?2)",
+                                   sqlite3_column_int64 (stmt, 0),
+                                   column_text (stmt, 1), error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+upsert_annotation (ErrataProject           *self,
+                   const ErrataAnnotation  *annotation,
+                   GError                 **error)
+{
+  sqlite3_stmt *stmt = _errata_project_prepare (self, upsert_annotation_sql, error);
+  gboolean ok;
+
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation->trace_id);
@@ -419,6 +456,56 @@ errata_project_set_annotation (ErrataProject           *self,
   ok = _errata_project_step_write (self, stmt, _("save the annotation"), error);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+static gboolean
+find_annotation_id (ErrataProject           *self,
+                    const ErrataAnnotation  *annotation,
+                    gint64                  *annotation_id,
+                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _errata_project_prepare (self, "SELECT id FROM annotations"
+                                  " WHERE trace_id = ? AND annotator = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation->trace_id);
+  sqlite3_bind_text (stmt, 2, annotation->annotator, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *annotation_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return _errata_project_set_error (self, error, _("save the annotation"));
+  return TRUE;
+}
+
+/* Creates or replaces the annotation of (trace, annotator), and keeps the
+ * note's search index in step, all in one transaction. */
+gboolean
+errata_project_set_annotation (ErrataProject           *self,
+                               const ErrataAnnotation  *annotation,
+                               GError                 **error)
+{
+  gint64 annotation_id = 0;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (annotation != NULL && annotation->annotator != NULL, FALSE);
+
+  if (!errata_project_begin (self, error))
+    return FALSE;
+  if (!unindex_old_note (self, annotation, error) ||
+      !upsert_annotation (self, annotation, error) ||
+      !find_annotation_id (self, annotation, &annotation_id, error) ||
+      !run_note_index_statement (self, "INSERT INTO notes_fts (rowid, note) VALUES (?1, ?2)",
+                                 annotation_id, annotation->note ? annotation->note : "", error))
+    {
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  return errata_project_commit (self, error);
 }
 
 static ErrataAnnotation *

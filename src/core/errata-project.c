@@ -296,7 +296,9 @@ check_identity (ErrataProject  *self,
       return FALSE;
     }
   self->schema_version = version;
-  return TRUE;
+  /* Reading the schema is what notices a damaged first page; better now,
+   * with a clear message, than at the first query. */
+  return _errata_project_query_int (self, "SELECT count(*) FROM sqlite_schema", &version, error);
 }
 
 static gboolean
