@@ -188,6 +188,15 @@ append_fts_token (GString    *expr,
     g_string_append_c (expr, '*');
 }
 
+static gboolean
+has_word_characters (const char *token)
+{
+  for (const char *p = token; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Turns what a user typed into an FTS5 expression that cannot be a syntax
  * error: every word is a quoted string, all must match, and a trailing `*`
  * makes a word a prefix. Returns NULL when there is nothing to search. */
@@ -204,7 +213,7 @@ errata_trace_query_dup_fts_expression (ErrataTraceQuery *self)
   tokens = g_strsplit_set (self->text, " \t\r\n", -1);
   expr = g_string_new (NULL);
   for (guint i = 0; tokens[i]; i++)
-    if (*tokens[i] != '\0' && !g_str_equal (tokens[i], "*"))
+    if (g_utf8_validate (tokens[i], -1, NULL) && has_word_characters (tokens[i]))
       append_fts_token (expr, tokens[i]);
   if (expr->len == 0)
     {

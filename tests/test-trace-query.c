@@ -1,0 +1,258 @@
+/* test-trace-query.c: filters, sort orders and keyset paging.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-test-utils.h"
+
+typedef struct
+{
+  char          *dir;
+  ErrataProject *project;
+} Fixture;
+
+/* 50 traces: trace i has i % 7 + 2 messages' worth of metrics, latency
+ * 10 * i ms for even i (unknown for odd), a "weather" word in every fifth,
+ * customer "acme" in every third. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->project = errata_test_new_project (&fixture->dir);
+  g_assert_true (errata_project_begin (fixture->project, &error));
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("trace-%02d", i);
+      g_autofree char *question = g_strdup_printf ("question %d%s", i,
+                                                   i % 5 == 0 ? " about the weather" : "");
+      g_autofree char *answer = g_strnfill (i + 1, 'x');
+      g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, question, answer);
+
+      if (i % 2 == 0)
+        errata_trace_set_latency_ms (trace, 10 * i);
+      if (i % 3 == 0)
+        json_object_set_string_member (errata_trace_get_metadata (trace), "customer", "acme");
+      g_assert_true (errata_project_add_trace (fixture->project, trace, NULL, &error));
+    }
+  g_assert_true (errata_project_commit (fixture->project, &error));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  errata_project_close (fixture->project);
+  g_clear_object (&fixture->project);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Reads the whole query page by page; returns the external ids in order. */
+static GPtrArray *
+collect_ids (ErrataProject    *project,
+             ErrataTraceQuery *query,
+             guint             page_size)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  ErrataTraceCursor cursor = { 0 };
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) page = errata_project_query_traces (project, query, &cursor,
+                                                               page_size, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        g_ptr_array_add (ids, g_strdup (errata_trace_get_external_id (page->pdata[i])));
+      if (page->len < page_size)
+        break;
+    }
+  return ids;
+}
+
+static void
+test_import_order_paging (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) ids = collect_ids (fixture->project, query, 7);
+
+  g_assert_cmpuint (ids->len, ==, 50);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-00");
+  g_assert_cmpstr (ids->pdata[49], ==, "trace-49");
+
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_IMPORT_ORDER, TRUE);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = collect_ids (fixture->project, query, 10);
+  g_assert_cmpuint (ids->len, ==, 50);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-49");
+}
+
+static void
+test_sort_by_metric_pages_across_ties (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Latency: 25 traces share the "unknown" key; a page size of 4 makes
+   * pages end inside that run of ties. */
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+  ids = collect_ids (fixture->project, query, 4);
+  g_assert_cmpuint (ids->len, ==, 50);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-48");
+  g_assert_cmpstr (ids->pdata[1], ==, "trace-46");
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_add (seen, ids->pdata[i]));
+
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_OUTPUT_LENGTH, FALSE);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = collect_ids (fixture->project, query, 6);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-00");
+  g_assert_cmpstr (ids->pdata[49], ==, "trace-49");
+}
+
+static void
+test_text_filter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  errata_trace_query_set_text (query, "weather");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 10);
+
+  /* A prefix, and stray quotes or operators that would be an FTS syntax
+   * error if passed raw: they are only punctuation to the tokenizer. */
+  errata_trace_query_set_text (query, "weath*");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 10);
+  errata_trace_query_set_text (query, "\"weather AND (");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 0);
+  g_assert_no_error (error);
+  errata_trace_query_set_text (query, "\"weather (");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 10);
+  g_assert_no_error (error);
+
+  /* Notes are searched too. */
+  annotation = errata_annotation_new (3, "Ada");
+  g_free (annotation->note);
+  annotation->note = g_strdup ("hallucinated a tornado");
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+  errata_trace_query_set_text (query, "tornado");
+  ids = collect_ids (fixture->project, query, 10);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-02");
+
+  /* An edited note no longer matches its old words. */
+  g_free (annotation->note);
+  annotation->note = g_strdup ("made up a hurricane");
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 0);
+}
+
+static void
+annotate (ErrataProject *project,
+          gint64         trace_id,
+          ErrataVerdict  verdict,
+          const char    *note)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, "Ada");
+  g_autoptr(GError) error = NULL;
+
+  annotation->verdict = verdict;
+  g_free (annotation->note);
+  annotation->note = g_strdup (note);
+  g_assert_true (errata_project_set_annotation (project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_review_and_metadata_filters (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  annotate (fixture->project, 1, ERRATA_VERDICT_PASS, "");
+  annotate (fixture->project, 2, ERRATA_VERDICT_FAIL, "wrong budget");
+  annotate (fixture->project, 3, ERRATA_VERDICT_UNSET, "not sure yet");
+
+  errata_trace_query_set_review_filter (query, ERRATA_REVIEW_FILTER_UNREVIEWED);
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 48);
+  errata_trace_query_set_review_filter (query, ERRATA_REVIEW_FILTER_FAIL);
+  ids = collect_ids (fixture->project, query, 10);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpstr (ids->pdata[0], ==, "trace-01");
+
+  errata_trace_query_set_review_filter (query, ERRATA_REVIEW_FILTER_ANY);
+  errata_trace_query_set_has_note (query, TRUE);
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 2);
+
+  errata_trace_query_set_has_note (query, FALSE);
+  errata_trace_query_set_metadata_filter (query, "customer", "acme");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 17);
+  errata_trace_query_set_metadata_filter (query, "customer", "nobody");
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_shuffle_is_seeded_and_complete (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) other_seed = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean differs = FALSE;
+  gboolean in_import_order = TRUE;
+
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_SHUFFLE, FALSE);
+  errata_trace_query_set_seed (query, 7);
+  first = collect_ids (fixture->project, query, 9);
+  again = collect_ids (fixture->project, query, 13);
+  errata_trace_query_set_seed (query, 8);
+  other_seed = collect_ids (fixture->project, query, 9);
+
+  g_assert_cmpuint (first->len, ==, 50);
+  g_assert_cmpuint (other_seed->len, ==, 50);
+  for (guint i = 0; i < first->len; i++)
+    {
+      g_assert_cmpstr (first->pdata[i], ==, again->pdata[i]);
+      g_assert_true (g_hash_table_add (seen, first->pdata[i]));
+      differs |= !g_str_equal (first->pdata[i], other_seed->pdata[i]);
+      if (i > 0 && g_strcmp0 (first->pdata[i - 1], first->pdata[i]) > 0)
+        in_import_order = FALSE;
+    }
+  g_assert_true (differs);
+  g_assert_false (in_import_order);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/query/import-order-paging", test_import_order_paging);
+  ADD ("/query/sort-by-metric-pages-across-ties", test_sort_by_metric_pages_across_ties);
+  ADD ("/query/text-filter", test_text_filter);
+  ADD ("/query/review-and-metadata-filters", test_review_and_metadata_filters);
+  ADD ("/query/shuffle-is-seeded-and-complete", test_shuffle_is_seeded_and_complete);
+#undef ADD
+
+  return g_test_run ();
+}
