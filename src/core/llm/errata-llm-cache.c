@@ -1,0 +1,192 @@
+/* errata-llm-cache.c
+ *
+ * Replies are kept by the SHA-256 of everything that shapes them (see
+ * errata_llm_client_hash_request()), so rerunning a judge over the same
+ * traces gives the same verdicts without paying twice. The project file
+ * is the usual home; the in-memory form serves the CLI and tests.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-llm-cache.h"
+#include "errata-project-private.h"
+#include "errata-llm-error.h"
+
+struct _ErrataLlmCache
+{
+  GObject        parent_instance;
+
+  ErrataProject *project;   /* NULL: in memory */
+  GHashTable    *memory;    /* hash → reply JSON */
+  guint          n_hits;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataLlmCache, errata_llm_cache, G_TYPE_OBJECT)
+
+static void
+errata_llm_cache_finalize (GObject *object)
+{
+  ErrataLlmCache *self = (ErrataLlmCache *) object;
+
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->memory, g_hash_table_unref);
+
+  G_OBJECT_CLASS (errata_llm_cache_parent_class)->finalize (object);
+}
+
+static void
+errata_llm_cache_class_init (ErrataLlmCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = errata_llm_cache_finalize;
+}
+
+static void
+errata_llm_cache_init (ErrataLlmCache *self)
+{
+}
+
+/* Lookups and stores run on the thread that owns the project. */
+ErrataLlmCache *
+errata_llm_cache_new_for_project (ErrataProject *project)
+{
+  ErrataLlmCache *self;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+
+  self = g_object_new (ERRATA_TYPE_LLM_CACHE, NULL);
+  self->project = g_object_ref (project);
+
+  return self;
+}
+
+ErrataLlmCache *
+errata_llm_cache_new_in_memory (void)
+{
+  ErrataLlmCache *self = g_object_new (ERRATA_TYPE_LLM_CACHE, NULL);
+
+  self->memory = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+static char *
+project_lookup (ErrataLlmCache  *self,
+                const char      *hash,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+  char *json = NULL;
+  int rc;
+
+  stmt = _errata_project_prepare (self->project,
+                                  "SELECT reply FROM llm_cache WHERE hash = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    _errata_project_set_error (self->project, error, "read the LLM reply cache");
+  sqlite3_finalize (stmt);
+
+  return json;
+}
+
+static gboolean
+project_store (ErrataLlmCache  *self,
+               const char      *hash,
+               const char      *json,
+               GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!_errata_project_check_writable (self->project, error))
+    return FALSE;
+
+  stmt = _errata_project_prepare (self->project,
+                                  "INSERT OR REPLACE INTO llm_cache (hash, reply, created_at) "
+                                  "VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self->project, error, "write the LLM reply cache");
+  return TRUE;
+}
+
+/**
+ * errata_llm_cache_lookup:
+ *
+ * Returns: (transfer full) (nullable): the stored reply, marked cached,
+ *   or NULL (without an error) when there is none
+ */
+ErrataLlmReply *
+errata_llm_cache_lookup (ErrataLlmCache  *self,
+                         const char      *hash,
+                         GError         **error)
+{
+  g_autofree char *json = NULL;
+  ErrataLlmReply *reply;
+
+  g_return_val_if_fail (ERRATA_IS_LLM_CACHE (self), NULL);
+  g_return_val_if_fail (hash != NULL, NULL);
+
+  if (self->memory != NULL)
+    json = g_strdup (g_hash_table_lookup (self->memory, hash));
+  else
+    json = project_lookup (self, hash, error);
+
+  if (json == NULL)
+    return NULL;
+
+  reply = errata_llm_reply_from_json (json, error);
+  if (reply == NULL)
+    return NULL;
+
+  reply->cached = TRUE;
+  self->n_hits++;
+  return reply;
+}
+
+gboolean
+errata_llm_cache_store (ErrataLlmCache        *self,
+                        const char            *hash,
+                        const ErrataLlmReply  *reply,
+                        GError               **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_LLM_CACHE (self), FALSE);
+  g_return_val_if_fail (hash != NULL, FALSE);
+  g_return_val_if_fail (reply != NULL, FALSE);
+
+  json = errata_llm_reply_to_json (reply);
+
+  if (self->memory != NULL)
+    {
+      g_hash_table_replace (self->memory, g_strdup (hash), g_steal_pointer (&json));
+      return TRUE;
+    }
+
+  return project_store (self, hash, json, error);
+}
+
+guint
+errata_llm_cache_get_n_hits (ErrataLlmCache *self)
+{
+  g_return_val_if_fail (ERRATA_IS_LLM_CACHE (self), 0);
+
+  return self->n_hits;
+}
