@@ -1,0 +1,387 @@
+/* errata-bench.c: API-level timings of a project, for bench/run.sh.
+ *
+ *   errata-bench create P.errata           an empty project (for the floor)
+ *   errata-bench open P.errata [--cold]    open + first page of 100, once
+ *   errata-bench search P.errata [--runs N] [--deep ROW]
+ *                                          query latencies, median and p95
+ *
+ * Every figure goes through the public core API (ErrataTraceQuery and
+ * errata_project_query_traces), the way the GUI's trace list reads pages.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "errata-project.h"
+
+#define PAGE 100
+
+typedef void (*SetupFunc) (ErrataTraceQuery *query);
+
+typedef struct
+{
+  const char *name;
+  const char *what;
+  SetupFunc   setup;
+} QueryCase;
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Peak resident set of this process so far, in kB (0 when unknown). */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmHWM:");
+  return line ? g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10) : 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of sorted samples. */
+static double
+percentile (const double *sorted,
+            guint         n,
+            double        p)
+{
+  guint rank = (guint)(p * n + 0.999999);
+
+  return sorted[CLAMP (rank, 1, n) - 1];
+}
+
+static ErrataProject *
+open_project (const char  *path,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, error);
+}
+
+/* Asks the kernel to drop the file's cached pages (clean pages only, which
+ * is all of them once SQLite has checkpointed), so that the next read goes
+ * to the disk: the "first open after boot" case, without needing root. */
+static void
+evict_from_page_cache (const char *path)
+{
+  int fd = open (path, O_RDONLY);
+
+  if (fd < 0)
+    return;
+  fdatasync (fd);
+  posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED);
+  close (fd);
+}
+
+static int
+run_open (const char *path,
+          gboolean    cold)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  ErrataTraceCursor cursor = { 0, };
+  gint64 start;
+  double open_ms;
+
+  if (cold)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      evict_from_page_cache (path);
+      evict_from_page_cache (wal);
+    }
+
+  start = g_get_monotonic_time ();
+  project = open_project (path, &error);
+  if (project == NULL)
+    {
+      g_printerr ("errata-bench: %s\n", error->message);
+      return 1;
+    }
+  open_ms = ms_since (start);
+  rows = errata_project_query_traces (project, query, &cursor, PAGE, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("errata-bench: %s\n", error->message);
+      return 1;
+    }
+  /* One parseable line: open, open + first page, rows, peak RSS. */
+  g_print ("open_ms=%.1f first_page_ms=%.1f rows=%u peak_rss_kb=%" G_GINT64_FORMAT "\n",
+           open_ms, ms_since (start), rows->len, peak_rss_kb ());
+  return 0;
+}
+
+static void
+setup_common_word (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_text (query, "order");
+}
+
+static void
+setup_rare_word (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_text (query, "kumquat");
+}
+
+static void
+setup_two_words (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_text (query, "refund damaged");
+}
+
+static void
+setup_common_word_by_latency (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_text (query, "order");
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+}
+
+static void
+setup_metadata_common (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_metadata_filter (query, "customer", "acme");
+}
+
+static void
+setup_metadata_rare (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_metadata_filter (query, "user_id", "user_000042");
+}
+
+static void
+setup_by_latency (ErrataTraceQuery *query)
+{
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+}
+
+static void
+setup_import_order (ErrataTraceQuery *query)
+{
+}
+
+static const QueryCase first_page_cases[] = {
+  { "fts-common", "FTS \"order\" (in ~96% of traces), first 100", setup_common_word },
+  { "fts-rare", "FTS \"kumquat\" (in ~0.03% of traces), first 100", setup_rare_word },
+  { "fts-two-words", "FTS \"refund damaged\", first 100", setup_two_words },
+  { "fts-common-by-latency", "FTS \"order\" sorted by latency, first 100",
+    setup_common_word_by_latency },
+  { "meta-common", "metadata customer = acme (1/16), first 100", setup_metadata_common },
+  { "meta-rare", "metadata user_id = user_000042 (~1e-6), first 100", setup_metadata_rare },
+  { "sort-latency", "sorted by latency (desc), first 100", setup_by_latency },
+  { "import-order", "import order, first 100", setup_import_order },
+};
+
+static void
+print_figure (const char *name,
+              const char *what,
+              double     *samples,
+              guint       n,
+              gint64      rows)
+{
+  qsort (samples, n, sizeof *samples, compare_doubles);
+  g_print ("%-24s median %9.2f ms  p95 %9.2f ms  rows %6" G_GINT64_FORMAT "  %s\n",
+           name, percentile (samples, n, 0.5), percentile (samples, n, 0.95), rows, what);
+}
+
+/* Times `runs` fetches of one page from `start` (the same page each run). */
+static gboolean
+time_page (ErrataProject            *project,
+           ErrataTraceQuery         *query,
+           const ErrataTraceCursor  *start,
+           guint                     runs,
+           double                   *samples,
+           gint64                   *rows,
+           GError                  **error)
+{
+  for (guint i = 0; i < runs; i++)
+    {
+      ErrataTraceCursor cursor = *start;
+      g_autoptr(GPtrArray) page = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      page = errata_project_query_traces (project, query, &cursor, PAGE, error);
+      samples[i] = ms_since (t0);
+      if (page == NULL)
+        return FALSE;
+      *rows = page->len;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_case (ErrataProject    *project,
+          const QueryCase  *c,
+          guint             runs,
+          GError          **error)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autofree double *samples = g_new0 (double, runs);
+  ErrataTraceCursor start = { 0, };
+  gint64 rows = 0;
+
+  c->setup (query);
+  if (!time_page (project, query, &start, runs, samples, &rows, error))
+    return FALSE;
+  print_figure (c->name, c->what, samples, runs, rows);
+  return TRUE;
+}
+
+/* Walks the cursor with big pages to row `deep`, then times the next page:
+ * keyset paging should cost there what it costs on the first page. */
+static gboolean
+run_deep_case (ErrataProject    *project,
+               const char       *name,
+               SetupFunc         setup,
+               gint64            deep,
+               guint             runs,
+               GError          **error)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autofree double *samples = g_new0 (double, runs);
+  g_autofree char *what = NULL;
+  ErrataTraceCursor cursor = { 0, };
+  gint64 walked = 0;
+  gint64 rows = 0;
+  gint64 t0;
+
+  setup (query);
+  t0 = g_get_monotonic_time ();
+  while (walked < deep)
+    {
+      g_autoptr(GPtrArray) page = NULL;
+
+      page = errata_project_query_traces (project, query, &cursor,
+                                          MIN (1000, deep - walked), error);
+      if (page == NULL)
+        return FALSE;
+      if (page->len == 0)
+        break;
+      walked += page->len;
+    }
+  what = g_strdup_printf ("next 100 after row %" G_GINT64_FORMAT
+                          " (walking there took %.0f ms)", walked, ms_since (t0));
+  if (!time_page (project, query, &cursor, runs, samples, &rows, error))
+    return FALSE;
+  print_figure (name, what, samples, runs, rows);
+  return TRUE;
+}
+
+static gboolean
+run_count (ErrataProject  *project,
+           guint           runs,
+           GError        **error)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autofree double *samples = g_new0 (double, runs);
+  gint64 count = 0;
+
+  setup_common_word (query);
+  for (guint i = 0; i < runs; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      count = errata_project_count_traces (project, query, error);
+      samples[i] = ms_since (t0);
+      if (count < 0)
+        return FALSE;
+    }
+  print_figure ("fts-common-count", "count of FTS \"order\" matches", samples, runs, count);
+  return TRUE;
+}
+
+static int
+run_search (const char *path,
+            guint       runs,
+            gint64      deep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = open_project (path, &error);
+  ErrataProjectInfo info;
+
+  if (project == NULL || !errata_project_get_info (project, &info, &error))
+    goto failed;
+  if (deep < 0)
+    deep = info.traces / 2;
+  g_print ("%s: %" G_GINT64_FORMAT " traces, %d runs per figure (warm cache)\n",
+           path, info.traces, runs);
+  for (guint i = 0; i < G_N_ELEMENTS (first_page_cases); i++)
+    if (!run_case (project, &first_page_cases[i], runs, &error))
+      goto failed;
+  if (!run_deep_case (project, "deep-import-order", setup_import_order, deep, runs, &error) ||
+      !run_deep_case (project, "deep-sort-latency", setup_by_latency, deep, runs, &error) ||
+      !run_count (project, MAX (runs / 10, 3), &error))
+    goto failed;
+  return 0;
+
+failed:
+  g_printerr ("errata-bench: %s\n", error->message);
+  return 1;
+}
+
+static int
+run_create (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(ErrataProject) project = errata_project_create (file, &error);
+
+  if (project == NULL)
+    {
+      g_printerr ("errata-bench: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int runs = 50;
+  gint64 deep = -1;
+  gboolean cold = FALSE;
+
+  for (int i = 3; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        runs = MAX (1, atoi (argv[++i]));
+      else if (g_str_equal (argv[i], "--deep") && i + 1 < argc)
+        deep = g_ascii_strtoll (argv[++i], NULL, 10);
+      else if (g_str_equal (argv[i], "--cold"))
+        cold = TRUE;
+    }
+  if (argc >= 3 && g_str_equal (argv[1], "open"))
+    return run_open (argv[2], cold);
+  if (argc >= 3 && g_str_equal (argv[1], "search"))
+    return run_search (argv[2], runs, deep);
+  if (argc >= 3 && g_str_equal (argv[1], "create"))
+    return run_create (argv[2]);
+  g_printerr ("usage: errata-bench open|search|create PROJECT [--runs N] [--deep ROW] [--cold]\n");
+  return 2;
+}

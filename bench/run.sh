@@ -1,0 +1,195 @@
+#!/bin/bash
+# bench/run.sh [--quick] [--no-1m]: builds, generates traces, runs every
+# Errata benchmark and prints the figures (see bench/README.md).
+#
+#   --quick   1k and 10k traces, no million-trace project (about a minute)
+#   --no-1m   the full 10k and 100k figures, without the 1M project
+#
+# Environment: ERRATA_BENCH_BUILD_DIR (default: _build-bench, a release
+# build), ERRATA_BENCH_DATA (default: bench/_data), ERRATA_BENCH_NO_BUILD=1
+# to use the build as it is (meson test does).
+#
+# Copyright 2026 The Errata authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$here")
+build=${ERRATA_BENCH_BUILD_DIR:-$top/_build-bench}
+data=${ERRATA_BENCH_DATA:-$here/_data}
+quick=0
+big=1
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=1; big=0 ;;
+    --no-1m) big=0 ;;
+    *) echo "usage: $0 [--quick] [--no-1m]" >&2; exit 2 ;;
+  esac
+done
+
+if [ "$quick" = 1 ]; then
+  small=1000 mid=10000 runs=15
+else
+  small=10000 mid=100000 runs=50
+fi
+chunks=10   # the 1M project: the mid file, then 9 more files of $mid traces
+
+if [ -z "${ERRATA_BENCH_NO_BUILD:-}" ]; then
+  [ -f "$build/build.ninja" ] || meson setup "$build" "$top" -Dbuildtype=release >/dev/null
+  ninja -C "$build" bench/errata-bench src/cli/errata-cli >/dev/null
+fi
+cli=$build/src/cli/errata-cli
+bench=$build/bench/errata-bench
+mkdir -p "$data"
+results=$data/results-$(date +%Y%m%d-%H%M%S).txt
+run_start=$(date +%s)
+
+say () { echo "$*" | tee -a "$results"; }
+
+now_ns () { date +%s%N; }
+
+# seconds between two now_ns readings, 3 decimals
+elapsed () { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+
+file_mb () { awk -v s="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", s / 1e6 }'; }
+
+generate () {   # generate N SEED PREFIX OUT [FLOOR_CSV]
+  local n=$1 seed=$2 prefix=$3 out=$4 floor=${5:-}
+  if [ -s "$out" ] && { [ -z "$floor" ] || [ -s "$floor" ]; }; then
+    return
+  fi
+  python3 "$here/generate-traces.py" -n "$n" --seed "$seed" --id-prefix "$prefix" \
+    -o "$out.part" ${floor:+--floor "$floor.part"}
+  mv "$out.part" "$out"
+  [ -z "$floor" ] || mv "$floor.part" "$floor"
+}
+
+# import PROJECT FILE N LABEL: times `errata-cli import`, with peak RSS
+import_file () {
+  local project=$1 file=$2 n=$3 label=$4 t0 t1 secs rss
+  t0=$(now_ns)
+  /usr/bin/time -o "$data/time.out" -f "%M" "$cli" import "$project" "$file" >"$data/import.log"
+  t1=$(now_ns)
+  secs=$(elapsed "$t0" "$t1")
+  rss=$(tail -n 1 "$data/time.out")
+  say "$(awk -v l="$label" -v n="$n" -v s="$secs" -v mb="$(file_mb "$file")" -v r="$rss" \
+    'BEGIN { printf "%-22s %8d traces %8.1f MB %8.2f s %9.0f traces/s %6.1f MB/s  peak RSS %d MB\n",
+             l, n, mb, s, n / s, mb / s, r / 1024 }')"
+  echo "$secs"  > "$data/last-seconds"
+}
+
+# floor PROJECT CSV N: the plain sqlite3 shell into a fresh project
+floor () {
+  local project=$1 csv=$2 n=$3 t0 t1 secs count
+  rm -f "$project" "$project-wal" "$project-shm"
+  "$cli" new "$project" >/dev/null
+  sed "s#@CSV@#$csv#" "$here/floor.sql" > "$data/floor-run.sql"
+  t0=$(now_ns)
+  sqlite3 "$project" < "$data/floor-run.sql" >/dev/null
+  t1=$(now_ns)
+  secs=$(elapsed "$t0" "$t1")
+  count=$(sqlite3 "$project" "SELECT count(*) FROM traces")
+  [ "$count" = "$n" ] || { echo "floor loaded $count rows, expected $n" >&2; exit 1; }
+  echo "$secs" > "$data/last-seconds"
+}
+
+# median of the numbers on stdin
+median () { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+open_figures () {   # open_figures PROJECT LABEL
+  local project=$1 label=$2 mode line
+  for mode in warm cold; do
+    : > "$data/open.txt"
+    for _ in 1 2 3 4 5 6 7; do
+      line=$("$bench" open "$project" $([ "$mode" = cold ] && echo --cold))
+      echo "$line" >> "$data/open.txt"
+    done
+    say "$(printf '%-10s %-5s open %7.1f ms   open + first 100 rows %7.1f ms   (median of 7 processes)' \
+      "$label" "$mode" \
+      "$(sed 's/.*open_ms=\([0-9.]*\).*/\1/' "$data/open.txt" | median)" \
+      "$(sed 's/.*first_page_ms=\([0-9.]*\).*/\1/' "$data/open.txt" | median)")"
+  done
+}
+
+info_rss () {   # info_rss PROJECT LABEL
+  /usr/bin/time -o "$data/time.out" -f "%M" "$cli" info "$1" >/dev/null
+  say "$(printf '%-10s errata-cli info peak RSS %6.1f MB   (project file %s MB)' "$2" \
+    "$(awk -v k="$(tail -n 1 "$data/time.out")" 'BEGIN { print k / 1024 }')" "$(file_mb "$1")")"
+}
+
+say "Errata benchmarks, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(uname -m)," \
+    "sqlite $(sqlite3 --version | cut -d' ' -f1), build $(basename "$build")" \
+    "($(meson introspect --buildoptions "$build" 2>/dev/null \
+        | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' \
+        2>/dev/null || echo unknown))"
+
+say ""
+say "== Generating traces (seeded, bench/_data) =="
+t0=$(now_ns)
+generate "$small" 101 "s-" "$data/t$small.jsonl" "$data/t$small.csv"
+generate "$mid" 1 "c1-" "$data/t$mid.jsonl" "$data/t$mid.csv"
+say "$small and $mid traces: $(file_mb "$data/t$small.jsonl") MB and $(file_mb "$data/t$mid.jsonl") MB of JSONL ($(elapsed "$t0" "$(now_ns)") s)"
+
+say ""
+say "== Import: errata-cli import into a new project =="
+declare -A errata_secs floor_secs
+for n in "$small" "$mid"; do
+  p=$data/p$n.errata
+  rm -f "$p" "$p-wal" "$p-shm"
+  "$cli" new "$p" >/dev/null
+  import_file "$p" "$data/t$n.jsonl" "$n" "import $n"
+  errata_secs[$n]=$(cat "$data/last-seconds")
+  got=$("$cli" info "$p" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["traces"])')
+  [ "$got" = "$n" ] || { echo "import kept $got traces, expected $n" >&2; exit 1; }
+done
+
+say ""
+say "== Floor: the plain sqlite3 shell, same schema and FTS index =="
+for n in "$small" "$mid"; do
+  floor "$data/floor$n.errata" "$data/t$n.csv" "$n"
+  floor_secs[$n]=$(cat "$data/last-seconds")
+  say "$(awk -v n="$n" -v f="${floor_secs[$n]}" -v e="${errata_secs[$n]}" \
+    'BEGIN { printf "floor %-16d %8.2f s %9.0f traces/s   Errata %.2f s = %.2fx the floor\n",
+             n, f, n / f, e, e / f }')"
+done
+
+if [ "$big" = 1 ]; then
+  say ""
+  say "== The 1M project: the $mid-trace project plus $((chunks - 1)) more files of $mid =="
+  p=$data/p1m.errata
+  if [ "$(sqlite3 "$p" 'SELECT count(*) FROM traces' 2>/dev/null || echo 0)" != $((mid * chunks)) ]; then
+    rm -f "$p" "$p-wal" "$p-shm"
+    cp "$data/p$mid.errata" "$p"
+    for k in $(seq 2 "$chunks"); do
+      chunk=$data/chunk$k.jsonl
+      generate "$mid" "$k" "c$k-" "$chunk"
+      import_file "$p" "$chunk" "$mid" "chunk $k ($((k * mid / 1000))k)"
+      rm -f "$chunk"
+    done
+  else
+    say "(already built: $p)"
+  fi
+fi
+
+say ""
+say "== Open + first page, a fresh process each time =="
+say "(warm: the file is in the page cache; cold: its pages were dropped with posix_fadvise first)"
+open_figures "$data/p$mid.errata" "$((mid / 1000))k"
+[ "$big" = 1 ] && open_figures "$data/p1m.errata" "1M"
+
+say ""
+say "== Peak RSS =="
+info_rss "$data/p$mid.errata" "$((mid / 1000))k"
+[ "$big" = 1 ] && info_rss "$data/p1m.errata" "1M"
+
+say ""
+say "== Queries through the core API, pages of 100 =="
+"$bench" search "$data/p$mid.errata" --runs "$runs" | tee -a "$results"
+if [ "$big" = 1 ]; then
+  say ""
+  "$bench" search "$data/p1m.errata" --runs "$runs" --deep 500000 | tee -a "$results"
+fi
+
+say ""
+say "Total run time: $(( $(date +%s) - run_start )) s. Figures saved in $results"
