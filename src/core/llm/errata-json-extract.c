@@ -17,12 +17,37 @@
 
 #include <string.h>
 
+/* JSON-GLib accepts 'single-quoted' strings, which JSON does not have;
+ * a Python dict is not the JSON the model was asked for. */
+static gboolean
+has_bare_single_quote (const char *text,
+                       gsize       len)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (in_string && text[i] == '\\')
+        i++;
+      else if (text[i] == '"')
+        in_string = !in_string;
+      else if (!in_string && text[i] == '\'')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static JsonNode *
 parse_container (const char *text,
                  gssize      len)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
+
+  if (len < 0)
+    len = strlen (text);
+  if (has_bare_single_quote (text, len))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, text, len, NULL))
     return NULL;

@@ -1,0 +1,80 @@
+/* errata-mock-llm.c: the mock LLM server as a program, for bench/ and for
+ * trying errata-cli by hand. Prints its URL on stdout, then serves until
+ * SIGINT/SIGTERM, when it prints its counters on stderr.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-mock-llm-server.h"
+
+#include <glib-unix.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static gboolean
+on_signal (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int port = 0, latency_ms = 0, fault_count = 0, retry_after = 1;
+  g_autofree char *replies = NULL;
+  g_autofree char *fault_name = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(ErrataMockLlmServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataMockFault fault = ERRATA_MOCK_FAULT_NONE;
+  const GOptionEntry entries[] = {
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, "Port to listen on (0: pick one)", "N" },
+    { "latency-ms", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Delay before each answer", "MS" },
+    { "replies", 0, 0, G_OPTION_ARG_FILENAME, &replies, "Scripted replies, one JSON value a line", "FILE" },
+    { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name,
+      "429|500|529|malformed|truncated|hang|quota|auth", "KIND" },
+    { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count, "Fault only the first N requests (0: all)", "N" },
+    { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after, "Retry-After seconds sent with 429", "S" },
+    { NULL },
+  };
+
+  context = g_option_context_new ("- a mock OpenAI/Anthropic API server");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      (fault_name != NULL && !errata_mock_fault_from_string (fault_name, &fault)) ||
+      port < 0 || port > 65535 || latency_ms < 0 || fault_count < 0 || retry_after < 0)
+    {
+      g_printerr ("errata-mock-llm: %s\n", error != NULL ? error->message : "invalid option value");
+      return 2;
+    }
+
+  server = errata_mock_llm_server_new (port, &error);
+  if (server == NULL || (replies != NULL &&
+                         !errata_mock_llm_server_load_replies (server, replies, &error)))
+    {
+      g_printerr ("errata-mock-llm: %s\n", error->message);
+      return 1;
+    }
+  errata_mock_llm_server_set_latency (server, latency_ms);
+  errata_mock_llm_server_set_fault (server, fault, fault_count);
+  errata_mock_llm_server_set_retry_after (server, retry_after);
+
+  g_print ("%s\n", errata_mock_llm_server_get_url (server));
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_main_loop_run (loop);
+
+  g_printerr ("requests=%u max_in_flight=%u\n",
+              errata_mock_llm_server_get_n_requests (server),
+              errata_mock_llm_server_get_max_in_flight (server));
+  return 0;
+}
