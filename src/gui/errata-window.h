@@ -1,0 +1,31 @@
+/* errata-window.h: a main window, showing one project or the welcome page.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "errata-project.h"
+
+G_BEGIN_DECLS
+
+#define ERRATA_TYPE_WINDOW (errata_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ErrataWindow, errata_window, ERRATA, WINDOW, AdwApplicationWindow)
+
+ErrataWindow  *errata_window_new          (GtkApplication *application);
+void           errata_window_open         (ErrataWindow   *self,
+                                           GFile          *file);
+void           errata_window_show_project (ErrataWindow   *self,
+                                           ErrataProject  *project);
+GFile         *errata_window_get_file     (ErrataWindow   *self);
+ErrataProject *errata_window_get_project  (ErrataWindow   *self);
+gboolean       errata_window_is_loading   (ErrataWindow   *self);
+void           errata_window_show_error   (ErrataWindow   *self,
+                                           const char     *heading,
+                                           const char     *body);
+
+G_END_DECLS

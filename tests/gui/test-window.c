@@ -1,0 +1,571 @@
+/* test-window.c: the main window under a real display (Xvfb in CI).
+ *
+ * Each test drives the window as a user would (through actions and the
+ * application's open path), waits for the main loop, and checks what the
+ * window shows. Some windows are rendered to PNG files in the build folder
+ * (welcome.png, project.png, empty.png, project-dark.png) so that a person
+ * can look at them.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "errata-application.h"
+#include "errata-test-utils.h"
+#include "errata-trace-list-model.h"
+#include "errata-window.h"
+
+static ErrataApplication *app;
+
+/* Fixtures ------------------------------------------------------------ */
+
+static GFile *
+make_project (const char  *dir,
+              const char  *name,
+              guint        n_traces)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_create (file, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 1; i <= n_traces; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("support-%u", i);
+      g_autofree char *input = g_strdup_printf ("How do I reset my password? (case %u)\n"
+                                                "I tried the link twice.", i);
+      g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, input, "Click “Forgot password”.");
+      gboolean added = FALSE;
+
+      g_assert_true (errata_project_add_trace (project, trace, &added, &error));
+      g_assert_no_error (error);
+    }
+  errata_project_close (project);
+  return g_steal_pointer (&file);
+}
+
+static GFile *
+make_foreign_database (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "notes.errata", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (body TEXT)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  return g_file_new_for_path (path);
+}
+
+/* Main loop helpers --------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !errata_window_is_loading (data);
+}
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static void
+destroy_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  iterate_for (50);
+}
+
+/* Widget tree helpers ------------------------------------------------- */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* Only widgets the user can see: inside a mapped part of the tree. */
+static GPtrArray *
+find_visible (GtkWidget *root,
+              GType      type)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *visible = g_ptr_array_new ();
+
+  collect_widgets (root, type, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
+      g_ptr_array_add (visible, g_ptr_array_index (all, i));
+  return visible;
+}
+
+static gpointer
+find_one_visible (GtkWidget *root,
+                  GType      type)
+{
+  g_autoptr(GPtrArray) found = find_visible (root, type);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static guint
+count_visible (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = find_visible (root, type);
+
+  return found->len;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_visible (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Rendering ----------------------------------------------------------- */
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static GdkTexture *
+render_to_png (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkTexture *texture;
+
+  iterate_for (300);  /* let animations (crossfade, spinner) settle */
+  texture = render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+  return texture;
+}
+
+/* Mean brightness (0..255) of a small patch: enough to tell a light
+ * style from a dark one. */
+static double
+brightness_at (GdkTexture *texture,
+               int         x,
+               int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  double sum = 0;
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int dy = 0; dy < 4; dy++)
+    for (int dx = 0; dx < 4; dx++)
+      {
+        const guchar *p = pixels + ((gsize) (y + dy) * width + x + dx) * 4;
+
+        sum += (p[0] + p[1] + p[2]) / 3.0;
+      }
+  return sum / 16;
+}
+
+/* Tests --------------------------------------------------------------- */
+
+/* The window that shows (or failed to show) the file: the application
+ * picks it, and the test must not rely on which window has the focus. */
+static ErrataWindow *
+window_for (GFile *file)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  for (GList *l = windows; l; l = l->next)
+    {
+      GFile *shown = errata_window_get_file (l->data);
+
+      if (shown && g_file_equal (shown, file))
+        return l->data;
+    }
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  return windows->data;
+}
+
+static ErrataWindow *
+open_and_wait (GFile *file)
+{
+  ErrataWindow *window;
+
+  errata_application_open_file (app, file);
+  window = window_for (file);
+  iterate_until (window_is_idle, window);
+  iterate_until (widget_is_drawn, window);
+  return window;
+}
+
+static void
+test_project_page (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "support.errata", 3);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  AdwWindowTitle *title;
+  GtkListView *list_view;
+  GListModel *model;
+  ErrataWindow *window;
+
+  window = open_and_wait (file);
+  g_assert_nonnull (errata_window_get_project (window));
+  g_assert_true (g_file_equal (errata_window_get_file (window), file));
+
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "support.errata");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "3 traces");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "support.errata");
+
+  list_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list_view)));
+  g_assert_true (ERRATA_IS_TRACE_LIST_MODEL (model));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ErrataTrace) trace = g_list_model_get_item (model, i);
+      g_autofree char *expected = g_strdup_printf ("support-%u", i + 1);
+
+      g_assert_cmpstr (errata_trace_get_external_id (trace), ==, expected);
+    }
+
+  /* The rows show the id and only the first line of the input. */
+  texture = render_to_png (GTK_WIDGET (window), "project.png");
+  g_assert_true (shows_label (GTK_WIDGET (list_view), "support-2"));
+  g_assert_true (shows_label (GTK_WIDGET (list_view), "How do I reset my password? (case 2)"));
+
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpstr (recent[0], ==, uri);
+
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_empty_project (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "fresh.errata", 0);
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwStatusPage *status;
+  AdwWindowTitle *title;
+  ErrataWindow *window;
+
+  window = open_and_wait (file);
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "0 traces");
+
+  status = find_one_visible (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Traces Yet");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "errata-cli import"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "fresh.errata"));
+  g_assert_cmpuint (count_visible (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), ==, 0);
+
+  texture = render_to_png (GTK_WIDGET (window), "empty.png");
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
+static gboolean
+window_has_project (gpointer data)
+{
+  return errata_window_get_project (data) != NULL;
+}
+
+static void
+test_welcome_recent (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "kept.errata", 2);
+  g_autofree char *missing_path = g_build_filename (dir, "gone.errata", NULL);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *missing_uri = g_file_get_uri (missing);
+  const char *recent[] = { uri, missing_uri, NULL };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  ErrataWindow *window;
+
+  g_settings_set_strv (settings, "recent-projects", recent);
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+
+  g_assert_true (shows_label (GTK_WIDGET (window), "Recent Projects"));
+  rows = find_visible (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "kept.errata");
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[1]), ==, "gone.errata");
+  g_assert_true (gtk_widget_is_sensitive (rows->pdata[0]));
+  g_assert_false (gtk_widget_is_sensitive (rows->pdata[1]));
+
+  texture = render_to_png (GTK_WIDGET (window), "welcome.png");
+
+  /* A row opens its project in this window. */
+  g_signal_emit_by_name (gtk_widget_get_parent (rows->pdata[0]), "row-activated", rows->pdata[0]);
+  iterate_until (window_has_project, window);
+  g_assert_true (g_file_equal (errata_window_get_file (window), file));
+
+  destroy_all_windows ();
+  g_settings_reset (settings, "recent-projects");
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_welcome_without_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ErrataWindow *window;
+
+  g_settings_reset (settings, "recent-projects");
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+
+  g_assert_false (shows_label (GTK_WIDGET (window), "Recent Projects"));
+  g_assert_cmpuint (count_visible (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (window), "New Project…"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Open Project…"));
+  destroy_all_windows ();
+}
+
+static const char *
+find_error_body (ErrataWindow *window)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  if (ADW_IS_ALERT_DIALOG (dialog))
+    return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog));
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel));
+    }
+#endif
+  return NULL;
+}
+
+static void
+test_open_error (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_foreign_database (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) refused = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  ErrataWindow *window;
+
+  g_assert_null (refused);
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_ERRATA);
+  g_settings_reset (settings, "recent-projects");
+
+  window = open_and_wait (file);
+  g_assert_cmpstr (find_error_body (window), ==, error->message);
+  /* Back on the welcome page, free to open something else. */
+  g_assert_null (errata_window_get_file (window));
+  g_assert_null (errata_window_get_project (window));
+  recent = g_settings_get_strv (settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 0);
+
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_window_per_project (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) first = make_project (dir, "first.errata", 1);
+  g_autoptr(GFile) second = make_project (dir, "second.errata", 2);
+  ErrataWindow *window_a;
+  ErrataWindow *window_b;
+
+  window_a = open_and_wait (first);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* The same file again: the window that has it comes forward. */
+  g_assert_true (open_and_wait (first) == window_a);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  window_b = open_and_wait (second);
+  g_assert_true (window_b != window_a);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_assert_true (g_file_equal (errata_window_get_file (window_b), second));
+
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_window_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ErrataWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 650);
+
+  destroy_all_windows ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_dark_style (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "support.errata", 3);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  ErrataWindow *window;
+  int x, y;
+
+  window = open_and_wait (file);
+  light = render_to_png (GTK_WIDGET (window), "project.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = render_to_png (GTK_WIDGET (window), "project-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The middle of the bottom edge: window background, under the list. */
+  x = gdk_texture_get_width (light) / 2;
+  y = gdk_texture_get_height (light) - 24;
+  g_assert_cmpfloat (brightness_at (light, x, y), >, 200);
+  g_assert_cmpfloat (brightness_at (dark, x, y), <, 80);
+
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/window/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  /* A registered application, as in real use: it loads style.css, the
+   * icons and the shortcuts window from the resource, and owns the
+   * actions. NON_UNIQUE, so that a running Errata does not take over. */
+  app = errata_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/project-page", test_project_page);
+  g_test_add_func ("/window/empty-project", test_empty_project);
+  g_test_add_func ("/window/welcome-recent", test_welcome_recent);
+  g_test_add_func ("/window/welcome-without-recent", test_welcome_without_recent);
+  g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/window-per-project", test_window_per_project);
+  g_test_add_func ("/window/window-size-saved", test_window_size_saved);
+  g_test_add_func ("/window/dark-style", test_dark_style);
+  return g_test_run ();
+}
