@@ -50,4 +50,7 @@ void                errata_import_report_add_problem      (ErrataImportReport *s
                                                            guint               line,
                                                            const char         *reason);
 
+/* "data.jsonl: record 7 (line 7): not valid JSON: ..." */
+char               *errata_import_problem_to_string       (const ErrataImportProblem *problem);
+
 G_END_DECLS

@@ -44,6 +44,15 @@ void                errata_importer_set_annotator      (ErrataImporter     *self
 void                errata_importer_set_batch_size     (ErrataImporter     *self,
                                                         guint               batch_size);
 
+/* Called right after each batch's COMMIT returns, with the number of
+ * traces committed so far by this import. In an async import it runs in
+ * the worker thread. */
+typedef void      (*ErrataImportBatchFunc)             (guint               records_committed,
+                                                        gpointer            user_data);
+void                errata_importer_set_batch_callback (ErrataImporter     *self,
+                                                        ErrataImportBatchFunc func,
+                                                        gpointer            user_data);
+
 /* Detects the format of one file (or folder) by reading its first record. */
 ErrataImportFormat  errata_importer_detect_format      (GFile              *file,
                                                         GCancellable       *cancellable,

@@ -1,0 +1,142 @@
+/* errata-import-mapped.c: records whose fields the user has mapped.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-import-private.h"
+
+static JsonNode *
+require_field (JsonObject  *object,
+               const char  *path,
+               const char  *role,
+               GError     **error)
+{
+  JsonNode *node = _errata_import_lookup (object, path);
+
+  if (node == NULL)
+    {
+      g_autofree char *fields = _errata_import_describe_fields (object);
+
+      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                   "the record has no field `%s` (mapped to %s); its fields are: %s",
+                   path, role, fields);
+    }
+  return node;
+}
+
+/* A CSV cell (or any string field) may hold the JSON text of an array. */
+static JsonArray *
+mapped_messages (ErrataImportContext  *ctx,
+                 JsonNode             *node,
+                 const char           *path,
+                 GError              **error)
+{
+  g_autofree char *what = g_strdup_printf ("`%s`", path);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+  const char *text;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return json_array_new ();
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return errata_messages_normalise (node, what, error);
+
+  text = json_node_get_string (node);
+  if (*text == '\0')
+    return json_array_new ();
+  if (!json_parser_load_from_data (ctx->parser, text, -1, &local_error))
+    {
+      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                   "%s holds text that is not a JSON array of messages: %s",
+                   what, local_error->message);
+      return NULL;
+    }
+  parsed = json_parser_steal_root (ctx->parser);
+  return errata_messages_normalise (parsed, what, error);
+}
+
+static gboolean
+append_text_message (ErrataImportContext  *ctx,
+                     JsonArray            *messages,
+                     JsonObject           *object,
+                     ErrataField           field,
+                     ErrataConsumed       *consumed,
+                     GError              **error)
+{
+  const char *path = errata_field_map_get (ctx->map, field);
+  g_autofree char *text = NULL;
+  JsonNode *node;
+
+  if (path == NULL)
+    return TRUE;
+  node = require_field (object, path, field == ERRATA_FIELD_INPUT ? "input" : "output", error);
+  if (node == NULL)
+    return FALSE;
+  _errata_import_consume (consumed, path);
+  text = _errata_import_value_text (node);
+  /* An empty cell (a CSV row that holds its conversation in another
+   * column) adds no empty message. */
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  json_array_add_object_element (messages,
+                                 errata_messages_new_message (field == ERRATA_FIELD_INPUT
+                                                              ? "user" : "assistant", text));
+  return TRUE;
+}
+
+ErrataTrace *
+_errata_import_mapped (ErrataImportContext  *ctx,
+                       const ErrataRecord   *record,
+                       GPtrArray            *annotations,
+                       GError              **error)
+{
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(JsonArray) messages = NULL;
+  ErrataConsumed consumed = { { NULL, }, 0 };
+  const char *messages_path;
+  JsonObject *object;
+
+  g_return_val_if_fail (ctx->map != NULL, NULL);
+
+  object = _errata_import_require_object (record, error);
+  if (object == NULL)
+    return NULL;
+
+  messages_path = errata_field_map_get (ctx->map, ERRATA_FIELD_MESSAGES);
+  if (messages_path != NULL)
+    {
+      JsonNode *node = require_field (object, messages_path, "messages", error);
+
+      if (node == NULL)
+        return NULL;
+      messages = mapped_messages (ctx, node, messages_path, error);
+      if (messages == NULL)
+        return NULL;
+      _errata_import_consume (&consumed, messages_path);
+    }
+  else
+    messages = json_array_new ();
+
+  if (!append_text_message (ctx, messages, object, ERRATA_FIELD_INPUT, &consumed, error)
+      || !append_text_message (ctx, messages, object, ERRATA_FIELD_OUTPUT, &consumed, error))
+    return NULL;
+
+  if (json_array_get_length (messages) == 0)
+    {
+      g_autofree char *spec = errata_field_map_to_string (ctx->map);
+
+      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                   "the mapped fields (%s) are all empty", spec);
+      return NULL;
+    }
+
+  trace = errata_trace_new ();
+  errata_trace_set_messages (trace, messages);
+  _errata_import_set_identity (ctx, trace, object, record, &consumed);
+  _errata_import_read_mapped_review (ctx, object, annotations, &consumed);
+  _errata_import_keep_rest (trace, object, &consumed);
+  return g_steal_pointer (&trace);
+}

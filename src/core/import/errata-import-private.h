@@ -1,0 +1,143 @@
+/* errata-import-private.h: what the importer and its format converters share.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-importer.h"
+#include "errata-messages.h"
+#include "errata-record-reader.h"
+
+G_BEGIN_DECLS
+
+/* Everything a converter needs besides the record itself. */
+typedef struct
+{
+  const char     *source;     /* the traces' source: the file's (or folder's) name */
+  ErrataFieldMap *map;        /* NULL when no mapping was given */
+  const char     *annotator;
+  JsonParser     *parser;     /* for JSON held in a text field (a CSV cell) */
+  GHashTable     *seen_ids;   /* external id -> fingerprint of its first record */
+} ErrataImportContext;
+
+/* Top-level keys a converter has used; the rest goes to metadata. */
+#define ERRATA_MAX_CONSUMED 32
+typedef struct
+{
+  const char *keys[ERRATA_MAX_CONSUMED];
+  guint       n;
+} ErrataConsumed;
+
+/* Makes a trace out of one record, or says why it cannot. Annotations the
+ * record carries are appended to `annotations` (trace_id 0: the importer
+ * sets it once the trace is stored). */
+typedef ErrataTrace *(*ErrataConvertFunc) (ErrataImportContext  *ctx,
+                                          const ErrataRecord   *record,
+                                          GPtrArray            *annotations,
+                                          GError              **error);
+
+ErrataTrace *_errata_import_openai            (ErrataImportContext  *ctx,
+                                               const ErrataRecord   *record,
+                                               GPtrArray            *annotations,
+                                               GError              **error);
+ErrataTrace *_errata_import_request_response  (ErrataImportContext  *ctx,
+                                               const ErrataRecord   *record,
+                                               GPtrArray            *annotations,
+                                               GError              **error);
+ErrataTrace *_errata_import_mapped            (ErrataImportContext  *ctx,
+                                               const ErrataRecord   *record,
+                                               GPtrArray            *annotations,
+                                               GError              **error);
+ErrataTrace *_errata_import_langfuse          (ErrataImportContext  *ctx,
+                                               const ErrataRecord   *record,
+                                               GPtrArray            *annotations,
+                                               GError              **error);
+
+/* Formats whose traces are spread over many records (OTLP spans, flat
+ * Langfuse observations) are staged first and grouped afterwards. */
+typedef struct _ErrataImportStage ErrataImportStage;
+
+ErrataImportStage *_errata_import_stage_new      (ErrataProject        *project,
+                                                  GError              **error);
+void               _errata_import_stage_free     (ErrataImportStage    *stage);
+/* Stores the record's spans; FALSE with a user message when it has none. */
+gboolean           _errata_import_otel_stage     (ErrataImportStage    *stage,
+                                                  ErrataImportContext  *ctx,
+                                                  const ErrataRecord   *record,
+                                                  GError              **error);
+/* Calls `func` with one trace per staged trace id. */
+typedef gboolean (*ErrataStagedTraceFunc) (ErrataTrace  *trace,
+                                           gpointer      user_data,
+                                           GError      **error);
+/* TRUE for a Langfuse trace with nested observations, FALSE for a single
+ * observation (which is staged). */
+gboolean           _errata_import_langfuse_is_trace (const ErrataRecord *record);
+/* Langfuse observations exported one per record, grouped by traceId. */
+gboolean           _errata_import_langfuse_stage (ErrataImportStage    *stage,
+                                                  ErrataImportContext  *ctx,
+                                                  const ErrataRecord   *record,
+                                                  GError              **error);
+/* Builds one trace per staged trace id and hands it to `func`; a group
+ * that makes no trace is reported as a problem in `report`. */
+gboolean           _errata_import_stage_convert  (ErrataImportStage    *stage,
+                                                  ErrataImportContext  *ctx,
+                                                  ErrataImportReport   *report,
+                                                  GCancellable         *cancellable,
+                                                  ErrataStagedTraceFunc func,
+                                                  gpointer              user_data,
+                                                  GError              **error);
+/* Stage internals shared by the OTel and Langfuse staging code. */
+gboolean           _errata_import_stage_add      (ErrataImportStage    *stage,
+                                                  const char           *kind,
+                                                  const char           *group,
+                                                  const char           *source,
+                                                  gint64                start,
+                                                  JsonNode             *body,
+                                                  GError              **error);
+ErrataTrace       *_errata_import_otel_build     (ErrataImportContext  *ctx,
+                                                  const char           *trace_id,
+                                                  GPtrArray            *spans,
+                                                  GError              **error);
+ErrataTrace       *_errata_import_langfuse_build (ErrataImportContext  *ctx,
+                                                  const char           *trace_id,
+                                                  GPtrArray            *observations,
+                                                  GError              **error);
+
+/* Shared helpers (errata-import-common.c). */
+JsonObject *_errata_import_require_object     (const ErrataRecord   *record,
+                                               GError              **error);
+JsonNode   *_errata_import_lookup             (JsonObject           *object,
+                                               const char           *path);
+char       *_errata_import_value_text         (JsonNode             *node);
+void        _errata_import_consume            (ErrataConsumed       *consumed,
+                                               const char           *path);
+gboolean    _errata_import_is_consumed        (ErrataConsumed       *consumed,
+                                               const char           *key);
+void        _errata_import_set_identity       (ErrataImportContext  *ctx,
+                                               ErrataTrace          *trace,
+                                               JsonObject           *object,
+                                               const ErrataRecord   *record,
+                                               ErrataConsumed       *consumed);
+void        _errata_import_read_usage         (ErrataTrace          *trace,
+                                               JsonObject           *usage);
+void        _errata_import_read_stats         (ErrataTrace          *trace,
+                                               JsonObject           *object,
+                                               ErrataConsumed       *consumed);
+gboolean    _errata_import_read_annotations   (ErrataImportContext  *ctx,
+                                               JsonObject           *object,
+                                               GPtrArray            *annotations,
+                                               ErrataConsumed       *consumed,
+                                               GError              **error);
+void        _errata_import_read_mapped_review (ErrataImportContext  *ctx,
+                                               JsonObject           *object,
+                                               GPtrArray            *annotations,
+                                               ErrataConsumed       *consumed);
+void        _errata_import_keep_rest          (ErrataTrace          *trace,
+                                               JsonObject           *object,
+                                               ErrataConsumed       *consumed);
+char       *_errata_import_describe_fields    (JsonObject           *object);
+ErrataVerdict _errata_import_parse_verdict    (JsonNode             *node);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* errata-import-report.c
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-import-report.h"
+
+/* n_records counts every record read, skipped ones included, so that
+ * n_records == n_added + n_duplicates + n_skipped. A problem with record 0
+ * concerns a whole file (an empty file) and is not a skipped record. */
+struct _ErrataImportReport
+{
+  GObject    parent_instance;
+
+  guint      n_records;
+  guint      n_added;
+  guint      n_duplicates;
+  guint      n_skipped;
+  guint      n_notes;
+  GPtrArray *formats;
+  GPtrArray *problems;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataImportReport, errata_import_report, G_TYPE_OBJECT)
+
+static void
+problem_free (gpointer data)
+{
+  ErrataImportProblem *problem = data;
+
+  g_free (problem->file);
+  g_free (problem->reason);
+  g_free (problem);
+}
+
+static void
+errata_import_report_finalize (GObject *object)
+{
+  ErrataImportReport *self = (ErrataImportReport *)object;
+
+  g_clear_pointer (&self->formats, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (errata_import_report_parent_class)->finalize (object);
+}
+
+static void
+errata_import_report_class_init (ErrataImportReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = errata_import_report_finalize;
+}
+
+static void
+errata_import_report_init (ErrataImportReport *self)
+{
+  self->formats = g_ptr_array_new_with_free_func (g_free);
+  self->problems = g_ptr_array_new_with_free_func (problem_free);
+}
+
+ErrataImportReport *
+errata_import_report_new (void)
+{
+  return g_object_new (ERRATA_TYPE_IMPORT_REPORT, NULL);
+}
+
+guint
+errata_import_report_get_n_records (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_records;
+}
+
+guint
+errata_import_report_get_n_added (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_added;
+}
+
+guint
+errata_import_report_get_n_duplicates (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_duplicates;
+}
+
+guint
+errata_import_report_get_n_skipped (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_skipped;
+}
+
+guint
+errata_import_report_get_n_notes (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_notes;
+}
+
+guint
+errata_import_report_get_n_files (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->formats->len;
+}
+
+GPtrArray *
+errata_import_report_get_problems (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), NULL);
+  return self->problems;
+}
+
+const char *
+errata_import_report_get_format_name (ErrataImportReport *self,
+                                      guint               file_index)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), NULL);
+  if (file_index >= self->formats->len)
+    return NULL;
+  return g_ptr_array_index (self->formats, file_index);
+}
+
+void
+errata_import_report_add_file (ErrataImportReport *self,
+                               const char         *format_name)
+{
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+  g_ptr_array_add (self->formats, g_strdup (format_name ? format_name : ""));
+}
+
+void
+errata_import_report_count_record (ErrataImportReport *self,
+                                   gboolean            added)
+{
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+  self->n_records++;
+  if (added)
+    self->n_added++;
+  else
+    self->n_duplicates++;
+}
+
+void
+errata_import_report_count_note (ErrataImportReport *self)
+{
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+  self->n_notes++;
+}
+
+void
+errata_import_report_add_problem (ErrataImportReport *self,
+                                  const char         *file,
+                                  guint               record,
+                                  guint               line,
+                                  const char         *reason)
+{
+  ErrataImportProblem *problem;
+
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+
+  problem = g_new0 (ErrataImportProblem, 1);
+  problem->file = g_strdup (file ? file : "");
+  problem->record = record;
+  problem->line = line;
+  problem->reason = g_strdup (reason ? reason : "");
+  g_ptr_array_add (self->problems, problem);
+  if (record > 0)
+    {
+      self->n_records++;
+      self->n_skipped++;
+    }
+}
+
+char *
+errata_import_problem_to_string (const ErrataImportProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->record == 0)
+    return g_strdup_printf ("%s: %s", problem->file, problem->reason);
+  if (problem->line == 0)
+    return g_strdup_printf ("%s: record %u: %s", problem->file, problem->record, problem->reason);
+  return g_strdup_printf ("%s: record %u (line %u): %s",
+                          problem->file, problem->record, problem->line, problem->reason);
+}
