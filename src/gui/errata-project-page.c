@@ -23,7 +23,7 @@ struct _ErrataProjectPage
   char                 *subtitle;
 
   GtkStack             *stack;
-  AdwStatusPage        *empty_page;
+  GtkLabel             *import_command;
   GtkListView          *list_view;
 };
 
@@ -94,18 +94,15 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (input_label), has_input ? snippet : _("No input"));
 }
 
+/* The exact command for this project, ready to copy. */
 static char *
-dup_empty_description (ErrataProject *project)
+dup_import_command (ErrataProject *project)
 {
   g_autofree char *path = g_file_get_path (errata_project_get_file (project));
   g_autofree char *quoted = g_shell_quote (path ? path : "PROJECT");
-  g_autofree char *command = g_strdup_printf ("errata-cli import %s FILE", quoted);
-  g_autofree char *escaped = g_markup_escape_text (command, -1);
 
-  /* Translators: %s is a shell command, shown in a monospace font. */
-  return g_strdup_printf (_("Import a file of traces from a terminal with\n<tt>%s</tt>\n"
-                            "Importing from this window comes in a later version."),
-                          escaped);
+  /* Translators: FILE stands for the file of traces to import. */
+  return g_strdup_printf ("errata-cli import %s %s", quoted, _("FILE"));
 }
 
 static void
@@ -138,7 +135,7 @@ set_model (ErrataProjectPage    *self,
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
-  g_autofree char *description = NULL;
+  g_autofree char *command = NULL;
 
   g_assert (self->model == NULL);
   self->model = g_object_ref (model);
@@ -149,8 +146,8 @@ set_model (ErrataProjectPage    *self,
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
-  description = dup_empty_description (errata_trace_list_model_get_project (model));
-  adw_status_page_set_description (self->empty_page, description);
+  command = dup_import_command (errata_trace_list_model_get_project (model));
+  gtk_label_set_text (self->import_command, command);
 
   g_signal_connect_object (model, "items-changed",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
@@ -248,7 +245,7 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-project-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_command);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, list_view);
 }
 

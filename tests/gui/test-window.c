@@ -321,6 +321,9 @@ test_empty_project (void)
 {
   g_autofree char *dir = errata_test_make_tmpdir ();
   g_autoptr(GFile) file = make_project (dir, "fresh.errata", 0);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   AdwStatusPage *status;
   AdwWindowTitle *title;
@@ -332,8 +335,8 @@ test_empty_project (void)
 
   status = find_one_visible (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Traces Yet");
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "errata-cli import"));
-  g_assert_nonnull (strstr (adw_status_page_get_description (status), "fresh.errata"));
+  command = g_strdup_printf ("errata-cli import %s FILE", quoted);
+  g_assert_true (shows_label (GTK_WIDGET (status), command));
   g_assert_cmpuint (count_visible (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), ==, 0);
 
   texture = render_to_png (GTK_WIDGET (window), "empty.png");
@@ -531,6 +534,68 @@ test_dark_style (void)
 }
 
 static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_nonnull (accels[0]);
+  g_assert_cmpstr (accels[0], ==, accel);
+}
+
+#if !ADW_CHECK_VERSION (1, 5, 0)
+static GtkWindow *
+find_about (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        return toplevel;
+    }
+  return NULL;
+}
+#endif
+
+static void
+test_actions (void)
+{
+  const char *names[] = { "new-project", "open-project", "about", "help", "quit" };
+  ErrataWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), names[i]));
+  assert_accel ("app.new-project", "<Control>n");
+  assert_accel ("app.open-project", "<Control>o");
+  assert_accel ("app.quit", "<Control>q");
+  assert_accel ("window.close", "<Control>w");
+
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+  /* Loaded by GtkApplication from gtk/help-overlay.ui in the resource. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+#if !ADW_CHECK_VERSION (1, 5, 0)
+  {
+    GtkWindow *about;
+
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    about = find_about ();
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Errata");
+    g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+    g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+    gtk_window_destroy (about);
+  }
+#endif
+  destroy_all_windows ();
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display: run under xvfb-run");
@@ -566,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/window-per-project", test_window_per_project);
   g_test_add_func ("/window/window-size-saved", test_window_size_saved);
+  g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/dark-style", test_dark_style);
   return g_test_run ();
 }
