@@ -1,0 +1,527 @@
+/* errata-cli.c: the command-line companion, for scripts and CI.
+ *
+ * Exit status: 0 all went well, 1 some records were skipped (or, for
+ * `llm`, the provider failed), 2 usage errors or unreadable input.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <gio/gunixoutputstream.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "errata-cli-llm.h"
+#include "errata-exporter.h"
+#include "errata-importer.h"
+#include "errata-project.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_PARTIAL = 1,
+  EXIT_USAGE = 2,
+};
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  run;
+  const char  *summary;
+  const char  *args;
+} Command;
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("errata-cli: %s\n", message);
+  return status;
+}
+
+/* Parses options; on failure prints the error and the command's help. */
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("errata-cli: %s\n", error->message);
+  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  return FALSE;
+}
+
+static GOptionContext *
+command_context (const char *parameter,
+                 const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
+static ErrataProject *
+open_project (const char              *path,
+              ErrataProjectOpenFlags   flags,
+              GError                 **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return errata_project_open (file, flags, error);
+}
+
+static int
+run_new (int    argc,
+         char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    command_context (_("PROJECT"), _("Create an empty project file (*.errata)."));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("“new” takes exactly one project file name"));
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = errata_project_create (file, &error);
+  if (project == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  g_print (_("Created %s\n"), argv[1]);
+  return EXIT_OK;
+}
+
+static void
+print_problems (ErrataImportReport *report)
+{
+  GPtrArray *problems = errata_import_report_get_problems (report);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ErrataImportProblem *problem = problems->pdata[i];
+
+      if (problem->line > 0)
+        g_printerr (_("%s: record %u (line %u): %s\n"), problem->file, problem->record,
+                    problem->line, problem->reason);
+      else if (problem->record > 0)
+        g_printerr (_("%s: record %u: %s\n"), problem->file, problem->record, problem->reason);
+      else
+        g_printerr ("%s: %s\n", problem->file, problem->reason);
+    }
+}
+
+static void
+print_import_summary (ErrataImportReport *report)
+{
+  g_print (_("Read %u records from %u files: %u added, %u already in the project, "
+             "%u skipped, %u notes.\n"),
+           errata_import_report_get_n_records (report),
+           errata_import_report_get_n_files (report),
+           errata_import_report_get_n_added (report),
+           errata_import_report_get_n_duplicates (report),
+           errata_import_report_get_n_skipped (report),
+           errata_import_report_get_n_notes (report));
+  for (guint i = 0; i < errata_import_report_get_n_files (report); i++)
+    g_print (_("  file %u: %s\n"), i + 1, errata_import_report_get_format_name (report, i));
+}
+
+static void
+batch_committed_cb (guint    records_committed,
+                    gpointer user_data)
+{
+  g_printerr (_("%u records saved\n"), records_committed);
+}
+
+static gboolean
+configure_importer (ErrataImporter  *importer,
+                    const char      *format_name,
+                    const char      *map_spec,
+                    const char      *annotator,
+                    gboolean         progress,
+                    GError         **error)
+{
+  ErrataImportFormat format = ERRATA_IMPORT_FORMAT_AUTO;
+
+  if (format_name && !errata_import_format_from_string (format_name, &format))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown format “%s”: use auto, openai, request-response, mapped, otel "
+                     "or langfuse"), format_name);
+      return FALSE;
+    }
+  errata_importer_set_format (importer, format);
+  if (map_spec)
+    {
+      g_autoptr(ErrataFieldMap) map = errata_field_map_parse (map_spec, error);
+
+      if (map == NULL)
+        return FALSE;
+      errata_importer_set_field_map (importer, map);
+    }
+  if (annotator)
+    errata_importer_set_annotator (importer, annotator);
+  if (progress)
+    errata_importer_set_batch_callback (importer, batch_committed_cb, NULL);
+  return TRUE;
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *map_spec = NULL;
+  g_autofree char *annotator = NULL;
+  gboolean progress = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("auto (default), openai, request-response, mapped, otel or langfuse"), N_("FORMAT") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING, &map_spec,
+      N_("Which fields hold what, e.g. id=uid,input=query,output=response,note=Notes"),
+      N_("MAP") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Who imported notes are attributed to (default: import)"), N_("NAME") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
+      N_("Print a line on stderr after each saved batch"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("PROJECT PATH…"), _("Import trace files or folders into a project."));
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc < 3)
+    return fail (EXIT_USAGE, _("“import” needs a project and at least one file or folder"));
+  if (!configure_importer (importer, format_name, map_spec, annotator, progress, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+
+  project = open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
+  if (project == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  for (int i = 2; i < argc; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+  report = errata_importer_import (importer, project, (GFile **)files->pdata, files->len,
+                                   NULL, &error);
+  if (report == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  print_problems (report);
+  print_import_summary (report);
+  return errata_import_report_get_n_skipped (report) > 0 ? EXIT_PARTIAL : EXIT_OK;
+}
+
+static void
+print_info_json (const char        *path,
+                 ErrataProjectInfo *info)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, info->schema_version);
+  json_builder_set_member_name (builder, "traces");
+  json_builder_add_int_value (builder, info->traces);
+  json_builder_set_member_name (builder, "annotated");
+  json_builder_add_int_value (builder, info->annotated);
+  json_builder_set_member_name (builder, "passed");
+  json_builder_add_int_value (builder, info->passed);
+  json_builder_set_member_name (builder, "failed");
+  json_builder_add_int_value (builder, info->failed);
+  json_builder_set_member_name (builder, "notes");
+  json_builder_add_int_value (builder, info->notes);
+  json_builder_set_member_name (builder, "file_size");
+  json_builder_add_int_value (builder, info->file_size);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  g_print ("%s\n", text);
+}
+
+static int
+run_info (int    argc,
+          char **argv)
+{
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON object"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("PROJECT"), _("Show what a project holds."));
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  ErrataProjectInfo info;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("“info” takes exactly one project file"));
+
+  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  if (project == NULL || !errata_project_get_info (project, &info, &error))
+    return fail (EXIT_USAGE, "%s", error->message);
+
+  if (as_json)
+    {
+      print_info_json (argv[1], &info);
+      return EXIT_OK;
+    }
+  size = g_format_size (info.file_size);
+  g_print (_("Project:     %s (format %d, %s)\n"), argv[1], info.schema_version, size);
+  g_print (_("Traces:      %" G_GINT64_FORMAT "\n"), info.traces);
+  g_print (_("Reviewed:    %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " pass, %"
+             G_GINT64_FORMAT " fail)\n"), info.annotated, info.passed, info.failed);
+  g_print (_("Notes:       %" G_GINT64_FORMAT "\n"), info.notes);
+  return EXIT_OK;
+}
+
+static char *
+one_line (const char *text,
+          guint       max_chars)
+{
+  g_autofree char *flat = g_strdup (text);
+
+  g_strdelimit (flat, "\r\n\t", ' ');
+  if (g_utf8_strlen (flat, -1) <= max_chars)
+    return g_steal_pointer (&flat);
+  return g_strconcat (g_utf8_substring (flat, 0, max_chars), "…", NULL);
+}
+
+static JsonNode *
+search_hit_to_json (ErrataTrace *trace)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, errata_trace_get_id (trace));
+  json_builder_set_member_name (builder, "external_id");
+  json_builder_add_string_value (builder, errata_trace_get_external_id (trace));
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, errata_trace_get_source (trace));
+  json_builder_set_member_name (builder, "input");
+  json_builder_add_string_value (builder, errata_trace_get_input (trace));
+  json_builder_set_member_name (builder, "output");
+  json_builder_add_string_value (builder, errata_trace_get_output (trace));
+  json_builder_set_member_name (builder, "verdict");
+  json_builder_add_string_value (builder, errata_verdict_to_string (errata_trace_get_verdict (trace)));
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, errata_trace_get_note (trace));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+print_search_hits (GPtrArray *hits,
+                   gboolean   as_json)
+{
+  if (as_json)
+    {
+      g_autoptr(JsonArray) array = json_array_new ();
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < hits->len; i++)
+        json_array_add_element (array, search_hit_to_json (hits->pdata[i]));
+      json_node_set_array (root, array);
+      text = json_to_string (root, TRUE);
+      g_print ("%s\n", text);
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    {
+      ErrataTrace *trace = hits->pdata[i];
+      g_autofree char *input = one_line (errata_trace_get_input (trace), 80);
+
+      g_print ("%s\t%s\n", errata_trace_get_external_id (trace), input);
+    }
+}
+
+static int
+run_search (int    argc,
+            char **argv)
+{
+  int limit = 20;
+  gboolean as_json = FALSE;
+  GOptionEntry entries[] = {
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N traces (default 20)"),
+      N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON array"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("PROJECT QUERY"), _("Full-text search over traces and notes. Every word "
+                                           "must match; end a word with * to match a prefix."));
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ErrataTraceCursor cursor = { 0 };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc < 3)
+    return fail (EXIT_USAGE, _("“search” needs a project and a query"));
+  if (limit <= 0)
+    return fail (EXIT_USAGE, _("--limit must be a positive number"));
+
+  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  text = g_strjoinv (" ", argv + 2);
+  errata_trace_query_set_text (query, text);
+  hits = errata_project_query_traces (project, query, &cursor, limit, &error);
+  if (hits == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  print_search_hits (hits, as_json);
+  return EXIT_OK;
+}
+
+static GOutputStream *
+open_output (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  /* g_file_replace writes a temporary file and renames it on close, so a
+   * failed export never leaves half a file where a good one was. */
+  file = g_file_new_for_commandline_arg (path);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+static int
+run_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("jsonl or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context (_("PROJECT"), _("Export traces with their annotations."));
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataExportFormat format;
+  gint64 written;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return fail (EXIT_USAGE, _("“export” takes exactly one project file"));
+  if (format_name == NULL || !errata_export_format_from_string (format_name, &format))
+    return fail (EXIT_USAGE, _("--format must be jsonl or csv"));
+
+  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  if (project == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  stream = open_output (output, &error);
+  if (stream == NULL)
+    return fail (EXIT_USAGE, "%s", error->message);
+  written = errata_export_traces (project, format, stream, NULL, &error);
+  if (written < 0 || !g_output_stream_close (stream, NULL, &error))
+    return fail (EXIT_USAGE, _("Export failed: %s"), error->message);
+  if (output)
+    g_printerr (_("Exported %" G_GINT64_FORMAT " traces to %s\n"), written, output);
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "new", run_new, N_("Create an empty project"), N_("PROJECT") },
+  { "import", run_import, N_("Import trace files or folders"), N_("PROJECT PATH… [--format F] [--map M]") },
+  { "info", run_info, N_("Show what a project holds"), N_("PROJECT [--json]") },
+  { "search", run_search, N_("Search traces and notes"), N_("PROJECT QUERY [--limit N] [--json]") },
+  { "export", run_export, N_("Export traces and annotations"), N_("PROJECT --format jsonl|csv [-o FILE]") },
+  { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: errata-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-8s %s\n           %s %s\n", commands[i].name, _(commands[i].summary),
+             commands[i].name, _(commands[i].args));
+  fprintf (out, "\n%s\n", _("Run “errata-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("errata-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("errata-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("errata-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}
