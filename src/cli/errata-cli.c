@@ -144,8 +144,19 @@ print_import_summary (ErrataImportReport *report)
            errata_import_report_get_n_duplicates (report),
            errata_import_report_get_n_skipped (report),
            errata_import_report_get_n_notes (report));
-  for (guint i = 0; i < errata_import_report_get_n_files (report); i++)
-    g_print (_("  file %u: %s\n"), i + 1, errata_import_report_get_format_name (report, i));
+  /* A folder of 60 files in one format is one line, not 60. */
+  for (guint i = 0, n = errata_import_report_get_n_files (report); i < n;)
+    {
+      const char *format = errata_import_report_get_format_name (report, i);
+      guint run = 1;
+
+      while (i + run < n &&
+             g_strcmp0 (errata_import_report_get_format_name (report, i + run), format) == 0)
+        run++;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "  %u file read as %s\n", "  %u files read as %s\n",
+                            run), run, format);
+      i += run;
+    }
 }
 
 static void
