@@ -116,6 +116,7 @@ flatten_span (JsonObject *span,
               JsonNode   *scope)
 {
   JsonObject *flat = json_object_new ();
+  JsonNode *node;
   JsonObjectIter iter;
   const char *key;
   JsonNode *value;
@@ -138,7 +139,9 @@ flatten_span (JsonObject *span,
     json_object_set_object_member (flat, "resource", json_object_ref (resource));
   if (scope != NULL)
     json_object_set_member (flat, "scope", json_node_copy (scope));
-  return json_node_init_object (json_node_alloc (), flat);
+  node = json_node_init_object (json_node_alloc (), flat);
+  json_object_unref (flat);
+  return node;
 }
 
 static gboolean
@@ -323,9 +326,10 @@ add_genai_part (JsonObject *message,
       if (!json_object_has_member (message, "tool_calls"))
         json_object_set_array_member (message, "tool_calls", json_array_new ());
       call = json_object_new ();
-      json_object_set_member (call, "id", json_node_copy (json_object_get_member (part, "id")
-                                                          ? json_object_get_member (part, "id")
-                                                          : json_node_init_string (json_node_alloc (), "")));
+      if (json_object_has_member (part, "id"))
+        json_object_set_member (call, "id", json_node_copy (json_object_get_member (part, "id")));
+      else
+        json_object_set_string_member (call, "id", "");
       json_object_set_string_member (call, "name", errata_json_get_string (part, "name")
                                                    ? errata_json_get_string (part, "name") : "");
       if (json_object_has_member (part, "arguments"))
