@@ -483,6 +483,13 @@ errata_messages_append (JsonArray  *out,
   tool_call_id = errata_json_get_string (source, "tool_call_id");
   if (tool_call_id != NULL)
     json_object_set_string_member (message, "tool_call_id", tool_call_id);
+  else if (json_object_has_member (source, "tool_call_id"))
+    {
+      /* A numeric id is still the id: keep it as text. */
+      g_autofree char *text = errata_json_node_to_text (json_object_get_member (source, "tool_call_id"));
+
+      json_object_set_string_member (message, "tool_call_id", text);
+    }
   copy_other_members (message, source, consumed_keys);
   if (!json_object_has_member (source, "role"))
     json_object_remove_member (message, "type");
