@@ -88,20 +88,22 @@ ensure_suffix (GFile *file)
   return g_file_get_child (parent, with_suffix);
 }
 
-static void
-create_project (ErrataApplication *self,
-                GFile             *chosen)
+/* Creates the project chosen in the save dialog and shows it in an idle
+ * window. An existing file is never replaced (it may be open, or not a
+ * project at all): the core refuses and the window says so. */
+void
+errata_application_create_project (ErrataApplication *self,
+                                   GFile             *chosen)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = ensure_suffix (chosen);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(ErrataProject) project = NULL;
   ErrataWindow *window;
 
-  /* The save dialog has already asked whether to replace a file of the
-   * chosen name; the old one goes to the trash, where it can be found. */
-  if (g_file_equal (file, chosen) && g_file_query_exists (file, NULL))
-    g_file_trash (file, NULL, NULL);
+  g_return_if_fail (ERRATA_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (chosen));
 
+  file = ensure_suffix (chosen);
   window = get_idle_window (self);
   project = errata_project_create (file, &error);
   if (project == NULL)
@@ -236,7 +238,8 @@ new_project_action (GSimpleAction *action,
 {
   /* Translators: the suggested file name of a new project; keep the
    * .errata ending. */
-  choose_file (user_data, _("New Project"), _("Untitled.errata"), create_project);
+  choose_file (user_data, _("New Project"), _("Untitled.errata"),
+               errata_application_create_project);
 }
 
 static void

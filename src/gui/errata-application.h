@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ErrataApplication, errata_application, ERRATA, APPLICATION, AdwApplication)
 
-ErrataApplication *errata_application_new       (void);
-void               errata_application_open_file (ErrataApplication *self,
-                                                 GFile             *file);
+ErrataApplication *errata_application_new            (void);
+void               errata_application_open_file      (ErrataApplication *self,
+                                                      GFile             *file);
+void               errata_application_create_project (ErrataApplication *self,
+                                                      GFile             *chosen);
 
 G_END_DECLS

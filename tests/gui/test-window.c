@@ -595,6 +595,46 @@ test_actions (void)
   destroy_all_windows ();
 }
 
+/* What app.new-project does once the file chooser has a name (the chooser
+ * itself is GTK's and not driven here: headless, its folder loading makes
+ * such a test flaky). A name without the .errata ending gets one. */
+static void
+test_new_project (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *chosen_path = g_build_filename (dir, "study", NULL);
+  g_autoptr(GFile) chosen = g_file_new_for_path (chosen_path);
+  g_autofree char *expected_path = g_build_filename (dir, "study.errata", NULL);
+  g_autoptr(GFile) expected = g_file_new_for_path (expected_path);
+  AdwWindowTitle *title;
+  ErrataWindow *window;
+
+  errata_application_create_project (app, chosen);
+  window = window_for (expected);
+  g_assert_true (g_file_equal (errata_window_get_file (window), expected));
+  g_assert_nonnull (errata_window_get_project (window));
+  g_assert_true (g_file_query_exists (expected, NULL));
+  g_assert_false (g_file_query_exists (chosen, NULL));
+  iterate_until (widget_is_drawn, window);
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "study.errata");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "0 traces");
+
+  /* The same name again: nothing is replaced, a new window says why. */
+  errata_application_create_project (app, expected);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (l->data != (gpointer) window)
+      {
+        g_assert_null (errata_window_get_file (l->data));
+        g_assert_nonnull (strstr (find_error_body (l->data), "already exists"));
+      }
+  g_assert_nonnull (errata_window_get_project (window));
+
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -632,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/window/window-per-project", test_window_per_project);
   g_test_add_func ("/window/window-size-saved", test_window_size_saved);
   g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/new-project", test_new_project);
   g_test_add_func ("/window/dark-style", test_dark_style);
   return g_test_run ();
 }
