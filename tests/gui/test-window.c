@@ -182,6 +182,16 @@ shows_label (GtkWidget  *root,
   return FALSE;
 }
 
+static gboolean
+spinner_is_spinning (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_SPINNER, spinners);
+  g_assert_cmpuint (spinners->len, ==, 1);
+  return gtk_spinner_get_spinning (g_ptr_array_index (spinners, 0));
+}
+
 /* Rendering ----------------------------------------------------------- */
 
 static GdkTexture *
@@ -282,9 +292,18 @@ test_project_page (void)
   GtkListView *list_view;
   GListModel *model;
   ErrataWindow *window;
+  ErrataProject *project;
 
-  window = open_and_wait (file);
-  g_assert_nonnull (errata_window_get_project (window));
+  /* While the project opens in a thread, the window shows a spinner. */
+  errata_application_open_file (app, file);
+  window = window_for (file);
+  g_assert_true (errata_window_is_loading (window));
+  g_assert_true (spinner_is_spinning (GTK_WIDGET (window)));
+  iterate_until (window_is_idle, window);
+  iterate_until (widget_is_drawn, window);
+  g_assert_false (spinner_is_spinning (GTK_WIDGET (window)));
+  project = errata_window_get_project (window);
+  g_assert_nonnull (project);
   g_assert_true (g_file_equal (errata_window_get_file (window), file));
 
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
@@ -312,7 +331,11 @@ test_project_page (void)
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (recent[0], ==, uri);
 
+  /* Closing the window lets go of the project (and its database). */
+  g_object_add_weak_pointer (G_OBJECT (project), (gpointer *) &project);
+  g_clear_object (&texture);
   destroy_all_windows ();
+  g_assert_null (project);
   errata_test_remove_tree (dir);
 }
 
