@@ -33,10 +33,9 @@ gboolean      _errata_project_step_write      (ErrataProject  *self,
                                                sqlite3_stmt   *stmt,
                                                const char     *what,
                                                GError        **error);
-/* The cached insert statements, prepared lazily by the trace store. */
-void          _errata_project_get_insert_statements (ErrataProject  *self,
-                                                     sqlite3_stmt ***insert_trace,
-                                                     sqlite3_stmt ***insert_fts);
+sqlite3_stmt *_errata_project_cached          (ErrataProject  *self,
+                                               const char     *sql,
+                                               GError        **error);
 sqlite3_stmt *_errata_project_prepare         (ErrataProject  *self,
                                                const char     *sql,
                                                GError        **error);

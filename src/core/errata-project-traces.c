@@ -84,17 +84,24 @@ bind_trace (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 16, g_random_int_range (0, G_MAXINT32));
 }
 
-static gboolean
-ensure_insert_statements (ErrataProject  *self,
-                          sqlite3_stmt  **insert_trace,
-                          sqlite3_stmt  **insert_fts,
-                          GError        **error)
+static const char find_trace_id_sql[] =
+  "SELECT id FROM traces WHERE source = ?1 AND external_id = ?2";
+
+static gint64
+find_trace_id (ErrataProject *self,
+               ErrataTrace   *trace)
 {
-  if (*insert_trace == NULL)
-    *insert_trace = _errata_project_prepare (self, insert_trace_sql, error);
-  if (*insert_trace != NULL && *insert_fts == NULL)
-    *insert_fts = _errata_project_prepare (self, insert_fts_sql, error);
-  return *insert_trace != NULL && *insert_fts != NULL;
+  sqlite3_stmt *stmt = _errata_project_cached (self, find_trace_id_sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, errata_trace_get_source (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 static gboolean
@@ -130,8 +137,8 @@ errata_project_add_trace (ErrataProject  *self,
   g_autofree char *messages = NULL;
   g_autofree char *tools = NULL;
   g_autofree char *metadata = NULL;
-  sqlite3_stmt **insert_trace;
-  sqlite3_stmt **insert_fts;
+  sqlite3_stmt *insert_trace;
+  sqlite3_stmt *insert_fts;
   gint64 now = g_get_real_time ();
   int rc;
 
@@ -142,8 +149,9 @@ errata_project_add_trace (ErrataProject  *self,
     *added = FALSE;
   if (!_errata_project_check_writable (self, error))
     return FALSE;
-  _errata_project_get_insert_statements (self, &insert_trace, &insert_fts);
-  if (!ensure_insert_statements (self, insert_trace, insert_fts, error))
+  insert_trace = _errata_project_cached (self, insert_trace_sql, error);
+  insert_fts = insert_trace ? _errata_project_cached (self, insert_fts_sql, error) : NULL;
+  if (insert_fts == NULL)
     return FALSE;
 
   messages = errata_trace_get_messages (trace)
@@ -154,10 +162,10 @@ errata_project_add_trace (ErrataProject  *self,
   if (!errata_project_begin (self, error))
     return FALSE;
 
-  bind_trace (*insert_trace, trace, now, messages, tools, metadata);
-  rc = sqlite3_step (*insert_trace);
-  sqlite3_reset (*insert_trace);
-  sqlite3_clear_bindings (*insert_trace);
+  bind_trace (insert_trace, trace, now, messages, tools, metadata);
+  rc = sqlite3_step (insert_trace);
+  sqlite3_reset (insert_trace);
+  sqlite3_clear_bindings (insert_trace);
   if (rc != SQLITE_DONE)
     {
       _errata_project_set_error (self, error, _("save the trace"));
@@ -167,18 +175,13 @@ errata_project_add_trace (ErrataProject  *self,
 
   if (sqlite3_changes (_errata_project_get_db (self)) == 0)
     {
-      g_autoptr(ErrataTrace) existing = NULL;
-
-      existing = errata_project_find_trace (self, errata_trace_get_source (trace),
-                                            errata_trace_get_external_id (trace), NULL);
-      if (existing)
-        _errata_trace_set_id (trace, errata_trace_get_id (existing));
+      _errata_trace_set_id (trace, find_trace_id (self, trace));
       return errata_project_commit (self, error);
     }
 
   _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
   _errata_trace_set_imported_at (trace, now);
-  if (!index_trace_text (self, *insert_fts, trace, error))
+  if (!index_trace_text (self, insert_fts, trace, error))
     {
       errata_project_rollback (self);
       return FALSE;

@@ -25,8 +25,8 @@ struct _ErrataProject
   int           schema_version;
   guint         transaction_depth;
 
-  sqlite3_stmt *insert_trace;
-  sqlite3_stmt *insert_trace_fts;
+  /* SQL text (static strings) -> prepared statement, for hot paths. */
+  GHashTable   *statements;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
@@ -40,6 +40,7 @@ errata_project_finalize (GObject *object)
   ErrataProject *self = (ErrataProject *)object;
 
   errata_project_close (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (errata_project_parent_class)->finalize (object);
@@ -54,8 +55,16 @@ errata_project_class_init (ErrataProjectClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 errata_project_init (ErrataProject *self)
 {
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
 }
 
 sqlite3 *
@@ -453,8 +462,7 @@ errata_project_close (ErrataProject *self)
 {
   g_return_if_fail (ERRATA_IS_PROJECT (self));
 
-  g_clear_pointer (&self->insert_trace, sqlite3_finalize);
-  g_clear_pointer (&self->insert_trace_fts, sqlite3_finalize);
+  g_hash_table_remove_all (self->statements);
   if (self->db && self->transaction_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
@@ -484,13 +492,26 @@ errata_project_get_schema_version (ErrataProject *self)
   return self->schema_version;
 }
 
-void
-_errata_project_get_insert_statements (ErrataProject  *self,
-                                       sqlite3_stmt ***insert_trace,
-                                       sqlite3_stmt ***insert_fts)
+/* Returns a prepared statement for `sql`, which must be a string with
+ * static storage (it is cached by address), reset and ready to bind. The
+ * statement stays owned by the project. */
+sqlite3_stmt *
+_errata_project_cached (ErrataProject  *self,
+                        const char     *sql,
+                        GError        **error)
 {
-  *insert_trace = &self->insert_trace;
-  *insert_fts = &self->insert_trace_fts;
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = _errata_project_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
 }
 
 gboolean
@@ -514,6 +535,29 @@ _errata_project_check_writable (ErrataProject  *self,
 
 /* Nested begin/commit pairs use savepoints, so a function that writes can
  * wrap itself in a transaction whether or not its caller already has one. */
+static gboolean
+step_cached (ErrataProject  *self,
+             const char     *sql,
+             const char     *what,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, what);
+  return TRUE;
+}
+
+static const char begin_sql[] = "BEGIN IMMEDIATE";
+static const char savepoint_sql[] = "SAVEPOINT nested";
+static const char commit_sql[] = "COMMIT";
+static const char release_sql[] = "RELEASE nested";
+
 gboolean
 errata_project_begin (ErrataProject  *self,
                       GError        **error)
@@ -522,8 +566,8 @@ errata_project_begin (ErrataProject  *self,
 
   if (!_errata_project_check_writable (self, error))
     return FALSE;
-  if (!exec_sql (self, self->transaction_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested",
-                 _("start a change"), error))
+  if (!step_cached (self, self->transaction_depth == 0 ? begin_sql : savepoint_sql,
+                    _("start a change"), error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
@@ -536,8 +580,8 @@ errata_project_commit (ErrataProject  *self,
   g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
 
-  if (!exec_sql (self, self->transaction_depth == 1 ? "COMMIT" : "RELEASE nested",
-                 _("save the change"), error))
+  if (!step_cached (self, self->transaction_depth == 1 ? commit_sql : release_sql,
+                    _("save the change"), error))
     {
       errata_project_rollback (self);
       return FALSE;
