@@ -239,6 +239,68 @@ test_shuffle_is_seeded_and_complete (Fixture       *fixture,
   g_assert_false (in_import_order);
 }
 
+static void
+assert_ids_match_pages (ErrataProject    *project,
+                        ErrataTraceQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = errata_project_query_trace_ids (project, query, NULL, &error);
+  g_autoptr(GPtrArray) paged = collect_ids (project, query, 8);
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, paged->len);
+  summaries = errata_project_get_trace_summaries (project, (gint64 *)ids->data, ids->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_cmpstr (errata_trace_get_external_id (summaries->pdata[i]), ==, paged->pdata[i]);
+}
+
+static void
+test_ids_follow_query_order (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+
+  assert_ids_match_pages (fixture->project, query);
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+  assert_ids_match_pages (fixture->project, query);
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_SHUFFLE, FALSE);
+  errata_trace_query_set_seed (query, 99);
+  assert_ids_match_pages (fixture->project, query);
+  errata_trace_query_set_text (query, "weather");
+  assert_ids_match_pages (fixture->project, query);
+}
+
+static void
+ids_ready_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = errata_project_query_trace_ids_finish (ERRATA_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_ids_async (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GArray) ids = NULL;
+
+  errata_trace_query_set_metadata_filter (query, "customer", "acme");
+  errata_project_query_trace_ids_async (fixture->project, query, NULL, ids_ready_cb, &ids);
+  /* Changing the query after the call must not change the run. */
+  errata_trace_query_set_metadata_filter (query, "customer", "nobody");
+  while (ids == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ids->len, ==, 17);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +314,8 @@ main (int   argc,
   ADD ("/query/text-filter", test_text_filter);
   ADD ("/query/review-and-metadata-filters", test_review_and_metadata_filters);
   ADD ("/query/shuffle-is-seeded-and-complete", test_shuffle_is_seeded_and_complete);
+  ADD ("/query/ids-follow-query-order", test_ids_follow_query_order);
+  ADD ("/query/ids-async", test_ids_async);
 #undef ADD
 
   return g_test_run ();

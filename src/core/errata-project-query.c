@@ -296,3 +296,181 @@ errata_project_query_traces (ErrataProject      *self,
     }
   return g_steal_pointer (&rows);
 }
+
+static gboolean
+append_ids (ErrataProject     *self,
+            ErrataTraceQuery  *query,
+            ErrataTraceCursor *cursor,
+            GArray            *ids,
+            GCancellable      *cancellable,
+            GError           **error)
+{
+  const char *key = sort_key_expression (errata_trace_query_get_sort (query));
+  const char *dir = (errata_trace_query_get_descending (query) && !is_shuffle (query))
+                    ? "DESC" : "ASC";
+  g_autoptr(GString) sql = g_string_new ("SELECT t.id FROM traces t");
+  sqlite3_stmt *stmt;
+  guint n = 0;
+  int rc;
+
+  append_filters (sql, query);
+  append_keyset (sql, query, cursor);
+  g_string_append_printf (sql, " ORDER BY %s %s, t.id %s", key, dir, dir);
+  stmt = _errata_project_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filters (stmt, query);
+  bind_cursor (stmt, query, cursor, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      /* Checking every row would cost more than the row itself. */
+      if (++n % 4096 == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+    }
+  sqlite3_finalize (stmt);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("list traces"));
+  return TRUE;
+}
+
+/* Every trace id the query matches, in its order: 8 bytes a trace, so a
+ * list view can jump to any position of a million-row list without
+ * walking the pages before it. */
+GArray *
+errata_project_query_trace_ids (ErrataProject     *self,
+                                ErrataTraceQuery  *query,
+                                GCancellable      *cancellable,
+                                GError           **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ErrataTraceCursor cursor = { 0 };
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (query), NULL);
+
+  if (!append_ids (self, query, &cursor, ids, cancellable, error))
+    return NULL;
+  if (is_shuffle (query))
+    {
+      cursor.wrapped = TRUE;
+      if (!append_ids (self, query, &cursor, ids, cancellable, error))
+        return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+typedef struct
+{
+  GFile            *file;
+  ErrataTraceQuery *query;
+} IdsTaskData;
+
+static void
+ids_task_data_free (IdsTaskData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->query);
+  g_free (data);
+}
+
+static void
+query_ids_in_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  IdsTaskData *data = task_data;
+  g_autoptr(ErrataProject) reader = NULL;
+  GError *error = NULL;
+  GArray *ids;
+
+  /* A connection of its own: the caller's belongs to the caller's thread. */
+  reader = errata_project_open (data->file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ids = errata_project_query_trace_ids (reader, data->query, cancellable, &error);
+  if (ids == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ids, (GDestroyNotify)g_array_unref);
+}
+
+/* The query is copied at the call: changing it afterwards does not change
+ * this run. Traces committed by now are seen (WAL readers see the last
+ * commit). */
+void
+errata_project_query_trace_ids_async (ErrataProject       *self,
+                                      ErrataTraceQuery    *query,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  IdsTaskData *data;
+
+  g_return_if_fail (ERRATA_IS_PROJECT (self));
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (query));
+
+  data = g_new0 (IdsTaskData, 1);
+  data->file = g_object_ref (errata_project_get_file (self));
+  data->query = errata_trace_query_copy (query);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_project_query_trace_ids_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)ids_task_data_free);
+  g_task_run_in_thread (task, query_ids_in_thread);
+}
+
+GArray *
+errata_project_query_trace_ids_finish (ErrataProject  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static const char summary_by_id_sql[] =
+  "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS " FROM traces t WHERE t.id = ?1";
+
+/* Summaries (as errata_project_query_traces() returns them) of the given
+ * ids, in the same order; an id that no longer exists is left out. */
+GPtrArray *
+errata_project_get_trace_summaries (ErrataProject  *self,
+                                    const gint64   *ids,
+                                    guint           n_ids,
+                                    GError        **error)
+{
+  g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = _errata_project_cached (self, summary_by_id_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (traces, _errata_project_trace_from_row (stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _errata_project_set_error (self, error, _("read traces"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&traces);
+}

@@ -137,6 +137,22 @@ GPtrArray        *errata_project_query_traces           (ErrataProject          
                                                          ErrataTraceCursor      *cursor,
                                                          guint                   limit,
                                                          GError                **error);
+GArray           *errata_project_query_trace_ids        (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         GCancellable           *cancellable,
+                                                         GError                **error);
+void              errata_project_query_trace_ids_async  (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         GCancellable           *cancellable,
+                                                         GAsyncReadyCallback     callback,
+                                                         gpointer                user_data);
+GArray           *errata_project_query_trace_ids_finish (ErrataProject          *self,
+                                                         GAsyncResult           *result,
+                                                         GError                **error);
+GPtrArray        *errata_project_get_trace_summaries    (ErrataProject          *self,
+                                                         const gint64           *ids,
+                                                         guint                   n_ids,
+                                                         GError                **error);
 gint64            errata_project_count_traces           (ErrataProject          *self,
                                                          ErrataTraceQuery       *query,
                                                          GError                **error);

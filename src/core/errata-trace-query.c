@@ -55,6 +55,25 @@ errata_trace_query_new (void)
   return g_object_new (ERRATA_TYPE_TRACE_QUERY, NULL);
 }
 
+ErrataTraceQuery *
+errata_trace_query_copy (ErrataTraceQuery *self)
+{
+  ErrataTraceQuery *copy;
+
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (self), NULL);
+
+  copy = errata_trace_query_new ();
+  copy->review_filter = self->review_filter;
+  copy->text = g_strdup (self->text);
+  copy->metadata_field = g_strdup (self->metadata_field);
+  copy->metadata_value = g_strdup (self->metadata_value);
+  copy->has_note = self->has_note;
+  copy->sort = self->sort;
+  copy->descending = self->descending;
+  copy->seed = self->seed;
+  return copy;
+}
+
 ErrataReviewFilter
 errata_trace_query_get_review_filter (ErrataTraceQuery *self)
 {

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ErrataTraceQuery, errata_trace_query, ERRATA, TRACE_QUERY, GObject)
 
 ErrataTraceQuery   *errata_trace_query_new                 (void);
+ErrataTraceQuery   *errata_trace_query_copy                (ErrataTraceQuery   *self);
 
 ErrataReviewFilter  errata_trace_query_get_review_filter   (ErrataTraceQuery   *self);
 void                errata_trace_query_set_review_filter   (ErrataTraceQuery   *self,
