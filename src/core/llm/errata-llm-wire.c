@@ -213,6 +213,10 @@ _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
     }
 
   message = soup_message_new_from_uri (method, uri);
+  /* libsoup opens a fresh connection for every non-idempotent request.
+   * A completion may safely be sent twice (the client retries anyway),
+   * and reusing connections matters at hundreds of requests a second. */
+  soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
   headers = soup_message_get_request_headers (message);
   soup_message_headers_replace (headers, "Accept", "application/json");
 
