@@ -13,6 +13,21 @@
 #include <glib-unix.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+
+/* SoupServer 3.2 keeps the socket of a keep-alive client that went away
+ * (CLOSE-WAIT) until it exits, so long benchmark sessions need room. */
+static void
+raise_fd_limit (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
+}
 
 static gboolean
 on_signal (gpointer data)
@@ -54,6 +69,7 @@ main (int    argc,
       return 2;
     }
 
+  raise_fd_limit ();
   server = errata_mock_llm_server_new (port, &error);
   if (server == NULL || (replies != NULL &&
                          !errata_mock_llm_server_load_replies (server, replies, &error)))
