@@ -9,6 +9,8 @@
 #include "errata-field-map.h"
 #include "errata-importer.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _ErrataFieldMap
 {
   gatomicrefcount  ref_count;
@@ -96,7 +98,9 @@ parse_pair (ErrataFieldMap  *map,
   if (parts[0] == NULL || parts[1] == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_FAILED,
-                   "“%s” is not of the form role=field, e.g. input=query", pair);
+                   /* Translators: %s is what the user gave to --map. “role=field” and
+                    * “input=query” are command-line syntax: keep them as they are. */
+                   _("“%s” is not of the form role=field, e.g. input=query"), pair);
       return FALSE;
     }
   g_strstrip (parts[0]);
@@ -104,14 +108,19 @@ parse_pair (ErrataFieldMap  *map,
   if (!field_from_name (parts[0], &field))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_FAILED,
-                   "“%s” is not something a field can be mapped to; "
-                   "use id, input, output, messages, note or verdict", parts[0]);
+                   /* Translators: %s is the role the user gave to --map. id, input,
+                    * output, messages, note and verdict are the roles --map accepts:
+                    * keep them in English. */
+                   _("“%s” is not something a field can be mapped to; "
+                     "use id, input, output, messages, note or verdict"), parts[0]);
       return FALSE;
     }
   if (*parts[1] == '\0')
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_FAILED,
-                   "“%s=” names no field", parts[0]);
+                   /* Translators: %s is a --map role (input, output, …) given with
+                    * nothing after the “=”. */
+                   _("“%s=” names no field"), parts[0]);
       return FALSE;
     }
   errata_field_map_set (map, field, parts[1]);

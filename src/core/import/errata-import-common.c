@@ -8,6 +8,7 @@
 
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Where a record's own id may be, most specific last. */
@@ -20,7 +21,8 @@ _errata_import_require_object (const ErrataRecord  *record,
   if (!JSON_NODE_HOLDS_OBJECT (record->node))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "a record must be a JSON object, found %s",
+                   /* Translators: %s is a JSON type, e.g. “an array” or “a string”. */
+                   _("a record must be a JSON object, found %s"),
                    errata_json_node_describe (record->node));
       return NULL;
     }
@@ -342,7 +344,9 @@ _errata_import_read_annotations (ErrataImportContext  *ctx,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "`annotations` must be an array, found %s", errata_json_node_describe (node));
+                   /* Translators: `annotations` is a field name in the imported file:
+                    * keep it as it is. %s is a JSON type, e.g. “an object”. */
+                   _("`annotations` must be an array, found %s"), errata_json_node_describe (node));
       return FALSE;
     }
 
@@ -354,7 +358,9 @@ _errata_import_read_annotations (ErrataImportContext  *ctx,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
           g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                       "annotation %u must be an object, found %s",
+                       /* Translators: %u is the annotation's position in the record's
+                        * list (1, 2, …); %s is a JSON type, e.g. “a string”. */
+                       _("annotation %u must be an object, found %s"),
                        i + 1, errata_json_node_describe (element));
           return FALSE;
         }
@@ -441,6 +447,7 @@ _errata_import_describe_fields (JsonObject *object)
       g_string_append (text, key);
     }
   if (text->len == 0)
-    g_string_append (text, "(none)");
+    /* Translators: stands for the list of a record's fields when it has none. */
+    g_string_append (text, _("(none)"));
   return g_string_free (text, FALSE);
 }

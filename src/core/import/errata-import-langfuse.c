@@ -17,6 +17,8 @@
 
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
+
 gboolean
 _errata_import_langfuse_is_trace (const ErrataRecord *record)
 {
@@ -58,8 +60,10 @@ _errata_import_langfuse_stage (ErrataImportStage    *stage,
   trace_id = errata_json_get_string (object, "traceId");
   if (trace_id == NULL || *trace_id == '\0')
     {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the observation has no `traceId`");
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: a Langfuse observation; `traceId` is a field name in
+                            * the imported file: keep it as it is. */
+                           _("the observation has no `traceId`"));
       return FALSE;
     }
   return _errata_import_stage_add (stage, "langfuse", trace_id, ctx->source,
@@ -181,7 +185,9 @@ build_trace (ErrataImportContext  *ctx,
   if (json_object_has_member (object, "observations") && observations == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "`observations` must be an array, found %s",
+                   /* Translators: `observations` is a field name in the imported file:
+                    * keep it as it is. %s is a JSON type, e.g. “an object”. */
+                   _("`observations` must be an array, found %s"),
                    errata_json_node_describe (json_object_get_member (object, "observations")));
       return NULL;
     }
@@ -190,8 +196,10 @@ build_trace (ErrataImportContext  *ctx,
     return NULL;
   if (json_array_get_length (messages) == 0)
     {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the trace has no generation and no input or output");
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: a Langfuse trace; a generation is Langfuse's name for
+                            * one call to a language model. */
+                           _("the trace has no generation and no input or output"));
       return NULL;
     }
 

@@ -8,6 +8,8 @@
 
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
+
 static JsonNode *
 require_field (JsonObject  *object,
                const char  *path,
@@ -21,7 +23,11 @@ require_field (JsonObject  *object,
       g_autofree char *fields = _errata_import_describe_fields (object);
 
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the record has no field `%s` (mapped to %s); its fields are: %s",
+                   /* Translators: the first %s is a field name the user mapped with
+                    * --map, the second the role it was mapped to (input, output or
+                    * messages: command-line words, keep them), the third a list of the
+                    * record's field names, e.g. “id, query, response”. */
+                   _("the record has no field `%s` (mapped to %s); its fields are: %s"),
                    path, role, fields);
     }
   return node;
@@ -50,7 +56,9 @@ mapped_messages (ErrataImportContext  *ctx,
   if (!json_parser_load_from_data (ctx->parser, text, -1, &local_error))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "%s holds text that is not a JSON array of messages: %s",
+                   /* Translators: the first %s is a field name in backticks, e.g.
+                    * “`conversation`”; the second is the JSON parser's own message. */
+                   _("%s holds text that is not a JSON array of messages: %s"),
                    what, local_error->message);
       return NULL;
     }
@@ -129,7 +137,9 @@ _errata_import_mapped (ErrataImportContext  *ctx,
       g_autofree char *spec = errata_field_map_to_string (ctx->map);
 
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the mapped fields (%s) are all empty", spec);
+                   /* Translators: %s is the field mapping as given to --map, e.g.
+                    * “input=query,output=answer”. */
+                   _("the mapped fields (%s) are all empty"), spec);
       return NULL;
     }
 

@@ -8,6 +8,8 @@
 
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
+
 static gboolean
 set_tools (ErrataTrace     *trace,
            JsonObject      *object,
@@ -59,7 +61,10 @@ _errata_import_openai (ErrataImportContext  *ctx,
       g_autofree char *fields = _errata_import_describe_fields (object);
 
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the record has no `%s`; its fields are: %s", path, fields);
+                   /* Translators: the first %s is the name of the field that should
+                    * hold the conversation (“messages” unless mapped otherwise), the
+                    * second a list of the record's field names, e.g. “id, query”. */
+                   _("the record has no `%s`; its fields are: %s"), path, fields);
       return NULL;
     }
   what = g_strdup_printf ("`%s`", path);
@@ -203,7 +208,9 @@ response_message (JsonNode   *response,
   if (!JSON_NODE_HOLDS_OBJECT (response))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "`response` must be an object or a text, found %s",
+                   /* Translators: `response` is a field name in the imported file: keep
+                    * it as it is. %s is a JSON type, e.g. “an array”. */
+                   _("`response` must be an object or a text, found %s"),
                    errata_json_node_describe (response));
       return NULL;
     }
@@ -221,7 +228,9 @@ response_message (JsonNode   *response,
 
       if (!errata_messages_append (result, message, 0, error))
         {
-          g_prefix_error (error, "in `response.choices`: ");
+          /* Translators: put before an error found inside a part of a
+           * record; %s is a field name in backticks, e.g. “`messages`”. */
+          g_prefix_error (error, _("in %s: "), "`response.choices`");
           return NULL;
         }
       return g_steal_pointer (&result);
@@ -241,8 +250,10 @@ response_message (JsonNode   *response,
       return g_steal_pointer (&result);
     }
 
-  g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-               "`response` has no `messages`, `choices` or `content`");
+  g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                       /* Translators: `response`, `messages`, `choices` and `content` are field
+                        * names in the imported file: keep them as they are. */
+                       _("`response` has no `messages`, `choices` or `content`"));
   return NULL;
 }
 
@@ -296,7 +307,9 @@ _errata_import_request_response (ErrataImportContext  *ctx,
   if (request_object == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "`request` must be an object, found %s",
+                   /* Translators: `request` is a field name in the imported file: keep
+                    * it as it is. %s is a JSON type, e.g. “a string”, or “nothing”. */
+                   _("`request` must be an object, found %s"),
                    errata_json_node_describe (json_object_get_member (object, "request")));
       return NULL;
     }

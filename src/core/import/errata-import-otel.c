@@ -20,6 +20,7 @@
 
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,7 +189,9 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
   if (resource_spans == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "`resourceSpans` must be an array, found %s",
+                   /* Translators: `resourceSpans` is a field name of OpenTelemetry's
+                    * export format: keep it as it is. %s is a JSON type, e.g. “an object”. */
+                   _("`resourceSpans` must be an array, found %s"),
                    errata_json_node_describe (json_object_get_member (object, "resourceSpans")));
       return FALSE;
     }
@@ -219,8 +222,10 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
 
   if (n_staged == 0)
     {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the record has no spans with a `traceId`");
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: a span is one timed step of an OpenTelemetry trace;
+                            * `traceId` is a field name: keep it as it is. */
+                           _("the record has no spans with a `traceId`"));
       return FALSE;
     }
   return TRUE;
@@ -416,7 +421,10 @@ append_genai_messages (JsonArray  *out,
   if (messages == NULL || !JSON_NODE_HOLDS_ARRAY (messages))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "the GenAI messages attribute must be a JSON array, found %s",
+                   /* Translators: GenAI is the name of OpenTelemetry's conventions for
+                    * language models; an attribute is a named value of a span. %s is a
+                    * JSON type, e.g. “a string”. */
+                   _("the GenAI messages attribute must be a JSON array, found %s"),
                    errata_json_node_describe (messages));
       return FALSE;
     }
@@ -928,7 +936,10 @@ _errata_import_otel_build (ErrataImportContext  *ctx,
   source = llm ? llm : root;
   if (source == NULL)
     {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD, "no spans");
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: said of a trace of OpenTelemetry spans
+                            * (timed steps) that has none. */
+                           _("no spans"));
       return NULL;
     }
   if (!append_span_side (ctx, messages, span_attributes (source), TRUE, error)
@@ -936,8 +947,11 @@ _errata_import_otel_build (ErrataImportContext  *ctx,
     return NULL;
   if (json_array_get_length (messages) == 0)
     {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "no LLM span and no input or output to make a conversation from; skipped");
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: an LLM span is the step of a trace in which a language
+                            * model was called; “skipped” means the trace was not imported. */
+                           _("no LLM span and no input or output to make a conversation "
+                             "from; skipped"));
       return NULL;
     }
   for (guint i = 0; i < spans->len; i++)

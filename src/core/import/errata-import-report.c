@@ -8,6 +8,8 @@
 
 #include "errata-import-report.h"
 
+#include <glib/gi18n-lib.h>
+
 /* n_records counts every record read, skipped ones included, so that
  * n_records == n_added + n_duplicates + n_skipped. A problem with record 0
  * concerns a whole file (an empty file) and is not a skipped record. */
@@ -184,7 +186,15 @@ errata_import_problem_to_string (const ErrataImportProblem *problem)
   if (problem->record == 0)
     return g_strdup_printf ("%s: %s", problem->file, problem->reason);
   if (problem->line == 0)
-    return g_strdup_printf ("%s: record %u: %s", problem->file, problem->record, problem->reason);
-  return g_strdup_printf ("%s: record %u (line %u): %s",
+    /* Translators: a record that was not imported. The first %s is the
+     * file name, %u the record's number in the file (1, 2, …), the last
+     * %s the reason, e.g. “`messages` must be an array, found a string”. */
+    return g_strdup_printf (_("%s: record %u: %s"),
+                            problem->file, problem->record, problem->reason);
+  /* Translators: a record that was not imported. The first %s is the file
+   * name, the first %u the record's number in the file (1, 2, …), the
+   * second %u the line of the file where the record starts, the last %s
+   * the reason, e.g. “`messages` must be an array, found a string”. */
+  return g_strdup_printf (_("%s: record %u (line %u): %s"),
                           problem->file, problem->record, problem->line, problem->reason);
 }

@@ -16,6 +16,8 @@
 #include "errata-import-private.h"
 #include "errata-project-private.h"
 
+#include <glib/gi18n-lib.h>
+
 struct _ErrataImportStage
 {
   ErrataProject *project;
@@ -47,7 +49,10 @@ _errata_import_stage_new (ErrataProject  *project,
 
   if (sqlite3_exec (db, create_sql, NULL, NULL, NULL) != SQLITE_OK)
     {
-      _errata_project_set_error (project, error, "prepare the import's staging table");
+      /* Translators: completes “Could not %s: %s” and “The disk is full:
+       * %s failed.”; the staging table holds spans until their trace is
+       * complete. */
+      _errata_project_set_error (project, error, _("prepare the import's staging table"));
       return NULL;
     }
 
@@ -56,7 +61,10 @@ _errata_import_stage_new (ErrataProject  *project,
   stage->parser = json_parser_new ();
   if (sqlite3_prepare_v2 (db, insert_sql, -1, &stage->insert, NULL) != SQLITE_OK)
     {
-      _errata_project_set_error (project, error, "prepare the import's staging table");
+      /* Translators: completes “Could not %s: %s” and “The disk is full:
+       * %s failed.”; the staging table holds spans until their trace is
+       * complete. */
+      _errata_project_set_error (project, error, _("prepare the import's staging table"));
       _errata_import_stage_free (stage);
       return NULL;
     }
@@ -108,7 +116,9 @@ _errata_import_stage_add (ErrataImportStage  *stage,
   sqlite3_reset (stage->insert);
   sqlite3_clear_bindings (stage->insert);
   if (rc != SQLITE_DONE)
-    return _errata_project_set_error (stage->project, error, "stage a span for grouping");
+    /* Translators: completes “Could not %s: %s” and “The disk is full: %s
+     * failed.”; a span is one timed step of a trace. */
+    return _errata_project_set_error (stage->project, error, _("stage a span for grouping"));
   return TRUE;
 }
 
@@ -166,7 +176,9 @@ flush_group (Group                *group,
 
   if (trace == NULL)
     {
-      reason = g_strdup_printf ("trace %s: %s", group->group, local_error->message);
+      /* Translators: a trace that was not imported; the first %s is its id
+       * in the imported file, the second the reason. */
+      reason = g_strdup_printf (_("trace %s: %s"), group->group, local_error->message);
       errata_import_report_add_problem (report, group->source, 0, 0, reason);
       return TRUE;
     }
@@ -200,7 +212,9 @@ _errata_import_stage_convert (ErrataImportStage    *stage,
   if (sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL) != SQLITE_OK)
     {
       g_ptr_array_unref (group.items);
-      return _errata_project_set_error (stage->project, error, "read the staged spans");
+      /* Translators: completes “Could not %s: %s” and “The disk is full:
+       * %s failed.”; staged spans wait until their trace is complete. */
+      return _errata_project_set_error (stage->project, error, _("read the staged spans"));
     }
 
   while (ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
@@ -226,7 +240,9 @@ _errata_import_stage_convert (ErrataImportStage    *stage,
         g_ptr_array_add (group.items, body);
     }
   if (ok && rc != SQLITE_DONE)
-    ok = _errata_project_set_error (stage->project, error, "read the staged spans");
+    /* Translators: completes “Could not %s: %s” and “The disk is full: %s
+     * failed.”; staged spans wait until their trace is complete. */
+    ok = _errata_project_set_error (stage->project, error, _("read the staged spans"));
   if (ok)
     ok = flush_group (&group, ctx, report, func, user_data, error);
 

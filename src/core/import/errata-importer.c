@@ -15,6 +15,7 @@
 #include "errata-importer.h"
 #include "errata-import-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define DEFAULT_BATCH_SIZE 1000
@@ -187,6 +188,7 @@ errata_importer_init (ErrataImporter *self)
 {
   const char *env = g_getenv ("ERRATA_IMPORT_BATCH_SIZE");
 
+  /* Stored in the project as the annotator's name: not translated. */
   self->annotator = g_strdup ("import");
   self->batch_size = DEFAULT_BATCH_SIZE;
   /* The crash-safety test makes batches small to kill an import between two. */
@@ -306,12 +308,29 @@ static char *
 format_display_name (ErrataImportFormat format,
                      ErrataRecordSyntax syntax)
 {
+  /* Kinds of trace file, in ErrataImportFormat order; the import report
+   * shows them followed by the file's syntax. */
   static const char * const names[] = {
-    "Unknown", "OpenAI chat", "Request/response", "Mapped fields",
-    "OpenTelemetry spans", "Langfuse export",
+    /* Translators: a kind of trace file, as in “Unknown (JSON)”. */
+    N_("Unknown"),
+    /* Translators: a kind of trace file (OpenAI's chat message format),
+     * as in “OpenAI chat (JSONL)”. */
+    N_("OpenAI chat"),
+    /* Translators: a kind of trace file (a request to a language model
+     * and its response), as in “Request/response (JSON)”. */
+    N_("Request/response"),
+    /* Translators: a kind of trace file (records whose fields the user
+     * mapped with --map), as in “Mapped fields (CSV)”. */
+    N_("Mapped fields"),
+    /* Translators: a kind of trace file (an OpenTelemetry export), as in
+     * “OpenTelemetry spans (JSONL)”. */
+    N_("OpenTelemetry spans"),
+    /* Translators: a kind of trace file (exported from Langfuse), as in
+     * “Langfuse export (JSON)”. */
+    N_("Langfuse export"),
   };
 
-  return g_strdup_printf ("%s (%s)", names[format], syntax_display_name (syntax));
+  return g_strdup_printf ("%s (%s)", _(names[format]), syntax_display_name (syntax));
 }
 
 /* From the shape of the first good record. */
@@ -414,8 +433,9 @@ errata_importer_detect_format (GFile         *file,
   if (first == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "%s: no readable record to tell the format from (the file is empty or "
-                   "its first records are not valid)", name);
+                   /* Translators: %s is a file name. */
+                   _("%s: no readable record to tell the format from (the file is empty or "
+                     "its first records are not valid)"), name);
       return ERRATA_IMPORT_FORMAT_AUTO;
     }
   return format_from_node (first, syntax);
@@ -481,7 +501,9 @@ plan_folder (ImportJob  *job,
     }
   if (names->len == 0)
     errata_import_report_add_problem (job->report, folder_name, 0, 0,
-                                      "the folder has no .json files: nothing to import");
+                                      /* Translators: .json is a file name extension:
+                                       * keep it as it is. */
+                                      _("the folder has no .json files: nothing to import"));
   return TRUE;
 }
 
@@ -560,19 +582,26 @@ set_needs_mapping_error (ImportInput  *input,
   if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_UNKNOWN_FORMAT,
-                   "%s: the records are not JSON objects, so Errata cannot tell what they hold",
+                   /* Translators: %s is a file name. */
+                   _("%s: the records are not JSON objects, so Errata cannot tell what they hold"),
                    input->display);
       return;
     }
   object = json_node_get_object (first);
   fields = _errata_import_describe_fields (object);
   g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING,
-               "%s is not in a format Errata knows by itself (OpenAI chat, request/response, "
-               "OpenTelemetry, Langfuse), so say which field holds what. "
-               "The first record has the fields: %s. For example: --map input=%s,output=%s",
+               /* Translators: the first %s is a file name, the second a list of field
+                * names, e.g. “id, query, answer”; the last two are field names (or
+                * FIELD, translated below). “--map input=%s,output=%s” is a
+                * command-line option: keep it as it is. */
+               _("%s is not in a format Errata knows by itself (OpenAI chat, request/response, "
+                 "OpenTelemetry, Langfuse), so say which field holds what. "
+                 "The first record has the fields: %s. For example: --map input=%s,output=%s"),
                input->display, fields,
-               guess_field (object, inputs, "FIELD"),
-               guess_field (object, outputs, "FIELD"));
+               /* Translators: stands for a field name in an example of --map,
+                * as in “--map input=FIELD”; upper case, without spaces. */
+               guess_field (object, inputs, _("FIELD")),
+               guess_field (object, outputs, _("FIELD")));
 }
 
 /* Looks at the first record of every file (and of the first file of each
@@ -877,10 +906,13 @@ note_empty_input (ImportJob          *job,
     return;
   if (errata_record_reader_get_header (reader) != NULL)
     errata_import_report_add_problem (job->report, input->display, 0, 0,
-                                      "the file has a header row but no records: nothing to import");
+                                      /* Translators: a CSV file with only its
+                                       * first row, which names the columns. */
+                                      _("the file has a header row but no records: "
+                                        "nothing to import"));
   else
     errata_import_report_add_problem (job->report, input->display, 0, 0,
-                                      "the file is empty: nothing to import");
+                                      _("the file is empty: nothing to import"));
 }
 
 /* Reads one file to its end. A read failure halfway is reported and the

@@ -9,6 +9,7 @@
 #include "errata-messages.h"
 #include "errata-importer.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define STR_OR(s, d) ((s) != NULL ? (s) : (d))
@@ -18,24 +19,32 @@ static const char * const consumed_keys[] = {
   "role", "content", "name", "tool_calls", "tool_call_id", "function_call", NULL
 };
 
+/* Words for a value's type, to end messages such as “`messages` must be
+ * an array, found a string”. */
 const char *
 errata_json_node_describe (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
+    /* Translators: JSON's null, or a missing field. */
+    return _("null");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    /* Translators: a JSON object, i.e. {…}. */
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    /* Translators: a JSON array, i.e. […]. */
+    return _("an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      /* Translators: a JSON string, i.e. "…". */
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      /* Translators: a JSON boolean, true or false. */
+      return _("a boolean");
     default:
-      return "a number";
+      /* Translators: a JSON number. */
+      return _("a number");
     }
 }
 
@@ -462,7 +471,9 @@ errata_messages_append (JsonArray  *out,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "message %u must be an object, found %s",
+                   /* Translators: %u is the message's position in the conversation
+                    * (1, 2, …); %s is a JSON type, e.g. “a string”. */
+                   _("message %u must be an object, found %s"),
                    index + 1, errata_json_node_describe (node));
       return FALSE;
     }
@@ -472,7 +483,9 @@ errata_messages_append (JsonArray  *out,
   if (role == NULL)
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "message %u has no `role`", index + 1);
+                   /* Translators: %u is the message's position in the conversation
+                    * (1, 2, …); `role` is a field name: keep it as it is. */
+                   _("message %u has no `role`"), index + 1);
       return FALSE;
     }
 
@@ -517,7 +530,9 @@ errata_messages_normalise (JsonNode    *messages,
   if (messages == NULL || !JSON_NODE_HOLDS_ARRAY (messages))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   "%s must be an array, found %s", what, errata_json_node_describe (messages));
+                   /* Translators: the first %s is a field name in backticks, e.g.
+                    * “`messages`”; the second a JSON type, e.g. “a string”. */
+                   _("%s must be an array, found %s"), what, errata_json_node_describe (messages));
       return NULL;
     }
 
@@ -528,7 +543,9 @@ errata_messages_normalise (JsonNode    *messages,
     {
       if (!errata_messages_append (out, json_array_get_element (array, i), i, error))
         {
-          g_prefix_error (error, "in %s: ", what);
+          /* Translators: put before an error found inside a part of a
+           * record; %s is a field name in backticks, e.g. “`messages`”. */
+          g_prefix_error (error, _("in %s: "), what);
           return NULL;
         }
     }

@@ -17,6 +17,7 @@
 
 #include "errata-record-reader.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -200,15 +201,30 @@ skip_space (ErrataRecordReader  *self,
     }
 }
 
+/* Where in the record json-glib stopped, or NULL if its message does not say. */
+static char *
+describe_json_error_location (const char *message)
+{
+  guint line = 0;
+  guint column = 0;
+
+  if (sscanf (message, "<data>:%u:%u:", &line, &column) != 2)
+    return NULL;
+  if (line > 1)
+    /* Translators: where in a record of an imported file the JSON went wrong. */
+    return g_strdup_printf (_("line %u of the record, column %u"), line, column);
+  /* Translators: where in a one-line record of an imported file the JSON went wrong. */
+  return g_strdup_printf (_("column %u"), column);
+}
+
 /* "<data>:1:6: Parse error: unexpected end of file" -> words for a user. */
 static char *
 describe_json_error (const char *message,
                      gboolean    truncated)
 {
   const char *detail = strstr (message, "Parse error: ");
-  guint line = 0;
-  guint column = 0;
-  GString *text = g_string_new ("not valid JSON: ");
+  g_autofree char *location = describe_json_error_location (message);
+  g_autofree char *problem = NULL;
 
   if (detail != NULL)
     detail += strlen ("Parse error: ");
@@ -216,18 +232,16 @@ describe_json_error (const char *message,
     detail = message;
   if (g_str_has_prefix (detail, "scanner: "))
     detail += strlen ("scanner: ");
-  g_string_append (text, detail);
+  problem = location ? g_strdup_printf ("%s (%s)", detail, location) : g_strdup (detail);
 
-  if (sscanf (message, "<data>:%u:%u:", &line, &column) == 2)
-    {
-      if (line > 1)
-        g_string_append_printf (text, " (line %u of the record, column %u)", line, column);
-      else
-        g_string_append_printf (text, " (column %u)", column);
-    }
   if (truncated)
-    g_string_append (text, "; the file ends here, so it may be truncated");
-  return g_string_free (text, FALSE);
+    /* Translators: %s is the JSON parser's message, e.g. “unexpected end
+     * of file (column 6)”. */
+    return g_strdup_printf (_("not valid JSON: %s; the file ends here, so it may be truncated"),
+                            problem);
+  /* Translators: %s is the JSON parser's message, e.g. “unexpected
+   * character (column 6)”. */
+  return g_strdup_printf (_("not valid JSON: %s"), problem);
 }
 
 static char *
@@ -235,15 +249,20 @@ check_utf8 (const char *text,
             gsize       len)
 {
   const char *end;
+  g_autofree char *offset = NULL;
 
   if (g_utf8_validate_len (text, len, &end))
     return NULL;
+  /* Formatted apart: xgettext cannot read G_GSIZE_FORMAT inside a message. */
+  offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(end - text) + 1);
   if (*end == '\0' && end < text + len)
-    return g_strdup_printf ("contains a NUL byte (at byte %" G_GSIZE_FORMAT " of the record)",
-                            (gsize)(end - text) + 1);
-  return g_strdup_printf ("contains bytes that are not valid UTF-8 (at byte %" G_GSIZE_FORMAT
-                          " of the record); save the file as UTF-8 and import it again",
-                          (gsize)(end - text) + 1);
+    /* Translators: the subject is a record of an imported file; NUL is the
+     * character with code 0. %s is a byte offset (1, 2, …). */
+    return g_strdup_printf (_("contains a NUL byte (at byte %s of the record)"), offset);
+  /* Translators: the subject is a record of an imported file. %s is a byte
+   * offset (1, 2, …). */
+  return g_strdup_printf (_("contains bytes that are not valid UTF-8 (at byte %s of the "
+                            "record); save the file as UTF-8 and import it again"), offset);
 }
 
 static void
@@ -264,7 +283,7 @@ parse_json_record (ErrataRecordReader *self,
     }
   record->node = json_parser_steal_root (self->parser);
   if (record->node == NULL)
-    record->error = g_strdup ("the record is empty");
+    record->error = g_strdup (_("the record is empty"));
 }
 
 static gboolean
@@ -494,7 +513,8 @@ next_json (ErrataRecordReader  *self,
   record->len = self->pos - self->start;
   if (truncated)
     {
-      record->error = g_strdup ("the file ends in the middle of this record; it may be truncated");
+      record->error = g_strdup (_("the file ends in the middle of this record; "
+                                  "it may be truncated"));
       self->done = TRUE;
     }
   else
@@ -624,6 +644,8 @@ take_header (ErrataRecordReader *self)
   for (guint i = 0; i < self->n_header; i++)
     {
       const char *name = g_ptr_array_index (self->fields, i);
+      /* Not translated: a column's name is what --map refers to, and a
+       * mapping must mean the same in every language. */
       char *unique = *name ? g_strdup (name) : g_strdup_printf ("column %u", i + 1);
 
       /* Two columns with one name would overwrite each other. */
@@ -655,7 +677,8 @@ fill_csv_record (ErrataRecordReader *self,
 
   if (unterminated)
     {
-      record->error = g_strdup ("a quoted field is not closed; the file may be truncated");
+      /* Translators: a field of a CSV file that opens with a " and has no closing ". */
+      record->error = g_strdup (_("a quoted field is not closed; the file may be truncated"));
       return;
     }
   record->error = check_utf8 (record->text, record->len);
@@ -663,7 +686,15 @@ fill_csv_record (ErrataRecordReader *self,
     return;
   if (self->fields->len != self->n_header)
     {
-      record->error = g_strdup_printf ("has %u fields, but the header row has %u",
+      record->error = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    /* Translators: the subject is a row
+                                                     * of a CSV file. The first %u is the
+                                                     * number of fields in that row, the
+                                                     * second the number of fields in the
+                                                     * file's first row, which names them. */
+                                                    "has %u field, but the header row has %u",
+                                                    "has %u fields, but the header row has %u",
+                                                    self->fields->len),
                                        self->fields->len, self->n_header);
       return;
     }
