@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "errata-project-private.h"
+#include "errata-project-schema.h"
 #include "errata-test-utils.h"
 
 static GFile *
@@ -178,6 +179,39 @@ test_migrates_old_file (void)
   g_assert_no_error (error);
   g_assert_cmpint (errata_project_get_schema_version (project), ==, ERRATA_PROJECT_SCHEMA_VERSION);
   g_assert_cmpint (errata_project_count_traces (project, NULL, &error), ==, 0);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
+/* A version 1 file with a trace and a note gains the axial-coding tables
+ * and keeps its data. */
+static void
+test_migrates_v1_keeping_data (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v1.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autofree char *sql = g_strdup_printf ("%s PRAGMA application_id = %d; PRAGMA user_version = 1;"
+                                          "INSERT INTO traces (external_id, imported_at, sample_key)"
+                                          " VALUES ('old', 0, 1);"
+                                          "INSERT INTO annotations (trace_id, annotator, verdict,"
+                                          " note, created_at, updated_at)"
+                                          " VALUES (1, 'Ada', 'fail', 'kept', 0, 0);",
+                                          errata_project_migrations[1],
+                                          ERRATA_PROJECT_APPLICATION_ID);
+
+  exec_raw (path, sql);
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_project_get_schema_version (project), ==, ERRATA_PROJECT_SCHEMA_VERSION);
+  g_assert_cmpint (errata_project_count_traces (project, NULL, &error), ==, 1);
+  annotation = errata_project_get_annotation (project, 1, "Ada", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (annotation->note, ==, "kept");
+  g_assert_true (errata_project_set_meta (project, "probe", "x", &error));
   errata_project_close (project);
   errata_test_remove_tree (dir);
 }
@@ -380,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/project/refuses-newer-schema", test_refuses_newer_schema);
   g_test_add_func ("/project/refuses-corrupt", test_refuses_corrupt);
   g_test_add_func ("/project/migrates-old-file", test_migrates_old_file);
+  g_test_add_func ("/project/migrates-v1-keeping-data", test_migrates_v1_keeping_data);
   g_test_add_func ("/project/read-only-refuses-writes", test_read_only_refuses_writes);
   g_test_add_func ("/project/duplicates-are-ignored", test_duplicates_are_ignored);
   g_test_add_func ("/project/rollback-keeps-committed", test_rollback_keeps_committed);

@@ -23,6 +23,7 @@ enum {
   PARAM_ID,
   PARAM_LIMIT,
   PARAM_SHUFFLE_START,
+  PARAM_FAILURE_MODE,
 };
 
 /* Each expression is written exactly as its index is, so SQLite uses it. */
@@ -79,6 +80,10 @@ append_filters (GString          *sql,
   if (errata_trace_query_get_has_note (query))
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
                           " WHERE a.trace_id = t.id AND a.note <> '')");
+  if (errata_trace_query_get_failure_mode (query) > 0)
+    g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                          " JOIN assignments s ON s.annotation_id = a.id"
+                          " WHERE a.trace_id = t.id AND s.failure_mode_id = ?8)");
   if (errata_trace_query_get_metadata_field (query))
     g_string_append (sql, " AND CAST (json_extract (t.metadata, ?2) AS TEXT) = ?3");
   /* Text matches the trace's own words or any note written about it. */
@@ -114,6 +119,8 @@ bind_filters (sqlite3_stmt     *stmt,
 
   if (fts)
     sqlite3_bind_text (stmt, PARAM_FTS, fts, -1, g_free);
+  if (errata_trace_query_get_failure_mode (query) > 0)
+    sqlite3_bind_int64 (stmt, PARAM_FAILURE_MODE, errata_trace_query_get_failure_mode (query));
   if (errata_trace_query_get_metadata_field (query))
     {
       sqlite3_bind_text (stmt, PARAM_META_PATH,

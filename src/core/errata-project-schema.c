@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "errata-project-schema.h"
+#include "errata-project.h"
 
 /* Version 1: traces, annotations, their full-text indexes, key/value meta
  * and the LLM reply cache. Failure modes, labels, splits and evaluators
@@ -82,9 +83,41 @@ static const char schema_v1[] =
   "  created_at  INTEGER NOT NULL"
   ") WITHOUT ROWID;";
 
+/* Version 2: axial coding. A failure mode groups notes (annotations); one
+ * note may sit in several modes. Labels derived from the grouping are
+ * computed, not stored; only a human's explicit label per trace and mode is. */
+static const char schema_v2[] =
+  "CREATE TABLE failure_modes ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL,"
+  "  definition  TEXT NOT NULL DEFAULT '',"
+  "  colour      TEXT NOT NULL DEFAULT '',"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE assignments ("
+  "  annotation_id    INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  failure_mode_id  INTEGER NOT NULL REFERENCES failure_modes (id) ON DELETE CASCADE,"
+  "  position         INTEGER NOT NULL DEFAULT 0,"
+  "  created_at       INTEGER NOT NULL,"
+  "  PRIMARY KEY (annotation_id, failure_mode_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX assignments_by_mode ON assignments (failure_mode_id, position);"
+  "CREATE TABLE labels ("
+  "  trace_id         INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  failure_mode_id  INTEGER NOT NULL REFERENCES failure_modes (id) ON DELETE CASCADE,"
+  "  value            TEXT NOT NULL CHECK (value IN ('pass', 'fail')),"
+  "  annotator        TEXT NOT NULL DEFAULT '',"
+  "  updated_at       INTEGER NOT NULL,"
+  "  PRIMARY KEY (trace_id, failure_mode_id)"
+  ") WITHOUT ROWID;";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
+  schema_v2,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);
+
+G_STATIC_ASSERT (G_N_ELEMENTS (errata_project_migrations) == ERRATA_PROJECT_SCHEMA_VERSION + 1);

@@ -19,6 +19,7 @@ struct _ErrataTraceQuery
   char               *metadata_field;
   char               *metadata_value;
   gboolean            has_note;
+  gint64              failure_mode;
   ErrataTraceSort     sort;
   gboolean            descending;
   guint32             seed;
@@ -68,6 +69,7 @@ errata_trace_query_copy (ErrataTraceQuery *self)
   copy->metadata_field = g_strdup (self->metadata_field);
   copy->metadata_value = g_strdup (self->metadata_value);
   copy->has_note = self->has_note;
+  copy->failure_mode = self->failure_mode;
   copy->sort = self->sort;
   copy->descending = self->descending;
   copy->seed = self->seed;
@@ -144,6 +146,21 @@ errata_trace_query_set_has_note (ErrataTraceQuery *self,
 {
   g_return_if_fail (ERRATA_IS_TRACE_QUERY (self));
   self->has_note = !!has_note;
+}
+
+gint64
+errata_trace_query_get_failure_mode (ErrataTraceQuery *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (self), 0);
+  return self->failure_mode;
+}
+
+void
+errata_trace_query_set_failure_mode (ErrataTraceQuery *self,
+                                     gint64            mode_id)
+{
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (self));
+  self->failure_mode = MAX (mode_id, 0);
 }
 
 ErrataTraceSort

@@ -33,6 +33,10 @@ void                errata_trace_query_set_metadata_filter (ErrataTraceQuery   *
 gboolean            errata_trace_query_get_has_note        (ErrataTraceQuery   *self);
 void                errata_trace_query_set_has_note        (ErrataTraceQuery   *self,
                                                             gboolean            has_note);
+/* Only traces with a note in this failure mode; 0 for any. */
+gint64              errata_trace_query_get_failure_mode    (ErrataTraceQuery   *self);
+void                errata_trace_query_set_failure_mode    (ErrataTraceQuery   *self,
+                                                            gint64              mode_id);
 ErrataTraceSort     errata_trace_query_get_sort            (ErrataTraceQuery   *self);
 gboolean            errata_trace_query_get_descending      (ErrataTraceQuery   *self);
 void                errata_trace_query_set_sort            (ErrataTraceQuery   *self,
