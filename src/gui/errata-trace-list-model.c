@@ -1,16 +1,19 @@
-/* errata-trace-list-model.c: a lazy GListModel over a project's traces.
+/* errata-trace-list-model.c: a lazy, random-access GListModel over a
+ * project's traces.
  *
- * The number of items comes from one count query; the items themselves
- * (ErrataTrace summaries) are fetched a page at a time, only when a list
- * view asks for a position past what is already loaded, so a project
- * with a million traces opens without reading them.
+ * The model holds every matching trace id in query order (8 bytes a
+ * trace, loaded on a worker thread by errata_project_query_trace_ids_async)
+ * and turns positions into ErrataTrace summaries a page of 100 at a time,
+ * keeping only the few most recently used pages. A list view can jump to
+ * any position of a million traces, and memory stays bounded however far
+ * the user scrolls.
  *
- * Paging is sequential: the model keeps the keyset cursor of the last
- * page and walks forward from it. Asking for position N loads every page
- * before N. That is cheap while the user scrolls, but a jump to the end of
- * a huge project reads everything in between; random access (seeking the
- * cursor to a position, and dropping pages far from the view) is left for
- * the full trace browser.
+ * get_item() on a page that is not cached reads it at once, on the calling
+ * thread: 100 summaries by primary key take about 2 ms, well inside a
+ * frame, and a list view asks for at most a couple of pages per frame
+ * even while flung. The alternative, a placeholder item filled in later,
+ * would make every row bind twice (and flicker) and force the items to be
+ * mutable, for a wait too short to see.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,19 +21,28 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "errata-trace-list-model.h"
+
+typedef struct
+{
+  GList      link;     /* in the LRU queue; data points back at the page */
+  guint      index;
+  GPtrArray *traces;   /* ErrataTrace, one per position of the page */
+} Page;
 
 struct _ErrataTraceListModel
 {
-  GObject            parent_instance;
+  GObject           parent_instance;
 
-  ErrataProject     *project;
-  ErrataTraceQuery  *query;
-  ErrataTraceCursor  cursor;
-  GPtrArray         *traces;        /* the pages fetched so far */
-  guint              n_items;       /* from the count, or less once the end is found */
-  gboolean           at_end;
-  guint              shrink_source;
+  ErrataProject    *project;
+  ErrataTraceQuery *query;
+  GArray           *ids;           /* gint64 per position */
+  GHashTable       *pages;         /* index -> Page */
+  GQueue            lru;           /* most recently used first */
+  GCancellable     *cancellable;   /* of the ids query in flight */
+  guint             reload_source;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -38,48 +50,146 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (ErrataTraceListModel, errata_trace_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->traces);
+  g_free (page);
+}
+
+static void
+drop_pages (ErrataTraceListModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_init (&self->lru);
+}
+
+static void
+drop_oldest_page (ErrataTraceListModel *self)
+{
+  GList *link = g_queue_pop_tail_link (&self->lru);
+  Page *page = link->data;
+
+  g_hash_table_remove (self->pages, GUINT_TO_POINTER (page->index));
+}
+
+/* The same trace, as far as the list can tell, for an id that is gone:
+ * something may have deleted it since the ids were read. */
+static ErrataTrace *
+create_missing_trace (void)
+{
+  ErrataTrace *trace = errata_trace_new ();
+
+  /* Translators: stands in the trace list for a trace removed from the
+   * file by another program since the list was loaded. */
+  errata_trace_set_external_id (trace, _("(removed)"));
+  return trace;
+}
+
 static gboolean
-shrink_to_fetched (gpointer user_data)
+reload_from_idle (gpointer user_data)
 {
   ErrataTraceListModel *self = user_data;
-  guint removed = self->n_items - self->traces->len;
 
-  self->shrink_source = 0;
-  self->n_items = self->traces->len;
-  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, removed, 0);
+  self->reload_source = 0;
+  errata_trace_list_model_reload (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The count may be out of date (another program removed traces), or a page
- * may fail to load. Either way the list must not promise items it cannot
- * give, but items-changed must not be emitted from inside get_item(), so
- * the model shrinks from an idle. */
+/* items-changed must not be emitted from inside get_item(). */
 static void
-schedule_shrink (ErrataTraceListModel *self)
+schedule_reload (ErrataTraceListModel *self)
 {
-  self->at_end = TRUE;
-  if (self->traces->len < self->n_items && self->shrink_source == 0)
-    self->shrink_source = g_idle_add (shrink_to_fetched, self);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_from_idle, self);
 }
 
-static void
-fetch_page (ErrataTraceListModel *self)
+/* Lines the summaries up with the ids they were asked for: the core leaves
+ * out ids that no longer exist. */
+static GPtrArray *
+align_summaries (ErrataTraceListModel *self,
+                 const gint64         *ids,
+                 guint                 n_ids,
+                 GPtrArray            *found)
+{
+  GPtrArray *traces = g_ptr_array_new_full (n_ids, g_object_unref);
+  guint next = 0;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      ErrataTrace *trace = next < found->len ? g_ptr_array_index (found, next) : NULL;
+
+      if (trace != NULL && errata_trace_get_id (trace) == ids[i])
+        {
+          g_ptr_array_add (traces, g_object_ref (trace));
+          next++;
+        }
+      else
+        g_ptr_array_add (traces, create_missing_trace ());
+    }
+  if (found->len < n_ids)
+    schedule_reload (self);
+  return traces;
+}
+
+static Page *
+fetch_page (ErrataTraceListModel *self,
+            guint                 index)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) page = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  guint start = index * ERRATA_TRACE_LIST_MODEL_PAGE_SIZE;
+  guint n_ids = MIN (ERRATA_TRACE_LIST_MODEL_PAGE_SIZE, self->ids->len - start);
+  const gint64 *ids = &g_array_index (self->ids, gint64, start);
+  Page *page;
 
-  page = errata_project_query_traces (self->project, self->query, &self->cursor,
-                                      ERRATA_TRACE_LIST_MODEL_PAGE_SIZE, &error);
-  if (page == NULL)
+  found = errata_project_get_trace_summaries (self->project, ids, n_ids, &error);
+  if (found == NULL)
     {
-      g_warning ("Could not load traces: %s", error->message);
-      schedule_shrink (self);
-      return;
+      g_warning ("Could not read traces: %s", error->message);
+      found = g_ptr_array_new ();
     }
-  for (guint i = 0; i < page->len; i++)
-    g_ptr_array_add (self->traces, g_object_ref (g_ptr_array_index (page, i)));
-  if (page->len < ERRATA_TRACE_LIST_MODEL_PAGE_SIZE)
-    schedule_shrink (self);
+  page = g_new0 (Page, 1);
+  page->index = index;
+  page->link.data = page;
+  page->traces = align_summaries (self, ids, n_ids, found);
+  return page;
+}
+
+static Page *
+lookup_page (ErrataTraceListModel *self,
+             guint                 index)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+
+  if (page != NULL)
+    {
+      g_queue_unlink (&self->lru, &page->link);
+      g_queue_push_head_link (&self->lru, &page->link);
+      return page;
+    }
+  if (self->lru.length >= ERRATA_TRACE_LIST_MODEL_MAX_PAGES)
+    drop_oldest_page (self);
+  page = fetch_page (self, index);
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
+  g_queue_push_head_link (&self->lru, &page->link);
+  return page;
 }
 
 static GType
@@ -91,7 +201,7 @@ errata_trace_list_model_get_item_type (GListModel *model)
 static guint
 errata_trace_list_model_get_n_items (GListModel *model)
 {
-  return ERRATA_TRACE_LIST_MODEL (model)->n_items;
+  return ERRATA_TRACE_LIST_MODEL (model)->ids->len;
 }
 
 static gpointer
@@ -99,14 +209,13 @@ errata_trace_list_model_get_item (GListModel *model,
                                   guint       position)
 {
   ErrataTraceListModel *self = ERRATA_TRACE_LIST_MODEL (model);
+  Page *page;
 
-  if (position >= self->n_items)
+  if (position >= self->ids->len)
     return NULL;
-  while (position >= self->traces->len && !self->at_end)
-    fetch_page (self);
-  if (position >= self->traces->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->traces, position));
+  page = lookup_page (self, position / ERRATA_TRACE_LIST_MODEL_PAGE_SIZE);
+  return g_object_ref (g_ptr_array_index (page->traces,
+                                          position % ERRATA_TRACE_LIST_MODEL_PAGE_SIZE));
 }
 
 static void
@@ -118,12 +227,87 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
+replace_ids (ErrataTraceListModel *self,
+             GArray               *ids)
+{
+  guint removed = self->ids->len;
+
+  drop_pages (self);
+  g_array_unref (self->ids);
+  self->ids = g_array_ref (ids);
+  if (removed > 0 || ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
+  if (removed != ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+on_ids_loaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ErrataTraceListModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  ids = errata_project_query_trace_ids_finish (ERRATA_PROJECT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (ids != NULL)
+    replace_ids (self, ids);
+  else
+    g_signal_emit (self, signals[LOAD_FAILED], 0, error->message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * errata_trace_list_model_reload:
+ * @self: a model
+ *
+ * Reads the ids of the current query again, in the background: after an
+ * import, or when annotations changed what a filter matches. The model
+ * keeps its old items until the new ones are there, then replaces them
+ * with one items-changed. A reload already running is cancelled.
+ */
+void
+errata_trace_list_model_reload (ErrataTraceListModel *self)
+{
+  gboolean was_loading;
+
+  g_return_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self));
+
+  was_loading = self->cancellable != NULL;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->cancellable = g_cancellable_new ();
+  errata_project_query_trace_ids_async (self->project, self->query, self->cancellable,
+                                        on_ids_loaded, g_object_ref (self));
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+errata_trace_list_model_dispose (GObject *object)
+{
+  ErrataTraceListModel *self = ERRATA_TRACE_LIST_MODEL (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  G_OBJECT_CLASS (errata_trace_list_model_parent_class)->dispose (object);
+}
+
+static void
 errata_trace_list_model_finalize (GObject *object)
 {
   ErrataTraceListModel *self = ERRATA_TRACE_LIST_MODEL (object);
 
-  g_clear_handle_id (&self->shrink_source, g_source_remove);
-  g_clear_pointer (&self->traces, g_ptr_array_unref);
+  drop_pages (self);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_array_unref);
   g_clear_object (&self->query);
   g_clear_object (&self->project);
 
@@ -131,51 +315,84 @@ errata_trace_list_model_finalize (GObject *object)
 }
 
 static void
+errata_trace_list_model_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ErrataTraceListModel *self = ERRATA_TRACE_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, errata_trace_list_model_is_loading (self));
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 errata_trace_list_model_class_init (ErrataTraceListModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = errata_trace_list_model_dispose;
   object_class->finalize = errata_trace_list_model_finalize;
+  object_class->get_property = errata_trace_list_model_get_property;
+
+  /* TRUE while the ids of a query are being read. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The query could not be run; the argument says why, for the user. */
+  signals[LOAD_FAILED] =
+    g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 errata_trace_list_model_init (ErrataTraceListModel *self)
 {
-  self->traces = g_ptr_array_new_with_free_func (g_object_unref);
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)page_free);
+  g_queue_init (&self->lru);
 }
 
 /**
  * errata_trace_list_model_new:
  * @project: an open project
  * @query: (nullable): which traces, in which order; %NULL for all traces
- *   in import order
- * @error: where to put the error of the count
+ *   in import order. Copied.
  *
- * Counts the traces (on the calling thread; a count is one indexed query)
- * but loads none of them.
+ * The model starts empty and loads the query's ids in the background
+ * (watch #ErrataTraceListModel:loading); no summary is read until a view
+ * asks for an item.
  *
- * Returns: (transfer full): a new model, or %NULL if counting failed
+ * Returns: (transfer full): a new model
  */
 ErrataTraceListModel *
-errata_trace_list_model_new (ErrataProject     *project,
-                             ErrataTraceQuery  *query,
-                             GError           **error)
+errata_trace_list_model_new (ErrataProject    *project,
+                             ErrataTraceQuery *query)
 {
-  g_autoptr(ErrataTraceListModel) self = NULL;
-  gint64 count;
+  ErrataTraceListModel *self;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
   g_return_val_if_fail (query == NULL || ERRATA_IS_TRACE_QUERY (query), NULL);
 
   self = g_object_new (ERRATA_TYPE_TRACE_LIST_MODEL, NULL);
   self->project = g_object_ref (project);
-  self->query = query ? g_object_ref (query) : errata_trace_query_new ();
-  count = errata_project_count_traces (project, self->query, error);
-  if (count < 0)
-    return NULL;
-  self->n_items = (guint) MIN (count, (gint64) G_MAXUINT);
-  self->at_end = self->n_items == 0;
-  return g_steal_pointer (&self);
+  self->query = query ? errata_trace_query_copy (query) : errata_trace_query_new ();
+  errata_trace_list_model_reload (self);
+  return self;
 }
 
 ErrataProject *
@@ -185,11 +402,123 @@ errata_trace_list_model_get_project (ErrataTraceListModel *self)
   return self->project;
 }
 
-/* How many traces have been read from the project so far: lets tests check
- * that the model really is lazy. */
+/* A copy: changing it changes nothing until it is given back to
+ * errata_trace_list_model_set_query(). */
+ErrataTraceQuery *
+errata_trace_list_model_dup_query (ErrataTraceListModel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), NULL);
+  return errata_trace_query_copy (self->query);
+}
+
+/* Shows the traces @query matches, once their ids are read. */
+void
+errata_trace_list_model_set_query (ErrataTraceListModel *self,
+                                   ErrataTraceQuery     *query)
+{
+  g_return_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self));
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (query));
+
+  g_clear_object (&self->query);
+  self->query = errata_trace_query_copy (query);
+  errata_trace_list_model_reload (self);
+}
+
+gboolean
+errata_trace_list_model_is_loading (ErrataTraceListModel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+/* The id at @position without reading its summary; -1 past the end. */
+gint64
+errata_trace_list_model_get_trace_id (ErrataTraceListModel *self,
+                                      guint                 position)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), -1);
+
+  if (position >= self->ids->len)
+    return -1;
+  return g_array_index (self->ids, gint64, position);
+}
+
+/* The position of @trace_id, or ERRATA_TRACE_LIST_MODEL_NO_POSITION. A
+ * linear scan of the ids: a millisecond for a million. */
+guint
+errata_trace_list_model_find (ErrataTraceListModel *self,
+                              gint64                trace_id)
+{
+  const gint64 *ids;
+
+  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), ERRATA_TRACE_LIST_MODEL_NO_POSITION);
+
+  ids = (const gint64 *)self->ids->data;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (ids[i] == trace_id)
+      return i;
+  return ERRATA_TRACE_LIST_MODEL_NO_POSITION;
+}
+
+/**
+ * errata_trace_list_model_refresh_trace:
+ * @self: a model
+ * @trace_id: a trace whose annotation changed
+ *
+ * Reads the trace's summary again (its verdict and note) and tells the
+ * views, so that its row shows the change. The trace keeps its position
+ * even if it no longer matches the filter: a row that vanished under the
+ * reviewer's hands would lose their place.
+ */
+void
+errata_trace_list_model_refresh_trace (ErrataTraceListModel *self,
+                                       gint64                trace_id)
+{
+  guint position;
+  Page *page;
+
+  g_return_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self));
+
+  position = errata_trace_list_model_find (self, trace_id);
+  if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION)
+    return;
+  page = g_hash_table_lookup (self->pages,
+                              GUINT_TO_POINTER (position / ERRATA_TRACE_LIST_MODEL_PAGE_SIZE));
+  if (page != NULL)
+    {
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) error = NULL;
+      guint offset = position % ERRATA_TRACE_LIST_MODEL_PAGE_SIZE;
+
+      found = errata_project_get_trace_summaries (self->project, &trace_id, 1, &error);
+      if (found == NULL)
+        g_warning ("Could not read trace: %s", error->message);
+      else if (found->len == 1)
+        {
+          g_object_unref (g_ptr_array_index (page->traces, offset));
+          g_ptr_array_index (page->traces, offset) = g_object_ref (found->pdata[0]);
+        }
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+guint
+errata_trace_list_model_get_n_cached_pages (ErrataTraceListModel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), 0);
+  return self->lru.length;
+}
+
+/* How many summaries the model holds right now: lets tests check that it
+ * really is lazy, and stays bounded. */
 guint
 errata_trace_list_model_get_n_fetched (ErrataTraceListModel *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self), 0);
-  return self->traces->len;
+
+  for (GList *l = self->lru.head; l; l = l->next)
+    n += ((Page *)l->data)->traces->len;
+  return n;
 }

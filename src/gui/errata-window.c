@@ -98,7 +98,6 @@ void
 errata_window_show_project (ErrataWindow  *self,
                             ErrataProject *project)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ErrataTraceListModel) model = NULL;
   GFile *file;
   GtkWidget *page;
@@ -107,12 +106,7 @@ errata_window_show_project (ErrataWindow  *self,
   g_return_if_fail (ERRATA_IS_PROJECT (project));
   g_return_if_fail (self->project_page == NULL);
 
-  model = errata_trace_list_model_new (project, NULL, &error);
-  if (model == NULL)
-    {
-      show_open_error (self, error);
-      return;
-    }
+  model = errata_trace_list_model_new (project, NULL);
 
   file = errata_project_get_file (project);
   g_set_object (&self->file, file);
