@@ -1,0 +1,845 @@
+/* errata-coding-panel.c: the open-coding form beside a trace.
+ *
+ * Pass / Fail, a free-text note and the first upstream failure, for the
+ * current annotator. Everything is stored through
+ * errata_project_set_annotation(), one committed transaction per write, so
+ * what the panel reports as saved survives a crash. The verdict and the
+ * first failure are written at once; the note waits until typing pauses.
+ * A failed write leaves every field as the user left it and says why; the
+ * next change or errata_coding_panel_flush() tries again.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-coding-panel.h"
+
+typedef enum
+{
+  SAVE_STATE_NONE,      /* nothing written yet for this trace */
+  SAVE_STATE_PENDING,   /* a note edit waits for typing to pause */
+  SAVE_STATE_SAVED,
+  SAVE_STATE_FAILED,
+} SaveState;
+
+struct _ErrataCodingPanel
+{
+  GtkWidget          parent_instance;
+
+  GSettings         *settings;
+  ErrataProject     *project;
+  ErrataTrace       *trace;
+  char              *annotator;
+  ErrataVerdict      verdict;
+  int                first_failure;
+
+  guint              note_timeout_id;
+  gboolean           dirty;      /* fields differ from what is stored */
+  gboolean           syncing;    /* widgets are being set from the model */
+  SaveState          save_state;
+  GError            *error;
+
+  GtkBox            *state_box;
+  GtkImage          *state_icon;
+  GtkLabel          *state_label;
+  GtkLabel          *annotator_label;
+  GtkLabel          *reason_label;
+  GtkLabel          *error_label;
+  GtkWidget         *form;
+  GtkToggleButton   *pass_button;
+  GtkToggleButton   *fail_button;
+  GtkTextView       *note_view;
+  GtkWidget         *note_placeholder;
+  AdwActionRow      *first_failure_row;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_TRACE,
+  PROP_VERDICT,
+  PROP_FIRST_FAILURE,
+  PROP_ANNOTATOR,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The name stored with each annotation: the preference, or the account's
+ * real name, or (when the system knows none) the login name. */
+static char *
+dup_annotator_name (GSettings *settings)
+{
+  g_autofree char *name = g_settings_get_string (settings, "annotator-name");
+  const char *real_name = g_get_real_name ();
+
+  g_strstrip (name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+  return g_strdup (g_get_user_name ());
+}
+
+static GtkTextBuffer *
+get_note_buffer (ErrataCodingPanel *self)
+{
+  return gtk_text_view_get_buffer (self->note_view);
+}
+
+static gboolean
+can_edit (ErrataCodingPanel *self)
+{
+  return self->project != NULL && self->trace != NULL &&
+         !errata_project_is_read_only (self->project);
+}
+
+/* Widgets ------------------------------------------------------------- */
+
+static char *
+dup_error_text (ErrataCodingPanel *self)
+{
+  if (!self->dirty)
+    /* Translators: %s says why the stored review could not be read. */
+    return g_strdup_printf (_("Could not read this review: %s"), self->error->message);
+  /* Translators: %s says why the review could not be written. */
+  return g_strdup_printf (_("Could not save this review: %s\n"
+                            "Your changes are kept here and saved with your next change."),
+                          self->error->message);
+}
+
+static void
+update_save_state (ErrataCodingPanel *self)
+{
+  const char *text = NULL;
+  const char *icon = NULL;
+
+  switch (self->save_state)
+    {
+    case SAVE_STATE_NONE:
+      break;
+    case SAVE_STATE_PENDING:
+      text = _("Saving…");
+      icon = "document-save-symbolic";
+      break;
+    case SAVE_STATE_SAVED:
+      text = _("Saved");
+      icon = "object-select-symbolic";
+      break;
+    case SAVE_STATE_FAILED:
+      text = _("Not saved");
+      icon = "dialog-warning-symbolic";
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->state_box), text != NULL);
+  gtk_label_set_text (self->state_label, text ? text : "");
+  gtk_image_set_from_icon_name (self->state_icon, icon);
+  if (self->save_state == SAVE_STATE_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->state_box), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_box), "error");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->error != NULL);
+  if (self->error != NULL)
+    {
+      g_autofree char *text_with_reason = dup_error_text (self);
+
+      gtk_label_set_text (self->error_label, text_with_reason);
+    }
+}
+
+static void
+set_save_state (ErrataCodingPanel *self,
+                SaveState          state)
+{
+  self->save_state = state;
+  update_save_state (self);
+}
+
+static void
+update_annotator_label (ErrataCodingPanel *self)
+{
+  /* Translators: %s is the annotator's name, from the preferences. */
+  g_autofree char *text = g_strdup_printf (_("Reviewing as %s"), self->annotator);
+
+  gtk_label_set_text (self->annotator_label, text);
+}
+
+static void
+update_verdict_buttons (ErrataCodingPanel *self)
+{
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (self->pass_button, self->verdict == ERRATA_VERDICT_PASS);
+  gtk_toggle_button_set_active (self->fail_button, self->verdict == ERRATA_VERDICT_FAIL);
+  self->syncing = FALSE;
+}
+
+/* The role of message `index`, when the trace carries its messages (a
+ * summary from the list model does not). */
+static const char *
+get_message_role (ErrataTrace *trace,
+                  int          index)
+{
+  JsonArray *messages = trace ? errata_trace_get_messages (trace) : NULL;
+  JsonNode *node;
+
+  if (messages == NULL || index < 0 || (guint) index >= json_array_get_length (messages))
+    return NULL;
+  node = json_array_get_element (messages, index);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_get_string_member_with_default (json_node_get_object (node), "role", NULL);
+}
+
+static char *
+dup_first_failure_text (ErrataCodingPanel *self)
+{
+  const char *role;
+
+  if (self->first_failure < 0)
+    return g_strdup (_("Not marked"));
+  /* Messages are counted from 1 for people; the index is stored from 0. */
+  role = get_message_role (self->trace, self->first_failure);
+  if (role != NULL)
+    /* Translators: "Message 3 (assistant)": a message number and its role. */
+    return g_strdup_printf (_("Message %d (%s)"), self->first_failure + 1, role);
+  return g_strdup_printf (_("Message %d"), self->first_failure + 1);
+}
+
+static void
+update_first_failure_row (ErrataCodingPanel *self)
+{
+  g_autofree char *text = dup_first_failure_text (self);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  /* The role comes from the trace: never let it be read as markup. */
+  adw_action_row_set_subtitle (self->first_failure_row, escaped);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coding.clear-first-failure",
+                                 can_edit (self) && self->first_failure >= 0);
+}
+
+static void
+update_placeholder (ErrataCodingPanel *self)
+{
+  GtkTextBuffer *buffer = get_note_buffer (self);
+
+  gtk_widget_set_visible (self->note_placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
+static const char *
+get_reason (ErrataCodingPanel *self)
+{
+  if (self->project == NULL || self->trace == NULL)
+    return _("Select a trace to review it.");
+  if (errata_project_is_read_only (self->project))
+    return _("This project is open read-only, so reviews cannot be changed. "
+             "Open a copy you can write to in order to review.");
+  return NULL;
+}
+
+static void
+update_sensitivity (ErrataCodingPanel *self)
+{
+  gboolean editable = can_edit (self);
+  const char *reason = get_reason (self);
+  static const char * const actions[] = {
+    "coding.pass", "coding.fail", "coding.clear-verdict", "coding.focus-note",
+  };
+
+  gtk_widget_set_sensitive (self->form, editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
+  gtk_label_set_text (self->reason_label, reason ? reason : "");
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
+  update_first_failure_row (self);
+}
+
+/* Saving -------------------------------------------------------------- */
+
+static ErrataAnnotation *
+build_annotation (ErrataCodingPanel *self)
+{
+  ErrataAnnotation *annotation;
+
+  annotation = errata_annotation_new (errata_trace_get_id (self->trace), self->annotator);
+  annotation->verdict = self->verdict;
+  annotation->first_failure = self->first_failure;
+  g_free (annotation->note);
+  annotation->note = errata_coding_panel_dup_note (self);
+  return annotation;
+}
+
+static gboolean
+save (ErrataCodingPanel  *self,
+      GError            **error)
+{
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_assert (can_edit (self));
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  annotation = build_annotation (self);
+  g_clear_error (&self->error);
+  if (!errata_project_set_annotation (self->project, annotation, &local_error))
+    {
+      self->dirty = TRUE;
+      self->error = g_error_copy (local_error);
+      set_save_state (self, SAVE_STATE_FAILED);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->dirty = FALSE;
+  set_save_state (self, SAVE_STATE_SAVED);
+  g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
+  return TRUE;
+}
+
+/* For changes the user made in the panel: the panel shows the error. */
+static void
+save_now (ErrataCodingPanel *self)
+{
+  self->dirty = TRUE;
+  save (self, NULL);
+}
+
+static gboolean
+note_timeout_cb (gpointer data)
+{
+  ErrataCodingPanel *self = data;
+
+  self->note_timeout_id = 0;
+  save (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_note_changed (ErrataCodingPanel *self)
+{
+  update_placeholder (self);
+  if (self->syncing || !can_edit (self))
+    return;
+
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  self->note_timeout_id = g_timeout_add (ERRATA_CODING_PANEL_NOTE_DELAY_MS, note_timeout_cb, self);
+  /* A failed save stays on screen until a write succeeds. */
+  if (self->save_state != SAVE_STATE_FAILED)
+    set_save_state (self, SAVE_STATE_PENDING);
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static void
+show_annotation (ErrataCodingPanel      *self,
+                 const ErrataAnnotation *annotation)
+{
+  self->verdict = annotation ? annotation->verdict : ERRATA_VERDICT_UNSET;
+  self->first_failure = annotation ? annotation->first_failure : -1;
+
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (get_note_buffer (self),
+                            annotation && annotation->note ? annotation->note : "", -1);
+  self->syncing = FALSE;
+
+  update_verdict_buttons (self);
+  update_first_failure_row (self);
+  update_placeholder (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
+}
+
+/* Shows what this annotator stored for the trace (or a blank form). */
+static void
+load_annotation (ErrataCodingPanel *self)
+{
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  g_clear_error (&self->error);
+  self->dirty = FALSE;
+
+  if (self->project != NULL && self->trace != NULL)
+    annotation = errata_project_get_annotation (self->project, errata_trace_get_id (self->trace),
+                                                self->annotator, &error);
+  if (error != NULL && !g_error_matches (error, ERRATA_PROJECT_ERROR,
+                                         ERRATA_PROJECT_ERROR_NOT_FOUND))
+    self->error = g_steal_pointer (&error);
+
+  show_annotation (self, annotation);
+  set_save_state (self, annotation ? SAVE_STATE_SAVED : SAVE_STATE_NONE);
+  if (self->error != NULL)
+    set_save_state (self, SAVE_STATE_FAILED);
+}
+
+/* Leaving a trace (or an annotator) must not drop a note in flight. The
+ * caller that wants to stop on failure calls flush itself first. */
+static void
+flush_before_leaving (ErrataCodingPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!errata_coding_panel_flush (self, &error))
+    g_warning ("The review of trace %" G_GINT64_FORMAT " could not be saved: %s",
+               errata_trace_get_id (self->trace), error->message);
+}
+
+static void
+on_annotator_changed (ErrataCodingPanel *self)
+{
+  g_autofree char *annotator = dup_annotator_name (self->settings);
+
+  if (g_strcmp0 (annotator, self->annotator) == 0)
+    return;
+
+  flush_before_leaving (self);
+  g_free (self->annotator);
+  self->annotator = g_steal_pointer (&annotator);
+  update_annotator_label (self);
+  load_annotation (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+/* Verdict buttons and actions ----------------------------------------- */
+
+static void
+toggle_verdict (ErrataCodingPanel *self,
+                GtkToggleButton   *button,
+                ErrataVerdict      verdict)
+{
+  if (self->syncing)
+    return;
+  if (gtk_toggle_button_get_active (button))
+    errata_coding_panel_set_verdict (self, verdict);
+  else if (self->verdict == verdict)
+    errata_coding_panel_set_verdict (self, ERRATA_VERDICT_UNSET);
+  update_verdict_buttons (self);
+}
+
+static void
+on_pass_toggled (ErrataCodingPanel *self,
+                 GtkToggleButton   *button)
+{
+  toggle_verdict (self, button, ERRATA_VERDICT_PASS);
+}
+
+static void
+on_fail_toggled (ErrataCodingPanel *self,
+                 GtkToggleButton   *button)
+{
+  toggle_verdict (self, button, ERRATA_VERDICT_FAIL);
+}
+
+static void
+verdict_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (widget);
+
+  if (g_str_equal (action_name, "coding.pass"))
+    errata_coding_panel_set_verdict (self, ERRATA_VERDICT_PASS);
+  else if (g_str_equal (action_name, "coding.fail"))
+    errata_coding_panel_set_verdict (self, ERRATA_VERDICT_FAIL);
+  else
+    errata_coding_panel_set_verdict (self, ERRATA_VERDICT_UNSET);
+}
+
+static void
+clear_first_failure_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  errata_coding_panel_set_first_failure (ERRATA_CODING_PANEL (widget), -1);
+}
+
+static void
+focus_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+/* GObject ------------------------------------------------------------- */
+
+static void
+errata_coding_panel_dispose (GObject *object)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (object);
+
+  /* Closing the window with a note in flight still stores it. */
+  if (self->note_timeout_id != 0)
+    flush_before_leaving (self);
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_CODING_PANEL);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->project);
+  g_clear_object (&self->trace);
+
+  G_OBJECT_CLASS (errata_coding_panel_parent_class)->dispose (object);
+}
+
+static void
+errata_coding_panel_finalize (GObject *object)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (object);
+
+  g_free (self->annotator);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (errata_coding_panel_parent_class)->finalize (object);
+}
+
+static void
+errata_coding_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_TRACE:
+      g_value_set_object (value, self->trace);
+      break;
+    case PROP_VERDICT:
+      g_value_set_int (value, self->verdict);
+      break;
+    case PROP_FIRST_FAILURE:
+      g_value_set_int (value, self->first_failure);
+      break;
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, can_edit (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_coding_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ErrataCodingPanel *self = ERRATA_CODING_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_VERDICT:
+      errata_coding_panel_set_verdict (self, g_value_get_int (value));
+      break;
+    case PROP_FIRST_FAILURE:
+      errata_coding_panel_set_first_failure (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, ERRATA_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRACE] =
+    g_param_spec_object ("trace", NULL, NULL, ERRATA_TYPE_TRACE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* An ErrataVerdict; the core has no enum GType for it yet. */
+  properties[PROP_VERDICT] =
+    g_param_spec_int ("verdict", NULL, NULL,
+                      ERRATA_VERDICT_UNSET, ERRATA_VERDICT_FAIL, ERRATA_VERDICT_UNSET,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIRST_FAILURE] =
+    g_param_spec_int ("first-failure", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "coding.pass", NULL, verdict_action);
+  gtk_widget_class_install_action (widget_class, "coding.fail", NULL, verdict_action);
+  gtk_widget_class_install_action (widget_class, "coding.clear-verdict", NULL, verdict_action);
+  gtk_widget_class_install_action (widget_class, "coding.clear-first-failure", NULL,
+                                   clear_first_failure_action);
+  gtk_widget_class_install_action (widget_class, "coding.focus-note", NULL, focus_note_action);
+
+  /* Class shortcuts run in the bubble phase, after the focused widget: a
+   * letter typed into the note is consumed by the text view and never
+   * reaches these. The window binds its own shortcuts for the rest. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "coding.pass", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, 0, "coding.fail", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "coding.focus-note", NULL);
+}
+
+static void
+errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = errata_coding_panel_dispose;
+  object_class->finalize = errata_coding_panel_finalize;
+  object_class->get_property = errata_coding_panel_get_property;
+  object_class->set_property = errata_coding_panel_set_property;
+  install_properties (object_class);
+
+  /**
+   * ErrataCodingPanel::saved:
+   * @trace_id: the trace whose annotation was written
+   *
+   * Emitted after each successful write, so lists can refresh the row.
+   */
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  install_actions (widget_class);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "codingpanel");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/errata/Errata/errata-coding-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_icon);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, annotator_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, form);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, pass_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, fail_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_fail_toggled);
+}
+
+static void
+errata_coding_panel_init (ErrataCodingPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->first_failure = -1;
+  self->settings = g_settings_new (APP_ID);
+  self->annotator = dup_annotator_name (self->settings);
+  g_signal_connect_object (self->settings, "changed::annotator-name",
+                           G_CALLBACK (on_annotator_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_note_buffer (self), "changed",
+                           G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+
+  update_annotator_label (self);
+  update_sensitivity (self);
+  update_first_failure_row (self);
+  update_save_state (self);
+}
+
+/* Public API ---------------------------------------------------------- */
+
+GtkWidget *
+errata_coding_panel_new (void)
+{
+  return g_object_new (ERRATA_TYPE_CODING_PANEL, NULL);
+}
+
+/**
+ * errata_coding_panel_set_trace:
+ * @project: (nullable): the project the trace belongs to
+ * @trace: (nullable): a trace summary or a full trace; a full one also
+ *   lets the panel name the role of the first failure
+ *
+ * Shows the current annotator's review of @trace. A note still waiting
+ * to be saved for the previous trace is written first; to stop on a
+ * failure, call errata_coding_panel_flush() before this.
+ */
+void
+errata_coding_panel_set_trace (ErrataCodingPanel *self,
+                               ErrataProject     *project,
+                               ErrataTrace       *trace)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (project == NULL || ERRATA_IS_PROJECT (project));
+  g_return_if_fail (trace == NULL || ERRATA_IS_TRACE (trace));
+  g_return_if_fail (trace == NULL || project != NULL);
+
+  flush_before_leaving (self);
+  g_set_object (&self->project, project);
+  g_set_object (&self->trace, trace);
+  load_annotation (self);
+  update_sensitivity (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+ErrataProject *
+errata_coding_panel_get_project (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+  return self->project;
+}
+
+ErrataTrace *
+errata_coding_panel_get_trace (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+  return self->trace;
+}
+
+ErrataVerdict
+errata_coding_panel_get_verdict (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), ERRATA_VERDICT_UNSET);
+  return self->verdict;
+}
+
+/* Saved at once, with the note as it stands. Ignored when there is
+ * nothing to edit (no trace, read-only project). */
+void
+errata_coding_panel_set_verdict (ErrataCodingPanel *self,
+                                 ErrataVerdict      verdict)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (verdict >= ERRATA_VERDICT_UNSET && verdict <= ERRATA_VERDICT_FAIL);
+
+  if (!can_edit (self) || self->verdict == verdict)
+    return;
+  self->verdict = verdict;
+  update_verdict_buttons (self);
+  save_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
+}
+
+int
+errata_coding_panel_get_first_failure (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), -1);
+  return self->first_failure;
+}
+
+/**
+ * errata_coding_panel_set_first_failure:
+ * @index: the index (from 0) of the message where things first went
+ *   wrong, or -1 to clear the mark
+ *
+ * Saved at once. Ignored when there is nothing to edit.
+ */
+void
+errata_coding_panel_set_first_failure (ErrataCodingPanel *self,
+                                       int                index)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (index >= -1);
+
+  if (!can_edit (self) || self->first_failure == index)
+    return;
+  self->first_failure = index;
+  update_first_failure_row (self);
+  save_now (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
+}
+
+char *
+errata_coding_panel_dup_note (ErrataCodingPanel *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+
+  buffer = get_note_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+const char *
+errata_coding_panel_get_annotator (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+  return self->annotator;
+}
+
+gboolean
+errata_coding_panel_get_editable (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
+  return can_edit (self);
+}
+
+/* TRUE while an edit waits for its save, or after a save failed. */
+gboolean
+errata_coding_panel_has_unsaved (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
+  return self->dirty;
+}
+
+/* Why the last write failed, or NULL once a write succeeds. */
+const GError *
+errata_coding_panel_get_error (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+  return self->error;
+}
+
+/**
+ * errata_coding_panel_flush:
+ *
+ * Writes unsaved changes now (a note waiting for typing to pause, or
+ * a write that failed before). Call it before moving to another trace
+ * and before closing the project.
+ *
+ * Returns: TRUE when nothing is left unsaved
+ */
+gboolean
+errata_coding_panel_flush (ErrataCodingPanel  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
+  if (!self->dirty || !can_edit (self))
+    return TRUE;
+  return save (self, error);
+}
