@@ -1,0 +1,933 @@
+/* errata-grouping-suggester.c
+ *
+ * Axial coding with a model's help: the notes go out in batches, each
+ * under a short id ("n12") so that the model never sees or invents
+ * database ids, and come back as proposed failure modes. A proposal is
+ * only a suggestion: every note id in it is checked against the batch it
+ * came from (ids the model made up are counted and dropped), proposals
+ * of the same name are merged across batches, and nothing touches the
+ * taxonomy until the user accepts one, through the taxonomy's undoable
+ * edits. Batches are merged in batch order once all are back, so the
+ * result does not depend on which reply arrived first.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#undef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "Errata-Llm"
+
+#include "errata-grouping-suggester.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define DEFAULT_BATCH_SIZE 80
+/* Enough for a judge of the note; a whole transcript pasted into a note
+ * would only crowd the others out. */
+#define MAX_NOTE_CHARS     600
+#define MAX_REPLY_TOKENS   4096
+
+static const char system_prompt[] =
+  "You help with axial coding in the error analysis of an LLM application. "
+  "A domain expert reviewed traces of the application and wrote a short "
+  "observational note (open coding) about each one that went wrong.\n\n"
+  "Cluster these notes into a few clearly defined, non-overlapping failure "
+  "modes. Give each mode a short name (a few words, in the language of the "
+  "notes) and a one-line definition that lets someone decide for a new "
+  "trace whether it shows this failure. Prefer a handful of broad, distinct "
+  "modes over many tiny ones, and leave out notes that fit no mode.\n\n"
+  "A note may belong to more than one mode. Refer to notes only by the ids "
+  "given with them; never invent ids or notes. When an existing failure "
+  "mode fits, reuse its name exactly instead of making up a new one.\n\n"
+  "Answer with JSON only: {\"modes\": [{\"name\": ..., \"definition\": ..., "
+  "\"note_ids\": [...]}]}.";
+
+static const char reply_schema[] =
+  "{\"type\": \"object\","
+  " \"properties\": {\"modes\": {\"type\": \"array\", \"items\": {"
+  "   \"type\": \"object\","
+  "   \"properties\": {\"name\": {\"type\": \"string\"},"
+  "                    \"definition\": {\"type\": \"string\"},"
+  "                    \"note_ids\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}}},"
+  "   \"required\": [\"name\", \"definition\", \"note_ids\"],"
+  "   \"additionalProperties\": false}}},"
+  " \"required\": [\"modes\"],"
+  " \"additionalProperties\": false}";
+
+struct _ErrataGroupingSuggester
+{
+  GObject              parent_instance;
+
+  ErrataTaxonomy      *taxonomy;
+  ErrataLlmClient     *client;
+  ErrataGroupingScope  scope;
+  guint                batch_size;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataGroupingSuggester, errata_grouping_suggester, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (errata-grouping-error-quark, errata_grouping_error)
+
+G_DEFINE_BOXED_TYPE (ErrataGroupingProposal, errata_grouping_proposal,
+                     errata_grouping_proposal_copy, errata_grouping_proposal_free)
+
+G_DEFINE_BOXED_TYPE (ErrataGroupingResult, errata_grouping_result,
+                     errata_grouping_result_copy, errata_grouping_result_free)
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* One request's worth of notes. */
+typedef struct
+{
+  guint       index;
+  guint       first;      /* index of its first note in the run's cards */
+  guint       count;
+  GHashTable *ids;        /* "n12" → gint64 * annotation id */
+  GPtrArray  *proposals;  /* parsed reply, of ErrataGroupingProposal */
+  GError     *error;
+} Batch;
+
+typedef struct
+{
+  GPtrArray            *batches;       /* of Batch */
+  GPtrArray            *cards;         /* ErrataNoteCard: the notes sent */
+  GPtrArray            *modes;         /* ErrataFailureMode, at start */
+  GCancellable         *cancellable;   /* ours: cancels every batch */
+  GCancellable         *outer;         /* the caller's */
+  gulong                outer_id;
+  guint                 pending;
+  guint                 done;
+  GError               *stop_error;    /* auth, quota or cancel: the run failed */
+  ErrataGroupingResult *result;
+} Run;
+
+/* ---- proposals and results ------------------------------------------- */
+
+ErrataGroupingProposal *
+errata_grouping_proposal_new (const char *name,
+                              const char *definition)
+{
+  ErrataGroupingProposal *self = g_new0 (ErrataGroupingProposal, 1);
+
+  self->name = g_strdup (name != NULL ? name : "");
+  self->definition = g_strdup (definition != NULL ? definition : "");
+  self->annotation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return self;
+}
+
+ErrataGroupingProposal *
+errata_grouping_proposal_copy (const ErrataGroupingProposal *self)
+{
+  ErrataGroupingProposal *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = errata_grouping_proposal_new (self->name, self->definition);
+  g_array_append_vals (copy->annotation_ids, self->annotation_ids->data,
+                       self->annotation_ids->len);
+  copy->existing_mode_id = self->existing_mode_id;
+  return copy;
+}
+
+void
+errata_grouping_proposal_free (ErrataGroupingProposal *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->definition);
+  g_array_unref (self->annotation_ids);
+  g_free (self);
+}
+
+void
+errata_grouping_proposal_set_name (ErrataGroupingProposal *self,
+                                   const char             *name)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->name);
+  self->name = g_strdup (name != NULL ? name : "");
+}
+
+void
+errata_grouping_proposal_set_definition (ErrataGroupingProposal *self,
+                                         const char             *definition)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->definition);
+  self->definition = g_strdup (definition != NULL ? definition : "");
+}
+
+static ErrataGroupingResult *
+errata_grouping_result_new (void)
+{
+  ErrataGroupingResult *self = g_new0 (ErrataGroupingResult, 1);
+
+  self->proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) errata_grouping_proposal_free);
+  self->batch_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  return self;
+}
+
+ErrataGroupingResult *
+errata_grouping_result_copy (const ErrataGroupingResult *self)
+{
+  ErrataGroupingResult *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = errata_grouping_result_new ();
+  for (guint i = 0; i < self->proposals->len; i++)
+    g_ptr_array_add (copy->proposals, errata_grouping_proposal_copy (self->proposals->pdata[i]));
+  for (guint i = 0; i < self->batch_errors->len; i++)
+    g_ptr_array_add (copy->batch_errors, g_error_copy (self->batch_errors->pdata[i]));
+  copy->n_notes = self->n_notes;
+  copy->n_batches = self->n_batches;
+  copy->n_batches_failed = self->n_batches_failed;
+  copy->n_unknown_ids = self->n_unknown_ids;
+  copy->n_empty_dropped = self->n_empty_dropped;
+  copy->tokens_in = self->tokens_in;
+  copy->tokens_out = self->tokens_out;
+  copy->cost = self->cost;
+  return copy;
+}
+
+void
+errata_grouping_result_free (ErrataGroupingResult *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->proposals);
+  g_ptr_array_unref (self->batch_errors);
+  g_free (self);
+}
+
+/* Names match whatever the case and the surrounding blanks. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  return g_utf8_casefold (copy, -1);
+}
+
+static gboolean
+array_has_id (GArray *ids,
+              gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- accepting ------------------------------------------------------- */
+
+static gint64
+find_mode_by_name (ErrataTaxonomy  *taxonomy,
+                   const char      *name,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) modes = errata_taxonomy_list_modes (taxonomy, error);
+  g_autofree char *key = name_key (name);
+
+  if (modes == NULL)
+    return -1;
+  for (guint i = 0; i < modes->len; i++)
+    {
+      ErrataFailureMode *mode = modes->pdata[i];
+      g_autofree char *mode_key = name_key (mode->name);
+
+      if (g_str_equal (key, mode_key))
+        return mode->id;
+    }
+  return 0;
+}
+
+/* The proposal's notes that still exist and are not yet in @mode_id. */
+static GArray *
+cards_to_add (ErrataGroupingProposal  *self,
+              ErrataTaxonomy          *taxonomy,
+              gint64                   mode_id,
+              GError                 **error)
+{
+  g_autoptr(GPtrArray) all = errata_taxonomy_list_cards (taxonomy, -1, error);
+  g_autoptr(GPtrArray) in_mode = NULL;
+  g_autoptr(GHashTable) existing = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) present = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) cards = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (all == NULL)
+    return NULL;
+  if (mode_id > 0 && (in_mode = errata_taxonomy_list_cards (taxonomy, mode_id, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    g_hash_table_add (existing, &((ErrataNoteCard *) all->pdata[i])->annotation_id);
+  for (guint i = 0; in_mode != NULL && i < in_mode->len; i++)
+    g_hash_table_add (present, &((ErrataNoteCard *) in_mode->pdata[i])->annotation_id);
+
+  for (guint i = 0; i < self->annotation_ids->len; i++)
+    {
+      gint64 id = g_array_index (self->annotation_ids, gint64, i);
+
+      if (g_hash_table_contains (existing, &id) && !g_hash_table_contains (present, &id))
+        g_array_append_val (cards, id);
+    }
+  return g_steal_pointer (&cards);
+}
+
+/**
+ * errata_grouping_proposal_accept:
+ *
+ * Applies the proposal as one undoable edit of @taxonomy: a new failure
+ * mode holding its notes, or, when a mode of that name exists (whatever
+ * the case), its notes copied into that mode; notes stay in the other
+ * modes they were in. Notes deleted since the suggestion are skipped.
+ *
+ * Returns: the id of the mode the notes are in now, or 0 with @error
+ */
+gint64
+errata_grouping_proposal_accept (ErrataGroupingProposal  *self,
+                                 ErrataTaxonomy          *taxonomy,
+                                 GError                 **error)
+{
+  g_autoptr(GArray) cards = NULL;
+  gint64 mode_id;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (ERRATA_IS_TAXONOMY (taxonomy), 0);
+
+  mode_id = find_mode_by_name (taxonomy, self->name, error);
+  if (mode_id < 0 || (cards = cards_to_add (self, taxonomy, mode_id, error)) == NULL)
+    return 0;
+
+  if (cards->len == 0 && mode_id > 0)
+    return mode_id;   /* every note is there already: nothing to undo */
+  if (cards->len == 0)
+    {
+      g_set_error (error, ERRATA_GROUPING_ERROR, ERRATA_GROUPING_ERROR_NOTES_GONE,
+                   _("The notes of “%s” were deleted since it was suggested."), self->name);
+      return 0;
+    }
+
+  if (mode_id > 0)
+    return errata_taxonomy_move_cards (taxonomy, (gint64 *) cards->data, cards->len,
+                                       ERRATA_UNSORTED, mode_id, TRUE, error) ? mode_id : 0;
+  return errata_taxonomy_create_mode (taxonomy, self->name, self->definition,
+                                      (gint64 *) cards->data, cards->len, ERRATA_UNSORTED, error);
+}
+
+/* ---- batches --------------------------------------------------------- */
+
+/* The short id of the run's note @index: "n1" for the first. */
+static char *
+note_id (guint index)
+{
+  return g_strdup_printf ("n%u", index + 1);
+}
+
+static Batch *
+batch_new (guint      index,
+           GPtrArray *cards,
+           guint      first,
+           guint      count)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->index = index;
+  batch->first = first;
+  batch->count = count;
+  batch->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = first; i < first + count; i++)
+    g_hash_table_insert (batch->ids, note_id (i),
+                         g_memdup2 (&((ErrataNoteCard *) cards->pdata[i])->annotation_id,
+                                    sizeof (gint64)));
+  return batch;
+}
+
+static void
+batch_free (gpointer data)
+{
+  Batch *batch = data;
+
+  g_hash_table_unref (batch->ids);
+  g_clear_pointer (&batch->proposals, g_ptr_array_unref);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+static void
+run_free (gpointer data)
+{
+  Run *run = data;
+
+  g_assert (run->outer_id == 0);
+  g_ptr_array_unref (run->batches);
+  g_ptr_array_unref (run->cards);
+  g_ptr_array_unref (run->modes);
+  g_clear_object (&run->cancellable);
+  g_clear_object (&run->outer);
+  g_clear_error (&run->stop_error);
+  g_clear_pointer (&run->result, errata_grouping_result_free);
+  g_free (run);
+}
+
+static void
+add_json_string_member (JsonBuilder *builder,
+                        const char  *name,
+                        const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* One JSON object a line: quotes and newlines in a note cannot break
+ * the frame, and the model sees exactly what a note id is. */
+static void
+append_note_line (GString    *text,
+                  const char *id,
+                  const char *note)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *clipped = NULL;
+  g_autofree char *line = NULL;
+
+  if (g_utf8_strlen (note, -1) > MAX_NOTE_CHARS)
+    clipped = g_strconcat (g_utf8_substring (note, 0, MAX_NOTE_CHARS), "…", NULL);
+  json_builder_begin_object (builder);
+  add_json_string_member (builder, "id", id);
+  add_json_string_member (builder, "note", clipped != NULL ? clipped : note);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  line = json_to_string (root, FALSE);
+  g_string_append_printf (text, "%s\n", line);
+}
+
+static void
+append_modes (GString   *text,
+              GPtrArray *modes)
+{
+  if (modes->len == 0)
+    {
+      g_string_append (text, "There are no failure modes yet.\n\n");
+      return;
+    }
+  g_string_append (text, "Existing failure modes (reuse a name exactly when notes fit it):\n");
+  for (guint i = 0; i < modes->len; i++)
+    {
+      ErrataFailureMode *mode = modes->pdata[i];
+
+      g_string_append_printf (text, "- %s%s%s\n", mode->name,
+                              *mode->definition != '\0' ? ": " : "", mode->definition);
+    }
+  g_string_append_c (text, '\n');
+}
+
+static ErrataLlmRequest *
+batch_request (Batch     *batch,
+               GPtrArray *cards,
+               GPtrArray *modes)
+{
+  g_autoptr(ErrataLlmRequest) request = errata_llm_request_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  append_modes (text, modes);
+  g_string_append (text, "Notes, one JSON object a line:\n");
+  for (guint i = batch->first; i < batch->first + batch->count; i++)
+    {
+      g_autofree char *id = note_id (i);
+
+      append_note_line (text, id, ((ErrataNoteCard *) cards->pdata[i])->note);
+    }
+
+  errata_llm_request_set_system (request, system_prompt);
+  errata_llm_request_add_message (request, "user", text->str);
+  errata_llm_request_set_temperature (request, 0);
+  errata_llm_request_set_max_tokens (request, MAX_REPLY_TOKENS);
+  if (!errata_llm_request_set_schema_json (request, "failure_modes", reply_schema, TRUE, &error))
+    g_error ("The grouping reply schema does not parse: %s", error->message);
+  return g_steal_pointer (&request);
+}
+
+/* ---- reading a reply --------------------------------------------------- */
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+/* "n12", " N12 " and 12 all name note n12; anything else is unknown. */
+static char *
+normalise_note_id (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_ascii_strdown (g_strstrip (g_strdup (json_node_get_string (node))), -1);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("n%" G_GINT64_FORMAT, json_node_get_int (node));
+  return NULL;
+}
+
+static ErrataGroupingProposal *
+read_mode (Batch      *batch,
+           JsonObject *object,
+           guint      *n_unknown)
+{
+  const char *name = member_string (object, "name");
+  const char *definition = member_string (object, "definition");
+  JsonNode *ids = json_object_get_member (object, "note_ids");
+  g_autofree char *clean_name = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *clean_definition = g_strstrip (g_strdup (definition != NULL ? definition : ""));
+  g_autoptr(ErrataGroupingProposal) proposal = NULL;
+  JsonArray *array;
+
+  if (*clean_name == '\0' || ids == NULL || !JSON_NODE_HOLDS_ARRAY (ids))
+    return NULL;
+
+  proposal = errata_grouping_proposal_new (clean_name, clean_definition);
+  array = json_node_get_array (ids);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *id = normalise_note_id (json_array_get_element (array, i));
+      gint64 *annotation = id != NULL ? g_hash_table_lookup (batch->ids, id) : NULL;
+
+      if (annotation == NULL)
+        (*n_unknown)++;
+      else if (!array_has_id (proposal->annotation_ids, *annotation))
+        g_array_append_val (proposal->annotation_ids, *annotation);
+    }
+  return g_steal_pointer (&proposal);
+}
+
+static gboolean
+batch_read_reply (Batch           *batch,
+                  ErrataLlmReply  *reply,
+                  guint           *n_unknown,
+                  GError         **error)
+{
+  JsonNode *modes = reply->json != NULL && JSON_NODE_HOLDS_OBJECT (reply->json)
+                    ? json_object_get_member (json_node_get_object (reply->json), "modes")
+                    : NULL;
+  JsonArray *array;
+
+  if (modes == NULL || !JSON_NODE_HOLDS_ARRAY (modes))
+    {
+      g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
+                           _("The model’s reply has no list of failure modes."));
+      return FALSE;
+    }
+
+  batch->proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) errata_grouping_proposal_free);
+  array = json_node_get_array (modes);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      ErrataGroupingProposal *proposal = JSON_NODE_HOLDS_OBJECT (node)
+                                         ? read_mode (batch, json_node_get_object (node), n_unknown)
+                                         : NULL;
+
+      if (proposal != NULL)
+        g_ptr_array_add (batch->proposals, proposal);
+    }
+  return TRUE;
+}
+
+/* ---- merging ----------------------------------------------------------- */
+
+static void
+merge_into (GPtrArray              *merged,
+            GHashTable             *by_name,
+            ErrataGroupingProposal *proposal)
+{
+  g_autofree char *key = name_key (proposal->name);
+  ErrataGroupingProposal *target = g_hash_table_lookup (by_name, key);
+
+  if (target == NULL)
+    {
+      target = errata_grouping_proposal_new (proposal->name, proposal->definition);
+      g_ptr_array_add (merged, target);
+      g_hash_table_insert (by_name, g_steal_pointer (&key), target);
+    }
+  if (*target->definition == '\0')
+    errata_grouping_proposal_set_definition (target, proposal->definition);
+  for (guint i = 0; i < proposal->annotation_ids->len; i++)
+    if (!array_has_id (target->annotation_ids, g_array_index (proposal->annotation_ids, gint64, i)))
+      g_array_append_val (target->annotation_ids, g_array_index (proposal->annotation_ids, gint64, i));
+}
+
+/* A proposal named like an existing mode adds to it: it takes the mode's
+ * spelling, and notes already there are no news. */
+static gboolean
+link_existing (ErrataGroupingSuggester  *self,
+               ErrataGroupingProposal   *proposal,
+               GPtrArray                *modes,
+               GError                  **error)
+{
+  g_autofree char *key = name_key (proposal->name);
+  g_autoptr(GPtrArray) cards = NULL;
+
+  for (guint i = 0; i < modes->len && proposal->existing_mode_id == 0; i++)
+    {
+      ErrataFailureMode *mode = modes->pdata[i];
+      g_autofree char *mode_key = name_key (mode->name);
+
+      if (!g_str_equal (key, mode_key))
+        continue;
+      proposal->existing_mode_id = mode->id;
+      errata_grouping_proposal_set_name (proposal, mode->name);
+      if (*mode->definition != '\0')
+        errata_grouping_proposal_set_definition (proposal, mode->definition);
+    }
+  if (proposal->existing_mode_id == 0)
+    return TRUE;
+
+  cards = errata_taxonomy_list_cards (self->taxonomy, proposal->existing_mode_id, error);
+  if (cards == NULL)
+    return FALSE;
+  for (guint i = 0; i < cards->len; i++)
+    for (guint j = proposal->annotation_ids->len; j > 0; j--)
+      if (g_array_index (proposal->annotation_ids, gint64, j - 1) ==
+          ((ErrataNoteCard *) cards->pdata[i])->annotation_id)
+        g_array_remove_index (proposal->annotation_ids, j - 1);
+  return TRUE;
+}
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b)
+{
+  const ErrataGroupingProposal *pa = *(ErrataGroupingProposal **) a;
+  const ErrataGroupingProposal *pb = *(ErrataGroupingProposal **) b;
+
+  return (int) pb->annotation_ids->len - (int) pa->annotation_ids->len;
+}
+
+static gboolean
+run_merge (ErrataGroupingSuggester  *self,
+           Run                      *run,
+           GError                  **error)
+{
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func ((GDestroyNotify) errata_grouping_proposal_free);
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ErrataGroupingResult *result = run->result;
+
+  for (guint i = 0; i < run->batches->len; i++)
+    {
+      Batch *batch = run->batches->pdata[i];
+
+      for (guint j = 0; batch->proposals != NULL && j < batch->proposals->len; j++)
+        merge_into (merged, by_name, batch->proposals->pdata[j]);
+    }
+
+  for (guint i = 0; i < merged->len; i++)
+    {
+      ErrataGroupingProposal *proposal = merged->pdata[i];
+
+      if (!link_existing (self, proposal, run->modes, error))
+        return FALSE;
+      if (proposal->annotation_ids->len == 0)
+        result->n_empty_dropped++;
+      else
+        g_ptr_array_add (result->proposals, errata_grouping_proposal_copy (proposal));
+    }
+  /* Stable: proposals of one size keep the order the model gave. */
+  g_ptr_array_sort (result->proposals, compare_by_size);
+  return TRUE;
+}
+
+/* ---- running ----------------------------------------------------------- */
+
+static void
+run_finish_task (GTask *task)
+{
+  ErrataGroupingSuggester *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (run->outer_id != 0)
+    g_cancellable_disconnect (run->outer, run->outer_id);
+  run->outer_id = 0;
+
+  if (run->stop_error != NULL)
+    g_task_return_error (task, g_error_copy (run->stop_error));
+  else if (run->result->n_batches_failed == run->result->n_batches)
+    g_task_return_error (task, g_error_copy (run->result->batch_errors->pdata[0]));
+  else if (!run_merge (self, run, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&run->result),
+                           (GDestroyNotify) errata_grouping_result_free);
+}
+
+static gboolean
+is_stop_error (const GError *error)
+{
+  return g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_AUTH) ||
+         g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_QUOTA) ||
+         g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED);
+}
+
+/* Consumes @error. */
+static void
+batch_failed (Run    *run,
+              Batch  *batch,
+              GError *error)
+{
+  if (is_stop_error (error))
+    {
+      /* The first reason wins: the others are cancellations it caused. */
+      if (run->stop_error == NULL)
+        run->stop_error = g_error_copy (error);
+      g_cancellable_cancel (run->cancellable);
+    }
+  if (run->batches->len > 1)
+    g_prefix_error (&error, _("Batch %u of %u: "), batch->index + 1, run->batches->len);
+  run->result->n_batches_failed++;
+  g_ptr_array_add (run->result->batch_errors, g_error_copy (error));
+  batch->error = error;
+}
+
+/* What one request's callback needs. */
+typedef struct
+{
+  GTask *task;
+  Batch *batch;
+} BatchCall;
+
+static void
+on_batch_done (GObject      *source,
+               GAsyncResult *res,
+               gpointer      data)
+{
+  BatchCall *call = data;
+  g_autoptr(GTask) task = call->task;
+  ErrataGroupingSuggester *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  Batch *batch = call->batch;
+  g_autoptr(ErrataLlmReply) reply = NULL;
+  GError *error = NULL;
+
+  g_free (call);
+  reply = errata_llm_client_complete_finish (ERRATA_LLM_CLIENT (source), res, &error);
+  if (reply != NULL && batch_read_reply (batch, reply, &run->result->n_unknown_ids, &error))
+    {
+      run->result->tokens_in += MAX (reply->tokens_in, 0);
+      run->result->tokens_out += MAX (reply->tokens_out, 0);
+      run->result->cost += reply->cost;
+    }
+  else
+    batch_failed (run, batch, error);
+
+  run->done++;
+  g_signal_emit (self, signals[PROGRESS], 0, run->done, run->batches->len);
+  if (--run->pending == 0)
+    run_finish_task (task);
+}
+
+/* May run in any thread: GCancellable forwards to GCancellable safely. */
+static void
+on_outer_cancelled (GCancellable *outer,
+                    gpointer      data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+errata_grouping_suggester_dispose (GObject *object)
+{
+  ErrataGroupingSuggester *self = ERRATA_GROUPING_SUGGESTER (object);
+
+  g_clear_object (&self->taxonomy);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (errata_grouping_suggester_parent_class)->dispose (object);
+}
+
+static void
+errata_grouping_suggester_class_init (ErrataGroupingSuggesterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = errata_grouping_suggester_dispose;
+
+  /**
+   * ErrataGroupingSuggester::progress:
+   * @done: batches answered (or failed) so far
+   * @total: batches in the run
+   */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+errata_grouping_suggester_init (ErrataGroupingSuggester *self)
+{
+  self->scope = ERRATA_GROUPING_SCOPE_UNSORTED;
+  self->batch_size = DEFAULT_BATCH_SIZE;
+}
+
+/**
+ * errata_grouping_suggester_new:
+ * @client: the client that sends the batches; its concurrency, rate
+ *   limit, retries, cache and prices apply
+ */
+ErrataGroupingSuggester *
+errata_grouping_suggester_new (ErrataTaxonomy  *taxonomy,
+                               ErrataLlmClient *client)
+{
+  ErrataGroupingSuggester *self;
+
+  g_return_val_if_fail (ERRATA_IS_TAXONOMY (taxonomy), NULL);
+  g_return_val_if_fail (ERRATA_IS_LLM_CLIENT (client), NULL);
+
+  self = g_object_new (ERRATA_TYPE_GROUPING_SUGGESTER, NULL);
+  self->taxonomy = g_object_ref (taxonomy);
+  self->client = g_object_ref (client);
+  return self;
+}
+
+/* ERRATA_GROUPING_SCOPE_UNSORTED (the default) or _ALL. */
+void
+errata_grouping_suggester_set_scope (ErrataGroupingSuggester *self,
+                                     ErrataGroupingScope      scope)
+{
+  g_return_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self));
+
+  self->scope = scope;
+}
+
+/* Notes per request; 80 by default. */
+void
+errata_grouping_suggester_set_batch_size (ErrataGroupingSuggester *self,
+                                          guint                    batch_size)
+{
+  g_return_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self));
+  g_return_if_fail (batch_size > 0);
+
+  self->batch_size = batch_size;
+}
+
+static Run *
+run_new (ErrataGroupingSuggester  *self,
+         GCancellable             *cancellable,
+         GError                  **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) modes = NULL;
+  Run *run;
+
+  cards = errata_taxonomy_list_cards (self->taxonomy, self->scope == ERRATA_GROUPING_SCOPE_ALL
+                                                      ? -1 : ERRATA_UNSORTED, error);
+  if (cards == NULL || (modes = errata_taxonomy_list_modes (self->taxonomy, error)) == NULL)
+    return NULL;
+  if (cards->len == 0)
+    {
+      g_set_error_literal (error, ERRATA_GROUPING_ERROR, ERRATA_GROUPING_ERROR_NO_NOTES,
+                           self->scope == ERRATA_GROUPING_SCOPE_ALL
+                           ? _("There are no notes to group yet: review some traces first.")
+                           : _("Every note is in a failure mode already."));
+      return NULL;
+    }
+
+  run = g_new0 (Run, 1);
+  run->cards = g_steal_pointer (&cards);
+  run->modes = g_steal_pointer (&modes);
+  run->batches = g_ptr_array_new_with_free_func (batch_free);
+  for (guint first = 0; first < run->cards->len; first += self->batch_size)
+    g_ptr_array_add (run->batches, batch_new (run->batches->len, run->cards, first,
+                                              MIN (self->batch_size, run->cards->len - first)));
+  run->cancellable = g_cancellable_new ();
+  run->result = errata_grouping_result_new ();
+  run->result->n_notes = run->cards->len;
+  run->result->n_batches = run->batches->len;
+  if (cancellable != NULL)
+    {
+      run->outer = g_object_ref (cancellable);
+      run->outer_id = g_cancellable_connect (cancellable, G_CALLBACK (on_outer_cancelled),
+                                             g_object_ref (run->cancellable), g_object_unref);
+    }
+  return run;
+}
+
+/**
+ * errata_grouping_suggester_run_async:
+ *
+ * Sends every batch through the client at once (the client's queue
+ * paces them) and emits ::progress as they come back. Applies nothing.
+ */
+void
+errata_grouping_suggester_run_async (ErrataGroupingSuggester *self,
+                                     GCancellable            *cancellable,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Run *run;
+
+  g_return_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_grouping_suggester_run_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  run = run_new (self, cancellable, &error);
+  if (run == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_set_task_data (task, run, run_free);
+
+  run->pending = run->batches->len;
+  for (guint i = 0; i < run->batches->len; i++)
+    {
+      g_autoptr(ErrataLlmRequest) request = batch_request (run->batches->pdata[i], run->cards,
+                                                           run->modes);
+      BatchCall *call = g_new0 (BatchCall, 1);
+
+      call->task = g_object_ref (task);
+      call->batch = run->batches->pdata[i];
+      errata_llm_client_complete_async (self->client, request, run->cancellable,
+                                        on_batch_done, call);
+    }
+}
+
+/**
+ * errata_grouping_suggester_run_finish:
+ *
+ * Fails when the run was cancelled (ERRATA_LLM_ERROR_CANCELLED), when the
+ * key was refused or the quota is spent (the client's error), when there
+ * were no notes, or when every batch failed (the first batch's error).
+ * Otherwise the result lists the failed batches' errors and the rest.
+ *
+ * Returns: (transfer full): the proposals and what was dropped
+ */
+ErrataGroupingResult *
+errata_grouping_suggester_run_finish (ErrataGroupingSuggester  *self,
+                                      GAsyncResult             *result,
+                                      GError                  **error)
+{
+  g_return_val_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
