@@ -17,6 +17,8 @@ packages=(
   # headless display tests
   xvfb xauth dbus dbus-x11 gnome-keyring
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
+  # typing real keys in the display tests (optional: that test skips without it)
+  libxtst-dev
   # benchmarks compare against the plain sqlite3 shell
   sqlite3 python3
 )

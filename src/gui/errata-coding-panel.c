@@ -26,6 +26,14 @@ typedef enum
   SAVE_STATE_FAILED,
 } SaveState;
 
+/* What self->error is about, which decides how it is worded. */
+typedef enum
+{
+  ERROR_KIND_READ,       /* the stored review could not be read */
+  ERROR_KIND_SAVE,       /* this form could not be written; it is kept */
+  ERROR_KIND_PREVIOUS,   /* the form of the previous trace was lost */
+} ErrorKind;
+
 struct _ErrataCodingPanel
 {
   GtkWidget          parent_instance;
@@ -42,7 +50,9 @@ struct _ErrataCodingPanel
   gboolean           syncing;    /* widgets are being set from the model */
   SaveState          save_state;
   GError            *error;
+  ErrorKind          error_kind;
 
+  GtkWidget         *scroller;
   GtkBox            *state_box;
   GtkImage          *state_icon;
   GtkLabel          *state_label;
@@ -112,7 +122,9 @@ can_edit (ErrataCodingPanel *self)
 static char *
 dup_error_text (ErrataCodingPanel *self)
 {
-  if (!self->dirty)
+  if (self->error_kind == ERROR_KIND_PREVIOUS)
+    return g_strdup (self->error->message);
+  if (self->error_kind == ERROR_KIND_READ)
     /* Translators: %s says why the stored review could not be read. */
     return g_strdup_printf (_("Could not read this review: %s"), self->error->message);
   /* Translators: %s says why the review could not be written. */
@@ -226,12 +238,15 @@ static void
 update_first_failure_row (ErrataCodingPanel *self)
 {
   g_autofree char *text = dup_first_failure_text (self);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  gboolean marked = self->first_failure >= 0;
 
-  /* The role comes from the trace: never let it be read as markup. */
-  adw_action_row_set_subtitle (self->first_failure_row, escaped);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_failure_row), text);
+  if (marked)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->first_failure_row), "dim-label");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->first_failure_row), "dim-label");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "coding.clear-first-failure",
-                                 can_edit (self) && self->first_failure >= 0);
+                                 can_edit (self) && marked);
 }
 
 static void
@@ -301,6 +316,7 @@ save (ErrataCodingPanel  *self,
     {
       self->dirty = TRUE;
       self->error = g_error_copy (local_error);
+      self->error_kind = ERROR_KIND_SAVE;
       set_save_state (self, SAVE_STATE_FAILED);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -382,7 +398,10 @@ load_annotation (ErrataCodingPanel *self)
                                                 self->annotator, &error);
   if (error != NULL && !g_error_matches (error, ERRATA_PROJECT_ERROR,
                                          ERRATA_PROJECT_ERROR_NOT_FOUND))
-    self->error = g_steal_pointer (&error);
+    {
+      self->error = g_steal_pointer (&error);
+      self->error_kind = ERROR_KIND_READ;
+    }
 
   show_annotation (self, annotation);
   set_save_state (self, annotation ? SAVE_STATE_SAVED : SAVE_STATE_NONE);
@@ -391,30 +410,46 @@ load_annotation (ErrataCodingPanel *self)
 }
 
 /* Leaving a trace (or an annotator) must not drop a note in flight. The
- * caller that wants to stop on failure calls flush itself first. */
-static void
+ * caller that wants to stop on failure calls flush itself first; here the
+ * error is returned so that the next form can say what was lost. */
+static GError *
 flush_before_leaving (ErrataCodingPanel *self)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   if (!errata_coding_panel_flush (self, &error))
-    g_warning ("The review of trace %" G_GINT64_FORMAT " could not be saved: %s",
-               errata_trace_get_id (self->trace), error->message);
+    g_prefix_error (&error, _("The previous review could not be saved. "));
+  return error;
+}
+
+/* After load_annotation(): shows why the previous form was not saved. */
+static void
+show_leaving_error (ErrataCodingPanel *self,
+                    GError            *error)
+{
+  if (error == NULL)
+    return;
+  g_clear_error (&self->error);
+  self->error = error;
+  self->error_kind = ERROR_KIND_PREVIOUS;
+  set_save_state (self, SAVE_STATE_FAILED);
 }
 
 static void
 on_annotator_changed (ErrataCodingPanel *self)
 {
   g_autofree char *annotator = dup_annotator_name (self->settings);
+  GError *error;
 
   if (g_strcmp0 (annotator, self->annotator) == 0)
     return;
 
-  flush_before_leaving (self);
+  error = flush_before_leaving (self);
   g_free (self->annotator);
   self->annotator = g_steal_pointer (&annotator);
   update_annotator_label (self);
   load_annotation (self);
+  show_leaving_error (self, g_steal_pointer (&error));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -488,9 +523,15 @@ errata_coding_panel_dispose (GObject *object)
 {
   ErrataCodingPanel *self = ERRATA_CODING_PANEL (object);
 
-  /* Closing the window with a note in flight still stores it. */
+  /* Closing the window with a note in flight still stores it; if that
+   * fails there is no form left to say so. */
   if (self->note_timeout_id != 0)
-    flush_before_leaving (self);
+    {
+      g_autoptr(GError) error = flush_before_leaving (self);
+
+      if (error != NULL)
+        g_debug ("%s", error->message);
+    }
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_CODING_PANEL);
@@ -638,6 +679,7 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "codingpanel");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-coding-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_icon);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, state_label);
@@ -696,15 +738,18 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
                                ErrataProject     *project,
                                ErrataTrace       *trace)
 {
+  GError *error;
+
   g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
   g_return_if_fail (project == NULL || ERRATA_IS_PROJECT (project));
   g_return_if_fail (trace == NULL || ERRATA_IS_TRACE (trace));
   g_return_if_fail (trace == NULL || project != NULL);
 
-  flush_before_leaving (self);
+  error = flush_before_leaving (self);
   g_set_object (&self->project, project);
   g_set_object (&self->trace, trace);
   load_annotation (self);
+  show_leaving_error (self, g_steal_pointer (&error));
   update_sensitivity (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);

@@ -1,0 +1,919 @@
+/* test-coding-panel.c: the open-coding panel and the preferences window
+ * under a real display (Xvfb in CI).
+ *
+ * What the panel writes is checked in the project file, through the
+ * panel's own connection and through a second connection opened on the
+ * same file, as another process would see it. Keys are typed through the
+ * X server (XTest) where there is one, so that the shortcuts go through
+ * GTK's real event path. The panel is rendered to coding-panel.png and
+ * coding-panel-dark.png in the build folder.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
+
+#include "errata-coding-panel.h"
+#include "errata-preferences-window.h"
+#include "errata-test-utils.h"
+
+#define ANNOTATOR "Ada Tester"
+
+/* Fixtures ------------------------------------------------------------ */
+
+typedef struct
+{
+  char          *dir;
+  GFile         *file;
+  ErrataProject *project;
+  gint64         ids[3];
+  GtkWindow     *window;
+  ErrataCodingPanel *panel;
+} Fixture;
+
+static JsonObject *
+message_new (const char *role,
+             const char *content)
+{
+  JsonObject *message = json_object_new ();
+
+  json_object_set_string_member (message, "role", role);
+  json_object_set_string_member (message, "content", content);
+  return message;
+}
+
+/* A short agent conversation: system, user, assistant (tool call), tool,
+ * assistant. The last reply ignores what the tool said. */
+static ErrataTrace *
+new_agent_trace (const char *external_id)
+{
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace (external_id, "", "");
+  g_autoptr(JsonArray) messages = json_array_new ();
+
+  json_array_add_object_element (messages, message_new ("system", "You help people find homes."));
+  json_array_add_object_element (messages, message_new ("user", "Can I see 12 Elm Street on Saturday?"));
+  json_array_add_object_element (messages, message_new ("assistant", "Let me check the agent."));
+  json_array_add_object_element (messages, message_new ("tool", "{\"available\": false}"));
+  json_array_add_object_element (messages, message_new ("assistant", "Saturday at 10 works!"));
+  errata_trace_set_messages (trace, messages);
+  return g_steal_pointer (&trace);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  fixture->project = errata_test_new_project (&fixture->dir);
+  fixture->file = g_object_ref (errata_project_get_file (fixture->project));
+  for (guint i = 0; i < G_N_ELEMENTS (fixture->ids); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("viewing-%u", i + 1);
+      g_autoptr(ErrataTrace) trace = new_agent_trace (id);
+      gboolean added = FALSE;
+
+      g_assert_true (errata_project_add_trace (fixture->project, trace, &added, &error));
+      g_assert_no_error (error);
+      fixture->ids[i] = errata_trace_get_id (trace);
+    }
+
+  fixture->panel = ERRATA_CODING_PANEL (errata_coding_panel_new ());
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 360, 720);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->panel));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->panel), (gpointer *) &fixture->panel);
+  gtk_window_destroy (fixture->window);
+  g_assert_null (fixture->panel);
+  g_assert_finalize_object (fixture->project);
+  g_object_unref (fixture->file);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static ErrataTrace *
+get_trace (ErrataProject *project,
+           gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataTrace *trace = errata_project_get_trace (project, id, &error);
+
+  g_assert_no_error (error);
+  return trace;
+}
+
+static void
+show_trace (Fixture *fixture,
+            guint    i)
+{
+  g_autoptr(ErrataTrace) trace = get_trace (fixture->project, fixture->ids[i]);
+
+  errata_coding_panel_set_trace (fixture->panel, fixture->project, trace);
+}
+
+/* The stored annotation, or NULL when there is none. */
+static ErrataAnnotation *
+read_annotation (ErrataProject *project,
+                 gint64         trace_id,
+                 const char    *annotator)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataAnnotation *annotation;
+
+  annotation = errata_project_get_annotation (project, trace_id, annotator, &error);
+  if (annotation == NULL)
+    g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND);
+  return annotation;
+}
+
+/* Read through a connection of its own, as another process would. */
+static ErrataAnnotation *
+read_annotation_elsewhere (GFile  *file,
+                           gint64  trace_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) other = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY,
+                                                        &error);
+
+  g_assert_no_error (error);
+  return read_annotation (other, trace_id, ANNOTATOR);
+}
+
+/* Main loop helpers --------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static gboolean
+widget_is_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+nothing_unsaved (gpointer data)
+{
+  return !errata_coding_panel_has_unsaved (data);
+}
+
+/* Widget tree helpers ------------------------------------------------- */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static gpointer
+find_one (GtkWidget *root,
+          GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_has_css_class (found->pdata[i], css_class))
+      return found->pdata[i];
+  g_assert_not_reached ();
+}
+
+static GtkToggleButton *
+get_verdict_button (Fixture    *fixture,
+                    const char *css_class)
+{
+  return GTK_TOGGLE_BUTTON (find_with_class (GTK_WIDGET (fixture->panel),
+                                             GTK_TYPE_TOGGLE_BUTTON, css_class));
+}
+
+static GtkTextBuffer *
+get_note_buffer (Fixture *fixture)
+{
+  return gtk_text_view_get_buffer (find_one (GTK_WIDGET (fixture->panel), GTK_TYPE_TEXT_VIEW));
+}
+
+/* Text of the visible labels, one per line, to search in. */
+static void
+append_visible_labels (GtkWidget *widget,
+                       GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_visible_labels (child, text);
+}
+
+static gboolean
+shows_text (ErrataCodingPanel *panel,
+            const char        *text)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  append_visible_labels (GTK_WIDGET (panel), shown);
+  return strstr (shown->str, text) != NULL;
+}
+
+static const char *
+get_first_failure_text (Fixture *fixture)
+{
+  AdwPreferencesRow *row = find_one (GTK_WIDGET (fixture->panel), ADW_TYPE_ACTION_ROW);
+
+  return adw_preferences_row_get_title (row);
+}
+
+static void
+count_saved (ErrataCodingPanel *panel,
+             gint64             trace_id,
+             GArray            *saved)
+{
+  g_array_append_val (saved, trace_id);
+}
+
+/* Tests --------------------------------------------------------------- */
+
+static void
+test_verdict_actions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ErrataAnnotation) stored = NULL;
+  g_autoptr(ErrataAnnotation) elsewhere = NULL;
+  GtkToggleButton *pass = get_verdict_button (fixture, "verdict-pass");
+  GtkToggleButton *fail = get_verdict_button (fixture, "verdict-fail");
+
+  show_trace (fixture, 0);
+  g_assert_cmpstr (errata_coding_panel_get_annotator (fixture->panel), ==, ANNOTATOR);
+  g_assert_true (shows_text (fixture->panel, "Reviewing as " ANNOTATOR));
+  g_assert_true (errata_coding_panel_get_editable (fixture->panel));
+  g_signal_connect (fixture->panel, "saved", G_CALLBACK (count_saved), saved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.pass", NULL));
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_PASS);
+  g_assert_true (gtk_toggle_button_get_active (pass));
+  g_assert_false (gtk_toggle_button_get_active (fail));
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpint (g_array_index (saved, gint64, 0), ==, fixture->ids[0]);
+  g_assert_true (shows_text (fixture->panel, "Saved"));
+
+  stored = read_annotation (fixture->project, fixture->ids[0], ANNOTATOR);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_PASS);
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_nonnull (elsewhere);
+  g_assert_cmpint (elsewhere->verdict, ==, ERRATA_VERDICT_PASS);
+  g_clear_pointer (&elsewhere, errata_annotation_free);
+
+  /* A click on Fail is the same as coding.fail. */
+  g_signal_emit_by_name (fail, "clicked");
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_FAIL);
+  g_assert_false (gtk_toggle_button_get_active (pass));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_cmpint (elsewhere->verdict, ==, ERRATA_VERDICT_FAIL);
+  g_clear_pointer (&elsewhere, errata_annotation_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->panel),
+                                             "coding.clear-verdict", NULL));
+  g_assert_false (gtk_toggle_button_get_active (fail));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_cmpint (elsewhere->verdict, ==, ERRATA_VERDICT_UNSET);
+  g_assert_cmpuint (saved->len, ==, 3);
+
+  /* Another trace starts blank; the first keeps its (cleared) review. */
+  show_trace (fixture, 1);
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_UNSET);
+  g_assert_false (gtk_toggle_button_get_active (pass) || gtk_toggle_button_get_active (fail));
+}
+
+static void
+test_note_debounce (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *note = "Offers Saturday although the agent is unavailable.";
+  g_autoptr(ErrataAnnotation) elsewhere = NULL;
+  GtkTextBuffer *buffer = get_note_buffer (fixture);
+  gint64 typed_at;
+
+  show_trace (fixture, 0);
+  iterate_until (widget_is_drawn, fixture->panel);
+  g_assert_true (shows_text (fixture->panel, "What went wrong?"));
+
+  typed_at = g_get_monotonic_time ();
+  gtk_text_buffer_insert_at_cursor (buffer, note, -1);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  g_assert_true (shows_text (fixture->panel, "Saving…"));
+  g_assert_false (shows_text (fixture->panel, "What went wrong?"));
+
+  /* Not yet: the note waits for typing to pause. */
+  iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS / 2);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  g_assert_null (read_annotation (fixture->project, fixture->ids[0], ANNOTATOR));
+
+  iterate_until (nothing_unsaved, fixture->panel);
+  g_assert_cmpint (g_get_monotonic_time () - typed_at, >=,
+                   ERRATA_CODING_PANEL_NOTE_DELAY_MS * 1000);
+  g_assert_true (shows_text (fixture->panel, "Saved"));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_nonnull (elsewhere);
+  g_assert_cmpstr (elsewhere->note, ==, note);
+  g_clear_pointer (&elsewhere, errata_annotation_free);
+
+  /* flush writes at once, without waiting for the pause. */
+  gtk_text_buffer_insert_at_cursor (buffer, " Second look.", -1);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  g_assert_true (errata_coding_panel_flush (fixture->panel, NULL));
+  g_assert_false (errata_coding_panel_has_unsaved (fixture->panel));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_true (g_str_has_suffix (elsewhere->note, " Second look."));
+}
+
+static void
+test_switch_flushes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ErrataAnnotation) first = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer = get_note_buffer (fixture);
+
+  show_trace (fixture, 0);
+  gtk_text_buffer_insert_at_cursor (buffer, "Too quick to wait for.", -1);
+  show_trace (fixture, 1);
+
+  /* Written before the panel moved on, not lost with the timer. */
+  first = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (first->note, ==, "Too quick to wait for.");
+  shown = errata_coding_panel_dup_note (fixture->panel);
+  g_assert_cmpstr (shown, ==, "");
+  g_assert_false (errata_coding_panel_has_unsaved (fixture->panel));
+  g_assert_null (read_annotation (fixture->project, fixture->ids[1], ANNOTATOR));
+
+  g_clear_pointer (&shown, g_free);
+  show_trace (fixture, 0);
+  shown = errata_coding_panel_dup_note (fixture->panel);
+  g_assert_cmpstr (shown, ==, "Too quick to wait for.");
+  /* Loading a note is not an edit. */
+  g_assert_false (errata_coding_panel_has_unsaved (fixture->panel));
+}
+
+static void
+test_first_failure (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataAnnotation) elsewhere = NULL;
+  g_autoptr(ErrataTrace) summary = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  GtkWidget *clear;
+
+  show_trace (fixture, 0);
+  g_assert_cmpstr (get_first_failure_text (fixture), ==, "Not marked");
+  clear = find_with_class (GTK_WIDGET (fixture->panel), GTK_TYPE_BUTTON, "flat");
+  g_assert_false (gtk_widget_is_sensitive (clear));
+
+  /* The tool said no; the reply at index 4 ignored it. */
+  errata_coding_panel_set_first_failure (fixture->panel, 4);
+  g_assert_cmpstr (get_first_failure_text (fixture), ==, "Message 5 (assistant)");
+  /* Shown as plain text: the role comes from the trace. */
+  g_assert_false (adw_preferences_row_get_use_markup (find_one (GTK_WIDGET (fixture->panel),
+                                                                ADW_TYPE_ACTION_ROW)));
+  g_assert_true (gtk_widget_is_sensitive (clear));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_cmpint (elsewhere->first_failure, ==, 4);
+  g_clear_pointer (&elsewhere, errata_annotation_free);
+
+  /* The mark comes back with the trace. */
+  show_trace (fixture, 1);
+  g_assert_cmpint (errata_coding_panel_get_first_failure (fixture->panel), ==, -1);
+  show_trace (fixture, 0);
+  g_assert_cmpint (errata_coding_panel_get_first_failure (fixture->panel), ==, 4);
+
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_cmpint (errata_coding_panel_get_first_failure (fixture->panel), ==, -1);
+  g_assert_cmpstr (get_first_failure_text (fixture), ==, "Not marked");
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
+  g_assert_cmpint (elsewhere->first_failure, ==, -1);
+  g_clear_pointer (&elsewhere, errata_annotation_free);
+
+  /* A summary from the list has no messages: the number alone. */
+  summaries = errata_project_get_trace_summaries (fixture->project, &fixture->ids[2], 1, NULL);
+  g_assert_nonnull (summaries);
+  summary = g_object_ref (summaries->pdata[0]);
+  errata_coding_panel_set_trace (fixture->panel, fixture->project, summary);
+  g_object_set (fixture->panel, "first-failure", 1, NULL);
+  g_assert_true (g_str_has_prefix (get_first_failure_text (fixture), "Message 2"));
+  elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[2]);
+  g_assert_cmpint (elsewhere->first_failure, ==, 1);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataProject) reader = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextView *note_view = find_one (GTK_WIDGET (fixture->panel), GTK_TYPE_TEXT_VIEW);
+
+  /* Without a trace there is nothing to review, and the panel says so. */
+  g_assert_false (errata_coding_panel_get_editable (fixture->panel));
+  g_assert_true (shows_text (fixture->panel, "Select a trace"));
+
+  reader = errata_project_open (fixture->file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  trace = get_trace (reader, fixture->ids[0]);
+  errata_coding_panel_set_trace (fixture->panel, reader, trace);
+
+  g_assert_false (errata_coding_panel_get_editable (fixture->panel));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_verdict_button (fixture, "verdict-pass"))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (note_view)));
+  g_assert_true (shows_text (fixture->panel, "read-only"));
+
+  /* The shortcuts' actions are off as well. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
+  errata_coding_panel_set_first_failure (fixture->panel, 2);
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_UNSET);
+  g_assert_cmpint (errata_coding_panel_get_first_failure (fixture->panel), ==, -1);
+  g_assert_null (read_annotation (fixture->project, fixture->ids[0], ANNOTATOR));
+
+  /* The same trace in a writable project is editable again. */
+  show_trace (fixture, 0);
+  g_assert_true (errata_coding_panel_get_editable (fixture->panel));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (note_view)));
+  g_assert_false (shows_text (fixture->panel, "read-only"));
+
+  errata_coding_panel_set_trace (fixture->panel, NULL, NULL);
+  g_clear_object (&reader);
+}
+
+static void
+test_save_error (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *note = "Important observation, must not be lost.";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  GtkTextBuffer *buffer = get_note_buffer (fixture);
+
+  show_trace (fixture, 0);
+  gtk_text_buffer_insert_at_cursor (buffer, note, -1);
+
+  /* The file goes away under the panel (a closed project stands in for
+   * a disk error: every write fails). */
+  errata_project_close (fixture->project);
+  g_assert_false (errata_coding_panel_flush (fixture->panel, &error));
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_CLOSED);
+  g_assert_nonnull (errata_coding_panel_get_error (fixture->panel));
+
+  g_assert_true (shows_text (fixture->panel, "Not saved"));
+  g_assert_true (shows_text (fixture->panel, "Could not save this review"));
+  g_assert_true (shows_text (fixture->panel, error->message));
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  kept = errata_coding_panel_dup_note (fixture->panel);
+  g_assert_cmpstr (kept, ==, note);
+
+  /* A verdict is kept on screen too, and the error stays while typing. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_FAIL);
+  gtk_text_buffer_insert_at_cursor (buffer, " More.", -1);
+  g_assert_true (shows_text (fixture->panel, "Not saved"));
+  iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS + 200);
+  g_assert_true (shows_text (fixture->panel, "Could not save this review"));
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+
+  /* Nothing partial reached the file. */
+  {
+    g_autoptr(ErrataAnnotation) elsewhere = read_annotation_elsewhere (fixture->file,
+                                                                       fixture->ids[0]);
+    g_assert_null (elsewhere);
+  }
+}
+
+static void
+test_annotator_follows_settings (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(ErrataAnnotation) by_grace = NULL;
+  g_autoptr(ErrataAnnotation) by_ada = NULL;
+  const char *real_name = g_get_real_name ();
+
+  show_trace (fixture, 0);
+  gtk_text_buffer_insert_at_cursor (get_note_buffer (fixture), "Ada's note", -1);
+
+  /* The pending note is stored under the name it was typed as. */
+  g_settings_set_string (settings, "annotator-name", "  Grace  ");
+  g_assert_cmpstr (errata_coding_panel_get_annotator (fixture->panel), ==, "Grace");
+  g_assert_true (shows_text (fixture->panel, "Reviewing as Grace"));
+  by_ada = read_annotation (fixture->project, fixture->ids[0], ANNOTATOR);
+  g_assert_cmpstr (by_ada->note, ==, "Ada's note");
+
+  /* Grace sees her own (blank) review and writes under her name. */
+  g_assert_cmpint (gtk_text_buffer_get_char_count (get_note_buffer (fixture)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.pass", NULL);
+  by_grace = read_annotation (fixture->project, fixture->ids[0], "Grace");
+  g_assert_cmpint (by_grace->verdict, ==, ERRATA_VERDICT_PASS);
+  g_clear_pointer (&by_ada, errata_annotation_free);
+  by_ada = read_annotation (fixture->project, fixture->ids[0], ANNOTATOR);
+  g_assert_cmpint (by_ada->verdict, ==, ERRATA_VERDICT_UNSET);
+
+  /* Empty means the account's name. */
+  g_settings_set_string (settings, "annotator-name", "");
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+  g_assert_cmpstr (errata_coding_panel_get_annotator (fixture->panel), ==, real_name);
+}
+
+#ifdef HAVE_XTEST
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+static gboolean
+buffer_is_p (gpointer data)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (data, &start, &end);
+  text = gtk_text_buffer_get_text (data, &start, &end, FALSE);
+  return g_str_equal (text, "p");
+}
+
+static gboolean
+verdict_is_pass (gpointer data)
+{
+  return errata_coding_panel_get_verdict (data) == ERRATA_VERDICT_PASS;
+}
+
+/* A real key press and release, through the X server. */
+static void
+type_key (GtkWidget *widget,
+          KeySym     keysym)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+
+  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+  XFlush (display);
+}
+
+static void
+focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+  /* No window manager under Xvfb: give the window the focus ourselves. */
+  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  XFlush (display);
+  iterate_until (window_is_active, window);
+}
+#endif
+
+static void
+test_keys_in_note (Fixture       *fixture,
+                   gconstpointer  data)
+{
+#ifdef HAVE_XTEST
+  GtkWidget *note_view = find_one (GTK_WIDGET (fixture->panel), GTK_TYPE_TEXT_VIEW);
+  GtkWidget *fail = GTK_WIDGET (get_verdict_button (fixture, "verdict-fail"));
+  GdkDisplay *display = gtk_widget_get_display (note_view);
+  int event_base, error_base, major, minor;
+
+  if (!GDK_IS_X11_DISPLAY (display) ||
+      !XTestQueryExtension (gdk_x11_display_get_xdisplay (display),
+                            &event_base, &error_base, &major, &minor))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+
+  show_trace (fixture, 0);
+  iterate_until (widget_is_drawn, fixture->panel);
+  focus_window (fixture->window);
+
+  /* n focuses the note... */
+  gtk_widget_grab_focus (fail);
+  type_key (fail, XK_n);
+  iterate_until (has_focus, note_view);
+
+  /* ...where p is a letter, not a verdict. */
+  type_key (note_view, XK_p);
+  iterate_until (buffer_is_p, get_note_buffer (fixture));
+  g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_UNSET);
+
+  /* Elsewhere in the panel, p passes the trace. */
+  gtk_widget_grab_focus (fail);
+  type_key (fail, XK_p);
+  iterate_until (verdict_is_pass, fixture->panel);
+  g_assert_true (buffer_is_p (get_note_buffer (fixture)));
+  {
+    g_autoptr(ErrataAnnotation) stored = read_annotation_elsewhere (fixture->file,
+                                                                    fixture->ids[0]);
+    g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_PASS);
+    g_assert_cmpstr (stored->note, ==, "p");
+  }
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
+/* Rendering ----------------------------------------------------------- */
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static GdkTexture *
+render_to_png (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkTexture *texture;
+
+  iterate_for (300);
+  texture = render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+  return texture;
+}
+
+/* The mean colour of a few pixels at the centre of `widget`. */
+static void
+sample_colour (GdkTexture *texture,
+               GtkWidget  *root,
+               GtkWidget  *widget,
+               double      rgb[3])
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * gdk_texture_get_height (texture) * 4);
+  graphene_rect_t bounds;
+  int cx, cy;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  /* Away from the label in the middle: a point near the left edge. */
+  cx = bounds.origin.x + 6;
+  cy = bounds.origin.y + bounds.size.height / 2;
+  gdk_texture_download (texture, pixels, width * 4);
+  rgb[0] = rgb[1] = rgb[2] = 0;
+  for (int dy = -1; dy <= 1; dy++)
+    {
+      /* GdkTexture downloads as premultiplied BGRA (CAIRO_FORMAT_ARGB32). */
+      const guchar *p = pixels + ((gsize) (cy + dy) * width + cx) * 4;
+
+      rgb[0] += p[2] / 3.0;
+      rgb[1] += p[1] / 3.0;
+      rgb[2] += p[0] / 3.0;
+    }
+}
+
+static void
+show_failed_review (Fixture *fixture)
+{
+  GtkTextBuffer *buffer = get_note_buffer (fixture);
+
+  show_trace (fixture, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
+  gtk_text_buffer_set_text (buffer,
+                            "Proposes a viewing on Saturday at 10 although "
+                            "check_agent_availability said the agent is away all weekend. "
+                            "Never mentions the asking price.", -1);
+  errata_coding_panel_set_first_failure (fixture->panel, 4);
+  g_assert_true (errata_coding_panel_flush (fixture->panel, NULL));
+  iterate_until (widget_is_drawn, fixture->panel);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *fail = GTK_WIDGET (get_verdict_button (fixture, "verdict-fail"));
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  double light_rgb[3], dark_rgb[3], page_light[3], page_dark[3];
+
+  show_failed_review (fixture);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (fail)));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  light = render_to_png (GTK_WIDGET (fixture->window), "coding-panel.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = render_to_png (GTK_WIDGET (fixture->window), "coding-panel-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The active Fail button is red in both styles (style.css is loaded). */
+  sample_colour (light, GTK_WIDGET (fixture->window), fail, light_rgb);
+  sample_colour (dark, GTK_WIDGET (fixture->window), fail, dark_rgb);
+  g_assert_cmpfloat (light_rgb[0], >, light_rgb[1] + 60);
+  g_assert_cmpfloat (dark_rgb[0], >, dark_rgb[1] + 60);
+
+  /* And the page behind it follows the style. */
+  sample_colour (light, GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->window), page_light);
+  sample_colour (dark, GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->window), page_dark);
+  g_assert_cmpfloat (page_light[1], >, page_dark[1] + 100);
+}
+
+/* Preferences --------------------------------------------------------- */
+
+static AdwPreferencesGroup *
+find_group (GtkWidget  *root,
+            const char *title)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect_widgets (root, ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
+      return groups->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *stored = NULL;
+  AdwPreferencesGroup *group;
+  AdwPreferencesPage *extra;
+  GtkWidget *window;
+  GtkEditable *row;
+
+  g_settings_set_string (settings, "annotator-name", "Margaret");
+  window = errata_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+
+  collect_widgets (window, ADW_TYPE_ENTRY_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = GTK_EDITABLE (rows->pdata[0]);
+  g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Annotator Name");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "Margaret");
+
+  /* Both ways: typing sets the key, the key sets the text. */
+  gtk_editable_set_text (row, "Linus");
+  stored = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (stored, ==, "Linus");
+  g_settings_set_string (settings, "annotator-name", "");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+
+  /* The description says what empty means, with the name it stands for. */
+  group = find_group (window, "Open Coding");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), "empty"));
+  g_assert_true (errata_preferences_window_get_general_page (ERRATA_PREFERENCES_WINDOW (window))
+                 == ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group),
+                                                                   ADW_TYPE_PREFERENCES_PAGE)));
+
+  {
+    g_autoptr(GdkTexture) texture = render_to_png (window, "preferences.png");
+  }
+
+  /* Later pages (the LLM settings) go in through add_page. */
+  extra = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  adw_preferences_page_set_title (extra, "LLM");
+  errata_preferences_window_add_page (ERRATA_PREFERENCES_WINDOW (window), extra);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (window), extra);
+  g_assert_true (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (window))
+                 == extra);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* What AdwApplication does for the application from its resources. */
+  gtk_css_provider_load_from_resource (provider, "/io/github/errata/Errata/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/coding-panel/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  load_style ();
+
+#define ADD(path, func) \
+  g_test_add ("/coding-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("verdict-actions", test_verdict_actions);
+  ADD ("note-debounce", test_note_debounce);
+  ADD ("switch-flushes", test_switch_flushes);
+  ADD ("first-failure", test_first_failure);
+  ADD ("read-only", test_read_only);
+  ADD ("save-error", test_save_error);
+  ADD ("annotator-follows-settings", test_annotator_follows_settings);
+  ADD ("keys-in-note", test_keys_in_note);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+  g_test_add_func ("/preferences/annotator-name", test_preferences);
+  return g_test_run ();
+}
