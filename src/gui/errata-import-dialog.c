@@ -84,7 +84,7 @@ struct _ErrataImportDialog
   GtkImage           *summary_icon;
   GtkLabel           *summary_title;
   GtkLabel           *summary_description;
-  AdwPreferencesGroup *counts_group;
+  GtkBox             *stats_box;
   AdwPreferencesGroup *formats_group;
   AdwPreferencesGroup *problems_group;
   GtkListBox         *problem_list;
@@ -371,7 +371,9 @@ add_field_row (ErrataImportDialog *self,
 
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field_labels[field].title));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(field_labels[field].subtitle));
+  /* The explanations are for whoever wonders; as subtitles they would
+   * push the preview out of sight. */
+  gtk_widget_set_tooltip_text (row, _(field_labels[field].subtitle));
   g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected), self, 0);
   adw_preferences_group_add (self->fields_group, row);
@@ -421,8 +423,9 @@ rebuild_field_rows (ErrataImportDialog *self,
 
   if (g_list_model_get_n_items (G_LIST_MODEL (fields)) > 1)
     adw_preferences_group_set_description (self->fields_group,
-                                           _("Which field of each record holds what. "
-                                             "Guessed from the names in the first record."));
+                                           _("Which field of each record holds what, guessed "
+                                             "from the first record. Map at least the input, "
+                                             "the output or the messages."));
   else
     adw_preferences_group_set_description (self->fields_group,
                                            _("The first record is not a JSON object, so it has "
@@ -495,7 +498,7 @@ new_record_row (ErrataImportSample *sample,
   /* Translators: where a record is in its file. */
   where = g_strdup_printf (_("Record %u · line %u"), errata_import_sample_get_number (sample, index),
                            errata_import_sample_get_line (sample, index));
-  gtk_box_append (GTK_BOX (header), new_label (where, "heading"));
+  gtk_box_append (GTK_BOX (header), new_label (where, "caption-heading"));
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_margin_top (box, 9);
   gtk_widget_set_margin_bottom (box, 9);
@@ -734,14 +737,33 @@ add_summary_row (ErrataImportDialog  *self,
   self->summary_rows = g_list_prepend (self->summary_rows, row);
 }
 
+/* A number over its caption: four of them read at a glance, where four
+ * rows would push the skipped records out of sight. */
 static void
-add_count_row (ErrataImportDialog *self,
-               const char         *title,
-               guint               count)
+add_stat (ErrataImportDialog *self,
+          const char         *name,
+          const char         *caption,
+          guint               count)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   g_autofree char *value = g_strdup_printf ("%u", count);
+  GtkWidget *number = gtk_label_new (value);
+  GtkWidget *label = gtk_label_new (caption);
 
-  add_summary_row (self, self->counts_group, title, value);
+  gtk_widget_set_name (box, name);
+  gtk_widget_add_css_class (number, "title-2");
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (self->stats_box, box);
 }
 
 static void
@@ -751,6 +773,8 @@ clear_summary (ErrataImportDialog *self)
     adw_preferences_group_remove (g_object_get_data (l->data, "group"), l->data);
   g_clear_pointer (&self->summary_rows, g_list_free);
   clear_list (self->problem_list);
+  while (gtk_widget_get_first_child (GTK_WIDGET (self->stats_box)))
+    gtk_box_remove (self->stats_box, gtk_widget_get_first_child (GTK_WIDGET (self->stats_box)));
 }
 
 static char *
@@ -901,11 +925,13 @@ show_report (ErrataImportDialog *self)
   set_summary_heading (self, any ? "emblem-ok-symbolic" : "dialog-warning-symbolic",
                        any ? "success" : "warning",
                        any ? _("Import Complete") : _("Nothing Imported"), description);
-  add_count_row (self, _("Added"), errata_import_report_get_n_added (report));
-  add_count_row (self, _("Already in the project"), errata_import_report_get_n_duplicates (report));
-  add_count_row (self, _("Skipped"), errata_import_report_get_n_skipped (report));
-  add_count_row (self, _("Notes"), errata_import_report_get_n_notes (report));
-  gtk_widget_set_visible (GTK_WIDGET (self->counts_group), TRUE);
+  /* Translators: counts of records under the numbers in the import summary. */
+  add_stat (self, "stat-added", _("Added"), errata_import_report_get_n_added (report));
+  add_stat (self, "stat-duplicates", _("Already in the project"),
+            errata_import_report_get_n_duplicates (report));
+  add_stat (self, "stat-skipped", _("Skipped"), errata_import_report_get_n_skipped (report));
+  add_stat (self, "stat-notes", _("Notes"), errata_import_report_get_n_notes (report));
+  gtk_widget_set_visible (GTK_WIDGET (self->stats_box), TRUE);
   fill_formats (self);
   fill_problems (self, errata_import_report_get_problems (report));
   set_state (self, STATE_DONE);
@@ -937,7 +963,7 @@ show_stopped (ErrataImportDialog *self,
   set_summary_heading (self, cancelled ? "process-stop-symbolic" : "dialog-error-symbolic",
                        cancelled ? "dim-label" : "error",
                        cancelled ? _("Import Cancelled") : _("Import Failed"), description);
-  gtk_widget_set_visible (GTK_WIDGET (self->counts_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stats_box), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->formats_group), FALSE);
   fill_problems (self, none);
   set_state (self, STATE_DONE);
@@ -1203,7 +1229,7 @@ errata_import_dialog_class_init (ErrataImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, summary_icon);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, summary_title);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, summary_description);
-  gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, counts_group);
+  gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, stats_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, formats_group);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, problem_list);

@@ -1,0 +1,718 @@
+/* test-import-dialog.c: the import dialog under a real display (Xvfb).
+ *
+ * The fixtures are written into a temporary folder by each test. The
+ * dialog is driven through its actions (import.start, import.cancel) and
+ * its dropdowns, as a user would, and checked through what it shows. The
+ * mapping page and the summary are rendered to PNG files in the build
+ * folder (import-mapping.png, import-summary.png) so that a person can
+ * look at them.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "errata-import-dialog.h"
+#include "errata-importer.h"
+#include "errata-test-utils.h"
+
+typedef struct
+{
+  char               *dir;
+  ErrataProject      *project;
+  GtkWindow          *parent;
+  ErrataImportDialog *dialog;
+  guint               n_imported;
+  gboolean            imported_without_report;
+  guint               reported_added;
+} Fixture;
+
+/* Main loop helpers --------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_until (Condition condition,
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+/* Widget tree helpers ------------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_named (Fixture    *fixture,
+           const char *name)
+{
+  GtkWidget *widget = find_named (GTK_WIDGET (fixture->dialog), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The text of every label the user can see under `root`, one a line. */
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+visible_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (root, text);
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child);
+  return n;
+}
+
+static GtkWidget *
+nth_row (GtkWidget *list,
+         guint      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+static const char *
+selected_field (Fixture    *fixture,
+                const char *role)
+{
+  g_autofree char *name = g_strdup_printf ("field-%s", role);
+  AdwComboRow *row = ADW_COMBO_ROW (get_named (fixture, name));
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (item);
+}
+
+static void
+select_field (Fixture    *fixture,
+              const char *role,
+              const char *field)
+{
+  g_autofree char *name = g_strdup_printf ("field-%s", role);
+  AdwComboRow *row = ADW_COMBO_ROW (get_named (fixture, name));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), field))
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static const char *
+stack_page (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (get_named (fixture, "import-stack")));
+}
+
+/* Conditions ---------------------------------------------------------- */
+
+/* The files have been looked at when the format dropdown opens up. */
+static gboolean
+is_probed (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_sensitive (get_named (fixture, "format-row"));
+}
+
+static gboolean
+is_done (gpointer data)
+{
+  return g_strcmp0 (stack_page (data), "summary") == 0;
+}
+
+static gboolean
+is_drawn (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->dialog))
+         && gtk_widget_get_width (GTK_WIDGET (fixture->dialog)) > 0;
+}
+
+/* Rendering ----------------------------------------------------------- */
+
+static void
+render_to_png (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  iterate_for (400);  /* let the crossfade settle */
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+}
+
+static void
+scroll_to_end (GtkWidget *scrolled)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* Fixtures ------------------------------------------------------------ */
+
+static void
+on_imported (ErrataImportDialog *dialog,
+             ErrataImportReport *report,
+             Fixture            *fixture)
+{
+  fixture->n_imported++;
+  if (report == NULL)
+    fixture->imported_without_report = TRUE;
+  else
+    fixture->reported_added = errata_import_report_get_n_added (report);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->project = errata_test_new_project (&fixture->dir);
+  fixture->parent = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->parent, 900, 780);
+  gtk_window_present (fixture->parent);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  if (fixture->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  g_clear_object (&fixture->dialog);
+  gtk_window_destroy (fixture->parent);
+  iterate_for (50);
+  errata_project_close (fixture->project);
+  g_clear_object (&fixture->project);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_unsetenv ("ERRATA_IMPORT_BATCH_SIZE");
+}
+
+/* Opens the dialog on the given files (names in the fixture's folder) and
+ * waits until it has looked at them. */
+static void
+open_dialog (Fixture            *fixture,
+             const char * const *names)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  fixture->dialog = errata_import_dialog_present (fixture->parent, fixture->project,
+                                                  (GFile **)files->pdata, files->len);
+  /* The dialog owns itself; the test keeps it alive to look at it after
+   * it closes. */
+  g_object_ref (fixture->dialog);
+  g_signal_connect (fixture->dialog, "imported", G_CALLBACK (on_imported), fixture);
+  iterate_until (is_probed, fixture);
+  iterate_until (is_drawn, fixture);
+}
+
+static void
+write_fixture (Fixture    *fixture,
+               const char *name,
+               const char *contents)
+{
+  g_autofree char *path = errata_test_write_file (fixture->dir, name, contents, -1);
+}
+
+static char *
+openai_record (guint       i,
+               const char *question)
+{
+  return g_strdup_printf ("{\"id\": \"chat-%u\", \"messages\": ["
+                          "{\"role\": \"user\", \"content\": \"%s (%u)\"}, "
+                          "{\"role\": \"assistant\", \"content\": \"We have three flats in "
+                          "that range. Shall I book a viewing?\"}]}\n", i, question, i);
+}
+
+/* `n` OpenAI chat records, one a line. */
+static void
+write_openai (Fixture    *fixture,
+              const char *name,
+              guint       n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *record = openai_record (i, "Any two-bedroom flats under 1,500 a month?");
+
+      g_string_append (text, record);
+    }
+  write_fixture (fixture, name, text->str);
+}
+
+static guint
+count_traces (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = errata_project_count_traces (fixture->project, NULL, &error);
+
+  g_assert_no_error (error);
+  return (guint)n;
+}
+
+/* Tests --------------------------------------------------------------- */
+
+static void
+test_detects_openai (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  write_openai (fixture, "chats.jsonl", 3);
+  open_dialog (fixture, (const char * const []) { "chats.jsonl", NULL });
+
+  g_assert_cmpstr (stack_page (fixture), ==, "setup");
+  text = visible_text (GTK_WIDGET (fixture->dialog));
+  g_assert_nonnull (strstr (text, "chats.jsonl"));
+  g_assert_nonnull (strstr (text, "OpenAI chat"));
+  /* A known format needs no mapping, and is ready to import. */
+  g_assert_false (gtk_widget_get_mapped (get_named (fixture, "field-input")));
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  /* The preview shows the first records as they will be imported. */
+  g_assert_cmpuint (count_rows (get_named (fixture, "preview-list")), ==, 3);
+  g_assert_nonnull (strstr (text, "Any two-bedroom flats under 1,500 a month? (1)"));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "setup-error")));
+}
+
+static const char mapped_jsonl[] =
+  "{\"uuid\": \"r-1\", \"query\": \"Is the flat on Elm Street still available?\", "
+  "\"response\": {\"text\": \"Yes. I can book a viewing on Friday at 10:00.\", \"model\": \"m-1\"}, "
+  "\"Notes\": \"Agent was on leave on Friday\"}\n"
+  "{\"uuid\": \"r-2\", \"query\": \"Two bedrooms, garden, under 1,400 a month\", "
+  "\"response\": {\"text\": \"Here are three listings: **12 Oak Lane**, **4 Birch Road** and "
+  "**9 Cedar Court**.\", \"model\": \"m-1\"}}\n"
+  "{\"uuid\": \"r-3\", \"query\": \"Does 4 Birch Road allow pets?\", \"response\": "
+  "{\"text\": \"It does, and it has a heated pool.\", \"model\": \"m-1\"}, "
+  "\"Notes\": \"No pool in the listing: hallucinated amenity\"}\n"
+  "{\"uuid\": \"r-4\", \"query\": \"Can I speak to a person?\" \"response\": {}}\n"
+  "{\"uuid\": \"r-5\", \"response\": {\"text\": \"Thanks for your patience!\", \"model\": \"m-1\"}}\n"
+  "{\"uuid\": \"r-6\", \"query\": \"Budget is 2,000\", \"response\": {\"text\": \"Noted.\"}}\n";
+
+static void
+test_mapping_preview (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *preview;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+
+  write_fixture (fixture, "listings-export.jsonl", mapped_jsonl);
+  open_dialog (fixture, (const char * const []) { "listings-export.jsonl", NULL });
+
+  /* Guessed from the first record's fields, nested ones included. */
+  g_assert_true (gtk_widget_get_mapped (get_named (fixture, "field-input")));
+  g_assert_cmpstr (selected_field (fixture, "id"), ==, "uuid");
+  g_assert_cmpstr (selected_field (fixture, "input"), ==, "query");
+  g_assert_cmpstr (selected_field (fixture, "output"), ==, "response.text");
+  g_assert_cmpstr (selected_field (fixture, "note"), ==, "Notes");
+  g_assert_cmpstr (selected_field (fixture, "messages"), ==, "(none)");
+  g_assert_cmpstr (selected_field (fixture, "verdict"), ==, "(none)");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+
+  /* Five records previewed: three good, a broken line, and one without
+   * the mapped input, each with its reason. */
+  preview = get_named (fixture, "preview-list");
+  g_assert_cmpuint (count_rows (preview), ==, 5);
+  text = visible_text (preview);
+  g_assert_nonnull (strstr (text, "Is the flat on Elm Street still available?"));
+  g_assert_nonnull (strstr (text, "Yes. I can book a viewing on Friday at 10:00."));
+  g_assert_nonnull (strstr (text, "Record 4 · line 4"));
+  g_assert_nonnull (strstr (text, "Skipped: the record has no field `query`"));
+  g_assert_null (strstr (text, "Budget is 2,000"));
+
+  /* The whole window: the detected format is told in words. */
+  g_free (text);
+  text = visible_text (GTK_WIDGET (fixture->dialog));
+  g_assert_nonnull (strstr (text, "not a known format"));
+
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-mapping.png");
+  scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-preview.png");
+
+  /* Mapping the output alone: record 5 now imports, record 1 loses its input. */
+  select_field (fixture, "input", "(none)");
+  after = visible_text (preview);
+  g_assert_nonnull (strstr (after, "Thanks for your patience!"));
+  g_assert_null (strstr (after, "Is the flat on Elm Street still available?"));
+
+  /* Nothing mapped to input, output or messages: nothing to import. */
+  select_field (fixture, "output", "(none)");
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  select_field (fixture, "output", "response.text");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+}
+
+static void
+test_summary_lists_bad_records (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  GtkWidget *problems;
+  g_autofree char *text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_autofree char *record = openai_record (i, "Can I see the house on Maple Drive on Saturday?");
+
+      if (i == 4)
+        g_string_append (contents, "{\"id\": \"chat-4\", \"messages\": [\n");
+      else if (i == 9)
+        g_string_append (contents, "{\"id\": \"chat-9\", \"messages\": \"not a list\"}\n");
+      else
+        g_string_append (contents, record);
+    }
+  write_fixture (fixture, "viewings.jsonl", contents->str);
+  open_dialog (fixture, (const char * const []) { "viewings.jsonl", NULL });
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  iterate_until (is_done, fixture);
+
+  /* Both bad records, with their line numbers and reasons. */
+  problems = get_named (fixture, "problem-list");
+  g_assert_cmpuint (count_rows (problems), ==, 2);
+  first = visible_text (nth_row (problems, 0));
+  second = visible_text (nth_row (problems, 1));
+  g_assert_nonnull (strstr (first, "viewings.jsonl · record 4 · line 4"));
+  g_assert_nonnull (strstr (first, "JSON"));
+  g_assert_nonnull (strstr (second, "viewings.jsonl · record 9 · line 9"));
+  g_assert_nonnull (strstr (second, "messages"));
+
+  text = visible_text (get_named (fixture, "stat-skipped"));
+  g_assert_cmpstr (text, ==, "2\nSkipped\n");
+  g_free (text);
+  text = visible_text (GTK_WIDGET (fixture->dialog));
+  g_assert_nonnull (strstr (text, "Import Complete"));
+  g_assert_nonnull (strstr (text, "10 new traces are in the project."));
+  g_assert_nonnull (strstr (text, "OpenAI chat (JSONL)"));
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "close-button")));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "import-button")));
+
+  /* The page was told, and the traces are really there. */
+  g_assert_cmpuint (fixture->n_imported, ==, 1);
+  g_assert_cmpuint (fixture->reported_added, ==, 10);
+  g_assert_cmpuint (count_traces (fixture), ==, 10);
+
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-summary.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-summary-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Close: the dialog goes away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL));
+  iterate_for (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
+}
+
+static gboolean
+has_progress (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkProgressBar *bar = GTK_PROGRESS_BAR (get_named (fixture, "progress-bar"));
+
+  /* Several batches of 100 are in. */
+  return gtk_progress_bar_get_fraction (bar) > 0.05 || is_done (data);
+}
+
+static guint
+parse_kept (const char *description)
+{
+  const char *p = description;
+
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  g_assert_true (g_ascii_isdigit (*p));
+  return (guint)g_ascii_strtoull (p, NULL, 10);
+}
+
+static void
+test_cancel_keeps_batches (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const guint total = 50000;
+  const char *description;
+  guint kept;
+
+  /* Small batches so that several are committed before the cancel. */
+  g_setenv ("ERRATA_IMPORT_BATCH_SIZE", "100", TRUE);
+  write_openai (fixture, "big.jsonl", total);
+  open_dialog (fixture, (const char * const []) { "big.jsonl", NULL });
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  g_assert_cmpstr (stack_page (fixture), ==, "progress");
+  iterate_until (has_progress, fixture);
+  g_assert_cmpstr (stack_page (fixture), ==, "progress");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.cancel", NULL));
+  iterate_until (is_done, fixture);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "summary-title"))), ==,
+                   "Import Cancelled");
+  description = gtk_label_get_text (GTK_LABEL (get_named (fixture, "summary-description")));
+  g_test_message ("%s", description);
+  g_assert_nonnull (strstr (description, "records were saved before the import stopped"));
+  kept = parse_kept (description);
+
+  /* What the dialog says is what the project has: whole batches only. */
+  g_assert_cmpuint (kept, >, 0);
+  g_assert_cmpuint (kept, <, total);
+  g_assert_cmpuint (kept % 100, ==, 0);
+  g_assert_cmpuint (count_traces (fixture), ==, kept);
+  g_assert_cmpuint (fixture->n_imported, ==, 1);
+  g_assert_true (fixture->imported_without_report);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  ticks;
+} TickStats;
+
+static gboolean
+on_tick (gpointer data)
+{
+  TickStats *stats = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stats->last != 0)
+    stats->longest = MAX (stats->longest, now - stats->last);
+  stats->last = now;
+  stats->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_frame (GtkWidget     *widget,
+          GdkFrameClock *clock,
+          gpointer       data)
+{
+  on_tick (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64)ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* Iterates until the import is done; returns the most CPU time the main
+ * thread spent in one iteration. Unlike the wall-clock gaps, that does
+ * not grow when other processes compete for the CPU. */
+static gint64
+iterate_until_done_measuring (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  gint64 longest = 0;
+
+  while (!is_done (fixture))
+    {
+      gint64 before = thread_cpu_usec ();
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      longest = MAX (longest, thread_cpu_usec () - before);
+    }
+  return longest;
+}
+
+static void
+test_responsive (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const guint total = 20000;
+  TickStats ticks = { 0, };
+  TickStats frames = { 0, };
+  gint64 start, busiest;
+  guint timer, frame_id;
+  double load = 0;
+
+  write_openai (fixture, "twenty-thousand.jsonl", total);
+  open_dialog (fixture, (const char * const []) { "twenty-thousand.jsonl", NULL });
+
+  /* A 5 ms timer measures how long the main loop is ever kept from
+   * running; the frame clock how long the window goes without a frame. */
+  timer = g_timeout_add (5, on_tick, &ticks);
+  frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->dialog), on_frame, &frames, NULL);
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  busiest = iterate_until_done_measuring (fixture);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->dialog), frame_id);
+  g_source_remove (timer);
+  getloadavg (&load, 1);
+
+  g_test_message ("import of %u records: %.2f s (load average %.1f); main loop: %u ticks, "
+                  "longest gap %.1f ms, longest iteration %.1f ms of CPU; %u frames, longest "
+                  "gap %.1f ms", total, (g_get_monotonic_time () - start) / 1e6, load,
+                  ticks.ticks, ticks.longest / 1e3, busiest / 1e3, frames.ticks,
+                  frames.longest / 1e3);
+  g_assert_cmpuint (count_traces (fixture), ==, total);
+  g_assert_cmpuint (ticks.ticks, >, 10);
+  g_assert_cmpuint (frames.ticks, >, 5);
+  /* Nothing the dialog does on the main thread takes long... */
+  g_assert_cmpint (busiest, <, 50 * 1000);
+  /* ...so the loop keeps turning; with more processes than cores the
+   * scheduler alone can add tens of milliseconds, hence the load term. */
+  g_assert_cmpint (ticks.longest, <, (100 + 50 * MAX (0, load - 2)) * 1000);
+}
+
+static void
+test_unreadable_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *error_label;
+
+  write_openai (fixture, "good.jsonl", 2);
+  /* missing.jsonl is never written. */
+  open_dialog (fixture, (const char * const []) { "good.jsonl", "missing.jsonl", NULL });
+
+  error_label = get_named (fixture, "setup-error");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "missing.jsonl"));
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  /* The import action refuses too, not only the button. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL);
+  g_assert_cmpstr (stack_page (fixture), ==, "setup");
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/import-dialog/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+  /* Screenshots of a finished page, not of a crossfade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/import-dialog/detects-openai", test_detects_openai);
+  ADD ("/import-dialog/mapping-preview", test_mapping_preview);
+  ADD ("/import-dialog/summary-lists-bad-records", test_summary_lists_bad_records);
+  ADD ("/import-dialog/cancel-keeps-batches", test_cancel_keeps_batches);
+  ADD ("/import-dialog/responsive", test_responsive);
+  ADD ("/import-dialog/unreadable-file", test_unreadable_file);
+#undef ADD
+
+  return g_test_run ();
+}
