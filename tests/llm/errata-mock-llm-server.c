@@ -38,6 +38,7 @@ struct _ErrataMockLlmServer
   GHashTable      *path_counts;     /* path → count */
   GArray          *arrivals;        /* gint64 monotonic µs of each chat request */
   char            *last_api_key;
+  char            *required_key;    /* NULL: any key will do */
   JsonNode        *last_request;
   GPtrArray       *held;            /* paused messages (hangs, latency) */
   GPtrArray       *timers;          /* of GSource: latency timers */
@@ -564,6 +565,32 @@ handle_chat (ErrataMockLlmServer *self,
   respond (self, msg, 200, g_steal_pointer (&body), NULL);
 }
 
+/* A server that checks keys, as the real ones do: a wrong key gets 401
+ * on every endpoint, the model list included. */
+static gboolean
+refuse_wrong_key (ErrataMockLlmServer *self,
+                  SoupServerMessage   *msg,
+                  const char          *path)
+{
+  gboolean anthropic = g_str_has_suffix (path, "/messages") ||
+                       soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "x-api-key") != NULL;
+  g_autofree char *message = NULL;
+
+  if (self->required_key == NULL)
+    return FALSE;
+  record_key (self, msg);
+  if (g_strcmp0 (self->last_api_key, self->required_key) == 0)
+    return FALSE;
+
+  message = g_strdup_printf ("Incorrect API key provided: %s",
+                             self->last_api_key ? self->last_api_key : "(none)");
+  respond (self, msg, 401, error_body (anthropic, anthropic ? "authentication_error"
+                                                            : "invalid_request_error",
+                                       "invalid_api_key", message), NULL);
+  return TRUE;
+}
+
 static void
 on_request (SoupServer        *server,
             SoupServerMessage *msg,
@@ -580,6 +607,8 @@ on_request (SoupServer        *server,
   self->max_in_flight = MAX (self->max_in_flight, self->n_in_flight);
   g_hash_table_replace (self->path_counts, g_strdup (path), GUINT_TO_POINTER (count + 1));
 
+  if (refuse_wrong_key (self, msg, path))
+    return;
   if (g_str_equal (method, "GET") && (g_str_equal (path, "/models") || g_str_equal (path, "/v1/models")))
     respond (self, msg, 200, models_body (), NULL);
   else if (g_str_equal (method, "POST") && g_str_has_suffix (path, "/chat/completions"))
@@ -617,6 +646,7 @@ errata_mock_llm_server_finalize (GObject *object)
 
   g_free (self->url);
   g_free (self->last_api_key);
+  g_free (self->required_key);
   g_clear_pointer (&self->last_request, json_node_unref);
   g_ptr_array_unref (self->replies);
   g_hash_table_unref (self->path_counts);
@@ -702,6 +732,15 @@ errata_mock_llm_server_set_fault (ErrataMockLlmServer *self,
 {
   self->fault = fault;
   self->fault_count = count == 0 ? 0 : self->n_chat_requests + count;
+}
+
+/* @api_key: the only key accepted from now on, or NULL for any. */
+void
+errata_mock_llm_server_set_api_key (ErrataMockLlmServer *self,
+                                    const char          *api_key)
+{
+  g_free (self->required_key);
+  self->required_key = g_strdup (api_key);
 }
 
 void

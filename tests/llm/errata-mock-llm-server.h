@@ -40,6 +40,8 @@ void                 errata_mock_llm_server_set_fault         (ErrataMockLlmServ
                                                                guint                 count);
 void                 errata_mock_llm_server_set_retry_after   (ErrataMockLlmServer  *self,
                                                                guint                 seconds);
+void                 errata_mock_llm_server_set_api_key       (ErrataMockLlmServer  *self,
+                                                               const char           *api_key);
 void                 errata_mock_llm_server_add_reply         (ErrataMockLlmServer  *self,
                                                                JsonNode             *reply);
 gboolean             errata_mock_llm_server_load_replies      (ErrataMockLlmServer  *self,

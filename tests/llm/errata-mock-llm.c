@@ -43,6 +43,7 @@ main (int    argc,
   int port = 0, latency_ms = 0, fault_count = 0, retry_after = 1;
   g_autofree char *replies = NULL;
   g_autofree char *fault_name = NULL;
+  g_autofree char *api_key = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(ErrataMockLlmServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
@@ -55,6 +56,7 @@ main (int    argc,
     { "fault", 0, 0, G_OPTION_ARG_STRING, &fault_name,
       "429|500|529|malformed|truncated|hang|quota|auth", "KIND" },
     { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count, "Fault only the first N requests (0: all)", "N" },
+    { "api-key", 0, 0, G_OPTION_ARG_STRING, &api_key, "Accept only this API key (401 otherwise)", "KEY" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after, "Retry-After seconds sent with 429", "S" },
     { NULL },
   };
@@ -80,6 +82,7 @@ main (int    argc,
   errata_mock_llm_server_set_latency (server, latency_ms);
   errata_mock_llm_server_set_fault (server, fault, fault_count);
   errata_mock_llm_server_set_retry_after (server, retry_after);
+  errata_mock_llm_server_set_api_key (server, api_key);
 
   g_print ("%s\n", errata_mock_llm_server_get_url (server));
   fflush (stdout);

@@ -668,6 +668,64 @@ test_list_models (void)
   g_assert_cmpuint (errata_mock_llm_server_get_path_count (server, "/v1/models"), ==, 2);
 }
 
+typedef struct
+{
+  GStrv   models;
+  GError *error;
+  gboolean done;
+} ModelsResult;
+
+static void
+on_models_or_error (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      data)
+{
+  ModelsResult *out = data;
+
+  out->models = errata_llm_client_list_models_finish (ERRATA_LLM_CLIENT (source), result,
+                                                      &out->error);
+  out->done = TRUE;
+}
+
+/* A server that checks keys refuses a wrong one on the model list too,
+ * once, without a retry, and the key it echoes is hidden. */
+static void
+test_wrong_key_models (void)
+{
+  g_autoptr(ErrataMockLlmServer) server = new_server ();
+
+  errata_mock_llm_server_set_api_key (server, "the-right-key");
+  for (int kind = ERRATA_LLM_KIND_OPENAI; kind <= ERRATA_LLM_KIND_ANTHROPIC; kind++)
+    {
+      g_autoptr(ErrataLlmClient) client = new_client (server, kind, 1);
+      ModelsResult out = { NULL, NULL, FALSE };
+      guint before = errata_mock_llm_server_get_n_requests (server);
+
+      errata_llm_client_list_models_async (client, NULL, on_models_or_error, &out);
+      while (!out.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_null (out.models);
+      g_assert_error (out.error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_AUTH);
+      g_assert_nonnull (strstr (out.error->message, "401"));
+      g_assert_null (strstr (out.error->message, "test-key"));
+      g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, before + 1);
+      g_clear_error (&out.error);
+    }
+
+  errata_mock_llm_server_set_api_key (server, "test-key");
+  {
+    g_autoptr(ErrataLlmClient) client = new_client (server, ERRATA_LLM_KIND_OPENAI, 1);
+    ModelsResult out = { NULL, NULL, FALSE };
+
+    errata_llm_client_list_models_async (client, NULL, on_models_or_error, &out);
+    while (!out.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (out.error);
+    g_assert_cmpuint (g_strv_length (out.models), ==, 2);
+    g_strfreev (out.models);
+  }
+}
+
 static void
 test_network_error (void)
 {
@@ -716,6 +774,7 @@ main (int    argc,
   g_test_add_func ("/llm/client/requests-per-minute", test_requests_per_minute);
   g_test_add_func ("/llm/client/retry-after-parsing", test_retry_after_parsing);
   g_test_add_func ("/llm/client/http-errors", test_http_errors);
+  g_test_add_func ("/llm/client/wrong-key-models", test_wrong_key_models);
   g_test_add_func ("/llm/client/list-models", test_list_models);
   g_test_add_func ("/llm/client/network-error", test_network_error);
 
