@@ -300,6 +300,9 @@ count_saved (ErrataCodingPanel *panel,
   g_array_append_val (saved, trace_id);
 }
 
+static GdkTexture *render_to_png (GtkWidget  *widget,
+                                  const char *name);
+
 /* Tests --------------------------------------------------------------- */
 
 static void
@@ -497,6 +500,8 @@ test_read_only (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_verdict_button (fixture, "verdict-pass"))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (note_view)));
   g_assert_true (shows_text (fixture->panel, "read-only"));
+  iterate_until (widget_is_drawn, fixture->panel);
+  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-read-only.png"));
 
   /* The shortcuts' actions are off as well. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
@@ -549,6 +554,7 @@ test_save_error (Fixture       *fixture,
   iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS + 200);
   g_assert_true (shows_text (fixture->panel, "Could not save this review"));
   g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-error.png"));
 
   /* Nothing partial reached the file. */
   {
