@@ -1,0 +1,908 @@
+/* test-trace-view.c: the trace view, its Markdown, JSON and metadata.
+ *
+ * Display tests (Xvfb in CI). Besides the assertions, the view is
+ * rendered to PNG files in the build folder (trace-view.png,
+ * trace-view-dark.png, trace-view-metadata.png, trace-view-raw.png, and
+ * trace-view-shared.png when the shared sample data is present) so that a
+ * person can look at it.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "errata-json-view.h"
+#include "errata-markdown.h"
+#include "errata-message-row.h"
+#include "errata-metadata-view.h"
+#include "errata-trace-view.h"
+
+/* Fixtures ------------------------------------------------------------ */
+
+static JsonArray *
+parse_array (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
+}
+
+static ErrataTrace *
+new_trace (const char *external_id,
+           const char *messages_json)
+{
+  ErrataTrace *trace = errata_trace_new ();
+  g_autoptr(JsonArray) messages = parse_array (messages_json);
+
+  errata_trace_set_external_id (trace, external_id);
+  errata_trace_set_source (trace, "test");
+  errata_trace_set_messages (trace, messages);
+  return trace;
+}
+
+/* A fictional real-estate assistant, written for these tests. */
+static const char *showing_messages =
+  "["
+  "{\"role\": \"system\", \"content\": \"You are **Casa**, the assistant of Northgate Realty.\\n\\n"
+  "- Always check an agent's availability before proposing a viewing.\\n"
+  "- Never suggest a property above the client's budget.\"},"
+  "{\"role\": \"user\", \"content\": \"Hi! I'm looking for a 2-bedroom flat near Riverside Park, "
+  "budget **$450k**. Could I see something on Saturday?\"},"
+  "{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": ["
+  "{\"id\": \"call_search\", \"name\": \"search_listings\", "
+  "\"arguments\": \"{\\\"area\\\": \\\"Riverside Park\\\", \\\"bedrooms\\\": 2, \\\"max_price\\\": 450000}\"}]},"
+  "{\"role\": \"tool\", \"tool_call_id\": \"call_search\", \"content\": "
+  "\"{\\\"results\\\": [{\\\"id\\\": \\\"RP-204\\\", \\\"price\\\": 439000, \\\"bedrooms\\\": 2, "
+  "\\\"address\\\": \\\"14 Willow Lane\\\"}, {\\\"id\\\": \\\"RP-311\\\", \\\"price\\\": 445000, "
+  "\\\"bedrooms\\\": 2, \\\"address\\\": \\\"3 Quay Street\\\"}]}\"},"
+  "{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": ["
+  "{\"id\": \"call_agent\", \"name\": \"check_agent_availability\", "
+  "\"arguments\": \"{\\\"listing_id\\\": \\\"RP-204\\\", \\\"date\\\": \\\"2026-05-16\\\"}\"}]},"
+  "{\"role\": \"tool\", \"tool_call_id\": \"call_agent\", \"content\": "
+  "\"{\\\"available\\\": false, \\\"next_free_slot\\\": \\\"2026-05-18T10:00\\\"}\"},"
+  "{\"role\": \"assistant\", \"content\": \"## Two flats match\\n\\n"
+  "Both are within your **$450k** budget:\\n\\n"
+  "| Listing | Address | Price |\\n|---|---|--:|\\n"
+  "| RP-204 | 14 Willow Lane | $439,000 |\\n| RP-311 | 3 Quay Street | $445,000 |\\n\\n"
+  "1. **14 Willow Lane**: south-facing, *recently renovated*\\n"
+  "   - 5 minutes from the park\\n"
+  "2. **3 Quay Street**: river view, `parking included`\\n\\n"
+  "I've booked you a viewing at Willow Lane on **Saturday at 11:00**. "
+  "Details are on [our site](https://northgate.example/rp-204).\"},"
+  "{\"role\": \"user\", \"content\": \"Great, see you then.\"}"
+  "]";
+
+static ErrataTrace *
+new_showing_trace (void)
+{
+  ErrataTrace *trace = new_trace ("showing-0042", showing_messages);
+  JsonObject *metadata = errata_trace_get_metadata (trace);
+  g_autoptr(JsonArray) tags = parse_array ("[\"viewing\", \"budget\"]");
+  g_autoptr(JsonArray) tools = parse_array (
+    "[{\"type\": \"function\", \"function\": {\"name\": \"search_listings\", "
+    "\"description\": \"Search the listings by area, size and price.\"}},"
+    "{\"type\": \"function\", \"function\": {\"name\": \"check_agent_availability\", "
+    "\"description\": \"Whether the listing agent is free on a date.\"}}]");
+
+  json_object_set_string_member (metadata, "channel", "web chat");
+  json_object_set_array_member (metadata, "tags", json_array_ref (tags));
+  errata_trace_set_tools (trace, tools);
+  errata_trace_set_latency_ms (trace, 4210);
+  errata_trace_set_tokens_in (trace, 1812);
+  errata_trace_set_tokens_out (trace, 264);
+  return trace;
+}
+
+/* Main loop helpers --------------------------------------------------- */
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+static gboolean
+view_is_loaded (ErrataTraceView *view)
+{
+  return !errata_trace_view_get_loading (view);
+}
+
+static void
+iterate_until_loaded (ErrataTraceView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!view_is_loaded (view))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static GtkWindow *
+new_window (ErrataTraceView **out_view,
+            int               width,
+            int               height)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = errata_trace_view_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (100);
+  *out_view = ERRATA_TRACE_VIEW (view);
+  return GTK_WINDOW (window);
+}
+
+/* Widget tree helpers ------------------------------------------------- */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Rendering ----------------------------------------------------------- */
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+render_to_png (GtkWidget  *widget,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  iterate_for (400);  /* text layout and highlighting finish in idle time */
+  texture = render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+}
+
+/* Markdown ------------------------------------------------------------ */
+
+/* The tag @name covers exactly @text (its first occurrence). */
+static void
+assert_tag_on (GtkTextBuffer *buffer,
+               const char    *name,
+               const char    *text)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &match_start, &match_end, NULL));
+  g_assert_true (gtk_text_iter_has_tag (&match_start, tag));
+  gtk_text_iter_backward_char (&match_end);
+  g_assert_true (gtk_text_iter_has_tag (&match_end, tag));
+}
+
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            const char    *name,
+            const char    *text)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &match_start, &match_end, NULL));
+  return gtk_text_iter_has_tag (&match_start, tag);
+}
+
+static void
+test_markdown_spans (void)
+{
+  g_autoptr(GtkTextTagTable) tags = errata_markdown_new_tag_table ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (tags);
+  g_autofree char *text = NULL;
+  g_autofree char *h1 = errata_markdown_dup_heading_tag (1);
+
+  errata_markdown_render (buffer,
+                          "# Two flats\n\nSome **bold words** and *leaning* text with `a_code(1)`, "
+                          "~~gone~~ &amp; [a link](https://example.org/x).\n", -1);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==,
+                   "Two flats\nSome bold words and leaning text with a_code(1), gone & a link.");
+  assert_tag_on (buffer, h1, "Two flats");
+  g_assert_false (has_tag_at (buffer, h1, "Some"));
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_STRONG, "bold words");
+  g_assert_false (has_tag_at (buffer, ERRATA_MARKDOWN_TAG_STRONG, " and"));
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_EMPHASIS, "leaning");
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_CODE, "a_code(1)");
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_STRIKE, "gone");
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_LINK, "a link");
+  {
+    GtkTextIter start, match, end;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    g_assert_true (gtk_text_iter_forward_search (&start, "a link", 0, &match, &end, NULL));
+    g_assert_cmpstr (errata_markdown_get_link_at (&match), ==, "https://example.org/x");
+    g_assert_null (errata_markdown_get_link_at (&start));
+  }
+}
+
+static void
+test_markdown_blocks (void)
+{
+  g_autoptr(GtkTextTagTable) tags = errata_markdown_new_tag_table ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (tags);
+  g_autofree char *text = NULL;
+  g_autofree char *indent1 = errata_markdown_dup_indent_tag (1);
+  g_autofree char *indent2 = errata_markdown_dup_indent_tag (2);
+
+  errata_markdown_render (buffer,
+                          "- apples\n- pears\n  - green ones\n\n"
+                          "3. third\n4. fourth\n\n"
+                          "```json\n{\"a\": 1}\n```\n\n"
+                          "> quoted\n", -1);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==,
+                   "•  apples\n•  pears\n◦  green ones\n3.  third\n4.  fourth\n{\"a\": 1}\nquoted");
+  assert_tag_on (buffer, indent1, "•  apples");
+  g_assert_false (has_tag_at (buffer, indent2, "•  apples"));
+  assert_tag_on (buffer, indent2, "◦  green ones");
+  assert_tag_on (buffer, indent1, "3.  third");
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_CODE_BLOCK, "{\"a\": 1}");
+  g_assert_false (has_tag_at (buffer, ERRATA_MARKDOWN_TAG_CODE_BLOCK, "4.  fourth"));
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_QUOTE, "quoted");
+}
+
+static void
+test_markdown_table (void)
+{
+  g_autoptr(GtkTextTagTable) tags = errata_markdown_new_tag_table ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (tags);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  errata_markdown_render (buffer,
+                          "| Listing | Price |\n|---|--:|\n| RP-204 | $439,000 |\n| B | $1 |\n", -1);
+  text = buffer_text (buffer);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "Listing │    Price");
+  g_assert_cmpstr (lines[2], ==, "RP-204  │ $439,000");
+  g_assert_cmpstr (lines[3], ==, "B       │       $1");
+  /* Same width on every line: the columns line up in monospace. */
+  for (guint i = 1; lines[i]; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), ==, g_utf8_strlen (lines[0], -1));
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_TABLE, "RP-204");
+  assert_tag_on (buffer, ERRATA_MARKDOWN_TAG_TABLE_HEAD, "Listing");
+  g_assert_false (has_tag_at (buffer, ERRATA_MARKDOWN_TAG_TABLE_HEAD, "RP-204"));
+}
+
+/* Trace text is text: markup and HTML in it are shown, never obeyed. */
+static void
+test_markdown_no_markup (void)
+{
+  g_autoptr(GtkTextTagTable) tags = errata_markdown_new_tag_table ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (tags);
+  g_autofree char *text = NULL;
+
+  errata_markdown_render (buffer, "<b>not bold</b> and <span foreground=\"red\">x</span>", -1);
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "<b>not bold</b> and <span foreground=\"red\">x</span>");
+  g_assert_false (has_tag_at (buffer, ERRATA_MARKDOWN_TAG_STRONG, "not bold"));
+}
+
+/* JSON ---------------------------------------------------------------- */
+
+static void
+test_json_view (void)
+{
+  g_autoptr(GtkWidget) view = g_object_ref_sink (errata_json_view_new ());
+  GtkTextBuffer *buffer = errata_json_view_get_buffer (ERRATA_JSON_VIEW (view));
+  GtkSourceLanguage *language;
+  g_autofree char *pretty = errata_json_pretty ("{\"a\":1,\"b\":[true,null]}", -1);
+  g_autofree char *text = NULL;
+  g_autofree char *plain = NULL;
+
+  g_assert_cmpstr (pretty, ==, "{\n  \"a\" : 1,\n  \"b\" : [\n    true,\n    null\n  ]\n}");
+  g_assert_null (errata_json_pretty ("No listings found.", -1));
+  g_assert_null (errata_json_pretty ("\"a bare string\"", -1));
+
+  errata_json_view_set_text (ERRATA_JSON_VIEW (view), "{\"a\":1,\"b\":[true,null]}");
+  g_assert_true (errata_json_view_get_is_json (ERRATA_JSON_VIEW (view)));
+  text = buffer_text (buffer);
+  g_assert_cmpstr (text, ==, pretty);
+  language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer));
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "json");
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (buffer))),
+                   ==, errata_json_scheme_id (adw_style_manager_get_dark (adw_style_manager_get_default ())));
+
+  errata_json_view_set_text (ERRATA_JSON_VIEW (view), "No listings <b>found</b>.");
+  g_assert_false (errata_json_view_get_is_json (ERRATA_JSON_VIEW (view)));
+  g_assert_null (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)));
+  plain = buffer_text (buffer);
+  g_assert_cmpstr (plain, ==, "No listings <b>found</b>.");
+}
+
+/* The conversation ---------------------------------------------------- */
+
+static void
+test_tool_blocks (void)
+{
+  g_autoptr(ErrataTrace) trace = new_showing_trace ();
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 800);
+  ErrataMessageRow *call_row, *result_row, *system_row;
+  GtkWidget *child;
+  g_autofree char *arguments = NULL;
+  g_autofree char *result = NULL;
+
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+
+  call_row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 2));
+  g_assert_cmpstr (errata_message_row_get_role (call_row), ==, "assistant");
+  g_assert_cmpuint (errata_message_row_get_n_blocks (call_row), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (call_row), "search_listings"));
+  child = errata_message_row_get_block_child (call_row, 0);
+  g_assert_true (ERRATA_IS_JSON_VIEW (child));
+  g_assert_true (errata_json_view_get_is_json (ERRATA_JSON_VIEW (child)));
+  arguments = buffer_text (errata_json_view_get_buffer (ERRATA_JSON_VIEW (child)));
+  g_assert_cmpstr (arguments, ==,
+                   "{\n  \"area\" : \"Riverside Park\",\n  \"bedrooms\" : 2,\n  \"max_price\" : 450000\n}");
+  /* Short arguments start expanded, so they are on screen. */
+  g_assert_true (gtk_widget_get_mapped (child));
+
+  /* The result is matched to its call by tool_call_id. */
+  result_row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 5));
+  g_assert_cmpstr (errata_message_row_get_role (result_row), ==, "tool");
+  g_assert_true (shows_label (GTK_WIDGET (result_row), "Result of check_agent_availability"));
+  child = errata_message_row_get_block_child (result_row, 0);
+  result = buffer_text (errata_json_view_get_buffer (ERRATA_JSON_VIEW (child)));
+  g_assert_cmpstr (result, ==, "{\n  \"available\" : false,\n  \"next_free_slot\" : \"2026-05-18T10:00\"\n}");
+
+  /* The system prompt starts collapsed and is built on demand. */
+  system_row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 0));
+  g_assert_cmpuint (errata_message_row_get_n_blocks (system_row), ==, 1);
+  g_assert_null (errata_message_row_get_text_buffer (system_row));
+  child = errata_message_row_get_block_child (system_row, 0);
+  g_assert_true (GTK_IS_TEXT_VIEW (child));
+  g_assert_false (gtk_widget_get_mapped (child));
+  assert_tag_on (errata_message_row_get_text_buffer (system_row), ERRATA_MARKDOWN_TAG_STRONG, "Casa");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_plain_tool_result (void)
+{
+  g_autoptr(ErrataTrace) trace = new_trace ("plain",
+    "[{\"role\": \"assistant\", \"tool_calls\": [{\"id\": \"7\", \"name\": \"send_sms\", "
+    "\"arguments\": \"{\\\"to\\\": \\\"+1 555 0100\\\"}\"}]},"
+    "{\"role\": \"tool\", \"tool_call_id\": \"7\", \"content\": \"Message queued <ok>\"},"
+    "{\"role\": \"agent\", \"content\": \"A role from elsewhere\"}]");
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 700, 600);
+  ErrataMessageRow *row;
+  GtkWidget *child;
+  g_autofree char *text = NULL;
+  g_autofree char *other = NULL;
+
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 1));
+  g_assert_true (shows_label (GTK_WIDGET (row), "Result of send_sms"));
+  child = errata_message_row_get_block_child (row, 0);
+  g_assert_false (errata_json_view_get_is_json (ERRATA_JSON_VIEW (child)));
+  text = buffer_text (errata_json_view_get_buffer (ERRATA_JSON_VIEW (child)));
+  g_assert_cmpstr (text, ==, "Message queued <ok>");
+
+  row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 2));
+  g_assert_true (shows_label (GTK_WIDGET (row), "agent"));
+  other = buffer_text (errata_message_row_get_text_buffer (row));
+  g_assert_cmpstr (other, ==, "A role from elsewhere");
+  gtk_window_destroy (window);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_first_failure (void)
+{
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(ErrataTrace) trace = NULL;
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 800, 600);
+  GtkScrolledWindow *scroller;
+  ErrataMessageRow *row;
+  graphene_point_t point;
+  guint notified = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (json, "%s{\"role\": \"%s\", \"content\": \"Message number %u.\\n\\n"
+                            "A second paragraph so that rows have some height.\"}",
+                            i ? "," : "", i % 2 ? "assistant" : "user", i);
+  g_string_append (json, "]");
+  trace = new_trace ("long", json->str);
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  g_signal_connect (view, "notify::first-failure", G_CALLBACK (count_notify), &notified);
+
+  errata_trace_view_set_first_failure (view, 41);
+  g_assert_cmpint (errata_trace_view_get_first_failure (view), ==, 41);
+  g_assert_cmpuint (notified, ==, 1);
+  row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 41));
+  g_assert_true (errata_message_row_get_first_failure (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "first-failure"));
+  g_assert_false (errata_message_row_get_first_failure (
+    ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 40))));
+  g_assert_true (shows_label (GTK_WIDGET (row), "First failure"));
+
+  /* It is scrolled into view. */
+  iterate_for (500);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scroller)), >, 0);
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y, <, gtk_widget_get_height (GTK_WIDGET (scroller)) / 2.0);
+
+  /* Moving it clears the old mark; -1 clears it altogether. */
+  g_object_set (view, "first-failure", 3, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (errata_message_row_get_first_failure (row));
+  g_assert_true (errata_message_row_get_first_failure (
+    ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 3))));
+  errata_trace_view_set_first_failure (view, -1);
+  for (guint i = 0; i < 60; i++)
+    g_assert_false (errata_message_row_get_first_failure (
+      ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, i))));
+  gtk_window_destroy (window);
+}
+
+static void
+on_message_activated (ErrataTraceView *view,
+                      int              index,
+                      int             *activated)
+{
+  *activated = index;
+}
+
+static GtkGesture *
+find_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+static void
+test_activation_and_focus (void)
+{
+  g_autoptr(ErrataTrace) trace = new_showing_trace ();
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 800);
+  GtkWidget *row, *header_box;
+  GtkGesture *click;
+  int activated = -1;
+
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  g_signal_connect (view, "message-activated", G_CALLBACK (on_message_activated), &activated);
+
+  /* Enter and Space are bound to the row's activate signal. */
+  row = errata_trace_view_get_message_row (view, 6);
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpint (activated, ==, 6);
+
+  /* A click on a message's header. */
+  row = errata_trace_view_get_message_row (view, 1);
+  header_box = gtk_widget_get_first_child (row);
+  click = find_click_gesture (header_box);
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "released", 1, 10.0, 10.0);
+  g_assert_cmpint (activated, ==, 1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == row);
+  g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, 1);
+
+  errata_trace_view_focus_message (view, 4);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == errata_trace_view_get_message_row (view, 4));
+  g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, 4);
+
+  /* A new trace starts with no focused message. */
+  errata_trace_view_set_trace (view, trace);
+  g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, -1);
+  gtk_window_destroy (window);
+}
+
+static void
+test_accessible_labels (void)
+{
+  g_autoptr(ErrataTrace) trace = new_showing_trace ();
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 800);
+  g_autofree char *label = errata_message_dup_label ("assistant", 2);
+  g_autofree char *other = errata_message_dup_label ("agent", 0);
+
+  g_assert_cmpstr (label, ==, "Assistant message 3");
+  g_assert_cmpstr (other, ==, "Message 1 (agent)");
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  gtk_test_accessible_assert_property (errata_trace_view_get_message_row (view, 2),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Assistant message 3");
+  gtk_test_accessible_assert_property (errata_trace_view_get_message_row (view, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "System message 1");
+  gtk_test_accessible_assert_property (errata_trace_view_get_message_row (view, 3),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Tool message 4");
+  gtk_window_destroy (window);
+}
+
+static void
+test_metadata_and_raw (void)
+{
+  g_autoptr(ErrataTrace) trace = new_showing_trace ();
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 700);
+  g_autoptr(GPtrArray) json_views = g_ptr_array_new ();
+  GtkTextBuffer *raw = NULL;
+  g_autofree char *raw_text = NULL;
+
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  errata_trace_view_set_page (view, "metadata");
+  g_assert_true (shows_label (GTK_WIDGET (view), "showing-0042"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "web chat"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "[\"viewing\",\"budget\"]"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "4.21 s"));
+  g_assert_true (shows_label (GTK_WIDGET (view), "check_agent_availability"));
+  render_to_png (GTK_WIDGET (window), "trace-view-metadata.png");
+
+  errata_trace_view_set_page (view, "raw");
+  collect_widgets (GTK_WIDGET (view), ERRATA_TYPE_JSON_VIEW, json_views);
+  for (guint i = 0; i < json_views->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (json_views, i), "raw-view"))
+      raw = errata_json_view_get_buffer (g_ptr_array_index (json_views, i));
+  g_assert_nonnull (raw);
+  raw_text = buffer_text (raw);
+  g_assert_nonnull (strstr (raw_text, "\n  \"external_id\" : \"showing-0042\",\n"));
+  g_assert_nonnull (strstr (raw_text, "\"tool_call_id\" : \"call_agent\""));
+  g_assert_nonnull (strstr (raw_text, "\"channel\" : \"web chat\""));
+  render_to_png (GTK_WIDGET (window), "trace-view-raw.png");
+
+  /* Without a trace, the view says so. */
+  errata_trace_view_set_trace (view, NULL);
+  g_assert_true (shows_label (GTK_WIDGET (view), "No Trace Selected"));
+  gtk_window_destroy (window);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(ErrataTrace) trace = new_showing_trace ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 920, 1180);
+
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  errata_trace_view_set_first_failure (view, 6);
+  render_to_png (GTK_WIDGET (window), "trace-view.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  render_to_png (GTK_WIDGET (window), "trace-view-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
+/* Performance --------------------------------------------------------- */
+
+static char *
+long_markdown (guint index,
+               gsize size)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "## Step %u\n\nHere is what I found, with **emphasis** and `code`:\n\n", index);
+  while (text->len < size)
+    g_string_append (text, "- A listing near the park, *recently renovated*, with a south-facing "
+                           "balcony and a [floor plan](https://example.org/plan).\n");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+long_json (gsize size)
+{
+  GString *text = g_string_new ("{\"results\": [");
+
+  for (guint i = 0; text->len < size; i++)
+    g_string_append_printf (text, "%s{\"id\": \"L-%u\", \"price\": %u, \"address\": "
+                            "\"%u Willow Lane\", \"tags\": [\"garden\", \"parking\"]}",
+                            i ? "," : "", i, 300000 + i * 17, i);
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+/* 300 messages and about 2 MB: a system prompt, then rounds of user,
+ * assistant Markdown, tool call and tool result. */
+static ErrataTrace *
+new_big_trace (gsize *out_bytes)
+{
+  g_autoptr(JsonArray) messages = json_array_new ();
+  ErrataTrace *trace = errata_trace_new ();
+  gsize bytes = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      JsonObject *message = json_object_new ();
+      g_autofree char *content = NULL;
+      const char *role = i == 0 ? "system" : (const char *[]) { "user", "assistant", "assistant", "tool" }[i % 4];
+
+      json_object_set_string_member (message, "role", role);
+      if (i % 4 == 2 && i > 0)
+        {
+          g_autoptr(JsonArray) calls = parse_array ("[{\"id\": \"c\", \"name\": \"search_listings\", "
+                                                    "\"arguments\": \"{\\\"area\\\": \\\"north\\\"}\"}]");
+          json_object_set_array_member (message, "tool_calls", json_array_ref (calls));
+          content = g_strdup ("");
+        }
+      else if (i % 4 == 3)
+        {
+          json_object_set_string_member (message, "tool_call_id", "c");
+          content = long_json (11000);
+        }
+      else
+        content = long_markdown (i, i == 0 ? 20000 : 8000);
+      bytes += strlen (content);
+      json_object_set_string_member (message, "content", content);
+      json_array_add_object_element (messages, message);
+    }
+  errata_trace_set_external_id (trace, "big");
+  errata_trace_set_messages (trace, messages);
+  *out_bytes = bytes;
+  return trace;
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+  guint  frames;
+} FrameStats;
+
+static gboolean
+record_frame (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  FrameStats *stats = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stats->last != 0)
+    stats->longest = MAX (stats->longest, now - stats->last);
+  stats->last = now;
+  stats->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_big_trace (void)
+{
+  gsize bytes = 0;
+  g_autoptr(ErrataTrace) trace = new_big_trace (&bytes);
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 760);
+  FrameStats stats = { 0 };
+  gint64 start, set_trace_usec, loaded_usec;
+  guint tick;
+
+  g_assert_cmpuint (bytes, >=, 2 * 1000 * 1000);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), record_frame, &stats, NULL);
+
+  start = g_get_monotonic_time ();
+  errata_trace_view_set_trace (view, trace);
+  set_trace_usec = g_get_monotonic_time () - start;
+  g_assert_true (errata_trace_view_get_loading (view));
+  iterate_until_loaded (view);
+  loaded_usec = g_get_monotonic_time () - start;
+  iterate_for (300);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  g_test_message ("300 messages, %" G_GSIZE_FORMAT " bytes: set_trace %.1f ms, all rows %.1f ms, "
+                  "%u frames, longest frame interval %.1f ms",
+                  bytes, set_trace_usec / 1000.0, loaded_usec / 1000.0,
+                  stats.frames, stats.longest / 1000.0);
+  /* Generous bounds for a loaded CI machine; typical figures are in the
+   * message above. */
+  g_assert_cmpint (set_trace_usec, <, 100 * 1000);
+  g_assert_cmpint (stats.longest, <, 400 * 1000);
+  for (int i = 0; i < 300; i++)
+    {
+      GtkWidget *row = errata_trace_view_get_message_row (view, i);
+
+      g_assert_nonnull (row);
+      g_assert_cmpuint (errata_message_row_get_index (ERRATA_MESSAGE_ROW (row)), ==, i);
+      g_assert_true (gtk_widget_get_parent (row) != NULL);
+    }
+  g_assert_null (errata_trace_view_get_message_row (view, 300));
+
+  /* Moving to another trace while the first is still loading. */
+  errata_trace_view_set_trace (view, trace);
+  errata_trace_view_set_trace (view, NULL);
+  g_assert_false (errata_trace_view_get_loading (view));
+  gtk_window_destroy (window);
+}
+
+/* Real traces from the shared sample data, when it is there ----------- */
+
+static ErrataTrace *
+load_shared_trace (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *records;
+  JsonObject *longest = NULL;
+  ErrataTrace *trace;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  records = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+
+      if (longest == NULL ||
+          json_array_get_length (json_object_get_array_member (record, "messages")) >
+          json_array_get_length (json_object_get_array_member (longest, "messages")))
+        longest = record;
+    }
+  g_assert_nonnull (longest);
+  trace = errata_trace_new ();
+  errata_trace_set_external_id (trace, json_object_get_string_member_with_default (longest, "id", "?"));
+  errata_trace_set_messages (trace, json_object_get_array_member (longest, "messages"));
+  if (json_object_has_member (longest, "tools"))
+    errata_trace_set_tools (trace, json_object_get_array_member (longest, "tools"));
+  return trace;
+}
+
+static void
+test_shared_data (void)
+{
+  const char *shared = g_getenv ("ERRATA_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  ErrataTraceView *view;
+  GtkWindow *window;
+  guint n;
+
+  if (shared != NULL)
+    path = g_build_filename (shared, "recipe-chatbot", "nurtureboss_traces.json", NULL);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared sample data is absent");
+      return;
+    }
+  trace = load_shared_trace (path);
+  n = errata_trace_get_n_messages (trace);
+  window = new_window (&view, 920, 1000);
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (errata_trace_view_get_message_row (view, i));
+  g_assert_true (errata_trace_view_get_message_row (view, 1) != NULL);
+  render_to_png (GTK_WIDGET (window), "trace-view-shared.png");
+  gtk_window_destroy (window);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  /* The test AT context records accessible properties for the checks;
+   * "none" (the suite's default) would record nothing. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/trace-view/no-display", test_no_display);
+      return g_test_run ();
+    }
+  adw_init ();
+
+  g_test_add_func ("/trace-view/markdown/spans", test_markdown_spans);
+  g_test_add_func ("/trace-view/markdown/blocks", test_markdown_blocks);
+  g_test_add_func ("/trace-view/markdown/table", test_markdown_table);
+  g_test_add_func ("/trace-view/markdown/no-markup", test_markdown_no_markup);
+  g_test_add_func ("/trace-view/json-view", test_json_view);
+  g_test_add_func ("/trace-view/tool-blocks", test_tool_blocks);
+  g_test_add_func ("/trace-view/plain-tool-result", test_plain_tool_result);
+  g_test_add_func ("/trace-view/first-failure", test_first_failure);
+  g_test_add_func ("/trace-view/activation-and-focus", test_activation_and_focus);
+  g_test_add_func ("/trace-view/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/trace-view/metadata-and-raw", test_metadata_and_raw);
+  g_test_add_func ("/trace-view/screenshots", test_screenshots);
+  g_test_add_func ("/trace-view/big-trace", test_big_trace);
+  g_test_add_func ("/trace-view/shared-data", test_shared_data);
+  return g_test_run ();
+}
