@@ -40,6 +40,7 @@ typedef struct
   char               *name;
   gboolean            probed;
   gboolean            is_folder;
+  guint               n_files;   /* a folder's .json files, as the importer reads them */
   guint64             size;
   ErrataImportFormat  detected;
   GError             *error;
@@ -67,6 +68,16 @@ struct _ErrataImportDialog
   gboolean            disposed;
   /* Written by the import thread after each committed batch. */
   guint               committed;
+  /* The files in import order, unmapped ones first; [run_start, run_end)
+   * is the import in progress. */
+  GPtrArray          *queue;
+  guint               n_unmapped;
+  guint               run_start;
+  guint               run_end;
+  guint64             total_bytes;
+  guint64             bytes_before;
+  guint               records_before;
+  guint               committed_before;
 
   AdwWindowTitle     *window_title;
   GtkButton          *cancel_button;
@@ -623,6 +634,32 @@ on_format_selected (ErrataImportDialog *self)
 
 /* Probing the files --------------------------------------------------- */
 
+/* The importer reads a folder's *.json files, not its subfolders: the
+ * summary needs to know how many report files the folder stands for. */
+static guint
+count_json_files (GFile        *folder,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  guint n = 0;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  while (children != NULL
+         && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (g_file_info_get_name (info), -1);
+
+      n += g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+           && g_str_has_suffix (lower, ".json");
+      g_object_unref (info);
+    }
+  return n;
+}
+
 static void
 probe_entry (FileEntry    *entry,
              GCancellable *cancellable)
@@ -636,6 +673,7 @@ probe_entry (FileEntry    *entry,
     return;
   entry->is_folder = g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY;
   entry->size = g_file_info_get_size (info);
+  entry->n_files = entry->is_folder ? count_json_files (entry->file, cancellable) : 1;
   entry->detected = errata_importer_detect_format (entry->file, cancellable, &entry->error);
   if (entry->error == NULL && !entry->is_folder)
     entry->sample = errata_import_sample_load (entry->file, PREVIEW_RECORDS, cancellable, NULL);
@@ -662,6 +700,7 @@ take_probe (FileEntry *entry,
 {
   entry->probed = TRUE;
   entry->is_folder = probe->is_folder;
+  entry->n_files = probe->n_files;
   entry->size = probe->size;
   entry->detected = probe->detected;
   entry->error = g_steal_pointer (&probe->error);
@@ -840,26 +879,54 @@ fill_problems (ErrataImportDialog *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-skipped", problems->len > 0);
 }
 
+/* One row per file or folder the user chose, in import order; each stands
+ * for n_files files of the report. */
+static gboolean
+fill_formats_by_entry (ErrataImportDialog *self)
+{
+  guint n = errata_import_report_get_n_files (self->report);
+  guint index = 0;
+
+  for (guint i = 0; i < self->queue->len; i++)
+    index += ((FileEntry *)g_ptr_array_index (self->queue, i))->n_files;
+  if (index != n)
+    return FALSE;
+
+  index = 0;
+  for (guint i = 0; i < self->queue->len; i++)
+    {
+      FileEntry *entry = g_ptr_array_index (self->queue, i);
+      g_autofree char *title = NULL;
+
+      if (entry->n_files == 0)
+        continue;
+      title = entry->is_folder
+              /* Translators: a folder and how many files of it were read. */
+              ? g_strdup_printf (ngettext ("%s (%u file)", "%s (%u files)", entry->n_files),
+                                 entry->name, entry->n_files)
+              : g_strdup (entry->name);
+      add_summary_row (self, self->formats_group, title,
+                       errata_import_report_get_format_name (self->report, index));
+      index += entry->n_files;
+    }
+  return TRUE;
+}
+
 static void
 fill_formats (ErrataImportDialog *self)
 {
   guint n = errata_import_report_get_n_files (self->report);
-  gboolean named = n == self->entries->len;
 
-  /* A folder adds one report file per .json file in it; then the names no
-   * longer line up with the entries and the formats are listed alone. */
-  for (guint i = 0; i < self->entries->len && named; i++)
-    named = !((FileEntry *)g_ptr_array_index (self->entries, i))->is_folder;
-  for (guint i = 0; i < n; i++)
-    {
-      const char *format = errata_import_report_get_format_name (self->report, i);
-      FileEntry *entry = named ? g_ptr_array_index (self->entries, i) : NULL;
-      g_autofree char *title = entry ? g_strdup (entry->name)
-                                     /* Translators: “File 2”, when the name is not known. */
-                                     : g_strdup_printf (_("File %u"), i + 1);
+  /* Files that changed since the dialog looked at them: formats alone. */
+  if (!fill_formats_by_entry (self))
+    for (guint i = 0; i < n; i++)
+      {
+        /* Translators: “File 2”, when the name is not known. */
+        g_autofree char *title = g_strdup_printf (_("File %u"), i + 1);
 
-      add_summary_row (self, self->formats_group, title, format);
-    }
+        add_summary_row (self, self->formats_group, title,
+                         errata_import_report_get_format_name (self->report, i));
+      }
   gtk_widget_set_visible (GTK_WIDGET (self->formats_group), n > 0);
 }
 
@@ -978,11 +1045,18 @@ on_progress (ErrataImporter     *importer,
              ErrataImportDialog *self)
 {
   g_autofree char *text = NULL;
+  guint64 run_bytes = 0;
+  double total;
 
   if (self->disposed)
     return;
+  for (guint i = self->run_start; i < self->run_end; i++)
+    run_bytes += ((FileEntry *)g_ptr_array_index (self->queue, i))->size;
+  total = self->total_bytes > 0
+          ? (self->bytes_before + fraction * run_bytes) / (double)self->total_bytes : fraction;
+  records += self->records_before;
   text = g_strdup_printf (ngettext ("%u record", "%u records", records), records);
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (total, 0.0, 1.0));
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
@@ -993,7 +1067,7 @@ on_batch_committed (guint    records_committed,
 {
   ErrataImportDialog *self = user_data;
 
-  g_atomic_int_set (&self->committed, records_committed);
+  g_atomic_int_set (&self->committed, self->committed_before + records_committed);
 }
 
 /* Nothing written and the user can do something about it (map a field,
@@ -1010,11 +1084,11 @@ error_is_before_import (ErrataImportDialog *self,
 
 static void
 finish_import (ErrataImportDialog *self,
-               GError             *error)
+               const GError       *error)
 {
-  gboolean changed = self->report != NULL || g_atomic_int_get (&self->committed) > 0;
+  gboolean kept = g_atomic_int_get (&self->committed) > 0;
 
-  if (self->report != NULL)
+  if (error == NULL)
     show_report (self);
   else if (error_is_before_import (self, error))
     {
@@ -1024,10 +1098,62 @@ finish_import (ErrataImportDialog *self,
   else
     show_stopped (self, error);
 
-  if (changed)
-    g_signal_emit (self, signals[IMPORTED], 0, self->report);
+  if (error == NULL || kept)
+    g_signal_emit (self, signals[IMPORTED], 0, error == NULL ? self->report : NULL);
   if (self->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The report of the second import is added to the first one's. */
+static void
+merge_report (ErrataImportReport *into,
+              ErrataImportReport *from)
+{
+  GPtrArray *problems = errata_import_report_get_problems (from);
+
+  for (guint i = 0; i < errata_import_report_get_n_files (from); i++)
+    errata_import_report_add_file (into, errata_import_report_get_format_name (from, i));
+  for (guint i = 0; i < errata_import_report_get_n_added (from); i++)
+    errata_import_report_count_record (into, TRUE);
+  for (guint i = 0; i < errata_import_report_get_n_duplicates (from); i++)
+    errata_import_report_count_record (into, FALSE);
+  for (guint i = 0; i < errata_import_report_get_n_notes (from); i++)
+    errata_import_report_count_note (into);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ErrataImportProblem *problem = g_ptr_array_index (problems, i);
+
+      errata_import_report_add_problem (into, problem->file, problem->record, problem->line,
+                                        problem->reason);
+    }
+}
+
+static void start_run (ErrataImportDialog *self);
+
+/* Moves to the next run; FALSE when all files are done. */
+static gboolean
+next_run (ErrataImportDialog *self)
+{
+  if (self->run_end >= self->queue->len)
+    return FALSE;
+  self->run_start = self->run_end;
+  self->run_end = self->run_start < self->n_unmapped ? self->n_unmapped : self->queue->len;
+  return TRUE;
+}
+
+static void
+take_run_report (ErrataImportDialog *self,
+                 ErrataImportReport *report)
+{
+  for (guint i = self->run_start; i < self->run_end; i++)
+    self->bytes_before += ((FileEntry *)g_ptr_array_index (self->queue, i))->size;
+  self->records_before += errata_import_report_get_n_records (report);
+  self->committed_before += errata_import_report_get_n_added (report)
+                            + errata_import_report_get_n_duplicates (report);
+  if (self->report == NULL)
+    self->report = g_object_ref (report);
+  else
+    merge_report (self->report, report);
 }
 
 static void
@@ -1036,13 +1162,33 @@ on_import_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(ErrataImportDialog) self = user_data;
+  g_autoptr(ErrataImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->report = errata_importer_import_finish (ERRATA_IMPORTER (source), result, &error);
-  g_clear_object (&self->import_cancellable);
+  report = errata_importer_import_finish (ERRATA_IMPORTER (source), result, &error);
   if (self->disposed)
     return;
-  finish_import (self, error);
+  if (report == NULL)
+    {
+      g_clear_object (&self->import_cancellable);
+      finish_import (self, error);
+      return;
+    }
+  take_run_report (self, report);
+  if (next_run (self))
+    {
+      /* Cancelled between two imports: the first one's traces stay. */
+      if (g_cancellable_set_error_if_cancelled (self->import_cancellable, &error))
+        {
+          g_clear_object (&self->import_cancellable);
+          finish_import (self, error);
+          return;
+        }
+      start_run (self);
+      return;
+    }
+  g_clear_object (&self->import_cancellable);
+  finish_import (self, NULL);
 }
 
 static char *
@@ -1054,17 +1200,60 @@ describe_files (ErrataImportDialog *self)
                           self->entries->len);
 }
 
+/* A map given to the importer applies to every file it reads: an id field
+ * mapped for one export would change the identity of another file's
+ * traces, and importing that file again would add them twice. So with a
+ * mix of formats, the mapped files get an import of their own. */
+static void
+plan_runs (ErrataImportDialog *self)
+{
+  g_ptr_array_set_size (self->queue, 0);
+  self->total_bytes = 0;
+  for (guint mapped = 0; mapped < 2; mapped++)
+    for (guint i = 0; i < self->entries->len; i++)
+      {
+        FileEntry *entry = g_ptr_array_index (self->entries, i);
+
+        if ((effective_format (self, entry) == ERRATA_IMPORT_FORMAT_MAPPED) != (gboolean)mapped)
+          continue;
+        g_ptr_array_add (self->queue, entry);
+        self->total_bytes += entry->size;
+      }
+  self->n_unmapped = 0;
+  while (self->n_unmapped < self->queue->len
+         && effective_format (self, g_ptr_array_index (self->queue, self->n_unmapped))
+            != ERRATA_IMPORT_FORMAT_MAPPED)
+    self->n_unmapped++;
+  self->run_start = self->run_end = 0;
+  self->bytes_before = 0;
+  self->records_before = 0;
+  self->committed_before = 0;
+}
+
 static ErrataImporter *
 create_importer (ErrataImportDialog *self)
 {
   ErrataImporter *importer = errata_importer_new ();
 
   errata_importer_set_format (importer, get_chosen_format (self));
-  if (needs_mapping (self))
+  if (self->run_start >= self->n_unmapped)
     errata_importer_set_field_map (importer, self->map);
   errata_importer_set_batch_callback (importer, on_batch_committed, self);
   g_signal_connect_object (importer, "progress", G_CALLBACK (on_progress), self, 0);
   return importer;
+}
+
+static void
+start_run (ErrataImportDialog *self)
+{
+  g_autoptr(ErrataImporter) importer = create_importer (self);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (guint i = self->run_start; i < self->run_end; i++)
+    g_ptr_array_add (files, ((FileEntry *)g_ptr_array_index (self->queue, i))->file);
+  /* The batch callback points at the dialog: it lives until the import ends. */
+  errata_importer_import_async (importer, self->project, (GFile **)files->pdata, files->len,
+                                self->import_cancellable, on_import_done, g_object_ref (self));
 }
 
 static void
@@ -1073,14 +1262,10 @@ start_import (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ErrataImportDialog *self = ERRATA_IMPORT_DIALOG (widget);
-  g_autoptr(ErrataImporter) importer = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autofree char *what = describe_files (self);
 
   if (self->state != STATE_SETUP)
     return;
-  for (guint i = 0; i < self->entries->len; i++)
-    g_ptr_array_add (files, ((FileEntry *)g_ptr_array_index (self->entries, i))->file);
 
   show_setup_error (self, NULL);
   g_clear_object (&self->report);
@@ -1090,11 +1275,10 @@ start_import (GtkWidget  *widget,
   gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
   set_state (self, STATE_RUNNING);
 
-  importer = create_importer (self);
+  plan_runs (self);
+  next_run (self);
   self->import_cancellable = g_cancellable_new ();
-  /* The batch callback points at the dialog: it lives until the import ends. */
-  errata_importer_import_async (importer, self->project, (GFile **)files->pdata, files->len,
-                                self->import_cancellable, on_import_done, g_object_ref (self));
+  start_run (self);
 }
 
 /* Actions ------------------------------------------------------------- */
@@ -1176,6 +1360,7 @@ errata_import_dialog_finalize (GObject *object)
   ErrataImportDialog *self = ERRATA_IMPORT_DIALOG (object);
 
   g_clear_object (&self->project);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_object (&self->probe_cancellable);
@@ -1259,6 +1444,7 @@ errata_import_dialog_init (ErrataImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_ptr_array_new_with_free_func (file_entry_free);
+  self->queue = g_ptr_array_new ();
   self->field_rows = g_ptr_array_new ();
   self->probe_cancellable = g_cancellable_new ();
   setup_format_row (self);

@@ -683,6 +683,100 @@ test_unreadable_file (Fixture       *fixture,
   g_assert_cmpstr (stack_page (fixture), ==, "setup");
 }
 
+/* An OpenAI file next to a mapped one: the mapping (id=uuid) must not
+ * touch the OpenAI file's ids, or importing it again would add it twice. */
+static void
+test_mixed_formats (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char openai[] =
+    "{\"conversation_id\": \"conv-1\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}, "
+    "{\"role\": \"assistant\", \"content\": \"Hello! Looking for a flat?\"}]}\n";
+  g_autoptr(ErrataTrace) openai_trace = NULL;
+  g_autoptr(ErrataTrace) mapped_trace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  write_fixture (fixture, "chat.jsonl", openai);
+  write_fixture (fixture, "listings-export.jsonl", mapped_jsonl);
+  open_dialog (fixture, (const char * const []) { "listings-export.jsonl", "chat.jsonl", NULL });
+  g_assert_cmpstr (selected_field (fixture, "id"), ==, "uuid");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  iterate_until (is_done, fixture);
+
+  openai_trace = errata_project_find_trace (fixture->project, "chat.jsonl", "conv-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (openai_trace);
+  mapped_trace = errata_project_find_trace (fixture->project, "listings-export.jsonl", "r-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (mapped_trace);
+  g_assert_cmpstr (errata_trace_get_output (mapped_trace), ==,
+                   "Yes. I can book a viewing on Friday at 10:00.");
+
+  /* One summary for both imports, each file with its format. */
+  g_assert_cmpuint (fixture->n_imported, ==, 1);
+  g_assert_cmpuint (fixture->reported_added, ==, 1 + 4);
+  text = visible_text (GTK_WIDGET (fixture->dialog));
+  g_assert_nonnull (strstr (text, "OpenAI chat (JSONL)"));
+  g_assert_nonnull (strstr (text, "Mapped fields (JSONL)"));
+  g_assert_nonnull (strstr (text, "listings-export.jsonl · record 4 · line 4"));
+}
+
+/* The real traces in ../shared/data, as a user would drop them. */
+static void
+test_shared_data (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *shared = g_getenv ("ERRATA_SHARED_DATA");
+  g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const names[] = {
+    "nurtureboss_traces.json", "query_response.jsonl", "agent_traces.jsonl", "request-response",
+  };
+
+  folder = shared ? g_build_filename (shared, "recipe-chatbot", NULL) : NULL;
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no shared data (ERRATA_SHARED_DATA)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  fixture->dialog = g_object_ref (errata_import_dialog_present (fixture->parent, fixture->project,
+                                                                (GFile **)files->pdata,
+                                                                files->len));
+  g_signal_connect (fixture->dialog, "imported", G_CALLBACK (on_imported), fixture);
+  iterate_until (is_probed, fixture);
+  iterate_until (is_drawn, fixture);
+
+  /* query_response.jsonl needs a mapping, and the guess is the right one. */
+  g_assert_cmpstr (selected_field (fixture, "input"), ==, "query");
+  g_assert_cmpstr (selected_field (fixture, "output"), ==, "response");
+  g_assert_cmpstr (selected_field (fixture, "id"), ==, "id");
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-shared-setup.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  iterate_until (is_done, fixture);
+  render_to_png (GTK_WIDGET (fixture->dialog), "import-shared-summary.png");
+
+  /* One row per file chosen, the folder's 60 files in one. */
+  {
+    g_autofree char *text = visible_text (GTK_WIDGET (fixture->dialog));
+
+    g_assert_nonnull (strstr (text, "request-response (60 files)"));
+    g_assert_nonnull (strstr (text, "query_response.jsonl"));
+  }
+
+  /* 100 + 250 + 96 + 60 records, per the data's README. */
+  g_assert_cmpuint (fixture->reported_added, ==, 506);
+  g_assert_cmpuint (count_traces (fixture), ==, 506);
+}
+
 static void
 test_no_display (void)
 {
@@ -712,6 +806,8 @@ main (int   argc,
   ADD ("/import-dialog/cancel-keeps-batches", test_cancel_keeps_batches);
   ADD ("/import-dialog/responsive", test_responsive);
   ADD ("/import-dialog/unreadable-file", test_unreadable_file);
+  ADD ("/import-dialog/mixed-formats", test_mixed_formats);
+  ADD ("/import-dialog/shared-data", test_shared_data);
 #undef ADD
 
   return g_test_run ();
