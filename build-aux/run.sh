@@ -10,6 +10,7 @@ if [ ! -f _build/build.ninja ]; then
 fi
 ninja -C _build
 
-# Use the schemas compiled into the build folder.
+# Use the schemas and the demo project built into the build folder.
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data"
+export ERRATA_DEMO_PROJECT="$PWD/_build/data/demo/demo.errata"
 exec ./_build/src/gui/errata "$@"
