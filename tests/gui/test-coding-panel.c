@@ -809,6 +809,11 @@ test_screenshots (Fixture       *fixture,
   sample_colour (light, GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->window), page_light);
   sample_colour (dark, GTK_WIDGET (fixture->window), GTK_WIDGET (fixture->window), page_dark);
   g_assert_cmpfloat (page_light[1], >, page_dark[1] + 100);
+
+  /* The narrowest the Traces page lets it be, and a short window. */
+  gtk_window_set_default_size (fixture->window, 280, 560);
+  iterate_for (100);
+  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-narrow.png"));
 }
 
 /* Preferences --------------------------------------------------------- */
