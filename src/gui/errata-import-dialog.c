@@ -99,7 +99,7 @@ struct _ErrataImportDialog
   AdwPreferencesGroup *formats_group;
   AdwPreferencesGroup *problems_group;
   GtkListBox         *problem_list;
-  GList              *summary_rows;     /* rows added to counts/formats groups */
+  GList              *summary_rows;     /* rows added to the formats group */
 };
 
 G_DEFINE_FINAL_TYPE (ErrataImportDialog, errata_import_dialog, ADW_TYPE_WINDOW)
@@ -116,7 +116,7 @@ static const struct
 {
   const char *name;
   const char *title;
-  const char *subtitle;
+  const char *hint;
 } field_labels[N_ERRATA_FIELDS] = {
   { "id", N_("Id"), N_("Keeps a second import of the same record from adding it again") },
   { "input", N_("Input"), N_("What the user asked") },
@@ -384,7 +384,7 @@ add_field_row (ErrataImportDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field_labels[field].title));
   /* The explanations are for whoever wonders; as subtitles they would
    * push the preview out of sight. */
-  gtk_widget_set_tooltip_text (row, _(field_labels[field].subtitle));
+  gtk_widget_set_tooltip_text (row, _(field_labels[field].hint));
   g_object_set_data (G_OBJECT (row), "field", GUINT_TO_POINTER (field));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_selected), self, 0);
   adw_preferences_group_add (self->fields_group, row);

@@ -210,6 +210,34 @@ is_drawn (gpointer data)
          && gtk_widget_get_width (GTK_WIDGET (fixture->dialog)) > 0;
 }
 
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char **text = data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(char **)data != NULL;
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text, &text);
+  iterate_until (is_set, &text);
+  return text;
+}
+
 /* Rendering ----------------------------------------------------------- */
 
 static void
@@ -503,6 +531,18 @@ test_summary_lists_bad_records (Fixture       *fixture,
   render_to_png (GTK_WIDGET (fixture->dialog), "import-summary-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
+  /* Copy puts the whole list on the clipboard, one record a line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.copy-skipped", NULL));
+  {
+    g_autofree char *copied = read_clipboard (GTK_WIDGET (fixture->dialog));
+    g_auto(GStrv) lines = g_strsplit (copied, "\n", -1);
+
+    g_assert_nonnull (strstr (copied, "viewings.jsonl: record 4 (line 4)"));
+    g_assert_nonnull (strstr (copied, "viewings.jsonl: record 9 (line 9)"));
+    /* Two records and the empty string after the last newline. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
+
   /* Close: the dialog goes away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL));
   iterate_for (50);
@@ -517,6 +557,34 @@ has_progress (gpointer data)
 
   /* Several batches of 100 are in. */
   return gtk_progress_bar_get_fraction (bar) > 0.05 || is_done (data);
+}
+
+static gboolean
+has_imported (gpointer data)
+{
+  return ((Fixture *)data)->n_imported > 0;
+}
+
+/* Closing the window while it imports cancels the import; the page still
+ * hears about the traces that were saved. */
+static void
+test_close_while_importing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_setenv ("ERRATA_IMPORT_BATCH_SIZE", "100", TRUE);
+  write_openai (fixture, "big.jsonl", 50000);
+  open_dialog (fixture, (const char * const []) { "big.jsonl", NULL });
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  iterate_until (has_progress, fixture);
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  iterate_until (has_imported, fixture);
+
+  g_assert_true (fixture->imported_without_report);
+  g_assert_cmpuint (count_traces (fixture), >, 0);
+  g_assert_cmpuint (count_traces (fixture), <, 50000);
+  g_assert_cmpuint (count_traces (fixture) % 100, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
 }
 
 static guint
@@ -807,6 +875,7 @@ main (int   argc,
   ADD ("/import-dialog/responsive", test_responsive);
   ADD ("/import-dialog/unreadable-file", test_unreadable_file);
   ADD ("/import-dialog/mixed-formats", test_mixed_formats);
+  ADD ("/import-dialog/close-while-importing", test_close_while_importing);
   ADD ("/import-dialog/shared-data", test_shared_data);
 #undef ADD
 
