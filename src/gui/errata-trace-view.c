@@ -28,13 +28,14 @@
 #include "errata-trace-view.h"
 
 /* The first slice runs inside set_trace() so the first frame already
- * shows the top of the conversation; later slices stay well under a
- * frame. */
-#define FIRST_SLICE_USEC  (12 * 1000)
-#define SLICE_USEC        (6 * 1000)
-/* Laying out text costs more than building it: a slice also stops after
- * this much text, so the frame that lays it out stays short. */
-#define SLICE_MAX_BYTES   (48 * 1024)
+ * shows the top of the conversation. Later slices run one per frame
+ * (from a tick callback), so that each frame lays out only one slice's
+ * worth of new text: laying text out costs more than building it. */
+#define FIRST_SLICE_USEC  (8 * 1000)
+#define SLICE_USEC        (5 * 1000)
+#define SLICE_MAX_BYTES   (24 * 1024)
+/* Old rows are destroyed a few at a time too. */
+#define CLEAR_SLICE_USEC  (4 * 1000)
 /* Frames to keep aiming a scroll while rows above the target settle. */
 #define SCROLL_MAX_FRAMES 60
 
@@ -47,6 +48,9 @@ struct _ErrataTraceView
   GHashTable      *tool_names;      /* tool_call_id -> name, borrowed */
   GPtrArray       *rows;            /* ErrataMessageRow, borrowed; index = message */
   guint            build_source;
+  guint            build_tick;
+  GPtrArray       *old_boxes;       /* boxes of rows still to destroy */
+  guint            clear_source;
   int              first_failure;
   int              focused;
   int              pending_focus;
@@ -247,22 +251,111 @@ build_slice (ErrataTraceView *self,
   return self->rows->len >= n;
 }
 
+static void schedule_build (ErrataTraceView *self);
+
+static void
+build_done (ErrataTraceView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 static gboolean
-build_in_idle (gpointer data)
+build_on_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
 {
   ErrataTraceView *self = data;
 
   if (!build_slice (self, SLICE_USEC))
     return G_SOURCE_CONTINUE;
-  self->build_source = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  self->build_tick = 0;
+  build_done (self);
   return G_SOURCE_REMOVE;
+}
+
+/* While the view is not on screen there are no frames to pace the work:
+ * build in idle time, and go back to one slice per frame once mapped. */
+static gboolean
+build_in_idle (gpointer data)
+{
+  ErrataTraceView *self = data;
+
+  self->build_source = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      schedule_build (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (!build_slice (self, SLICE_USEC))
+    {
+      schedule_build (self);
+      return G_SOURCE_REMOVE;
+    }
+  build_done (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_build (ErrataTraceView *self)
+{
+  g_assert (self->build_source == 0 && self->build_tick == 0);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_on_tick, self, NULL);
+  else
+    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_in_idle, self, NULL);
+}
+
+static void
+cancel_build (ErrataTraceView *self)
+{
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->build_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
+  self->build_tick = 0;
+}
+
+/* Destroying hundreds of rows at once would stall a frame when the
+ * reviewer moves on; the old box leaves the screen at once and its rows
+ * are destroyed a few at a time. */
+static gboolean
+clear_old_rows (gpointer data)
+{
+  ErrataTraceView *self = data;
+  gint64 deadline = g_get_monotonic_time () + CLEAR_SLICE_USEC;
+
+  while (self->old_boxes->len > 0)
+    {
+      GtkBox *box = g_ptr_array_index (self->old_boxes, self->old_boxes->len - 1);
+      GtkWidget *child;
+
+      while ((child = gtk_widget_get_last_child (GTK_WIDGET (box))) != NULL)
+        {
+          gtk_box_remove (box, child);
+          if (g_get_monotonic_time () >= deadline)
+            return G_SOURCE_CONTINUE;
+        }
+      g_ptr_array_remove_index (self->old_boxes, self->old_boxes->len - 1);
+    }
+  self->clear_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+retire_messages_box (ErrataTraceView *self)
+{
+  if (self->messages_box == NULL || gtk_widget_get_first_child (self->messages_box) == NULL)
+    return;
+  g_ptr_array_add (self->old_boxes, g_object_ref (self->messages_box));
+  if (self->clear_source == 0)
+    self->clear_source = g_idle_add_full (G_PRIORITY_LOW, clear_old_rows, self, NULL);
 }
 
 /* The old rows go in one piece with their box; the new box starts empty. */
 static void
 replace_messages_box (ErrataTraceView *self)
 {
+  retire_messages_box (self);
   self->messages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
   gtk_widget_add_css_class (self->messages_box, "messages");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->messages_box),
@@ -389,8 +482,10 @@ errata_trace_view_dispose (GObject *object)
 {
   ErrataTraceView *self = ERRATA_TRACE_VIEW (object);
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
+  cancel_build (self);
   stop_scrolling (self);
+  g_clear_handle_id (&self->clear_source, g_source_remove);
+  g_clear_pointer (&self->old_boxes, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_TRACE_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->tool_names, g_hash_table_unref);
@@ -514,6 +609,7 @@ errata_trace_view_init (ErrataTraceView *self)
   self->pending_focus = -1;
   self->scroll_target = -1;
   self->rows = g_ptr_array_new ();
+  self->old_boxes = g_ptr_array_new_with_free_func (g_object_unref);
   replace_messages_box (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (ensure_raw), self, G_CONNECT_SWAPPED);
@@ -545,7 +641,7 @@ errata_trace_view_set_trace (ErrataTraceView *self,
   g_return_if_fail (ERRATA_IS_TRACE_VIEW (self));
   g_return_if_fail (full_trace == NULL || ERRATA_IS_TRACE (full_trace));
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
+  cancel_build (self);
   stop_scrolling (self);
   g_set_object (&self->trace, full_trace);
   g_clear_pointer (&self->tool_names, g_hash_table_unref);
@@ -565,7 +661,7 @@ errata_trace_view_set_trace (ErrataTraceView *self,
       self->tool_names = index_tool_names (errata_trace_get_messages (full_trace));
       update_header (self);
       if (!build_slice (self, FIRST_SLICE_USEC))
-        self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_in_idle, self, NULL);
+        schedule_build (self);
       ensure_raw (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -663,7 +759,7 @@ gboolean
 errata_trace_view_get_loading (ErrataTraceView *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACE_VIEW (self), FALSE);
-  return self->build_source != 0;
+  return self->build_source != 0 || self->build_tick != 0;
 }
 
 /**
