@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "errata-application.h"
+#include "errata-demo.h"
+#include "errata-preferences-window.h"
 #include "errata-project.h"
 #include "errata-window.h"
 
@@ -309,6 +311,46 @@ help_action (GSimpleAction *action,
 }
 
 static void
+on_demo_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ErrataApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = errata_demo_ensure_copy_finish (result, &error);
+
+  if (file != NULL)
+    {
+      errata_application_open_file (self, file);
+      return;
+    }
+  errata_window_show_error (get_idle_window (self), _("Could Not Open the Demo Project"),
+                            error->message);
+  gtk_window_present (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+/* The demo is copied to the user's data folder first (once, or when the
+ * shipped one is newer), so that reviewing it never changes the shipped
+ * file. */
+static void
+open_demo_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  errata_demo_ensure_copy_async (NULL, on_demo_ready, g_object_ref (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (errata_preferences_window_new (parent)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -319,6 +361,8 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { .name = "new-project", .activate = new_project_action },
   { .name = "open-project", .activate = open_project_action },
+  { .name = "open-demo", .activate = open_demo_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
   { .name = "help", .activate = help_action },
   { .name = "quit", .activate = quit_action },
@@ -330,6 +374,8 @@ set_accels (GtkApplication *app)
   static const struct { const char *action; const char *accels[2]; } accels[] = {
     { "app.new-project", { "<Control>n", NULL } },
     { "app.open-project", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.import", { "<Control>i", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -369,11 +415,32 @@ errata_application_open (GApplication  *app,
     errata_application_open_file (ERRATA_APPLICATION (app), files[i]);
 }
 
+/* `errata --demo` runs app.open-demo, in this process or in the instance
+ * already running. */
+static int
+errata_application_handle_local_options (GApplication *app,
+                                         GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-demo", NULL);
+  /* A local instance must go on running to show the demo. */
+  return g_application_get_is_remote (app) ? 0 : -1;
+}
+
 static void
 errata_application_class_init (ErrataApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = errata_application_handle_local_options;
   app_class->startup = errata_application_startup;
   app_class->activate = errata_application_activate;
   app_class->open = errata_application_open;
@@ -382,6 +449,8 @@ errata_application_class_init (ErrataApplicationClass *klass)
 static void
 errata_application_init (ErrataApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _("Open the demo project"), NULL);
 }
 
 ErrataApplication *

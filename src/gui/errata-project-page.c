@@ -1,8 +1,15 @@
-/* errata-project-page.c: what a window shows once a project is open.
+/* errata-project-page.c: the Traces page, what a window shows once a
+ * project is open.
  *
- * For now a plain list of the project's traces (external id and the start
- * of the input), or an empty state that says how to import. The list
- * grows into the trace browser in a later step.
+ * Three panes: the trace list (a column view over the lazy model, with
+ * the review filter, a metadata filter, full-text search and a seeded
+ * shuffle above it), the selected trace, and the open-coding panel. The
+ * controls edit one ErrataTraceQuery; every change hands it to the model,
+ * which re-reads the matching ids in the background.
+ *
+ * The keyboard flow lives here too, as widget actions (traces.*) with
+ * single-key shortcuts. Those bubble up from the focused widget, so a
+ * letter typed into the note or the search entry stays a letter.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,26 +19,51 @@
 
 #include <glib/gi18n.h>
 
+#include "errata-coding-panel.h"
 #include "errata-project-page.h"
+#include "errata-trace-columns.h"
+#include "errata-trace-view.h"
 
 struct _ErrataProjectPage
 {
-  GtkWidget                parent_instance;
+  GtkWidget             parent_instance;
 
+  ErrataProject        *project;
   ErrataTraceListModel *model;
+  GtkSingleSelection   *selection;
+  ErrataTraceQuery     *query;         /* what the controls say */
+  ErrataTrace          *current;       /* the full trace on show */
+  gint64                current_id;    /* -1: none */
+  GSettings            *settings;
   char                 *title;
   char                 *subtitle;
+  gboolean              clearing_sort;
 
+  GtkWidget            *trace_view;
+  GtkWidget            *coding_panel;
+
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  GtkSpinner           *spinner;
   GtkLabel             *import_command;
-  GtkListView          *list_view;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkToggleButton      *search_button;
+  GtkDropDown          *review_dropdown;
+  GtkEntry             *metadata_entry;
+  GtkWidget            *import_order_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkLabel             *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataProjectPage, errata_project_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_MODEL,
+  PROP_PROJECT,
   PROP_TITLE,
   PROP_SUBTITLE,
   N_PROPS
@@ -39,62 +71,534 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The first line of the input, for a one-line row. */
-static char *
-dup_snippet (const char *input)
-{
-  g_autofree char *line = NULL;
-  const char *end;
+/* The items of the review dropdown, in order. */
+enum {
+  REVIEW_ALL,
+  REVIEW_UNREVIEWED,
+  REVIEW_PASSED,
+  REVIEW_FAILED,
+  REVIEW_WITH_NOTE,
+};
 
-  if (input == NULL)
-    return NULL;
-  input += strspn (input, " \t\r\n");
-  end = strpbrk (input, "\r\n");
-  line = end ? g_strndup (input, end - input) : g_strdup (input);
-  return g_strstrip (g_steal_pointer (&line));
+void
+errata_project_page_show_toast (ErrataProjectPage *self,
+                                const char        *message)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Header ---------------------------------------------------------------- */
+
+static void
+update_header (ErrataProjectPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataProjectInfo info = { 0 };
+
+  g_free (self->subtitle);
+  if (!errata_project_get_info (self->project, &info, &error))
+    self->subtitle = g_strdup (error->message);
+  else
+    /* Translators: the header of the trace list: how many traces have a
+     * pass or fail verdict, of how many in the project. */
+    self->subtitle = g_strdup_printf (_("Reviewed %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT),
+                                      info.annotated, info.traces);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+static gboolean
+query_is_filtered (ErrataTraceQuery *query)
+{
+  return errata_trace_query_get_review_filter (query) != ERRATA_REVIEW_FILTER_ANY ||
+         errata_trace_query_get_has_note (query) ||
+         errata_trace_query_get_text (query) != NULL ||
+         errata_trace_query_get_metadata_field (query) != NULL;
+}
+
+static void
+update_count (ErrataProjectPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = NULL;
+
+  if (query_is_filtered (self->query))
+    /* Translators: below the trace list while a filter or search is on. */
+    text = g_strdup_printf (ngettext ("%'u trace matches", "%'u traces match", n), n);
+  else
+    /* Translators: below the trace list. */
+    text = g_strdup_printf (ngettext ("%'u trace", "%'u traces", n), n);
+  if (errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE)
+    {
+      g_autofree char *shuffled = NULL;
+
+      /* Translators: %s is the number of traces; the seed lets a colleague
+       * draw the same sample. */
+      shuffled = g_strdup_printf (_("%s, shuffled (seed %u)"), text,
+                                  errata_trace_query_get_seed (self->query));
+      g_free (text);
+      text = g_steal_pointer (&shuffled);
+    }
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* The trace on show ----------------------------------------------------- */
+
+static void
+flush_or_toast (ErrataProjectPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!errata_project_page_flush (self, &error))
+    errata_project_page_show_toast (self, error->message);
+}
+
+static void
+show_trace (ErrataProjectPage *self,
+            gint64             id)
+{
+  g_autoptr(GError) error = NULL;
+
+  flush_or_toast (self);
+  g_clear_object (&self->current);
+  self->current_id = id;
+  if (id >= 0)
+    {
+      self->current = errata_project_get_trace (self->project, id, &error);
+      if (self->current == NULL)
+        errata_project_page_show_toast (self, error->message);
+    }
+  errata_trace_view_set_trace (ERRATA_TRACE_VIEW (self->trace_view), self->current);
+  errata_coding_panel_set_trace (ERRATA_CODING_PANEL (self->coding_panel),
+                                 self->project, self->current);
+}
+
+/* An unselected list with items is a passing state: the model just
+ * replaced its items (a reload, or a row refreshed after a save) and the
+ * page selects again right after. Only an empty list clears the view. */
+static void
+on_selection_changed (ErrataProjectPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 id = errata_trace_list_model_get_trace_id (self->model, position);
+
+  if (position == GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+    return;
+  if (id != self->current_id)
+    show_trace (self, id);
 }
 
 static GtkWidget *
-create_row_label (const char *css_class)
+find_list_view (GtkWidget *column_view)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (label, css_class);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  return label;
+  for (GtkWidget *child = gtk_widget_get_first_child (column_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
 }
 
-/* Rows keep no state: bind_row() fills both labels from the item. */
+void
+errata_project_page_select (ErrataProjectPage *self,
+                            guint              position)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has the
+   * action that does it. */
+  list_view = find_list_view (GTK_WIDGET (self->column_view));
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+guint
+errata_project_page_get_selected (ErrataProjectPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), GTK_INVALID_LIST_POSITION);
+  return gtk_single_selection_get_selected (self->selection);
+}
+
+/* After the model replaced its items: keep the trace on show if it is
+ * still in the list, else show the first one. */
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
+reselect (ErrataProjectPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position = errata_trace_list_model_find (self->model, self->current_id);
 
-  gtk_widget_add_css_class (box, "trace-row");
-  gtk_box_append (GTK_BOX (box), create_row_label ("trace-id"));
-  gtk_box_append (GTK_BOX (box), create_row_label ("dim-label"));
-  gtk_list_item_set_child (item, box);
+  if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION)
+    position = 0;
+  if (n == 0)
+    on_selection_changed (self);
+  else
+    errata_project_page_select (self, position);
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+update_state (ErrataProjectPage *self)
 {
-  ErrataTrace *trace = gtk_list_item_get_item (item);
-  GtkWidget *id_label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-  GtkWidget *input_label = gtk_widget_get_next_sibling (id_label);
-  g_autofree char *snippet = dup_snippet (errata_trace_get_input (trace));
-  gboolean has_input = snippet != NULL && *snippet != '\0';
+  gboolean loading = errata_trace_list_model_is_loading (self->model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  const char *page = "traces";
 
-  gtk_label_set_text (GTK_LABEL (id_label), errata_trace_get_external_id (trace));
-  /* Translators: shown in the trace list for a trace without user input. */
-  gtk_label_set_text (GTK_LABEL (input_label), has_input ? snippet : _("No input"));
+  if (n == 0 && !query_is_filtered (self->query))
+    page = loading ? "loading" : "empty";
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 || loading ? "list" : "no-match");
+  update_count (self);
 }
 
-/* The exact command for this project, ready to copy. */
+static void
+on_loading_changed (ErrataProjectPage *self)
+{
+  update_state (self);
+  if (!errata_trace_list_model_is_loading (self->model))
+    reselect (self);
+}
+
+static void
+on_load_failed (ErrataProjectPage *self,
+                const char        *message)
+{
+  errata_project_page_show_toast (self, message);
+}
+
+/* A write from the coding panel: the row and the header follow. */
+static void
+on_saved (ErrataProjectPage *self,
+          gint64             trace_id)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  errata_trace_list_model_refresh_trace (self->model, trace_id);
+  if (gtk_single_selection_get_selected (self->selection) != selected)
+    gtk_single_selection_set_selected (self->selection, selected);
+  update_header (self);
+}
+
+/* A click (or Enter) on a message marks it as the first upstream
+ * failure; on the message already marked, it takes the mark away. */
+static void
+on_message_activated (ErrataProjectPage *self,
+                      int                index)
+{
+  ErrataCodingPanel *panel = ERRATA_CODING_PANEL (self->coding_panel);
+
+  if (errata_coding_panel_get_first_failure (panel) == index)
+    index = -1;
+  errata_coding_panel_set_first_failure (panel, index);
+}
+
+/* The query ------------------------------------------------------------- */
+
+static void
+apply_query (ErrataProjectPage *self)
+{
+  gboolean shuffled = errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE;
+
+  gtk_widget_set_visible (self->import_order_button, shuffled);
+  errata_trace_list_model_set_query (self->model, self->query);
+  update_state (self);
+}
+
+static void
+on_review_changed (ErrataProjectPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->review_dropdown);
+  static const ErrataReviewFilter filters[] = {
+    [REVIEW_ALL] = ERRATA_REVIEW_FILTER_ANY,
+    [REVIEW_UNREVIEWED] = ERRATA_REVIEW_FILTER_UNREVIEWED,
+    [REVIEW_PASSED] = ERRATA_REVIEW_FILTER_PASS,
+    [REVIEW_FAILED] = ERRATA_REVIEW_FILTER_FAIL,
+    [REVIEW_WITH_NOTE] = ERRATA_REVIEW_FILTER_ANY,
+  };
+
+  if (selected >= G_N_ELEMENTS (filters))
+    return;
+  errata_trace_query_set_review_filter (self->query, filters[selected]);
+  errata_trace_query_set_has_note (self->query, selected == REVIEW_WITH_NOTE);
+  apply_query (self);
+}
+
+static void
+on_search_changed (ErrataProjectPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  errata_trace_query_set_text (self->query, *text ? text : NULL);
+  apply_query (self);
+}
+
+static void
+on_search_mode_changed (ErrataProjectPage *self)
+{
+  /* A hidden search must not keep filtering the list. */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* "field = value" (spaces around either side are not part of them). */
+static gboolean
+parse_metadata_filter (const char  *text,
+                       char       **field,
+                       char       **value)
+{
+  const char *equals = strchr (text, '=');
+
+  if (equals == NULL)
+    return FALSE;
+  *field = g_strstrip (g_strndup (text, equals - text));
+  *value = g_strstrip (g_strdup (equals + 1));
+  if (**field == '\0')
+    {
+      g_clear_pointer (field, g_free);
+      g_clear_pointer (value, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_metadata_activate (ErrataProjectPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->metadata_entry));
+  g_autofree char *field = NULL;
+  g_autofree char *value = NULL;
+  gboolean empty = *text == '\0';
+
+  if (!empty && !parse_metadata_filter (text, &field, &value))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->metadata_entry), "error");
+      errata_project_page_show_toast (self, _("Write the metadata filter as field = value"));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
+  errata_trace_query_set_metadata_filter (self->query, field, value);
+  apply_query (self);
+}
+
+static void
+on_metadata_icon_press (ErrataProjectPage    *self,
+                        GtkEntryIconPosition  position)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
+  on_metadata_activate (self);
+}
+
+static void
+on_sorter_changed (ErrataProjectPage *self)
+{
+  ErrataTraceSort sort = ERRATA_TRACE_SORT_IMPORT_ORDER;
+  gboolean descending = FALSE;
+
+  if (self->clearing_sort)
+    return;
+  if (!errata_trace_columns_get_sort (self->column_view, &sort, &descending))
+    {
+      sort = ERRATA_TRACE_SORT_IMPORT_ORDER;
+      descending = FALSE;
+    }
+  errata_trace_query_set_sort (self->query, sort, descending);
+  apply_query (self);
+}
+
+/* The header arrows say nothing about a shuffled order. */
+static void
+clear_column_sort (ErrataProjectPage *self)
+{
+  self->clearing_sort = TRUE;
+  errata_trace_columns_clear_sort (self->column_view);
+  self->clearing_sort = FALSE;
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+shuffle_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+
+  /* A new seed each time: each press draws a new sample. */
+  errata_trace_query_set_seed (self->query, g_random_int ());
+  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_SHUFFLE, FALSE);
+  clear_column_sort (self);
+  apply_query (self);
+}
+
+static void
+import_order_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+
+  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_IMPORT_ORDER, FALSE);
+  clear_column_sort (self);
+  apply_query (self);
+}
+
+static void
+move_selection (ErrataProjectPage *self,
+                int                delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else if (delta > 0 && position + 1 < n)
+    position++;
+  else if (delta < 0 && position > 0)
+    position--;
+  errata_project_page_select (self, position);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  move_selection (ERRATA_PROJECT_PAGE (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  move_selection (ERRATA_PROJECT_PAGE (widget), -1);
+}
+
+static gboolean
+is_unreviewed_at (ErrataProjectPage *self,
+                  guint              position)
+{
+  g_autoptr(ErrataTrace) trace = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  return trace != NULL && errata_trace_get_verdict (trace) == ERRATA_VERDICT_UNSET &&
+         errata_trace_get_id (trace) != self->current_id;
+}
+
+/* The next unreviewed trace after the selected one, wrapping around,
+ * looking at no more than ERRATA_PROJECT_PAGE_UNREVIEWED_SCAN rows. */
+static guint
+find_next_unreviewed (ErrataProjectPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint start = gtk_single_selection_get_selected (self->selection);
+  guint limit = MIN (n, ERRATA_PROJECT_PAGE_UNREVIEWED_SCAN);
+
+  if (start == GTK_INVALID_LIST_POSITION)
+    start = n - 1;
+  for (guint i = 1; i <= limit; i++)
+    {
+      guint position = (start + i) % n;
+
+      if (is_unreviewed_at (self, position))
+        return position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+next_unreviewed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!errata_project_page_flush (self, &error))
+    {
+      errata_project_page_show_toast (self, error->message);
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  position = find_next_unreviewed (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    errata_project_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
+  else
+    errata_project_page_select (self, position);
+}
+
+static void
+forward_to_panel (ErrataProjectPage *self,
+                  const char        *action)
+{
+  if (self->current != NULL)
+    gtk_widget_activate_action (self->coding_panel, action, NULL);
+}
+
+static void
+pass_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.pass");
+}
+
+static void
+fail_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.fail");
+}
+
+static void
+focus_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.focus-note");
+}
+
+static void
+mark_first_failure_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  int index;
+
+  if (self->current == NULL)
+    return;
+  index = errata_trace_view_get_focused_message (ERRATA_TRACE_VIEW (self->trace_view));
+  if (index < 0)
+    {
+      errata_project_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
+      return;
+    }
+  on_message_activated (self, index);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Setup ----------------------------------------------------------------- */
+
 static char *
 dup_import_command (ErrataProject *project)
 {
@@ -106,51 +610,61 @@ dup_import_command (ErrataProject *project)
 }
 
 static void
-set_header (ErrataProjectPage *self)
+create_panes (ErrataProjectPage *self)
 {
-  GFile *file = errata_project_get_file (errata_trace_list_model_get_project (self->model));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  self->trace_view = errata_trace_view_new ();
+  gtk_widget_set_hexpand (self->trace_view, TRUE);
+  gtk_widget_set_size_request (self->trace_view, 320, -1);
+  self->coding_panel = errata_coding_panel_new ();
+  gtk_widget_set_size_request (self->coding_panel, 280, -1);
+  gtk_paned_set_start_child (self->inner_paned, self->trace_view);
+  gtk_paned_set_end_child (self->inner_paned, self->coding_panel);
 
-  g_free (self->title);
-  self->title = g_file_get_basename (file);
-  g_free (self->subtitle);
-  /* Translators: the number of traces in the open project. */
-  self->subtitle = g_strdup_printf (ngettext ("%'u trace", "%'u traces", n), n);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+  g_object_bind_property (self->coding_panel, "first-failure",
+                          self->trace_view, "first-failure", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->trace_view, "message-activated",
+                           G_CALLBACK (on_message_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coding_panel, "saved",
+                           G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+}
+
+/* The list width is kept when the settings schema has a key for it. */
+static void
+bind_list_width (ErrataProjectPage *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (g_settings_schema_has_key (schema, "trace-list-width"))
+    g_settings_bind (self->settings, "trace-list-width", self->outer_paned, "position",
+                     G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
 static void
-update_state (ErrataProjectPage *self)
+set_project (ErrataProjectPage *self,
+             ErrataProject     *project)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
-
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "traces");
-  set_header (self);
-}
-
-static void
-set_model (ErrataProjectPage    *self,
-           ErrataTraceListModel *model)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *command = NULL;
 
-  g_assert (self->model == NULL);
-  self->model = g_object_ref (model);
+  g_assert (self->project == NULL);
+  self->project = g_object_ref (project);
+  self->title = g_file_get_basename (errata_project_get_file (project));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  self->model = errata_trace_list_model_new (project, self->query);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading",
+                           G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "load-failed",
+                           G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
 
-  command = dup_import_command (errata_trace_list_model_get_project (model));
+  command = dup_import_command (project);
   gtk_label_set_text (self->import_command, command);
-
-  g_signal_connect_object (model, "items-changed",
-                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  update_header (self);
   update_state (self);
 }
 
@@ -159,8 +673,24 @@ errata_project_page_dispose (GObject *object)
 {
   ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
 
+  if (self->coding_panel != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!errata_project_page_flush (self, &error))
+        g_warning ("Could not save the note: %s", error->message);
+    }
+  /* Removing the columns changes the sorter, which must not reach a page
+   * that is going away. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_PROJECT_PAGE);
+  self->trace_view = NULL;
+  self->coding_panel = NULL;
+  g_clear_object (&self->selection);
   g_clear_object (&self->model);
+  g_clear_object (&self->current);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (errata_project_page_parent_class)->dispose (object);
 }
@@ -170,6 +700,8 @@ errata_project_page_finalize (GObject *object)
 {
   ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
 
+  g_clear_object (&self->query);
+  g_clear_object (&self->project);
   g_free (self->title);
   g_free (self->subtitle);
 
@@ -186,8 +718,8 @@ errata_project_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -210,12 +742,49 @@ errata_project_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_MODEL:
-      set_model (self, g_value_get_object (value));
+    case PROP_PROJECT:
+      set_project (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+add_shortcuts (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_j, 0, "traces.next" },
+    { GDK_KEY_Down, 0, "traces.next" },
+    { GDK_KEY_k, 0, "traces.previous" },
+    { GDK_KEY_Up, 0, "traces.previous" },
+    { GDK_KEY_p, 0, "traces.pass" },
+    { GDK_KEY_f, 0, "traces.fail" },
+    { GDK_KEY_n, 0, "traces.focus-note" },
+    { GDK_KEY_m, 0, "traces.mark-first-failure" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                         keys[i].action, NULL);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "traces.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "traces.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "traces.next-unreviewed", NULL,
+                                   next_unreviewed_action);
+  gtk_widget_class_install_action (widget_class, "traces.pass", NULL, pass_action);
+  gtk_widget_class_install_action (widget_class, "traces.fail", NULL, fail_action);
+  gtk_widget_class_install_action (widget_class, "traces.focus-note", NULL, focus_note_action);
+  gtk_widget_class_install_action (widget_class, "traces.mark-first-failure", NULL,
+                                   mark_first_failure_action);
+  gtk_widget_class_install_action (widget_class, "traces.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "traces.shuffle", NULL, shuffle_action);
+  gtk_widget_class_install_action (widget_class, "traces.import-order", NULL,
+                                   import_order_action);
 }
 
 static void
@@ -229,9 +798,9 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
   object_class->get_property = errata_project_page_get_property;
   object_class->set_property = errata_project_page_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL,
-                         ERRATA_TYPE_TRACE_LIST_MODEL,
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL,
+                         ERRATA_TYPE_PROJECT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -244,30 +813,96 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-project-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_command);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, review_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, metadata_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_order_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, count_label);
+
+  install_actions (widget_class);
+  add_shortcuts (widget_class);
+}
+
+/* Ctrl+Enter and Ctrl+F must work while the note has the focus, and a
+ * text view takes Enter for itself: these shortcuts run in the capture
+ * phase, before the focused widget sees the key. */
+static void
+add_capture_shortcuts (ErrataProjectPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  static const struct { const char *trigger; const char *action; } keys[] = {
+    { "<Control>Return|<Control>KP_Enter", "traces.next-unreviewed" },
+    { "<Control>f", "traces.search" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+connect_controls (ErrataProjectPage *self)
+{
+  g_signal_connect_object (self->review_dropdown, "notify::selected",
+                           G_CALLBACK (on_review_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_entry, "activate",
+                           G_CALLBACK (on_metadata_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_entry, "icon-press",
+                           G_CALLBACK (on_metadata_icon_press), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->search_button, "active",
+                          self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 static void
 errata_project_page_init (ErrataProjectPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->current_id = -1;
+  self->query = errata_trace_query_new ();
+  self->settings = g_settings_new (APP_ID);
+  errata_trace_columns_add (self->column_view);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  create_panes (self);
+  connect_controls (self);
+  add_capture_shortcuts (self);
+  bind_list_width (self);
 }
 
 GtkWidget *
-errata_project_page_new (ErrataTraceListModel *model)
+errata_project_page_new (ErrataProject *project)
 {
-  g_return_val_if_fail (ERRATA_IS_TRACE_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
 
-  return g_object_new (ERRATA_TYPE_PROJECT_PAGE, "model", model, NULL);
+  return g_object_new (ERRATA_TYPE_PROJECT_PAGE, "project", project, NULL);
 }
 
 ErrataProject *
 errata_project_page_get_project (ErrataProjectPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
-  return errata_trace_list_model_get_project (self->model);
+  return self->project;
 }
 
 ErrataTraceListModel *
@@ -284,9 +919,42 @@ errata_project_page_get_title (ErrataProjectPage *self)
   return self->title;
 }
 
+/* "Reviewed N of M". */
 const char *
 errata_project_page_get_subtitle (ErrataProjectPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
   return self->subtitle;
+}
+
+/* The full trace on show (messages, tools, metadata), or %NULL. */
+ErrataTrace *
+errata_project_page_get_current_trace (ErrataProjectPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  return self->current;
+}
+
+/* After an import: the list and the header read the project again. */
+void
+errata_project_page_reload (ErrataProjectPage *self)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+
+  errata_trace_list_model_reload (self->model);
+  update_header (self);
+  update_state (self);
+}
+
+/* Writes a note still waiting for its autosave: before the window closes,
+ * and before another trace is shown. */
+gboolean
+errata_project_page_flush (ErrataProjectPage  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), FALSE);
+
+  if (self->coding_panel == NULL)
+    return TRUE;
+  return errata_coding_panel_flush (ERRATA_CODING_PANEL (self->coding_panel), error);
 }

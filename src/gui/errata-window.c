@@ -14,9 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "errata-window.h"
+#include "errata-application.h"
+#include "errata-import-dialog.h"
 #include "errata-project-page.h"
 #include "errata-recent.h"
 #include "errata-welcome-page.h"
+
+#define PROJECT_SUFFIX ".errata"
 
 struct _ErrataWindow
 {
@@ -92,13 +96,12 @@ show_open_error (ErrataWindow *self,
   errata_window_show_error (self, _("Could Not Open Project"), error->message);
 }
 
-/* Takes the project into the window: counts its traces (the list model
- * loads rows only when the list asks for them) and remembers it as recent. */
+/* Takes the project into the window (the Traces page loads its list in
+ * the background) and remembers it as recent. */
 void
 errata_window_show_project (ErrataWindow  *self,
                             ErrataProject *project)
 {
-  g_autoptr(ErrataTraceListModel) model = NULL;
   GFile *file;
   GtkWidget *page;
 
@@ -106,17 +109,16 @@ errata_window_show_project (ErrataWindow  *self,
   g_return_if_fail (ERRATA_IS_PROJECT (project));
   g_return_if_fail (self->project_page == NULL);
 
-  model = errata_trace_list_model_new (project, NULL);
-
   file = errata_project_get_file (project);
   g_set_object (&self->file, file);
-  page = errata_project_page_new (model);
+  page = errata_project_page_new (project);
   self->project_page = ERRATA_PROJECT_PAGE (page);
   gtk_stack_add_named (self->stack, page, "project");
   g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "subtitle", self->window_title, "subtitle", G_BINDING_SYNC_CREATE);
   g_object_bind_property (page, "title", self, "title", G_BINDING_SYNC_CREATE);
   show_state (self, "project");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   errata_recent_add (self->settings, file);
 }
 
@@ -169,6 +171,220 @@ open_recent_action (GtkWidget  *widget,
     errata_window_open (self, file);
 }
 
+/* Import ---------------------------------------------------------------- */
+
+static void
+on_imported (ErrataWindow *self)
+{
+  if (self->project_page != NULL)
+    errata_project_page_reload (self->project_page);
+}
+
+/* Shows the import dialog for files of traces; the list reloads after
+ * each import. */
+void
+errata_window_import_files (ErrataWindow  *self,
+                            GFile        **files,
+                            guint          n_files)
+{
+  ErrataProject *project;
+  ErrataImportDialog *dialog;
+
+  g_return_if_fail (ERRATA_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  project = errata_window_get_project (self);
+  if (project == NULL || n_files == 0)
+    return;
+  dialog = errata_import_dialog_present (GTK_WINDOW (self), project, files, n_files);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+import_file_list (ErrataWindow *self,
+                  GListModel   *list)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (files, g_list_model_get_item (list, i));
+  errata_window_import_files (self, (GFile **)files->pdata, files->len);
+}
+
+static GtkFileFilter *
+create_traces_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Trace Files"));
+  gtk_file_filter_add_suffix (filter, "jsonl");
+  gtk_file_filter_add_suffix (filter, "ndjson");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  return filter;
+}
+
+static GtkFileFilter *
+create_all_files_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All Files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  return filter;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+on_import_chosen (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ErrataWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+  if (files != NULL)
+    import_file_list (self, files);
+}
+
+static void
+choose_import_files (ErrataWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) traces = create_traces_filter ();
+  g_autoptr(GtkFileFilter) all = create_all_files_filter ();
+
+  g_list_store_append (filters, traces);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_title (dialog, _("Import Traces"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, traces);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_import_chosen,
+                                 g_object_ref (self));
+}
+
+#else /* GTK 4.8: GtkFileChooserNative */
+
+static void
+on_import_response (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(ErrataWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+
+      import_file_list (self, files);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_import_files (ErrataWindow *self)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Traces"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), create_traces_filter ());
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), create_all_files_filter ());
+  g_signal_connect (native, "response", G_CALLBACK (on_import_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_import_files (ERRATA_WINDOW (widget));
+}
+
+/* Drag and drop ---------------------------------------------------------- */
+
+static gboolean
+is_project_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, PROJECT_SUFFIX);
+}
+
+/* Dropped projects open (each in its window); any other file is traces to
+ * import into the project on show. */
+gboolean
+errata_window_drop_files (ErrataWindow *self,
+                          GSList       *files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GPtrArray) traces = g_ptr_array_new ();
+
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), FALSE);
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      if (!is_project_file (l->data))
+        g_ptr_array_add (traces, l->data);
+      else if (ERRATA_IS_APPLICATION (app))
+        errata_application_open_file (ERRATA_APPLICATION (app), l->data);
+    }
+  if (traces->len == 0)
+    return TRUE;
+  if (errata_window_get_project (self) == NULL)
+    {
+      errata_window_show_error (self, _("No Project to Import Into"),
+                                _("Open or create a project first, then drop the files of traces on its window."));
+      return FALSE;
+    }
+  errata_window_import_files (self, (GFile **)traces->pdata, traces->len);
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ErrataWindow  *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  return errata_window_drop_files (self, g_value_get_boxed (value));
+}
+
+static void
+add_drop_target (ErrataWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+/* A note typed in the last moment before closing is written first. */
+static gboolean
+on_close_request (ErrataWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->project_page != NULL && !errata_project_page_flush (self->project_page, &error))
+    g_warning ("Could not save the note: %s", error->message);
+  return FALSE;
+}
+
 static void
 bind_window_state (ErrataWindow *self)
 {
@@ -213,6 +429,7 @@ errata_window_class_init (ErrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, spinner);
 
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 }
 
 static void
@@ -222,6 +439,9 @@ errata_window_init (ErrataWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   bind_window_state (self);
+  add_drop_target (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   show_welcome (self);
 }
 

@@ -27,5 +27,10 @@ gboolean       errata_window_is_loading   (ErrataWindow   *self);
 void           errata_window_show_error   (ErrataWindow   *self,
                                            const char     *heading,
                                            const char     *body);
+void           errata_window_import_files (ErrataWindow   *self,
+                                           GFile         **files,
+                                           guint           n_files);
+gboolean       errata_window_drop_files   (ErrataWindow   *self,
+                                           GSList         *files);
 
 G_END_DECLS

@@ -16,6 +16,8 @@
 #include <sqlite3.h>
 
 #include "errata-application.h"
+#include "errata-gui-test-utils.h"
+#include "errata-project-page.h"
 #include "errata-test-utils.h"
 #include "errata-trace-list-model.h"
 #include "errata-window.h"
@@ -63,42 +65,6 @@ make_foreign_database (const char *dir)
   return g_file_new_for_path (path);
 }
 
-/* Main loop helpers --------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
 static gboolean
 window_is_idle (gpointer data)
 {
@@ -106,10 +72,28 @@ window_is_idle (gpointer data)
 }
 
 static gboolean
-widget_is_drawn (gpointer data)
+spinner_is_spinning (GtkWidget *root)
 {
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+  g_autoptr(GPtrArray) spinners = errata_gui_test_find_visible (root, GTK_TYPE_SPINNER);
+
+  return spinners->len > 0 && gtk_spinner_get_spinning (g_ptr_array_index (spinners, 0));
 }
+
+static gboolean
+model_is_loaded (gpointer data)
+{
+  return !errata_trace_list_model_is_loading (data);
+}
+
+#define iterate_until errata_gui_test_iterate_until
+#define iterate_for errata_gui_test_iterate_for
+#define widget_is_drawn errata_gui_test_widget_is_drawn
+#define find_visible errata_gui_test_find_visible
+#define find_one_visible errata_gui_test_find_one_visible
+#define count_visible errata_gui_test_count_visible
+#define shows_label errata_gui_test_shows_label
+#define render_to_png errata_gui_test_render_to_png
+#define brightness_at errata_gui_test_brightness_at
 
 static void
 destroy_all_windows (void)
@@ -119,132 +103,6 @@ destroy_all_windows (void)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
     gtk_window_destroy (windows->data);
   iterate_for (50);
-}
-
-/* Widget tree helpers ------------------------------------------------- */
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-/* Only widgets the user can see: inside a mapped part of the tree. */
-static GPtrArray *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  GPtrArray *visible = g_ptr_array_new ();
-
-  collect_widgets (root, type, all);
-  for (guint i = 0; i < all->len; i++)
-    if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
-      g_ptr_array_add (visible, g_ptr_array_index (all, i));
-  return visible;
-}
-
-static gpointer
-find_one_visible (GtkWidget *root,
-                  GType      type)
-{
-  g_autoptr(GPtrArray) found = find_visible (root, type);
-
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
-}
-
-static guint
-count_visible (GtkWidget *root,
-               GType      type)
-{
-  g_autoptr(GPtrArray) found = find_visible (root, type);
-
-  return found->len;
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_visible (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-spinner_is_spinning (GtkWidget *root)
-{
-  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
-
-  collect_widgets (root, GTK_TYPE_SPINNER, spinners);
-  g_assert_cmpuint (spinners->len, ==, 1);
-  return gtk_spinner_get_spinning (g_ptr_array_index (spinners, 0));
-}
-
-/* Rendering ----------------------------------------------------------- */
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static GdkTexture *
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GdkTexture *texture;
-
-  iterate_for (300);  /* let animations (crossfade, spinner) settle */
-  texture = render (widget);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s", path);
-  return texture;
-}
-
-/* Mean brightness (0..255) of a small patch: enough to tell a light
- * style from a dark one. */
-static double
-brightness_at (GdkTexture *texture,
-               int         x,
-               int         y)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
-  double sum = 0;
-
-  gdk_texture_download (texture, pixels, width * 4);
-  for (int dy = 0; dy < 4; dy++)
-    for (int dx = 0; dx < 4; dx++)
-      {
-        const guchar *p = pixels + ((gsize) (y + dy) * width + x + dx) * 4;
-
-        sum += (p[0] + p[1] + p[2]) / 3.0;
-      }
-  return sum / 16;
 }
 
 /* Tests --------------------------------------------------------------- */
@@ -289,7 +147,8 @@ test_project_page (void)
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) recent = NULL;
   AdwWindowTitle *title;
-  GtkListView *list_view;
+  GtkColumnView *column_view;
+  ErrataProjectPage *page;
   GListModel *model;
   ErrataWindow *window;
   ErrataProject *project;
@@ -308,12 +167,16 @@ test_project_page (void)
 
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "support.errata");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "3 traces");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 3");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "support.errata");
 
-  list_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
-  model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list_view)));
-  g_assert_true (ERRATA_IS_TRACE_LIST_MODEL (model));
+  /* The list loads in the background, then shows the first trace. */
+  page = find_one_visible (GTK_WIDGET (window), ERRATA_TYPE_PROJECT_PAGE);
+  model = G_LIST_MODEL (errata_project_page_get_model (page));
+  iterate_until (model_is_loaded, model);
+  iterate_for (100);
+  column_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))) == model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
@@ -325,8 +188,11 @@ test_project_page (void)
 
   /* The rows show the id and only the first line of the input. */
   texture = render_to_png (GTK_WIDGET (window), "project.png");
-  g_assert_true (shows_label (GTK_WIDGET (list_view), "support-2"));
-  g_assert_true (shows_label (GTK_WIDGET (list_view), "How do I reset my password? (case 2)"));
+  g_assert_true (shows_label (GTK_WIDGET (column_view), "support-2"));
+  g_assert_true (shows_label (GTK_WIDGET (column_view), "How do I reset my password? (case 2)"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "3 traces"));
+  g_assert_cmpstr (errata_trace_get_external_id (errata_project_page_get_current_trace (page)),
+                   ==, "support-1");
 
   recent = g_settings_get_strv (settings, "recent-projects");
   g_assert_cmpstr (recent[0], ==, uri);
@@ -354,9 +220,14 @@ test_empty_project (void)
 
   window = open_and_wait (file);
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "0 traces");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 0");
+  iterate_until (model_is_loaded,
+                 errata_project_page_get_model (find_one_visible (GTK_WIDGET (window),
+                                                                  ERRATA_TYPE_PROJECT_PAGE)));
+  iterate_for (100);
 
   status = find_one_visible (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_true (shows_label (GTK_WIDGET (status), "Import Traces…"));
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Traces Yet");
   command = g_strdup_printf ("errata-cli import %s FILE", quoted);
   g_assert_true (shows_label (GTK_WIDGET (status), command));
@@ -428,6 +299,7 @@ test_welcome_without_recent (void)
   g_assert_cmpuint (count_visible (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW), ==, 0);
   g_assert_true (shows_label (GTK_WIDGET (window), "New Project…"));
   g_assert_true (shows_label (GTK_WIDGET (window), "Open Project…"));
+  g_assert_true (shows_label (GTK_WIDGET (window), "Open Demo Project"));
   destroy_all_windows ();
 }
 
@@ -586,7 +458,8 @@ find_about (void)
 static void
 test_actions (void)
 {
-  const char *names[] = { "new-project", "open-project", "about", "help", "quit" };
+  const char *names[] = { "new-project", "open-project", "open-demo", "preferences", "about",
+                          "help", "quit" };
   ErrataWindow *window;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -594,6 +467,8 @@ test_actions (void)
   assert_accel ("app.new-project", "<Control>n");
   assert_accel ("app.open-project", "<Control>o");
   assert_accel ("app.quit", "<Control>q");
+  assert_accel ("app.preferences", "<Control>comma");
+  assert_accel ("win.import", "<Control>i");
   assert_accel ("window.close", "<Control>w");
 
   window = errata_window_new (GTK_APPLICATION (app));
@@ -641,7 +516,7 @@ test_new_project (void)
   iterate_until (widget_is_drawn, window);
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "study.errata");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "0 traces");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 0");
 
   /* The same name again: nothing is replaced, a new window says why. */
   errata_application_create_project (app, expected);

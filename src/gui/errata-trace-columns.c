@@ -1,0 +1,297 @@
+/* errata-trace-columns.c: the columns of the trace list.
+ *
+ * The list is a lazy model over SQLite, so it is never sorted in memory:
+ * a click on a header changes the query's sort instead. Each sortable
+ * column gets a sorter that stands for its query sort; the page asks
+ * which column the column view sorts by and in which direction, and
+ * re-runs the query.
+ *
+ * Rows keep no state: each bind fills its widget from the item.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-trace-columns.h"
+#include "errata-trace.h"
+
+typedef enum
+{
+  COLUMN_STATUS,
+  COLUMN_ID,
+  COLUMN_INPUT,
+  COLUMN_NOTE,
+  COLUMN_MESSAGES,
+  COLUMN_TOOL_CALLS,
+  COLUMN_OUTPUT_LENGTH,
+  COLUMN_LATENCY,
+  COLUMN_TOKENS,
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind  kind;
+  const char *title;
+  const char *tooltip;
+  int         sort;
+  int         width;     /* fixed width in pixels */
+  gboolean    expand;    /* takes the room left over */
+} ColumnSpec;
+
+static const ColumnSpec columns[] = {
+  /* The status column shows only an icon; its name is for screen readers. */
+  { COLUMN_STATUS, NULL, N_("Review status"), ERRATA_TRACE_COLUMN_UNSORTED, 34, FALSE },
+  { COLUMN_ID, N_("ID"), N_("Trace ID; sorts by import order"), ERRATA_TRACE_SORT_IMPORT_ORDER, 110, FALSE },
+  { COLUMN_INPUT, N_("Input"), N_("The user’s first message"), ERRATA_TRACE_COLUMN_UNSORTED, 260, TRUE },
+  { COLUMN_NOTE, N_("Note"), N_("Your review note"), ERRATA_TRACE_COLUMN_UNSORTED, 180, FALSE },
+  /* Translators: column header, the number of messages; keep it short. */
+  { COLUMN_MESSAGES, N_("Msgs"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 64, FALSE },
+  /* Translators: column header, the number of tool calls; keep it short. */
+  { COLUMN_TOOL_CALLS, N_("Tools"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 64, FALSE },
+  /* Translators: column header, the length of the final answer; keep it short. */
+  { COLUMN_OUTPUT_LENGTH, N_("Output"), N_("Characters in the final answer"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 76, FALSE },
+  { COLUMN_LATENCY, N_("Latency"), N_("Time to answer"), ERRATA_TRACE_SORT_LATENCY, 76, FALSE },
+  { COLUMN_TOKENS, N_("Tokens"), N_("Tokens in and out"), ERRATA_TRACE_SORT_TOKENS, 76, FALSE },
+};
+
+/* The first line of a text, for a one-line cell. */
+char *
+errata_trace_columns_dup_snippet (const char *text)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  text += strspn (text, " \t\r\n");
+  end = strpbrk (text, "\r\n");
+  line = end ? g_strndup (text, end - text) : g_strdup (text);
+  return g_strstrip (g_steal_pointer (&line));
+}
+
+char *
+errata_trace_columns_format_latency (gint64 latency_ms)
+{
+  if (latency_ms < 0)
+    return g_strdup ("—");
+  if (latency_ms < 1000)
+    /* Translators: a latency in milliseconds. */
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " ms"), latency_ms);
+  /* Translators: a latency in seconds. */
+  return g_strdup_printf (_("%.1f s"), latency_ms / 1000.0);
+}
+
+static char *
+format_tokens (ErrataTrace *trace)
+{
+  gint64 in = errata_trace_get_tokens_in (trace);
+  gint64 out = errata_trace_get_tokens_out (trace);
+
+  if (in < 0 && out < 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, MAX (in, 0) + MAX (out, 0));
+}
+
+static void
+bind_status (GtkImage    *image,
+             ErrataTrace *trace)
+{
+  ErrataVerdict verdict = errata_trace_get_verdict (trace);
+  const char *icon = NULL;
+  const char *label = _("Not reviewed");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "error");
+  if (verdict == ERRATA_VERDICT_PASS)
+    {
+      icon = "object-select-symbolic";
+      label = _("Passed");
+      gtk_widget_add_css_class (GTK_WIDGET (image), "success");
+    }
+  else if (verdict == ERRATA_VERDICT_FAIL)
+    {
+      icon = "window-close-symbolic";
+      label = _("Failed");
+      gtk_widget_add_css_class (GTK_WIDGET (image), "error");
+    }
+  gtk_image_set_from_icon_name (image, icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (image), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static char *
+dup_cell_text (ColumnKind   kind,
+               ErrataTrace *trace)
+{
+  switch (kind)
+    {
+    case COLUMN_ID:
+      return g_strdup (errata_trace_get_external_id (trace));
+    case COLUMN_INPUT:
+      return errata_trace_columns_dup_snippet (errata_trace_get_input (trace));
+    case COLUMN_NOTE:
+      return errata_trace_columns_dup_snippet (errata_trace_get_note (trace));
+    case COLUMN_MESSAGES:
+      return g_strdup_printf ("%u", errata_trace_get_n_messages (trace));
+    case COLUMN_TOOL_CALLS:
+      return g_strdup_printf ("%u", errata_trace_get_n_tool_calls (trace));
+    case COLUMN_OUTPUT_LENGTH:
+      return g_strdup_printf ("%'u", errata_trace_get_output_chars (trace));
+    case COLUMN_LATENCY:
+      return errata_trace_columns_format_latency (errata_trace_get_latency_ms (trace));
+    case COLUMN_TOKENS:
+      return format_tokens (trace);
+    case COLUMN_STATUS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+is_numeric (ColumnKind kind)
+{
+  return kind >= COLUMN_MESSAGES;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (user_data);
+  GtkWidget *label;
+
+  if (kind == COLUMN_STATUS)
+    {
+      gtk_list_item_set_child (item, gtk_image_new ());
+      return;
+    }
+  /* Plain text, never markup: trace text is whatever the model wrote. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (is_numeric (kind))
+    gtk_widget_add_css_class (label, "numeric");
+  if (kind == COLUMN_ID)
+    gtk_widget_add_css_class (label, "trace-id");
+  if (kind == COLUMN_NOTE)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (user_data);
+  ErrataTrace *trace = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+
+  if (kind == COLUMN_STATUS)
+    {
+      bind_status (GTK_IMAGE (child), trace);
+      return;
+    }
+  text = dup_cell_text (kind, trace);
+  gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+/* On GTK 4.8 the column view does not say which column it sorts by, but
+ * its sorter asks exactly that column's sorter (and inverts the answer
+ * for a descending sort). Each column's sorter records itself when asked
+ * and never answers "equal", so one comparison of two stand-in items
+ * tells the column and the direction. */
+static int probed_sort = ERRATA_TRACE_COLUMN_UNSORTED;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  probed_sort = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static GtkColumnViewColumn *
+create_column (const ColumnSpec *spec)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (spec->kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (spec->kind));
+  column = gtk_column_view_column_new (spec->title ? _(spec->title) : NULL,
+                                       g_object_ref (factory));
+  gtk_column_view_column_set_fixed_width (column, spec->width);
+  gtk_column_view_column_set_expand (column, spec->expand);
+  gtk_column_view_column_set_resizable (column, spec->kind != COLUMN_STATUS);
+  if (spec->sort != ERRATA_TRACE_COLUMN_UNSORTED)
+    {
+      g_autoptr(GtkCustomSorter) sorter =
+        gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (spec->sort), NULL);
+
+      gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+    }
+  g_object_set_data (G_OBJECT (column), "errata-sort", GINT_TO_POINTER (spec->sort));
+  return column;
+}
+
+void
+errata_trace_columns_add (GtkColumnView *column_view)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = create_column (&columns[i]);
+
+      gtk_column_view_append_column (column_view, column);
+    }
+}
+
+/* Which query sort the column headers ask for: FALSE when no column is
+ * sorted (the list is in import order or shuffled). */
+gboolean
+errata_trace_columns_get_sort (GtkColumnView   *column_view,
+                               ErrataTraceSort *sort,
+                               gboolean        *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (column_view);
+#if GTK_CHECK_VERSION (4, 10, 0)
+  GtkColumnViewColumn *column =
+    gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+
+  if (column == NULL)
+    return FALSE;
+  *sort = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "errata-sort"));
+  *descending = gtk_column_view_sorter_get_primary_sort_order (GTK_COLUMN_VIEW_SORTER (sorter))
+                == GTK_SORT_DESCENDING;
+  return TRUE;
+#else
+  g_autoptr(ErrataTrace) a = errata_trace_new ();
+  g_autoptr(ErrataTrace) b = errata_trace_new ();
+  GtkOrdering order;
+
+  probed_sort = ERRATA_TRACE_COLUMN_UNSORTED;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (probed_sort == ERRATA_TRACE_COLUMN_UNSORTED || order == GTK_ORDERING_EQUAL)
+    return FALSE;
+  *sort = probed_sort;
+  *descending = order == GTK_ORDERING_LARGER;
+  return TRUE;
+#endif
+}
+
+void
+errata_trace_columns_clear_sort (GtkColumnView *column_view)
+{
+  gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+}

@@ -1,0 +1,27 @@
+/* errata-trace-columns.h: the columns of the trace list.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "errata-types.h"
+
+G_BEGIN_DECLS
+
+/* The sort a column stands for, or -1 for a column the query cannot sort. */
+#define ERRATA_TRACE_COLUMN_UNSORTED (-1)
+
+void            errata_trace_columns_add              (GtkColumnView *column_view);
+gboolean        errata_trace_columns_get_sort         (GtkColumnView *column_view,
+                                                       ErrataTraceSort *sort,
+                                                       gboolean      *descending);
+void            errata_trace_columns_clear_sort       (GtkColumnView *column_view);
+
+char           *errata_trace_columns_format_latency   (gint64         latency_ms);
+char           *errata_trace_columns_dup_snippet      (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* errata-gui-test-utils.c: helpers shared by the display tests.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-gui-test-utils.h"
+
+/* Main loop ------------------------------------------------------------ */
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+errata_gui_test_iterate_until (ErrataGuiTestCondition condition,
+                               gpointer               data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+void
+errata_gui_test_iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+gboolean
+errata_gui_test_widget_is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* Widget tree ---------------------------------------------------------- */
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+GPtrArray *
+errata_gui_test_find_visible (GtkWidget *root,
+                              GType      type)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *visible = g_ptr_array_new ();
+
+  collect_widgets (root, type, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
+      g_ptr_array_add (visible, g_ptr_array_index (all, i));
+  return visible;
+}
+
+gpointer
+errata_gui_test_find_one_visible (GtkWidget *root,
+                                  GType      type)
+{
+  g_autoptr(GPtrArray) found = errata_gui_test_find_visible (root, type);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+gpointer
+errata_gui_test_find_first (GtkWidget *root,
+                            GType      type)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect_widgets (root, type, all);
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+guint
+errata_gui_test_count_visible (GtkWidget *root,
+                               GType      type)
+{
+  g_autoptr(GPtrArray) found = errata_gui_test_find_visible (root, type);
+
+  return found->len;
+}
+
+gboolean
+errata_gui_test_shows_label (GtkWidget  *root,
+                             const char *text)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_visible (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Rendering ------------------------------------------------------------ */
+
+GdkTexture *
+errata_gui_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    g_test_message ("nothing to render: %s is %d×%d, %s", G_OBJECT_TYPE_NAME (widget),
+                    width, height, gtk_widget_get_mapped (widget) ? "mapped" : "not mapped");
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+GdkTexture *
+errata_gui_test_render_to_png (GtkWidget  *widget,
+                               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkTexture *texture;
+
+  errata_gui_test_iterate_for (300);  /* let animations (crossfade, spinner) settle */
+  texture = errata_gui_test_render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
+  return texture;
+}
+
+double
+errata_gui_test_brightness_at (GdkTexture *texture,
+                               int         x,
+                               int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  double sum = 0;
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int dy = 0; dy < 4; dy++)
+    for (int dx = 0; dx < 4; dx++)
+      {
+        const guchar *p = pixels + ((gsize) (y + dy) * width + x + dx) * 4;
+
+        sum += (p[0] + p[1] + p[2]) / 3.0;
+      }
+  return sum / 16;
+}

@@ -1,0 +1,627 @@
+/* test-trace-page.c: the Traces page under a real display (Xvfb in CI).
+ *
+ * A project is opened through the application as a user would; the tests
+ * drive the page through its actions (traces.*), its controls, and where
+ * the X server has XTEST, real key presses. What the page saves is read
+ * back through a second connection to the file. The page is rendered to
+ * trace-page.png and trace-page-dark.png in the build folder.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
+
+#include "errata-application.h"
+#include "errata-coding-panel.h"
+#include "errata-gui-test-utils.h"
+#include "errata-import-dialog.h"
+#include "errata-project-page.h"
+#include "errata-test-utils.h"
+#include "errata-trace-view.h"
+#include "errata-window.h"
+
+#define N_TRACES 40
+
+static ErrataApplication *app;
+
+/* Fixtures ------------------------------------------------------------ */
+
+/* A conversation with a system prompt, a tool call and its result, and a
+ * reply in Markdown: what the trace view has to render well. */
+static const char rich_messages[] =
+  "[{\"role\": \"system\", \"content\": \"You are Hearth, the assistant of a real-estate agency. "
+  "Search listings with the tools; never invent a listing.\"},"
+  " {\"role\": \"user\", \"content\": \"Any 2-bedroom flats near Riverside Park under $2,400 a month?\"},"
+  " {\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_1\", "
+  "\"name\": \"search_listings\", \"arguments\": \"{\\\"bedrooms\\\": 2, \\\"max_rent\\\": 2400, "
+  "\\\"near\\\": \\\"Riverside Park\\\"}\"}]},"
+  " {\"role\": \"tool\", \"tool_call_id\": \"call_1\", \"name\": \"search_listings\", "
+  "\"content\": \"[{\\\"id\\\": \\\"L-204\\\", \\\"rent\\\": 2350, \\\"address\\\": \\\"14 Mill Lane\\\"}, "
+  "{\\\"id\\\": \\\"L-311\\\", \\\"rent\\\": 2650, \\\"address\\\": \\\"2 Quay Street\\\"}]\"},"
+  " {\"role\": \"assistant\", \"content\": \"I found **two flats** near Riverside Park:\\n\\n"
+  "| Listing | Address | Rent |\\n|---|---|---|\\n| L-204 | 14 Mill Lane | $2,350 |\\n"
+  "| L-311 | 2 Quay Street | $2,650 |\\n\\n"
+  "- *L-204* is within your budget.\\n- L-311 is a little over it.\\n\\n"
+  "Would you like to **book a viewing**?\"}]";
+
+static ErrataTrace *
+create_trace (guint i)
+{
+  g_autofree char *id = g_strdup_printf ("hearth-%02u", i);
+  g_autofree char *input = g_strdup_printf ("Question %u about flats near the park", i);
+  g_autofree char *answer = g_strdup_printf ("Answer %u: here are some listings.", i);
+  ErrataTrace *trace;
+
+  if (i == 0)
+    {
+      g_autoptr(JsonNode) node = json_from_string (rich_messages, NULL);
+
+      g_assert_nonnull (node);
+      trace = errata_trace_new ();
+      errata_trace_set_external_id (trace, id);
+      errata_trace_set_source (trace, "test");
+      errata_trace_set_messages (trace, json_node_get_array (node));
+    }
+  else
+    trace = errata_test_new_trace (id, input, answer);
+  errata_trace_set_latency_ms (trace, 400 + 37 * ((i * 7) % N_TRACES));
+  errata_trace_set_tokens_in (trace, 300 + i);
+  errata_trace_set_tokens_out (trace, 80 + i);
+  json_object_set_string_member (errata_trace_get_metadata (trace), "model",
+                                 i % 4 == 0 ? "gpt-4o" : "gpt-4o-mini");
+  return trace;
+}
+
+static void
+annotate (ErrataProject *project,
+          gint64         trace_id,
+          ErrataVerdict  verdict,
+          const char    *note)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, "Earlier reviewer");
+  g_autoptr(GError) error = NULL;
+
+  annotation->verdict = verdict;
+  annotation->note = g_strdup (note);
+  g_assert_true (errata_project_set_annotation (project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+/* N_TRACES traces; traces 1, 2 and 3 are already reviewed (two pass, one
+ * fails with a note). */
+static GFile *
+make_project (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "hearth.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_create (file, &error);
+  gint64 ids[N_TRACES];
+
+  g_assert_no_error (error);
+  g_assert_true (errata_project_begin (project, &error));
+  for (guint i = 0; i < N_TRACES; i++)
+    {
+      g_autoptr(ErrataTrace) trace = create_trace (i);
+      g_autoptr(ErrataTrace) stored = NULL;
+      gboolean added = FALSE;
+
+      g_assert_true (errata_project_add_trace (project, trace, &added, &error));
+      stored = errata_project_find_trace (project, "test", errata_trace_get_external_id (trace),
+                                          &error);
+      ids[i] = errata_trace_get_id (stored);
+    }
+  g_assert_true (errata_project_commit (project, &error));
+  annotate (project, ids[1], ERRATA_VERDICT_PASS, "");
+  annotate (project, ids[2], ERRATA_VERDICT_PASS, "");
+  annotate (project, ids[3], ERRATA_VERDICT_FAIL, "offered a flat over budget");
+  errata_project_close (project);
+  return g_steal_pointer (&file);
+}
+
+typedef struct
+{
+  char              *dir;
+  GFile             *file;
+  ErrataWindow      *window;
+  ErrataProjectPage *page;
+  ErrataTraceView   *trace_view;
+  ErrataCodingPanel *panel;
+  GListModel        *model;
+} Fixture;
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !errata_window_is_loading (data);
+}
+
+static gboolean
+model_is_loaded (gpointer data)
+{
+  return !errata_trace_list_model_is_loading (data);
+}
+
+static gboolean
+page_shows_a_trace (gpointer data)
+{
+  return errata_project_page_get_current_trace (data) != NULL;
+}
+
+static void
+wait_for_list (Fixture *fixture)
+{
+  errata_gui_test_iterate_until (model_is_loaded, fixture->model);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "annotator-name", "Test Reviewer");
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
+  fixture->dir = errata_test_make_tmpdir ();
+  fixture->file = make_project (fixture->dir);
+  errata_application_open_file (app, fixture->file);
+  fixture->window = ERRATA_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  errata_gui_test_iterate_until (window_is_idle, fixture->window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->window);
+  fixture->page = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                    ERRATA_TYPE_PROJECT_PAGE);
+  fixture->model = G_LIST_MODEL (errata_project_page_get_model (fixture->page));
+  wait_for_list (fixture);
+  fixture->trace_view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                          ERRATA_TYPE_TRACE_VIEW);
+  fixture->panel = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                     ERRATA_TYPE_CODING_PANEL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  /* Dialogs too: the import dialog is not the application's. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  errata_gui_test_iterate_for (50);
+  g_clear_object (&fixture->file);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* What another program sees in the file: the page's writes are committed. */
+static ErrataAnnotation *
+read_annotation_elsewhere (Fixture *fixture,
+                           gint64   trace_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) other = errata_project_open (fixture->file,
+                                                        ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  ErrataAnnotation *annotation;
+
+  g_assert_no_error (error);
+  annotation = errata_project_get_annotation (other, trace_id, "Test Reviewer", &error);
+  g_assert_no_error (error);
+  return annotation;
+}
+
+static gint64
+current_id (Fixture *fixture)
+{
+  ErrataTrace *trace = errata_project_page_get_current_trace (fixture->page);
+
+  g_assert_nonnull (trace);
+  return errata_trace_get_id (trace);
+}
+
+static const char *
+current_external_id (Fixture *fixture)
+{
+  return errata_trace_get_external_id (errata_project_page_get_current_trace (fixture->page));
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL));
+}
+
+/* Tests --------------------------------------------------------------- */
+
+static void
+test_list_and_header (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkColumnView *column_view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                                 GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (column_view);
+  const char *titles[] = { NULL, "ID", "Input", "Note", "Msgs", "Tools", "Output", "Latency", "Tokens" };
+  AdwWindowTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                            ADW_TYPE_WINDOW_TITLE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "hearth.errata");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 3 of 40");
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "40 traces"));
+
+  /* The first trace is on show, in the view and in the panel. */
+  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 0);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-00");
+  g_assert_true (errata_trace_view_get_trace (fixture->trace_view) ==
+                 errata_project_page_get_current_trace (fixture->page));
+  g_assert_cmpint (errata_trace_get_id (errata_coding_panel_get_trace (fixture->panel)), ==,
+                   current_id (fixture));
+
+  /* Rows say what the summaries say, as plain text. */
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (column_view), "hearth-03"));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (column_view), "offered a flat over budget"));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (column_view), "Any 2-bedroom flats near Riverside Park under $2,400 a month?"));
+}
+
+static void
+test_review_with_actions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ErrataAnnotation) stored = NULL;
+  g_autoptr(ErrataTrace) row = NULL;
+  AdwWindowTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                            ADW_TYPE_WINDOW_TITLE);
+  gint64 first;
+
+  /* j and k: next and previous, within the list's ends. */
+  activate (fixture, "traces.previous");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-00");
+  activate (fixture, "traces.next");
+  activate (fixture, "traces.next");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-02");
+  activate (fixture, "traces.previous");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-01");
+  activate (fixture, "traces.previous");
+  first = current_id (fixture);
+
+  /* f fails the trace: saved at once, row and header follow. */
+  activate (fixture, "traces.fail");
+  stored = read_annotation_elsewhere (fixture, first);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_FAIL);
+  row = g_list_model_get_item (fixture->model, 0);
+  g_assert_cmpint (errata_trace_get_verdict (row), ==, ERRATA_VERDICT_FAIL);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 4 of 40");
+  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 0);
+  g_assert_cmpint (current_id (fixture), ==, first);
+
+  /* p changes it to pass. */
+  activate (fixture, "traces.pass");
+  g_clear_pointer (&stored, errata_annotation_free);
+  stored = read_annotation_elsewhere (fixture, first);
+  g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_PASS);
+
+  /* n puts the focus in the note; typed text is saved when the page
+   * moves on, without waiting for the autosave. */
+  activate (fixture, "traces.focus-note");
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    GtkTextBuffer *buffer;
+
+    g_assert_true (GTK_IS_TEXT_VIEW (focus));
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->panel)));
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+    gtk_text_buffer_insert_at_cursor (buffer, "showed L-311 although it is over budget", -1);
+  }
+
+  /* Ctrl+Enter: saves, and skips traces 1-3 (reviewed) to trace 4. */
+  activate (fixture, "traces.next-unreviewed");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-04");
+  g_clear_pointer (&stored, errata_annotation_free);
+  stored = read_annotation_elsewhere (fixture, first);
+  g_assert_cmpstr (stored->note, ==, "showed L-311 although it is over budget");
+  g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_PASS);
+}
+
+static void
+test_first_failure (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataAnnotation) stored = NULL;
+  gint64 id = current_id (fixture);
+
+  /* A click on a message (the view's message-activated) marks it... */
+  g_signal_emit_by_name (fixture->trace_view, "message-activated", 4);
+  g_assert_cmpint (errata_coding_panel_get_first_failure (fixture->panel), ==, 4);
+  g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, 4);
+  stored = read_annotation_elsewhere (fixture, id);
+  g_assert_cmpint (stored->first_failure, ==, 4);
+
+  /* ...a second click on it takes the mark away... */
+  g_signal_emit_by_name (fixture->trace_view, "message-activated", 4);
+  g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, -1);
+
+  /* ...and m marks the message that has the keyboard focus. */
+  errata_trace_view_focus_message (fixture->trace_view, 2);
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (errata_trace_view_get_focused_message (fixture->trace_view), ==, 2);
+  activate (fixture, "traces.mark-first-failure");
+  g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, 2);
+  g_clear_pointer (&stored, errata_annotation_free);
+  stored = read_annotation_elsewhere (fixture, id);
+  g_assert_cmpint (stored->first_failure, ==, 2);
+
+  /* The mark is the panel's, per trace: the next trace has none. */
+  activate (fixture, "traces.next");
+  g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, -1);
+  activate (fixture, "traces.previous");
+  g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, 2);
+}
+
+static char *
+dup_external_id_at (GListModel *model,
+                    guint       position)
+{
+  g_autoptr(ErrataTrace) trace = g_list_model_get_item (model, position);
+
+  return g_strdup (errata_trace_get_external_id (trace));
+}
+
+static gboolean
+focus_is_in_search (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+static void
+test_filters_and_search (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkDropDown *review = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_DROP_DOWN);
+  GtkSearchEntry *search = NULL;
+  GtkEntry *metadata = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *first = NULL;
+
+  gtk_drop_down_set_selected (review, 3);  /* Failed */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-03");
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "1 trace matches"));
+
+  gtk_drop_down_set_selected (review, 1);  /* Unreviewed */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES - 3);
+
+  gtk_drop_down_set_selected (review, 4);  /* With a note */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  gtk_drop_down_set_selected (review, 0);
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+
+  /* Metadata: every fourth trace ran on gpt-4o. */
+  entries = errata_gui_test_find_visible (GTK_WIDGET (fixture->page), GTK_TYPE_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+  metadata = g_ptr_array_index (entries, 0);
+  gtk_editable_set_text (GTK_EDITABLE (metadata), " model = gpt-4o ");
+  g_signal_emit_by_name (metadata, "activate");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES / 4);
+  gtk_editable_set_text (GTK_EDITABLE (metadata), "no equals sign");
+  g_signal_emit_by_name (metadata, "activate");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (metadata), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (metadata), "");
+  g_signal_emit_by_name (metadata, "activate");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+
+  /* Ctrl+F opens the search; the text matches traces and notes. */
+  activate (fixture, "traces.search");
+  errata_gui_test_iterate_until (focus_is_in_search, fixture->window);
+  search = GTK_SEARCH_ENTRY (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                                      GTK_TYPE_SEARCH_ENTRY));
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (search, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Search traces and notes");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "offered");  /* only in a note */
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-03");
+  gtk_editable_set_text (GTK_EDITABLE (search), "budget");  /* a note and a reply */
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (search), "Riverside");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-00");
+
+  /* Shuffle draws a new order each time; Import Order goes back. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_list (fixture);
+  activate (fixture, "traces.shuffle");
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+  first = dup_external_id_at (fixture->model, 0);
+  {
+    gboolean moved = FALSE;
+
+    for (guint i = 0; i < N_TRACES && !moved; i++)
+      {
+        g_autofree char *id = dup_external_id_at (fixture->model, i);
+        g_autofree char *expected = g_strdup_printf ("hearth-%02u", i);
+
+        moved = !g_str_equal (id, expected);
+      }
+    g_assert_true (moved);
+  }
+  activate (fixture, "traces.import-order");
+  wait_for_list (fixture);
+  g_clear_pointer (&first, g_free);
+  first = dup_external_id_at (fixture->model, 0);
+  g_assert_cmpstr (first, ==, "hearth-00");
+}
+
+static void
+test_sort_by_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkColumnView *column_view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                                 GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GtkColumnViewColumn) latency = g_list_model_get_item (gtk_column_view_get_columns (column_view), 7);
+  g_autoptr(ErrataTraceQuery) query = NULL;
+  g_autoptr(ErrataTrace) slowest = NULL;
+  g_autoptr(ErrataTrace) fastest = NULL;
+
+  g_assert_cmpstr (gtk_column_view_column_get_title (latency), ==, "Latency");
+  gtk_column_view_sort_by_column (column_view, latency, GTK_SORT_DESCENDING);
+  wait_for_list (fixture);
+  query = errata_trace_list_model_dup_query (ERRATA_TRACE_LIST_MODEL (fixture->model));
+  g_assert_cmpint (errata_trace_query_get_sort (query), ==, ERRATA_TRACE_SORT_LATENCY);
+  g_assert_true (errata_trace_query_get_descending (query));
+  slowest = g_list_model_get_item (fixture->model, 0);
+  fastest = g_list_model_get_item (fixture->model, N_TRACES - 1);
+  g_assert_cmpint (errata_trace_get_latency_ms (slowest), >, errata_trace_get_latency_ms (fastest));
+  for (guint i = 1; i < N_TRACES; i++)
+    {
+      g_autoptr(ErrataTrace) a = g_list_model_get_item (fixture->model, i - 1);
+      g_autoptr(ErrataTrace) b = g_list_model_get_item (fixture->model, i);
+
+      g_assert_cmpint (errata_trace_get_latency_ms (a), >=, errata_trace_get_latency_ms (b));
+    }
+
+  gtk_column_view_sort_by_column (column_view, latency, GTK_SORT_ASCENDING);
+  wait_for_list (fixture);
+  g_clear_object (&query);
+  query = errata_trace_list_model_dup_query (ERRATA_TRACE_LIST_MODEL (fixture->model));
+  g_assert_false (errata_trace_query_get_descending (query));
+  {
+    g_autoptr(ErrataTrace) head = g_list_model_get_item (fixture->model, 0);
+    g_autoptr(ErrataTrace) tail = g_list_model_get_item (fixture->model, N_TRACES - 1);
+
+    g_assert_cmpint (errata_trace_get_latency_ms (head), ==, errata_trace_get_latency_ms (fastest));
+    g_assert_cmpint (errata_trace_get_latency_ms (tail), ==, errata_trace_get_latency_ms (slowest));
+  }
+}
+
+static gboolean
+has_import_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ERRATA_IS_IMPORT_DIALOG (toplevel))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Dropped trace files go to the import dialog; the action is there. */
+static void
+test_drop_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = errata_test_write_file (fixture->dir, "more.jsonl",
+                                                  "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n", -1);
+  g_autoptr(GFile) jsonl = g_file_new_for_path (path);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, jsonl);
+
+  g_assert_false (has_import_dialog (NULL));
+  g_assert_true (errata_window_drop_files (fixture->window, files));
+  errata_gui_test_iterate_until (has_import_dialog, NULL);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+
+  /* The rich trace, failed at the reply that offered the flat over budget. */
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-00");
+  activate (fixture, "traces.fail");
+  g_signal_emit_by_name (fixture->trace_view, "message-activated", 4);
+  light = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "trace-page.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  dark = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "trace-page-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_cmpfloat (errata_gui_test_brightness_at (light, 40, gdk_texture_get_height (light) - 60), >, 180);
+  g_assert_cmpfloat (errata_gui_test_brightness_at (dark, 40, gdk_texture_get_height (dark) - 60), <, 90);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+#define ADD_TEST(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/trace-page/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  app = errata_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  ADD_TEST ("/trace-page/list-and-header", test_list_and_header);
+  ADD_TEST ("/trace-page/review-with-actions", test_review_with_actions);
+  ADD_TEST ("/trace-page/first-failure", test_first_failure);
+  ADD_TEST ("/trace-page/filters-and-search", test_filters_and_search);
+  ADD_TEST ("/trace-page/sort-by-column", test_sort_by_column);
+  ADD_TEST ("/trace-page/drop-files", test_drop_files);
+  ADD_TEST ("/trace-page/screenshots", test_screenshots);
+  return g_test_run ();
+}
