@@ -158,12 +158,14 @@ set_scrollable (ErrataJsonView *self,
       self->scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
       gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+      gtk_source_view_set_show_line_numbers (self->view, TRUE);
     }
   else
     {
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
       g_clear_pointer (&self->scroller, gtk_widget_unparent);
       gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+      gtk_source_view_set_show_line_numbers (self->view, FALSE);
     }
   g_object_unref (self->view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLLABLE]);

@@ -20,6 +20,7 @@
 #include "errata-markdown.h"
 
 #define URL_KEY "errata-url"
+#define BLOCK_END_TAG "block-end"
 
 typedef struct
 {
@@ -39,6 +40,8 @@ typedef struct
 {
   GString   *text;
   glong      n_chars;
+  glong      line_start;       /* where the current line starts */
+  glong      last_line_start;  /* where the line before it starts */
   GArray    *ranges;     /* Range, closed */
   GArray    *open;       /* Range, still open (a stack) */
   GArray    *lists;      /* List (a stack) */
@@ -129,8 +132,8 @@ add_indent_tags (GtkTextTagTable *table)
 static void
 add_block_tags (GtkTextTagTable *table)
 {
-  add_tag (table, ERRATA_MARKDOWN_TAG_PARAGRAPH, "pixels-below-lines", 8, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_LIST_ITEM, "pixels-below-lines", 3, NULL);
+  add_tag (table, ERRATA_MARKDOWN_TAG_PARAGRAPH, "pixels-below-lines", 10, NULL);
+  add_tag (table, ERRATA_MARKDOWN_TAG_LIST_ITEM, "pixels-below-lines", 4, NULL);
   add_tag (table, ERRATA_MARKDOWN_TAG_CODE_BLOCK,
            "family", "monospace",
            "left-margin", 12,
@@ -150,6 +153,9 @@ add_block_tags (GtkTextTagTable *table)
            "pixels-below-lines", 2,
            NULL);
   add_tag (table, ERRATA_MARKDOWN_TAG_TABLE_HEAD, "weight", PANGO_WEIGHT_BOLD, NULL);
+  /* The last line of a list, table, code block or quote: a gap before
+   * what follows, created late so that it wins over the block's own. */
+  add_tag (table, BLOCK_END_TAG, "pixels-below-lines", 10, NULL);
   add_tag (table, ERRATA_MARKDOWN_TAG_RULE,
            "justification", GTK_JUSTIFY_CENTER,
            "pixels-above-lines", 4,
@@ -228,6 +234,25 @@ errata_markdown_set_dark (GtkTextTagTable *table,
 
 /* Collecting text and ranges ------------------------------------------ */
 
+/* Line starts, in characters, for the block-end gap. */
+static void
+track_lines (Renderer   *r,
+             const char *text,
+             gsize       len)
+{
+  const char *p = text;
+  const char *newline;
+  glong chars = r->n_chars;
+
+  while ((newline = memchr (p, '\n', len - (p - text))) != NULL)
+    {
+      chars += g_utf8_strlen (p, newline + 1 - p);
+      r->last_line_start = r->line_start;
+      r->line_start = chars;
+      p = newline + 1;
+    }
+}
+
 static void
 append (Renderer   *r,
         const char *text,
@@ -239,6 +264,7 @@ append (Renderer   *r,
       return;
     }
   g_string_append_len (r->text, text, len);
+  track_lines (r, text, len);
   r->n_chars += g_utf8_strlen (text, len);
   r->after_marker = FALSE;
 }
@@ -275,6 +301,17 @@ end_range (Renderer *r)
     g_array_append_val (r->ranges, range);
   else
     g_free (range.url);
+}
+
+/* Called when a block has just ended with a newline: its last line is
+ * the one before the (empty) current one. */
+static void
+mark_block_end (Renderer *r)
+{
+  Range range = { BLOCK_END_TAG, NULL, r->last_line_start, r->n_chars };
+
+  if (r->cell == NULL && range.end > range.start)
+    g_array_append_val (r->ranges, range);
 }
 
 /* Entities ------------------------------------------------------------ */
@@ -536,10 +573,14 @@ leave_block (MD_BLOCKTYPE type,
     {
     case MD_BLOCK_P:
     case MD_BLOCK_H:
+      ensure_line_start (r);
+      end_range (r);
+      break;
     case MD_BLOCK_CODE:
     case MD_BLOCK_QUOTE:
       ensure_line_start (r);
       end_range (r);
+      mark_block_end (r);
       break;
     case MD_BLOCK_HR:
       append (r, "\n", 1);
@@ -553,6 +594,8 @@ leave_block (MD_BLOCKTYPE type,
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
       g_array_set_size (r->lists, r->lists->len - 1);
+      if (r->lists->len == 0)
+        mark_block_end (r);
       break;
     case MD_BLOCK_TH:
     case MD_BLOCK_TD:
@@ -560,6 +603,7 @@ leave_block (MD_BLOCKTYPE type,
       break;
     case MD_BLOCK_TABLE:
       flush_table (r);
+      mark_block_end (r);
       break;
     default:
       break;

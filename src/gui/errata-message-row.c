@@ -252,12 +252,17 @@ add_block (ErrataMessageRow *self,
   return expander;
 }
 
+/* What a collapsed block holds: lines for prose, the size for a payload
+ * (a JSON result is often one long line before it is pretty-printed). */
 static char *
-dup_size_detail (const char *payload)
+dup_size_detail (const char *payload,
+                 gboolean    count_lines)
 {
   g_autofree char *size = g_format_size (strlen (payload));
   guint lines = 1;
 
+  if (!count_lines)
+    return g_steal_pointer (&size);
   for (const char *p = payload; *p; p++)
     lines += *p == '\n';
   /* Translators: the size of a collapsed block, e.g. "12 lines, 3.4 kB". */
@@ -322,7 +327,7 @@ add_tool_result (ErrataMessageRow *self,
                  const char       *tool_name,
                  const char       *content)
 {
-  g_autofree char *detail = dup_size_detail (content);
+  g_autofree char *detail = dup_size_detail (content, FALSE);
   g_autofree char *title = NULL;
 
   /* Translators: %s is the tool whose answer this block shows. */
@@ -335,10 +340,10 @@ static void
 add_system_prompt (ErrataMessageRow *self,
                    const char       *content)
 {
-  g_autofree char *detail = dup_size_detail (content);
+  g_autofree char *detail = dup_size_detail (content, TRUE);
 
   add_block (self,
-             new_block_title ("document-properties-symbolic", _("System prompt"), detail, FALSE),
+             new_block_title ("format-justify-left-symbolic", _("System prompt"), detail, FALSE),
              _("System prompt"), content, TRUE, FALSE);
 }
 
@@ -372,9 +377,8 @@ fill_header (ErrataMessageRow *self,
   g_autofree char *role_class = g_strdup_printf ("role-%s", title ? self->role : "other");
 
   gtk_label_set_text (self->role_label, title ? title : self->role);
-  if (name == NULL && g_strcmp0 (self->role, "tool") == 0)
-    name = tool_name;
-  if (name != NULL)
+  /* A tool result's block already says which tool answered. */
+  if (name != NULL && g_strcmp0 (name, tool_name) != 0)
     {
       gtk_label_set_text (self->name_label, name);
       gtk_widget_set_visible (GTK_WIDGET (self->name_label), TRUE);

@@ -656,15 +656,25 @@ test_screenshots (void)
   g_autoptr(ErrataTrace) trace = new_showing_trace ();
   AdwStyleManager *style = adw_style_manager_get_default ();
   ErrataTraceView *view;
-  GtkWindow *window = new_window (&view, 920, 1180);
+  GtkWindow *window = new_window (&view, 920, 800);
+
+  GtkAdjustment *adjustment;
 
   errata_trace_view_set_trace (view, trace);
   iterate_until_loaded (view);
   errata_trace_view_set_first_failure (view, 6);
-  render_to_png (GTK_WIDGET (window), "trace-view.png");
+  render_to_png (GTK_WIDGET (window), "trace-view-first-failure.png");
 
+  /* The top of the conversation, with both tool calls expanded. */
+  adjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (errata_trace_view_get_message_row (view, 0),
+                                                  GTK_TYPE_SCROLLED_WINDOW)));
+  gtk_adjustment_set_value (adjustment, 0);
+  render_to_png (GTK_WIDGET (window), "trace-view.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   render_to_png (GTK_WIDGET (window), "trace-view-dark.png");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  render_to_png (GTK_WIDGET (window), "trace-view-dark-end.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
@@ -820,11 +830,26 @@ test_big_trace (void)
   g_assert_cmpint (stats.longest, <, 400 * 1000);
   g_assert_nonnull (errata_trace_view_get_message_row (view, 299));
 
+  /* The raw record of 2 MB is built when its page is first shown. */
+  start = g_get_monotonic_time ();
+  errata_trace_view_set_page (view, "raw");
+  g_test_message ("raw record page: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  iterate_for (200);
+  errata_trace_view_set_page (view, "conversation");
+
   /* Moving to another trace while the first is still loading. */
   errata_trace_view_set_trace (view, trace);
   errata_trace_view_set_trace (view, NULL);
   g_assert_false (errata_trace_view_get_loading (view));
+
+  /* Closing the window while rows are still being built and destroyed
+   * lets go of the view and the trace. */
+  errata_trace_view_set_trace (view, trace);
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (window);
+  iterate_for (100);
+  g_assert_null (view);
+  g_assert_finalize_object (g_steal_pointer (&trace));
 }
 
 /* Real traces from the shared sample data, when it is there ----------- */
