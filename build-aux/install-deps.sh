@@ -19,6 +19,8 @@ packages=(
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
   # typing real keys in the display tests (optional: that test skips without it)
   libxtst-dev
+  # driving the real app by keyboard for manual acceptance runs
+  xdotool
   # benchmarks compare against the plain sqlite3 shell
   sqlite3 python3
 )
