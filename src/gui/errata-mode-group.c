@@ -1,0 +1,905 @@
+/* errata-mode-group.c
+ *
+ * The cards live in a GListStore that set_cards() patches in place (common
+ * head and tail kept, only the changed middle spliced), shown through a
+ * filter and a multi-selection in a GtkListView, so a move between two
+ * groups of a thousand cards touches a handful of rows.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-mode-group.h"
+#include "errata-failure-modes-page.h"
+#include "errata-note-card.h"
+
+struct _ErrataModeGroup
+{
+  GtkWidget           parent_instance;
+
+  gint64              mode_id;
+  char               *name;
+  char               *definition;
+  char               *colour;
+  char               *filter_text;
+  gboolean            syncing;      /* set_mode() is writing the colour property */
+
+  GListStore         *store;
+  GPtrArray          *items;        /* mirror of store, for quick diffs */
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkMultiSelection  *selection;
+  GtkDropTarget      *drop_target;
+
+  GtkWidget          *column;
+  GtkWidget          *header;
+  GtkStack           *title_stack;
+  GtkLabel           *title_label;
+  GtkEntry           *name_entry;
+  GtkLabel           *count_label;
+  GtkWidget          *menu_button;
+  GtkStack           *definition_stack;
+  GtkLabel           *definition_label;
+  GtkEntry           *definition_entry;
+  GtkStack           *content_stack;
+  GtkListView        *list_view;
+  GtkLabel           *empty_label;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataModeGroup, errata_mode_group, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COLOUR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The GNOME palette the colour menu offers, and the CSS class of each. */
+static const struct
+{
+  const char *hex;
+  const char *css_class;
+} palette[] = {
+  { "#3584e4", "mode-blue" },
+  { "#33d17a", "mode-green" },
+  { "#f6d32d", "mode-yellow" },
+  { "#ff7800", "mode-orange" },
+  { "#e01b24", "mode-red" },
+  { "#9141ac", "mode-purple" },
+  { "#986a44", "mode-brown" },
+};
+
+static ErrataFailureModesPage *
+get_page (ErrataModeGroup *self)
+{
+  return (ErrataFailureModesPage *)gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                            ERRATA_TYPE_FAILURE_MODES_PAGE);
+}
+
+static gboolean
+is_unsorted (ErrataModeGroup *self)
+{
+  return self->mode_id == ERRATA_UNSORTED;
+}
+
+static void
+update_colour_class (ErrataModeGroup *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      if (g_ascii_strcasecmp (self->colour, palette[i].hex) == 0)
+        gtk_widget_add_css_class (self->column, palette[i].css_class);
+      else
+        gtk_widget_remove_css_class (self->column, palette[i].css_class);
+    }
+}
+
+static void
+update_count (ErrataModeGroup *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (shown == total)
+    text = g_strdup_printf ("%u", total);
+  else
+    /* Translators: cards shown by the search filter, of all in the group. */
+    text = g_strdup_printf (_("%u of %u"), shown, total);
+  gtk_label_set_label (self->count_label, text);
+  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", total), total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "cards");
+  else
+    {
+      gtk_label_set_label (self->empty_label,
+                           total > 0 ? _("No notes match the search")
+                                     : is_unsorted (self) ? _("Every note is in a failure mode")
+                                                          : _("Drop notes here"));
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+}
+
+static void
+update_labels (ErrataModeGroup *self)
+{
+  gboolean has_definition = self->definition[0] != '\0';
+
+  gtk_label_set_label (self->title_label, self->name);
+  if (is_unsorted (self))
+    gtk_label_set_label (self->definition_label, _("Notes not yet in a failure mode"));
+  else
+    gtk_label_set_label (self->definition_label,
+                         has_definition ? self->definition
+                                        : _("No definition yet. Double-click to add one."));
+  if (has_definition || is_unsorted (self))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->definition_label), "placeholder");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->definition_label), "placeholder");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->definition,
+                                  -1);
+}
+
+void
+errata_mode_group_set_mode (ErrataModeGroup         *self,
+                            const ErrataFailureMode *mode)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+  g_return_if_fail (mode != NULL && mode->id == self->mode_id);
+
+  g_free (self->name);
+  self->name = g_strdup (mode->name);
+  g_free (self->definition);
+  self->definition = g_strdup (mode->definition ? mode->definition : "");
+  if (g_strcmp0 (self->colour, mode->colour) != 0)
+    {
+      g_free (self->colour);
+      self->colour = g_strdup (mode->colour ? mode->colour : "");
+      self->syncing = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOUR]);
+      self->syncing = FALSE;
+    }
+  update_colour_class (self);
+  update_labels (self);
+}
+
+/* ---- cards -------------------------------------------------------------- */
+
+static gboolean
+same_card (ErrataCardItem *item,
+           ErrataNoteCard *card)
+{
+  return errata_card_item_get_annotation_id (item) == card->annotation_id;
+}
+
+static ErrataCardItem *
+reuse_or_create (ErrataModeGroup *self,
+                 GHashTable      *old,
+                 ErrataNoteCard  *card)
+{
+  ErrataCardItem *item = g_hash_table_lookup (old, &card->annotation_id);
+
+  if (item == NULL)
+    return errata_card_item_new (card, self->mode_id);
+  errata_card_item_update (item, card);
+  return g_object_ref (item);
+}
+
+/* Replaces items [start, start + n_old) with the cards [start, start + n_new). */
+static void
+splice_middle (ErrataModeGroup *self,
+               GPtrArray       *cards,
+               guint            start,
+               guint            n_old,
+               guint            n_new)
+{
+  g_autoptr(GHashTable) old = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_full (n_new, g_object_unref);
+
+  for (guint i = start; i < start + n_old; i++)
+    {
+      ErrataCardItem *item = self->items->pdata[i];
+      gint64 *key = g_new (gint64, 1);
+
+      *key = errata_card_item_get_annotation_id (item);
+      g_hash_table_insert (old, key, item);
+    }
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_add (fresh, reuse_or_create (self, old, cards->pdata[start + i]));
+
+  g_ptr_array_remove_range (self->items, start, n_old);
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_insert (self->items, start + i, g_object_ref (fresh->pdata[i]));
+  g_list_store_splice (self->store, start, n_old, fresh->pdata, n_new);
+}
+
+void
+errata_mode_group_set_cards (ErrataModeGroup *self,
+                             GPtrArray       *cards)
+{
+  guint n_old, n_new, head = 0, tail = 0;
+
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+  g_return_if_fail (cards != NULL);
+
+  n_old = self->items->len;
+  n_new = cards->len;
+  while (head < n_old && head < n_new && same_card (self->items->pdata[head], cards->pdata[head]))
+    {
+      errata_card_item_update (self->items->pdata[head], cards->pdata[head]);
+      head++;
+    }
+  while (tail < n_old - head && tail < n_new - head &&
+         same_card (self->items->pdata[n_old - 1 - tail], cards->pdata[n_new - 1 - tail]))
+    {
+      errata_card_item_update (self->items->pdata[n_old - 1 - tail], cards->pdata[n_new - 1 - tail]);
+      tail++;
+    }
+  if (head + tail < n_old || head + tail < n_new)
+    splice_middle (self, cards, head, n_old - head - tail, n_new - head - tail);
+  update_count (self);
+}
+
+GListModel *
+errata_mode_group_get_cards (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+GListModel *
+errata_mode_group_get_visible_cards (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+GtkSelectionModel *
+errata_mode_group_get_selection (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+static gboolean
+filter_card (gpointer item,
+             gpointer user_data)
+{
+  ErrataModeGroup *self = user_data;
+
+  return errata_card_item_matches (item, self->filter_text);
+}
+
+void
+errata_mode_group_set_filter (ErrataModeGroup *self,
+                              const char      *folded_text)
+{
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+
+  if (g_strcmp0 (self->filter_text, folded_text) == 0)
+    return;
+  /* A longer needle can only hide more cards, a shorter one show more. */
+  if (self->filter_text && folded_text && g_str_has_prefix (folded_text, self->filter_text))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->filter_text && folded_text && g_str_has_prefix (self->filter_text, folded_text))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  g_free (self->filter_text);
+  self->filter_text = g_strdup (folded_text);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_count (self);
+}
+
+/* ---- selection and drag content ----------------------------------------- */
+
+static gboolean
+find_visible (ErrataModeGroup *self,
+              ErrataCardItem  *item,
+              guint           *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ErrataCardItem) other = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+ErrataCardSet *
+errata_mode_group_collect_cards (ErrataModeGroup *self,
+                                 ErrataCardItem  *item)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  ErrataCardSet *set = errata_card_set_new (self->mode_id);
+  guint position;
+
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_CARD_ITEM (item), NULL);
+
+  if (find_visible (self, item, &position) && gtk_selection_model_is_selected (model, position))
+    {
+      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+      GtkBitsetIter iter;
+      guint i;
+
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &i); ok;
+           ok = gtk_bitset_iter_next (&iter, &i))
+        {
+          g_autoptr(ErrataCardItem) chosen = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+          errata_card_set_add (set, errata_card_item_get_annotation_id (chosen));
+        }
+    }
+  else
+    errata_card_set_add (set, errata_card_item_get_annotation_id (item));
+  return set;
+}
+
+/* One card travels as its own ErrataCardItem; several as an ErrataCardSet. */
+GdkContentProvider *
+errata_mode_group_content_for (ErrataModeGroup *self,
+                               ErrataCardItem  *item)
+{
+  g_autoptr(ErrataCardSet) set = errata_mode_group_collect_cards (self, item);
+  guint n;
+
+  errata_card_set_get_cards (set, &n);
+  if (n == 1)
+    return gdk_content_provider_new_typed (ERRATA_TYPE_CARD_ITEM, item);
+  return gdk_content_provider_new_typed (ERRATA_TYPE_CARD_SET, set);
+}
+
+void
+errata_mode_group_unselect_all (ErrataModeGroup *self)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+}
+
+GtkWidget *
+errata_mode_group_get_focused_card (ErrataModeGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *child;
+
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return NULL;
+  /* The list view focuses the row; the card is its child. */
+  child = gtk_widget_get_first_child (focus);
+  if (ERRATA_IS_NOTE_CARD_WIDGET (child))
+    return child;
+  return gtk_widget_get_ancestor (focus, ERRATA_TYPE_NOTE_CARD_WIDGET);
+}
+
+/* ---- inline editing ------------------------------------------------------ */
+
+static void
+finish_editing (ErrataModeGroup *self,
+                GtkStack        *stack)
+{
+  gboolean had_focus = gtk_widget_has_focus (gtk_stack_get_visible_child (stack)) ||
+                       gtk_widget_get_focus_child (gtk_stack_get_visible_child (stack)) != NULL;
+
+  gtk_stack_set_visible_child_name (stack, "label");
+  if (had_focus)
+    gtk_widget_grab_focus (self->menu_button);
+}
+
+static void
+commit (ErrataModeGroup *self,
+        const char      *name,
+        const char      *definition)
+{
+  ErrataFailureModesPage *page = get_page (self);
+
+  if (page)
+    errata_failure_modes_page_update_mode (page, self->mode_id, name, definition, NULL);
+}
+
+static void
+name_activated (ErrataModeGroup *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->title_stack), "entry") != 0)
+    return;
+  finish_editing (self, self->title_stack);
+  if (*name != '\0' && g_strcmp0 (name, self->name) != 0)
+    commit (self, name, NULL);
+}
+
+static void
+definition_activated (ErrataModeGroup *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->definition_entry))));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->definition_stack), "entry") != 0)
+    return;
+  finish_editing (self, self->definition_stack);
+  if (g_strcmp0 (text, self->definition) != 0)
+    commit (self, NULL, text);
+}
+
+void
+errata_mode_group_start_rename (ErrataModeGroup *self)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+
+  if (is_unsorted (self))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->name);
+  gtk_stack_set_visible_child_name (self->title_stack, "entry");
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->name_entry), 0, -1);
+}
+
+void
+errata_mode_group_start_define (ErrataModeGroup *self)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+
+  if (is_unsorted (self))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->definition_entry), self->definition);
+  gtk_stack_set_visible_child_name (self->definition_stack, "entry");
+  gtk_widget_grab_focus (GTK_WIDGET (self->definition_entry));
+}
+
+gboolean
+errata_mode_group_is_editing (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->title_stack), "entry") == 0 ||
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->definition_stack), "entry") == 0;
+}
+
+GtkEditable *
+errata_mode_group_get_name_entry (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return GTK_EDITABLE (self->name_entry);
+}
+
+GtkEditable *
+errata_mode_group_get_definition_entry (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return GTK_EDITABLE (self->definition_entry);
+}
+
+/* Escape gives up the edit; leaving the entry keeps it, as in Files. */
+static gboolean
+entry_key_pressed (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   gpointer               user_data)
+{
+  ErrataModeGroup *self = user_data;
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  finish_editing (self, entry == GTK_WIDGET (self->name_entry) ? self->title_stack
+                                                              : self->definition_stack);
+  return TRUE;
+}
+
+static void
+entry_focus_left (GtkEventControllerFocus *controller,
+                  gpointer                 user_data)
+{
+  ErrataModeGroup *self = user_data;
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (entry == GTK_WIDGET (self->name_entry))
+    name_activated (self);
+  else
+    definition_activated (self);
+}
+
+static void
+watch_entry (ErrataModeGroup *self,
+             GtkEntry        *entry)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_pressed), self);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (entry), keys);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_left), self);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+}
+
+static void
+header_pressed (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                gpointer         user_data)
+{
+  ErrataModeGroup *self = user_data;
+  GtkWidget *picked = gtk_widget_pick (self->header, x, y, GTK_PICK_DEFAULT);
+
+  if (n_press != 2 || picked == NULL)
+    return;
+  if (picked == GTK_WIDGET (self->definition_label) ||
+      gtk_widget_is_ancestor (picked, GTK_WIDGET (self->definition_label)))
+    errata_mode_group_start_define (self);
+  else if (picked == GTK_WIDGET (self->title_label) ||
+           gtk_widget_is_ancestor (picked, GTK_WIDGET (self->title_label)))
+    errata_mode_group_start_rename (self);
+}
+
+/* ---- drag and drop ------------------------------------------------------ */
+
+static GdkDragAction
+drop_motion (GtkDropTarget *target,
+             double         x,
+             double         y,
+             gpointer       user_data)
+{
+  ErrataModeGroup *self = user_data;
+  ErrataFailureModesPage *page = get_page (self);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  const GValue *value = gtk_drop_target_get_value (target);
+  GdkDragAction action = 0;
+
+  if (page && drop)
+    action = errata_failure_modes_page_drop_action (page, value, self->mode_id,
+                                                    gdk_drop_get_actions (drop));
+  if (action != 0)
+    gtk_widget_add_css_class (self->column, "drop-target");
+  else
+    gtk_widget_remove_css_class (self->column, "drop-target");
+  return action;
+}
+
+static void
+drop_leave (GtkDropTarget *target,
+            gpointer       user_data)
+{
+  ErrataModeGroup *self = user_data;
+
+  gtk_widget_remove_css_class (self->column, "drop-target");
+}
+
+/* The real drop handler; tests emit "drop" to drive it. */
+static gboolean
+drop_done (GtkDropTarget *target,
+           const GValue  *value,
+           double         x,
+           double         y,
+           gpointer       user_data)
+{
+  ErrataModeGroup *self = user_data;
+  ErrataFailureModesPage *page = get_page (self);
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  gtk_widget_remove_css_class (self->column, "drop-target");
+  if (page == NULL)
+    return FALSE;
+  return errata_failure_modes_page_drop (page, value, self->mode_id,
+                                         drop ? gdk_drop_get_actions (drop) : GDK_ACTION_MOVE);
+}
+
+GtkDropTarget *
+errata_mode_group_get_drop_target (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return self->drop_target;
+}
+
+static GdkContentProvider *
+header_drag_prepare (GtkDragSource *source,
+                     double         x,
+                     double         y,
+                     gpointer       user_data)
+{
+  ErrataModeGroup *self = user_data;
+
+  if (is_unsorted (self) || errata_mode_group_is_editing (self))
+    return NULL;
+  return gdk_content_provider_new_typed (ERRATA_TYPE_MODE_GROUP, self);
+}
+
+static void
+header_drag_begin (GtkDragSource *source,
+                   GdkDrag       *drag,
+                   gpointer       user_data)
+{
+  ErrataModeGroup *self = user_data;
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (self->header);
+
+  gtk_drag_source_set_icon (source, icon, 16, 16);
+}
+
+static void
+setup_drag_and_drop (ErrataModeGroup *self)
+{
+  GType types[] = { ERRATA_TYPE_CARD_SET, ERRATA_TYPE_CARD_ITEM, ERRATA_TYPE_MODE_GROUP };
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));
+  /* The value is needed while hovering, to tell where a drop would land. */
+  gtk_drop_target_set_preload (self->drop_target, TRUE);
+  g_signal_connect (self->drop_target, "enter", G_CALLBACK (drop_motion), self);
+  g_signal_connect (self->drop_target, "motion", G_CALLBACK (drop_motion), self);
+  g_signal_connect (self->drop_target, "leave", G_CALLBACK (drop_leave), self);
+  g_signal_connect (self->drop_target, "drop", G_CALLBACK (drop_done), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (header_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (header_drag_begin), self);
+  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (source));
+
+  g_signal_connect (click, "pressed", G_CALLBACK (header_pressed), self);
+  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (click));
+}
+
+/* ---- actions ------------------------------------------------------------ */
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  errata_mode_group_start_rename (ERRATA_MODE_GROUP (widget));
+}
+
+static void
+define_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  errata_mode_group_start_define (ERRATA_MODE_GROUP (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ErrataModeGroup *self = ERRATA_MODE_GROUP (widget);
+  ErrataFailureModesPage *page = get_page (self);
+
+  if (page && !is_unsorted (self))
+    errata_failure_modes_page_delete_mode (page, self->mode_id, NULL);
+}
+
+static void
+move_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkWidget *card = errata_mode_group_get_focused_card (ERRATA_MODE_GROUP (widget));
+
+  if (card)
+    errata_note_card_widget_popup_menu (ERRATA_NOTE_CARD_WIDGET (card));
+}
+
+static void
+card_activated (ErrataModeGroup *self,
+                guint            position)
+{
+  g_autoptr(ErrataCardItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  ErrataFailureModesPage *page = get_page (self);
+
+  if (item && page)
+    errata_failure_modes_page_open_trace (page, errata_card_item_get_trace_id (item));
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+errata_mode_group_dispose (GObject *object)
+{
+  ErrataModeGroup *self = (ErrataModeGroup *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (errata_mode_group_parent_class)->dispose (object);
+}
+
+static void
+errata_mode_group_finalize (GObject *object)
+{
+  ErrataModeGroup *self = (ErrataModeGroup *)object;
+
+  g_free (self->name);
+  g_free (self->definition);
+  g_free (self->colour);
+  g_free (self->filter_text);
+
+  G_OBJECT_CLASS (errata_mode_group_parent_class)->finalize (object);
+}
+
+static void
+errata_mode_group_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ErrataModeGroup *self = ERRATA_MODE_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_COLOUR:
+      g_value_set_string (value, self->colour);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The colour menu writes this property (a property action); a choice
+ * goes to the model, which sends it back through set_mode(). */
+static void
+errata_mode_group_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ErrataModeGroup *self = ERRATA_MODE_GROUP (object);
+  const char *colour = g_value_get_string (value);
+  ErrataFailureModesPage *page;
+
+  switch (prop_id)
+    {
+    case PROP_COLOUR:
+      page = get_page (self);
+      if (g_strcmp0 (colour, self->colour) != 0 && page && !is_unsorted (self))
+        errata_failure_modes_page_update_mode (page, self->mode_id, NULL, NULL,
+                                               colour ? colour : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_mode_group_class_init (ErrataModeGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = errata_mode_group_dispose;
+  object_class->finalize = errata_mode_group_finalize;
+  object_class->get_property = errata_mode_group_get_property;
+  object_class->set_property = errata_mode_group_set_property;
+
+  properties[PROP_COLOUR] =
+    g_param_spec_string ("colour", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ERRATA_TYPE_NOTE_CARD_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/errata/Errata/errata-mode-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, column);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, header);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, definition_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, definition_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, definition_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, name_activated);
+  gtk_widget_class_bind_template_callback (widget_class, definition_activated);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated);
+
+  gtk_widget_class_install_action (widget_class, "group.rename", NULL, rename_action);
+  gtk_widget_class_install_action (widget_class, "group.define", NULL, define_action);
+  gtk_widget_class_install_action (widget_class, "group.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "group.move-menu", NULL, move_menu_action);
+  gtk_widget_class_install_property_action (widget_class, "group.colour", "colour");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "group.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "group.move-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "group.move-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "group.move-menu", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "modegroup");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+errata_mode_group_init (ErrataModeGroup *self)
+{
+  self->name = g_strdup ("");
+  self->definition = g_strdup ("");
+  self->colour = g_strdup ("");
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->store = g_list_store_new (ERRATA_TYPE_CARD_ITEM);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_card, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                              GTK_FILTER (self->filter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  watch_entry (self, self->name_entry);
+  watch_entry (self, self->definition_entry);
+  setup_drag_and_drop (self);
+}
+
+GtkWidget *
+errata_mode_group_new (gint64 mode_id)
+{
+  ErrataModeGroup *self = g_object_new (ERRATA_TYPE_MODE_GROUP, NULL);
+
+  self->mode_id = mode_id;
+  if (mode_id == ERRATA_UNSORTED)
+    {
+      g_free (self->name);
+      self->name = g_strdup (_("Unsorted"));
+      gtk_widget_set_visible (self->menu_button, FALSE);
+      gtk_widget_add_css_class (self->column, "unsorted");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.rename", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.define", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.delete", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "group.colour", FALSE);
+    }
+  update_labels (self);
+  update_count (self);
+  return GTK_WIDGET (self);
+}
+
+gint64
+errata_mode_group_get_mode_id (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), 0);
+  return self->mode_id;
+}
+
+const char *
+errata_mode_group_get_name (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return self->name;
+}
+
+const char *
+errata_mode_group_get_colour (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return self->colour;
+}

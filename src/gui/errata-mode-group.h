@@ -1,0 +1,55 @@
+/* errata-mode-group.h: one failure mode on the canvas (or the Unsorted
+ * pile): its title, definition, colour, live count and its cards.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "errata-card-item.h"
+
+G_BEGIN_DECLS
+
+#define ERRATA_TYPE_MODE_GROUP (errata_mode_group_get_type ())
+
+G_DECLARE_FINAL_TYPE (ErrataModeGroup, errata_mode_group, ERRATA, MODE_GROUP, GtkWidget)
+
+/* mode_id ERRATA_UNSORTED makes the Unsorted pile. */
+GtkWidget          *errata_mode_group_new             (gint64                   mode_id);
+gint64              errata_mode_group_get_mode_id     (ErrataModeGroup         *self);
+const char         *errata_mode_group_get_name        (ErrataModeGroup         *self);
+const char         *errata_mode_group_get_colour      (ErrataModeGroup         *self);
+void                errata_mode_group_set_mode        (ErrataModeGroup         *self,
+                                                       const ErrataFailureMode *mode);
+/* Element type ErrataNoteCard, in display order. Items of notes that
+ * stay keep their identity, so selection and scrolling survive. */
+void                errata_mode_group_set_cards       (ErrataModeGroup         *self,
+                                                       GPtrArray               *cards);
+/* Every card of the group (ErrataCardItem), and the ones the filter shows. */
+GListModel         *errata_mode_group_get_cards       (ErrataModeGroup         *self);
+GListModel         *errata_mode_group_get_visible_cards (ErrataModeGroup       *self);
+GtkSelectionModel  *errata_mode_group_get_selection   (ErrataModeGroup         *self);
+void                errata_mode_group_set_filter      (ErrataModeGroup         *self,
+                                                       const char              *folded_text);
+
+void                errata_mode_group_start_rename    (ErrataModeGroup         *self);
+void                errata_mode_group_start_define    (ErrataModeGroup         *self);
+gboolean            errata_mode_group_is_editing      (ErrataModeGroup         *self);
+GtkEditable        *errata_mode_group_get_name_entry  (ErrataModeGroup         *self);
+GtkEditable        *errata_mode_group_get_definition_entry (ErrataModeGroup    *self);
+
+/* Drag and drop. */
+GtkDropTarget      *errata_mode_group_get_drop_target (ErrataModeGroup         *self);
+GdkContentProvider *errata_mode_group_content_for     (ErrataModeGroup         *self,
+                                                       ErrataCardItem          *item);
+ErrataCardSet      *errata_mode_group_collect_cards   (ErrataModeGroup         *self,
+                                                       ErrataCardItem          *item);
+void                errata_mode_group_unselect_all    (ErrataModeGroup         *self);
+
+/* The card that has the keyboard focus, if it is in this group. */
+GtkWidget          *errata_mode_group_get_focused_card (ErrataModeGroup        *self);
+
+G_END_DECLS

@@ -1,0 +1,364 @@
+/* errata-note-card.c
+ *
+ * A card is drawn for whatever ErrataCardItem the list view binds to it,
+ * so it keeps no state of its own: what it moves and where comes from the
+ * item, its group (the selection) and the page (the model operations).
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-note-card.h"
+#include "errata-failure-modes-page.h"
+#include "errata-mode-group.h"
+
+struct _ErrataNoteCardWidget
+{
+  GtkWidget       parent_instance;
+
+  ErrataCardItem *item;
+  gulong          verdict_handler;
+
+  GtkWidget      *box;
+  GtkLabel       *verdict_label;
+  GtkMenuButton  *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataNoteCardWidget, errata_note_card_widget, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_verdict (ErrataNoteCardWidget *self)
+{
+  ErrataVerdict verdict = self->item ? errata_card_item_get_verdict (self->item)
+                                     : ERRATA_VERDICT_UNSET;
+  GtkWidget *label = GTK_WIDGET (self->verdict_label);
+
+  gtk_widget_remove_css_class (label, "pass");
+  gtk_widget_remove_css_class (label, "fail");
+  gtk_widget_set_visible (label, verdict != ERRATA_VERDICT_UNSET);
+  if (verdict == ERRATA_VERDICT_PASS)
+    {
+      gtk_label_set_label (self->verdict_label, C_("verdict", "Pass"));
+      gtk_widget_add_css_class (label, "pass");
+    }
+  else if (verdict == ERRATA_VERDICT_FAIL)
+    {
+      gtk_label_set_label (self->verdict_label, C_("verdict", "Fail"));
+      gtk_widget_add_css_class (label, "fail");
+    }
+}
+
+static void
+update_accessible (ErrataNoteCardWidget *self)
+{
+  g_autofree char *label = NULL;
+
+  if (self->item == NULL)
+    return;
+  /* Translators: a note card as a screen reader reads it: note, trace id. */
+  label = g_strdup_printf (_("%s, trace %s"), errata_card_item_get_note (self->item),
+                           errata_card_item_get_external_id (self->item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+errata_note_card_widget_set_item (ErrataNoteCardWidget *self,
+                                  ErrataCardItem       *item)
+{
+  g_return_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self));
+  g_return_if_fail (item == NULL || ERRATA_IS_CARD_ITEM (item));
+
+  if (self->item == item)
+    return;
+  if (self->item)
+    g_clear_signal_handler (&self->verdict_handler, self->item);
+  g_set_object (&self->item, item);
+  if (item)
+    self->verdict_handler = g_signal_connect_object (item, "notify::verdict",
+                                                     G_CALLBACK (update_verdict), self,
+                                                     G_CONNECT_SWAPPED);
+  update_verdict (self);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+ErrataCardItem *
+errata_note_card_widget_get_item (ErrataNoteCardWidget *self)
+{
+  g_return_val_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self), NULL);
+  return self->item;
+}
+
+static ErrataFailureModesPage *
+get_page (ErrataNoteCardWidget *self)
+{
+  return (ErrataFailureModesPage *)gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                            ERRATA_TYPE_FAILURE_MODES_PAGE);
+}
+
+/* The cards an action on this card applies to: the group's selection when
+ * this card is part of it, otherwise the card alone. */
+static ErrataCardSet *
+collect_cards (ErrataNoteCardWidget *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
+
+  if (self->item == NULL || group == NULL)
+    return NULL;
+  return errata_mode_group_collect_cards (ERRATA_MODE_GROUP (group), self->item);
+}
+
+static void
+move_or_copy (ErrataNoteCardWidget *self,
+              GVariant             *target,
+              gboolean              copy)
+{
+  ErrataFailureModesPage *page = get_page (self);
+  g_autoptr(ErrataCardSet) set = collect_cards (self);
+
+  if (page == NULL || set == NULL)
+    return;
+  errata_failure_modes_page_move_cards (page, set, g_variant_get_int64 (target), copy, NULL);
+}
+
+static void
+move_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *target)
+{
+  move_or_copy (ERRATA_NOTE_CARD_WIDGET (widget), target, FALSE);
+}
+
+static void
+copy_to_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *target)
+{
+  move_or_copy (ERRATA_NOTE_CARD_WIDGET (widget), target, TRUE);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *target)
+{
+  ErrataNoteCardWidget *self = ERRATA_NOTE_CARD_WIDGET (widget);
+  ErrataFailureModesPage *page = get_page (self);
+
+  if (page && self->item)
+    errata_failure_modes_page_open_trace (page, errata_card_item_get_trace_id (self->item));
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *target)
+{
+  errata_note_card_widget_popup_menu (ERRATA_NOTE_CARD_WIDGET (widget));
+}
+
+/* The menu lists the modes as they are when it opens. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  ErrataNoteCardWidget *self = user_data;
+  ErrataFailureModesPage *page = get_page (self);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (page == NULL || self->item == NULL)
+    return;
+  menu = errata_failure_modes_page_build_move_menu (page, errata_card_item_get_mode_id (self->item));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+void
+errata_note_card_widget_popup_menu (ErrataNoteCardWidget *self)
+{
+  g_return_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self));
+  gtk_menu_button_popup (self->menu_button);
+}
+
+gboolean
+errata_note_card_widget_menu_is_open (ErrataNoteCardWidget *self)
+{
+  GtkPopover *popover;
+
+  g_return_val_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self), FALSE);
+  popover = gtk_menu_button_get_popover (self->menu_button);
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static void
+secondary_click (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 gpointer         user_data)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  errata_note_card_widget_popup_menu (user_data);
+}
+
+static GdkContentProvider *
+drag_prepare (GtkDragSource *source,
+              double         x,
+              double         y,
+              gpointer       user_data)
+{
+  ErrataNoteCardWidget *self = user_data;
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
+
+  if (self->item == NULL || group == NULL)
+    return NULL;
+  return errata_mode_group_content_for (ERRATA_MODE_GROUP (group), self->item);
+}
+
+static void
+drag_begin (GtkDragSource *source,
+            GdkDrag       *drag,
+            gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (widget);
+
+  gtk_drag_source_set_icon (source, icon, 16, 16);
+  gtk_widget_add_css_class (widget, "dragged");
+}
+
+static void
+drag_end (GtkDragSource *source,
+          GdkDrag       *drag,
+          gboolean       delete_data,
+          gpointer       user_data)
+{
+  gtk_widget_remove_css_class (user_data, "dragged");
+}
+
+static void
+setup_controllers (ErrataNoteCardWidget *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+static void
+errata_note_card_widget_dispose (GObject *object)
+{
+  ErrataNoteCardWidget *self = (ErrataNoteCardWidget *)object;
+
+  errata_note_card_widget_set_item (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_NOTE_CARD_WIDGET);
+
+  G_OBJECT_CLASS (errata_note_card_widget_parent_class)->dispose (object);
+}
+
+static void
+errata_note_card_widget_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  ErrataNoteCardWidget *self = ERRATA_NOTE_CARD_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_note_card_widget_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  ErrataNoteCardWidget *self = ERRATA_NOTE_CARD_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      errata_note_card_widget_set_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_note_card_widget_class_init (ErrataNoteCardWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = errata_note_card_widget_dispose;
+  object_class->get_property = errata_note_card_widget_get_property;
+  object_class->set_property = errata_note_card_widget_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, ERRATA_TYPE_CARD_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/errata/Errata/errata-note-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataNoteCardWidget, box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataNoteCardWidget, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataNoteCardWidget, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "card.move-to", "x", move_to_action);
+  gtk_widget_class_install_action (widget_class, "card.copy-to", "x", copy_to_action);
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "card.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "card.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "card.menu", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "notecard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+errata_note_card_widget_init (ErrataNoteCardWidget *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
+  setup_controllers (self);
+  update_verdict (self);
+}
+
+GtkWidget *
+errata_note_card_widget_new (void)
+{
+  return g_object_new (ERRATA_TYPE_NOTE_CARD_WIDGET, NULL);
+}
