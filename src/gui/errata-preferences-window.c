@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-preferences-window.h"
+#include "errata-llm-preferences-page.h"
 
 struct _ErrataPreferencesWindow
 {
@@ -82,6 +83,7 @@ errata_preferences_window_init (ErrataPreferencesWindow *self)
   g_settings_bind (self->settings, "annotator-name", self->annotator_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
   describe_annotator (self);
+  errata_preferences_window_add_page (self, errata_llm_preferences_page_new ());
 }
 
 /**

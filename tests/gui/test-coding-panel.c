@@ -847,7 +847,9 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (window));
   iterate_until (widget_is_drawn, window);
 
-  collect_widgets (window, ADW_TYPE_ENTRY_ROW, rows);
+  /* The General page has one entry row; the LLM page has its own. */
+  collect_widgets (GTK_WIDGET (errata_preferences_window_get_general_page (
+                     ERRATA_PREFERENCES_WINDOW (window))), ADW_TYPE_ENTRY_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 1);
   row = GTK_EDITABLE (rows->pdata[0]);
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Annotator Name");
