@@ -40,6 +40,8 @@ struct _ErrataMessageRow
   GtkTextTagTable *tags;
   GtkTextBuffer   *text_buffer;   /* the rendered content, once built */
   GPtrArray       *blocks;        /* GtkExpander, borrowed */
+  int              last_width;
+  guint            relayout_source;
 
   GtkWidget       *box;
   GtkLabel        *role_label;
@@ -414,6 +416,71 @@ setup_activation (ErrataMessageRow *self)
   gtk_widget_add_controller (self->box, GTK_EVENT_CONTROLLER (click));
 }
 
+/* Size ---------------------------------------------------------------- */
+
+static void
+queue_text_resize (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT_VIEW (child))
+        gtk_widget_queue_resize (child);
+      else
+        queue_text_resize (child);
+    }
+}
+
+static gboolean
+relayout_text (gpointer data)
+{
+  ErrataMessageRow *self = data;
+
+  self->relayout_source = 0;
+  queue_text_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+errata_message_row_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ErrataMessageRow *self = ERRATA_MESSAGE_ROW (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* A wrapped GtkTextView reports the height of its text at the width it
+ * had before: when the row gets narrower or wider (a window resize, a
+ * moved pane), its text views are asked again once they have reflowed,
+ * or the last lines would be cut off. */
+static void
+errata_message_row_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ErrataMessageRow *self = ERRATA_MESSAGE_ROW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  if (width != self->last_width && self->last_width != 0 && self->relayout_source == 0)
+    self->relayout_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 20, relayout_text, self, NULL);
+  self->last_width = width;
+}
+
+static GtkSizeRequestMode
+errata_message_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* GObject ------------------------------------------------------------- */
 
 static void
@@ -421,6 +488,7 @@ errata_message_row_dispose (GObject *object)
 {
   ErrataMessageRow *self = ERRATA_MESSAGE_ROW (object);
 
+  g_clear_handle_id (&self->relayout_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MESSAGE_ROW);
   g_clear_object (&self->text_buffer);
   g_clear_object (&self->tags);
@@ -462,7 +530,9 @@ errata_message_row_class_init (ErrataMessageRowClass *klass)
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activated", NULL);
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activated", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = errata_message_row_measure;
+  widget_class->size_allocate = errata_message_row_size_allocate;
+  widget_class->get_request_mode = errata_message_row_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "messagerow");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-message-row.ui");

@@ -632,7 +632,8 @@ errata_trace_view_new (void)
  *
  * Shows @full_trace. Returns after building the first rows; the rest are
  * built in idle time (see #ErrataTraceView:loading). The first-failure
- * mark is kept: set it for each trace.
+ * mark is kept, and scrolled to: set it for each trace, before or after
+ * this call.
  */
 void
 errata_trace_view_set_trace (ErrataTraceView *self,
@@ -660,6 +661,10 @@ errata_trace_view_set_trace (ErrataTraceView *self,
       update_dark (self);
       self->tool_names = index_tool_names (errata_trace_get_messages (full_trace));
       update_header (self);
+      /* The mark may have been set before the trace (or kept from the
+       * last one): either way, show where this trace went wrong. */
+      if (self->first_failure >= 0)
+        scroll_to_row (self, self->first_failure);
       if (!build_slice (self, FIRST_SLICE_USEC))
         schedule_build (self);
       ensure_raw (self);
@@ -708,6 +713,8 @@ errata_trace_view_set_first_failure (ErrataTraceView *self,
     errata_message_row_set_first_failure (ERRATA_MESSAGE_ROW (new_row), TRUE);
   if (index >= 0)
     scroll_to_row (self, index);
+  else
+    stop_scrolling (self);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
 }

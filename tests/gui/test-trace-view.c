@@ -521,6 +521,18 @@ test_first_failure (void)
   g_assert_false (errata_message_row_get_first_failure (row));
   g_assert_true (errata_message_row_get_first_failure (
     ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 3))));
+  /* A mark set before the trace is scrolled to once its row is built. */
+  errata_trace_view_set_first_failure (view, 50);
+  errata_trace_view_set_trace (view, trace);
+  iterate_until_loaded (view);
+  iterate_for (500);
+  row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 50));
+  g_assert_true (errata_message_row_get_first_failure (row));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_cmpfloat (point.y, >=, 0);
+  g_assert_cmpfloat (point.y, <, gtk_widget_get_height (GTK_WIDGET (scroller)) / 2.0);
+
   errata_trace_view_set_first_failure (view, -1);
   for (guint i = 0; i < 60; i++)
     g_assert_false (errata_message_row_get_first_failure (
@@ -651,6 +663,25 @@ test_metadata_and_raw (void)
 }
 
 static void
+assert_text_fits (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_widgets (row, GTK_TYPE_TEXT_VIEW, views);
+  g_assert_cmpuint (views->len, >, 0);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkTextView *text_view = g_ptr_array_index (views, i);
+      GtkTextIter end;
+      GdkRectangle rect;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (text_view), &end);
+      gtk_text_view_get_iter_location (text_view, &end, &rect);
+      g_assert_cmpint (rect.y + rect.height, <=, gtk_widget_get_height (GTK_WIDGET (text_view)));
+    }
+}
+
+static void
 test_screenshots (void)
 {
   g_autoptr(ErrataTrace) trace = new_showing_trace ();
@@ -675,6 +706,16 @@ test_screenshots (void)
   render_to_png (GTK_WIDGET (window), "trace-view-dark.png");
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   render_to_png (GTK_WIDGET (window), "trace-view-dark-end.png");
+
+  /* About the width the Traces page leaves it, beside the list and the
+   * coding panel. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (window, 560, 800);
+  iterate_for (500);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  render_to_png (GTK_WIDGET (window), "trace-view-narrow.png");
+  /* The reflowed text still fits: its last line is not cut off. */
+  assert_text_fits (errata_trace_view_get_message_row (view, 6));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
