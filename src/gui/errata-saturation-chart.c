@@ -88,7 +88,8 @@ compute_frame (ErrataSaturationChart *self,
   int label_w, label_h;
 
   frame->n = self->curve->len;
-  frame->y_max = MAX (curve_max (self), 1);
+  /* Headroom above the curve, so that a flat top is not lost in the frame. */
+  frame->y_max = curve_max (self) + 1;
   top = g_strdup_printf ("%u", frame->y_max);
   layout = small_layout (widget, top);
   pango_layout_get_pixel_size (layout, &label_w, &label_h);
@@ -198,7 +199,7 @@ draw_curve (ErrataSaturationChart *self,
   cairo_line_to (cr, x_at (frame, frame->n), bottom);
   cairo_line_to (cr, x_at (frame, 0), bottom);
   cairo_close_path (cr);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.14);
+  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.10);
   cairo_fill (cr);
 
   trace_curve (self, cr, frame);
@@ -232,11 +233,15 @@ draw_tail (ErrataSaturationChart *self,
   if (!tail_is_flat (self))
     return;
   style_colour (GTK_WIDGET (self), "success_color", &success);
-  success.alpha *= 0.16;
   x0 = x_at (frame, frame->n - self->window);
+  success.alpha *= 0.10;
   gtk_snapshot_append_color (snapshot, &success,
                              &GRAPHENE_RECT_INIT (x0, frame->plot.origin.y,
                                                   frame->plot.origin.x + frame->plot.size.width - x0,
+                                                  frame->plot.size.height));
+  success.alpha *= 6;
+  gtk_snapshot_append_color (snapshot, &success,
+                             &GRAPHENE_RECT_INIT (round (x0), frame->plot.origin.y, 1,
                                                   frame->plot.size.height));
 }
 

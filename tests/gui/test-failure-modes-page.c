@@ -993,6 +993,29 @@ test_screenshots (void)
 /* ---- scale -------------------------------------------------------------- */
 
 static void
+painted (GdkFrameClock *clock,
+         gpointer       data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+/* Runs the main loop until the window has drawn a frame. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
 test_scale (void)
 {
   Fixture fixture = { 0 };
@@ -1023,7 +1046,8 @@ test_scale (void)
   g_assert_cmpuint (n_shown (&fixture, ERRATA_UNSORTED), ==, 250);
   g_assert_cmpuint (n_shown (&fixture, first), ==, 25);
 
-  /* One drop: the model call, the save, and the canvas brought up to date. */
+  /* One drop: the model call, the save, and the canvas brought up to date;
+   * then until the next frame is on screen. */
   item = card_item (&fixture, first, 10);
   start = g_get_monotonic_time ();
   g_assert_true (emit_drop (errata_mode_group_get_drop_target (group (&fixture, second)),
@@ -1031,24 +1055,25 @@ test_scale (void)
   drop_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (n_shown (&fixture, first), ==, 24);
   g_assert_cmpuint (n_shown (&fixture, second), ==, 26);
-  /* And the next frame drawn. */
-  start = g_get_monotonic_time ();
-  iterate_for (1);
+  wait_for_frame (GTK_WIDGET (fixture.window));
   frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
   start = g_get_monotonic_time ();
   errata_failure_modes_page_set_search_text (fixture.page, "budget");
+  wait_for_frame (GTK_WIDGET (fixture.window));
   filter_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_visible_cards (group (&fixture, ERRATA_UNSORTED))),
                     <, 250);
 
   g_test_message ("1,000 cards, 30 groups: drop + save + rebuild %.1f ms (rebuild alone %.1f ms), "
-                  "next frame %.1f ms, search filter %.1f ms",
+                  "drop to next painted frame %.1f ms, search filter to painted frame %.1f ms",
                   drop_ms, errata_failure_modes_page_get_reload_time (fixture.page), frame_ms,
                   filter_ms);
+  /* Generous bounds: the machine running the tests may be busy. */
   g_assert_cmpfloat (drop_ms, <, 500.0);
   g_assert_cmpfloat (errata_failure_modes_page_get_reload_time (fixture.page), <, 250.0);
-  g_assert_cmpfloat (filter_ms, <, 250.0);
+  g_assert_cmpfloat (frame_ms, <, 1000.0);
+  g_assert_cmpfloat (filter_ms, <, 1000.0);
   fixture_tear_down (&fixture, NULL);
 }
 
