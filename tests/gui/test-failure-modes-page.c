@@ -905,6 +905,16 @@ render (GtkWidget *widget)
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  /* A part of a window has no background of its own: give it the
+   * window's, as it is seen on screen. */
+  if (!GTK_IS_ROOT (widget))
+    {
+      GdkRGBA background;
+
+      gdk_rgba_parse (&background, adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                   ? "#242424" : "#fafafa");
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    }
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
