@@ -225,6 +225,19 @@ errata_project_page_get_selected (ErrataProjectPage *self)
   return gtk_single_selection_get_selected (self->selection);
 }
 
+/* Keys travel from the focused widget up: with nothing focused (a window
+ * that just opened) j and k would reach no one. The list takes the focus
+ * then, and never from a control the user is in. */
+static void
+take_initial_focus (ErrataProjectPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 /* After the model replaced its items: keep the trace on show if it is
  * still in the list, else show the first one. */
 static void
@@ -239,6 +252,7 @@ reselect (ErrataProjectPage *self)
     on_selection_changed (self);
   else
     errata_project_page_select (self, position);
+  take_initial_focus (self);
 }
 
 static void
@@ -533,6 +547,8 @@ next_unreviewed_action (GtkWidget  *widget,
     errata_project_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
   else
     errata_project_page_select (self, position);
+  /* Out of the note: the next keys are p, f or j again, not text. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void

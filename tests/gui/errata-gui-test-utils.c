@@ -120,18 +120,33 @@ errata_gui_test_shows_label (GtkWidget  *root,
 
 /* Rendering ------------------------------------------------------------ */
 
-GdkTexture *
-errata_gui_test_render (GtkWidget *widget)
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A window that was just shown (or that a dialog just left) may have
+ * nothing to paint until its next frame: wait for one, up to 5 s. */
+GdkTexture *
+errata_gui_test_render (GtkWidget *widget)
+{
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
+    {
+      node = snapshot_widget (widget);
+      if (node == NULL)
+        errata_gui_test_iterate_for (50);
+    }
   if (node == NULL)
     g_test_message ("nothing to render: %s is %d×%d, %s", G_OBJECT_TYPE_NAME (widget),
                     width, height, gtk_widget_get_mapped (widget) ? "mapped" : "not mapped");

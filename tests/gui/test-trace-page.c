@@ -706,6 +706,12 @@ note_says_jk (gpointer data)
 }
 
 static gboolean
+verdict_is_pass (gpointer data)
+{
+  return errata_coding_panel_get_verdict (data) == ERRATA_VERDICT_PASS;
+}
+
+static gboolean
 verdict_is_fail (gpointer data)
 {
   return errata_coding_panel_get_verdict (data) == ERRATA_VERDICT_FAIL;
@@ -779,6 +785,10 @@ test_keyboard (Fixture       *fixture,
     g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_FAIL);
     g_assert_cmpstr (stored->note, ==, "jk");
   }
+  /* The focus left the note, so p is a verdict again. */
+  g_assert_false (note_has_focus (fixture));
+  type_key (column_view, XK_p, FALSE);
+  errata_gui_test_iterate_until (verdict_is_pass, fixture->panel);
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
 #else
   g_test_skip ("built without XTest");
