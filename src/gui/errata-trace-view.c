@@ -37,7 +37,8 @@
 /* Old rows are destroyed a few at a time too. */
 #define CLEAR_SLICE_USEC  (4 * 1000)
 /* Frames to keep aiming a scroll while rows above the target settle. */
-#define SCROLL_MAX_FRAMES 60
+#define SCROLL_MAX_FRAMES 90
+#define SCROLL_STABLE_FRAMES 6
 
 struct _ErrataTraceView
 {
@@ -59,7 +60,9 @@ struct _ErrataTraceView
   int              scroll_target;
   guint            scroll_tick;
   int              scroll_frames;
+  int              scroll_stable;
   double           scroll_last;
+  double           scroll_upper;
 
   GtkStack        *outer_stack;
   GtkStack        *view_stack;
@@ -366,8 +369,10 @@ replace_messages_box (ErrataTraceView *self)
 
 /* Scrolling ----------------------------------------------------------- */
 
-/* Rows above the target may still grow while their text is laid out, so
- * the scroll is re-aimed each frame until the position holds still. */
+/* Rows above the target (and the target itself) may still grow while
+ * their text is laid out, so the scroll is re-aimed each frame until the
+ * target position and the content height have held still for a few
+ * frames. */
 static gboolean
 scroll_tick (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -377,20 +382,24 @@ scroll_tick (GtkWidget     *widget,
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   GtkWidget *row = errata_trace_view_get_message_row (self, self->scroll_target);
   graphene_point_t point;
+  double value, upper;
 
   if (row == NULL || ++self->scroll_frames > SCROLL_MAX_FRAMES ||
       !gtk_widget_compute_point (row, self->messages_box, &GRAPHENE_POINT_INIT (0, 0), &point))
     goto done;
-  if (gtk_widget_get_height (row) > 0)
-    {
-      double value = MAX (point.y - 12, 0);
-
-      gtk_adjustment_set_value (adjustment, value);
-      if (G_APPROX_VALUE (value, self->scroll_last, 0.5) && self->scroll_frames > 3)
-        goto done;
-      self->scroll_last = value;
-    }
-  return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_height (row) == 0)
+    return G_SOURCE_CONTINUE;
+  value = MAX (point.y - 12, 0);
+  upper = gtk_adjustment_get_upper (adjustment);
+  gtk_adjustment_set_value (adjustment, value);
+  if (G_APPROX_VALUE (value, self->scroll_last, 0.5) && G_APPROX_VALUE (upper, self->scroll_upper, 0.5))
+    self->scroll_stable++;
+  else
+    self->scroll_stable = 0;
+  self->scroll_last = value;
+  self->scroll_upper = upper;
+  if (self->scroll_stable < SCROLL_STABLE_FRAMES)
+    return G_SOURCE_CONTINUE;
 
 done:
   self->scroll_tick = 0;
@@ -404,7 +413,9 @@ scroll_to_row (ErrataTraceView *self,
 {
   self->scroll_target = index;
   self->scroll_frames = 0;
+  self->scroll_stable = 0;
   self->scroll_last = -1;
+  self->scroll_upper = -1;
   if (self->scroll_tick == 0 && errata_trace_view_get_message_row (self, index) != NULL)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->scroller),
                                                       scroll_tick, self, NULL);
