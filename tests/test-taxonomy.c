@@ -130,6 +130,13 @@ test_create_move_copy (Fixture       *fixture,
 }
 
 static void
+changed_cb (ErrataTaxonomy *taxonomy,
+            gboolean       *can_undo)
+{
+  *can_undo = errata_taxonomy_can_undo (taxonomy);
+}
+
+static void
 test_merge_undo_redo (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -137,7 +144,12 @@ test_merge_undo_redo (Fixture       *fixture,
   g_autoptr(GPtrArray) modes = NULL;
   gint64 a, b;
 
+  gboolean can_undo_in_handler = FALSE;
+
+  /* `changed` handlers already see the edit on the undo stack. */
+  g_signal_connect (fixture->taxonomy, "changed", G_CALLBACK (changed_cb), &can_undo_in_handler);
   a = errata_taxonomy_create_mode (fixture->taxonomy, "A", "", fixture->notes, 3, 0, &error);
+  g_assert_true (can_undo_in_handler);
   b = errata_taxonomy_create_mode (fixture->taxonomy, "B", "", fixture->notes + 2, 3, 0, &error);
   /* Note 2 sits in both. Merging A into B leaves B with notes 0..4 once. */
   g_assert_true (errata_taxonomy_merge_modes (fixture->taxonomy, a, b, &error));

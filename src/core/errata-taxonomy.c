@@ -489,10 +489,7 @@ apply_edit (ErrataTaxonomy      *self,
       errata_project_rollback (self->project);
       return FALSE;
     }
-  if (!errata_project_commit (self->project, error))
-    return FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  return errata_project_commit (self->project, error);
 }
 
 /* Applies a new edit and makes it the one Undo reverts. */
@@ -508,6 +505,8 @@ commit_edit (ErrataTaxonomy      *self,
     }
   g_ptr_array_add (self->undo_stack, edit);
   g_ptr_array_set_size (self->redo_stack, 0);
+  /* After the stacks, so that handlers see the right can_undo/can_redo. */
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -526,6 +525,7 @@ move_between_stacks (ErrataTaxonomy  *self,
   if (!apply_edit (self, edit, forward, error))
     return FALSE;
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
