@@ -602,6 +602,53 @@ mark_first_failure_action (GtkWidget  *widget,
   on_message_activated (self, index);
 }
 
+typedef enum
+{
+  PANE_LIST,
+  PANE_TRACE,
+  PANE_CODING,
+  N_PANES
+} Pane;
+
+static Pane
+get_focused_pane (ErrataProjectPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->trace_view))
+    return PANE_TRACE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->coding_panel))
+    return PANE_CODING;
+  return PANE_LIST;
+}
+
+static void
+focus_pane (ErrataProjectPage *self,
+            Pane               pane)
+{
+  ErrataTraceView *view = ERRATA_TRACE_VIEW (self->trace_view);
+
+  if (pane == PANE_TRACE && self->current != NULL)
+    errata_trace_view_focus_message (view, MAX (errata_trace_view_get_focused_message (view), 0));
+  else if (pane == PANE_CODING && self->current != NULL)
+    gtk_widget_child_focus (self->coding_panel, GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* F6 and Shift+F6, as across GNOME: from pane to pane. Tab alone cannot
+ * leave the list on GTK 4.8, where it walks the rows. */
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  int step = g_str_equal (action_name, "traces.next-pane") ? 1 : N_PANES - 1;
+
+  focus_pane (self, (get_focused_pane (self) + step) % N_PANES);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -798,6 +845,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "traces.mark-first-failure", NULL,
                                    mark_first_failure_action);
   gtk_widget_class_install_action (widget_class, "traces.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "traces.next-pane", NULL, next_pane_action);
+  gtk_widget_class_install_action (widget_class, "traces.previous-pane", NULL, next_pane_action);
   gtk_widget_class_install_action (widget_class, "traces.shuffle", NULL, shuffle_action);
   gtk_widget_class_install_action (widget_class, "traces.import-order", NULL,
                                    import_order_action);
@@ -860,6 +909,8 @@ add_capture_shortcuts (ErrataProjectPage *self)
   static const struct { const char *trigger; const char *action; } keys[] = {
     { "<Control>Return|<Control>KP_Enter", "traces.next-unreviewed" },
     { "<Control>f", "traces.search" },
+    { "F6", "traces.next-pane" },
+    { "<Shift>F6", "traces.previous-pane" },
   };
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

@@ -418,6 +418,22 @@ test_first_failure (Fixture       *fixture,
   stored = read_annotation_elsewhere (fixture, id);
   g_assert_cmpint (stored->first_failure, ==, 2);
 
+  /* F6 walks the panes: list, conversation, review, and round again. */
+  activate (fixture, "traces.next-pane");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (fixture->panel)));
+  activate (fixture, "traces.next-pane");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                                           GTK_TYPE_COLUMN_VIEW)));
+  activate (fixture, "traces.next-pane");
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (errata_trace_view_get_focused_message (fixture->trace_view), ==, 2);
+  activate (fixture, "traces.previous-pane");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                                           GTK_TYPE_COLUMN_VIEW)));
+
   /* The mark is the panel's, per trace: the next trace has none. */
   activate (fixture, "traces.next");
   g_assert_cmpint (errata_trace_view_get_first_failure (fixture->trace_view), ==, -1);
