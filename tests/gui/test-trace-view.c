@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 #include <string.h>
+#include <time.h>
 
 #include "errata-json-view.h"
 #include "errata-markdown.h"
@@ -792,8 +793,21 @@ typedef struct
 {
   gint64 last;
   gint64 longest;
+  gint64 last_cpu;
+  gint64 longest_cpu;   /* CPU time this process spent in that interval */
   guint  frames;
 } FrameStats;
+
+/* On a busy machine a long frame may be other processes' fault; the
+ * process's own CPU time tells the two apart. */
+static gint64
+cpu_time_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static gboolean
 record_frame (GtkWidget     *widget,
@@ -802,12 +816,15 @@ record_frame (GtkWidget     *widget,
 {
   FrameStats *stats = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = cpu_time_usec ();
 
-  if (stats->last != 0)
-    stats->longest = MAX (stats->longest, now - stats->last);
-  if (stats->last != 0 && now - stats->last > 40000 && g_getenv ("FRAMES"))
-    g_printerr ("frame %u: %.1f ms\n", stats->frames, (now - stats->last) / 1000.0);
+  if (stats->last != 0 && now - stats->last > stats->longest)
+    {
+      stats->longest = now - stats->last;
+      stats->longest_cpu = cpu - stats->last_cpu;
+    }
   stats->last = now;
+  stats->last_cpu = cpu;
   stats->frames++;
   return G_SOURCE_CONTINUE;
 }
@@ -836,9 +853,9 @@ test_big_trace (void)
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
 
   g_test_message ("300 messages, %" G_GSIZE_FORMAT " bytes: set_trace %.1f ms, all rows %.1f ms, "
-                  "%u frames, longest frame interval %.1f ms",
+                  "%u frames, longest frame interval %.1f ms (%.1f ms of it on this process's CPU)",
                   bytes, set_trace_usec / 1000.0, loaded_usec / 1000.0,
-                  stats.frames, stats.longest / 1000.0);
+                  stats.frames, stats.longest / 1000.0, stats.longest_cpu / 1000.0);
   /* Generous bounds for a loaded CI machine; typical figures are in the
    * message above. */
   g_assert_cmpint (set_trace_usec, <, 100 * 1000);
@@ -864,9 +881,9 @@ test_big_trace (void)
   iterate_for (300);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
   g_test_message ("again, replacing the rows: set_trace %.1f ms, all rows %.1f ms, "
-                  "%u frames, longest frame interval %.1f ms",
+                  "%u frames, longest frame interval %.1f ms (%.1f ms of it on this process's CPU)",
                   set_trace_usec / 1000.0, loaded_usec / 1000.0,
-                  stats.frames, stats.longest / 1000.0);
+                  stats.frames, stats.longest / 1000.0, stats.longest_cpu / 1000.0);
   g_assert_cmpint (set_trace_usec, <, 100 * 1000);
   g_assert_cmpint (stats.longest, <, 400 * 1000);
   g_assert_nonnull (errata_trace_view_get_message_row (view, 299));
