@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The LLM client against the standalone mock server (loopback only):
+#   1. 2,000 requests at 200 ms latency, concurrency 16 (ideal 25 s);
+#   2. 20,000 requests at 0 ms latency, concurrency 16 (client overhead).
+# Usage: bench/llm.sh [BUILD_DIR]   (default _build-bench, built as release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-_build-bench}
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" -Dbuildtype=release >/dev/null
+fi
+ninja -C "$build" bench/errata-bench-llm tests/llm/errata-mock-llm >/dev/null
+
+run_case () {
+  local latency=$1 n=$2
+  local out url pid
+  out=$(mktemp)
+  "$build/tests/llm/errata-mock-llm" --port 0 --latency-ms "$latency" >"$out" 2>/dev/null &
+  pid=$!
+  for _ in $(seq 50); do
+    url=$(head -n 1 "$out")
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  "$build/bench/errata-bench-llm" "$url" "$n" 16 "$latency" || true
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$out"
+}
+
+run_case 200 2000
+run_case 0 20000
