@@ -67,7 +67,7 @@ write_openai_jsonl (const char *dir,
                     guint       n,
                     gboolean    with_bad_line)
 {
-  GString *text = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -194,6 +194,7 @@ test_export_round_trip (void)
   g_autofree char *exported = NULL;
   g_autofree char *again = NULL;
   g_autofree char *csv = NULL;
+  g_auto (GStrv) csv_lines = NULL;
   CliResult r;
 
   r = run_cli ("new", first, NULL);
@@ -220,7 +221,8 @@ test_export_round_trip (void)
 
   csv = export_to_string (first, "csv");
   g_assert_true (g_str_has_prefix (csv, "id,source,input,output,messages,"));
-  g_assert_cmpuint (g_strv_length (g_strsplit (csv, "\r\n", -1)), ==, 6);
+  csv_lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (csv_lines), ==, 6);
   errata_test_remove_tree (dir);
 }
 
