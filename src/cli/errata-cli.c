@@ -327,11 +327,13 @@ one_line (const char *text,
           guint       max_chars)
 {
   g_autofree char *flat = g_strdup (text);
+  g_autofree char *cut = NULL;
 
   g_strdelimit (flat, "\r\n\t", ' ');
   if (g_utf8_strlen (flat, -1) <= max_chars)
     return g_steal_pointer (&flat);
-  return g_strconcat (g_utf8_substring (flat, 0, max_chars), "…", NULL);
+  cut = g_utf8_substring (flat, 0, max_chars);
+  return g_strconcat (cut, "…", NULL);
 }
 
 static JsonNode *
