@@ -136,10 +136,16 @@ print_problems (ErrataImportReport *report)
 static void
 print_import_summary (ErrataImportReport *report)
 {
-  g_print (_("Read %u records from %u files: %u added, %u already in the project, "
-             "%u skipped, %u notes.\n"),
-           errata_import_report_get_n_records (report),
-           errata_import_report_get_n_files (report),
+  guint n_records = errata_import_report_get_n_records (report);
+  guint n_files = errata_import_report_get_n_files (report);
+  g_autofree char *records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
+                                                           "%u records", n_records), n_records);
+  g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
+                                                         n_files), n_files);
+
+  /* Translators: "Read 100 records from 1 file: 98 added, …" */
+  g_print (_("Read %s from %s: %u added, %u already in the project, %u skipped, %u notes.\n"),
+           records, files,
            errata_import_report_get_n_added (report),
            errata_import_report_get_n_duplicates (report),
            errata_import_report_get_n_skipped (report),

@@ -94,6 +94,27 @@ test_jsonl (void)
   g_assert_cmpuint (at (all, 3)->number, ==, 4);
 }
 
+/* A .json file that is not JSON is reported as broken JSON, not read as a
+ * one-column CSV with no records; .json may still hold JSONL. */
+static void
+test_json_name_never_csv (void)
+{
+  g_autoptr(GPtrArray) broken = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  ErrataRecordSyntax used;
+
+  g_assert_cmpint (errata_record_syntax_from_name ("x.JSON"), ==, ERRATA_RECORD_SYNTAX_ANY_JSON);
+  broken = read_all ("not json at all\n", -1, ERRATA_RECORD_SYNTAX_ANY_JSON, &used);
+  g_assert_cmpint (used, ==, ERRATA_RECORD_SYNTAX_JSON);
+  g_assert_cmpuint (broken->len, ==, 1);
+  g_assert_null (at (broken, 0)->json);
+  g_assert_true (g_str_has_prefix (at (broken, 0)->error, "not valid JSON"));
+
+  lines = read_all ("{\"a\":1}\n{\"a\":2}\n", -1, ERRATA_RECORD_SYNTAX_ANY_JSON, &used);
+  g_assert_cmpint (used, ==, ERRATA_RECORD_SYNTAX_JSONL);
+  g_assert_cmpuint (lines->len, ==, 2);
+}
+
 static void
 test_jsonl_truncated (void)
 {
@@ -246,6 +267,7 @@ main (int   argc,
 
   g_test_add_func ("/record-reader/jsonl", test_jsonl);
   g_test_add_func ("/record-reader/jsonl/truncated", test_jsonl_truncated);
+  g_test_add_func ("/record-reader/json-name-never-csv", test_json_name_never_csv);
   g_test_add_func ("/record-reader/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/record-reader/empty", test_empty);
   g_test_add_func ("/record-reader/json-array", test_json_array);

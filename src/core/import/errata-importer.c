@@ -299,6 +299,7 @@ syntax_display_name (ErrataRecordSyntax syntax)
       return "CSV";
     case ERRATA_RECORD_SYNTAX_JSON:
     case ERRATA_RECORD_SYNTAX_AUTO:
+    case ERRATA_RECORD_SYNTAX_ANY_JSON:
     default:
       return "JSON";
     }

@@ -92,6 +92,9 @@ errata_record_syntax_from_name (const char *name)
     return ERRATA_RECORD_SYNTAX_JSONL;
   if (g_str_has_suffix (lower, ".csv"))
     return ERRATA_RECORD_SYNTAX_CSV;
+  /* Some tools write JSONL into .json files, so only CSV is ruled out. */
+  if (g_str_has_suffix (lower, ".json"))
+    return ERRATA_RECORD_SYNTAX_ANY_JSON;
   return ERRATA_RECORD_SYNTAX_AUTO;
 }
 
@@ -519,6 +522,12 @@ next_json (ErrataRecordReader  *self,
     }
   else
     parse_json_record (self, record, FALSE);
+  /* Outside an array only objects and arrays can be skipped cleanly; after
+   * a bare word the rest of the file cannot be split into records, so one
+   * report is the honest answer, not one per word. */
+  if (record->error != NULL && !self->in_array &&
+      record->text[0] != '{' && record->text[0] != '[')
+    self->done = TRUE;
   return TRUE;
 }
 
@@ -759,7 +768,10 @@ guess_syntax (ErrataRecordReader  *self,
     }
   if (c != '{')
     {
-      self->syntax = ERRATA_RECORD_SYNTAX_CSV;
+      /* A .json file that does not start like JSON is broken JSON, to be
+       * reported as such, not a one-column CSV. */
+      self->syntax = self->syntax == ERRATA_RECORD_SYNTAX_ANY_JSON
+                     ? ERRATA_RECORD_SYNTAX_JSON : ERRATA_RECORD_SYNTAX_CSV;
       return TRUE;
     }
 
@@ -788,7 +800,8 @@ start (ErrataRecordReader  *self,
    * count stays right. */
   if (!skip_space (self, cancellable, error))
     return FALSE;
-  if (self->syntax == ERRATA_RECORD_SYNTAX_AUTO && !guess_syntax (self, cancellable, error))
+  if ((self->syntax == ERRATA_RECORD_SYNTAX_AUTO || self->syntax == ERRATA_RECORD_SYNTAX_ANY_JSON)
+      && !guess_syntax (self, cancellable, error))
     return FALSE;
 
   if (self->syntax == ERRATA_RECORD_SYNTAX_JSON && self->pos < self->len
@@ -821,6 +834,7 @@ errata_record_reader_next (ErrataRecordReader  *self,
       return next_csv (self, record, cancellable, error);
     case ERRATA_RECORD_SYNTAX_JSON:
     case ERRATA_RECORD_SYNTAX_AUTO:
+    case ERRATA_RECORD_SYNTAX_ANY_JSON:
     default:
       return next_json (self, record, cancellable, error);
     }

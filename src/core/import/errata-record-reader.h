@@ -18,6 +18,7 @@ typedef enum
   ERRATA_RECORD_SYNTAX_JSON,   /* a top-level array, streamed element by element,
                                 * or one (or several) top-level values */
   ERRATA_RECORD_SYNTAX_CSV,    /* RFC 4180 with a header row */
+  ERRATA_RECORD_SYNTAX_ANY_JSON, /* JSON or JSONL, guessed; never CSV (a .json name) */
 } ErrataRecordSyntax;
 
 /* One record. A bad record has `error` set and no `node`: the reader has
