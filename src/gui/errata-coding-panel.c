@@ -8,6 +8,10 @@
  * A failed write leaves every field as the user left it and says why; the
  * next change or errata_coding_panel_flush() tries again.
  *
+ * Below the note, the failure modes the trace shows (its derived labels:
+ * a reviewed trace whose note sits in a mode fails that mode), read from
+ * the taxonomy shared with the Failure Modes page and kept up to date.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +45,7 @@ struct _ErrataCodingPanel
   GSettings         *settings;
   ErrataProject     *project;
   ErrataTrace       *trace;
+  ErrataTaxonomy    *taxonomy;
   char              *annotator;
   ErrataVerdict      verdict;
   int                first_failure;
@@ -64,6 +69,7 @@ struct _ErrataCodingPanel
   GtkToggleButton   *fail_button;
   GtkTextView       *note_view;
   GtkWidget         *note_placeholder;
+  GtkLabel          *modes_label;
   AdwActionRow      *first_failure_row;
 };
 
@@ -285,6 +291,63 @@ update_sensitivity (ErrataCodingPanel *self)
   update_first_failure_row (self);
 }
 
+/* The names of the failure modes the trace fails, in canvas order; NULL
+ * when there are none. */
+static char *
+dup_modes_text (ErrataCodingPanel  *self,
+                GError            **error)
+{
+  g_autoptr(GPtrArray) modes = NULL;
+  g_autoptr(GString) names = NULL;
+  gint64 trace_id;
+
+  if (self->taxonomy == NULL || self->trace == NULL)
+    return NULL;
+  modes = errata_taxonomy_list_modes (self->taxonomy, error);
+  if (modes == NULL)
+    return NULL;
+  trace_id = errata_trace_get_id (self->trace);
+  for (guint i = 0; i < modes->len; i++)
+    {
+      ErrataFailureMode *mode = modes->pdata[i];
+      GError *local = NULL;
+
+      if (errata_taxonomy_get_label (self->taxonomy, trace_id, mode->id, &local) != ERRATA_VERDICT_FAIL)
+        {
+          if (local != NULL)
+            {
+              g_propagate_error (error, local);
+              return NULL;
+            }
+          continue;
+        }
+      if (names == NULL)
+        names = g_string_new (mode->name);
+      else
+        /* Translators: between the names of two failure modes. */
+        g_string_append_printf (names, "%s%s", _(", "), mode->name);
+    }
+  return names ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+static void
+update_modes_label (ErrataCodingPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = dup_modes_text (self, &error);
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    /* Translators: %s says why the failure modes could not be read. */
+    text = g_strdup_printf (_("Could not read the failure modes: %s"), error->message);
+  else if (names != NULL)
+    /* Translators: %s lists the failure modes of the trace on show,
+     * for example "Over budget, Missed tool call". */
+    text = g_strdup_printf (_("Failure modes: %s"), names);
+  gtk_label_set_text (self->modes_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->modes_label), text != NULL);
+}
+
 /* Saving -------------------------------------------------------------- */
 
 static ErrataAnnotation *
@@ -324,6 +387,8 @@ save (ErrataCodingPanel  *self,
 
   self->dirty = FALSE;
   set_save_state (self, SAVE_STATE_SAVED);
+  /* A verdict or a note decides whether the trace counts as reviewed. */
+  update_modes_label (self);
   g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
   return TRUE;
 }
@@ -534,6 +599,9 @@ errata_coding_panel_dispose (GObject *object)
     }
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
 
+  if (self->taxonomy != NULL)
+    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
+  g_clear_object (&self->taxonomy);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_CODING_PANEL);
   g_clear_object (&self->settings);
   g_clear_object (&self->project);
@@ -691,6 +759,7 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, fail_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, modes_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
   gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_fail_toggled);
@@ -751,6 +820,7 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   load_annotation (self);
   show_leaving_error (self, g_steal_pointer (&error));
   update_sensitivity (self);
+  update_modes_label (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -887,4 +957,40 @@ errata_coding_panel_flush (ErrataCodingPanel  *self,
   if (!self->dirty || !can_edit (self))
     return TRUE;
   return save (self, error);
+}
+
+/**
+ * errata_coding_panel_set_taxonomy:
+ * @taxonomy: (nullable): the failure modes of the trace's project
+ *
+ * Lets the panel say which failure modes the trace on show falls in;
+ * the line follows the taxonomy's changes.
+ */
+void
+errata_coding_panel_set_taxonomy (ErrataCodingPanel *self,
+                                  ErrataTaxonomy    *taxonomy)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (taxonomy == NULL || ERRATA_IS_TAXONOMY (taxonomy));
+
+  if (self->taxonomy == taxonomy)
+    return;
+  if (self->taxonomy != NULL)
+    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
+  g_set_object (&self->taxonomy, taxonomy);
+  if (taxonomy != NULL)
+    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (update_modes_label), self,
+                             G_CONNECT_SWAPPED);
+  update_modes_label (self);
+}
+
+/* What the failure-modes line says, or NULL when it is hidden. */
+const char *
+errata_coding_panel_get_modes_text (ErrataCodingPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->modes_label)))
+    return NULL;
+  return gtk_label_get_text (self->modes_label);
 }

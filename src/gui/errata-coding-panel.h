@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "errata-project.h"
+#include "errata-taxonomy.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,9 @@ gboolean       errata_coding_panel_has_unsaved       (ErrataCodingPanel  *self);
 const GError  *errata_coding_panel_get_error         (ErrataCodingPanel  *self);
 gboolean       errata_coding_panel_flush             (ErrataCodingPanel  *self,
                                                       GError            **error);
+
+void           errata_coding_panel_set_taxonomy      (ErrataCodingPanel  *self,
+                                                      ErrataTaxonomy     *taxonomy);
+const char    *errata_coding_panel_get_modes_text    (ErrataCodingPanel  *self);
 
 G_END_DECLS

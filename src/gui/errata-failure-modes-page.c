@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-note-card.h"
+#include "errata-suggestions-dialog.h"
 
 struct _ErrataFailureModesPage
 {
@@ -302,6 +303,7 @@ update_actions (ErrataFailureModesPage *self)
                                  self->taxonomy && errata_taxonomy_can_redo (self->taxonomy));
   gtk_widget_action_set_enabled (widget, "canvas.new-mode", self->taxonomy != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.export", self->taxonomy != NULL);
+  gtk_widget_action_set_enabled (widget, "canvas.suggest", self->taxonomy != NULL);
 }
 
 void
@@ -1062,6 +1064,21 @@ export_action (GtkWidget  *widget,
                json ? _("failure-modes.json") : _("failure-modes.md"));
 }
 
+/* The dialog edits this page's taxonomy: an accepted suggestion shows on
+ * the canvas through "changed", and Ctrl+Z here takes it back. */
+static void
+suggest_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ErrataFailureModesPage *self = ERRATA_FAILURE_MODES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->taxonomy != NULL)
+    errata_suggestions_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->taxonomy);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1145,14 +1162,6 @@ errata_failure_modes_page_get_taxonomy (ErrataFailureModesPage *self)
   return self->taxonomy;
 }
 
-/* Notes are written on the Traces page; catch up whenever we are shown. */
-static void
-errata_failure_modes_page_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (errata_failure_modes_page_parent_class)->map (widget);
-  errata_failure_modes_page_reload (ERRATA_FAILURE_MODES_PAGE (widget));
-}
-
 static void
 load_css (void)
 {
@@ -1206,7 +1215,6 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
 
   object_class->dispose = errata_failure_modes_page_dispose;
   object_class->finalize = errata_failure_modes_page_finalize;
-  widget_class->map = errata_failure_modes_page_map;
 
   /* A card was double-clicked (or activated): show its trace. */
   signals[OPEN_TRACE] = g_signal_new ("open-trace", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1238,6 +1246,7 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.new-mode", NULL, new_mode_action);
   gtk_widget_class_install_action (widget_class, "canvas.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "canvas.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "canvas.suggest", NULL, suggest_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "canvas.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

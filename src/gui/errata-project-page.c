@@ -7,6 +7,9 @@
  * controls edit one ErrataTraceQuery; every change hands it to the model,
  * which re-reads the matching ids in the background.
  *
+ * The failure-mode filter lists the modes of the taxonomy the window
+ * shares with the Failure Modes page, and follows its "changed" signal.
+ *
  * The keyboard flow lives here too, as widget actions (traces.*) with
  * single-key shortcuts. Those bubble up from the focused widget, so a
  * letter typed into the note or the search entry stays a letter.
@@ -32,12 +35,18 @@ struct _ErrataProjectPage
   ErrataTraceListModel *model;
   GtkSingleSelection   *selection;
   ErrataTraceQuery     *query;         /* what the controls say */
+  ErrataTaxonomy       *taxonomy;      /* shared; NULL until the window sets it */
+  GArray               *mode_ids;      /* gint64, by mode dropdown position; 0: any */
+  GtkStringList        *mode_names;
+  gboolean              setting_modes;
+  gint64                pending_id;    /* to show once the list has loaded; -1: none */
   ErrataTrace          *current;       /* the full trace on show */
   gint64                current_id;    /* -1: none */
   GSettings            *settings;
   char                 *title;
   char                 *subtitle;
   gboolean              clearing_sort;
+  gboolean              clearing_filters;
 
   GtkWidget            *trace_view;
   GtkWidget            *coding_panel;
@@ -50,6 +59,7 @@ struct _ErrataProjectPage
   GtkPaned             *inner_paned;
   GtkToggleButton      *search_button;
   GtkDropDown          *review_dropdown;
+  GtkDropDown          *mode_dropdown;
   GtkEntry             *metadata_entry;
   GtkWidget            *import_order_button;
   GtkSearchBar         *search_bar;
@@ -57,6 +67,7 @@ struct _ErrataProjectPage
   GtkStack             *list_stack;
   GtkColumnView        *column_view;
   GtkLabel             *count_label;
+  GtkLabel             *progress_label;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataProjectPage, errata_project_page, GTK_TYPE_WIDGET)
@@ -104,6 +115,7 @@ update_header (ErrataProjectPage *self)
      * pass or fail verdict, of how many in the project. */
     self->subtitle = g_strdup_printf (_("Reviewed %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT),
                                       info.annotated, info.traces);
+  gtk_label_set_text (self->progress_label, self->subtitle);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
@@ -113,6 +125,7 @@ query_is_filtered (ErrataTraceQuery *query)
   return errata_trace_query_get_review_filter (query) != ERRATA_REVIEW_FILTER_ANY ||
          errata_trace_query_get_has_note (query) ||
          errata_trace_query_get_text (query) != NULL ||
+         errata_trace_query_get_failure_mode (query) > 0 ||
          errata_trace_query_get_metadata_field (query) != NULL;
 }
 
@@ -244,7 +257,8 @@ static void
 reselect (ErrataProjectPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint position = errata_trace_list_model_find (self->model, self->current_id);
+  gint64 wanted = self->pending_id >= 0 ? self->pending_id : self->current_id;
+  guint position = errata_trace_list_model_find (self->model, wanted);
 
   if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION)
     position = 0;
@@ -275,7 +289,10 @@ on_loading_changed (ErrataProjectPage *self)
 {
   update_state (self);
   if (!errata_trace_list_model_is_loading (self->model))
-    reselect (self);
+    {
+      reselect (self);
+      self->pending_id = -1;
+    }
 }
 
 static void
@@ -318,6 +335,9 @@ apply_query (ErrataProjectPage *self)
 {
   gboolean shuffled = errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE;
 
+  /* Each control would reload the list as it is reset: once is enough. */
+  if (self->clearing_filters)
+    return;
   gtk_widget_set_visible (self->import_order_button, shuffled);
   errata_trace_list_model_set_query (self->model, self->query);
   update_state (self);
@@ -347,6 +367,10 @@ on_search_changed (ErrataProjectPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  /* The entry reports a cleared search a moment later, when the query
+   * has no text any more. */
+  if (g_strcmp0 (*text ? text : NULL, errata_trace_query_get_text (self->query)) == 0)
+    return;
   errata_trace_query_set_text (self->query, *text ? text : NULL);
   apply_query (self);
 }
@@ -405,6 +429,144 @@ on_metadata_icon_press (ErrataProjectPage    *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
   on_metadata_activate (self);
+}
+
+/* The failure-mode filter ------------------------------------------------ */
+
+static guint
+find_mode_position (ErrataProjectPage *self,
+                    gint64             mode_id)
+{
+  for (guint i = 0; i < self->mode_ids->len; i++)
+    if (g_array_index (self->mode_ids, gint64, i) == mode_id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_mode_changed (ErrataProjectPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
+  gint64 mode_id = 0;
+
+  if (self->setting_modes)
+    return;
+  if (selected < self->mode_ids->len)
+    mode_id = g_array_index (self->mode_ids, gint64, selected);
+  errata_trace_query_set_failure_mode (self->query, mode_id);
+  apply_query (self);
+}
+
+/* Rebuilds the dropdown from the taxonomy: "Any failure mode", then the
+ * modes in canvas order. A mode that went away (deleted, merged) drops
+ * the filter. */
+static void
+load_modes (ErrataProjectPage *self)
+{
+  g_autoptr(GPtrArray) modes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  guint position;
+  gint64 any = 0;
+
+  if (self->taxonomy != NULL)
+    modes = errata_taxonomy_list_modes (self->taxonomy, &error);
+  if (error != NULL)
+    errata_project_page_show_toast (self, error->message);
+  g_array_set_size (self->mode_ids, 0);
+  g_array_append_val (self->mode_ids, any);
+  g_strv_builder_add (names, _("Any failure mode"));
+  for (guint i = 0; modes != NULL && i < modes->len; i++)
+    {
+      ErrataFailureMode *mode = modes->pdata[i];
+
+      g_array_append_val (self->mode_ids, mode->id);
+      g_strv_builder_add (names, mode->name);
+    }
+  strv = g_strv_builder_end (names);
+
+  self->setting_modes = TRUE;
+  gtk_string_list_splice (self->mode_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)),
+                          (const char * const *)strv);
+  position = find_mode_position (self, filtered);
+  gtk_drop_down_set_selected (self->mode_dropdown, position == GTK_INVALID_LIST_POSITION ? 0 : position);
+  self->setting_modes = FALSE;
+  /* Nothing to filter by until the first failure mode exists. */
+  gtk_widget_set_visible (GTK_WIDGET (self->mode_dropdown), self->mode_ids->len > 1);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      errata_trace_query_set_failure_mode (self->query, 0);
+      apply_query (self);
+    }
+}
+
+/* Cards moved on the canvas: the list of a mode's traces is out of date. */
+static void
+on_taxonomy_changed (ErrataProjectPage *self)
+{
+  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
+
+  load_modes (self);
+  if (filtered > 0 && errata_trace_query_get_failure_mode (self->query) == filtered)
+    apply_query (self);
+}
+
+static void
+setup_mode_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* The button stays narrow in the filter bar; the popup shows it all. */
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+/* Mode names are the user's words: plain text, never markup. */
+static void
+bind_mode_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (name));
+}
+
+static GtkListItemFactory *
+create_mode_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_item), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_mode_item), NULL);
+  return factory;
+}
+
+static void
+setup_mode_dropdown (ErrataProjectPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = create_mode_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (FALSE);
+
+  self->mode_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->mode_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_factory (self->mode_dropdown, factory);
+  gtk_drop_down_set_list_factory (self->mode_dropdown, list_factory);
+  gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (self->mode_names));
+  load_modes (self);
+  g_signal_connect_object (self->mode_dropdown, "notify::selected",
+                           G_CALLBACK (on_mode_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -736,6 +898,10 @@ errata_project_page_dispose (GObject *object)
 {
   ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
 
+  if (self->taxonomy != NULL)
+    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
+  g_clear_object (&self->taxonomy);
+
   if (self->coding_panel != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -765,6 +931,8 @@ errata_project_page_finalize (GObject *object)
 
   g_clear_object (&self->query);
   g_clear_object (&self->project);
+  g_clear_object (&self->mode_names);
+  g_clear_pointer (&self->mode_ids, g_array_unref);
   g_free (self->title);
   g_free (self->subtitle);
 
@@ -886,6 +1054,7 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, review_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, mode_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, metadata_entry);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_order_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_bar);
@@ -893,6 +1062,7 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, progress_label);
 
   install_actions (widget_class);
   add_shortcuts (widget_class);
@@ -947,11 +1117,13 @@ errata_project_page_init (ErrataProjectPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->current_id = -1;
+  self->pending_id = -1;
   self->query = errata_trace_query_new ();
   self->settings = g_settings_new (APP_ID);
   errata_trace_columns_add (self->column_view);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   create_panes (self);
+  setup_mode_dropdown (self);
   connect_controls (self);
   add_capture_shortcuts (self);
   bind_list_width (self);
@@ -1024,4 +1196,126 @@ errata_project_page_flush (ErrataProjectPage  *self,
   if (self->coding_panel == NULL)
     return TRUE;
   return errata_coding_panel_flush (ERRATA_CODING_PANEL (self->coding_panel), error);
+}
+
+/* Every filter off, the failure mode too; the caller applies the query. */
+static void
+clear_filters (ErrataProjectPage *self)
+{
+  self->clearing_filters = TRUE;
+  self->setting_modes = TRUE;
+  errata_trace_query_set_review_filter (self->query, ERRATA_REVIEW_FILTER_ANY);
+  errata_trace_query_set_has_note (self->query, FALSE);
+  errata_trace_query_set_metadata_filter (self->query, NULL, NULL);
+  errata_trace_query_set_text (self->query, NULL);
+  errata_trace_query_set_failure_mode (self->query, 0);
+  gtk_drop_down_set_selected (self->review_dropdown, REVIEW_ALL);
+  gtk_drop_down_set_selected (self->mode_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  self->setting_modes = FALSE;
+  self->clearing_filters = FALSE;
+}
+
+/**
+ * errata_project_page_show_trace:
+ * @trace_id: a trace of the project
+ *
+ * Selects the trace in the list and shows it. When a filter hides it,
+ * the filters are cleared (the sort is kept) and the trace is selected
+ * once the list has loaded again.
+ */
+void
+errata_project_page_show_trace (ErrataProjectPage *self,
+                                gint64             trace_id)
+{
+  guint position;
+
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+
+  position = errata_trace_list_model_find (self->model, trace_id);
+  if (!errata_trace_list_model_is_loading (self->model) &&
+      position != ERRATA_TRACE_LIST_MODEL_NO_POSITION)
+    {
+      errata_project_page_select (self, position);
+      return;
+    }
+  self->pending_id = trace_id;
+  if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION && query_is_filtered (self->query))
+    {
+      clear_filters (self);
+      apply_query (self);
+    }
+}
+
+/**
+ * errata_project_page_set_failure_mode:
+ * @mode_id: a failure mode of the shared taxonomy, or 0 for any
+ *
+ * Lists the traces with a note in the failure mode, and only those: the
+ * other filters are cleared, so that the list holds as many traces as
+ * the Pareto chart counts.
+ */
+void
+errata_project_page_set_failure_mode (ErrataProjectPage *self,
+                                      gint64             mode_id)
+{
+  guint position;
+
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+
+  position = find_mode_position (self, mode_id);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      load_modes (self);
+      position = find_mode_position (self, mode_id);
+    }
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      errata_project_page_show_toast (self, _("This failure mode no longer exists"));
+      return;
+    }
+  clear_filters (self);
+  errata_trace_query_set_failure_mode (self->query, mode_id);
+  self->setting_modes = TRUE;
+  gtk_drop_down_set_selected (self->mode_dropdown, position);
+  self->setting_modes = FALSE;
+  apply_query (self);
+}
+
+/* The failure mode the list is filtered by, or 0. */
+gint64
+errata_project_page_get_failure_mode (ErrataProjectPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), 0);
+  return errata_trace_query_get_failure_mode (self->query);
+}
+
+/**
+ * errata_project_page_set_taxonomy:
+ * @taxonomy: (nullable): the project's failure modes, shared with the
+ *   Failure Modes page
+ *
+ * Fills the failure-mode filter and lets the coding panel show the
+ * failure modes of the trace on show; both follow the taxonomy's changes.
+ */
+void
+errata_project_page_set_taxonomy (ErrataProjectPage *self,
+                                  ErrataTaxonomy    *taxonomy)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (taxonomy == NULL || ERRATA_IS_TAXONOMY (taxonomy));
+
+  if (self->taxonomy == taxonomy)
+    return;
+  if (self->taxonomy != NULL)
+    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
+  g_set_object (&self->taxonomy, taxonomy);
+  if (taxonomy != NULL)
+    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (on_taxonomy_changed), self,
+                             G_CONNECT_SWAPPED);
+  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel), taxonomy);
+  load_modes (self);
 }

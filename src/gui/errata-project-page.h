@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "errata-taxonomy.h"
 #include "errata-trace-list-model.h"
 
 G_BEGIN_DECLS
@@ -35,5 +36,12 @@ gboolean              errata_project_page_flush             (ErrataProjectPage *
                                                              GError           **error);
 void                  errata_project_page_show_toast        (ErrataProjectPage *self,
                                                              const char        *message);
+void                  errata_project_page_set_taxonomy      (ErrataProjectPage *self,
+                                                             ErrataTaxonomy    *taxonomy);
+void                  errata_project_page_show_trace        (ErrataProjectPage *self,
+                                                             gint64             trace_id);
+void                  errata_project_page_set_failure_mode  (ErrataProjectPage *self,
+                                                             gint64             mode_id);
+gint64                errata_project_page_get_failure_mode  (ErrataProjectPage *self);
 
 G_END_DECLS

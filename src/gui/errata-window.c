@@ -2,8 +2,13 @@
  *
  * A window holds at most one project: it starts on the welcome page,
  * shows a spinner while errata_project_open_async() runs, then the
- * project page. Opening another project is the application's job, which
- * picks an idle window or makes a new one.
+ * project's pages (Traces, Failure Modes) under a view switcher. Opening
+ * another project is the application's job, which picks an idle window
+ * or makes a new one.
+ *
+ * Both pages share one ErrataTaxonomy (the Failure Modes page's), so an
+ * edit on the canvas shows at once in the Traces page's failure-mode
+ * filter and in the coding panel, and has one undo stack.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,6 +20,7 @@
 
 #include "errata-window.h"
 #include "errata-application.h"
+#include "errata-failure-modes-page.h"
 #include "errata-import-dialog.h"
 #include "errata-project-page.h"
 #include "errata-recent.h"
@@ -30,12 +36,20 @@ struct _ErrataWindow
   GCancellable         *cancellable;
   GFile                *file;          /* being opened, or open */
   ErrataProjectPage    *project_page;
+  ErrataFailureModesPage *modes_page;
 
   AdwHeaderBar         *header_bar;
+  GtkStack             *title_stack;
   AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
   GtkSpinner           *spinner;
 };
+
+/* The names of the project's pages in the view stack. */
+#define PAGE_TRACES        "traces"
+#define PAGE_FAILURE_MODES "failure-modes"
 
 G_DEFINE_FINAL_TYPE (ErrataWindow, errata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -47,6 +61,8 @@ show_state (ErrataWindow *self,
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (name, "loading"));
   gtk_stack_set_visible_child_name (self->stack, name);
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    g_str_equal (name, "project") ? "switcher" : "title");
   /* The welcome page has its own big title; the bar blends into it. */
   if (welcome)
     gtk_widget_add_css_class (GTK_WIDGET (self->header_bar), "flat");
@@ -96,6 +112,79 @@ show_open_error (ErrataWindow *self,
   errata_window_show_error (self, _("Could Not Open Project"), error->message);
 }
 
+/* Pages ----------------------------------------------------------------- */
+
+static void
+show_page (ErrataWindow *self,
+           const char   *name)
+{
+  if (self->project_page != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* A double-clicked card: its trace, on the Traces page. */
+static void
+modes_open_trace (ErrataFailureModesPage *page,
+                  gint64                  trace_id,
+                  ErrataWindow           *self)
+{
+  show_page (self, PAGE_TRACES);
+  errata_project_page_show_trace (self->project_page, trace_id);
+}
+
+/* A Pareto bar: the traces in that failure mode, on the Traces page. */
+static void
+modes_filter_traces (ErrataFailureModesPage *page,
+                     gint64                  mode_id,
+                     ErrataWindow           *self)
+{
+  show_page (self, PAGE_TRACES);
+  errata_project_page_set_failure_mode (self->project_page, mode_id);
+}
+
+/* The canvas shows notes as stored: a note typed a moment ago on the
+ * Traces page is written first, then the canvas reads them all again. */
+static void
+on_visible_page_changed (ErrataWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  g_autoptr(GError) error = NULL;
+
+  if (self->modes_page == NULL || g_strcmp0 (name, PAGE_FAILURE_MODES) != 0)
+    return;
+  if (!errata_project_page_flush (self->project_page, &error))
+    errata_project_page_show_toast (self->project_page, error->message);
+  errata_failure_modes_page_reload (self->modes_page);
+}
+
+static void
+add_pages (ErrataWindow  *self,
+           ErrataProject *project)
+{
+  AdwViewStackPage *page;
+
+  self->project_page = ERRATA_PROJECT_PAGE (errata_project_page_new (project));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->project_page),
+                                    PAGE_TRACES, _("Traces"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+
+  self->modes_page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  errata_failure_modes_page_set_project (self->modes_page, project);
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->modes_page),
+                                    PAGE_FAILURE_MODES, _("Failure Modes"));
+  adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+  g_signal_connect_object (self->modes_page, "open-trace",
+                           G_CALLBACK (modes_open_trace), self, 0);
+  g_signal_connect_object (self->modes_page, "filter-traces",
+                           G_CALLBACK (modes_filter_traces), self, 0);
+
+  errata_project_page_set_taxonomy (self->project_page,
+                                    errata_failure_modes_page_get_taxonomy (self->modes_page));
+  adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
+}
+
 /* Takes the project into the window (the Traces page loads its list in
  * the background) and remembers it as recent. */
 void
@@ -103,7 +192,6 @@ errata_window_show_project (ErrataWindow  *self,
                             ErrataProject *project)
 {
   GFile *file;
-  GtkWidget *page;
 
   g_return_if_fail (ERRATA_IS_WINDOW (self));
   g_return_if_fail (ERRATA_IS_PROJECT (project));
@@ -111,15 +199,57 @@ errata_window_show_project (ErrataWindow  *self,
 
   file = errata_project_get_file (project);
   g_set_object (&self->file, file);
-  page = errata_project_page_new (project);
-  self->project_page = ERRATA_PROJECT_PAGE (page);
-  gtk_stack_add_named (self->stack, page, "project");
-  g_object_bind_property (page, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (page, "subtitle", self->window_title, "subtitle", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (page, "title", self, "title", G_BINDING_SYNC_CREATE);
+  add_pages (self, project);
+  /* The switcher shows the name and "Reviewed N of M" when the window
+   * is too narrow for the page buttons (they move to the bottom bar). */
+  g_object_bind_property (self->project_page, "title", self->switcher_title, "title",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->project_page, "subtitle", self->switcher_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->project_page, "title", self->window_title, "title",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->project_page, "subtitle", self->window_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->project_page, "title", self, "title", G_BINDING_SYNC_CREATE);
   show_state (self, "project");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", TRUE);
   errata_recent_add (self->settings, file);
+}
+
+/* The visible page of the project: "traces" or "failure-modes"; %NULL
+ * without a project. */
+const char *
+errata_window_get_visible_page (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+
+  if (self->project_page == NULL)
+    return NULL;
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+ErrataProjectPage *
+errata_window_get_project_page (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+  return self->project_page;
+}
+
+ErrataFailureModesPage *
+errata_window_get_failure_modes_page (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+  return self->modes_page;
+}
+
+/* Alt+1, Alt+2: as the view switcher's buttons. */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_page (ERRATA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -382,6 +512,9 @@ on_close_request (ErrataWindow *self)
 
   if (self->project_page != NULL && !errata_project_page_flush (self->project_page, &error))
     g_warning ("Could not save the note: %s", error->message);
+  /* The canvas lets go of the project (and its undo stack) now. */
+  if (self->modes_page != NULL)
+    errata_failure_modes_page_set_project (self->modes_page, NULL);
   return FALSE;
 }
 
@@ -406,6 +539,7 @@ errata_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
   self->project_page = NULL;
+  self->modes_page = NULL;
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
 
@@ -424,12 +558,20 @@ errata_window_class_init (ErrataWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ErrataWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ErrataWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, spinner);
 
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_TRACES);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_FAILURE_MODES);
 }
 
 static void
@@ -442,6 +584,7 @@ errata_window_init (ErrataWindow *self)
   add_drop_target (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
   show_welcome (self);
 }
 

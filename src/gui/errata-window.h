@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "errata-failure-modes-page.h"
 #include "errata-project.h"
+#include "errata-project-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +34,9 @@ void           errata_window_import_files (ErrataWindow   *self,
                                            guint           n_files);
 gboolean       errata_window_drop_files   (ErrataWindow   *self,
                                            GSList         *files);
+
+const char             *errata_window_get_visible_page       (ErrataWindow *self);
+ErrataProjectPage      *errata_window_get_project_page       (ErrataWindow *self);
+ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 
 G_END_DECLS

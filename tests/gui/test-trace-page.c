@@ -22,6 +22,7 @@
 
 #include "errata-application.h"
 #include "errata-coding-panel.h"
+#include "errata-failure-modes-page.h"
 #include "errata-gui-test-utils.h"
 #include "errata-import-dialog.h"
 #include "errata-project-page.h"
@@ -301,8 +302,8 @@ test_list_and_header (Fixture       *fixture,
                                                                  GTK_TYPE_COLUMN_VIEW);
   GListModel *columns = gtk_column_view_get_columns (column_view);
   const char *titles[] = { NULL, "ID", "Input", "Note", "Msgs", "Tools", "Output", "Latency", "Tokens" };
-  AdwWindowTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
-                                                            ADW_TYPE_WINDOW_TITLE);
+  AdwViewSwitcherTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                                  ADW_TYPE_VIEW_SWITCHER_TITLE);
 
   g_assert_cmpuint (g_list_model_get_n_items (columns), ==, G_N_ELEMENTS (titles));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -312,8 +313,8 @@ test_list_and_header (Fixture       *fixture,
       g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, titles[i]);
     }
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "hearth.errata");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 3 of 40");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "hearth.errata");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 3 of 40");
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "40 traces"));
 
   /* The first trace is on show, in the view and in the panel. */
@@ -336,8 +337,8 @@ test_review_with_actions (Fixture       *fixture,
 {
   g_autoptr(ErrataAnnotation) stored = NULL;
   g_autoptr(ErrataTrace) row = NULL;
-  AdwWindowTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
-                                                            ADW_TYPE_WINDOW_TITLE);
+  AdwViewSwitcherTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                                  ADW_TYPE_VIEW_SWITCHER_TITLE);
   gint64 first;
 
   /* j and k: next and previous, within the list's ends. */
@@ -358,7 +359,7 @@ test_review_with_actions (Fixture       *fixture,
   g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_FAIL);
   row = g_list_model_get_item (fixture->model, 0);
   g_assert_cmpint (errata_trace_get_verdict (row), ==, ERRATA_VERDICT_FAIL);
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 4 of 40");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 4 of 40");
   g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 0);
   g_assert_cmpint (current_id (fixture), ==, first);
 
@@ -862,6 +863,271 @@ test_screenshots (Fixture       *fixture,
   g_assert_cmpfloat (errata_gui_test_brightness_at (dark, 40, gdk_texture_get_height (dark) - 60), <, 90);
 }
 
+/* Failure modes ------------------------------------------------------- */
+
+static gint64
+trace_id_of (Fixture    *fixture,
+             const char *external_id)
+{
+  ErrataProject *project = errata_project_page_get_project (fixture->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataTrace) trace = errata_project_find_trace (project, "test", external_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  return errata_trace_get_id (trace);
+}
+
+/* The card (annotation id) of the note written for a trace. */
+static gint64
+card_of (ErrataTaxonomy *taxonomy,
+         gint64          trace_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = errata_taxonomy_list_cards (taxonomy, -1, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      ErrataNoteCard *card = cards->pdata[i];
+
+      if (card->trace_id == trace_id)
+        return card->annotation_id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static guint
+count_of_mode (ErrataTaxonomy *taxonomy,
+               gint64          mode_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = errata_taxonomy_count_modes (taxonomy, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      ErrataModeCount *count = counts->pdata[i];
+
+      if (count->mode_id == mode_id)
+        return count->count;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+show_page (Fixture    *fixture,
+           const char *name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page",
+                                             "s", name));
+  g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, name);
+  errata_gui_test_iterate_for (50);
+}
+
+static guint
+unsorted_cards (ErrataFailureModesPage *modes_page)
+{
+  ErrataModeGroup *unsorted = errata_failure_modes_page_get_group (modes_page, ERRATA_UNSORTED);
+
+  return g_list_model_get_n_items (errata_mode_group_get_cards (unsorted));
+}
+
+/* Notes on traces 3 to 7; "Over budget" holds 3 and 4, "Missed tool
+ * call" holds 5 and a copy of 3. */
+static void
+sort_notes (Fixture        *fixture,
+            ErrataTaxonomy *taxonomy,
+            gint64         *over_budget,
+            gint64         *missed_call)
+{
+  ErrataProject *project = errata_project_page_get_project (fixture->page);
+  g_autoptr(GError) error = NULL;
+  gint64 budget_cards[2], call_cards[1], copied[1];
+
+  annotate (project, trace_id_of (fixture, "hearth-04"), ERRATA_VERDICT_FAIL, "L-311 is $250 over the budget");
+  annotate (project, trace_id_of (fixture, "hearth-05"), ERRATA_VERDICT_FAIL, "never called search_listings");
+  annotate (project, trace_id_of (fixture, "hearth-06"), ERRATA_VERDICT_FAIL, "answered in French");
+  budget_cards[0] = card_of (taxonomy, trace_id_of (fixture, "hearth-03"));
+  budget_cards[1] = card_of (taxonomy, trace_id_of (fixture, "hearth-04"));
+  call_cards[0] = card_of (taxonomy, trace_id_of (fixture, "hearth-05"));
+  copied[0] = budget_cards[0];
+  *over_budget = errata_taxonomy_create_mode (taxonomy, "Over budget", "Offers a listing above the "
+                                              "stated budget", budget_cards, 2, ERRATA_UNSORTED, &error);
+  g_assert_no_error (error);
+  *missed_call = errata_taxonomy_create_mode (taxonomy, "Missed tool call", "", call_cards, 1,
+                                              ERRATA_UNSORTED, &error);
+  g_assert_no_error (error);
+  g_assert_true (errata_taxonomy_move_cards (taxonomy, copied, 1, *over_budget, *missed_call,
+                                             TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+page_shows_trace (gpointer data)
+{
+  gpointer *args = data;
+  ErrataTrace *trace = errata_project_page_get_current_trace (args[0]);
+
+  return !errata_trace_list_model_is_loading (errata_project_page_get_model (args[0])) &&
+         trace != NULL && errata_trace_get_id (trace) == *(gint64 *)args[1];
+}
+
+static void
+wait_for_trace (Fixture *fixture,
+                gint64   trace_id)
+{
+  gpointer args[] = { fixture->page, &trace_id };
+
+  errata_gui_test_iterate_until (page_shows_trace, args);
+}
+
+static void
+test_failure_modes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  ErrataFailureModesPage *modes_page = errata_window_get_failure_modes_page (fixture->window);
+  ErrataTaxonomy *taxonomy = errata_failure_modes_page_get_taxonomy (modes_page);
+  GtkDropDown *review = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GError) error = NULL;
+  gint64 over_budget, missed_call, hearth_03, hearth_05;
+  guint unsorted;
+
+  g_assert_true (errata_window_get_project_page (fixture->window) == fixture->page);
+  g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
+
+  /* A note typed a moment ago (its autosave still waiting) is on the
+   * canvas as soon as the Failure Modes page shows. */
+  show_page (fixture, "failure-modes");
+  unsorted = unsorted_cards (modes_page);
+  g_assert_cmpuint (unsorted, ==, 1);
+  show_page (fixture, "traces");
+  activate (fixture, "traces.focus-note");
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_root_get_focus (GTK_ROOT (fixture->window)))),
+                                    "the first message is empty", -1);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  show_page (fixture, "failure-modes");
+  g_assert_false (errata_coding_panel_has_unsaved (fixture->panel));
+  g_assert_cmpuint (unsorted_cards (modes_page), ==, unsorted + 1);
+  show_page (fixture, "traces");
+
+  /* The failure-mode filter appears with the first failure mode. */
+  g_assert_cmpuint (errata_gui_test_count_visible (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN), ==, 1);
+  sort_notes (fixture, taxonomy, &over_budget, &missed_call);
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpuint (errata_gui_test_count_visible (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN), ==, 2);
+
+  /* The coding panel names the modes of the trace on show, in canvas
+   * order, and follows a rename. */
+  hearth_03 = trace_id_of (fixture, "hearth-03");
+  errata_project_page_show_trace (fixture->page, hearth_03);
+  wait_for_trace (fixture, hearth_03);
+  g_assert_cmpstr (errata_coding_panel_get_modes_text (fixture->panel), ==,
+                   "Failure modes: Over budget, Missed tool call");
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->panel),
+                                              "Failure modes: Over budget, Missed tool call"));
+  g_assert_true (errata_taxonomy_update_mode (taxonomy, missed_call, "No <b>search</b>", NULL, NULL,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (errata_coding_panel_get_modes_text (fixture->panel), ==,
+                   "Failure modes: Over budget, No <b>search</b>");
+  g_assert_true (errata_taxonomy_undo (taxonomy, &error));
+  activate (fixture, "traces.next");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-04");
+  g_assert_cmpstr (errata_coding_panel_get_modes_text (fixture->panel), ==, "Failure modes: Over budget");
+  activate (fixture, "traces.next");
+  g_assert_cmpstr (errata_coding_panel_get_modes_text (fixture->panel), ==, "Failure modes: Missed tool call");
+  activate (fixture, "traces.next");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-06");
+  g_assert_null (errata_coding_panel_get_modes_text (fixture->panel));
+
+  /* A Pareto bar lists the traces of its mode on the Traces page, as
+   * many as the chart counts, whatever filter was on before. */
+  gtk_drop_down_set_selected (review, 2);  /* Passed */
+  wait_for_list (fixture);
+  show_page (fixture, "failure-modes");
+  g_signal_emit_by_name (errata_failure_modes_page_get_pareto_chart (modes_page), "bar-activated",
+                         over_budget);
+  g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
+  wait_for_list (fixture);
+  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, over_budget);
+  g_assert_cmpuint (gtk_drop_down_get_selected (review), ==, 0);
+  g_assert_cmpuint (count_of_mode (taxonomy, over_budget), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, count_of_mode (taxonomy, over_budget));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "2 traces match"));
+
+  /* A move on the canvas shows in the filtered list. */
+  {
+    gint64 card = card_of (taxonomy, trace_id_of (fixture, "hearth-06"));
+
+    g_assert_true (errata_taxonomy_move_cards (taxonomy, &card, 1, ERRATA_UNSORTED, over_budget,
+                                               FALSE, &error));
+    g_assert_no_error (error);
+  }
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 3);
+  g_assert_cmpuint (count_of_mode (taxonomy, over_budget), ==, 3);
+
+  /* A double-clicked card shows its trace, even one the filter hides. */
+  hearth_05 = trace_id_of (fixture, "hearth-05");
+  show_page (fixture, "failure-modes");
+  errata_failure_modes_page_open_trace (modes_page, hearth_05);
+  g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
+  wait_for_trace (fixture, hearth_05);
+  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 5);
+
+  /* Deleting the filtered mode drops the filter. */
+  errata_project_page_set_failure_mode (fixture->page, missed_call);
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 2);
+  g_assert_true (errata_taxonomy_delete_mode (taxonomy, missed_call, &error));
+  g_assert_no_error (error);
+  wait_for_list (fixture);
+  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+}
+
+/* The window on each page, light and dark, with a few failure modes. */
+static void
+test_pages_screenshots (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ErrataFailureModesPage *modes_page = errata_window_get_failure_modes_page (fixture->window);
+  ErrataTaxonomy *taxonomy = errata_failure_modes_page_get_taxonomy (modes_page);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *pages[] = { "traces", "failure-modes" };
+  gint64 over_budget, missed_call, hearth_03;
+
+  sort_notes (fixture, taxonomy, &over_budget, &missed_call);
+  hearth_03 = trace_id_of (fixture, "hearth-03");
+  errata_project_page_show_trace (fixture->page, hearth_03);
+  wait_for_trace (fixture, hearth_03);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *light_name = g_strdup_printf ("window-%s.png", pages[i]);
+      g_autofree char *dark_name = g_strdup_printf ("window-%s-dark.png", pages[i]);
+      g_autoptr(GdkTexture) light = NULL;
+      g_autoptr(GdkTexture) dark = NULL;
+      int height;
+
+      show_page (fixture, pages[i]);
+      light = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), light_name);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      dark = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), dark_name);
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      /* The header bar, left of the switcher: light, then dark. */
+      height = gdk_texture_get_height (light);
+      g_assert_cmpint (height, >, 100);
+      g_assert_cmpfloat (errata_gui_test_brightness_at (light, 40, 20), >, 180);
+      g_assert_cmpfloat (errata_gui_test_brightness_at (dark, 40, 20), <, 90);
+    }
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (modes_page), "Over budget"));
+}
+
 static void
 test_no_display (void)
 {
@@ -899,5 +1165,7 @@ main (int   argc,
   ADD_TEST ("/trace-page/keyboard", test_keyboard);
   ADD_TEST ("/trace-page/drop-files", test_drop_files);
   ADD_TEST ("/trace-page/screenshots", test_screenshots);
+  ADD_TEST ("/trace-page/failure-modes", test_failure_modes);
+  ADD_TEST ("/trace-page/pages-screenshots", test_pages_screenshots);
   return g_test_run ();
 }

@@ -146,7 +146,7 @@ test_project_page (void)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *uri = g_file_get_uri (file);
   g_auto(GStrv) recent = NULL;
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
   GtkColumnView *column_view;
   ErrataProjectPage *page;
   GListModel *model;
@@ -165,9 +165,9 @@ test_project_page (void)
   g_assert_nonnull (project);
   g_assert_true (g_file_equal (errata_window_get_file (window), file));
 
-  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "support.errata");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 3");
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "support.errata");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 3");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "support.errata");
 
   /* The list loads in the background, then shows the first trace. */
@@ -215,12 +215,12 @@ test_empty_project (void)
   g_autofree char *command = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   AdwStatusPage *status;
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
   ErrataWindow *window;
 
   window = open_and_wait (file);
-  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 0");
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 0");
   iterate_until (model_is_loaded,
                  errata_project_page_get_model (find_one_visible (GTK_WIDGET (window),
                                                                   ERRATA_TYPE_PROJECT_PAGE)));
@@ -504,7 +504,7 @@ test_new_project (void)
   g_autoptr(GFile) chosen = g_file_new_for_path (chosen_path);
   g_autofree char *expected_path = g_build_filename (dir, "study.errata", NULL);
   g_autoptr(GFile) expected = g_file_new_for_path (expected_path);
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
   ErrataWindow *window;
 
   errata_application_create_project (app, chosen);
@@ -514,9 +514,9 @@ test_new_project (void)
   g_assert_true (g_file_query_exists (expected, NULL));
   g_assert_false (g_file_query_exists (chosen, NULL));
   iterate_until (widget_is_drawn, window);
-  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "study.errata");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Reviewed 0 of 0");
+  title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "study.errata");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 0");
 
   /* The same name again: nothing is replaced, a new window says why. */
   errata_application_create_project (app, expected);
