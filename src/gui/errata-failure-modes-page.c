@@ -2,9 +2,14 @@
  *
  * The canvas is a row of ErrataModeGroup columns: Unsorted first, then the
  * failure modes in their order, then the "New failure mode" drop zone.
+ * Only the failure modes scroll: Unsorted, where cards come from, and the
+ * drop zone, where new modes start, stay in view.
  * Every change goes through one ErrataTaxonomy function (which saves it
  * and puts it on the undo stack); the taxonomy's "changed" signal then
  * brings the groups up to date, patching only the cards that moved.
+ *
+ * A drag held near either edge of the scrolled modes scrolls them, so
+ * that every place a card can go stays in reach of the pointer.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,12 +38,16 @@ struct _ErrataFailureModesPage
   GtkDropTarget         *new_mode_target;
   double                 reload_ms;
   guint                  actions_idle;
+  guint                  autoscroll_id;
+  double                 autoscroll_speed;  /* pixels a frame; < 0 leftwards */
   gboolean               setting_entry;
 
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   GtkSearchEntry        *search_entry;
   GtkLabel              *summary_label;
+  GtkBox                *canvas_row;
+  GtkScrolledWindow     *canvas_scroller;
   GtkBox                *canvas_box;
   GtkWidget             *new_mode_button;
   ErrataSaturationChart *saturation_chart;
@@ -176,14 +185,14 @@ drop_stale_groups (ErrataFailureModesPage *self,
       }
 }
 
-/* Groups follow the modes' order, between Unsorted and the drop zone. */
+/* Groups follow the modes' order. */
 static gboolean
 load_modes (ErrataFailureModesPage  *self,
             GError                 **error)
 {
   g_autoptr(GPtrArray) modes = errata_taxonomy_list_modes (self->taxonomy, error);
   g_autoptr(GHashTable) seen = NULL;
-  GtkWidget *previous = GTK_WIDGET (self->unsorted);
+  GtkWidget *previous = NULL;
 
   if (modes == NULL)
     return FALSE;
@@ -692,6 +701,76 @@ new_mode_drop (GtkDropTarget          *target,
                                          drop ? gdk_drop_get_actions (drop) : GDK_ACTION_MOVE);
 }
 
+/* Autoscroll --------------------------------------------------------------- */
+
+/* How close to the canvas's edge a drag has to come to scroll it. */
+#define AUTOSCROLL_EDGE 72
+
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  ErrataFailureModesPage *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->canvas_scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->autoscroll_speed);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_autoscroll (ErrataFailureModesPage *self)
+{
+  if (self->autoscroll_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas_scroller), self->autoscroll_id);
+  self->autoscroll_id = 0;
+  self->autoscroll_speed = 0;
+}
+
+/* The nearer the edge, the faster: up to 18 pixels a frame. */
+static void
+autoscroll_motion (GtkDropControllerMotion *motion,
+                   double                   x,
+                   double                   y,
+                   ErrataFailureModesPage  *self)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas_scroller));
+  double speed = 0;
+
+  if (x < AUTOSCROLL_EDGE)
+    speed = -(AUTOSCROLL_EDGE - x) / 4.0;
+  else if (x > width - AUTOSCROLL_EDGE)
+    speed = (x - (width - AUTOSCROLL_EDGE)) / 4.0;
+  if (speed == 0)
+    {
+      stop_autoscroll (self);
+      return;
+    }
+  self->autoscroll_speed = speed;
+  if (self->autoscroll_id == 0)
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->canvas_scroller),
+                                                        autoscroll_tick, self, NULL);
+}
+
+static void
+setup_autoscroll (ErrataFailureModesPage *self)
+{
+  GtkEventController *motion = gtk_drop_controller_motion_new ();
+
+  g_signal_connect (motion, "enter", G_CALLBACK (autoscroll_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (autoscroll_motion), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (stop_autoscroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas_scroller), motion);
+}
+
+/* The speed autoscroll runs at now, for tests; 0 when it is still. */
+double
+errata_failure_modes_page_get_autoscroll_speed (ErrataFailureModesPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), 0);
+  return self->autoscroll_speed;
+}
+
 GtkDropTarget *
 errata_failure_modes_page_get_new_mode_target (ErrataFailureModesPage *self)
 {
@@ -1188,6 +1267,8 @@ errata_failure_modes_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->taxonomy, taxonomy_changed, self);
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->actions_idle, g_source_remove);
+  if (self->canvas_scroller != NULL)
+    stop_autoscroll (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_FAILURE_MODES_PAGE);
   g_clear_object (&self->taxonomy);
   g_clear_object (&self->project);
@@ -1232,6 +1313,8 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_row);
+  gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_scroller);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, new_mode_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, saturation_chart);
@@ -1271,8 +1354,12 @@ errata_failure_modes_page_init (ErrataFailureModesPage *self)
   self->unsorted = ERRATA_MODE_GROUP (errata_mode_group_new (ERRATA_UNSORTED));
   g_signal_connect_object (errata_mode_group_get_selection (self->unsorted), "selection-changed",
                            G_CALLBACK (selection_changed), self, 0);
-  gtk_box_insert_child_after (self->canvas_box, GTK_WIDGET (self->unsorted), NULL);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->unsorted), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->unsorted), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->unsorted), 12);
+  gtk_box_prepend (self->canvas_row, GTK_WIDGET (self->unsorted));
   setup_new_mode_target (self);
+  setup_autoscroll (self);
   update_actions (self);
 }
 

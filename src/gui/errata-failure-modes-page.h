@@ -83,6 +83,7 @@ gboolean               errata_failure_modes_page_drop             (ErrataFailure
                                                                    gint64                  target,
                                                                    GdkDragAction           action);
 GtkDropTarget         *errata_failure_modes_page_get_new_mode_target (ErrataFailureModesPage *self);
+double                 errata_failure_modes_page_get_autoscroll_speed (ErrataFailureModesPage *self);
 ErrataModeGroup       *errata_failure_modes_page_get_group        (ErrataFailureModesPage *self,
                                                                    gint64                  mode_id);
 /* "Move to…" for a card in `from_mode`: the other modes, a new mode,
