@@ -16,6 +16,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "errata-json-view.h"
+#include "errata-text-view.h"
 
 struct _ErrataJsonView
 {
@@ -207,6 +208,23 @@ errata_json_view_set_property (GObject      *object,
     }
 }
 
+/* A block inside a message grows with its text: that text is laid out
+ * whole before the view is allocated, so that its height is right on its
+ * first frame (see errata-text-view.c). A scrollable page is left to lay
+ * out what it shows. */
+static void
+errata_json_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  ErrataJsonView *self = ERRATA_JSON_VIEW (widget);
+
+  if (self->scroller == NULL)
+    errata_text_view_lay_out_whole (GTK_TEXT_VIEW (self->view), width);
+  GTK_WIDGET_CLASS (errata_json_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 errata_json_view_class_init (ErrataJsonViewClass *klass)
 {
@@ -216,6 +234,7 @@ errata_json_view_class_init (ErrataJsonViewClass *klass)
   object_class->dispose = errata_json_view_dispose;
   object_class->get_property = errata_json_view_get_property;
   object_class->set_property = errata_json_view_set_property;
+  widget_class->size_allocate = errata_json_view_size_allocate;
 
   /**
    * ErrataJsonView:scrollable:

@@ -22,6 +22,7 @@
 #include "errata-json-view.h"
 #include "errata-markdown.h"
 #include "errata-message-row.h"
+#include "errata-text-view.h"
 
 /* Payloads up to this size start expanded: a short tool call is the
  * story of the trace, a 40 kB search result is not. */
@@ -40,8 +41,6 @@ struct _ErrataMessageRow
   GtkTextTagTable *tags;
   GtkTextBuffer   *text_buffer;   /* the rendered content, once built */
   GPtrArray       *blocks;        /* GtkExpander, borrowed */
-  int              last_width;
-  guint            relayout_source;
 
   GtkWidget       *box;
   GtkLabel        *role_label;
@@ -154,7 +153,7 @@ new_text_view (ErrataMessageRow *self,
                const char       *text,
                gboolean          markdown)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view;
 
   g_clear_object (&self->text_buffer);
   self->text_buffer = gtk_text_buffer_new (self->tags);
@@ -162,10 +161,7 @@ new_text_view (ErrataMessageRow *self,
     errata_markdown_render (self->text_buffer, text, -1);
   else
     errata_markdown_render_plain (self->text_buffer, text, -1);
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (view), self->text_buffer);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  view = errata_text_view_new (self->text_buffer);
   gtk_widget_add_css_class (view, "message-text");
   errata_markdown_attach_links (GTK_TEXT_VIEW (view));
   return view;
@@ -418,30 +414,8 @@ setup_activation (ErrataMessageRow *self)
 
 /* Size ---------------------------------------------------------------- */
 
-static void
-queue_text_resize (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_TEXT_VIEW (child))
-        gtk_widget_queue_resize (child);
-      else
-        queue_text_resize (child);
-    }
-}
-
-static gboolean
-relayout_text (gpointer data)
-{
-  ErrataMessageRow *self = data;
-
-  self->relayout_source = 0;
-  queue_text_resize (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
+/* Text views are ErrataTextView (and ErrataJsonView), whose height is
+ * right on their first frame and after a change of width. */
 static void
 errata_message_row_measure (GtkWidget      *widget,
                             GtkOrientation  orientation,
@@ -457,10 +431,6 @@ errata_message_row_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
-/* A wrapped GtkTextView reports the height of its text at the width it
- * had before: when the row gets narrower or wider (a window resize, a
- * moved pane), its text views are asked again once they have reflowed,
- * or the last lines would be cut off. */
 static void
 errata_message_row_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -470,9 +440,6 @@ errata_message_row_size_allocate (GtkWidget *widget,
   ErrataMessageRow *self = ERRATA_MESSAGE_ROW (widget);
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
-  if (width != self->last_width && self->last_width != 0 && self->relayout_source == 0)
-    self->relayout_source = g_idle_add_full (GDK_PRIORITY_REDRAW + 20, relayout_text, self, NULL);
-  self->last_width = width;
 }
 
 static GtkSizeRequestMode
@@ -488,7 +455,6 @@ errata_message_row_dispose (GObject *object)
 {
   ErrataMessageRow *self = ERRATA_MESSAGE_ROW (object);
 
-  g_clear_handle_id (&self->relayout_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MESSAGE_ROW);
   g_clear_object (&self->text_buffer);
   g_clear_object (&self->tags);

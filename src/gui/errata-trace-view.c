@@ -4,12 +4,15 @@
  * metadata (ErrataMetadataView) and the raw record (the trace as pretty
  * JSON, built the first time that page is shown).
  *
- * A trace can hold hundreds of messages and megabytes of text, and the
- * reviewer moves to the next trace with one key. So set_trace() builds
- * only the rows that fit a short time budget and returns; an idle source
- * builds the rest in slices of a few milliseconds, letting frames be drawn
- * in between. What is collapsed (system prompts, large tool payloads) is
- * built only when expanded. Rows are never recycled, so their state
+ * The reviewer moves to the next trace with one key, and the first frame
+ * after that must show the conversation, not an empty page filling in.
+ * So set_trace() builds every row of a typical trace at once (up to
+ * SYNC_MAX_MESSAGES messages and SYNC_MAX_BYTES of text), and of a larger
+ * one at least the rows that fill the viewport; the rest of a large trace
+ * (hundreds of messages, megabytes) is built one slice per frame. What is
+ * collapsed (system prompts, large tool payloads) is built only when
+ * expanded. Rows lay out their text on their first frame (see
+ * errata-message-row.c). Rows are never recycled, so their state
  * (expanded blocks, selection) is theirs to keep.
  *
  * Copyright 2026 The Errata authors
@@ -27,11 +30,14 @@
 #include "errata-metadata-view.h"
 #include "errata-trace-view.h"
 
-/* The first slice runs inside set_trace() so the first frame already
- * shows the top of the conversation. Later slices run one per frame
- * (from a tick callback), so that each frame lays out only one slice's
- * worth of new text: laying text out costs more than building it. */
-#define FIRST_SLICE_USEC  (8 * 1000)
+/* A trace this small is built whole in set_trace(). */
+#define SYNC_MAX_MESSAGES 40
+#define SYNC_MAX_BYTES    (200 * 1024)
+/* A larger one gets the rows that fill this much more than the viewport
+ * (estimated from their text) at once, then one slice per frame (from a
+ * tick callback), so that each frame lays out only one slice's worth of
+ * new text: laying text out costs more than building it. */
+#define FIRST_SCREEN_MARGIN 1.5
 #define SLICE_USEC        (5 * 1000)
 #define SLICE_MAX_BYTES   (24 * 1024)
 /* Old rows are destroyed a few at a time too. */
@@ -250,6 +256,86 @@ build_slice (ErrataTraceView *self,
       bytes += build_row (self, self->rows->len);
       if (g_get_monotonic_time () >= deadline || bytes >= SLICE_MAX_BYTES)
         break;
+    }
+  return self->rows->len >= n;
+}
+
+/* The first screen ----------------------------------------------------- */
+
+static gsize
+message_text_size (JsonNode *node)
+{
+  JsonObject *message = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *content = message ? json_object_get_member (message, "content") : NULL;
+  JsonNode *calls = message ? json_object_get_member (message, "tool_calls") : NULL;
+  gsize size = 64;
+
+  if (content != NULL && JSON_NODE_HOLDS_VALUE (content) &&
+      json_node_get_value_type (content) == G_TYPE_STRING)
+    size += strlen (json_node_get_string (content));
+  else if (content != NULL && !JSON_NODE_HOLDS_NULL (content))
+    size += 1024;  /* content parts: a guess is enough */
+  if (calls != NULL && JSON_NODE_HOLDS_ARRAY (calls))
+    size += 256 * json_array_get_length (json_node_get_array (calls));
+  return size;
+}
+
+static gboolean
+is_small_trace (ErrataTraceView *self)
+{
+  JsonArray *messages = errata_trace_get_messages (self->trace);
+  guint n = n_messages (self);
+  gsize bytes = 0;
+
+  if (n > SYNC_MAX_MESSAGES)
+    return FALSE;
+  for (guint i = 0; i < n && bytes <= SYNC_MAX_BYTES; i++)
+    bytes += message_text_size (json_array_get_element (messages, i));
+  return bytes <= SYNC_MAX_BYTES;
+}
+
+/* About how tall a row will be: its header, and its text wrapped at
+ * @width. Collapsed blocks (a system prompt, a large payload) are one
+ * line. Rough on purpose: it only decides how many rows the first frame
+ * needs. */
+static int
+estimate_row_height (JsonNode *node,
+                     int       width)
+{
+  JsonObject *message = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *role = message ? json_object_get_string_member_with_default (message, "role", "") : "";
+  gsize size = message_text_size (node);
+  guint per_line = MAX (width / 8, 20);
+
+  if (g_str_equal (role, "system") || size > 900 + 64)
+    return 48 + 40;
+  return 48 + 22 * (int) (size / per_line + 2);
+}
+
+/* Builds the whole of a small trace, or of a large one the rows that fill
+ * the viewport; TRUE when every message has its row. */
+static gboolean
+build_first_screen (ErrataTraceView *self)
+{
+  JsonArray *messages = errata_trace_get_messages (self->trace);
+  int viewport = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->clamp));
+  guint n = n_messages (self);
+  gsize bytes = 0;
+  int height = 0;
+
+  if (is_small_trace (self))
+    {
+      while (self->rows->len < n)
+        build_row (self, self->rows->len);
+      return TRUE;
+    }
+  viewport = viewport > 0 ? viewport : 1200;
+  width = width > 0 ? MIN (width, 900) : 700;
+  while (self->rows->len < n && height < viewport * FIRST_SCREEN_MARGIN && bytes < SYNC_MAX_BYTES)
+    {
+      height += estimate_row_height (json_array_get_element (messages, self->rows->len), width);
+      bytes += build_row (self, self->rows->len);
     }
   return self->rows->len >= n;
 }
@@ -641,8 +727,10 @@ errata_trace_view_new (void)
  * @full_trace: (nullable): a trace with its messages (from
  *   errata_project_get_trace()), or %NULL for the empty state
  *
- * Shows @full_trace. Returns after building the first rows; the rest are
- * built in idle time (see #ErrataTraceView:loading). The first-failure
+ * Shows @full_trace. A typical trace (up to 40 messages, 200 kB of text)
+ * is built whole before this returns, so the next frame shows it; a
+ * larger one gets the rows that fill the view, and the rest one slice
+ * per frame (see #ErrataTraceView:loading). The first-failure
  * mark is kept, and scrolled to: set it for each trace, before or after
  * this call.
  */
@@ -676,7 +764,7 @@ errata_trace_view_set_trace (ErrataTraceView *self,
        * last one): either way, show where this trace went wrong. */
       if (self->first_failure >= 0)
         scroll_to_row (self, self->first_failure);
-      if (!build_slice (self, FIRST_SLICE_USEC))
+      if (!build_first_screen (self))
         schedule_build (self);
       ensure_raw (self);
     }
