@@ -727,7 +727,7 @@ stop_autoscroll (ErrataFailureModesPage *self)
   self->autoscroll_speed = 0;
 }
 
-/* The nearer the edge, the faster: up to 18 pixels a frame. */
+/* The nearer the edge, the faster: up to 28 pixels a frame. */
 static void
 autoscroll_motion (GtkDropControllerMotion *motion,
                    double                   x,
@@ -738,9 +738,9 @@ autoscroll_motion (GtkDropControllerMotion *motion,
   double speed = 0;
 
   if (x < AUTOSCROLL_EDGE)
-    speed = -(AUTOSCROLL_EDGE - x) / 4.0;
+    speed = -(AUTOSCROLL_EDGE - x) / 2.5;
   else if (x > width - AUTOSCROLL_EDGE)
-    speed = (x - (width - AUTOSCROLL_EDGE)) / 4.0;
+    speed = (x - (width - AUTOSCROLL_EDGE)) / 2.5;
   if (speed == 0)
     {
       stop_autoscroll (self);

@@ -1000,6 +1000,83 @@ test_screenshots (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* A drag held near the right edge of the failure modes scrolls them
+ * until it moves away; Unsorted and the drop zone stay where they are. */
+static void
+test_autoscroll (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GPtrArray) modes = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *motion = NULL;
+  ErrataModeGroup *first;
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  GtkWidget *new_mode;
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), unsorted_at, new_mode_at;
+  double width, before;
+
+  fixture_set_up_size (&fixture, 40, 1280, 800);
+  sort_into_five (&fixture);
+  iterate_for (100);
+  modes = errata_taxonomy_list_modes (page_taxonomy (&fixture), NULL);
+  first = group (&fixture, ((ErrataFailureMode *)modes->pdata[0])->id);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (first), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  /* Unsorted and the drop zone are not in the scrolled part. */
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (group (&fixture, ERRATA_UNSORTED)), scroller));
+  new_mode = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (errata_failure_modes_page_get_new_mode_target (fixture.page)));
+  g_assert_false (gtk_widget_is_ancestor (new_mode, scroller));
+
+  controllers = gtk_widget_observe_controllers (scroller);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+  adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 200);
+  width = gtk_widget_get_width (scroller);
+
+  /* In the middle: still. */
+  gtk_adjustment_set_value (adjustment, 0);
+  g_signal_emit_by_name (motion, "enter", width / 2, 300.0);
+  iterate_for (200);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  /* Near the right edge: the modes scroll on, with no further motion. */
+  g_signal_emit_by_name (motion, "motion", width - 10, 300.0);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), >, 0);
+  iterate_for (300);
+  before = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (before, >, 0);
+  iterate_for (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+
+  /* Leaving stops it; the left edge scrolls back. */
+  g_signal_emit_by_name (motion, "leave");
+  before = gtk_adjustment_get_value (adjustment);
+  iterate_for (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+  g_signal_emit_by_name (motion, "enter", 5.0, 300.0);
+  iterate_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+
+  /* Unsorted and the drop zone did not move while the modes scrolled. */
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (group (&fixture, ERRATA_UNSORTED)),
+                                           GTK_WIDGET (fixture.window), &origin, &unsorted_at));
+  g_assert_true (gtk_widget_compute_point (new_mode, GTK_WIDGET (fixture.window), &origin, &new_mode_at));
+  g_assert_cmpfloat (unsorted_at.x, <, 20);
+  g_assert_cmpfloat (new_mode_at.x, >, 600);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* ---- scale -------------------------------------------------------------- */
 
 static void
@@ -1124,6 +1201,7 @@ main (int   argc,
   ADD ("export", test_export);
   g_test_add_func ("/failure-modes/saturation-hint", test_saturation_hint);
   g_test_add_func ("/failure-modes/screenshots", test_screenshots);
+  g_test_add_func ("/failure-modes/autoscroll", test_autoscroll);
   g_test_add_func ("/failure-modes/scale", test_scale);
   return g_test_run ();
 }
