@@ -63,6 +63,7 @@ struct _ErrataImportDialog
   GPtrArray          *field_rows;       /* AdwComboRow, by ErrataField */
   DialogState         state;
   gboolean            probing;
+  gboolean            import_focused;   /* the Import button got the focus once */
   gboolean            rebuilding_fields;
   gboolean            close_when_done;
   gboolean            disposed;
@@ -205,6 +206,24 @@ needs_mapping (ErrataImportDialog *self)
   return FALSE;
 }
 
+/* Enter imports. Until there is something to import the Import button
+ * is insensitive, so the window's first focus lands on Cancel, where
+ * Enter would cancel: once Import can run it takes the focus, unless the
+ * user has moved it to some control already. */
+static void
+focus_import_once (ErrataImportDialog *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->import_focused)
+    return;
+  if (focus != NULL && focus != GTK_WIDGET (self->cancel_button))
+    return;
+  self->import_focused = TRUE;
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
+  gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+}
+
 static void
 update_import_enabled (ErrataImportDialog *self)
 {
@@ -215,6 +234,8 @@ update_import_enabled (ErrataImportDialog *self)
   if (ok && needs_mapping (self))
     ok = map_has_content (self->map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ok);
+  if (ok)
+    focus_import_once (self);
 }
 
 static void
@@ -959,9 +980,13 @@ set_state (ErrataImportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), state != STATE_DONE);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), state == STATE_DONE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
-  if (state == STATE_DONE)
-    gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
   update_import_enabled (self);
+  /* The buttons that had the focus are gone: Enter closes. */
+  if (state == STATE_DONE)
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
+      gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+    }
 }
 
 static char *

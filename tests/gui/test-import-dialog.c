@@ -406,6 +406,54 @@ test_detects_openai (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (get_named (fixture, "setup-error")));
 }
 
+/* Enter imports: once the file is looked at, Import is the default
+ * widget and has the focus (not Cancel, where Enter would cancel); on
+ * the summary Enter closes. */
+static void
+test_enter_imports (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window;
+  GtkWidget *focus;
+
+  write_openai (fixture, "chats.jsonl", 3);
+  open_dialog (fixture, (const char * const []) { "chats.jsonl", NULL });
+  window = GTK_WINDOW (fixture->dialog);
+
+  g_assert_true (gtk_window_get_default_widget (window) == get_named (fixture, "import-button"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == get_named (fixture, "import-button"));
+  g_assert_true (gtk_widget_get_sensitive (focus));
+
+  /* Enter on a focused button activates it, as this does. */
+  g_assert_true (gtk_widget_activate (focus));
+  iterate_until (is_done, fixture);
+  g_assert_cmpuint (count_traces (fixture), ==, 3);
+  g_assert_cmpuint (fixture->n_imported, ==, 1);
+
+  g_assert_true (gtk_window_get_default_widget (window) == get_named (fixture, "close-button"));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == get_named (fixture, "close-button"));
+  g_assert_true (gtk_widget_activate (focus));
+  iterate_for (400);  /* a button shows itself pressed before it clicks */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+/* A file that needs its fields mapped cannot be imported yet: Import is
+ * insensitive, and the focus is not moved there. */
+static void
+test_enter_waits_for_mapping (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *import_button;
+
+  write_fixture (fixture, "rows.jsonl", "{\"uuid\": \"r-1\", \"blob\": 3}\n");
+  open_dialog (fixture, (const char * const []) { "rows.jsonl", NULL });
+  import_button = get_named (fixture, "import-button");
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  g_assert_false (gtk_root_get_focus (GTK_ROOT (fixture->dialog)) == import_button);
+}
+
 static const char mapped_jsonl[] =
   "{\"uuid\": \"r-1\", \"query\": \"Is the flat on Elm Street still available?\", "
   "\"response\": {\"text\": \"Yes. I can book a viewing on Friday at 10:00.\", \"model\": \"m-1\"}, "
@@ -869,6 +917,8 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/import-dialog/detects-openai", test_detects_openai);
+  ADD ("/import-dialog/enter-imports", test_enter_imports);
+  ADD ("/import-dialog/enter-waits-for-mapping", test_enter_waits_for_mapping);
   ADD ("/import-dialog/mapping-preview", test_mapping_preview);
   ADD ("/import-dialog/summary-lists-bad-records", test_summary_lists_bad_records);
   ADD ("/import-dialog/cancel-keeps-batches", test_cancel_keeps_batches);
