@@ -103,6 +103,45 @@ new_showing_trace (void)
   return trace;
 }
 
+/* A typical trace: 18 messages, Markdown replies and tool calls. @variant
+ * changes the text, so that each switch shows another trace. */
+static ErrataTrace *
+new_typical_trace (guint variant)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"role\": \"system\", \"content\": \"You are **Casa**, "
+                                          "the assistant of Northgate Realty. Check availability "
+                                          "before proposing a viewing.\"}");
+  g_autofree char *id = g_strdup_printf ("typical-%u", variant);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      guint n = variant * 10 + round;
+
+      g_string_append_printf (json,
+        ",{\"role\": \"user\", \"content\": \"Round %u: could you find me a 2-bedroom flat near "
+        "Riverside Park under **$%u k**? I would like to see it on Saturday morning if possible.\"}"
+        ",{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_%u\", "
+        "\"name\": \"search_listings\", \"arguments\": \"{\\\"area\\\": \\\"Riverside Park\\\", "
+        "\\\"bedrooms\\\": 2, \\\"max_price\\\": %u}\"}]}"
+        ",{\"role\": \"tool\", \"tool_call_id\": \"call_%u\", \"content\": \"{\\\"results\\\": "
+        "[{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Willow Lane\\\"}, "
+        "{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Quay Street\\\"}]}\"}"
+        ",{\"role\": \"assistant\", \"content\": \"## Two flats match (round %u)\\n\\n"
+        "Both are within your budget:\\n\\n"
+        "| Listing | Address | Price |\\n|---|---|--:|\\n"
+        "| RP-%u | %u Willow Lane | $%u |\\n| RP-%u | %u Quay Street | $%u |\\n\\n"
+        "1. **Willow Lane**: south-facing, *recently renovated*, five minutes from the park, "
+        "with a balcony over the gardens and a bright open kitchen\\n"
+        "2. **Quay Street**: river view, `parking included`, close to the tram line\\n\\n"
+        "Shall I check whether the agent is free on **Saturday at 11:00**? "
+        "Details are on [our site](https://northgate.example/rp-%u).\"}",
+        n, 400 + n, n, 400000 + n, n, n, 390000 + n, n, n + 1, 395000 + n, n,
+        n, n, n, 390000 + n, n + 1, n, 395000 + n, n);
+    }
+  g_string_append (json, ",{\"role\": \"user\", \"content\": \"Great, thanks!\"}]");
+  return new_trace (id, json->str);
+}
+
 /* Main loop helpers --------------------------------------------------- */
 
 static gboolean
@@ -622,6 +661,33 @@ test_accessible_labels (void)
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "System message 1");
   gtk_test_accessible_assert_property (errata_trace_view_get_message_row (view, 3),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Tool message 4");
+
+  /* A screen reader audit over a whole typical trace: every message row
+   * is named after its role and position, and so is each of its blocks
+   * (tool calls, results, the system prompt). */
+  {
+    g_autoptr(ErrataTrace) typical = new_typical_trace (7);
+    guint n = errata_trace_get_n_messages (typical);
+
+    errata_trace_view_set_trace (view, typical);
+    for (guint i = 0; i < n; i++)
+      {
+        GtkWidget *row = errata_trace_view_get_message_row (view, i);
+        g_autofree char *expected = errata_message_dup_label (errata_message_row_get_role (ERRATA_MESSAGE_ROW (row)), i);
+        g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+        gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        g_assert_true (gtk_widget_get_focusable (row));
+        collect_widgets (row, GTK_TYPE_EXPANDER, blocks);
+        g_assert_cmpuint (blocks->len, ==, errata_message_row_get_n_blocks (ERRATA_MESSAGE_ROW (row)));
+        for (guint b = 0; b < blocks->len; b++)
+          g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (blocks, b),
+                                                           GTK_ACCESSIBLE_PROPERTY_LABEL));
+      }
+    gtk_test_accessible_assert_property (gtk_widget_get_parent (errata_trace_view_get_message_row (view, 0)),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, "Conversation");
+  }
   gtk_window_destroy (window);
 }
 
@@ -908,45 +974,6 @@ test_big_trace (void)
   iterate_for (100);
   g_assert_null (view);
   g_assert_finalize_object (g_steal_pointer (&trace));
-}
-
-/* A typical trace: 20 messages, Markdown replies and tool calls. @variant
- * changes the text, so that each switch shows another trace. */
-static ErrataTrace *
-new_typical_trace (guint variant)
-{
-  g_autoptr(GString) json = g_string_new ("[{\"role\": \"system\", \"content\": \"You are **Casa**, "
-                                          "the assistant of Northgate Realty. Check availability "
-                                          "before proposing a viewing.\"}");
-  g_autofree char *id = g_strdup_printf ("typical-%u", variant);
-
-  for (guint round = 0; round < 4; round++)
-    {
-      guint n = variant * 10 + round;
-
-      g_string_append_printf (json,
-        ",{\"role\": \"user\", \"content\": \"Round %u: could you find me a 2-bedroom flat near "
-        "Riverside Park under **$%u k**? I would like to see it on Saturday morning if possible.\"}"
-        ",{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_%u\", "
-        "\"name\": \"search_listings\", \"arguments\": \"{\\\"area\\\": \\\"Riverside Park\\\", "
-        "\\\"bedrooms\\\": 2, \\\"max_price\\\": %u}\"}]}"
-        ",{\"role\": \"tool\", \"tool_call_id\": \"call_%u\", \"content\": \"{\\\"results\\\": "
-        "[{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Willow Lane\\\"}, "
-        "{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Quay Street\\\"}]}\"}"
-        ",{\"role\": \"assistant\", \"content\": \"## Two flats match (round %u)\\n\\n"
-        "Both are within your budget:\\n\\n"
-        "| Listing | Address | Price |\\n|---|---|--:|\\n"
-        "| RP-%u | %u Willow Lane | $%u |\\n| RP-%u | %u Quay Street | $%u |\\n\\n"
-        "1. **Willow Lane**: south-facing, *recently renovated*, five minutes from the park, "
-        "with a balcony over the gardens and a bright open kitchen\\n"
-        "2. **Quay Street**: river view, `parking included`, close to the tram line\\n\\n"
-        "Shall I check whether the agent is free on **Saturday at 11:00**? "
-        "Details are on [our site](https://northgate.example/rp-%u).\"}",
-        n, 400 + n, n, 400000 + n, n, n, 390000 + n, n, n + 1, 395000 + n, n,
-        n, n, n, 390000 + n, n + 1, n, 395000 + n, n);
-    }
-  g_string_append (json, ",{\"role\": \"user\", \"content\": \"Great, thanks!\"}]");
-  return new_trace (id, json->str);
 }
 
 typedef struct
