@@ -133,25 +133,28 @@ say "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 say ""
 say "== Generating traces (seeded, bench/_data) =="
 t0=$(now_ns)
-generate "$small" 101 "s-" "$data/t$small.jsonl" "$data/t$small.csv"
-generate "$mid" 1 "c1-" "$data/t$mid.jsonl" "$data/t$mid.csv"
-say "$small and $mid traces: $(file_mb "$data/t$small.jsonl") MB and $(file_mb "$data/t$mid.jsonl") MB of JSONL ($(elapsed "$t0" "$(now_ns)") s)"
+# The seed is in the name: --quick and the full run share sizes, not seeds.
+small_data=$data/t$small-seed101 mid_data=$data/t$mid-seed1
+generate "$small" 101 "s-" "$small_data.jsonl" "$small_data.csv"
+generate "$mid" 1 "c1-" "$mid_data.jsonl" "$mid_data.csv"
+say "$small and $mid traces: $(file_mb "$small_data.jsonl") MB and $(file_mb "$mid_data.jsonl") MB of JSONL ($(elapsed "$t0" "$(now_ns)") s)"
 
 say ""
 say "== Import vs the floor: errata-cli import, then the plain sqlite3 shell =="
 say "(each into a new project; runs alternate so that other load on the machine hits both alike)"
 for n in "$small" "$mid"; do
   reps=$([ "$n" = "$small" ] && echo 3 || echo 2)
+  src=$([ "$n" = "$small" ] && echo "$small_data" || echo "$mid_data")
   : > "$data/errata-times"; : > "$data/floor-times"
   for rep in $(seq "$reps"); do
     p=$data/p$n.errata
     rm -f "$p" "$p-wal" "$p-shm"
     "$cli" new "$p" >/dev/null
-    import_file "$p" "$data/t$n.jsonl" "import $n (run $rep)"
+    import_file "$p" "$src.jsonl" "import $n (run $rep)"
     cat "$data/last-seconds" >> "$data/errata-times"
     got=$("$cli" info "$p" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["traces"])')
     [ "$got" = "$n" ] || { echo "import kept $got traces, expected $n" >&2; exit 1; }
-    floor "$data/floor$n.errata" "$data/t$n.csv" "$n"
+    floor "$data/floor$n.errata" "$src.csv" "$n"
     cat "$data/last-seconds" >> "$data/floor-times"
     say "$(awk -v l="floor $n (run $rep)" -v n="$n" '{ printf "%-24s %7d traces %14.2f s (CPU %6.2f s) %6.0f traces/s\n", l, n, $1, $2, n / $1 }' "$data/last-seconds")"
   done
@@ -159,7 +162,7 @@ for n in "$small" "$mid"; do
   read -r ew ec < <(sort -g "$data/errata-times" | head -n 1)
   read -r fw fc < <(sort -g "$data/floor-times" | head -n 1)
   say "$(awk -v n="$n" -v r="$reps" -v ew="$ew" -v ec="$ec" -v fw="$fw" -v fc="$fc" \
-           -v mb="$(file_mb "$data/t$n.jsonl")" \
+           -v mb="$(file_mb "$src.jsonl")" \
     'BEGIN { printf "=> %d traces, best of %d: Errata %.2f s = %.0f traces/s, %.1f MB/s; floor %.2f s = %.0f traces/s; Errata/floor %.2fx wall, %.2fx CPU\n",
              n, r, ew, n / ew, mb / ew, fw, n / fw, ew / fw, ec / fc }')"
 done
@@ -173,7 +176,7 @@ if [ "$big" = 1 ]; then
     rm -f "$p" "$p-wal" "$p-shm"
     cp "$data/p$mid.errata" "$p"
     for k in $(seq 2 "$chunks"); do
-      chunk=$data/chunk$k.jsonl
+      chunk=$data/t$mid-seed$k.jsonl
       generate "$mid" "$k" "c$k-" "$chunk"
       import_file "$p" "$chunk" "chunk $k ($((k * mid / 1000))k)"
       rm -f "$chunk"
