@@ -239,6 +239,11 @@ test_shuffle_is_seeded_and_complete (Fixture       *fixture,
   g_assert_false (in_import_order);
 }
 
+static void annotate (ErrataProject *project,
+                      gint64         trace_id,
+                      ErrataVerdict  verdict,
+                      const char    *note);
+
 static void
 assert_ids_match_pages (ErrataProject    *project,
                         ErrataTraceQuery *query)
@@ -270,6 +275,16 @@ test_ids_follow_query_order (Fixture       *fixture,
   errata_trace_query_set_seed (query, 99);
   assert_ids_match_pages (fixture->project, query);
   errata_trace_query_set_text (query, "weather");
+  assert_ids_match_pages (fixture->project, query);
+
+  /* Import order with text alone pages through the indexes themselves;
+   * with a note hit among them, both ways. */
+  annotate (fixture->project, 4, ERRATA_VERDICT_UNSET, "the weather again");
+  annotate (fixture->project, 8, ERRATA_VERDICT_UNSET, "weather, weather");
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_IMPORT_ORDER, FALSE);
+  assert_ids_match_pages (fixture->project, query);
+  g_assert_cmpint (errata_project_count_traces (fixture->project, query, NULL), ==, 12);
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_IMPORT_ORDER, TRUE);
   assert_ids_match_pages (fixture->project, query);
 }
 

@@ -52,9 +52,40 @@ sort_key_expression (ErrataTraceSort sort)
     }
 }
 
+static gboolean
+only_text_filter (ErrataTraceQuery *query)
+{
+  return errata_trace_query_get_review_filter (query) == ERRATA_REVIEW_FILTER_ANY &&
+         !errata_trace_query_get_has_note (query) &&
+         errata_trace_query_get_metadata_field (query) == NULL &&
+         errata_trace_query_get_failure_mode (query) == 0;
+}
+
+/* A page in import order filtered by text alone needs only the next `limit`
+ * ids from each index, not every match: a common word matches most of a
+ * million traces, and collecting them all took 180 ms for 100 rows. */
+static void
+append_paged_text_filter (GString          *sql,
+                          ErrataTraceQuery *query)
+{
+  gboolean descending = errata_trace_query_get_descending (query);
+  const char *after = descending ? "< ifnull (?5, 9223372036854775807)" : "> ifnull (?5, -1)";
+  const char *dir = descending ? "DESC" : "ASC";
+
+  g_string_append_printf (sql,
+                          " AND t.id IN (SELECT id FROM (SELECT rowid AS id FROM traces_fts"
+                          "   WHERE traces_fts MATCH ?1 AND rowid %s ORDER BY rowid %s LIMIT ?6)"
+                          " UNION SELECT id FROM (SELECT DISTINCT a.trace_id AS id FROM notes_fts"
+                          "   JOIN annotations a ON a.id = notes_fts.rowid"
+                          "   WHERE notes_fts MATCH ?1 AND a.trace_id %s ORDER BY a.trace_id %s"
+                          "   LIMIT ?6))",
+                          after, dir, after, dir);
+}
+
 static void
 append_filters (GString          *sql,
-                ErrataTraceQuery *query)
+                ErrataTraceQuery *query,
+                gboolean          one_page)
 {
   g_autofree char *fts = errata_trace_query_dup_fts_expression (query);
 
@@ -87,7 +118,10 @@ append_filters (GString          *sql,
   if (errata_trace_query_get_metadata_field (query))
     g_string_append (sql, " AND CAST (json_extract (t.metadata, ?2) AS TEXT) = ?3");
   /* Text matches the trace's own words or any note written about it. */
-  if (fts)
+  if (fts && one_page && only_text_filter (query) &&
+      errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER)
+    append_paged_text_filter (sql, query);
+  else if (fts)
     g_string_append (sql, " AND t.id IN (SELECT rowid FROM traces_fts WHERE traces_fts MATCH ?1"
                           " UNION SELECT a.trace_id FROM notes_fts"
                           " JOIN annotations a ON a.id = notes_fts.rowid"
@@ -144,7 +178,7 @@ errata_project_count_traces (ErrataProject     *self,
   g_return_val_if_fail (query == NULL || ERRATA_IS_TRACE_QUERY (query), -1);
 
   if (query)
-    append_filters (sql, query);
+    append_filters (sql, query, FALSE);
   stmt = _errata_project_prepare (self, sql->str, error);
   if (stmt == NULL)
     return -1;
@@ -180,10 +214,14 @@ append_keyset (GString           *sql,
     g_string_append (sql, cursor->wrapped ? " AND t.sample_key < ?7" : " AND t.sample_key >= ?7");
   if (!cursor->started)
     return;
+  /* Spelled out rather than as a row value: SQLite 3.40 cannot start an
+   * index scan at (key, id) > (?, ?) and would walk the index from its
+   * first entry (8 s instead of 1 ms half-way through a million rows). */
   if (import_order)
     g_string_append_printf (sql, " AND t.id %s ?5", op);
   else
-    g_string_append_printf (sql, " AND (%s, t.id) %s (?4, ?5)", key, op);
+    g_string_append_printf (sql, " AND %s %s= ?4 AND (%s %s ?4 OR t.id %s ?5)",
+                            key, op, key, op, op);
 }
 
 static char *
@@ -196,7 +234,7 @@ build_page_sql (ErrataTraceQuery  *query,
                     ? "DESC" : "ASC";
 
   g_string_append_printf (sql, "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", %s FROM traces t", key);
-  append_filters (sql, query);
+  append_filters (sql, query, TRUE);
   append_keyset (sql, query, cursor);
   if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER)
     g_string_append_printf (sql, " ORDER BY t.id %s LIMIT ?6", dir);
@@ -320,7 +358,7 @@ append_ids (ErrataProject     *self,
   guint n = 0;
   int rc;
 
-  append_filters (sql, query);
+  append_filters (sql, query, FALSE);
   append_keyset (sql, query, cursor);
   g_string_append_printf (sql, " ORDER BY %s %s, t.id %s", key, dir, dir);
   stmt = _errata_project_prepare (self, sql->str, error);

@@ -113,9 +113,12 @@ index_trace_text (ErrataProject  *self,
   g_autofree char *body = errata_trace_dup_search_body (trace);
   int rc;
 
+  /* The body already holds the input (first user text) and the output
+   * (last assistant text); indexing them again in their own columns cost
+   * 46% more index text for searches that never ask for one column. */
   sqlite3_bind_int64 (stmt, 1, errata_trace_get_id (trace));
-  sqlite3_bind_text (stmt, 2, errata_trace_get_input (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
