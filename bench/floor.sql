@@ -22,8 +22,10 @@ INSERT INTO traces
          metadata, n_messages, n_tool_calls, output_chars, nullif (latency_ms, '\N'),
          nullif (tokens_in, '\N'), nullif (tokens_out, '\N'), nullif (cost, '\N'), sample_key
   FROM staging;
+-- Errata indexes input and output once, inside the body (they are its first
+-- user and last assistant text), and leaves their own columns empty.
 INSERT INTO traces_fts (rowid, input, output, body)
-  SELECT id, input, output, body FROM staging;
+  SELECT id, '', '', body FROM staging;
 COMMIT;
 -- Leave the file as Errata leaves it after an import: checkpointed.
 PRAGMA wal_checkpoint (TRUNCATE);
