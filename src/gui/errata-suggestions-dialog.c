@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-suggestions-dialog.h"
+#include "errata-llm-cache.h"
 #include "errata-grouping-suggester.h"
 #include "errata-llm-settings.h"
 
@@ -382,6 +383,20 @@ run_suggester (ErrataSuggestionsDialog *self)
                                        g_object_ref (self));
 }
 
+/* Replies are kept in the project: asking again with the same notes costs
+ * nothing and gives the same suggestions. */
+static void
+use_project_cache (ErrataSuggestionsDialog *self)
+{
+  ErrataProject *project = errata_taxonomy_get_project (self->taxonomy);
+  g_autoptr(ErrataLlmCache) cache = NULL;
+
+  if (errata_project_is_read_only (project))
+    return;
+  cache = errata_llm_cache_new_for_project (project);
+  errata_llm_client_set_cache (self->client, cache);
+}
+
 static void
 on_client_ready (GObject      *source,
                  GAsyncResult *result,
@@ -400,6 +415,7 @@ on_client_ready (GObject      *source,
       show_error (self, error->message);
       return;
     }
+  use_project_cache (self);
   run_suggester (self);
 }
 

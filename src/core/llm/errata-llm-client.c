@@ -326,6 +326,17 @@ transport_error (ErrataLlmClient *self,
       return cancelled_error ();
     }
 
+  /* Nobody listening is not a passing fault: retrying with back-off only
+   * kept the user waiting half a minute for the same answer. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    {
+      *retryable = FALSE;
+      return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
+                          "Could not reach %s: nothing is listening there. Start the server "
+                          "(for Ollama: “ollama serve”) or choose another provider in "
+                          "Preferences.", self->provider->base_url);
+    }
+
   return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
                       "Could not reach %s: %s", self->provider->base_url, error->message);
 }
