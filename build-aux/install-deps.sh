@@ -13,7 +13,7 @@ packages=(
   # gui
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libmd4c-dev
   # validation tools used by the test suite
-  desktop-file-utils appstream yelp-tools libxml2-utils
+  desktop-file-utils appstream yelp-tools libxml2-utils shared-mime-info
   # headless display tests
   xvfb xauth dbus dbus-x11 gnome-keyring
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
@@ -22,7 +22,7 @@ packages=(
   # driving the real app by keyboard for manual acceptance runs
   xdotool
   # benchmarks compare against the plain sqlite3 shell
-  sqlite3 python3
+  sqlite3 python3 time
 )
 
 missing=()
