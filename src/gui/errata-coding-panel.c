@@ -12,6 +12,10 @@
  * a reviewed trace whose note sits in a mode fails that mode), read from
  * the taxonomy shared with the Failure Modes page and kept up to date.
  *
+ * Below the form, read only, what other annotators wrote about the trace:
+ * a project made by someone else (the demo's "Demo reviewer") otherwise
+ * shows an empty form beside a trace whose note the list displays.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -71,6 +75,8 @@ struct _ErrataCodingPanel
   GtkWidget         *note_placeholder;
   GtkLabel          *modes_label;
   AdwActionRow      *first_failure_row;
+  GtkWidget         *others_box;
+  GtkListBox        *others_list;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
@@ -226,24 +232,25 @@ get_message_role (ErrataTrace *trace,
 }
 
 static char *
-dup_first_failure_text (ErrataCodingPanel *self)
+dup_first_failure_text (ErrataTrace *trace,
+                        int          index)
 {
   const char *role;
 
-  if (self->first_failure < 0)
+  if (index < 0)
     return g_strdup (_("Not marked"));
   /* Messages are counted from 1 for people; the index is stored from 0. */
-  role = get_message_role (self->trace, self->first_failure);
+  role = get_message_role (trace, index);
   if (role != NULL)
     /* Translators: "Message 3 (assistant)": a message number and its role. */
-    return g_strdup_printf (_("Message %d (%s)"), self->first_failure + 1, role);
-  return g_strdup_printf (_("Message %d"), self->first_failure + 1);
+    return g_strdup_printf (_("Message %d (%s)"), index + 1, role);
+  return g_strdup_printf (_("Message %d"), index + 1);
 }
 
 static void
 update_first_failure_row (ErrataCodingPanel *self)
 {
-  g_autofree char *text = dup_first_failure_text (self);
+  g_autofree char *text = dup_first_failure_text (self->trace, self->first_failure);
   gboolean marked = self->first_failure >= 0;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_failure_row), text);
@@ -348,6 +355,144 @@ update_modes_label (ErrataCodingPanel *self)
   gtk_widget_set_visible (GTK_WIDGET (self->modes_label), text != NULL);
 }
 
+/* Other reviews ------------------------------------------------------- */
+
+static GtkWidget *
+new_caption (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Names and notes come from the project file: never markup. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+new_other_header (const ErrataAnnotation *annotation)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name;
+  GtkWidget *verdict;
+
+  name = new_caption (*annotation->annotator ? annotation->annotator : _("Unnamed reviewer"),
+                      "caption-heading");
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (box), name);
+
+  if (annotation->verdict == ERRATA_VERDICT_PASS)
+    verdict = new_caption (_("Pass"), "success");
+  else if (annotation->verdict == ERRATA_VERDICT_FAIL)
+    verdict = new_caption (_("Fail"), "error");
+  else
+    verdict = new_caption (_("No verdict"), "dim-label");
+  gtk_box_append (GTK_BOX (box), verdict);
+  return box;
+}
+
+static GtkWidget *
+new_other_row (ErrataCodingPanel      *self,
+               const ErrataAnnotation *annotation)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (box, "other-review");
+  gtk_box_append (GTK_BOX (box), new_other_header (annotation));
+  if (annotation->note != NULL && *annotation->note != '\0')
+    {
+      GtkWidget *note = gtk_label_new (NULL);
+
+      gtk_label_set_text (GTK_LABEL (note), annotation->note);
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "other-review-note");
+      gtk_box_append (GTK_BOX (box), note);
+    }
+  if (annotation->first_failure >= 0)
+    {
+      g_autofree char *where = dup_first_failure_text (self->trace, annotation->first_failure);
+      /* Translators: %s is "Message 3 (assistant)" or "Message 3". */
+      g_autofree char *text = g_strdup_printf (_("First failure: %s"), where);
+
+      gtk_box_append (GTK_BOX (box), new_caption (text, "dim-label"));
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+/* A row left behind after clearing a verdict says nothing: not a review. */
+static gboolean
+is_empty_review (const ErrataAnnotation *annotation)
+{
+  return annotation->verdict == ERRATA_VERDICT_UNSET && annotation->first_failure < 0 &&
+         (annotation->note == NULL || *annotation->note == '\0');
+}
+
+static void
+clear_other_reviews (ErrataCodingPanel *self)
+{
+  GtkWidget *child;
+
+  /* gtk_list_box_remove_all() is GTK 4.12. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->others_list))) != NULL)
+    gtk_list_box_remove (self->others_list, child);
+}
+
+static guint
+fill_other_reviews (ErrataCodingPanel *self,
+                    GPtrArray         *annotations)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const ErrataAnnotation *annotation = annotations->pdata[i];
+
+      if (g_strcmp0 (annotation->annotator, self->annotator) == 0 ||
+          is_empty_review (annotation))
+        continue;
+      gtk_list_box_append (self->others_list, new_other_row (self, annotation));
+      shown++;
+    }
+  return shown;
+}
+
+static void
+update_other_reviews (ErrataCodingPanel *self)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  guint shown = 0;
+
+  clear_other_reviews (self);
+  if (self->project != NULL && self->trace != NULL)
+    annotations = errata_project_list_annotations (self->project,
+                                                   errata_trace_get_id (self->trace), &error);
+  if (annotations != NULL)
+    shown = fill_other_reviews (self, annotations);
+  else if (error != NULL)
+    {
+      /* Translators: %s says why the other annotators' reviews could not be read. */
+      g_autofree char *text = g_strdup_printf (_("Could not read the other reviews: %s"),
+                                               error->message);
+      GtkWidget *label = new_caption (text, "error");
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "other-review");
+      gtk_list_box_append (self->others_list, label);
+      shown = 1;
+    }
+  gtk_widget_set_visible (self->others_box, shown > 0);
+}
+
 /* Saving -------------------------------------------------------------- */
 
 static ErrataAnnotation *
@@ -389,6 +534,7 @@ save (ErrataCodingPanel  *self,
   set_save_state (self, SAVE_STATE_SAVED);
   /* A verdict or a note decides whether the trace counts as reviewed. */
   update_modes_label (self);
+  update_other_reviews (self);
   g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
   return TRUE;
 }
@@ -515,6 +661,8 @@ on_annotator_changed (ErrataCodingPanel *self)
   update_annotator_label (self);
   load_annotation (self);
   show_leaving_error (self, g_steal_pointer (&error));
+  /* Whose review is "other" changed with the name. */
+  update_other_reviews (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -761,6 +909,8 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, modes_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_list);
   gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_fail_toggled);
 }
@@ -821,6 +971,7 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   show_leaving_error (self, g_steal_pointer (&error));
   update_sensitivity (self);
   update_modes_label (self);
+  update_other_reviews (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);

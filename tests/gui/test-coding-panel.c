@@ -816,6 +816,111 @@ test_screenshots (Fixture       *fixture,
   g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-narrow.png"));
 }
 
+/* Other reviews ------------------------------------------------------- */
+
+static void
+store_review (Fixture       *fixture,
+              guint          i,
+              const char    *annotator,
+              ErrataVerdict  verdict,
+              const char    *note,
+              int            first_failure)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (fixture->ids[i], annotator);
+  g_autoptr(GError) error = NULL;
+
+  annotation->verdict = verdict;
+  g_free (annotation->note);
+  annotation->note = g_strdup (note);
+  annotation->first_failure = first_failure;
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+get_others_list (Fixture *fixture)
+{
+  return find_with_class (GTK_WIDGET (fixture->panel), GTK_TYPE_LIST_BOX, "other-reviews");
+}
+
+/* The rows shown under Other Reviews; 0 when the section is hidden. */
+static guint
+count_other_reviews (Fixture *fixture)
+{
+  GtkWidget *list = get_others_list (fixture);
+  guint n = 0;
+
+  if (!gtk_widget_is_visible (list))
+    return 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static gboolean
+others_show_text (Fixture    *fixture,
+                  const char *text)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  append_visible_labels (get_others_list (fixture), shown);
+  return strstr (shown->str, text) != NULL;
+}
+
+#define DEMO_NOTE "Proposes a viewing on <b>Saturday</b> & ignores that the agent is away."
+
+static void
+test_other_reviews (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  store_review (fixture, 0, "Demo reviewer", ERRATA_VERDICT_FAIL, DEMO_NOTE, 4);
+  store_review (fixture, 0, ANNOTATOR, ERRATA_VERDICT_PASS, "My own note", -1);
+  /* A review whose verdict was cleared and note emptied says nothing. */
+  store_review (fixture, 1, "Demo reviewer", ERRATA_VERDICT_UNSET, "", -1);
+
+  show_trace (fixture, 0);
+  iterate_until (widget_is_drawn, fixture->panel);
+  g_assert_cmpuint (count_other_reviews (fixture), ==, 1);
+  g_assert_true (others_show_text (fixture, "Demo reviewer"));
+  g_assert_true (others_show_text (fixture, "Fail"));
+  /* The note is plain text: the tags are shown, not applied. */
+  g_assert_true (others_show_text (fixture, DEMO_NOTE));
+  g_assert_true (others_show_text (fixture, "First failure: Message 5 (assistant)"));
+  /* The annotator's own review is the form, not a second copy below it. */
+  g_assert_false (others_show_text (fixture, "My own note"));
+  g_assert_false (others_show_text (fixture, ANNOTATOR));
+  g_assert_true (shows_text (fixture->panel, "Other Reviews"));
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others.png"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others-dark.png"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* No other review (only an empty one): the section is hidden. */
+  show_trace (fixture, 1);
+  g_assert_cmpuint (count_other_reviews (fixture), ==, 0);
+  g_assert_false (shows_text (fixture->panel, "Other Reviews"));
+
+  /* Saving re-reads them: one written meanwhile (another window) shows. */
+  store_review (fixture, 1, "Grace", ERRATA_VERDICT_PASS, "", -1);
+  g_assert_cmpuint (count_other_reviews (fixture), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
+  g_assert_cmpuint (count_other_reviews (fixture), ==, 1);
+  g_assert_true (others_show_text (fixture, "Grace"));
+  g_assert_true (others_show_text (fixture, "Pass"));
+  g_assert_false (others_show_text (fixture, "First failure"));
+
+  /* Back on the first trace: still one other review, after the own save. */
+  show_trace (fixture, 0);
+  g_assert_cmpuint (count_other_reviews (fixture), ==, 1);
+  g_assert_true (others_show_text (fixture, "Demo reviewer"));
+}
+
 /* Preferences --------------------------------------------------------- */
 
 static AdwPreferencesGroup *
@@ -926,6 +1031,7 @@ main (int   argc,
   ADD ("annotator-follows-settings", test_annotator_follows_settings);
   ADD ("keys-in-note", test_keys_in_note);
   ADD ("screenshots", test_screenshots);
+  ADD ("other-reviews", test_other_reviews);
 #undef ADD
   g_test_add_func ("/preferences/annotator-name", test_preferences);
   return g_test_run ();
