@@ -1168,6 +1168,80 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* ---- keyboard focus ------------------------------------------------------ */
+
+/* The widget of `item` among the group's card widgets; NULL when the list
+ * has not made one (scrolled away). */
+static GtkWidget *
+find_card_widget (GtkWidget      *widget,
+                  ErrataCardItem *item)
+{
+  if (ERRATA_IS_NOTE_CARD_WIDGET (widget))
+    return errata_note_card_widget_get_item (ERRATA_NOTE_CARD_WIDGET (widget)) == item ? widget : NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card_widget (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Focuses the first card `group` shows; FALSE when it shows none. */
+static gboolean
+focus_first_card_of (ErrataModeGroup *group)
+{
+  GListModel *cards = errata_mode_group_get_visible_cards (group);
+  g_autoptr(ErrataCardItem) first = NULL;
+  GtkWidget *card;
+
+  if (g_list_model_get_n_items (cards) == 0)
+    return FALSE;
+  first = g_list_model_get_item (cards, 0);
+  card = find_card_widget (GTK_WIDGET (group), first);
+  /* The list view's row holds the focus; the card is its child. */
+  if (card != NULL && gtk_widget_grab_focus (gtk_widget_get_parent (card)))
+    return TRUE;
+  return gtk_widget_child_focus (GTK_WIDGET (group), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_is_on_canvas (ErrataFailureModesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->canvas_row));
+}
+
+/**
+ * errata_failure_modes_page_focus_cards:
+ *
+ * Gives the keyboard to the cards when the page comes into view, so that
+ * a letter typed next acts on the canvas instead of filtering the notes
+ * (a stack hands the focus to its first focusable child, the search
+ * entry, which only Ctrl+F should reach). A card, group or drop zone
+ * that already has the focus keeps it. Unsorted comes first, then the
+ * failure modes in canvas order; with no card on show, the canvas.
+ */
+void
+errata_failure_modes_page_focus_cards (ErrataFailureModesPage *self)
+{
+  g_return_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self));
+
+  if (focus_is_on_canvas (self) || !gtk_widget_get_mapped (GTK_WIDGET (self->canvas_row)))
+    return;
+  if (focus_first_card_of (self->unsorted))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->canvas_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (ERRATA_IS_MODE_GROUP (child) && focus_first_card_of (ERRATA_MODE_GROUP (child)))
+      return;
+  gtk_widget_child_focus (GTK_WIDGET (self->canvas_row), GTK_DIR_TAB_FORWARD);
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static gboolean

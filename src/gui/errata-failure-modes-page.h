@@ -93,6 +93,8 @@ GMenuModel            *errata_failure_modes_page_build_move_menu  (ErrataFailure
 
 void                   errata_failure_modes_page_set_search_text  (ErrataFailureModesPage *self,
                                                                    const char             *text);
+/* Call when the page comes into view: the cards take the keyboard. */
+void                   errata_failure_modes_page_focus_cards      (ErrataFailureModesPage *self);
 ErrataSaturationChart *errata_failure_modes_page_get_saturation_chart (ErrataFailureModesPage *self);
 ErrataParetoChart     *errata_failure_modes_page_get_pareto_chart (ErrataFailureModesPage *self);
 const char            *errata_failure_modes_page_get_saturation_hint (ErrataFailureModesPage *self);

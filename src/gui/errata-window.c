@@ -155,6 +155,7 @@ on_visible_page_changed (ErrataWindow *self)
   if (!errata_project_page_flush (self->project_page, &error))
     errata_project_page_show_toast (self->project_page, error->message);
   errata_failure_modes_page_reload (self->modes_page);
+  errata_failure_modes_page_focus_cards (self->modes_page);
 }
 
 static void

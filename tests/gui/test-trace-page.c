@@ -25,6 +25,7 @@
 #include "errata-failure-modes-page.h"
 #include "errata-gui-test-utils.h"
 #include "errata-import-dialog.h"
+#include "errata-note-card.h"
 #include "errata-project-page.h"
 #include "errata-test-utils.h"
 #include "errata-trace-view.h"
@@ -1091,6 +1092,66 @@ test_failure_modes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
 }
 
+static gboolean
+focus_is_in (GtkWidget *root,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (root));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The first card of Unsorted (the row of its list view has the focus). */
+static gboolean
+first_card_has_focus (Fixture                *fixture,
+                      ErrataFailureModesPage *modes_page)
+{
+  ErrataModeGroup *unsorted = errata_failure_modes_page_get_group (modes_page, ERRATA_UNSORTED);
+  GtkWidget *card = errata_mode_group_get_focused_card (unsorted);
+  g_autoptr(ErrataCardItem) first = g_list_model_get_item (errata_mode_group_get_visible_cards (unsorted), 0);
+
+  g_assert_nonnull (first);
+  return card != NULL && errata_note_card_widget_get_item (ERRATA_NOTE_CARD_WIDGET (card)) == first;
+}
+
+/* Switching to the canvas puts the keyboard on the cards, so that a
+ * typed letter acts on them; the search entry only takes it on Ctrl+F. */
+static void
+test_failure_modes_focus (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ErrataFailureModesPage *modes_page = errata_window_get_failure_modes_page (fixture->window);
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  GtkWidget *search;
+  GtkColumnView *list = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_COLUMN_VIEW);
+
+  /* From the trace list, as Alt+2 does. */
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  g_assert_true (focus_is_in (root, GTK_WIDGET (fixture->page)));
+  show_page (fixture, "failure-modes");
+  search = errata_gui_test_find_one_visible (GTK_WIDGET (modes_page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_false (focus_is_in (root, search));
+  g_assert_true (first_card_has_focus (fixture, modes_page));
+
+  /* Ctrl+F, and only Ctrl+F, gives it to the search entry ... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (modes_page), "canvas.search", NULL));
+  g_assert_true (focus_is_in (root, search));
+
+  /* ... which does not keep it when the page comes back. */
+  show_page (fixture, "traces");
+  gtk_widget_grab_focus (GTK_WIDGET (list));
+  show_page (fixture, "failure-modes");
+  g_assert_false (focus_is_in (root, search));
+  g_assert_true (first_card_has_focus (fixture, modes_page));
+
+  /* From the header bar (a click on the view switcher) too. */
+  show_page (fixture, "traces");
+  gtk_root_set_focus (GTK_ROOT (root), NULL);
+  show_page (fixture, "failure-modes");
+  g_assert_true (first_card_has_focus (fixture, modes_page));
+}
+
 /* The window on each page, light and dark, with a few failure modes. */
 static void
 test_pages_screenshots (Fixture       *fixture,
@@ -1167,5 +1228,6 @@ main (int   argc,
   ADD_TEST ("/trace-page/screenshots", test_screenshots);
   ADD_TEST ("/trace-page/failure-modes", test_failure_modes);
   ADD_TEST ("/trace-page/pages-screenshots", test_pages_screenshots);
+  ADD_TEST ("/trace-page/failure-modes-focus", test_failure_modes_focus);
   return g_test_run ();
 }
