@@ -16,12 +16,17 @@
 #include "errata-failure-modes-page.h"
 #include "errata-mode-group.h"
 
+/* Room around the card in the drag icon for its shadow and count badge. */
+#define DRAG_ICON_MARGIN 12
+
 struct _ErrataNoteCardWidget
 {
   GtkWidget       parent_instance;
 
   ErrataCardItem *item;
   gulong          verdict_handler;
+  double          drag_x;   /* where the drag started, in the card */
+  double          drag_y;
 
   GtkWidget      *box;
   GtkLabel       *verdict_label;
@@ -225,19 +230,24 @@ drag_prepare (GtkDragSource *source,
 
   if (self->item == NULL || group == NULL)
     return NULL;
+  self->drag_x = x;
+  self->drag_y = y;
   return errata_mode_group_content_for (ERRATA_MODE_GROUP (group), self->item);
 }
 
+/* A card of its own rather than a paintable of this one: this card fades
+ * while it is dragged ("dragged"), and a live paintable would fade too. */
 static void
 drag_begin (GtkDragSource *source,
             GdkDrag       *drag,
             gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (widget);
+  ErrataNoteCardWidget *self = user_data;
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
 
-  gtk_drag_source_set_icon (source, icon, 16, 16);
-  gtk_widget_add_css_class (widget, "dragged");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), errata_note_card_widget_create_drag_icon (self));
+  gdk_drag_set_hotspot (drag, self->drag_x + DRAG_ICON_MARGIN, self->drag_y + DRAG_ICON_MARGIN);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
 static void
@@ -361,4 +371,61 @@ GtkWidget *
 errata_note_card_widget_new (void)
 {
   return g_object_new (ERRATA_TYPE_NOTE_CARD_WIDGET, NULL);
+}
+
+static GtkWidget *
+new_count_badge (guint n_cards)
+{
+  /* Translators: on the card under the pointer when several are dragged. */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes",
+                                                        n_cards), n_cards);
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_set_halign (badge, GTK_ALIGN_END);
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "drag-count");
+  return badge;
+}
+
+/**
+ * errata_note_card_widget_create_drag_icon:
+ *
+ * Builds what follows the pointer when this card is dragged: a copy of
+ * the card, opaque and lifted (.card-drag-icon in the page's CSS), as
+ * wide as this one so that the note wraps the same way, and with a
+ * count ("3 notes") when the card drags its group's selection along.
+ *
+ * Returns: (transfer floating): the widget for the GtkDragIcon
+ */
+GtkWidget *
+errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self)
+{
+  g_autoptr(ErrataCardSet) set = NULL;
+  GtkWidget *overlay;
+  GtkWidget *card;
+  guint n_cards = 1;
+
+  g_return_val_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self), NULL);
+
+  set = collect_cards (self);
+  if (set != NULL)
+    errata_card_set_get_cards (set, &n_cards);
+
+  card = errata_note_card_widget_new ();
+  errata_note_card_widget_set_item (ERRATA_NOTE_CARD_WIDGET (card), self->item);
+  gtk_widget_set_size_request (card, gtk_widget_get_width (GTK_WIDGET (self)), -1);
+  gtk_widget_set_margin_start (card, DRAG_ICON_MARGIN);
+  gtk_widget_set_margin_top (card, DRAG_ICON_MARGIN);
+  gtk_widget_set_margin_end (card, DRAG_ICON_MARGIN);
+  gtk_widget_set_margin_bottom (card, DRAG_ICON_MARGIN);
+
+  overlay = gtk_overlay_new ();
+  gtk_widget_add_css_class (overlay, "card-drag-icon");
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), card);
+  if (n_cards > 1)
+    {
+      gtk_widget_add_css_class (overlay, "several");
+      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), new_count_badge (n_cards));
+    }
+  return overlay;
 }

@@ -26,5 +26,7 @@ void            errata_note_card_widget_set_item   (ErrataNoteCardWidget *self,
 /* Opens the card's "Move to…" menu (Ctrl+M, the menu key, right click). */
 void            errata_note_card_widget_popup_menu (ErrataNoteCardWidget *self);
 gboolean        errata_note_card_widget_menu_is_open (ErrataNoteCardWidget *self);
+/* What a drag of this card shows under the pointer (a new widget). */
+GtkWidget      *errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self);
 
 G_END_DECLS

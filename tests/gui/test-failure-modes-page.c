@@ -935,6 +935,181 @@ render_to_png (GtkWidget  *widget,
   g_test_message ("rendered %s", path);
 }
 
+/* ---- drag icon ------------------------------------------------------------ */
+
+/* The icon as the drag surface shows it: nothing behind it. */
+static GdkTexture *
+render_alone (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+typedef struct
+{
+  double min;       /* darkest and brightest pixel of the area, 0..255 */
+  double max;
+  int    min_alpha;
+} PixelRange;
+
+static PixelRange
+measure_area (GdkTexture            *texture,
+              const graphene_rect_t *area)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * gdk_texture_get_height (texture) * 4);
+  PixelRange range = { 255, 0, 255 };
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int y = area->origin.y; y < area->origin.y + area->size.height; y++)
+    for (int x = area->origin.x; x < area->origin.x + area->size.width; x++)
+      {
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+        double brightness = (p[0] + p[1] + p[2]) / 3.0;
+
+        range.min = MIN (range.min, brightness);
+        range.max = MAX (range.max, brightness);
+        range.min_alpha = MIN (range.min_alpha, p[3]);
+      }
+  return range;
+}
+
+static GtkWidget *
+find_by_class (GtkWidget  *root,
+               GType       type,
+               const char *css_class)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_has_css_class (found->pdata[i], css_class))
+      return found->pdata[i];
+  return NULL;
+}
+
+/* The card in the icon is opaque (the pixels behind do not show through)
+ * and its text stands out from it, in the current style. */
+static void
+assert_icon_readable (GtkWidget *icon,
+                      gboolean   dark)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GdkTexture) texture = render_alone (icon);
+  graphene_rect_t card, note, edge;
+  PixelRange background, text;
+
+  collect_widgets (icon, ERRATA_TYPE_NOTE_CARD_WIDGET, cards);
+  g_assert_cmpuint (cards->len, ==, 1);
+  collect_widgets (cards->pdata[0], GTK_TYPE_LABEL, labels);
+  g_assert_true (gtk_widget_compute_bounds (cards->pdata[0], icon, &card));
+  g_assert_true (gtk_widget_compute_bounds (labels->pdata[0], icon, &note));
+
+  /* A strip of the card left of the note: its background alone. */
+  edge = GRAPHENE_RECT_INIT (card.origin.x + 3, note.origin.y, 6, note.size.height);
+  background = measure_area (texture, &edge);
+  text = measure_area (texture, &note);
+  g_assert_cmpint (background.min_alpha, ==, 255);
+  if (dark)
+    {
+      g_assert_cmpfloat (background.max, <, 90);
+      g_assert_cmpfloat (text.max, >, background.max + 120);
+    }
+  else
+    {
+      g_assert_cmpfloat (background.min, >, 235);
+      g_assert_cmpfloat (text.min, <, background.min - 150);
+    }
+}
+
+static void
+check_drag_icon (ErrataNoteCardWidget *card,
+                 const char           *count,
+                 const char           *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *icon = errata_note_card_widget_create_drag_icon (card);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  GtkWidget *badge;
+
+  gtk_window_set_child (window, icon);
+  gtk_window_present (window);
+  iterate_for (100);
+
+  /* A card of the same kind, for the same note, as wide as the original. */
+  g_assert_true (gtk_widget_has_css_class (icon, "card-drag-icon"));
+  collect_widgets (icon, ERRATA_TYPE_NOTE_CARD_WIDGET, cards);
+  g_assert_cmpuint (cards->len, ==, 1);
+  g_assert_true (errata_note_card_widget_get_item (cards->pdata[0]) ==
+                 errata_note_card_widget_get_item (card));
+  g_assert_cmpint (gtk_widget_get_width (cards->pdata[0]), ==, gtk_widget_get_width (GTK_WIDGET (card)));
+
+  badge = find_by_class (icon, GTK_TYPE_LABEL, "drag-count");
+  if (count == NULL)
+    g_assert_null (badge);
+  else
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, count);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s%s.png", name, dark ? "-dark" : "");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      iterate_for (100);
+      assert_icon_readable (icon, dark);
+      /* Over the canvas, as it is seen while dragging. */
+      render_to_png (icon, png);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (window);
+}
+
+static ErrataNoteCardWidget *
+card_widget_for (ErrataModeGroup *in,
+                 ErrataCardItem  *item)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (in), ERRATA_TYPE_NOTE_CARD_WIDGET, found);
+  for (guint i = 0; i < found->len; i++)
+    if (errata_note_card_widget_get_item (found->pdata[i]) == item)
+      return found->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The icon is made by the function the drag source calls in drag-begin. */
+static void
+test_drag_icon (Fixture       *fixture,
+                gconstpointer  data)
+{
+  ErrataModeGroup *unsorted = group (fixture, ERRATA_UNSORTED);
+  GtkSelectionModel *selection = errata_mode_group_get_selection (unsorted);
+  g_autoptr(ErrataCardItem) first = card_item (fixture, ERRATA_UNSORTED, 0);
+  ErrataNoteCardWidget *card;
+
+  iterate_for (50);
+  card = card_widget_for (unsorted, first);
+  check_drag_icon (card, NULL, "card-drag-icon");
+
+  /* Dragging a card of the selection drags the selection: say how many. */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  gtk_selection_model_select_item (selection, 2, FALSE);
+  check_drag_icon (card, "3 notes", "card-drag-icon-several");
+}
+
 /* Five failure modes and the rest unsorted: 40 cards. */
 static void
 sort_into_five (Fixture *fixture)
@@ -1199,6 +1374,7 @@ main (int   argc,
   ADD ("open-trace", test_open_trace);
   ADD ("charts", test_charts);
   ADD ("export", test_export);
+  ADD ("drag-icon", test_drag_icon);
   g_test_add_func ("/failure-modes/saturation-hint", test_saturation_hint);
   g_test_add_func ("/failure-modes/screenshots", test_screenshots);
   g_test_add_func ("/failure-modes/autoscroll", test_autoscroll);
