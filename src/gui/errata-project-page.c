@@ -503,6 +503,8 @@ load_modes (ErrataProjectPage *self)
     }
 }
 
+static void update_mode_tooltip (ErrataProjectPage *self);
+
 /* Cards moved on the canvas: the list of a mode's traces is out of date. */
 static void
 on_taxonomy_changed (ErrataProjectPage *self)
@@ -510,54 +512,131 @@ on_taxonomy_changed (ErrataProjectPage *self)
   gint64 filtered = errata_trace_query_get_failure_mode (self->query);
 
   load_modes (self);
+  /* A renamed mode keeps its place: "selected" does not change. */
+  update_mode_tooltip (self);
   if (filtered > 0 && errata_trace_query_get_failure_mode (self->query) == filtered)
     apply_query (self);
 }
 
+/* The button: at least MODE_BUTTON_CHARS wide, so that a name is not
+ * cut to "Invent…" when the filter bar is tight; longer names ellipsize
+ * (the tooltip has them whole). */
+#define MODE_BUTTON_CHARS 14
+#define MODE_BUTTON_MAX_CHARS 24
+
 static void
-setup_mode_item (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  ellipsize)
+setup_mode_button_item (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* The button stays narrow in the filter bar; the popup shows it all. */
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-    }
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), MODE_BUTTON_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MODE_BUTTON_MAX_CHARS);
   gtk_list_item_set_child (item, label);
+}
+
+/* The popup: the whole name, and a check mark on the chosen mode, as
+ * GtkDropDown's own list has (a list factory of our own loses it). */
+static void
+setup_mode_list_item (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Selected"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static GtkWidget *
+get_item_label (GtkListItem *item)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  return GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
+}
+
+/* Hidden but sized, so that the names line up whichever one is chosen. */
+static void
+update_mode_check (GtkDropDown *dropdown,
+                   GParamSpec  *pspec,
+                   GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  gboolean chosen = gtk_list_item_get_position (item) == gtk_drop_down_get_selected (dropdown);
+
+  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, !chosen, -1);
 }
 
 /* Mode names are the user's words: plain text, never markup. */
 static void
 bind_mode_item (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
+                GtkListItem              *item,
+                GtkDropDown              *list_of)
 {
   GtkStringObject *name = gtk_list_item_get_item (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (name));
+  gtk_label_set_text (GTK_LABEL (get_item_label (item)), gtk_string_object_get_string (name));
+  if (list_of == NULL)
+    return;
+  g_signal_connect_object (list_of, "notify::selected", G_CALLBACK (update_mode_check), item, 0);
+  update_mode_check (list_of, NULL, item);
 }
 
+static void
+unbind_mode_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GtkDropDown              *list_of)
+{
+  if (list_of != NULL)
+    g_signal_handlers_disconnect_by_func (list_of, update_mode_check, item);
+}
+
+/* `list_of`: the dropdown whose popup the factory fills, or NULL for
+ * the button. */
 static GtkListItemFactory *
-create_mode_factory (gboolean ellipsize)
+create_mode_factory (GtkDropDown *list_of)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_item), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_mode_item), NULL);
+  if (list_of != NULL)
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_list_item), NULL);
+  else
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_button_item), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_mode_item), list_of);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_mode_item), list_of);
   return factory;
+}
+
+/* The chosen mode's whole name, which the button may ellipsize. */
+static void
+update_mode_tooltip (ErrataProjectPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
+  g_autofree char *text = NULL;
+
+  if (selected > 0 && selected < g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)))
+    /* Translators: %s is the name of the failure mode the list shows. */
+    text = g_strdup_printf (_("Showing Traces in the Failure Mode “%s”"),
+                            gtk_string_list_get_string (self->mode_names, selected));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_dropdown),
+                               text ? text : _("Show Traces by Failure Mode"));
 }
 
 static void
 setup_mode_dropdown (ErrataProjectPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = create_mode_factory (TRUE);
-  g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (FALSE);
+  g_autoptr(GtkListItemFactory) factory = create_mode_factory (NULL);
+  g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (self->mode_dropdown);
 
   self->mode_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->mode_names = gtk_string_list_new (NULL);
@@ -567,6 +646,9 @@ setup_mode_dropdown (ErrataProjectPage *self)
   load_modes (self);
   g_signal_connect_object (self->mode_dropdown, "notify::selected",
                            G_CALLBACK (on_mode_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mode_dropdown, "notify::selected",
+                           G_CALLBACK (update_mode_tooltip), self, G_CONNECT_SWAPPED);
+  update_mode_tooltip (self);
 }
 
 static void

@@ -1092,6 +1092,137 @@ test_failure_modes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
 }
 
+#define LONG_MODE "Invented listing details the search tool never returned"
+
+/* The failure-mode dropdown: the visible one whose list has the modes. */
+static GtkDropDown *
+find_mode_dropdown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) found = errata_gui_test_find_visible (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_DROP_DOWN);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (found->pdata[i]);
+      g_autoptr(GtkStringObject) first = g_list_model_get_item (model, 0);
+
+      if (g_strcmp0 (gtk_string_object_get_string (first), "Any failure mode") == 0)
+        return found->pdata[i];
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_with_css_class (GtkWidget  *root,
+                     GType       type,
+                     const char *css_class)
+{
+  g_autoptr(GPtrArray) found = errata_gui_test_find_visible (root, type);
+
+  for (guint i = 0; i < found->len; i++)
+    if (gtk_widget_has_css_class (found->pdata[i], css_class))
+      return found->pdata[i];
+  g_assert_not_reached ();
+}
+
+/* The popup's check marks: the row of the chosen mode shows one, the
+ * others none. Returns the name next to it. */
+static const char *
+checked_mode (GtkPopover *popup)
+{
+  g_autoptr(GPtrArray) images = errata_gui_test_find_visible (GTK_WIDGET (popup), GTK_TYPE_IMAGE);
+  const char *checked = NULL;
+  guint n_checks = 0;
+
+  for (guint i = 0; i < images->len; i++)
+    {
+      GtkWidget *image = images->pdata[i];
+
+      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "object-select-symbolic") != 0)
+        continue;
+      n_checks++;
+      if (gtk_widget_get_opacity (image) > 0.5)
+        {
+          g_assert_null (checked);
+          checked = gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (image)));
+        }
+      else
+        g_assert_cmpfloat (gtk_widget_get_opacity (image), ==, 0);
+    }
+  g_assert_cmpuint (n_checks, >=, 4);
+  return checked;
+}
+
+/* A long failure-mode name keeps 14 characters in the filter bar, is
+ * whole in the tooltip, and the popup marks the chosen mode. */
+static void
+test_mode_filter_names (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ErrataFailureModesPage *modes_page = errata_window_get_failure_modes_page (fixture->window);
+  ErrataTaxonomy *taxonomy = errata_failure_modes_page_get_taxonomy (modes_page);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(PangoLayout) fourteen = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 over_budget, missed_call, invented, card;
+  GtkDropDown *dropdown;
+  GtkWidget *button_label, *filter_bar;
+  GtkPopover *popup;
+  int minimum, text_width;
+
+  sort_notes (fixture, taxonomy, &over_budget, &missed_call);
+  card = card_of (taxonomy, trace_id_of (fixture, "hearth-06"));
+  invented = errata_taxonomy_create_mode (taxonomy, LONG_MODE, "", &card, 1, ERRATA_UNSORTED, &error);
+  g_assert_no_error (error);
+  errata_project_page_set_failure_mode (fixture->page, invented);
+  wait_for_list (fixture);
+  errata_gui_test_iterate_for (100);
+  dropdown = find_mode_dropdown (fixture);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+
+  /* The button: at least the first 14 characters, however tight the bar. */
+  button_label = errata_gui_test_find_one_visible (GTK_WIDGET (dropdown), GTK_TYPE_LABEL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (button_label)), ==, LONG_MODE);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (button_label)), >=, 14);
+  gtk_widget_measure (button_label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  fourteen = gtk_widget_create_pango_layout (button_label, "Invented listi");
+  pango_layout_get_pixel_size (fourteen, &text_width, NULL);
+  g_assert_cmpint (minimum, >=, text_width);
+  /* The tooltip has the whole name. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), LONG_MODE));
+
+  /* The popup marks the chosen mode, and follows a new choice. */
+  popup = errata_gui_test_find_first (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  gtk_popover_popup (popup);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, popup);
+  g_assert_cmpstr (checked_mode (popup), ==, LONG_MODE);
+  /* The dropdown sits in the filter bar, the window shows it in place. */
+  filter_bar = find_with_css_class (GTK_WIDGET (fixture->page), GTK_TYPE_BOX, "filter-bar");
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (dropdown), filter_bar));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (popup), "mode-filter-popup.png"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "mode-filter-window.png"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (popup), "mode-filter-popup-dark.png"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "mode-filter-window-dark.png"));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_drop_down_set_selected (dropdown, 1);
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpstr (checked_mode (popup), ==, "Over budget");
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), LONG_MODE));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), "Over budget"));
+  gtk_popover_popdown (popup);
+
+  /* A rename shows in the tooltip at once. */
+  g_assert_true (errata_taxonomy_update_mode (taxonomy, over_budget, "Over the <b>budget</b>", NULL,
+                                              NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)),
+                            "Over the <b>budget</b>"));
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), ==,
+                   "Show Traces by Failure Mode");
+}
+
 static gboolean
 focus_is_in (GtkWidget *root,
              GtkWidget *widget)
@@ -1229,5 +1360,6 @@ main (int   argc,
   ADD_TEST ("/trace-page/failure-modes", test_failure_modes);
   ADD_TEST ("/trace-page/pages-screenshots", test_pages_screenshots);
   ADD_TEST ("/trace-page/failure-modes-focus", test_failure_modes_focus);
+  ADD_TEST ("/trace-page/mode-filter-names", test_mode_filter_names);
   return g_test_run ();
 }
