@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "errata-failure-modes-page.h"
@@ -1110,6 +1111,75 @@ test_drag_icon (Fixture       *fixture,
   check_drag_icon (card, "3 notes", "card-drag-icon-several");
 }
 
+/* ---- Pareto names ---------------------------------------------------------- */
+
+#define LONG_MODE "Invented listing details the search tool never returned"
+
+static int
+name_width (GtkWidget  *chart,
+            const char *name)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chart, name);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int width;
+
+  /* As the chart draws its names. */
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Names of a usual length fit beside their bars; a longer one is whole
+ * in the tooltip of its row. */
+static void
+test_pareto_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  ErrataParetoChart *chart = errata_failure_modes_page_get_pareto_chart (fixture->page);
+  const char *names[] = { LONG_MODE, "Hallucinated amenity", "Over budget" };
+  GtkWidget *charts;
+  graphene_rect_t bar, last;
+  int width;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    new_mode (fixture, names[i], i * 3, 3 - i);
+  iterate_for (100);
+  g_assert_cmpuint (errata_pareto_chart_get_n_bars (chart), ==, 3);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (chart)));
+
+  /* Two fifths of the chart hold a name of some twenty characters. */
+  width = gtk_widget_get_width (GTK_WIDGET (chart));
+  g_assert_cmpint (name_width (GTK_WIDGET (chart), "Hallucinated amenity"), <=, floor (width * 0.4));
+  g_assert_cmpint (name_width (GTK_WIDGET (chart), LONG_MODE), >, floor (width * 0.4));
+
+  /* Bars are most frequent first: the long name is the first row. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *tooltip = NULL;
+      g_autofree char *count = g_strdup_printf ("%u of 12 reviewed traces", 3 - i);
+
+      g_assert_true (errata_pareto_chart_get_bar_rect (chart, i, &bar));
+      /* Anywhere in the row, not only on the bar. */
+      tooltip = errata_failure_modes_page_dup_pareto_tooltip (fixture->page, bar.origin.y - 4);
+      g_assert_nonnull (tooltip);
+      g_assert_true (g_str_has_prefix (tooltip, names[i]));
+      g_assert_nonnull (strstr (tooltip, count));
+    }
+  g_assert_true (errata_pareto_chart_get_bar_rect (chart, 2, &last));
+  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, last.origin.y + 40));
+  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, -20));
+
+  charts = gtk_widget_get_parent (GTK_WIDGET (errata_failure_modes_page_get_saturation_chart (fixture->page)));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  render_to_png (charts, "pareto-names.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  render_to_png (charts, "pareto-names-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Five failure modes and the rest unsorted: 40 cards. */
 static void
 sort_into_five (Fixture *fixture)
@@ -1375,6 +1445,7 @@ main (int   argc,
   ADD ("charts", test_charts);
   ADD ("export", test_export);
   ADD ("drag-icon", test_drag_icon);
+  ADD ("pareto-names", test_pareto_names);
   g_test_add_func ("/failure-modes/saturation-hint", test_saturation_hint);
   g_test_add_func ("/failure-modes/screenshots", test_screenshots);
   g_test_add_func ("/failure-modes/autoscroll", test_autoscroll);
