@@ -16,7 +16,8 @@
 #include "errata-failure-modes-page.h"
 #include "errata-mode-group.h"
 
-/* Room around the card in the drag icon for its shadow and count badge. */
+/* Room around the card in the drag icon for its shadow and count badge,
+ * where the drag surface can be translucent. */
 #define DRAG_ICON_MARGIN 12
 
 struct _ErrataNoteCardWidget
@@ -244,9 +245,13 @@ drag_begin (GtkDragSource *source,
 {
   ErrataNoteCardWidget *self = user_data;
   GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+  /* Without a compositor the surface has no alpha: a margin would be black. */
+  gboolean composited = gdk_display_is_composited (gtk_widget_get_display (GTK_WIDGET (self)));
+  int margin = composited ? DRAG_ICON_MARGIN : 0;
 
-  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), errata_note_card_widget_create_drag_icon (self));
-  gdk_drag_set_hotspot (drag, self->drag_x + DRAG_ICON_MARGIN, self->drag_y + DRAG_ICON_MARGIN);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon),
+                           errata_note_card_widget_create_drag_icon (self, composited));
+  gdk_drag_set_hotspot (drag, self->drag_x + margin, self->drag_y + margin);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
@@ -373,6 +378,20 @@ errata_note_card_widget_new (void)
   return g_object_new (ERRATA_TYPE_NOTE_CARD_WIDGET, NULL);
 }
 
+/* A picture of a card has no menu. And GTK 4.8's GtkMenuButton takes its
+ * root for a GtkWindow when it leaves it, which a GtkDragIcon is not: the
+ * end of each drag would warn. The template keeps its reference.
+ * Returns the row the button was in. */
+static GtkBox *
+remove_menu_button (ErrataNoteCardWidget *self)
+{
+  GtkWidget *button = GTK_WIDGET (self->menu_button);
+  GtkBox *row = GTK_BOX (gtk_widget_get_parent (button));
+
+  gtk_box_remove (row, button);
+  return row;
+}
+
 static GtkWidget *
 new_count_badge (guint n_cards)
 {
@@ -387,45 +406,66 @@ new_count_badge (guint n_cards)
   return badge;
 }
 
+static guint
+count_dragged (ErrataNoteCardWidget *self)
+{
+  g_autoptr(ErrataCardSet) set = collect_cards (self);
+  guint n_cards = 1;
+
+  if (set != NULL)
+    errata_card_set_get_cards (set, &n_cards);
+  return n_cards;
+}
+
 /**
  * errata_note_card_widget_create_drag_icon:
+ * @composited: whether the drag surface can be translucent (a
+ *   compositor, or Wayland): then the card is lifted, with a shadow
+ *   around it and the count on its corner; otherwise it is flat and
+ *   square, filling the surface, with the count in its last row
  *
  * Builds what follows the pointer when this card is dragged: a copy of
- * the card, opaque and lifted (.card-drag-icon in the page's CSS), as
- * wide as this one so that the note wraps the same way, and with a
- * count ("3 notes") when the card drags its group's selection along.
+ * the card, opaque (.card-drag-icon in the page's CSS), as wide as this
+ * one so that the note wraps the same way, and with a count ("3 notes")
+ * when the card drags its group's selection along.
  *
  * Returns: (transfer floating): the widget for the GtkDragIcon
  */
 GtkWidget *
-errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self)
+errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self,
+                                          gboolean              composited)
 {
-  g_autoptr(ErrataCardSet) set = NULL;
+  int margin = composited ? DRAG_ICON_MARGIN : 0;
+  guint n_cards;
   GtkWidget *overlay;
   GtkWidget *card;
-  guint n_cards = 1;
+  GtkBox *last_row;
 
   g_return_val_if_fail (ERRATA_IS_NOTE_CARD_WIDGET (self), NULL);
 
-  set = collect_cards (self);
-  if (set != NULL)
-    errata_card_set_get_cards (set, &n_cards);
-
+  n_cards = count_dragged (self);
   card = errata_note_card_widget_new ();
   errata_note_card_widget_set_item (ERRATA_NOTE_CARD_WIDGET (card), self->item);
+  last_row = remove_menu_button (ERRATA_NOTE_CARD_WIDGET (card));
   gtk_widget_set_size_request (card, gtk_widget_get_width (GTK_WIDGET (self)), -1);
-  gtk_widget_set_margin_start (card, DRAG_ICON_MARGIN);
-  gtk_widget_set_margin_top (card, DRAG_ICON_MARGIN);
-  gtk_widget_set_margin_end (card, DRAG_ICON_MARGIN);
-  gtk_widget_set_margin_bottom (card, DRAG_ICON_MARGIN);
+  g_object_set (card, "margin-start", margin, "margin-end", margin,
+                "margin-top", margin, "margin-bottom", margin, NULL);
 
   overlay = gtk_overlay_new ();
   gtk_widget_add_css_class (overlay, "card-drag-icon");
+  gtk_widget_add_css_class (overlay, composited ? "lifted" : "flat");
   gtk_overlay_set_child (GTK_OVERLAY (overlay), card);
   if (n_cards > 1)
+    gtk_widget_add_css_class (overlay, "several");
+  /* The corner is outside the card only where the margin can show. */
+  if (n_cards > 1 && composited)
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), new_count_badge (n_cards));
+  else if (n_cards > 1)
     {
-      gtk_widget_add_css_class (overlay, "several");
-      gtk_overlay_add_overlay (GTK_OVERLAY (overlay), new_count_badge (n_cards));
+      GtkWidget *badge = new_count_badge (n_cards);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_box_append (last_row, badge);
     }
   return overlay;
 }

@@ -27,6 +27,7 @@ void            errata_note_card_widget_set_item   (ErrataNoteCardWidget *self,
 void            errata_note_card_widget_popup_menu (ErrataNoteCardWidget *self);
 gboolean        errata_note_card_widget_menu_is_open (ErrataNoteCardWidget *self);
 /* What a drag of this card shows under the pointer (a new widget). */
-GtkWidget      *errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self);
+GtkWidget      *errata_note_card_widget_create_drag_icon (ErrataNoteCardWidget *self,
+                                                          gboolean              composited);
 
 G_END_DECLS

@@ -984,6 +984,16 @@ measure_area (GdkTexture            *texture,
   return range;
 }
 
+static guint
+count_widgets (GtkWidget *root,
+                  GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  return found->len;
+}
+
 static GtkWidget *
 find_by_class (GtkWidget  *root,
                GType       type,
@@ -1033,13 +1043,31 @@ assert_icon_readable (GtkWidget *icon,
     }
 }
 
+/* Without a compositor the drag surface has no alpha: the card fills
+ * it to the corners, or the rest would show black. */
+static void
+assert_icon_fills_surface (GtkWidget *icon)
+{
+  g_autoptr(GdkTexture) texture = render_alone (icon);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  const graphene_rect_t corners[] = {
+    GRAPHENE_RECT_INIT (0, 0, 2, 2), GRAPHENE_RECT_INIT (width - 2, 0, 2, 2),
+    GRAPHENE_RECT_INIT (0, height - 2, 2, 2), GRAPHENE_RECT_INIT (width - 2, height - 2, 2, 2),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    g_assert_cmpint (measure_area (texture, &corners[i]).min_alpha, ==, 255);
+}
+
 static void
 check_drag_icon (ErrataNoteCardWidget *card,
+                 gboolean              composited,
                  const char           *count,
                  const char           *name)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
-  GtkWidget *icon = errata_note_card_widget_create_drag_icon (card);
+  GtkWidget *icon = errata_note_card_widget_create_drag_icon (card, composited);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   GtkWidget *badge;
@@ -1055,6 +1083,14 @@ check_drag_icon (ErrataNoteCardWidget *card,
   g_assert_true (errata_note_card_widget_get_item (cards->pdata[0]) ==
                  errata_note_card_widget_get_item (card));
   g_assert_cmpint (gtk_widget_get_width (cards->pdata[0]), ==, gtk_widget_get_width (GTK_WIDGET (card)));
+  /* Lifted with room for a shadow, or filling the surface. */
+  if (composited)
+    g_assert_cmpint (gtk_widget_get_width (icon), >, gtk_widget_get_width (cards->pdata[0]));
+  else
+    g_assert_cmpint (gtk_widget_get_width (icon), ==, gtk_widget_get_width (cards->pdata[0]));
+  /* A picture has no menu (and GTK 4.8's menu button warns when it
+   * leaves a drag icon). */
+  g_assert_cmpuint (count_widgets (icon, GTK_TYPE_MENU_BUTTON), ==, 0);
 
   badge = find_by_class (icon, GTK_TYPE_LABEL, "drag-count");
   if (count == NULL)
@@ -1070,6 +1106,8 @@ check_drag_icon (ErrataNoteCardWidget *card,
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       iterate_for (100);
       assert_icon_readable (icon, dark);
+      if (!composited)
+        assert_icon_fills_surface (icon);
       /* Over the canvas, as it is seen while dragging. */
       render_to_png (icon, png);
     }
@@ -1102,13 +1140,15 @@ test_drag_icon (Fixture       *fixture,
 
   iterate_for (50);
   card = card_widget_for (unsorted, first);
-  check_drag_icon (card, NULL, "card-drag-icon");
+  check_drag_icon (card, TRUE, NULL, "card-drag-icon");
+  check_drag_icon (card, FALSE, NULL, "card-drag-icon-flat");
 
   /* Dragging a card of the selection drags the selection: say how many. */
   gtk_selection_model_select_item (selection, 0, TRUE);
   gtk_selection_model_select_item (selection, 1, FALSE);
   gtk_selection_model_select_item (selection, 2, FALSE);
-  check_drag_icon (card, "3 notes", "card-drag-icon-several");
+  check_drag_icon (card, TRUE, "3 notes", "card-drag-icon-several");
+  check_drag_icon (card, FALSE, "3 notes", "card-drag-icon-several-flat");
 }
 
 /* ---- Pareto names ---------------------------------------------------------- */
