@@ -316,6 +316,53 @@ test_ids_async (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 17);
 }
 
+/* Past 10,000 matches a sorted text page walks the sort index and probes
+ * the indexes per row; its pages must be the same rows, in the same order,
+ * as the list of all matching ids (which collects every match). */
+static void
+test_common_word_sorted_pages (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+
+  g_assert_true (errata_project_begin (project, &error));
+  for (int i = 0; i < 10100; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%05d", i);
+      g_autoptr(ErrataTrace) trace =
+        errata_test_new_trace (id, i % 101 == 0 ? "a question" : "where is my order",
+                               "an answer");
+
+      errata_trace_set_latency_ms (trace, (i * 7919) % 1000);
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+    }
+  g_assert_true (errata_project_commit (project, &error));
+  /* One more match that only a note makes. */
+  annotate (project, 1, ERRATA_VERDICT_FAIL, "the order went missing");
+
+  errata_trace_query_set_text (query, "order");
+  errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+  ids = errata_project_query_trace_ids (project, query, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 10100 - 100 + 1);
+  pages = collect_ids (project, query, 500);
+  g_assert_cmpuint (pages->len, ==, ids->len);
+  for (guint i = 0; i < ids->len; i += 97)
+    {
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (project,
+                                                               g_array_index (ids, gint64, i),
+                                                               &error);
+
+      g_assert_cmpstr (errata_trace_get_external_id (trace), ==, pages->pdata[i]);
+    }
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +379,7 @@ main (int   argc,
   ADD ("/query/ids-follow-query-order", test_ids_follow_query_order);
   ADD ("/query/ids-async", test_ids_async);
 #undef ADD
+  g_test_add_func ("/query/common-word-sorted-pages", test_common_word_sorted_pages);
 
   return g_test_run ();
 }
