@@ -8,6 +8,8 @@
 
 #include "errata-gui-test-utils.h"
 
+#include <string.h>
+
 /* Main loop ------------------------------------------------------------ */
 
 static gboolean
@@ -20,7 +22,15 @@ void
 errata_gui_test_iterate_until (ErrataGuiTestCondition condition,
                                gpointer               data)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  errata_gui_test_iterate_until_full (condition, data, 10);
+}
+
+void
+errata_gui_test_iterate_until_full (ErrataGuiTestCondition condition,
+                                    gpointer               data,
+                                    guint                  seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
   guint tick = g_timeout_add (10, wake_up, NULL);
 
   while (!condition (data))
@@ -64,13 +74,35 @@ collect_widgets (GtkWidget *widget,
 }
 
 GPtrArray *
+errata_gui_test_find_all (GtkWidget *root,
+                          GType      type)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  collect_widgets (root, type, all);
+  return all;
+}
+
+gpointer
+errata_gui_test_find_with_class (GtkWidget  *root,
+                                 GType       type,
+                                 const char *css_class)
+{
+  g_autoptr(GPtrArray) all = errata_gui_test_find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (all, i), css_class))
+      return g_ptr_array_index (all, i);
+  return NULL;
+}
+
+GPtrArray *
 errata_gui_test_find_visible (GtkWidget *root,
                               GType      type)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = errata_gui_test_find_all (root, type);
   GPtrArray *visible = g_ptr_array_new ();
 
-  collect_widgets (root, type, all);
   for (guint i = 0; i < all->len; i++)
     if (gtk_widget_get_mapped (g_ptr_array_index (all, i)))
       g_ptr_array_add (visible, g_ptr_array_index (all, i));
@@ -91,9 +123,8 @@ gpointer
 errata_gui_test_find_first (GtkWidget *root,
                             GType      type)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = errata_gui_test_find_all (root, type);
 
-  collect_widgets (root, type, all);
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
@@ -116,6 +147,51 @@ errata_gui_test_shows_label (GtkWidget  *root,
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
   return FALSE;
+}
+
+GtkButton *
+errata_gui_test_find_button (GtkWidget  *root,
+                             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = errata_gui_test_find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      const char *text = gtk_button_get_label (buttons->pdata[i]);
+      g_autofree char *plain = NULL;
+
+      if (text == NULL || !gtk_widget_is_drawable (buttons->pdata[i]))
+        continue;
+      plain = g_strdup (text);
+      for (char *c = strchr (plain, '_'); c != NULL; c = strchr (c, '_'))
+        memmove (c, c + 1, strlen (c));
+      if (g_str_equal (plain, label))
+        return buttons->pdata[i];
+    }
+  return NULL;
+}
+
+static void
+append_visible_text (GtkWidget *widget,
+                     GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_visible_text (child, text);
+}
+
+char *
+errata_gui_test_dup_visible_text (GtkWidget *root)
+{
+  GString *text = g_string_new (NULL);
+
+  append_visible_text (root, text);
+  return g_string_free (text, FALSE);
 }
 
 /* Rendering ------------------------------------------------------------ */
@@ -158,10 +234,18 @@ GdkTexture *
 errata_gui_test_render_to_png (GtkWidget  *widget,
                                const char *name)
 {
+  return errata_gui_test_render_to_png_full (widget, name, 300);
+}
+
+GdkTexture *
+errata_gui_test_render_to_png_full (GtkWidget  *widget,
+                                    const char *name,
+                                    guint       settle_ms)
+{
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GdkTexture *texture;
 
-  errata_gui_test_iterate_for (300);  /* let animations (crossfade, spinner) settle */
+  errata_gui_test_iterate_for (settle_ms);  /* let animations (crossfade, spinner) settle */
   texture = errata_gui_test_render (widget);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("rendered %s", path);

@@ -23,6 +23,7 @@
 #endif
 
 #include "errata-coding-panel.h"
+#include "errata-gui-test-utils.h"
 #include "errata-preferences-window.h"
 #include "errata-test-utils.h"
 
@@ -157,48 +158,6 @@ read_annotation_elsewhere (GFile  *file,
   return read_annotation (other, trace_id, ANNOTATOR);
 }
 
-/* Main loop helpers --------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static gboolean
-widget_is_drawn (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
 static gboolean
 nothing_unsaved (gpointer data)
 {
@@ -207,42 +166,26 @@ nothing_unsaved (gpointer data)
 
 /* Widget tree helpers ------------------------------------------------- */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
+/* The one widget of `type` under `root`, mapped or not. */
 static gpointer
 find_one (GtkWidget *root,
           GType      type)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = errata_gui_test_find_all (root, type);
 
-  collect_widgets (root, type, found);
   g_assert_cmpuint (found->len, ==, 1);
   return g_ptr_array_index (found, 0);
 }
 
-static GtkWidget *
+static gpointer
 find_with_class (GtkWidget  *root,
                  GType       type,
                  const char *css_class)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  gpointer found = errata_gui_test_find_with_class (root, type, css_class);
 
-  collect_widgets (root, type, found);
-  for (guint i = 0; i < found->len; i++)
-    if (gtk_widget_has_css_class (found->pdata[i], css_class))
-      return found->pdata[i];
-  g_assert_not_reached ();
+  g_assert_nonnull (found);
+  return found;
 }
 
 static GtkToggleButton *
@@ -260,28 +203,13 @@ get_note_buffer (Fixture *fixture)
 }
 
 /* Text of the visible labels, one per line, to search in. */
-static void
-append_visible_labels (GtkWidget *widget,
-                       GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    append_visible_labels (child, text);
-}
-
 static gboolean
 shows_text (ErrataCodingPanel *panel,
             const char        *text)
 {
-  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *shown = errata_gui_test_dup_visible_text (GTK_WIDGET (panel));
 
-  append_visible_labels (GTK_WIDGET (panel), shown);
-  return strstr (shown->str, text) != NULL;
+  return strstr (shown, text) != NULL;
 }
 
 static const char *
@@ -299,9 +227,6 @@ count_saved (ErrataCodingPanel *panel,
 {
   g_array_append_val (saved, trace_id);
 }
-
-static GdkTexture *render_to_png (GtkWidget  *widget,
-                                  const char *name);
 
 /* Tests --------------------------------------------------------------- */
 
@@ -368,7 +293,7 @@ test_note_debounce (Fixture       *fixture,
   gint64 typed_at;
 
   show_trace (fixture, 0);
-  iterate_until (widget_is_drawn, fixture->panel);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
   g_assert_true (shows_text (fixture->panel, "What went wrong?"));
 
   typed_at = g_get_monotonic_time ();
@@ -378,11 +303,11 @@ test_note_debounce (Fixture       *fixture,
   g_assert_false (shows_text (fixture->panel, "What went wrong?"));
 
   /* Not yet: the note waits for typing to pause. */
-  iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS / 2);
+  errata_gui_test_iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS / 2);
   g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
   g_assert_null (read_annotation (fixture->project, fixture->ids[0], ANNOTATOR));
 
-  iterate_until (nothing_unsaved, fixture->panel);
+  errata_gui_test_iterate_until (nothing_unsaved, fixture->panel);
   g_assert_cmpint (g_get_monotonic_time () - typed_at, >=,
                    ERRATA_CODING_PANEL_NOTE_DELAY_MS * 1000);
   g_assert_true (shows_text (fixture->panel, "Saved"));
@@ -500,8 +425,8 @@ test_read_only (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (get_verdict_button (fixture, "verdict-pass"))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (note_view)));
   g_assert_true (shows_text (fixture->panel, "read-only"));
-  iterate_until (widget_is_drawn, fixture->panel);
-  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-read-only.png"));
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-read-only.png"));
 
   /* The shortcuts' actions are off as well. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.fail", NULL);
@@ -551,10 +476,10 @@ test_save_error (Fixture       *fixture,
   g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_FAIL);
   gtk_text_buffer_insert_at_cursor (buffer, " More.", -1);
   g_assert_true (shows_text (fixture->panel, "Not saved"));
-  iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS + 200);
+  errata_gui_test_iterate_for (ERRATA_CODING_PANEL_NOTE_DELAY_MS + 200);
   g_assert_true (shows_text (fixture->panel, "Could not save this review"));
   g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
-  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-error.png"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-error.png"));
 
   /* Nothing partial reached the file. */
   {
@@ -651,7 +576,7 @@ focus_window (GtkWindow *window)
   /* No window manager under Xvfb: give the window the focus ourselves. */
   XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
   XFlush (display);
-  iterate_until (window_is_active, window);
+  errata_gui_test_iterate_until (window_is_active, window);
 }
 #endif
 
@@ -674,23 +599,23 @@ test_keys_in_note (Fixture       *fixture,
     }
 
   show_trace (fixture, 0);
-  iterate_until (widget_is_drawn, fixture->panel);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
   focus_window (fixture->window);
 
   /* n focuses the note... */
   gtk_widget_grab_focus (fail);
   type_key (fail, XK_n);
-  iterate_until (has_focus, note_view);
+  errata_gui_test_iterate_until (has_focus, note_view);
 
   /* ...where p is a letter, not a verdict. */
   type_key (note_view, XK_p);
-  iterate_until (buffer_is_p, get_note_buffer (fixture));
+  errata_gui_test_iterate_until (buffer_is_p, get_note_buffer (fixture));
   g_assert_cmpint (errata_coding_panel_get_verdict (fixture->panel), ==, ERRATA_VERDICT_UNSET);
 
   /* Elsewhere in the panel, p passes the trace. */
   gtk_widget_grab_focus (fail);
   type_key (fail, XK_p);
-  iterate_until (verdict_is_pass, fixture->panel);
+  errata_gui_test_iterate_until (verdict_is_pass, fixture->panel);
   g_assert_true (buffer_is_p (get_note_buffer (fixture)));
   {
     g_autoptr(ErrataAnnotation) stored = read_annotation_elsewhere (fixture->file,
@@ -704,36 +629,6 @@ test_keys_in_note (Fixture       *fixture,
 }
 
 /* Rendering ----------------------------------------------------------- */
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static GdkTexture *
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GdkTexture *texture;
-
-  iterate_for (300);
-  texture = render (widget);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s", path);
-  return texture;
-}
 
 /* The mean colour of a few pixels at the centre of `widget`. */
 static void
@@ -777,7 +672,7 @@ show_failed_review (Fixture *fixture)
                             "Never mentions the asking price.", -1);
   errata_coding_panel_set_first_failure (fixture->panel, 4);
   g_assert_true (errata_coding_panel_flush (fixture->panel, NULL));
-  iterate_until (widget_is_drawn, fixture->panel);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
 }
 
 static void
@@ -794,9 +689,9 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (fail)));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  light = render_to_png (GTK_WIDGET (fixture->window), "coding-panel.png");
+  light = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  dark = render_to_png (GTK_WIDGET (fixture->window), "coding-panel-dark.png");
+  dark = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The active Fail button is red in both styles (style.css is loaded). */
@@ -812,8 +707,8 @@ test_screenshots (Fixture       *fixture,
 
   /* The narrowest the Traces page lets it be, and a short window. */
   gtk_window_set_default_size (fixture->window, 280, 560);
-  iterate_for (100);
-  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-narrow.png"));
+  errata_gui_test_iterate_for (100);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-narrow.png"));
 }
 
 /* Other reviews ------------------------------------------------------- */
@@ -863,10 +758,9 @@ static gboolean
 others_show_text (Fixture    *fixture,
                   const char *text)
 {
-  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autofree char *shown = errata_gui_test_dup_visible_text (get_others_list (fixture));
 
-  append_visible_labels (get_others_list (fixture), shown);
-  return strstr (shown->str, text) != NULL;
+  return strstr (shown, text) != NULL;
 }
 
 #define DEMO_NOTE "Proposes a viewing on <b>Saturday</b> & ignores that the agent is away."
@@ -883,7 +777,7 @@ test_other_reviews (Fixture       *fixture,
   store_review (fixture, 1, "Demo reviewer", ERRATA_VERDICT_UNSET, "", -1);
 
   show_trace (fixture, 0);
-  iterate_until (widget_is_drawn, fixture->panel);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
   g_assert_cmpuint (count_other_reviews (fixture), ==, 1);
   g_assert_true (others_show_text (fixture, "Demo reviewer"));
   g_assert_true (others_show_text (fixture, "Fail"));
@@ -896,9 +790,9 @@ test_other_reviews (Fixture       *fixture,
   g_assert_true (shows_text (fixture->panel, "Other Reviews"));
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others.png"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others.png"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_object_unref (render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others-dark.png"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-others-dark.png"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* No other review (only an empty one): the section is hidden. */
@@ -927,9 +821,8 @@ static AdwPreferencesGroup *
 find_group (GtkWidget  *root,
             const char *title)
 {
-  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GPtrArray) groups = errata_gui_test_find_all (root, ADW_TYPE_PREFERENCES_GROUP);
 
-  collect_widgets (root, ADW_TYPE_PREFERENCES_GROUP, groups);
   for (guint i = 0; i < groups->len; i++)
     if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
       return groups->pdata[i];
@@ -940,7 +833,7 @@ static void
 test_preferences (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *stored = NULL;
   AdwPreferencesGroup *group;
   AdwPreferencesPage *extra;
@@ -950,11 +843,11 @@ test_preferences (void)
   g_settings_set_string (settings, "annotator-name", "Margaret");
   window = errata_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (widget_is_drawn, window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, window);
 
   /* The General page has one entry row; the LLM page has its own. */
-  collect_widgets (GTK_WIDGET (errata_preferences_window_get_general_page (
-                     ERRATA_PREFERENCES_WINDOW (window))), ADW_TYPE_ENTRY_ROW, rows);
+  rows = errata_gui_test_find_all (GTK_WIDGET (errata_preferences_window_get_general_page (
+                                      ERRATA_PREFERENCES_WINDOW (window))), ADW_TYPE_ENTRY_ROW);
   g_assert_cmpuint (rows->len, ==, 1);
   row = GTK_EDITABLE (rows->pdata[0]);
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Annotator Name");
@@ -975,7 +868,7 @@ test_preferences (void)
                                                                    ADW_TYPE_PREFERENCES_PAGE)));
 
   {
-    g_autoptr(GdkTexture) texture = render_to_png (window, "preferences.png");
+    g_autoptr(GdkTexture) texture = errata_gui_test_render_to_png (window, "preferences.png");
   }
 
   /* Later pages (the LLM settings) go in through add_page. */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "errata-failure-modes-page.h"
+#include "errata-gui-test-utils.h"
 #include "errata-note-card.h"
 #include "errata-test-utils.h"
 
@@ -84,20 +85,11 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
+/* Waits `ms`, then handles what is still pending. */
 static void
 iterate_for (guint ms)
 {
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop, loop);
-  g_main_loop_run (loop);
+  errata_gui_test_iterate_for (ms);
   iterate ();
 }
 
@@ -273,18 +265,6 @@ emit_drop (GtkDropTarget *target,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   iterate ();
   return handled;
-}
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
 }
 
 static AdwMessageDialog *
@@ -585,9 +565,9 @@ test_search (Fixture       *fixture,
 static ErrataNoteCardWidget *
 first_card_widget (ErrataModeGroup *in)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
 
-  collect_widgets (GTK_WIDGET (in), ERRATA_TYPE_NOTE_CARD_WIDGET, found);
+  found = errata_gui_test_find_all (GTK_WIDGET (in), ERRATA_TYPE_NOTE_CARD_WIDGET);
   g_assert_cmpuint (found->len, >, 0);
   for (guint i = 0; i < found->len; i++)
     if (gtk_widget_get_mapped (found->pdata[i]) &&
@@ -753,14 +733,14 @@ test_open_trace (Fixture       *fixture,
                  gconstpointer  data)
 {
   ErrataModeGroup *unsorted = group (fixture, ERRATA_UNSORTED);
-  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = NULL;
   ErrataNoteCardWidget *card;
   gint64 opened = 0;
 
   g_signal_connect (fixture->page, "open-trace", G_CALLBACK (record_id), &opened);
   iterate_for (50);
   /* Double-click or Enter activates the row. */
-  collect_widgets (GTK_WIDGET (unsorted), GTK_TYPE_LIST_VIEW, lists);
+  lists = errata_gui_test_find_all (GTK_WIDGET (unsorted), GTK_TYPE_LIST_VIEW);
   g_assert_cmpuint (lists->len, ==, 1);
   g_signal_emit_by_name (lists->pdata[0], "activate", 2);
   g_assert_cmpint (opened, ==, g_array_index (fixture->traces, gint64, 2));
@@ -938,23 +918,6 @@ render_to_png (GtkWidget  *widget,
 
 /* ---- drag icon ------------------------------------------------------------ */
 
-/* The icon as the drag surface shows it: nothing behind it. */
-static GdkTexture *
-render_alone (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 typedef struct
 {
   double min;       /* darkest and brightest pixel of the area, 0..255 */
@@ -984,45 +947,21 @@ measure_area (GdkTexture            *texture,
   return range;
 }
 
-static guint
-count_widgets (GtkWidget *root,
-                  GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  return found->len;
-}
-
-static GtkWidget *
-find_by_class (GtkWidget  *root,
-               GType       type,
-               const char *css_class)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-  for (guint i = 0; i < found->len; i++)
-    if (gtk_widget_has_css_class (found->pdata[i], css_class))
-      return found->pdata[i];
-  return NULL;
-}
-
 /* The card in the icon is opaque (the pixels behind do not show through)
  * and its text stands out from it, in the current style. */
 static void
 assert_icon_readable (GtkWidget *icon,
                       gboolean   dark)
 {
-  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GdkTexture) texture = render_alone (icon);
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GdkTexture) texture = errata_gui_test_render (icon);
   graphene_rect_t card, note, edge;
   PixelRange background, text;
 
-  collect_widgets (icon, ERRATA_TYPE_NOTE_CARD_WIDGET, cards);
+  cards = errata_gui_test_find_all (icon, ERRATA_TYPE_NOTE_CARD_WIDGET);
   g_assert_cmpuint (cards->len, ==, 1);
-  collect_widgets (cards->pdata[0], GTK_TYPE_LABEL, labels);
+  labels = errata_gui_test_find_all (cards->pdata[0], GTK_TYPE_LABEL);
   g_assert_true (gtk_widget_compute_bounds (cards->pdata[0], icon, &card));
   g_assert_true (gtk_widget_compute_bounds (labels->pdata[0], icon, &note));
 
@@ -1048,7 +987,7 @@ assert_icon_readable (GtkWidget *icon,
 static void
 assert_icon_fills_surface (GtkWidget *icon)
 {
-  g_autoptr(GdkTexture) texture = render_alone (icon);
+  g_autoptr(GdkTexture) texture = errata_gui_test_render (icon);
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   const graphene_rect_t corners[] = {
@@ -1069,7 +1008,7 @@ check_drag_icon (ErrataNoteCardWidget *card,
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *icon = errata_note_card_widget_create_drag_icon (card, composited);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cards = NULL;
   GtkWidget *badge;
 
   gtk_window_set_child (window, icon);
@@ -1078,7 +1017,7 @@ check_drag_icon (ErrataNoteCardWidget *card,
 
   /* A card of the same kind, for the same note, as wide as the original. */
   g_assert_true (gtk_widget_has_css_class (icon, "card-drag-icon"));
-  collect_widgets (icon, ERRATA_TYPE_NOTE_CARD_WIDGET, cards);
+  cards = errata_gui_test_find_all (icon, ERRATA_TYPE_NOTE_CARD_WIDGET);
   g_assert_cmpuint (cards->len, ==, 1);
   g_assert_true (errata_note_card_widget_get_item (cards->pdata[0]) ==
                  errata_note_card_widget_get_item (card));
@@ -1090,9 +1029,9 @@ check_drag_icon (ErrataNoteCardWidget *card,
     g_assert_cmpint (gtk_widget_get_width (icon), ==, gtk_widget_get_width (cards->pdata[0]));
   /* A picture has no menu (and GTK 4.8's menu button warns when it
    * leaves a drag icon). */
-  g_assert_cmpuint (count_widgets (icon, GTK_TYPE_MENU_BUTTON), ==, 0);
+  g_assert_null (errata_gui_test_find_first (icon, GTK_TYPE_MENU_BUTTON));
 
-  badge = find_by_class (icon, GTK_TYPE_LABEL, "drag-count");
+  badge = errata_gui_test_find_with_class (icon, GTK_TYPE_LABEL, "drag-count");
   if (count == NULL)
     g_assert_null (badge);
   else
@@ -1119,9 +1058,9 @@ static ErrataNoteCardWidget *
 card_widget_for (ErrataModeGroup *in,
                  ErrataCardItem  *item)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = NULL;
 
-  collect_widgets (GTK_WIDGET (in), ERRATA_TYPE_NOTE_CARD_WIDGET, found);
+  found = errata_gui_test_find_all (GTK_WIDGET (in), ERRATA_TYPE_NOTE_CARD_WIDGET);
   for (guint i = 0; i < found->len; i++)
     if (errata_note_card_widget_get_item (found->pdata[i]) == item)
       return found->pdata[i];

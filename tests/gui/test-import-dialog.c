@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "errata-import-dialog.h"
+#include "errata-gui-test-utils.h"
 #include "errata-importer.h"
 #include "errata-test-utils.h"
 
@@ -31,42 +32,6 @@ typedef struct
   gboolean            imported_without_report;
   guint               reported_added;
 } Fixture;
-
-/* Main loop helpers --------------------------------------------------- */
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition condition,
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
 
 /* Widget tree helpers ------------------------------------------------- */
 
@@ -96,30 +61,6 @@ get_named (Fixture    *fixture,
 
   g_assert_nonnull (widget);
   return widget;
-}
-
-/* The text of every label the user can see under `root`, one a line. */
-static void
-collect_text (GtkWidget *root,
-              GString   *text)
-{
-  if (!gtk_widget_get_visible (root))
-    return;
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, text);
-}
-
-static char *
-visible_text (GtkWidget *root)
-{
-  GString *text = g_string_new (NULL);
-
-  collect_text (root, text);
-  return g_string_free (text, FALSE);
 }
 
 static guint
@@ -201,15 +142,6 @@ is_done (gpointer data)
   return g_strcmp0 (stack_page (data), "summary") == 0;
 }
 
-static gboolean
-is_drawn (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->dialog))
-         && gtk_widget_get_width (GTK_WIDGET (fixture->dialog)) > 0;
-}
-
 static void
 on_clipboard_text (GObject      *source,
                    GAsyncResult *result,
@@ -234,35 +166,8 @@ read_clipboard (GtkWidget *widget)
   char *text = NULL;
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text, &text);
-  iterate_until (is_set, &text);
+  errata_gui_test_iterate_until_full (is_set, &text, 60);
   return text;
-}
-
-/* Rendering ----------------------------------------------------------- */
-
-static void
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  iterate_for (400);  /* let the crossfade settle */
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s", path);
 }
 
 static void
@@ -305,7 +210,7 @@ fixture_teardown (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   g_clear_object (&fixture->dialog);
   gtk_window_destroy (fixture->parent);
-  iterate_for (50);
+  errata_gui_test_iterate_for (50);
   errata_project_close (fixture->project);
   g_clear_object (&fixture->project);
   errata_test_remove_tree (fixture->dir);
@@ -333,8 +238,8 @@ open_dialog (Fixture            *fixture,
    * it closes. */
   g_object_ref (fixture->dialog);
   g_signal_connect (fixture->dialog, "imported", G_CALLBACK (on_imported), fixture);
-  iterate_until (is_probed, fixture);
-  iterate_until (is_drawn, fixture);
+  errata_gui_test_iterate_until_full (is_probed, fixture, 60);
+  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->dialog, 60);
 }
 
 static void
@@ -394,7 +299,7 @@ test_detects_openai (Fixture       *fixture,
   open_dialog (fixture, (const char * const []) { "chats.jsonl", NULL });
 
   g_assert_cmpstr (stack_page (fixture), ==, "setup");
-  text = visible_text (GTK_WIDGET (fixture->dialog));
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->dialog));
   g_assert_nonnull (strstr (text, "chats.jsonl"));
   g_assert_nonnull (strstr (text, "OpenAI chat"));
   /* A known format needs no mapping, and is ready to import. */
@@ -427,7 +332,7 @@ test_enter_imports (Fixture       *fixture,
 
   /* Enter on a focused button activates it, as this does. */
   g_assert_true (gtk_widget_activate (focus));
-  iterate_until (is_done, fixture);
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
   g_assert_cmpuint (count_traces (fixture), ==, 3);
   g_assert_cmpuint (fixture->n_imported, ==, 1);
 
@@ -435,7 +340,7 @@ test_enter_imports (Fixture       *fixture,
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == get_named (fixture, "close-button"));
   g_assert_true (gtk_widget_activate (focus));
-  iterate_for (400);  /* a button shows itself pressed before it clicks */
+  errata_gui_test_iterate_for (400);  /* a button shows itself pressed before it clicks */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
@@ -493,7 +398,7 @@ test_mapping_preview (Fixture       *fixture,
    * the mapped input, each with its reason. */
   preview = get_named (fixture, "preview-list");
   g_assert_cmpuint (count_rows (preview), ==, 5);
-  text = visible_text (preview);
+  text = errata_gui_test_dup_visible_text (preview);
   g_assert_nonnull (strstr (text, "Is the flat on Elm Street still available?"));
   g_assert_nonnull (strstr (text, "Yes. I can book a viewing on Friday at 10:00."));
   g_assert_nonnull (strstr (text, "Record 4 · line 4"));
@@ -502,16 +407,18 @@ test_mapping_preview (Fixture       *fixture,
 
   /* The whole window: the detected format is told in words. */
   g_free (text);
-  text = visible_text (GTK_WIDGET (fixture->dialog));
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->dialog));
   g_assert_nonnull (strstr (text, "not a known format"));
 
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-mapping.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-mapping.png", 400));
   scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-preview.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-preview.png", 400));
 
   /* Mapping the output alone: record 5 now imports, record 1 loses its input. */
   select_field (fixture, "input", "(none)");
-  after = visible_text (preview);
+  after = errata_gui_test_dup_visible_text (preview);
   g_assert_nonnull (strstr (after, "Thanks for your patience!"));
   g_assert_null (strstr (after, "Is the flat on Elm Street still available?"));
 
@@ -547,22 +454,22 @@ test_summary_lists_bad_records (Fixture       *fixture,
   open_dialog (fixture, (const char * const []) { "viewings.jsonl", NULL });
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
-  iterate_until (is_done, fixture);
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
 
   /* Both bad records, with their line numbers and reasons. */
   problems = get_named (fixture, "problem-list");
   g_assert_cmpuint (count_rows (problems), ==, 2);
-  first = visible_text (nth_row (problems, 0));
-  second = visible_text (nth_row (problems, 1));
+  first = errata_gui_test_dup_visible_text (nth_row (problems, 0));
+  second = errata_gui_test_dup_visible_text (nth_row (problems, 1));
   g_assert_nonnull (strstr (first, "viewings.jsonl · record 4 · line 4"));
   g_assert_nonnull (strstr (first, "JSON"));
   g_assert_nonnull (strstr (second, "viewings.jsonl · record 9 · line 9"));
   g_assert_nonnull (strstr (second, "messages"));
 
-  text = visible_text (get_named (fixture, "stat-skipped"));
+  text = errata_gui_test_dup_visible_text (get_named (fixture, "stat-skipped"));
   g_assert_cmpstr (text, ==, "2\nSkipped\n");
   g_free (text);
-  text = visible_text (GTK_WIDGET (fixture->dialog));
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->dialog));
   g_assert_nonnull (strstr (text, "Import Complete"));
   g_assert_nonnull (strstr (text, "10 new traces are in the project."));
   g_assert_nonnull (strstr (text, "OpenAI chat (JSONL)"));
@@ -574,9 +481,11 @@ test_summary_lists_bad_records (Fixture       *fixture,
   g_assert_cmpuint (fixture->reported_added, ==, 10);
   g_assert_cmpuint (count_traces (fixture), ==, 10);
 
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-summary.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-summary.png", 400));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-summary-dark.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-summary-dark.png", 400));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Copy puts the whole list on the clipboard, one record a line. */
@@ -593,7 +502,7 @@ test_summary_lists_bad_records (Fixture       *fixture,
 
   /* Close: the dialog goes away. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "window.close", NULL));
-  iterate_for (50);
+  errata_gui_test_iterate_for (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
 }
 
@@ -624,9 +533,9 @@ test_close_while_importing (Fixture       *fixture,
   open_dialog (fixture, (const char * const []) { "big.jsonl", NULL });
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
-  iterate_until (has_progress, fixture);
+  errata_gui_test_iterate_until_full (has_progress, fixture, 60);
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  iterate_until (has_imported, fixture);
+  errata_gui_test_iterate_until_full (has_imported, fixture, 60);
 
   g_assert_true (fixture->imported_without_report);
   g_assert_cmpuint (count_traces (fixture), >, 0);
@@ -661,10 +570,10 @@ test_cancel_keeps_batches (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
   g_assert_cmpstr (stack_page (fixture), ==, "progress");
-  iterate_until (has_progress, fixture);
+  errata_gui_test_iterate_until_full (has_progress, fixture, 60);
   g_assert_cmpstr (stack_page (fixture), ==, "progress");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.cancel", NULL));
-  iterate_until (is_done, fixture);
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (fixture, "summary-title"))), ==,
                    "Import Cancelled");
@@ -819,7 +728,7 @@ test_mixed_formats (Fixture       *fixture,
   g_assert_cmpstr (selected_field (fixture, "id"), ==, "uuid");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
-  iterate_until (is_done, fixture);
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
 
   openai_trace = errata_project_find_trace (fixture->project, "chat.jsonl", "conv-1", &error);
   g_assert_no_error (error);
@@ -833,7 +742,7 @@ test_mixed_formats (Fixture       *fixture,
   /* One summary for both imports, each file with its format. */
   g_assert_cmpuint (fixture->n_imported, ==, 1);
   g_assert_cmpuint (fixture->reported_added, ==, 1 + 4);
-  text = visible_text (GTK_WIDGET (fixture->dialog));
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->dialog));
   g_assert_nonnull (strstr (text, "OpenAI chat (JSONL)"));
   g_assert_nonnull (strstr (text, "Mapped fields (JSONL)"));
   g_assert_nonnull (strstr (text, "listings-export.jsonl · record 4 · line 4"));
@@ -867,22 +776,24 @@ test_shared_data (Fixture       *fixture,
                                                                 (GFile **)files->pdata,
                                                                 files->len));
   g_signal_connect (fixture->dialog, "imported", G_CALLBACK (on_imported), fixture);
-  iterate_until (is_probed, fixture);
-  iterate_until (is_drawn, fixture);
+  errata_gui_test_iterate_until_full (is_probed, fixture, 60);
+  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->dialog, 60);
 
   /* query_response.jsonl needs a mapping, and the guess is the right one. */
   g_assert_cmpstr (selected_field (fixture, "input"), ==, "query");
   g_assert_cmpstr (selected_field (fixture, "output"), ==, "response");
   g_assert_cmpstr (selected_field (fixture, "id"), ==, "id");
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-shared-setup.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-shared-setup.png", 400));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
-  iterate_until (is_done, fixture);
-  render_to_png (GTK_WIDGET (fixture->dialog), "import-shared-summary.png");
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (fixture->dialog),
+                                                      "import-shared-summary.png", 400));
 
   /* One row per file chosen, the folder's 60 files in one. */
   {
-    g_autofree char *text = visible_text (GTK_WIDGET (fixture->dialog));
+    g_autofree char *text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->dialog));
 
     g_assert_nonnull (strstr (text, "request-response (60 files)"));
     g_assert_nonnull (strstr (text, "query_response.jsonl"));

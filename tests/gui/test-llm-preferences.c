@@ -10,10 +10,12 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "errata-gui-test-utils.h"
 #include "errata-llm-preferences-page.h"
 #include "errata-llm-settings.h"
 #include "errata-mock-llm-server.h"
-#include "llm-gui-test-helpers.h"
 
 typedef struct
 {
@@ -22,6 +24,19 @@ typedef struct
   GtkWindow                *window;
   ErrataLlmPreferencesPage *page;
 } Fixture;
+
+/* An AdwActionRow by title. */
+static AdwActionRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  return NULL;
+}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -46,7 +61,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 960);
   fixture->window = GTK_WINDOW (window);
   gtk_window_present (fixture->window);
-  llm_gui_iterate_until (llm_gui_is_drawn, fixture->page);
+  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->page, 15);
 }
 
 static void
@@ -54,7 +69,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  llm_gui_iterate_for (50);
+  errata_gui_test_iterate_for (50);
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->settings);
 }
@@ -68,7 +83,7 @@ use_mock_as_custom (Fixture    *fixture,
   g_settings_set_string (fixture->settings, "llm-provider", "custom");
   g_settings_set_string (fixture->settings, "llm-base-url", base_url);
   g_settings_set_string (fixture->settings, "llm-model", model);
-  llm_gui_iterate_for (50);
+  errata_gui_test_iterate_for (50);
 }
 
 static gboolean
@@ -81,7 +96,7 @@ static void
 type_key (Fixture    *fixture,
           const char *key)
 {
-  g_autoptr(GPtrArray) rows = llm_gui_find_all (GTK_WIDGET (fixture->page),
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
                                                 ADW_TYPE_PASSWORD_ENTRY_ROW);
 
   g_assert_cmpuint (rows->len, ==, 1);
@@ -91,14 +106,14 @@ type_key (Fixture    *fixture,
 static const char *
 click_test (Fixture *fixture)
 {
-  GtkButton *button = llm_gui_find_button (GTK_WIDGET (fixture->page), "Test");
-  AdwActionRow *row = llm_gui_find_row (GTK_WIDGET (fixture->page), "Test Connection");
+  GtkButton *button = errata_gui_test_find_button (GTK_WIDGET (fixture->page), "Test");
+  AdwActionRow *row = find_row (GTK_WIDGET (fixture->page), "Test Connection");
 
   g_assert_nonnull (button);
   g_assert_nonnull (row);
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (errata_llm_preferences_page_is_testing (fixture->page));
-  llm_gui_iterate_until (test_is_done, fixture->page);
+  errata_gui_test_iterate_until_full (test_is_done, fixture->page, 15);
   return adw_action_row_get_subtitle (row);
 }
 
@@ -119,9 +134,9 @@ test_connection_lists_models (Fixture       *fixture,
   g_assert_cmpstr (subtitle, ==, "Connected. The server offers 2 models.");
   g_assert_cmpuint (errata_mock_llm_server_get_path_count (fixture->server, "/v1/models"), ==, 1);
   g_assert_cmpstr (errata_mock_llm_server_get_last_api_key (fixture->server), ==, "sk-mock-right");
-  llm_gui_render_to_png (GTK_WIDGET (fixture->window), "llm-preferences.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "llm-preferences.png"));
 
-  models = llm_gui_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX_ROW);
+  models = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX_ROW);
   /* The preference rows are list box rows too: find the two models. */
   for (guint i = 0; i < models->len; i++)
     {
@@ -156,8 +171,8 @@ test_wrong_key (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "401"));
   g_assert_null (strstr (subtitle, "sk-wrong-4f9a8b7c6d5e"));
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 1);
-  llm_gui_render_to_png (GTK_WIDGET (fixture->window), "llm-preferences-wrong-key.png");
-  llm_gui_iterate_for (1500);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "llm-preferences-wrong-key.png"));
+  errata_gui_test_iterate_for (1500);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 1);
 }
 
@@ -189,16 +204,16 @@ static void
 test_provider_prefill (Fixture       *fixture,
                        gconstpointer  data)
 {
-  AdwComboRow *combo = g_ptr_array_index (llm_gui_find_all (GTK_WIDGET (fixture->page),
+  AdwComboRow *combo = g_ptr_array_index (errata_gui_test_find_all (GTK_WIDGET (fixture->page),
                                                             ADW_TYPE_COMBO_ROW), 0);
-  AdwActionRow *status = llm_gui_find_row (GTK_WIDGET (fixture->page), "Current Key");
+  AdwActionRow *status = find_row (GTK_WIDGET (fixture->page), "Current Key");
   g_autofree char *url = NULL;
   g_autofree char *model = NULL;
   gpointer wait[2] = { status, NULL };
 
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);   /* Ollama, the default */
   wait[1] = "Not set (a local Ollama server needs none)";
-  llm_gui_iterate_until (status_is, wait);
+  errata_gui_test_iterate_until_full (status_is, wait, 15);
 
   g_setenv ("OPENAI_API_KEY", "sk-from-env", TRUE);
   adw_combo_row_set_selected (combo, 1);
@@ -207,7 +222,7 @@ test_provider_prefill (Fixture       *fixture,
   g_assert_cmpstr (url, ==, "https://api.openai.com/v1");
   g_assert_cmpstr (model, ==, "gpt-4o-mini");
   wait[1] = "From OPENAI_API_KEY";
-  llm_gui_iterate_until (status_is, wait);
+  errata_gui_test_iterate_until_full (status_is, wait, 15);
   g_unsetenv ("OPENAI_API_KEY");
 
   g_settings_set_string (fixture->settings, "llm-base-url", "https://proxy.example/v1");
@@ -222,14 +237,14 @@ test_provider_prefill (Fixture       *fixture,
   url = g_settings_get_string (fixture->settings, "llm-provider");
   g_assert_cmpstr (url, ==, "anthropic");
   wait[1] = "Not set";
-  llm_gui_iterate_until (status_is, wait);
+  errata_gui_test_iterate_until_full (status_is, wait, 15);
 }
 
 static void
 test_limits_bound (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GPtrArray) spins = llm_gui_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_SPIN_BUTTON);
+  g_autoptr(GPtrArray) spins = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_SPIN_BUTTON);
   g_autoptr(ErrataLlmProvider) provider = NULL;
 
   g_assert_cmpuint (spins->len, ==, 3);

@@ -9,11 +9,13 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "errata-gui-test-utils.h"
 #include "errata-grouping-suggester.h"
 #include "errata-mock-llm-server.h"
 #include "errata-suggestions-dialog.h"
 #include "errata-test-utils.h"
-#include "llm-gui-test-helpers.h"
 
 #define N_NOTES 6
 
@@ -86,7 +88,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   gtk_window_destroy (fixture->parent);
-  llm_gui_iterate_for (50);
+  errata_gui_test_iterate_for (50);
   g_clear_object (&fixture->client);
   g_clear_object (&fixture->server);
   g_clear_object (&fixture->taxonomy);
@@ -122,20 +124,20 @@ open_dialog (Fixture *fixture)
   /* The canvas behind stays usable. */
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
-  llm_gui_iterate_until (llm_gui_is_drawn, fixture->dialog);
+  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->dialog, 15);
 }
 
 static GPtrArray *
 cards (Fixture *fixture)
 {
-  return llm_gui_find_all (GTK_WIDGET (fixture->dialog), ADW_TYPE_PREFERENCES_GROUP);
+  return errata_gui_test_find_all (GTK_WIDGET (fixture->dialog), ADW_TYPE_PREFERENCES_GROUP);
 }
 
 static GtkButton *
 card_button (AdwPreferencesGroup *card,
              const char          *label)
 {
-  GtkButton *button = llm_gui_find_button (GTK_WIDGET (card), label);
+  GtkButton *button = errata_gui_test_find_button (GTK_WIDGET (card), label);
 
   g_assert_nonnull (button);
   return button;
@@ -145,7 +147,7 @@ static AdwEntryRow *
 card_entry (AdwPreferencesGroup *card,
             guint                index)
 {
-  g_autoptr(GPtrArray) entries = llm_gui_find_all (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW);
+  g_autoptr(GPtrArray) entries = errata_gui_test_find_all (GTK_WIDGET (card), ADW_TYPE_ENTRY_ROW);
 
   return entries->pdata[index];
 }
@@ -169,7 +171,7 @@ test_accept_and_reject (Fixture       *fixture,
                    "{\"name\": \"Rude tone\", \"definition\": \"Impolite or curt wording\","
                    " \"note_ids\": [\"n3\", \"n3\", \"n99\"]}]}");
   open_dialog (fixture);
-  llm_gui_iterate_until (dialog_is_done, fixture->dialog);
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
 
   groups = cards (fixture);
   g_assert_cmpuint (groups->len, ==, 3);
@@ -178,7 +180,7 @@ test_accept_and_reject (Fixture       *fixture,
   g_assert_cmpstr (errata_suggestions_dialog_get_summary (fixture->dialog), ==,
                    "0 of 3 suggestions accepted; 2 note references the model made up were ignored");
   /* The note with markup in it is shown as typed. */
-  note_rows = llm_gui_find_all (groups->pdata[1], ADW_TYPE_ACTION_ROW);
+  note_rows = errata_gui_test_find_all (groups->pdata[1], ADW_TYPE_ACTION_ROW);
   {
     AdwPreferencesRow *row = NULL;
 
@@ -189,19 +191,19 @@ test_accept_and_reject (Fixture       *fixture,
     g_assert_nonnull (row);
     g_assert_false (adw_preferences_row_get_use_markup (row));
   }
-  g_assert_true (llm_gui_shows_label (groups->pdata[1], "1 note"));
-  llm_gui_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions.png");
+  g_assert_true (errata_gui_test_shows_label (groups->pdata[1], "1 note"));
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions.png"));
 
   /* Edit the first one's name, accept it; reject the second. */
   gtk_editable_set_text (GTK_EDITABLE (card_entry (groups->pdata[0], 0)), "  Over budget ");
   g_signal_emit_by_name (card_button (groups->pdata[0], "Accept"), "clicked");
   g_signal_emit_by_name (card_button (groups->pdata[1], "Reject"), "clicked");
-  g_assert_true (llm_gui_shows_label (groups->pdata[0], "Accepted"));
-  g_assert_true (llm_gui_shows_label (groups->pdata[1], "Rejected"));
-  g_assert_null (llm_gui_find_button (groups->pdata[0], "Accept"));
+  g_assert_true (errata_gui_test_shows_label (groups->pdata[0], "Accepted"));
+  g_assert_true (errata_gui_test_shows_label (groups->pdata[1], "Rejected"));
+  g_assert_null (errata_gui_test_find_button (groups->pdata[0], "Accept"));
   g_assert_cmpstr (errata_suggestions_dialog_get_summary (fixture->dialog), ==,
                    "1 of 3 suggestions accepted, 1 rejected; 2 note references the model made up were ignored");
-  llm_gui_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions-decided.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions-decided.png"));
 
   modes = errata_taxonomy_list_modes (fixture->taxonomy, &error);
   g_assert_cmpuint (modes->len, ==, 1);
@@ -232,13 +234,13 @@ test_cancel (Fixture       *fixture,
   errata_mock_llm_server_set_latency (fixture->server, 5000);
   open_dialog (fixture);
   g_assert_true (errata_suggestions_dialog_is_running (fixture->dialog));
-  cancel = llm_gui_find_button (GTK_WIDGET (fixture->dialog), "Cancel");
+  cancel = errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Cancel");
   g_assert_nonnull (cancel);
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (cancel, "clicked");
-  llm_gui_iterate_until (dialog_is_done, fixture->dialog);
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
-  g_assert_true (llm_gui_shows_label (GTK_WIDGET (fixture->dialog), "Cancelled. Nothing was changed."));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), "Cancelled. Nothing was changed."));
   g_assert_cmpuint (cards (fixture)->len, ==, 0);
 }
 
@@ -251,9 +253,9 @@ test_refused_key (Fixture       *fixture,
 
   errata_mock_llm_server_set_api_key (fixture->server, "sk-the-right-one");
   open_dialog (fixture);
-  llm_gui_iterate_until (dialog_is_done, fixture->dialog);
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
 
-  labels = llm_gui_find_all (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL);
+  labels = errata_gui_test_find_all (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
       const char *text = gtk_label_get_text (labels->pdata[i]);
@@ -266,7 +268,7 @@ test_refused_key (Fixture       *fixture,
     }
   g_assert_true (found);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 1);
-  llm_gui_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions-refused-key.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions-refused-key.png"));
 }
 
 static void

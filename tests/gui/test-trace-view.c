@@ -21,6 +21,7 @@
 #include "errata-markdown.h"
 #include "errata-message-row.h"
 #include "errata-metadata-view.h"
+#include "errata-gui-test-utils.h"
 #include "errata-trace-view.h"
 
 /* Fixtures ------------------------------------------------------------ */
@@ -145,24 +146,7 @@ new_typical_trace (guint variant)
 /* Main loop helpers --------------------------------------------------- */
 
 static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
-}
-
-static gboolean
-view_is_loaded (ErrataTraceView *view)
+view_is_loaded (gpointer view)
 {
   return !errata_trace_view_get_loading (view);
 }
@@ -170,15 +154,7 @@ view_is_loaded (ErrataTraceView *view)
 static void
 iterate_until_loaded (ErrataTraceView *view)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (!view_is_loaded (view))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
+  errata_gui_test_iterate_until_full (view_is_loaded, view, 30);
 }
 
 static GtkWindow *
@@ -192,33 +168,18 @@ new_window (ErrataTraceView **out_view,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (100);
+  errata_gui_test_iterate_for (100);
   *out_view = ERRATA_TRACE_VIEW (view);
   return GTK_WINDOW (window);
 }
 
-/* Widget tree helpers ------------------------------------------------- */
-
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
+/* Any label under `root` has `text`, shown or not. */
 static gboolean
 shows_label (GtkWidget  *root,
              const char *text)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (root, GTK_TYPE_LABEL);
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
@@ -232,37 +193,6 @@ buffer_text (GtkTextBuffer *buffer)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-/* Rendering ----------------------------------------------------------- */
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static void
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GdkTexture) texture = NULL;
-
-  iterate_for (400);  /* text layout and highlighting finish in idle time */
-  texture = render (widget);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s", path);
 }
 
 /* Markdown ------------------------------------------------------------ */
@@ -547,7 +477,7 @@ test_first_failure (void)
   g_assert_true (shows_label (GTK_WIDGET (row), "First failure"));
 
   /* It is scrolled into view. */
-  iterate_for (500);
+  errata_gui_test_iterate_for (500);
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (row), GTK_TYPE_SCROLLED_WINDOW));
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (scroller),
                                            &GRAPHENE_POINT_INIT (0, 0), &point));
@@ -565,7 +495,7 @@ test_first_failure (void)
   errata_trace_view_set_first_failure (view, 50);
   errata_trace_view_set_trace (view, trace);
   iterate_until_loaded (view);
-  iterate_for (500);
+  errata_gui_test_iterate_for (500);
   row = ERRATA_MESSAGE_ROW (errata_trace_view_get_message_row (view, 50));
   g_assert_true (errata_message_row_get_first_failure (row));
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (scroller),
@@ -674,12 +604,12 @@ test_accessible_labels (void)
       {
         GtkWidget *row = errata_trace_view_get_message_row (view, i);
         g_autofree char *expected = errata_message_dup_label (errata_message_row_get_role (ERRATA_MESSAGE_ROW (row)), i);
-        g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+        g_autoptr(GPtrArray) blocks = NULL;
 
         g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
         gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
         g_assert_true (gtk_widget_get_focusable (row));
-        collect_widgets (row, GTK_TYPE_EXPANDER, blocks);
+        blocks = errata_gui_test_find_all (row, GTK_TYPE_EXPANDER);
         g_assert_cmpuint (blocks->len, ==, errata_message_row_get_n_blocks (ERRATA_MESSAGE_ROW (row)));
         for (guint b = 0; b < blocks->len; b++)
           g_assert_true (gtk_test_accessible_has_property (g_ptr_array_index (blocks, b),
@@ -697,7 +627,7 @@ test_metadata_and_raw (void)
   g_autoptr(ErrataTrace) trace = new_showing_trace ();
   ErrataTraceView *view;
   GtkWindow *window = new_window (&view, 900, 700);
-  g_autoptr(GPtrArray) json_views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) json_views = NULL;
   GtkTextBuffer *raw = NULL;
   g_autofree char *raw_text = NULL;
 
@@ -709,10 +639,11 @@ test_metadata_and_raw (void)
   g_assert_true (shows_label (GTK_WIDGET (view), "[\"viewing\",\"budget\"]"));
   g_assert_true (shows_label (GTK_WIDGET (view), "4.21 s"));
   g_assert_true (shows_label (GTK_WIDGET (view), "check_agent_availability"));
-  render_to_png (GTK_WIDGET (window), "trace-view-metadata.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-metadata.png", 400));
 
   errata_trace_view_set_page (view, "raw");
-  collect_widgets (GTK_WIDGET (view), ERRATA_TYPE_JSON_VIEW, json_views);
+  json_views = errata_gui_test_find_all (GTK_WIDGET (view), ERRATA_TYPE_JSON_VIEW);
   for (guint i = 0; i < json_views->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (json_views, i), "raw-view"))
       raw = errata_json_view_get_buffer (g_ptr_array_index (json_views, i));
@@ -721,7 +652,8 @@ test_metadata_and_raw (void)
   g_assert_nonnull (strstr (raw_text, "\n  \"external_id\" : \"showing-0042\",\n"));
   g_assert_nonnull (strstr (raw_text, "\"tool_call_id\" : \"call_agent\""));
   g_assert_nonnull (strstr (raw_text, "\"channel\" : \"web chat\""));
-  render_to_png (GTK_WIDGET (window), "trace-view-raw.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-raw.png", 400));
 
   /* Without a trace, the view says so. */
   errata_trace_view_set_trace (view, NULL);
@@ -732,9 +664,8 @@ test_metadata_and_raw (void)
 static void
 assert_text_fits (GtkWidget *row)
 {
-  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) views = errata_gui_test_find_all (row, GTK_TYPE_TEXT_VIEW);
 
-  collect_widgets (row, GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, >, 0);
   for (guint i = 0; i < views->len; i++)
     {
@@ -761,26 +692,30 @@ test_screenshots (void)
   errata_trace_view_set_trace (view, trace);
   iterate_until_loaded (view);
   errata_trace_view_set_first_failure (view, 6);
-  render_to_png (GTK_WIDGET (window), "trace-view-first-failure.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-first-failure.png", 400));
 
   /* The top of the conversation, with both tool calls expanded. */
   adjustment = gtk_scrolled_window_get_vadjustment (
     GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (errata_trace_view_get_message_row (view, 0),
                                                   GTK_TYPE_SCROLLED_WINDOW)));
   gtk_adjustment_set_value (adjustment, 0);
-  render_to_png (GTK_WIDGET (window), "trace-view.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window), "trace-view.png", 400));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  render_to_png (GTK_WIDGET (window), "trace-view-dark.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-dark.png", 400));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  render_to_png (GTK_WIDGET (window), "trace-view-dark-end.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-dark-end.png", 400));
 
   /* About the width the Traces page leaves it, beside the list and the
    * coding panel. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_set_default_size (window, 560, 800);
-  iterate_for (500);
+  errata_gui_test_iterate_for (500);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-  render_to_png (GTK_WIDGET (window), "trace-view-narrow.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-narrow.png", 400));
   /* The reflowed text still fits: its last line is not cut off. */
   assert_text_fits (errata_trace_view_get_message_row (view, 6));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -915,7 +850,7 @@ test_big_trace (void)
   g_assert_true (errata_trace_view_get_loading (view));
   iterate_until_loaded (view);
   loaded_usec = g_get_monotonic_time () - start;
-  iterate_for (300);
+  errata_gui_test_iterate_for (300);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
 
   g_test_message ("300 messages, %" G_GSIZE_FORMAT " bytes: set_trace %.1f ms, all rows %.1f ms, "
@@ -944,7 +879,7 @@ test_big_trace (void)
   set_trace_usec = g_get_monotonic_time () - start;
   iterate_until_loaded (view);
   loaded_usec = g_get_monotonic_time () - start;
-  iterate_for (300);
+  errata_gui_test_iterate_for (300);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
   g_test_message ("again, replacing the rows: set_trace %.1f ms, all rows %.1f ms, "
                   "%u frames, longest frame interval %.1f ms (%.1f ms of it on this process's CPU)",
@@ -958,7 +893,7 @@ test_big_trace (void)
   start = g_get_monotonic_time ();
   errata_trace_view_set_page (view, "raw");
   g_test_message ("raw record page: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-  iterate_for (200);
+  errata_gui_test_iterate_for (200);
   errata_trace_view_set_page (view, "conversation");
 
   /* Moving to another trace while the first is still loading. */
@@ -971,7 +906,7 @@ test_big_trace (void)
   errata_trace_view_set_trace (view, trace);
   g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &view);
   gtk_window_destroy (window);
-  iterate_for (100);
+  errata_gui_test_iterate_for (100);
   g_assert_null (view);
   g_assert_finalize_object (g_steal_pointer (&trace));
 }
@@ -1013,14 +948,14 @@ check_first_frame (FirstFrame *frame)
   for (int i = 0; errata_trace_view_get_message_row (frame->view, i) != NULL; i++)
     {
       GtkWidget *row = errata_trace_view_get_message_row (frame->view, i);
-      g_autoptr(GPtrArray) views = g_ptr_array_new ();
+      g_autoptr(GPtrArray) views = NULL;
       graphene_point_t point;
 
       g_assert_true (gtk_widget_compute_point (row, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
       if (point.y >= viewport || point.y + gtk_widget_get_height (row) <= 0)
         continue;
       frame->rows_seen++;
-      collect_widgets (row, GTK_TYPE_TEXT_VIEW, views);
+      views = errata_gui_test_find_all (row, GTK_TYPE_TEXT_VIEW);
       for (guint v = 0; v < views->len; v++)
         if (gtk_widget_get_mapped (g_ptr_array_index (views, v)) &&
             text_view_is_cut (g_ptr_array_index (views, v)))
@@ -1109,7 +1044,7 @@ test_switch_first_frame (void)
       g_assert_false (errata_trace_view_get_loading (view));
       g_assert_cmpuint (frame.rows_seen, >=, 3);
       g_assert_cmpuint (frame.blank, ==, 0);
-      iterate_for (20);
+      errata_gui_test_iterate_for (20);
     }
   qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
   qsort (sync_times, G_N_ELEMENTS (sync_times), sizeof (double), compare_doubles);
@@ -1202,7 +1137,8 @@ test_shared_data (void)
   for (guint i = 0; i < n; i++)
     g_assert_nonnull (errata_trace_view_get_message_row (view, i));
   g_assert_true (errata_trace_view_get_message_row (view, 1) != NULL);
-  render_to_png (GTK_WIDGET (window), "trace-view-shared.png");
+  g_object_unref (errata_gui_test_render_to_png_full (GTK_WIDGET (window),
+                                                      "trace-view-shared.png", 400));
   gtk_window_destroy (window);
 }
 
