@@ -350,12 +350,20 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (errata_preferences_window_new (parent)));
 }
 
+/* Closing each window, rather than g_application_quit(), runs every
+ * window's close-request, which writes a note still waiting for its
+ * autosave (or keeps the window open when it cannot). The application
+ * ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
 }
 
 static const GActionEntry app_actions[] = {

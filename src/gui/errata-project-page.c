@@ -95,8 +95,14 @@ void
 errata_project_page_show_toast (ErrataProjectPage *self,
                                 const char        *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+
+  /* Toast titles are Pango markup on libadwaita 1.2; messages carry paths
+   * and trace text, which are plain text. */
+  escaped = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
 /* Header ---------------------------------------------------------------- */
@@ -186,6 +192,27 @@ show_trace (ErrataProjectPage *self,
                                  self->project, self->current);
 }
 
+/* A review that cannot be saved must not be thrown away by moving on:
+ * the selection goes back to its trace, whose text is still in the panel,
+ * and the toast says why. Returns TRUE when it stayed. */
+static gboolean
+stay_if_unsaved (ErrataProjectPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint position;
+
+  if (self->current_id < 0 || errata_project_page_flush (self, &error))
+    return FALSE;
+  message = g_strdup_printf (_("This review could not be saved, so it stays open: %s"),
+                             error->message);
+  errata_project_page_show_toast (self, message);
+  position = errata_trace_list_model_find (self->model, self->current_id);
+  if (position != ERRATA_TRACE_LIST_MODEL_NO_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
 /* An unselected list with items is a passing state: the model just
  * replaced its items (a reload, or a row refreshed after a save) and the
  * page selects again right after. Only an empty list clears the view. */
@@ -198,7 +225,7 @@ on_selection_changed (ErrataProjectPage *self)
   if (position == GTK_INVALID_LIST_POSITION &&
       g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     return;
-  if (id != self->current_id)
+  if (id != self->current_id && !stay_if_unsaved (self))
     show_trace (self, id);
 }
 
@@ -988,8 +1015,9 @@ errata_project_page_dispose (GObject *object)
     {
       g_autoptr(GError) error = NULL;
 
+      /* The window has already asked whether to close without it. */
       if (!errata_project_page_flush (self, &error))
-        g_warning ("Could not save the note: %s", error->message);
+        g_debug ("Closed without saving the review: %s", error->message);
     }
   /* Removing the columns changes the sorter, which must not reach a page
    * that is going away. */

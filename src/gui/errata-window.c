@@ -45,6 +45,8 @@ struct _ErrataWindow
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   GtkSpinner           *spinner;
+
+  gboolean              discard_unsaved;  /* the user chose to close without it */
 };
 
 /* The names of the project's pages in the view stack. */
@@ -505,14 +507,76 @@ add_drop_target (ErrataWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
+static gboolean
+close_discarding (gpointer data)
+{
+  ErrataWindow *self = data;
+
+  self->discard_unsaved = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed from an idle: the dialog is transient for this window and must
+ * finish its own response before the window goes away under it. */
+static void
+on_unsaved_response (ErrataWindow *self,
+                     const char   *response)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding, g_object_ref (self),
+                     g_object_unref);
+}
+
+/* The review on screen could not be written: closing would lose it, so ask
+ * (Keep Open is the default and what Escape does). */
+static void
+ask_before_discarding (ErrataWindow *self,
+                       const char   *reason)
+{
+  const char *heading = _("Close Without Saving the Review?");
+  g_autofree char *body =
+    g_strdup_printf (_("The review on screen could not be saved: %s"), reason);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "keep", _("_Keep Open"),
+                                  "discard", _("_Discard and Close"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "keep");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "keep");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_unsaved_response), self);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+#else
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Open"),
+                                    "discard", _("_Discard and Close"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (on_unsaved_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
 /* A note typed in the last moment before closing is written first. */
 static gboolean
 on_close_request (ErrataWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->project_page != NULL && !errata_project_page_flush (self->project_page, &error))
-    g_warning ("Could not save the note: %s", error->message);
+  if (self->project_page != NULL && !self->discard_unsaved &&
+      !errata_project_page_flush (self->project_page, &error))
+    {
+      ask_before_discarding (self, error->message);
+      return TRUE;
+    }
   /* The canvas lets go of the project (and its undo stack) now. */
   if (self->modes_page != NULL)
     errata_failure_modes_page_set_project (self->modes_page, NULL);

@@ -1320,6 +1320,95 @@ test_pages_screenshots (Fixture       *fixture,
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (modes_page), "Over budget"));
 }
 
+static gboolean
+window_is_gone (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (window == data)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A review that cannot be saved is neither dropped by moving to another
+ * trace nor by closing the window: the page stays on it, the window asks. */
+static void
+test_unsaved_review_stays (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkTextView *note = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->panel),
+                                                        GTK_TYPE_TEXT_VIEW);
+  gint64 id = current_id (fixture);
+  g_autofree char *kept = NULL;
+  AdwMessageDialog *dialog;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "kept while unsaved", -1);
+  /* Every save fails from now on, as with a full disk. */
+  errata_project_close (errata_window_get_project (fixture->window));
+
+  errata_project_page_select (fixture->page, 1);
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (current_id (fixture), ==, id);
+  kept = errata_coding_panel_dup_note (fixture->panel);
+  g_assert_cmpstr (kept, ==, "kept while unsaved");
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  errata_gui_test_iterate_for (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (window_is_gone (fixture->window));
+  adw_message_dialog_response (dialog, "keep");
+  errata_gui_test_iterate_for (50);
+  g_assert_false (window_is_gone (fixture->window));
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  errata_gui_test_iterate_for (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  errata_gui_test_iterate_until (window_is_gone, fixture->window);
+}
+
+/* Quit (Ctrl+Q) writes a note still waiting for its autosave. */
+static void
+test_quit_saves_note (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkTextView *note = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->panel),
+                                                        GTK_TYPE_TEXT_VIEW);
+  gint64 id = current_id (fixture);
+  g_autoptr(ErrataAnnotation) stored = NULL;
+
+  /* Typed a moment ago: the 400 ms autosave has not run yet. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "typed just before quitting", -1);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  errata_gui_test_iterate_until (window_is_gone, fixture->window);
+
+  stored = read_annotation_elsewhere (fixture, id);
+  g_assert_cmpstr (stored->note, ==, "typed just before quitting");
+}
+
 static void
 test_no_display (void)
 {
@@ -1361,5 +1450,7 @@ main (int   argc,
   ADD_TEST ("/trace-page/pages-screenshots", test_pages_screenshots);
   ADD_TEST ("/trace-page/failure-modes-focus", test_failure_modes_focus);
   ADD_TEST ("/trace-page/mode-filter-names", test_mode_filter_names);
+  ADD_TEST ("/trace-page/unsaved-review-stays", test_unsaved_review_stays);
+  ADD_TEST ("/trace-page/quit-saves-note", test_quit_saves_note);
   return g_test_run ();
 }
