@@ -249,6 +249,10 @@ open_connection (ErrataProject  *self,
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
+  /* SQLite quietly opens a write-protected file read-only even when asked
+   * for read-write; say so, or every save would fail after the user typed. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    self->read_only = TRUE;
   return configure_connection (self, error);
 }
 
