@@ -477,7 +477,11 @@ static char *
 normalise_note_id (JsonNode *node)
 {
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_ascii_strdown (g_strstrip (g_strdup (json_node_get_string (node))), -1);
+    {
+      g_autofree char *copy = g_strdup (json_node_get_string (node));
+
+      return g_ascii_strdown (g_strstrip (copy), -1);
+    }
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("n%" G_GINT64_FORMAT, json_node_get_int (node));
   return NULL;

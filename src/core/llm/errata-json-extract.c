@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
 
@@ -174,6 +176,6 @@ errata_json_extract (const char  *text,
     return node;
 
   g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                       "The reply contains no valid JSON object");
+                       _("The reply contains no valid JSON object"));
   return NULL;
 }

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "Errata-Llm"
 
@@ -171,7 +173,7 @@ static GError *
 cancelled_error (void)
 {
   return g_error_new_literal (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED,
-                              "The request was cancelled");
+                              _("The request was cancelled"));
 }
 
 /* Quota and auth errors: fail everything that waits, refuse what comes. */
@@ -316,8 +318,8 @@ transport_error (ErrataLlmClient *self,
   *retryable = TRUE;
   if (cancelled && job->timed_out)
     return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_TIMEOUT,
-                        "%s did not answer within %u s. Raise the timeout, or lower "
-                        "the concurrency if the server is overloaded.",
+                        _("%s did not answer within %u s. Raise the timeout, or lower "
+                        "the concurrency if the server is overloaded."),
                         self->provider->base_url, self->provider->timeout_seconds);
 
   if (cancelled)
@@ -332,13 +334,13 @@ transport_error (ErrataLlmClient *self,
     {
       *retryable = FALSE;
       return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
-                          "Could not reach %s: nothing is listening there. Start the server "
+                          _("Could not reach %s: nothing is listening there. Start the server "
                           "(for Ollama: “ollama serve”) or choose another provider in "
-                          "Preferences.", self->provider->base_url);
+                          "Preferences."), self->provider->base_url);
     }
 
   return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
-                      "Could not reach %s: %s", self->provider->base_url, error->message);
+                      _("Could not reach %s: %s"), self->provider->base_url, error->message);
 }
 
 static void
@@ -763,7 +765,7 @@ on_models_sent (GObject      *source,
     failure = cancelled_error ();
   else if (body == NULL)
     failure = g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
-                           "Could not reach %s: %s", self->provider->base_url, error->message);
+                           _("Could not reach %s: %s"), self->provider->base_url, error->message);
   else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
     failure = _errata_llm_wire_http_error (self->provider, soup_message_get_status (message),
                                            body, &retryable);

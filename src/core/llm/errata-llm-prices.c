@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-llm-prices.h"
 #include "errata-llm-error.h"
 
@@ -159,8 +161,8 @@ errata_llm_prices_load_json (ErrataLlmPrices  *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                   "The LLM prices are not a JSON object such as "
-                   "{\"gpt-4o-mini\": {\"input\": 0.15, \"output\": 0.6}}%s%s",
+                   _("The LLM prices are not a JSON object such as "
+                   "{\"gpt-4o-mini\": {\"input\": 0.15, \"output\": 0.6}}%s%s"),
                    local_error != NULL ? ": " : "",
                    local_error != NULL ? local_error->message : "");
       return FALSE;
@@ -175,8 +177,8 @@ errata_llm_prices_load_json (ErrataLlmPrices  *self,
       if (!read_price (json_object_get_member (object, l->data), &price.input, &price.output))
         {
           g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                       "The price of “%s” needs numeric “input” and “output” "
-                       "(US dollars per million tokens)",
+                       _("The price of “%s” needs numeric “input” and “output” "
+                       "(US dollars per million tokens)"),
                        (const char *) l->data);
           return FALSE;
         }

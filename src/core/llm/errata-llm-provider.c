@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-llm-provider.h"
 #include "errata-llm-error.h"
 
@@ -82,10 +84,10 @@ errata_llm_provider_new_for_name (const char  *name,
 
   if (g_str_equal (name, "custom"))
     g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                 "A custom provider needs a base URL, such as http://localhost:8000/v1");
+                 _("A custom provider needs a base URL, such as http://localhost:8000/v1"));
   else
     g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                 "Unknown LLM provider “%s”: use ollama, openai, anthropic or custom",
+                 _("Unknown LLM provider “%s”: use ollama, openai, anthropic or custom"),
                  name);
   return NULL;
 }

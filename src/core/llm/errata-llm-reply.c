@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-llm-reply.h"
 #include "errata-llm-error.h"
 
@@ -104,7 +106,7 @@ errata_llm_reply_from_json (const char  *json,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                           "A cached reply is damaged");
+                           _("A cached reply is damaged"));
       return NULL;
     }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-llm-request.h"
 #include "errata-llm-error.h"
 
@@ -143,7 +145,7 @@ errata_llm_request_set_schema_json (ErrataLlmRequest  *self,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                   "The JSON schema is not a JSON object%s%s",
+                   _("The JSON schema is not a JSON object%s%s"),
                    local_error != NULL ? ": " : "",
                    local_error != NULL ? local_error->message : "");
       return FALSE;

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "errata-llm-wire.h"
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
@@ -207,7 +209,7 @@ _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
                        g_str_equal (g_uri_get_scheme (uri), "https")))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
-                   "The LLM base URL “%s” is not an http or https URL",
+                   _("The LLM base URL “%s” is not an http or https URL"),
                    provider->base_url);
       return NULL;
     }
@@ -217,6 +219,9 @@ _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
    * A completion may safely be sent twice (the client retries anyway),
    * and reusing connections matters at hundreds of requests a second. */
   soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+  /* libsoup drops Authorization on a redirect to another host but keeps
+   * x-api-key: a redirect must never carry a key anywhere else. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (message);
   soup_message_headers_replace (headers, "Accept", "application/json");
 
@@ -254,7 +259,7 @@ parse_object (GBytes  *body,
   if (len == 0)
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                           "The server sent an empty reply");
+                           _("The server sent an empty reply"));
       return NULL;
     }
 
@@ -262,8 +267,8 @@ parse_object (GBytes  *body,
       !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                   "The server’s reply is not valid JSON (%zu bytes, cut off or not an "
-                   "LLM API?): %s",
+                   _("The server’s reply is not valid JSON (%zu bytes, cut off or not an "
+                   "LLM API?): %s"),
                    len, local_error != NULL ? local_error->message : "not an object");
       return NULL;
     }
@@ -317,11 +322,11 @@ reply_take_json (ErrataLlmReply  *reply,
   if (g_strcmp0 (reply->finish_reason, "length") == 0 ||
       g_strcmp0 (reply->finish_reason, "max_tokens") == 0)
     g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                         "The model stopped at the token limit before its JSON "
-                         "was complete; raise max_tokens");
+                         _("The model stopped at the token limit before its JSON "
+                         "was complete; raise max_tokens"));
   else
     g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                         "The model was asked for JSON but its reply contains none");
+                         _("The model was asked for JSON but its reply contains none"));
   return FALSE;
 }
 
@@ -340,8 +345,8 @@ parse_openai (JsonObject              *root,
       !JSON_NODE_HOLDS_OBJECT (json_array_get_element (json_node_get_array (choices), 0)))
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                           "The reply has no “choices”: is the base URL an "
-                           "OpenAI-compatible API?");
+                           _("The reply has no “choices”: is the base URL an "
+                           "OpenAI-compatible API?"));
       return NULL;
     }
 
@@ -352,7 +357,7 @@ parse_openai (JsonObject              *root,
   if (content == NULL && refusal != NULL)
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                   "The model refused: %s", refusal);
+                   _("The model refused: %s"), refusal);
       return NULL;
     }
 
@@ -383,8 +388,8 @@ parse_anthropic (JsonObject              *root,
   if (content == NULL || !JSON_NODE_HOLDS_ARRAY (content))
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                           "The reply has no “content”: is the base URL the "
-                           "Anthropic messages API?");
+                           _("The reply has no “content”: is the base URL the "
+                           "Anthropic messages API?"));
       return NULL;
     }
 
@@ -449,7 +454,7 @@ _errata_llm_wire_parse_models (GBytes  *body,
   if (data == NULL || !JSON_NODE_HOLDS_ARRAY (data))
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
-                           "The model list has no “data” array");
+                           _("The model list has no “data” array"));
       return NULL;
     }
 
@@ -547,36 +552,44 @@ _errata_llm_wire_http_error (const ErrataLlmProvider *provider,
   if (is_quota_error (status, &error_body))
     {
       code = ERRATA_LLM_ERROR_QUOTA;
-      message = g_strdup_printf ("The account at %s has no quota or credit left (%s). "
+      message = g_strdup_printf (_("The account at %s has no quota or credit left (%s). "
                                  "Add credit or raise the limit with the provider, then "
-                                 "run again.", provider->base_url, detail);
+                                 "run again."), provider->base_url, detail);
     }
   else if (is_auth_error (status, &error_body))
     {
       code = ERRATA_LLM_ERROR_AUTH;
-      message = g_strdup_printf ("%s refused the API key (%s). Check the key in "
-                                 "Preferences, or the %s environment variable.",
+      message = g_strdup_printf (_("%s refused the API key (%s). Check the key in "
+                                 "Preferences, or the %s environment variable."),
                                  provider->base_url, detail,
                                  provider->kind == ERRATA_LLM_KIND_ANTHROPIC
                                  ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
+    }
+  else if (status >= 300 && status < 400)
+    {
+      code = ERRATA_LLM_ERROR_FAILED;
+      message = g_strdup_printf (_("%s answered with a redirect (%s). Errata does not follow "
+                                 "redirects, so that an API key is never sent elsewhere: use "
+                                 "the final address as the base URL in Preferences."),
+                                 provider->base_url, detail);
     }
   else if (status == 429)
     {
       code = ERRATA_LLM_ERROR_RATE_LIMITED;
       *retryable = TRUE;
-      message = g_strdup_printf ("%s is rate limiting requests (%s). Lower the requests "
-                                 "per minute or the concurrency.", provider->base_url, detail);
+      message = g_strdup_printf (_("%s is rate limiting requests (%s). Lower the requests "
+                                 "per minute or the concurrency."), provider->base_url, detail);
     }
   else if (status >= 500 || status == 408 || status == 409)
     {
       code = status == 408 ? ERRATA_LLM_ERROR_TIMEOUT : ERRATA_LLM_ERROR_SERVER;
       *retryable = TRUE;
-      message = g_strdup_printf ("%s failed (%s). Try again later.", provider->base_url, detail);
+      message = g_strdup_printf (_("%s failed (%s). Try again later."), provider->base_url, detail);
     }
   else
     {
       code = ERRATA_LLM_ERROR_FAILED;
-      message = g_strdup_printf ("%s rejected the request (%s).", provider->base_url, detail);
+      message = g_strdup_printf (_("%s rejected the request (%s)."), provider->base_url, detail);
     }
 
   return g_error_new_literal (ERRATA_LLM_ERROR, code, message);
