@@ -751,6 +751,56 @@ test_network_error (void)
   g_assert_null (strstr (batch->errors[0]->message, "2 attempts"));
 }
 
+static void
+redirect_handler (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  guint *landed = user_data;
+
+  if (g_str_equal (path, "/landing"))
+    {
+      (*landed)++;
+      soup_server_message_set_status (message, 200, NULL);
+      return;
+    }
+  soup_server_message_set_redirect (message, 302, "/landing");
+}
+
+/* A redirect is not followed: libsoup would carry x-api-key along to
+ * whatever host it points at. The user hears to use the final address. */
+static void
+test_redirect_not_followed (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataLlmProvider) provider = NULL;
+  g_autoptr(ErrataLlmClient) client = NULL;
+  g_autoptr(ErrataLlmRequest) request = llm_test_request ("hi");
+  g_autoptr(LlmBatch) batch = NULL;
+  g_autofree char *base = NULL;
+  GSList *uris;
+  guint landed = 0;
+
+  soup_server_add_handler (server, NULL, redirect_handler, &landed, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  provider = errata_llm_provider_new (ERRATA_LLM_KIND_ANTHROPIC, base, "claude-test");
+  errata_llm_provider_set_api_key (provider, SECRET_KEY);
+  client = errata_llm_client_new (provider);
+  batch = llm_batch_run (client, request, 1);
+
+  g_assert_nonnull (batch->errors[0]);
+  g_assert_nonnull (strstr (batch->errors[0]->message, "redirect"));
+  g_assert_null (strstr (batch->errors[0]->message, SECRET_KEY));
+  g_assert_cmpuint (landed, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -781,6 +831,7 @@ main (int    argc,
   g_test_add_func ("/llm/client/wrong-key-models", test_wrong_key_models);
   g_test_add_func ("/llm/client/list-models", test_list_models);
   g_test_add_func ("/llm/client/network-error", test_network_error);
+  g_test_add_func ("/llm/client/redirect-not-followed", test_redirect_not_followed);
 
   return g_test_run ();
 }
