@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "errata-import-private.h"
 #include "errata-importer.h"
 #include "errata-test-utils.h"
 
@@ -545,6 +546,38 @@ test_big_record (Fixture       *fixture,
   g_assert_cmpuint (errata_trace_get_output_chars (trace), ==, size);
 }
 
+/* Staging spans writes only a TEMP table: another connection can still
+ * write to the project meanwhile (it used to wait for the whole read). */
+static void
+test_staging_keeps_project_writable (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataProject) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = json_from_string ("{\"name\": \"span\"}", NULL);
+  ErrataImportStage *stage;
+  gint64 started;
+
+  stage = _errata_import_stage_new (project, &error);
+  g_assert_no_error (error);
+  g_assert_true (_errata_import_stage_add (stage, "span", "trace-1", "test", 1, body, &error));
+  g_assert_no_error (error);
+
+  other = errata_project_open (errata_project_get_file (project), ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  started = g_get_monotonic_time ();
+  g_assert_true (errata_project_set_meta (other, "written", "while staging", &error));
+  g_assert_no_error (error);
+  /* Well under the 5 s busy timeout a held write lock would cost. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+
+  _errata_import_stage_free (stage);
+  errata_project_close (other);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +600,7 @@ main (int   argc,
   ADD ("/importer/big-record", test_big_record);
   g_test_add_func ("/importer/field-map", test_field_map);
   g_test_add_func ("/importer/format-names", test_formats);
+  g_test_add_func ("/importer/staging-keeps-project-writable", test_staging_keeps_project_writable);
 
   return g_test_run ();
 }

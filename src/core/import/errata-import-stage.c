@@ -77,7 +77,8 @@ _errata_import_stage_free (ErrataImportStage *stage)
   if (stage == NULL)
     return;
   if (stage->in_transaction)
-    errata_project_rollback (stage->project);
+    sqlite3_exec (_errata_project_get_db (stage->project),
+                  "ROLLBACK TO errata_stage; RELEASE errata_stage", NULL, NULL, NULL);
   g_clear_pointer (&stage->insert, sqlite3_finalize);
   sqlite3_exec (_errata_project_get_db (stage->project),
                 "DROP TABLE IF EXISTS temp.errata_import_stage", NULL, NULL, NULL);
@@ -99,11 +100,16 @@ _errata_import_stage_add (ErrataImportStage  *stage,
   int rc;
 
   /* One transaction for the whole staging: a commit per span would make
-   * staging as slow as the disk's flushes. */
+   * staging as slow as the disk's flushes. A deferred one (a bare
+   * savepoint), not errata_project_begin()'s BEGIN IMMEDIATE: staging only
+   * writes the TEMP table, and must not hold the project's write lock
+   * while it reads the files, or every other writer waits. */
   if (!stage->in_transaction)
     {
-      if (!errata_project_begin (stage->project, error))
-        return FALSE;
+      if (sqlite3_exec (_errata_project_get_db (stage->project), "SAVEPOINT errata_stage",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        return _errata_project_set_error (stage->project, error,
+                                          _("stage a span for grouping"));
       stage->in_transaction = TRUE;
     }
 
@@ -203,10 +209,11 @@ _errata_import_stage_convert (ErrataImportStage    *stage,
   if (stage->in_transaction)
     {
       stage->in_transaction = FALSE;
-      if (!errata_project_commit (stage->project, error))
+      if (sqlite3_exec (db, "RELEASE errata_stage", NULL, NULL, NULL) != SQLITE_OK)
         {
           g_ptr_array_unref (group.items);
-          return FALSE;
+          return _errata_project_set_error (stage->project, error,
+                                            _("stage a span for grouping"));
         }
     }
   if (sqlite3_prepare_v2 (db, select_sql, -1, &select, NULL) != SQLITE_OK)
