@@ -9,13 +9,13 @@ build=${1:-_build-bench}
 if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" -Dbuildtype=release >/dev/null
 fi
-ninja -C "$build" bench/errata-bench-llm tests/llm/errata-mock-llm >/dev/null
+ninja -C "$build" bench/errata-bench-llm tests/core/llm/errata-mock-llm >/dev/null
 
 run_case () {
   local latency=$1 n=$2
   local out url pid
   out=$(mktemp)
-  "$build/tests/llm/errata-mock-llm" --port 0 --latency-ms "$latency" >"$out" 2>/dev/null &
+  "$build/tests/core/llm/errata-mock-llm" --port 0 --latency-ms "$latency" >"$out" 2>/dev/null &
   pid=$!
   for _ in $(seq 50); do
     url=$(head -n 1 "$out")
