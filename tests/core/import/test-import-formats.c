@@ -38,7 +38,7 @@ static ErrataImportReport *
 import_data (Fixture    *fixture,
              const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "data", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "import", "data", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ErrataImporter) importer = errata_importer_new ();
   g_autoptr(GError) error = NULL;
@@ -104,7 +104,7 @@ test_detect (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "data", cases[i].name, NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "import", "data", cases[i].name, NULL);
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
 

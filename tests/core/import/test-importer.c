@@ -39,7 +39,7 @@ fixture_teardown (Fixture       *fixture,
 static char *
 data_path (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "import", "data", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "core", "import", "data", name, NULL);
 }
 
 static ErrataImportReport *
