@@ -22,7 +22,7 @@
 #include "errata-application.h"
 #include "errata-failure-modes-page.h"
 #include "errata-import-dialog.h"
-#include "errata-project-page.h"
+#include "errata-traces-page.h"
 #include "errata-recent.h"
 #include "errata-welcome-page.h"
 
@@ -35,7 +35,7 @@ struct _ErrataWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GFile                *file;          /* being opened, or open */
-  ErrataProjectPage    *project_page;
+  ErrataTracesPage    *traces_page;
   ErrataFailureModesPage *modes_page;
 
   AdwHeaderBar         *header_bar;
@@ -120,7 +120,7 @@ static void
 show_page (ErrataWindow *self,
            const char   *name)
 {
-  if (self->project_page != NULL)
+  if (self->traces_page != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
@@ -131,7 +131,7 @@ modes_open_trace (ErrataFailureModesPage *page,
                   ErrataWindow           *self)
 {
   show_page (self, PAGE_TRACES);
-  errata_project_page_show_trace (self->project_page, trace_id);
+  errata_traces_page_show_trace (self->traces_page, trace_id);
 }
 
 /* A Pareto bar: the traces in that failure mode, on the Traces page. */
@@ -141,7 +141,7 @@ modes_filter_traces (ErrataFailureModesPage *page,
                      ErrataWindow           *self)
 {
   show_page (self, PAGE_TRACES);
-  errata_project_page_set_failure_mode (self->project_page, mode_id);
+  errata_traces_page_set_failure_mode (self->traces_page, mode_id);
 }
 
 /* The canvas shows notes as stored: a note typed a moment ago on the
@@ -154,8 +154,8 @@ on_visible_page_changed (ErrataWindow *self)
 
   if (self->modes_page == NULL || g_strcmp0 (name, PAGE_FAILURE_MODES) != 0)
     return;
-  if (!errata_project_page_flush (self->project_page, &error))
-    errata_project_page_show_toast (self->project_page, error->message);
+  if (!errata_traces_page_flush (self->traces_page, &error))
+    errata_traces_page_show_toast (self->traces_page, error->message);
   errata_failure_modes_page_reload (self->modes_page);
   errata_failure_modes_page_focus_cards (self->modes_page);
 }
@@ -166,8 +166,8 @@ add_pages (ErrataWindow  *self,
 {
   AdwViewStackPage *page;
 
-  self->project_page = ERRATA_PROJECT_PAGE (errata_project_page_new (project));
-  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->project_page),
+  self->traces_page = ERRATA_TRACES_PAGE (errata_traces_page_new (project));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->traces_page),
                                     PAGE_TRACES, _("Traces"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
 
@@ -181,7 +181,7 @@ add_pages (ErrataWindow  *self,
   g_signal_connect_object (self->modes_page, "filter-traces",
                            G_CALLBACK (modes_filter_traces), self, 0);
 
-  errata_project_page_set_taxonomy (self->project_page,
+  errata_traces_page_set_taxonomy (self->traces_page,
                                     errata_failure_modes_page_get_taxonomy (self->modes_page));
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -198,22 +198,22 @@ errata_window_show_project (ErrataWindow  *self,
 
   g_return_if_fail (ERRATA_IS_WINDOW (self));
   g_return_if_fail (ERRATA_IS_PROJECT (project));
-  g_return_if_fail (self->project_page == NULL);
+  g_return_if_fail (self->traces_page == NULL);
 
   file = errata_project_get_file (project);
   g_set_object (&self->file, file);
   add_pages (self, project);
   /* The switcher shows the name and "Reviewed N of M" when the window
    * is too narrow for the page buttons (they move to the bottom bar). */
-  g_object_bind_property (self->project_page, "title", self->switcher_title, "title",
+  g_object_bind_property (self->traces_page, "title", self->switcher_title, "title",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->project_page, "subtitle", self->switcher_title, "subtitle",
+  g_object_bind_property (self->traces_page, "subtitle", self->switcher_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->project_page, "title", self->window_title, "title",
+  g_object_bind_property (self->traces_page, "title", self->window_title, "title",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->project_page, "subtitle", self->window_title, "subtitle",
+  g_object_bind_property (self->traces_page, "subtitle", self->window_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->project_page, "title", self, "title", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->traces_page, "title", self, "title", G_BINDING_SYNC_CREATE);
   show_state (self, "project");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", TRUE);
@@ -227,16 +227,16 @@ errata_window_get_visible_page (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
 
-  if (self->project_page == NULL)
+  if (self->traces_page == NULL)
     return NULL;
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
-ErrataProjectPage *
-errata_window_get_project_page (ErrataWindow *self)
+ErrataTracesPage *
+errata_window_get_traces_page (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
-  return self->project_page;
+  return self->traces_page;
 }
 
 ErrataFailureModesPage *
@@ -309,8 +309,8 @@ open_recent_action (GtkWidget  *widget,
 static void
 on_imported (ErrataWindow *self)
 {
-  if (self->project_page != NULL)
-    errata_project_page_reload (self->project_page);
+  if (self->traces_page != NULL)
+    errata_traces_page_reload (self->traces_page);
 }
 
 /* Shows the import dialog for files of traces; the list reloads after
@@ -571,8 +571,8 @@ on_close_request (ErrataWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->project_page != NULL && !self->discard_unsaved &&
-      !errata_project_page_flush (self->project_page, &error))
+  if (self->traces_page != NULL && !self->discard_unsaved &&
+      !errata_traces_page_flush (self->traces_page, &error))
     {
       ask_before_discarding (self, error->message);
       return TRUE;
@@ -603,7 +603,7 @@ errata_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
-  self->project_page = NULL;
+  self->traces_page = NULL;
   self->modes_page = NULL;
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -674,7 +674,7 @@ ErrataProject *
 errata_window_get_project (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
-  return self->project_page ? errata_project_page_get_project (self->project_page) : NULL;
+  return self->traces_page ? errata_traces_page_get_project (self->traces_page) : NULL;
 }
 
 gboolean

@@ -10,7 +10,7 @@
 
 #include "errata-failure-modes-page.h"
 #include "errata-project.h"
-#include "errata-project-page.h"
+#include "errata-traces-page.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ gboolean       errata_window_drop_files   (ErrataWindow   *self,
                                            GSList         *files);
 
 const char             *errata_window_get_visible_page       (ErrataWindow *self);
-ErrataProjectPage      *errata_window_get_project_page       (ErrataWindow *self);
+ErrataTracesPage      *errata_window_get_traces_page       (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 
 G_END_DECLS

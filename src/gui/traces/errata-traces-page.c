@@ -1,4 +1,4 @@
-/* errata-project-page.c: the Traces page, what a window shows once a
+/* errata-traces-page.c: the Traces page, what a window shows once a
  * project is open.
  *
  * Three panes: the trace list (a column view over the lazy model, with
@@ -23,11 +23,11 @@
 #include <glib/gi18n.h>
 
 #include "errata-coding-panel.h"
-#include "errata-project-page.h"
+#include "errata-traces-page.h"
 #include "errata-trace-columns.h"
 #include "errata-trace-view.h"
 
-struct _ErrataProjectPage
+struct _ErrataTracesPage
 {
   GtkWidget             parent_instance;
 
@@ -70,7 +70,7 @@ struct _ErrataProjectPage
   GtkLabel             *progress_label;
 };
 
-G_DEFINE_FINAL_TYPE (ErrataProjectPage, errata_project_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ErrataTracesPage, errata_traces_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
@@ -92,12 +92,12 @@ enum {
 };
 
 void
-errata_project_page_show_toast (ErrataProjectPage *self,
+errata_traces_page_show_toast (ErrataTracesPage *self,
                                 const char        *message)
 {
   g_autofree char *escaped = NULL;
 
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   /* Toast titles are Pango markup on libadwaita 1.2; messages carry paths
    * and trace text, which are plain text. */
@@ -108,7 +108,7 @@ errata_project_page_show_toast (ErrataProjectPage *self,
 /* Header ---------------------------------------------------------------- */
 
 static void
-update_header (ErrataProjectPage *self)
+update_header (ErrataTracesPage *self)
 {
   g_autoptr(GError) error = NULL;
   ErrataProjectInfo info = { 0 };
@@ -136,7 +136,7 @@ query_is_filtered (ErrataTraceQuery *query)
 }
 
 static void
-update_count (ErrataProjectPage *self)
+update_count (ErrataTracesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
@@ -164,16 +164,16 @@ update_count (ErrataProjectPage *self)
 /* The trace on show ----------------------------------------------------- */
 
 static void
-flush_or_toast (ErrataProjectPage *self)
+flush_or_toast (ErrataTracesPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!errata_project_page_flush (self, &error))
-    errata_project_page_show_toast (self, error->message);
+  if (!errata_traces_page_flush (self, &error))
+    errata_traces_page_show_toast (self, error->message);
 }
 
 static void
-show_trace (ErrataProjectPage *self,
+show_trace (ErrataTracesPage *self,
             gint64             id)
 {
   g_autoptr(GError) error = NULL;
@@ -185,7 +185,7 @@ show_trace (ErrataProjectPage *self,
     {
       self->current = errata_project_get_trace (self->project, id, &error);
       if (self->current == NULL)
-        errata_project_page_show_toast (self, error->message);
+        errata_traces_page_show_toast (self, error->message);
     }
   errata_trace_view_set_trace (ERRATA_TRACE_VIEW (self->trace_view), self->current);
   errata_coding_panel_set_trace (ERRATA_CODING_PANEL (self->coding_panel),
@@ -196,17 +196,17 @@ show_trace (ErrataProjectPage *self,
  * the selection goes back to its trace, whose text is still in the panel,
  * and the toast says why. Returns TRUE when it stayed. */
 static gboolean
-stay_if_unsaved (ErrataProjectPage *self)
+stay_if_unsaved (ErrataTracesPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint position;
 
-  if (self->current_id < 0 || errata_project_page_flush (self, &error))
+  if (self->current_id < 0 || errata_traces_page_flush (self, &error))
     return FALSE;
   message = g_strdup_printf (_("This review could not be saved, so it stays open: %s"),
                              error->message);
-  errata_project_page_show_toast (self, message);
+  errata_traces_page_show_toast (self, message);
   position = errata_trace_list_model_find (self->model, self->current_id);
   if (position != ERRATA_TRACE_LIST_MODEL_NO_POSITION)
     gtk_single_selection_set_selected (self->selection, position);
@@ -217,7 +217,7 @@ stay_if_unsaved (ErrataProjectPage *self)
  * replaced its items (a reload, or a row refreshed after a save) and the
  * page selects again right after. Only an empty list clears the view. */
 static void
-on_selection_changed (ErrataProjectPage *self)
+on_selection_changed (ErrataTracesPage *self)
 {
   guint position = gtk_single_selection_get_selected (self->selection);
   gint64 id = errata_trace_list_model_get_trace_id (self->model, position);
@@ -241,12 +241,12 @@ find_list_view (GtkWidget *column_view)
 }
 
 void
-errata_project_page_select (ErrataProjectPage *self,
+errata_traces_page_select (ErrataTracesPage *self,
                             guint              position)
 {
   GtkWidget *list_view;
 
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     return;
@@ -259,9 +259,9 @@ errata_project_page_select (ErrataProjectPage *self,
 }
 
 guint
-errata_project_page_get_selected (ErrataProjectPage *self)
+errata_traces_page_get_selected (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), GTK_INVALID_LIST_POSITION);
   return gtk_single_selection_get_selected (self->selection);
 }
 
@@ -269,7 +269,7 @@ errata_project_page_get_selected (ErrataProjectPage *self)
  * that just opened) j and k would reach no one. The list takes the focus
  * then, and never from a control the user is in. */
 static void
-take_initial_focus (ErrataProjectPage *self)
+take_initial_focus (ErrataTracesPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
@@ -281,7 +281,7 @@ take_initial_focus (ErrataProjectPage *self)
 /* After the model replaced its items: keep the trace on show if it is
  * still in the list, else show the first one. */
 static void
-reselect (ErrataProjectPage *self)
+reselect (ErrataTracesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   gint64 wanted = self->pending_id >= 0 ? self->pending_id : self->current_id;
@@ -292,12 +292,12 @@ reselect (ErrataProjectPage *self)
   if (n == 0)
     on_selection_changed (self);
   else
-    errata_project_page_select (self, position);
+    errata_traces_page_select (self, position);
   take_initial_focus (self);
 }
 
 static void
-update_state (ErrataProjectPage *self)
+update_state (ErrataTracesPage *self)
 {
   gboolean loading = errata_trace_list_model_is_loading (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -312,7 +312,7 @@ update_state (ErrataProjectPage *self)
 }
 
 static void
-on_loading_changed (ErrataProjectPage *self)
+on_loading_changed (ErrataTracesPage *self)
 {
   update_state (self);
   if (!errata_trace_list_model_is_loading (self->model))
@@ -323,15 +323,15 @@ on_loading_changed (ErrataProjectPage *self)
 }
 
 static void
-on_load_failed (ErrataProjectPage *self,
+on_load_failed (ErrataTracesPage *self,
                 const char        *message)
 {
-  errata_project_page_show_toast (self, message);
+  errata_traces_page_show_toast (self, message);
 }
 
 /* A write from the coding panel: the row and the header follow. */
 static void
-on_saved (ErrataProjectPage *self,
+on_saved (ErrataTracesPage *self,
           gint64             trace_id)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
@@ -345,7 +345,7 @@ on_saved (ErrataProjectPage *self,
 /* A click (or Enter) on a message marks it as the first upstream
  * failure; on the message already marked, it takes the mark away. */
 static void
-on_message_activated (ErrataProjectPage *self,
+on_message_activated (ErrataTracesPage *self,
                       int                index)
 {
   ErrataCodingPanel *panel = ERRATA_CODING_PANEL (self->coding_panel);
@@ -358,7 +358,7 @@ on_message_activated (ErrataProjectPage *self,
 /* The query ------------------------------------------------------------- */
 
 static void
-apply_query (ErrataProjectPage *self)
+apply_query (ErrataTracesPage *self)
 {
   gboolean shuffled = errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE;
 
@@ -371,7 +371,7 @@ apply_query (ErrataProjectPage *self)
 }
 
 static void
-on_review_changed (ErrataProjectPage *self)
+on_review_changed (ErrataTracesPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->review_dropdown);
   static const ErrataReviewFilter filters[] = {
@@ -390,7 +390,7 @@ on_review_changed (ErrataProjectPage *self)
 }
 
 static void
-on_search_changed (ErrataProjectPage *self)
+on_search_changed (ErrataTracesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
@@ -403,7 +403,7 @@ on_search_changed (ErrataProjectPage *self)
 }
 
 static void
-on_search_mode_changed (ErrataProjectPage *self)
+on_search_mode_changed (ErrataTracesPage *self)
 {
   /* A hidden search must not keep filtering the list. */
   if (!gtk_search_bar_get_search_mode (self->search_bar))
@@ -432,7 +432,7 @@ parse_metadata_filter (const char  *text,
 }
 
 static void
-on_metadata_activate (ErrataProjectPage *self)
+on_metadata_activate (ErrataTracesPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->metadata_entry));
   g_autofree char *field = NULL;
@@ -442,7 +442,7 @@ on_metadata_activate (ErrataProjectPage *self)
   if (!empty && !parse_metadata_filter (text, &field, &value))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->metadata_entry), "error");
-      errata_project_page_show_toast (self, _("Write the metadata filter as field = value"));
+      errata_traces_page_show_toast (self, _("Write the metadata filter as field = value"));
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
@@ -451,7 +451,7 @@ on_metadata_activate (ErrataProjectPage *self)
 }
 
 static void
-on_metadata_icon_press (ErrataProjectPage    *self,
+on_metadata_icon_press (ErrataTracesPage    *self,
                         GtkEntryIconPosition  position)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
@@ -461,7 +461,7 @@ on_metadata_icon_press (ErrataProjectPage    *self,
 /* The failure-mode filter ------------------------------------------------ */
 
 static guint
-find_mode_position (ErrataProjectPage *self,
+find_mode_position (ErrataTracesPage *self,
                     gint64             mode_id)
 {
   for (guint i = 0; i < self->mode_ids->len; i++)
@@ -471,7 +471,7 @@ find_mode_position (ErrataProjectPage *self,
 }
 
 static void
-on_mode_changed (ErrataProjectPage *self)
+on_mode_changed (ErrataTracesPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
   gint64 mode_id = 0;
@@ -488,7 +488,7 @@ on_mode_changed (ErrataProjectPage *self)
  * modes in canvas order. A mode that went away (deleted, merged) drops
  * the filter. */
 static void
-load_modes (ErrataProjectPage *self)
+load_modes (ErrataTracesPage *self)
 {
   g_autoptr(GPtrArray) modes = NULL;
   g_autoptr(GError) error = NULL;
@@ -501,7 +501,7 @@ load_modes (ErrataProjectPage *self)
   if (self->taxonomy != NULL)
     modes = errata_taxonomy_list_modes (self->taxonomy, &error);
   if (error != NULL)
-    errata_project_page_show_toast (self, error->message);
+    errata_traces_page_show_toast (self, error->message);
   g_array_set_size (self->mode_ids, 0);
   g_array_append_val (self->mode_ids, any);
   g_strv_builder_add (names, _("Any failure mode"));
@@ -530,11 +530,11 @@ load_modes (ErrataProjectPage *self)
     }
 }
 
-static void update_mode_tooltip (ErrataProjectPage *self);
+static void update_mode_tooltip (ErrataTracesPage *self);
 
 /* Cards moved on the canvas: the list of a mode's traces is out of date. */
 static void
-on_taxonomy_changed (ErrataProjectPage *self)
+on_taxonomy_changed (ErrataTracesPage *self)
 {
   gint64 filtered = errata_trace_query_get_failure_mode (self->query);
 
@@ -646,7 +646,7 @@ create_mode_factory (GtkDropDown *list_of)
 
 /* The chosen mode's whole name, which the button may ellipsize. */
 static void
-update_mode_tooltip (ErrataProjectPage *self)
+update_mode_tooltip (ErrataTracesPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
   g_autofree char *text = NULL;
@@ -660,7 +660,7 @@ update_mode_tooltip (ErrataProjectPage *self)
 }
 
 static void
-setup_mode_dropdown (ErrataProjectPage *self)
+setup_mode_dropdown (ErrataTracesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = create_mode_factory (NULL);
   g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (self->mode_dropdown);
@@ -679,7 +679,7 @@ setup_mode_dropdown (ErrataProjectPage *self)
 }
 
 static void
-on_sorter_changed (ErrataProjectPage *self)
+on_sorter_changed (ErrataTracesPage *self)
 {
   ErrataTraceSort sort = ERRATA_TRACE_SORT_IMPORT_ORDER;
   gboolean descending = FALSE;
@@ -697,7 +697,7 @@ on_sorter_changed (ErrataProjectPage *self)
 
 /* The header arrows say nothing about a shuffled order. */
 static void
-clear_column_sort (ErrataProjectPage *self)
+clear_column_sort (ErrataTracesPage *self)
 {
   self->clearing_sort = TRUE;
   errata_trace_columns_clear_sort (self->column_view);
@@ -711,7 +711,7 @@ shuffle_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
 
   /* A new seed each time: each press draws a new sample. */
   errata_trace_query_set_seed (self->query, g_random_int ());
@@ -725,7 +725,7 @@ import_order_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
 
   errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_IMPORT_ORDER, FALSE);
   clear_column_sort (self);
@@ -733,7 +733,7 @@ import_order_action (GtkWidget  *widget,
 }
 
 static void
-move_selection (ErrataProjectPage *self,
+move_selection (ErrataTracesPage *self,
                 int                delta)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -747,7 +747,7 @@ move_selection (ErrataProjectPage *self,
     position++;
   else if (delta < 0 && position > 0)
     position--;
-  errata_project_page_select (self, position);
+  errata_traces_page_select (self, position);
 }
 
 static void
@@ -755,7 +755,7 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  move_selection (ERRATA_PROJECT_PAGE (widget), 1);
+  move_selection (ERRATA_TRACES_PAGE (widget), 1);
 }
 
 static void
@@ -763,11 +763,11 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  move_selection (ERRATA_PROJECT_PAGE (widget), -1);
+  move_selection (ERRATA_TRACES_PAGE (widget), -1);
 }
 
 static gboolean
-is_unreviewed_at (ErrataProjectPage *self,
+is_unreviewed_at (ErrataTracesPage *self,
                   guint              position)
 {
   g_autoptr(ErrataTrace) trace = g_list_model_get_item (G_LIST_MODEL (self->model), position);
@@ -777,13 +777,13 @@ is_unreviewed_at (ErrataProjectPage *self,
 }
 
 /* The next unreviewed trace after the selected one, wrapping around,
- * looking at no more than ERRATA_PROJECT_PAGE_UNREVIEWED_SCAN rows. */
+ * looking at no more than ERRATA_TRACES_PAGE_UNREVIEWED_SCAN rows. */
 static guint
-find_next_unreviewed (ErrataProjectPage *self)
+find_next_unreviewed (ErrataTracesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint start = gtk_single_selection_get_selected (self->selection);
-  guint limit = MIN (n, ERRATA_PROJECT_PAGE_UNREVIEWED_SCAN);
+  guint limit = MIN (n, ERRATA_TRACES_PAGE_UNREVIEWED_SCAN);
 
   if (start == GTK_INVALID_LIST_POSITION)
     start = n - 1;
@@ -802,28 +802,28 @@ next_unreviewed_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   g_autoptr(GError) error = NULL;
   guint position;
 
-  if (!errata_project_page_flush (self, &error))
+  if (!errata_traces_page_flush (self, &error))
     {
-      errata_project_page_show_toast (self, error->message);
+      errata_traces_page_show_toast (self, error->message);
       return;
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
     return;
   position = find_next_unreviewed (self);
   if (position == GTK_INVALID_LIST_POSITION)
-    errata_project_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
+    errata_traces_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
   else
-    errata_project_page_select (self, position);
+    errata_traces_page_select (self, position);
   /* Out of the note: the next keys are p, f or j again, not text. */
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
-forward_to_panel (ErrataProjectPage *self,
+forward_to_panel (ErrataTracesPage *self,
                   const char        *action)
 {
   if (self->current != NULL)
@@ -835,7 +835,7 @@ pass_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.pass");
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.pass");
 }
 
 static void
@@ -843,7 +843,7 @@ fail_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.fail");
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.fail");
 }
 
 static void
@@ -851,7 +851,7 @@ focus_note_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  forward_to_panel (ERRATA_PROJECT_PAGE (widget), "coding.focus-note");
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.focus-note");
 }
 
 static void
@@ -859,7 +859,7 @@ mark_first_failure_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   int index;
 
   if (self->current == NULL)
@@ -867,7 +867,7 @@ mark_first_failure_action (GtkWidget  *widget,
   index = errata_trace_view_get_focused_message (ERRATA_TRACE_VIEW (self->trace_view));
   if (index < 0)
     {
-      errata_project_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
+      errata_traces_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
       return;
     }
   on_message_activated (self, index);
@@ -882,7 +882,7 @@ typedef enum
 } Pane;
 
 static Pane
-get_focused_pane (ErrataProjectPage *self)
+get_focused_pane (ErrataTracesPage *self)
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
 
@@ -894,7 +894,7 @@ get_focused_pane (ErrataProjectPage *self)
 }
 
 static void
-focus_pane (ErrataProjectPage *self,
+focus_pane (ErrataTracesPage *self,
             Pane               pane)
 {
   ErrataTraceView *view = ERRATA_TRACE_VIEW (self->trace_view);
@@ -914,7 +914,7 @@ next_pane_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   int step = g_str_equal (action_name, "traces.next-pane") ? 1 : N_PANES - 1;
 
   focus_pane (self, (get_focused_pane (self) + step) % N_PANES);
@@ -925,7 +925,7 @@ search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (widget);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -944,7 +944,7 @@ dup_import_command (ErrataProject *project)
 }
 
 static void
-create_panes (ErrataProjectPage *self)
+create_panes (ErrataTracesPage *self)
 {
   self->trace_view = errata_trace_view_new ();
   gtk_widget_set_hexpand (self->trace_view, TRUE);
@@ -964,7 +964,7 @@ create_panes (ErrataProjectPage *self)
 
 /* The list width is kept when the settings schema has a key for it. */
 static void
-bind_list_width (ErrataProjectPage *self)
+bind_list_width (ErrataTracesPage *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -975,7 +975,7 @@ bind_list_width (ErrataProjectPage *self)
 }
 
 static void
-set_project (ErrataProjectPage *self,
+set_project (ErrataTracesPage *self,
              ErrataProject     *project)
 {
   g_autofree char *command = NULL;
@@ -1003,9 +1003,9 @@ set_project (ErrataProjectPage *self,
 }
 
 static void
-errata_project_page_dispose (GObject *object)
+errata_traces_page_dispose (GObject *object)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
   if (self->taxonomy != NULL)
     g_signal_handlers_disconnect_by_data (self->taxonomy, self);
@@ -1016,14 +1016,14 @@ errata_project_page_dispose (GObject *object)
       g_autoptr(GError) error = NULL;
 
       /* The window has already asked whether to close without it. */
-      if (!errata_project_page_flush (self, &error))
+      if (!errata_traces_page_flush (self, &error))
         g_debug ("Closed without saving the review: %s", error->message);
     }
   /* Removing the columns changes the sorter, which must not reach a page
    * that is going away. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_PROJECT_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_TRACES_PAGE);
   self->trace_view = NULL;
   self->coding_panel = NULL;
   g_clear_object (&self->selection);
@@ -1031,13 +1031,13 @@ errata_project_page_dispose (GObject *object)
   g_clear_object (&self->current);
   g_clear_object (&self->settings);
 
-  G_OBJECT_CLASS (errata_project_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (errata_traces_page_parent_class)->dispose (object);
 }
 
 static void
-errata_project_page_finalize (GObject *object)
+errata_traces_page_finalize (GObject *object)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
   g_clear_object (&self->query);
   g_clear_object (&self->project);
@@ -1046,16 +1046,16 @@ errata_project_page_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subtitle);
 
-  G_OBJECT_CLASS (errata_project_page_parent_class)->finalize (object);
+  G_OBJECT_CLASS (errata_traces_page_parent_class)->finalize (object);
 }
 
 static void
-errata_project_page_get_property (GObject    *object,
+errata_traces_page_get_property (GObject    *object,
                                   guint       prop_id,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
   switch (prop_id)
     {
@@ -1074,12 +1074,12 @@ errata_project_page_get_property (GObject    *object,
 }
 
 static void
-errata_project_page_set_property (GObject      *object,
+errata_traces_page_set_property (GObject      *object,
                                   guint         prop_id,
                                   const GValue *value,
                                   GParamSpec   *pspec)
 {
-  ErrataProjectPage *self = ERRATA_PROJECT_PAGE (object);
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
   switch (prop_id)
     {
@@ -1131,15 +1131,15 @@ install_actions (GtkWidgetClass *widget_class)
 }
 
 static void
-errata_project_page_class_init (ErrataProjectPageClass *klass)
+errata_traces_page_class_init (ErrataTracesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = errata_project_page_dispose;
-  object_class->finalize = errata_project_page_finalize;
-  object_class->get_property = errata_project_page_get_property;
-  object_class->set_property = errata_project_page_set_property;
+  object_class->dispose = errata_traces_page_dispose;
+  object_class->finalize = errata_traces_page_finalize;
+  object_class->get_property = errata_traces_page_get_property;
+  object_class->set_property = errata_traces_page_set_property;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL,
@@ -1155,24 +1155,24 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/errata/Errata/errata-project-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_command);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, outer_paned);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, inner_paned);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_button);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, review_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, mode_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, metadata_entry);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, import_order_button);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, ErrataProjectPage, progress_label);
+                                               "/io/github/errata/Errata/errata-traces-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, import_command);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, review_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, mode_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, metadata_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, import_order_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, progress_label);
 
   install_actions (widget_class);
   add_shortcuts (widget_class);
@@ -1182,7 +1182,7 @@ errata_project_page_class_init (ErrataProjectPageClass *klass)
  * text view takes Enter for itself: these shortcuts run in the capture
  * phase, before the focused widget sees the key. */
 static void
-add_capture_shortcuts (ErrataProjectPage *self)
+add_capture_shortcuts (ErrataTracesPage *self)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
   GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
@@ -1202,7 +1202,7 @@ add_capture_shortcuts (ErrataProjectPage *self)
 }
 
 static void
-connect_controls (ErrataProjectPage *self)
+connect_controls (ErrataTracesPage *self)
 {
   g_signal_connect_object (self->review_dropdown, "notify::selected",
                            G_CALLBACK (on_review_changed), self, G_CONNECT_SWAPPED);
@@ -1222,7 +1222,7 @@ connect_controls (ErrataProjectPage *self)
 }
 
 static void
-errata_project_page_init (ErrataProjectPage *self)
+errata_traces_page_init (ErrataTracesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1240,55 +1240,55 @@ errata_project_page_init (ErrataProjectPage *self)
 }
 
 GtkWidget *
-errata_project_page_new (ErrataProject *project)
+errata_traces_page_new (ErrataProject *project)
 {
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
 
-  return g_object_new (ERRATA_TYPE_PROJECT_PAGE, "project", project, NULL);
+  return g_object_new (ERRATA_TYPE_TRACES_PAGE, "project", project, NULL);
 }
 
 ErrataProject *
-errata_project_page_get_project (ErrataProjectPage *self)
+errata_traces_page_get_project (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->project;
 }
 
 ErrataTraceListModel *
-errata_project_page_get_model (ErrataProjectPage *self)
+errata_traces_page_get_model (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->model;
 }
 
 const char *
-errata_project_page_get_title (ErrataProjectPage *self)
+errata_traces_page_get_title (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->title;
 }
 
 /* "Reviewed N of M". */
 const char *
-errata_project_page_get_subtitle (ErrataProjectPage *self)
+errata_traces_page_get_subtitle (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->subtitle;
 }
 
 /* The full trace on show (messages, tools, metadata), or %NULL. */
 ErrataTrace *
-errata_project_page_get_current_trace (ErrataProjectPage *self)
+errata_traces_page_get_current_trace (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), NULL);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->current;
 }
 
 /* After an import: the list and the header read the project again. */
 void
-errata_project_page_reload (ErrataProjectPage *self)
+errata_traces_page_reload (ErrataTracesPage *self)
 {
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   errata_trace_list_model_reload (self->model);
   update_header (self);
@@ -1298,10 +1298,10 @@ errata_project_page_reload (ErrataProjectPage *self)
 /* Writes a note still waiting for its autosave: before the window closes,
  * and before another trace is shown. */
 gboolean
-errata_project_page_flush (ErrataProjectPage  *self,
+errata_traces_page_flush (ErrataTracesPage  *self,
                            GError            **error)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), FALSE);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), FALSE);
 
   if (self->coding_panel == NULL)
     return TRUE;
@@ -1310,7 +1310,7 @@ errata_project_page_flush (ErrataProjectPage  *self,
 
 /* Every filter off, the failure mode too; the caller applies the query. */
 static void
-clear_filters (ErrataProjectPage *self)
+clear_filters (ErrataTracesPage *self)
 {
   self->clearing_filters = TRUE;
   self->setting_modes = TRUE;
@@ -1330,7 +1330,7 @@ clear_filters (ErrataProjectPage *self)
 }
 
 /**
- * errata_project_page_show_trace:
+ * errata_traces_page_show_trace:
  * @trace_id: a trace of the project
  *
  * Selects the trace in the list and shows it. When a filter hides it,
@@ -1338,18 +1338,18 @@ clear_filters (ErrataProjectPage *self)
  * once the list has loaded again.
  */
 void
-errata_project_page_show_trace (ErrataProjectPage *self,
+errata_traces_page_show_trace (ErrataTracesPage *self,
                                 gint64             trace_id)
 {
   guint position;
 
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   position = errata_trace_list_model_find (self->model, trace_id);
   if (!errata_trace_list_model_is_loading (self->model) &&
       position != ERRATA_TRACE_LIST_MODEL_NO_POSITION)
     {
-      errata_project_page_select (self, position);
+      errata_traces_page_select (self, position);
       return;
     }
   self->pending_id = trace_id;
@@ -1361,7 +1361,7 @@ errata_project_page_show_trace (ErrataProjectPage *self,
 }
 
 /**
- * errata_project_page_set_failure_mode:
+ * errata_traces_page_set_failure_mode:
  * @mode_id: a failure mode of the shared taxonomy, or 0 for any
  *
  * Lists the traces with a note in the failure mode, and only those: the
@@ -1369,12 +1369,12 @@ errata_project_page_show_trace (ErrataProjectPage *self,
  * the Pareto chart counts.
  */
 void
-errata_project_page_set_failure_mode (ErrataProjectPage *self,
+errata_traces_page_set_failure_mode (ErrataTracesPage *self,
                                       gint64             mode_id)
 {
   guint position;
 
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   position = find_mode_position (self, mode_id);
   if (position == GTK_INVALID_LIST_POSITION)
@@ -1384,7 +1384,7 @@ errata_project_page_set_failure_mode (ErrataProjectPage *self,
     }
   if (position == GTK_INVALID_LIST_POSITION)
     {
-      errata_project_page_show_toast (self, _("This failure mode no longer exists"));
+      errata_traces_page_show_toast (self, _("This failure mode no longer exists"));
       return;
     }
   clear_filters (self);
@@ -1397,14 +1397,14 @@ errata_project_page_set_failure_mode (ErrataProjectPage *self,
 
 /* The failure mode the list is filtered by, or 0. */
 gint64
-errata_project_page_get_failure_mode (ErrataProjectPage *self)
+errata_traces_page_get_failure_mode (ErrataTracesPage *self)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT_PAGE (self), 0);
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), 0);
   return errata_trace_query_get_failure_mode (self->query);
 }
 
 /**
- * errata_project_page_set_taxonomy:
+ * errata_traces_page_set_taxonomy:
  * @taxonomy: (nullable): the project's failure modes, shared with the
  *   Failure Modes page
  *
@@ -1412,10 +1412,10 @@ errata_project_page_get_failure_mode (ErrataProjectPage *self)
  * failure modes of the trace on show; both follow the taxonomy's changes.
  */
 void
-errata_project_page_set_taxonomy (ErrataProjectPage *self,
+errata_traces_page_set_taxonomy (ErrataTracesPage *self,
                                   ErrataTaxonomy    *taxonomy)
 {
-  g_return_if_fail (ERRATA_IS_PROJECT_PAGE (self));
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
   g_return_if_fail (taxonomy == NULL || ERRATA_IS_TAXONOMY (taxonomy));
 
   if (self->taxonomy == taxonomy)

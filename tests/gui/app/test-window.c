@@ -17,7 +17,7 @@
 
 #include "errata-application.h"
 #include "errata-gui-test-utils.h"
-#include "errata-project-page.h"
+#include "errata-traces-page.h"
 #include "errata-test-utils.h"
 #include "errata-trace-list-model.h"
 #include "errata-window.h"
@@ -138,7 +138,7 @@ open_and_wait (GFile *file)
 }
 
 static void
-test_project_page (void)
+test_traces_page (void)
 {
   g_autofree char *dir = errata_test_make_tmpdir ();
   g_autoptr(GFile) file = make_project (dir, "support.errata", 3);
@@ -148,7 +148,7 @@ test_project_page (void)
   g_auto(GStrv) recent = NULL;
   AdwViewSwitcherTitle *title;
   GtkColumnView *column_view;
-  ErrataProjectPage *page;
+  ErrataTracesPage *page;
   GListModel *model;
   ErrataWindow *window;
   ErrataProject *project;
@@ -171,8 +171,8 @@ test_project_page (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "support.errata");
 
   /* The list loads in the background, then shows the first trace. */
-  page = find_one_visible (GTK_WIDGET (window), ERRATA_TYPE_PROJECT_PAGE);
-  model = G_LIST_MODEL (errata_project_page_get_model (page));
+  page = find_one_visible (GTK_WIDGET (window), ERRATA_TYPE_TRACES_PAGE);
+  model = G_LIST_MODEL (errata_traces_page_get_model (page));
   iterate_until (model_is_loaded, model);
   iterate_for (100);
   column_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
@@ -191,7 +191,7 @@ test_project_page (void)
   g_assert_true (shows_label (GTK_WIDGET (column_view), "support-2"));
   g_assert_true (shows_label (GTK_WIDGET (column_view), "How do I reset my password? (case 2)"));
   g_assert_true (shows_label (GTK_WIDGET (window), "3 traces"));
-  g_assert_cmpstr (errata_trace_get_external_id (errata_project_page_get_current_trace (page)),
+  g_assert_cmpstr (errata_trace_get_external_id (errata_traces_page_get_current_trace (page)),
                    ==, "support-1");
 
   recent = g_settings_get_strv (settings, "recent-projects");
@@ -222,8 +222,8 @@ test_empty_project (void)
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 0");
   iterate_until (model_is_loaded,
-                 errata_project_page_get_model (find_one_visible (GTK_WIDGET (window),
-                                                                  ERRATA_TYPE_PROJECT_PAGE)));
+                 errata_traces_page_get_model (find_one_visible (GTK_WIDGET (window),
+                                                                  ERRATA_TYPE_TRACES_PAGE)));
   iterate_for (100);
 
   status = find_one_visible (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
@@ -562,7 +562,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add_func ("/window/project-page", test_project_page);
+  g_test_add_func ("/window/traces-page", test_traces_page);
   g_test_add_func ("/window/empty-project", test_empty_project);
   g_test_add_func ("/window/welcome-recent", test_welcome_recent);
   g_test_add_func ("/window/welcome-without-recent", test_welcome_without_recent);

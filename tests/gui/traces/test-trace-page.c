@@ -26,7 +26,7 @@
 #include "errata-gui-test-utils.h"
 #include "errata-import-dialog.h"
 #include "errata-note-card.h"
-#include "errata-project-page.h"
+#include "errata-traces-page.h"
 #include "errata-test-utils.h"
 #include "errata-trace-view.h"
 #include "errata-window.h"
@@ -180,7 +180,7 @@ typedef struct
   char              *dir;
   GFile             *file;
   ErrataWindow      *window;
-  ErrataProjectPage *page;
+  ErrataTracesPage *page;
   ErrataTraceView   *trace_view;
   ErrataCodingPanel *panel;
   GListModel        *model;
@@ -201,7 +201,7 @@ model_is_loaded (gpointer data)
 static gboolean
 page_shows_a_trace (gpointer data)
 {
-  return errata_project_page_get_current_trace (data) != NULL;
+  return errata_traces_page_get_current_trace (data) != NULL;
 }
 
 static void
@@ -227,8 +227,8 @@ fixture_set_up (Fixture       *fixture,
   errata_gui_test_iterate_until (window_is_idle, fixture->window);
   errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->window);
   fixture->page = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
-                                                    ERRATA_TYPE_PROJECT_PAGE);
-  fixture->model = G_LIST_MODEL (errata_project_page_get_model (fixture->page));
+                                                    ERRATA_TYPE_TRACES_PAGE);
+  fixture->model = G_LIST_MODEL (errata_traces_page_get_model (fixture->page));
   wait_for_list (fixture);
   fixture->trace_view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
                                                           ERRATA_TYPE_TRACE_VIEW);
@@ -274,7 +274,7 @@ read_annotation_elsewhere (Fixture *fixture,
 static gint64
 current_id (Fixture *fixture)
 {
-  ErrataTrace *trace = errata_project_page_get_current_trace (fixture->page);
+  ErrataTrace *trace = errata_traces_page_get_current_trace (fixture->page);
 
   g_assert_nonnull (trace);
   return errata_trace_get_id (trace);
@@ -283,7 +283,7 @@ current_id (Fixture *fixture)
 static const char *
 current_external_id (Fixture *fixture)
 {
-  return errata_trace_get_external_id (errata_project_page_get_current_trace (fixture->page));
+  return errata_trace_get_external_id (errata_traces_page_get_current_trace (fixture->page));
 }
 
 static void
@@ -319,10 +319,10 @@ test_list_and_header (Fixture       *fixture,
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "40 traces"));
 
   /* The first trace is on show, in the view and in the panel. */
-  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 0);
+  g_assert_cmpuint (errata_traces_page_get_selected (fixture->page), ==, 0);
   g_assert_cmpstr (current_external_id (fixture), ==, "hearth-00");
   g_assert_true (errata_trace_view_get_trace (fixture->trace_view) ==
-                 errata_project_page_get_current_trace (fixture->page));
+                 errata_traces_page_get_current_trace (fixture->page));
   g_assert_cmpint (errata_trace_get_id (errata_coding_panel_get_trace (fixture->panel)), ==,
                    current_id (fixture));
 
@@ -361,7 +361,7 @@ test_review_with_actions (Fixture       *fixture,
   row = g_list_model_get_item (fixture->model, 0);
   g_assert_cmpint (errata_trace_get_verdict (row), ==, ERRATA_VERDICT_FAIL);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 4 of 40");
-  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 0);
+  g_assert_cmpuint (errata_traces_page_get_selected (fixture->page), ==, 0);
   g_assert_cmpint (current_id (fixture), ==, first);
 
   /* p changes it to pass. */
@@ -759,7 +759,7 @@ test_keyboard (Fixture       *fixture,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
 
-  errata_project_page_select (fixture->page, N_TRACES / 2);
+  errata_traces_page_select (fixture->page, N_TRACES / 2);
   errata_gui_test_iterate_for (200);
   gtk_widget_grab_focus (column_view);
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
@@ -768,7 +768,7 @@ test_keyboard (Fixture       *fixture,
 
       times[i] = time_key_to_frame (fixture, XK_j);
       g_assert_cmpstr (current_external_id (fixture), ==, expected);
-      g_assert_cmpuint (errata_trace_get_n_messages (errata_project_page_get_current_trace (fixture->page)), ==, 20);
+      g_assert_cmpuint (errata_trace_get_n_messages (errata_traces_page_get_current_trace (fixture->page)), ==, 20);
     }
   qsort (times, G_N_ELEMENTS (times), sizeof (double), compare_doubles);
   g_test_message ("j to the next 20-message trace, key to painted frame: "
@@ -870,7 +870,7 @@ static gint64
 trace_id_of (Fixture    *fixture,
              const char *external_id)
 {
-  ErrataProject *project = errata_project_page_get_project (fixture->page);
+  ErrataProject *project = errata_traces_page_get_project (fixture->page);
   g_autoptr(GError) error = NULL;
   g_autoptr(ErrataTrace) trace = errata_project_find_trace (project, "test", external_id, &error);
 
@@ -944,7 +944,7 @@ sort_notes (Fixture        *fixture,
             gint64         *over_budget,
             gint64         *missed_call)
 {
-  ErrataProject *project = errata_project_page_get_project (fixture->page);
+  ErrataProject *project = errata_traces_page_get_project (fixture->page);
   g_autoptr(GError) error = NULL;
   gint64 budget_cards[2], call_cards[1], copied[1];
 
@@ -970,9 +970,9 @@ static gboolean
 page_shows_trace (gpointer data)
 {
   gpointer *args = data;
-  ErrataTrace *trace = errata_project_page_get_current_trace (args[0]);
+  ErrataTrace *trace = errata_traces_page_get_current_trace (args[0]);
 
-  return !errata_trace_list_model_is_loading (errata_project_page_get_model (args[0])) &&
+  return !errata_trace_list_model_is_loading (errata_traces_page_get_model (args[0])) &&
          trace != NULL && errata_trace_get_id (trace) == *(gint64 *)args[1];
 }
 
@@ -996,7 +996,7 @@ test_failure_modes (Fixture       *fixture,
   gint64 over_budget, missed_call, hearth_03, hearth_05;
   guint unsorted;
 
-  g_assert_true (errata_window_get_project_page (fixture->window) == fixture->page);
+  g_assert_true (errata_window_get_traces_page (fixture->window) == fixture->page);
   g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
 
   /* A note typed a moment ago (its autosave still waiting) is on the
@@ -1023,7 +1023,7 @@ test_failure_modes (Fixture       *fixture,
   /* The coding panel names the modes of the trace on show, in canvas
    * order, and follows a rename. */
   hearth_03 = trace_id_of (fixture, "hearth-03");
-  errata_project_page_show_trace (fixture->page, hearth_03);
+  errata_traces_page_show_trace (fixture->page, hearth_03);
   wait_for_trace (fixture, hearth_03);
   g_assert_cmpstr (errata_coding_panel_get_modes_text (fixture->panel), ==,
                    "Failure modes: Over budget, Missed tool call");
@@ -1053,7 +1053,7 @@ test_failure_modes (Fixture       *fixture,
                          over_budget);
   g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
   wait_for_list (fixture);
-  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, over_budget);
+  g_assert_cmpint (errata_traces_page_get_failure_mode (fixture->page), ==, over_budget);
   g_assert_cmpuint (gtk_drop_down_get_selected (review), ==, 0);
   g_assert_cmpuint (count_of_mode (taxonomy, over_budget), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, count_of_mode (taxonomy, over_budget));
@@ -1077,18 +1077,18 @@ test_failure_modes (Fixture       *fixture,
   errata_failure_modes_page_open_trace (modes_page, hearth_05);
   g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, "traces");
   wait_for_trace (fixture, hearth_05);
-  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, 0);
+  g_assert_cmpint (errata_traces_page_get_failure_mode (fixture->page), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
-  g_assert_cmpuint (errata_project_page_get_selected (fixture->page), ==, 5);
+  g_assert_cmpuint (errata_traces_page_get_selected (fixture->page), ==, 5);
 
   /* Deleting the filtered mode drops the filter. */
-  errata_project_page_set_failure_mode (fixture->page, missed_call);
+  errata_traces_page_set_failure_mode (fixture->page, missed_call);
   wait_for_list (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 2);
   g_assert_true (errata_taxonomy_delete_mode (taxonomy, missed_call, &error));
   g_assert_no_error (error);
   wait_for_list (fixture);
-  g_assert_cmpint (errata_project_page_get_failure_mode (fixture->page), ==, 0);
+  g_assert_cmpint (errata_traces_page_get_failure_mode (fixture->page), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
 }
 
@@ -1174,7 +1174,7 @@ test_mode_filter_names (Fixture       *fixture,
   card = card_of (taxonomy, trace_id_of (fixture, "hearth-06"));
   invented = errata_taxonomy_create_mode (taxonomy, LONG_MODE, "", &card, 1, ERRATA_UNSORTED, &error);
   g_assert_no_error (error);
-  errata_project_page_set_failure_mode (fixture->page, invented);
+  errata_traces_page_set_failure_mode (fixture->page, invented);
   wait_for_list (fixture);
   errata_gui_test_iterate_for (100);
   dropdown = find_mode_dropdown (fixture);
@@ -1296,7 +1296,7 @@ test_pages_screenshots (Fixture       *fixture,
 
   sort_notes (fixture, taxonomy, &over_budget, &missed_call);
   hearth_03 = trace_id_of (fixture, "hearth-03");
-  errata_project_page_show_trace (fixture->page, hearth_03);
+  errata_traces_page_show_trace (fixture->page, hearth_03);
   wait_for_trace (fixture, hearth_03);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -1366,7 +1366,7 @@ test_unsaved_review_stays (Fixture       *fixture,
   /* Every save fails from now on, as with a full disk. */
   errata_project_close (errata_window_get_project (fixture->window));
 
-  errata_project_page_select (fixture->page, 1);
+  errata_traces_page_select (fixture->page, 1);
   errata_gui_test_iterate_for (50);
   g_assert_cmpint (current_id (fixture), ==, id);
   kept = errata_coding_panel_dup_note (fixture->panel);
