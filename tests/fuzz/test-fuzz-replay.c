@@ -1,0 +1,90 @@
+/* test-fuzz-replay.c: every checked-in fuzz input, run through its entry
+ * point in the normal build.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * corpus/<target>/ holds the seeds; crashes/<target>/ every input that
+ * made the target crash, hang or trip a critical, each fixed since (see
+ * README.md for the bug behind each one). The entry points assert what
+ * must hold for any input; this test fails if one aborts.
+ */
+
+#include "config.h"
+
+#include "errata-fuzz.h"
+
+typedef int (*FuzzEntry) (const guint8 *data,
+                          gsize         size);
+
+typedef struct
+{
+  const char *name;
+  FuzzEntry   entry;
+} FuzzTarget;
+
+static const FuzzTarget targets[] = {
+  { "import-openai", errata_fuzz_import_openai },
+  { "import-request-response", errata_fuzz_import_request_response },
+  { "import-mapped", errata_fuzz_import_mapped },
+  { "import-otel", errata_fuzz_import_otel },
+  { "import-langfuse", errata_fuzz_import_langfuse },
+  { "json-extract", errata_fuzz_json_extract },
+  { "llm-wire", errata_fuzz_llm_wire },
+  { "project-open", errata_fuzz_project_open },
+  { "markdown", errata_fuzz_markdown },
+};
+
+/* Runs every file of folder/<target> through the target; returns how many. */
+static guint
+replay_folder (const FuzzTarget *target,
+               const char       *folder)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", folder, target->name, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  /* In name order, so that a failure is the same on every machine. */
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+      g_autoptr(GError) error = NULL;
+
+      g_file_get_contents (file, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s/%s/%s", folder, target->name, (char *) g_ptr_array_index (names, i));
+      g_assert_cmpint (target->entry ((const guint8 *) contents, length), ==, 0);
+    }
+  return names->len;
+}
+
+static void
+test_replay (gconstpointer data)
+{
+  const FuzzTarget *target = data;
+
+  /* Every target has seeds: an empty folder would pass without testing. */
+  g_assert_cmpuint (replay_folder (target, "corpus"), >, 0);
+  replay_folder (target, "crashes");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/fuzz/replay/%s", targets[i].name);
+
+      g_test_add_data_func (path, &targets[i], test_replay);
+    }
+  return g_test_run ();
+}
