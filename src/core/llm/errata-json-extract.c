@@ -16,6 +16,7 @@
 
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 #include <string.h>
 
@@ -51,7 +52,7 @@ parse_container (const char *text,
   if (has_bare_single_quote (text, len))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, text, len, NULL))
+  if (!errata_json_parser_load (parser, text, len, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);
