@@ -19,11 +19,21 @@ export TMPDIR=${TMPDIR:-/dev/shm}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_stack_use_after_return=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
+# The JSON targets start from the member names the code looks for.
+args=()
+case "$target" in
+  import-*) args=(-dict="$srcdir/json.dict") ;;
+  # Short seeds would cap the input length near their own size: allow
+  # replies and Markdown as long as a real one.
+  json-extract|llm-wire) args=(-dict="$srcdir/json.dict" -max_len=8192) ;;
+  markdown) args=(-max_len=8192) ;;
+esac
+
 # One process on one core: libFuzzer's default. (-jobs=1 -workers=1 would do
 # the same in a child process that logs to ./fuzz-0.log instead.)
 nice -n 10 "$builddir/tests/fuzz/fuzz-$target" \
   -max_total_time="$seconds" -timeout=10 \
-  -print_final_stats=1 \
+  -print_final_stats=1 "${args[@]}" \
   -artifact_prefix="$workdir/artifacts/$target/" \
   "$workdir/corpus/$target" "$srcdir/corpus/$target" \
   2>&1 | tee "$workdir/logs/$target.log"
