@@ -322,6 +322,8 @@ errata_estimate_agreement (const gint                    *ratings,
   g_auto (Table) table = { 0 };
 
   g_return_val_if_fail (n_items == 0 || ratings != NULL, FALSE);
+  /* Items are drawn with errata_random_below(), a 32-bit bound. */
+  g_return_val_if_fail (n_items <= G_MAXUINT32, FALSE);
   g_return_val_if_fail (n_raters >= 2, FALSE);
   g_return_val_if_fail (n_categories >= 2 && n_categories <= G_MAXINT, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
