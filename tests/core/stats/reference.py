@@ -129,6 +129,29 @@ def agreement(rows, q):
     return dict(percent=pa, cohen=cohen, fleiss=fleiss, ac1=ac1, alpha=alpha, n_items=len(items))
 
 
+def agreement_bootstrap(rows, q, draws=2000, seeds=5):
+    """Percentile bootstrap over the items rated at least twice, for each
+    coefficient: the mean bounds over a few numpy seeds."""
+    used = [row for row in rows if sum(r is not None for r in row) >= 2]
+    names = ("percent", "cohen", "fleiss", "ac1", "alpha")
+    bounds = {name: [] for name in names}
+    for s in range(seeds):
+        rng = np.random.default_rng(s)
+        values = {name: [] for name in names}
+        for _ in range(draws):
+            sample = [used[i] for i in rng.integers(0, len(used), size=len(used))]
+            with np.errstate(all="ignore"):
+                a = agreement(sample, q)
+            for name in names:
+                if np.isfinite(a[name]):
+                    values[name].append(a[name])
+        for name in names:
+            if values[name]:
+                bounds[name].append((np.percentile(values[name], 2.5),
+                                     np.percentile(values[name], 97.5), len(values[name])))
+    return {name: np.mean(b, axis=0).round(4).tolist() for name, b in bounds.items() if b}
+
+
 def xoshiro(seed, count):
     out = []
 
@@ -232,10 +255,12 @@ def main():
     P, F = 0, 1
     two = [[P, P]] * 6 + [[P, F]] * 2 + [[F, F]] * 2
     print("agreement two raters", agreement(two, 2))
+    print("  bootstrap (lower, upper, draws used), mean of 5 seeds:", agreement_bootstrap(two, 2))
     three = [[P, P, P], [P, P, F], [F, F, None], [P, F, None], [P, None, None], [F, F, F]]
     print("agreement three raters", agreement(three, 2))
     flaky = [[P, P, P], [P, F, P], [F, F, F], [F, None, F], [None, None, P]]
     print("flakiness fleiss", agreement(flaky, 2))
+    print("  bootstrap (lower, upper, draws used), mean of 5 seeds:", agreement_bootstrap(flaky, 2))
     nominal = [[0, 0], [1, 1], [2, 2], [0, 1], [2, 0], [1, 1], [0, 0], [2, None]]
     print("agreement nominal 3 categories", agreement(nominal, 3))
 
