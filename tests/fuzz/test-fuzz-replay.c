@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include "errata-fuzz.h"
+#include "errata-importer.h"
+#include "errata-test-utils.h"
 
 typedef int (*FuzzEntry) (const guint8 *data,
                           gsize         size);
@@ -74,6 +76,39 @@ test_replay (gconstpointer data)
   replay_folder (target, "crashes");
 }
 
+/* crashes/import-langfuse/critical-trace-without-input: a Langfuse trace
+ * with an output, no input and no generation made json_node_copy (NULL)
+ * trip a critical. It imports, its missing input kept as null. */
+static void
+test_langfuse_without_input (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = errata_test_write_file (dir, "trace.json",
+                                                  "{\"id\": \"lf-1\", \"output\": \"Refund issued.\"}", -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *metadata;
+
+  errata_importer_set_format (importer, ERRATA_IMPORT_FORMAT_LANGFUSE);
+  report = errata_importer_import (importer, project, &file, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_import_report_get_n_added (report), ==, 1);
+  trace = errata_project_find_trace (project, "trace.json", "lf-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trace);
+  g_assert_cmpstr (errata_trace_get_output (trace), ==, "Refund issued.");
+  metadata = errata_trace_get_metadata (trace);
+  g_assert_true (json_object_has_member (metadata, "input"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (metadata, "input")));
+
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -86,5 +121,6 @@ main (int   argc,
 
       g_test_add_data_func (path, &targets[i], test_replay);
     }
+  g_test_add_func ("/fuzz/regression/langfuse-without-input", test_langfuse_without_input);
   return g_test_run ();
 }
