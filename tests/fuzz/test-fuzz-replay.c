@@ -14,6 +14,8 @@
 
 #include "errata-fuzz.h"
 #include "errata-importer.h"
+#include "errata-llm-error.h"
+#include "errata-llm-wire.h"
 #include "errata-test-utils.h"
 
 typedef int (*FuzzEntry) (const guint8 *data,
@@ -109,6 +111,35 @@ test_langfuse_without_input (void)
   errata_test_remove_tree (dir);
 }
 
+/* crashes/llm-wire/critical-whitespace-reply: a body of whitespace parses
+ * to no root at all, which the reply check took for a node (a critical).
+ * It is a bad reply, for both kinds of server and for the model list. */
+static void
+test_wire_whitespace_reply (void)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static (" \n\t", 3);
+  g_autoptr(ErrataLlmRequest) request = errata_llm_request_new ();
+
+  errata_llm_request_add_message (request, "user", "hello");
+  for (ErrataLlmKind kind = ERRATA_LLM_KIND_OPENAI; kind <= ERRATA_LLM_KIND_ANTHROPIC; kind++)
+    {
+      g_autoptr(ErrataLlmProvider) provider = errata_llm_provider_new (kind, NULL, "model");
+      g_autoptr(ErrataLlmReply) reply = NULL;
+      g_autoptr(GError) error = NULL;
+
+      reply = _errata_llm_wire_parse_reply (provider, request, body, &error);
+      g_assert_null (reply);
+      g_assert_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY);
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) models = _errata_llm_wire_parse_models (body, &error);
+
+    g_assert_null (models);
+    g_assert_nonnull (error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,5 +153,6 @@ main (int   argc,
       g_test_add_data_func (path, &targets[i], test_replay);
     }
   g_test_add_func ("/fuzz/regression/langfuse-without-input", test_langfuse_without_input);
+  g_test_add_func ("/fuzz/regression/wire-whitespace-reply", test_wire_whitespace_reply);
   return g_test_run ();
 }
