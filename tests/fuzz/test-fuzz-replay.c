@@ -14,6 +14,7 @@
 
 #include "errata-fuzz.h"
 #include "errata-importer.h"
+#include "errata-markdown.h"
 #include "errata-llm-error.h"
 #include "errata-llm-wire.h"
 #include "errata-test-utils.h"
@@ -140,6 +141,28 @@ test_wire_whitespace_reply (void)
   }
 }
 
+/* crashes/markdown/assert-unbalanced-autolink-emphasis: md4c 0.4.8 leaves
+ * an emphasis it never entered when a permissive autolink swallows its
+ * start, and the renderer closed a range that was not open (an assertion).
+ * The stray end is ignored: the text and the link come out whole. */
+static void
+test_markdown_unbalanced_span (void)
+{
+  g_autoptr(GtkTextTagTable) table = errata_markdown_new_tag_table ();
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (table);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  errata_markdown_render (buffer, "ftp://.c*t* and **bold**", -1);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_has_prefix (text, "ftp://.c*t"));
+  g_assert_true (g_str_has_suffix (text, "bold"));
+  g_assert_nonnull (errata_markdown_get_link_at (&start));
+  gtk_text_iter_backward_char (&end);
+  g_assert_true (gtk_text_iter_has_tag (&end, gtk_text_tag_table_lookup (table, ERRATA_MARKDOWN_TAG_STRONG)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,5 +177,6 @@ main (int   argc,
     }
   g_test_add_func ("/fuzz/regression/langfuse-without-input", test_langfuse_without_input);
   g_test_add_func ("/fuzz/regression/wire-whitespace-reply", test_wire_whitespace_reply);
+  g_test_add_func ("/fuzz/regression/markdown-unbalanced-span", test_markdown_unbalanced_span);
   return g_test_run ();
 }
