@@ -24,6 +24,7 @@
 
 #include "errata-note-card.h"
 #include "errata-suggestions-dialog.h"
+#include "errata-toast-helper.h"
 
 struct _ErrataFailureModesPage
 {
@@ -35,7 +36,6 @@ struct _ErrataFailureModesPage
   ErrataModeGroup       *unsorted;
   char                  *filter_text;   /* folded */
   char                  *hint;
-  AdwToast              *toast;
   GtkDropTarget         *new_mode_target;
   double                 reload_ms;
   guint                  actions_idle;
@@ -70,33 +70,25 @@ static guint signals[N_SIGNALS];
 
 /* ---- feedback ----------------------------------------------------------- */
 
-/* AdwToast titles are Pango markup on libadwaita 1.2: callers escape. */
+/* Plain text: the helper escapes it, and keeps one toast that it updates
+ * in place (re-creating toasts crashes libadwaita 1.2, see the helper). */
 static void
 show_toast (ErrataFailureModesPage *self,
-            const char             *markup,
+            const char             *text,
             gboolean                undoable)
 {
-  AdwToast *toast = adw_toast_new (markup);
-
-  if (self->toast)
-    adw_toast_dismiss (self->toast);
   if (undoable)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "canvas.undo");
-    }
-  adw_toast_set_timeout (toast, 5);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    errata_toast_helper_show_with_action (self->toast_overlay, text, _("_Undo"),
+                                          "canvas.undo", NULL);
+  else
+    errata_toast_helper_show (self->toast_overlay, text);
 }
 
 static void
 show_error (ErrataFailureModesPage *self,
             const GError           *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-  show_toast (self, escaped, FALSE);
+  show_toast (self, error->message, FALSE);
 }
 
 /* Reports `local` in a toast and hands it on to the caller's `error`. */
@@ -111,12 +103,12 @@ fail (ErrataFailureModesPage  *self,
 }
 
 static char *
-escaped_mode_name (ErrataFailureModesPage *self,
-                   gint64                  mode_id)
+dup_mode_name (ErrataFailureModesPage *self,
+               gint64                  mode_id)
 {
   ErrataModeGroup *group = errata_failure_modes_page_get_group (self, mode_id);
 
-  return g_markup_escape_text (group ? errata_mode_group_get_name (group) : "", -1);
+  return g_strdup (group ? errata_mode_group_get_name (group) : "");
 }
 
 /* ---- reading the model into the canvas ---------------------------------- */
@@ -415,7 +407,7 @@ toast_moved (ErrataFailureModesPage *self,
                                          "Moved %u notes back to Unsorted", n), n);
   else
     {
-      name = escaped_mode_name (self, to_mode);
+      name = dup_mode_name (self, to_mode);
       text = copy ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Copied %u note to “%s”",
                                                   "Copied %u notes to “%s”", n), n, name)
                   : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Moved %u note to “%s”",
@@ -486,7 +478,7 @@ errata_failure_modes_page_delete_mode (ErrataFailureModesPage  *self,
   g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
   g_return_val_if_fail (self->taxonomy != NULL, FALSE);
 
-  name = escaped_mode_name (self, mode_id);
+  name = dup_mode_name (self, mode_id);
   if (!errata_taxonomy_delete_mode (self->taxonomy, mode_id, &local))
     return fail (self, local, error);
   text = g_strdup_printf (_("Deleted “%s”; its notes are back in Unsorted"), name);
@@ -508,8 +500,8 @@ errata_failure_modes_page_merge_modes (ErrataFailureModesPage  *self,
   g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
   g_return_val_if_fail (self->taxonomy != NULL, FALSE);
 
-  source = escaped_mode_name (self, source_mode);
-  target = escaped_mode_name (self, target_mode);
+  source = dup_mode_name (self, source_mode);
+  target = dup_mode_name (self, target_mode);
   if (!errata_taxonomy_merge_modes (self->taxonomy, source_mode, target_mode, &local))
     return fail (self, local, error);
   text = g_strdup_printf (_("Merged “%s” into “%s”"), source, target);
@@ -1086,7 +1078,6 @@ export_done (GObject      *source,
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
 
   if (!errata_failure_modes_page_export_finish (self, result, &error))
@@ -1096,8 +1087,7 @@ export_done (GObject      *source,
       return;
     }
   name = g_file_get_basename (file);
-  escaped = g_markup_escape_text (name, -1);
-  text = g_strdup_printf (_("Exported the failure modes to “%s”"), escaped);
+  text = g_strdup_printf (_("Exported the failure modes to “%s”"), name);
   show_toast (self, text, FALSE);
 }
 
@@ -1189,8 +1179,7 @@ undo_or_redo (ErrataFailureModesPage *self,
     return;
   ok = undo ? errata_taxonomy_undo (self->taxonomy, &error)
             : errata_taxonomy_redo (self->taxonomy, &error);
-  if (self->toast)
-    adw_toast_dismiss (self->toast);
+  errata_toast_helper_hide (self->toast_overlay);
   if (!ok)
     show_error (self, error);
 }
@@ -1431,7 +1420,6 @@ errata_failure_modes_page_dispose (GObject *object)
 
   if (self->taxonomy)
     g_signal_handlers_disconnect_by_func (self->taxonomy, taxonomy_changed, self);
-  g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->actions_idle, g_source_remove);
   if (self->canvas_scroller != NULL)
     stop_autoscroll (self);
