@@ -1301,6 +1301,182 @@ test_autoscroll (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* ---- closing while animating --------------------------------------------- */
+
+/* What can still be animating on the page when its window closes. */
+typedef enum
+{
+  ANIMATING_TOASTS,          /* a toast showing while the last one hides */
+  ANIMATING_DROP_HIGHLIGHT,  /* a group's drop-target transition */
+  ANIMATING_CARD_FADE,       /* a dragged card's fade */
+  ANIMATING_AUTOSCROLL,      /* the edge-scroll tick callback */
+  N_ANIMATING
+} Animating;
+
+static GtkEventController *
+find_drop_motion (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *motion = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  return motion;
+}
+
+/* Moves, a move at once after it, an undo: the toasts that crashed
+ * libadwaita 1.2 when each was a new one and the last was dismissed. */
+static void
+start_toasts (Fixture *fixture,
+              gint64   mode)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ErrataCardItem) item = card_item (fixture, ERRATA_UNSORTED, 0);
+
+      g_assert_true (emit_drop (errata_mode_group_get_drop_target (group (fixture, mode)),
+                                ERRATA_TYPE_CARD_ITEM, item));
+      errata_gui_test_iterate_for (i * 40);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.redo", NULL));
+}
+
+static void
+start_animation (Fixture   *fixture,
+                 Animating  what,
+                 gint64     mode)
+{
+  GtkWidget *scroller;
+
+  switch (what)
+    {
+    case ANIMATING_TOASTS:
+      start_toasts (fixture, mode);
+      break;
+    case ANIMATING_DROP_HIGHLIGHT:
+      gtk_widget_add_css_class (errata_gui_test_find_with_class (GTK_WIDGET (group (fixture, mode)),
+                                                                 GTK_TYPE_BOX, "mode-group"),
+                                "drop-target");
+      break;
+    case ANIMATING_CARD_FADE:
+      gtk_widget_add_css_class (errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                            ERRATA_TYPE_NOTE_CARD_WIDGET),
+                                "dragged");
+      break;
+    case ANIMATING_AUTOSCROLL:
+      scroller = gtk_widget_get_ancestor (GTK_WIDGET (group (fixture, mode)),
+                                          GTK_TYPE_SCROLLED_WINDOW);
+      g_signal_emit_by_name (find_drop_motion (scroller), "enter",
+                             gtk_widget_get_width (scroller) - 5.0, 100.0);
+      g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture->page), !=, 0);
+      break;
+    case N_ANIMATING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A window of its own on the fixture's project, as fixture_set_up_size
+ * makes it. */
+static void
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, width, height);
+  fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  errata_failure_modes_page_set_project (fixture->page, fixture->project);
+  gtk_window_present (fixture->window);
+  iterate_for (50);
+}
+
+/* Closes the window while `what` runs (N_ANIMATING: all of them), after
+ * `delay_ms`; the page must go away with its window. */
+static void
+close_window_while (Fixture   *fixture,
+                    Animating  what,
+                    guint      delay_ms)
+{
+  g_autoptr(GPtrArray) modes = errata_taxonomy_list_modes (page_taxonomy (fixture), NULL);
+  gint64 mode = ((ErrataFailureMode *)modes->pdata[modes->len - 1])->id;
+  gpointer page = fixture->page;
+
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  for (guint i = 0; i < N_ANIMATING; i++)
+    if (what == N_ANIMATING || what == i)
+      start_animation (fixture, i, mode);
+  errata_gui_test_iterate_for (delay_ms);
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_assert_null (page);
+}
+
+/* Toasts at three points of their animations, the CSS transitions and the
+ * edge scrolling at once, then everything together. */
+static void
+close_while_animating (void)
+{
+  static const guint toast_delays_ms[] = { 0, 120, 350 };
+  Fixture fixture = { 0 };
+
+  /* Narrow, so that the modes scroll. */
+  fixture_set_up_size (&fixture, 40, 900, 600);
+  for (guint m = 0; m < 4; m++)
+    {
+      g_autofree char *name = g_strdup_printf ("Failure mode %u", m + 1);
+
+      new_mode (&fixture, name, m, 1);
+    }
+  gtk_window_destroy (fixture.window);
+  for (guint d = 0; d < G_N_ELEMENTS (toast_delays_ms); d++)
+    {
+      open_window (&fixture, 900, 600);
+      close_window_while (&fixture, ANIMATING_TOASTS, toast_delays_ms[d]);
+    }
+  for (guint what = ANIMATING_DROP_HIGHLIGHT; what <= N_ANIMATING; what++)
+    {
+      open_window (&fixture, 900, 600);
+      close_window_while (&fixture, what, what == N_ANIMATING ? 120 : 0);
+    }
+  open_window (&fixture, 900, 600);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* Freed memory shows only once it is overwritten: glibc does that with
+ * MALLOC_PERTURB_, which it reads when a process starts, so each value
+ * runs the test in a subprocess of its own. */
+static void
+test_close_while_animating (void)
+{
+  static const char *const perturb_values[] = { "11", "50", "99", "172", "200" };
+  g_autofree char *saved = g_strdup (g_getenv ("MALLOC_PERTURB_"));
+
+  if (g_test_subprocess ())
+    {
+      close_while_animating ();
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (perturb_values); i++)
+    {
+      g_test_message ("MALLOC_PERTURB_=%s", perturb_values[i]);
+      g_setenv ("MALLOC_PERTURB_", perturb_values[i], TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  if (saved)
+    g_setenv ("MALLOC_PERTURB_", saved, TRUE);
+  else
+    g_unsetenv ("MALLOC_PERTURB_");
+}
+
 /* ---- scale -------------------------------------------------------------- */
 
 static void
@@ -1428,6 +1604,7 @@ main (int   argc,
   g_test_add_func ("/failure-modes/saturation-hint", test_saturation_hint);
   g_test_add_func ("/failure-modes/screenshots", test_screenshots);
   g_test_add_func ("/failure-modes/autoscroll", test_autoscroll);
+  g_test_add_func ("/failure-modes/close-while-animating", test_close_while_animating);
   g_test_add_func ("/failure-modes/scale", test_scale);
   return g_test_run ();
 }
