@@ -40,7 +40,8 @@ struct _ErrataFailureModesPage
   double                 reload_ms;
   guint                  actions_idle;
   guint                  autoscroll_id;
-  double                 autoscroll_speed;  /* pixels a frame; < 0 leftwards */
+  double                 autoscroll_speed;  /* pixels a second; < 0 leftwards */
+  gint64                 autoscroll_time;   /* frame time of the last step, µs */
   guint                  reviewed;          /* traces the Pareto shares are of */
   gboolean               setting_entry;
 
@@ -700,7 +701,14 @@ new_mode_drop (GtkDropTarget          *target,
 
 /* How close to the canvas's edge a drag has to come to scroll it. */
 #define AUTOSCROLL_EDGE 72
+/* Pixels a second at the very edge: about 28 a frame at 60 Hz. */
+#define AUTOSCROLL_MAX_SPEED 1700.0
+/* A frame later than this (a stall) scrolls no further than this would:
+ * the canvas must not leap under the pointer. */
+#define AUTOSCROLL_MAX_STEP_US (G_USEC_PER_SEC / 10)
 
+/* The step follows the frame clock's time, not the frame count, so the
+ * speed is the same at 30, 60 or 144 frames a second. */
 static gboolean
 autoscroll_tick (GtkWidget     *widget,
                  GdkFrameClock *clock,
@@ -708,8 +716,13 @@ autoscroll_tick (GtkWidget     *widget,
 {
   ErrataFailureModesPage *self = data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->canvas_scroller);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  gint64 elapsed = self->autoscroll_time ? now - self->autoscroll_time : 0;
 
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + self->autoscroll_speed);
+  self->autoscroll_time = now;
+  elapsed = CLAMP (elapsed, 0, AUTOSCROLL_MAX_STEP_US);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        self->autoscroll_speed * elapsed / G_USEC_PER_SEC);
   return G_SOURCE_CONTINUE;
 }
 
@@ -720,9 +733,10 @@ stop_autoscroll (ErrataFailureModesPage *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->canvas_scroller), self->autoscroll_id);
   self->autoscroll_id = 0;
   self->autoscroll_speed = 0;
+  self->autoscroll_time = 0;
 }
 
-/* The nearer the edge, the faster: up to 28 pixels a frame. */
+/* The nearer the edge, the faster. */
 static void
 autoscroll_motion (GtkDropControllerMotion *motion,
                    double                   x,
@@ -733,9 +747,9 @@ autoscroll_motion (GtkDropControllerMotion *motion,
   double speed = 0;
 
   if (x < AUTOSCROLL_EDGE)
-    speed = -(AUTOSCROLL_EDGE - x) / 2.5;
+    speed = -AUTOSCROLL_MAX_SPEED * MIN (AUTOSCROLL_EDGE - x, AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
   else if (x > width - AUTOSCROLL_EDGE)
-    speed = (x - (width - AUTOSCROLL_EDGE)) / 2.5;
+    speed = AUTOSCROLL_MAX_SPEED * MIN (x - (width - AUTOSCROLL_EDGE), AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
   if (speed == 0)
     {
       stop_autoscroll (self);
@@ -758,7 +772,8 @@ setup_autoscroll (ErrataFailureModesPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->canvas_scroller), motion);
 }
 
-/* The speed autoscroll runs at now, for tests; 0 when it is still. */
+/* The speed autoscroll runs at now, in pixels a second, for tests; 0 when
+ * it is still. */
 double
 errata_failure_modes_page_get_autoscroll_speed (ErrataFailureModesPage *self)
 {

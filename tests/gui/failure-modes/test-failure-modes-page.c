@@ -1224,21 +1224,69 @@ test_screenshots (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static GtkEventController *
+find_drop_motion (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *motion = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  return motion;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} ScrollWatch;
+
+static gboolean
+scrolled_right (gpointer data)
+{
+  ScrollWatch *watch = data;
+
+  return gtk_adjustment_get_value (watch->adjustment) > watch->from;
+}
+
+static gboolean
+scrolled_left (gpointer data)
+{
+  ScrollWatch *watch = data;
+
+  return gtk_adjustment_get_value (watch->adjustment) < watch->from;
+}
+
+static double
+max_scroll (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+}
+
+static void wait_for_frame (GtkWidget *widget);
+
 /* A drag held near the right edge of the failure modes scrolls them
- * until it moves away; Unsorted and the drop zone stay where they are. */
+ * until it moves away; Unsorted and the drop zone stay where they are.
+ * How far it gets in a given time depends on the machine: the test waits
+ * for movement, with a generous deadline, and never times it. */
 static void
 test_autoscroll (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GPtrArray) modes = NULL;
-  g_autoptr(GListModel) controllers = NULL;
-  GtkEventController *motion = NULL;
+  GtkEventController *motion;
   ErrataModeGroup *first;
   GtkWidget *scroller;
   GtkAdjustment *adjustment;
   GtkWidget *new_mode;
   graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), unsorted_at, new_mode_at;
-  double width, before;
+  ScrollWatch watch;
+  double width, speed;
 
   fixture_set_up_size (&fixture, 40, 1280, 800);
   sort_into_five (&fixture);
@@ -1252,43 +1300,44 @@ test_autoscroll (void)
   new_mode = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (errata_failure_modes_page_get_new_mode_target (fixture.page)));
   g_assert_false (gtk_widget_is_ancestor (new_mode, scroller));
 
-  controllers = gtk_widget_observe_controllers (scroller);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
-        motion = controller;
-    }
+  motion = find_drop_motion (scroller);
   g_assert_nonnull (motion);
   adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 200);
+  watch.adjustment = adjustment;
+  g_assert_cmpfloat (max_scroll (adjustment), >, 200);
   width = gtk_widget_get_width (scroller);
 
   /* In the middle: still. */
   gtk_adjustment_set_value (adjustment, 0);
   g_signal_emit_by_name (motion, "enter", width / 2, 300.0);
-  iterate_for (200);
   g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  wait_for_frame (GTK_WIDGET (fixture.window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  /* Near the right edge: the modes scroll on, with no further motion. */
+  /* Near the right edge: the modes scroll on, with no further motion; the
+   * speed is in pixels a second, faster nearer the edge. */
+  g_signal_emit_by_name (motion, "motion", width - 40, 300.0);
+  speed = errata_failure_modes_page_get_autoscroll_speed (fixture.page);
+  g_assert_cmpfloat (speed, >, 0);
   g_signal_emit_by_name (motion, "motion", width - 10, 300.0);
-  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), >, 0);
-  iterate_for (300);
-  before = gtk_adjustment_get_value (adjustment);
-  g_assert_cmpfloat (before, >, 0);
-  iterate_for (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), >, speed);
+  watch.from = 0;
+  errata_gui_test_iterate_until (scrolled_right, &watch);
+  watch.from = gtk_adjustment_get_value (adjustment);
+  if (watch.from < max_scroll (adjustment))
+    errata_gui_test_iterate_until (scrolled_right, &watch);
 
   /* Leaving stops it; the left edge scrolls back. */
   g_signal_emit_by_name (motion, "leave");
-  before = gtk_adjustment_get_value (adjustment);
-  iterate_for (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+  watch.from = gtk_adjustment_get_value (adjustment);
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, watch.from);
   g_signal_emit_by_name (motion, "enter", 5.0, 300.0);
-  iterate_for (300);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), <, 0);
+  errata_gui_test_iterate_until (scrolled_left, &watch);
   g_signal_emit_by_name (motion, "leave");
   g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
 
@@ -1312,22 +1361,6 @@ typedef enum
   ANIMATING_AUTOSCROLL,      /* the edge-scroll tick callback */
   N_ANIMATING
 } Animating;
-
-static GtkEventController *
-find_drop_motion (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  GtkEventController *motion = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
-        motion = controller;
-    }
-  return motion;
-}
 
 /* Moves, a move at once after it, an undo: the toasts that crashed
  * libadwaita 1.2 when each was a new one and the last was dismissed. */
