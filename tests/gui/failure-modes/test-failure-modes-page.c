@@ -3,7 +3,7 @@
  * card's own type; undo and redo go through the page's actions; the
  * keyboard path through the cards' and groups' actions. Renders the
  * canvas and the charts to PNG files in the build folder (light and
- * dark), and times a move on a canvas of 1,000 cards in 30 groups.
+ * dark). How long a move takes on 1,000 cards: bench/gui-canvas.c.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -1535,6 +1535,8 @@ wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* A canvas of 1,000 cards in 30 groups takes a drop and a search. How
+ * long they take is bench/gui-canvas.c's business: no time is asserted. */
 static void
 test_scale (void)
 {
@@ -1542,8 +1544,6 @@ test_scale (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ErrataCardItem) item = NULL;
   gint64 first = 0, second = 0;
-  gint64 start;
-  double drop_ms, frame_ms, filter_ms;
 
   fixture_set_up_size (&fixture, 1000, 1280, 800);
   /* 30 groups of 25 cards; 250 unsorted. */
@@ -1566,34 +1566,21 @@ test_scale (void)
   g_assert_cmpuint (n_shown (&fixture, ERRATA_UNSORTED), ==, 250);
   g_assert_cmpuint (n_shown (&fixture, first), ==, 25);
 
-  /* One drop: the model call, the save, and the canvas brought up to date;
-   * then until the next frame is on screen. */
+  /* One drop: the model, the save and the canvas, then a painted frame. */
   item = card_item (&fixture, first, 10);
-  start = g_get_monotonic_time ();
   g_assert_true (emit_drop (errata_mode_group_get_drop_target (group (&fixture, second)),
                             ERRATA_TYPE_CARD_ITEM, item));
-  drop_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (n_shown (&fixture, first), ==, 24);
   g_assert_cmpuint (n_shown (&fixture, second), ==, 26);
+  g_assert_cmpuint (n_in_mode (page_taxonomy (&fixture), second), ==, 26);
   wait_for_frame (GTK_WIDGET (fixture.window));
-  frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  start = g_get_monotonic_time ();
   errata_failure_modes_page_set_search_text (fixture.page, "budget");
   wait_for_frame (GTK_WIDGET (fixture.window));
-  filter_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_visible_cards (group (&fixture, ERRATA_UNSORTED))),
                     <, 250);
-
-  g_test_message ("1,000 cards, 30 groups: drop + save + rebuild %.1f ms (rebuild alone %.1f ms), "
-                  "drop to next painted frame %.1f ms, search filter to painted frame %.1f ms",
-                  drop_ms, errata_failure_modes_page_get_reload_time (fixture.page), frame_ms,
-                  filter_ms);
-  /* Generous bounds: the machine running the tests may be busy. */
-  g_assert_cmpfloat (drop_ms, <, 500.0);
-  g_assert_cmpfloat (errata_failure_modes_page_get_reload_time (fixture.page), <, 250.0);
-  g_assert_cmpfloat (frame_ms, <, 1000.0);
-  g_assert_cmpfloat (filter_ms, <, 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_visible_cards (group (&fixture, ERRATA_UNSORTED))),
+                    >, 0);
   fixture_tear_down (&fixture, NULL);
 }
 
