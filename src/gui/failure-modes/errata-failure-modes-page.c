@@ -36,6 +36,7 @@ struct _ErrataFailureModesPage
   ErrataModeGroup       *unsorted;
   char                  *filter_text;   /* folded */
   char                  *hint;
+  char                  *menu_signature;  /* of the groups' move menus */
   GtkDropTarget         *new_mode_target;
   double                 reload_ms;
   guint                  actions_idle;
@@ -68,6 +69,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_move_menus (ErrataFailureModesPage *self);
 
 /* ---- feedback ----------------------------------------------------------- */
 
@@ -297,6 +300,12 @@ update_summary (ErrataFailureModesPage *self)
                                     modes == 0 && unsorted == 0 ? "empty" : "canvas");
 }
 
+/* What the cards and groups ask of the model: only with a project. */
+static const char *const model_actions[] = {
+  "canvas.move-cards", "canvas.merge-modes", "canvas.delete-mode", "canvas.rename-mode",
+  "canvas.define-mode", "canvas.recolour-mode",
+};
+
 static void
 update_actions (ErrataFailureModesPage *self)
 {
@@ -309,6 +318,8 @@ update_actions (ErrataFailureModesPage *self)
   gtk_widget_action_set_enabled (widget, "canvas.new-mode", self->taxonomy != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.export", self->taxonomy != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.suggest", self->taxonomy != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (model_actions); i++)
+    gtk_widget_action_set_enabled (widget, model_actions[i], self->taxonomy != NULL);
 }
 
 void
@@ -329,6 +340,7 @@ errata_failure_modes_page_reload (ErrataFailureModesPage *self)
     }
   update_summary (self);
   update_actions (self);
+  update_move_menus (self);
   self->reload_ms = (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -568,93 +580,30 @@ errata_failure_modes_page_open_trace (ErrataFailureModesPage *self,
 
 /* ---- drag and drop ------------------------------------------------------ */
 
-/* The cards a drop value carries, or NULL when it carries a group. */
-static ErrataCardSet *
-cards_from_value (const GValue *value)
-{
-  if (G_VALUE_HOLDS (value, ERRATA_TYPE_CARD_SET) && g_value_get_boxed (value))
-    return errata_card_set_ref (g_value_get_boxed (value));
-  if (G_VALUE_HOLDS (value, ERRATA_TYPE_CARD_ITEM) && g_value_get_object (value))
-    {
-      ErrataCardItem *item = g_value_get_object (value);
-      ErrataCardSet *set = errata_card_set_new (errata_card_item_get_mode_id (item));
-
-      errata_card_set_add (set, errata_card_item_get_annotation_id (item));
-      return set;
-    }
-  return NULL;
-}
-
-static ErrataModeGroup *
-group_from_value (const GValue *value)
-{
-  if (value && G_VALUE_HOLDS (value, ERRATA_TYPE_MODE_GROUP))
-    return g_value_get_object (value);
-  return NULL;
-}
-
 GdkDragAction
 errata_failure_modes_page_drop_action (ErrataFailureModesPage *self,
                                        const GValue           *value,
                                        gint64                  target,
                                        GdkDragAction           offered)
 {
-  g_autoptr(ErrataCardSet) cards = NULL;
-  ErrataModeGroup *group;
-
   g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), 0);
-
-  /* Still loading: accept for now, the drop decides. */
-  if (value == NULL)
-    return offered & GDK_ACTION_MOVE ? GDK_ACTION_MOVE : offered & GDK_ACTION_COPY;
-  group = group_from_value (value);
-  if (group)
-    {
-      gint64 source = errata_mode_group_get_mode_id (group);
-
-      return target > 0 && target != source ? GDK_ACTION_MOVE : 0;
-    }
-  cards = cards_from_value (value);
-  if (cards == NULL || errata_card_set_get_from_mode (cards) == target)
-    return 0;
-  /* Ctrl held: the drag offers only COPY (GDK picks it from modifiers). */
-  if (offered == GDK_ACTION_COPY && target != ERRATA_UNSORTED)
-    return GDK_ACTION_COPY;
-  return GDK_ACTION_MOVE;
+  return errata_canvas_drop_action (value, target, offered);
 }
 
-/* Where every drop lands: cards onto a place (copied when the drop's
- * action is COPY only), or a group onto another (merged, after asking). */
+/* Where every drop lands: through the canvas.* actions, as the groups'
+ * drops do. */
 gboolean
 errata_failure_modes_page_drop (ErrataFailureModesPage *self,
                                 const GValue           *value,
                                 gint64                  target,
                                 GdkDragAction           action)
 {
-  g_autoptr(ErrataCardSet) cards = NULL;
-  ErrataModeGroup *group;
-  gboolean copy;
-
   g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
   g_return_val_if_fail (value != NULL, FALSE);
 
   if (self->taxonomy == NULL)
     return FALSE;
-  group = group_from_value (value);
-  if (group)
-    {
-      gint64 source = errata_mode_group_get_mode_id (group);
-
-      if (target <= 0 || target == source)
-        return FALSE;
-      errata_failure_modes_page_ask_merge (self, source, target);
-      return TRUE;
-    }
-  cards = cards_from_value (value);
-  if (cards == NULL || errata_card_set_get_from_mode (cards) == target)
-    return FALSE;
-  copy = (action & GDK_ACTION_COPY) && !(action & GDK_ACTION_MOVE);
-  return errata_failure_modes_page_move_cards (self, cards, target, copy, NULL);
+  return errata_canvas_drop (GTK_WIDGET (self), value, target, action);
 }
 
 static GdkDragAction
@@ -867,6 +816,48 @@ errata_failure_modes_page_build_move_menu (ErrataFailureModesPage *self,
   g_menu_append (open, _("_Open Trace"), "card.open");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/* "id name" of each mode in canvas order: the menus change with it. */
+static char *
+dup_menu_signature (ErrataFailureModesPage *self)
+{
+  GString *signature = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->canvas_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (ERRATA_IS_MODE_GROUP (child))
+      g_string_append_printf (signature, "%" G_GINT64_FORMAT " %s\n",
+                              errata_mode_group_get_mode_id (ERRATA_MODE_GROUP (child)),
+                              errata_mode_group_get_name (ERRATA_MODE_GROUP (child)));
+  return g_string_free (signature, FALSE);
+}
+
+/* Each group holds the "Move to…" menu of its cards, which they open
+ * without knowing the page; rebuilt only when a mode's name or place
+ * changed, not on every move. */
+static void
+update_move_menus (ErrataFailureModesPage *self)
+{
+  g_autofree char *signature = dup_menu_signature (self);
+  g_autoptr(GMenuModel) unsorted = NULL;
+  GHashTableIter iter;
+  gpointer group;
+
+  if (g_strcmp0 (signature, self->menu_signature) == 0)
+    return;
+  g_free (self->menu_signature);
+  self->menu_signature = g_steal_pointer (&signature);
+  unsorted = errata_failure_modes_page_build_move_menu (self, ERRATA_UNSORTED);
+  errata_mode_group_set_move_menu (self->unsorted, unsorted);
+  g_hash_table_iter_init (&iter, self->groups);
+  while (g_hash_table_iter_next (&iter, NULL, &group))
+    {
+      g_autoptr(GMenuModel) menu =
+        errata_failure_modes_page_build_move_menu (self, errata_mode_group_get_mode_id (group));
+
+      errata_mode_group_set_move_menu (group, menu);
+    }
 }
 
 /* ---- search, charts ----------------------------------------------------- */
@@ -1264,6 +1255,80 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The actions the cards and groups activate: they know the action's name
+ * and parameter, never the page. */
+
+static void
+move_cards_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ErrataFailureModesPage *self = ERRATA_FAILURE_MODES_PAGE (widget);
+  g_autoptr(ErrataCardSet) cards = NULL;
+  gboolean copy;
+  gint64 to_mode;
+
+  cards = errata_canvas_cards_from_variant (parameter, &to_mode, &copy);
+  if (self->taxonomy != NULL)
+    errata_failure_modes_page_move_cards (self, cards, to_mode, copy, NULL);
+}
+
+static void
+merge_modes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataFailureModesPage *self = ERRATA_FAILURE_MODES_PAGE (widget);
+  gint64 source, target;
+
+  g_variant_get (parameter, "(xx)", &source, &target);
+  if (self->taxonomy != NULL && errata_failure_modes_page_get_group (self, source) != NULL &&
+      errata_failure_modes_page_get_group (self, target) != NULL)
+    errata_failure_modes_page_ask_merge (self, source, target);
+}
+
+static void
+open_trace_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  errata_failure_modes_page_open_trace (ERRATA_FAILURE_MODES_PAGE (widget),
+                                        g_variant_get_int64 (parameter));
+}
+
+static void
+delete_mode_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataFailureModesPage *self = ERRATA_FAILURE_MODES_PAGE (widget);
+  gint64 mode_id = g_variant_get_int64 (parameter);
+
+  if (self->taxonomy != NULL && mode_id > 0)
+    errata_failure_modes_page_delete_mode (self, mode_id, NULL);
+}
+
+/* canvas.rename-mode, canvas.define-mode and canvas.recolour-mode: (id, text). */
+static void
+update_mode_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataFailureModesPage *self = ERRATA_FAILURE_MODES_PAGE (widget);
+  const char *text;
+  gint64 mode_id;
+
+  g_variant_get (parameter, "(x&s)", &mode_id, &text);
+  if (self->taxonomy == NULL || mode_id <= 0)
+    return;
+  if (g_str_equal (action_name, "canvas.rename-mode"))
+    errata_failure_modes_page_update_mode (self, mode_id, text, NULL, NULL);
+  else if (g_str_equal (action_name, "canvas.define-mode"))
+    errata_failure_modes_page_update_mode (self, mode_id, NULL, text, NULL);
+  else
+    errata_failure_modes_page_update_mode (self, mode_id, NULL, NULL, text);
+}
+
 /* ---- keyboard focus ------------------------------------------------------ */
 
 /* The widget of `item` among the group's card widgets; NULL when the list
@@ -1381,6 +1446,8 @@ errata_failure_modes_page_set_project (ErrataFailureModesPage *self,
   while (g_hash_table_iter_next (&iter, NULL, &group))
     gtk_box_remove (self->canvas_box, group);
   g_hash_table_remove_all (self->groups);
+  /* New groups need their menus even where the modes look the same. */
+  g_clear_pointer (&self->menu_signature, g_free);
   if (project)
     {
       self->taxonomy = errata_taxonomy_new (project);
@@ -1453,6 +1520,7 @@ errata_failure_modes_page_finalize (GObject *object)
 
   g_free (self->filter_text);
   g_free (self->hint);
+  g_free (self->menu_signature);
 
   G_OBJECT_CLASS (errata_failure_modes_page_parent_class)->finalize (object);
 }
@@ -1494,6 +1562,14 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bar_activated);
   gtk_widget_class_bind_template_callback (widget_class, pareto_query_tooltip);
 
+  gtk_widget_class_install_action (widget_class, "canvas.move-cards",
+                                   ERRATA_CANVAS_MOVE_CARDS_TYPE, move_cards_action);
+  gtk_widget_class_install_action (widget_class, "canvas.merge-modes", "(xx)", merge_modes_action);
+  gtk_widget_class_install_action (widget_class, "canvas.open-trace", "x", open_trace_action);
+  gtk_widget_class_install_action (widget_class, "canvas.delete-mode", "x", delete_mode_action);
+  gtk_widget_class_install_action (widget_class, "canvas.rename-mode", "(xs)", update_mode_action);
+  gtk_widget_class_install_action (widget_class, "canvas.define-mode", "(xs)", update_mode_action);
+  gtk_widget_class_install_action (widget_class, "canvas.recolour-mode", "(xs)", update_mode_action);
   gtk_widget_class_install_action (widget_class, "canvas.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "canvas.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "canvas.new-mode", NULL, new_mode_action);

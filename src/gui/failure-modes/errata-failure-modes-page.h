@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "errata-canvas-drop.h"
 #include "errata-card-item.h"
 #include "errata-mode-group.h"
 #include "errata-pareto-chart.h"
@@ -16,9 +17,6 @@
 #include "errata-taxonomy.h"
 
 G_BEGIN_DECLS
-
-/* A target that does not exist yet: the "New failure mode" drop zone. */
-#define ERRATA_NEW_MODE ((gint64)-1)
 
 /* Reviews without a new failure mode after which reviewing can stop. */
 #define ERRATA_SATURATION_WINDOW 20

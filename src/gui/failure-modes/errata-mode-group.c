@@ -14,7 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "errata-mode-group.h"
-#include "errata-failure-modes-page.h"
+
+#include "errata-canvas-drop.h"
 #include "errata-note-card.h"
 
 struct _ErrataModeGroup
@@ -34,6 +35,7 @@ struct _ErrataModeGroup
   GtkFilterListModel *filtered;
   GtkMultiSelection  *selection;
   GtkDropTarget      *drop_target;
+  GMenuModel         *move_menu;    /* "Move to…" for its cards, from the page */
 
   GtkWidget          *column;
   GtkWidget          *header;
@@ -74,13 +76,6 @@ static const struct
   { "#9141ac", "mode-purple" },
   { "#986a44", "mode-brown" },
 };
-
-static ErrataFailureModesPage *
-get_page (ErrataModeGroup *self)
-{
-  return (ErrataFailureModesPage *)gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                            ERRATA_TYPE_FAILURE_MODES_PAGE);
-}
 
 static gboolean
 is_unsorted (ErrataModeGroup *self)
@@ -408,15 +403,13 @@ finish_editing (ErrataModeGroup *self,
     gtk_widget_grab_focus (self->menu_button);
 }
 
+/* canvas.rename-mode, canvas.define-mode or canvas.recolour-mode. */
 static void
 commit (ErrataModeGroup *self,
-        const char      *name,
-        const char      *definition)
+        const char      *action_name,
+        const char      *text)
 {
-  ErrataFailureModesPage *page = get_page (self);
-
-  if (page)
-    errata_failure_modes_page_update_mode (page, self->mode_id, name, definition, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), action_name, "(xs)", self->mode_id, text);
 }
 
 static void
@@ -428,7 +421,7 @@ name_activated (ErrataModeGroup *self)
     return;
   finish_editing (self, self->title_stack);
   if (*name != '\0' && g_strcmp0 (name, self->name) != 0)
-    commit (self, name, NULL);
+    commit (self, "canvas.rename-mode", name);
 }
 
 static void
@@ -440,7 +433,7 @@ definition_activated (ErrataModeGroup *self)
     return;
   finish_editing (self, self->definition_stack);
   if (g_strcmp0 (text, self->definition) != 0)
-    commit (self, NULL, text);
+    commit (self, "canvas.define-mode", text);
 }
 
 void
@@ -564,14 +557,12 @@ drop_motion (GtkDropTarget *target,
              gpointer       user_data)
 {
   ErrataModeGroup *self = user_data;
-  ErrataFailureModesPage *page = get_page (self);
   GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   const GValue *value = gtk_drop_target_get_value (target);
   GdkDragAction action = 0;
 
-  if (page && drop)
-    action = errata_failure_modes_page_drop_action (page, value, self->mode_id,
-                                                    gdk_drop_get_actions (drop));
+  if (drop)
+    action = errata_canvas_drop_action (value, self->mode_id, gdk_drop_get_actions (drop));
   if (action != 0)
     gtk_widget_add_css_class (self->column, "drop-target");
   else
@@ -597,14 +588,29 @@ drop_done (GtkDropTarget *target,
            gpointer       user_data)
 {
   ErrataModeGroup *self = user_data;
-  ErrataFailureModesPage *page = get_page (self);
   GdkDrop *drop = gtk_drop_target_get_current_drop (target);
 
   gtk_widget_remove_css_class (self->column, "drop-target");
-  if (page == NULL)
-    return FALSE;
-  return errata_failure_modes_page_drop (page, value, self->mode_id,
-                                         drop ? gdk_drop_get_actions (drop) : GDK_ACTION_MOVE);
+  return errata_canvas_drop (GTK_WIDGET (self), value, self->mode_id,
+                             drop ? gdk_drop_get_actions (drop) : GDK_ACTION_MOVE);
+}
+
+/* The page gives each group the menu its cards open, so that a card
+ * never has to find the page. */
+void
+errata_mode_group_set_move_menu (ErrataModeGroup *self,
+                                 GMenuModel      *menu)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
+  g_set_object (&self->move_menu, menu);
+}
+
+GMenuModel *
+errata_mode_group_get_move_menu (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return self->move_menu;
 }
 
 GtkDropTarget *
@@ -688,10 +694,9 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ErrataModeGroup *self = ERRATA_MODE_GROUP (widget);
-  ErrataFailureModesPage *page = get_page (self);
 
-  if (page && !is_unsorted (self))
-    errata_failure_modes_page_delete_mode (page, self->mode_id, NULL);
+  if (!is_unsorted (self))
+    gtk_widget_activate_action (widget, "canvas.delete-mode", "x", self->mode_id);
 }
 
 static void
@@ -710,10 +715,10 @@ card_activated (ErrataModeGroup *self,
                 guint            position)
 {
   g_autoptr(ErrataCardItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  ErrataFailureModesPage *page = get_page (self);
 
-  if (item && page)
-    errata_failure_modes_page_open_trace (page, errata_card_item_get_trace_id (item));
+  if (item)
+    gtk_widget_activate_action (GTK_WIDGET (self), "canvas.open-trace", "x",
+                                errata_card_item_get_trace_id (item));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -726,6 +731,7 @@ errata_mode_group_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_object (&self->move_menu);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (errata_mode_group_parent_class)->dispose (object);
@@ -772,15 +778,12 @@ errata_mode_group_set_property (GObject      *object,
 {
   ErrataModeGroup *self = ERRATA_MODE_GROUP (object);
   const char *colour = g_value_get_string (value);
-  ErrataFailureModesPage *page;
 
   switch (prop_id)
     {
     case PROP_COLOUR:
-      page = get_page (self);
-      if (g_strcmp0 (colour, self->colour) != 0 && page && !is_unsorted (self))
-        errata_failure_modes_page_update_mode (page, self->mode_id, NULL, NULL,
-                                               colour ? colour : "");
+      if (g_strcmp0 (colour, self->colour) != 0 && !is_unsorted (self))
+        commit (self, "canvas.recolour-mode", colour ? colour : "");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -650,6 +650,83 @@ test_move_to_keyboard (Fixture       *fixture,
   g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), a), ==, 0);
 }
 
+static void record_id (ErrataFailureModesPage *page,
+                       gint64                  id,
+                       gint64                 *out);
+
+/* The cards and groups reach the page only through its canvas.* actions;
+ * each is activated here from a child, as the children do. */
+static void
+test_canvas_actions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 a = new_mode (fixture, "Over budget", 0, 2);
+  gint64 b = new_mode (fixture, "Missed tool call", 2, 1);
+  ErrataModeGroup *group_a;
+  gint64 ids[] = { g_array_index (fixture->cards, gint64, 5),
+                   g_array_index (fixture->cards, gint64, 6) };
+  gint64 opened = 0;
+
+  iterate_for (50);
+  group_a = group (fixture, a);
+  g_signal_connect (fixture->page, "open-trace", G_CALLBACK (record_id), &opened);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.rename-mode", "(xs)",
+                                             a, "Above budget"));
+  g_assert_cmpstr (errata_mode_group_get_name (group (fixture, a)), ==, "Above budget");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.define-mode", "(xs)",
+                                             a, "Priced above what the user can pay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.recolour-mode", "(xs)",
+                                             a, "#e01b24"));
+  g_assert_cmpstr (errata_mode_group_get_colour (group (fixture, a)), ==, "#e01b24");
+
+  /* Two unsorted cards to B, then copied to A. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.move-cards", "(x@axxb)",
+                                             ERRATA_UNSORTED,
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids, 2,
+                                                                        sizeof (gint64)),
+                                             b, FALSE));
+  iterate ();
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), b), ==, 3);
+  g_assert_cmpuint (n_shown (fixture, ERRATA_UNSORTED), ==, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.move-cards", "(x@axxb)",
+                                             b,
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids, 2,
+                                                                        sizeof (gint64)),
+                                             a, TRUE));
+  iterate ();
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), a), ==, 4);
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), b), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.open-trace", "x",
+                                             g_array_index (fixture->traces, gint64, 3)));
+  g_assert_cmpint (opened, ==, g_array_index (fixture->traces, gint64, 3));
+
+  /* Each group holds its cards' menu, which follows a rename. */
+  {
+    GMenuModel *menu = errata_mode_group_get_move_menu (group (fixture, b));
+
+    g_assert_nonnull (menu);
+    g_assert_true (menu_has_label (menu, "Above budget"));
+    g_assert_false (menu_has_label (menu, "Missed tool call"));
+    g_assert_true (menu_has_label (errata_mode_group_get_move_menu (group (fixture, ERRATA_UNSORTED)),
+                                   "Missed tool call"));
+  }
+
+  /* The group's own Delete goes through canvas.delete-mode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group (fixture, b)), "group.delete", NULL));
+  iterate ();
+  g_assert_null (errata_failure_modes_page_get_group (fixture->page, b));
+  g_assert_cmpuint (n_modes (page_taxonomy (fixture)), ==, 1);
+  g_assert_false (menu_has_label (errata_mode_group_get_move_menu (group (fixture, ERRATA_UNSORTED)),
+                                  "Missed tool call"));
+
+  /* Without a project, nothing to act on. */
+  errata_failure_modes_page_set_project (fixture->page, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.delete-mode", "x", a);
+  g_assert_cmpuint (n_modes (fixture->taxonomy), ==, 1);
+}
+
 static void
 test_selection_moves_together (Fixture       *fixture,
                                gconstpointer  data)
@@ -1614,6 +1691,7 @@ main (int   argc,
   ADD ("persist", test_persist);
   ADD ("search", test_search);
   ADD ("move-to-keyboard", test_move_to_keyboard);
+  ADD ("canvas-actions", test_canvas_actions);
   ADD ("selection-moves-together", test_selection_moves_together);
   ADD ("group-editing", test_group_editing);
   ADD ("open-trace", test_open_trace);
