@@ -1,8 +1,8 @@
 /* errata-failure-modes-page-charts.c
  *
  * The search over the cards, and the two charts beside the canvas:
- * saturation (with its hint) and the Pareto of failure modes (with a
- * tooltip that has the whole name).
+ * saturation (with its hint) and the Pareto of failure modes (which
+ * answers its own tooltips).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,6 @@
 #include "errata-failure-modes-page-private.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 static void
 update_hint (ErrataFailureModesPage *self,
@@ -67,7 +66,6 @@ _errata_failure_modes_page_load_charts (ErrataFailureModesPage  *self,
   if (curve == NULL)
     return FALSE;
   errata_pareto_chart_set_counts (self->pareto_chart, counts, reviewed);
-  self->reviewed = reviewed;
   errata_saturation_chart_set_curve (self->saturation_chart, curve, ERRATA_SATURATION_WINDOW);
   update_hint (self, curve);
   caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -120,95 +118,6 @@ bar_activated (ErrataFailureModesPage *self,
   g_signal_emit_by_name (self, "filter-traces", mode_id);
 }
 
-/* The row of the Pareto bar at height `y`, or -1. Rows are evenly
- * spaced and centred on their bars, which the chart tells where it drew. */
-static int
-pareto_row_at (ErrataParetoChart *chart,
-               double             y,
-               graphene_rect_t   *row)
-{
-  guint n = errata_pareto_chart_get_n_bars (chart);
-  graphene_rect_t first, second;
-  double pitch, top;
-  int index;
-
-  if (n == 0 || !errata_pareto_chart_get_bar_rect (chart, 0, &first))
-    return -1;
-  if (n > 1 && errata_pareto_chart_get_bar_rect (chart, 1, &second))
-    pitch = second.origin.y - first.origin.y;
-  else
-    pitch = gtk_widget_get_height (GTK_WIDGET (chart));
-  if (pitch <= 0)
-    return -1;
-  top = first.origin.y + first.size.height / 2 - pitch / 2;
-  index = (int) floor ((y - top) / pitch);
-  if (index < 0 || index >= (int) n)
-    return -1;
-  graphene_rect_init (row, 0, top + index * pitch, gtk_widget_get_width (GTK_WIDGET (chart)), pitch);
-  return index;
-}
-
-/**
- * errata_failure_modes_page_dup_pareto_tooltip:
- * @y: a height in the Pareto chart's coordinates
- *
- * What the Pareto chart's tooltip says with the pointer at @y: the whole
- * name of the failure mode, which the chart ellipsizes past two fifths of
- * its width, and its count.
- *
- * Returns: (nullable): plain text, or NULL away from the bars
- */
-char *
-errata_failure_modes_page_dup_pareto_tooltip (ErrataFailureModesPage *self,
-                                              double                  y)
-{
-  ErrataModeGroup *group;
-  graphene_rect_t row;
-  int index;
-  guint count;
-
-  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), NULL);
-
-  index = pareto_row_at (self->pareto_chart, y, &row);
-  if (index < 0)
-    return NULL;
-  group = errata_failure_modes_page_get_group (self,
-                                               errata_pareto_chart_get_mode_id (self->pareto_chart, index));
-  if (group == NULL)
-    return NULL;
-  count = errata_pareto_chart_get_count (self->pareto_chart, index);
-  /* Translators: a Pareto bar's tooltip: the failure mode's name, then
-   * how many of the reviewed traces fail it. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u of %u reviewed trace",
-                                       "%s\n%u of %u reviewed traces", self->reviewed),
-                          errata_mode_group_get_name (group), count, self->reviewed);
-}
-
-static gboolean
-pareto_query_tooltip (GtkWidget              *chart,
-                      int                     x,
-                      int                     y,
-                      gboolean                keyboard_mode,
-                      GtkTooltip             *tooltip,
-                      ErrataFailureModesPage *self)
-{
-  g_autofree char *text = NULL;
-  graphene_rect_t row;
-
-  /* The keyboard cursor is the chart's own; its accessible description
-   * already has every name in full. */
-  if (keyboard_mode || pareto_row_at (self->pareto_chart, y, &row) < 0)
-    return FALSE;
-  text = errata_failure_modes_page_dup_pareto_tooltip (self, y);
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  /* Moving to the next bar asks again. */
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, row.origin.y, row.size.width,
-                                                       row.size.height });
-  return TRUE;
-}
-
 ErrataSaturationChart *
 errata_failure_modes_page_get_saturation_chart (ErrataFailureModesPage *self)
 {
@@ -235,5 +144,4 @@ _errata_failure_modes_page_class_charts_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, bar_activated);
-  gtk_widget_class_bind_template_callback (widget_class, pareto_query_tooltip);
 }

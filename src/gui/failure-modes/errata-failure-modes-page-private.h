@@ -28,7 +28,6 @@ struct _ErrataFailureModesPage
   guint                  autoscroll_id;
   double                 autoscroll_speed;  /* pixels a second; < 0 leftwards */
   gint64                 autoscroll_time;   /* frame time of the last step, µs */
-  guint                  reviewed;          /* traces the Pareto shares are of */
   gboolean               setting_entry;
 
   AdwToastOverlay       *toast_overlay;

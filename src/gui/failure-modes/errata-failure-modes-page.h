@@ -96,8 +96,6 @@ void                   errata_failure_modes_page_focus_cards      (ErrataFailure
 ErrataSaturationChart *errata_failure_modes_page_get_saturation_chart (ErrataFailureModesPage *self);
 ErrataParetoChart     *errata_failure_modes_page_get_pareto_chart (ErrataFailureModesPage *self);
 const char            *errata_failure_modes_page_get_saturation_hint (ErrataFailureModesPage *self);
-char                  *errata_failure_modes_page_dup_pareto_tooltip (ErrataFailureModesPage *self,
-                                                                     double                  y);
 
 void                   errata_failure_modes_page_export_async     (ErrataFailureModesPage    *self,
                                                                    GFile                     *file,

@@ -1219,14 +1219,14 @@ test_pareto_names (Fixture       *fixture,
 
       g_assert_true (errata_pareto_chart_get_bar_rect (chart, i, &bar));
       /* Anywhere in the row, not only on the bar. */
-      tooltip = errata_failure_modes_page_dup_pareto_tooltip (fixture->page, bar.origin.y - 4);
+      tooltip = errata_pareto_chart_dup_tooltip (chart, bar.origin.y - 4);
       g_assert_nonnull (tooltip);
       g_assert_true (g_str_has_prefix (tooltip, names[i]));
       g_assert_nonnull (strstr (tooltip, count));
     }
   g_assert_true (errata_pareto_chart_get_bar_rect (chart, 2, &last));
-  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, last.origin.y + 40));
-  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, -20));
+  g_assert_null (errata_pareto_chart_dup_tooltip (chart, last.origin.y + 40));
+  g_assert_null (errata_pareto_chart_dup_tooltip (chart, -20));
 
   charts = gtk_widget_get_parent (GTK_WIDGET (errata_failure_modes_page_get_saturation_chart (fixture->page)));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
