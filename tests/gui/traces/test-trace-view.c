@@ -729,6 +729,59 @@ test_screenshots (void)
   gtk_window_destroy (window);
 }
 
+/* Rows that leave ---------------------------------------------------- */
+
+static void
+count_down (gpointer  data,
+            GObject  *where_the_object_was)
+{
+  (*(guint *) data)--;
+}
+
+static gboolean
+uint_is_zero (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* Moving on to another trace frees the rows of the one before, and their
+ * text views: a reviewer's long session must not grow with every trace. */
+static void
+test_rows_freed (void)
+{
+  g_autoptr(ErrataTrace) first = errata_test_new_typical_trace (1);
+  g_autoptr(ErrataTrace) second = errata_test_new_typical_trace (2);
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 760);
+  guint live_rows = 0, live_text_views = 0;
+
+  errata_trace_view_set_trace (view, first);
+  iterate_until_loaded (view);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (window));
+  for (int i = 0; errata_trace_view_get_message_row (view, i) != NULL; i++)
+    {
+      GtkWidget *row = errata_trace_view_get_message_row (view, i);
+      g_autoptr(GPtrArray) text_views = errata_gui_test_find_all (row, GTK_TYPE_TEXT_VIEW);
+
+      live_rows++;
+      g_object_weak_ref (G_OBJECT (row), count_down, &live_rows);
+      for (guint v = 0; v < text_views->len; v++)
+        {
+          live_text_views++;
+          g_object_weak_ref (text_views->pdata[v], count_down, &live_text_views);
+        }
+    }
+  g_assert_cmpuint (live_rows, ==, 18);
+  g_assert_cmpuint (live_text_views, >, 0);
+
+  errata_trace_view_set_trace (view, second);
+  iterate_until_loaded (view);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (window));
+  errata_gui_test_iterate_until (uint_is_zero, &live_rows);
+  errata_gui_test_iterate_until (uint_is_zero, &live_text_views);
+  gtk_window_destroy (window);
+}
+
 /* Big traces and quick switches -------------------------------------- */
 
 /* How fast this is lies with bench/gui-frames.c (bench/README.md has the
@@ -1015,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/trace-view/screenshots", test_screenshots);
   g_test_add_func ("/trace-view/switch-first-frame", test_switch_first_frame);
   g_test_add_func ("/trace-view/big-trace", test_big_trace);
+  g_test_add_func ("/trace-view/rows-freed", test_rows_freed);
   g_test_add_func ("/trace-view/shared-data", test_shared_data);
   return g_test_run ();
 }
