@@ -40,15 +40,17 @@ fi
 ninja -C "$builddir" || exit 1
 
 hog_pid=""
-stop_hog () {
-  if [ -n "$hog_pid" ]; then
-    kill "$hog_pid" 2>/dev/null
-    wait "$hog_pid" 2>/dev/null
-    hog_pid=""
-  fi
+suite_pid=""
+stop_all () {
+  for pid in $suite_pid $hog_pid; do
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
+  suite_pid=""
+  hog_pid=""
 }
-trap stop_hog EXIT
-trap 'stop_hog; exit 130' INT TERM
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
 
 taskset -c "$core" bash -c 'while :; do :; done' &
 hog_pid=$!
@@ -76,11 +78,16 @@ for run in $(seq 1 "$runs"); do
   echo
   echo "=== run $run of $runs: MALLOC_PERTURB_=$seed, pinned to core $core beside the hog ==="
   start=$(date +%s)
+  # In the background, so that a TERM sent to this script stops it at once
+  # (bash runs traps only between commands, not while one runs).
   MALLOC_PERTURB_=$seed taskset -c "$core" \
     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24" \
     meson test -C "$builddir" --no-rebuild --print-errorlogs --num-processes 2 \
-      --timeout-multiplier "$multiplier" --logbase "$logbase"
+      --timeout-multiplier "$multiplier" --logbase "$logbase" &
+  suite_pid=$!
+  wait "$suite_pid"
   status=$?
+  suite_pid=""
   elapsed=$(( $(date +%s) - start ))
   if [ $status -eq 0 ]; then
     passed=$((passed + 1))
