@@ -19,6 +19,9 @@
 # passed to meson test as --timeout-multiplier (default 1: a test that
 # times out on a busy core is a finding too).
 set -uo pipefail
+# Background jobs in process groups of their own, so that stopping one
+# stops everything it started.
+set -m
 cd "$(dirname "$0")/.."
 
 runs=${1:-3}
@@ -42,8 +45,10 @@ ninja -C "$builddir" || exit 1
 hog_pid=""
 suite_pid=""
 stop_all () {
+  # Each is the leader of its own process group (set -m): the group goes,
+  # with dbus-run-session's, xvfb-run's and meson's children.
   for pid in $suite_pid $hog_pid; do
-    kill "$pid" 2>/dev/null
+    kill -- "-$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
   done
   suite_pid=""
