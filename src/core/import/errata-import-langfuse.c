@@ -169,6 +169,20 @@ read_trace_stats (ErrataTrace *trace,
     errata_trace_set_cost (trace, json_node_get_double (cost));
 }
 
+/* A trace without a generation keeps its own input and output in the
+ * metadata as they were; either may be missing (a trace with only an
+ * output is found by fuzzing), and then it is null. */
+static void
+keep_io (ErrataTrace *trace,
+         JsonObject  *object,
+         const char  *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  json_object_set_member (errata_trace_get_metadata (trace), member,
+                          node != NULL ? json_node_copy (node) : json_node_new (JSON_NODE_NULL));
+}
+
 static ErrataTrace *
 build_trace (ErrataImportContext  *ctx,
              JsonObject           *object,
@@ -229,12 +243,8 @@ build_trace (ErrataImportContext  *ctx,
   _errata_import_keep_rest (trace, object, &consumed);
   if (generation == NULL)
     {
-      json_object_set_member (errata_trace_get_metadata (trace), "input",
-                              json_node_copy (json_object_get_member (object, "input")));
-      json_object_set_member (errata_trace_get_metadata (trace), "output",
-                              json_object_get_member (object, "output")
-                              ? json_node_copy (json_object_get_member (object, "output"))
-                              : json_node_new (JSON_NODE_NULL));
+      keep_io (trace, object, "input");
+      keep_io (trace, object, "output");
     }
   return g_steal_pointer (&trace);
 }

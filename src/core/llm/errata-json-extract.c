@@ -62,16 +62,30 @@ parse_container (const char *text,
   return json_node_ref (root);
 }
 
+/* How many bytes a scan for a bracketed span may look at, per byte of the
+ * text it scans. Each bracket that never closes costs a pass to the end of
+ * the text, so a reply of unclosed brackets was quadratic in its length:
+ * 50 kB of "[" took over a minute (found while fuzzing). A reply whose
+ * brackets close, and prose with a few dozen stray brackets before the
+ * JSON, stay below this. */
+#define SCAN_WORK_PER_BYTE 64
+
 /* Returns the end (one past the closing bracket) of the bracketed value
- * starting at @start, skipping brackets inside strings, or NULL. */
+ * starting at @start and closing before @end, skipping brackets inside
+ * strings, or NULL. Each byte looked at costs one of *@budget. */
 static const char *
-find_balanced_end (const char *start)
+find_balanced_end (const char *start,
+                   const char *end,
+                   gsize      *budget)
 {
   g_autoptr(GString) stack = g_string_new (NULL);
   gboolean in_string = FALSE;
 
-  for (const char *p = start; *p != '\0'; p++)
+  for (const char *p = start; p < end && *p != '\0'; p++)
     {
+      if (*budget == 0)
+        return NULL;
+      (*budget)--;
       if (in_string)
         {
           if (*p == '\\' && p[1] != '\0')
@@ -104,11 +118,16 @@ find_balanced_end (const char *start)
   return NULL;
 }
 
+/* The first balanced span from @text to @end that parses. Gives up when
+ * the work budget is spent: past it, the text is brackets that never
+ * close or spans that never parse, not a reply that holds JSON. */
 static JsonNode *
 scan_for_container (const char *text,
                     const char *end)
 {
-  for (const char *p = text; p < end && *p != '\0'; p++)
+  gsize budget = SCAN_WORK_PER_BYTE * (gsize) (end - text);
+
+  for (const char *p = text; p < end && *p != '\0' && budget > 0; p++)
     {
       const char *close;
       JsonNode *node;
@@ -116,10 +135,12 @@ scan_for_container (const char *text,
       if (*p != '{' && *p != '[')
         continue;
 
-      close = find_balanced_end (p);
-      if (close == NULL || close > end)
+      close = find_balanced_end (p, end, &budget);
+      if (close == NULL)
         continue;
 
+      /* Parsing looks at the span once more. */
+      budget -= MIN (budget, (gsize) (close - p));
       node = parse_container (p, close - p);
       if (node != NULL)
         return node;

@@ -298,8 +298,10 @@ parse_object (GBytes  *body,
       return NULL;
     }
 
+  /* Whitespace alone parses, to no root at all (found by fuzzing). */
   if (!errata_json_parser_load (parser, data, len, &local_error) ||
-      !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
+      (root = json_parser_get_root (parser)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
                    _("The server’s reply is not valid JSON (%zu bytes, cut off or not an "

@@ -655,6 +655,28 @@ enter_span (MD_SPANTYPE type,
   return 0;
 }
 
+/* Whether the innermost open ranges are the ones enter_span() opened for
+ * a span of this type: its tag, and for a link the url range above it. */
+static gboolean
+span_is_open (Renderer    *r,
+              MD_SPANTYPE  type)
+{
+  guint n = r->open->len;
+  gboolean link = type == MD_SPAN_A || type == MD_SPAN_IMG;
+  Range *top;
+
+  if (n < (link ? 2u : 1u))
+    return FALSE;
+  top = &g_array_index (r->open, Range, n - 1);
+  if (link)
+    {
+      if (top->tag != NULL)
+        return FALSE;
+      top = &g_array_index (r->open, Range, n - 2);
+    }
+  return top->tag == span_tag (type);
+}
+
 static int
 leave_span (MD_SPANTYPE type,
             void       *detail,
@@ -663,6 +685,11 @@ leave_span (MD_SPANTYPE type,
   Renderer *r = data;
 
   if (r->cell != NULL || span_tag (type) == NULL)
+    return 0;
+  /* md4c 0.4.8 can leave a span it never entered: in "ftp://.c*t*" the
+   * permissive autolink swallows the emphasis's start but not its end
+   * (found by fuzzing). Only a span this renderer opened is closed. */
+  if (!span_is_open (r, type))
     return 0;
   if (type == MD_SPAN_A || type == MD_SPAN_IMG)
     end_range (r);

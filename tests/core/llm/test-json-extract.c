@@ -49,6 +49,24 @@ test_prose (void)
   check ("The set {a, b} is not JSON, but {\"a\": 1} is.", "{\"a\":1}");
 }
 
+/* Unclosed brackets each cost a pass to the end of the text: a long run of
+ * them took quadratic time (1 MB: hours). The scan now gives up instead. */
+static void
+test_unclosed_brackets (void)
+{
+  g_autofree char *brackets = g_strnfill (1024 * 1024, '[');
+  g_autofree char *fenced = g_strconcat ("```json\n", brackets, "\n```", NULL);
+  g_autoptr(GString) stray = g_string_new (NULL);
+
+  check (brackets, NULL);
+  check (fenced, NULL);
+  /* A few dozen stray brackets in the prose do not hide the JSON. */
+  for (guint i = 0; i < 32; i++)
+    g_string_append (stray, "[ { ");
+  g_string_append (stray, "Answer: {\"ok\": true}");
+  check (stray->str, "{\"ok\":true}");
+}
+
 static void
 test_fenced (void)
 {
@@ -86,6 +104,7 @@ main (int    argc,
   g_test_add_func ("/llm/json-extract/whole", test_whole);
   g_test_add_func ("/llm/json-extract/prose", test_prose);
   g_test_add_func ("/llm/json-extract/fenced", test_fenced);
+  g_test_add_func ("/llm/json-extract/unclosed-brackets", test_unclosed_brackets);
   g_test_add_func ("/llm/json-extract/nested", test_nested);
   g_test_add_func ("/llm/json-extract/invalid", test_invalid);
 
