@@ -24,6 +24,7 @@
 
 #include "errata-note-card.h"
 #include "errata-suggestions-dialog.h"
+#include "errata-taxonomy-export.h"
 
 struct _ErrataFailureModesPage
 {

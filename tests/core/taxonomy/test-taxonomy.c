@@ -1,13 +1,11 @@
 /* test-taxonomy.c: failure modes, moving notes between them, undo, derived
- * labels, saturation, Pareto counts and the taxonomy export.
+ * labels, saturation and Pareto counts. The export is in tests/core/export.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
-
-#include <string.h>
 
 #include "errata-taxonomy.h"
 #include "errata-test-utils.h"
@@ -280,37 +278,6 @@ test_counts_and_saturation (Fixture       *fixture,
   g_assert_false (errata_taxonomy_is_saturated (curve, 4));
 }
 
-static void
-test_export (Fixture       *fixture,
-             gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *markdown = NULL;
-  g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *modes;
-
-  errata_taxonomy_create_mode (fixture->taxonomy, "Over budget", "Above the stated budget",
-                               fixture->notes, 4, 0, &error);
-  markdown = errata_taxonomy_export_markdown (fixture->taxonomy, 2, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (markdown, "## Over budget"));
-  g_assert_nonnull (strstr (markdown, "Above the stated budget"));
-  g_assert_nonnull (strstr (markdown, "4 traces (57% of reviewed traces)"));
-  g_assert_nonnull (strstr (markdown, "- `t1`: problem number 1"));
-  g_assert_null (strstr (markdown, "problem number 2"));
-
-  json = errata_taxonomy_export_json (fixture->taxonomy, 3, &error);
-  root = json_from_string (json, &error);
-  g_assert_no_error (error);
-  modes = json_object_get_array_member (json_node_get_object (root), "failure_modes");
-  g_assert_cmpuint (json_array_get_length (modes), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modes, 0), "count"),
-                   ==, 4);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_array_get_object_element (modes, 0), "examples")), ==, 3);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -324,7 +291,6 @@ main (int   argc,
   ADD ("/taxonomy/rename-delete-persist", test_rename_delete_persist);
   ADD ("/taxonomy/derived-labels", test_derived_labels);
   ADD ("/taxonomy/counts-and-saturation", test_counts_and_saturation);
-  ADD ("/taxonomy/export", test_export);
 #undef ADD
 
   return g_test_run ();
