@@ -278,6 +278,61 @@ test_counts_and_saturation (Fixture       *fixture,
   g_assert_false (errata_taxonomy_is_saturated (curve, 4));
 }
 
+static void
+count_changed (ErrataTaxonomy *taxonomy,
+               guint          *count)
+{
+  (*count)++;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The taxonomy's edits live on its undo stack, whose properties a window
+ * binds its Undo and Redo actions to; Undo with nothing to undo changes
+ * nothing and tells no one. */
+static void
+test_undo_stack (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ErrataUndoStack *stack = errata_taxonomy_get_undo_stack (fixture->taxonomy);
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+  guint undo_notes = 0;
+  gboolean can_redo = FALSE;
+
+  g_signal_connect (fixture->taxonomy, "changed", G_CALLBACK (count_changed), &changed);
+  g_signal_connect (stack, "notify::can-undo", G_CALLBACK (count_notify), &undo_notes);
+  g_assert_true (errata_taxonomy_undo (fixture->taxonomy, &error));
+  g_assert_cmpuint (changed, ==, 0);
+
+  errata_taxonomy_create_mode (fixture->taxonomy, "A", "", fixture->notes, 2, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (errata_undo_stack_can_undo (stack));
+  g_assert_cmpuint (undo_notes, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* A failed command leaves the stack as it was. */
+  g_assert_cmpint (errata_taxonomy_create_mode (fixture->taxonomy, "  ", "", NULL, 0, 0, &error),
+                   ==, 0);
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (errata_taxonomy_undo (fixture->taxonomy, &error));
+  g_object_get (stack, "can-redo", &can_redo, NULL);
+  g_assert_true (can_redo);
+  g_assert_false (errata_undo_stack_can_undo (stack));
+  g_assert_cmpuint (undo_notes, ==, 2);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (n_cards (fixture->taxonomy, ERRATA_UNSORTED), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +346,7 @@ main (int   argc,
   ADD ("/taxonomy/rename-delete-persist", test_rename_delete_persist);
   ADD ("/taxonomy/derived-labels", test_derived_labels);
   ADD ("/taxonomy/counts-and-saturation", test_counts_and_saturation);
+  ADD ("/taxonomy/undo-stack", test_undo_stack);
 #undef ADD
 
   return g_test_run ();
