@@ -19,7 +19,6 @@
 #include "errata-import-store.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #define DEFAULT_BATCH_SIZE 1000
 /* ~20 progress signals a second at most. */
