@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -38,7 +39,7 @@ any_kvlist (JsonObject *kvlist)
 
   for (guint i = 0; values && i < json_array_get_length (values); i++)
     {
-      JsonObject *pair = json_array_get_object_element (values, i);
+      JsonObject *pair = errata_json_array_get_object (values, i);
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
@@ -85,7 +86,7 @@ flatten_attributes (JsonArray *attributes)
 
   for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
     {
-      JsonObject *pair = json_array_get_object_element (attributes, i);
+      JsonObject *pair = errata_json_array_get_object (attributes, i);
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
@@ -148,7 +149,7 @@ stage_spans (ErrataImportStage    *stage,
 {
   for (guint i = 0; spans && i < json_array_get_length (spans); i++)
     {
-      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonObject *span = errata_json_array_get_object (spans, i);
       g_autoptr(JsonNode) flat = NULL;
       const char *trace_id;
 
@@ -190,7 +191,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
 
   for (guint i = 0; i < json_array_get_length (resource_spans); i++)
     {
-      JsonObject *rs = json_array_get_object_element (resource_spans, i);
+      JsonObject *rs = errata_json_array_get_object (resource_spans, i);
       JsonObject *resource_object = rs ? errata_json_get_object (rs, "resource") : NULL;
       g_autoptr(JsonObject) resource = NULL;
       JsonArray *scopes;
@@ -203,7 +204,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
         scopes = errata_json_get_array (rs, "instrumentationLibrarySpans");
       for (guint j = 0; scopes && j < json_array_get_length (scopes); j++)
         {
-          JsonObject *ss = json_array_get_object_element (scopes, j);
+          JsonObject *ss = errata_json_array_get_object (scopes, j);
 
           if (ss != NULL
               && !stage_spans (stage, ctx, errata_json_get_array (ss, "spans"), resource,

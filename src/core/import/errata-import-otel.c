@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -96,7 +97,7 @@ json_attribute (ErrataImportContext *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return json_node_copy (node);
   text = json_node_get_string (node);
-  if (!json_parser_load_from_data (ctx->parser, text, -1, NULL))
+  if (!errata_json_parser_load (ctx->parser, text, -1, NULL))
     return NULL;
   return json_parser_steal_root (ctx->parser);
 }
@@ -169,7 +170,7 @@ append_genai_message (JsonArray   *out,
   text = g_string_new (NULL);
   for (guint i = 0; i < json_array_get_length (parts); i++)
     {
-      JsonObject *part = json_array_get_object_element (parts, i);
+      JsonObject *part = errata_json_array_get_object (parts, i);
       const char *type = part ? errata_json_get_string (part, "type") : NULL;
 
       if (part != NULL)
@@ -466,7 +467,7 @@ append_span_side (ErrataImportContext  *ctx,
           if (system != NULL && JSON_NODE_HOLDS_ARRAY (system))
             for (guint i = 0; i < json_array_get_length (json_node_get_array (system)); i++)
               {
-                JsonObject *part = json_array_get_object_element (json_node_get_array (system), i);
+                JsonObject *part = errata_json_array_get_object (json_node_get_array (system), i);
                 g_autofree char *content = part ? _errata_import_value_text (json_object_get_member (part, "content")) : NULL;
 
                 g_string_append (joined, content ? content : "");
@@ -531,7 +532,7 @@ span_tools (ErrataImportContext *ctx,
       const char *schema = errata_json_get_string (indexed->message, "tool.json_schema");
       JsonNode *parsed = NULL;
 
-      if (schema != NULL && json_parser_load_from_data (ctx->parser, schema, -1, NULL))
+      if (schema != NULL && errata_json_parser_load (ctx->parser, schema, -1, NULL))
         parsed = json_parser_steal_root (ctx->parser);
       if (parsed != NULL)
         json_array_add_element (tools, parsed);
@@ -547,7 +548,7 @@ conversation_has_result (JsonArray  *messages,
 {
   for (guint i = 0; i < json_array_get_length (messages); i++)
     {
-      JsonObject *message = json_array_get_object_element (messages, i);
+      JsonObject *message = errata_json_array_get_object (messages, i);
 
       if (g_strcmp0 (errata_json_get_string (message, "tool_call_id"), call_id) == 0)
         return TRUE;
@@ -561,10 +562,10 @@ find_call (JsonArray  *messages,
 {
   for (guint i = 0; i < json_array_get_length (messages); i++)
     {
-      JsonArray *calls = errata_json_get_array (json_array_get_object_element (messages, i), "tool_calls");
+      JsonArray *calls = errata_json_get_array (errata_json_array_get_object (messages, i), "tool_calls");
 
       for (guint j = 0; calls && j < json_array_get_length (calls); j++)
-        if (g_strcmp0 (errata_json_get_string (json_array_get_object_element (calls, j), "id"), call_id) == 0)
+        if (g_strcmp0 (errata_json_get_string (errata_json_array_get_object (calls, j), "id"), call_id) == 0)
           return (gint)i;
     }
   return -1;
@@ -622,7 +623,7 @@ attach_tool_span (JsonArray  *messages,
     json_object_set_string_member (message, "name", name);
   position = caller + 1;
   while (position < json_array_get_length (messages)
-         && g_strcmp0 (errata_json_get_string (json_array_get_object_element (messages, position), "role"), "tool") == 0)
+         && g_strcmp0 (errata_json_get_string (errata_json_array_get_object (messages, position), "role"), "tool") == 0)
     position++;
   insert_element (messages, position, json_node_init_object (json_node_alloc (), message));
   json_object_unref (message);
@@ -685,8 +686,8 @@ set_otel_stats (ErrataTrace *trace,
                 JsonObject  *root,
                 GPtrArray   *spans)
 {
-  gint64 start = json_object_get_int_member_with_default (root, "startTimeUnixNano", 0);
-  gint64 end = json_object_get_int_member_with_default (root, "endTimeUnixNano", 0);
+  gint64 start = errata_json_member_int (root, "startTimeUnixNano", 0);
+  gint64 end = errata_json_member_int (root, "endTimeUnixNano", 0);
   gint64 tokens_in = -1;
   gint64 tokens_out = -1;
 

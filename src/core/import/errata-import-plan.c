@@ -22,6 +22,7 @@ typedef struct
 {
   ErrataImportFormat  format;
   ErrataFieldMap     *map;
+  gsize               max_record_size;
   ErrataImportReport *report;
   GCancellable       *cancellable;
   GPtrArray          *inputs;   /* ErrataImportInput */
@@ -40,6 +41,7 @@ import_input_free (gpointer data)
 
 gboolean
 _errata_import_read_first_record (GFile               *file,
+                                  gsize                max_record_size,
                                   ErrataRecordSyntax  *syntax,
                                   JsonNode           **first,
                                   GCancellable        *cancellable,
@@ -51,11 +53,12 @@ _errata_import_read_first_record (GFile               *file,
   ErrataRecord record = { 0, };
 
   *first = NULL;
-  stream = g_file_read (file, cancellable, error);
+  stream = errata_record_file_read (file, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
   reader = errata_record_reader_new (G_INPUT_STREAM (stream), errata_record_syntax_from_name (name));
+  errata_record_reader_set_max_record_size (reader, max_record_size);
   for (guint i = 0; i < DETECT_MAX_RECORDS; i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -179,6 +182,8 @@ plan_file (Planner    *job,
     return FALSE;
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     return plan_folder (job, file, error);
+  if (!errata_record_file_check_type (g_file_info_get_file_type (info), error))
+    return FALSE;
 
   input = g_new0 (ErrataImportInput, 1);
   input->file = g_object_ref (file);
@@ -271,7 +276,8 @@ detect_inputs (Planner    *job,
           input->syntax = ERRATA_RECORD_SYNTAX_JSON;
           continue;
         }
-      if (!_errata_import_read_first_record (input->file, &input->syntax, &first, job->cancellable, error))
+      if (!_errata_import_read_first_record (input->file, job->max_record_size, &input->syntax,
+                                             &first, job->cancellable, error))
         {
           g_prefix_error (error, "%s: ", input->display);
           return FALSE;
@@ -301,12 +307,13 @@ _errata_import_plan (GFile              **files,
                      guint                n_files,
                      ErrataImportFormat   format,
                      ErrataFieldMap      *map,
+                     gsize                max_record_size,
                      ErrataImportReport  *report,
                      GCancellable        *cancellable,
                      GError             **error)
 {
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (import_input_free);
-  Planner job = { format, map, report, cancellable, inputs };
+  Planner job = { format, map, max_record_size, report, cancellable, inputs };
 
   for (guint i = 0; i < n_files; i++)
     {

@@ -25,12 +25,14 @@ typedef struct
 /* Lists the files (a folder stands for its *.json files) and tells each
  * one's format from its first record, `format` unless it is AUTO. Fails
  * with ERRATA_IMPORT_ERROR_UNREADABLE, _NEEDS_MAPPING or _UNKNOWN_FORMAT
- * while the project is still untouched; problems that do not stop the
+ * while the project is still untouched (records over `max_record_size`
+ * bytes do not count as a first record); problems that do not stop the
  * import (an empty folder) go to `report`. Element type: ErrataImportInput. */
 GPtrArray *_errata_import_plan (GFile              **files,
                                 guint                n_files,
                                 ErrataImportFormat   format,
                                 ErrataFieldMap      *map,
+                                gsize                max_record_size,
                                 ErrataImportReport  *report,
                                 GCancellable        *cancellable,
                                 GError             **error);

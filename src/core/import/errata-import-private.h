@@ -97,6 +97,7 @@ char               *_errata_import_format_describe (ErrataImportFormat          
 /* Reads up to the first good record of `file` (looking past a few bad
  * ones). *first is NULL for a file without any. */
 gboolean            _errata_import_read_first_record (GFile               *file,
+                                                      gsize                max_record_size,
                                                       ErrataRecordSyntax  *syntax,
                                                       JsonNode           **first,
                                                       GCancellable        *cancellable,

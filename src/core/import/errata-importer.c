@@ -32,6 +32,7 @@ struct _ErrataImporter
   ErrataFieldMap         *map;
   char                   *annotator;
   guint                   batch_size;
+  gsize                   max_record_size;
   ErrataImportBatchFunc   batch_func;
   gpointer                batch_data;
 };
@@ -53,6 +54,7 @@ typedef struct
   ErrataFieldMap     *map;
   char               *annotator;
   guint               batch_size;
+  gsize               max_record_size;
   GPtrArray          *files;          /* GFile */
   GFile              *project_file;   /* async: the worker opens its own connection */
   ErrataProject      *project;
@@ -116,6 +118,7 @@ import_job_new (ErrataImporter  *self,
   job->map = self->map ? errata_field_map_ref (self->map) : NULL;
   job->annotator = g_strdup (self->annotator);
   job->batch_size = MAX (self->batch_size, 1);
+  job->max_record_size = self->max_record_size;
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
@@ -167,6 +170,7 @@ errata_importer_init (ErrataImporter *self)
   /* Stored in the project as the annotator's name: not translated. */
   self->annotator = g_strdup ("import");
   self->batch_size = DEFAULT_BATCH_SIZE;
+  self->max_record_size = ERRATA_RECORD_DEFAULT_MAX_SIZE;
   /* The crash-safety test makes batches small to kill an import between two. */
   if (env != NULL && g_ascii_strtoull (env, NULL, 10) > 0)
     self->batch_size = (guint)g_ascii_strtoull (env, NULL, 10);
@@ -225,6 +229,22 @@ errata_importer_set_batch_size (ErrataImporter *self,
 }
 
 void
+errata_importer_set_max_record_size (ErrataImporter *self,
+                                     gsize           max_size)
+{
+  g_return_if_fail (ERRATA_IS_IMPORTER (self));
+  g_return_if_fail (max_size > 0);
+  self->max_record_size = max_size;
+}
+
+gsize
+errata_importer_get_max_record_size (ErrataImporter *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORTER (self), 0);
+  return self->max_record_size;
+}
+
+void
 errata_importer_set_batch_callback (ErrataImporter        *self,
                                     ErrataImportBatchFunc  func,
                                     gpointer               user_data)
@@ -249,7 +269,8 @@ errata_importer_detect_format (GFile         *file,
     return ERRATA_IMPORT_FORMAT_REQUEST_RESPONSE;
 
   name = g_file_get_basename (file);
-  if (!_errata_import_read_first_record (file, &syntax, &first, cancellable, error))
+  if (!_errata_import_read_first_record (file, ERRATA_RECORD_DEFAULT_MAX_SIZE, &syntax, &first,
+                                         cancellable, error))
     {
       g_prefix_error (error, "%s: ", name);
       if (error && *error && (*error)->domain != ERRATA_IMPORT_ERROR
@@ -432,7 +453,7 @@ import_input (ImportJob           *job,
   guint n_records = 0;
   gboolean ok = TRUE;
 
-  stream = g_file_read (input->file, job->cancellable, &read_error);
+  stream = errata_record_file_read (input->file, job->cancellable, &read_error);
   if (stream == NULL)
     {
       errata_import_report_add_problem (job->report, input->display, 0, 0, read_error->message);
@@ -441,6 +462,7 @@ import_input (ImportJob           *job,
     }
 
   reader = errata_record_reader_new (G_INPUT_STREAM (stream), input->syntax);
+  errata_record_reader_set_max_record_size (reader, job->max_record_size);
   while (ok && errata_record_reader_next (reader, &record, job->cancellable, &read_error))
     {
       n_records++;
@@ -511,7 +533,8 @@ run_import (ImportJob  *job,
   ErrataImportContext ctx = { 0, };
 
   job->inputs = _errata_import_plan ((GFile **)job->files->pdata, job->files->len, job->format,
-                                     job->map, job->report, job->cancellable, error);
+                                     job->map, job->max_record_size, job->report,
+                                     job->cancellable, error);
   if (job->inputs == NULL)
     return NULL;
   for (guint i = 0; i < job->inputs->len; i++)
