@@ -115,6 +115,12 @@ is_probed (gpointer data)
 }
 
 gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+gboolean
 is_done (gpointer data)
 {
   return g_strcmp0 (stack_page (data), "summary") == 0;

@@ -40,6 +40,7 @@ void        select_field     (Fixture            *fixture,
                               const char         *field);
 const char *stack_page       (Fixture            *fixture);
 gboolean    is_probed        (gpointer            data);
+gboolean    is_hidden        (gpointer            widget);
 gboolean    is_done          (gpointer            data);
 char       *read_clipboard   (GtkWidget          *widget);
 void        scroll_to_end    (GtkWidget          *scrolled);
