@@ -164,3 +164,12 @@ errata_field_map_to_string (ErrataFieldMap *map)
     }
   return g_string_free (spec, FALSE);
 }
+
+gboolean
+errata_field_map_has_content (ErrataFieldMap *map)
+{
+  return map != NULL
+         && (errata_field_map_get (map, ERRATA_FIELD_INPUT) != NULL
+             || errata_field_map_get (map, ERRATA_FIELD_OUTPUT) != NULL
+             || errata_field_map_get (map, ERRATA_FIELD_MESSAGES) != NULL);
+}

@@ -40,6 +40,9 @@ void            errata_field_map_set       (ErrataFieldMap *map,
                                             ErrataField     field,
                                             const char     *path);
 char           *errata_field_map_to_string (ErrataFieldMap *map);
+/* TRUE when `map` (which may be NULL) says where the input, the output or
+ * the messages are: the least a mapped import needs. */
+gboolean        errata_field_map_has_content (ErrataFieldMap *map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataFieldMap, errata_field_map_unref)
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "errata-importer.h"
+#include "errata-import-format.h"
 #include "errata-messages.h"
 #include "errata-record-reader.h"
 
@@ -58,6 +59,54 @@ ErrataTrace *_errata_import_langfuse          (ErrataImportContext  *ctx,
 /* Formats whose traces are spread over many records (OTLP spans, flat
  * Langfuse observations) are staged first and grouped afterwards. */
 typedef struct _ErrataImportStage ErrataImportStage;
+
+/* Stores the record's parts in the stage; FALSE with a user message
+ * (ERRATA_IMPORT_ERROR) when the record has none. */
+typedef gboolean (*ErrataStageFunc) (ErrataImportStage    *stage,
+                                     ErrataImportContext  *ctx,
+                                     const ErrataRecord   *record,
+                                     GError              **error);
+
+/* One row of the format table (errata-import-format.c). */
+typedef struct
+{
+  ErrataImportFormat  format;
+  const char         *name;            /* the --format value: never translated */
+  const char         *display_name;    /* N_(): the import report's kind of file */
+  const char         *choice_name;     /* N_(): the import dialog's Import As list */
+  gboolean            needs_mapping;   /* only a field map can read the records */
+  /* Recognises the format from the first good record; NULL: never. */
+  gboolean          (*detect)    (JsonObject          *first);
+  /* One record, one trace; NULL when every record is staged. */
+  ErrataConvertFunc   convert;
+  /* With convert: TRUE for the records that are staged instead. */
+  gboolean          (*is_staged) (const ErrataRecord  *record);
+  ErrataStageFunc     stage;
+} ErrataImportFormatInfo;
+
+const ErrataImportFormatInfo *_errata_import_format_get_info (ErrataImportFormat  format);
+ErrataImportFormat  _errata_import_format_detect   (JsonNode                     *first,
+                                                    ErrataRecordSyntax            syntax);
+/* TRUE when `record` is staged for grouping rather than converted. */
+gboolean            _errata_import_format_stages   (const ErrataImportFormatInfo *info,
+                                                    const ErrataRecord           *record);
+/* "OpenAI chat (JSONL)": for the import report. */
+char               *_errata_import_format_describe (ErrataImportFormat            format,
+                                                    ErrataRecordSyntax            syntax);
+
+/* Reads up to the first good record of `file` (looking past a few bad
+ * ones). *first is NULL for a file without any. */
+gboolean            _errata_import_read_first_record (GFile               *file,
+                                                      gsize                max_record_size,
+                                                      ErrataRecordSyntax  *syntax,
+                                                      JsonNode           **first,
+                                                      GCancellable        *cancellable,
+                                                      GError             **error);
+/* The names of a folder's *.json files (what an import of the folder
+ * reads: no subfolders), sorted. */
+GPtrArray          *_errata_import_list_folder     (GFile                *folder,
+                                                    GCancellable         *cancellable,
+                                                    GError              **error);
 
 ErrataImportStage *_errata_import_stage_new      (ErrataProject        *project,
                                                   GError              **error);

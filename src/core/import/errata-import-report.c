@@ -198,3 +198,31 @@ errata_import_problem_to_string (const ErrataImportProblem *problem)
   return g_strdup_printf (_("%s: record %u (line %u): %s"),
                           problem->file, problem->record, problem->line, problem->reason);
 }
+
+void
+errata_import_report_merge (ErrataImportReport *self,
+                            ErrataImportReport *from)
+{
+  GPtrArray *problems;
+
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (from));
+
+  problems = errata_import_report_get_problems (from);
+
+  for (guint i = 0; i < errata_import_report_get_n_files (from); i++)
+    errata_import_report_add_file (self, errata_import_report_get_format_name (from, i));
+  for (guint i = 0; i < errata_import_report_get_n_added (from); i++)
+    errata_import_report_count_record (self, TRUE);
+  for (guint i = 0; i < errata_import_report_get_n_duplicates (from); i++)
+    errata_import_report_count_record (self, FALSE);
+  for (guint i = 0; i < errata_import_report_get_n_notes (from); i++)
+    errata_import_report_count_note (self);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ErrataImportProblem *problem = g_ptr_array_index (problems, i);
+
+      errata_import_report_add_problem (self, problem->file, problem->record, problem->line,
+                                        problem->reason);
+    }
+}

@@ -50,6 +50,11 @@ void                errata_import_report_add_problem      (ErrataImportReport *s
                                                            guint               line,
                                                            const char         *reason);
 
+/* Adds what `from` counted and found to `self`: the report of two imports
+ * run one after the other (the import dialog runs mapped files apart). */
+void                errata_import_report_merge            (ErrataImportReport *self,
+                                                           ErrataImportReport *from);
+
 /* "data.jsonl: record 7 (line 7): not valid JSON: ..." */
 char               *errata_import_problem_to_string       (const ErrataImportProblem *problem);
 

@@ -281,37 +281,6 @@ errata_import_sample_guess_map (ErrataImportSample *self)
   return map;
 }
 
-static ErrataConvertFunc
-converter_for (ErrataImportFormat  format,
-               const ErrataRecord *record)
-{
-  switch (format)
-    {
-    case ERRATA_IMPORT_FORMAT_REQUEST_RESPONSE:
-      return _errata_import_request_response;
-    case ERRATA_IMPORT_FORMAT_MAPPED:
-      return _errata_import_mapped;
-    case ERRATA_IMPORT_FORMAT_LANGFUSE:
-      return _errata_import_langfuse_is_trace (record) ? _errata_import_langfuse : NULL;
-    case ERRATA_IMPORT_FORMAT_OTEL:
-      return NULL;
-    case ERRATA_IMPORT_FORMAT_OPENAI:
-    case ERRATA_IMPORT_FORMAT_AUTO:
-    default:
-      /* As in the importer: a file it cannot tell is read as OpenAI chat. */
-      return _errata_import_openai;
-    }
-}
-
-static gboolean
-map_has_content (ErrataFieldMap *map)
-{
-  return map != NULL
-         && (errata_field_map_get (map, ERRATA_FIELD_INPUT) != NULL
-             || errata_field_map_get (map, ERRATA_FIELD_OUTPUT) != NULL
-             || errata_field_map_get (map, ERRATA_FIELD_MESSAGES) != NULL);
-}
-
 ErrataTrace *
 errata_import_sample_convert (ErrataImportSample *self,
                               guint               index,
@@ -323,7 +292,7 @@ errata_import_sample_convert (ErrataImportSample *self,
   g_autoptr(GPtrArray) annotations = NULL;
   ErrataImportContext ctx = { 0, };
   ErrataRecord record = { 0, };
-  ErrataConvertFunc convert;
+  const ErrataImportFormatInfo *info;
   SampleRecord *kept;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -336,7 +305,8 @@ errata_import_sample_convert (ErrataImportSample *self,
       g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD, kept->error);
       return NULL;
     }
-  if (format == ERRATA_IMPORT_FORMAT_MAPPED && !map_has_content (map))
+  info = _errata_import_format_get_info (format);
+  if (info->needs_mapping && !errata_field_map_has_content (map))
     {
       g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING,
                            _("no field is mapped to the input, the output or the messages"));
@@ -350,8 +320,7 @@ errata_import_sample_convert (ErrataImportSample *self,
   record.len = kept->len;
   record.node = kept->node;
 
-  convert = converter_for (format, &record);
-  if (convert == NULL)
+  if (_errata_import_format_stages (info, &record))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("spans are grouped into traces during the import, so there is "
@@ -367,5 +336,5 @@ errata_import_sample_convert (ErrataImportSample *self,
   ctx.annotator = "import";
   ctx.parser = self->parser;
   ctx.seen_ids = seen_ids;
-  return convert (&ctx, &record, annotations, error);
+  return info->convert (&ctx, &record, annotations, error);
 }

@@ -10,6 +10,7 @@
 
 #include "errata-types.h"
 #include "errata-field-map.h"
+#include "errata-import-format.h"
 #include "errata-import-report.h"
 #include "errata-project.h"
 
@@ -62,9 +63,6 @@ void                errata_importer_set_batch_callback (ErrataImporter     *self
 ErrataImportFormat  errata_importer_detect_format      (GFile              *file,
                                                         GCancellable       *cancellable,
                                                         GError            **error);
-const char         *errata_import_format_to_string     (ErrataImportFormat  format);
-gboolean            errata_import_format_from_string   (const char         *str,
-                                                        ErrataImportFormat *format);
 
 /* Synchronous: runs on the calling thread with the project's connection.
  * Returns NULL with error only when nothing could be imported at all

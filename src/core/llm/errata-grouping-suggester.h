@@ -7,18 +7,11 @@
 
 #pragma once
 
+#include "errata-grouping-proposal.h"
 #include "errata-llm-client.h"
 #include "errata-taxonomy.h"
 
 G_BEGIN_DECLS
-
-#define ERRATA_GROUPING_ERROR (errata_grouping_error_quark ())
-
-typedef enum
-{
-  ERRATA_GROUPING_ERROR_NO_NOTES,     /* nothing to group */
-  ERRATA_GROUPING_ERROR_NOTES_GONE,   /* accepting: none of its notes exist any more */
-} ErrataGroupingError;
 
 /* Which notes go to the model. */
 typedef enum
@@ -27,41 +20,10 @@ typedef enum
   ERRATA_GROUPING_SCOPE_ALL,
 } ErrataGroupingScope;
 
-#define ERRATA_TYPE_GROUPING_PROPOSAL (errata_grouping_proposal_get_type ())
-
-/* One proposed failure mode. Every annotation id is one the suggester
- * sent; ids the model made up never get here. The GUI may edit name and
- * definition before accepting. */
-typedef struct
-{
-  char   *name;
-  char   *definition;
-  GArray *annotation_ids;     /* of gint64, in note order */
-  gint64  existing_mode_id;   /* > 0: the name is that of an existing mode */
-} ErrataGroupingProposal;
-
-#define ERRATA_TYPE_GROUPING_RESULT (errata_grouping_result_get_type ())
-
-typedef struct
-{
-  GPtrArray *proposals;         /* of ErrataGroupingProposal, most notes first */
-  guint      n_notes;           /* notes sent */
-  guint      n_batches;
-  guint      n_batches_failed;
-  guint      n_unknown_ids;     /* note references the model made up, ignored */
-  guint      n_empty_dropped;   /* proposals left without a valid note */
-  GPtrArray *batch_errors;      /* of GError: one per failed batch, message says which */
-  gint64     tokens_in;
-  gint64     tokens_out;
-  double     cost;              /* US dollars */
-} ErrataGroupingResult;
-
 #define ERRATA_TYPE_GROUPING_SUGGESTER (errata_grouping_suggester_get_type ())
 
 G_DECLARE_FINAL_TYPE (ErrataGroupingSuggester, errata_grouping_suggester,
                       ERRATA, GROUPING_SUGGESTER, GObject)
-
-GQuark                   errata_grouping_error_quark               (void);
 
 ErrataGroupingSuggester *errata_grouping_suggester_new             (ErrataTaxonomy           *taxonomy,
                                                                     ErrataLlmClient          *client);
@@ -76,25 +38,5 @@ void                     errata_grouping_suggester_run_async       (ErrataGroupi
 ErrataGroupingResult    *errata_grouping_suggester_run_finish      (ErrataGroupingSuggester  *self,
                                                                     GAsyncResult             *result,
                                                                     GError                  **error);
-
-GType                    errata_grouping_proposal_get_type         (void) G_GNUC_CONST;
-ErrataGroupingProposal  *errata_grouping_proposal_new              (const char               *name,
-                                                                    const char               *definition);
-ErrataGroupingProposal  *errata_grouping_proposal_copy             (const ErrataGroupingProposal *self);
-void                     errata_grouping_proposal_free             (ErrataGroupingProposal   *self);
-void                     errata_grouping_proposal_set_name         (ErrataGroupingProposal   *self,
-                                                                    const char               *name);
-void                     errata_grouping_proposal_set_definition   (ErrataGroupingProposal   *self,
-                                                                    const char               *definition);
-gint64                   errata_grouping_proposal_accept           (ErrataGroupingProposal   *self,
-                                                                    ErrataTaxonomy           *taxonomy,
-                                                                    GError                  **error);
-
-GType                    errata_grouping_result_get_type           (void) G_GNUC_CONST;
-ErrataGroupingResult    *errata_grouping_result_copy               (const ErrataGroupingResult *self);
-void                     errata_grouping_result_free               (ErrataGroupingResult     *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataGroupingProposal, errata_grouping_proposal_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataGroupingResult, errata_grouping_result_free)
 
 G_END_DECLS

@@ -21,10 +21,11 @@
 #define G_LOG_DOMAIN "Errata-Llm"
 
 #include "errata-llm-client.h"
+#include "errata-llm-client-private.h"
+#include "errata-llm-pacer.h"
 #include "errata-llm-wire.h"
 
 #include <libsoup/soup.h>
-#include <math.h>
 
 /* A server asking for a longer pause than this is not rate limiting any
  * more; waiting would only look like a hang. */
@@ -43,9 +44,7 @@ struct _ErrataLlmClient
   GQueue             queue;          /* of GTask (owned), waiting for a slot */
   GHashTable        *retrying;       /* GTask set (unowned), waiting to retry */
   guint              n_in_flight;
-  double             tokens;         /* requests-per-minute bucket */
-  gint64             tokens_at;      /* monotonic µs of the last refill */
-  gint64             paused_until;   /* monotonic µs: a 429 asked everyone to wait */
+  ErrataLlmPacer     pacer;
   GSource           *pump_source;
   GError            *stop_error;     /* quota or auth failure: refuse everything */
 
@@ -117,9 +116,9 @@ job_free (gpointer data)
 
 /* ---- finishing a job ------------------------------------------------- */
 
-static void
-client_redact_error (ErrataLlmClient *self,
-                     GError          *error)
+void
+_errata_llm_client_redact_error (ErrataLlmClient *self,
+                                 GError          *error)
 {
   char *clean = _errata_llm_redact (error->message, self->provider->api_key);
 
@@ -148,7 +147,7 @@ job_return_error (GTask  *task,
   ErrataLlmClient *self = g_task_get_source_object (task);
 
   job_disconnect (task);
-  client_redact_error (self, error);
+  _errata_llm_client_redact_error (self, error);
   self->usage.failures++;
   g_task_return_error (task, error);
 }
@@ -169,8 +168,15 @@ job_return_reply (GTask          *task,
   g_task_return_pointer (task, reply, (GDestroyNotify) errata_llm_reply_free);
 }
 
-static GError *
-cancelled_error (void)
+SoupSession *
+_errata_llm_client_get_session (ErrataLlmClient *self)
+{
+  g_assert (ERRATA_IS_LLM_CLIENT (self));
+  return self->session;
+}
+
+GError *
+_errata_llm_cancelled_error (void)
 {
   return g_error_new_literal (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED,
                               _("The request was cancelled"));
@@ -199,17 +205,6 @@ client_stop (ErrataLlmClient *self,
 
 /* ---- retries -------------------------------------------------------- */
 
-static guint
-backoff_ms (ErrataLlmClient *self,
-            guint            attempt)
-{
-  double delay = self->retry_base_ms * pow (2, MIN (attempt, 20) - 1);
-
-  delay = MIN (delay, self->retry_max_ms);
-  /* "Equal jitter": keeps a floor while spreading a crowd apart. */
-  return (guint) (delay / 2 + g_random_double () * delay / 2);
-}
-
 static gboolean
 on_retry (gpointer data)
 {
@@ -234,13 +229,15 @@ job_schedule_retry (GTask        *task,
 {
   ErrataLlmClient *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
-  guint delay = retry_after_ms >= 0 ? (guint) retry_after_ms : backoff_ms (self, job->attempt);
+  guint delay = retry_after_ms >= 0
+                ? (guint) retry_after_ms
+                : errata_llm_backoff_ms (self->retry_base_ms, self->retry_max_ms, job->attempt,
+                                         g_random_double ());
 
   /* A rate limit applies to the whole account, so the queue waits too. */
   if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_RATE_LIMITED) &&
       retry_after_ms >= 0)
-    self->paused_until = MAX (self->paused_until,
-                              g_get_monotonic_time () + retry_after_ms * 1000);
+    errata_llm_pacer_pause_until (&self->pacer, g_get_monotonic_time () + retry_after_ms * 1000);
 
   g_debug ("Attempt %u failed (%s); retrying in %u ms", job->attempt, error->message, delay);
 
@@ -260,7 +257,7 @@ job_handle_error (GTask   *task,
   Job *job = g_task_get_task_data (task);
   gboolean attempts_left = job->attempt < MAX (self->provider->max_attempts, 1);
 
-  client_redact_error (self, error);
+  _errata_llm_client_redact_error (self, error);
 
   if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_QUOTA) ||
       g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_AUTH))
@@ -325,7 +322,7 @@ transport_error (ErrataLlmClient *self,
   if (cancelled)
     {
       *retryable = FALSE;
-      return cancelled_error ();
+      return _errata_llm_cancelled_error ();
     }
 
   /* Nobody listening is not a passing fault: retrying with back-off only
@@ -438,32 +435,6 @@ job_send (ErrataLlmClient *self,
 
 /* ---- the queue ------------------------------------------------------- */
 
-/* Returns 0 when a request may start now (and takes its token), or how
- * many microseconds until one may. */
-static gint64
-client_take_slot (ErrataLlmClient *self)
-{
-  gint64 now = g_get_monotonic_time ();
-  guint rpm = self->provider->requests_per_minute;
-
-  if (now < self->paused_until)
-    return self->paused_until - now;
-  if (rpm == 0)
-    return 0;
-
-  /* A bucket of one token spaces requests evenly instead of sending a
-   * minute's worth in a burst. */
-  self->tokens = MIN (1.0, self->tokens + (now - self->tokens_at) * rpm / 60e6);
-  self->tokens_at = now;
-  if (self->tokens >= 1.0)
-    {
-      self->tokens -= 1.0;
-      return 0;
-    }
-
-  return (gint64) ceil ((1.0 - self->tokens) * 60e6 / rpm);
-}
-
 static gboolean
 on_pump_timer (gpointer data)
 {
@@ -484,7 +455,8 @@ client_pump (ErrataLlmClient *self)
       if (self->pump_source != NULL)
         return;
 
-      wait_us = client_take_slot (self);
+      wait_us = errata_llm_pacer_take (&self->pacer, self->provider->requests_per_minute,
+                                       g_get_monotonic_time ());
       if (wait_us > 0)
         {
           self->pump_source = client_add_timeout (self, (guint) ((wait_us + 999) / 1000),
@@ -510,11 +482,11 @@ on_cancelled_idle (gpointer data)
 
   if (g_queue_remove (&self->queue, task))
     {
-      job_return_error (task, cancelled_error ());
+      job_return_error (task, _errata_llm_cancelled_error ());
       g_object_unref (task);
     }
   else if (g_hash_table_remove (self->retrying, task))
-    job_return_error (task, cancelled_error ());
+    job_return_error (task, _errata_llm_cancelled_error ());
   else if (job->attempt_cancellable != NULL)
     g_cancellable_cancel (job->attempt_cancellable);   /* on_sent finishes it */
 
@@ -582,8 +554,7 @@ errata_llm_client_init (ErrataLlmClient *self)
   g_queue_init (&self->queue);
   self->retrying = g_hash_table_new (NULL, NULL);
   self->context = g_main_context_ref_thread_default ();
-  self->tokens = 1.0;
-  self->tokens_at = g_get_monotonic_time ();
+  errata_llm_pacer_init (&self->pacer, g_get_monotonic_time ());
   self->retry_base_ms = 1000;
   self->retry_max_ms = 60000;
 }
@@ -669,7 +640,7 @@ complete_without_queue (ErrataLlmClient *self,
 
   if (g_cancellable_is_cancelled (job->cancellable))
     {
-      job_return_error (task, cancelled_error ());
+      job_return_error (task, _errata_llm_cancelled_error ());
       return TRUE;
     }
   if (self->stop_error != NULL)
@@ -744,85 +715,6 @@ errata_llm_client_complete_finish (ErrataLlmClient  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ---- model list ------------------------------------------------------ */
-
-static void
-on_models_sent (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  ErrataLlmClient *self = g_task_get_source_object (task);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
-  GError *failure = NULL;
-  gboolean retryable;
-  GStrv models;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (body == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    failure = cancelled_error ();
-  else if (body == NULL)
-    failure = g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
-                           _("Could not reach %s: %s"), self->provider->base_url, error->message);
-  else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
-    failure = _errata_llm_wire_http_error (self->provider, soup_message_get_status (message),
-                                           body, &retryable);
-  else if ((models = _errata_llm_wire_parse_models (body, &failure)) != NULL)
-    {
-      g_task_return_pointer (task, models, (GDestroyNotify) g_strfreev);
-      return;
-    }
-
-  client_redact_error (self, failure);
-  g_task_return_error (task, failure);
-}
-
-/* One request, no queue and no retries: it answers "does this work?". */
-void
-errata_llm_client_list_models_async (ErrataLlmClient     *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (ERRATA_IS_LLM_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, errata_llm_client_list_models_async);
-  g_task_set_check_cancellable (task, FALSE);
-
-  message = _errata_llm_wire_new_message (self->provider, "GET", "models", NULL, &error);
-  if (message == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    on_models_sent, g_steal_pointer (&task));
-}
-
-/**
- * errata_llm_client_list_models_finish:
- *
- * Returns: (transfer full): the model names the server offers
- */
-GStrv
-errata_llm_client_list_models_finish (ErrataLlmClient  *self,
-                                      GAsyncResult     *result,
-                                      GError          **error)
-{
-  g_return_val_if_fail (ERRATA_IS_LLM_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* ---- state ----------------------------------------------------------- */
 
 /* The reply cache key: SHA-256 over provider kind, base URL, model,
@@ -858,7 +750,7 @@ errata_llm_client_reset (ErrataLlmClient *self)
   g_return_if_fail (ERRATA_IS_LLM_CLIENT (self));
 
   g_clear_error (&self->stop_error);
-  self->paused_until = 0;
+  errata_llm_pacer_resume (&self->pacer);
 }
 
 void

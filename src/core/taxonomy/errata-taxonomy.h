@@ -8,6 +8,7 @@
 #pragma once
 
 #include "errata-project.h"
+#include "errata-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ G_DECLARE_FINAL_TYPE (ErrataTaxonomy, errata_taxonomy, ERRATA, TAXONOMY, GObject
 
 ErrataTaxonomy    *errata_taxonomy_new                (ErrataProject   *project);
 ErrataProject     *errata_taxonomy_get_project        (ErrataTaxonomy  *self);
+/* The edits Undo and Redo replay; bind to its can-undo/can-redo. */
+ErrataUndoStack   *errata_taxonomy_get_undo_stack     (ErrataTaxonomy  *self);
 
 /* Element type: ErrataFailureMode, by position. */
 GPtrArray         *errata_taxonomy_list_modes         (ErrataTaxonomy  *self,
@@ -104,7 +107,7 @@ gboolean           errata_taxonomy_undo               (ErrataTaxonomy  *self,
 gboolean           errata_taxonomy_redo               (ErrataTaxonomy  *self,
                                                        GError         **error);
 
-/* Derived labels (DESIGN.md): a reviewed trace whose note sits in the mode
+/* errata-taxonomy-labels.c. Derived labels (DESIGN.md): a reviewed trace whose note sits in the mode
  * fails it, a reviewed trace not in it passes it, an explicit label wins;
  * an unreviewed trace has no label (ERRATA_VERDICT_UNSET). */
 ErrataVerdict      errata_taxonomy_get_label          (ErrataTaxonomy  *self,
@@ -115,19 +118,12 @@ ErrataVerdict      errata_taxonomy_get_label          (ErrataTaxonomy  *self,
 GPtrArray         *errata_taxonomy_count_modes        (ErrataTaxonomy  *self,
                                                        guint           *reviewed,
                                                        GError         **error);
-/* Element i: distinct modes seen in the first i + 1 reviewed traces, in
+/* errata-taxonomy-saturation.c. Element i: distinct modes seen in the first i + 1 reviewed traces, in
  * review order. Element type: guint. */
 GArray            *errata_taxonomy_saturation         (ErrataTaxonomy  *self,
                                                        GError         **error);
 gboolean           errata_taxonomy_is_saturated       (GArray          *saturation,
                                                        guint            window);
-
-char              *errata_taxonomy_export_markdown    (ErrataTaxonomy  *self,
-                                                       guint            n_examples,
-                                                       GError         **error);
-char              *errata_taxonomy_export_json        (ErrataTaxonomy  *self,
-                                                       guint            n_examples,
-                                                       GError         **error);
 
 void               errata_failure_mode_free           (ErrataFailureMode *mode);
 void               errata_note_card_free              (ErrataNoteCard    *card);

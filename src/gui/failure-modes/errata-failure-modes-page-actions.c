@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-suggestions-dialog.h"
+#include "errata-taxonomy-export.h"
 #include "errata-toast-helper.h"
 
 /* ---- feedback ----------------------------------------------------------- */

@@ -576,6 +576,37 @@ test_staging_keeps_project_writable (void)
   errata_test_remove_tree (dir);
 }
 
+/* The import dialog runs mapped files as an import of their own and shows
+ * one report for both. */
+static void
+test_report_merge (void)
+{
+  g_autoptr(ErrataImportReport) first = errata_import_report_new ();
+  g_autoptr(ErrataImportReport) second = errata_import_report_new ();
+  GPtrArray *problems;
+
+  errata_import_report_add_file (first, "OpenAI chat (JSONL)");
+  errata_import_report_count_record (first, TRUE);
+  errata_import_report_count_record (first, FALSE);
+  errata_import_report_add_file (second, "Mapped fields (CSV)");
+  errata_import_report_count_record (second, TRUE);
+  errata_import_report_count_record (second, TRUE);
+  errata_import_report_count_note (second);
+  errata_import_report_add_problem (second, "table.csv", 3, 4, "no input");
+
+  errata_import_report_merge (first, second);
+  g_assert_cmpuint (errata_import_report_get_n_files (first), ==, 2);
+  g_assert_cmpstr (errata_import_report_get_format_name (first, 1), ==, "Mapped fields (CSV)");
+  g_assert_cmpuint (errata_import_report_get_n_added (first), ==, 3);
+  g_assert_cmpuint (errata_import_report_get_n_duplicates (first), ==, 1);
+  g_assert_cmpuint (errata_import_report_get_n_notes (first), ==, 1);
+  problems = errata_import_report_get_problems (first);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((ErrataImportProblem *)problems->pdata[0])->file, ==, "table.csv");
+  g_assert_cmpuint (((ErrataImportProblem *)problems->pdata[0])->line, ==, 4);
+  g_assert_cmpuint (errata_import_report_get_n_skipped (first), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +629,7 @@ main (int   argc,
   ADD ("/importer/big-record", test_big_record);
   g_test_add_func ("/importer/field-map", test_field_map);
   g_test_add_func ("/importer/format-names", test_formats);
+  g_test_add_func ("/importer/report-merge", test_report_merge);
   g_test_add_func ("/importer/staging-keeps-project-writable", test_staging_keeps_project_writable);
 
   return g_test_run ();

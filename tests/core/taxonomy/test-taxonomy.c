@@ -1,13 +1,11 @@
 /* test-taxonomy.c: failure modes, moving notes between them, undo, derived
- * labels, saturation, Pareto counts and the taxonomy export.
+ * labels, saturation and Pareto counts. The export is in tests/core/export.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
-
-#include <string.h>
 
 #include "errata-taxonomy.h"
 #include "errata-test-utils.h"
@@ -281,34 +279,58 @@ test_counts_and_saturation (Fixture       *fixture,
 }
 
 static void
-test_export (Fixture       *fixture,
-             gconstpointer  data)
+count_changed (ErrataTaxonomy *taxonomy,
+               guint          *count)
 {
+  (*count)++;
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The taxonomy's edits live on its undo stack, whose properties a window
+ * binds its Undo and Redo actions to; Undo with nothing to undo changes
+ * nothing and tells no one. */
+static void
+test_undo_stack (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ErrataUndoStack *stack = errata_taxonomy_get_undo_stack (fixture->taxonomy);
   g_autoptr(GError) error = NULL;
-  g_autofree char *markdown = NULL;
-  g_autofree char *json = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *modes;
+  guint changed = 0;
+  guint undo_notes = 0;
+  gboolean can_redo = FALSE;
 
-  errata_taxonomy_create_mode (fixture->taxonomy, "Over budget", "Above the stated budget",
-                               fixture->notes, 4, 0, &error);
-  markdown = errata_taxonomy_export_markdown (fixture->taxonomy, 2, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (markdown, "## Over budget"));
-  g_assert_nonnull (strstr (markdown, "Above the stated budget"));
-  g_assert_nonnull (strstr (markdown, "4 traces (57% of reviewed traces)"));
-  g_assert_nonnull (strstr (markdown, "- `t1`: problem number 1"));
-  g_assert_null (strstr (markdown, "problem number 2"));
+  g_signal_connect (fixture->taxonomy, "changed", G_CALLBACK (count_changed), &changed);
+  g_signal_connect (stack, "notify::can-undo", G_CALLBACK (count_notify), &undo_notes);
+  g_assert_true (errata_taxonomy_undo (fixture->taxonomy, &error));
+  g_assert_cmpuint (changed, ==, 0);
 
-  json = errata_taxonomy_export_json (fixture->taxonomy, 3, &error);
-  root = json_from_string (json, &error);
+  errata_taxonomy_create_mode (fixture->taxonomy, "A", "", fixture->notes, 2, 0, &error);
   g_assert_no_error (error);
-  modes = json_object_get_array_member (json_node_get_object (root), "failure_modes");
-  g_assert_cmpuint (json_array_get_length (modes), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (modes, 0), "count"),
-                   ==, 4);
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                      json_array_get_object_element (modes, 0), "examples")), ==, 3);
+  g_assert_true (errata_undo_stack_can_undo (stack));
+  g_assert_cmpuint (undo_notes, ==, 1);
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* A failed command leaves the stack as it was. */
+  g_assert_cmpint (errata_taxonomy_create_mode (fixture->taxonomy, "  ", "", NULL, 0, 0, &error),
+                   ==, 0);
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_true (errata_taxonomy_undo (fixture->taxonomy, &error));
+  g_object_get (stack, "can-redo", &can_redo, NULL);
+  g_assert_true (can_redo);
+  g_assert_false (errata_undo_stack_can_undo (stack));
+  g_assert_cmpuint (undo_notes, ==, 2);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (n_cards (fixture->taxonomy, ERRATA_UNSORTED), ==, 6);
 }
 
 int
@@ -324,7 +346,7 @@ main (int   argc,
   ADD ("/taxonomy/rename-delete-persist", test_rename_delete_persist);
   ADD ("/taxonomy/derived-labels", test_derived_labels);
   ADD ("/taxonomy/counts-and-saturation", test_counts_and_saturation);
-  ADD ("/taxonomy/export", test_export);
+  ADD ("/taxonomy/undo-stack", test_undo_stack);
 #undef ADD
 
   return g_test_run ();

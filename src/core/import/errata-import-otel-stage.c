@@ -1,0 +1,225 @@
+/* errata-import-otel-stage.c: reading OTLP JSON exports into the stage.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An OTLP JSON export lists spans by resource and scope, traces mixed.
+ * Each span is flattened (its attributes, in OTLP's typed key/value form,
+ * become a plain object; the resource's attributes come along) and staged
+ * under its trace id; errata-import-otel.c builds the traces once all
+ * records are read.
+ */
+
+#include "config.h"
+
+#include "errata-import-private.h"
+#include "errata-json-guard.h"
+
+#include <glib/gi18n-lib.h>
+
+static JsonNode *any_value (JsonNode *value);
+
+static JsonNode *
+any_array (JsonObject *array_value)
+{
+  JsonArray *values = errata_json_get_array (array_value, "values");
+  JsonArray *result = json_array_new ();
+
+  for (guint i = 0; values && i < json_array_get_length (values); i++)
+    json_array_add_element (result, any_value (json_array_get_element (values, i)));
+  return json_node_init_array (json_node_alloc (), result);
+}
+
+static JsonNode *
+any_kvlist (JsonObject *kvlist)
+{
+  JsonArray *values = errata_json_get_array (kvlist, "values");
+  JsonObject *result = json_object_new ();
+  JsonNode *node;
+
+  for (guint i = 0; values && i < json_array_get_length (values); i++)
+    {
+      JsonObject *pair = errata_json_array_get_object (values, i);
+      const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
+
+      if (key != NULL)
+        json_object_set_member (result, key, any_value (json_object_get_member (pair, "value")));
+    }
+  node = json_node_init_object (json_node_alloc (), result);
+  json_object_unref (result);
+  return node;
+}
+
+/* OTLP's AnyValue to plain JSON. 64-bit integers arrive as strings. */
+static JsonNode *
+any_value (JsonNode *value)
+{
+  JsonObject *object;
+  JsonNode *member;
+
+  if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
+    return value ? json_node_copy (value) : json_node_new (JSON_NODE_NULL);
+
+  object = json_node_get_object (value);
+  if ((member = json_object_get_member (object, "stringValue")) != NULL
+      || (member = json_object_get_member (object, "doubleValue")) != NULL
+      || (member = json_object_get_member (object, "boolValue")) != NULL
+      || (member = json_object_get_member (object, "bytesValue")) != NULL)
+    return json_node_copy (member);
+  if ((member = json_object_get_member (object, "intValue")) != NULL)
+    {
+      g_autofree char *text = _errata_import_value_text (member);
+
+      return json_node_init_int (json_node_alloc (), text ? g_ascii_strtoll (text, NULL, 10) : 0);
+    }
+  if (errata_json_get_object (object, "arrayValue") != NULL)
+    return any_array (errata_json_get_object (object, "arrayValue"));
+  if (errata_json_get_object (object, "kvlistValue") != NULL)
+    return any_kvlist (errata_json_get_object (object, "kvlistValue"));
+  return json_node_new (JSON_NODE_NULL);
+}
+
+static JsonObject *
+flatten_attributes (JsonArray *attributes)
+{
+  JsonObject *result = json_object_new ();
+
+  for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
+    {
+      JsonObject *pair = errata_json_array_get_object (attributes, i);
+      const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
+
+      if (key != NULL)
+        json_object_set_member (result, key, any_value (json_object_get_member (pair, "value")));
+    }
+  return result;
+}
+
+static gint64
+nanos (JsonObject *span,
+       const char *key)
+{
+  g_autofree char *text = _errata_import_value_text (json_object_get_member (span, key));
+
+  return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+static JsonNode *
+flatten_span (JsonObject *span,
+              JsonObject *resource,
+              JsonNode   *scope)
+{
+  JsonObject *flat = json_object_new ();
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, span);
+  while (json_object_iter_next (&iter, &key, &value))
+    {
+      if (g_str_equal (key, "attributes"))
+        json_object_set_object_member (flat, "attributes",
+                                       flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
+                                                           ? json_node_get_array (value) : NULL));
+      else if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
+        json_object_set_int_member (flat, key, nanos (span, key));
+      else
+        json_object_set_member (flat, key, json_node_copy (value));
+    }
+  if (!json_object_has_member (flat, "attributes"))
+    json_object_set_object_member (flat, "attributes", json_object_new ());
+  if (resource != NULL && json_object_get_size (resource) > 0)
+    json_object_set_object_member (flat, "resource", json_object_ref (resource));
+  if (scope != NULL)
+    json_object_set_member (flat, "scope", json_node_copy (scope));
+  node = json_node_init_object (json_node_alloc (), flat);
+  json_object_unref (flat);
+  return node;
+}
+
+static gboolean
+stage_spans (ErrataImportStage    *stage,
+             ErrataImportContext  *ctx,
+             JsonArray            *spans,
+             JsonObject           *resource,
+             JsonNode             *scope,
+             guint                *n_staged,
+             GError              **error)
+{
+  for (guint i = 0; spans && i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = errata_json_array_get_object (spans, i);
+      g_autoptr(JsonNode) flat = NULL;
+      const char *trace_id;
+
+      trace_id = span ? errata_json_get_string (span, "traceId") : NULL;
+      if (trace_id == NULL || *trace_id == '\0')
+        continue;
+      flat = flatten_span (span, resource, scope);
+      if (!_errata_import_stage_add (stage, "otel", trace_id, ctx->source,
+                                     nanos (span, "startTimeUnixNano"), flat, error))
+        return FALSE;
+      (*n_staged)++;
+    }
+  return TRUE;
+}
+
+gboolean
+_errata_import_otel_stage (ErrataImportStage    *stage,
+                           ErrataImportContext  *ctx,
+                           const ErrataRecord   *record,
+                           GError              **error)
+{
+  JsonObject *object;
+  JsonArray *resource_spans;
+  guint n_staged = 0;
+
+  object = _errata_import_require_object (record, error);
+  if (object == NULL)
+    return FALSE;
+  resource_spans = errata_json_get_array (object, "resourceSpans");
+  if (resource_spans == NULL)
+    {
+      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                   /* Translators: `resourceSpans` is a field name of OpenTelemetry's
+                    * export format: keep it as it is. %s is a JSON type, e.g. “an object”. */
+                   _("`resourceSpans` must be an array, found %s"),
+                   errata_json_node_describe (json_object_get_member (object, "resourceSpans")));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (resource_spans); i++)
+    {
+      JsonObject *rs = errata_json_array_get_object (resource_spans, i);
+      JsonObject *resource_object = rs ? errata_json_get_object (rs, "resource") : NULL;
+      g_autoptr(JsonObject) resource = NULL;
+      JsonArray *scopes;
+
+      if (rs == NULL)
+        continue;
+      resource = flatten_attributes (resource_object ? errata_json_get_array (resource_object, "attributes") : NULL);
+      scopes = errata_json_get_array (rs, "scopeSpans");
+      if (scopes == NULL)
+        scopes = errata_json_get_array (rs, "instrumentationLibrarySpans");
+      for (guint j = 0; scopes && j < json_array_get_length (scopes); j++)
+        {
+          JsonObject *ss = errata_json_array_get_object (scopes, j);
+
+          if (ss != NULL
+              && !stage_spans (stage, ctx, errata_json_get_array (ss, "spans"), resource,
+                               json_object_get_member (ss, "scope"), &n_staged, error))
+            return FALSE;
+        }
+    }
+
+  if (n_staged == 0)
+    {
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: a span is one timed step of an OpenTelemetry trace;
+                            * `traceId` is a field name: keep it as it is. */
+                           _("the record has no spans with a `traceId`"));
+      return FALSE;
+    }
+  return TRUE;
+}
