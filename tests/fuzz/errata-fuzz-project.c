@@ -12,6 +12,7 @@
 #include "errata-fuzz-private.h"
 #include "errata-fuzz.h"
 #include "errata-taxonomy.h"
+#include "errata-taxonomy-export.h"
 
 static char *fuzz_dir;
 
