@@ -6,9 +6,10 @@
  * another project is the application's job, which picks an idle window
  * or makes a new one.
  *
- * Both pages share one ErrataTaxonomy (the Failure Modes page's), so an
- * edit on the canvas shows at once in the Traces page's failure-mode
- * filter and in the coding panel, and has one undo stack.
+ * The window makes one ErrataWorkspace for the open project and gives it
+ * to every page: the pages share its taxonomy, so an edit on the canvas
+ * shows at once in the Traces page's failure-mode filter and in the
+ * coding panel, and has one undo stack. No page makes a shared model.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +36,7 @@ struct _ErrataWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GFile                *file;          /* being opened, or open */
+  ErrataWorkspace      *workspace;     /* NULL until the project is open */
   ErrataTracesPage    *traces_page;
   ErrataFailureModesPage *modes_page;
 
@@ -166,13 +168,13 @@ add_pages (ErrataWindow  *self,
 {
   AdwViewStackPage *page;
 
-  self->traces_page = ERRATA_TRACES_PAGE (errata_traces_page_new (project));
+  self->workspace = errata_workspace_new (project, self->settings);
+  self->traces_page = ERRATA_TRACES_PAGE (errata_traces_page_new (self->workspace));
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->traces_page),
                                     PAGE_TRACES, _("Traces"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
 
-  self->modes_page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
-  errata_failure_modes_page_set_project (self->modes_page, project);
+  self->modes_page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (self->workspace));
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->modes_page),
                                     PAGE_FAILURE_MODES, _("Failure Modes"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
@@ -181,8 +183,6 @@ add_pages (ErrataWindow  *self,
   g_signal_connect_object (self->modes_page, "filter-traces",
                            G_CALLBACK (modes_filter_traces), self, 0);
 
-  errata_traces_page_set_taxonomy (self->traces_page,
-                                    errata_failure_modes_page_get_taxonomy (self->modes_page));
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
@@ -577,9 +577,9 @@ on_close_request (ErrataWindow *self)
       ask_before_discarding (self, error->message);
       return TRUE;
     }
-  /* The canvas lets go of the project (and its undo stack) now. */
+  /* The canvas lets go of the workspace (and its undo stack) now. */
   if (self->modes_page != NULL)
-    errata_failure_modes_page_set_project (self->modes_page, NULL);
+    errata_failure_modes_page_set_workspace (self->modes_page, NULL);
   return FALSE;
 }
 
@@ -605,6 +605,8 @@ errata_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
   self->traces_page = NULL;
   self->modes_page = NULL;
+  /* The pages are gone; disposing the workspace cancels what they left. */
+  g_clear_object (&self->workspace);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
 
@@ -674,7 +676,15 @@ ErrataProject *
 errata_window_get_project (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
-  return self->traces_page ? errata_traces_page_get_project (self->traces_page) : NULL;
+  return self->workspace ? errata_workspace_get_project (self->workspace) : NULL;
+}
+
+/* What the window's pages share; %NULL until a project is open. */
+ErrataWorkspace *
+errata_window_get_workspace (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+  return self->workspace;
 }
 
 gboolean

@@ -25,6 +25,7 @@ void           errata_window_show_project (ErrataWindow   *self,
                                            ErrataProject  *project);
 GFile         *errata_window_get_file     (ErrataWindow   *self);
 ErrataProject *errata_window_get_project  (ErrataWindow   *self);
+ErrataWorkspace *errata_window_get_workspace (ErrataWindow *self);
 gboolean       errata_window_is_loading   (ErrataWindow   *self);
 void           errata_window_show_error   (ErrataWindow   *self,
                                            const char     *heading,

@@ -7,8 +7,10 @@
  * controls edit one ErrataTraceQuery; every change hands it to the model,
  * which re-reads the matching ids in the background.
  *
- * The failure-mode filter lists the modes of the taxonomy the window
- * shares with the Failure Modes page, and follows its "changed" signal.
+ * The page works on the window's ErrataWorkspace, its "workspace"
+ * property: the failure-mode filter lists the modes of the workspace's
+ * taxonomy (the one the Failure Modes page edits) and follows its
+ * "changed" signal through a GSignalGroup.
  *
  * The keyboard flow lives here too, as widget actions (traces.*) with
  * single-key shortcuts. Those bubble up from the focused widget, so a
@@ -31,11 +33,13 @@ struct _ErrataTracesPage
 {
   GtkWidget             parent_instance;
 
-  ErrataProject        *project;
+  ErrataWorkspace      *workspace;
+  ErrataProject        *project;       /* the workspace's */
   ErrataTraceListModel *model;
   GtkSingleSelection   *selection;
   ErrataTraceQuery     *query;         /* what the controls say */
-  ErrataTaxonomy       *taxonomy;      /* shared; NULL until the window sets it */
+  ErrataTaxonomy       *taxonomy;      /* the workspace's */
+  GSignalGroup         *taxonomy_signals;
   GArray               *mode_ids;      /* gint64, by mode dropdown position; 0: any */
   GtkStringList        *mode_names;
   gboolean              setting_modes;
@@ -74,7 +78,7 @@ G_DEFINE_FINAL_TYPE (ErrataTracesPage, errata_traces_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PROJECT,
+  PROP_WORKSPACE,
   PROP_TITLE,
   PROP_SUBTITLE,
   N_PROPS
@@ -974,13 +978,27 @@ bind_list_width (ErrataTracesPage *self)
                      G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
+/* The failure-mode filter and the coding panel follow the taxonomy. */
 static void
-set_project (ErrataTracesPage *self,
-             ErrataProject     *project)
+bind_taxonomy (ErrataTracesPage *self)
+{
+  self->taxonomy = g_object_ref (errata_workspace_get_taxonomy (self->workspace));
+  g_signal_group_set_target (self->taxonomy_signals, self->taxonomy);
+  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel), self->taxonomy);
+  load_modes (self);
+}
+
+static void
+set_workspace (ErrataTracesPage *self,
+               ErrataWorkspace  *workspace)
 {
   g_autofree char *command = NULL;
+  ErrataProject *project;
 
-  g_assert (self->project == NULL);
+  g_assert (self->workspace == NULL);
+  g_assert (ERRATA_IS_WORKSPACE (workspace));
+  self->workspace = g_object_ref (workspace);
+  project = errata_workspace_get_project (workspace);
   self->project = g_object_ref (project);
   self->title = g_file_get_basename (errata_project_get_file (project));
 
@@ -998,6 +1016,7 @@ set_project (ErrataTracesPage *self,
 
   command = dup_import_command (project);
   gtk_label_set_text (self->import_command, command);
+  bind_taxonomy (self);
   update_header (self);
   update_state (self);
 }
@@ -1007,8 +1026,9 @@ errata_traces_page_dispose (GObject *object)
 {
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
-  if (self->taxonomy != NULL)
-    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
+  if (self->taxonomy_signals != NULL)
+    g_signal_group_set_target (self->taxonomy_signals, NULL);
+  g_clear_object (&self->taxonomy_signals);
   g_clear_object (&self->taxonomy);
 
   if (self->coding_panel != NULL)
@@ -1041,6 +1061,7 @@ errata_traces_page_finalize (GObject *object)
 
   g_clear_object (&self->query);
   g_clear_object (&self->project);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->mode_names);
   g_clear_pointer (&self->mode_ids, g_array_unref);
   g_free (self->title);
@@ -1059,8 +1080,8 @@ errata_traces_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -1083,8 +1104,8 @@ errata_traces_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      set_project (self, g_value_get_object (value));
+    case PROP_WORKSPACE:
+      set_workspace (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1141,9 +1162,9 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   object_class->get_property = errata_traces_page_get_property;
   object_class->set_property = errata_traces_page_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL,
-                         ERRATA_TYPE_PROJECT,
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         ERRATA_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -1230,6 +1251,9 @@ errata_traces_page_init (ErrataTracesPage *self)
   self->pending_id = -1;
   self->query = errata_trace_query_new ();
   self->settings = g_settings_new (APP_ID);
+  self->taxonomy_signals = g_signal_group_new (ERRATA_TYPE_TAXONOMY);
+  g_signal_group_connect_object (self->taxonomy_signals, "changed",
+                                 G_CALLBACK (on_taxonomy_changed), self, G_CONNECT_SWAPPED);
   errata_trace_columns_add (self->column_view);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   create_panes (self);
@@ -1240,11 +1264,18 @@ errata_traces_page_init (ErrataTracesPage *self)
 }
 
 GtkWidget *
-errata_traces_page_new (ErrataProject *project)
+errata_traces_page_new (ErrataWorkspace *workspace)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ERRATA_IS_WORKSPACE (workspace), NULL);
 
-  return g_object_new (ERRATA_TYPE_TRACES_PAGE, "project", project, NULL);
+  return g_object_new (ERRATA_TYPE_TRACES_PAGE, "workspace", workspace, NULL);
+}
+
+ErrataWorkspace *
+errata_traces_page_get_workspace (ErrataTracesPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
+  return self->workspace;
 }
 
 ErrataProject *
@@ -1401,31 +1432,4 @@ errata_traces_page_get_failure_mode (ErrataTracesPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), 0);
   return errata_trace_query_get_failure_mode (self->query);
-}
-
-/**
- * errata_traces_page_set_taxonomy:
- * @taxonomy: (nullable): the project's failure modes, shared with the
- *   Failure Modes page
- *
- * Fills the failure-mode filter and lets the coding panel show the
- * failure modes of the trace on show; both follow the taxonomy's changes.
- */
-void
-errata_traces_page_set_taxonomy (ErrataTracesPage *self,
-                                  ErrataTaxonomy    *taxonomy)
-{
-  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
-  g_return_if_fail (taxonomy == NULL || ERRATA_IS_TAXONOMY (taxonomy));
-
-  if (self->taxonomy == taxonomy)
-    return;
-  if (self->taxonomy != NULL)
-    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
-  g_set_object (&self->taxonomy, taxonomy);
-  if (taxonomy != NULL)
-    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (on_taxonomy_changed), self,
-                             G_CONNECT_SWAPPED);
-  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel), taxonomy);
-  load_modes (self);
 }
