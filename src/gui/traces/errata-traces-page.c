@@ -8,9 +8,9 @@
  * which re-reads the matching ids in the background.
  *
  * The page works on the window's ErrataWorkspace, its "workspace"
- * property: the failure-mode filter lists the modes of the workspace's
- * taxonomy (the one the Failure Modes page edits) and follows its
- * "changed" signal through a GSignalGroup.
+ * property: the failure-mode filter (an ErrataFailureModeDropdown) is
+ * bound to the workspace's taxonomy, the one the Failure Modes page
+ * edits, and follows its changes.
  *
  * The keyboard flow lives here too, as widget actions (traces.*) with
  * single-key shortcuts. Those bubble up from the focused widget, so a
@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-coding-panel.h"
+#include "errata-failure-mode-dropdown.h"
 #include "errata-traces-page.h"
 #include "errata-trace-columns.h"
 #include "errata-trace-view.h"
@@ -38,10 +39,6 @@ struct _ErrataTracesPage
   ErrataTraceListModel *model;
   GtkSingleSelection   *selection;
   ErrataTraceQuery     *query;         /* what the controls say */
-  ErrataTaxonomy       *taxonomy;      /* the workspace's */
-  GSignalGroup         *taxonomy_signals;
-  GArray               *mode_ids;      /* gint64, by mode dropdown position; 0: any */
-  GtkStringList        *mode_names;
   gboolean              setting_modes;
   gint64                pending_id;    /* to show once the list has loaded; -1: none */
   ErrataTrace          *current;       /* the full trace on show */
@@ -63,7 +60,7 @@ struct _ErrataTracesPage
   GtkPaned             *inner_paned;
   GtkToggleButton      *search_button;
   GtkDropDown          *review_dropdown;
-  GtkDropDown          *mode_dropdown;
+  ErrataFailureModeDropdown *mode_dropdown;
   GtkEntry             *metadata_entry;
   GtkWidget            *import_order_button;
   GtkSearchBar         *search_bar;
@@ -464,222 +461,36 @@ on_metadata_icon_press (ErrataTracesPage    *self,
 
 /* The failure-mode filter ------------------------------------------------ */
 
-static guint
-find_mode_position (ErrataTracesPage *self,
-                    gint64             mode_id)
-{
-  for (guint i = 0; i < self->mode_ids->len; i++)
-    if (g_array_index (self->mode_ids, gint64, i) == mode_id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
 static void
 on_mode_changed (ErrataTracesPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
-  gint64 mode_id = 0;
-
   if (self->setting_modes)
     return;
-  if (selected < self->mode_ids->len)
-    mode_id = g_array_index (self->mode_ids, gint64, selected);
-  errata_trace_query_set_failure_mode (self->query, mode_id);
+  errata_trace_query_set_failure_mode (self->query,
+                                       errata_failure_mode_dropdown_get_mode_id (self->mode_dropdown));
   apply_query (self);
 }
 
-/* Rebuilds the dropdown from the taxonomy: "Any failure mode", then the
- * modes in canvas order. A mode that went away (deleted, merged) drops
- * the filter. */
+/* Cards moved on the canvas: the list of a mode's traces is out of date.
+ * (A mode that went away has already set the filter back to any.) */
 static void
-load_modes (ErrataTracesPage *self)
+on_modes_changed (ErrataTracesPage *self)
 {
-  g_autoptr(GPtrArray) modes = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  guint position;
-  gint64 any = 0;
-
-  if (self->taxonomy != NULL)
-    modes = errata_taxonomy_list_modes (self->taxonomy, &error);
-  if (error != NULL)
-    errata_traces_page_show_toast (self, error->message);
-  g_array_set_size (self->mode_ids, 0);
-  g_array_append_val (self->mode_ids, any);
-  g_strv_builder_add (names, _("Any failure mode"));
-  for (guint i = 0; modes != NULL && i < modes->len; i++)
-    {
-      ErrataFailureMode *mode = modes->pdata[i];
-
-      g_array_append_val (self->mode_ids, mode->id);
-      g_strv_builder_add (names, mode->name);
-    }
-  strv = g_strv_builder_end (names);
-
-  self->setting_modes = TRUE;
-  gtk_string_list_splice (self->mode_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)),
-                          (const char * const *)strv);
-  position = find_mode_position (self, filtered);
-  gtk_drop_down_set_selected (self->mode_dropdown, position == GTK_INVALID_LIST_POSITION ? 0 : position);
-  self->setting_modes = FALSE;
-  /* Nothing to filter by until the first failure mode exists. */
-  gtk_widget_set_visible (GTK_WIDGET (self->mode_dropdown), self->mode_ids->len > 1);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      errata_trace_query_set_failure_mode (self->query, 0);
-      apply_query (self);
-    }
-}
-
-static void update_mode_tooltip (ErrataTracesPage *self);
-
-/* Cards moved on the canvas: the list of a mode's traces is out of date. */
-static void
-on_taxonomy_changed (ErrataTracesPage *self)
-{
-  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
-
-  load_modes (self);
-  /* A renamed mode keeps its place: "selected" does not change. */
-  update_mode_tooltip (self);
-  if (filtered > 0 && errata_trace_query_get_failure_mode (self->query) == filtered)
+  if (errata_trace_query_get_failure_mode (self->query) > 0)
     apply_query (self);
-}
-
-/* The button: at least MODE_BUTTON_CHARS wide, so that a name is not
- * cut to "Invent…" when the filter bar is tight; longer names ellipsize
- * (the tooltip has them whole). */
-#define MODE_BUTTON_CHARS 14
-#define MODE_BUTTON_MAX_CHARS 24
-
-static void
-setup_mode_button_item (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), MODE_BUTTON_CHARS);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), MODE_BUTTON_MAX_CHARS);
-  gtk_list_item_set_child (item, label);
-}
-
-/* The popup: the whole name, and a check mark on the chosen mode, as
- * GtkDropDown's own list has (a list factory of our own loses it). */
-static void
-setup_mode_list_item (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Selected"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static GtkWidget *
-get_item_label (GtkListItem *item)
-{
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  return GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
-}
-
-/* Hidden but sized, so that the names line up whichever one is chosen. */
-static void
-update_mode_check (GtkDropDown *dropdown,
-                   GParamSpec  *pspec,
-                   GtkListItem *item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-  gboolean chosen = gtk_list_item_get_position (item) == gtk_drop_down_get_selected (dropdown);
-
-  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, !chosen, -1);
-}
-
-/* Mode names are the user's words: plain text, never markup. */
-static void
-bind_mode_item (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                GtkDropDown              *list_of)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (get_item_label (item)), gtk_string_object_get_string (name));
-  if (list_of == NULL)
-    return;
-  g_signal_connect_object (list_of, "notify::selected", G_CALLBACK (update_mode_check), item, 0);
-  update_mode_check (list_of, NULL, item);
-}
-
-static void
-unbind_mode_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  GtkDropDown              *list_of)
-{
-  if (list_of != NULL)
-    g_signal_handlers_disconnect_by_func (list_of, update_mode_check, item);
-}
-
-/* `list_of`: the dropdown whose popup the factory fills, or NULL for
- * the button. */
-static GtkListItemFactory *
-create_mode_factory (GtkDropDown *list_of)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  if (list_of != NULL)
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_list_item), NULL);
-  else
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_button_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_mode_item), list_of);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_mode_item), list_of);
-  return factory;
-}
-
-/* The chosen mode's whole name, which the button may ellipsize. */
-static void
-update_mode_tooltip (ErrataTracesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
-  g_autofree char *text = NULL;
-
-  if (selected > 0 && selected < g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)))
-    /* Translators: %s is the name of the failure mode the list shows. */
-    text = g_strdup_printf (_("Showing Traces in the Failure Mode “%s”"),
-                            gtk_string_list_get_string (self->mode_names, selected));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_dropdown),
-                               text ? text : _("Show Traces by Failure Mode"));
 }
 
 static void
 setup_mode_dropdown (ErrataTracesPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = create_mode_factory (NULL);
-  g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (self->mode_dropdown);
-
-  self->mode_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->mode_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_factory (self->mode_dropdown, factory);
-  gtk_drop_down_set_list_factory (self->mode_dropdown, list_factory);
-  gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (self->mode_names));
-  load_modes (self);
-  g_signal_connect_object (self->mode_dropdown, "notify::selected",
+  g_object_bind_property (self->mode_dropdown, "has-modes", self->mode_dropdown, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->mode_dropdown, "notify::mode-id",
                            G_CALLBACK (on_mode_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->mode_dropdown, "notify::selected",
-                           G_CALLBACK (update_mode_tooltip), self, G_CONNECT_SWAPPED);
-  update_mode_tooltip (self);
+  g_signal_connect_object (self->mode_dropdown, "modes-changed",
+                           G_CALLBACK (on_modes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mode_dropdown, "load-failed",
+                           G_CALLBACK (errata_traces_page_show_toast), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -982,10 +793,10 @@ bind_list_width (ErrataTracesPage *self)
 static void
 bind_taxonomy (ErrataTracesPage *self)
 {
-  self->taxonomy = g_object_ref (errata_workspace_get_taxonomy (self->workspace));
-  g_signal_group_set_target (self->taxonomy_signals, self->taxonomy);
-  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel), self->taxonomy);
-  load_modes (self);
+  g_object_bind_property (self->workspace, "taxonomy", self->mode_dropdown, "taxonomy",
+                          G_BINDING_SYNC_CREATE);
+  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel),
+                                    errata_workspace_get_taxonomy (self->workspace));
 }
 
 static void
@@ -1026,11 +837,6 @@ errata_traces_page_dispose (GObject *object)
 {
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
-  if (self->taxonomy_signals != NULL)
-    g_signal_group_set_target (self->taxonomy_signals, NULL);
-  g_clear_object (&self->taxonomy_signals);
-  g_clear_object (&self->taxonomy);
-
   if (self->coding_panel != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -1062,8 +868,6 @@ errata_traces_page_finalize (GObject *object)
   g_clear_object (&self->query);
   g_clear_object (&self->project);
   g_clear_object (&self->workspace);
-  g_clear_object (&self->mode_names);
-  g_clear_pointer (&self->mode_ids, g_array_unref);
   g_free (self->title);
   g_free (self->subtitle);
 
@@ -1251,9 +1055,6 @@ errata_traces_page_init (ErrataTracesPage *self)
   self->pending_id = -1;
   self->query = errata_trace_query_new ();
   self->settings = g_settings_new (APP_ID);
-  self->taxonomy_signals = g_signal_group_new (ERRATA_TYPE_TAXONOMY);
-  g_signal_group_connect_object (self->taxonomy_signals, "changed",
-                                 G_CALLBACK (on_taxonomy_changed), self, G_CONNECT_SWAPPED);
   errata_trace_columns_add (self->column_view);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   create_panes (self);
@@ -1351,7 +1152,7 @@ clear_filters (ErrataTracesPage *self)
   errata_trace_query_set_text (self->query, NULL);
   errata_trace_query_set_failure_mode (self->query, 0);
   gtk_drop_down_set_selected (self->review_dropdown, REVIEW_ALL);
-  gtk_drop_down_set_selected (self->mode_dropdown, 0);
+  errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
@@ -1403,17 +1204,15 @@ void
 errata_traces_page_set_failure_mode (ErrataTracesPage *self,
                                       gint64             mode_id)
 {
-  guint position;
+  gboolean found;
 
   g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
-  position = find_mode_position (self, mode_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      load_modes (self);
-      position = find_mode_position (self, mode_id);
-    }
-  if (position == GTK_INVALID_LIST_POSITION)
+  /* Nothing changes for a mode that is not there. */
+  self->setting_modes = TRUE;
+  found = errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, mode_id);
+  self->setting_modes = FALSE;
+  if (!found)
     {
       errata_traces_page_show_toast (self, _("This failure mode no longer exists"));
       return;
@@ -1421,7 +1220,7 @@ errata_traces_page_set_failure_mode (ErrataTracesPage *self,
   clear_filters (self);
   errata_trace_query_set_failure_mode (self->query, mode_id);
   self->setting_modes = TRUE;
-  gtk_drop_down_set_selected (self->mode_dropdown, position);
+  errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, mode_id);
   self->setting_modes = FALSE;
   apply_query (self);
 }
