@@ -177,6 +177,19 @@ wait_for_list (Fixture *fixture)
   errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
 }
 
+/* The window's stack cross-fades from "Opening Project…" to the pages; a
+ * rendering taken before the fade ends shows the old page. */
+static gboolean
+transitions_done (gpointer data)
+{
+  g_autoptr(GPtrArray) stacks = errata_gui_test_find_all (data, GTK_TYPE_STACK);
+
+  for (guint i = 0; i < stacks->len; i++)
+    if (gtk_stack_get_transition_running (stacks->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
 void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -200,6 +213,7 @@ fixture_set_up (Fixture       *fixture,
                                                           ERRATA_TYPE_TRACE_VIEW);
   fixture->panel = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
                                                      ERRATA_TYPE_CODING_PANEL);
+  errata_gui_test_iterate_until (transitions_done, fixture->window);
 }
 
 void
