@@ -11,6 +11,7 @@
 #include "errata-failure-modes-page.h"
 #include "errata-project.h"
 #include "errata-traces-page.h"
+#include "errata-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +26,6 @@ void           errata_window_show_project (ErrataWindow   *self,
                                            ErrataProject  *project);
 GFile         *errata_window_get_file     (ErrataWindow   *self);
 ErrataProject *errata_window_get_project  (ErrataWindow   *self);
-ErrataWorkspace *errata_window_get_workspace (ErrataWindow *self);
 gboolean       errata_window_is_loading   (ErrataWindow   *self);
 void           errata_window_show_error   (ErrataWindow   *self,
                                            const char     *heading,
@@ -36,8 +36,9 @@ void           errata_window_import_files (ErrataWindow   *self,
 gboolean       errata_window_drop_files   (ErrataWindow   *self,
                                            GSList         *files);
 
+ErrataWorkspace        *errata_window_get_workspace          (ErrataWindow *self);
 const char             *errata_window_get_visible_page       (ErrataWindow *self);
-ErrataTracesPage      *errata_window_get_traces_page       (ErrataWindow *self);
+ErrataTracesPage       *errata_window_get_traces_page        (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 
 G_END_DECLS
