@@ -202,6 +202,8 @@ test_retry_after_429 (void)
   g_autoptr(LlmBatch) batch = NULL;
   gint64 start = g_get_monotonic_time ();
 
+  /* Waiting at least Retry-After is behaviour; how much longer it takes
+   * depends on the machine, so there is no upper bound. */
   errata_mock_llm_server_set_fault (server, ERRATA_MOCK_FAULT_429, 1);
   errata_mock_llm_server_set_retry_after (server, 2);
   batch = llm_batch_run (client, request, 1);
@@ -209,7 +211,6 @@ test_retry_after_429 (void)
   g_assert_no_error (batch->errors[0]);
   g_assert_cmpuint (batch->replies[0]->attempts, ==, 2);
   g_assert_cmpint (batch->done_at[0] - start, >=, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (batch->done_at[0] - start, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, 2);
 }
 
@@ -396,6 +397,7 @@ test_hang_times_out (void)
   g_autoptr(ErrataLlmRequest) request = llm_test_request ("hi");
   g_autoptr(LlmBatch) batch = NULL;
   gint64 start;
+  guint seen;
 
   provider->timeout_seconds = 1;
   provider->max_attempts = 2;
@@ -410,14 +412,16 @@ test_hang_times_out (void)
   g_assert_cmpuint (batch->replies[0]->attempts, ==, 2);
   g_assert_cmpint (batch->done_at[0] - start, >=, G_USEC_PER_SEC);
 
-  /* Every attempt hangs. */
+  /* Every attempt hangs: two attempts of at least a second each, and no
+   * third (max_attempts). */
   g_clear_pointer (&batch, llm_batch_free);
   errata_mock_llm_server_set_fault (server, ERRATA_MOCK_FAULT_HANG, 0);
+  seen = errata_mock_llm_server_get_n_requests (server);
   start = g_get_monotonic_time ();
   batch = llm_batch_run (client, request, 1);
   g_assert_error (batch->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_TIMEOUT);
   g_assert_cmpint (batch->done_at[0] - start, >=, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (batch->done_at[0] - start, <, 4 * G_USEC_PER_SEC);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server) - seen, ==, 2);
 }
 
 static void

@@ -87,7 +87,16 @@ show_page (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page",
                                              "s", name));
   g_assert_cmpstr (errata_window_get_visible_page (fixture->window), ==, name);
-  errata_gui_test_iterate_for (50);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn,
+                                 g_str_equal (name, "traces")
+                                 ? (gpointer) fixture->page
+                                 : (gpointer) errata_window_get_failure_modes_page (fixture->window));
+}
+
+static gboolean
+shows_two_dropdowns (gpointer page)
+{
+  return errata_gui_test_count_visible (page, GTK_TYPE_DROP_DOWN) == 2;
 }
 
 static guint
@@ -179,8 +188,7 @@ test_failure_modes (Fixture       *fixture,
   /* The failure-mode filter appears with the first failure mode. */
   g_assert_cmpuint (errata_gui_test_count_visible (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN), ==, 1);
   sort_notes (fixture, taxonomy, &over_budget, &missed_call);
-  errata_gui_test_iterate_for (50);
-  g_assert_cmpuint (errata_gui_test_count_visible (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN), ==, 2);
+  errata_gui_test_iterate_until (shows_two_dropdowns, fixture->page);
 
   /* The coding panel names the modes of the trace on show, in canvas
    * order, and follows a rename. */
@@ -315,6 +323,18 @@ checked_mode (GtkPopover *popup)
   return checked;
 }
 
+static gboolean
+popup_checks_over_budget (gpointer popup)
+{
+  return g_strcmp0 (checked_mode (popup), "Over budget") == 0;
+}
+
+static gboolean
+mode_dropdown_shows_third (gpointer data)
+{
+  return gtk_drop_down_get_selected (find_mode_dropdown (data)) == 3;
+}
+
 /* A long failure-mode name keeps 14 characters in the filter bar, is
  * whole in the tooltip, and the popup marks the chosen mode. */
 static void
@@ -338,7 +358,7 @@ test_mode_filter_names (Fixture       *fixture,
   g_assert_no_error (error);
   errata_traces_page_set_failure_mode (fixture->page, invented);
   wait_for_list (fixture);
-  errata_gui_test_iterate_for (100);
+  errata_gui_test_iterate_until (mode_dropdown_shows_third, fixture);
   dropdown = find_mode_dropdown (fixture);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
 
@@ -368,7 +388,7 @@ test_mode_filter_names (Fixture       *fixture,
   g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "mode-filter-window-dark.png"));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   gtk_drop_down_set_selected (dropdown, 1);
-  errata_gui_test_iterate_for (50);
+  errata_gui_test_iterate_until (popup_checks_over_budget, popup);
   g_assert_cmpstr (checked_mode (popup), ==, "Over budget");
   g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), LONG_MODE));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown)), "Over budget"));
