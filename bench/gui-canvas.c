@@ -219,6 +219,7 @@ main (int   argc,
 {
   g_autofree char *dir = NULL;
   g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataWorkspace) workspace = NULL;
   ErrataFailureModesPage *page;
   GtkWidget *window;
   gint64 groups[N_GROUPS];
@@ -237,9 +238,9 @@ main (int   argc,
   add_notes (project);
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  workspace = errata_workspace_new (project, NULL);
+  page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (workspace));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  errata_failure_modes_page_set_project (page, project);
   sort_cards (errata_failure_modes_page_get_taxonomy (page), groups);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_frame (window);

@@ -1,7 +1,9 @@
 /* errata-cli-llm.c: `errata-cli llm ping` checks that the configured
  * provider answers; `errata-cli llm complete` sends stdin as a prompt and
- * prints the reply. Defaults come from GSettings, the key from the
- * keyring or OPENAI_API_KEY / ANTHROPIC_API_KEY.
+ * prints the reply. The provider is built by the core's
+ * errata-llm-settings from the GUI's llm-* settings (options on the
+ * command line win), the key comes from the keyring or OPENAI_API_KEY /
+ * ANTHROPIC_API_KEY.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,23 +20,13 @@
 
 #include "errata-llm-client.h"
 #include "errata-llm-keys.h"
+#include "errata-llm-settings.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_LLM = 1,
   EXIT_USAGE = 2,
 };
-
-typedef struct
-{
-  char     *provider;
-  char     *base_url;
-  char     *model;
-  char     *prices;
-  guint     concurrency;
-  guint     requests_per_minute;
-  guint     timeout_seconds;
-} Config;
 
 typedef struct
 {
@@ -56,15 +48,6 @@ typedef struct
 } Waiter;
 
 static void
-config_clear (Config *config)
-{
-  g_free (config->provider);
-  g_free (config->base_url);
-  g_free (config->model);
-  g_free (config->prices);
-}
-
-static void
 options_clear (Options *options)
 {
   g_free (options->provider);
@@ -74,7 +57,6 @@ options_clear (Options *options)
   g_free (options->schema_file);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Config, config_clear)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static int
@@ -105,124 +87,145 @@ wait_for (Waiter *waiter)
 
 /* ---- configuration -------------------------------------------------- */
 
-static const char *
-default_model (const char *provider)
-{
-  if (g_str_equal (provider, "openai"))
-    return "gpt-4o-mini";
-  if (g_str_equal (provider, "anthropic"))
-    return "claude-3-5-haiku-latest";
-  return ERRATA_LLM_DEFAULT_MODEL;
-}
-
-/* The settings, or the built-in defaults (a local Ollama) when the
- * schema is not installed, as when running from the build tree. */
-static void
-config_load (Config *config)
+/* The configuration is the GUI's: the llm-* settings, read by the core's
+ * errata-llm-settings like everywhere else. Options on the command line
+ * change a delayed copy, which is never applied, so a run never changes
+ * the user's settings. */
+static GSettings *
+settings_load (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  config->provider = g_strdup ("ollama");
-  config->base_url = g_strdup (ERRATA_LLM_OLLAMA_BASE_URL);
-  config->model = g_strdup (ERRATA_LLM_DEFAULT_MODEL);
-  config->prices = g_strdup ("");
-  config->concurrency = 4;
-  config->timeout_seconds = 120;
+  GSettings *settings;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema == NULL || !g_settings_schema_has_key (schema, "llm-prices"))
-    return;
-
-  settings = g_settings_new (APP_ID);
-  g_free (config->provider);
-  g_free (config->base_url);
-  g_free (config->model);
-  g_free (config->prices);
-  config->provider = g_settings_get_string (settings, "llm-provider");
-  config->base_url = g_settings_get_string (settings, "llm-base-url");
-  config->model = g_settings_get_string (settings, "llm-model");
-  config->prices = g_settings_get_string (settings, "llm-prices");
-  config->concurrency = g_settings_get_uint (settings, "llm-concurrency");
-  config->requests_per_minute = g_settings_get_uint (settings, "llm-requests-per-minute");
-  config->timeout_seconds = g_settings_get_uint (settings, "llm-timeout-seconds");
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_delay (settings);
+  return settings;
 }
 
 /* Command-line options win. A different --provider drops the configured
  * URL and model, which belong to the configured provider. */
 static void
-config_apply (Config        *config,
-              const Options *options)
+settings_apply (GSettings     *settings,
+                const Options *options)
 {
-  if (options->provider != NULL && !g_str_equal (options->provider, config->provider))
+  g_autofree char *configured = g_settings_get_string (settings, "llm-provider");
+
+  if (options->provider != NULL && !g_str_equal (options->provider, configured))
     {
-      g_free (config->provider);
-      g_free (config->base_url);
-      g_free (config->model);
-      config->provider = g_strdup (options->provider);
-      config->base_url = g_strdup ("");
-      config->model = g_strdup (default_model (config->provider));
+      g_settings_set_string (settings, "llm-provider", options->provider);
+      g_settings_set_string (settings, "llm-base-url", "");
+      g_settings_set_string (settings, "llm-model",
+                             errata_llm_settings_default_model (options->provider));
     }
   if (options->base_url != NULL)
-    {
-      g_free (config->base_url);
-      config->base_url = g_strdup (options->base_url);
-    }
+    g_settings_set_string (settings, "llm-base-url", options->base_url);
   if (options->model != NULL)
-    {
-      g_free (config->model);
-      config->model = g_strdup (options->model);
-    }
+    g_settings_set_string (settings, "llm-model", options->model);
   if (options->timeout_seconds > 0)
-    config->timeout_seconds = options->timeout_seconds;
+    g_settings_set_uint (settings, "llm-timeout-seconds", options->timeout_seconds);
+}
+
+/* Without the schema (running from the build tree), the settings'
+ * defaults: a local Ollama, or the named provider's default model. */
+static ErrataLlmProvider *
+provider_from_defaults (const Options  *options,
+                        const char     *api_key,
+                        GError        **error)
+{
+  const char *name = options->provider ? options->provider : errata_llm_settings_provider_at (0);
+  ErrataLlmProvider *provider;
+
+  provider = errata_llm_provider_new_for_name (name, options->base_url ? options->base_url : "",
+                                               options->model ? options->model
+                                                              : errata_llm_settings_default_model (name),
+                                               error);
+  if (provider == NULL)
+    return NULL;
+  errata_llm_provider_set_api_key (provider, api_key);
+  if (options->timeout_seconds > 0)
+    provider->timeout_seconds = options->timeout_seconds;
+  return provider;
 }
 
 static char *
-lookup_key (const Config       *config,
+lookup_key (const char         *name,
+            const char         *base_url,
             ErrataLlmKeySource *source)
 {
   Waiter waiter = { NULL };
   g_autoptr(GAsyncResult) result = NULL;
 
-  errata_llm_keys_lookup_async (config->provider, config->base_url, NULL, on_done, &waiter);
+  errata_llm_keys_lookup_async (name, base_url, NULL, on_done, &waiter);
   result = wait_for (&waiter);
   return errata_llm_keys_lookup_finish (result, source, NULL);
 }
 
+/* The provider's name and the URL its key is stored under. */
+static void
+get_provider_name (GSettings      *settings,
+                   const Options  *options,
+                   char          **name,
+                   char          **base_url)
+{
+  if (settings == NULL)
+    {
+      *name = g_strdup (options->provider ? options->provider : errata_llm_settings_provider_at (0));
+      *base_url = g_strdup (options->base_url ? options->base_url : "");
+      return;
+    }
+  *name = g_settings_get_string (settings, "llm-provider");
+  *base_url = g_strstrip (g_settings_get_string (settings, "llm-base-url"));
+}
+
+static gboolean
+is_known_provider (const char *name)
+{
+  guint index = errata_llm_settings_provider_index (name);
+
+  return g_strcmp0 (errata_llm_settings_provider_at (index), name) == 0;
+}
+
 static ErrataLlmClient *
-client_new (const Config        *config,
+client_new (const Options       *options,
+            char               **provider_name,
             ErrataLlmKeySource  *key_source,
             GError             **error)
 {
+  g_autoptr(GSettings) settings = NULL;
   g_autoptr(ErrataLlmProvider) provider = NULL;
-  g_autoptr(ErrataLlmPrices) prices = errata_llm_prices_new_builtin ();
-  g_autoptr(GError) prices_error = NULL;
+  g_autoptr(ErrataLlmPrices) prices = NULL;
+  g_autofree char *base_url = NULL;
   g_autofree char *key = NULL;
   ErrataLlmClient *client;
 
-  provider = errata_llm_provider_new_for_name (config->provider, config->base_url,
-                                               config->model, error);
+  /* An unknown --provider cannot go into the settings (they list the
+   * names); the defaults' path refuses it with the provider's message. */
+  if (options->provider == NULL || is_known_provider (options->provider))
+    settings = settings_load ();
+  if (settings != NULL)
+    settings_apply (settings, options);
+  get_provider_name (settings, options, provider_name, &base_url);
+  key = lookup_key (*provider_name, base_url, key_source);
+  if (settings != NULL)
+    provider = errata_llm_settings_build_provider (settings, key, error);
+  else
+    provider = provider_from_defaults (options, key, error);
   if (provider == NULL)
     return NULL;
 
-  key = lookup_key (config, key_source);
-  errata_llm_provider_set_api_key (provider, key);
-  provider->concurrency = MAX (config->concurrency, 1);
-  provider->requests_per_minute = config->requests_per_minute;
-  provider->timeout_seconds = config->timeout_seconds;
-
-  if (!errata_llm_prices_load_json (prices, config->prices, &prices_error))
-    g_printerr (_("errata-cli llm: ignoring the llm-prices setting: %s\n"), prices_error->message);
-
+  prices = settings ? errata_llm_settings_load_prices (settings) : errata_llm_prices_new_builtin ();
   client = errata_llm_client_new (provider);
   errata_llm_client_set_prices (client, prices);
   return client;
 }
 
 static const char *
-key_source_name (const Config       *config,
+key_source_name (const char         *provider,
                  ErrataLlmKeySource  source)
 {
   switch (source)
@@ -230,7 +233,7 @@ key_source_name (const Config       *config,
     case ERRATA_LLM_KEY_SOURCE_KEYRING:
       return _("from the keyring");
     case ERRATA_LLM_KEY_SOURCE_ENVIRONMENT:
-      return errata_llm_keys_env_var (config->provider);
+      return errata_llm_keys_env_var (provider);
     case ERRATA_LLM_KEY_SOURCE_NONE:
     default:
       return _("none");
@@ -286,9 +289,9 @@ print_models (ErrataLlmClient  *client,
 }
 
 static int
-run_ping (const Config  *config,
-          const Options *options)
+run_ping (const Options *options)
 {
+  g_autofree char *name = NULL;
   g_autoptr(ErrataLlmClient) client = NULL;
   g_autoptr(ErrataLlmRequest) request = NULL;
   g_autoptr(ErrataLlmReply) reply = NULL;
@@ -296,14 +299,14 @@ run_ping (const Config  *config,
   const ErrataLlmProvider *provider;
   ErrataLlmKeySource key_source;
 
-  client = client_new (config, &key_source, &error);
+  client = client_new (options, &name, &key_source, &error);
   if (client == NULL)
     return fail (EXIT_USAGE, error->message);
 
   provider = errata_llm_client_get_provider (client);
-  g_print (_("Provider: %s (%s protocol) at %s\n"), config->provider,
+  g_print (_("Provider: %s (%s protocol) at %s\n"), name,
            errata_llm_kind_to_string (provider->kind), provider->base_url);
-  g_print (_("API key:  %s\n"), key_source_name (config, key_source));
+  g_print (_("API key:  %s\n"), key_source_name (name, key_source));
 
   if (!print_models (client, &error))
     return fail (EXIT_LLM, error->message);
@@ -375,9 +378,9 @@ print_usage_line (ErrataLlmClient      *client,
 }
 
 static int
-run_complete (const Config  *config,
-              const Options *options)
+run_complete (const Options *options)
 {
+  g_autofree char *name = NULL;
   g_autoptr(ErrataLlmClient) client = NULL;
   g_autoptr(ErrataLlmRequest) request = NULL;
   g_autoptr(ErrataLlmReply) reply = NULL;
@@ -395,7 +398,7 @@ run_complete (const Config  *config,
   if (request == NULL)
     return fail (EXIT_USAGE, error->message);
 
-  client = client_new (config, &key_source, &error);
+  client = client_new (options, &name, &key_source, &error);
   if (client == NULL)
     return fail (EXIT_USAGE, error->message);
 
@@ -462,7 +465,6 @@ errata_cli_llm (int    argc,
                 char **argv)
 {
   g_auto(Options) options = { NULL, .temperature = -1 };
-  g_auto(Config) config = { NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = NULL;
@@ -481,10 +483,7 @@ errata_cli_llm (int    argc,
   if (g_strv_length (args) > 1)
     return usage ();
 
-  config_load (&config);
-  config_apply (&config, &options);
-
   if (g_str_equal (command, "ping"))
-    return run_ping (&config, &options);
-  return run_complete (&config, &options);
+    return run_ping (&options);
+  return run_complete (&options);
 }

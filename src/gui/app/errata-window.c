@@ -6,9 +6,13 @@
  * another project is the application's job, which picks an idle window
  * or makes a new one.
  *
- * Both pages share one ErrataTaxonomy (the Failure Modes page's), so an
- * edit on the canvas shows at once in the Traces page's failure-mode
- * filter and in the coding panel, and has one undo stack.
+ * The window makes one ErrataWorkspace for the open project and gives it
+ * to every page: the pages share its taxonomy, so an edit on the canvas
+ * shows at once in the Traces page's failure-mode filter and in the
+ * coding panel, and has one undo stack. No page makes a shared model.
+ *
+ * The window's actions (win.*) live in errata-window-actions.c, dropped
+ * files in errata-window-dnd.c, over errata-window-private.h.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,40 +22,9 @@
 
 #include <glib/gi18n.h>
 
-#include "errata-window.h"
-#include "errata-application.h"
-#include "errata-failure-modes-page.h"
-#include "errata-import-dialog.h"
-#include "errata-traces-page.h"
+#include "errata-window-private.h"
 #include "errata-recent.h"
 #include "errata-welcome-page.h"
-
-#define PROJECT_SUFFIX ".errata"
-
-struct _ErrataWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GFile                *file;          /* being opened, or open */
-  ErrataTracesPage    *traces_page;
-  ErrataFailureModesPage *modes_page;
-
-  AdwHeaderBar         *header_bar;
-  GtkStack             *title_stack;
-  AdwWindowTitle       *window_title;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkStack             *stack;
-  AdwViewStack         *view_stack;
-  GtkSpinner           *spinner;
-
-  gboolean              discard_unsaved;  /* the user chose to close without it */
-};
-
-/* The names of the project's pages in the view stack. */
-#define PAGE_TRACES        "traces"
-#define PAGE_FAILURE_MODES "failure-modes"
 
 G_DEFINE_FINAL_TYPE (ErrataWindow, errata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -116,32 +89,12 @@ show_open_error (ErrataWindow *self,
 
 /* Pages ----------------------------------------------------------------- */
 
-static void
-show_page (ErrataWindow *self,
-           const char   *name)
+void
+_errata_window_show_page (ErrataWindow *self,
+                          const char   *name)
 {
   if (self->traces_page != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
-}
-
-/* A double-clicked card: its trace, on the Traces page. */
-static void
-modes_open_trace (ErrataFailureModesPage *page,
-                  gint64                  trace_id,
-                  ErrataWindow           *self)
-{
-  show_page (self, PAGE_TRACES);
-  errata_traces_page_show_trace (self->traces_page, trace_id);
-}
-
-/* A Pareto bar: the traces in that failure mode, on the Traces page. */
-static void
-modes_filter_traces (ErrataFailureModesPage *page,
-                     gint64                  mode_id,
-                     ErrataWindow           *self)
-{
-  show_page (self, PAGE_TRACES);
-  errata_traces_page_set_failure_mode (self->traces_page, mode_id);
 }
 
 /* The canvas shows notes as stored: a note typed a moment ago on the
@@ -166,23 +119,18 @@ add_pages (ErrataWindow  *self,
 {
   AdwViewStackPage *page;
 
-  self->traces_page = ERRATA_TRACES_PAGE (errata_traces_page_new (project));
+  self->workspace = errata_workspace_new (project, self->settings);
+  self->traces_page = ERRATA_TRACES_PAGE (errata_traces_page_new (self->workspace));
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->traces_page),
                                     PAGE_TRACES, _("Traces"));
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
 
-  self->modes_page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
-  errata_failure_modes_page_set_project (self->modes_page, project);
+  self->modes_page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (self->workspace));
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->modes_page),
                                     PAGE_FAILURE_MODES, _("Failure Modes"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
-  g_signal_connect_object (self->modes_page, "open-trace",
-                           G_CALLBACK (modes_open_trace), self, 0);
-  g_signal_connect_object (self->modes_page, "filter-traces",
-                           G_CALLBACK (modes_filter_traces), self, 0);
+  _errata_window_connect_page_signals (self);
 
-  errata_traces_page_set_taxonomy (self->traces_page,
-                                    errata_failure_modes_page_get_taxonomy (self->modes_page));
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page_changed), self, G_CONNECT_SWAPPED);
@@ -215,8 +163,7 @@ errata_window_show_project (ErrataWindow  *self,
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->traces_page, "title", self, "title", G_BINDING_SYNC_CREATE);
   show_state (self, "project");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", TRUE);
+  _errata_window_update_actions (self);
   errata_recent_add (self->settings, file);
 }
 
@@ -244,15 +191,6 @@ errata_window_get_failure_modes_page (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
   return self->modes_page;
-}
-
-/* Alt+1, Alt+2: as the view switcher's buttons. */
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  show_page (ERRATA_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -290,221 +228,6 @@ errata_window_open (ErrataWindow *self,
   show_state (self, "loading");
   errata_project_open_async (file, ERRATA_PROJECT_OPEN_NONE, self->cancellable,
                              on_project_opened, g_object_ref (self));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ErrataWindow *self = ERRATA_WINDOW (widget);
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  if (self->file == NULL)
-    errata_window_open (self, file);
-}
-
-/* Import ---------------------------------------------------------------- */
-
-static void
-on_imported (ErrataWindow *self)
-{
-  if (self->traces_page != NULL)
-    errata_traces_page_reload (self->traces_page);
-}
-
-/* Shows the import dialog for files of traces; the list reloads after
- * each import. */
-void
-errata_window_import_files (ErrataWindow  *self,
-                            GFile        **files,
-                            guint          n_files)
-{
-  ErrataProject *project;
-  ErrataImportDialog *dialog;
-
-  g_return_if_fail (ERRATA_IS_WINDOW (self));
-  g_return_if_fail (files != NULL || n_files == 0);
-
-  project = errata_window_get_project (self);
-  if (project == NULL || n_files == 0)
-    return;
-  dialog = errata_import_dialog_present (GTK_WINDOW (self), project, files, n_files);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
-import_file_list (ErrataWindow *self,
-                  GListModel   *list)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    g_ptr_array_add (files, g_list_model_get_item (list, i));
-  errata_window_import_files (self, (GFile **)files->pdata, files->len);
-}
-
-static GtkFileFilter *
-create_traces_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Trace Files"));
-  gtk_file_filter_add_suffix (filter, "jsonl");
-  gtk_file_filter_add_suffix (filter, "ndjson");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  return filter;
-}
-
-static GtkFileFilter *
-create_all_files_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("All Files"));
-  gtk_file_filter_add_pattern (filter, "*");
-  return filter;
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-
-static void
-on_import_chosen (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ErrataWindow) self = user_data;
-  g_autoptr(GListModel) files = NULL;
-
-  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
-  if (files != NULL)
-    import_file_list (self, files);
-}
-
-static void
-choose_import_files (ErrataWindow *self)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) traces = create_traces_filter ();
-  g_autoptr(GtkFileFilter) all = create_all_files_filter ();
-
-  g_list_store_append (filters, traces);
-  g_list_store_append (filters, all);
-  gtk_file_dialog_set_title (dialog, _("Import Traces"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, traces);
-  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, on_import_chosen,
-                                 g_object_ref (self));
-}
-
-#else /* GTK 4.8: GtkFileChooserNative */
-
-static void
-on_import_response (GtkNativeDialog *native,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(ErrataWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      import_file_list (self, files);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-choose_import_files (ErrataWindow *self)
-{
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Import Traces"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), create_traces_filter ());
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), create_all_files_filter ());
-  g_signal_connect (native, "response", G_CALLBACK (on_import_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-#endif
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  choose_import_files (ERRATA_WINDOW (widget));
-}
-
-/* Drag and drop ---------------------------------------------------------- */
-
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, PROJECT_SUFFIX);
-}
-
-/* Dropped projects open (each in its window); any other file is traces to
- * import into the project on show. */
-gboolean
-errata_window_drop_files (ErrataWindow *self,
-                          GSList       *files)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GPtrArray) traces = g_ptr_array_new ();
-
-  g_return_val_if_fail (ERRATA_IS_WINDOW (self), FALSE);
-
-  for (GSList *l = files; l; l = l->next)
-    {
-      if (!is_project_file (l->data))
-        g_ptr_array_add (traces, l->data);
-      else if (ERRATA_IS_APPLICATION (app))
-        errata_application_open_file (ERRATA_APPLICATION (app), l->data);
-    }
-  if (traces->len == 0)
-    return TRUE;
-  if (errata_window_get_project (self) == NULL)
-    {
-      errata_window_show_error (self, _("No Project to Import Into"),
-                                _("Open or create a project first, then drop the files of traces on its window."));
-      return FALSE;
-    }
-  errata_window_import_files (self, (GFile **)traces->pdata, traces->len);
-  return TRUE;
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         ErrataWindow  *self)
-{
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  return errata_window_drop_files (self, g_value_get_boxed (value));
-}
-
-static void
-add_drop_target (ErrataWindow *self)
-{
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 static gboolean
@@ -577,9 +300,9 @@ on_close_request (ErrataWindow *self)
       ask_before_discarding (self, error->message);
       return TRUE;
     }
-  /* The canvas lets go of the project (and its undo stack) now. */
+  /* The canvas lets go of the workspace (and its undo stack) now. */
   if (self->modes_page != NULL)
-    errata_failure_modes_page_set_project (self->modes_page, NULL);
+    errata_failure_modes_page_set_workspace (self->modes_page, NULL);
   return FALSE;
 }
 
@@ -605,6 +328,8 @@ errata_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
   self->traces_page = NULL;
   self->modes_page = NULL;
+  /* The pages are gone; disposing the workspace cancels what they left. */
+  g_clear_object (&self->workspace);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
 
@@ -630,13 +355,7 @@ errata_window_class_init (ErrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, spinner);
 
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.show-page", "s", PAGE_TRACES);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.show-page", "s", PAGE_FAILURE_MODES);
+  _errata_window_class_install_actions (widget_class);
 }
 
 static void
@@ -646,10 +365,9 @@ errata_window_init (ErrataWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   bind_window_state (self);
-  add_drop_target (self);
+  _errata_window_add_drop_target (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", FALSE);
+  _errata_window_update_actions (self);
   show_welcome (self);
 }
 
@@ -674,7 +392,15 @@ ErrataProject *
 errata_window_get_project (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
-  return self->traces_page ? errata_traces_page_get_project (self->traces_page) : NULL;
+  return self->workspace ? errata_workspace_get_project (self->workspace) : NULL;
+}
+
+/* What the window's pages share; %NULL until a project is open. */
+ErrataWorkspace *
+errata_window_get_workspace (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+  return self->workspace;
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "errata-failure-modes-page.h"
 #include "errata-project.h"
 #include "errata-traces-page.h"
+#include "errata-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +36,9 @@ void           errata_window_import_files (ErrataWindow   *self,
 gboolean       errata_window_drop_files   (ErrataWindow   *self,
                                            GSList         *files);
 
+ErrataWorkspace        *errata_window_get_workspace          (ErrataWindow *self);
 const char             *errata_window_get_visible_page       (ErrataWindow *self);
-ErrataTracesPage      *errata_window_get_traces_page       (ErrataWindow *self);
+ErrataTracesPage       *errata_window_get_traces_page        (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 
 G_END_DECLS

@@ -15,8 +15,9 @@ struct _ErrataFailureModesPage
 {
   GtkWidget              parent_instance;
 
-  ErrataProject         *project;
-  ErrataTaxonomy        *taxonomy;
+  ErrataWorkspace       *workspace;
+  ErrataProject         *project;       /* the workspace's */
+  ErrataTaxonomy        *taxonomy;      /* the workspace's */
   GHashTable            *groups;        /* mode id -> ErrataModeGroup (borrowed) */
   ErrataModeGroup       *unsorted;
   char                  *filter_text;   /* folded */

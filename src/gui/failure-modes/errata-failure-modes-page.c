@@ -36,6 +36,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---- reading the model into the canvas ---------------------------------- */
 
 static void
@@ -324,21 +332,25 @@ taxonomy_changed (ErrataFailureModesPage *self)
     self->actions_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_actions_idle, self, NULL);
 }
 
+/* The page edits the workspace's taxonomy, whose undo stack the window's
+ * other pages share; %NULL lets go of it (the window is closing). */
 void
-errata_failure_modes_page_set_project (ErrataFailureModesPage *self,
-                                       ErrataProject          *project)
+errata_failure_modes_page_set_workspace (ErrataFailureModesPage *self,
+                                         ErrataWorkspace        *workspace)
 {
   GHashTableIter iter;
   gpointer group;
+  ErrataProject *project = workspace ? errata_workspace_get_project (workspace) : NULL;
 
   g_return_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self));
-  g_return_if_fail (project == NULL || ERRATA_IS_PROJECT (project));
+  g_return_if_fail (workspace == NULL || ERRATA_IS_WORKSPACE (workspace));
 
-  if (self->project == project)
+  if (self->workspace == workspace)
     return;
   if (self->taxonomy)
     g_signal_handlers_disconnect_by_func (self->taxonomy, taxonomy_changed, self);
   g_clear_object (&self->taxonomy);
+  g_set_object (&self->workspace, workspace);
   g_set_object (&self->project, project);
 
   g_hash_table_iter_init (&iter, self->groups);
@@ -349,7 +361,7 @@ errata_failure_modes_page_set_project (ErrataFailureModesPage *self,
   g_clear_pointer (&self->menu_signature, g_free);
   if (project)
     {
-      self->taxonomy = errata_taxonomy_new (project);
+      self->taxonomy = g_object_ref (errata_workspace_get_taxonomy (workspace));
       g_signal_connect_swapped (self->taxonomy, "changed", G_CALLBACK (taxonomy_changed), self);
       errata_failure_modes_page_reload (self);
     }
@@ -361,6 +373,39 @@ errata_failure_modes_page_set_project (ErrataFailureModesPage *self,
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       update_actions (self);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+ErrataWorkspace *
+errata_failure_modes_page_get_workspace (ErrataFailureModesPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), NULL);
+  return self->workspace;
+}
+
+static void
+errata_failure_modes_page_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    g_value_set_object (value, ERRATA_FAILURE_MODES_PAGE (object)->workspace);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+errata_failure_modes_page_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  if (prop_id == PROP_WORKSPACE)
+    errata_failure_modes_page_set_workspace (ERRATA_FAILURE_MODES_PAGE (object),
+                                             g_value_get_object (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 ErrataProject *
@@ -407,6 +452,7 @@ errata_failure_modes_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_FAILURE_MODES_PAGE);
   g_clear_object (&self->taxonomy);
   g_clear_object (&self->project);
+  g_clear_object (&self->workspace);
   g_clear_pointer (&self->groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (errata_failure_modes_page_parent_class)->dispose (object);
@@ -432,6 +478,14 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
 
   object_class->dispose = errata_failure_modes_page_dispose;
   object_class->finalize = errata_failure_modes_page_finalize;
+  object_class->get_property = errata_failure_modes_page_get_property;
+  object_class->set_property = errata_failure_modes_page_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, ERRATA_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A card was double-clicked (or activated): show its trace. */
   signals[OPEN_TRACE] = g_signal_new ("open-trace", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -483,7 +537,9 @@ errata_failure_modes_page_init (ErrataFailureModesPage *self)
 }
 
 GtkWidget *
-errata_failure_modes_page_new (void)
+errata_failure_modes_page_new (ErrataWorkspace *workspace)
 {
-  return g_object_new (ERRATA_TYPE_FAILURE_MODES_PAGE, NULL);
+  g_return_val_if_fail (workspace == NULL || ERRATA_IS_WORKSPACE (workspace), NULL);
+
+  return g_object_new (ERRATA_TYPE_FAILURE_MODES_PAGE, "workspace", workspace, NULL);
 }

@@ -15,6 +15,7 @@
 #include "errata-pareto-chart.h"
 #include "errata-saturation-chart.h"
 #include "errata-taxonomy.h"
+#include "errata-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +33,10 @@ typedef enum
 G_DECLARE_FINAL_TYPE (ErrataFailureModesPage, errata_failure_modes_page, ERRATA,
                       FAILURE_MODES_PAGE, GtkWidget)
 
-GtkWidget             *errata_failure_modes_page_new              (void);
-void                   errata_failure_modes_page_set_project      (ErrataFailureModesPage *self,
-                                                                   ErrataProject          *project);
+GtkWidget             *errata_failure_modes_page_new              (ErrataWorkspace        *workspace);
+void                   errata_failure_modes_page_set_workspace    (ErrataFailureModesPage *self,
+                                                                   ErrataWorkspace        *workspace);
+ErrataWorkspace       *errata_failure_modes_page_get_workspace    (ErrataFailureModesPage *self);
 ErrataProject         *errata_failure_modes_page_get_project      (ErrataFailureModesPage *self);
 ErrataTaxonomy        *errata_failure_modes_page_get_taxonomy     (ErrataFailureModesPage *self);
 /* Re-reads notes and modes (notes written on the Traces page); cheap. */

@@ -16,6 +16,11 @@
  * a project made by someone else (the demo's "Demo reviewer") otherwise
  * shows an empty form beside a trace whose note the list displays.
  *
+ * What the panel shows of its state (the save state, the verdict buttons,
+ * the failure modes) is in errata-coding-panel-state.c, the other
+ * annotators' reviews in errata-coding-panel-others.c, over
+ * errata-coding-panel-private.h.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,60 +29,7 @@
 
 #include <glib/gi18n.h>
 
-#include "errata-coding-panel.h"
-
-typedef enum
-{
-  SAVE_STATE_NONE,      /* nothing written yet for this trace */
-  SAVE_STATE_PENDING,   /* a note edit waits for typing to pause */
-  SAVE_STATE_SAVED,
-  SAVE_STATE_FAILED,
-} SaveState;
-
-/* What self->error is about, which decides how it is worded. */
-typedef enum
-{
-  ERROR_KIND_READ,       /* the stored review could not be read */
-  ERROR_KIND_SAVE,       /* this form could not be written; it is kept */
-  ERROR_KIND_PREVIOUS,   /* the form of the previous trace was lost */
-} ErrorKind;
-
-struct _ErrataCodingPanel
-{
-  GtkWidget          parent_instance;
-
-  GSettings         *settings;
-  ErrataProject     *project;
-  ErrataTrace       *trace;
-  ErrataTaxonomy    *taxonomy;
-  char              *annotator;
-  ErrataVerdict      verdict;
-  int                first_failure;
-
-  guint              note_timeout_id;
-  gboolean           dirty;      /* fields differ from what is stored */
-  gboolean           syncing;    /* widgets are being set from the model */
-  SaveState          save_state;
-  GError            *error;
-  ErrorKind          error_kind;
-
-  GtkWidget         *scroller;
-  GtkBox            *state_box;
-  GtkImage          *state_icon;
-  GtkLabel          *state_label;
-  GtkLabel          *annotator_label;
-  GtkLabel          *reason_label;
-  GtkLabel          *error_label;
-  GtkWidget         *form;
-  GtkToggleButton   *pass_button;
-  GtkToggleButton   *fail_button;
-  GtkTextView       *note_view;
-  GtkWidget         *note_placeholder;
-  GtkLabel          *modes_label;
-  AdwActionRow      *first_failure_row;
-  GtkWidget         *others_box;
-  GtkListBox        *others_list;
-};
+#include "errata-coding-panel-private.h"
 
 G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
 
@@ -116,381 +68,17 @@ dup_annotator_name (GSettings *settings)
   return g_strdup (g_get_user_name ());
 }
 
-static GtkTextBuffer *
-get_note_buffer (ErrataCodingPanel *self)
+GtkTextBuffer *
+_errata_coding_panel_get_note_buffer (ErrataCodingPanel *self)
 {
   return gtk_text_view_get_buffer (self->note_view);
 }
 
-static gboolean
-can_edit (ErrataCodingPanel *self)
+gboolean
+_errata_coding_panel_can_edit (ErrataCodingPanel *self)
 {
   return self->project != NULL && self->trace != NULL &&
          !errata_project_is_read_only (self->project);
-}
-
-/* Widgets ------------------------------------------------------------- */
-
-static char *
-dup_error_text (ErrataCodingPanel *self)
-{
-  if (self->error_kind == ERROR_KIND_PREVIOUS)
-    return g_strdup (self->error->message);
-  if (self->error_kind == ERROR_KIND_READ)
-    /* Translators: %s says why the stored review could not be read. */
-    return g_strdup_printf (_("Could not read this review: %s"), self->error->message);
-  /* Translators: %s says why the review could not be written. */
-  return g_strdup_printf (_("Could not save this review: %s\n"
-                            "Your changes are kept here and saved with your next change."),
-                          self->error->message);
-}
-
-static void
-update_save_state (ErrataCodingPanel *self)
-{
-  const char *text = NULL;
-  const char *icon = NULL;
-
-  switch (self->save_state)
-    {
-    case SAVE_STATE_NONE:
-      break;
-    case SAVE_STATE_PENDING:
-      text = _("Saving…");
-      icon = "document-save-symbolic";
-      break;
-    case SAVE_STATE_SAVED:
-      text = _("Saved");
-      icon = "object-select-symbolic";
-      break;
-    case SAVE_STATE_FAILED:
-      text = _("Not saved");
-      icon = "dialog-warning-symbolic";
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->state_box), text != NULL);
-  gtk_label_set_text (self->state_label, text ? text : "");
-  gtk_image_set_from_icon_name (self->state_icon, icon);
-  if (self->save_state == SAVE_STATE_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (self->state_box), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->state_box), "error");
-
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), self->error != NULL);
-  if (self->error != NULL)
-    {
-      g_autofree char *text_with_reason = dup_error_text (self);
-
-      gtk_label_set_text (self->error_label, text_with_reason);
-    }
-}
-
-static void
-set_save_state (ErrataCodingPanel *self,
-                SaveState          state)
-{
-  self->save_state = state;
-  update_save_state (self);
-}
-
-static void
-update_annotator_label (ErrataCodingPanel *self)
-{
-  /* Translators: %s is the annotator's name, from the preferences. */
-  g_autofree char *text = g_strdup_printf (_("Reviewing as %s"), self->annotator);
-
-  gtk_label_set_text (self->annotator_label, text);
-}
-
-static void
-update_verdict_buttons (ErrataCodingPanel *self)
-{
-  self->syncing = TRUE;
-  gtk_toggle_button_set_active (self->pass_button, self->verdict == ERRATA_VERDICT_PASS);
-  gtk_toggle_button_set_active (self->fail_button, self->verdict == ERRATA_VERDICT_FAIL);
-  self->syncing = FALSE;
-}
-
-/* The role of message `index`, when the trace carries its messages (a
- * summary from the list model does not). */
-static const char *
-get_message_role (ErrataTrace *trace,
-                  int          index)
-{
-  JsonArray *messages = trace ? errata_trace_get_messages (trace) : NULL;
-  JsonNode *node;
-
-  if (messages == NULL || index < 0 || (guint) index >= json_array_get_length (messages))
-    return NULL;
-  node = json_array_get_element (messages, index);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_get_string_member_with_default (json_node_get_object (node), "role", NULL);
-}
-
-static char *
-dup_first_failure_text (ErrataTrace *trace,
-                        int          index)
-{
-  const char *role;
-
-  if (index < 0)
-    return g_strdup (_("Not marked"));
-  /* Messages are counted from 1 for people; the index is stored from 0. */
-  role = get_message_role (trace, index);
-  if (role != NULL)
-    /* Translators: "Message 3 (assistant)": a message number and its role. */
-    return g_strdup_printf (_("Message %d (%s)"), index + 1, role);
-  return g_strdup_printf (_("Message %d"), index + 1);
-}
-
-static void
-update_first_failure_row (ErrataCodingPanel *self)
-{
-  g_autofree char *text = dup_first_failure_text (self->trace, self->first_failure);
-  gboolean marked = self->first_failure >= 0;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_failure_row), text);
-  if (marked)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->first_failure_row), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->first_failure_row), "dim-label");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "coding.clear-first-failure",
-                                 can_edit (self) && marked);
-}
-
-static void
-update_placeholder (ErrataCodingPanel *self)
-{
-  GtkTextBuffer *buffer = get_note_buffer (self);
-
-  gtk_widget_set_visible (self->note_placeholder, gtk_text_buffer_get_char_count (buffer) == 0);
-}
-
-static const char *
-get_reason (ErrataCodingPanel *self)
-{
-  if (self->project == NULL || self->trace == NULL)
-    return _("Select a trace to review it.");
-  if (errata_project_is_read_only (self->project))
-    return _("This project is open read-only, so reviews cannot be changed. "
-             "Open a copy you can write to in order to review.");
-  return NULL;
-}
-
-static void
-update_sensitivity (ErrataCodingPanel *self)
-{
-  gboolean editable = can_edit (self);
-  const char *reason = get_reason (self);
-  static const char * const actions[] = {
-    "coding.pass", "coding.fail", "coding.clear-verdict", "coding.focus-note",
-  };
-
-  gtk_widget_set_sensitive (self->form, editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
-  gtk_label_set_text (self->reason_label, reason ? reason : "");
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
-  update_first_failure_row (self);
-}
-
-/* The names of the failure modes the trace fails, in canvas order; NULL
- * when there are none. */
-static char *
-dup_modes_text (ErrataCodingPanel  *self,
-                GError            **error)
-{
-  g_autoptr(GPtrArray) modes = NULL;
-  g_autoptr(GString) names = NULL;
-  gint64 trace_id;
-
-  if (self->taxonomy == NULL || self->trace == NULL)
-    return NULL;
-  modes = errata_taxonomy_list_modes (self->taxonomy, error);
-  if (modes == NULL)
-    return NULL;
-  trace_id = errata_trace_get_id (self->trace);
-  for (guint i = 0; i < modes->len; i++)
-    {
-      ErrataFailureMode *mode = modes->pdata[i];
-      GError *local = NULL;
-
-      if (errata_taxonomy_get_label (self->taxonomy, trace_id, mode->id, &local) != ERRATA_VERDICT_FAIL)
-        {
-          if (local != NULL)
-            {
-              g_propagate_error (error, local);
-              return NULL;
-            }
-          continue;
-        }
-      if (names == NULL)
-        names = g_string_new (mode->name);
-      else
-        /* Translators: between the names of two failure modes. */
-        g_string_append_printf (names, "%s%s", _(", "), mode->name);
-    }
-  return names ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
-}
-
-static void
-update_modes_label (ErrataCodingPanel *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *names = dup_modes_text (self, &error);
-  g_autofree char *text = NULL;
-
-  if (error != NULL)
-    /* Translators: %s says why the failure modes could not be read. */
-    text = g_strdup_printf (_("Could not read the failure modes: %s"), error->message);
-  else if (names != NULL)
-    /* Translators: %s lists the failure modes of the trace on show,
-     * for example "Over budget, Missed tool call". */
-    text = g_strdup_printf (_("Failure modes: %s"), names);
-  gtk_label_set_text (self->modes_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->modes_label), text != NULL);
-}
-
-/* Other reviews ------------------------------------------------------- */
-
-static GtkWidget *
-new_caption (const char *text,
-             const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* Names and notes come from the project file: never markup. */
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "caption");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-new_other_header (const ErrataAnnotation *annotation)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name;
-  GtkWidget *verdict;
-
-  name = new_caption (*annotation->annotator ? annotation->annotator : _("Unnamed reviewer"),
-                      "caption-heading");
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_box_append (GTK_BOX (box), name);
-
-  if (annotation->verdict == ERRATA_VERDICT_PASS)
-    verdict = new_caption (_("Pass"), "success");
-  else if (annotation->verdict == ERRATA_VERDICT_FAIL)
-    verdict = new_caption (_("Fail"), "error");
-  else
-    verdict = new_caption (_("No verdict"), "dim-label");
-  gtk_box_append (GTK_BOX (box), verdict);
-  return box;
-}
-
-static GtkWidget *
-new_other_row (ErrataCodingPanel      *self,
-               const ErrataAnnotation *annotation)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (box, "other-review");
-  gtk_box_append (GTK_BOX (box), new_other_header (annotation));
-  if (annotation->note != NULL && *annotation->note != '\0')
-    {
-      GtkWidget *note = gtk_label_new (NULL);
-
-      gtk_label_set_text (GTK_LABEL (note), annotation->note);
-      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (note), 0);
-      gtk_widget_add_css_class (note, "other-review-note");
-      gtk_box_append (GTK_BOX (box), note);
-    }
-  if (annotation->first_failure >= 0)
-    {
-      g_autofree char *where = dup_first_failure_text (self->trace, annotation->first_failure);
-      /* Translators: %s is "Message 3 (assistant)" or "Message 3". */
-      g_autofree char *text = g_strdup_printf (_("First failure: %s"), where);
-
-      gtk_box_append (GTK_BOX (box), new_caption (text, "dim-label"));
-    }
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
-}
-
-/* A row left behind after clearing a verdict says nothing: not a review. */
-static gboolean
-is_empty_review (const ErrataAnnotation *annotation)
-{
-  return annotation->verdict == ERRATA_VERDICT_UNSET && annotation->first_failure < 0 &&
-         (annotation->note == NULL || *annotation->note == '\0');
-}
-
-static void
-clear_other_reviews (ErrataCodingPanel *self)
-{
-  GtkWidget *child;
-
-  /* gtk_list_box_remove_all() is GTK 4.12. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->others_list))) != NULL)
-    gtk_list_box_remove (self->others_list, child);
-}
-
-static guint
-fill_other_reviews (ErrataCodingPanel *self,
-                    GPtrArray         *annotations)
-{
-  guint shown = 0;
-
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      const ErrataAnnotation *annotation = annotations->pdata[i];
-
-      if (g_strcmp0 (annotation->annotator, self->annotator) == 0 ||
-          is_empty_review (annotation))
-        continue;
-      gtk_list_box_append (self->others_list, new_other_row (self, annotation));
-      shown++;
-    }
-  return shown;
-}
-
-static void
-update_other_reviews (ErrataCodingPanel *self)
-{
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GError) error = NULL;
-  guint shown = 0;
-
-  clear_other_reviews (self);
-  if (self->project != NULL && self->trace != NULL)
-    annotations = errata_project_list_annotations (self->project,
-                                                   errata_trace_get_id (self->trace), &error);
-  if (annotations != NULL)
-    shown = fill_other_reviews (self, annotations);
-  else if (error != NULL)
-    {
-      /* Translators: %s says why the other annotators' reviews could not be read. */
-      g_autofree char *text = g_strdup_printf (_("Could not read the other reviews: %s"),
-                                               error->message);
-      GtkWidget *label = new_caption (text, "error");
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "other-review");
-      gtk_list_box_append (self->others_list, label);
-      shown = 1;
-    }
-  gtk_widget_set_visible (self->others_box, shown > 0);
 }
 
 /* Saving -------------------------------------------------------------- */
@@ -508,14 +96,14 @@ build_annotation (ErrataCodingPanel *self)
   return annotation;
 }
 
-static gboolean
-save (ErrataCodingPanel  *self,
+gboolean
+_errata_coding_panel_save (ErrataCodingPanel  *self,
       GError            **error)
 {
   g_autoptr(ErrataAnnotation) annotation = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_assert (can_edit (self));
+  g_assert (_errata_coding_panel_can_edit (self));
 
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   annotation = build_annotation (self);
@@ -525,16 +113,16 @@ save (ErrataCodingPanel  *self,
       self->dirty = TRUE;
       self->error = g_error_copy (local_error);
       self->error_kind = ERROR_KIND_SAVE;
-      set_save_state (self, SAVE_STATE_FAILED);
+      _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   self->dirty = FALSE;
-  set_save_state (self, SAVE_STATE_SAVED);
+  _errata_coding_panel_set_save_state (self, SAVE_STATE_SAVED);
   /* A verdict or a note decides whether the trace counts as reviewed. */
-  update_modes_label (self);
-  update_other_reviews (self);
+  _errata_coding_panel_update_modes_label (self);
+  _errata_coding_panel_update_other_reviews (self);
   g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
   return TRUE;
 }
@@ -544,7 +132,7 @@ static void
 save_now (ErrataCodingPanel *self)
 {
   self->dirty = TRUE;
-  save (self, NULL);
+  _errata_coding_panel_save (self, NULL);
 }
 
 static gboolean
@@ -553,15 +141,15 @@ note_timeout_cb (gpointer data)
   ErrataCodingPanel *self = data;
 
   self->note_timeout_id = 0;
-  save (self, NULL);
+  _errata_coding_panel_save (self, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_note_changed (ErrataCodingPanel *self)
 {
-  update_placeholder (self);
-  if (self->syncing || !can_edit (self))
+  _errata_coding_panel_update_placeholder (self);
+  if (self->syncing || !_errata_coding_panel_can_edit (self))
     return;
 
   self->dirty = TRUE;
@@ -569,7 +157,7 @@ on_note_changed (ErrataCodingPanel *self)
   self->note_timeout_id = g_timeout_add (ERRATA_CODING_PANEL_NOTE_DELAY_MS, note_timeout_cb, self);
   /* A failed save stays on screen until a write succeeds. */
   if (self->save_state != SAVE_STATE_FAILED)
-    set_save_state (self, SAVE_STATE_PENDING);
+    _errata_coding_panel_set_save_state (self, SAVE_STATE_PENDING);
 }
 
 /* Loading ------------------------------------------------------------- */
@@ -582,13 +170,13 @@ show_annotation (ErrataCodingPanel      *self,
   self->first_failure = annotation ? annotation->first_failure : -1;
 
   self->syncing = TRUE;
-  gtk_text_buffer_set_text (get_note_buffer (self),
+  gtk_text_buffer_set_text (_errata_coding_panel_get_note_buffer (self),
                             annotation && annotation->note ? annotation->note : "", -1);
   self->syncing = FALSE;
 
-  update_verdict_buttons (self);
-  update_first_failure_row (self);
-  update_placeholder (self);
+  _errata_coding_panel_update_verdict_buttons (self);
+  _errata_coding_panel_update_first_failure_row (self);
+  _errata_coding_panel_update_placeholder (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
 }
@@ -615,9 +203,9 @@ load_annotation (ErrataCodingPanel *self)
     }
 
   show_annotation (self, annotation);
-  set_save_state (self, annotation ? SAVE_STATE_SAVED : SAVE_STATE_NONE);
+  _errata_coding_panel_set_save_state (self, annotation ? SAVE_STATE_SAVED : SAVE_STATE_NONE);
   if (self->error != NULL)
-    set_save_state (self, SAVE_STATE_FAILED);
+    _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
 }
 
 /* Leaving a trace (or an annotator) must not drop a note in flight. The
@@ -643,7 +231,7 @@ show_leaving_error (ErrataCodingPanel *self,
   g_clear_error (&self->error);
   self->error = error;
   self->error_kind = ERROR_KIND_PREVIOUS;
-  set_save_state (self, SAVE_STATE_FAILED);
+  _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
 }
 
 static void
@@ -658,11 +246,11 @@ on_annotator_changed (ErrataCodingPanel *self)
   error = flush_before_leaving (self);
   g_free (self->annotator);
   self->annotator = g_steal_pointer (&annotator);
-  update_annotator_label (self);
+  _errata_coding_panel_update_annotator_label (self);
   load_annotation (self);
   show_leaving_error (self, g_steal_pointer (&error));
   /* Whose review is "other" changed with the name. */
-  update_other_reviews (self);
+  _errata_coding_panel_update_other_reviews (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -679,7 +267,7 @@ toggle_verdict (ErrataCodingPanel *self,
     errata_coding_panel_set_verdict (self, verdict);
   else if (self->verdict == verdict)
     errata_coding_panel_set_verdict (self, ERRATA_VERDICT_UNSET);
-  update_verdict_buttons (self);
+  _errata_coding_panel_update_verdict_buttons (self);
 }
 
 static void
@@ -795,7 +383,7 @@ errata_coding_panel_get_property (GObject    *object,
       g_value_set_string (value, self->annotator);
       break;
     case PROP_EDITABLE:
-      g_value_set_boolean (value, can_edit (self));
+      g_value_set_boolean (value, _errata_coding_panel_can_edit (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -925,13 +513,13 @@ errata_coding_panel_init (ErrataCodingPanel *self)
   self->annotator = dup_annotator_name (self->settings);
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (on_annotator_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (get_note_buffer (self), "changed",
+  g_signal_connect_object (_errata_coding_panel_get_note_buffer (self), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
 
-  update_annotator_label (self);
-  update_sensitivity (self);
-  update_first_failure_row (self);
-  update_save_state (self);
+  _errata_coding_panel_update_annotator_label (self);
+  _errata_coding_panel_update_sensitivity (self);
+  _errata_coding_panel_update_first_failure_row (self);
+  _errata_coding_panel_update_save_state (self);
 }
 
 /* Public API ---------------------------------------------------------- */
@@ -969,9 +557,9 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   g_set_object (&self->trace, trace);
   load_annotation (self);
   show_leaving_error (self, g_steal_pointer (&error));
-  update_sensitivity (self);
-  update_modes_label (self);
-  update_other_reviews (self);
+  _errata_coding_panel_update_sensitivity (self);
+  _errata_coding_panel_update_modes_label (self);
+  _errata_coding_panel_update_other_reviews (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -1008,10 +596,10 @@ errata_coding_panel_set_verdict (ErrataCodingPanel *self,
   g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
   g_return_if_fail (verdict >= ERRATA_VERDICT_UNSET && verdict <= ERRATA_VERDICT_FAIL);
 
-  if (!can_edit (self) || self->verdict == verdict)
+  if (!_errata_coding_panel_can_edit (self) || self->verdict == verdict)
     return;
   self->verdict = verdict;
-  update_verdict_buttons (self);
+  _errata_coding_panel_update_verdict_buttons (self);
   save_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
 }
@@ -1037,10 +625,10 @@ errata_coding_panel_set_first_failure (ErrataCodingPanel *self,
   g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
   g_return_if_fail (index >= -1);
 
-  if (!can_edit (self) || self->first_failure == index)
+  if (!_errata_coding_panel_can_edit (self) || self->first_failure == index)
     return;
   self->first_failure = index;
-  update_first_failure_row (self);
+  _errata_coding_panel_update_first_failure_row (self);
   save_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
 }
@@ -1053,7 +641,7 @@ errata_coding_panel_dup_note (ErrataCodingPanel *self)
 
   g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
 
-  buffer = get_note_buffer (self);
+  buffer = _errata_coding_panel_get_note_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
@@ -1069,7 +657,7 @@ gboolean
 errata_coding_panel_get_editable (ErrataCodingPanel *self)
 {
   g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
-  return can_edit (self);
+  return _errata_coding_panel_can_edit (self);
 }
 
 /* TRUE while an edit waits for its save, or after a save failed. */
@@ -1105,9 +693,9 @@ errata_coding_panel_flush (ErrataCodingPanel  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  if (!self->dirty || !can_edit (self))
+  if (!self->dirty || !_errata_coding_panel_can_edit (self))
     return TRUE;
-  return save (self, error);
+  return _errata_coding_panel_save (self, error);
 }
 
 /**
@@ -1130,9 +718,9 @@ errata_coding_panel_set_taxonomy (ErrataCodingPanel *self,
     g_signal_handlers_disconnect_by_data (self->taxonomy, self);
   g_set_object (&self->taxonomy, taxonomy);
   if (taxonomy != NULL)
-    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (update_modes_label), self,
+    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (_errata_coding_panel_update_modes_label), self,
                              G_CONNECT_SWAPPED);
-  update_modes_label (self);
+  _errata_coding_panel_update_modes_label (self);
 }
 
 /* What the failure-modes line says, or NULL when it is hidden. */

@@ -15,6 +15,9 @@
  * errata-message-row.c). Rows are never recycled, so their state
  * (expanded blocks, selection) is theirs to keep.
  *
+ * Building the rows (all at once, or a slice per frame) is in
+ * errata-trace-view-build.c, over errata-trace-view-private.h.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,62 +27,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "errata-trace-view-private.h"
 #include "errata-json-view.h"
 #include "errata-markdown.h"
 #include "errata-message-row.h"
 #include "errata-metadata-view.h"
-#include "errata-trace-view.h"
-
-/* A trace this small is built whole in set_trace(). */
-#define SYNC_MAX_MESSAGES 40
-#define SYNC_MAX_BYTES    (200 * 1024)
-/* A larger one gets the rows that fill this much more than the viewport
- * (estimated from their text) at once, then one slice per frame (from a
- * tick callback), so that each frame lays out only one slice's worth of
- * new text: laying text out costs more than building it. */
-#define FIRST_SCREEN_MARGIN 1.5
-#define SLICE_USEC        (5 * 1000)
-#define SLICE_MAX_BYTES   (24 * 1024)
-/* Old rows are destroyed a few at a time too. */
-#define CLEAR_SLICE_USEC  (4 * 1000)
-/* Frames to keep aiming a scroll while rows above the target settle. */
-#define SCROLL_MAX_FRAMES 90
-#define SCROLL_STABLE_FRAMES 6
-
-struct _ErrataTraceView
-{
-  GtkWidget        parent_instance;
-
-  ErrataTrace     *trace;
-  GtkTextTagTable *tags;
-  GHashTable      *tool_names;      /* tool_call_id -> name, borrowed */
-  GPtrArray       *rows;            /* ErrataMessageRow, borrowed; index = message */
-  guint            build_source;
-  guint            build_tick;
-  GPtrArray       *old_boxes;       /* boxes of rows still to destroy */
-  guint            clear_source;
-  int              first_failure;
-  int              focused;
-  int              pending_focus;
-  gboolean         raw_built;
-
-  int              scroll_target;
-  guint            scroll_tick;
-  int              scroll_frames;
-  int              scroll_stable;
-  double           scroll_last;
-  double           scroll_upper;
-
-  GtkStack        *outer_stack;
-  GtkStack        *view_stack;
-  GtkScrolledWindow *scroller;
-  AdwClamp        *clamp;
-  GtkWidget       *messages_box;
-  GtkLabel        *title_label;
-  GtkLabel        *subtitle_label;
-  ErrataMetadataView *metadata_view;
-  ErrataJsonView  *raw_view;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataTraceView, errata_trace_view, GTK_TYPE_WIDGET)
 
@@ -99,8 +51,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void scroll_to_row (ErrataTraceView *self,
-                           int              index);
+void
+_errata_trace_view_emit_message_activated (ErrataTraceView *self,
+                                           int              index)
+{
+  g_signal_emit (self, signals[MESSAGE_ACTIVATED], 0, index);
+}
+
+void
+_errata_trace_view_notify_loading (ErrataTraceView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 
 /* Style --------------------------------------------------------------- */
 
@@ -172,287 +135,6 @@ index_tool_names (JsonArray *messages)
   return names;
 }
 
-/* Rows ---------------------------------------------------------------- */
-
-static void
-on_row_activated (ErrataMessageRow *row,
-                  ErrataTraceView  *self)
-{
-  g_signal_emit (self, signals[MESSAGE_ACTIVATED], 0, (int) errata_message_row_get_index (row));
-}
-
-static void
-on_row_focus_enter (GtkEventControllerFocus *controller,
-                    ErrataTraceView         *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  self->focused = errata_message_row_get_index (ERRATA_MESSAGE_ROW (row));
-}
-
-/* A message that is not an object (a broken source) still gets a row, so
- * that indexes keep matching the stored messages. */
-static JsonObject *
-dup_message (JsonNode *node)
-{
-  JsonObject *message;
-  g_autofree char *text = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_ref (json_node_get_object (node));
-  message = json_object_new ();
-  text = errata_json_compact (node);
-  json_object_set_string_member (message, "role", "?");
-  json_object_set_string_member (message, "content", text);
-  return message;
-}
-
-static gsize
-build_row (ErrataTraceView *self,
-           guint            index)
-{
-  JsonArray *messages = errata_trace_get_messages (self->trace);
-  g_autoptr(JsonObject) message = dup_message (json_array_get_element (messages, index));
-  const char *call_id = json_object_get_string_member_with_default (message, "tool_call_id", NULL);
-  const char *tool_name = call_id ? g_hash_table_lookup (self->tool_names, call_id) : NULL;
-  GtkWidget *row = errata_message_row_new (index, message, tool_name, self->tags);
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  g_autofree char *content = errata_message_dup_content (message);
-
-  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated), self, 0);
-  g_signal_connect_object (focus, "enter", G_CALLBACK (on_row_focus_enter), self, 0);
-  gtk_widget_add_controller (row, focus);
-  errata_message_row_set_first_failure (ERRATA_MESSAGE_ROW (row), (int) index == self->first_failure);
-  gtk_box_append (GTK_BOX (self->messages_box), row);
-  g_ptr_array_add (self->rows, row);
-
-  if ((int) index == self->pending_focus)
-    errata_trace_view_focus_message (self, index);
-  else if ((int) index == self->scroll_target)
-    scroll_to_row (self, index);
-  return content != NULL ? strlen (content) : 0;
-}
-
-static guint
-n_messages (ErrataTraceView *self)
-{
-  JsonArray *messages = self->trace ? errata_trace_get_messages (self->trace) : NULL;
-
-  return messages != NULL ? json_array_get_length (messages) : 0;
-}
-
-/* Builds rows until the slice's time or text budget is spent; TRUE when
- * every message has its row. */
-static gboolean
-build_slice (ErrataTraceView *self,
-             gint64           budget_usec)
-{
-  gint64 deadline = g_get_monotonic_time () + budget_usec;
-  guint n = n_messages (self);
-  gsize bytes = 0;
-
-  while (self->rows->len < n)
-    {
-      bytes += build_row (self, self->rows->len);
-      if (g_get_monotonic_time () >= deadline || bytes >= SLICE_MAX_BYTES)
-        break;
-    }
-  return self->rows->len >= n;
-}
-
-/* The first screen ----------------------------------------------------- */
-
-static gsize
-message_text_size (JsonNode *node)
-{
-  JsonObject *message = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonNode *content = message ? json_object_get_member (message, "content") : NULL;
-  JsonNode *calls = message ? json_object_get_member (message, "tool_calls") : NULL;
-  gsize size = 64;
-
-  if (content != NULL && JSON_NODE_HOLDS_VALUE (content) &&
-      json_node_get_value_type (content) == G_TYPE_STRING)
-    size += strlen (json_node_get_string (content));
-  else if (content != NULL && !JSON_NODE_HOLDS_NULL (content))
-    size += 1024;  /* content parts: a guess is enough */
-  if (calls != NULL && JSON_NODE_HOLDS_ARRAY (calls))
-    size += 256 * json_array_get_length (json_node_get_array (calls));
-  return size;
-}
-
-static gboolean
-is_small_trace (ErrataTraceView *self)
-{
-  JsonArray *messages = errata_trace_get_messages (self->trace);
-  guint n = n_messages (self);
-  gsize bytes = 0;
-
-  if (n > SYNC_MAX_MESSAGES)
-    return FALSE;
-  for (guint i = 0; i < n && bytes <= SYNC_MAX_BYTES; i++)
-    bytes += message_text_size (json_array_get_element (messages, i));
-  return bytes <= SYNC_MAX_BYTES;
-}
-
-/* About how tall a row will be: its header, and its text wrapped at
- * @width. Collapsed blocks (a system prompt, a large payload) are one
- * line. Rough on purpose: it only decides how many rows the first frame
- * needs. */
-static int
-estimate_row_height (JsonNode *node,
-                     int       width)
-{
-  JsonObject *message = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *role = message ? json_object_get_string_member_with_default (message, "role", "") : "";
-  gsize size = message_text_size (node);
-  guint per_line = MAX (width / 8, 20);
-
-  if (g_str_equal (role, "system") || size > 900 + 64)
-    return 48 + 40;
-  return 48 + 22 * (int) (size / per_line + 2);
-}
-
-/* Builds the whole of a small trace, or of a large one the rows that fill
- * the viewport; TRUE when every message has its row. */
-static gboolean
-build_first_screen (ErrataTraceView *self)
-{
-  JsonArray *messages = errata_trace_get_messages (self->trace);
-  int viewport = gtk_widget_get_height (GTK_WIDGET (self->scroller));
-  int width = gtk_widget_get_width (GTK_WIDGET (self->clamp));
-  guint n = n_messages (self);
-  gsize bytes = 0;
-  int height = 0;
-
-  if (is_small_trace (self))
-    {
-      while (self->rows->len < n)
-        build_row (self, self->rows->len);
-      return TRUE;
-    }
-  viewport = viewport > 0 ? viewport : 1200;
-  width = width > 0 ? MIN (width, 900) : 700;
-  while (self->rows->len < n && height < viewport * FIRST_SCREEN_MARGIN && bytes < SYNC_MAX_BYTES)
-    {
-      height += estimate_row_height (json_array_get_element (messages, self->rows->len), width);
-      bytes += build_row (self, self->rows->len);
-    }
-  return self->rows->len >= n;
-}
-
-static void schedule_build (ErrataTraceView *self);
-
-static void
-build_done (ErrataTraceView *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static gboolean
-build_on_tick (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       data)
-{
-  ErrataTraceView *self = data;
-
-  if (!build_slice (self, SLICE_USEC))
-    return G_SOURCE_CONTINUE;
-  self->build_tick = 0;
-  build_done (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* While the view is not on screen there are no frames to pace the work:
- * build in idle time, and go back to one slice per frame once mapped. */
-static gboolean
-build_in_idle (gpointer data)
-{
-  ErrataTraceView *self = data;
-
-  self->build_source = 0;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      schedule_build (self);
-      return G_SOURCE_REMOVE;
-    }
-  if (!build_slice (self, SLICE_USEC))
-    {
-      schedule_build (self);
-      return G_SOURCE_REMOVE;
-    }
-  build_done (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_build (ErrataTraceView *self)
-{
-  g_assert (self->build_source == 0 && self->build_tick == 0);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_on_tick, self, NULL);
-  else
-    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_in_idle, self, NULL);
-}
-
-static void
-cancel_build (ErrataTraceView *self)
-{
-  g_clear_handle_id (&self->build_source, g_source_remove);
-  if (self->build_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->build_tick);
-  self->build_tick = 0;
-}
-
-/* Destroying hundreds of rows at once would stall a frame when the
- * reviewer moves on; the old box leaves the screen at once and its rows
- * are destroyed a few at a time. */
-static gboolean
-clear_old_rows (gpointer data)
-{
-  ErrataTraceView *self = data;
-  gint64 deadline = g_get_monotonic_time () + CLEAR_SLICE_USEC;
-
-  while (self->old_boxes->len > 0)
-    {
-      GtkBox *box = g_ptr_array_index (self->old_boxes, self->old_boxes->len - 1);
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_last_child (GTK_WIDGET (box))) != NULL)
-        {
-          gtk_box_remove (box, child);
-          if (g_get_monotonic_time () >= deadline)
-            return G_SOURCE_CONTINUE;
-        }
-      g_ptr_array_remove_index (self->old_boxes, self->old_boxes->len - 1);
-    }
-  self->clear_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-retire_messages_box (ErrataTraceView *self)
-{
-  if (self->messages_box == NULL || gtk_widget_get_first_child (self->messages_box) == NULL)
-    return;
-  g_ptr_array_add (self->old_boxes, g_object_ref (self->messages_box));
-  if (self->clear_source == 0)
-    self->clear_source = g_idle_add_full (G_PRIORITY_LOW, clear_old_rows, self, NULL);
-}
-
-/* The old rows go in one piece with their box; the new box starts empty. */
-static void
-replace_messages_box (ErrataTraceView *self)
-{
-  retire_messages_box (self);
-  self->messages_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
-  gtk_widget_add_css_class (self->messages_box, "messages");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->messages_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Conversation"), -1);
-  adw_clamp_set_child (self->clamp, self->messages_box);
-  g_ptr_array_set_size (self->rows, 0);
-}
-
 /* Scrolling ----------------------------------------------------------- */
 
 /* Rows above the target (and the target itself) may still grow while
@@ -493,8 +175,8 @@ done:
   return G_SOURCE_REMOVE;
 }
 
-static void
-scroll_to_row (ErrataTraceView *self,
+void
+_errata_trace_view_scroll_to_row (ErrataTraceView *self,
                int              index)
 {
   self->scroll_target = index;
@@ -579,7 +261,7 @@ errata_trace_view_dispose (GObject *object)
 {
   ErrataTraceView *self = ERRATA_TRACE_VIEW (object);
 
-  cancel_build (self);
+  _errata_trace_view_cancel_build (self);
   stop_scrolling (self);
   g_clear_handle_id (&self->clear_source, g_source_remove);
   g_clear_pointer (&self->old_boxes, g_ptr_array_unref);
@@ -707,7 +389,7 @@ errata_trace_view_init (ErrataTraceView *self)
   self->scroll_target = -1;
   self->rows = g_ptr_array_new ();
   self->old_boxes = g_ptr_array_new_with_free_func (g_object_unref);
-  replace_messages_box (self);
+  _errata_trace_view_replace_messages_box (self);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (ensure_raw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -741,7 +423,7 @@ errata_trace_view_set_trace (ErrataTraceView *self,
   g_return_if_fail (ERRATA_IS_TRACE_VIEW (self));
   g_return_if_fail (full_trace == NULL || ERRATA_IS_TRACE (full_trace));
 
-  cancel_build (self);
+  _errata_trace_view_cancel_build (self);
   stop_scrolling (self);
   g_set_object (&self->trace, full_trace);
   g_clear_pointer (&self->tool_names, g_hash_table_unref);
@@ -749,7 +431,7 @@ errata_trace_view_set_trace (ErrataTraceView *self,
   self->focused = -1;
   self->pending_focus = -1;
   self->raw_built = FALSE;
-  replace_messages_box (self);
+  _errata_trace_view_replace_messages_box (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   errata_metadata_view_set_trace (self->metadata_view, full_trace);
   gtk_stack_set_visible_child_name (self->outer_stack, full_trace ? "trace" : "empty");
@@ -763,9 +445,9 @@ errata_trace_view_set_trace (ErrataTraceView *self,
       /* The mark may have been set before the trace (or kept from the
        * last one): either way, show where this trace went wrong. */
       if (self->first_failure >= 0)
-        scroll_to_row (self, self->first_failure);
-      if (!build_first_screen (self))
-        schedule_build (self);
+        _errata_trace_view_scroll_to_row (self, self->first_failure);
+      if (!_errata_trace_view_build_first_screen (self))
+        _errata_trace_view_schedule_build (self);
       ensure_raw (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -811,7 +493,7 @@ errata_trace_view_set_first_failure (ErrataTraceView *self,
   if (new_row != NULL)
     errata_message_row_set_first_failure (ERRATA_MESSAGE_ROW (new_row), TRUE);
   if (index >= 0)
-    scroll_to_row (self, index);
+    _errata_trace_view_scroll_to_row (self, index);
   else
     stop_scrolling (self);
   if (changed)
@@ -833,7 +515,7 @@ errata_trace_view_focus_message (ErrataTraceView *self,
 
   g_return_if_fail (ERRATA_IS_TRACE_VIEW (self));
 
-  if (index < 0 || (guint) index >= n_messages (self))
+  if (index < 0 || (guint) index >= _errata_trace_view_n_messages (self))
     return;
   gtk_stack_set_visible_child_name (self->view_stack, "conversation");
   self->focused = index;
@@ -845,7 +527,7 @@ errata_trace_view_focus_message (ErrataTraceView *self,
     }
   self->pending_focus = -1;
   gtk_widget_grab_focus (row);
-  scroll_to_row (self, index);
+  _errata_trace_view_scroll_to_row (self, index);
 }
 
 /**

@@ -7,12 +7,18 @@
  * controls edit one ErrataTraceQuery; every change hands it to the model,
  * which re-reads the matching ids in the background.
  *
- * The failure-mode filter lists the modes of the taxonomy the window
- * shares with the Failure Modes page, and follows its "changed" signal.
+ * The page works on the window's ErrataWorkspace, its "workspace"
+ * property: the failure-mode filter (an ErrataFailureModeDropdown) is
+ * bound to the workspace's taxonomy, the one the Failure Modes page
+ * edits, and follows its changes.
  *
  * The keyboard flow lives here too, as widget actions (traces.*) with
  * single-key shortcuts. Those bubble up from the focused widget, so a
  * letter typed into the note or the search entry stays a letter.
+ *
+ * The filters and the sort live in errata-traces-page-filters.c, the
+ * actions and shortcuts in errata-traces-page-actions.c, over
+ * errata-traces-page-private.h.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,75 +28,24 @@
 
 #include <glib/gi18n.h>
 
+#include "errata-traces-page-private.h"
 #include "errata-coding-panel.h"
-#include "errata-traces-page.h"
+#include "errata-failure-mode-dropdown.h"
 #include "errata-trace-columns.h"
 #include "errata-trace-view.h"
 #include "errata-toast-helper.h"
-
-struct _ErrataTracesPage
-{
-  GtkWidget             parent_instance;
-
-  ErrataProject        *project;
-  ErrataTraceListModel *model;
-  GtkSingleSelection   *selection;
-  ErrataTraceQuery     *query;         /* what the controls say */
-  ErrataTaxonomy       *taxonomy;      /* shared; NULL until the window sets it */
-  GArray               *mode_ids;      /* gint64, by mode dropdown position; 0: any */
-  GtkStringList        *mode_names;
-  gboolean              setting_modes;
-  gint64                pending_id;    /* to show once the list has loaded; -1: none */
-  ErrataTrace          *current;       /* the full trace on show */
-  gint64                current_id;    /* -1: none */
-  GSettings            *settings;
-  char                 *title;
-  char                 *subtitle;
-  gboolean              clearing_sort;
-  gboolean              clearing_filters;
-
-  GtkWidget            *trace_view;
-  GtkWidget            *coding_panel;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkSpinner           *spinner;
-  GtkLabel             *import_command;
-  GtkPaned             *outer_paned;
-  GtkPaned             *inner_paned;
-  GtkToggleButton      *search_button;
-  GtkDropDown          *review_dropdown;
-  GtkDropDown          *mode_dropdown;
-  GtkEntry             *metadata_entry;
-  GtkWidget            *import_order_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *list_stack;
-  GtkColumnView        *column_view;
-  GtkLabel             *count_label;
-  GtkLabel             *progress_label;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataTracesPage, errata_traces_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_PROJECT,
+  PROP_WORKSPACE,
   PROP_TITLE,
   PROP_SUBTITLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The items of the review dropdown, in order. */
-enum {
-  REVIEW_ALL,
-  REVIEW_UNREVIEWED,
-  REVIEW_PASSED,
-  REVIEW_FAILED,
-  REVIEW_WITH_NOTE,
-};
 
 void
 errata_traces_page_show_toast (ErrataTracesPage *self,
@@ -123,8 +78,8 @@ update_header (ErrataTracesPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
-static gboolean
-query_is_filtered (ErrataTraceQuery *query)
+gboolean
+_errata_traces_page_query_is_filtered (ErrataTraceQuery *query)
 {
   return errata_trace_query_get_review_filter (query) != ERRATA_REVIEW_FILTER_ANY ||
          errata_trace_query_get_has_note (query) ||
@@ -139,7 +94,7 @@ update_count (ErrataTracesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
 
-  if (query_is_filtered (self->query))
+  if (_errata_traces_page_query_is_filtered (self->query))
     /* Translators: below the trace list while a filter or search is on. */
     text = g_strdup_printf (ngettext ("%'u trace matches", "%'u traces match", n), n);
   else
@@ -294,14 +249,14 @@ reselect (ErrataTracesPage *self)
   take_initial_focus (self);
 }
 
-static void
-update_state (ErrataTracesPage *self)
+void
+_errata_traces_page_update_state (ErrataTracesPage *self)
 {
   gboolean loading = errata_trace_list_model_is_loading (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   const char *page = "traces";
 
-  if (n == 0 && !query_is_filtered (self->query))
+  if (n == 0 && !_errata_traces_page_query_is_filtered (self->query))
     page = loading ? "loading" : "empty";
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
@@ -312,7 +267,7 @@ update_state (ErrataTracesPage *self)
 static void
 on_loading_changed (ErrataTracesPage *self)
 {
-  update_state (self);
+  _errata_traces_page_update_state (self);
   if (!errata_trace_list_model_is_loading (self->model))
     {
       reselect (self);
@@ -342,591 +297,15 @@ on_saved (ErrataTracesPage *self,
 
 /* A click (or Enter) on a message marks it as the first upstream
  * failure; on the message already marked, it takes the mark away. */
-static void
-on_message_activated (ErrataTracesPage *self,
-                      int                index)
+void
+_errata_traces_page_toggle_first_failure (ErrataTracesPage *self,
+                                          int               index)
 {
   ErrataCodingPanel *panel = ERRATA_CODING_PANEL (self->coding_panel);
 
   if (errata_coding_panel_get_first_failure (panel) == index)
     index = -1;
   errata_coding_panel_set_first_failure (panel, index);
-}
-
-/* The query ------------------------------------------------------------- */
-
-static void
-apply_query (ErrataTracesPage *self)
-{
-  gboolean shuffled = errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE;
-
-  /* Each control would reload the list as it is reset: once is enough. */
-  if (self->clearing_filters)
-    return;
-  gtk_widget_set_visible (self->import_order_button, shuffled);
-  errata_trace_list_model_set_query (self->model, self->query);
-  update_state (self);
-}
-
-static void
-on_review_changed (ErrataTracesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->review_dropdown);
-  static const ErrataReviewFilter filters[] = {
-    [REVIEW_ALL] = ERRATA_REVIEW_FILTER_ANY,
-    [REVIEW_UNREVIEWED] = ERRATA_REVIEW_FILTER_UNREVIEWED,
-    [REVIEW_PASSED] = ERRATA_REVIEW_FILTER_PASS,
-    [REVIEW_FAILED] = ERRATA_REVIEW_FILTER_FAIL,
-    [REVIEW_WITH_NOTE] = ERRATA_REVIEW_FILTER_ANY,
-  };
-
-  if (selected >= G_N_ELEMENTS (filters))
-    return;
-  errata_trace_query_set_review_filter (self->query, filters[selected]);
-  errata_trace_query_set_has_note (self->query, selected == REVIEW_WITH_NOTE);
-  apply_query (self);
-}
-
-static void
-on_search_changed (ErrataTracesPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  /* The entry reports a cleared search a moment later, when the query
-   * has no text any more. */
-  if (g_strcmp0 (*text ? text : NULL, errata_trace_query_get_text (self->query)) == 0)
-    return;
-  errata_trace_query_set_text (self->query, *text ? text : NULL);
-  apply_query (self);
-}
-
-static void
-on_search_mode_changed (ErrataTracesPage *self)
-{
-  /* A hidden search must not keep filtering the list. */
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-/* "field = value" (spaces around either side are not part of them). */
-static gboolean
-parse_metadata_filter (const char  *text,
-                       char       **field,
-                       char       **value)
-{
-  const char *equals = strchr (text, '=');
-
-  if (equals == NULL)
-    return FALSE;
-  *field = g_strstrip (g_strndup (text, equals - text));
-  *value = g_strstrip (g_strdup (equals + 1));
-  if (**field == '\0')
-    {
-      g_clear_pointer (field, g_free);
-      g_clear_pointer (value, g_free);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_metadata_activate (ErrataTracesPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->metadata_entry));
-  g_autofree char *field = NULL;
-  g_autofree char *value = NULL;
-  gboolean empty = *text == '\0';
-
-  if (!empty && !parse_metadata_filter (text, &field, &value))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->metadata_entry), "error");
-      errata_traces_page_show_toast (self, _("Write the metadata filter as field = value"));
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
-  errata_trace_query_set_metadata_filter (self->query, field, value);
-  apply_query (self);
-}
-
-static void
-on_metadata_icon_press (ErrataTracesPage    *self,
-                        GtkEntryIconPosition  position)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
-  on_metadata_activate (self);
-}
-
-/* The failure-mode filter ------------------------------------------------ */
-
-static guint
-find_mode_position (ErrataTracesPage *self,
-                    gint64             mode_id)
-{
-  for (guint i = 0; i < self->mode_ids->len; i++)
-    if (g_array_index (self->mode_ids, gint64, i) == mode_id)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-on_mode_changed (ErrataTracesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
-  gint64 mode_id = 0;
-
-  if (self->setting_modes)
-    return;
-  if (selected < self->mode_ids->len)
-    mode_id = g_array_index (self->mode_ids, gint64, selected);
-  errata_trace_query_set_failure_mode (self->query, mode_id);
-  apply_query (self);
-}
-
-/* Rebuilds the dropdown from the taxonomy: "Any failure mode", then the
- * modes in canvas order. A mode that went away (deleted, merged) drops
- * the filter. */
-static void
-load_modes (ErrataTracesPage *self)
-{
-  g_autoptr(GPtrArray) modes = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-  guint position;
-  gint64 any = 0;
-
-  if (self->taxonomy != NULL)
-    modes = errata_taxonomy_list_modes (self->taxonomy, &error);
-  if (error != NULL)
-    errata_traces_page_show_toast (self, error->message);
-  g_array_set_size (self->mode_ids, 0);
-  g_array_append_val (self->mode_ids, any);
-  g_strv_builder_add (names, _("Any failure mode"));
-  for (guint i = 0; modes != NULL && i < modes->len; i++)
-    {
-      ErrataFailureMode *mode = modes->pdata[i];
-
-      g_array_append_val (self->mode_ids, mode->id);
-      g_strv_builder_add (names, mode->name);
-    }
-  strv = g_strv_builder_end (names);
-
-  self->setting_modes = TRUE;
-  gtk_string_list_splice (self->mode_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)),
-                          (const char * const *)strv);
-  position = find_mode_position (self, filtered);
-  gtk_drop_down_set_selected (self->mode_dropdown, position == GTK_INVALID_LIST_POSITION ? 0 : position);
-  self->setting_modes = FALSE;
-  /* Nothing to filter by until the first failure mode exists. */
-  gtk_widget_set_visible (GTK_WIDGET (self->mode_dropdown), self->mode_ids->len > 1);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      errata_trace_query_set_failure_mode (self->query, 0);
-      apply_query (self);
-    }
-}
-
-static void update_mode_tooltip (ErrataTracesPage *self);
-
-/* Cards moved on the canvas: the list of a mode's traces is out of date. */
-static void
-on_taxonomy_changed (ErrataTracesPage *self)
-{
-  gint64 filtered = errata_trace_query_get_failure_mode (self->query);
-
-  load_modes (self);
-  /* A renamed mode keeps its place: "selected" does not change. */
-  update_mode_tooltip (self);
-  if (filtered > 0 && errata_trace_query_get_failure_mode (self->query) == filtered)
-    apply_query (self);
-}
-
-/* The button: at least MODE_BUTTON_CHARS wide, so that a name is not
- * cut to "Invent…" when the filter bar is tight; longer names ellipsize
- * (the tooltip has them whole). */
-#define MODE_BUTTON_CHARS 14
-#define MODE_BUTTON_MAX_CHARS 24
-
-static void
-setup_mode_button_item (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), MODE_BUTTON_CHARS);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), MODE_BUTTON_MAX_CHARS);
-  gtk_list_item_set_child (item, label);
-}
-
-/* The popup: the whole name, and a check mark on the chosen mode, as
- * GtkDropDown's own list has (a list factory of our own loses it). */
-static void
-setup_mode_list_item (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Selected"), -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static GtkWidget *
-get_item_label (GtkListItem *item)
-{
-  GtkWidget *child = gtk_list_item_get_child (item);
-
-  return GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child);
-}
-
-/* Hidden but sized, so that the names line up whichever one is chosen. */
-static void
-update_mode_check (GtkDropDown *dropdown,
-                   GParamSpec  *pspec,
-                   GtkListItem *item)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-  gboolean chosen = gtk_list_item_get_position (item) == gtk_drop_down_get_selected (dropdown);
-
-  gtk_widget_set_opacity (check, chosen ? 1.0 : 0.0);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, !chosen, -1);
-}
-
-/* Mode names are the user's words: plain text, never markup. */
-static void
-bind_mode_item (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                GtkDropDown              *list_of)
-{
-  GtkStringObject *name = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (get_item_label (item)), gtk_string_object_get_string (name));
-  if (list_of == NULL)
-    return;
-  g_signal_connect_object (list_of, "notify::selected", G_CALLBACK (update_mode_check), item, 0);
-  update_mode_check (list_of, NULL, item);
-}
-
-static void
-unbind_mode_item (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  GtkDropDown              *list_of)
-{
-  if (list_of != NULL)
-    g_signal_handlers_disconnect_by_func (list_of, update_mode_check, item);
-}
-
-/* `list_of`: the dropdown whose popup the factory fills, or NULL for
- * the button. */
-static GtkListItemFactory *
-create_mode_factory (GtkDropDown *list_of)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  if (list_of != NULL)
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_list_item), NULL);
-  else
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_mode_button_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_mode_item), list_of);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_mode_item), list_of);
-  return factory;
-}
-
-/* The chosen mode's whole name, which the button may ellipsize. */
-static void
-update_mode_tooltip (ErrataTracesPage *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->mode_dropdown);
-  g_autofree char *text = NULL;
-
-  if (selected > 0 && selected < g_list_model_get_n_items (G_LIST_MODEL (self->mode_names)))
-    /* Translators: %s is the name of the failure mode the list shows. */
-    text = g_strdup_printf (_("Showing Traces in the Failure Mode “%s”"),
-                            gtk_string_list_get_string (self->mode_names, selected));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mode_dropdown),
-                               text ? text : _("Show Traces by Failure Mode"));
-}
-
-static void
-setup_mode_dropdown (ErrataTracesPage *self)
-{
-  g_autoptr(GtkListItemFactory) factory = create_mode_factory (NULL);
-  g_autoptr(GtkListItemFactory) list_factory = create_mode_factory (self->mode_dropdown);
-
-  self->mode_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->mode_names = gtk_string_list_new (NULL);
-  gtk_drop_down_set_factory (self->mode_dropdown, factory);
-  gtk_drop_down_set_list_factory (self->mode_dropdown, list_factory);
-  gtk_drop_down_set_model (self->mode_dropdown, G_LIST_MODEL (self->mode_names));
-  load_modes (self);
-  g_signal_connect_object (self->mode_dropdown, "notify::selected",
-                           G_CALLBACK (on_mode_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->mode_dropdown, "notify::selected",
-                           G_CALLBACK (update_mode_tooltip), self, G_CONNECT_SWAPPED);
-  update_mode_tooltip (self);
-}
-
-static void
-on_sorter_changed (ErrataTracesPage *self)
-{
-  ErrataTraceSort sort = ERRATA_TRACE_SORT_IMPORT_ORDER;
-  gboolean descending = FALSE;
-
-  if (self->clearing_sort)
-    return;
-  if (!errata_trace_columns_get_sort (self->column_view, &sort, &descending))
-    {
-      sort = ERRATA_TRACE_SORT_IMPORT_ORDER;
-      descending = FALSE;
-    }
-  errata_trace_query_set_sort (self->query, sort, descending);
-  apply_query (self);
-}
-
-/* The header arrows say nothing about a shuffled order. */
-static void
-clear_column_sort (ErrataTracesPage *self)
-{
-  self->clearing_sort = TRUE;
-  errata_trace_columns_clear_sort (self->column_view);
-  self->clearing_sort = FALSE;
-}
-
-/* Actions --------------------------------------------------------------- */
-
-static void
-shuffle_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-
-  /* A new seed each time: each press draws a new sample. */
-  errata_trace_query_set_seed (self->query, g_random_int ());
-  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_SHUFFLE, FALSE);
-  clear_column_sort (self);
-  apply_query (self);
-}
-
-static void
-import_order_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-
-  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_IMPORT_ORDER, FALSE);
-  clear_column_sort (self);
-  apply_query (self);
-}
-
-static void
-move_selection (ErrataTracesPage *self,
-                int                delta)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (n == 0)
-    return;
-  if (position == GTK_INVALID_LIST_POSITION)
-    position = 0;
-  else if (delta > 0 && position + 1 < n)
-    position++;
-  else if (delta < 0 && position > 0)
-    position--;
-  errata_traces_page_select (self, position);
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  move_selection (ERRATA_TRACES_PAGE (widget), 1);
-}
-
-static void
-previous_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  move_selection (ERRATA_TRACES_PAGE (widget), -1);
-}
-
-static gboolean
-is_unreviewed_at (ErrataTracesPage *self,
-                  guint              position)
-{
-  g_autoptr(ErrataTrace) trace = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-
-  return trace != NULL && errata_trace_get_verdict (trace) == ERRATA_VERDICT_UNSET &&
-         errata_trace_get_id (trace) != self->current_id;
-}
-
-/* The next unreviewed trace after the selected one, wrapping around,
- * looking at no more than ERRATA_TRACES_PAGE_UNREVIEWED_SCAN rows. */
-static guint
-find_next_unreviewed (ErrataTracesPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint start = gtk_single_selection_get_selected (self->selection);
-  guint limit = MIN (n, ERRATA_TRACES_PAGE_UNREVIEWED_SCAN);
-
-  if (start == GTK_INVALID_LIST_POSITION)
-    start = n - 1;
-  for (guint i = 1; i <= limit; i++)
-    {
-      guint position = (start + i) % n;
-
-      if (is_unreviewed_at (self, position))
-        return position;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-next_unreviewed_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  guint position;
-
-  if (!errata_traces_page_flush (self, &error))
-    {
-      errata_traces_page_show_toast (self, error->message);
-      return;
-    }
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    return;
-  position = find_next_unreviewed (self);
-  if (position == GTK_INVALID_LIST_POSITION)
-    errata_traces_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
-  else
-    errata_traces_page_select (self, position);
-  /* Out of the note: the next keys are p, f or j again, not text. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-static void
-forward_to_panel (ErrataTracesPage *self,
-                  const char        *action)
-{
-  if (self->current != NULL)
-    gtk_widget_activate_action (self->coding_panel, action, NULL);
-}
-
-static void
-pass_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.pass");
-}
-
-static void
-fail_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.fail");
-}
-
-static void
-focus_note_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.focus-note");
-}
-
-static void
-mark_first_failure_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-  int index;
-
-  if (self->current == NULL)
-    return;
-  index = errata_trace_view_get_focused_message (ERRATA_TRACE_VIEW (self->trace_view));
-  if (index < 0)
-    {
-      errata_traces_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
-      return;
-    }
-  on_message_activated (self, index);
-}
-
-typedef enum
-{
-  PANE_LIST,
-  PANE_TRACE,
-  PANE_CODING,
-  N_PANES
-} Pane;
-
-static Pane
-get_focused_pane (ErrataTracesPage *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->trace_view))
-    return PANE_TRACE;
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->coding_panel))
-    return PANE_CODING;
-  return PANE_LIST;
-}
-
-static void
-focus_pane (ErrataTracesPage *self,
-            Pane               pane)
-{
-  ErrataTraceView *view = ERRATA_TRACE_VIEW (self->trace_view);
-
-  if (pane == PANE_TRACE && self->current != NULL)
-    errata_trace_view_focus_message (view, MAX (errata_trace_view_get_focused_message (view), 0));
-  else if (pane == PANE_CODING && self->current != NULL)
-    gtk_widget_child_focus (self->coding_panel, GTK_DIR_TAB_FORWARD);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
-}
-
-/* F6 and Shift+F6, as across GNOME: from pane to pane. Tab alone cannot
- * leave the list on GTK 4.8, where it walks the rows. */
-static void
-next_pane_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-  int step = g_str_equal (action_name, "traces.next-pane") ? 1 : N_PANES - 1;
-
-  focus_pane (self, (get_focused_pane (self) + step) % N_PANES);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* Setup ----------------------------------------------------------------- */
@@ -955,7 +334,7 @@ create_panes (ErrataTracesPage *self)
   g_object_bind_property (self->coding_panel, "first-failure",
                           self->trace_view, "first-failure", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->trace_view, "message-activated",
-                           G_CALLBACK (on_message_activated), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_errata_traces_page_toggle_first_failure), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->coding_panel, "saved",
                            G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
 }
@@ -972,13 +351,27 @@ bind_list_width (ErrataTracesPage *self)
                      G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 }
 
+/* The failure-mode filter and the coding panel follow the taxonomy. */
 static void
-set_project (ErrataTracesPage *self,
-             ErrataProject     *project)
+bind_taxonomy (ErrataTracesPage *self)
+{
+  g_object_bind_property (self->workspace, "taxonomy", self->mode_dropdown, "taxonomy",
+                          G_BINDING_SYNC_CREATE);
+  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel),
+                                    errata_workspace_get_taxonomy (self->workspace));
+}
+
+static void
+set_workspace (ErrataTracesPage *self,
+               ErrataWorkspace  *workspace)
 {
   g_autofree char *command = NULL;
+  ErrataProject *project;
 
-  g_assert (self->project == NULL);
+  g_assert (self->workspace == NULL);
+  g_assert (ERRATA_IS_WORKSPACE (workspace));
+  self->workspace = g_object_ref (workspace);
+  project = errata_workspace_get_project (workspace);
   self->project = g_object_ref (project);
   self->title = g_file_get_basename (errata_project_get_file (project));
 
@@ -996,18 +389,15 @@ set_project (ErrataTracesPage *self,
 
   command = dup_import_command (project);
   gtk_label_set_text (self->import_command, command);
+  bind_taxonomy (self);
   update_header (self);
-  update_state (self);
+  _errata_traces_page_update_state (self);
 }
 
 static void
 errata_traces_page_dispose (GObject *object)
 {
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
-
-  if (self->taxonomy != NULL)
-    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
-  g_clear_object (&self->taxonomy);
 
   if (self->coding_panel != NULL)
     {
@@ -1039,8 +429,7 @@ errata_traces_page_finalize (GObject *object)
 
   g_clear_object (&self->query);
   g_clear_object (&self->project);
-  g_clear_object (&self->mode_names);
-  g_clear_pointer (&self->mode_ids, g_array_unref);
+  g_clear_object (&self->workspace);
   g_free (self->title);
   g_free (self->subtitle);
 
@@ -1057,8 +446,8 @@ errata_traces_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      g_value_set_object (value, self->project);
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
@@ -1081,51 +470,12 @@ errata_traces_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROJECT:
-      set_project (self, g_value_get_object (value));
+    case PROP_WORKSPACE:
+      set_workspace (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-add_shortcuts (GtkWidgetClass *widget_class)
-{
-  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
-    { GDK_KEY_j, 0, "traces.next" },
-    { GDK_KEY_Down, 0, "traces.next" },
-    { GDK_KEY_k, 0, "traces.previous" },
-    { GDK_KEY_Up, 0, "traces.previous" },
-    { GDK_KEY_p, 0, "traces.pass" },
-    { GDK_KEY_f, 0, "traces.fail" },
-    { GDK_KEY_n, 0, "traces.focus-note" },
-    { GDK_KEY_m, 0, "traces.mark-first-failure" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
-                                         keys[i].action, NULL);
-}
-
-static void
-install_actions (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "traces.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "traces.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "traces.next-unreviewed", NULL,
-                                   next_unreviewed_action);
-  gtk_widget_class_install_action (widget_class, "traces.pass", NULL, pass_action);
-  gtk_widget_class_install_action (widget_class, "traces.fail", NULL, fail_action);
-  gtk_widget_class_install_action (widget_class, "traces.focus-note", NULL, focus_note_action);
-  gtk_widget_class_install_action (widget_class, "traces.mark-first-failure", NULL,
-                                   mark_first_failure_action);
-  gtk_widget_class_install_action (widget_class, "traces.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "traces.next-pane", NULL, next_pane_action);
-  gtk_widget_class_install_action (widget_class, "traces.previous-pane", NULL, next_pane_action);
-  gtk_widget_class_install_action (widget_class, "traces.shuffle", NULL, shuffle_action);
-  gtk_widget_class_install_action (widget_class, "traces.import-order", NULL,
-                                   import_order_action);
 }
 
 static void
@@ -1139,9 +489,9 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   object_class->get_property = errata_traces_page_get_property;
   object_class->set_property = errata_traces_page_set_property;
 
-  properties[PROP_PROJECT] =
-    g_param_spec_object ("project", NULL, NULL,
-                         ERRATA_TYPE_PROJECT,
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         ERRATA_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -1172,51 +522,7 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, progress_label);
 
-  install_actions (widget_class);
-  add_shortcuts (widget_class);
-}
-
-/* Ctrl+Enter and Ctrl+F must work while the note has the focus, and a
- * text view takes Enter for itself: these shortcuts run in the capture
- * phase, before the focused widget sees the key. */
-static void
-add_capture_shortcuts (ErrataTracesPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-  static const struct { const char *trigger; const char *action; } keys[] = {
-    { "<Control>Return|<Control>KP_Enter", "traces.next-unreviewed" },
-    { "<Control>f", "traces.search" },
-    { "F6", "traces.next-pane" },
-    { "<Shift>F6", "traces.previous-pane" },
-  };
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (shortcuts,
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
-                                                            gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
-static void
-connect_controls (ErrataTracesPage *self)
-{
-  g_signal_connect_object (self->review_dropdown, "notify::selected",
-                           G_CALLBACK (on_review_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_entry, "search-changed",
-                           G_CALLBACK (on_search_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->metadata_entry, "activate",
-                           G_CALLBACK (on_metadata_activate), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->metadata_entry, "icon-press",
-                           G_CALLBACK (on_metadata_icon_press), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->search_button, "active",
-                          self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  _errata_traces_page_class_install_actions (widget_class);
 }
 
 static void
@@ -1231,18 +537,24 @@ errata_traces_page_init (ErrataTracesPage *self)
   errata_trace_columns_add (self->column_view);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   create_panes (self);
-  setup_mode_dropdown (self);
-  connect_controls (self);
-  add_capture_shortcuts (self);
+  _errata_traces_page_connect_filters (self);
+  _errata_traces_page_add_capture_shortcuts (self);
   bind_list_width (self);
 }
 
 GtkWidget *
-errata_traces_page_new (ErrataProject *project)
+errata_traces_page_new (ErrataWorkspace *workspace)
 {
-  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ERRATA_IS_WORKSPACE (workspace), NULL);
 
-  return g_object_new (ERRATA_TYPE_TRACES_PAGE, "project", project, NULL);
+  return g_object_new (ERRATA_TYPE_TRACES_PAGE, "workspace", workspace, NULL);
+}
+
+ErrataWorkspace *
+errata_traces_page_get_workspace (ErrataTracesPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
+  return self->workspace;
 }
 
 ErrataProject *
@@ -1290,7 +602,7 @@ errata_traces_page_reload (ErrataTracesPage *self)
 
   errata_trace_list_model_reload (self->model);
   update_header (self);
-  update_state (self);
+  _errata_traces_page_update_state (self);
 }
 
 /* Writes a note still waiting for its autosave: before the window closes,
@@ -1304,27 +616,6 @@ errata_traces_page_flush (ErrataTracesPage  *self,
   if (self->coding_panel == NULL)
     return TRUE;
   return errata_coding_panel_flush (ERRATA_CODING_PANEL (self->coding_panel), error);
-}
-
-/* Every filter off, the failure mode too; the caller applies the query. */
-static void
-clear_filters (ErrataTracesPage *self)
-{
-  self->clearing_filters = TRUE;
-  self->setting_modes = TRUE;
-  errata_trace_query_set_review_filter (self->query, ERRATA_REVIEW_FILTER_ANY);
-  errata_trace_query_set_has_note (self->query, FALSE);
-  errata_trace_query_set_metadata_filter (self->query, NULL, NULL);
-  errata_trace_query_set_text (self->query, NULL);
-  errata_trace_query_set_failure_mode (self->query, 0);
-  gtk_drop_down_set_selected (self->review_dropdown, REVIEW_ALL);
-  gtk_drop_down_set_selected (self->mode_dropdown, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->metadata_entry), "error");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  self->setting_modes = FALSE;
-  self->clearing_filters = FALSE;
 }
 
 /**
@@ -1351,10 +642,10 @@ errata_traces_page_show_trace (ErrataTracesPage *self,
       return;
     }
   self->pending_id = trace_id;
-  if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION && query_is_filtered (self->query))
+  if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION && _errata_traces_page_query_is_filtered (self->query))
     {
-      clear_filters (self);
-      apply_query (self);
+      _errata_traces_page_clear_filters (self);
+      _errata_traces_page_apply_query (self);
     }
 }
 
@@ -1370,27 +661,25 @@ void
 errata_traces_page_set_failure_mode (ErrataTracesPage *self,
                                       gint64             mode_id)
 {
-  guint position;
+  gboolean found;
 
   g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
-  position = find_mode_position (self, mode_id);
-  if (position == GTK_INVALID_LIST_POSITION)
-    {
-      load_modes (self);
-      position = find_mode_position (self, mode_id);
-    }
-  if (position == GTK_INVALID_LIST_POSITION)
+  /* Nothing changes for a mode that is not there. */
+  self->setting_modes = TRUE;
+  found = errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, mode_id);
+  self->setting_modes = FALSE;
+  if (!found)
     {
       errata_traces_page_show_toast (self, _("This failure mode no longer exists"));
       return;
     }
-  clear_filters (self);
+  _errata_traces_page_clear_filters (self);
   errata_trace_query_set_failure_mode (self->query, mode_id);
   self->setting_modes = TRUE;
-  gtk_drop_down_set_selected (self->mode_dropdown, position);
+  errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, mode_id);
   self->setting_modes = FALSE;
-  apply_query (self);
+  _errata_traces_page_apply_query (self);
 }
 
 /* The failure mode the list is filtered by, or 0. */
@@ -1399,31 +688,4 @@ errata_traces_page_get_failure_mode (ErrataTracesPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), 0);
   return errata_trace_query_get_failure_mode (self->query);
-}
-
-/**
- * errata_traces_page_set_taxonomy:
- * @taxonomy: (nullable): the project's failure modes, shared with the
- *   Failure Modes page
- *
- * Fills the failure-mode filter and lets the coding panel show the
- * failure modes of the trace on show; both follow the taxonomy's changes.
- */
-void
-errata_traces_page_set_taxonomy (ErrataTracesPage *self,
-                                  ErrataTaxonomy    *taxonomy)
-{
-  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
-  g_return_if_fail (taxonomy == NULL || ERRATA_IS_TAXONOMY (taxonomy));
-
-  if (self->taxonomy == taxonomy)
-    return;
-  if (self->taxonomy != NULL)
-    g_signal_handlers_disconnect_by_data (self->taxonomy, self);
-  g_set_object (&self->taxonomy, taxonomy);
-  if (taxonomy != NULL)
-    g_signal_connect_object (taxonomy, "changed", G_CALLBACK (on_taxonomy_changed), self,
-                             G_CONNECT_SWAPPED);
-  errata_coding_panel_set_taxonomy (ERRATA_CODING_PANEL (self->coding_panel), taxonomy);
-  load_modes (self);
 }

@@ -9,8 +9,8 @@
 
 #include <adwaita.h>
 
-#include "errata-taxonomy.h"
 #include "errata-trace-list-model.h"
+#include "errata-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ErrataTracesPage, errata_traces_page, ERRATA, TRACES_PAGE, GtkWidget)
 
-GtkWidget            *errata_traces_page_new               (ErrataProject     *project);
+GtkWidget            *errata_traces_page_new               (ErrataWorkspace   *workspace);
+ErrataWorkspace      *errata_traces_page_get_workspace     (ErrataTracesPage *self);
 ErrataProject        *errata_traces_page_get_project       (ErrataTracesPage *self);
 ErrataTraceListModel *errata_traces_page_get_model         (ErrataTracesPage *self);
 const char           *errata_traces_page_get_title         (ErrataTracesPage *self);
@@ -36,8 +37,6 @@ gboolean              errata_traces_page_flush             (ErrataTracesPage *se
                                                              GError           **error);
 void                  errata_traces_page_show_toast        (ErrataTracesPage *self,
                                                              const char        *message);
-void                  errata_traces_page_set_taxonomy      (ErrataTracesPage *self,
-                                                             ErrataTaxonomy    *taxonomy);
 void                  errata_traces_page_show_trace        (ErrataTracesPage *self,
                                                              gint64             trace_id);
 void                  errata_traces_page_set_failure_mode  (ErrataTracesPage *self,

@@ -8,6 +8,9 @@
  * Trace text is never markup: it goes into the buffer as text, and the
  * look comes from GtkTextTags only.
  *
+ * The tag table is in errata-markdown-tags.c, clickable links in
+ * errata-markdown-links.c, over errata-markdown-private.h.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,10 +20,7 @@
 #include <md4c.h>
 #include <string.h>
 
-#include "errata-markdown.h"
-
-#define URL_KEY "errata-url"
-#define BLOCK_END_TAG "block-end"
+#include "errata-markdown-private.h"
 
 typedef struct
 {
@@ -55,182 +55,6 @@ typedef struct
 } Renderer;
 
 static const char *bullets[] = { "•", "◦", "▪" };
-
-/* Tags ---------------------------------------------------------------- */
-
-static const char *
-intern_take (char *name)
-{
-  const char *interned = g_intern_string (name);
-
-  g_free (name);
-  return interned;
-}
-
-static void
-add_tag (GtkTextTagTable *table,
-         const char      *name,
-         const char      *first_property,
-         ...)
-{
-  GtkTextTag *tag = gtk_text_tag_new (name);
-  va_list args;
-
-  va_start (args, first_property);
-  g_object_set_valist (G_OBJECT (tag), first_property, args);
-  va_end (args);
-  gtk_text_tag_table_add (table, tag);
-  g_object_unref (tag);
-}
-
-char *
-errata_markdown_dup_heading_tag (guint level)
-{
-  return g_strdup_printf ("h%u", CLAMP (level, 1, 6));
-}
-
-char *
-errata_markdown_dup_indent_tag (guint depth)
-{
-  return g_strdup_printf ("indent-%u", CLAMP (depth, 1, ERRATA_MARKDOWN_MAX_DEPTH));
-}
-
-static void
-add_heading_tags (GtkTextTagTable *table)
-{
-  static const double scales[] = { 1.45, 1.25, 1.12, 1.0, 1.0, 1.0 };
-
-  for (guint level = 1; level <= 6; level++)
-    {
-      g_autofree char *name = errata_markdown_dup_heading_tag (level);
-
-      add_tag (table, name,
-               "weight", level <= 4 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_SEMIBOLD,
-               "scale", scales[level - 1],
-               "pixels-above-lines", level <= 2 ? 10 : 6,
-               "pixels-below-lines", 4,
-               NULL);
-    }
-}
-
-/* Nested list levels: a hanging indent so that wrapped lines align with
- * the text after the bullet, not with the bullet. */
-static void
-add_indent_tags (GtkTextTagTable *table)
-{
-  for (guint depth = 1; depth <= ERRATA_MARKDOWN_MAX_DEPTH; depth++)
-    {
-      g_autofree char *name = errata_markdown_dup_indent_tag (depth);
-
-      add_tag (table, name,
-               "left-margin", 6 + 22 * depth,
-               "indent", -18,
-               NULL);
-    }
-}
-
-static void
-add_block_tags (GtkTextTagTable *table)
-{
-  add_tag (table, ERRATA_MARKDOWN_TAG_PARAGRAPH, "pixels-below-lines", 10, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_LIST_ITEM, "pixels-below-lines", 4, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_CODE_BLOCK,
-           "family", "monospace",
-           "left-margin", 12,
-           "right-margin", 12,
-           "pixels-above-lines", 1,
-           "pixels-below-lines", 1,
-           "wrap-mode", GTK_WRAP_CHAR,
-           NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_QUOTE,
-           "left-margin", 18,
-           "style", PANGO_STYLE_ITALIC,
-           "pixels-below-lines", 6,
-           NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_TABLE,
-           "family", "monospace",
-           "wrap-mode", GTK_WRAP_NONE,
-           "pixels-below-lines", 2,
-           NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_TABLE_HEAD, "weight", PANGO_WEIGHT_BOLD, NULL);
-  /* The last line of a list, table, code block or quote: a gap before
-   * what follows, created late so that it wins over the block's own. */
-  add_tag (table, BLOCK_END_TAG, "pixels-below-lines", 10, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_RULE,
-           "justification", GTK_JUSTIFY_CENTER,
-           "pixels-above-lines", 4,
-           "pixels-below-lines", 10,
-           NULL);
-}
-
-static void
-add_span_tags (GtkTextTagTable *table)
-{
-  add_tag (table, ERRATA_MARKDOWN_TAG_STRONG, "weight", PANGO_WEIGHT_BOLD, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_EMPHASIS, "style", PANGO_STYLE_ITALIC, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_STRIKE, "strikethrough", TRUE, NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_CODE, "family", "monospace", NULL);
-  add_tag (table, ERRATA_MARKDOWN_TAG_LINK, "underline", PANGO_UNDERLINE_SINGLE, NULL);
-}
-
-/* The headings and lists are created after the spans: a later tag wins,
- * so the deepest indent applies to a nested item. */
-static void
-add_all_tags (GtkTextTagTable *table)
-{
-  add_span_tags (table);
-  add_block_tags (table);
-  add_heading_tags (table);
-  add_indent_tags (table);
-  errata_markdown_set_dark (table, FALSE);
-}
-
-GtkTextTagTable *
-errata_markdown_new_tag_table (void)
-{
-  GtkTextTagTable *table = gtk_text_tag_table_new ();
-
-  add_all_tags (table);
-  return table;
-}
-
-static void
-set_tag_colors (GtkTextTagTable *table,
-                const char      *name,
-                const char      *foreground,
-                const char      *background,
-                const char      *paragraph)
-{
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-
-  g_return_if_fail (tag != NULL);
-  if (foreground != NULL)
-    g_object_set (tag, "foreground", foreground, NULL);
-  if (background != NULL)
-    g_object_set (tag, "background", background, NULL);
-  if (paragraph != NULL)
-    g_object_set (tag, "paragraph-background", paragraph, NULL);
-}
-
-/* Tag colours cannot follow CSS, so the view calls this whenever the
- * style switches between light and dark. The greys are translucent so
- * they sit well on any card colour. */
-void
-errata_markdown_set_dark (GtkTextTagTable *table,
-                          gboolean         dark)
-{
-  g_return_if_fail (GTK_IS_TEXT_TAG_TABLE (table));
-
-  set_tag_colors (table, ERRATA_MARKDOWN_TAG_LINK, dark ? "#78aeed" : "#1c71d8", NULL, NULL);
-  set_tag_colors (table, ERRATA_MARKDOWN_TAG_CODE, NULL,
-                  dark ? "rgba(255,255,255,0.10)" : "rgba(0,0,0,0.06)", NULL);
-  set_tag_colors (table, ERRATA_MARKDOWN_TAG_CODE_BLOCK, NULL, NULL,
-                  dark ? "rgba(255,255,255,0.07)" : "rgba(0,0,0,0.045)");
-  set_tag_colors (table, ERRATA_MARKDOWN_TAG_QUOTE,
-                  dark ? "rgba(255,255,255,0.68)" : "rgba(0,0,0,0.62)", NULL, NULL);
-  set_tag_colors (table, ERRATA_MARKDOWN_TAG_RULE,
-                  dark ? "rgba(255,255,255,0.35)" : "rgba(0,0,0,0.3)", NULL, NULL);
-}
 
 /* Collecting text and ranges ------------------------------------------ */
 
@@ -463,7 +287,7 @@ enter_list_item (Renderer        *r,
   g_autofree char *marker = NULL;
 
   ensure_line_start (r);
-  begin_range (r, intern_take (errata_markdown_dup_indent_tag (depth)), NULL);
+  begin_range (r, _errata_markdown_intern_take (errata_markdown_dup_indent_tag (depth)), NULL);
   begin_range (r, ERRATA_MARKDOWN_TAG_LIST_ITEM, NULL);
   if (detail->is_task)
     marker = g_strdup (detail->task_mark == ' ' ? "☐" : "☑");
@@ -517,7 +341,7 @@ enter_block (MD_BLOCKTYPE type,
     case MD_BLOCK_H:
       level = ((MD_BLOCK_H_DETAIL *) detail)->level;
       ensure_line_start (r);
-      begin_range (r, intern_take (errata_markdown_dup_heading_tag (level)), NULL);
+      begin_range (r, _errata_markdown_intern_take (errata_markdown_dup_heading_tag (level)), NULL);
       break;
     case MD_BLOCK_CODE:
       ensure_line_start (r);
@@ -735,7 +559,7 @@ ensure_tags (GtkTextBuffer *buffer)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
 
   if (gtk_text_tag_table_lookup (table, ERRATA_MARKDOWN_TAG_STRONG) == NULL)
-    add_all_tags (table);
+    _errata_markdown_add_all_tags (table);
 }
 
 static GtkTextTag *
@@ -882,110 +706,4 @@ errata_markdown_render_plain (GtkTextBuffer *buffer,
 
     gtk_text_buffer_insert (buffer, &end, valid, -1);
   }
-}
-
-/* Links --------------------------------------------------------------- */
-
-const char *
-errata_markdown_get_link_at (GtkTextIter *iter)
-{
-  g_autoptr(GSList) tags = gtk_text_iter_get_tags (iter);
-
-  for (GSList *l = tags; l; l = l->next)
-    {
-      const char *url = g_object_get_data (l->data, URL_KEY);
-
-      if (url != NULL)
-        return url;
-    }
-  return NULL;
-}
-
-/* Only web and mail links leave the app: a trace is untrusted input, and
- * a click must not run a file:// or custom-scheme handler. */
-static gboolean
-is_safe_link (const char *url)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (url);
-
-  return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 ||
-                            g_ascii_strcasecmp (scheme, "https") == 0 ||
-                            g_ascii_strcasecmp (scheme, "mailto") == 0);
-}
-
-static void
-open_link (GtkWidget  *widget,
-           const char *url)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
-
-  gtk_uri_launcher_launch (launcher, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                           NULL, NULL, NULL);
-#else
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
-#endif
-}
-
-static const char *
-link_at_point (GtkTextView *view,
-               double       x,
-               double       y)
-{
-  GtkTextIter iter;
-  int bx, by;
-
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
-    return NULL;
-  return errata_markdown_get_link_at (&iter);
-}
-
-static void
-on_link_released (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  GtkTextView     *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  const char *url;
-
-  /* A drag that selected text is not a click on the link. */
-  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
-    return;
-  url = link_at_point (view, x, y);
-  if (url != NULL && is_safe_link (url))
-    open_link (GTK_WIDGET (view), url);
-}
-
-static void
-on_link_motion (GtkEventControllerMotion *motion,
-                double                    x,
-                double                    y,
-                GtkTextView              *view)
-{
-  const char *url = link_at_point (view, x, y);
-
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (view), url != NULL ? "pointer" : "text");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (view), url);
-}
-
-/* Makes the links in @view clickable, with a hand cursor and the address
- * as tooltip. */
-void
-errata_markdown_attach_links (GtkTextView *view)
-{
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (on_link_released), view);
-  gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (motion, "motion", G_CALLBACK (on_link_motion), view);
-  gtk_widget_add_controller (GTK_WIDGET (view), motion);
 }

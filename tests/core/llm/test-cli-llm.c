@@ -148,6 +148,39 @@ test_errors (void)
                              "Unknown option*Unknown LLM provider*");
 }
 
+/* The GUI's settings are the CLI's: with none on the command line, the
+ * configured provider, URL, model and timeout are used; options override
+ * them for the run only, and the settings stay as they were. */
+static void
+test_uses_settings (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ErrataMockLlmServer) server = new_server ();
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
+      g_autofree char *model = NULL;
+      g_autofree char *provider = NULL;
+
+      g_settings_set_string (settings, "llm-provider", "custom");
+      g_settings_set_string (settings, "llm-base-url", base);
+      g_settings_set_string (settings, "llm-model", "mock-large");
+      run_cli (server, FALSE, "llm ping", NULL);
+      run_cli (server, FALSE, "llm ping --model mock-small --provider custom", NULL);
+      model = g_settings_get_string (settings, "llm-model");
+      provider = g_settings_get_string (settings, "llm-provider");
+      g_print ("settings=%s,%s\n", provider, model);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*Provider: custom (openai protocol) at http://127.0.0.1:*"
+                             "*mock-large answered in*exit=0*"
+                             "*mock-small answered in*exit=0*"
+                             "settings=custom,mock-large*");
+}
+
 /* Without the settings schema, the default is a local Ollama. */
 static void
 test_builtin_defaults (void)
@@ -180,6 +213,7 @@ main (int    argc,
   g_test_add_func ("/llm/cli/complete-schema", test_complete_schema);
   g_test_add_func ("/llm/cli/errors", test_errors);
   g_test_add_func ("/llm/cli/builtin-defaults", test_builtin_defaults);
+  g_test_add_func ("/llm/cli/uses-settings", test_uses_settings);
 
   return g_test_run ();
 }

@@ -547,6 +547,31 @@ test_new_project (void)
   errata_test_remove_tree (dir);
 }
 
+/* The window owns its workspace: both pages hold that one, and closing
+ * the window disposes it, cancelling what its pages left running. */
+static void
+test_workspace (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "support.errata", 3);
+  g_autoptr(GCancellable) cancellable = NULL;
+  ErrataWorkspace *workspace;
+  ErrataWindow *window;
+
+  window = open_and_wait (file);
+  workspace = errata_window_get_workspace (window);
+  g_assert_nonnull (workspace);
+  g_assert_true (errata_traces_page_get_workspace (errata_window_get_traces_page (window)) == workspace);
+  g_assert_true (errata_failure_modes_page_get_workspace (errata_window_get_failure_modes_page (window)) == workspace);
+  g_assert_true (errata_workspace_get_project (workspace) == errata_window_get_project (window));
+  cancellable = g_object_ref (errata_workspace_get_cancellable (workspace));
+  g_assert_false (g_cancellable_is_cancelled (cancellable));
+
+  destroy_all_windows ();
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -586,5 +611,6 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/new-project", test_new_project);
   g_test_add_func ("/window/dark-style", test_dark_style);
+  g_test_add_func ("/window/workspace", test_workspace);
   return g_test_run ();
 }

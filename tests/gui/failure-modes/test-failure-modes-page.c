@@ -146,9 +146,12 @@ fixture_set_up_size (Fixture *fixture,
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, width, height);
-  fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  {
+    g_autoptr(ErrataWorkspace) workspace = errata_workspace_new (fixture->project, NULL);
+
+    fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (workspace));
+  }
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  errata_failure_modes_page_set_project (fixture->page, fixture->project);
   gtk_window_present (fixture->window);
   iterate_for (50);
 }
@@ -515,9 +518,12 @@ test_persist (Fixture       *fixture,
                                   ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   window = GTK_WINDOW (gtk_window_new ());
-  page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  {
+    g_autoptr(ErrataWorkspace) workspace = errata_workspace_new (reopened, NULL);
+
+    page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (workspace));
+  }
   gtk_window_set_child (window, GTK_WIDGET (page));
-  errata_failure_modes_page_set_project (page, reopened);
   gtk_window_present (window);
   iterate ();
   {
@@ -722,7 +728,7 @@ test_canvas_actions (Fixture       *fixture,
                                   "Missed tool call"));
 
   /* Without a project, nothing to act on. */
-  errata_failure_modes_page_set_project (fixture->page, NULL);
+  errata_failure_modes_page_set_workspace (fixture->page, NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.delete-mode", "x", a);
   g_assert_cmpuint (n_modes (fixture->taxonomy), ==, 1);
 }
@@ -1501,9 +1507,12 @@ open_window (Fixture *fixture,
 {
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, width, height);
-  fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  {
+    g_autoptr(ErrataWorkspace) workspace = errata_workspace_new (fixture->project, NULL);
+
+    fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new (workspace));
+  }
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  errata_failure_modes_page_set_project (fixture->page, fixture->project);
   gtk_window_present (fixture->window);
   iterate_for (50);
 }

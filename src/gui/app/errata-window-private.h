@@ -1,0 +1,56 @@
+/* errata-window-private.h: what errata-window.c, errata-window-actions.c
+ * and errata-window-dnd.c share.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-window.h"
+#include "errata-failure-modes-page.h"
+#include "errata-traces-page.h"
+#include "errata-workspace.h"
+
+G_BEGIN_DECLS
+
+#define PROJECT_SUFFIX ".errata"
+
+/* The names of the project's pages in the view stack. */
+#define PAGE_TRACES        "traces"
+#define PAGE_FAILURE_MODES "failure-modes"
+
+struct _ErrataWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GFile                *file;          /* being opened, or open */
+  ErrataWorkspace      *workspace;     /* NULL until the project is open */
+  ErrataTracesPage    *traces_page;
+  ErrataFailureModesPage *modes_page;
+
+  AdwHeaderBar         *header_bar;
+  GtkStack             *title_stack;
+  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  GtkSpinner           *spinner;
+
+  gboolean              discard_unsaved;  /* the user chose to close without it */
+};
+
+/* The names of the project's pages in the view stack. */
+#define PAGE_TRACES        "traces"
+#define PAGE_FAILURE_MODES "failure-modes"
+
+void _errata_window_show_page                (ErrataWindow   *self,
+                                              const char     *name);
+void _errata_window_class_install_actions    (GtkWidgetClass *widget_class);
+void _errata_window_update_actions           (ErrataWindow   *self);
+void _errata_window_connect_page_signals     (ErrataWindow   *self);
+void _errata_window_add_drop_target          (ErrataWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,305 @@
+/* errata-traces-page-actions.c: the Traces page's actions (traces.*).
+ *
+ * The keyboard flow of open coding: single-key shortcuts that bubble up
+ * from the focused widget (so a letter typed into the note or the search
+ * entry stays a letter), and a few that run in the capture phase.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-traces-page-private.h"
+#include "errata-coding-panel.h"
+#include "errata-trace-view.h"
+
+static void
+shuffle_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  /* A new seed each time: each press draws a new sample. */
+  errata_trace_query_set_seed (self->query, g_random_int ());
+  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_SHUFFLE, FALSE);
+  _errata_traces_page_clear_column_sort (self);
+  _errata_traces_page_apply_query (self);
+}
+
+static void
+import_order_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  errata_trace_query_set_sort (self->query, ERRATA_TRACE_SORT_IMPORT_ORDER, FALSE);
+  _errata_traces_page_clear_column_sort (self);
+  _errata_traces_page_apply_query (self);
+}
+
+static void
+move_selection (ErrataTracesPage *self,
+                int                delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else if (delta > 0 && position + 1 < n)
+    position++;
+  else if (delta < 0 && position > 0)
+    position--;
+  errata_traces_page_select (self, position);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  move_selection (ERRATA_TRACES_PAGE (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  move_selection (ERRATA_TRACES_PAGE (widget), -1);
+}
+
+static gboolean
+is_unreviewed_at (ErrataTracesPage *self,
+                  guint              position)
+{
+  g_autoptr(ErrataTrace) trace = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  return trace != NULL && errata_trace_get_verdict (trace) == ERRATA_VERDICT_UNSET &&
+         errata_trace_get_id (trace) != self->current_id;
+}
+
+/* The next unreviewed trace after the selected one, wrapping around,
+ * looking at no more than ERRATA_TRACES_PAGE_UNREVIEWED_SCAN rows. */
+static guint
+find_next_unreviewed (ErrataTracesPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint start = gtk_single_selection_get_selected (self->selection);
+  guint limit = MIN (n, ERRATA_TRACES_PAGE_UNREVIEWED_SCAN);
+
+  if (start == GTK_INVALID_LIST_POSITION)
+    start = n - 1;
+  for (guint i = 1; i <= limit; i++)
+    {
+      guint position = (start + i) % n;
+
+      if (is_unreviewed_at (self, position))
+        return position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+next_unreviewed_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!errata_traces_page_flush (self, &error))
+    {
+      errata_traces_page_show_toast (self, error->message);
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  position = find_next_unreviewed (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    errata_traces_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
+  else
+    errata_traces_page_select (self, position);
+  /* Out of the note: the next keys are p, f or j again, not text. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+forward_to_panel (ErrataTracesPage *self,
+                  const char        *action)
+{
+  if (self->current != NULL)
+    gtk_widget_activate_action (self->coding_panel, action, NULL);
+}
+
+static void
+pass_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.pass");
+}
+
+static void
+fail_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.fail");
+}
+
+static void
+focus_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.focus-note");
+}
+
+static void
+mark_first_failure_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  int index;
+
+  if (self->current == NULL)
+    return;
+  index = errata_trace_view_get_focused_message (ERRATA_TRACE_VIEW (self->trace_view));
+  if (index < 0)
+    {
+      errata_traces_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
+      return;
+    }
+  _errata_traces_page_toggle_first_failure (self, index);
+}
+
+typedef enum
+{
+  PANE_LIST,
+  PANE_TRACE,
+  PANE_CODING,
+  N_PANES
+} Pane;
+
+static Pane
+get_focused_pane (ErrataTracesPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->trace_view))
+    return PANE_TRACE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->coding_panel))
+    return PANE_CODING;
+  return PANE_LIST;
+}
+
+static void
+focus_pane (ErrataTracesPage *self,
+            Pane               pane)
+{
+  ErrataTraceView *view = ERRATA_TRACE_VIEW (self->trace_view);
+
+  if (pane == PANE_TRACE && self->current != NULL)
+    errata_trace_view_focus_message (view, MAX (errata_trace_view_get_focused_message (view), 0));
+  else if (pane == PANE_CODING && self->current != NULL)
+    gtk_widget_child_focus (self->coding_panel, GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* F6 and Shift+F6, as across GNOME: from pane to pane. Tab alone cannot
+ * leave the list on GTK 4.8, where it walks the rows. */
+static void
+next_pane_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  int step = g_str_equal (action_name, "traces.next-pane") ? 1 : N_PANES - 1;
+
+  focus_pane (self, (get_focused_pane (self) + step) % N_PANES);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+add_shortcuts (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_j, 0, "traces.next" },
+    { GDK_KEY_Down, 0, "traces.next" },
+    { GDK_KEY_k, 0, "traces.previous" },
+    { GDK_KEY_Up, 0, "traces.previous" },
+    { GDK_KEY_p, 0, "traces.pass" },
+    { GDK_KEY_f, 0, "traces.fail" },
+    { GDK_KEY_n, 0, "traces.focus-note" },
+    { GDK_KEY_m, 0, "traces.mark-first-failure" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
+                                         keys[i].action, NULL);
+}
+
+void
+_errata_traces_page_class_install_actions (GtkWidgetClass *widget_class)
+{
+  add_shortcuts (widget_class);
+  gtk_widget_class_install_action (widget_class, "traces.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "traces.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "traces.next-unreviewed", NULL,
+                                   next_unreviewed_action);
+  gtk_widget_class_install_action (widget_class, "traces.pass", NULL, pass_action);
+  gtk_widget_class_install_action (widget_class, "traces.fail", NULL, fail_action);
+  gtk_widget_class_install_action (widget_class, "traces.focus-note", NULL, focus_note_action);
+  gtk_widget_class_install_action (widget_class, "traces.mark-first-failure", NULL,
+                                   mark_first_failure_action);
+  gtk_widget_class_install_action (widget_class, "traces.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "traces.next-pane", NULL, next_pane_action);
+  gtk_widget_class_install_action (widget_class, "traces.previous-pane", NULL, next_pane_action);
+  gtk_widget_class_install_action (widget_class, "traces.shuffle", NULL, shuffle_action);
+  gtk_widget_class_install_action (widget_class, "traces.import-order", NULL,
+                                   import_order_action);
+}
+
+/* Ctrl+Enter and Ctrl+F must work while the note has the focus, and a
+ * text view takes Enter for itself: these shortcuts run in the capture
+ * phase, before the focused widget sees the key. */
+void
+_errata_traces_page_add_capture_shortcuts (ErrataTracesPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+  static const struct { const char *trigger; const char *action; } keys[] = {
+    { "<Control>Return|<Control>KP_Enter", "traces.next-unreviewed" },
+    { "<Control>f", "traces.search" },
+    { "F6", "traces.next-pane" },
+    { "<Shift>F6", "traces.previous-pane" },
+  };
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}

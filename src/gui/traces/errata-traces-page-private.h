@@ -1,0 +1,80 @@
+/* errata-traces-page-private.h: what the files of the Traces page share.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-traces-page.h"
+#include "errata-failure-mode-dropdown.h"
+
+G_BEGIN_DECLS
+
+struct _ErrataTracesPage
+{
+  GtkWidget             parent_instance;
+
+  ErrataWorkspace      *workspace;
+  ErrataProject        *project;       /* the workspace's */
+  ErrataTraceListModel *model;
+  GtkSingleSelection   *selection;
+  ErrataTraceQuery     *query;         /* what the controls say */
+  gboolean              setting_modes;
+  gint64                pending_id;    /* to show once the list has loaded; -1: none */
+  ErrataTrace          *current;       /* the full trace on show */
+  gint64                current_id;    /* -1: none */
+  GSettings            *settings;
+  char                 *title;
+  char                 *subtitle;
+  gboolean              clearing_sort;
+  gboolean              clearing_filters;
+
+  GtkWidget            *trace_view;
+  GtkWidget            *coding_panel;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *import_command;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkToggleButton      *search_button;
+  GtkDropDown          *review_dropdown;
+  ErrataFailureModeDropdown *mode_dropdown;
+  GtkEntry             *metadata_entry;
+  GtkWidget            *import_order_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkColumnView        *column_view;
+  GtkLabel             *count_label;
+  GtkLabel             *progress_label;
+};
+
+/* The items of the review dropdown, in order. */
+enum {
+  REVIEW_ALL,
+  REVIEW_UNREVIEWED,
+  REVIEW_PASSED,
+  REVIEW_FAILED,
+  REVIEW_WITH_NOTE,
+};
+
+/* errata-traces-page.c */
+gboolean _errata_traces_page_query_is_filtered      (ErrataTraceQuery *query);
+void     _errata_traces_page_update_state           (ErrataTracesPage *self);
+void     _errata_traces_page_toggle_first_failure   (ErrataTracesPage *self,
+                                                     int               index);
+
+/* errata-traces-page-filters.c */
+void     _errata_traces_page_apply_query            (ErrataTracesPage *self);
+void     _errata_traces_page_connect_filters        (ErrataTracesPage *self);
+void     _errata_traces_page_clear_filters          (ErrataTracesPage *self);
+void     _errata_traces_page_clear_column_sort      (ErrataTracesPage *self);
+
+/* errata-traces-page-actions.c */
+void     _errata_traces_page_class_install_actions  (GtkWidgetClass   *widget_class);
+void     _errata_traces_page_add_capture_shortcuts  (ErrataTracesPage *self);
+
+G_END_DECLS
