@@ -228,6 +228,7 @@ test_refresh_trace (void)
 
   annotation = errata_annotation_new (errata_trace_get_id (before), "tester");
   annotation->verdict = ERRATA_VERDICT_FAIL;
+  g_free (annotation->note);
   annotation->note = g_strdup ("made up a refund policy");
   g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);
