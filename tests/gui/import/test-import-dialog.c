@@ -142,6 +142,12 @@ is_done (gpointer data)
   return g_strcmp0 (stack_page (data), "summary") == 0;
 }
 
+static gboolean
+is_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
 static void
 on_clipboard_text (GObject      *source,
                    GAsyncResult *result,
@@ -340,8 +346,8 @@ test_enter_imports (Fixture       *fixture,
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == get_named (fixture, "close-button"));
   g_assert_true (gtk_widget_activate (focus));
-  errata_gui_test_iterate_for (400);  /* a button shows itself pressed before it clicks */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* A button shows itself pressed before it clicks: wait for the close. */
+  errata_gui_test_iterate_until (is_hidden, window);
 }
 
 /* A file that needs its fields mapped cannot be imported yet: Import is
