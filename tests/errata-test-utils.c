@@ -9,6 +9,8 @@
 #include "errata-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
 
 char *
 errata_test_make_tmpdir (void)
@@ -102,4 +104,172 @@ errata_test_new_trace (const char *external_id,
   errata_trace_set_source (trace, "test");
   errata_trace_set_messages (trace, messages);
   return trace;
+}
+
+/* A typical trace ------------------------------------------------------ */
+
+/* A fictional real-estate assistant, written for these tests. */
+ErrataTrace *
+errata_test_new_typical_trace (guint variant)
+{
+  g_autoptr(GString) json = g_string_new ("[{\"role\": \"system\", \"content\": \"You are **Casa**, "
+                                          "the assistant of Northgate Realty. Check availability "
+                                          "before proposing a viewing.\"}");
+  g_autofree char *id = g_strdup_printf ("typical-%u", variant);
+  g_autoptr(JsonNode) node = NULL;
+  ErrataTrace *trace;
+
+  for (guint round = 0; round < 4; round++)
+    {
+      guint n = variant * 10 + round;
+
+      g_string_append_printf (json,
+        ",{\"role\": \"user\", \"content\": \"Round %u: could you find me a 2-bedroom flat near "
+        "Riverside Park under **$%u k**? I would like to see it on Saturday morning if possible.\"}"
+        ",{\"role\": \"assistant\", \"content\": \"\", \"tool_calls\": [{\"id\": \"call_%u\", "
+        "\"name\": \"search_listings\", \"arguments\": \"{\\\"area\\\": \\\"Riverside Park\\\", "
+        "\\\"bedrooms\\\": 2, \\\"max_price\\\": %u}\"}]}"
+        ",{\"role\": \"tool\", \"tool_call_id\": \"call_%u\", \"content\": \"{\\\"results\\\": "
+        "[{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Willow Lane\\\"}, "
+        "{\\\"id\\\": \\\"RP-%u\\\", \\\"price\\\": %u, \\\"address\\\": \\\"%u Quay Street\\\"}]}\"}"
+        ",{\"role\": \"assistant\", \"content\": \"## Two flats match (round %u)\\n\\n"
+        "Both are within your budget:\\n\\n"
+        "| Listing | Address | Price |\\n|---|---|--:|\\n"
+        "| RP-%u | %u Willow Lane | $%u |\\n| RP-%u | %u Quay Street | $%u |\\n\\n"
+        "1. **Willow Lane**: south-facing, *recently renovated*, five minutes from the park, "
+        "with a balcony over the gardens and a bright open kitchen\\n"
+        "2. **Quay Street**: river view, `parking included`, close to the tram line\\n\\n"
+        "Shall I check whether the agent is free on **Saturday at 11:00**? "
+        "Details are on [our site](https://northgate.example/rp-%u).\"}",
+        n, 400 + n, n, 400000 + n, n, n, 390000 + n, n, n + 1, 395000 + n, n,
+        n, n, n, 390000 + n, n + 1, n, 395000 + n, n);
+    }
+  g_string_append (json, ",{\"role\": \"user\", \"content\": \"Great, thanks!\"}]");
+  node = json_from_string (json->str, NULL);
+  g_assert_nonnull (node);
+  trace = errata_trace_new ();
+  errata_trace_set_external_id (trace, id);
+  errata_trace_set_source (trace, "test");
+  errata_trace_set_messages (trace, json_node_get_array (node));
+  return trace;
+}
+
+/* A big trace ---------------------------------------------------------- */
+
+static char *
+long_markdown (guint index,
+               gsize size)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "## Step %u\n\nHere is what I found, with **emphasis** and `code`:\n\n", index);
+  while (text->len < size)
+    g_string_append (text, "- A listing near the park, *recently renovated*, with a south-facing "
+                           "balcony and a [floor plan](https://example.org/plan).\n");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+long_json (gsize size)
+{
+  GString *text = g_string_new ("{\"results\": [");
+
+  for (guint i = 0; text->len < size; i++)
+    g_string_append_printf (text, "%s{\"id\": \"L-%u\", \"price\": %u, \"address\": "
+                            "\"%u Willow Lane\", \"tags\": [\"garden\", \"parking\"]}",
+                            i ? "," : "", i, 300000 + i * 17, i);
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+static JsonObject *
+big_trace_message (guint index)
+{
+  static const char * const roles[] = { "user", "assistant", "assistant", "tool" };
+  JsonObject *message = json_object_new ();
+  g_autofree char *content = NULL;
+
+  json_object_set_string_member (message, "role", index == 0 ? "system" : roles[index % 4]);
+  if (index % 4 == 2)
+    {
+      g_autoptr(JsonNode) calls = json_from_string ("[{\"id\": \"c\", \"name\": \"search_listings\", "
+                                                    "\"arguments\": \"{\\\"area\\\": \\\"north\\\"}\"}]",
+                                                    NULL);
+
+      json_object_set_array_member (message, "tool_calls", json_array_ref (json_node_get_array (calls)));
+      json_object_set_string_member (message, "content", "");
+    }
+  else if (index % 4 == 3)
+    {
+      json_object_set_string_member (message, "tool_call_id", "c");
+      content = long_json (11000);
+    }
+  else
+    content = long_markdown (index, index == 0 ? 20000 : 8000);
+  if (content != NULL)
+    json_object_set_string_member (message, "content", content);
+  return message;
+}
+
+ErrataTrace *
+errata_test_new_big_trace (gsize *out_bytes)
+{
+  g_autoptr(JsonArray) messages = json_array_new ();
+  ErrataTrace *trace = errata_trace_new ();
+  gsize bytes = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      JsonObject *message = big_trace_message (i);
+
+      bytes += strlen (json_object_get_string_member (message, "content"));
+      json_array_add_object_element (messages, message);
+    }
+  errata_trace_set_external_id (trace, "big");
+  errata_trace_set_source (trace, "test");
+  errata_trace_set_messages (trace, messages);
+  if (out_bytes != NULL)
+    *out_bytes = bytes;
+  return trace;
+}
+
+/* Waiting ---------------------------------------------------------------- */
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+errata_test_wait_until (ErrataTestCondition condition,
+                        gpointer            data,
+                        guint               seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, wake_up, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The condition the test waits for did not hold within %u s", seconds);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+/* Memory ----------------------------------------------------------------- */
+
+gsize
+errata_test_read_rss_kb (void)
+{
+  g_autofree char *statm = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return 0;
+  fields = g_strsplit (statm, " ", -1);
+  if (g_strv_length (fields) < 2)
+    return 0;
+  return g_ascii_strtoull (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024);
 }

@@ -31,4 +31,25 @@ ErrataTrace   *errata_test_new_trace        (const char *external_id,
                                              const char *user_text,
                                              const char *assistant_text);
 
+/* A typical agent trace: 18 messages, Markdown replies and tool calls.
+ * `variant` changes the text, so that each variant is another trace. */
+ErrataTrace   *errata_test_new_typical_trace (guint      variant);
+/* 300 messages and about 2 MB: a system prompt, then rounds of user,
+ * assistant Markdown, tool call and tool result. `out_bytes` receives the
+ * length of all the contents. */
+ErrataTrace   *errata_test_new_big_trace    (gsize     *out_bytes);
+
+typedef gboolean (*ErrataTestCondition) (gpointer data);
+
+/* Iterates the default main context until `condition` holds, and fails the
+ * test if it does not within `seconds` (give 10 or more: a busy machine is
+ * slow, not wrong). Wakes up every 10 ms to check the condition, so it
+ * also works for conditions that no source reports. */
+void           errata_test_wait_until       (ErrataTestCondition condition,
+                                             gpointer            data,
+                                             guint               seconds);
+
+/* Resident set size of this process in kB (/proc/self/statm). */
+gsize          errata_test_read_rss_kb      (void);
+
 G_END_DECLS

@@ -205,6 +205,39 @@ configure_importer (ErrataImporter  *importer,
   return TRUE;
 }
 
+/* "1048576", "512K", "64M", "1G" (powers of 1024) -> bytes. */
+static gboolean
+parse_size (const char  *text,
+            gsize       *size,
+            GError     **error)
+{
+  char *end = NULL;
+  guint64 value;
+  guint shift = 0;
+
+  if (!g_ascii_isdigit (*text))
+    goto bad;
+  value = g_ascii_strtoull (text, &end, 10);
+  switch (g_ascii_toupper (*end))
+    {
+    case 'K': shift = 10; end++; break;
+    case 'M': shift = 20; end++; break;
+    case 'G': shift = 30; end++; break;
+    default: break;
+    }
+  if (*end != '\0' || value == 0 || value > (G_MAXSIZE >> shift))
+    goto bad;
+  *size = (gsize)value << shift;
+  return TRUE;
+
+bad:
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what the user gave; keep 64M and 1G as they are. */
+               _("“%s” is not a size: give a number of bytes, or one with K, M or G "
+                 "after it (e.g. 64M, 1G)"), text);
+  return FALSE;
+}
+
 static int
 run_import (int    argc,
             char **argv)
@@ -212,6 +245,8 @@ run_import (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *map_spec = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *max_size_text = NULL;
+  gsize max_size = 0;
   gboolean progress = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -223,6 +258,8 @@ run_import (int    argc,
       N_("Who imported notes are attributed to (default: import)"), N_("NAME") },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
       N_("Print a line on stderr after each saved batch"), NULL },
+    { "max-record-size", 0, 0, G_OPTION_ARG_STRING, &max_size_text,
+      N_("Skip records larger than this, e.g. 256M (default: 64M)"), N_("SIZE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -240,6 +277,12 @@ run_import (int    argc,
     return fail (EXIT_USAGE, _("“import” needs a project and at least one file or folder"));
   if (!configure_importer (importer, format_name, map_spec, annotator, progress, &error))
     return fail (EXIT_USAGE, "%s", error->message);
+  if (max_size_text != NULL)
+    {
+      if (!parse_size (max_size_text, &max_size, &error))
+        return fail (EXIT_USAGE, "%s", error->message);
+      errata_importer_set_max_record_size (importer, max_size);
+    }
 
   project = open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL)

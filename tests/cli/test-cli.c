@@ -170,6 +170,48 @@ test_new_import_info_search (void)
   errata_test_remove_tree (dir);
 }
 
+/* --max-record-size and files that are not files, as a script meets them. */
+static void
+test_import_limits (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.errata", NULL);
+  g_autofree char *traces = write_openai_jsonl (dir, "traces.jsonl", 3, FALSE);
+  g_autofree char *pad = g_strnfill (4000, 'x');
+  g_autofree char *big_line = g_strdup_printf ("{\"id\": \"big\", \"messages\": [{\"role\": "
+                                               "\"user\", \"content\": \"%s\"}]}\n", pad);
+  g_autofree char *big = errata_test_write_file (dir, "big.jsonl", big_line, -1);
+  CliResult r;
+
+  r = run_cli ("new", project, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, "--max-record-size", "lots", traces, NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "“lots” is not a size"));
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, "--max-record-size", "1K", traces, big, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "3 added"));
+  g_assert_nonnull (strstr (r.err, "big.jsonl: record 1 (line 1)"));
+  g_assert_nonnull (strstr (r.err, "maximum record size of 1.0"));
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, "--max-record-size", "64M", big, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "1 added"));
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, "/dev/zero", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "/dev/zero: not a regular file"));
+  cli_result_clear (&r);
+
+  errata_test_remove_tree (dir);
+}
+
 static char *
 export_to_string (const char *project,
                   const char *format)
@@ -312,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/new-import-info-search", test_new_import_info_search);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/import-limits", test_import_limits);
   g_test_add_func ("/cli/sigkill-mid-import", test_sigkill_mid_import);
 
   return g_test_run ();

@@ -36,7 +36,7 @@ void
 errata_gui_test_iterate_until (ErrataGuiTestCondition condition,
                                gpointer               data)
 {
-  errata_gui_test_iterate_until_full (condition, data, 10);
+  errata_gui_test_iterate_until_full (condition, data, ERRATA_GUI_TEST_DEADLINE);
 }
 
 void
@@ -49,7 +49,8 @@ errata_gui_test_iterate_until_full (ErrataGuiTestCondition condition,
 
   while (!condition (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The condition the test waits for did not hold within %u s", seconds);
       g_main_context_iteration (NULL, TRUE);
     }
   g_source_remove (tick);
@@ -64,6 +65,33 @@ errata_gui_test_iterate_for (guint ms)
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (tick);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+errata_gui_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  errata_gui_test_iterate_until (flag_is_set, &painted);
+  g_signal_handler_disconnect (clock, handler);
 }
 
 gboolean
@@ -221,8 +249,23 @@ snapshot_widget (GtkWidget *widget)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+typedef struct
+{
+  GtkWidget     *widget;
+  GskRenderNode *node;
+} RenderWait;
+
+static gboolean
+has_render_node (gpointer data)
+{
+  RenderWait *wait = data;
+
+  wait->node = snapshot_widget (wait->widget);
+  return wait->node != NULL;
+}
+
 /* A window that was just shown (or that a dialog just left) may have
- * nothing to paint until its next frame: wait for one, up to 5 s. */
+ * nothing to paint until its next frame: wait for one. */
 GdkTexture *
 errata_gui_test_render (GtkWidget *widget)
 {
@@ -230,17 +273,15 @@ errata_gui_test_render (GtkWidget *widget)
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  RenderWait wait = { widget, NULL };
 
-  for (guint tries = 0; node == NULL && tries < 100; tries++)
+  if (!has_render_node (&wait))
     {
-      node = snapshot_widget (widget);
-      if (node == NULL)
-        errata_gui_test_iterate_for (50);
+      g_test_message ("nothing to render yet: %s is %d×%d, %s", G_OBJECT_TYPE_NAME (widget),
+                      width, height, gtk_widget_get_mapped (widget) ? "mapped" : "not mapped");
+      errata_gui_test_iterate_until (has_render_node, &wait);
     }
-  if (node == NULL)
-    g_test_message ("nothing to render: %s is %d×%d, %s", G_OBJECT_TYPE_NAME (widget),
-                    width, height, gtk_widget_get_mapped (widget) ? "mapped" : "not mapped");
-  g_assert_nonnull (node);
+  node = wait.node;
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
@@ -259,7 +300,12 @@ errata_gui_test_render_to_png_full (GtkWidget  *widget,
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GdkTexture *texture;
 
-  errata_gui_test_iterate_for (settle_ms);  /* let animations (crossfade, spinner) settle */
+  /* Let animations (crossfade, spinner) run their course, then let a
+   * frame show where they ended: on a busy machine the time may pass
+   * with no frame in it. */
+  errata_gui_test_iterate_for (settle_ms);
+  if (gtk_widget_get_mapped (widget))
+    errata_gui_test_wait_for_frame (widget);
   texture = errata_gui_test_render (widget);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("rendered %s", path);

@@ -12,15 +12,25 @@ G_BEGIN_DECLS
 
 typedef gboolean (*ErrataGuiTestCondition) (gpointer data);
 
-/* Runs the main loop until `condition` holds; fails the test after 10 s. */
+/* Seconds errata_gui_test_iterate_until() waits: generous, because a busy
+ * machine is slow, not wrong. */
+#define ERRATA_GUI_TEST_DEADLINE 30
+
+/* Runs the main loop until `condition` holds; fails the test after
+ * ERRATA_GUI_TEST_DEADLINE seconds. */
 void        errata_gui_test_iterate_until     (ErrataGuiTestCondition  condition,
                                                gpointer                data);
 /* The same, failing after `seconds` (for imports and loads that take long). */
 void        errata_gui_test_iterate_until_full (ErrataGuiTestCondition condition,
                                                 gpointer               data,
                                                 guint                  seconds);
-/* Runs the main loop for `ms` milliseconds. */
+/* Runs the main loop for `ms` milliseconds. Only for letting time pass
+ * (a pause between key presses, a debounce that must not fire yet);
+ * never to wait for something to happen: use iterate_until for that. */
 void        errata_gui_test_iterate_for       (guint                   ms);
+/* Asks `widget` (mapped) for a new frame and runs the main loop until its
+ * frame clock has painted one. */
+void        errata_gui_test_wait_for_frame    (GtkWidget              *widget);
 gboolean    errata_gui_test_widget_is_drawn   (gpointer                widget);
 
 /* Every widget of `type` under `root`, mapped or not, in tree order. */

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -101,7 +102,7 @@ append_io (JsonArray   *out,
         return errata_messages_append (out, value, 0, error);
       if (errata_json_get_array (object, "choices") != NULL)
         {
-          JsonObject *choice = json_array_get_object_element (errata_json_get_array (object, "choices"), 0);
+          JsonObject *choice = errata_json_array_get_object (errata_json_get_array (object, "choices"), 0);
 
           if (choice != NULL && json_object_has_member (choice, "message"))
             return errata_messages_append (out, json_object_get_member (choice, "message"), 0, error);
@@ -120,7 +121,7 @@ last_generation (JsonArray *observations)
 
   for (guint i = 0; observations && i < json_array_get_length (observations); i++)
     {
-      JsonObject *observation = json_array_get_object_element (observations, i);
+      JsonObject *observation = errata_json_array_get_object (observations, i);
       gint64 start;
 
       if (observation == NULL

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -53,7 +54,7 @@ mapped_messages (ErrataImportContext  *ctx,
   text = json_node_get_string (node);
   if (*text == '\0')
     return json_array_new ();
-  if (!json_parser_load_from_data (ctx->parser, text, -1, &local_error))
+  if (!errata_json_parser_load (ctx->parser, text, -1, &local_error))
     {
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
                    /* Translators: the first %s is a field name in backticks, e.g.

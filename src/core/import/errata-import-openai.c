@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -93,7 +94,7 @@ is_system (JsonArray *messages,
 
   if (index >= json_array_get_length (messages))
     return FALSE;
-  message = json_array_get_object_element (messages, index);
+  message = errata_json_array_get_object (messages, index);
   return g_strcmp0 (errata_json_get_string (message, "role"), "system") == 0;
 }
 
@@ -113,8 +114,8 @@ response_repeats_request (JsonArray *request,
     return FALSE;
   for (guint i = 0; rq + i < n_rq; i++)
     {
-      if (!errata_messages_equal (json_array_get_object_element (request, rq + i),
-                                  json_array_get_object_element (response, rs + i)))
+      if (!errata_messages_equal (errata_json_array_get_object (request, rq + i),
+                                  errata_json_array_get_object (response, rs + i)))
         return FALSE;
     }
   return TRUE;
@@ -223,7 +224,7 @@ response_message (JsonNode   *response,
                                       "`response.messages`", error);
   if (choices != NULL && json_array_get_length (choices) > 0)
     {
-      JsonObject *choice = json_array_get_object_element (choices, 0);
+      JsonObject *choice = errata_json_array_get_object (choices, 0);
       JsonNode *message = choice ? json_object_get_member (choice, "message") : NULL;
 
       if (!errata_messages_append (result, message, 0, error))

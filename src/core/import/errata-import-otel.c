@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include "errata-import-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -46,7 +47,7 @@ any_kvlist (JsonObject *kvlist)
 
   for (guint i = 0; values && i < json_array_get_length (values); i++)
     {
-      JsonObject *pair = json_array_get_object_element (values, i);
+      JsonObject *pair = errata_json_array_get_object (values, i);
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
@@ -93,7 +94,7 @@ flatten_attributes (JsonArray *attributes)
 
   for (guint i = 0; attributes && i < json_array_get_length (attributes); i++)
     {
-      JsonObject *pair = json_array_get_object_element (attributes, i);
+      JsonObject *pair = errata_json_array_get_object (attributes, i);
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
@@ -156,7 +157,7 @@ stage_spans (ErrataImportStage    *stage,
 {
   for (guint i = 0; spans && i < json_array_get_length (spans); i++)
     {
-      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonObject *span = errata_json_array_get_object (spans, i);
       g_autoptr(JsonNode) flat = NULL;
       const char *trace_id;
 
@@ -198,7 +199,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
 
   for (guint i = 0; i < json_array_get_length (resource_spans); i++)
     {
-      JsonObject *rs = json_array_get_object_element (resource_spans, i);
+      JsonObject *rs = errata_json_array_get_object (resource_spans, i);
       JsonObject *resource_object = rs ? errata_json_get_object (rs, "resource") : NULL;
       g_autoptr(JsonObject) resource = NULL;
       JsonArray *scopes;
@@ -211,7 +212,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
         scopes = errata_json_get_array (rs, "instrumentationLibrarySpans");
       for (guint j = 0; scopes && j < json_array_get_length (scopes); j++)
         {
-          JsonObject *ss = json_array_get_object_element (scopes, j);
+          JsonObject *ss = errata_json_array_get_object (scopes, j);
 
           if (ss != NULL
               && !stage_spans (stage, ctx, errata_json_get_array (ss, "spans"), resource,
@@ -304,7 +305,7 @@ json_attribute (ErrataImportContext *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return json_node_copy (node);
   text = json_node_get_string (node);
-  if (!json_parser_load_from_data (ctx->parser, text, -1, NULL))
+  if (!errata_json_parser_load (ctx->parser, text, -1, NULL))
     return NULL;
   return json_parser_steal_root (ctx->parser);
 }
@@ -377,7 +378,7 @@ append_genai_message (JsonArray   *out,
   text = g_string_new (NULL);
   for (guint i = 0; i < json_array_get_length (parts); i++)
     {
-      JsonObject *part = json_array_get_object_element (parts, i);
+      JsonObject *part = errata_json_array_get_object (parts, i);
       const char *type = part ? errata_json_get_string (part, "type") : NULL;
 
       if (part != NULL)
@@ -674,7 +675,7 @@ append_span_side (ErrataImportContext  *ctx,
           if (system != NULL && JSON_NODE_HOLDS_ARRAY (system))
             for (guint i = 0; i < json_array_get_length (json_node_get_array (system)); i++)
               {
-                JsonObject *part = json_array_get_object_element (json_node_get_array (system), i);
+                JsonObject *part = errata_json_array_get_object (json_node_get_array (system), i);
                 g_autofree char *content = part ? _errata_import_value_text (json_object_get_member (part, "content")) : NULL;
 
                 g_string_append (joined, content ? content : "");
@@ -739,7 +740,7 @@ span_tools (ErrataImportContext *ctx,
       const char *schema = errata_json_get_string (indexed->message, "tool.json_schema");
       JsonNode *parsed = NULL;
 
-      if (schema != NULL && json_parser_load_from_data (ctx->parser, schema, -1, NULL))
+      if (schema != NULL && errata_json_parser_load (ctx->parser, schema, -1, NULL))
         parsed = json_parser_steal_root (ctx->parser);
       if (parsed != NULL)
         json_array_add_element (tools, parsed);
@@ -755,7 +756,7 @@ conversation_has_result (JsonArray  *messages,
 {
   for (guint i = 0; i < json_array_get_length (messages); i++)
     {
-      JsonObject *message = json_array_get_object_element (messages, i);
+      JsonObject *message = errata_json_array_get_object (messages, i);
 
       if (g_strcmp0 (errata_json_get_string (message, "tool_call_id"), call_id) == 0)
         return TRUE;
@@ -769,10 +770,10 @@ find_call (JsonArray  *messages,
 {
   for (guint i = 0; i < json_array_get_length (messages); i++)
     {
-      JsonArray *calls = errata_json_get_array (json_array_get_object_element (messages, i), "tool_calls");
+      JsonArray *calls = errata_json_get_array (errata_json_array_get_object (messages, i), "tool_calls");
 
       for (guint j = 0; calls && j < json_array_get_length (calls); j++)
-        if (g_strcmp0 (errata_json_get_string (json_array_get_object_element (calls, j), "id"), call_id) == 0)
+        if (g_strcmp0 (errata_json_get_string (errata_json_array_get_object (calls, j), "id"), call_id) == 0)
           return (gint)i;
     }
   return -1;
@@ -830,7 +831,7 @@ attach_tool_span (JsonArray  *messages,
     json_object_set_string_member (message, "name", name);
   position = caller + 1;
   while (position < json_array_get_length (messages)
-         && g_strcmp0 (errata_json_get_string (json_array_get_object_element (messages, position), "role"), "tool") == 0)
+         && g_strcmp0 (errata_json_get_string (errata_json_array_get_object (messages, position), "role"), "tool") == 0)
     position++;
   insert_element (messages, position, json_node_init_object (json_node_alloc (), message));
   json_object_unref (message);
@@ -893,8 +894,8 @@ set_otel_stats (ErrataTrace *trace,
                 JsonObject  *root,
                 GPtrArray   *spans)
 {
-  gint64 start = json_object_get_int_member_with_default (root, "startTimeUnixNano", 0);
-  gint64 end = json_object_get_int_member_with_default (root, "endTimeUnixNano", 0);
+  gint64 start = errata_json_member_int (root, "startTimeUnixNano", 0);
+  gint64 end = errata_json_member_int (root, "endTimeUnixNano", 0);
   gint64 tokens_in = -1;
   gint64 tokens_out = -1;
 

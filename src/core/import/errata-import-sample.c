@@ -143,7 +143,7 @@ errata_import_sample_load (GFile         *file,
   self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->parser = json_parser_new ();
 
-  stream = g_file_read (file, cancellable, error);
+  stream = errata_record_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
   reader = errata_record_reader_new (G_INPUT_STREAM (stream),

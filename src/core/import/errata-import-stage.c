@@ -15,6 +15,7 @@
 
 #include "errata-import-private.h"
 #include "errata-project-private.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -134,7 +135,7 @@ parse_body (ErrataImportStage *stage,
 {
   g_autoptr(JsonNode) node = NULL;
 
-  if (!json_parser_load_from_data (stage->parser, text, -1, NULL))
+  if (!errata_json_parser_load (stage->parser, text, -1, NULL))
     return NULL;
   node = json_parser_steal_root (stage->parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

@@ -32,6 +32,7 @@ struct _ErrataImporter
   ErrataFieldMap         *map;
   char                   *annotator;
   guint                   batch_size;
+  gsize                   max_record_size;
   ErrataImportBatchFunc   batch_func;
   gpointer                batch_data;
 };
@@ -64,6 +65,7 @@ typedef struct
   ErrataFieldMap     *map;
   char               *annotator;
   guint               batch_size;
+  gsize               max_record_size;
   GPtrArray          *files;          /* GFile */
   GFile              *project_file;   /* async: the worker opens its own connection */
   ErrataProject      *project;
@@ -139,6 +141,7 @@ import_job_new (ErrataImporter  *self,
   job->map = self->map ? errata_field_map_ref (self->map) : NULL;
   job->annotator = g_strdup (self->annotator);
   job->batch_size = MAX (self->batch_size, 1);
+  job->max_record_size = self->max_record_size;
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
@@ -191,6 +194,7 @@ errata_importer_init (ErrataImporter *self)
   /* Stored in the project as the annotator's name: not translated. */
   self->annotator = g_strdup ("import");
   self->batch_size = DEFAULT_BATCH_SIZE;
+  self->max_record_size = ERRATA_RECORD_DEFAULT_MAX_SIZE;
   /* The crash-safety test makes batches small to kill an import between two. */
   if (env != NULL && g_ascii_strtoull (env, NULL, 10) > 0)
     self->batch_size = (guint)g_ascii_strtoull (env, NULL, 10);
@@ -246,6 +250,22 @@ errata_importer_set_batch_size (ErrataImporter *self,
 {
   g_return_if_fail (ERRATA_IS_IMPORTER (self));
   self->batch_size = MAX (batch_size, 1);
+}
+
+void
+errata_importer_set_max_record_size (ErrataImporter *self,
+                                     gsize           max_size)
+{
+  g_return_if_fail (ERRATA_IS_IMPORTER (self));
+  g_return_if_fail (max_size > 0);
+  self->max_record_size = max_size;
+}
+
+gsize
+errata_importer_get_max_record_size (ErrataImporter *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORTER (self), 0);
+  return self->max_record_size;
 }
 
 void
@@ -365,6 +385,7 @@ format_from_node (JsonNode           *node,
  * any (empty, or only bad records). */
 static gboolean
 read_first_record (GFile               *file,
+                   gsize                max_record_size,
                    ErrataRecordSyntax  *syntax,
                    JsonNode           **first,
                    GCancellable        *cancellable,
@@ -376,11 +397,12 @@ read_first_record (GFile               *file,
   ErrataRecord record = { 0, };
 
   *first = NULL;
-  stream = g_file_read (file, cancellable, error);
+  stream = errata_record_file_read (file, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
   reader = errata_record_reader_new (G_INPUT_STREAM (stream), errata_record_syntax_from_name (name));
+  errata_record_reader_set_max_record_size (reader, max_record_size);
   for (guint i = 0; i < DETECT_MAX_RECORDS; i++)
     {
       g_autoptr(GError) local_error = NULL;
@@ -420,7 +442,7 @@ errata_importer_detect_format (GFile         *file,
     return ERRATA_IMPORT_FORMAT_REQUEST_RESPONSE;
 
   name = g_file_get_basename (file);
-  if (!read_first_record (file, &syntax, &first, cancellable, error))
+  if (!read_first_record (file, ERRATA_RECORD_DEFAULT_MAX_SIZE, &syntax, &first, cancellable, error))
     {
       g_prefix_error (error, "%s: ", name);
       if (error && *error && (*error)->domain != ERRATA_IMPORT_ERROR
@@ -525,6 +547,8 @@ plan_file (ImportJob  *job,
     return FALSE;
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     return plan_folder (job, file, error);
+  if (!errata_record_file_check_type (g_file_info_get_file_type (info), error))
+    return FALSE;
 
   input = g_new0 (ImportInput, 1);
   input->file = g_object_ref (file);
@@ -626,7 +650,8 @@ detect_inputs (ImportJob  *job,
           input->syntax = ERRATA_RECORD_SYNTAX_JSON;
           continue;
         }
-      if (!read_first_record (input->file, &input->syntax, &first, job->cancellable, error))
+      if (!read_first_record (input->file, job->max_record_size, &input->syntax, &first,
+                              job->cancellable, error))
         {
           g_prefix_error (error, "%s: ", input->display);
           return FALSE;
@@ -932,7 +957,7 @@ import_input (ImportJob           *job,
   guint n_records = 0;
   gboolean ok = TRUE;
 
-  stream = g_file_read (input->file, job->cancellable, &read_error);
+  stream = errata_record_file_read (input->file, job->cancellable, &read_error);
   if (stream == NULL)
     {
       errata_import_report_add_problem (job->report, input->display, 0, 0, read_error->message);
@@ -941,6 +966,7 @@ import_input (ImportJob           *job,
     }
 
   reader = errata_record_reader_new (G_INPUT_STREAM (stream), input->syntax);
+  errata_record_reader_set_max_record_size (reader, job->max_record_size);
   while (ok && errata_record_reader_next (reader, &record, job->cancellable, &read_error))
     {
       n_records++;

@@ -43,6 +43,11 @@ void                errata_importer_set_annotator      (ErrataImporter     *self
 /* Records per transaction; a crash loses at most the batch in flight. */
 void                errata_importer_set_batch_size     (ErrataImporter     *self,
                                                         guint               batch_size);
+/* Records larger than this many bytes are reported and skipped;
+ * ERRATA_RECORD_DEFAULT_MAX_SIZE (64 MiB) by default. */
+void                errata_importer_set_max_record_size (ErrataImporter    *self,
+                                                         gsize              max_size);
+gsize               errata_importer_get_max_record_size (ErrataImporter    *self);
 
 /* Called right after each batch's COMMIT returns, with the number of
  * traces committed so far by this import. In an async import it runs in

@@ -52,7 +52,7 @@ const char *
 errata_json_get_string (JsonObject *object,
                         const char *key)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -64,7 +64,7 @@ JsonObject *
 errata_json_get_object (JsonObject *object,
                         const char *key)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
@@ -73,7 +73,7 @@ JsonArray *
 errata_json_get_array (JsonObject *object,
                        const char *key)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "errata-record-reader.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -40,6 +41,10 @@ struct _ErrataRecordReader
   guint               started : 1;
   guint               in_array : 1;
   guint               done : 1;
+  /* The record being read grew past max_record_size: its bytes are
+   * dropped as they come and the scanner only looks for its end. */
+  guint               oversize : 1;
+  gsize               max_record_size;
 
   guint               line;
   guint               number;
@@ -61,6 +66,7 @@ errata_record_reader_new (GInputStream       *stream,
   self->syntax = syntax;
   self->parser = json_parser_new ();
   self->cap = INITIAL_BUFFER_SIZE;
+  self->max_record_size = ERRATA_RECORD_DEFAULT_MAX_SIZE;
   self->buf = g_malloc (self->cap);
   self->line = 1;
   self->fields = g_ptr_array_new_with_free_func (g_free);
@@ -98,6 +104,54 @@ errata_record_syntax_from_name (const char *name)
   return ERRATA_RECORD_SYNTAX_AUTO;
 }
 
+void
+errata_record_reader_set_max_record_size (ErrataRecordReader *self,
+                                          gsize               max_size)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (max_size > 0);
+  self->max_record_size = max_size;
+}
+
+gsize
+errata_record_reader_get_max_record_size (ErrataRecordReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->max_record_size;
+}
+
+GFileInputStream *
+errata_record_file_read (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* Asked before opening: opening a FIFO blocks until someone writes to
+   * it, and a device such as /dev/zero never ends. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (!errata_record_file_check_type (g_file_info_get_file_type (info), error))
+    return NULL;
+  return g_file_read (file, cancellable, error);
+}
+
+gboolean
+errata_record_file_check_type (GFileType   type,
+                               GError    **error)
+{
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("not a regular file (a device, a pipe or a socket): only files, "
+                         "and folders of request/response files, can be imported"));
+  return FALSE;
+}
+
 ErrataRecordSyntax
 errata_record_reader_get_syntax (ErrataRecordReader *self)
 {
@@ -125,6 +179,31 @@ errata_record_clear (ErrataRecord *record)
   record->len = 0;
   record->number = 0;
   record->line = 0;
+}
+
+/* A record longer than the limit is not kept: its bytes so far are
+ * dropped and the scanner goes on from offset 0 looking for its end, so
+ * memory stays bounded whatever the input. TRUE if it dropped them. */
+static gboolean
+drop_if_oversize (ErrataRecordReader *self)
+{
+  if (self->len - self->start <= self->max_record_size)
+    return FALSE;
+  self->oversize = TRUE;
+  self->len = self->start;
+  self->pos = self->start;
+  return TRUE;
+}
+
+static char *
+describe_oversize (ErrataRecordReader *self)
+{
+  g_autofree char *limit = g_format_size_full (self->max_record_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  /* Translators: the subject is a record of an imported file; %s is a size
+   * such as “64.0 MiB”. --max-record-size is a command-line option: keep it. */
+  return g_strdup_printf (_("is larger than the maximum record size of %s and was skipped "
+                            "(errata-cli import --max-record-size raises the limit)"), limit);
 }
 
 /* Reads more input, keeping buf[start, len) and moving it to the front. */
@@ -279,9 +358,12 @@ parse_json_record (ErrataRecordReader *self,
   if (record->error != NULL)
     return;
 
-  if (!json_parser_load_from_data (self->parser, record->text, record->len, &local_error))
+  if (!errata_json_parser_load (self->parser, record->text, record->len, &local_error))
     {
-      record->error = describe_json_error (local_error->message, truncated);
+      if (g_error_matches (local_error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_TOO_DEEP))
+        record->error = g_steal_pointer (&local_error->message);
+      else
+        record->error = describe_json_error (local_error->message, truncated);
       return;
     }
   record->node = json_parser_steal_root (self->parser);
@@ -300,9 +382,11 @@ is_blank (const guint8 *text,
 }
 
 /* Finds the next newline from pos, reading as much as needed; *newline is
- * NULL when the input ends first. */
+ * NULL when the input ends first. Past the size limit, a line is dropped
+ * as it is read (may_drop) or the search stops there. */
 static gboolean
 find_newline (ErrataRecordReader  *self,
+              gboolean             may_drop,
               const guint8       **newline,
               GCancellable        *cancellable,
               GError             **error)
@@ -317,7 +401,9 @@ find_newline (ErrataRecordReader  *self,
       *newline = memchr (self->buf + from, '\n', self->len - from);
       if (*newline != NULL || self->eof)
         return TRUE;
-      scanned = self->len - self->start;
+      if (!may_drop && self->len - self->start > self->max_record_size)
+        return TRUE;
+      scanned = may_drop && drop_if_oversize (self) ? 0 : self->len - self->start;
       if (!fill (self, cancellable, error))
         return FALSE;
     }
@@ -336,9 +422,10 @@ next_jsonl (ErrataRecordReader  *self,
       gsize len;
       guint line;
 
-      if (!find_newline (self, &newline, cancellable, error))
+      self->oversize = FALSE;
+      if (!find_newline (self, TRUE, &newline, cancellable, error))
         return FALSE;
-      if (newline == NULL && self->pos == self->len)
+      if (newline == NULL && self->pos == self->len && !self->oversize)
         return FALSE;
 
       end = newline != NULL ? (gsize)(newline - self->buf) : self->len;
@@ -347,14 +434,17 @@ next_jsonl (ErrataRecordReader  *self,
       len = end - self->start;
       if (len > 0 && self->buf[self->start + len - 1] == '\r')
         len--;
-      if (is_blank (self->buf + self->start, len))
+      if (!self->oversize && is_blank (self->buf + self->start, len))
         continue;
 
       record->number = ++self->number;
       record->line = line;
       record->text = (const char *)self->buf + self->start;
       record->len = len;
-      parse_json_record (self, record, newline == NULL);
+      if (self->oversize || len > self->max_record_size)
+        record->error = describe_oversize (self);
+      else
+        parse_json_record (self, record, newline == NULL);
       return TRUE;
     }
 }
@@ -452,6 +542,8 @@ scan_value (ErrataRecordReader  *self,
               *truncated = scan.depth > 0 || scan.in_string;
               break;
             }
+          if (drop_if_oversize (self))
+            offset = 0;
           if (!fill (self, cancellable, error))
             return FALSE;
           continue;
@@ -501,9 +593,10 @@ next_json (ErrataRecordReader  *self,
     }
 
   record->line = self->line;
+  self->oversize = FALSE;
   if (!scan_value (self, &truncated, cancellable, error))
     return FALSE;
-  if (self->pos == self->start)
+  if (self->pos == self->start && !self->oversize)
     {
       /* A stray closing bracket outside an array: step over it. */
       self->pos++;
@@ -520,13 +613,16 @@ next_json (ErrataRecordReader  *self,
                                   "it may be truncated"));
       self->done = TRUE;
     }
+  else if (self->oversize || record->len > self->max_record_size)
+    /* The scanner saw the whole value go by: what follows is still sound. */
+    record->error = describe_oversize (self);
   else
     parse_json_record (self, record, FALSE);
   /* Outside an array only objects and arrays can be skipped cleanly; after
    * a bare word the rest of the file cannot be split into records, so one
    * report is the honest answer, not one per word. */
-  if (record->error != NULL && !self->in_array &&
-      record->text[0] != '{' && record->text[0] != '[')
+  if (record->error != NULL && !self->in_array && !self->oversize &&
+      (record->len == 0 || (record->text[0] != '{' && record->text[0] != '[')))
     self->done = TRUE;
   return TRUE;
 }
@@ -542,6 +638,9 @@ typedef enum
 static void
 push_field (ErrataRecordReader *self)
 {
+  /* An oversize row is skipped: keeping its fields would undo the limit. */
+  if (self->oversize)
+    return;
   g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
   g_string_truncate (self->field, 0);
 }
@@ -560,7 +659,8 @@ csv_byte (ErrataRecordReader *self,
         {
           if (c == '\n')
             self->line++;
-          g_string_append_c (self->field, c);
+          if (!self->oversize)
+            g_string_append_c (self->field, c);
         }
       return FALSE;
     }
@@ -569,7 +669,8 @@ csv_byte (ErrataRecordReader *self,
     *state = CSV_QUOTED;
   else if (c == '"' && *state == CSV_QUOTE_IN_QUOTED)
     {
-      g_string_append_c (self->field, '"');
+      if (!self->oversize)
+        g_string_append_c (self->field, '"');
       *state = CSV_QUOTED;
     }
   else if (c == ',')
@@ -587,7 +688,8 @@ csv_byte (ErrataRecordReader *self,
     {
       /* Lenient: text after a closing quote or a quote inside an unquoted
        * field is kept as it is. */
-      g_string_append_c (self->field, c);
+      if (!self->oversize)
+        g_string_append_c (self->field, c);
       *state = CSV_UNQUOTED;
     }
   return FALSE;
@@ -606,6 +708,7 @@ read_csv_row (ErrataRecordReader  *self,
   g_ptr_array_set_size (self->fields, 0);
   g_string_truncate (self->field, 0);
   self->start = self->pos;
+  self->oversize = FALSE;
   *unterminated = FALSE;
 
   for (;;)
@@ -616,11 +719,17 @@ read_csv_row (ErrataRecordReader  *self,
         {
           if (!self->eof)
             {
+              if (drop_if_oversize (self))
+                {
+                  offset = 0;
+                  g_string_truncate (self->field, 0);
+                  g_ptr_array_set_size (self->fields, 0);
+                }
               if (!fill (self, cancellable, error))
                 return FALSE;
               continue;
             }
-          if (offset == 0)
+          if (offset == 0 && !self->oversize)
             return FALSE;
           *unterminated = state == CSV_QUOTED;
           push_field (self);
@@ -638,7 +747,7 @@ read_csv_row (ErrataRecordReader  *self,
 static gboolean
 csv_row_is_blank (ErrataRecordReader *self)
 {
-  return self->fields->len == 1
+  return !self->oversize && self->fields->len == 1
          && *(const char *)g_ptr_array_index (self->fields, 0) == '\0'
          && is_blank (self->buf + self->start, self->pos - self->start);
 }
@@ -684,6 +793,11 @@ fill_csv_record (ErrataRecordReader *self,
   record->text = (const char *)self->buf + self->start;
   record->len = len;
 
+  if (self->oversize || len > self->max_record_size)
+    {
+      record->error = describe_oversize (self);
+      return;
+    }
   if (unterminated)
     {
       /* Translators: a field of a CSV file that opens with a " and has no closing ". */
@@ -775,7 +889,7 @@ guess_syntax (ErrataRecordReader  *self,
       return TRUE;
     }
 
-  if (!find_newline (self, &newline, cancellable, error))
+  if (!find_newline (self, FALSE, &newline, cancellable, error))
     return FALSE;
   end = newline != NULL ? (gsize)(newline - self->buf) : self->len;
   while (end > self->pos && is_space (self->buf[end - 1]))

@@ -35,9 +35,29 @@ typedef struct
 
 typedef struct _ErrataRecordReader ErrataRecordReader;
 
+/* A record larger than this is reported as bad and skipped, so that one
+ * broken line cannot take all memory. */
+#define ERRATA_RECORD_DEFAULT_MAX_SIZE ((gsize)64 * 1024 * 1024)
+
 ErrataRecordReader *errata_record_reader_new        (GInputStream        *stream,
                                                      ErrataRecordSyntax   syntax);
 void                errata_record_reader_free       (ErrataRecordReader  *self);
+
+/* Records longer than max_size bytes become bad records (the reader keeps
+ * none of their bytes and goes on after them). */
+void                errata_record_reader_set_max_record_size (ErrataRecordReader *self,
+                                                              gsize               max_size);
+gsize               errata_record_reader_get_max_record_size (ErrataRecordReader *self);
+
+/* g_file_read () for regular files only (symbolic links followed): a
+ * device never ends and a FIFO blocks, so both fail with
+ * G_IO_ERROR_NOT_REGULAR_FILE before anything is opened. */
+GFileInputStream   *errata_record_file_read         (GFile               *file,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* The same check for a type already known; FALSE with the message above. */
+gboolean            errata_record_file_check_type   (GFileType            type,
+                                                     GError             **error);
 
 /* Guesses the syntax from a file name (".jsonl", ".csv", ...), or AUTO. */
 ErrataRecordSyntax  errata_record_syntax_from_name  (const char          *name);

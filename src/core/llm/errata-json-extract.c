@@ -16,6 +16,7 @@
 
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 #include <string.h>
 
@@ -51,7 +52,7 @@ parse_container (const char *text,
   if (has_bare_single_quote (text, len))
     return NULL;
 
-  if (!json_parser_load_from_data (parser, text, len, NULL))
+  if (!errata_json_parser_load (parser, text, len, NULL))
     return NULL;
 
   root = json_parser_get_root (parser);
@@ -83,7 +84,13 @@ find_balanced_end (const char *start)
       if (*p == '"')
         in_string = TRUE;
       else if (*p == '{' || *p == '[')
-        g_string_append_c (stack, *p == '{' ? '}' : ']');
+        {
+          /* Too deep to parse anyway; stopping here also keeps the scan
+           * over every start linear: "[[[[…" would be quadratic. */
+          if (stack->len == ERRATA_JSON_MAX_DEPTH)
+            return NULL;
+          g_string_append_c (stack, *p == '{' ? '}' : ']');
+        }
       else if (*p == '}' || *p == ']')
         {
           if (stack->len == 0 || stack->str[stack->len - 1] != *p)

@@ -10,6 +10,7 @@
 
 #include "errata-llm-prices.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -157,7 +158,7 @@ errata_llm_prices_load_json (ErrataLlmPrices  *self,
   if (*json == '\0')
     return TRUE;
 
-  root = json_from_string (json, &local_error);
+  root = errata_json_from_string (json, &local_error);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,

@@ -10,6 +10,7 @@
 
 #include "errata-llm-reply.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 G_DEFINE_BOXED_TYPE (ErrataLlmReply, errata_llm_reply,
                      errata_llm_reply_copy, errata_llm_reply_free)
@@ -102,7 +103,7 @@ errata_llm_reply_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  root = json_from_string (json, NULL);
+  root = errata_json_from_string (json, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,
@@ -112,11 +113,11 @@ errata_llm_reply_from_json (const char  *json,
 
   object = json_node_get_object (root);
   self = errata_llm_reply_new ();
-  self->text = g_strdup (json_object_get_string_member_with_default (object, "text", ""));
-  self->model = g_strdup (json_object_get_string_member_with_default (object, "model", ""));
-  self->finish_reason = g_strdup (json_object_get_string_member_with_default (object, "finish_reason", NULL));
-  self->tokens_in = json_object_get_int_member_with_default (object, "tokens_in", -1);
-  self->tokens_out = json_object_get_int_member_with_default (object, "tokens_out", -1);
+  self->text = g_strdup (errata_json_member_string (object, "text", ""));
+  self->model = g_strdup (errata_json_member_string (object, "model", ""));
+  self->finish_reason = g_strdup (errata_json_member_string (object, "finish_reason", NULL));
+  self->tokens_in = errata_json_member_int (object, "tokens_in", -1);
+  self->tokens_out = errata_json_member_int (object, "tokens_out", -1);
   self->cost = json_object_get_double_member_with_default (object, "cost", 0);
   if (json_object_has_member (object, "json"))
     self->json = json_node_copy (json_object_get_member (object, "json"));

@@ -10,6 +10,7 @@
 
 #include "errata-llm-request.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 G_DEFINE_BOXED_TYPE (ErrataLlmRequest, errata_llm_request,
                      errata_llm_request_ref, errata_llm_request_unref)
@@ -141,7 +142,7 @@ errata_llm_request_set_schema_json (ErrataLlmRequest  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (schema_json != NULL, FALSE);
 
-  node = json_from_string (schema_json, &local_error);
+  node = errata_json_from_string (schema_json, &local_error);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,

@@ -12,6 +12,7 @@
 #include "errata-llm-wire.h"
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
+#include "errata-json-guard.h"
 
 #include <string.h>
 
@@ -192,6 +193,38 @@ _errata_llm_wire_build_body (const ErrataLlmProvider *provider,
   return g_bytes_new_take (text, strlen (text));
 }
 
+/* Only this machine may hear a key in clear text: a local server
+ * (Ollama, llama.cpp, the tests' mock) often speaks plain http. */
+static gboolean
+is_loopback_host (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static gboolean
+check_key_transport (const ErrataLlmProvider  *provider,
+                     GUri                     *uri,
+                     GError                  **error)
+{
+  if (provider->api_key == NULL || *provider->api_key == '\0' ||
+      g_str_equal (g_uri_get_scheme (uri), "https") || is_loopback_host (g_uri_get_host (uri)))
+    return TRUE;
+  g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
+               /* Translators: %s is a host name such as “example.com”. */
+               _("Errata will not send the API key to %s over plain http, where anyone on "
+                 "the way can read it. Use an https:// base URL (or remove the key if this "
+                 "server needs none)."),
+               g_uri_get_host (uri));
+  return FALSE;
+}
+
 SoupMessage *
 _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
                               const char               *method,
@@ -213,6 +246,8 @@ _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
                    provider->base_url);
       return NULL;
     }
+  if (!check_key_transport (provider, uri, error))
+    return NULL;
 
   message = soup_message_new_from_uri (method, uri);
   /* libsoup opens a fresh connection for every non-idempotent request.
@@ -263,7 +298,7 @@ parse_object (GBytes  *body,
       return NULL;
     }
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error) ||
+  if (!errata_json_parser_load (parser, data, len, &local_error) ||
       !JSON_NODE_HOLDS_OBJECT (root = json_parser_get_root (parser)))
     {
       g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY,

@@ -40,6 +40,11 @@ sqlite3_stmt *_errata_project_prepare         (ErrataProject  *self,
                                                const char     *sql,
                                                GError        **error);
 ErrataTrace  *_errata_project_trace_from_row  (sqlite3_stmt   *stmt);
+/* Refuses a file whose schema is not exactly what the migrations up to
+ * `version` create (an added trigger or view, an altered index, …). */
+gboolean      _errata_project_check_schema    (ErrataProject  *self,
+                                               gint64          version,
+                                               GError        **error);
 
 /* The SELECT list that _errata_project_trace_from_row() reads. */
 #define ERRATA_TRACE_SUMMARY_COLUMNS \

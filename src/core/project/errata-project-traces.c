@@ -12,6 +12,7 @@
 
 #include "errata-project-private.h"
 #include "errata-trace-private.h"
+#include "errata-json-guard.h"
 
 static const char insert_trace_sql[] =
   "INSERT INTO traces (external_id, source, imported_at, input, output, messages, tools,"
@@ -243,7 +244,8 @@ parse_json_column (sqlite3_stmt *stmt,
 
   if (text == NULL)
     return NULL;
-  return json_from_string (text, NULL);
+  /* A project file may come from anyone: its JSON is outside text. */
+  return errata_json_from_string (text, NULL);
 }
 
 /* The full trace: its messages, tools and metadata besides the summary. */

@@ -164,6 +164,38 @@ _errata_project_query_int (ErrataProject  *self,
   return TRUE;
 }
 
+/* Asked before anything opens the file: opening a FIFO blocks until a
+ * writer comes, and a device (a link to /dev/zero) is no project. */
+static gboolean
+check_regular_file (GFile   *file,
+                    GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), path);
+      else
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
+                     _("Could not read “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_SQLITE,
+                   _("“%s” is not an Errata project: it is not a regular file (it is a "
+                     "folder, a device, a pipe or a socket)."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the first bytes ourselves: SQLite would happily treat any small
  * text file as an empty database, and the user deserves to hear that the
  * file is not a project at all. */
@@ -304,6 +336,15 @@ check_identity (ErrataProject  *self,
                    _("“%s” is an SQLite database, but not an Errata project."), path);
       return FALSE;
     }
+  /* The header holds a signed 32-bit number: 2^31 reads back negative,
+   * and no migration path starts below 0. */
+  if (version < 0)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_CORRUPT,
+                   _("“%s” is damaged: its format number (%lld) is not one Errata ever "
+                     "wrote. Restore it from a backup."), path, (long long)version);
+      return FALSE;
+    }
   if (version > ERRATA_PROJECT_SCHEMA_VERSION)
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
@@ -315,7 +356,8 @@ check_identity (ErrataProject  *self,
   self->schema_version = version;
   /* Reading the schema is what notices a damaged first page; better now,
    * with a clear message, than at the first query. */
-  return _errata_project_query_int (self, "SELECT count(*) FROM sqlite_schema", &version, error);
+  return _errata_project_query_int (self, "SELECT count(*) FROM sqlite_schema", &version, error)
+         && _errata_project_check_schema (self, self->schema_version, error);
 }
 
 static gboolean
@@ -357,7 +399,7 @@ errata_project_open (GFile                   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (file, error))
+  if (!check_regular_file (file, error) || !check_header (file, error))
     return NULL;
 
   self = project_new (file);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "errata-trace-private.h"
+#include "errata-json-guard.h"
 
 struct _ErrataTrace
 {
@@ -153,23 +154,20 @@ errata_trace_get_messages (ErrataTrace *self)
 static const char *
 message_role (JsonObject *message)
 {
-  return json_object_get_string_member_with_default (message, "role", "");
+  return errata_json_member_string (message, "role", "");
 }
 
 static const char *
 message_content (JsonObject *message)
 {
-  return json_object_get_string_member_with_default (message, "content", "");
+  return errata_json_member_string (message, "content", "");
 }
 
 static guint
 message_n_tool_calls (JsonObject *message)
 {
-  JsonArray *calls;
+  JsonArray *calls = errata_json_member_array (message, "tool_calls");
 
-  if (!json_object_has_member (message, "tool_calls"))
-    return 0;
-  calls = json_object_get_array_member (message, "tool_calls");
   return calls ? json_array_get_length (calls) : 0;
 }
 
@@ -185,7 +183,7 @@ derive_from_messages (ErrataTrace *self)
   self->n_tool_calls = 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *message = json_array_get_object_element (self->messages, i);
+      JsonObject *message = errata_json_array_get_object (self->messages, i);
       const char *role;
 
       if (message == NULL)
@@ -385,17 +383,17 @@ static void
 append_tool_call_text (GString    *body,
                        JsonObject *message)
 {
-  JsonArray *calls = json_object_get_array_member (message, "tool_calls");
+  JsonArray *calls = errata_json_member_array (message, "tool_calls");
 
   for (guint i = 0; calls && i < json_array_get_length (calls); i++)
     {
-      JsonObject *call = json_array_get_object_element (calls, i);
+      JsonObject *call = errata_json_array_get_object (calls, i);
 
       if (call == NULL)
         continue;
       g_string_append_printf (body, "%s %s\n",
-                              json_object_get_string_member_with_default (call, "name", ""),
-                              json_object_get_string_member_with_default (call, "arguments", ""));
+                              errata_json_member_string (call, "name", ""),
+                              errata_json_member_string (call, "arguments", ""));
     }
 }
 
@@ -413,7 +411,7 @@ errata_trace_dup_search_body (ErrataTrace *self)
   n = self->messages ? json_array_get_length (self->messages) : 0;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *message = json_array_get_object_element (self->messages, i);
+      JsonObject *message = errata_json_array_get_object (self->messages, i);
 
       if (message == NULL || g_str_equal (message_role (message), "system"))
         continue;

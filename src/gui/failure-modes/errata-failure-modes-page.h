@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "errata-canvas-drop.h"
 #include "errata-card-item.h"
 #include "errata-mode-group.h"
 #include "errata-pareto-chart.h"
@@ -16,9 +17,6 @@
 #include "errata-taxonomy.h"
 
 G_BEGIN_DECLS
-
-/* A target that does not exist yet: the "New failure mode" drop zone. */
-#define ERRATA_NEW_MODE ((gint64)-1)
 
 /* Reviews without a new failure mode after which reviewing can stop. */
 #define ERRATA_SATURATION_WINDOW 20
@@ -98,8 +96,6 @@ void                   errata_failure_modes_page_focus_cards      (ErrataFailure
 ErrataSaturationChart *errata_failure_modes_page_get_saturation_chart (ErrataFailureModesPage *self);
 ErrataParetoChart     *errata_failure_modes_page_get_pareto_chart (ErrataFailureModesPage *self);
 const char            *errata_failure_modes_page_get_saturation_hint (ErrataFailureModesPage *self);
-char                  *errata_failure_modes_page_dup_pareto_tooltip (ErrataFailureModesPage *self,
-                                                                     double                  y);
 
 void                   errata_failure_modes_page_export_async     (ErrataFailureModesPage    *self,
                                                                    GFile                     *file,

@@ -3,7 +3,8 @@
  * The cards live in a GListStore that set_cards() patches in place (common
  * head and tail kept, only the changed middle spliced), shown through a
  * filter and a multi-selection in a GtkListView, so a move between two
- * groups of a thousand cards touches a handful of rows.
+ * groups of a thousand cards touches a handful of rows. What it drags and
+ * takes in drops is in errata-mode-group-dnd.c.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,42 +14,10 @@
 
 #include <glib/gi18n.h>
 
-#include "errata-mode-group.h"
-#include "errata-failure-modes-page.h"
+#include "errata-mode-group-private.h"
+
+#include "errata-canvas-drop.h"
 #include "errata-note-card.h"
-
-struct _ErrataModeGroup
-{
-  GtkWidget           parent_instance;
-
-  gint64              mode_id;
-  char               *name;
-  char               *definition;
-  char               *colour;
-  char               *filter_text;
-  gboolean            syncing;      /* set_mode() is writing the colour property */
-
-  GListStore         *store;
-  GPtrArray          *items;        /* mirror of store, for quick diffs */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkMultiSelection  *selection;
-  GtkDropTarget      *drop_target;
-
-  GtkWidget          *column;
-  GtkWidget          *header;
-  GtkStack           *title_stack;
-  GtkLabel           *title_label;
-  GtkEntry           *name_entry;
-  GtkLabel           *count_label;
-  GtkWidget          *menu_button;
-  GtkStack           *definition_stack;
-  GtkLabel           *definition_label;
-  GtkEntry           *definition_entry;
-  GtkStack           *content_stack;
-  GtkListView        *list_view;
-  GtkLabel           *empty_label;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataModeGroup, errata_mode_group, GTK_TYPE_WIDGET)
 
@@ -74,13 +43,6 @@ static const struct
   { "#9141ac", "mode-purple" },
   { "#986a44", "mode-brown" },
 };
-
-static ErrataFailureModesPage *
-get_page (ErrataModeGroup *self)
-{
-  return (ErrataFailureModesPage *)gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                            ERRATA_TYPE_FAILURE_MODES_PAGE);
-}
 
 static gboolean
 is_unsorted (ErrataModeGroup *self)
@@ -303,79 +265,6 @@ errata_mode_group_set_filter (ErrataModeGroup *self,
   update_count (self);
 }
 
-/* ---- selection and drag content ----------------------------------------- */
-
-static gboolean
-find_visible (ErrataModeGroup *self,
-              ErrataCardItem  *item,
-              guint           *position)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ErrataCardItem) other = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      if (other == item)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-ErrataCardSet *
-errata_mode_group_collect_cards (ErrataModeGroup *self,
-                                 ErrataCardItem  *item)
-{
-  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
-  ErrataCardSet *set = errata_card_set_new (self->mode_id);
-  guint position;
-
-  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
-  g_return_val_if_fail (ERRATA_IS_CARD_ITEM (item), NULL);
-
-  if (find_visible (self, item, &position) && gtk_selection_model_is_selected (model, position))
-    {
-      g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
-      GtkBitsetIter iter;
-      guint i;
-
-      for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &i); ok;
-           ok = gtk_bitset_iter_next (&iter, &i))
-        {
-          g_autoptr(ErrataCardItem) chosen = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-          errata_card_set_add (set, errata_card_item_get_annotation_id (chosen));
-        }
-    }
-  else
-    errata_card_set_add (set, errata_card_item_get_annotation_id (item));
-  return set;
-}
-
-/* One card travels as its own ErrataCardItem; several as an ErrataCardSet. */
-GdkContentProvider *
-errata_mode_group_content_for (ErrataModeGroup *self,
-                               ErrataCardItem  *item)
-{
-  g_autoptr(ErrataCardSet) set = errata_mode_group_collect_cards (self, item);
-  guint n;
-
-  errata_card_set_get_cards (set, &n);
-  if (n == 1)
-    return gdk_content_provider_new_typed (ERRATA_TYPE_CARD_ITEM, item);
-  return gdk_content_provider_new_typed (ERRATA_TYPE_CARD_SET, set);
-}
-
-void
-errata_mode_group_unselect_all (ErrataModeGroup *self)
-{
-  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-}
-
 GtkWidget *
 errata_mode_group_get_focused_card (ErrataModeGroup *self)
 {
@@ -408,15 +297,13 @@ finish_editing (ErrataModeGroup *self,
     gtk_widget_grab_focus (self->menu_button);
 }
 
+/* canvas.rename-mode, canvas.define-mode or canvas.recolour-mode. */
 static void
 commit (ErrataModeGroup *self,
-        const char      *name,
-        const char      *definition)
+        const char      *action_name,
+        const char      *text)
 {
-  ErrataFailureModesPage *page = get_page (self);
-
-  if (page)
-    errata_failure_modes_page_update_mode (page, self->mode_id, name, definition, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), action_name, "(xs)", self->mode_id, text);
 }
 
 static void
@@ -428,7 +315,7 @@ name_activated (ErrataModeGroup *self)
     return;
   finish_editing (self, self->title_stack);
   if (*name != '\0' && g_strcmp0 (name, self->name) != 0)
-    commit (self, name, NULL);
+    commit (self, "canvas.rename-mode", name);
 }
 
 static void
@@ -440,7 +327,7 @@ definition_activated (ErrataModeGroup *self)
     return;
   finish_editing (self, self->definition_stack);
   if (g_strcmp0 (text, self->definition) != 0)
-    commit (self, NULL, text);
+    commit (self, "canvas.define-mode", text);
 }
 
 void
@@ -555,110 +442,28 @@ header_pressed (GtkGestureClick *gesture,
     errata_mode_group_start_rename (self);
 }
 
-/* ---- drag and drop ------------------------------------------------------ */
-
-static GdkDragAction
-drop_motion (GtkDropTarget *target,
-             double         x,
-             double         y,
-             gpointer       user_data)
+/* The page gives each group the menu its cards open, so that a card
+ * never has to find the page. */
+void
+errata_mode_group_set_move_menu (ErrataModeGroup *self,
+                                 GMenuModel      *menu)
 {
-  ErrataModeGroup *self = user_data;
-  ErrataFailureModesPage *page = get_page (self);
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-  const GValue *value = gtk_drop_target_get_value (target);
-  GdkDragAction action = 0;
-
-  if (page && drop)
-    action = errata_failure_modes_page_drop_action (page, value, self->mode_id,
-                                                    gdk_drop_get_actions (drop));
-  if (action != 0)
-    gtk_widget_add_css_class (self->column, "drop-target");
-  else
-    gtk_widget_remove_css_class (self->column, "drop-target");
-  return action;
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
+  g_set_object (&self->move_menu, menu);
 }
 
-static void
-drop_leave (GtkDropTarget *target,
-            gpointer       user_data)
-{
-  ErrataModeGroup *self = user_data;
-
-  gtk_widget_remove_css_class (self->column, "drop-target");
-}
-
-/* The real drop handler; tests emit "drop" to drive it. */
-static gboolean
-drop_done (GtkDropTarget *target,
-           const GValue  *value,
-           double         x,
-           double         y,
-           gpointer       user_data)
-{
-  ErrataModeGroup *self = user_data;
-  ErrataFailureModesPage *page = get_page (self);
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-
-  gtk_widget_remove_css_class (self->column, "drop-target");
-  if (page == NULL)
-    return FALSE;
-  return errata_failure_modes_page_drop (page, value, self->mode_id,
-                                         drop ? gdk_drop_get_actions (drop) : GDK_ACTION_MOVE);
-}
-
-GtkDropTarget *
-errata_mode_group_get_drop_target (ErrataModeGroup *self)
+GMenuModel *
+errata_mode_group_get_move_menu (ErrataModeGroup *self)
 {
   g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
-  return self->drop_target;
-}
-
-static GdkContentProvider *
-header_drag_prepare (GtkDragSource *source,
-                     double         x,
-                     double         y,
-                     gpointer       user_data)
-{
-  ErrataModeGroup *self = user_data;
-
-  if (is_unsorted (self) || errata_mode_group_is_editing (self))
-    return NULL;
-  return gdk_content_provider_new_typed (ERRATA_TYPE_MODE_GROUP, self);
+  return self->move_menu;
 }
 
 static void
-header_drag_begin (GtkDragSource *source,
-                   GdkDrag       *drag,
-                   gpointer       user_data)
+setup_header_click (ErrataModeGroup *self)
 {
-  ErrataModeGroup *self = user_data;
-  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (self->header);
-
-  gtk_drag_source_set_icon (source, icon, 16, 16);
-}
-
-static void
-setup_drag_and_drop (ErrataModeGroup *self)
-{
-  GType types[] = { ERRATA_TYPE_CARD_SET, ERRATA_TYPE_CARD_ITEM, ERRATA_TYPE_MODE_GROUP };
-  GtkDragSource *source = gtk_drag_source_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-
-  self->drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_MOVE | GDK_ACTION_COPY);
-  gtk_drop_target_set_gtypes (self->drop_target, types, G_N_ELEMENTS (types));
-  /* The value is needed while hovering, to tell where a drop would land. */
-  gtk_drop_target_set_preload (self->drop_target, TRUE);
-  g_signal_connect (self->drop_target, "enter", G_CALLBACK (drop_motion), self);
-  g_signal_connect (self->drop_target, "motion", G_CALLBACK (drop_motion), self);
-  g_signal_connect (self->drop_target, "leave", G_CALLBACK (drop_leave), self);
-  g_signal_connect (self->drop_target, "drop", G_CALLBACK (drop_done), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (header_drag_prepare), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (header_drag_begin), self);
-  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (source));
 
   g_signal_connect (click, "pressed", G_CALLBACK (header_pressed), self);
   gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (click));
@@ -688,10 +493,9 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ErrataModeGroup *self = ERRATA_MODE_GROUP (widget);
-  ErrataFailureModesPage *page = get_page (self);
 
-  if (page && !is_unsorted (self))
-    errata_failure_modes_page_delete_mode (page, self->mode_id, NULL);
+  if (!is_unsorted (self))
+    gtk_widget_activate_action (widget, "canvas.delete-mode", "x", self->mode_id);
 }
 
 static void
@@ -710,10 +514,10 @@ card_activated (ErrataModeGroup *self,
                 guint            position)
 {
   g_autoptr(ErrataCardItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-  ErrataFailureModesPage *page = get_page (self);
 
-  if (item && page)
-    errata_failure_modes_page_open_trace (page, errata_card_item_get_trace_id (item));
+  if (item)
+    gtk_widget_activate_action (GTK_WIDGET (self), "canvas.open-trace", "x",
+                                errata_card_item_get_trace_id (item));
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -726,6 +530,7 @@ errata_mode_group_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_object (&self->move_menu);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (errata_mode_group_parent_class)->dispose (object);
@@ -772,15 +577,12 @@ errata_mode_group_set_property (GObject      *object,
 {
   ErrataModeGroup *self = ERRATA_MODE_GROUP (object);
   const char *colour = g_value_get_string (value);
-  ErrataFailureModesPage *page;
 
   switch (prop_id)
     {
     case PROP_COLOUR:
-      page = get_page (self);
-      if (g_strcmp0 (colour, self->colour) != 0 && page && !is_unsorted (self))
-        errata_failure_modes_page_update_mode (page, self->mode_id, NULL, NULL,
-                                               colour ? colour : "");
+      if (g_strcmp0 (colour, self->colour) != 0 && !is_unsorted (self))
+        commit (self, "canvas.recolour-mode", colour ? colour : "");
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -858,7 +660,8 @@ errata_mode_group_init (ErrataModeGroup *self)
 
   watch_entry (self, self->name_entry);
   watch_entry (self, self->definition_entry);
-  setup_drag_and_drop (self);
+  setup_header_click (self);
+  _errata_mode_group_setup_dnd (self);
 }
 
 GtkWidget *

@@ -49,6 +49,11 @@ ErrataCardSet      *errata_mode_group_collect_cards   (ErrataModeGroup         *
                                                        ErrataCardItem          *item);
 void                errata_mode_group_unselect_all    (ErrataModeGroup         *self);
 
+/* "Move to…" for this group's cards (card.move-to / card.copy-to). */
+void                errata_mode_group_set_move_menu   (ErrataModeGroup         *self,
+                                                       GMenuModel              *menu);
+GMenuModel         *errata_mode_group_get_move_menu   (ErrataModeGroup         *self);
+
 /* The card that has the keyboard focus, if it is in this group. */
 GtkWidget          *errata_mode_group_get_focused_card (ErrataModeGroup        *self);
 

@@ -2,7 +2,8 @@
  *
  * A card is drawn for whatever ErrataCardItem the list view binds to it,
  * so it keeps no state of its own: what it moves and where comes from the
- * item, its group (the selection) and the page (the model operations).
+ * item, its group (the selection, the menu) and the page's canvas.*
+ * actions (the model operations), which it activates by name.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "errata-note-card.h"
-#include "errata-failure-modes-page.h"
+
+#include "errata-canvas-drop.h"
 #include "errata-mode-group.h"
 
 /* Room around the card in the drag icon for its shadow and count badge,
@@ -109,11 +111,11 @@ errata_note_card_widget_get_item (ErrataNoteCardWidget *self)
   return self->item;
 }
 
-static ErrataFailureModesPage *
-get_page (ErrataNoteCardWidget *self)
+/* The group the card is shown in (its list's owner), if any. */
+static ErrataModeGroup *
+get_group (ErrataNoteCardWidget *self)
 {
-  return (ErrataFailureModesPage *)gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                            ERRATA_TYPE_FAILURE_MODES_PAGE);
+  return (ErrataModeGroup *)gtk_widget_get_ancestor (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
 }
 
 /* The cards an action on this card applies to: the group's selection when
@@ -121,11 +123,11 @@ get_page (ErrataNoteCardWidget *self)
 static ErrataCardSet *
 collect_cards (ErrataNoteCardWidget *self)
 {
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
+  ErrataModeGroup *group = get_group (self);
 
   if (self->item == NULL || group == NULL)
     return NULL;
-  return errata_mode_group_collect_cards (ERRATA_MODE_GROUP (group), self->item);
+  return errata_mode_group_collect_cards (group, self->item);
 }
 
 static void
@@ -133,12 +135,10 @@ move_or_copy (ErrataNoteCardWidget *self,
               GVariant             *target,
               gboolean              copy)
 {
-  ErrataFailureModesPage *page = get_page (self);
   g_autoptr(ErrataCardSet) set = collect_cards (self);
 
-  if (page == NULL || set == NULL)
-    return;
-  errata_failure_modes_page_move_cards (page, set, g_variant_get_int64 (target), copy, NULL);
+  if (set != NULL)
+    errata_canvas_move_cards (GTK_WIDGET (self), set, g_variant_get_int64 (target), copy);
 }
 
 static void
@@ -163,10 +163,10 @@ open_action (GtkWidget  *widget,
              GVariant   *target)
 {
   ErrataNoteCardWidget *self = ERRATA_NOTE_CARD_WIDGET (widget);
-  ErrataFailureModesPage *page = get_page (self);
 
-  if (page && self->item)
-    errata_failure_modes_page_open_trace (page, errata_card_item_get_trace_id (self->item));
+  if (self->item)
+    gtk_widget_activate_action (widget, "canvas.open-trace", "x",
+                                errata_card_item_get_trace_id (self->item));
 }
 
 static void
@@ -183,13 +183,11 @@ create_menu (GtkMenuButton *button,
              gpointer       user_data)
 {
   ErrataNoteCardWidget *self = user_data;
-  ErrataFailureModesPage *page = get_page (self);
-  g_autoptr(GMenuModel) menu = NULL;
+  ErrataModeGroup *group = get_group (self);
 
-  if (page == NULL || self->item == NULL)
+  if (group == NULL || self->item == NULL)
     return;
-  menu = errata_failure_modes_page_build_move_menu (page, errata_card_item_get_mode_id (self->item));
-  gtk_menu_button_set_menu_model (button, menu);
+  gtk_menu_button_set_menu_model (button, errata_mode_group_get_move_menu (group));
 }
 
 void
@@ -227,13 +225,13 @@ drag_prepare (GtkDragSource *source,
               gpointer       user_data)
 {
   ErrataNoteCardWidget *self = user_data;
-  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self), ERRATA_TYPE_MODE_GROUP);
+  ErrataModeGroup *group = get_group (self);
 
   if (self->item == NULL || group == NULL)
     return NULL;
   self->drag_x = x;
   self->drag_y = y;
-  return errata_mode_group_content_for (ERRATA_MODE_GROUP (group), self->item);
+  return errata_mode_group_content_for (group, self->item);
 }
 
 /* A card of its own rather than a paintable of this one: this card fades

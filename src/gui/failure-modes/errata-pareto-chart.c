@@ -331,6 +331,61 @@ focus_changed (ErrataParetoChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* ---- tooltip ------------------------------------------------------------ */
+
+/**
+ * errata_pareto_chart_dup_tooltip:
+ * @y: a height in the chart's coordinates
+ *
+ * What the tooltip says with the pointer at @y: the whole name of the
+ * failure mode, which the chart ellipsizes past two fifths of its width,
+ * and its count.
+ *
+ * Returns: (nullable): plain text, or NULL away from the rows
+ */
+char *
+errata_pareto_chart_dup_tooltip (ErrataParetoChart *self,
+                                 double             y)
+{
+  Bar *bar;
+  int row;
+
+  g_return_val_if_fail (ERRATA_IS_PARETO_CHART (self), NULL);
+
+  row = row_at (self, y);
+  if (row < 0)
+    return NULL;
+  bar = &g_array_index (self->bars, Bar, row);
+  /* Translators: a Pareto bar's tooltip: the failure mode's name, then
+   * how many of the reviewed traces fail it. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%u of %u reviewed trace",
+                                       "%s\n%u of %u reviewed traces", self->reviewed),
+                          bar->name, bar->count, self->reviewed);
+}
+
+static gboolean
+errata_pareto_chart_query_tooltip (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard_mode,
+                                   GtkTooltip *tooltip)
+{
+  ErrataParetoChart *self = ERRATA_PARETO_CHART (widget);
+  g_autofree char *text = NULL;
+  int row;
+
+  /* The keyboard cursor's row is read out by the accessible description,
+   * which has every name in full. */
+  if (keyboard_mode || (row = row_at (self, y)) < 0)
+    return FALSE;
+  text = errata_pareto_chart_dup_tooltip (self, y);
+  gtk_tooltip_set_text (tooltip, text);
+  /* Moving to the next row asks again. */
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, row * ROW_HEIGHT,
+                                                       gtk_widget_get_width (widget), ROW_HEIGHT });
+  return TRUE;
+}
+
 /* ---- GObject ------------------------------------------------------------ */
 
 static void
@@ -360,6 +415,7 @@ errata_pareto_chart_class_init (ErrataParetoChartClass *klass)
   object_class->finalize = errata_pareto_chart_finalize;
   widget_class->snapshot = errata_pareto_chart_snapshot;
   widget_class->measure = errata_pareto_chart_measure;
+  widget_class->query_tooltip = errata_pareto_chart_query_tooltip;
 
   /* A bar was clicked or activated with the keyboard. */
   signals[BAR_ACTIVATED] = g_signal_new ("bar-activated", G_TYPE_FROM_CLASS (klass),
@@ -383,6 +439,7 @@ errata_pareto_chart_init (ErrataParetoChart *self)
   self->hover = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (motion, "motion", G_CALLBACK (pointer_motion), self);
   g_signal_connect (motion, "leave", G_CALLBACK (pointer_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);

@@ -29,6 +29,9 @@ guint      errata_pareto_chart_get_count      (ErrataParetoChart *self,
 gboolean   errata_pareto_chart_get_bar_rect   (ErrataParetoChart *self,
                                                guint              index,
                                                graphene_rect_t   *rect);
+/* The tooltip's text at height `y` (the whole name and its count), or NULL. */
+char      *errata_pareto_chart_dup_tooltip    (ErrataParetoChart *self,
+                                               double             y);
 /* Emits "bar-activated" for bar `index`, as a click or Enter does. */
 void       errata_pareto_chart_activate_bar   (ErrataParetoChart *self,
                                                guint              index);

@@ -19,9 +19,7 @@
 #include "errata-llm-cache.h"
 #include "errata-grouping-suggester.h"
 #include "errata-llm-settings.h"
-
-/* A card shows this many notes, then says how many more there are. */
-#define MAX_NOTES_SHOWN 50
+#include "errata-suggestion-card.h"
 
 struct _ErrataSuggestionsDialog
 {
@@ -48,18 +46,6 @@ struct _ErrataSuggestionsDialog
 };
 
 G_DEFINE_FINAL_TYPE (ErrataSuggestionsDialog, errata_suggestions_dialog, ADW_TYPE_WINDOW)
-
-/* What one card's buttons need. */
-typedef struct
-{
-  ErrataSuggestionsDialog *self;
-  ErrataGroupingProposal  *proposal;   /* owned by self->result */
-  AdwPreferencesGroup     *group;
-  AdwEntryRow             *name_row;
-  AdwEntryRow             *definition_row;
-  AdwExpanderRow          *notes_row;
-  GtkLabel                *error_label;
-} Card;
 
 /* ---- summary ---------------------------------------------------------- */
 
@@ -90,137 +76,14 @@ update_summary (ErrataSuggestionsDialog *self)
 /* ---- cards ------------------------------------------------------------ */
 
 static void
-card_decided (Card       *card,
-              const char *verdict)
+card_decided (ErrataSuggestionsDialog *self,
+              gboolean                 accepted)
 {
-  GtkWidget *label = gtk_label_new (verdict);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_preferences_group_set_header_suffix (card->group, label);
-  gtk_widget_set_sensitive (GTK_WIDGET (card->name_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (card->definition_row), FALSE);
-}
-
-static char *
-dup_stripped (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-static void
-on_accept_clicked (GtkButton *button,
-                   Card      *card)
-{
-  ErrataSuggestionsDialog *self = card->self;
-  g_autofree char *name = dup_stripped (card->name_row);
-  g_autofree char *definition = dup_stripped (card->definition_row);
-  g_autoptr(GError) error = NULL;
-
-  errata_grouping_proposal_set_name (card->proposal, name);
-  errata_grouping_proposal_set_definition (card->proposal, definition);
-  if (errata_grouping_proposal_accept (card->proposal, self->taxonomy, &error) == 0)
-    {
-      gtk_label_set_text (card->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (card->error_label), TRUE);
-      return;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (card->error_label), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (card->name_row), card->proposal->name);
-  self->n_accepted++;
-  card_decided (card, _("Accepted"));
+  if (accepted)
+    self->n_accepted++;
+  else
+    self->n_rejected++;
   update_summary (self);
-}
-
-static void
-on_reject_clicked (GtkButton *button,
-                   Card      *card)
-{
-  card->self->n_rejected++;
-  card_decided (card, _("Rejected"));
-  gtk_widget_set_sensitive (GTK_WIDGET (card->notes_row), FALSE);
-  update_summary (card->self);
-}
-
-static GtkWidget *
-card_button (Card       *card,
-             const char *label,
-             const char *accessible,
-             GCallback   callback)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-  g_autofree char *name = g_strdup_printf (accessible, card->proposal->name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_signal_connect (button, "clicked", callback, card);
-  return button;
-}
-
-static GtkWidget *
-card_buttons (Card *card)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *accept;
-
-  /* Translators: %s is a failure mode's name; read by screen readers. */
-  gtk_box_append (GTK_BOX (box), card_button (card, _("_Reject"), _("Reject “%s”"),
-                                              G_CALLBACK (on_reject_clicked)));
-  accept = card_button (card, _("_Accept"), _("Accept “%s”"), G_CALLBACK (on_accept_clicked));
-  gtk_widget_add_css_class (accept, "suggested-action");
-  gtk_box_append (GTK_BOX (box), accept);
-  return box;
-}
-
-static AdwEntryRow *
-entry_row (const char *title,
-           const char *text)
-{
-  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  return row;
-}
-
-static GtkWidget *
-note_row (const char *text)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
-  return row;
-}
-
-static AdwExpanderRow *
-notes_expander (ErrataSuggestionsDialog *self,
-                ErrataGroupingProposal  *proposal)
-{
-  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  guint n = proposal->annotation_ids->len;
-  g_autofree char *title = g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (proposal->existing_mode_id > 0)
-    adw_expander_row_set_subtitle (row, _("Added to the existing failure mode of this name"));
-  for (guint i = 0; i < MIN (n, MAX_NOTES_SHOWN); i++)
-    {
-      gint64 id = g_array_index (proposal->annotation_ids, gint64, i);
-      const char *text = g_hash_table_lookup (self->note_texts, &id);
-
-      adw_expander_row_add_row (row, note_row (text != NULL ? text : _("(deleted note)")));
-    }
-  if (n > MAX_NOTES_SHOWN)
-    {
-      g_autofree char *more = g_strdup_printf (ngettext ("and %u more note", "and %u more notes",
-                                                         n - MAX_NOTES_SHOWN), n - MAX_NOTES_SHOWN);
-
-      adw_expander_row_add_row (row, note_row (more));
-    }
-  return row;
 }
 
 static GtkWidget *
@@ -228,31 +91,10 @@ card_new (ErrataSuggestionsDialog *self,
           ErrataGroupingProposal  *proposal,
           guint                    index)
 {
-  Card *card = g_new0 (Card, 1);
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *title = g_strdup_printf (_("Suggestion %u"), index + 1);
+  GtkWidget *card = errata_suggestion_card_new (proposal, index, self->note_texts, self->taxonomy);
 
-  card->self = self;
-  card->proposal = proposal;
-  card->group = ADW_PREFERENCES_GROUP (group);
-  g_object_set_data_full (G_OBJECT (group), "card", card, g_free);
-  adw_preferences_group_set_title (card->group, title);
-  adw_preferences_group_set_header_suffix (card->group, card_buttons (card));
-
-  card->name_row = entry_row (_("Name"), proposal->name);
-  card->definition_row = entry_row (_("Definition"), proposal->definition);
-  card->notes_row = notes_expander (self, proposal);
-  card->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (card->error_label, TRUE);
-  gtk_label_set_xalign (card->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (card->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (card->error_label), FALSE);
-
-  adw_preferences_group_add (card->group, GTK_WIDGET (card->name_row));
-  adw_preferences_group_add (card->group, GTK_WIDGET (card->definition_row));
-  adw_preferences_group_add (card->group, GTK_WIDGET (card->notes_row));
-  adw_preferences_group_add (card->group, GTK_WIDGET (card->error_label));
-  return group;
+  g_signal_connect_object (card, "decided", G_CALLBACK (card_decided), self, G_CONNECT_SWAPPED);
+  return card;
 }
 
 /* ---- running ---------------------------------------------------------- */

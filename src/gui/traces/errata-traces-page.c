@@ -26,6 +26,7 @@
 #include "errata-traces-page.h"
 #include "errata-trace-columns.h"
 #include "errata-trace-view.h"
+#include "errata-toast-helper.h"
 
 struct _ErrataTracesPage
 {
@@ -95,14 +96,11 @@ void
 errata_traces_page_show_toast (ErrataTracesPage *self,
                                 const char        *message)
 {
-  g_autofree char *escaped = NULL;
-
   g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
-  /* Toast titles are Pango markup on libadwaita 1.2; messages carry paths
-   * and trace text, which are plain text. */
-  escaped = g_markup_escape_text (message, -1);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+  /* Messages carry paths and trace text, which are plain text: the helper
+   * escapes them, and keeps one toast it updates in place. */
+  errata_toast_helper_show (self->toast_overlay, message);
 }
 
 /* Header ---------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 
 #include "errata-json-view.h"
 #include "errata-text-view.h"
+#include "errata-json-guard.h"
 
 struct _ErrataJsonView
 {
@@ -67,7 +68,7 @@ errata_json_pretty (const char *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, text, length, NULL))
+  if (!errata_json_parser_load (parser, text, length, NULL))
     return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || (!JSON_NODE_HOLDS_OBJECT (root) && !JSON_NODE_HOLDS_ARRAY (root)))

@@ -557,7 +557,6 @@ test_staging_keeps_project_writable (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = json_from_string ("{\"name\": \"span\"}", NULL);
   ErrataImportStage *stage;
-  gint64 started;
 
   stage = _errata_import_stage_new (project, &error);
   g_assert_no_error (error);
@@ -566,11 +565,10 @@ test_staging_keeps_project_writable (void)
 
   other = errata_project_open (errata_project_get_file (project), ERRATA_PROJECT_OPEN_NONE, &error);
   g_assert_no_error (error);
-  started = g_get_monotonic_time ();
+  /* A write lock held by the stage would make this fail with "database
+   * is locked" once the busy timeout ran out. */
   g_assert_true (errata_project_set_meta (other, "written", "while staging", &error));
   g_assert_no_error (error);
-  /* Well under the 5 s busy timeout a held write lock would cost. */
-  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
 
   _errata_import_stage_free (stage);
   errata_project_close (other);

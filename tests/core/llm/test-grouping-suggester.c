@@ -395,15 +395,15 @@ test_cancel (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(ErrataGroupingResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
-  errata_mock_llm_server_set_latency (fixture->server, 3000);
+  /* The server would answer in ten minutes: run() only comes back (within
+   * llm_test_wait()'s deadline) if cancelling stops the request. */
+  errata_mock_llm_server_set_latency (fixture->server, 600 * 1000);
   g_timeout_add (100, cancel_soon, cancellable);
   result = run (suggester, cancellable, &error);
 
   g_assert_null (result);
   g_assert_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 1500 * 1000);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), <=, 1);
   llm_test_sleep (50);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), <=, 1);

@@ -202,6 +202,8 @@ test_retry_after_429 (void)
   g_autoptr(LlmBatch) batch = NULL;
   gint64 start = g_get_monotonic_time ();
 
+  /* Waiting at least Retry-After is behaviour; how much longer it takes
+   * depends on the machine, so there is no upper bound. */
   errata_mock_llm_server_set_fault (server, ERRATA_MOCK_FAULT_429, 1);
   errata_mock_llm_server_set_retry_after (server, 2);
   batch = llm_batch_run (client, request, 1);
@@ -209,7 +211,6 @@ test_retry_after_429 (void)
   g_assert_no_error (batch->errors[0]);
   g_assert_cmpuint (batch->replies[0]->attempts, ==, 2);
   g_assert_cmpint (batch->done_at[0] - start, >=, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (batch->done_at[0] - start, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, 2);
 }
 
@@ -396,6 +397,7 @@ test_hang_times_out (void)
   g_autoptr(ErrataLlmRequest) request = llm_test_request ("hi");
   g_autoptr(LlmBatch) batch = NULL;
   gint64 start;
+  guint seen;
 
   provider->timeout_seconds = 1;
   provider->max_attempts = 2;
@@ -410,14 +412,16 @@ test_hang_times_out (void)
   g_assert_cmpuint (batch->replies[0]->attempts, ==, 2);
   g_assert_cmpint (batch->done_at[0] - start, >=, G_USEC_PER_SEC);
 
-  /* Every attempt hangs. */
+  /* Every attempt hangs: two attempts of at least a second each, and no
+   * third (max_attempts). */
   g_clear_pointer (&batch, llm_batch_free);
   errata_mock_llm_server_set_fault (server, ERRATA_MOCK_FAULT_HANG, 0);
+  seen = errata_mock_llm_server_get_n_requests (server);
   start = g_get_monotonic_time ();
   batch = llm_batch_run (client, request, 1);
   g_assert_error (batch->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_TIMEOUT);
   g_assert_cmpint (batch->done_at[0] - start, >=, 2 * G_USEC_PER_SEC);
-  g_assert_cmpint (batch->done_at[0] - start, <, 4 * G_USEC_PER_SEC);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server) - seen, ==, 2);
 }
 
 static void
@@ -809,6 +813,170 @@ test_redirect_not_followed (void)
   g_assert_cmpuint (landed, ==, 0);
 }
 
+static SoupMessage *
+wire_message (ErrataLlmKind   kind,
+              const char     *base_url,
+              const char     *api_key,
+              GError        **error)
+{
+  g_autoptr(ErrataLlmProvider) provider = errata_llm_provider_new (kind, base_url, "m");
+
+  if (api_key != NULL)
+    errata_llm_provider_set_api_key (provider, api_key);
+  return _errata_llm_wire_new_message (provider, "POST", "chat", NULL, error);
+}
+
+/* A key goes in clear text only to this machine. The refusal comes while
+ * the message is built, so nothing is ever sent to the other host. */
+static void
+test_key_needs_https (void)
+{
+  static const char * const refused[] = {
+    "http://192.0.2.1/v1", "http://example.com:11434/v1", "http://10.0.0.7/v1",
+    "http://[2001:db8::1]/v1", "http://127.0.0.1.example.com/v1", "http://localhost.evil.net",
+  };
+  static const char * const loopback[] = {
+    "http://127.0.0.1:8080/v1", "http://127.8.9.10/v1", "http://localhost:11434/v1",
+    "http://LOCALHOST/v1", "http://[::1]:8080/v1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    for (ErrataLlmKind kind = ERRATA_LLM_KIND_OPENAI; kind <= ERRATA_LLM_KIND_ANTHROPIC; kind++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(SoupMessage) message = wire_message (kind, refused[i], SECRET_KEY, &error);
+
+        g_test_message ("%s", refused[i]);
+        g_assert_null (message);
+        g_assert_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED);
+        g_assert_nonnull (strstr (error->message, "plain http"));
+        g_assert_nonnull (strstr (error->message, "https://"));
+        g_assert_null (strstr (error->message, SECRET_KEY));
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (loopback); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SoupMessage) message = wire_message (ERRATA_LLM_KIND_OPENAI, loopback[i],
+                                                     SECRET_KEY, &error);
+
+      g_test_message ("%s", loopback[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (soup_message_headers_get_one (soup_message_get_request_headers (message),
+                                                      "Authorization"));
+    }
+
+  /* https anywhere, and plain http without a key, are fine. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SoupMessage) secure = wire_message (ERRATA_LLM_KIND_ANTHROPIC,
+                                                  "https://api.example.com", SECRET_KEY, &error);
+    g_autoptr(SoupMessage) keyless = wire_message (ERRATA_LLM_KIND_OPENAI,
+                                                   "http://192.0.2.1/v1", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_request_headers (secure),
+                                                   "x-api-key"), ==, SECRET_KEY);
+    g_assert_null (soup_message_headers_get_one (soup_message_get_request_headers (keyless),
+                                                 "Authorization"));
+  }
+}
+
+/* Through the client, the user reads why and what to do. */
+static void
+test_key_refused_before_sending (void)
+{
+  g_autoptr(ErrataLlmProvider) provider =
+    errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, "http://192.0.2.1/v1", "m");
+  g_autoptr(ErrataLlmClient) client = NULL;
+  g_autoptr(ErrataLlmRequest) request = llm_test_request ("hi");
+  g_autoptr(LlmBatch) batch = NULL;
+
+  errata_llm_provider_set_api_key (provider, SECRET_KEY);
+  provider->max_attempts = 1;
+  client = errata_llm_client_new (provider);
+  batch = llm_batch_run (client, request, 1);
+
+  g_assert_error (batch->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED);
+  g_assert_nonnull (strstr (batch->errors[0]->message, "192.0.2.1"));
+  g_assert_nonnull (strstr (batch->errors[0]->message, "https://"));
+}
+
+static char *
+brackets (guint depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+/* /deep: the body itself; /text: a well-formed reply whose text, where
+ * the JSON answer is looked for, is the same brackets. */
+static void
+deep_handler (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  g_autofree char *deep = brackets (100000);
+  char *body;
+
+  if (strstr (path, "/deep/") != NULL)
+    body = g_steal_pointer (&deep);
+  else
+    body = g_strdup_printf ("{\"choices\": [{\"message\": {\"content\": \"%s\"}, "
+                            "\"finish_reason\": \"stop\"}]}", deep);
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
+                                    body, strlen (body));
+}
+
+static void
+test_deep_reply (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  int port;
+
+  soup_server_add_handler (server, NULL, deep_handler, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%d/%s/v1", port,
+                                               i == 0 ? "deep" : "text");
+      g_autoptr(ErrataLlmProvider) provider =
+        errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, base, "m");
+      g_autoptr(ErrataLlmClient) client = NULL;
+      g_autoptr(ErrataLlmRequest) request = schema_request ();
+      g_autoptr(LlmBatch) batch = NULL;
+
+      provider->max_attempts = 1;
+      client = errata_llm_client_new (provider);
+      batch = llm_batch_run (client, request, 1);
+      if (i == 0)
+        {
+          g_assert_error (batch->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY);
+          g_assert_nonnull (strstr (batch->errors[0]->message, "nested deeper than 256"));
+        }
+      else if (batch->replies[0] != NULL)
+        {
+          /* The extractor falls back to a shallow bracketed part; what
+           * matters is that the deep whole was never handed to json-glib. */
+          g_assert_nonnull (batch->replies[0]->json);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -819,6 +987,9 @@ main (int    argc,
   g_log_set_default_handler (capture_handler, NULL);
 
   g_test_add_func ("/llm/client/openai-schema", test_openai_schema);
+  g_test_add_func ("/llm/client/key-needs-https", test_key_needs_https);
+  g_test_add_func ("/llm/client/key-refused-before-sending", test_key_refused_before_sending);
+  g_test_add_func ("/llm/client/deep-reply", test_deep_reply);
   g_test_add_func ("/llm/client/openai-text-fallback", test_openai_text_fallback);
   g_test_add_func ("/llm/client/anthropic-schema", test_anthropic_schema);
   g_test_add_func ("/llm/client/endpoints", test_endpoints);

@@ -37,12 +37,13 @@ on_deadline (gpointer data)
 }
 
 /* A keyring that prompts or hangs must not hang the test: give up after
- * a few seconds (the operation is cancelled, its result still awaited). */
+ * 30 s (the operation is cancelled, its result still awaited); a busy
+ * machine may well take a few seconds. */
 static GAsyncResult *
 wait_result (Wait         *wait,
              GCancellable *cancellable)
 {
-  guint deadline = g_timeout_add_seconds (5, on_deadline, wait);
+  guint deadline = g_timeout_add_seconds (30, on_deadline, wait);
 
   while (wait->result == NULL)
     {

@@ -37,7 +37,7 @@ add_traces (ErrataProject *project,
 }
 
 static gboolean
-model_is_idle (ErrataTraceListModel *model)
+model_is_idle (gpointer model)
 {
   return !errata_trace_list_model_is_loading (model);
 }
@@ -45,13 +45,7 @@ model_is_idle (ErrataTraceListModel *model)
 static void
 wait_until_loaded (ErrataTraceListModel *model)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!model_is_idle (model))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  errata_test_wait_until (model_is_idle, model, 60);
 }
 
 static ErrataTraceListModel *

@@ -363,6 +363,82 @@ test_common_word_sorted_pages (void)
   errata_test_remove_tree (dir);
 }
 
+/* Keys as people write them: the filter must find each one as it is,
+ * never through a JSON path built from it. */
+static void
+test_metadata_keys (void)
+{
+  static const struct { const char *key; const char *value; } pairs[] = {
+    { "café", "crème" },
+    { "客户", "東京" },
+    { "say \"hi\"", "quoted" },
+    { "back\\slash", "bs" },
+    { "http.status", "200" },
+    { "[0]", "bracket" },
+    { "a]b[c", "brackets" },
+    { "with space", "spaced" },
+    { "$.x", "dollar" },
+    { "", "empty" },
+  };
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("trace-%u", i);
+      g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, "q", "a");
+
+      json_object_set_string_member (errata_trace_get_metadata (trace), pairs[i].key,
+                                     pairs[i].value);
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+    }
+  {
+    g_autoptr(ErrataTrace) trace = errata_test_new_trace ("nested", "q", "a");
+    JsonObject *order = json_object_new ();
+
+    json_object_set_string_member (order, "id", "42");
+    json_object_set_int_member (order, "count", 3);
+    json_object_set_object_member (errata_trace_get_metadata (trace), "order", order);
+    order = json_object_new ();
+    json_object_set_string_member (order, "id", "7");
+    json_object_set_object_member (errata_trace_get_metadata (trace), "o\"rder", order);
+    g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  }
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      errata_trace_query_set_metadata_filter (query, pairs[i].key, pairs[i].value);
+      if (*pairs[i].key == '\0')
+        continue; /* an empty field means no filter */
+      g_test_message ("key %s", pairs[i].key);
+      g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+      g_assert_no_error (error);
+      errata_trace_query_set_metadata_filter (query, pairs[i].key, "other");
+      g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
+      g_assert_no_error (error);
+    }
+
+  /* Dots also walk into objects. */
+  errata_trace_query_set_metadata_filter (query, "order.id", "42");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+  errata_trace_query_set_metadata_filter (query, "order.count", "3");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+  errata_trace_query_set_metadata_filter (query, "o\"rder.id", "7");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 1);
+  errata_trace_query_set_metadata_filter (query, "o\"rder.id", "42");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
+  errata_trace_query_set_metadata_filter (query, "order.missing", "42");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
+  errata_trace_query_set_metadata_filter (query, "café.x", "crème");
+  g_assert_cmpint (errata_project_count_traces (project, query, &error), ==, 0);
+  g_assert_no_error (error);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +456,7 @@ main (int   argc,
   ADD ("/query/ids-async", test_ids_async);
 #undef ADD
   g_test_add_func ("/query/common-word-sorted-pages", test_common_word_sorted_pages);
+  g_test_add_func ("/query/metadata-keys", test_metadata_keys);
 
   return g_test_run ();
 }

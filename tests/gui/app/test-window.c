@@ -85,6 +85,20 @@ model_is_loaded (gpointer data)
   return !errata_trace_list_model_is_loading (data);
 }
 
+/* The list shows its rows (the second trace's id is on screen). */
+static gboolean
+shows_rows (gpointer window)
+{
+  return errata_gui_test_count_visible (window, GTK_TYPE_COLUMN_VIEW) == 1 &&
+         errata_gui_test_shows_label (window, "support-2");
+}
+
+static gboolean
+shows_status_page (gpointer window)
+{
+  return errata_gui_test_count_visible (window, ADW_TYPE_STATUS_PAGE) == 1;
+}
+
 #define iterate_until errata_gui_test_iterate_until
 #define iterate_for errata_gui_test_iterate_for
 #define widget_is_drawn errata_gui_test_widget_is_drawn
@@ -174,7 +188,7 @@ test_traces_page (void)
   page = find_one_visible (GTK_WIDGET (window), ERRATA_TYPE_TRACES_PAGE);
   model = G_LIST_MODEL (errata_traces_page_get_model (page));
   iterate_until (model_is_loaded, model);
-  iterate_for (100);
+  iterate_until (shows_rows, window);
   column_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
   g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))) == model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
@@ -224,7 +238,7 @@ test_empty_project (void)
   iterate_until (model_is_loaded,
                  errata_traces_page_get_model (find_one_visible (GTK_WIDGET (window),
                                                                   ERRATA_TYPE_TRACES_PAGE)));
-  iterate_for (100);
+  iterate_until (shows_status_page, window);
 
   status = find_one_visible (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_true (shows_label (GTK_WIDGET (status), "Import Traces…"));

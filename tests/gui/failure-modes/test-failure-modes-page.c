@@ -3,7 +3,7 @@
  * card's own type; undo and redo go through the page's actions; the
  * keyboard path through the cards' and groups' actions. Renders the
  * canvas and the charts to PNG files in the build folder (light and
- * dark), and times a move on a canvas of 1,000 cards in 30 groups.
+ * dark). How long a move takes on 1,000 cards: bench/gui-canvas.c.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -650,6 +650,83 @@ test_move_to_keyboard (Fixture       *fixture,
   g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), a), ==, 0);
 }
 
+static void record_id (ErrataFailureModesPage *page,
+                       gint64                  id,
+                       gint64                 *out);
+
+/* The cards and groups reach the page only through its canvas.* actions;
+ * each is activated here from a child, as the children do. */
+static void
+test_canvas_actions (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 a = new_mode (fixture, "Over budget", 0, 2);
+  gint64 b = new_mode (fixture, "Missed tool call", 2, 1);
+  ErrataModeGroup *group_a;
+  gint64 ids[] = { g_array_index (fixture->cards, gint64, 5),
+                   g_array_index (fixture->cards, gint64, 6) };
+  gint64 opened = 0;
+
+  iterate_for (50);
+  group_a = group (fixture, a);
+  g_signal_connect (fixture->page, "open-trace", G_CALLBACK (record_id), &opened);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.rename-mode", "(xs)",
+                                             a, "Above budget"));
+  g_assert_cmpstr (errata_mode_group_get_name (group (fixture, a)), ==, "Above budget");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.define-mode", "(xs)",
+                                             a, "Priced above what the user can pay"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.recolour-mode", "(xs)",
+                                             a, "#e01b24"));
+  g_assert_cmpstr (errata_mode_group_get_colour (group (fixture, a)), ==, "#e01b24");
+
+  /* Two unsorted cards to B, then copied to A. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.move-cards", "(x@axxb)",
+                                             ERRATA_UNSORTED,
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids, 2,
+                                                                        sizeof (gint64)),
+                                             b, FALSE));
+  iterate ();
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), b), ==, 3);
+  g_assert_cmpuint (n_shown (fixture, ERRATA_UNSORTED), ==, 7);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.move-cards", "(x@axxb)",
+                                             b,
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids, 2,
+                                                                        sizeof (gint64)),
+                                             a, TRUE));
+  iterate ();
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), a), ==, 4);
+  g_assert_cmpuint (n_in_mode (page_taxonomy (fixture), b), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group_a), "canvas.open-trace", "x",
+                                             g_array_index (fixture->traces, gint64, 3)));
+  g_assert_cmpint (opened, ==, g_array_index (fixture->traces, gint64, 3));
+
+  /* Each group holds its cards' menu, which follows a rename. */
+  {
+    GMenuModel *menu = errata_mode_group_get_move_menu (group (fixture, b));
+
+    g_assert_nonnull (menu);
+    g_assert_true (menu_has_label (menu, "Above budget"));
+    g_assert_false (menu_has_label (menu, "Missed tool call"));
+    g_assert_true (menu_has_label (errata_mode_group_get_move_menu (group (fixture, ERRATA_UNSORTED)),
+                                   "Missed tool call"));
+  }
+
+  /* The group's own Delete goes through canvas.delete-mode. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group (fixture, b)), "group.delete", NULL));
+  iterate ();
+  g_assert_null (errata_failure_modes_page_get_group (fixture->page, b));
+  g_assert_cmpuint (n_modes (page_taxonomy (fixture)), ==, 1);
+  g_assert_false (menu_has_label (errata_mode_group_get_move_menu (group (fixture, ERRATA_UNSORTED)),
+                                  "Missed tool call"));
+
+  /* Without a project, nothing to act on. */
+  errata_failure_modes_page_set_project (fixture->page, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.delete-mode", "x", a);
+  g_assert_cmpuint (n_modes (fixture->taxonomy), ==, 1);
+}
+
 static void
 test_selection_moves_together (Fixture       *fixture,
                                gconstpointer  data)
@@ -1142,14 +1219,14 @@ test_pareto_names (Fixture       *fixture,
 
       g_assert_true (errata_pareto_chart_get_bar_rect (chart, i, &bar));
       /* Anywhere in the row, not only on the bar. */
-      tooltip = errata_failure_modes_page_dup_pareto_tooltip (fixture->page, bar.origin.y - 4);
+      tooltip = errata_pareto_chart_dup_tooltip (chart, bar.origin.y - 4);
       g_assert_nonnull (tooltip);
       g_assert_true (g_str_has_prefix (tooltip, names[i]));
       g_assert_nonnull (strstr (tooltip, count));
     }
   g_assert_true (errata_pareto_chart_get_bar_rect (chart, 2, &last));
-  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, last.origin.y + 40));
-  g_assert_null (errata_failure_modes_page_dup_pareto_tooltip (fixture->page, -20));
+  g_assert_null (errata_pareto_chart_dup_tooltip (chart, last.origin.y + 40));
+  g_assert_null (errata_pareto_chart_dup_tooltip (chart, -20));
 
   charts = gtk_widget_get_parent (GTK_WIDGET (errata_failure_modes_page_get_saturation_chart (fixture->page)));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -1224,21 +1301,69 @@ test_screenshots (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static GtkEventController *
+find_drop_motion (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *motion = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  return motion;
+}
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} ScrollWatch;
+
+static gboolean
+scrolled_right (gpointer data)
+{
+  ScrollWatch *watch = data;
+
+  return gtk_adjustment_get_value (watch->adjustment) > watch->from;
+}
+
+static gboolean
+scrolled_left (gpointer data)
+{
+  ScrollWatch *watch = data;
+
+  return gtk_adjustment_get_value (watch->adjustment) < watch->from;
+}
+
+static double
+max_scroll (GtkAdjustment *adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+}
+
+static void wait_for_frame (GtkWidget *widget);
+
 /* A drag held near the right edge of the failure modes scrolls them
- * until it moves away; Unsorted and the drop zone stay where they are. */
+ * until it moves away; Unsorted and the drop zone stay where they are.
+ * How far it gets in a given time depends on the machine: the test waits
+ * for movement, with a generous deadline, and never times it. */
 static void
 test_autoscroll (void)
 {
   Fixture fixture = { 0 };
   g_autoptr(GPtrArray) modes = NULL;
-  g_autoptr(GListModel) controllers = NULL;
-  GtkEventController *motion = NULL;
+  GtkEventController *motion;
   ErrataModeGroup *first;
   GtkWidget *scroller;
   GtkAdjustment *adjustment;
   GtkWidget *new_mode;
   graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), unsorted_at, new_mode_at;
-  double width, before;
+  ScrollWatch watch;
+  double width, speed;
 
   fixture_set_up_size (&fixture, 40, 1280, 800);
   sort_into_five (&fixture);
@@ -1252,43 +1377,44 @@ test_autoscroll (void)
   new_mode = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (errata_failure_modes_page_get_new_mode_target (fixture.page)));
   g_assert_false (gtk_widget_is_ancestor (new_mode, scroller));
 
-  controllers = gtk_widget_observe_controllers (scroller);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_CONTROLLER_MOTION (controller))
-        motion = controller;
-    }
+  motion = find_drop_motion (scroller);
   g_assert_nonnull (motion);
   adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 200);
+  watch.adjustment = adjustment;
+  g_assert_cmpfloat (max_scroll (adjustment), >, 200);
   width = gtk_widget_get_width (scroller);
 
   /* In the middle: still. */
   gtk_adjustment_set_value (adjustment, 0);
   g_signal_emit_by_name (motion, "enter", width / 2, 300.0);
-  iterate_for (200);
   g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  wait_for_frame (GTK_WIDGET (fixture.window));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  /* Near the right edge: the modes scroll on, with no further motion. */
+  /* Near the right edge: the modes scroll on, with no further motion; the
+   * speed is in pixels a second, faster nearer the edge. */
+  g_signal_emit_by_name (motion, "motion", width - 40, 300.0);
+  speed = errata_failure_modes_page_get_autoscroll_speed (fixture.page);
+  g_assert_cmpfloat (speed, >, 0);
   g_signal_emit_by_name (motion, "motion", width - 10, 300.0);
-  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), >, 0);
-  iterate_for (300);
-  before = gtk_adjustment_get_value (adjustment);
-  g_assert_cmpfloat (before, >, 0);
-  iterate_for (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), >, speed);
+  watch.from = 0;
+  errata_gui_test_iterate_until (scrolled_right, &watch);
+  watch.from = gtk_adjustment_get_value (adjustment);
+  if (watch.from < max_scroll (adjustment))
+    errata_gui_test_iterate_until (scrolled_right, &watch);
 
   /* Leaving stops it; the left edge scrolls back. */
   g_signal_emit_by_name (motion, "leave");
-  before = gtk_adjustment_get_value (adjustment);
-  iterate_for (200);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
+  watch.from = gtk_adjustment_get_value (adjustment);
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  wait_for_frame (GTK_WIDGET (fixture.window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, watch.from);
   g_signal_emit_by_name (motion, "enter", 5.0, 300.0);
-  iterate_for (300);
-  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), <, 0);
+  errata_gui_test_iterate_until (scrolled_left, &watch);
   g_signal_emit_by_name (motion, "leave");
   g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture.page), ==, 0);
 
@@ -1299,6 +1425,166 @@ test_autoscroll (void)
   g_assert_cmpfloat (unsorted_at.x, <, 20);
   g_assert_cmpfloat (new_mode_at.x, >, 600);
   fixture_tear_down (&fixture, NULL);
+}
+
+/* ---- closing while animating --------------------------------------------- */
+
+/* What can still be animating on the page when its window closes. */
+typedef enum
+{
+  ANIMATING_TOASTS,          /* a toast showing while the last one hides */
+  ANIMATING_DROP_HIGHLIGHT,  /* a group's drop-target transition */
+  ANIMATING_CARD_FADE,       /* a dragged card's fade */
+  ANIMATING_AUTOSCROLL,      /* the edge-scroll tick callback */
+  N_ANIMATING
+} Animating;
+
+/* Moves, a move at once after it, an undo: the toasts that crashed
+ * libadwaita 1.2 when each was a new one and the last was dismissed. */
+static void
+start_toasts (Fixture *fixture,
+              gint64   mode)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ErrataCardItem) item = card_item (fixture, ERRATA_UNSORTED, 0);
+
+      g_assert_true (emit_drop (errata_mode_group_get_drop_target (group (fixture, mode)),
+                                ERRATA_TYPE_CARD_ITEM, item));
+      errata_gui_test_iterate_for (i * 40);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "canvas.redo", NULL));
+}
+
+static void
+start_animation (Fixture   *fixture,
+                 Animating  what,
+                 gint64     mode)
+{
+  GtkWidget *scroller;
+
+  switch (what)
+    {
+    case ANIMATING_TOASTS:
+      start_toasts (fixture, mode);
+      break;
+    case ANIMATING_DROP_HIGHLIGHT:
+      gtk_widget_add_css_class (errata_gui_test_find_with_class (GTK_WIDGET (group (fixture, mode)),
+                                                                 GTK_TYPE_BOX, "mode-group"),
+                                "drop-target");
+      break;
+    case ANIMATING_CARD_FADE:
+      gtk_widget_add_css_class (errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                            ERRATA_TYPE_NOTE_CARD_WIDGET),
+                                "dragged");
+      break;
+    case ANIMATING_AUTOSCROLL:
+      scroller = gtk_widget_get_ancestor (GTK_WIDGET (group (fixture, mode)),
+                                          GTK_TYPE_SCROLLED_WINDOW);
+      g_signal_emit_by_name (find_drop_motion (scroller), "enter",
+                             gtk_widget_get_width (scroller) - 5.0, 100.0);
+      g_assert_cmpfloat (errata_failure_modes_page_get_autoscroll_speed (fixture->page), !=, 0);
+      break;
+    case N_ANIMATING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* A window of its own on the fixture's project, as fixture_set_up_size
+ * makes it. */
+static void
+open_window (Fixture *fixture,
+             int      width,
+             int      height)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, width, height);
+  fixture->page = ERRATA_FAILURE_MODES_PAGE (errata_failure_modes_page_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  errata_failure_modes_page_set_project (fixture->page, fixture->project);
+  gtk_window_present (fixture->window);
+  iterate_for (50);
+}
+
+/* Closes the window while `what` runs (N_ANIMATING: all of them), after
+ * `delay_ms`; the page must go away with its window. */
+static void
+close_window_while (Fixture   *fixture,
+                    Animating  what,
+                    guint      delay_ms)
+{
+  g_autoptr(GPtrArray) modes = errata_taxonomy_list_modes (page_taxonomy (fixture), NULL);
+  gint64 mode = ((ErrataFailureMode *)modes->pdata[modes->len - 1])->id;
+  gpointer page = fixture->page;
+
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  for (guint i = 0; i < N_ANIMATING; i++)
+    if (what == N_ANIMATING || what == i)
+      start_animation (fixture, i, mode);
+  errata_gui_test_iterate_for (delay_ms);
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_assert_null (page);
+}
+
+/* Toasts at three points of their animations, the CSS transitions and the
+ * edge scrolling at once, then everything together. */
+static void
+close_while_animating (void)
+{
+  static const guint toast_delays_ms[] = { 0, 120, 350 };
+  Fixture fixture = { 0 };
+
+  /* Narrow, so that the modes scroll. */
+  fixture_set_up_size (&fixture, 40, 900, 600);
+  for (guint m = 0; m < 4; m++)
+    {
+      g_autofree char *name = g_strdup_printf ("Failure mode %u", m + 1);
+
+      new_mode (&fixture, name, m, 1);
+    }
+  gtk_window_destroy (fixture.window);
+  for (guint d = 0; d < G_N_ELEMENTS (toast_delays_ms); d++)
+    {
+      open_window (&fixture, 900, 600);
+      close_window_while (&fixture, ANIMATING_TOASTS, toast_delays_ms[d]);
+    }
+  for (guint what = ANIMATING_DROP_HIGHLIGHT; what <= N_ANIMATING; what++)
+    {
+      open_window (&fixture, 900, 600);
+      close_window_while (&fixture, what, what == N_ANIMATING ? 120 : 0);
+    }
+  open_window (&fixture, 900, 600);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* Freed memory shows only once it is overwritten: glibc does that with
+ * MALLOC_PERTURB_, which it reads when a process starts, so each value
+ * runs the test in a subprocess of its own. */
+static void
+test_close_while_animating (void)
+{
+  static const char *const perturb_values[] = { "11", "50", "99", "172", "200" };
+  g_autofree char *saved = g_strdup (g_getenv ("MALLOC_PERTURB_"));
+
+  if (g_test_subprocess ())
+    {
+      close_while_animating ();
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (perturb_values); i++)
+    {
+      g_test_message ("MALLOC_PERTURB_=%s", perturb_values[i]);
+      g_setenv ("MALLOC_PERTURB_", perturb_values[i], TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+    }
+  if (saved)
+    g_setenv ("MALLOC_PERTURB_", saved, TRUE);
+  else
+    g_unsetenv ("MALLOC_PERTURB_");
 }
 
 /* ---- scale -------------------------------------------------------------- */
@@ -1326,6 +1612,8 @@ wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
+/* A canvas of 1,000 cards in 30 groups takes a drop and a search. How
+ * long they take is bench/gui-canvas.c's business: no time is asserted. */
 static void
 test_scale (void)
 {
@@ -1333,8 +1621,6 @@ test_scale (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ErrataCardItem) item = NULL;
   gint64 first = 0, second = 0;
-  gint64 start;
-  double drop_ms, frame_ms, filter_ms;
 
   fixture_set_up_size (&fixture, 1000, 1280, 800);
   /* 30 groups of 25 cards; 250 unsorted. */
@@ -1357,34 +1643,21 @@ test_scale (void)
   g_assert_cmpuint (n_shown (&fixture, ERRATA_UNSORTED), ==, 250);
   g_assert_cmpuint (n_shown (&fixture, first), ==, 25);
 
-  /* One drop: the model call, the save, and the canvas brought up to date;
-   * then until the next frame is on screen. */
+  /* One drop: the model, the save and the canvas, then a painted frame. */
   item = card_item (&fixture, first, 10);
-  start = g_get_monotonic_time ();
   g_assert_true (emit_drop (errata_mode_group_get_drop_target (group (&fixture, second)),
                             ERRATA_TYPE_CARD_ITEM, item));
-  drop_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (n_shown (&fixture, first), ==, 24);
   g_assert_cmpuint (n_shown (&fixture, second), ==, 26);
+  g_assert_cmpuint (n_in_mode (page_taxonomy (&fixture), second), ==, 26);
   wait_for_frame (GTK_WIDGET (fixture.window));
-  frame_ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  start = g_get_monotonic_time ();
   errata_failure_modes_page_set_search_text (fixture.page, "budget");
   wait_for_frame (GTK_WIDGET (fixture.window));
-  filter_ms = (g_get_monotonic_time () - start) / 1000.0;
   g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_visible_cards (group (&fixture, ERRATA_UNSORTED))),
                     <, 250);
-
-  g_test_message ("1,000 cards, 30 groups: drop + save + rebuild %.1f ms (rebuild alone %.1f ms), "
-                  "drop to next painted frame %.1f ms, search filter to painted frame %.1f ms",
-                  drop_ms, errata_failure_modes_page_get_reload_time (fixture.page), frame_ms,
-                  filter_ms);
-  /* Generous bounds: the machine running the tests may be busy. */
-  g_assert_cmpfloat (drop_ms, <, 500.0);
-  g_assert_cmpfloat (errata_failure_modes_page_get_reload_time (fixture.page), <, 250.0);
-  g_assert_cmpfloat (frame_ms, <, 1000.0);
-  g_assert_cmpfloat (filter_ms, <, 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_visible_cards (group (&fixture, ERRATA_UNSORTED))),
+                    >, 0);
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -1418,6 +1691,7 @@ main (int   argc,
   ADD ("persist", test_persist);
   ADD ("search", test_search);
   ADD ("move-to-keyboard", test_move_to_keyboard);
+  ADD ("canvas-actions", test_canvas_actions);
   ADD ("selection-moves-together", test_selection_moves_together);
   ADD ("group-editing", test_group_editing);
   ADD ("open-trace", test_open_trace);
@@ -1428,6 +1702,7 @@ main (int   argc,
   g_test_add_func ("/failure-modes/saturation-hint", test_saturation_hint);
   g_test_add_func ("/failure-modes/screenshots", test_screenshots);
   g_test_add_func ("/failure-modes/autoscroll", test_autoscroll);
+  g_test_add_func ("/failure-modes/close-while-animating", test_close_while_animating);
   g_test_add_func ("/failure-modes/scale", test_scale);
   return g_test_run ();
 }

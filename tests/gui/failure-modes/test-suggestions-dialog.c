@@ -230,17 +230,16 @@ test_cancel (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) remaining = NULL;
   GtkButton *cancel;
-  gint64 start;
 
-  errata_mock_llm_server_set_latency (fixture->server, 5000);
+  /* The server would answer after ten minutes: the dialog is done long
+   * before, so Cancel did not wait for the reply. */
+  errata_mock_llm_server_set_latency (fixture->server, 600000);
   open_dialog (fixture);
   g_assert_true (errata_suggestions_dialog_is_running (fixture->dialog));
   cancel = errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Cancel");
   g_assert_nonnull (cancel);
-  start = g_get_monotonic_time ();
   g_signal_emit_by_name (cancel, "clicked");
   errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), "Cancelled. Nothing was changed."));
   remaining = cards (fixture);
   g_assert_cmpuint (remaining->len, ==, 0);

@@ -83,7 +83,9 @@ use_mock_as_custom (Fixture    *fixture,
   g_settings_set_string (fixture->settings, "llm-provider", "custom");
   g_settings_set_string (fixture->settings, "llm-base-url", base_url);
   g_settings_set_string (fixture->settings, "llm-model", model);
-  errata_gui_test_iterate_for (50);
+  /* The page hears of the change at once; let what it queued run. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
 }
 
 static gboolean

@@ -1,0 +1,129 @@
+/* errata-json-guard.c
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass over the bytes that knows only strings, escapes and brackets:
+ * cheap next to parsing, and it never recurses, so it cannot overflow the
+ * stack on the input that would make json-glib do so.
+ */
+
+#include "config.h"
+
+#include "errata-json-guard.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (errata-json-guard-error-quark, errata_json_guard_error)
+
+gboolean
+errata_json_check_depth (const char  *text,
+                         gssize       len,
+                         guint        max_depth,
+                         GError     **error)
+{
+  const char *end;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  end = text + (len < 0 ? strlen (text) : (gsize)len);
+  for (const char *p = text; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\')
+            p++;  /* whatever is escaped cannot end the string */
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_TOO_DEEP,
+                           /* Translators: %u is a number of levels, e.g. 256. */
+                           _("JSON nested deeper than %u levels"), max_depth);
+              return FALSE;
+            }
+        }
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+gboolean
+errata_json_parser_load (JsonParser  *parser,
+                         const char  *text,
+                         gssize       len,
+                         GError     **error)
+{
+  g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
+
+  if (!errata_json_check_depth (text, len, ERRATA_JSON_MAX_DEPTH, error))
+    return FALSE;
+  return json_parser_load_from_data (parser, text, len, error);
+}
+
+JsonNode *
+errata_json_from_string (const char  *text,
+                         GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!errata_json_check_depth (text, -1, ERRATA_JSON_MAX_DEPTH, error))
+    return NULL;
+  return json_from_string (text, error);
+}
+
+JsonObject *
+errata_json_array_get_object (JsonArray *array,
+                              guint      index)
+{
+  JsonNode *node;
+
+  if (array == NULL || index >= json_array_get_length (array))
+    return NULL;
+  node = json_array_get_element (array, index);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+errata_json_member_array (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+const char *
+errata_json_member_string (JsonObject *object,
+                           const char *name,
+                           const char *default_value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return default_value;
+  return json_node_get_string (node);
+}
+
+gint64
+errata_json_member_int (JsonObject *object,
+                        const char *name,
+                        gint64      default_value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  GType type = node != NULL ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE || type == G_TYPE_BOOLEAN)
+    return json_node_get_int (node);
+  return default_value;
+}

@@ -1,0 +1,61 @@
+/* errata-json-guard.h: limits checked before JSON from outside is parsed.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* json-glib 1.6 parses, copies and prints JSON by recursion without a depth
+ * limit: a few hundred kilobytes of “[[[[…” overflow the stack. Nothing a
+ * real trace or API reply holds comes near this many levels. */
+#define ERRATA_JSON_MAX_DEPTH 256
+
+#define ERRATA_JSON_GUARD_ERROR (errata_json_guard_error_quark ())
+
+typedef enum
+{
+  ERRATA_JSON_GUARD_ERROR_TOO_DEEP,
+} ErrataJsonGuardError;
+
+GQuark      errata_json_guard_error_quark (void);
+
+/* Fails with ERRATA_JSON_GUARD_ERROR_TOO_DEEP when `text` (len bytes, or
+ * NUL-terminated if len < 0) opens more than `max_depth` arrays or objects
+ * inside each other. Brackets inside strings do not count. Only the
+ * nesting is looked at: syntax errors are left to the parser. */
+gboolean    errata_json_check_depth       (const char  *text,
+                                           gssize       len,
+                                           guint        max_depth,
+                                           GError     **error);
+
+/* json_parser_load_from_data () behind the depth check. */
+gboolean    errata_json_parser_load       (JsonParser  *parser,
+                                           const char  *text,
+                                           gssize       len,
+                                           GError     **error);
+
+/* json_from_string () behind the depth check. */
+JsonNode   *errata_json_from_string       (const char  *text,
+                                           GError     **error);
+
+/* Type-checked access for JSON whose shape nobody promised: each returns
+ * NULL (or the default) where json-glib's own getters would emit a
+ * critical — for a missing member, an index out of range, a value of
+ * another type, or a NULL container. */
+JsonObject *errata_json_array_get_object  (JsonArray   *array,
+                                           guint        index);
+JsonArray  *errata_json_member_array      (JsonObject  *object,
+                                           const char  *name);
+const char *errata_json_member_string     (JsonObject  *object,
+                                           const char  *name,
+                                           const char  *default_value);
+gint64      errata_json_member_int        (JsonObject  *object,
+                                           const char  *name,
+                                           gint64       default_value);
+
+G_END_DECLS
