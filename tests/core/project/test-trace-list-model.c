@@ -222,6 +222,7 @@ test_refresh_trace (void)
 
   annotation = errata_annotation_new (errata_trace_get_id (before), "tester");
   annotation->verdict = ERRATA_VERDICT_FAIL;
+  g_free (annotation->note);
   annotation->note = g_strdup ("made up a refund policy");
   g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);
@@ -318,7 +319,13 @@ read_rss_kb (void)
 static void
 test_memory_bounded (void)
 {
+#ifdef __SANITIZE_ADDRESS__
+  /* ASan makes 100 000 traces take minutes; the live-trace bounds below
+   * hold the same for fewer. */
+  const guint n = 20000;
+#else
   const guint n = 100000;
+#endif
   g_autofree char *dir = NULL;
   g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
   g_autoptr(ErrataTraceListModel) model = NULL;
@@ -368,8 +375,12 @@ test_memory_bounded (void)
                     ERRATA_TRACE_LIST_MODEL_MAX_PAGES);
   g_assert_cmpuint (errata_trace_list_model_get_n_fetched (model), <=, max_live);
   /* 100k summaries held at once would be tens of megabytes. */
+#ifndef __SANITIZE_ADDRESS__
+  /* (Not under ASan: its quarantine holds freed blocks, so RSS says
+   * nothing about what the model keeps.) */
   if (rss_start > 0)
     g_assert_cmpuint (rss_end, <, rss_start + 8 * 1024);
+#endif
 
   g_clear_object (&model);
   g_assert_cmpuint (n_live, ==, 0);

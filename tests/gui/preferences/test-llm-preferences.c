@@ -206,8 +206,9 @@ static void
 test_provider_prefill (Fixture       *fixture,
                        gconstpointer  data)
 {
-  AdwComboRow *combo = g_ptr_array_index (errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                            ADW_TYPE_COMBO_ROW), 0);
+  g_autoptr(GPtrArray) combos = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                         ADW_TYPE_COMBO_ROW);
+  AdwComboRow *combo = g_ptr_array_index (combos, 0);
   AdwActionRow *status = find_row (GTK_WIDGET (fixture->page), "Current Key");
   g_autofree char *url = NULL;
   g_autofree char *model = NULL;

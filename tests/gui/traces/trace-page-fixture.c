@@ -114,6 +114,7 @@ annotate (ErrataProject *project,
   g_autoptr(GError) error = NULL;
 
   annotation->verdict = verdict;
+  g_free (annotation->note);
   annotation->note = g_strdup (note);
   g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);
