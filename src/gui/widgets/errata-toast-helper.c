@@ -97,6 +97,9 @@ errata_toast_helper_show_with_action (AdwToastOverlay *overlay,
                                       GVariant        *action_target)
 {
   g_autofree char *escaped = NULL;
+  /* Sunk here: libadwaita 1.2 returns early without sinking a floating
+   * target equal to the one it has, which leaked it (LeakSanitizer). */
+  g_autoptr(GVariant) target = action_target ? g_variant_ref_sink (action_target) : NULL;
   ToastState *state;
 
   g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
@@ -109,7 +112,7 @@ errata_toast_helper_show_with_action (AdwToastOverlay *overlay,
   /* The button follows name and target one at a time: with the old
    * name and the new target it would warn of a type mismatch. */
   adw_toast_set_action_name (state->toast, NULL);
-  adw_toast_set_action_target_value (state->toast, action_target);
+  adw_toast_set_action_target_value (state->toast, target);
   adw_toast_set_action_name (state->toast, action_name);
   /* Shown again: a hide asked for before this no longer applies. */
   g_clear_handle_id (&state->hide_id, g_source_remove);
