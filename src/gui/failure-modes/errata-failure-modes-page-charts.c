@@ -82,13 +82,14 @@ void
 errata_failure_modes_page_set_search_text (ErrataFailureModesPage *self,
                                            const char             *text)
 {
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
   GHashTableIter iter;
   gpointer group;
 
   g_return_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self));
 
   g_free (self->filter_text);
-  self->filter_text = errata_card_fold_text (g_strstrip (g_strdup (text ? text : "")));
+  self->filter_text = errata_card_fold_text (stripped);
   errata_mode_group_set_filter (self->unsorted, self->filter_text);
   g_hash_table_iter_init (&iter, self->groups);
   while (g_hash_table_iter_next (&iter, NULL, &group))
