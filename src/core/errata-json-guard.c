@@ -17,14 +17,46 @@
 
 G_DEFINE_QUARK (errata-json-guard-error-quark, errata_json_guard_error)
 
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+set_too_deep (guint    max_depth,
+              GError **error)
+{
+  g_set_error (error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_TOO_DEEP,
+               /* Translators: %u is a number of levels, e.g. 256. */
+               _("JSON nested deeper than %u levels"), max_depth);
+  return FALSE;
+}
+
+static gboolean
+set_second_value (const char  *text,
+                  const char  *p,
+                  GError     **error)
+{
+  g_autofree char *offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize)(p - text) + 1);
+
+  g_set_error (error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_SECOND_VALUE,
+               /* Translators: %s is a byte offset (1, 2, …). */
+               _("a second JSON value starts at byte %s; only spaces may follow the first"),
+               offset);
+  return FALSE;
+}
+
 gboolean
-errata_json_check_depth (const char  *text,
+errata_json_check_shape (const char  *text,
                          gssize       len,
                          guint        max_depth,
                          GError     **error)
 {
   const char *end;
   gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;  /* inside a bare number or word at the top */
+  gboolean root_done = FALSE;  /* the first top-level value has ended */
   guint depth = 0;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
@@ -37,23 +69,39 @@ errata_json_check_depth (const char  *text,
           if (*p == '\\')
             p++;  /* whatever is escaped cannot end the string */
           else if (*p == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              root_done = depth == 0;
+            }
           continue;
+        }
+      if (depth == 0)
+        {
+          /* json-glib 1.6 parses a second top-level value too and drops
+           * it without freeing it (a leak found by the fuzz corpus under
+           * LeakSanitizer), and keeps the first as if nothing followed:
+           * refuse it here, before the parser sees it. */
+          if (is_json_space (*p))
+            {
+              root_done = root_done || in_scalar;
+              in_scalar = FALSE;
+              continue;
+            }
+          if (root_done
+              || (in_scalar && (*p == '"' || *p == '[' || *p == '{')))
+            return set_second_value (text, p, error);
         }
       if (*p == '"')
         in_string = TRUE;
       else if (*p == '[' || *p == '{')
         {
           if (++depth > max_depth)
-            {
-              g_set_error (error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_TOO_DEEP,
-                           /* Translators: %u is a number of levels, e.g. 256. */
-                           _("JSON nested deeper than %u levels"), max_depth);
-              return FALSE;
-            }
+            return set_too_deep (max_depth, error);
         }
       else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
+        root_done = --depth == 0;
+      else if (depth == 0)
+        in_scalar = TRUE;
     }
   return TRUE;
 }
@@ -66,7 +114,7 @@ errata_json_parser_load (JsonParser  *parser,
 {
   g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
 
-  if (!errata_json_check_depth (text, len, ERRATA_JSON_MAX_DEPTH, error))
+  if (!errata_json_check_shape (text, len, ERRATA_JSON_MAX_DEPTH, error))
     return FALSE;
   return json_parser_load_from_data (parser, text, len, error);
 }
@@ -77,7 +125,7 @@ errata_json_from_string (const char  *text,
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  if (!errata_json_check_depth (text, -1, ERRATA_JSON_MAX_DEPTH, error))
+  if (!errata_json_check_shape (text, -1, ERRATA_JSON_MAX_DEPTH, error))
     return NULL;
   return json_from_string (text, error);
 }

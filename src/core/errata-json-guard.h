@@ -20,15 +20,17 @@ G_BEGIN_DECLS
 typedef enum
 {
   ERRATA_JSON_GUARD_ERROR_TOO_DEEP,
+  ERRATA_JSON_GUARD_ERROR_SECOND_VALUE,
 } ErrataJsonGuardError;
 
 GQuark      errata_json_guard_error_quark (void);
 
 /* Fails with ERRATA_JSON_GUARD_ERROR_TOO_DEEP when `text` (len bytes, or
  * NUL-terminated if len < 0) opens more than `max_depth` arrays or objects
- * inside each other. Brackets inside strings do not count. Only the
- * nesting is looked at: syntax errors are left to the parser. */
-gboolean    errata_json_check_depth       (const char  *text,
+ * inside each other (brackets inside strings do not count), and with
+ * ERRATA_JSON_GUARD_ERROR_SECOND_VALUE when anything but spaces follows the
+ * first top-level value. Other syntax errors are left to the parser. */
+gboolean    errata_json_check_shape       (const char  *text,
                                            gssize       len,
                                            guint        max_depth,
                                            GError     **error);

@@ -360,7 +360,7 @@ parse_json_record (ErrataRecordReader *self,
 
   if (!errata_json_parser_load (self->parser, record->text, record->len, &local_error))
     {
-      if (g_error_matches (local_error, ERRATA_JSON_GUARD_ERROR, ERRATA_JSON_GUARD_ERROR_TOO_DEEP))
+      if (local_error->domain == ERRATA_JSON_GUARD_ERROR)
         record->error = g_steal_pointer (&local_error->message);
       else
         record->error = describe_json_error (local_error->message, truncated);
