@@ -319,6 +319,7 @@ annotation_from_object (ErrataImportContext  *ctx,
   JsonNode *first_failure = json_object_get_member (object, "first_failure");
 
   annotation = errata_annotation_new (0, annotator && *annotator ? annotator : ctx->annotator);
+  annotation->origin = ERRATA_ORIGIN_IMPORTED;
   annotation->verdict = _errata_import_parse_verdict (json_object_get_member (object, "verdict"));
   g_free (annotation->note);
   annotation->note = g_strdup (note ? note : "");
@@ -405,6 +406,7 @@ _errata_import_read_mapped_review (ErrataImportContext *ctx,
     return;
 
   annotation = errata_annotation_new (0, ctx->annotator);
+  annotation->origin = ERRATA_ORIGIN_IMPORTED;
   annotation->verdict = verdict;
   g_free (annotation->note);
   annotation->note = g_strdup (note ? note : "");

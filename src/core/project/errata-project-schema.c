@@ -112,10 +112,141 @@ static const char schema_v2[] =
   "  PRIMARY KEY (trace_id, failure_mode_id)"
   ") WITHOUT ROWID;";
 
+/* Version 3: measuring. A *target* is what an evaluator measures: 0 for the
+ * overall verdict, otherwise a failure mode's id. Targets carry no foreign
+ * key (overall is not a row): rows of a deleted mode stay behind, so that
+ * undoing the deletion brings its labels, splits and evaluators back, and
+ * a new mode never reuses an id that any of them still names.
+ *
+ * - annotations.origin tells a review made here from a verdict that came
+ *   in with a file (DESIGN.md, "Labels"); before this version the only
+ *   mark of an import was the default annotator name, "import".
+ * - labels are explicit labels per (target, trace); label_history keeps
+ *   every change of one, with who, when and why.
+ * - excluded_sources: annotators whose verdicts are not ground truth.
+ * - split_settings and splits: per target, a seeded stratified split that
+ *   never moves a trace once assigned; `label` is the class the trace was
+ *   assigned under, so that proportions are kept per class.
+ * - evaluators, evaluator_versions (immutable once run, locked when
+ *   finalized for the test split), runs and verdicts.
+ * - meta project_id: the project's identity, for trust kept outside it. */
+static const char schema_v3[] =
+  "ALTER TABLE annotations ADD COLUMN origin TEXT NOT NULL DEFAULT 'here'"
+  "  CHECK (origin IN ('here', 'imported', 'merged'));"
+  "UPDATE annotations SET origin = 'imported' WHERE annotator = 'import';"
+
+  "CREATE TABLE explicit_labels ("
+  "  target      INTEGER NOT NULL,"
+  "  trace_id    INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  value       TEXT NOT NULL CHECK (value IN ('pass', 'fail')),"
+  "  annotator   TEXT NOT NULL DEFAULT '',"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  updated_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (target, trace_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO explicit_labels (target, trace_id, value, annotator, updated_at)"
+  "  SELECT failure_mode_id, trace_id, value, annotator, updated_at FROM labels;"
+  "DROP TABLE labels;"
+  "CREATE INDEX explicit_labels_by_trace ON explicit_labels (trace_id);"
+
+  "CREATE TABLE label_history ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  target      INTEGER NOT NULL,"
+  "  trace_id    INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  old_value   TEXT CHECK (old_value IN ('pass', 'fail')),"
+  "  new_value   TEXT CHECK (new_value IN ('pass', 'fail')),"
+  "  who         TEXT NOT NULL,"
+  "  reason      TEXT NOT NULL DEFAULT '',"
+  "  changed_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX label_history_by_label ON label_history (target, trace_id);"
+
+  "CREATE TABLE excluded_sources ("
+  "  annotator  TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE split_settings ("
+  "  target      INTEGER PRIMARY KEY,"
+  "  seed        INTEGER NOT NULL,"
+  "  train       REAL NOT NULL DEFAULT 0.2 CHECK (train >= 0),"
+  "  dev         REAL NOT NULL DEFAULT 0.4 CHECK (dev >= 0),"
+  "  test        REAL NOT NULL DEFAULT 0.4 CHECK (test >= 0),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE splits ("
+  "  target       INTEGER NOT NULL,"
+  "  trace_id     INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  split        TEXT NOT NULL CHECK (split IN ('train', 'dev', 'test')),"
+  "  label        TEXT NOT NULL CHECK (label IN ('pass', 'fail')),"
+  "  assigned_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (target, trace_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX splits_by_split ON splits (target, split, label);"
+
+  "CREATE TABLE evaluators ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE,"
+  "  target      INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE evaluator_versions ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  evaluator_id  INTEGER NOT NULL REFERENCES evaluators (id) ON DELETE CASCADE,"
+  "  number        INTEGER NOT NULL CHECK (number >= 1),"
+  "  definition    TEXT NOT NULL DEFAULT '{}',"
+  "  few_shot      TEXT NOT NULL DEFAULT '[]',"
+  "  created_at    INTEGER NOT NULL,"
+  "  locked_at     INTEGER,"
+  "  UNIQUE (evaluator_id, number)"
+  ");"
+  "CREATE TABLE runs ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  version_id     INTEGER NOT NULL REFERENCES evaluator_versions (id) ON DELETE CASCADE,"
+  "  scope          TEXT NOT NULL"
+  "    CHECK (scope IN ('train', 'dev', 'test', 'unlabeled', 'all', 'ids')),"
+  "  scope_ids      TEXT,"
+  "  repeat_of      INTEGER REFERENCES runs (id),"
+  "  status         TEXT NOT NULL"
+  "    CHECK (status IN ('running', 'done', 'cancelled', 'stopped', 'failed')),"
+  "  owner          TEXT NOT NULL DEFAULT '',"
+  "  total          INTEGER NOT NULL DEFAULT 0,"
+  "  n_pass         INTEGER NOT NULL DEFAULT 0,"
+  "  n_fail         INTEGER NOT NULL DEFAULT 0,"
+  "  n_error        INTEGER NOT NULL DEFAULT 0,"
+  "  tokens_in      INTEGER NOT NULL DEFAULT 0,"
+  "  tokens_out     INTEGER NOT NULL DEFAULT 0,"
+  "  cost           REAL NOT NULL DEFAULT 0,"
+  "  max_cost       REAL,"
+  "  forced_reason  TEXT,"
+  "  message        TEXT NOT NULL DEFAULT '',"
+  "  started_at     INTEGER NOT NULL,"
+  "  ended_at       INTEGER"
+  ");"
+  "CREATE INDEX runs_by_version ON runs (version_id, scope);"
+  "CREATE TABLE verdicts ("
+  "  run_id      INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  trace_id    INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  verdict     TEXT NOT NULL CHECK (verdict IN ('pass', 'fail', 'error')),"
+  "  reasoning   TEXT NOT NULL DEFAULT '',"
+  "  raw         TEXT,"
+  "  error       TEXT,"
+  "  latency_ms  REAL,"
+  "  tokens_in   INTEGER,"
+  "  tokens_out  INTEGER,"
+  "  cost        REAL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (run_id, trace_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX verdicts_by_trace ON verdicts (trace_id);"
+
+  "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower (hex (randomblob (16))));";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

@@ -370,6 +370,27 @@ errata_project_get_info (ErrataProject      *self,
   return TRUE;
 }
 
+static const char * const origin_names[] = { "here", "imported", "merged" };
+
+const char *
+errata_annotation_origin_to_string (ErrataAnnotationOrigin origin)
+{
+  g_return_val_if_fail (origin < G_N_ELEMENTS (origin_names), "here");
+
+  return origin_names[origin];
+}
+
+/* Anything unknown reads as made here: the CHECK constraint keeps other
+ * text out of a file we wrote. */
+ErrataAnnotationOrigin
+errata_annotation_origin_from_string (const char *text)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (origin_names); i++)
+    if (g_str_equal (text, origin_names[i]))
+      return (ErrataAnnotationOrigin)i;
+  return ERRATA_ORIGIN_HERE;
+}
+
 ErrataAnnotation *
 errata_annotation_new (gint64      trace_id,
                        const char *annotator)
@@ -395,10 +416,11 @@ errata_annotation_free (ErrataAnnotation *annotation)
 
 static const char upsert_annotation_sql[] =
   "INSERT INTO annotations (trace_id, annotator, verdict, note, first_failure,"
-  "  created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+  "  created_at, updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)"
   " ON CONFLICT (trace_id, annotator) DO UPDATE SET"
   "  verdict = excluded.verdict, note = excluded.note,"
-  "  first_failure = excluded.first_failure, updated_at = excluded.updated_at";
+  "  first_failure = excluded.first_failure, updated_at = excluded.updated_at,"
+  "  origin = excluded.origin";
 
 static gboolean
 run_note_index_statement (ErrataProject  *self,
@@ -461,6 +483,8 @@ upsert_annotation (ErrataProject           *self,
   sqlite3_bind_text (stmt, 4, annotation->note ? annotation->note : "", -1, SQLITE_STATIC);
   bind_optional_int (stmt, 5, annotation->first_failure);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_text (stmt, 7, errata_annotation_origin_to_string (annotation->origin), -1,
+                     SQLITE_STATIC);
   ok = _errata_project_step_write (self, stmt, _("save the annotation"), error);
   sqlite3_finalize (stmt);
   return ok;
@@ -528,11 +552,12 @@ annotation_from_row (sqlite3_stmt *stmt)
   annotation->first_failure = column_optional_int (stmt, 4);
   annotation->created_at = sqlite3_column_int64 (stmt, 5);
   annotation->updated_at = sqlite3_column_int64 (stmt, 6);
+  annotation->origin = errata_annotation_origin_from_string (column_text (stmt, 7));
   return annotation;
 }
 
 #define ANNOTATION_COLUMNS \
-  "trace_id, annotator, verdict, note, first_failure, created_at, updated_at"
+  "trace_id, annotator, verdict, note, first_failure, created_at, updated_at, origin"
 
 ErrataAnnotation *
 errata_project_get_annotation (ErrataProject  *self,

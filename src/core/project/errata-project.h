@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; older files are migrated forward,
  * newer ones refused. */
-#define ERRATA_PROJECT_SCHEMA_VERSION 2
+#define ERRATA_PROJECT_SCHEMA_VERSION 3
 
 /* "ERRA" in ASCII: PRAGMA application_id, so that file(1) and Errata can
  * tell an Errata project from any other SQLite database. */
@@ -57,6 +57,16 @@ typedef struct
 } ErrataProjectInfo;
 
 /* One human annotation of one trace. */
+/* Where an annotation came from (DESIGN.md, "Labels"): a review made in
+ * Errata, a verdict imported with a file, or a colleague's review merged
+ * from their project. Only reviews made here count as "reviewed". */
+typedef enum
+{
+  ERRATA_ORIGIN_HERE,
+  ERRATA_ORIGIN_IMPORTED,
+  ERRATA_ORIGIN_MERGED,
+} ErrataAnnotationOrigin;
+
 struct _ErrataAnnotation
 {
   gint64         trace_id;
@@ -66,6 +76,7 @@ struct _ErrataAnnotation
   int            first_failure;   /* message index, or -1 when not marked */
   gint64         created_at;      /* microseconds since the epoch */
   gint64         updated_at;
+  ErrataAnnotationOrigin origin;
 };
 
 /* Where a page of a query ended; pass it back to get the next page. */
@@ -164,6 +175,8 @@ gboolean          errata_project_set_meta               (ErrataProject          
                                                          const char             *value,
                                                          GError                **error);
 
+const char       *errata_annotation_origin_to_string   (ErrataAnnotationOrigin  origin);
+ErrataAnnotationOrigin errata_annotation_origin_from_string (const char      *text);
 ErrataAnnotation *errata_annotation_new                 (gint64                  trace_id,
                                                          const char             *annotator);
 void              errata_annotation_free                (ErrataAnnotation       *annotation);

@@ -17,7 +17,7 @@
 #include "errata-taxonomy-private.h"
 
 static const char explicit_label_sql[] =
-  "SELECT value FROM labels WHERE trace_id = ?1 AND failure_mode_id = ?2";
+  "SELECT value FROM explicit_labels WHERE trace_id = ?1 AND target = ?2";
 static const char derived_label_sql[] =
   "SELECT EXISTS (SELECT 1 FROM annotations a WHERE a.trace_id = ?1 AND " ERRATA_REVIEWED_ANNOTATION "),"
   " EXISTS (SELECT 1 FROM annotations a JOIN assignments s ON s.annotation_id = a.id"

@@ -463,7 +463,13 @@ next_mode_slot (ErrataTaxonomy  *self,
                 GError         **error)
 {
   return _errata_project_query_int (self->project,
-                                    "SELECT ifnull (max (id), 0) + 1 FROM failure_modes",
+                                    /* Past every id a label, split or evaluator still
+                                     * names: a deleted mode's rows stay for
+                                     * undo and must not pass to a new mode. */
+                                    "SELECT max (ifnull ((SELECT max (id) FROM failure_modes), 0),"
+                                    " ifnull ((SELECT max (target) FROM explicit_labels), 0),"
+                                    " ifnull ((SELECT max (target) FROM splits), 0),"
+                                    " ifnull ((SELECT max (target) FROM evaluators), 0)) + 1",
                                     id, error) &&
          _errata_project_query_int (self->project,
                                     "SELECT ifnull (max (position), -1) + 1 FROM failure_modes",

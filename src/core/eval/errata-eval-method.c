@@ -1,0 +1,68 @@
+/* errata-eval-method.c
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-eval-method.h"
+
+G_DEFINE_INTERFACE (ErrataEvalMethod, errata_eval_method, G_TYPE_OBJECT)
+
+static void
+errata_eval_method_default_init (ErrataEvalMethodInterface *iface)
+{
+}
+
+void
+errata_eval_method_evaluate_async (ErrataEvalMethod    *self,
+                                   ErrataTrace         *trace,
+                                   ErrataEvalFlags      flags,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_METHOD (self));
+  g_return_if_fail (ERRATA_IS_TRACE (trace));
+
+  ERRATA_EVAL_METHOD_GET_IFACE (self)->evaluate_async (self, trace, flags, cancellable,
+                                                       callback, user_data);
+}
+
+ErrataEvalOutcome *
+errata_eval_method_evaluate_finish (ErrataEvalMethod  *self,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), NULL);
+
+  return ERRATA_EVAL_METHOD_GET_IFACE (self)->evaluate_finish (self, result, error);
+}
+
+guint
+errata_eval_method_get_concurrency (ErrataEvalMethod *self)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), 1);
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  return iface->get_concurrency != NULL ? MAX (iface->get_concurrency (self), 1) : 1;
+}
+
+void
+errata_eval_method_estimate (ErrataEvalMethod   *self,
+                             ErrataTrace        *trace,
+                             ErrataEvalEstimate *estimate)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_if_fail (ERRATA_IS_EVAL_METHOD (self));
+  g_return_if_fail (estimate != NULL);
+
+  *estimate = (ErrataEvalEstimate) { 0, };
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  if (iface->estimate != NULL)
+    iface->estimate (self, trace, estimate);
+}
