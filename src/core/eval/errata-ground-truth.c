@@ -27,7 +27,7 @@
 /* ?1 is the target. "Reviewed" is the taxonomy's rule
  * (ERRATA_REVIEWED_ANNOTATION): a verdict or a non-empty note. */
 #define TALLY_SQL(ANNOTATION_FILTER, LABEL_FILTER) \
-  "WITH votes AS (" \
+  "WITH votes AS MATERIALIZED (" \
   "  SELECT a.trace_id AS trace_id, a.origin = 'imported' AS imported," \
   "    CASE WHEN ?1 = 0 THEN a.verdict" \
   "         WHEN EXISTS (SELECT 1 FROM assignments s" \

@@ -257,6 +257,20 @@ test_failure_mode (Fixture       *fixture,
   g_assert_cmpuint (counts.n_disputed, ==, 1);
   g_assert_cmpuint (counts.n_review_import_differ, ==, 1);
 
+  /* The taxonomy's labels are this ground truth. */
+  {
+    g_autoptr(ErrataTaxonomy) taxonomy = errata_taxonomy_new (p);
+
+    g_assert_cmpint (errata_taxonomy_get_label (taxonomy, t[1], m, &error), ==, FAIL);
+    g_assert_cmpint (errata_taxonomy_get_label (taxonomy, t[3], m, &error), ==, UNSET);
+    g_assert_cmpint (errata_taxonomy_get_label (taxonomy, t[5], m, &error), ==, FAIL);
+    g_assert_cmpint (errata_taxonomy_get_label (taxonomy, t[6], m, &error), ==, PASS);
+    g_assert_true (errata_labels_set (p, m, t[1], PASS, "Dana", NULL, &error));
+    g_assert_cmpint (errata_taxonomy_get_label (taxonomy, t[1], m, &error), ==, PASS);
+    g_assert_true (errata_labels_set (p, m, t[1], UNSET, "Dana", NULL, &error));
+    g_assert_no_error (error);
+  }
+
   /* Labels are per target: settling M leaves the overall verdicts alone. */
   g_assert_true (errata_labels_set (p, m, t[3], PASS, "Dana", NULL, &error));
   g_assert_no_error (error);

@@ -295,7 +295,27 @@ test_seeded (Fixture       *fixture,
   g_autoptr(GArray) c = split_project (43);
   guint differ = 0;
 
+  gboolean seen[4] = { FALSE };
+
   assert_same_splits (a, b);
+  /* The first trace of a class ties dev and test (40% each): the seed
+   * breaks the tie, one way or the other. */
+  for (guint64 seed = 1; seed <= 32; seed++)
+    {
+      g_autofree char *dir = NULL;
+      g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+      g_autoptr(GArray) one = add_labelled (project, "one", 1, ERRATA_VERDICT_PASS, 0);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (errata_splits_configure (project, 0, seed, 0.2, 0.4, 0.4, &error));
+      seen[errata_splits_get (project, 0, g_array_index (one, gint64, 0), &error)] = TRUE;
+      errata_project_close (project);
+      errata_test_remove_tree (dir);
+    }
+  g_assert_false (seen[ERRATA_SPLIT_TRAIN]);
+  g_assert_true (seen[ERRATA_SPLIT_DEV]);
+  g_assert_true (seen[ERRATA_SPLIT_TEST]);
+
   for (guint i = 0; i < a->len; i++)
     differ += g_array_index (a, ErrataSplit, i) != g_array_index (c, ErrataSplit, i);
   /* Two random 20/40/40 splits of 100 agree on about 36 traces. */
