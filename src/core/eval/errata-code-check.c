@@ -124,9 +124,11 @@ read_string (Params      *p,
 
   if (node == NULL)
     return !required || param_error (error, p, name, _("it is required"));
-  if (!node_is_string (node) || *json_node_get_string (node) == '\0')
-    return param_error (error, p, name, _("expected a non-empty string, found %s"),
+  if (!node_is_string (node))
+    return param_error (error, p, name, _("expected a string, found %s"),
                         errata_json_node_describe (node));
+  if (*json_node_get_string (node) == '\0')
+    return param_error (error, p, name, _("it is empty"));
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
 }

@@ -27,7 +27,9 @@
 #include "errata-trust.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -355,6 +357,8 @@ trace_to_input (ErrataTrace *trace)
 static char *
 bytes_to_text (Reader *reader)
 {
+  if (reader->bytes->len == 0)
+    return g_strdup ("");
   return g_utf8_make_valid ((const char *)reader->bytes->data, reader->bytes->len);
 }
 
@@ -587,7 +591,7 @@ on_input_written (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  Run *run = user_data;
+  Run *run = g_task_get_task_data (user_data);
 
   g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL);
   g_io_stream_close (run->stdin_stream, NULL, NULL);
@@ -599,13 +603,13 @@ on_exited (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Run *run = user_data;
+  Run *run = g_task_get_task_data (user_data);
 
   g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
   run->exited_at = g_get_monotonic_time ();
   /* Something it left behind still holds its output (a background job):
    * that something is in the group, so the group id is still its own. */
-  if (!run->out.done || !run->err.done)
+  if (run->pid > 0 && (!run->out.done || !run->err.done))
     kill (-run->pid, SIGKILL);
   run->exited = TRUE;
   operation_done (run);
@@ -614,7 +618,7 @@ on_exited (GObject      *source,
 static gboolean
 on_timeout (gpointer user_data)
 {
-  Run *run = user_data;
+  Run *run = g_task_get_task_data (user_data);
 
   run->timeout_id = 0;
   /* After the exit only the pipes are left waiting: judge by the status. */
@@ -624,32 +628,57 @@ on_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs in the command's process between fork and exec: only
+ * async-signal-safe calls. The command leads a process group of its own,
+ * and tells us its pid (GSubprocess forgets it once the command is reaped,
+ * which can be before we ask). */
 static void
 child_setup (gpointer user_data)
 {
+  int fd = GPOINTER_TO_INT (user_data);
+  pid_t pid = getpid ();
+
   setpgid (0, 0);
+  if (write (fd, &pid, sizeof pid) != sizeof pid)
+    _exit (127);
+}
+
+static gboolean
+make_socket_pair (int      fds[2],
+                  GError **error)
+{
+  int saved_errno;
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) == 0)
+    return TRUE;
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not make a pipe for the command: %s"), g_strerror (saved_errno));
+  return FALSE;
 }
 
 static GSubprocess *
 spawn (ErrataCommandCheck  *self,
        GSocket            **stdin_socket,
+       pid_t               *pid,
        GError             **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
   int fds[2];
+  int pid_pipe[2];
 
-  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not make a pipe for the command: %s"), g_strerror (saved_errno));
-      return NULL;
-    }
+  if (!make_socket_pair (fds, error))
+    return NULL;
   *stdin_socket = g_socket_new_from_fd (fds[0], error);
   if (*stdin_socket == NULL)
     {
       close (fds[0]);
+      close (fds[1]);
+      return NULL;
+    }
+  if (!g_unix_open_pipe (pid_pipe, FD_CLOEXEC, error))
+    {
       close (fds[1]);
       return NULL;
     }
@@ -660,8 +689,15 @@ spawn (ErrataCommandCheck  *self,
   g_subprocess_launcher_take_stdin_fd (launcher, fds[1]);
   if (self->directory != NULL)
     g_subprocess_launcher_set_cwd (launcher, self->directory);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  return g_subprocess_launcher_spawnv (launcher, (const char * const *)self->argv, error);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, GINT_TO_POINTER (pid_pipe[1]),
+                                         NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)self->argv, error);
+  close (pid_pipe[1]);
+  /* The child wrote before exec, and spawnv returns after the exec. */
+  if (process != NULL && read (pid_pipe[0], pid, sizeof *pid) != sizeof *pid)
+    *pid = 0;
+  close (pid_pipe[0]);
+  return g_steal_pointer (&process);
 }
 
 static void
@@ -678,7 +714,7 @@ start_run (ErrataCommandCheck *self,
       run_return (run, NULL, g_steal_pointer (&error));
       return;
     }
-  run->process = spawn (self, &stdin_socket, &error);
+  run->process = spawn (self, &stdin_socket, &run->pid, &error);
   if (run->process == NULL)
     {
       g_prefix_error (&error, _("Could not start the command “%s”: "), self->command_line);
@@ -688,7 +724,6 @@ start_run (ErrataCommandCheck *self,
   run->started = TRUE;
   self->running++;
   run->started_at = g_get_monotonic_time ();
-  run->pid = (pid_t)g_ascii_strtoll (g_subprocess_get_identifier (run->process), NULL, 10);
   run->io_cancellable = g_cancellable_new ();
   run->stdin_stream = G_IO_STREAM (g_socket_connection_factory_create_connection (stdin_socket));
   run->pending = 4;
