@@ -176,7 +176,8 @@ _errata_llm_wire_build_body (const ErrataLlmProvider *provider,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, provider->model);
+  json_builder_add_string_value (builder, errata_llm_request_get_model (request,
+                                                                       provider->model));
   if (request->temperature >= 0)
     {
       json_builder_set_member_name (builder, "temperature");
@@ -692,7 +693,10 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   json_builder_add_string_value (builder, "errata-llm-cache-v1");
   json_builder_add_string_value (builder, errata_llm_kind_to_string (provider->kind));
   json_builder_add_string_value (builder, provider->base_url);
-  json_builder_add_string_value (builder, provider->model);
+  /* The model the request goes to: a request naming the provider's own
+   * model shares its cache entries with one that names none. */
+  json_builder_add_string_value (builder, errata_llm_request_get_model (request,
+                                                                       provider->model));
   add_nullable_string (builder, request->system);
   json_builder_begin_array (builder);
   for (guint i = 0; i < request->messages->len; i++)
