@@ -277,6 +277,7 @@ judge_build_request (ErrataJudge     *self,
   errata_llm_request_set_temperature (request, self->temperature);
   errata_llm_request_set_max_tokens (request, self->max_tokens);
   errata_llm_request_set_schema (request, SCHEMA_NAME, self->schema, TRUE);
+  errata_llm_request_set_json_optional (request, TRUE);
   errata_llm_request_set_bypass_cache (request, (flags & ERRATA_EVAL_FLAGS_BYPASS_CACHE) != 0);
   return g_steal_pointer (&request);
 }

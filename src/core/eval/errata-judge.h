@@ -47,7 +47,14 @@ G_DECLARE_FINAL_TYPE (ErrataJudge, errata_judge, ERRATA, JUDGE, GObject)
  * else comes back is an ERRATA_JUDGE_ERROR outcome that keeps the raw reply
  * and says what was wrong; so is a reply the client could not get (rate
  * limits or server errors after every retry, a timeout, the token limit
- * reached). Cancelling fails the evaluation with G_IO_ERROR_CANCELLED.
+ * reached: finish_reason "length" or "max_tokens", even when the JSON looks
+ * whole). Cancelling fails the evaluation with G_IO_ERROR_CANCELLED; a key
+ * the provider refuses or an account out of quota fails it with that
+ * ERRATA_LLM_ERROR (AUTH, QUOTA), since the client then refuses every
+ * request and no trace can be judged.
+ *
+ * An outcome carries the reply's tokens and latency; its cost is what was
+ * paid for this evaluation (0 for a reply from the cache).
  *
  * ERRATA_EVAL_FLAGS_BYPASS_CACHE sends the request to the provider even
  * when the client's cache knows it, and keeps the new reply out of the

@@ -140,6 +140,17 @@ errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
   self->bypass_cache = bypass_cache;
 }
 
+/* A judge keeps a reply it cannot read as its raw text beside the error
+ * it reports, instead of losing it in the client. */
+void
+errata_llm_request_set_json_optional (ErrataLlmRequest *self,
+                                      gboolean          json_optional)
+{
+  g_return_if_fail (self != NULL);
+
+  self->json_optional = json_optional;
+}
+
 /**
  * errata_llm_request_set_schema:
  * @name: (nullable): a short identifier ([a-zA-Z0-9_-]); "reply" if NULL

@@ -406,7 +406,8 @@ parse_openai (JsonObject              *root,
   reply->tokens_in = get_int_member (usage, "prompt_tokens");
   reply->tokens_out = get_int_member (usage, "completion_tokens");
 
-  if (request->schema != NULL && !reply_take_json (reply, error))
+  if (request->schema != NULL &&
+      !reply_take_json (reply, request->json_optional ? NULL : error) && !request->json_optional)
     return NULL;
 
   return g_steal_pointer (&reply);
@@ -455,7 +456,8 @@ parse_anthropic (JsonObject              *root,
   else
     reply->text = g_strdup (text->str);
 
-  if (request->schema != NULL && reply->json == NULL && !reply_take_json (reply, error))
+  if (request->schema != NULL && reply->json == NULL &&
+      !reply_take_json (reply, request->json_optional ? NULL : error) && !request->json_optional)
     return NULL;
 
   return g_steal_pointer (&reply);
@@ -715,6 +717,10 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   else
     json_builder_add_null_value (builder);
   json_builder_add_boolean_value (builder, request->schema_strict);
+  /* Only when set, so that the keys of every other request stay as they
+   * were; a reply without JSON must never answer a request that needs it. */
+  if (request->json_optional)
+    json_builder_add_string_value (builder, "json-optional");
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);

@@ -277,10 +277,15 @@ test_malformed (Fixture       *fixture,
   g_assert_cmpint (number->verdict, ==, ERRATA_JUDGE_ERROR);
   assert_contains (number->error, "not “pass” or “fail”");
 
-  /* No JSON at all: the client already refuses it. */
+  /* No JSON at all: still an outcome, with the text the model wrote. */
   prose = evaluate (fixture, judge, ERRATA_EVAL_FLAGS_NONE);
   g_assert_cmpint (prose->verdict, ==, ERRATA_JUDGE_ERROR);
-  assert_contains (prose->error, "JSON");
+  assert_contains (prose->error, "no JSON object");
+  if (GPOINTER_TO_INT (data) == ERRATA_LLM_KIND_OPENAI)
+    g_assert_cmpstr (prose->raw, ==, "I would say it passes.");
+  else
+    assert_contains (prose->raw, "I would say it passes.");
+  g_assert_null (prose->reasoning);
 }
 
 /* ---- what the client could not get ---------------------------------------- */
@@ -322,15 +327,24 @@ test_truncated (Fixture       *fixture,
 {
   g_autoptr(ErrataJudge) judge = new_judge (fixture, "{\"max_tokens\": 64}");
   g_autoptr(ErrataEvalOutcome) outcome = NULL;
+  g_autoptr(ErrataEvalOutcome) cut = NULL;
 
   /* Even a reply whose JSON looks whole is cut off when the model says so. */
   add_reply (fixture, "{\"json\": {\"reasoning\": \"The flat\", \"verdict\": \"pass\"},"
                       " \"finish_reason\": \"length\"}");
+  add_reply (fixture, "{\"text\": \"{\\\"reasoning\\\": \\\"RP-1 is ab\","
+                      " \"finish_reason\": \"max_tokens\"}");
   outcome = evaluate (fixture, judge, ERRATA_EVAL_FLAGS_NONE);
 
   g_assert_cmpint (outcome->verdict, ==, ERRATA_JUDGE_ERROR);
   assert_contains (outcome->error, "max_tokens 64");
   assert_contains (outcome->raw, "The flat");
+
+  /* The usual case: the JSON itself is cut. */
+  cut = evaluate (fixture, judge, ERRATA_EVAL_FLAGS_NONE);
+  g_assert_cmpint (cut->verdict, ==, ERRATA_JUDGE_ERROR);
+  assert_contains (cut->error, "token limit");
+  assert_contains (cut->raw, "RP-1 is ab");
 }
 
 /* The client stops on a refused key: no trace can be judged, which the

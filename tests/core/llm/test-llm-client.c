@@ -540,6 +540,36 @@ test_cache_bypass (void)
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, 2);
 }
 
+/* With json_optional, a reply without JSON comes back with its text (and
+ * the same request without it still fails); the two never share a cache
+ * entry. */
+static void
+test_json_optional (void)
+{
+  g_autoptr(ErrataMockLlmServer) server = new_server ();
+  g_autoptr(ErrataLlmClient) client = new_client (server, ERRATA_LLM_KIND_OPENAI, 1);
+  g_autoptr(ErrataLlmRequest) strict = schema_request ();
+  g_autoptr(ErrataLlmRequest) lenient = schema_request ();
+  g_autoptr(JsonNode) prose = json_from_string ("\"I would say it passes.\"", NULL);
+  g_autoptr(LlmBatch) failed = NULL;
+  g_autoptr(LlmBatch) kept = NULL;
+  g_autofree char *h_strict = NULL, *h_lenient = NULL;
+
+  errata_mock_llm_server_add_reply (server, prose);
+  errata_llm_request_set_json_optional (lenient, TRUE);
+
+  failed = llm_batch_run (client, strict, 1);
+  g_assert_error (failed->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY);
+  kept = llm_batch_run (client, lenient, 1);
+  g_assert_no_error (kept->errors[0]);
+  g_assert_null (kept->replies[0]->json);
+  g_assert_cmpstr (kept->replies[0]->text, ==, "I would say it passes.");
+
+  h_strict = errata_llm_client_hash_request (client, strict);
+  h_lenient = errata_llm_client_hash_request (client, lenient);
+  g_assert_cmpstr (h_strict, !=, h_lenient);
+}
+
 /* A request may name its own model: it is sent, costed and cached under
  * that model; naming the provider's model is the same as naming none. */
 static void
@@ -1074,6 +1104,7 @@ main (int    argc,
   g_test_add_func ("/llm/client/cache", test_cache);
   g_test_add_func ("/llm/client/cache-bypass", test_cache_bypass);
   g_test_add_func ("/llm/client/request-model", test_request_model);
+  g_test_add_func ("/llm/client/json-optional", test_json_optional);
   g_test_add_func ("/llm/client/hash", test_hash);
   g_test_add_func ("/llm/client/concurrency-limit", test_concurrency_limit);
   g_test_add_func ("/llm/client/requests-per-minute", test_requests_per_minute);
