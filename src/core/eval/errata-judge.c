@@ -124,6 +124,7 @@ judge_load_definition (ErrataJudge  *self,
 {
   const char *prompt = errata_judge_prompt_default_template ();
   const char *model = NULL;
+  g_autofree char *stripped = NULL;
   double temperature = 0, max_tokens = ERRATA_JUDGE_DEFAULT_MAX_TOKENS;
   double concurrency = ERRATA_JUDGE_DEFAULT_CONCURRENCY;
 
@@ -138,6 +139,10 @@ judge_load_definition (ErrataJudge  *self,
                      _("a whole number from 1 to 1024"), &concurrency, error)))
     return FALSE;
 
+  /* An empty prompt would send the model nothing to judge. */
+  stripped = g_strstrip (g_strdup (prompt));
+  if (*stripped == '\0')
+    return invalid_member (error, "prompt", _("a template with the trace in it"));
   self->prompt = errata_judge_prompt_new (prompt, error);
   if (self->prompt == NULL)
     return FALSE;

@@ -26,11 +26,11 @@ G_DECLARE_FINAL_TYPE (ErrataJudge, errata_judge, ERRATA, JUDGE, GObject)
  *
  *   {
  *     "prompt": "…template…",  the template (errata-judge-prompt.h); the
- *                              default template when absent
+ *                              default template when absent; not blank
  *     "model": "gpt-4o-mini",  the model to ask; the client's provider
  *                              model when absent or "". The provider (wire
  *                              protocol, URL, key, pacing) is the client's.
- *     "temperature": 0,        >= 0; default 0 (a judge should be stable)
+ *     "temperature": 0,        0 to 2; default 0 (a judge should be stable)
  *     "max_tokens": 512,       > 0; default 512
  *     "concurrency": 8         judgements in flight at once, >= 1; default 8
  *                              (the client's own concurrency limit holds too)

@@ -441,6 +441,7 @@ test_definition (Fixture       *fixture,
     { "{\"concurrency\": 0}", "“concurrency”" },
     { "{\"model\": 4}", "“model” must be a string" },
     { "{\"prompt\": \"Judge {{outptu}}\"}", "“{{outptu}}”" },
+    { "{\"prompt\": \" \\n \"}", "“prompt”" },
   };
   g_autoptr(ErrataJudge) defaults = new_judge (fixture, NULL);
   g_autoptr(ErrataJudge) custom = NULL;
