@@ -296,9 +296,13 @@ test_usage (void)
                                            "--unlabeled-preds", files.unlabeled, NULL });
   assert_usage_error (&unreadable, "/nonexistent/labels.txt");
 
-  /* A positional PROJECT is the project form, which the evaluators bring. */
-  project = run_cli ((const char *[]) { "--json", "demo.errata", "judge", NULL });
-  assert_usage_error (&project, "comes with the evaluators");
+  /* A positional PROJECT goes to the project form (a usage error until the
+   * evaluators bring it; then a project that does not exist), never to the
+   * file form's parser. */
+  project = run_cli ((const char *[]) { "--json", "no-such-project.errata", "judge", NULL });
+  g_assert_cmpint (project.status, ==, 2);
+  g_assert_null (strstr (project.err, "unexpected arguments"));
+  g_assert_cmpstr (project.err, !=, "");
 }
 
 int
