@@ -361,8 +361,12 @@ errata_judge_estimate (ErrataEvalMethod   *method,
   g_autoptr(ErrataTrace) empty = trace == NULL ? errata_trace_new () : NULL;
   g_autofree char *prompt = errata_judge_render (self, trace != NULL ? trace : empty);
   ErrataLlmPrices *prices = errata_llm_client_get_prices (self->client);
+  glong chars;
 
-  estimate->tokens_in = (g_utf8_strlen (prompt, -1) + 3) / 4;
+  /* Characters, not bytes: a French or Japanese trace is not two or three
+   * times longer for the tokeniser than its byte count would say. */
+  chars = g_utf8_validate (prompt, -1, NULL) ? g_utf8_strlen (prompt, -1) : (glong) strlen (prompt);
+  estimate->tokens_in = (chars + 3) / 4;
   estimate->tokens_out = self->max_tokens / 2;
   estimate->cost = prices != NULL ? errata_llm_prices_cost (prices, errata_judge_get_model (self),
                                                             estimate->tokens_in,
