@@ -15,13 +15,14 @@
 #include <math.h>
 #include <string.h>
 
+#include "errata-cli-common.h"
 #include "errata-corrected-rate.h"
 #include "errata-stats-error.h"
 
 enum {
-  EXIT_OK = 0,
-  EXIT_NO_ESTIMATE = 1,
-  EXIT_USAGE = 2,
+  EXIT_OK = ERRATA_CLI_EXIT_OK,
+  EXIT_NO_ESTIMATE = ERRATA_CLI_EXIT_FAILED,   /* the data cannot give an estimate */
+  EXIT_USAGE = ERRATA_CLI_EXIT_USAGE,
 };
 
 typedef struct
@@ -49,8 +50,7 @@ static int
 fail (int         status,
       const char *message)
 {
-  g_printerr ("errata-cli estimate: %s\n", message);
-  return status;
+  return errata_cli_fail (status, "estimate: %s", message);
 }
 
 /* ---- the project form ----------------------------------------------- */
