@@ -26,10 +26,5 @@ G_BEGIN_DECLS
 int errata_cli_estimate              (int    argc,
                                       char **argv);
 
-/* The project form, argv as errata_cli_estimate() got it. Defined weakly in
- * errata-cli-estimate.c (a usage error until the evaluators land);
- * errata-cli-eval.c takes it over with its own definition. */
-int errata_cli_estimate_project_main (int    argc,
-                                      char **argv);
 
 G_END_DECLS
