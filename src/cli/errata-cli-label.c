@@ -178,7 +178,14 @@ label_file (ErrataProject      *project,
   return report->problems->len > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
-/* One trace: the same report as a file of one row. */
+/* Not translated: the words the command line takes. */
+static const char *
+label_word (ErrataVerdict value)
+{
+  return value == ERRATA_VERDICT_UNSET ? "unset" : errata_verdict_to_string (value);
+}
+
+/* One trace: a sentence, or (--json) the report of a file of one row. */
 static int
 label_one (ErrataProject      *project,
            gint64              target,
@@ -213,7 +220,16 @@ label_one (ErrataProject      *project,
     report->n_unchanged = 1;
   else
     report->n_set = 1;
-  print_label_report (target_name, id, report, options->json);
+  if (options->json)
+    print_label_report (target_name, id, report, TRUE);
+  else if (before == value)
+    /* Translators: "r12: the label for “Over budget” is already fail; nothing changed." */
+    g_print (_("%s: the label for “%s” is already %s; nothing changed.\n"), id, target_name,
+             label_word (value));
+  else
+    /* Translators: "r12: the label for “Over budget” is now fail (it was pass)." */
+    g_print (_("%s: the label for “%s” is now %s (it was %s).\n"), id, target_name,
+             label_word (value), label_word (before));
   return EXIT_OK;
 }
 

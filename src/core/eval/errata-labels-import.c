@@ -311,7 +311,11 @@ read_row (Import    *import,
   if (*id == '\0')
     add_problem (import->report, reader->row_line, g_strdup (_("the trace id is empty")));
   else if (!errata_labels_find_trace (import->project, id, &trace_id, &local_error))
-    add_problem (import->report, reader->row_line, g_strdup (local_error->message));
+    add_problem (import->report, reader->row_line,
+                 g_error_matches (local_error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND)
+                 && id[0] != '#'
+                 ? g_strdup_printf (_("no trace has the id “%s”"), id)
+                 : g_strdup (local_error->message));
   else
     add_entry (import, trace_id, value, reader->row_line);
 }
