@@ -313,7 +313,6 @@ read_row (Import    *import,
   else if (!errata_labels_find_trace (import->project, id, &trace_id, &local_error))
     add_problem (import->report, reader->row_line,
                  g_error_matches (local_error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND)
-                 && id[0] != '#'
                  ? g_strdup_printf (_("no trace has the id “%s”"), id)
                  : g_strdup (local_error->message));
   else

@@ -185,9 +185,13 @@ test_find_trace (Fixture       *fixture,
   g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nope"));
   g_clear_error (&error);
-  g_assert_false (errata_labels_find_trace (p, "#x1", &id, &error));
-  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);
+  g_assert_false (errata_labels_find_trace (p, "#4711", &id, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  /* "#" and something else is an external id like any other. */
+  eval_test_add_trace (p, "test", "#x1");
+  g_assert_true (errata_labels_find_trace (p, "#x1", &id, &error));
+  g_assert_no_error (error);
   /* The same external id from two sources is ambiguous. */
   eval_test_add_trace (p, "other-source", "r2");
   g_assert_false (errata_labels_find_trace (p, "r2", &id, &error));
