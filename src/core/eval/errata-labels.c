@@ -294,9 +294,9 @@ static const char find_external_sql[] =
 
 /* "#12" names trace 12, as errata_project_lookup_trace() reads it; "#12a"
  * is an external id like any other. */
-static gboolean
-parse_internal (const char *reference,
-                gint64     *id)
+gboolean
+_errata_labels_parse_internal (const char *reference,
+                               gint64     *id)
 {
   guint64 value;
 
@@ -321,7 +321,7 @@ errata_labels_find_trace (ErrataProject  *project,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (trace_id != NULL, FALSE);
 
-  if (parse_internal (id, trace_id))
+  if (_errata_labels_parse_internal (id, trace_id))
     return check_trace (project, *trace_id, error);
   stmt = _errata_project_cached (project, find_external_sql, error);
   if (stmt == NULL)
