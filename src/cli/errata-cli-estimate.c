@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "errata-cli-estimate.h"
+#include "errata-cli-eval.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -51,18 +52,6 @@ fail (int         status,
       const char *message)
 {
   return errata_cli_fail (status, "estimate: %s", message);
-}
-
-/* ---- the project form ----------------------------------------------- */
-
-/* Weak, so that errata-cli-eval.c (the evaluators' commands) can take it
- * over with a definition of its own without touching this file. */
-__attribute__ ((weak)) int
-errata_cli_estimate_project_main (int    argc,
-                                  char **argv)
-{
-  return fail (EXIT_USAGE, _("estimate on a project comes with the evaluators; for now, give "
-                             "verdict files: --test-labels F --test-preds F --unlabeled-preds F"));
 }
 
 /* The options below that take a value as the next argument. */

@@ -26,13 +26,5 @@ G_BEGIN_DECLS
 int errata_cli_estimate              (int    argc,
                                       char **argv);
 
-/* The project form, argv as errata_cli_estimate() got it. Defined weakly in
- * errata-cli-estimate.c (a usage error until the evaluators land);
- * errata-cli-eval.c takes it over with its own, ordinary definition, which
- * the linker prefers as long as both files are sources of the same
- * executable (from a static library, the strong one would only be linked
- * if something else pulled its object in). */
-int errata_cli_estimate_project_main (int    argc,
-                                      char **argv);
 
 G_END_DECLS
