@@ -221,9 +221,11 @@ print_evaluator (ErrataProject   *project,
   ErrataEvaluatorVersion *latest = versions->pdata[versions->len - 1];
 
   g_print ("%s\n", evaluator->name);
-  g_print (_("  target %s · kind %s · version %u%s · %u runs · %u looks at test\n"), target,
-           evaluator->kind, latest->number, latest->locked_at != 0 ? _(" (finalized)") : "",
-           runs->len, looks->len);
+  g_print (_("  target %s · kind %s · version %u%s"), target, evaluator->kind, latest->number,
+           latest->locked_at != 0 ? _(" (finalized)") : "");
+  g_print (g_dngettext (GETTEXT_PACKAGE, " · %u run", " · %u runs", runs->len), runs->len);
+  g_print (g_dngettext (GETTEXT_PACKAGE, " · %u look at test\n", " · %u looks at test\n",
+                        looks->len), looks->len);
   for (guint i = 0; i < looks->len; i++)
     {
       ErrataTestLook *look = looks->pdata[i];
@@ -509,6 +511,15 @@ prepare_run (ErrataProject           *project,
   return run;
 }
 
+/* A model without a price in the table costs "unknown", not $0. */
+static char *
+format_cost (double cost)
+{
+  if (cost <= 0)
+    return g_strdup (_("cost unknown (no price for this model)"));
+  return g_strdup_printf ("$%.4f", cost);
+}
+
 static void
 print_estimate (ErrataEvalRun          *run,
                 ErrataEvaluator        *evaluator,
@@ -523,8 +534,12 @@ print_estimate (ErrataEvalRun          *run,
   g_printerr (_("Judging %u traces with “%s” version %u on %s"), progress.total - progress.done,
               evaluator->name, version->number, errata_eval_scope_to_string (scope));
   if (estimate.tokens_in > 0)
-    g_printerr (_(": about %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out, $%.4f."),
-                estimate.tokens_in, estimate.tokens_out, estimate.cost);
+    {
+      g_autofree char *cost = format_cost (estimate.cost);
+
+      g_printerr (_(": about %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out, %s."),
+                  estimate.tokens_in, estimate.tokens_out, cost);
+    }
   g_printerr ("\n");
 }
 
@@ -589,11 +604,17 @@ print_run (ErrataEvalRun *run)
 
   errata_eval_run_get_progress (run, &progress);
   g_print (_("Run %" G_GINT64_FORMAT ": %s · %u of %u traces judged: %u pass, %u fail, "
-             "%u errors · %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out · $%.4f\n"),
-           errata_eval_run_get_id (run),
+             "%u errors"), errata_eval_run_get_id (run),
            errata_run_status_to_string (errata_eval_run_get_status (run)), progress.done,
-           progress.total, progress.n_pass, progress.n_fail, progress.n_error, progress.tokens_in,
-           progress.tokens_out, progress.cost);
+           progress.total, progress.n_pass, progress.n_fail, progress.n_error);
+  if (progress.tokens_in > 0)
+    {
+      g_autofree char *cost = format_cost (progress.cost);
+
+      g_print (_(" · %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out · %s"),
+               progress.tokens_in, progress.tokens_out, cost);
+    }
+  g_print ("\n");
   if (*errata_eval_run_get_message (run) != '\0')
     g_print ("  %s\n", errata_eval_run_get_message (run));
 }
@@ -1117,9 +1138,21 @@ print_estimate_text (const ErrataEvalEstimateResult *result)
   g_print (_("Raw pass rate          %.1f%% of %u unlabeled traces the judge passed or failed "
              "(%u errors left out)\n"), rate->observed_pass_rate * 100, rate->n_unlabelled,
            result->unlabelled_errors);
-  g_print (_("Judge on test: TPR %.3f, TNR %.3f over %u labelled traces (run %" G_GINT64_FORMAT
-             ", version %u, %u looks at test)\n"), rate->tpr, rate->tnr, rate->n_test,
-           result->test_run_id, result->version, result->n_test_looks);
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Judge on test: TPR %.3f, TNR %.3f over %u labelled traces (run %"
+                        G_GINT64_FORMAT ", version %u, %u look at test)\n",
+                        "Judge on test: TPR %.3f, TNR %.3f over %u labelled traces (run %"
+                        G_GINT64_FORMAT ", version %u, %u looks at test)\n",
+                        result->n_test_looks),
+           rate->tpr, rate->tnr, rate->n_test, result->test_run_id, result->version,
+           result->n_test_looks);
+  /* Youden's J: how far the judge is from chance on test. Below about 0.5
+   * the correction divides by a small number and the interval is wide;
+   * say so rather than let a wide interval look like a measurement. */
+  if (rate->tpr + rate->tnr - 1 < 0.5)
+    g_print (_("The judge is not much better than chance on test (TPR + TNR − 1 = %.2f), so "
+               "the corrected rate is uncertain: improve the judge on dev first.\n"),
+             rate->tpr + rate->tnr - 1);
   g_print (_("Bootstrap: %u of %u draws used, seed %" G_GUINT64_FORMAT "%s\n"),
            rate->n_draws_used, rate->n_draws, rate->seed,
            rate->clipped ? _("; the raw rate lies outside what this TPR and TNR can give, "
