@@ -376,6 +376,7 @@ test_bad_parameters (void)
     { "contains", "{\"words\": \"sorry\"}", "“words”" },
     { "contains", "{\"words\": [\"a\", 2]}", "“words”" },
     { "contains", "{\"words\": [\"a\"], \"mode\": \"some\"}", "“mode”" },
+    { "contains", "{\"words\": [\"a\", \"\xcc\x81\"], \"ignore_accents\": true}", "“words”" },
     { "json", "{\"field\": \"conversation\"}", "“field”" },
     { "json", "{\"keys\": [\"\"]}", "“keys”" },
     { "length", "{}", "“max”" },
