@@ -224,6 +224,24 @@ client_new (const Options       *options,
   return client;
 }
 
+/* The client the evaluators' judges use: the configured provider, with
+ * the command line's overrides (any may be NULL). */
+ErrataLlmClient *
+errata_cli_llm_client_new (const char  *provider,
+                           const char  *base_url,
+                           const char  *model,
+                           GError     **error)
+{
+  g_auto(Options) options = { NULL, };
+  g_autofree char *provider_name = NULL;
+  ErrataLlmKeySource key_source;
+
+  options.provider = g_strdup (provider);
+  options.base_url = g_strdup (base_url);
+  options.model = g_strdup (model);
+  return client_new (&options, &provider_name, &key_source, error);
+}
+
 static const char *
 key_source_name (const char         *provider,
                  ErrataLlmKeySource  source)

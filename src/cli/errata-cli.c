@@ -15,15 +15,16 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "errata-cli-common.h"
 #include "errata-cli-llm.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"
 #include "errata-project.h"
 
 enum {
-  EXIT_OK = 0,
-  EXIT_PARTIAL = 1,
-  EXIT_USAGE = 2,
+  EXIT_OK = ERRATA_CLI_EXIT_OK,
+  EXIT_PARTIAL = ERRATA_CLI_EXIT_FAILED,
+  EXIT_USAGE = ERRATA_CLI_EXIT_USAGE,
 };
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -37,79 +38,24 @@ typedef struct
 } Command;
 
 static int
-fail (int         status,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int         status,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("errata-cli: %s\n", message);
-  return status;
-}
-
-/* Parses options; on failure prints the error and the command's help. */
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_option_context_parse (context, argc, argv, &error))
-    return TRUE;
-  g_printerr ("errata-cli: %s\n", error->message);
-  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
-  return FALSE;
-}
-
-static GOptionContext *
-command_context (const char *parameter,
-                 const char *summary)
-{
-  GOptionContext *context = g_option_context_new (parameter);
-
-  g_option_context_set_summary (context, summary);
-  return context;
-}
-
-static ErrataProject *
-open_project (const char              *path,
-              ErrataProjectOpenFlags   flags,
-              GError                 **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-  return errata_project_open (file, flags, error);
-}
-
-static int
 run_new (int    argc,
          char **argv)
 {
   g_autoptr(GOptionContext) context =
-    command_context (_("PROJECT"), _("Create an empty project file (*.errata)."));
+    errata_cli_context_new (_("PROJECT"), _("Create an empty project file (*.errata)."));
   g_autoptr(GFile) file = NULL;
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc != 2)
-    return fail (EXIT_USAGE, _("“new” takes exactly one project file name"));
+    return errata_cli_fail (EXIT_USAGE, _("“new” takes exactly one project file name"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   project = errata_project_create (file, &error);
   if (project == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   g_print (_("Created %s\n"), argv[1]);
   return EXIT_OK;
 }
@@ -263,7 +209,7 @@ run_import (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    command_context (_("PROJECT PATH…"), _("Import trace files or folders into a project."));
+    errata_cli_context_new (_("PROJECT PATH…"), _("Import trace files or folders into a project."));
   g_autoptr(ErrataImporter) importer = errata_importer_new ();
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(ErrataImportReport) report = NULL;
@@ -271,29 +217,29 @@ run_import (int    argc,
   g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc < 3)
-    return fail (EXIT_USAGE, _("“import” needs a project and at least one file or folder"));
+    return errata_cli_fail (EXIT_USAGE, _("“import” needs a project and at least one file or folder"));
   if (!configure_importer (importer, format_name, map_spec, annotator, progress, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   if (max_size_text != NULL)
     {
       if (!parse_size (max_size_text, &max_size, &error))
-        return fail (EXIT_USAGE, "%s", error->message);
+        return errata_cli_fail (EXIT_USAGE, "%s", error->message);
       errata_importer_set_max_record_size (importer, max_size);
     }
 
-  project = open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
+  project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   for (int i = 2; i < argc; i++)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
 
   report = errata_importer_import (importer, project, (GFile **)files->pdata, files->len,
                                    NULL, &error);
   if (report == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   print_problems (report);
   print_import_summary (report);
   return errata_import_report_get_n_skipped (report) > 0 ? EXIT_PARTIAL : EXIT_OK;
@@ -341,21 +287,21 @@ run_info (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    command_context (_("PROJECT"), _("Show what a project holds."));
+    errata_cli_context_new (_("PROJECT"), _("Show what a project holds."));
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
   ErrataProjectInfo info;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc != 2)
-    return fail (EXIT_USAGE, _("“info” takes exactly one project file"));
+    return errata_cli_fail (EXIT_USAGE, _("“info” takes exactly one project file"));
 
-  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   if (project == NULL || !errata_project_get_info (project, &info, &error))
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
 
   if (as_json)
     {
@@ -448,7 +394,7 @@ run_search (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    command_context (_("PROJECT QUERY"), _("Full-text search over traces and notes. Every word "
+    errata_cli_context_new (_("PROJECT QUERY"), _("Full-text search over traces and notes. Every word "
                                            "must match; end a word with * to match a prefix."));
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
@@ -458,21 +404,21 @@ run_search (int    argc,
   ErrataTraceCursor cursor = { 0 };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc < 3)
-    return fail (EXIT_USAGE, _("“search” needs a project and a query"));
+    return errata_cli_fail (EXIT_USAGE, _("“search” needs a project and a query"));
   if (limit <= 0)
-    return fail (EXIT_USAGE, _("--limit must be a positive number"));
+    return errata_cli_fail (EXIT_USAGE, _("--limit must be a positive number"));
 
-  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   if (project == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   text = g_strjoinv (" ", argv + 2);
   errata_trace_query_set_text (query, text);
   hits = errata_project_query_traces (project, query, &cursor, limit, &error);
   if (hits == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   print_search_hits (hits, as_json);
   return EXIT_OK;
 }
@@ -504,7 +450,7 @@ run_export (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    command_context (_("PROJECT"), _("Export traces with their annotations."));
+    errata_cli_context_new (_("PROJECT"), _("Export traces with their annotations."));
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
@@ -512,22 +458,22 @@ run_export (int    argc,
   gint64 written;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
   if (argc != 2)
-    return fail (EXIT_USAGE, _("“export” takes exactly one project file"));
+    return errata_cli_fail (EXIT_USAGE, _("“export” takes exactly one project file"));
   if (format_name == NULL || !errata_export_format_from_string (format_name, &format))
-    return fail (EXIT_USAGE, _("--format must be jsonl or csv"));
+    return errata_cli_fail (EXIT_USAGE, _("--format must be jsonl or csv"));
 
-  project = open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   if (project == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   stream = open_output (output, &error);
   if (stream == NULL)
-    return fail (EXIT_USAGE, "%s", error->message);
+    return errata_cli_fail (EXIT_USAGE, "%s", error->message);
   written = errata_export_traces (project, format, stream, NULL, &error);
   if (written < 0 || !g_output_stream_close (stream, NULL, &error))
-    return fail (EXIT_USAGE, _("Export failed: %s"), error->message);
+    return errata_cli_fail (EXIT_USAGE, _("Export failed: %s"), error->message);
   if (output)
     g_printerr (_("Exported %" G_GINT64_FORMAT " traces to %s\n"), written, output);
   return EXIT_OK;

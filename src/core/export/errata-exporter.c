@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "errata-exporter.h"
+
+#include "errata-csv.h"
 #include "errata-project-private.h"
 
 #include <string.h>
@@ -104,22 +106,7 @@ append_csv_field (GString    *line,
 {
   /* Every field starts with a separator; trace_to_csv() drops the first. */
   g_string_append_c (line, ',');
-  if (value == NULL)
-    return;
-  /* RFC 4180: quote every field that needs it, double inner quotes. */
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
+  errata_csv_append_field (line, value);
 }
 
 static void

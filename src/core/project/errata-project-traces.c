@@ -335,6 +335,55 @@ errata_project_find_trace (ErrataProject  *self,
                         source, external_id);
 }
 
+/* A trace as a user names it: its external id when that is unique across
+ * sources, or "#ID", its project id, when it is not. Errors say which. */
+ErrataTrace *
+errata_project_lookup_trace (ErrataProject  *self,
+                             const char     *reference,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  guint n = 0;
+  int rc;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  if (reference[0] == '#' && g_ascii_isdigit (reference[1]))
+    {
+      char *end = NULL;
+
+      id = g_ascii_strtoll (reference + 1, &end, 10);
+      if (*end == '\0')
+        return errata_project_get_trace (self, id, error);
+    }
+  stmt = _errata_project_cached (self, "SELECT id FROM traces WHERE external_id = ?1 LIMIT 2",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("read the traces")), NULL;
+  if (n == 1)
+    return errata_project_get_trace (self, id, error);
+  g_set_error (error, ERRATA_PROJECT_ERROR, n == 0 ? ERRATA_PROJECT_ERROR_NOT_FOUND
+                                                   : ERRATA_PROJECT_ERROR_INVALID,
+               n == 0
+               /* Translators: %s is a trace id as the user typed it. */
+               ? _("The project has no trace “%s”.")
+               /* Translators: %s is a trace id as the user typed it. */
+               : _("Several traces have the id “%s” (from different files); name the one you "
+                   "mean by its project id, such as #12."), reference);
+  return NULL;
+}
+
 gboolean
 errata_project_get_info (ErrataProject      *self,
                          ErrataProjectInfo  *info,

@@ -128,6 +128,9 @@ ErrataTrace      *errata_project_find_trace             (ErrataProject          
                                                          const char             *source,
                                                          const char             *external_id,
                                                          GError                **error);
+ErrataTrace      *errata_project_lookup_trace           (ErrataProject          *self,
+                                                         const char             *reference,
+                                                         GError                **error);
 gboolean          errata_project_get_info               (ErrataProject          *self,
                                                          ErrataProjectInfo      *info,
                                                          GError                **error);

@@ -216,6 +216,91 @@ test_migrates_v1_keeping_data (void)
   errata_test_remove_tree (dir);
 }
 
+/* Version 3 keeps a version 2 file's explicit labels (now per target),
+ * marks the annotations of the default import annotator as imported and
+ * gives the project an identity. */
+static void
+test_migrates_v2_to_v3 (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "v2.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataAnnotation) imported = NULL;
+  g_autoptr(ErrataAnnotation) review = NULL;
+  g_autofree char *project_id = NULL;
+  g_autofree char *sql = g_strdup_printf ("%s %s PRAGMA application_id = %d; PRAGMA user_version = 2;"
+                                          "INSERT INTO traces (external_id, imported_at, sample_key)"
+                                          " VALUES ('old', 0, 1);"
+                                          "INSERT INTO annotations (trace_id, annotator, verdict,"
+                                          " note, created_at, updated_at)"
+                                          " VALUES (1, 'import', 'pass', '', 0, 0),"
+                                          " (1, 'Ada', 'fail', 'late', 0, 0);"
+                                          "INSERT INTO failure_modes (id, name, created_at)"
+                                          " VALUES (4, 'Late', 0);"
+                                          "INSERT INTO labels VALUES (1, 4, 'fail', 'Ada', 0);",
+                                          errata_project_migrations[1],
+                                          errata_project_migrations[2],
+                                          ERRATA_PROJECT_APPLICATION_ID);
+  gint64 n = 0;
+
+  exec_raw (path, sql);
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  imported = errata_project_get_annotation (project, 1, "import", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported->origin, ==, ERRATA_ORIGIN_IMPORTED);
+  review = errata_project_get_annotation (project, 1, "Ada", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (review->origin, ==, ERRATA_ORIGIN_HERE);
+  g_assert_true (_errata_project_query_int (project, "SELECT count (*) FROM explicit_labels"
+                                            " WHERE target = 4 AND trace_id = 1 AND value = 'fail'",
+                                            &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  project_id = errata_project_get_meta (project, "project_id");
+  g_assert_nonnull (project_id);
+  g_assert_cmpuint (strlen (project_id), ==, 32);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
+/* A trace as a user names it: a unique external id, or #ID. */
+static void
+test_lookup_trace (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataTrace) first = errata_test_new_trace ("same", "q", "a");
+  g_autoptr(ErrataTrace) other = errata_test_new_trace ("same", "q", "a");
+  g_autoptr(ErrataTrace) unique = errata_test_new_trace ("only", "q", "a");
+  g_autoptr(ErrataTrace) found = NULL;
+  g_autofree char *by_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  errata_trace_set_source (other, "another file");
+  g_assert_true (errata_project_add_trace (project, first, NULL, &error));
+  g_assert_true (errata_project_add_trace (project, other, NULL, &error));
+  g_assert_true (errata_project_add_trace (project, unique, NULL, &error));
+
+  found = errata_project_lookup_trace (project, "only", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_trace_get_id (found), ==, errata_trace_get_id (unique));
+  g_clear_object (&found);
+  g_assert_null (errata_project_lookup_trace (project, "same", &error));
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "#12"));
+  g_clear_error (&error);
+  by_id = g_strdup_printf ("#%" G_GINT64_FORMAT, errata_trace_get_id (other));
+  found = errata_project_lookup_trace (project, by_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (errata_trace_get_source (found), ==, "another file");
+  g_assert_null (errata_project_lookup_trace (project, "nobody", &error));
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_read_only_refuses_writes (void)
 {
@@ -415,6 +500,8 @@ main (int   argc,
   g_test_add_func ("/project/refuses-corrupt", test_refuses_corrupt);
   g_test_add_func ("/project/migrates-old-file", test_migrates_old_file);
   g_test_add_func ("/project/migrates-v1-keeping-data", test_migrates_v1_keeping_data);
+  g_test_add_func ("/project/migrates-v2-to-v3", test_migrates_v2_to_v3);
+  g_test_add_func ("/project/lookup-trace", test_lookup_trace);
   g_test_add_func ("/project/read-only-refuses-writes", test_read_only_refuses_writes);
   g_test_add_func ("/project/duplicates-are-ignored", test_duplicates_are_ignored);
   g_test_add_func ("/project/rollback-keeps-committed", test_rollback_keeps_committed);

@@ -1,0 +1,77 @@
+/* errata-cli-common.c
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-cli-common.h"
+
+int
+errata_cli_fail (int         status,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("errata-cli: %s\n", message);
+  return status;
+}
+
+GOptionContext *
+errata_cli_context_new (const char *parameter,
+                        const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameter);
+
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
+/* Parses options; on failure prints the error and the command's help. */
+gboolean
+errata_cli_parse_options (GOptionContext   *context,
+                          int              *argc,
+                          char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_option_context_parse (context, argc, argv, &error))
+    return TRUE;
+  g_printerr ("errata-cli: %s\n", error->message);
+  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  return FALSE;
+}
+
+ErrataProject *
+errata_cli_open_project (const char              *path,
+                         ErrataProjectOpenFlags   flags,
+                         GError                 **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  return errata_project_open (file, flags, error);
+}
+
+/* A GAsyncReadyCallback that keeps the result in *slot. */
+void
+errata_cli_on_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      slot)
+{
+  *(GAsyncResult **)slot = g_object_ref (result);
+}
+
+/* Iterates the main context until errata_cli_on_result() filled *slot. */
+GAsyncResult *
+errata_cli_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
