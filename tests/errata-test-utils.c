@@ -273,3 +273,23 @@ errata_test_read_rss_kb (void)
     return 0;
   return g_ascii_strtoull (fields[1], NULL, 10) * (sysconf (_SC_PAGESIZE) / 1024);
 }
+
+void
+errata_test_on_result (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      slot)
+{
+  *(GAsyncResult **)slot = g_object_ref (result);
+}
+
+static gboolean
+result_arrived (gpointer slot)
+{
+  return *(GAsyncResult **)slot != NULL;
+}
+
+void
+errata_test_wait_for_result (GAsyncResult **slot)
+{
+  errata_test_wait_until (result_arrived, slot, 60);
+}

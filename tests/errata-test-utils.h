@@ -49,6 +49,13 @@ void           errata_test_wait_until       (ErrataTestCondition condition,
                                              gpointer            data,
                                              guint               seconds);
 
+/* A GAsyncReadyCallback that keeps the result in *(GAsyncResult **)slot,
+ * and the wait for it (up to 60 s: a busy machine is slow, not wrong). */
+void           errata_test_on_result        (GObject            *source,
+                                             GAsyncResult       *result,
+                                             gpointer            slot);
+void           errata_test_wait_for_result  (GAsyncResult      **slot);
+
 /* Resident set size of this process in kB (/proc/self/statm). */
 gsize          errata_test_read_rss_kb      (void);
 

@@ -1,7 +1,8 @@
 /* errata-cli.c: the command-line companion, for scripts and CI.
  *
  * Exit status: 0 all went well, 1 some records were skipped (or, for
- * `llm`, the provider failed), 2 usage errors or unreadable input.
+ * `llm`, the provider failed; for `estimate`, the data cannot give an
+ * estimate), 2 usage errors or unreadable input.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +17,9 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-label.h"
+#include "errata-cli-estimate.h"
+#include "errata-cli-eval.h"
 #include "errata-cli-llm.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"
@@ -485,6 +489,10 @@ static const Command commands[] = {
   { "info", run_info, N_("Show what a project holds"), N_("PROJECT [--json]") },
   { "search", run_search, N_("Search traces and notes"), N_("PROJECT QUERY [--limit N] [--json]") },
   { "export", run_export, N_("Export traces and annotations"), N_("PROJECT --format jsonl|csv [-o FILE]") },
+  { "label", errata_cli_label, N_("Set explicit labels for a target"), N_("PROJECT --target MODE (TRACE_ID pass|fail | --file F)") },
+  { "split", errata_cli_split, N_("Assign and show a target’s train/dev/test split"), N_("PROJECT --target MODE [--json]") },
+  { "estimate", errata_cli_estimate, N_("Estimate the true pass rate from a judge’s verdicts"), N_("--test-labels F --test-preds F --unlabeled-preds F [--json]") },
+  { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
 };
 

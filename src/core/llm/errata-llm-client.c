@@ -291,7 +291,8 @@ job_account (GTask          *task,
   ErrataLlmClient *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
   const char *model = reply->model != NULL && *reply->model != '\0'
-                      ? reply->model : self->provider->model;
+                      ? reply->model
+                      : errata_llm_request_get_model (job->request, self->provider->model);
 
   reply->attempts = job->attempt;
   reply->latency_ms = (g_get_monotonic_time () - job->sent_at) / 1000.0;
@@ -607,6 +608,19 @@ errata_llm_client_set_prices (ErrataLlmClient *self,
     self->prices = errata_llm_prices_ref (prices);
 }
 
+/**
+ * errata_llm_client_get_prices:
+ *
+ * Returns: (nullable) (transfer none): the price table replies are costed with
+ */
+ErrataLlmPrices *
+errata_llm_client_get_prices (ErrataLlmClient *self)
+{
+  g_return_val_if_fail (ERRATA_IS_LLM_CLIENT (self), NULL);
+
+  return self->prices;
+}
+
 void
 errata_llm_client_set_cache (ErrataLlmClient *self,
                              ErrataLlmCache  *cache)
@@ -684,7 +698,8 @@ errata_llm_client_complete_async (ErrataLlmClient     *self,
   job = g_new0 (Job, 1);
   job->request = errata_llm_request_ref (request);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  if (self->cache != NULL)
+  /* Without a hash the job neither looks the cache up nor stores in it. */
+  if (self->cache != NULL && !request->bypass_cache)
     job->hash = _errata_llm_wire_hash_request (self->provider, request);
   g_task_set_task_data (task, job, job_free);
 

@@ -39,6 +39,7 @@ ErrataLlmClient         *errata_llm_client_new                (const ErrataLlmPr
 const ErrataLlmProvider *errata_llm_client_get_provider       (ErrataLlmClient          *self);
 void                     errata_llm_client_set_prices         (ErrataLlmClient          *self,
                                                                ErrataLlmPrices          *prices);
+ErrataLlmPrices         *errata_llm_client_get_prices         (ErrataLlmClient          *self);
 void                     errata_llm_client_set_cache          (ErrataLlmClient          *self,
                                                                ErrataLlmCache           *cache);
 void                     errata_llm_client_set_retry_delays   (ErrataLlmClient          *self,

@@ -51,6 +51,7 @@ request_clear (gpointer data)
   g_ptr_array_unref (self->messages);
   g_free (self->system);
   g_free (self->schema_name);
+  g_free (self->model);
   g_clear_pointer (&self->schema, json_node_unref);
 }
 
@@ -102,6 +103,52 @@ errata_llm_request_set_max_tokens (ErrataLlmRequest *self,
   g_return_if_fail (self != NULL);
 
   self->max_tokens = max_tokens;
+}
+
+/* A judge names its own model (evaluator versions keep it), while the
+ * queue, pacing and key stay the client's: one client serves every model
+ * of a provider. NULL or "" goes back to the provider's model. */
+void
+errata_llm_request_set_model (ErrataLlmRequest *self,
+                              const char       *model)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->model);
+  self->model = model != NULL && *model != '\0' ? g_strdup (model) : NULL;
+}
+
+/* The model this request goes to: its own, else @fallback (the provider's). */
+const char *
+errata_llm_request_get_model (const ErrataLlmRequest *self,
+                              const char             *fallback)
+{
+  g_return_val_if_fail (self != NULL, fallback);
+
+  return self->model != NULL ? self->model : fallback;
+}
+
+/* For repeats (flakiness): the request goes to the provider even when the
+ * cache knows it, and its reply does not replace the cached one, which
+ * keeps reproducing the first run. */
+void
+errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
+                                     gboolean          bypass_cache)
+{
+  g_return_if_fail (self != NULL);
+
+  self->bypass_cache = bypass_cache;
+}
+
+/* A judge keeps a reply it cannot read as its raw text beside the error
+ * it reports, instead of losing it in the client. */
+void
+errata_llm_request_set_json_optional (ErrataLlmRequest *self,
+                                      gboolean          json_optional)
+{
+  g_return_if_fail (self != NULL);
+
+  self->json_optional = json_optional;
 }
 
 /**

@@ -29,6 +29,10 @@ typedef struct
   char      *schema_name;  /* nullable: set with a schema */
   JsonNode  *schema;       /* nullable: a JSON Schema the reply must follow */
   gboolean   schema_strict;
+  char      *model;        /* nullable: overrides the provider's model for this request */
+  gboolean   bypass_cache; /* neither answered from nor stored in the reply cache */
+  gboolean   json_optional; /* with a schema: a reply without JSON is returned (json NULL),
+                             * not failed, so that the caller can keep its text */
 } ErrataLlmRequest;
 
 GType             errata_llm_request_get_type        (void) G_GNUC_CONST;
@@ -50,6 +54,14 @@ void              errata_llm_request_set_schema      (ErrataLlmRequest *self,
                                                       const char       *name,
                                                       JsonNode         *schema,
                                                       gboolean          strict);
+void              errata_llm_request_set_model       (ErrataLlmRequest *self,
+                                                      const char       *model);
+void              errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
+                                                      gboolean          bypass_cache);
+void              errata_llm_request_set_json_optional (ErrataLlmRequest *self,
+                                                      gboolean          json_optional);
+const char       *errata_llm_request_get_model       (const ErrataLlmRequest *self,
+                                                      const char             *fallback);
 gboolean          errata_llm_request_set_schema_json (ErrataLlmRequest *self,
                                                       const char       *name,
                                                       const char       *schema_json,

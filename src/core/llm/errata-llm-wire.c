@@ -176,7 +176,8 @@ _errata_llm_wire_build_body (const ErrataLlmProvider *provider,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, provider->model);
+  json_builder_add_string_value (builder, errata_llm_request_get_model (request,
+                                                                       provider->model));
   if (request->temperature >= 0)
     {
       json_builder_set_member_name (builder, "temperature");
@@ -405,7 +406,8 @@ parse_openai (JsonObject              *root,
   reply->tokens_in = get_int_member (usage, "prompt_tokens");
   reply->tokens_out = get_int_member (usage, "completion_tokens");
 
-  if (request->schema != NULL && !reply_take_json (reply, error))
+  if (request->schema != NULL &&
+      !reply_take_json (reply, request->json_optional ? NULL : error) && !request->json_optional)
     return NULL;
 
   return g_steal_pointer (&reply);
@@ -454,7 +456,8 @@ parse_anthropic (JsonObject              *root,
   else
     reply->text = g_strdup (text->str);
 
-  if (request->schema != NULL && reply->json == NULL && !reply_take_json (reply, error))
+  if (request->schema != NULL && reply->json == NULL &&
+      !reply_take_json (reply, request->json_optional ? NULL : error) && !request->json_optional)
     return NULL;
 
   return g_steal_pointer (&reply);
@@ -692,7 +695,10 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   json_builder_add_string_value (builder, "errata-llm-cache-v1");
   json_builder_add_string_value (builder, errata_llm_kind_to_string (provider->kind));
   json_builder_add_string_value (builder, provider->base_url);
-  json_builder_add_string_value (builder, provider->model);
+  /* The model the request goes to: a request naming the provider's own
+   * model shares its cache entries with one that names none. */
+  json_builder_add_string_value (builder, errata_llm_request_get_model (request,
+                                                                       provider->model));
   add_nullable_string (builder, request->system);
   json_builder_begin_array (builder);
   for (guint i = 0; i < request->messages->len; i++)
@@ -711,6 +717,10 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   else
     json_builder_add_null_value (builder);
   json_builder_add_boolean_value (builder, request->schema_strict);
+  /* Only when set, so that the keys of every other request stay as they
+   * were; a reply without JSON must never answer a request that needs it. */
+  if (request->json_optional)
+    json_builder_add_string_value (builder, "json-optional");
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);

@@ -2,7 +2,9 @@
  *
  * Labels derived from the taxonomy (DESIGN.md, "Labels"): a reviewed trace
  * whose note sits in a mode fails it, a reviewed one not in it passes it,
- * an explicit label wins; and how many reviewed traces fail each mode.
+ * an explicit label wins, reviewers who differ leave it disputed (the
+ * ground truth of errata-ground-truth.c); and how many reviewed traces
+ * fail each mode.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,65 +16,24 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "errata-ground-truth.h"
 #include "errata-taxonomy-private.h"
 
-static const char explicit_label_sql[] =
-  "SELECT value FROM explicit_labels WHERE trace_id = ?1 AND target = ?2";
-static const char derived_label_sql[] =
-  "SELECT EXISTS (SELECT 1 FROM annotations a WHERE a.trace_id = ?1 AND " ERRATA_REVIEWED_ANNOTATION "),"
-  " EXISTS (SELECT 1 FROM annotations a JOIN assignments s ON s.annotation_id = a.id"
-  "         WHERE a.trace_id = ?1 AND s.failure_mode_id = ?2)";
-
-static gboolean
-lookup_label (ErrataProject  *project,
-              const char     *sql,
-              gint64          trace_id,
-              gint64          mode_id,
-              sqlite3_stmt  **out,
-              GError        **error)
-{
-  sqlite3_stmt *stmt = _errata_project_cached (project, sql, error);
-  int rc;
-
-  *out = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, trace_id);
-  sqlite3_bind_int64 (stmt, 2, mode_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = stmt;
-  else if (rc != SQLITE_DONE)
-    return _errata_project_set_error (project, error, _("read labels"));
-  return TRUE;
-}
-
+/* The ground truth every number stands on (errata-ground-truth.c): the
+ * canvas, the coding panel and the evaluators agree on what fails a mode. */
 ErrataVerdict
 errata_taxonomy_get_label (ErrataTaxonomy  *self,
                            gint64           trace_id,
                            gint64           mode_id,
                            GError         **error)
 {
-  ErrataVerdict label = ERRATA_VERDICT_UNSET;
-  sqlite3_stmt *row;
+  ErrataTruth truth;
 
   g_return_val_if_fail (ERRATA_IS_TAXONOMY (self), ERRATA_VERDICT_UNSET);
 
-  if (!lookup_label (self->project, explicit_label_sql, trace_id, mode_id, &row, error))
+  if (!errata_ground_truth_get (self->project, mode_id, trace_id, &truth, error))
     return ERRATA_VERDICT_UNSET;
-  if (row != NULL)
-    {
-      label = errata_verdict_from_string ((const char *)sqlite3_column_text (row, 0));
-      sqlite3_reset (row);
-      return label;
-    }
-  if (!lookup_label (self->project, derived_label_sql, trace_id, mode_id, &row, error))
-    return ERRATA_VERDICT_UNSET;
-  if (row != NULL && sqlite3_column_int (row, 0))
-    label = sqlite3_column_int (row, 1) ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS;
-  if (row != NULL)
-    sqlite3_reset (row);
-  return label;
+  return truth.value;
 }
 
 static const char count_reviewed_sql[] =

@@ -107,9 +107,10 @@ gboolean           errata_taxonomy_undo               (ErrataTaxonomy  *self,
 gboolean           errata_taxonomy_redo               (ErrataTaxonomy  *self,
                                                        GError         **error);
 
-/* errata-taxonomy-labels.c. Derived labels (DESIGN.md): a reviewed trace whose note sits in the mode
- * fails it, a reviewed trace not in it passes it, an explicit label wins;
- * an unreviewed trace has no label (ERRATA_VERDICT_UNSET). */
+/* errata-taxonomy-labels.c. The trace's ground truth for the mode
+ * (errata-ground-truth.h): an explicit label wins; else a reviewed trace
+ * whose note sits in the mode fails it, a reviewed trace not in it passes
+ * it; an unreviewed or disputed trace has no label (ERRATA_VERDICT_UNSET). */
 ErrataVerdict      errata_taxonomy_get_label          (ErrataTaxonomy  *self,
                                                        gint64           trace_id,
                                                        gint64           mode_id,

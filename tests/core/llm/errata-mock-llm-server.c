@@ -117,6 +117,7 @@ typedef struct
   char     *text;
   JsonNode *json;
   char     *model;
+  char     *finish_reason;  /* NULL: the usual one */
   gint64    tokens_in;
   gint64    tokens_out;
 } Answer;
@@ -126,6 +127,7 @@ answer_clear (Answer *answer)
 {
   g_free (answer->text);
   g_free (answer->model);
+  g_free (answer->finish_reason);
   g_clear_pointer (&answer->json, json_node_unref);
 }
 
@@ -168,6 +170,7 @@ make_answer (ErrataMockLlmServer *self,
   answer->model = g_strdup (get_string (object, "model") != NULL ? get_string (object, "model")
                             : get_string (request, "model") != NULL ? get_string (request, "model")
                             : "mock-model");
+  answer->finish_reason = g_strdup (get_string (object, "finish_reason"));
   answer->tokens_in = count_prompt_chars (request) / 4 + 1;
   answer->tokens_out = strlen (answer->text) / 4 + 1;
 }
@@ -200,7 +203,7 @@ openai_body (guint        n,
   json_builder_add_string_value (b, answer->text);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "finish_reason");
-  json_builder_add_string_value (b, "stop");
+  json_builder_add_string_value (b, answer->finish_reason != NULL ? answer->finish_reason : "stop");
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "usage");
@@ -284,7 +287,8 @@ anthropic_body (JsonObject   *request,
   json_builder_set_member_name (b, "content");
   add_anthropic_content (b, request, n, answer);
   json_builder_set_member_name (b, "stop_reason");
-  json_builder_add_string_value (b, answer->json != NULL && wants_json (request, TRUE)
+  json_builder_add_string_value (b, answer->finish_reason != NULL ? answer->finish_reason
+                                    : answer->json != NULL && wants_json (request, TRUE)
                                     ? "tool_use" : "end_turn");
   json_builder_set_member_name (b, "usage");
   json_builder_begin_object (b);
@@ -750,7 +754,8 @@ errata_mock_llm_server_set_retry_after (ErrataMockLlmServer *self,
   self->retry_after = seconds;
 }
 
-/* A string (the reply text) or an object {"text"?, "json"?, "model"?}. */
+/* A string (the reply text) or an object {"text"?, "json"?, "model"?,
+ * "finish_reason"?} (finish_reason is sent as Anthropic's stop_reason too). */
 void
 errata_mock_llm_server_add_reply (ErrataMockLlmServer *self,
                                   JsonNode            *reply)

@@ -506,6 +506,106 @@ test_cache (void)
   g_assert_cmpuint (usage.requests, ==, 2);
 }
 
+/* A repeat asks again even when the cache knows the request, and does not
+ * replace the cached reply: a plain rerun still reproduces the first. */
+static void
+test_cache_bypass (void)
+{
+  g_autoptr(ErrataMockLlmServer) server = new_server ();
+  g_autoptr(ErrataLlmClient) client = new_client (server, ERRATA_LLM_KIND_OPENAI, 1);
+  g_autoptr(ErrataLlmCache) cache = errata_llm_cache_new_in_memory ();
+  g_autoptr(ErrataLlmRequest) request = schema_request ();
+  g_autoptr(ErrataLlmRequest) repeat = schema_request ();
+  g_autoptr(LlmBatch) first = NULL;
+  g_autoptr(LlmBatch) again = NULL;
+  g_autoptr(LlmBatch) rerun = NULL;
+  g_autoptr(JsonNode) one = json_from_string ("{\"json\": {\"verdict\": \"pass\", \"reasoning\": \"one\"}}", NULL);
+  g_autoptr(JsonNode) two = json_from_string ("{\"json\": {\"verdict\": \"fail\", \"reasoning\": \"two\"}}", NULL);
+
+  errata_mock_llm_server_add_reply (server, one);
+  errata_mock_llm_server_add_reply (server, two);
+  errata_llm_client_set_cache (client, cache);
+  errata_llm_request_set_bypass_cache (repeat, TRUE);
+
+  first = llm_batch_run (client, request, 1);
+  again = llm_batch_run (client, repeat, 1);
+  g_assert_no_error (again->errors[0]);
+  g_assert_false (again->replies[0]->cached);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, 2);
+  g_assert_nonnull (strstr (again->replies[0]->text, "two"));
+
+  rerun = llm_batch_run (client, request, 1);
+  g_assert_true (rerun->replies[0]->cached);
+  g_assert_nonnull (strstr (rerun->replies[0]->text, "one"));
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, 2);
+}
+
+/* With json_optional, a reply without JSON comes back with its text (and
+ * the same request without it still fails); the two never share a cache
+ * entry. */
+static void
+test_json_optional (void)
+{
+  g_autoptr(ErrataMockLlmServer) server = new_server ();
+  g_autoptr(ErrataLlmClient) client = new_client (server, ERRATA_LLM_KIND_OPENAI, 1);
+  g_autoptr(ErrataLlmRequest) strict = schema_request ();
+  g_autoptr(ErrataLlmRequest) lenient = schema_request ();
+  g_autoptr(JsonNode) prose = json_from_string ("\"I would say it passes.\"", NULL);
+  g_autoptr(LlmBatch) failed = NULL;
+  g_autoptr(LlmBatch) kept = NULL;
+  g_autofree char *h_strict = NULL, *h_lenient = NULL;
+
+  errata_mock_llm_server_add_reply (server, prose);
+  errata_llm_request_set_json_optional (lenient, TRUE);
+
+  failed = llm_batch_run (client, strict, 1);
+  g_assert_error (failed->errors[0], ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_BAD_REPLY);
+  kept = llm_batch_run (client, lenient, 1);
+  g_assert_no_error (kept->errors[0]);
+  g_assert_null (kept->replies[0]->json);
+  g_assert_cmpstr (kept->replies[0]->text, ==, "I would say it passes.");
+
+  h_strict = errata_llm_client_hash_request (client, strict);
+  h_lenient = errata_llm_client_hash_request (client, lenient);
+  g_assert_cmpstr (h_strict, !=, h_lenient);
+}
+
+/* A request may name its own model: it is sent, costed and cached under
+ * that model; naming the provider's model is the same as naming none. */
+static void
+test_request_model (void)
+{
+  g_autoptr(ErrataMockLlmServer) server = new_server ();
+  g_autoptr(ErrataLlmClient) client = new_client (server, ERRATA_LLM_KIND_OPENAI, 1);
+  g_autoptr(ErrataLlmPrices) prices = errata_llm_prices_new ();
+  g_autoptr(ErrataLlmRequest) request = schema_request ();
+  g_autoptr(ErrataLlmRequest) plain = schema_request ();
+  g_autoptr(ErrataLlmRequest) same = schema_request ();
+  g_autoptr(LlmBatch) batch = NULL;
+  g_autofree char *h_other = NULL, *h_plain = NULL, *h_same = NULL;
+  ErrataLlmReply *reply;
+
+  errata_llm_prices_set (prices, "judge-model", 10.0, 20.0);
+  errata_llm_client_set_prices (client, prices);
+  g_assert_true (errata_llm_client_get_prices (client) == prices);
+  errata_llm_request_set_model (request, "judge-model");
+  batch = llm_batch_run (client, request, 1);
+
+  g_assert_no_error (batch->errors[0]);
+  reply = batch->replies[0];
+  g_assert_cmpstr (json_object_get_string_member (last_request_object (server), "model"), ==,
+                   "judge-model");
+  g_assert_cmpstr (reply->model, ==, "judge-model");
+  g_assert_cmpfloat_with_epsilon (reply->cost, (reply->tokens_in * 10.0 + reply->tokens_out * 20.0) / 1e6, 1e-12);
+
+  errata_llm_request_set_model (same, "mock-model");
+  h_other = errata_llm_client_hash_request (client, request);
+  h_plain = errata_llm_client_hash_request (client, plain);
+  h_same = errata_llm_client_hash_request (client, same);
+  g_assert_cmpstr (h_other, !=, h_plain);
+  g_assert_cmpstr (h_same, ==, h_plain);
+}
+
 static void
 test_hash (void)
 {
@@ -1002,6 +1102,9 @@ main (int    argc,
   g_test_add_func ("/llm/client/hang-times-out", test_hang_times_out);
   g_test_add_func ("/llm/client/cancel", test_cancel);
   g_test_add_func ("/llm/client/cache", test_cache);
+  g_test_add_func ("/llm/client/cache-bypass", test_cache_bypass);
+  g_test_add_func ("/llm/client/request-model", test_request_model);
+  g_test_add_func ("/llm/client/json-optional", test_json_optional);
   g_test_add_func ("/llm/client/hash", test_hash);
   g_test_add_func ("/llm/client/concurrency-limit", test_concurrency_limit);
   g_test_add_func ("/llm/client/requests-per-minute", test_requests_per_minute);

@@ -1,0 +1,785 @@
+/* errata-eval-run.c
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-eval-run.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "errata-eval-run-private.h"
+#include "errata-eval-runs.h"
+#include "errata-evaluators.h"
+#include "errata-project-private.h"
+
+/* Verdicts are committed when this many have arrived, or after
+ * FLUSH_INTERVAL_MS, whichever comes first: a killed run loses at most
+ * that much work, and the project sees one transaction per batch rather
+ * than one per trace. */
+#define DEFAULT_BATCH_SIZE 32
+#define FLUSH_INTERVAL_MS  250
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  gint64             trace_id;
+  ErrataEvalOutcome *outcome;
+} Pending;
+
+struct _ErrataEvalRun
+{
+  GObject             parent_instance;
+
+  ErrataProject      *project;
+  ErrataEvalMethod   *method;
+  gint64              version_id;
+  ErrataEvalScope     scope;
+  GArray             *scope_ids;     /* every trace the run set out to judge */
+  GArray             *todo;          /* those still without a verdict */
+  guint               next;          /* into todo */
+  guint               in_flight;
+  double              in_flight_estimate;
+  gint64              run_id;        /* 0 until started */
+  gboolean            resuming;
+  double              max_cost;
+  char               *forced_reason;
+  gint64              repeat_of;
+  gboolean            bypass_cache;
+  guint               batch_size;
+
+  ErrataEvalProgress  progress;
+  GArray             *pending;       /* of Pending, not yet committed */
+  guint               flush_source;
+  GTask              *task;
+  gboolean            stopping;
+  ErrataRunStatus     status;
+  char               *message;
+  GError             *fatal;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataEvalRun, errata_eval_run, G_TYPE_OBJECT)
+
+/* Runs of this process that are going on now, so that the store can tell
+ * a live run from one this process started and abandoned. Main thread. */
+static GHashTable *active_runs;
+
+gboolean
+_errata_eval_run_is_active_here (gint64 run_id)
+{
+  return active_runs != NULL && g_hash_table_contains (active_runs, &run_id);
+}
+
+static void
+set_active (gint64   run_id,
+            gboolean active)
+{
+  if (active_runs == NULL)
+    active_runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (active)
+    g_hash_table_add (active_runs, g_memdup2 (&run_id, sizeof run_id));
+  else
+    g_hash_table_remove (active_runs, &run_id);
+}
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->outcome, errata_eval_outcome_free);
+}
+
+static void
+errata_eval_run_finalize (GObject *object)
+{
+  ErrataEvalRun *self = (ErrataEvalRun *)object;
+
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_object (&self->project);
+  g_clear_object (&self->method);
+  g_clear_pointer (&self->scope_ids, g_array_unref);
+  g_clear_pointer (&self->todo, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->forced_reason, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_error (&self->fatal);
+
+  G_OBJECT_CLASS (errata_eval_run_parent_class)->finalize (object);
+}
+
+static void
+errata_eval_run_class_init (ErrataEvalRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = errata_eval_run_finalize;
+
+  /* Emitted after each verdict; read errata_eval_run_get_progress(). */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+errata_eval_run_init (ErrataEvalRun *self)
+{
+  self->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
+  g_array_set_clear_func (self->pending, (GDestroyNotify)pending_clear);
+  self->batch_size = DEFAULT_BATCH_SIZE;
+  self->status = ERRATA_RUN_RUNNING;
+}
+
+static GArray *
+copy_ids (GArray *ids)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids ? ids->len : 0);
+
+  if (ids != NULL)
+    g_array_append_vals (copy, ids->data, ids->len);
+  return copy;
+}
+
+/* trace_ids: the scope as resolved by errata_eval_scope_resolve(). */
+ErrataEvalRun *
+errata_eval_run_new (ErrataProject    *project,
+                     gint64            version_id,
+                     ErrataEvalMethod *method,
+                     ErrataEvalScope   scope,
+                     GArray           *trace_ids)
+{
+  ErrataEvalRun *self;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (method), NULL);
+  g_return_val_if_fail (trace_ids != NULL, NULL);
+
+  self = g_object_new (ERRATA_TYPE_EVAL_RUN, NULL);
+  self->project = g_object_ref (project);
+  self->method = g_object_ref (method);
+  self->version_id = version_id;
+  self->scope = scope;
+  self->scope_ids = copy_ids (trace_ids);
+  self->todo = copy_ids (trace_ids);
+  self->progress.total = trace_ids->len;
+  return self;
+}
+
+static GArray *
+missing_ids (GArray *scope_ids,
+             GArray *verdicts)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < verdicts->len; i++)
+    g_hash_table_add (seen, &g_array_index (verdicts, ErrataVerdictEntry, i).trace_id);
+  for (guint i = 0; i < scope_ids->len; i++)
+    if (!g_hash_table_contains (seen, &g_array_index (scope_ids, gint64, i)))
+      g_array_append_val (missing, g_array_index (scope_ids, gint64, i));
+  return missing;
+}
+
+/* A run that was interrupted, cancelled or stopped goes on with the traces
+ * it has no verdict for, under the same run (the same look at test). */
+ErrataEvalRun *
+errata_eval_run_new_resume (ErrataProject     *project,
+                            gint64             run_id,
+                            ErrataEvalMethod  *method,
+                            GError           **error)
+{
+  g_autoptr(ErrataRunInfo) info = NULL;
+  g_autoptr(GArray) verdicts = NULL;
+  g_autoptr(GArray) scope_ids = NULL;
+  ErrataEvalRun *self;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (method), NULL);
+
+  info = errata_eval_runs_get (project, run_id, error);
+  if (info == NULL)
+    return NULL;
+  if (info->status == ERRATA_RUN_RUNNING)
+    {
+      g_set_error_literal (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
+                           _("This run is still going on; it can be resumed once it stops."));
+      return NULL;
+    }
+  scope_ids = errata_eval_runs_scope_ids (project, run_id, error);
+  verdicts = scope_ids ? errata_eval_runs_verdicts (project, run_id, error) : NULL;
+  if (verdicts == NULL)
+    return NULL;
+
+  self = errata_eval_run_new (project, info->version_id, method, info->scope, scope_ids);
+  g_array_unref (self->todo);
+  self->todo = missing_ids (scope_ids, verdicts);
+  self->run_id = run_id;
+  self->resuming = TRUE;
+  self->max_cost = info->max_cost;
+  errata_eval_run_set_repeat_of (self, info->repeat_of);
+  self->progress = (ErrataEvalProgress) {
+    .total = scope_ids->len, .done = verdicts->len,
+    .n_pass = info->n_pass, .n_fail = info->n_fail, .n_error = info->n_error,
+    .tokens_in = info->tokens_in, .tokens_out = info->tokens_out, .cost = info->cost,
+  };
+  return self;
+}
+
+/* <= 0: no limit. */
+void
+errata_eval_run_set_max_cost (ErrataEvalRun *self,
+                              double         max_cost)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+
+  self->max_cost = MAX (max_cost, 0);
+}
+
+/* A second look at the test split is refused unless forced, with a
+ * reason that is stored with the run and reported forever. */
+void
+errata_eval_run_set_forced_reason (ErrataEvalRun *self,
+                                   const char    *reason)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+
+  g_free (self->forced_reason);
+  self->forced_reason = reason != NULL && *reason != '\0' ? g_strstrip (g_strdup (reason)) : NULL;
+}
+
+/* Marks the run as a repeat of `run_id` (flakiness): it never answers from
+ * the reply cache. */
+void
+errata_eval_run_set_repeat_of (ErrataEvalRun *self,
+                               gint64         run_id)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+
+  self->repeat_of = run_id;
+  self->bypass_cache = self->bypass_cache || run_id != 0;
+}
+
+/* Every run of a --repeat group asks afresh, the first one too: a cached
+ * reply would make the judge look steadier than it is. */
+void
+errata_eval_run_set_bypass_cache (ErrataEvalRun *self,
+                                  gboolean       bypass_cache)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+
+  self->bypass_cache = bypass_cache || self->repeat_of != 0;
+}
+
+void
+errata_eval_run_set_batch_size (ErrataEvalRun *self,
+                                guint          batch_size)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+
+  self->batch_size = MAX (batch_size, 1);
+}
+
+static gboolean
+check_test_rules (ErrataEvalRun                *self,
+                  const ErrataEvaluatorVersion *version,
+                  GError                      **error)
+{
+  g_autoptr(GPtrArray) looks = NULL;
+
+  if (self->repeat_of != 0)
+    {
+      g_set_error_literal (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_TEST_SEEN,
+                           _("Repeats run on dev or unlabeled traces: the test split is "
+                             "looked at once."));
+      return FALSE;
+    }
+  if (version->locked_at == 0)
+    {
+      g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FINALIZED,
+                   /* Translators: %u is a version number. */
+                   _("Version %u is not finalized. Finalize it before running it on the test "
+                     "split: the test split measures a judge that no longer changes."),
+                   version->number);
+      return FALSE;
+    }
+  if (self->resuming)
+    return TRUE;  /* the same look, going on */
+  looks = errata_evaluators_list_test_looks (self->project, version->evaluator_id, error);
+  if (looks == NULL)
+    return FALSE;
+  if (looks->len > 0 && self->forced_reason == NULL)
+    {
+      g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_TEST_SEEN,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "This evaluator was already run on the test split (%u look). "
+                                "Another look makes the test split a second dev split; if you "
+                                "must, force it and give a reason, which is kept and reported.",
+                                "This evaluator was already run on the test split (%u looks). "
+                                "Another look makes the test split a second dev split; if you "
+                                "must, force it and give a reason, which is kept and reported.",
+                                looks->len),
+                   looks->len);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every rule of measuring, checked before anything runs. */
+gboolean
+errata_eval_run_check (ErrataEvalRun  *self,
+                       GError        **error)
+{
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  g_autoptr(ErrataEvaluator) evaluator = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), FALSE);
+
+  version = errata_evaluators_get_version_by_id (self->project, self->version_id, error);
+  evaluator = version ? errata_evaluators_get (self->project, version->evaluator_id, error) : NULL;
+  if (evaluator == NULL)
+    return FALSE;
+  if (!errata_evaluators_check_few_shot (self->project, evaluator->target, version->few_shot,
+                                         error))
+    return FALSE;
+  if (self->scope == ERRATA_SCOPE_TEST && !check_test_rules (self, version, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* The expected tokens and cost of the traces still to judge. */
+void
+errata_eval_run_estimate (ErrataEvalRun      *self,
+                          ErrataEvalEstimate *total)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+  g_return_if_fail (total != NULL);
+
+  *total = (ErrataEvalEstimate) { 0, };
+  for (guint i = 0; i < self->todo->len; i++)
+    {
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (self->project,
+                                                               g_array_index (self->todo, gint64, i),
+                                                               NULL);
+      ErrataEvalEstimate one;
+
+      if (trace == NULL)
+        continue;
+      errata_eval_method_estimate (self->method, trace, &one);
+      total->tokens_in += one.tokens_in;
+      total->tokens_out += one.tokens_out;
+      total->cost += one.cost;
+    }
+}
+
+static char *
+ids_to_json (GArray *ids)
+{
+  GString *text = g_string_sized_new (ids->len * 8 + 2);
+
+  g_string_append_c (text, '[');
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (text, ']');
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+insert_run (ErrataEvalRun  *self,
+            GError        **error)
+{
+  g_autofree char *owner = _errata_eval_run_owner ();
+  g_autofree char *scope_ids = ids_to_json (self->scope_ids);
+  sqlite3_stmt *stmt = _errata_project_cached (self->project,
+    "INSERT INTO runs (version_id, scope, scope_ids, repeat_of, status, owner, total, max_cost,"
+    " forced_reason, started_at) VALUES (?1, ?2, ?3, nullif (?4, 0), 'running', ?5, ?6,"
+    " nullif (?7, 0.0), ?8, ?9)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->version_id);
+  sqlite3_bind_text (stmt, 2, errata_eval_scope_to_string (self->scope), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, scope_ids, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, self->repeat_of);
+  sqlite3_bind_text (stmt, 5, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 6, (int)self->scope_ids->len);
+  sqlite3_bind_double (stmt, 7, self->max_cost);
+  if (self->forced_reason != NULL)
+    sqlite3_bind_text (stmt, 8, self->forced_reason, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, 8);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  if (!_errata_project_step_write (self->project, stmt, _("start the run"), error))
+    return FALSE;
+  self->run_id = sqlite3_last_insert_rowid (_errata_project_get_db (self->project));
+  return TRUE;
+}
+
+static gboolean
+reopen_run (ErrataEvalRun  *self,
+            GError        **error)
+{
+  g_autofree char *owner = _errata_eval_run_owner ();
+  sqlite3_stmt *stmt = _errata_project_cached (self->project,
+    "UPDATE runs SET status = 'running', owner = ?2, ended_at = NULL, message = ''"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->run_id);
+  sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_TRANSIENT);
+  return _errata_project_step_write (self->project, stmt, _("resume the run"), error);
+}
+
+static gboolean
+insert_verdict (ErrataEvalRun  *self,
+                const Pending  *pending,
+                GError        **error)
+{
+  const ErrataEvalOutcome *outcome = pending->outcome;
+  sqlite3_stmt *stmt = _errata_project_cached (self->project,
+    "INSERT OR REPLACE INTO verdicts (run_id, trace_id, verdict, reasoning, raw, error,"
+    " latency_ms, tokens_in, tokens_out, cost, created_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->run_id);
+  sqlite3_bind_int64 (stmt, 2, pending->trace_id);
+  sqlite3_bind_text (stmt, 3, errata_judge_verdict_to_string (outcome->verdict), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, outcome->reasoning ? outcome->reasoning : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, outcome->raw, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, outcome->error, -1, SQLITE_STATIC);
+  if (outcome->latency_ms >= 0)
+    sqlite3_bind_double (stmt, 7, outcome->latency_ms);
+  sqlite3_bind_int64 (stmt, 8, outcome->tokens_in);
+  sqlite3_bind_int64 (stmt, 9, outcome->tokens_out);
+  sqlite3_bind_double (stmt, 10, outcome->cost);
+  sqlite3_bind_int64 (stmt, 11, g_get_real_time ());
+  return _errata_project_step_write (self->project, stmt, _("save a verdict"), error);
+}
+
+static gboolean
+update_counts (ErrataEvalRun  *self,
+               gboolean        ended,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self->project,
+    "UPDATE runs SET n_pass = ?2, n_fail = ?3, n_error = ?4, tokens_in = ?5, tokens_out = ?6,"
+    " cost = ?7, status = ?8, message = ?9, ended_at = ?10 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->run_id);
+  sqlite3_bind_int (stmt, 2, (int)self->progress.n_pass);
+  sqlite3_bind_int (stmt, 3, (int)self->progress.n_fail);
+  sqlite3_bind_int (stmt, 4, (int)self->progress.n_error);
+  sqlite3_bind_int64 (stmt, 5, self->progress.tokens_in);
+  sqlite3_bind_int64 (stmt, 6, self->progress.tokens_out);
+  sqlite3_bind_double (stmt, 7, self->progress.cost);
+  sqlite3_bind_text (stmt, 8, errata_run_status_to_string (ended ? self->status
+                                                                 : ERRATA_RUN_RUNNING),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, self->message ? self->message : "", -1, SQLITE_STATIC);
+  if (ended)
+    sqlite3_bind_int64 (stmt, 10, g_get_real_time ());
+  return _errata_project_step_write (self->project, stmt, _("save the run"), error);
+}
+
+/* One transaction: the batch's verdicts and the run's counts together, so
+ * that the counts always agree with the verdicts a killed run leaves. */
+static gboolean
+flush (ErrataEvalRun  *self,
+       gboolean        ended,
+       GError        **error)
+{
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  if (!errata_project_begin (self->project, error))
+    return FALSE;
+  for (guint i = 0; i < self->pending->len; i++)
+    if (!insert_verdict (self, &g_array_index (self->pending, Pending, i), error))
+      {
+        errata_project_rollback (self->project);
+        return FALSE;
+      }
+  if (!update_counts (self, ended, error) || !errata_project_commit (self->project, error))
+    {
+      errata_project_rollback (self->project);
+      return FALSE;
+    }
+  g_array_set_size (self->pending, 0);
+  return TRUE;
+}
+
+static void pump (ErrataEvalRun *self);
+
+static void
+stop (ErrataEvalRun   *self,
+      ErrataRunStatus  status,
+      const char      *message)
+{
+  if (self->stopping)
+    return;
+  self->stopping = TRUE;
+  self->status = status;
+  g_free (self->message);
+  self->message = g_strdup (message);
+}
+
+static void
+fail (ErrataEvalRun *self,
+      GError        *error)
+{
+  if (self->fatal == NULL)
+    self->fatal = g_error_copy (error);
+  stop (self, ERRATA_RUN_FAILED, error->message);
+  self->status = ERRATA_RUN_FAILED;
+}
+
+static void
+finish (ErrataEvalRun *self)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->stopping)
+    self->status = ERRATA_RUN_DONE;
+  if (!flush (self, TRUE, &error) && self->fatal == NULL)
+    self->fatal = g_steal_pointer (&error);
+  set_active (self->run_id, FALSE);
+  if (self->fatal != NULL)
+    g_task_return_error (task, g_error_copy (self->fatal));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+flush_timeout (gpointer data)
+{
+  ErrataEvalRun *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->flush_source = 0;
+  if (!flush (self, FALSE, &error))
+    fail (self, error);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+record (ErrataEvalRun     *self,
+        gint64             trace_id,
+        ErrataEvalOutcome *outcome)
+{
+  Pending pending = { trace_id, outcome };
+  g_autoptr(GError) error = NULL;
+
+  self->progress.done++;
+  switch (outcome->verdict)
+    {
+    case ERRATA_JUDGE_PASS: self->progress.n_pass++; break;
+    case ERRATA_JUDGE_FAIL: self->progress.n_fail++; break;
+    case ERRATA_JUDGE_ERROR:
+    default: self->progress.n_error++; break;
+    }
+  self->progress.tokens_in += outcome->tokens_in;
+  self->progress.tokens_out += outcome->tokens_out;
+  self->progress.cost += outcome->cost;
+  g_array_append_val (self->pending, pending);
+
+  if (self->pending->len >= self->batch_size)
+    {
+      if (!flush (self, FALSE, &error))
+        fail (self, error);
+    }
+  else if (self->flush_source == 0)
+    self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_timeout, self);
+  g_signal_emit (self, signals[PROGRESS], 0);
+}
+
+typedef struct
+{
+  ErrataEvalRun *run;
+  gint64         trace_id;
+  double         estimate;
+} Evaluation;
+
+static void
+on_evaluated (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Evaluation *evaluation = data;
+  g_autoptr(ErrataEvalRun) self = evaluation->run;
+  g_autoptr(GError) error = NULL;
+  ErrataEvalOutcome *outcome;
+
+  outcome = errata_eval_method_evaluate_finish (ERRATA_EVAL_METHOD (source), result, &error);
+  self->in_flight--;
+  self->in_flight_estimate -= evaluation->estimate;
+  if (outcome != NULL)
+    record (self, evaluation->trace_id, outcome);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    stop (self, ERRATA_RUN_CANCELLED, _("Cancelled."));
+  else
+    fail (self, error);
+  g_free (evaluation);
+  pump (self);
+}
+
+static gboolean
+over_budget (ErrataEvalRun *self,
+             double         next_estimate)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *limit = NULL;
+
+  if (self->max_cost <= 0
+      || self->progress.cost + self->in_flight_estimate + next_estimate <= self->max_cost)
+    return FALSE;
+  /* Translators: the first %s is a cost limit in US dollars, e.g. 0.50;
+   * the %u are counts of traces. */
+  limit = g_strdup_printf ("%.2f", self->max_cost);
+  message = g_strdup_printf (_("Stopped at the cost limit of $%s: %u of %u traces judged."),
+                             limit, self->progress.done,
+                             self->progress.total);
+  stop (self, ERRATA_RUN_STOPPED, message);
+  return TRUE;
+}
+
+static void
+launch_next (ErrataEvalRun *self)
+{
+  gint64 trace_id = g_array_index (self->todo, gint64, self->next);
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataEvalEstimate estimate;
+  Evaluation *evaluation;
+
+  trace = errata_project_get_trace (self->project, trace_id, &error);
+  if (trace == NULL)
+    {
+      /* Deleted since the run started: say so for this trace, go on. */
+      self->next++;
+      record (self, trace_id, errata_eval_outcome_new_error (error->message));
+      return;
+    }
+  errata_eval_method_estimate (self->method, trace, &estimate);
+  if (over_budget (self, estimate.cost))
+    return;
+  self->next++;
+  evaluation = g_new0 (Evaluation, 1);
+  evaluation->run = g_object_ref (self);
+  evaluation->trace_id = trace_id;
+  evaluation->estimate = estimate.cost;
+  self->in_flight++;
+  self->in_flight_estimate += estimate.cost;
+  errata_eval_method_evaluate_async (self->method, trace,
+                                     self->bypass_cache ? ERRATA_EVAL_FLAGS_BYPASS_CACHE
+                                                          : ERRATA_EVAL_FLAGS_NONE,
+                                     g_task_get_cancellable (self->task), on_evaluated,
+                                     evaluation);
+}
+
+static void
+pump (ErrataEvalRun *self)
+{
+  guint limit = errata_eval_method_get_concurrency (self->method);
+  GCancellable *cancellable = g_task_get_cancellable (self->task);
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    stop (self, ERRATA_RUN_CANCELLED, _("Cancelled."));
+  while (!self->stopping && self->in_flight < limit && self->next < self->todo->len)
+    launch_next (self);
+  if (self->in_flight == 0 && (self->stopping || self->next >= self->todo->len))
+    finish (self);
+}
+
+static gboolean
+start_idle (gpointer data)
+{
+  pump (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+errata_eval_run_start_async (ErrataEvalRun       *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+  g_return_if_fail (self->task == NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_eval_run_start_async);
+  /* A cancelled run still ends well: its verdicts are saved and its status
+   * says cancelled. */
+  g_task_set_check_cancellable (task, FALSE);
+  if (!errata_eval_run_check (self, &error)
+      || !(self->resuming ? reopen_run (self, &error) : insert_run (self, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  set_active (self->run_id, TRUE);
+  self->task = g_steal_pointer (&task);
+  /* From the main loop, so that a caller connected to ::progress after
+   * this call sees every verdict, even of a code check that answers at
+   * once. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, start_idle, g_object_ref (self), g_object_unref);
+}
+
+/* TRUE when the run ended as done, cancelled or stopped at the cost limit
+ * (read the status); FALSE with the error that made it fail. */
+gboolean
+errata_eval_run_start_finish (ErrataEvalRun  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gint64
+errata_eval_run_get_id (ErrataEvalRun *self)
+{
+  g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), 0);
+
+  return self->run_id;
+}
+
+ErrataRunStatus
+errata_eval_run_get_status (ErrataEvalRun *self)
+{
+  g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), ERRATA_RUN_FAILED);
+
+  return self->status;
+}
+
+const char *
+errata_eval_run_get_message (ErrataEvalRun *self)
+{
+  g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), NULL);
+
+  return self->message ? self->message : "";
+}
+
+void
+errata_eval_run_get_progress (ErrataEvalRun      *self,
+                              ErrataEvalProgress *progress)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
+  g_return_if_fail (progress != NULL);
+
+  *progress = self->progress;
+}
