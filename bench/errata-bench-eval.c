@@ -9,7 +9,9 @@
  *    ideal N × latency / concurrency, how the verdicts count in the project
  *    file grows (read every second, and watched every 50 ms for the longest
  *    gap between two commits, from a second, read-only SQLite connection in
- *    another thread) and the RSS at 10%, 50% and 100% of the run.
+ *    another thread) and the RSS at 10%, 50% and 100% of the run. The
+ *    provider's concurrency limit is raised to the judge's (see
+ *    --client-concurrency).
  * 2. metrics: errata_eval_metrics_compute over a run of 1,000,000 stored
  *    verdicts with 100,000 explicit labels, and errata_ground_truth_list
  *    alone, median of 5.
@@ -47,6 +49,7 @@
 static guint judge_traces = 2000;
 static guint latency_ms = 200;
 static guint concurrency = 16;
+static guint client_concurrency;
 static guint n_verdicts = 1000000;
 static guint n_labels = 100000;
 static char *only;
@@ -56,6 +59,8 @@ static GOptionEntry entries[] = {
   { "judge-traces", 0, 0, G_OPTION_ARG_INT, &judge_traces, "Traces the judge run judges", "N" },
   { "latency", 0, 0, G_OPTION_ARG_INT, &latency_ms, "Mock server latency", "MS" },
   { "concurrency", 0, 0, G_OPTION_ARG_INT, &concurrency, "Judgements in flight", "C" },
+  { "client-concurrency", 0, 0, G_OPTION_ARG_INT, &client_concurrency,
+    "The provider's own limit (default: the judge's concurrency)", "C" },
   { "verdicts", 0, 0, G_OPTION_ARG_INT, &n_verdicts, "Stored verdicts for the metrics", "N" },
   { "labels", 0, 0, G_OPTION_ARG_INT, &n_labels, "Explicit labels for the metrics", "N" },
   { "metrics-project", 0, 0, G_OPTION_ARG_FILENAME, &metrics_project,
@@ -361,8 +366,9 @@ bench_judge (void)
   double start, seconds, cpu_start, cpu, ideal, rss_before;
   gint64 stored = -1;
 
-  printf ("judge run: %u traces, mock server latency %u ms, concurrency %u\n",
-          judge_traces, latency_ms, concurrency);
+  printf ("judge run: %u traces, mock server latency %u ms, concurrency %u (client limit %u)\n",
+          judge_traces, latency_ms, concurrency,
+          client_concurrency > 0 ? client_concurrency : concurrency);
   start = now_s ();
   add_traces (project, judge_traces);
   printf ("  project with %u typical traces (18 messages, ~4 KB) made in %.1f s\n",
@@ -374,12 +380,13 @@ bench_judge (void)
   errata_mock_llm_server_set_latency (server, latency_ms);
   script_replies (server);
 
-  /* The provider's own limit (4 by default) caps the judge's concurrency:
-   * raise it to the judge's, as a user who sets "concurrency" would. */
+  /* The provider's own limit (4 by default, and the llm-concurrency
+   * setting's 4 in errata-cli and the app) caps the judge's concurrency:
+   * raise it to the judge's, as a user who sets "concurrency" must. */
   base_url = errata_mock_llm_server_dup_base_url (server, FALSE);
   provider = errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, base_url, "mock-model");
   errata_llm_provider_set_api_key (provider, "bench-key");
-  provider->concurrency = concurrency;
+  provider->concurrency = client_concurrency > 0 ? client_concurrency : concurrency;
   provider->timeout_seconds = 30;
   client = errata_llm_client_new (provider);
   /* As errata-cli eval run: the project's reply cache (empty here, so
