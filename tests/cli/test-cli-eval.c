@@ -272,6 +272,21 @@ test_measure (Fixture       *fixture,
   g_assert_cmpint (counts[0] + counts[1] + counts[2] + counts[3], >, 15);
   cli_result_clear (&r);
 
+  /* A code check never changes its mind: 3 repeats, nothing unstable. */
+  r = cli (fixture, "eval", "run", fixture->project, "No refunds", "--on", "dev", "--repeat", "3",
+           "--json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonObject) repeat = parse_object (r.out);
+    JsonObject *flakiness = json_object_get_object_member (repeat, "flakiness");
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (repeat, "runs")), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (flakiness, "repeats"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (flakiness, "changed"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (flakiness, "compared"), >, 15);
+  }
+  cli_result_clear (&r);
+
   /* Test: finalized first, then once. */
   r = cli (fixture, "eval", "run", fixture->project, "No refunds", "--on", "test", NULL);
   g_assert_cmpint (r.status, ==, 1);
@@ -295,6 +310,11 @@ test_measure (Fixture       *fixture,
   r = cli (fixture, "eval", "run", fixture->project, "No refunds", "--on", "test", "--force-test",
            "--reason", "two labels corrected", NULL);
   g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  r = cli (fixture, "eval", "run", fixture->project, "No refunds", "--on", "test", "--repeat",
+           "3", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "looked at once"));
   cli_result_clear (&r);
   r = cli (fixture, "eval", "list", fixture->project, NULL);
   g_assert_nonnull (strstr (r.out, "2 looks at test"));

@@ -10,12 +10,17 @@
 
 #include <sys/wait.h>
 
+#include "errata-eval-metrics.h"
 #include "errata-eval-method.h"
 #include "errata-eval-run.h"
 #include "errata-eval-runs.h"
+#include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
+#include "errata-labels.h"
+#include "errata-mock-llm-server.h"
 #include "errata-project-private.h"
 #include "errata-test-utils.h"
+#include "llm-test-helpers.h"
 
 #define N_TRACES 50
 
@@ -712,6 +717,227 @@ test_json_round_trip (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "pattern"));
 }
 
+/* ---- metrics and the estimate ---------------------------------------------------- */
+
+static void
+set_label (Fixture       *fixture,
+           gint64         trace_id,
+           ErrataVerdict  value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL, trace_id, value,
+                                    "Ada", "test", &error));
+  g_assert_no_error (error);
+}
+
+static void
+review (Fixture       *fixture,
+        gint64         trace_id,
+        const char    *annotator,
+        ErrataVerdict  verdict)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, annotator);
+  g_autoptr(GError) error = NULL;
+
+  annotation->verdict = verdict;
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static GArray *
+id_range (gint64 first,
+          gint64 last)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (gint64 id = first; id <= last; id++)
+    g_array_append_val (ids, id);
+  return ids;
+}
+
+static gint64
+run_ids (Fixture         *fixture,
+         ErrataEvalScope  scope,
+         gint64           first,
+         gint64           last)
+{
+  g_autoptr(GArray) ids = id_range (first, last);
+  g_autoptr(ErrataEvalRun) run = errata_eval_run_new (fixture->project, latest_version_id (fixture),
+                                                      ERRATA_EVAL_METHOD (fixture->method), scope,
+                                                      ids);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_to_end (run, NULL, &error));
+  g_assert_no_error (error);
+  return errata_eval_run_get_id (run);
+}
+
+/* Traces 1–20 labelled (pass unless a multiple of 3), 21 disputed by two
+ * reviewers, 22–50 unlabelled. The scripted judge passes even ids, fails
+ * odd ones and errs on multiples of 7. By hand, over 1–20:
+ *   tp 2 4 8 10 16 20 · fn 1 5 11 13 17 19 · fp 6 12 18 · tn 3 9 15 ·
+ *   errors on human passes: 7 14. */
+static void
+test_metrics_by_hand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataEvalMetrics metrics;
+  gint64 run_id;
+
+  g_assert_cmpint (g_array_index (fixture->ids, gint64, 0), ==, 1);
+  for (gint64 id = 1; id <= 20; id++)
+    set_label (fixture, id, id % 3 == 0 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS);
+  review (fixture, 21, "Ada", ERRATA_VERDICT_PASS);
+  review (fixture, 21, "Grace", ERRATA_VERDICT_FAIL);
+  run_id = run_ids (fixture, ERRATA_SCOPE_ALL, 1, 50);
+
+  g_assert_true (errata_eval_metrics_compute (fixture->project, run_id, &metrics, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (metrics.alignment.confusion.tp, ==, 6);
+  g_assert_cmpuint (metrics.alignment.confusion.fn, ==, 6);
+  g_assert_cmpuint (metrics.alignment.confusion.fp, ==, 3);
+  g_assert_cmpuint (metrics.alignment.confusion.tn, ==, 3);
+  g_assert_cmpuint (metrics.alignment.confusion.errors_human_pass, ==, 2);
+  g_assert_cmpuint (metrics.alignment.confusion.errors_human_fail, ==, 0);
+  g_assert_cmpfloat_with_epsilon (metrics.alignment.tpr, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (metrics.alignment.tnr, 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (metrics.alignment.accuracy, 9.0 / 18.0, 1e-12);
+  g_assert_cmpuint (metrics.n_verdicts, ==, 50);
+  g_assert_cmpuint (metrics.n_errors, ==, 7);      /* 7 14 21 28 35 42 49 */
+  g_assert_cmpuint (metrics.n_disputed, ==, 1);
+  g_assert_cmpuint (metrics.n_unlabelled, ==, 29);
+  g_assert_cmpuint (metrics.n_missing, ==, 0);
+
+  /* A label corrected after the run changes the metrics of that run. */
+  set_label (fixture, 1, ERRATA_VERDICT_FAIL);
+  g_assert_true (errata_eval_metrics_compute (fixture->project, run_id, &metrics, &error));
+  g_assert_cmpuint (metrics.alignment.confusion.fn, ==, 5);
+  g_assert_cmpuint (metrics.alignment.confusion.tn, ==, 4);
+}
+
+/* The estimate: TPR + TNR = 1 is refused; relabelled so that TPR = TNR =
+ * 2/3, with 13 passes and 12 fails among the unlabelled verdicts (4
+ * errors left out): θ = (13/25 + 2/3 − 1) / (2/3 + 2/3 − 1) = 0.56. */
+static void
+test_estimate_by_hand (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataBootstrapOptions options = errata_bootstrap_options_default ();
+  ErrataEvalEstimateResult result;
+
+  for (gint64 id = 1; id <= 20; id++)
+    set_label (fixture, id, id % 3 == 0 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS);
+  g_assert_false (errata_eval_estimate (fixture->project, fixture->evaluator->id, &options,
+                                        &result, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_UNDEFINED);
+  g_assert_nonnull (strstr (error->message, "not been run on the test split"));
+  g_clear_error (&error);
+
+  g_assert_true (errata_evaluators_finalize (fixture->project, latest_version_id (fixture),
+                                             &error));
+  run_ids (fixture, ERRATA_SCOPE_TEST, 1, 20);
+  g_assert_false (errata_eval_estimate (fixture->project, fixture->evaluator->id, &options,
+                                        &result, &error));
+  g_assert_nonnull (strstr (error->message, "unlabeled"));
+  g_clear_error (&error);
+
+  run_ids (fixture, ERRATA_SCOPE_UNLABELED, 22, 50);
+  g_assert_false (errata_eval_estimate (fixture->project, fixture->evaluator->id, &options,
+                                        &result, &error));
+  g_assert_nonnull (error);  /* TPR + TNR − 1 = 0: the judge is chance */
+  g_clear_error (&error);
+
+  set_label (fixture, 1, ERRATA_VERDICT_FAIL);
+  set_label (fixture, 5, ERRATA_VERDICT_FAIL);
+  set_label (fixture, 11, ERRATA_VERDICT_FAIL);
+  options.n_draws = 2000;
+  g_assert_true (errata_eval_estimate (fixture->project, fixture->evaluator->id, &options,
+                                       &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (result.rate.tpr, 2.0 / 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (result.rate.tnr, 2.0 / 3.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (result.rate.observed_pass_rate, 13.0 / 25.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (result.rate.pass_rate, 0.56, 1e-9);
+  g_assert_cmpfloat_with_epsilon (result.rate.failure_rate, 0.44, 1e-9);
+  g_assert_cmpuint (result.unlabelled_errors, ==, 4);
+  g_assert_cmpuint (result.n_test_looks, ==, 1);
+  g_assert_cmpfloat (result.rate.pass_interval.lower, <=, 0.56);
+  g_assert_cmpfloat (result.rate.pass_interval.upper, >=, 0.56);
+}
+
+/* ---- a judge run against a failing provider ------------------------------------------- */
+
+/* Every reply cut at the token limit, then a provider that fails with
+ * 500s: each trace ends with an error verdict that says why, none is
+ * counted as a pass or a fail, nothing is lost. */
+static void
+test_judge_run_with_faults (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
+  g_autoptr(ErrataLlmProvider) provider = NULL;
+  g_autoptr(ErrataLlmClient) client = NULL;
+  g_autoptr(JsonObject) definition = json_object_new ();
+  g_autoptr(ErrataEvaluator) judge = NULL;
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  g_autoptr(ErrataEvalMethod) method = NULL;
+  g_autoptr(GArray) ids = id_range (1, 12);
+  ErrataMockFault faults[] = { ERRATA_MOCK_FAULT_TRUNCATED, ERRATA_MOCK_FAULT_500,
+                               ERRATA_MOCK_FAULT_MALFORMED };
+
+  g_assert_no_error (error);
+  provider = llm_test_provider (server, ERRATA_LLM_KIND_OPENAI);
+  provider->max_attempts = 2;
+  client = errata_llm_client_new (provider);
+  errata_llm_client_set_retry_delays (client, 1, 5);
+  json_object_set_int_member (definition, "concurrency", 4);
+  judge = errata_evaluators_create (fixture->project, "Judge", ERRATA_TARGET_OVERALL, "judge",
+                                    definition, NULL, &error);
+  g_assert_no_error (error);
+  version = errata_evaluators_get_version (fixture->project, judge->id, 0, &error);
+  method = errata_evaluator_method_new (fixture->project, judge, version, client, &error);
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    {
+      g_autoptr(ErrataEvalRun) run = NULL;
+      g_autoptr(ErrataRunInfo) info = NULL;
+      g_autofree char *sql = NULL;
+
+      errata_mock_llm_server_set_fault (server, faults[f], 0);
+      run = errata_eval_run_new (fixture->project, version->id, method, ERRATA_SCOPE_ALL, ids);
+      errata_eval_run_set_bypass_cache (run, TRUE);
+      g_assert_true (run_to_end (run, NULL, &error));
+      g_assert_no_error (error);
+      info = errata_eval_runs_get (fixture->project, errata_eval_run_get_id (run), &error);
+      g_assert_cmpint (info->status, ==, ERRATA_RUN_DONE);
+      g_assert_cmpuint (info->n_error, ==, ids->len);
+      g_assert_cmpuint (info->n_pass + info->n_fail, ==, 0);
+      sql = g_strdup_printf ("SELECT count (*) FROM verdicts WHERE run_id = %" G_GINT64_FORMAT
+                             " AND verdict = 'error' AND length (error) > 0", info->id);
+      g_assert_cmpint (count (fixture, sql), ==, ids->len);
+    }
+
+  /* Healthy again: the same judge passes and fails. */
+  errata_mock_llm_server_set_fault (server, ERRATA_MOCK_FAULT_NONE, 0);
+  {
+    g_autoptr(ErrataEvalRun) run = errata_eval_run_new (fixture->project, version->id, method,
+                                                        ERRATA_SCOPE_ALL, ids);
+    ErrataEvalProgress progress;
+
+    errata_eval_run_set_bypass_cache (run, TRUE);
+    g_assert_true (run_to_end (run, NULL, &error));
+    errata_eval_run_get_progress (run, &progress);
+    g_assert_cmpuint (progress.n_error, ==, 0);
+    g_assert_cmpuint (progress.n_pass + progress.n_fail, ==, ids->len);
+    g_assert_cmpint (progress.tokens_in, >, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +956,9 @@ main (int   argc,
   ADD ("/versions", test_versions);
   ADD ("/few-shot-from-train-only", test_few_shot_from_train_only);
   ADD ("/json-round-trip", test_json_round_trip);
+  ADD ("/metrics-by-hand", test_metrics_by_hand);
+  ADD ("/estimate-by-hand", test_estimate_by_hand);
+  ADD ("/judge-run-with-faults", test_judge_run_with_faults);
 #undef ADD
 
   return g_test_run ();
