@@ -368,15 +368,63 @@ print_split_text (const char              *target_name,
            counts->n_disputed);
 }
 
+/* `split --list SPLIT`: id and label per line, or a JSON array. */
+static int
+list_split (ErrataProject *project,
+            gint64         target,
+            const char    *split_text,
+            gboolean       as_json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataSplit split = errata_split_from_string (split_text);
+
+  if (split == ERRATA_SPLIT_NONE)
+    return fail (_("--list takes train, dev or test"));
+  ids = errata_splits_list (project, target, split, &error);
+  if (ids == NULL)
+    return fail (error->message);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 trace_id = g_array_index (ids, gint64, i);
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (project, trace_id, &error);
+      ErrataTruth truth;
+
+      if (trace == NULL || !errata_ground_truth_get (project, target, trace_id, &truth, &error))
+        return fail (error->message);
+      if (!as_json)
+        {
+          g_print ("%s\t%s\n", errata_trace_get_external_id (trace), label_word (truth.value));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, errata_trace_get_external_id (trace));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, label_word (truth.value));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (as_json)
+    print_json (builder);
+  return ERRATA_CLI_EXIT_OK;
+}
+
 int
 errata_cli_split (int    argc,
                   char **argv)
 {
   g_autofree char *target_text = NULL;
+  g_autofree char *list_text = NULL;
   gboolean as_json = FALSE;
   GOptionEntry entries[] = {
     { "target", 't', 0, G_OPTION_ARG_STRING, &target_text,
       N_("overall, or a failure mode’s name or id"), N_("MODE") },
+    { "list", 0, 0, G_OPTION_ARG_STRING, &list_text,
+      N_("Instead of the counts, list the traces of a split with their labels (train to "
+         "pick few-shot examples)"), N_("SPLIT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON object"), NULL },
     { NULL }
   };
@@ -409,6 +457,8 @@ errata_cli_split (int    argc,
     return fail (error->message);
 
   target_name = errata_target_describe (project, target);
+  if (list_text != NULL)
+    return list_split (project, target, list_text, as_json);
   if (as_json)
     print_split_json (target_name, target, &counts, &truth);
   else
