@@ -25,13 +25,17 @@
 #include "errata-project-private.h"
 
 /* ?1 is the target. "Reviewed" is the taxonomy's rule
- * (ERRATA_REVIEWED_ANNOTATION): a verdict or a non-empty note. */
+ * (ERRATA_REVIEWED_ANNOTATION): a verdict or a non-empty note. An imported
+ * verdict whose note sits in no failure mode says nothing about any mode:
+ * a file's "fail" must not pass every mode. */
 #define TALLY_SQL(ANNOTATION_FILTER, LABEL_FILTER) \
   "WITH votes AS MATERIALIZED (" \
   "  SELECT a.trace_id AS trace_id, a.origin = 'imported' AS imported," \
   "    CASE WHEN ?1 = 0 THEN a.verdict" \
   "         WHEN EXISTS (SELECT 1 FROM assignments s" \
   "                      WHERE s.annotation_id = a.id AND s.failure_mode_id = ?1) THEN 'fail'" \
+  "         WHEN a.origin = 'imported' AND NOT EXISTS (SELECT 1 FROM assignments s" \
+  "                      WHERE s.annotation_id = a.id) THEN NULL" \
   "         WHEN a.verdict IS NOT NULL OR a.note <> '' THEN 'pass'" \
   "    END AS vote" \
   "  FROM annotations a" \

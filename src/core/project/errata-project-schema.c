@@ -131,6 +131,8 @@ static const char schema_v2[] =
  *   finalized for the test split), runs and verdicts.
  * - meta project_id: the project's identity, for trust kept outside it. */
 static const char schema_v3[] =
+  /* Users name traces by external id (labels files, few-shot lists). */
+  "CREATE INDEX traces_by_external_id ON traces (external_id);"
   "ALTER TABLE annotations ADD COLUMN origin TEXT NOT NULL DEFAULT 'here'"
   "  CHECK (origin IN ('here', 'imported', 'merged'));"
   "UPDATE annotations SET origin = 'imported' WHERE annotator = 'import';"
