@@ -76,15 +76,17 @@ on_progress (ErrataEvalRun   *run,
   if (percent / 5 == printer->shown_percent / 5 && progress.done < progress.total)
     return;
   printer->shown_percent = percent;
-  g_printerr (_("progress: %u/%u judged · %u pass · %u fail · %u errors · $%.4f\n"),
-              progress.done, progress.total, progress.n_pass, progress.n_fail, progress.n_error,
-              progress.cost);
+  g_printerr (_("progress: %u/%u judged · %u pass · %u fail · %u errors"),
+              progress.done, progress.total, progress.n_pass, progress.n_fail, progress.n_error);
+  if (progress.cost > 0)
+    g_printerr (" · $%.4f", progress.cost);
+  g_printerr ("\n");
 }
 
 static gboolean
 on_interrupt (gpointer cancellable)
 {
-  g_printerr ("%s\n", _("Stopping: the verdicts so far are kept; resume with --resume."));
+  g_printerr ("%s\n", _("Stopping: the verdicts so far are kept; the run can be resumed."));
   g_cancellable_cancel (cancellable);
   return G_SOURCE_CONTINUE;
 }
@@ -184,7 +186,13 @@ prepare_run (ErrataProject           *project,
   ErrataEvalRun *run;
 
   if (options->resume > 0)
-    return errata_eval_run_new_resume (project, options->resume, method, error);
+    {
+      run = errata_eval_run_new_resume (project, options->resume, method, error);
+      /* A run stopped at its limit goes on only with a new one. */
+      if (run != NULL && options->max_cost != NULL)
+        errata_eval_run_set_max_cost (run, max_cost);
+      return run;
+    }
   if (scope == ERRATA_SCOPE_IDS)
     {
       given = read_ids_file (project, options->ids_file, error);
@@ -208,7 +216,7 @@ static char *
 format_cost (double cost)
 {
   if (cost <= 0)
-    return g_strdup (_("cost unknown (no price for this model)"));
+    return g_strdup (_("no cost counted (cached replies, or no price for this model)"));
   return g_strdup_printf ("$%.4f", cost);
 }
 
@@ -309,6 +317,11 @@ print_run (ErrataEvalRun *run)
   g_print ("\n");
   if (*errata_eval_run_get_message (run) != '\0')
     g_print ("  %s\n", errata_eval_run_get_message (run));
+  if (errata_eval_run_get_status (run) == ERRATA_RUN_CANCELLED
+      || errata_eval_run_get_status (run) == ERRATA_RUN_STOPPED)
+    g_print (_("  Go on with: errata-cli eval run PROJECT NAME --resume %" G_GINT64_FORMAT
+               " (with a higher --max-cost if it stopped at its limit)\n"),
+             errata_eval_run_get_id (run));
 }
 
 static void

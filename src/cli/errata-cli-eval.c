@@ -398,7 +398,12 @@ errata_cli_eval (int    argc,
     }
   for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
     if (g_str_equal (argv[1], subcommands[i].name))
-      return subcommands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strdup_printf ("errata-cli eval %s", subcommands[i].name);
+
+        g_set_prgname (prgname);
+        return subcommands[i].run (argc - 1, argv + 1);
+      }
   g_printerr (_("errata-cli eval: unknown command “%s”\n\n"), argv[1]);
   print_subcommands (stderr);
   return ERRATA_CLI_EXIT_USAGE;

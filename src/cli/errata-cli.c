@@ -535,7 +535,13 @@ main (int   argc,
     }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *prgname = g_strdup_printf ("errata-cli %s", commands[i].name);
+
+        /* So that a command's --help reads "errata-cli label [OPTION…]". */
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("errata-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);

@@ -804,8 +804,8 @@ errata_command_check_evaluate_async (ErrataEvalMethod    *method,
     {
       g_task_return_new_error (task, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_TRUSTED,
                                _("The command “%s” comes with the project and is not trusted on "
-                                 "this machine yet. Read it; if you trust it, trust it on the "
-                                 "Evaluators page of Errata or with errata-cli --trust."),
+                                 "this machine yet. Read it; if you trust it, run it "
+                                 "once with “errata-cli eval run … --trust”."),
                                self->command_line);
       return;
     }

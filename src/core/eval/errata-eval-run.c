@@ -426,13 +426,14 @@ reopen_run (ErrataEvalRun  *self,
 {
   g_autofree char *owner = _errata_eval_run_owner ();
   sqlite3_stmt *stmt = _errata_project_cached (self->project,
-    "UPDATE runs SET status = 'running', owner = ?2, ended_at = NULL, message = ''"
-    " WHERE id = ?1", error);
+    "UPDATE runs SET status = 'running', owner = ?2, ended_at = NULL, message = '',"
+    " max_cost = nullif (?3, 0.0) WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, self->run_id);
   sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_double (stmt, 3, self->max_cost);
   return _errata_project_step_write (self->project, stmt, _("resume the run"), error);
 }
 
@@ -642,9 +643,9 @@ over_budget (ErrataEvalRun *self,
   if (self->max_cost <= 0
       || self->progress.cost + self->in_flight_estimate + next_estimate <= self->max_cost)
     return FALSE;
-  /* Translators: the first %s is a cost limit in US dollars, e.g. 0.50;
+  /* Translators: the first %s is a cost limit in US dollars, e.g. 0.5000;
    * the %u are counts of traces. */
-  limit = g_strdup_printf ("%.2f", self->max_cost);
+  limit = g_strdup_printf ("%.4f", self->max_cost);
   message = g_strdup_printf (_("Stopped at the cost limit of $%s: %u of %u traces judged."),
                              limit, self->progress.done,
                              self->progress.total);

@@ -92,8 +92,9 @@ target_definition (ErrataProject *project,
   char *definition = NULL;
 
   if (target == ERRATA_TARGET_OVERALL)
-    return g_strdup (_("The trace as a whole: the system did what the user needed, correctly "
-                       "and completely. Any failure makes the trace fail."));
+    /* Not translated: prompts to the judge stay in one language. */
+    return g_strdup ("The trace as a whole: the system did what the user needed, correctly "
+                     "and completely. Any failure makes the trace fail.");
   stmt = _errata_project_cached (project, "SELECT name, definition FROM failure_modes"
                                  " WHERE id = ?1", NULL);
   if (stmt == NULL)

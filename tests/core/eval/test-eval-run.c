@@ -355,7 +355,7 @@ test_run_max_cost (Fixture       *fixture,
   errata_eval_run_set_max_cost (run, 0.105);
   g_assert_true (run_to_end (run, NULL, &error));
   g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_STOPPED);
-  g_assert_nonnull (strstr (errata_eval_run_get_message (run), "cost limit of $0.10"));
+  g_assert_nonnull (strstr (errata_eval_run_get_message (run), "cost limit of $0.1050"));
   errata_eval_run_get_progress (run, &progress);
   g_assert_cmpuint (progress.done, ==, 10);
   g_assert_cmpfloat (progress.cost, <=, 0.105);
