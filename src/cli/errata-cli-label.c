@@ -14,23 +14,16 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "errata-cli-common.h"
 #include "errata-ground-truth.h"
 #include "errata-labels.h"
 #include "errata-project.h"
 #include "errata-splits.h"
 
-enum {
-  EXIT_OK = 0,
-  EXIT_PARTIAL = 1,
-  EXIT_USAGE = 2,
-};
-
 static int
-fail (const char *command,
-      const char *message)
+fail (const char *message)
 {
-  g_printerr ("errata-cli %s: %s\n", command, message);
-  return EXIT_USAGE;
+  return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, "%s", message);
 }
 
 static void
@@ -70,19 +63,17 @@ default_who (void)
 /* Opens the project and finds the target: NULL (with the message printed)
  * when either fails. */
 static ErrataProject *
-open_with_target (const char  *command,
-                  const char  *path,
+open_with_target (const char  *path,
                   const char  *target_text,
                   gint64      *target)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  project = errata_cli_open_project (path, ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL || !errata_target_parse (project, target_text, target, &error))
     {
-      fail (command, error->message);
+      fail (error->message);
       return NULL;
     }
   return g_steal_pointer (&project);
@@ -173,12 +164,19 @@ label_file (ErrataProject      *project,
 
   if (!errata_labels_import_file (project, target, file, who, options->reason, &report, NULL,
                                   &error))
-    return fail ("label", error->message);
+    return fail (error->message);
   print_label_report (target_name, options->file, report, options->json);
-  return report->problems->len > 0 ? EXIT_PARTIAL : EXIT_OK;
+  return report->problems->len > 0 ? ERRATA_CLI_EXIT_FAILED : ERRATA_CLI_EXIT_OK;
 }
 
-/* One trace: the same report as a file of one row. */
+/* Not translated: the words the command line takes. */
+static const char *
+label_word (ErrataVerdict value)
+{
+  return value == ERRATA_VERDICT_UNSET ? "unset" : errata_verdict_to_string (value);
+}
+
+/* One trace: a sentence, or (--json) the report of a file of one row. */
 static int
 label_one (ErrataProject      *project,
            gint64              target,
@@ -201,20 +199,29 @@ label_one (ErrataProject      *project,
       g_autofree char *message =
         g_strdup_printf (_("“%s” is not a label: write pass or fail (or unset to clear the "
                            "label)"), value_text);
-      return fail ("label", message);
+      return fail (message);
     }
   if (!errata_labels_find_trace (project, id, &trace_id, &error) ||
       !errata_labels_get (project, target, trace_id, &before, &error) ||
       !errata_labels_set (project, target, trace_id, value, who, options->reason, &error))
-    return fail ("label", error->message);
+    return fail (error->message);
 
   report->n_rows = 1;
   if (before == value)
     report->n_unchanged = 1;
   else
     report->n_set = 1;
-  print_label_report (target_name, id, report, options->json);
-  return EXIT_OK;
+  if (options->json)
+    print_label_report (target_name, id, report, TRUE);
+  else if (before == value)
+    /* Translators: "r12: the label for “Over budget” is already fail; nothing changed." */
+    g_print (_("%s: the label for “%s” is already %s; nothing changed.\n"), id, target_name,
+             label_word (value));
+  else
+    /* Translators: "r12: the label for “Over budget” is now fail (it was pass)." */
+    g_print (_("%s: the label for “%s” is now %s (it was %s).\n"), id, target_name,
+             label_word (value), label_word (before));
+  return ERRATA_CLI_EXIT_OK;
 }
 
 int
@@ -235,29 +242,28 @@ errata_cli_label (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.json, N_("Print a JSON object"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT [TRACE_ID pass|fail]"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(ErrataProject) project = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *who = NULL;
   gint64 target;
 
-  g_option_context_set_summary (context, _("Set the explicit label of one trace (by its id) "
-                                           "or of every trace in a labels file, for one "
-                                           "target. Every change is kept in the label’s "
-                                           "history with who and why."));
+  context = errata_cli_context_new (_("PROJECT [TRACE_ID pass|fail|unset]"),
+                                    _("Set the explicit label of one trace (by its id, or #ID) "
+                                      "or of every trace in a labels file, for one target. "
+                                      "Every change is kept in the label’s history with who "
+                                      "and why."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("label", error->message);
+  if (!errata_cli_parse_options (context, &argc, &argv))
+    return ERRATA_CLI_EXIT_USAGE;
   if (options.target == NULL)
-    return fail ("label", _("--target is missing: give overall, or a failure mode’s name or "
-                            "id"));
+    return fail (_("--target is missing: give overall, or a failure mode’s name or id"));
   if (options.file != NULL ? argc != 2 : argc != 4)
-    return fail ("label", _("give a project and either a trace id and pass or fail, or "
-                            "--file labels.csv (see --help)"));
+    return fail (_("give a project and either a trace id and pass or fail, or "
+                   "--file labels.csv (see --help)"));
 
-  project = open_with_target ("label", argv[1], options.target, &target);
+  project = open_with_target (argv[1], options.target, &target);
   if (project == NULL)
-    return EXIT_USAGE;
+    return ERRATA_CLI_EXIT_USAGE;
   who = options.who != NULL ? g_strdup (options.who) : default_who ();
   if (options.file != NULL)
     return label_file (project, target, &options, who);
@@ -362,19 +368,67 @@ print_split_text (const char              *target_name,
            counts->n_disputed);
 }
 
+/* `split --list SPLIT`: id and label per line, or a JSON array. */
+static int
+list_split (ErrataProject *project,
+            gint64         target,
+            const char    *split_text,
+            gboolean       as_json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataSplit split = errata_split_from_string (split_text);
+
+  if (split == ERRATA_SPLIT_NONE)
+    return fail (_("--list takes train, dev or test"));
+  ids = errata_splits_list (project, target, split, &error);
+  if (ids == NULL)
+    return fail (error->message);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 trace_id = g_array_index (ids, gint64, i);
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (project, trace_id, &error);
+      ErrataTruth truth;
+
+      if (trace == NULL || !errata_ground_truth_get (project, target, trace_id, &truth, &error))
+        return fail (error->message);
+      if (!as_json)
+        {
+          g_print ("%s\t%s\n", errata_trace_get_external_id (trace), label_word (truth.value));
+          continue;
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, errata_trace_get_external_id (trace));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, label_word (truth.value));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (as_json)
+    print_json (builder);
+  return ERRATA_CLI_EXIT_OK;
+}
+
 int
 errata_cli_split (int    argc,
                   char **argv)
 {
   g_autofree char *target_text = NULL;
+  g_autofree char *list_text = NULL;
   gboolean as_json = FALSE;
   GOptionEntry entries[] = {
     { "target", 't', 0, G_OPTION_ARG_STRING, &target_text,
       N_("overall, or a failure mode’s name or id"), N_("MODE") },
+    { "list", 0, 0, G_OPTION_ARG_STRING, &list_text,
+      N_("Instead of the counts, list the traces of a split with their labels (train to "
+         "pick few-shot examples)"), N_("SPLIT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON object"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target_name = NULL;
@@ -382,30 +436,32 @@ errata_cli_split (int    argc,
   ErrataTruthCounts truth;
   gint64 target;
 
-  g_option_context_set_summary (context, _("Assign newly labelled traces to the train, dev and "
-                                           "test split of a target (stratified by label; a "
-                                           "trace never changes split), then show the counts."));
+  context = errata_cli_context_new (_("PROJECT"),
+                                    _("Assign newly labelled traces to the train, dev and test "
+                                      "split of a target (stratified by label; a trace never "
+                                      "changes split), then show the counts."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("split", error->message);
+  if (!errata_cli_parse_options (context, &argc, &argv))
+    return ERRATA_CLI_EXIT_USAGE;
   if (target_text == NULL)
-    return fail ("split", _("--target is missing: give overall, or a failure mode’s name or "
-                            "id"));
+    return fail (_("--target is missing: give overall, or a failure mode’s name or id"));
   if (argc != 2)
-    return fail ("split", _("“split” takes exactly one project file"));
+    return fail (_("“split” takes exactly one project file"));
 
-  project = open_with_target ("split", argv[1], target_text, &target);
+  project = open_with_target (argv[1], target_text, &target);
   if (project == NULL)
-    return EXIT_USAGE;
+    return ERRATA_CLI_EXIT_USAGE;
   if (!errata_splits_update (project, target, &error) ||
       !errata_splits_get_counts (project, target, &counts, &error) ||
       !errata_ground_truth_count (project, target, &truth, &error))
-    return fail ("split", error->message);
+    return fail (error->message);
 
   target_name = errata_target_describe (project, target);
+  if (list_text != NULL)
+    return list_split (project, target, list_text, as_json);
   if (as_json)
     print_split_json (target_name, target, &counts, &truth);
   else
     print_split_text (target_name, &counts, &truth);
-  return EXIT_OK;
+  return ERRATA_CLI_EXIT_OK;
 }

@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
-#include "errata-cli-label.h"
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
+#include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"

@@ -251,6 +251,23 @@ test_measure (Fixture       *fixture,
   split = parse_object (r.out);
   cli_result_clear (&r);
 
+  /* The train traces, to pick few-shot examples from. */
+  r = cli (fixture, "split", fixture->project, "--target", "overall", "--list", "train", "--json",
+           NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_autoptr(JsonNode) list = json_from_string (r.out, NULL);
+    JsonObject *train = json_object_get_object_member (json_object_get_object_member (split,
+                                                                                      "splits"),
+                                                       "train");
+
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+    g_assert_cmpint (json_array_get_length (json_node_get_array (list)), ==,
+                     json_object_get_int_member (train, "pass")
+                     + json_object_get_int_member (train, "fail"));
+  }
+  cli_result_clear (&r);
+
   r = cli (fixture, "eval", "run", fixture->project, "No refunds", "--on", "dev", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, ": done"));

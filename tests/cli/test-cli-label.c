@@ -164,13 +164,12 @@ test_label_one (void)
   r = run_cli ("label", path, "--target", "overall", "r1", "pass", "--who", "Dana",
                "--reason", "checked the listing", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "1 set, 0 unchanged, 0 skipped");
-  assert_contains (r.out, "overall");
+  assert_contains (r.out, "r1: the label for “overall” is now pass (it was unset).");
   cli_result_clear (&r);
 
   r = run_cli ("label", path, "--target", "OVERALL", "r1", "PASS", "--who", "Dana", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "0 set, 1 unchanged");
+  assert_contains (r.out, "is already pass; nothing changed");
   cli_result_clear (&r);
 
   project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
@@ -228,7 +227,7 @@ test_label_file_and_split (void)
   r = run_cli ("label", path, "--target", "overall", "--file", labels, "--who", "Dana", NULL);
   g_assert_cmpint (r.status, ==, 1);
   assert_contains (r.err, "labels.csv: line 42:");
-  assert_contains (r.err, "r99");
+  assert_contains (r.err, "no trace has the id “r99”");
   assert_contains (r.err, "labels.csv: line 43:");
   assert_contains (r.out, "Read 42 rows");
   assert_contains (r.out, "40 set, 0 unchanged, 2 skipped");

@@ -242,6 +242,8 @@ _errata_code_check_find_word (const char *haystack,
 {
   gsize needle_len = strlen (needle);
 
+  if (needle_len == 0)
+    return FALSE;
   for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
     if (is_boundary (haystack, p, p + needle_len, whole_words))
       return TRUE;

@@ -348,8 +348,13 @@ parse_contains (ErrataCodeCheck  *self,
   self->fold = (ignore_case ? ERRATA_FOLD_CASE : 0) | (ignore_accents ? ERRATA_FOLD_ACCENTS : 0);
   self->folded_words = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->words->len; i++)
-    g_ptr_array_add (self->folded_words, _errata_code_check_fold (g_ptr_array_index (self->words, i),
-                                                                  self->fold));
+    {
+      char *folded = _errata_code_check_fold (g_ptr_array_index (self->words, i), self->fold);
+
+      g_ptr_array_add (self->folded_words, folded);
+      if (*folded == '\0')
+        return param_error (error, p, "words", _("item %u is nothing but accents"), i + 1);
+    }
   return TRUE;
 }
 

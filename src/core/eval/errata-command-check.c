@@ -504,9 +504,10 @@ run_return (Run               *run,
   pump (self);
 }
 
-/* SIGKILL for the command and anything it started in its process group.
- * Only while the command has not been reaped: its pid then still names
- * its group and nothing else. */
+/* SIGKILL for the command and anything it started in its process group,
+ * until we hear that it exited. (GLib reaps it a moment before telling
+ * us; in that moment the group id could only name a stranger if the whole
+ * group were gone and the kernel had handed the pid out again.) */
 static void
 kill_run (Run *run)
 {

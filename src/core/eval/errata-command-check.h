@@ -39,7 +39,9 @@
  * Trust (errata-trust.h): a command stored in a project runs only when the
  * user trusts it for that project on this machine. Every evaluation of an
  * untrusted command fails with ERRATA_EVAL_ERROR_NOT_TRUSTED, so that a run
- * fails as a whole instead of filling up with error verdicts.
+ * fails as a whole instead of filling up with error verdicts. Whoever
+ * creates a command evaluator on this machine grants it at creation
+ * (errata_trust_grant() with errata_command_check_get_command_line()).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -61,8 +63,8 @@ G_DECLARE_FINAL_TYPE (ErrataCommandCheck, errata_command_check, ERRATA, COMMAND_
 /* Bytes of standard output kept per trace (standard error: a quarter). */
 #define ERRATA_COMMAND_CHECK_MAX_OUTPUT      (64 * 1024)
 
-/* `project_id` is the meta `project_id` of the project the command is
- * stored in: the trust is looked up under it. Fails with
+/* `project_id` (not NULL) is the meta `project_id` of the project the
+ * command is stored in: the trust is looked up under it. Fails with
  * ERRATA_EVAL_ERROR_INVALID and a message naming the bad parameter. */
 ErrataCommandCheck *errata_command_check_new              (JsonObject          *params,
                                                            const char          *project_id,

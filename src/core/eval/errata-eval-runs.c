@@ -105,18 +105,9 @@ collect_runs (ErrataProject  *project,
               sqlite3_stmt   *stmt,
               GError        **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_run_info_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (runs, run_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _errata_project_set_error (project, error, _("read the runs"));
-      return NULL;
-    }
-  return g_steal_pointer (&runs);
+  return _errata_project_collect_rows (project, stmt, (gpointer)run_from_row,
+                                       (GDestroyNotify)errata_run_info_free, _("read the runs"),
+                                       error);
 }
 
 ErrataRunInfo *

@@ -150,18 +150,8 @@ collect_rows (ErrataProject   *project,
               GDestroyNotify   free_row,
               GError         **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _errata_project_set_error (project, error, _("read the evaluators"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return _errata_project_collect_rows (project, stmt, from_row, free_row,
+                                       _("read the evaluators"), error);
 }
 
 /* The first row of a query, or NULL with `missing` as a NOT_FOUND error. */

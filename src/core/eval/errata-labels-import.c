@@ -20,6 +20,7 @@
 
 #include "errata-ground-truth.h"
 #include "errata-labels-private.h"
+#include "errata-project-private.h"
 #include "errata-record-reader.h"
 
 /* An id and a word: anything near this long is not a labels file. */
@@ -196,8 +197,33 @@ typedef struct
   ErrataLabelsReport *report;
   GArray             *entries;   /* of Entry, in file order */
   GHashTable         *by_trace;  /* trace id -> index into entries + 1 */
+  GArray             *pending;   /* of Pending: rows whose id is still to look up */
   gboolean            header_checked;
 } Import;
+
+/* A good row before its id is looked up: all ids are looked up at once,
+ * because external ids have no index of their own (traces are unique per
+ * source and external id), so one query per row would scan the table per
+ * row. */
+typedef struct
+{
+  guint          line;
+  char          *id;
+  ErrataVerdict  value;
+} Pending;
+
+/* How often an external id occurs, and the trace that has it. */
+typedef struct
+{
+  gint64 trace_id;
+  guint  n;
+} Found;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_free (pending->id);
+}
 
 static void
 add_problem (ErrataLabelsReport *report,
@@ -283,10 +309,8 @@ read_row (Import    *import,
 {
   g_autofree char *reason = row_error (reader);
   g_autofree char *id = NULL;
-  g_autoptr(GError) local_error = NULL;
   gboolean first = !import->header_checked;
   ErrataVerdict value;
-  gint64 trace_id;
 
   import->header_checked = TRUE;
   if (first && reason == NULL &&
@@ -310,10 +334,87 @@ read_row (Import    *import,
     }
   if (*id == '\0')
     add_problem (import->report, reader->row_line, g_strdup (_("the trace id is empty")));
-  else if (!errata_labels_find_trace (import->project, id, &trace_id, &local_error))
-    add_problem (import->report, reader->row_line, g_strdup (local_error->message));
   else
-    add_entry (import, trace_id, value, reader->row_line);
+    {
+      Pending pending = { reader->row_line, g_steal_pointer (&id), value };
+
+      g_array_append_val (import->pending, pending);
+    }
+}
+
+/* One scan of the traces counts every wanted external id. */
+static gboolean
+find_external_ids (Import      *import,
+                   GHashTable  *found,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = _errata_project_prepare (import->project,
+                                                "SELECT id, external_id FROM traces", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Found *hit = g_hash_table_lookup (found, sqlite3_column_text (stmt, 1));
+
+      if (hit != NULL && hit->n++ == 0)
+        hit->trace_id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (import->project, error, _("read the traces"));
+  return TRUE;
+}
+
+static void
+resolve_row (Import     *import,
+             Pending    *row,
+             GHashTable *found)
+{
+  Found *hit = g_hash_table_lookup (found, row->id);
+  g_autoptr(GError) local_error = NULL;
+  gint64 trace_id;
+
+  if (hit == NULL)
+    {
+      /* "#12": a look-up by primary key. */
+      if (errata_labels_find_trace (import->project, row->id, &trace_id, &local_error))
+        add_entry (import, trace_id, row->value, row->line);
+      else
+        add_problem (import->report, row->line, g_strdup (local_error->message));
+    }
+  else if (hit->n == 0)
+    add_problem (import->report, row->line,
+                 g_strdup_printf (_("no trace has the id “%s”"), row->id));
+  else if (hit->n > 1)
+    add_problem (import->report, row->line,
+                 g_strdup_printf (_("traces from several sources have the id “%s”: name one "
+                                    "by its internal id, like #%" G_GINT64_FORMAT), row->id,
+                                  hit->trace_id));
+  else
+    add_entry (import, hit->trace_id, row->value, row->line);
+}
+
+static gboolean
+resolve_pending (Import  *import,
+                 GError **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gint64 internal;
+
+  for (guint i = 0; i < import->pending->len; i++)
+    {
+      Pending *row = &g_array_index (import->pending, Pending, i);
+
+      if (!_errata_labels_parse_internal (row->id, &internal))
+        g_hash_table_insert (found, row->id, g_new0 (Found, 1));
+    }
+  if (g_hash_table_size (found) > 0 && !find_external_ids (import, found, error))
+    return FALSE;
+  for (guint i = 0; i < import->pending->len; i++)
+    resolve_row (import, &g_array_index (import->pending, Pending, i), found);
+  return TRUE;
 }
 
 static gboolean
@@ -417,12 +518,14 @@ errata_labels_import_file (ErrataProject        *project,
   g_autoptr(ErrataLabelsReport) result = labels_report_new ();
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GHashTable) by_trace = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  Import import = { project, result, entries, by_trace, FALSE };
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  Import import = { project, result, entries, by_trace, pending, FALSE };
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (csv), FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
 
+  g_array_set_clear_func (pending, (GDestroyNotify)pending_clear);
   *report = NULL;
   if (who == NULL || *who == '\0')
     {
@@ -437,6 +540,7 @@ errata_labels_import_file (ErrataProject        *project,
   errata_project_rollback (project);
 
   if (!read_rows (&import, csv, cancellable, error) ||
+      !resolve_pending (&import, error) ||
       !write_entries (&import, target, who, reason, error))
     return FALSE;
   g_ptr_array_sort (result->problems, compare_problems);

@@ -22,4 +22,8 @@ gboolean _errata_labels_write (ErrataProject  *project,
                                gboolean       *changed,
                                GError        **error);
 
+/* "#12" names trace 12; FALSE for anything else (an external id). */
+gboolean _errata_labels_parse_internal (const char *reference,
+                                        gint64     *id);
+
 G_END_DECLS

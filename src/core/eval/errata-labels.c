@@ -292,24 +292,18 @@ errata_labels_parse_value (const char    *text,
 static const char find_external_sql[] =
   "SELECT id, source FROM traces WHERE external_id = ?1 ORDER BY id LIMIT 2";
 
-static gboolean
-find_internal (ErrataProject  *project,
-               const char     *digits,
-               gint64         *trace_id,
-               GError        **error)
+/* "#12" names trace 12, as errata_project_lookup_trace() reads it; "#12a"
+ * is an external id like any other. */
+gboolean
+_errata_labels_parse_internal (const char *reference,
+                               gint64     *id)
 {
-  guint64 id;
+  guint64 value;
 
-  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT64, &id, NULL))
-    {
-      g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-                   _("“#%s” is not an internal trace id: write # and a number, like #12."),
-                   digits);
-      return FALSE;
-    }
-  if (!check_trace (project, (gint64)id, error))
+  if (reference[0] != '#' || !g_ascii_isdigit (reference[1]) ||
+      !g_ascii_string_to_unsigned (reference + 1, 10, 1, G_MAXINT64, &value, NULL))
     return FALSE;
-  *trace_id = (gint64)id;
+  *id = (gint64)value;
   return TRUE;
 }
 
@@ -327,8 +321,8 @@ errata_labels_find_trace (ErrataProject  *project,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (trace_id != NULL, FALSE);
 
-  if (id[0] == '#')
-    return find_internal (project, id + 1, trace_id, error);
+  if (_errata_labels_parse_internal (id, trace_id))
+    return check_trace (project, *trace_id, error);
   stmt = _errata_project_cached (project, find_external_sql, error);
   if (stmt == NULL)
     return FALSE;

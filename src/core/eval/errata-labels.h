@@ -70,8 +70,10 @@ GPtrArray           *errata_labels_history      (ErrataProject        *project,
 /* "pass", "fail", "1", "0", "true", "false", any case, spaces around. */
 gboolean             errata_labels_parse_value  (const char           *text,
                                                  ErrataVerdict        *value);
-/* A trace by its external id, or by "#123" for its internal id. Fails with
- * ERRATA_EVAL_ERROR_NOT_FOUND, or INVALID when several sources use the id. */
+/* A trace by its external id, or by "#123" for its internal id: the rules
+ * of errata_project_lookup_trace(), without loading the trace (a labels
+ * file looks up every row). Fails with ERRATA_EVAL_ERROR_NOT_FOUND, or
+ * INVALID when several sources use the id. */
 gboolean             errata_labels_find_trace   (ErrataProject        *project,
                                                  const char           *id,
                                                  gint64               *trace_id,

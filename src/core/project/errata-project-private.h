@@ -40,6 +40,12 @@ sqlite3_stmt *_errata_project_prepare         (ErrataProject  *self,
                                                const char     *sql,
                                                GError        **error);
 ErrataTrace  *_errata_project_trace_from_row  (sqlite3_stmt   *stmt);
+GPtrArray    *_errata_project_collect_rows    (ErrataProject  *self,
+                                               sqlite3_stmt   *stmt,
+                                               gpointer      (*from_row) (sqlite3_stmt *),
+                                               GDestroyNotify  free_row,
+                                               const char     *what,
+                                               GError        **error);
 /* Refuses a file whose schema is not exactly what the migrations up to
  * `version` create (an added trigger or view, an altered index, …). */
 gboolean      _errata_project_check_schema    (ErrataProject  *self,

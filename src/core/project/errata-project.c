@@ -654,6 +654,30 @@ errata_project_rollback (ErrataProject *self)
   self->transaction_depth--;
 }
 
+/* Every row of a statement, each made by from_row; the statement is reset.
+ * `what` names the failing read in the error ("read the runs"). */
+GPtrArray *
+_errata_project_collect_rows (ErrataProject   *self,
+                              sqlite3_stmt    *stmt,
+                              gpointer       (*from_row) (sqlite3_stmt *),
+                              GDestroyNotify   free_row,
+                              const char      *what,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _errata_project_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 /* Runs one write statement inside its own (possibly nested) transaction. */
 gboolean
 _errata_project_step_write (ErrataProject  *self,

@@ -172,23 +172,13 @@ mode_from_row (sqlite3_stmt *stmt)
 
 GPtrArray *
 _errata_taxonomy_collect_rows (ErrataProject   *project,
-              sqlite3_stmt    *stmt,
-              gpointer       (*from_row) (sqlite3_stmt *),
-              GDestroyNotify   free_row,
-              GError         **error)
+                               sqlite3_stmt    *stmt,
+                               gpointer       (*from_row) (sqlite3_stmt *),
+                               GDestroyNotify   free_row,
+                               GError         **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _errata_project_set_error (project, error, _("read failure modes"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return _errata_project_collect_rows (project, stmt, from_row, free_row,
+                                       _("read failure modes"), error);
 }
 
 static const char list_modes_sql[] =

@@ -376,6 +376,7 @@ test_bad_parameters (void)
     { "contains", "{\"words\": \"sorry\"}", "“words”" },
     { "contains", "{\"words\": [\"a\", 2]}", "“words”" },
     { "contains", "{\"words\": [\"a\"], \"mode\": \"some\"}", "“mode”" },
+    { "contains", "{\"words\": [\"a\", \"\xcc\x81\"], \"ignore_accents\": true}", "“words”" },
     { "json", "{\"field\": \"conversation\"}", "“field”" },
     { "json", "{\"keys\": [\"\"]}", "“keys”" },
     { "length", "{}", "“max”" },
@@ -411,7 +412,15 @@ static void
 test_unknown_kind (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ErrataCodeCheck) check = errata_code_check_new ("regexp", NULL, &error);
+  g_autoptr(ErrataCodeCheck) check = errata_code_check_new ("tool_call", NULL, &error);
+
+  /* No parameters at all is fine to pass, and names what is missing. */
+  g_assert_null (check);
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“tool”"));
+  g_clear_error (&error);
+
+  check = errata_code_check_new ("regexp", NULL, &error);
 
   g_assert_null (check);
   g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);

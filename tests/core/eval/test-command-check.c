@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "errata-code-check.h"
 #include "errata-command-check.h"
 #include "errata-eval-types.h"
 #include "errata-test-utils.h"
@@ -594,6 +595,130 @@ test_trust_per_project (Fixture       *fixture,
   g_assert_false (errata_command_check_is_trusted (there));
 }
 
+/* The demo project ------------------------------------------------------------ */
+
+/* Reads the trace as the header documents it and answers what the
+ * tool_call code check answers. */
+static const char viewing_script[] =
+  "import json, sys\n"
+  "trace = json.load(sys.stdin)\n"
+  "for message in trace['messages']:\n"
+  "    for call in message.get('tool_calls') or []:\n"
+  "        if call['name'] == 'schedule_viewing':\n"
+  "            print('booked in call', call['id'])\n"
+  "            sys.exit(0)\n"
+  "print('no viewing booked')\n"
+  "sys.exit(1)\n";
+
+typedef struct
+{
+  Result *results;
+  guint   n;
+} Many;
+
+static gboolean
+many_done (gpointer data)
+{
+  Many *many = data;
+
+  for (guint i = 0; i < many->n; i++)
+    if (!many->results[i].done)
+      return FALSE;
+  return TRUE;
+}
+
+static ErrataCommandCheck *
+viewing_check_new (const char *python,
+                   const char *project_id)
+{
+  g_autoptr(JsonObject) params = json_object_new ();
+  g_autoptr(JsonArray) command = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  ErrataCommandCheck *check;
+
+  json_array_add_string_element (command, python);
+  json_array_add_string_element (command, "-c");
+  json_array_add_string_element (command, viewing_script);
+  json_object_set_array_member (params, "command", g_steal_pointer (&command));
+  json_object_set_int_member (params, "concurrency", 2);
+  check = errata_command_check_new (params, project_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (errata_trust_grant (project_id, errata_command_check_get_command_line (check),
+                                     &error));
+  g_assert_no_error (error);
+  return check;
+}
+
+/* Demo traces through a Python script, under the project's own identity:
+ * the same verdicts as the code check that asks the same. */
+static void
+test_demo_project (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *path = g_getenv ("ERRATA_DEMO_PROJECT");
+  /* Not the first python3 on PATH: a pyenv shim takes a second and more
+   * to start, and this runs one per trace. */
+  const char *python = "/usr/bin/python3";
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ErrataCommandCheck) check = NULL;
+  g_autoptr(ErrataCodeCheck) code = NULL;
+  g_autofree char *project_id = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  Many many;
+  guint passed = 0;
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS)
+      || !g_file_test (python, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs ERRATA_DEMO_PROJECT and /usr/bin/python3");
+      return;
+    }
+  file = g_file_new_for_path (path);
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  project_id = errata_project_get_meta (project, "project_id");
+  g_assert_nonnull (project_id);
+  check = viewing_check_new (python, project_id);
+  node = json_from_string ("{\"tool\": \"schedule_viewing\"}", NULL);
+  code = errata_code_check_new ("tool_call", json_node_get_object (node), &error);
+  g_assert_no_error (error);
+
+  /* Every third trace: one Python per trace is slow on a busy machine. */
+  ids = errata_project_query_trace_ids (project, query, NULL, &error);
+  g_assert_no_error (error);
+  many.n = (ids->len + 2) / 3;
+  many.results = g_new0 (Result, many.n);
+  for (guint i = 0; i < many.n; i++)
+    {
+      g_ptr_array_add (traces, errata_project_get_trace (project,
+                                                         g_array_index (ids, gint64, 3 * i),
+                                                         &error));
+      g_assert_no_error (error);
+      evaluate_start (check, g_ptr_array_index (traces, i), NULL, &many.results[i]);
+    }
+  errata_test_wait_until (many_done, &many, 4 * DEADLINE);
+
+  for (guint i = 0; i < many.n; i++)
+    {
+      g_autoptr(ErrataEvalOutcome) expected = errata_code_check_evaluate (code,
+                                                                          g_ptr_array_index (traces, i));
+
+      g_assert_no_error (many.results[i].error);
+      g_assert_cmpint (many.results[i].outcome->verdict, ==, expected->verdict);
+      passed += expected->verdict == ERRATA_JUDGE_PASS;
+      result_clear (&many.results[i]);
+    }
+  g_assert_cmpuint (passed, >, 0);
+  g_assert_cmpuint (passed, <, many.n);
+  g_free (many.results);
+  errata_project_close (project);
+}
+
 /* Definitions --------------------------------------------------------------- */
 
 static void
@@ -681,6 +806,7 @@ main (int   argc,
   ADD ("cannot-start", test_cannot_start);
   ADD ("trust", test_trust);
   ADD ("trust-per-project", test_trust_per_project);
+  ADD ("demo-project", test_demo_project);
 #undef ADD
   g_test_add_func ("/command-check/command-line", test_command_line);
   g_test_add_func ("/command-check/bad-parameters", test_bad_parameters);

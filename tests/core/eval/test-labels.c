@@ -185,9 +185,13 @@ test_find_trace (Fixture       *fixture,
   g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "nope"));
   g_clear_error (&error);
-  g_assert_false (errata_labels_find_trace (p, "#x1", &id, &error));
-  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);
+  g_assert_false (errata_labels_find_trace (p, "#4711", &id, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  /* "#" and something else is an external id like any other. */
+  eval_test_add_trace (p, "test", "#x1");
+  g_assert_true (errata_labels_find_trace (p, "#x1", &id, &error));
+  g_assert_no_error (error);
   /* The same external id from two sources is ambiguous. */
   eval_test_add_trace (p, "other-source", "r2");
   g_assert_false (errata_labels_find_trace (p, "r2", &id, &error));
@@ -302,6 +306,45 @@ test_import_file (Fixture       *fixture,
   assert_problem (report, 0, 1, "fial");
 }
 
+/* Quoted line ends, an unclosed quote, a field too long to be an id. */
+static void
+test_import_quoting (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataLabelsReport) report = NULL;
+  g_autoptr(GString) text = g_string_new ("\"two\nlines\",pass\n"  /* 1-2 */
+                                          "r1,fail\n"               /* 3 */
+                                          "\"r2\",\"pa\"\"ss\"\n"    /* 4: pa"ss */
+                                          ",,\n"                    /* 5: blank */
+                                          "r3,");                   /* 6 */
+
+  g_string_append_c (text, '"');
+  g_string_append (text, "pass\nr4,pass\n");
+  report = import_text (fixture, fixture->project, 0, text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_rows, ==, 4);
+  g_assert_cmpuint (report->n_set, ==, 1);
+  g_assert_cmpuint (report->problems->len, ==, 3);
+  assert_problem (report, 0, 1, "two\nlines");
+  assert_problem (report, 1, 4, "pa\"ss");
+  /* The open quote swallows the rest of the file: one bad row, not two. */
+  assert_problem (report, 2, 6, "not closed");
+  g_assert_cmpint (label_of (fixture->project, 0, fixture->t[1]), ==, ERRATA_VERDICT_FAIL);
+  g_assert_cmpint (label_of (fixture->project, 0, fixture->t[4]), ==, ERRATA_VERDICT_UNSET);
+
+  g_clear_pointer (&report, errata_labels_report_free);
+  g_string_assign (text, "r1,pass\n");
+  for (guint i = 0; i < 100 * 1024; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, ",fail\nr2,pass\n");
+  report = import_text (fixture, fixture->project, 0, text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_set, ==, 2);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  assert_problem (report, 0, 2, "longer than");
+}
+
 static void
 test_import_writes_nothing_on_failure (Fixture       *fixture,
                                        gconstpointer  data)
@@ -366,6 +409,7 @@ main (int   argc,
   ADD ("set-refused", test_set_refused);
   ADD ("find-trace", test_find_trace);
   ADD ("import-file", test_import_file);
+  ADD ("import-quoting", test_import_quoting);
   ADD ("import-writes-nothing-on-failure", test_import_writes_nothing_on_failure);
 
   return g_test_run ();
