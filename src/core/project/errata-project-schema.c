@@ -241,6 +241,10 @@ static const char schema_v3[] =
   "  PRIMARY KEY (run_id, trace_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX verdicts_by_trace ON verdicts (trace_id);"
+  /* Metrics read only (trace, verdict) of a run: without this narrow index
+   * they read every full row, reasoning and raw reply included (1M
+   * verdicts: 2.1 s against 0.44 s, bench/README.md). */
+  "CREATE INDEX verdicts_by_run ON verdicts (run_id, trace_id, verdict);"
 
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower (hex (randomblob (16))));";
 
