@@ -318,7 +318,8 @@ print_run (ErrataEvalRun *run)
   if (*errata_eval_run_get_message (run) != '\0')
     g_print ("  %s\n", errata_eval_run_get_message (run));
   if (errata_eval_run_get_status (run) == ERRATA_RUN_CANCELLED
-      || errata_eval_run_get_status (run) == ERRATA_RUN_STOPPED)
+      || errata_eval_run_get_status (run) == ERRATA_RUN_STOPPED
+      || errata_eval_run_get_status (run) == ERRATA_RUN_FAILED)
     g_print (_("  Go on with: errata-cli eval run PROJECT NAME --resume %" G_GINT64_FORMAT
                " (with a higher --max-cost if it stopped at its limit)\n"),
              errata_eval_run_get_id (run));
@@ -418,6 +419,11 @@ _errata_cli_eval_run (int    argc,
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--force-test needs --reason: why the test split is looked at "
                               "again is kept with the run and reported"));
+  if (options.resume > 0 && (options.scope_name != NULL || options.ids_file != NULL
+                             || options.version > 0 || options.repeat > 1))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--resume goes on with the run's own version and scope: leave "
+                              "out --on, --ids, --version and --repeat"));
   if (options.repeat > 1 && scope == ERRATA_SCOPE_TEST)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--repeat runs on dev or unlabeled traces: the test split is "
@@ -464,7 +470,14 @@ _errata_cli_eval_run (int    argc,
         return _errata_cli_eval_fail_error (error);
       print_estimate (run, evaluator, version, scope);
       if (!execute (run, &options, &error))
-        return _errata_cli_eval_fail_error (error);
+        {
+          /* Started and failed: say which run, so it can be resumed. */
+          if (errata_eval_run_get_id (run) == 0)
+            return _errata_cli_eval_fail_error (error);
+          errata_cli_fail (ERRATA_CLI_EXIT_FAILED, "%s", error->message);
+          print_run (run);
+          return ERRATA_CLI_EXIT_FAILED;
+        }
       if (i == 0)
         first_run = errata_eval_run_get_id (run);
       if (options.as_json)

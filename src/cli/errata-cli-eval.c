@@ -26,6 +26,7 @@
 
 #include "errata-cli-common.h"
 #include "errata-eval-runs.h"
+#include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
 #include "errata-ground-truth.h"
 #include "errata-json-guard.h"
@@ -135,8 +136,15 @@ run_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean new_version = FALSE;
+  gboolean trust = FALSE;
+  GOptionEntry entries[] = {
+    { "trust", 0, 0, G_OPTION_ARG_NONE, &trust,
+      N_("Trust the evaluator's command on this machine (a command evaluator)"), NULL },
+    { NULL }
+  };
   gsize length;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!errata_cli_parse_options (context, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 3)
@@ -152,10 +160,20 @@ run_import (int    argc,
     return _errata_cli_eval_fail_error (error);
   evaluator = errata_evaluators_import_json (project, node, &new_version, &error);
   if (evaluator == NULL)
-    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, "%s: %s", argv[2], error->message);
+    {
+      g_prefix_error (&error, "%s: ", argv[2]);
+      return _errata_cli_eval_fail_error (error);
+    }
   version = errata_evaluators_get_version (project, evaluator->id, 0, &error);
   if (version == NULL)
     return _errata_cli_eval_fail_error (error);
+  /* A definition file may come from anyone (a pull request in CI): its
+   * command runs only when the user says so, here or at the first run. */
+  if (trust && !errata_evaluator_method_grant_trust (project, evaluator, version, &error))
+    return _errata_cli_eval_fail_error (error);
+  if (!trust && g_str_equal (evaluator->kind, ERRATA_EVALUATOR_KIND_COMMAND))
+    g_printerr (_("Its command runs on this machine once you trust it: add --trust here or "
+                  "to the first “eval run”.\n"));
   if (!new_version)
     g_print (_("Created evaluator “%s” (version %u).\n"), evaluator->name, version->number);
   else

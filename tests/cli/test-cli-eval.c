@@ -413,7 +413,7 @@ test_kill_and_resume (Fixture       *fixture,
   g_autofree char *run = NULL;
   g_autofree char *judging = NULL;
   VerdictsAtLeast wait = { fixture, 3 };
-  const char *args[] = { "eval", "run", fixture->project, "Slow", "--on", "all", NULL };
+  const char *args[] = { "eval", "run", fixture->project, "Slow", "--on", "all", "--trust", NULL };
   gint64 before;
 
   r = cli (fixture, "eval", "import", fixture->project, slow, NULL);
@@ -455,18 +455,28 @@ test_mailed_command (Fixture       *fixture,
 
   r = cli (fixture, "eval", "import", fixture->project, slow, NULL);
   g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "once you trust it"));
   cli_result_clear (&r);
   r = cli (fixture, "eval", "run", fixture->project, "Slow", "--on", "ids", "--ids", slow, NULL);
   g_assert_cmpint (r.status, ==, 2);
   cli_result_clear (&r);
 
-  /* Written here: runs here. */
+  /* A definition file may come from anyone: its command runs only once
+   * trusted, here too; a trace named twice is judged once. */
   {
-    g_autofree char *ids = errata_test_write_file (fixture->dir, "ids.txt", "r1\nr2\n", -1);
+    g_autofree char *ids = errata_test_write_file (fixture->dir, "ids.txt", "r1\nr2\nr2\n", -1);
 
     r = cli (fixture, "eval", "run", fixture->project, "Slow", "--on", "ids", "--ids", ids, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "not trusted on this machine"));
+    cli_result_clear (&r);
+    r = cli (fixture, "eval", "run", fixture->project, "Slow", "--on", "ids", "--ids", ids,
+             "--trust", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, "2 of 2 traces judged"));
+    cli_result_clear (&r);
+    r = cli (fixture, "eval", "run", fixture->project, "Slow", "--on", "ids", "--ids", ids, NULL);
+    g_assert_cmpint (r.status, ==, 0);
     cli_result_clear (&r);
 
     /* The colleague's machine: another trust file. */
@@ -512,6 +522,11 @@ test_usage (Fixture       *fixture,
            NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--max-cost takes"));
+  cli_result_clear (&r);
+  r = cli (fixture, "eval", "run", fixture->project, "Nobody", "--resume", "1", "--repeat", "2",
+           NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "--resume goes on with the run's own version and scope"));
   cli_result_clear (&r);
   r = cli (fixture, "eval", "import", fixture->project, "/nonexistent.json", NULL);
   g_assert_cmpint (r.status, ==, 2);

@@ -473,7 +473,7 @@ update_counts (ErrataEvalRun  *self,
 {
   sqlite3_stmt *stmt = _errata_project_cached (self->project,
     "UPDATE runs SET n_pass = ?2, n_fail = ?3, n_error = ?4, tokens_in = ?5, tokens_out = ?6,"
-    " cost = ?7, status = ?8, message = ?9, ended_at = ?10 WHERE id = ?1", error);
+    " cost = ?7, status = ?8, message = ?9, ended_at = ?10, total = ?11 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -490,6 +490,7 @@ update_counts (ErrataEvalRun  *self,
   sqlite3_bind_text (stmt, 9, self->message ? self->message : "", -1, SQLITE_STATIC);
   if (ended)
     sqlite3_bind_int64 (stmt, 10, g_get_real_time ());
+  sqlite3_bind_int (stmt, 11, (int)self->progress.total);
   return _errata_project_step_write (self->project, stmt, _("save the run"), error);
 }
 
@@ -663,11 +664,18 @@ launch_next (ErrataEvalRun *self)
   Evaluation *evaluation;
 
   trace = errata_project_get_trace (self->project, trace_id, &error);
+  if (trace == NULL && g_error_matches (error, ERRATA_PROJECT_ERROR,
+                                        ERRATA_PROJECT_ERROR_NOT_FOUND))
+    {
+      /* Deleted since the run started: no longer part of it (a verdict
+       * could not name it), the others go on. */
+      self->next++;
+      self->progress.total--;
+      return;
+    }
   if (trace == NULL)
     {
-      /* Deleted since the run started: say so for this trace, go on. */
-      self->next++;
-      record (self, trace_id, errata_eval_outcome_new_error (error->message));
+      fail (self, error);  /* the project closed, the disk failed: stop */
       return;
     }
   errata_eval_method_estimate (self->method, trace, &estimate);
@@ -691,13 +699,23 @@ static void
 pump (ErrataEvalRun *self)
 {
   guint limit = errata_eval_method_get_concurrency (self->method);
-  GCancellable *cancellable = g_task_get_cancellable (self->task);
+  GCancellable *cancellable;
 
-  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+  /* Finished already: a method that answered from inside evaluate_async
+   * made an inner pump() finish the run. */
+  if (self->task == NULL)
+    return;
+  cancellable = g_task_get_cancellable (self->task);
+  /* A cancel that comes once every trace was launched changes nothing:
+   * the run is complete, not cancelled. */
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable)
+      && self->next < self->todo->len)
     stop (self, ERRATA_RUN_CANCELLED, _("Cancelled."));
-  while (!self->stopping && self->in_flight < limit && self->next < self->todo->len)
+  while (!self->stopping && self->in_flight < limit && self->next < self->todo->len
+         && self->task != NULL)
     launch_next (self);
-  if (self->in_flight == 0 && (self->stopping || self->next >= self->todo->len))
+  if (self->task != NULL && self->in_flight == 0
+      && (self->stopping || self->next >= self->todo->len))
     finish (self);
 }
 

@@ -60,6 +60,30 @@ unlabelled_ids (ErrataProject  *project,
   return ids;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* A list given by hand may name a trace twice: it is judged once. */
+static GArray *
+sorted_unique (GArray *ids)
+{
+  GArray *unique = g_array_copy (ids);
+  guint kept = 0;
+
+  g_array_sort (unique, compare_ids);
+  for (guint i = 0; i < unique->len; i++)
+    if (kept == 0 || g_array_index (unique, gint64, i) != g_array_index (unique, gint64, kept - 1))
+      g_array_index (unique, gint64, kept++) = g_array_index (unique, gint64, i);
+  g_array_set_size (unique, kept);
+  return unique;
+}
+
 static ErrataSplit
 split_of_scope (ErrataEvalScope scope)
 {
@@ -103,7 +127,7 @@ errata_eval_scope_resolve (ErrataProject    *project,
           if (trace == NULL)
             return NULL;
         }
-      return g_array_copy (ids);
+      return sorted_unique (ids);
     case ERRATA_SCOPE_TRAIN:
     case ERRATA_SCOPE_DEV:
     case ERRATA_SCOPE_TEST:

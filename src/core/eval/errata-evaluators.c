@@ -311,26 +311,6 @@ check_definition (ErrataProject  *project,
          && errata_evaluators_check_few_shot (project, target, few_shot, error);
 }
 
-/* A command written on this machine, by this user, runs here without
- * asking; the same project opened on another machine does not (DESIGN.md,
- * "trust"). */
-static gboolean
-trust_written_here (ErrataProject  *project,
-                    gint64          evaluator_id,
-                    GError        **error)
-{
-  g_autoptr(ErrataEvaluator) evaluator = errata_evaluators_get (project, evaluator_id, error);
-  g_autoptr(ErrataEvaluatorVersion) version = NULL;
-
-  if (evaluator == NULL)
-    return FALSE;
-  if (!g_str_equal (evaluator->kind, ERRATA_EVALUATOR_KIND_COMMAND))
-    return TRUE;
-  version = errata_evaluators_get_version (project, evaluator_id, 0, error);
-  return version != NULL
-         && errata_evaluator_method_grant_trust (project, evaluator, version, error);
-}
-
 ErrataEvaluator *
 errata_evaluators_create (ErrataProject  *project,
                           const char     *name,
@@ -367,8 +347,6 @@ errata_evaluators_create (ErrataProject  *project,
   if (!insert_version (project, id, 1, definition, few_shot, error)
       || !errata_project_commit (project, error))
     goto fail;
-  if (!trust_written_here (project, id, error))
-    return NULL;
   return errata_evaluators_get (project, id, error);
 
 fail:
@@ -481,7 +459,9 @@ update_draft (ErrataProject  *project,
   sqlite3_bind_text (stmt, 2, definition_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, few_shot_json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
-  return _errata_project_step_write (project, stmt, _("save the evaluator"), error);
+  /* FALSE without an error when the WHERE clause kept the row. */
+  return _errata_project_step_write (project, stmt, _("save the evaluator"), error)
+         && sqlite3_changes (_errata_project_get_db (project)) > 0;
 }
 
 /* A version that has neither run nor been finalized is a draft: saving
@@ -512,8 +492,11 @@ errata_evaluators_save (ErrataProject  *project,
   if (latest->locked_at == 0 && latest->n_runs == 0)
     ok = update_draft (project, latest->id, definition, few_shot, error);
   else
+    ok = FALSE;
+  /* Not a draft any more, or it stopped being one since it was read. */
+  if (!ok && (error == NULL || *error == NULL))
     ok = insert_version (project, evaluator_id, latest->number + 1, definition, few_shot, error);
-  if (!ok || !trust_written_here (project, evaluator_id, error))
+  if (!ok)
     return NULL;
   return errata_evaluators_get_version (project, evaluator_id, 0, error);
 }

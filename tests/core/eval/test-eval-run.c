@@ -531,6 +531,44 @@ test_run_repeat_bypasses_cache (Fixture       *fixture,
   g_assert_cmpuint (group->len, ==, 2);
 }
 
+/* A trace deleted after the run started is no longer part of it: the
+ * others are judged, the counts agree with the verdicts. */
+static void
+test_run_trace_deleted (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ErrataEvalRun) run = new_run (fixture, ERRATA_SCOPE_ALL);
+  g_autoptr(ErrataRunInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (fixture->project),
+                                 "DELETE FROM traces WHERE id = 10", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (run_to_end (run, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_DONE);
+  info = errata_eval_runs_get (fixture->project, errata_eval_run_get_id (run), &error);
+  g_assert_cmpuint (info->total, ==, N_TRACES - 1);
+  g_assert_cmpuint (info->n_pass + info->n_fail + info->n_error, ==, N_TRACES - 1);
+  assert_counts_agree (fixture, info->id);
+}
+
+/* Cancel once every trace was judged: the run is complete, not cancelled. */
+static void
+test_run_late_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ErrataEvalRun) run = new_run (fixture, ERRATA_SCOPE_ALL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  CancelAfter cancel = { cancellable, N_TRACES };
+
+  g_signal_connect (run, "progress", G_CALLBACK (cancel_after), &cancel);
+  g_assert_true (run_to_end (run, cancellable, &error));
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_DONE);
+}
+
 /* ---- the test-once rule --------------------------------------------------------- */
 
 static void
@@ -952,6 +990,8 @@ main (int   argc,
   ADD ("/interrupted", test_run_interrupted);
   ADD ("/fatal", test_run_fatal);
   ADD ("/repeat-bypasses-cache", test_run_repeat_bypasses_cache);
+  ADD ("/trace-deleted", test_run_trace_deleted);
+  ADD ("/late-cancel", test_run_late_cancel);
   ADD ("/test-once", test_test_once);
   ADD ("/versions", test_versions);
   ADD ("/few-shot-from-train-only", test_few_shot_from_train_only);
