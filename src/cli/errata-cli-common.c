@@ -40,11 +40,13 @@ errata_cli_parse_options (GOptionContext   *context,
                           char           ***argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *help = NULL;
 
   if (g_option_context_parse (context, argc, argv, &error))
     return TRUE;
+  help = g_option_context_get_help (context, TRUE, NULL);
   g_printerr ("errata-cli: %s\n", error->message);
-  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  g_printerr ("%s", help);
   return FALSE;
 }
 

@@ -424,6 +424,8 @@ _errata_cli_eval_run (int    argc,
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--resume goes on with the run's own version and scope: leave "
                               "out --on, --ids, --version and --repeat"));
+  if (options.force_test && options.resume <= 0 && scope != ERRATA_SCOPE_TEST)
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--force-test goes with --on test"));
   if (options.repeat > 1 && scope == ERRATA_SCOPE_TEST)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--repeat runs on dev or unlabeled traces: the test split is "

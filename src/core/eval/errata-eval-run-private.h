@@ -9,9 +9,12 @@
 
 #include <glib.h>
 
+#include "errata-project.h"
+
 G_BEGIN_DECLS
 
 char     *_errata_eval_run_owner          (void);
-gboolean  _errata_eval_run_is_active_here (gint64 run_id);
+gboolean  _errata_eval_run_is_active_here (ErrataProject *project,
+                                          gint64         run_id);
 
 G_END_DECLS

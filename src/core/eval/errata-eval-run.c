@@ -72,22 +72,37 @@ G_DEFINE_FINAL_TYPE (ErrataEvalRun, errata_eval_run, G_TYPE_OBJECT)
  * a live run from one this process started and abandoned. Main thread. */
 static GHashTable *active_runs;
 
-gboolean
-_errata_eval_run_is_active_here (gint64 run_id)
+static char *
+active_key (ErrataProject *project,
+            gint64         run_id)
 {
-  return active_runs != NULL && g_hash_table_contains (active_runs, &run_id);
+  /* Two projects open in one process have runs with the same ids. */
+  return g_strdup_printf ("%p/%" G_GINT64_FORMAT, (gpointer)project, run_id);
+}
+
+gboolean
+_errata_eval_run_is_active_here (ErrataProject *project,
+                                 gint64         run_id)
+{
+  g_autofree char *key = active_key (project, run_id);
+
+  return active_runs != NULL && g_hash_table_contains (active_runs, key);
 }
 
 static void
-set_active (gint64   run_id,
-            gboolean active)
+set_active (ErrataEvalRun *self,
+            gboolean       active)
 {
   if (active_runs == NULL)
-    active_runs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    active_runs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (active)
-    g_hash_table_add (active_runs, g_memdup2 (&run_id, sizeof run_id));
+    g_hash_table_add (active_runs, active_key (self->project, self->run_id));
   else
-    g_hash_table_remove (active_runs, &run_id);
+    {
+      g_autofree char *key = active_key (self->project, self->run_id);
+
+      g_hash_table_remove (active_runs, key);
+    }
 }
 
 static void
@@ -554,7 +569,7 @@ finish (ErrataEvalRun *self)
     self->status = ERRATA_RUN_DONE;
   if (!flush (self, TRUE, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
-  set_active (self->run_id, FALSE);
+  set_active (self, FALSE);
   if (self->fatal != NULL)
     g_task_return_error (task, g_error_copy (self->fatal));
   else
@@ -749,7 +764,7 @@ errata_eval_run_start_async (ErrataEvalRun       *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  set_active (self->run_id, TRUE);
+  set_active (self, TRUE);
   self->task = g_steal_pointer (&task);
   /* From the main loop, so that a caller connected to ::progress after
    * this call sees every verdict, even of a code check that answers at

@@ -33,6 +33,7 @@ errata_run_info_free (ErrataRunInfo *info)
     return;
   g_free (info->forced_reason);
   g_free (info->message);
+  g_free (info->owner);
   g_free (info);
 }
 
@@ -46,8 +47,9 @@ _errata_eval_run_owner (void)
  * was interrupted. Only a process on this host can be asked; a run owned
  * by another machine (a project on a shared disk) keeps its word. */
 static gboolean
-owner_is_gone (const char *owner,
-               gint64      run_id)
+owner_is_gone (ErrataProject *project,
+               const char    *owner,
+               gint64         run_id)
 {
   const char *colon = strrchr (owner, ':');
   g_autofree char *host = NULL;
@@ -62,7 +64,7 @@ owner_is_gone (const char *owner,
   if (pid <= 0)
     return TRUE;
   if (pid == getpid ())
-    return !_errata_eval_run_is_active_here (run_id);
+    return !_errata_eval_run_is_active_here (project, run_id);
   return kill ((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
@@ -95,8 +97,7 @@ run_from_row (sqlite3_stmt *stmt)
   info->started_at = sqlite3_column_int64 (stmt, 17);
   info->ended_at = sqlite3_column_int64 (stmt, 18);
   text = (const char *)sqlite3_column_text (stmt, 19);
-  if (info->status == ERRATA_RUN_RUNNING && owner_is_gone (text != NULL ? text : "", info->id))
-    info->status = ERRATA_RUN_INTERRUPTED;
+  info->owner = g_strdup (text != NULL ? text : "");
   return info;
 }
 
@@ -105,9 +106,18 @@ collect_runs (ErrataProject  *project,
               sqlite3_stmt   *stmt,
               GError        **error)
 {
-  return _errata_project_collect_rows (project, stmt, (gpointer)run_from_row,
-                                       (GDestroyNotify)errata_run_info_free, _("read the runs"),
-                                       error);
+  GPtrArray *runs = _errata_project_collect_rows (project, stmt, (gpointer)run_from_row,
+                                                  (GDestroyNotify)errata_run_info_free,
+                                                  _("read the runs"), error);
+
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    {
+      ErrataRunInfo *info = runs->pdata[i];
+
+      if (info->status == ERRATA_RUN_RUNNING && owner_is_gone (project, info->owner, info->id))
+        info->status = ERRATA_RUN_INTERRUPTED;
+    }
+  return runs;
 }
 
 ErrataRunInfo *

@@ -34,6 +34,7 @@ typedef struct
   char            *message;          /* why it stopped or failed */
   gint64           started_at;
   gint64           ended_at;         /* 0 while running or interrupted */
+  char            *owner;            /* "host:pid" of the process that ran it last */
 } ErrataRunInfo;
 
 typedef struct
