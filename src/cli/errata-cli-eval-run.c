@@ -106,21 +106,18 @@ read_ids_file (ErrataProject  *project,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strstrip (lines[i]);
-      g_autoptr(ErrataTrace) trace = NULL;
       g_autoptr(GError) local_error = NULL;
       gint64 id;
 
       if (*line == '\0')
         continue;
-      trace = errata_project_lookup_trace (project, line, &local_error);
-      if (trace == NULL)
+      if (!errata_project_resolve_trace_id (project, line, &id, &local_error))
         {
           g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
                        /* Translators: %s is a file, %u a line number, %s a message. */
                        "%s:%u: %s", path, i + 1, local_error->message);
           return NULL;
         }
-      id = errata_trace_get_id (trace);
       g_array_append_val (ids, id);
     }
   return g_steal_pointer (&ids);

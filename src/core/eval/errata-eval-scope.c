@@ -84,6 +84,44 @@ sorted_unique (GArray *ids)
   return unique;
 }
 
+/* The given ids, once each, checked to name traces: a look-up of each id,
+ * not a load of each trace. */
+static GArray *
+existing_ids (ErrataProject  *project,
+              GArray         *ids,
+              GError        **error)
+{
+  g_autoptr(GArray) unique = sorted_unique (ids);
+  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT 1 FROM traces WHERE id = ?1",
+                                               error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < unique->len; i++)
+    {
+      gint64 id = g_array_index (unique, gint64, i);
+      int rc;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        continue;
+      if (rc != SQLITE_DONE)
+        return _errata_project_set_error (project, error, _("read the traces")), NULL;
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
+                     /* Translators: %s is a trace's project id, such as 12. */
+                     _("The project has no trace #%s."), number);
+        return NULL;
+      }
+    }
+  return g_steal_pointer (&unique);
+}
+
 static ErrataSplit
 split_of_scope (ErrataEvalScope scope)
 {
@@ -119,15 +157,7 @@ errata_eval_scope_resolve (ErrataProject    *project,
       return unlabelled_ids (project, target, error);
     case ERRATA_SCOPE_IDS:
       g_return_val_if_fail (ids != NULL, NULL);
-      for (guint i = 0; i < ids->len; i++)
-        {
-          g_autoptr(ErrataTrace) trace = errata_project_get_trace (project,
-                                                                   g_array_index (ids, gint64, i),
-                                                                   error);
-          if (trace == NULL)
-            return NULL;
-        }
-      return sorted_unique (ids);
+      return existing_ids (project, ids, error);
     case ERRATA_SCOPE_TRAIN:
     case ERRATA_SCOPE_DEV:
     case ERRATA_SCOPE_TEST:

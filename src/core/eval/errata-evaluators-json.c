@@ -103,16 +103,14 @@ resolve_trace (ErrataProject  *project,
                GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(ErrataTrace) trace = errata_project_lookup_trace (project, reference, &local_error);
 
-  if (trace == NULL)
+  if (!errata_project_resolve_trace_id (project, reference, trace_id, &local_error))
     {
       /* Translators: %s is an error message about a trace id. */
       g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID, _("few_shot: %s"),
                    local_error->message);
       return FALSE;
     }
-  *trace_id = errata_trace_get_id (trace);
   return TRUE;
 }
 

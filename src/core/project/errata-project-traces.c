@@ -336,43 +336,47 @@ errata_project_find_trace (ErrataProject  *self,
 }
 
 /* A trace as a user names it: its external id when that is unique across
- * sources, or "#ID", its project id, when it is not. Errors say which. */
-ErrataTrace *
-errata_project_lookup_trace (ErrataProject  *self,
-                             const char     *reference,
-                             GError        **error)
+ * sources, or "#ID", its project id, when it is not. Errors say which.
+ * Only the id is looked up: nothing of the trace is loaded. */
+gboolean
+errata_project_resolve_trace_id (ErrataProject  *self,
+                                 const char     *reference,
+                                 gint64         *trace_id,
+                                 GError        **error)
 {
   sqlite3_stmt *stmt;
+  gboolean by_id = FALSE;
   gint64 id = 0;
   guint n = 0;
   int rc;
 
-  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (reference != NULL, NULL);
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (reference != NULL && trace_id != NULL, FALSE);
 
   if (reference[0] == '#' && g_ascii_isdigit (reference[1]))
     {
       char *end = NULL;
 
       id = g_ascii_strtoll (reference + 1, &end, 10);
-      if (*end == '\0')
-        return errata_project_get_trace (self, id, error);
+      by_id = *end == '\0';
     }
-  stmt = _errata_project_cached (self, "SELECT id FROM traces WHERE external_id = ?1 LIMIT 2",
+  stmt = _errata_project_cached (self, by_id ? "SELECT id FROM traces WHERE id = ?2"
+                                             : "SELECT id FROM traces WHERE external_id = ?1 LIMIT 2",
                                  error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, reference, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      *trace_id = sqlite3_column_int64 (stmt, 0);
       n++;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _errata_project_set_error (self, error, _("read the traces")), NULL;
+    return _errata_project_set_error (self, error, _("read the traces"));
   if (n == 1)
-    return errata_project_get_trace (self, id, error);
+    return TRUE;
   g_set_error (error, ERRATA_PROJECT_ERROR, n == 0 ? ERRATA_PROJECT_ERROR_NOT_FOUND
                                                    : ERRATA_PROJECT_ERROR_INVALID,
                n == 0
@@ -381,7 +385,19 @@ errata_project_lookup_trace (ErrataProject  *self,
                /* Translators: %s is a trace id as the user typed it. */
                : _("Several traces have the id “%s” (from different files); name the one you "
                    "mean by its project id, such as #12."), reference);
-  return NULL;
+  return FALSE;
+}
+
+ErrataTrace *
+errata_project_lookup_trace (ErrataProject  *self,
+                             const char     *reference,
+                             GError        **error)
+{
+  gint64 id;
+
+  if (!errata_project_resolve_trace_id (self, reference, &id, error))
+    return NULL;
+  return errata_project_get_trace (self, id, error);
 }
 
 gboolean

@@ -128,6 +128,10 @@ ErrataTrace      *errata_project_find_trace             (ErrataProject          
                                                          const char             *source,
                                                          const char             *external_id,
                                                          GError                **error);
+gboolean          errata_project_resolve_trace_id       (ErrataProject          *self,
+                                                         const char             *reference,
+                                                         gint64                 *trace_id,
+                                                         GError                **error);
 ErrataTrace      *errata_project_lookup_trace           (ErrataProject          *self,
                                                          const char             *reference,
                                                          GError                **error);
