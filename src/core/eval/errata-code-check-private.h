@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "errata-trace.h"
 
 G_BEGIN_DECLS
@@ -64,5 +66,55 @@ char       *_errata_code_check_excerpt      (const char  *text,
  * Markdown code fence (```json or ```) that wraps it whole. */
 char       *_errata_code_check_json_text    (const char  *text,
                                              gboolean     fenced);
+
+/* A code check's parameters as written, and their readers
+ * (errata-code-check-params.c). Each fails with ERRATA_EVAL_ERROR_INVALID
+ * and a message that names the check and the parameter. */
+typedef struct
+{
+  const char *kind;
+  JsonObject *params;   /* may be NULL */
+} Params;
+
+gboolean _errata_check_param_error (GError     **error,
+                                    Params      *p,
+                                    const char  *name,
+                                    const char  *format,
+                                    ...) G_GNUC_PRINTF (4, 5);
+JsonNode * _errata_check_param_node (Params     *p,
+                                     const char *name);
+gboolean _errata_check_is_string (JsonNode *node);
+gboolean _errata_check_read_string (Params      *p,
+                                    const char  *name,
+                                    gboolean     required,
+                                    char       **out,
+                                    GError     **error);
+gboolean _errata_check_read_bool (Params      *p,
+                                  const char  *name,
+                                  gboolean     default_value,
+                                  gboolean    *out,
+                                  GError     **error);
+gboolean _errata_check_read_count (Params      *p,
+                                   const char  *name,
+                                   gint64      *out,
+                                   GError     **error);
+gboolean _errata_check_read_choice (Params             *p,
+                                    const char         *name,
+                                    const char * const *choices,
+                                    guint               default_index,
+                                    guint              *out,
+                                    GError            **error);
+gboolean _errata_check_read_strings (Params      *p,
+                                     const char  *name,
+                                     gboolean     required,
+                                     GPtrArray  **out,
+                                     GError     **error);
+gboolean _errata_check_read_regex (Params      *p,
+                                   const char  *name,
+                                   gboolean     required,
+                                   gboolean     ignore_case,
+                                   char       **pattern,
+                                   GRegex     **regex,
+                                   GError     **error);
 
 G_END_DECLS

@@ -66,214 +66,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (ErrataCodeCheck, errata_code_check, G_TYPE_OBJECT
                                G_IMPLEMENT_INTERFACE (ERRATA_TYPE_EVAL_METHOD,
                                                       errata_code_check_method_init))
 
-/* Parameters ------------------------------------------------------------- */
-
-typedef struct
-{
-  const char *kind;
-  JsonObject *params;   /* may be NULL */
-} Params;
-
-static gboolean G_GNUC_PRINTF (4, 5)
-param_error (GError     **error,
-             Params      *p,
-             const char  *name,
-             const char  *format,
-             ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Translators: a code check's bad parameter, e.g. Check “regex”,
-   * parameter “pattern”: not a valid regular expression: … */
-  g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-               _("Check “%s”, parameter “%s”: %s"), p->kind, name, what);
-  return FALSE;
-}
-
-/* A member that is missing or null counts as not given. */
-static JsonNode *
-param_node (Params     *p,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (p->params == NULL || !json_object_has_member (p->params, name))
-    return NULL;
-  node = json_object_get_member (p->params, name);
-  return JSON_NODE_HOLDS_NULL (node) ? NULL : node;
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-read_string (Params      *p,
-             const char  *name,
-             gboolean     required,
-             char       **out,
-             GError     **error)
-{
-  JsonNode *node = param_node (p, name);
-
-  if (node == NULL)
-    return !required || param_error (error, p, name, _("it is required"));
-  if (!node_is_string (node))
-    return param_error (error, p, name, _("expected a string, found %s"),
-                        errata_json_node_describe (node));
-  if (*json_node_get_string (node) == '\0')
-    return param_error (error, p, name, _("it is empty"));
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static gboolean
-read_bool (Params      *p,
-           const char  *name,
-           gboolean     default_value,
-           gboolean    *out,
-           GError     **error)
-{
-  JsonNode *node = param_node (p, name);
-
-  *out = default_value;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return param_error (error, p, name, _("expected true or false, found %s"),
-                        errata_json_node_describe (node));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* A whole number of 0 or more; 5.0 is accepted as 5. */
-static gboolean
-read_count (Params      *p,
-            const char  *name,
-            gint64      *out,
-            GError     **error)
-{
-  JsonNode *node = param_node (p, name);
-  double value;
-
-  *out = -1;
-  if (node == NULL)
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node)
-      || (json_node_get_value_type (node) != G_TYPE_INT64
-          && json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    return param_error (error, p, name, _("expected a whole number, found %s"),
-                        errata_json_node_describe (node));
-  value = json_node_get_double (node);
-  if (value < 0 || value != (double)(gint64)value || value > (double)G_MAXINT32)
-    return param_error (error, p, name, _("expected a whole number from 0 to %d, found %g"),
-                        G_MAXINT32, value);
-  *out = (gint64)value;
-  return TRUE;
-}
-
-/* One of `choices` (NULL-terminated); `*out` is its index. */
-static gboolean
-read_choice (Params             *p,
-             const char         *name,
-             const char * const *choices,
-             guint               default_index,
-             guint              *out,
-             GError            **error)
-{
-  JsonNode *node = param_node (p, name);
-  g_autofree char *list = NULL;
-  const char *value;
-
-  *out = default_index;
-  if (node == NULL)
-    return TRUE;
-  value = node_is_string (node) ? json_node_get_string (node) : "";
-  for (guint i = 0; choices[i] != NULL; i++)
-    if (g_str_equal (choices[i], value))
-      {
-        *out = i;
-        return TRUE;
-      }
-  list = g_strjoinv (", ", (char **)choices);
-  if (!node_is_string (node))
-    return param_error (error, p, name, _("expected one of %s, found %s"), list,
-                        errata_json_node_describe (node));
-  return param_error (error, p, name, _("expected one of %s, found “%s”"), list, value);
-}
-
-/* A non-empty list of non-empty strings. */
-static gboolean
-read_strings (Params      *p,
-              const char  *name,
-              gboolean     required,
-              GPtrArray  **out,
-              GError     **error)
-{
-  JsonNode *node = param_node (p, name);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *array;
-
-  if (node == NULL)
-    return !required || param_error (error, p, name, _("it is required"));
-  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
-    return param_error (error, p, name, _("expected a list of strings, found %s"),
-                        errata_json_node_describe (node));
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (!node_is_string (item) || *json_node_get_string (item) == '\0')
-        return param_error (error, p, name, _("item %u is not a non-empty string"), i + 1);
-      g_ptr_array_add (strings, g_strdup (json_node_get_string (item)));
-    }
-  *out = g_steal_pointer (&strings);
-  return TRUE;
-}
-
-static gboolean
-read_regex (Params      *p,
-            const char  *name,
-            gboolean     required,
-            gboolean     ignore_case,
-            char       **pattern,
-            GRegex     **regex,
-            GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  if (!read_string (p, name, required, pattern, error))
-    return FALSE;
-  if (*pattern == NULL)
-    return TRUE;
-  /* OPTIMIZE lets PCRE2 compile the pattern to machine code once. */
-  *regex = g_regex_new (*pattern, G_REGEX_OPTIMIZE | (ignore_case ? G_REGEX_CASELESS : 0), 0,
-                        &local_error);
-  if (*regex == NULL)
-    return param_error (error, p, name, _("not a valid regular expression: %s"),
-                        local_error->message);
-  return TRUE;
-}
+/* Parameters: read with errata-code-check-params.c ----------------------- */
 
 static gboolean
 read_bounds (ErrataCodeCheck  *self,
              Params           *p,
              GError          **error)
 {
-  if (!read_count (p, "min", &self->min, error) || !read_count (p, "max", &self->max, error))
+  if (!_errata_check_read_count (p, "min", &self->min, error)
+      || !_errata_check_read_count (p, "max", &self->max, error))
     return FALSE;
   if (self->min < 0 && self->max < 0)
-    return param_error (error, p, "max", _("give “min”, “max” or both"));
+    return _errata_check_param_error (error, p, "max", _("give “min”, “max” or both"));
   if (self->min >= 0 && self->max >= 0 && self->min > self->max)
-    return param_error (error, p, "max", _("%d is less than “min” (%d)"), (int)self->max,
-                        (int)self->min);
+    return _errata_check_param_error (error, p, "max", _("%d is less than “min” (%d)"),
+                                      (int)self->max, (int)self->min);
   return TRUE;
 }
 
@@ -296,15 +103,16 @@ read_field (ErrataCodeCheck  *self,
   for (guint i = 0; field_names[i] != NULL; i++)
     if (allowed & (1u << i))
       names[n++] = field_names[i];
-  if (!read_choice (p, "field", names, 0, &index, error))
+  if (!_errata_check_read_choice (p, "field", names, 0, &index, error))
     return FALSE;
   for (guint i = 0; field_names[i] != NULL; i++)
     if (g_str_equal (field_names[i], names[index]))
       self->field = (ErrataField)i;
-  if (!read_string (p, "tool", FALSE, &self->tool, error))
+  if (!_errata_check_read_string (p, "tool", FALSE, &self->tool, error))
     return FALSE;
   if (self->tool != NULL && self->field != ERRATA_FIELD_TOOL_ARGUMENTS)
-    return param_error (error, p, "tool", _("it only goes with \"field\": \"tool_arguments\""));
+    return _errata_check_param_error (error, p, "tool",
+                                      _("it only goes with \"field\": \"tool_arguments\""));
   return TRUE;
 }
 
@@ -321,11 +129,12 @@ parse_regex (ErrataCodeCheck  *self,
   guint meaning;
 
   if (!read_field (self, p, FIELDS_ALL, error)
-      || !read_choice (p, "match", meanings, 0, &meaning, error)
-      || !read_bool (p, "ignore_case", FALSE, &self->ignore_case, error))
+      || !_errata_check_read_choice (p, "match", meanings, 0, &meaning, error)
+      || !_errata_check_read_bool (p, "ignore_case", FALSE, &self->ignore_case, error))
     return FALSE;
   self->match_fails = meaning == 1;
-  return read_regex (p, "pattern", TRUE, self->ignore_case, &self->pattern, &self->regex, error);
+  return _errata_check_read_regex (p, "pattern", TRUE, self->ignore_case, &self->pattern,
+                                   &self->regex, error);
 }
 
 static gboolean
@@ -338,11 +147,11 @@ parse_contains (ErrataCodeCheck  *self,
   guint mode;
 
   if (!read_field (self, p, FIELDS_ALL, error)
-      || !read_strings (p, "words", TRUE, &self->words, error)
-      || !read_choice (p, "mode", modes, MODE_ANY, &mode, error)
-      || !read_bool (p, "ignore_case", TRUE, &ignore_case, error)
-      || !read_bool (p, "ignore_accents", FALSE, &ignore_accents, error)
-      || !read_bool (p, "whole_words", FALSE, &self->whole_words, error))
+      || !_errata_check_read_strings (p, "words", TRUE, &self->words, error)
+      || !_errata_check_read_choice (p, "mode", modes, MODE_ANY, &mode, error)
+      || !_errata_check_read_bool (p, "ignore_case", TRUE, &ignore_case, error)
+      || !_errata_check_read_bool (p, "ignore_accents", FALSE, &ignore_accents, error)
+      || !_errata_check_read_bool (p, "whole_words", FALSE, &self->whole_words, error))
     return FALSE;
   self->mode = (Mode)mode;
   self->fold = (ignore_case ? ERRATA_FOLD_CASE : 0) | (ignore_accents ? ERRATA_FOLD_ACCENTS : 0);
@@ -353,7 +162,8 @@ parse_contains (ErrataCodeCheck  *self,
 
       g_ptr_array_add (self->folded_words, folded);
       if (*folded == '\0')
-        return param_error (error, p, "words", _("item %u is nothing but accents"), i + 1);
+        return _errata_check_param_error (error, p, "words", _("item %u is nothing but accents"),
+                                          i + 1);
     }
   return TRUE;
 }
@@ -364,8 +174,8 @@ parse_json (ErrataCodeCheck  *self,
             GError          **error)
 {
   return read_field (self, p, FIELDS_TEXT | (1u << ERRATA_FIELD_TOOL_ARGUMENTS), error)
-         && read_strings (p, "keys", FALSE, &self->keys, error)
-         && read_bool (p, "fenced", FALSE, &self->fenced, error);
+         && _errata_check_read_strings (p, "keys", FALSE, &self->keys, error)
+         && _errata_check_read_bool (p, "fenced", FALSE, &self->fenced, error);
 }
 
 static gboolean
@@ -377,7 +187,7 @@ parse_length (ErrataCodeCheck  *self,
   guint unit;
 
   if (!read_field (self, p, FIELDS_TEXT | (1u << ERRATA_FIELD_CONVERSATION), error)
-      || !read_choice (p, "unit", units, 0, &unit, error))
+      || !_errata_check_read_choice (p, "unit", units, 0, &unit, error))
     return FALSE;
   self->count_words = unit == 1;
   return read_bounds (self, p, error);
@@ -388,11 +198,11 @@ parse_tool_call (ErrataCodeCheck  *self,
                  Params           *p,
                  GError          **error)
 {
-  return read_string (p, "tool", TRUE, &self->tool, error)
-         && read_bool (p, "called", TRUE, &self->called, error)
-         && read_bool (p, "ignore_case", FALSE, &self->ignore_case, error)
-         && read_regex (p, "arguments", FALSE, self->ignore_case, &self->pattern, &self->regex,
-                        error);
+  return _errata_check_read_string (p, "tool", TRUE, &self->tool, error)
+         && _errata_check_read_bool (p, "called", TRUE, &self->called, error)
+         && _errata_check_read_bool (p, "ignore_case", FALSE, &self->ignore_case, error)
+         && _errata_check_read_regex (p, "arguments", FALSE, self->ignore_case, &self->pattern,
+                                      &self->regex, error);
 }
 
 static gboolean
@@ -400,7 +210,8 @@ parse_tool_count (ErrataCodeCheck  *self,
                   Params           *p,
                   GError          **error)
 {
-  return read_string (p, "tool", FALSE, &self->tool, error) && read_bounds (self, p, error);
+  return _errata_check_read_string (p, "tool", FALSE, &self->tool, error)
+         && read_bounds (self, p, error);
 }
 
 /* Checks ----------------------------------------------------------------- */
@@ -779,12 +590,15 @@ check_known_params (const KindInfo  *info,
         {
           JsonNode *node = json_object_get_member (p->params, "kind");
 
-          if (node_is_string (node) && g_str_equal (json_node_get_string (node), info->name))
+          if (_errata_check_is_string (node)
+              && g_str_equal (json_node_get_string (node), info->name))
             continue;
-          return param_error (error, p, name, _("it says another kind than “%s”"), info->name);
+          return _errata_check_param_error (error, p, name, _("it says another kind than “%s”"),
+                                            info->name);
         }
       known = g_strjoinv (", ", (char **)info->params);
-      return param_error (error, p, name, _("unknown parameter (this kind takes: %s)"), known);
+      return _errata_check_param_error (error, p, name,
+                                        _("unknown parameter (this kind takes: %s)"), known);
     }
   return TRUE;
 }
