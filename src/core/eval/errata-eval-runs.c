@@ -263,6 +263,63 @@ errata_eval_runs_verdicts (ErrataProject  *project,
   return g_steal_pointer (&entries);
 }
 
+static char *
+column_text_or_null (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+}
+
+/* What a run said about one trace, reasoning and all (the disagreement
+ * browser shows it beside the human's label); %NULL with
+ * ERRATA_EVAL_ERROR_NOT_FOUND when the run has no verdict on it. */
+ErrataEvalOutcome *
+errata_eval_runs_get_outcome (ErrataProject  *project,
+                              gint64          run_id,
+                              gint64          trace_id,
+                              GError        **error)
+{
+  g_autoptr(ErrataEvalOutcome) outcome = NULL;
+  ErrataJudgeVerdict verdict = ERRATA_JUDGE_ERROR;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+
+  stmt = _errata_project_cached (project, "SELECT verdict, reasoning, raw, error, latency_ms,"
+                                 " tokens_in, tokens_out, cost FROM verdicts"
+                                 " WHERE run_id = ?1 AND trace_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  sqlite3_bind_int64 (stmt, 2, trace_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      errata_judge_verdict_from_string ((const char *)sqlite3_column_text (stmt, 0), &verdict);
+      outcome = errata_eval_outcome_new (verdict);
+      outcome->reasoning = column_text_or_null (stmt, 1);
+      outcome->raw = column_text_or_null (stmt, 2);
+      outcome->error = column_text_or_null (stmt, 3);
+      outcome->latency_ms = sqlite3_column_type (stmt, 4) == SQLITE_NULL
+                            ? -1 : sqlite3_column_double (stmt, 4);
+      outcome->tokens_in = sqlite3_column_int64 (stmt, 5);
+      outcome->tokens_out = sqlite3_column_int64 (stmt, 6);
+      outcome->cost = sqlite3_column_double (stmt, 7);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return g_steal_pointer (&outcome);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (project, error, _("read a verdict")), NULL;
+  g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
+               _("Run %" G_GINT64_FORMAT " has no verdict on trace %" G_GINT64_FORMAT "."),
+               run_id, trace_id);
+  return NULL;
+}
+
 /* The runs of one --repeat group, oldest first: the first run and every
  * run that names it as repeat_of. */
 GPtrArray *

@@ -60,6 +60,10 @@ GArray        *errata_eval_runs_scope_ids     (ErrataProject  *project,
 GArray        *errata_eval_runs_verdicts      (ErrataProject  *project,
                                                gint64          run_id,
                                                GError        **error);
+ErrataEvalOutcome *errata_eval_runs_get_outcome (ErrataProject *project,
+                                               gint64          run_id,
+                                               gint64          trace_id,
+                                               GError        **error);
 GPtrArray     *errata_eval_runs_repeat_group  (ErrataProject  *project,
                                                gint64          run_id,
                                                GError        **error);

@@ -18,7 +18,7 @@
 
 /* Pages ----------------------------------------------------------------- */
 
-/* Alt+1, Alt+2: as the view switcher's buttons. */
+/* Alt+1, Alt+2, Alt+3: as the view switcher's buttons. */
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -37,6 +37,18 @@ show_trace_action (GtkWidget  *widget,
 
   _errata_window_show_page (self, PAGE_TRACES);
   errata_traces_page_show_trace (self->traces_page, g_variant_get_int64 (parameter));
+}
+
+/* An evaluator, on the Evaluators page. */
+static void
+show_evaluator_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+
+  _errata_window_show_page (self, PAGE_EVALUATORS);
+  errata_evaluators_page_show_evaluator (self->evaluators_page, g_variant_get_int64 (parameter));
 }
 
 /* The traces in a failure mode, on the Traces page. */
@@ -244,6 +256,7 @@ _errata_window_update_actions (ErrataWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-evaluator", has_project);
 }
 
 void
@@ -259,4 +272,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", PAGE_TRACES);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_FAILURE_MODES);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_EVALUATORS);
+  gtk_widget_class_install_action (widget_class, "win.show-evaluator", "x",
+                                   show_evaluator_action);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "errata-window.h"
+#include "errata-evaluators-page.h"
 #include "errata-failure-modes-page.h"
 #include "errata-traces-page.h"
 #include "errata-workspace.h"
@@ -19,6 +20,7 @@ G_BEGIN_DECLS
 /* The names of the project's pages in the view stack. */
 #define PAGE_TRACES        "traces"
 #define PAGE_FAILURE_MODES "failure-modes"
+#define PAGE_EVALUATORS    "evaluators"
 
 struct _ErrataWindow
 {
@@ -30,6 +32,7 @@ struct _ErrataWindow
   ErrataWorkspace      *workspace;     /* NULL until the project is open */
   ErrataTracesPage    *traces_page;
   ErrataFailureModesPage *modes_page;
+  ErrataEvaluatorsPage *evaluators_page;
 
   AdwHeaderBar         *header_bar;
   GtkStack             *title_stack;
@@ -41,10 +44,6 @@ struct _ErrataWindow
 
   gboolean              discard_unsaved;  /* the user chose to close without it */
 };
-
-/* The names of the project's pages in the view stack. */
-#define PAGE_TRACES        "traces"
-#define PAGE_FAILURE_MODES "failure-modes"
 
 void _errata_window_show_page                (ErrataWindow   *self,
                                               const char     *name);

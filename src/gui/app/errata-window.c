@@ -105,12 +105,18 @@ on_visible_page_changed (ErrataWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   g_autoptr(GError) error = NULL;
 
-  if (self->modes_page == NULL || g_strcmp0 (name, PAGE_FAILURE_MODES) != 0)
+  if (self->traces_page == NULL || g_strcmp0 (name, PAGE_TRACES) == 0)
     return;
   if (!errata_traces_page_flush (self->traces_page, &error))
     errata_traces_page_show_toast (self->traces_page, error->message);
-  errata_failure_modes_page_reload (self->modes_page);
-  errata_failure_modes_page_focus_cards (self->modes_page);
+  if (g_strcmp0 (name, PAGE_FAILURE_MODES) == 0)
+    {
+      errata_failure_modes_page_reload (self->modes_page);
+      errata_failure_modes_page_focus_cards (self->modes_page);
+    }
+  /* Labels and reviews made on the Traces page change every count here. */
+  else if (g_strcmp0 (name, PAGE_EVALUATORS) == 0)
+    errata_evaluators_page_reload (self->evaluators_page);
 }
 
 static void
@@ -129,6 +135,11 @@ add_pages (ErrataWindow  *self,
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->modes_page),
                                     PAGE_FAILURE_MODES, _("Failure Modes"));
   adw_view_stack_page_set_icon_name (page, "view-grid-symbolic");
+
+  self->evaluators_page = ERRATA_EVALUATORS_PAGE (errata_evaluators_page_new (self->workspace));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->evaluators_page),
+                                    PAGE_EVALUATORS, _("Evaluators"));
+  adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
   _errata_window_connect_page_signals (self);
 
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
@@ -167,7 +178,8 @@ errata_window_show_project (ErrataWindow  *self,
   errata_recent_add (self->settings, file);
 }
 
-/* The visible page of the project: "traces" or "failure-modes"; %NULL
+/* The visible page of the project: "traces", "failure-modes" or
+ * "evaluators"; %NULL
  * without a project. */
 const char *
 errata_window_get_visible_page (ErrataWindow *self)
@@ -184,6 +196,14 @@ errata_window_get_traces_page (ErrataWindow *self)
 {
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
   return self->traces_page;
+}
+
+ErrataEvaluatorsPage *
+errata_window_get_evaluators_page (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+
+  return self->evaluators_page;
 }
 
 ErrataFailureModesPage *
@@ -328,6 +348,7 @@ errata_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
   self->traces_page = NULL;
   self->modes_page = NULL;
+  self->evaluators_page = NULL;
   /* The pages are gone; disposing the workspace cancels what they left. */
   g_clear_object (&self->workspace);
   g_clear_object (&self->file);

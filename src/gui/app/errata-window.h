@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "errata-evaluators-page.h"
 #include "errata-failure-modes-page.h"
 #include "errata-project.h"
 #include "errata-traces-page.h"
@@ -40,5 +41,6 @@ ErrataWorkspace        *errata_window_get_workspace          (ErrataWindow *self
 const char             *errata_window_get_visible_page       (ErrataWindow *self);
 ErrataTracesPage       *errata_window_get_traces_page        (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
+ErrataEvaluatorsPage   *errata_window_get_evaluators_page    (ErrataWindow *self);
 
 G_END_DECLS

@@ -56,7 +56,10 @@ scripted_outcome (gint64 trace_id)
   if (trace_id % 7 == 0)
     outcome = errata_eval_outcome_new_error ("scripted error");
   else
-    outcome = errata_eval_outcome_new (trace_id % 2 == 0 ? ERRATA_JUDGE_PASS : ERRATA_JUDGE_FAIL);
+    {
+      outcome = errata_eval_outcome_new (trace_id % 2 == 0 ? ERRATA_JUDGE_PASS : ERRATA_JUDGE_FAIL);
+      outcome->reasoning = g_strdup_printf ("scripted reasoning %" G_GINT64_FORMAT, trace_id);
+    }
   outcome->cost = 0.01;
   outcome->tokens_in = 100;
   outcome->tokens_out = 10;
@@ -282,6 +285,39 @@ assert_counts_agree (Fixture *fixture,
   g_assert_cmpint (count (fixture, sql), ==, info->n_error);
 }
 
+/* One verdict read back whole: the reasoning a judge gave, the error a
+ * failed one kept; a trace the run never saw is an error, not a verdict. */
+static void
+assert_outcomes_read_back (Fixture *fixture,
+                           gint64   run_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < fixture->ids->len; i++)
+    {
+      gint64 id = g_array_index (fixture->ids, gint64, i);
+      g_autoptr(ErrataEvalOutcome) outcome = NULL;
+
+      outcome = errata_eval_runs_get_outcome (fixture->project, run_id, id, &error);
+      g_assert_no_error (error);
+      if (id % 7 == 0)
+        {
+          g_assert_cmpint (outcome->verdict, ==, ERRATA_JUDGE_ERROR);
+          g_assert_cmpstr (outcome->error, ==, "scripted error");
+        }
+      else
+        {
+          g_autofree char *reasoning = g_strdup_printf ("scripted reasoning %" G_GINT64_FORMAT, id);
+
+          g_assert_cmpint (outcome->verdict, ==, id % 2 == 0 ? ERRATA_JUDGE_PASS : ERRATA_JUDGE_FAIL);
+          g_assert_cmpstr (outcome->reasoning, ==, reasoning);
+          g_assert_cmpint (outcome->tokens_in, ==, 100);
+        }
+    }
+  g_assert_null (errata_eval_runs_get_outcome (fixture->project, run_id, -5, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND);
+}
+
 /* Every trace gets one verdict; errors are counted apart, never as a pass
  * or a fail; the method's concurrency is kept. */
 static void
@@ -326,6 +362,7 @@ test_run_all (Fixture       *fixture,
   g_assert_cmpint (info->tokens_in, ==, 100 * N_TRACES);
   g_assert_cmpint (info->ended_at, >=, info->started_at);
   assert_counts_agree (fixture, info->id);
+  assert_outcomes_read_back (fixture, info->id);
 }
 
 static void
