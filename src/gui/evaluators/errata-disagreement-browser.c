@@ -155,6 +155,23 @@ describe_count (ErrataDisagreementBrowser *self,
                           n, total);
 }
 
+/* Labelled traces the judge gave no verdict on: in no cell but their own. */
+static guint
+count_errors (ErrataDisagreementBrowser *self)
+{
+  GListModel *items = G_LIST_MODEL (self->items);
+  guint n_errors = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ErrataDisagreementItem) item = g_list_model_get_item (items, i);
+
+      if (errata_disagreement_item_get_judge (item) == ERRATA_JUDGE_ERROR)
+        n_errors++;
+    }
+  return n_errors;
+}
+
 static void
 describe_empty (ErrataDisagreementBrowser *self,
                 guint                      total)
@@ -169,6 +186,19 @@ describe_empty (ErrataDisagreementBrowser *self,
       description = g_strdup (_("None of the traces this run judged has an undisputed label "
                                 "now. Label traces for this target, or settle the disputed "
                                 "labels, to compare the judge with them."));
+    }
+  else if (self->cell == ERRATA_DISAGREEMENT_CELL_DISAGREEMENTS && count_errors (self) > 0)
+    {
+      guint n_errors = count_errors (self);
+
+      title = _("No Disagreements");
+      /* Translators: “Judge errors” is the name of the cell in the dropdown. */
+      description = g_strdup_printf (ngettext ("The judge and your labels agree on every trace it "
+                                               "gave a verdict on. It gave none on %u trace: see "
+                                               "Judge errors.",
+                                               "The judge and your labels agree on every trace it "
+                                               "gave a verdict on. It gave none on %u traces: see "
+                                               "Judge errors.", n_errors), n_errors);
     }
   else if (self->cell == ERRATA_DISAGREEMENT_CELL_DISAGREEMENTS)
     {
