@@ -1,7 +1,8 @@
 /* errata-disagreement-browser-private.h: what the browser's files share
- * (errata-disagreement-browser.c: the run, the list, the cell, the
- * actions; errata-disagreement-browser-detail.c: the selected trace on
- * the right, with the human's label and notes and the judge's reasoning).
+ * (errata-disagreement-browser.c: the run, the list, the cell;
+ * errata-disagreement-browser-actions.c: corrections, moves, keys;
+ * errata-disagreement-browser-detail.c: the selected trace on the right,
+ * with the human's label and notes and the judge's reasoning).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,6 +53,17 @@ ErrataDisagreementItem *_errata_disagreement_browser_get_selected (ErrataDisagre
 /* Fills the right side with the selected item, or clears it for NULL. */
 void                    _errata_disagreement_browser_show_detail (ErrataDisagreementBrowser *self,
                                                                   ErrataDisagreementItem    *item);
+/* Selects the row at `position` (clamped to the list) and scrolls to it. */
+void                    _errata_disagreement_browser_select_position (ErrataDisagreementBrowser *self,
+                                                                      guint                      position);
+/* Re-applies the cell after it or a label changed: keeps `keep_trace`
+ * selected when it is still listed, else the row at `fallback`. */
+void                    _errata_disagreement_browser_refilter    (ErrataDisagreementBrowser *self,
+                                                                  gint64                     keep_trace,
+                                                                  guint                      fallback);
+void                    _errata_disagreement_browser_update_actions (ErrataDisagreementBrowser *self);
+void                    _errata_disagreement_browser_class_install_actions (GtkWidgetClass *widget_class);
+void                    _errata_disagreement_browser_add_capture_shortcuts (ErrataDisagreementBrowser *self);
 /* A line in red under the label buttons; NULL hides it. */
 void                    _errata_disagreement_browser_show_error  (ErrataDisagreementBrowser *self,
                                                                   const char                *text);

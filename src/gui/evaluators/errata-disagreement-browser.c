@@ -9,11 +9,8 @@
  *   evaluators.labels-changed   a label was corrected: recompute metrics
  *   win.show-trace (x)          "Open in Traces"
  *
- * Its own actions, for its buttons and keys:
- *
- *   disagreements.next / .previous   Alt+Down / Alt+Up anywhere, j / k
- *   disagreements.pass / .fail       P / F: correct the human label
- *   disagreements.open-trace
+ * Its own actions, for its buttons and keys, and the correction of a
+ * label, are in errata-disagreement-browser-actions.c.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,7 +22,6 @@
 
 #include "errata-disagreement-browser-private.h"
 #include "errata-eval-runs.h"
-#include "errata-labels.h"
 
 G_DEFINE_FINAL_TYPE (ErrataDisagreementBrowser, errata_disagreement_browser, GTK_TYPE_WIDGET)
 
@@ -227,8 +223,8 @@ describe_empty (ErrataDisagreementBrowser *self,
                                  ? "emblem-ok-symbolic" : "edit-find-symbolic");
 }
 
-static void
-update_actions (ErrataDisagreementBrowser *self)
+void
+_errata_disagreement_browser_update_actions (ErrataDisagreementBrowser *self)
 {
   ErrataProject *project = _errata_disagreement_browser_get_project (self);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
@@ -257,7 +253,7 @@ update_state (ErrataDisagreementBrowser *self)
   if (n == 0)
     describe_empty (self, total);
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "items" : "empty");
-  update_actions (self);
+  _errata_disagreement_browser_update_actions (self);
 }
 
 static guint
@@ -277,9 +273,9 @@ find_trace (ErrataDisagreementBrowser *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-static void
-select_position (ErrataDisagreementBrowser *self,
-                 guint                      position)
+void
+_errata_disagreement_browser_select_position (ErrataDisagreementBrowser *self,
+                                              guint                      position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
@@ -293,17 +289,18 @@ select_position (ErrataDisagreementBrowser *self,
 
 /* Re-applies the cell after it or a label changed: keeps `keep_trace`
  * selected when it is still listed, else the row that took its place. */
-static void
-refilter (ErrataDisagreementBrowser *self,
-          gint64                     keep_trace,
-          guint                      fallback)
+void
+_errata_disagreement_browser_refilter (ErrataDisagreementBrowser *self,
+                                      gint64                     keep_trace,
+                                      guint                      fallback)
 {
   guint position;
 
   self->refiltering = TRUE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   position = find_trace (self, keep_trace);
-  select_position (self, position != GTK_INVALID_LIST_POSITION ? position : fallback);
+  _errata_disagreement_browser_select_position (self, position != GTK_INVALID_LIST_POSITION
+                                                      ? position : fallback);
   self->refiltering = FALSE;
   _errata_disagreement_browser_show_detail (self, _errata_disagreement_browser_get_selected (self));
   update_state (self);
@@ -315,7 +312,7 @@ on_selection_changed (ErrataDisagreementBrowser *self)
   if (self->refiltering)
     return;
   _errata_disagreement_browser_show_detail (self, _errata_disagreement_browser_get_selected (self));
-  update_actions (self);
+  _errata_disagreement_browser_update_actions (self);
 }
 
 /* Loading a run -------------------------------------------------------- */
@@ -434,11 +431,11 @@ errata_disagreement_browser_set_run (ErrataDisagreementBrowser *self,
         show_failure (self, error);
       else
         gtk_stack_set_visible_child_name (self->main_stack, "no-run");
-      update_actions (self);
+      _errata_disagreement_browser_update_actions (self);
       return;
     }
   gtk_stack_set_visible_child_name (self->main_stack, "browser");
-  refilter (self, keep, 0);
+  _errata_disagreement_browser_refilter (self, keep, 0);
 }
 
 gint64
@@ -461,7 +458,8 @@ errata_disagreement_browser_set_cell (ErrataDisagreementBrowser *self,
   self->cell = cell;
   /* The dropdown's notify comes back here and stops above. */
   gtk_drop_down_set_selected (self->cell_dropdown, cell);
-  refilter (self, errata_disagreement_browser_get_selected_trace (self), 0);
+  _errata_disagreement_browser_refilter (self, errata_disagreement_browser_get_selected_trace (self),
+                                        0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CELL]);
 }
 
@@ -500,153 +498,6 @@ errata_disagreement_browser_get_selected_trace (ErrataDisagreementBrowser *self)
 
   item = _errata_disagreement_browser_get_selected (self);
   return item != NULL ? errata_disagreement_item_get_trace_id (item) : 0;
-}
-
-/* Correcting a label --------------------------------------------------- */
-
-/* The name stored with the label: the preference, as the coding panel
- * stores reviews, or the account's real name, or the login name. */
-static char *
-dup_annotator_name (ErrataDisagreementBrowser *self)
-{
-  GSettings *settings = self->workspace ? errata_workspace_get_settings (self->workspace) : NULL;
-  g_autofree char *name = settings ? g_settings_get_string (settings, "annotator-name") : NULL;
-  const char *real_name = g_get_real_name ();
-
-  if (name != NULL && *g_strstrip (name) != '\0')
-    return g_steal_pointer (&name);
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-  return g_strdup (g_get_user_name ());
-}
-
-static void
-show_correct_error (ErrataDisagreementBrowser *self,
-                    const GError              *error)
-{
-  /* Translators: %s says why, e.g. that the project is read only. */
-  g_autofree char *text = g_strdup_printf (_("The label was not changed: %s"), error->message);
-
-  _errata_disagreement_browser_show_error (self, text);
-}
-
-/* Records `value` as the explicit label; the page recomputes its metrics.
- * Setting the label again (the other button) undoes it, in the history too. */
-static void
-correct_label (ErrataDisagreementBrowser *self,
-               ErrataVerdict              value)
-{
-  ErrataProject *project = _errata_disagreement_browser_get_project (self);
-  ErrataDisagreementItem *item = _errata_disagreement_browser_get_selected (self);
-  g_autofree char *who = dup_annotator_name (self);
-  g_autoptr(GError) error = NULL;
-  ErrataTruth truth;
-  gint64 trace_id;
-
-  if (project == NULL || item == NULL)
-    return;
-  trace_id = errata_disagreement_item_get_trace_id (item);
-  /* Translators: stored with the label in its history: why it changed. */
-  if (!errata_labels_set (project, self->target, trace_id, value, who,
-                          _("corrected on the Evaluators page"), &error) ||
-      !errata_ground_truth_get (project, self->target, trace_id, &truth, &error))
-    {
-      show_correct_error (self, error);
-      return;
-    }
-  errata_disagreement_item_set_truth (item, &truth);
-  refilter (self, trace_id, gtk_single_selection_get_selected (self->selection));
-  gtk_widget_activate_action (GTK_WIDGET (self), "evaluators.labels-changed", NULL);
-}
-
-/* Actions -------------------------------------------------------------- */
-
-static void
-verdict_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ErrataDisagreementBrowser *self = ERRATA_DISAGREEMENT_BROWSER (widget);
-
-  correct_label (self, g_str_equal (action_name, "disagreements.pass")
-                       ? ERRATA_VERDICT_PASS : ERRATA_VERDICT_FAIL);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ErrataDisagreementBrowser *self = ERRATA_DISAGREEMENT_BROWSER (widget);
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
-  if (g_str_equal (action_name, "disagreements.next"))
-    select_position (self, position + 1);
-  else if (position > 0)
-    select_position (self, position - 1);
-}
-
-static void
-open_trace_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ErrataDisagreementBrowser *self = ERRATA_DISAGREEMENT_BROWSER (widget);
-  gint64 trace_id = errata_disagreement_browser_get_selected_trace (self);
-
-  if (trace_id > 0)
-    gtk_widget_activate_action (widget, "win.show-trace", "x", trace_id);
-}
-
-/* Plain letters, in the bubble phase: a text field that has the focus
- * takes them first. A letter typed in the cell dropdown's popover (which
- * bubbles up here too) is not a correction. */
-static gboolean
-letter_shortcut (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
-    return FALSE;
-  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), NULL);
-}
-
-static void
-add_shortcuts (GtkWidgetClass *widget_class)
-{
-  static const struct { guint key; const char *action; } letters[] = {
-    { GDK_KEY_j, "disagreements.next" },
-    { GDK_KEY_k, "disagreements.previous" },
-    { GDK_KEY_p, "disagreements.pass" },
-    { GDK_KEY_f, "disagreements.fail" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
-    gtk_widget_class_add_binding (widget_class, letters[i].key, 0, letter_shortcut, "s",
-                                  letters[i].action);
-}
-
-/* Alt+Down and Alt+Up move on wherever the focus is (the trace, a button),
- * so they run in the capture phase, before the focused widget. */
-static void
-add_capture_shortcuts (ErrataDisagreementBrowser *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
-                      gtk_named_action_new ("disagreements.next")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
-                      gtk_named_action_new ("disagreements.previous")));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 /* GObject -------------------------------------------------------------- */
@@ -722,18 +573,6 @@ install_properties (GObjectClass *object_class)
 }
 
 static void
-install_actions (GtkWidgetClass *widget_class)
-{
-  gtk_widget_class_install_action (widget_class, "disagreements.next", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "disagreements.previous", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "disagreements.pass", NULL, verdict_action);
-  gtk_widget_class_install_action (widget_class, "disagreements.fail", NULL, verdict_action);
-  gtk_widget_class_install_action (widget_class, "disagreements.open-trace", NULL,
-                                   open_trace_action);
-  add_shortcuts (widget_class);
-}
-
-static void
 errata_disagreement_browser_class_init (ErrataDisagreementBrowserClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -743,7 +582,7 @@ errata_disagreement_browser_class_init (ErrataDisagreementBrowserClass *klass)
   object_class->set_property = errata_disagreement_browser_set_property;
   object_class->dispose = errata_disagreement_browser_dispose;
   install_properties (object_class);
-  install_actions (widget_class);
+  _errata_disagreement_browser_class_install_actions (widget_class);
 
   g_type_ensure (ERRATA_TYPE_DISAGREEMENT_ITEM);
   g_type_ensure (ERRATA_TYPE_TRACE_VIEW);
@@ -785,10 +624,10 @@ errata_disagreement_browser_init (ErrataDisagreementBrowser *self)
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->selection, "items-changed",
-                            G_CALLBACK (update_actions), self);
+                            G_CALLBACK (_errata_disagreement_browser_update_actions), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  add_capture_shortcuts (self);
-  update_actions (self);
+  _errata_disagreement_browser_add_capture_shortcuts (self);
+  _errata_disagreement_browser_update_actions (self);
 }
 
 GtkWidget *

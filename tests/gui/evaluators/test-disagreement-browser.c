@@ -746,6 +746,48 @@ test_reload_keeps_selection (Fixture       *fixture,
   g_assert_cmpint (errata_disagreement_browser_get_selected_trace (fixture->browser), ==, id);
 }
 
+/* A project opened read only: the run can be read, no label corrected. */
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_open (errata_project_get_file (fixture->project),
+                                                          ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_autoptr(ErrataWorkspace) workspace = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  TestParent *parent = g_object_new (TEST_TYPE_PARENT, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ErrataDisagreementBrowser *browser;
+  GtkButton *pass;
+  gint64 id;
+
+  g_assert_no_error (error);
+  workspace = errata_workspace_new (project, NULL);
+  browser = ERRATA_DISAGREEMENT_BROWSER (errata_disagreement_browser_new (workspace));
+  gtk_widget_set_parent (GTK_WIDGET (browser), GTK_WIDGET (parent));
+  gtk_window_set_default_size (window, 1024, 720);
+  gtk_window_set_child (window, GTK_WIDGET (parent));
+  gtk_window_present (window);
+  errata_disagreement_browser_set_run (browser, fixture->mode, fixture->run_id);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, browser);
+
+  id = errata_disagreement_browser_get_selected_trace (browser);
+  g_assert_cmpint (id, >, 0);
+  pass = errata_gui_test_find_button (GTK_WIDGET (browser), "Pass");
+  g_assert_nonnull (pass);
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (pass)));
+  gtk_widget_activate_action (GTK_WIDGET (browser), "disagreements.pass", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (browser), "disagreements.fail", NULL);
+  g_assert_cmpuint (parent->n_labels_changed, ==, 0);
+  history = errata_labels_history (fixture->project, fixture->mode, id, &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  /* Reading still works: Open in Traces. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (errata_gui_test_find_button (GTK_WIDGET (browser),
+                                                                                   "Open in Traces"))));
+  gtk_window_destroy (window);
+}
+
 #ifdef HAVE_XTEST
 static gboolean
 window_is_active (gpointer data)
@@ -969,6 +1011,7 @@ main (int   argc,
   ADD ("all-agree", test_all_agree);
   ADD ("open-in-traces", test_open_in_traces);
   ADD ("reload-keeps-selection", test_reload_keeps_selection);
+  ADD ("read-only", test_read_only);
 #ifdef HAVE_XTEST
   ADD ("keyboard", test_keyboard);
 #endif
