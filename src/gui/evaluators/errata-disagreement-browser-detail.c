@@ -229,6 +229,20 @@ show_error (ErrataDisagreementBrowser *self,
   gtk_widget_set_visible (GTK_WIDGET (self->detail_error_label), text != NULL);
 }
 
+/* A new trace replaces the rows of the old one. GTK would go on handing
+ * keys to a focused row that is no longer in the window (Alt+Down, pressed
+ * twice from the conversation, did nothing the second time), so the focus
+ * moves to the list first, where every key of the browser works. */
+static void
+keep_focus (ErrataDisagreementBrowser *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->trace_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 static void
 show_trace (ErrataDisagreementBrowser *self,
             gint64                     trace_id)
@@ -241,6 +255,7 @@ show_trace (ErrataDisagreementBrowser *self,
   /* A corrected label keeps the trace: keep where the reader was in it. */
   if (shown != NULL && errata_trace_get_id (shown) == trace_id)
     return;
+  keep_focus (self);
   trace = errata_project_get_trace (project, trace_id, &error);
   errata_trace_view_set_trace (self->trace_view, trace);
   if (trace == NULL)

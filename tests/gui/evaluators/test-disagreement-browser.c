@@ -877,6 +877,7 @@ test_keyboard (Fixture       *fixture,
 {
   g_autoptr(GArray) listed = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  ErrataTraceView *view;
   GtkWidget *reasoning;
   gint64 first, second, third;
 
@@ -887,7 +888,7 @@ test_keyboard (Fixture       *fixture,
     }
   show_run (fixture);
   listed = listed_ids (fixture);
-  g_assert_cmpuint (listed->len, >=, 3);
+  g_assert_cmpuint (listed->len, >=, 4);
   first = g_array_index (listed, gint64, 0);
   second = g_array_index (listed, gint64, 1);
   third = g_array_index (listed, gint64, 2);
@@ -907,6 +908,18 @@ test_keyboard (Fixture       *fixture,
   g_assert_nonnull (reasoning);
   gtk_widget_grab_focus (reasoning);
   press_and_wait (fixture, XK_Down, TRUE, second);
+  /* And from a message of the conversation. */
+  view = errata_gui_test_find_first (GTK_WIDGET (fixture->browser), ERRATA_TYPE_TRACE_VIEW);
+  errata_trace_view_focus_message (view, 0);
+  g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, 0);
+  press_and_wait (fixture, XK_Up, TRUE, first);
+  /* The rows of that trace are gone: the focus went to the list, and the
+   * next key, typed at once, works. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         errata_gui_test_find_with_class (GTK_WIDGET (fixture->browser),
+                                                                          GTK_TYPE_LIST_VIEW,
+                                                                          "disagreement-list")));
+  press_and_wait (fixture, XK_Down, TRUE, second);
 
   /* P or F agrees with the judge: the row goes, the next one is shown. */
   press_and_wait (fixture, judge_of (fixture, second) == ERRATA_JUDGE_PASS ? XK_p : XK_f, FALSE,
@@ -915,6 +928,9 @@ test_keyboard (Fixture       *fixture,
   history = errata_labels_history (fixture->project, fixture->mode, second, NULL);
   g_assert_cmpstr (last_change (history)->who, ==, ANNOTATOR);
   g_assert_cmpint (last_change (history)->new_value, !=, human_of (fixture, second));
+  /* The row that had the focus is gone; the keys still work, at once. */
+  press_and_wait (fixture, XK_Down, TRUE, g_array_index (listed, gint64, 3));
+  press_and_wait (fixture, XK_k, FALSE, third);
 }
 #endif
 
