@@ -22,22 +22,6 @@
 
 /* Correcting a label --------------------------------------------------- */
 
-/* The name stored with the label: the preference, as the coding panel
- * stores reviews, or the account's real name, or the login name. */
-static char *
-dup_annotator_name (ErrataDisagreementBrowser *self)
-{
-  GSettings *settings = self->workspace ? errata_workspace_get_settings (self->workspace) : NULL;
-  g_autofree char *name = settings ? g_settings_get_string (settings, "annotator-name") : NULL;
-  const char *real_name = g_get_real_name ();
-
-  if (name != NULL && *g_strstrip (name) != '\0')
-    return g_steal_pointer (&name);
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-  return g_strdup (g_get_user_name ());
-}
-
 static void
 show_correct_error (ErrataDisagreementBrowser *self,
                     const GError              *error)
@@ -56,14 +40,15 @@ correct_label (ErrataDisagreementBrowser *self,
 {
   ErrataProject *project = _errata_disagreement_browser_get_project (self);
   ErrataDisagreementItem *item = _errata_disagreement_browser_get_selected (self);
-  g_autofree char *who = dup_annotator_name (self);
+  /* The name the coding panel stores reviews under. */
+  g_autofree char *who = self->workspace ? errata_workspace_dup_annotator (self->workspace) : NULL;
   /* Translators: stored with the label in its history: why it changed. */
   const char *reason = _("corrected on the Evaluators page");
   g_autoptr(GError) error = NULL;
   ErrataTruth truth;
   gint64 trace_id;
 
-  if (project == NULL || item == NULL)
+  if (project == NULL || item == NULL || who == NULL)
     return;
   trace_id = errata_disagreement_item_get_trace_id (item);
   if (!errata_labels_set (project, self->target, trace_id, value, who, reason, &error))

@@ -38,23 +38,39 @@ GType
 errata_disagreement_cell_get_type (void)
 {
   static gsize type = 0;
+  /* The nicks are the names the alignment view gives its cells. */
   static const GEnumValue values[] = {
     { ERRATA_DISAGREEMENT_CELL_DISAGREEMENTS, "ERRATA_DISAGREEMENT_CELL_DISAGREEMENTS",
       "disagreements" },
     { ERRATA_DISAGREEMENT_CELL_HUMAN_PASS_JUDGE_FAIL,
-      "ERRATA_DISAGREEMENT_CELL_HUMAN_PASS_JUDGE_FAIL", "human-pass-judge-fail" },
+      "ERRATA_DISAGREEMENT_CELL_HUMAN_PASS_JUDGE_FAIL", "pass-fail" },
     { ERRATA_DISAGREEMENT_CELL_HUMAN_FAIL_JUDGE_PASS,
-      "ERRATA_DISAGREEMENT_CELL_HUMAN_FAIL_JUDGE_PASS", "human-fail-judge-pass" },
-    { ERRATA_DISAGREEMENT_CELL_BOTH_PASS, "ERRATA_DISAGREEMENT_CELL_BOTH_PASS", "both-pass" },
-    { ERRATA_DISAGREEMENT_CELL_BOTH_FAIL, "ERRATA_DISAGREEMENT_CELL_BOTH_FAIL", "both-fail" },
-    { ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR, "ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR",
-      "judge-error" },
+      "ERRATA_DISAGREEMENT_CELL_HUMAN_FAIL_JUDGE_PASS", "fail-pass" },
+    { ERRATA_DISAGREEMENT_CELL_BOTH_PASS, "ERRATA_DISAGREEMENT_CELL_BOTH_PASS", "pass-pass" },
+    { ERRATA_DISAGREEMENT_CELL_BOTH_FAIL, "ERRATA_DISAGREEMENT_CELL_BOTH_FAIL", "fail-fail" },
+    { ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR, "ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR", "error" },
     { 0, NULL, NULL },
   };
 
   if (g_once_init_enter (&type))
     g_once_init_leave (&type, g_enum_register_static ("ErrataDisagreementCell", values));
   return type;
+}
+
+gboolean
+errata_disagreement_cell_from_nick (const char             *nick,
+                                    ErrataDisagreementCell *cell)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (ERRATA_TYPE_DISAGREEMENT_CELL);
+  GEnumValue *value;
+
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+  if (value == NULL)
+    return FALSE;
+  *cell = value->value;
+  return TRUE;
 }
 
 ErrataProject *

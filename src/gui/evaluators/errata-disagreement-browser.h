@@ -29,7 +29,12 @@ typedef enum
 } ErrataDisagreementCell;
 
 #define ERRATA_TYPE_DISAGREEMENT_CELL (errata_disagreement_cell_get_type ())
-GType errata_disagreement_cell_get_type (void) G_GNUC_CONST;
+GType    errata_disagreement_cell_get_type  (void) G_GNUC_CONST;
+/* "disagreements", or a cell as the alignment view names it for
+ * evaluators.show-cell: "pass-pass", "pass-fail", "fail-pass",
+ * "fail-fail", "error". FALSE for any other name. */
+gboolean errata_disagreement_cell_from_nick (const char             *nick,
+                                             ErrataDisagreementCell *cell);
 
 #define ERRATA_TYPE_DISAGREEMENT_BROWSER (errata_disagreement_browser_get_type ())
 

@@ -997,6 +997,30 @@ test_screenshots (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The alignment view's cell names open the same cells. */
+static void
+test_cell_nicks (void)
+{
+  static const struct { const char *nick; ErrataDisagreementCell cell; } cells[] = {
+    { "disagreements", ERRATA_DISAGREEMENT_CELL_DISAGREEMENTS },
+    { "pass-fail", ERRATA_DISAGREEMENT_CELL_HUMAN_PASS_JUDGE_FAIL },
+    { "fail-pass", ERRATA_DISAGREEMENT_CELL_HUMAN_FAIL_JUDGE_PASS },
+    { "pass-pass", ERRATA_DISAGREEMENT_CELL_BOTH_PASS },
+    { "fail-fail", ERRATA_DISAGREEMENT_CELL_BOTH_FAIL },
+    { "error", ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR },
+  };
+  ErrataDisagreementCell cell = ERRATA_DISAGREEMENT_CELL_BOTH_FAIL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_assert_true (errata_disagreement_cell_from_nick (cells[i].nick, &cell));
+      g_assert_cmpint (cell, ==, cells[i].cell);
+    }
+  g_assert_false (errata_disagreement_cell_from_nick ("pass", &cell));
+  g_assert_false (errata_disagreement_cell_from_nick (NULL, &cell));
+  g_assert_cmpint (cell, ==, ERRATA_DISAGREEMENT_CELL_JUDGE_ERROR);
+}
+
 static void
 test_no_display (void)
 {
@@ -1019,6 +1043,7 @@ main (int   argc,
     }
   adw_init ();
 
+  g_test_add_func ("/disagreements/cell-nicks", test_cell_nicks);
   ADD ("no-run", test_no_run);
   ADD ("cells", test_cells);
   ADD ("count", test_count);
