@@ -14,18 +14,13 @@
 
 #define DEFAULT_POINTS 10
 
-void
-_errata_chart_pen_init (ErrataChartPen         *pen,
-                        cairo_t                *cr,
-                        const ErrataChartStyle *style)
+static void
+pen_set_font (ErrataChartPen         *pen,
+              const ErrataChartStyle *style)
 {
   int size;
 
-  g_assert (cr != NULL && style != NULL);
-
-  pen->cr = cr;
   pen->style = style;
-  pen->pango = pango_cairo_create_context (cr);
   pen->font = pango_font_description_from_string (style->font);
   size = pango_font_description_get_size (pen->font);
   if (size <= 0)
@@ -35,6 +30,29 @@ _errata_chart_pen_init (ErrataChartPen         *pen,
     pango_font_description_set_absolute_size (pen->font, size);
   else
     pango_font_description_set_size (pen->font, size);
+}
+
+void
+_errata_chart_pen_init (ErrataChartPen         *pen,
+                        cairo_t                *cr,
+                        const ErrataChartStyle *style)
+{
+  g_assert (cr != NULL && style != NULL);
+
+  pen->cr = cr;
+  pen->pango = pango_cairo_create_context (cr);
+  pen_set_font (pen, style);
+}
+
+void
+_errata_chart_pen_init_measure (ErrataChartPen         *pen,
+                                const ErrataChartStyle *style)
+{
+  g_assert (style != NULL);
+
+  pen->cr = NULL;
+  pen->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pen_set_font (pen, style);
 }
 
 void

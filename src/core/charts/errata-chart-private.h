@@ -37,6 +37,10 @@ typedef struct
 void         _errata_chart_pen_init     (ErrataChartPen        *pen,
                                          cairo_t               *cr,
                                          const ErrataChartStyle *style);
+/* A pen that only measures text (cr is NULL): for layouts computed
+ * without drawing, which the drawing then uses too. */
+void         _errata_chart_pen_init_measure (ErrataChartPen    *pen,
+                                             const ErrataChartStyle *style);
 void         _errata_chart_pen_clear    (ErrataChartPen        *pen);
 
 /* The middle of the pixel at or left of `v`: a 1 px line there is crisp. */

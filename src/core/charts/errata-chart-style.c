@@ -1,7 +1,8 @@
 /* errata-chart-style.c
  *
  * The colours are Adwaita's named colours of libadwaita 1.2:
- * window_fg_color, accent_color, error_color, and the palette's orange
+ * window_fg_color, accent_color, error_color, success_color, and the
+ * palette's orange
  * for the second series (blue and orange stay apart for the common
  * colour blindnesses).
  *
@@ -58,6 +59,7 @@ errata_chart_style_init_light (ErrataChartStyle *style)
   set_rgba (&style->first, 0x1c71d8, 1.0);
   set_rgba (&style->second, 0xc64600, 1.0);
   set_rgba (&style->error, 0xc01c28, 1.0);
+  set_rgba (&style->success, 0x1b8553, 1.0);
   errata_chart_style_derive (style);
   errata_chart_style_set_font (style, NULL);
   style->text_scale = CAPTION_SCALE;
@@ -72,6 +74,7 @@ errata_chart_style_init_dark (ErrataChartStyle *style)
   set_rgba (&style->first, 0x78aeed, 1.0);
   set_rgba (&style->second, 0xffa348, 1.0);
   set_rgba (&style->error, 0xff7b63, 1.0);
+  set_rgba (&style->success, 0x8ff0a4, 1.0);
   errata_chart_style_derive (style);
   errata_chart_style_set_font (style, NULL);
   style->text_scale = CAPTION_SCALE;

@@ -28,8 +28,8 @@ typedef struct
 
 /* foreground: values and legend text; dim: axis labels; grid: grid and
  * axis lines; first / second: the two series (first is the accent: TPR,
- * the corrected rate); error: what went wrong (unused by charts that
- * have no error to show).
+ * the corrected rate); error: what went wrong; success: what went well
+ * (the saturation chart's quiet tail). A chart uses what it needs.
  * font: a Pango font description string ("Cantarell 11"); a missing
  * size means 10 pt. text_scale: the charts' text is this times the font
  * (0.83 is GTK's "caption" size). */
@@ -41,6 +41,7 @@ typedef struct
   ErrataChartRgba first;
   ErrataChartRgba second;
   ErrataChartRgba error;
+  ErrataChartRgba success;
   char            font[ERRATA_CHART_FONT_MAX];
   double          text_scale;
 } ErrataChartStyle;

@@ -82,6 +82,7 @@ errata_chart_style_init_from_widget (ErrataChartStyle *style,
    * the darker shade keeps its contrast on a light background. */
   lookup_colour (widget, dark ? "orange_2" : "orange_5", &style->second);
   lookup_colour (widget, "error_color", &style->error);
+  lookup_colour (widget, "success_color", &style->success);
   errata_chart_style_derive (style);
   set_font (style, widget);
 }

@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The widget's text colour, Adwaita's accent and error colours and its
- * palette's orange (light or dark as the style manager says), and the
+/* The widget's text colour, Adwaita's accent, error and success colours
+ * and its palette's orange (light or dark as the style manager says), and the
  * widget's font at its size on screen. */
 void errata_chart_style_init_from_widget (ErrataChartStyle *style,
                                           GtkWidget        *widget);

@@ -3,7 +3,7 @@
  * surfaces with no display.
  *
  * The style here uses pure colours (red first series, blue second, green
- * grid) so that a pixel says what drew it.
+ * grid, magenta success) so that a pixel says what drew it.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +18,7 @@
 
 #include "errata-chart-alignment.h"
 #include "errata-chart-interval.h"
+#include "errata-chart-saturation.h"
 #include "errata-chart-style.h"
 
 #define W 420
@@ -42,7 +43,8 @@ test_style (ErrataChartStyle *style)
   style->grid = (ErrataChartRgba) { 0, 0.8, 0, 1 };
   style->first = (ErrataChartRgba) { 1, 0, 0, 1 };
   style->second = (ErrataChartRgba) { 0, 0, 1, 1 };
-  style->error = (ErrataChartRgba) { 1, 0, 1, 1 };
+  style->error = (ErrataChartRgba) { 1, 1, 0, 1 };
+  style->success = (ErrataChartRgba) { 1, 0, 1, 1 };
 }
 
 static cairo_surface_t *
@@ -593,6 +595,133 @@ test_interval_hit (void)
   g_assert_null (errata_chart_interval_dup_part_text (ERRATA_CHART_INTERVAL_NONE, 0, 0, 0, 0));
 }
 
+/* ---- saturation --------------------------------------------------------- */
+
+static cairo_surface_t *
+draw_saturation (const guint *curve,
+                 guint        n,
+                 guint        window)
+{
+  cairo_surface_t *surface = new_surface ();
+  cairo_t *cr = cairo_create (surface);
+  ErrataChartStyle style;
+
+  test_style (&style);
+  errata_chart_saturation_draw (cr, W, H, &style, curve, n, window);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  return surface;
+}
+
+static void
+saturation_layout (const guint                 *curve,
+                   guint                        n,
+                   ErrataChartSaturationLayout *layout)
+{
+  ErrataChartStyle style;
+
+  test_style (&style);
+  errata_chart_saturation_layout (W, H, &style, curve, n, layout);
+}
+
+/* The faint success shade and its line, at any opacity. */
+static guint
+count_magenta (cairo_surface_t *surface,
+               int              x0,
+               int              x1,
+               int              y)
+{
+  const guchar *data;
+  guint n = 0;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int x = x0; x <= x1; x++)
+    {
+      guint32 px = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+      int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+
+      n += r > 10 && b > 10 && g < r / 3 && g < b / 3;
+    }
+  return n;
+}
+
+static void
+test_saturation_curve (void)
+{
+  static const guint curve[] = { 1, 1, 2, 2, 2, 3 };
+  cairo_surface_t *surface = draw_saturation (curve, G_N_ELEMENTS (curve), 0);
+  ErrataChartSaturationLayout l;
+  int x, top, bottom;
+
+  saturation_layout (curve, G_N_ELEMENTS (curve), &l);
+  g_assert_cmpuint (l.y_max, ==, 4);
+  g_assert_cmpuint (l.n, ==, 6);
+  /* Room for the labels on the left and below. */
+  g_assert_cmpfloat (l.plot_x, >, 4);
+  g_assert_cmpfloat (l.plot_y + l.plot_height, <, H - 8);
+  g_assert_cmpfloat (errata_chart_saturation_x (&l, 6), ==, l.plot_x + l.plot_width);
+  g_assert_cmpfloat (errata_chart_saturation_y (&l, 0), ==, l.plot_y + l.plot_height);
+
+  /* A step line: in the middle of the 4th review the line is at 2 modes
+   * and nowhere else in that column. */
+  x = (int) errata_chart_saturation_x (&l, 3.5);
+  g_assert_true (column_extent (surface, x, 0, H - 1, INK_RED, &top, &bottom));
+  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - errata_chart_saturation_y (&l, 2)), <=, 1.0);
+  g_assert_cmpint (bottom - top, <=, 3);
+  /* The last review: 3 modes. */
+  x = (int) errata_chart_saturation_x (&l, 5.5);
+  g_assert_true (column_extent (surface, x, 0, H - 1, INK_RED, &top, &bottom));
+  g_assert_cmpfloat (fabs ((top + bottom + 1) / 2.0 - errata_chart_saturation_y (&l, 3)), <=, 1.0);
+  /* Not flat (window 0): no shade. */
+  g_assert_cmpuint (count_magenta (surface, 0, W - 1, (int) (l.plot_y + l.plot_height / 2)), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_saturation_tail (void)
+{
+  static const guint flat[] = { 1, 2, 2, 2, 2, 2 };
+  static const guint rising[] = { 1, 2, 2, 2, 2, 3 };
+  ErrataChartSaturationLayout l;
+  cairo_surface_t *surface;
+  int y, x0;
+
+  g_assert_true (errata_chart_saturation_tail_is_flat (flat, 6, 3));
+  g_assert_false (errata_chart_saturation_tail_is_flat (rising, 6, 3));
+  /* Fewer reviews than the window: too early to call. */
+  g_assert_false (errata_chart_saturation_tail_is_flat (flat, 6, 6));
+  g_assert_false (errata_chart_saturation_tail_is_flat (flat, 6, 0));
+
+  /* The last 3 reviews shaded, from review 3 to the right edge. */
+  surface = draw_saturation (flat, 6, 3);
+  saturation_layout (flat, 6, &l);
+  y = (int) (l.plot_y + l.plot_height * 0.5);
+  x0 = (int) round (errata_chart_saturation_x (&l, 3));
+  g_assert_cmpuint (count_magenta (surface, 0, x0 - 2, y), ==, 0);
+  g_assert_cmpuint (count_magenta (surface, x0, (int) (l.plot_x + l.plot_width) - 1, y), >=,
+                    (guint) (l.plot_x + l.plot_width - x0) - 2);
+  cairo_surface_destroy (surface);
+
+  surface = draw_saturation (rising, 6, 3);
+  g_assert_cmpuint (count_magenta (surface, 0, W - 1, y), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_saturation_empty (void)
+{
+  cairo_surface_t *surface = draw_saturation (NULL, 0, 20);
+  ErrataChartSaturationLayout l;
+
+  /* "No reviews yet" in the middle, no curve. */
+  g_assert_cmpuint (count_ink (surface, W / 4, H / 2 - 12, 3 * W / 4, H / 2 + 12, INK_OTHER), >, 10);
+  g_assert_cmpuint (count_ink (surface, 0, 0, W - 1, H - 1, INK_RED), ==, 0);
+  cairo_surface_destroy (surface);
+  saturation_layout (NULL, 0, &l);
+  g_assert_cmpuint (l.y_max, ==, 1);
+}
+
 /* ---- vector surfaces, no display ---------------------------------------- */
 
 static void
@@ -605,6 +734,8 @@ draw_both (cairo_surface_t        *surface,
   errata_chart_alignment_draw (cr, W, H, style, three, 3, &test);
   cairo_translate (cr, 0, H);
   errata_chart_interval_draw (cr, W, 80, style, 0.09, 0.074, 0.031, 0.12);
+  cairo_translate (cr, 0, 80);
+  errata_chart_saturation_draw (cr, W, H, style, (const guint[]) { 1, 2, 2, 3, 3, 3 }, 6, 2);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -625,8 +756,8 @@ test_vector_surfaces (void)
   g_unsetenv ("DISPLAY");
   g_unsetenv ("WAYLAND_DISPLAY");
   errata_chart_style_init_light (&style);
-  draw_both (cairo_svg_surface_create (svg_path, W, H + 80), &style);
-  draw_both (cairo_pdf_surface_create (pdf_path, W, H + 80), &style);
+  draw_both (cairo_svg_surface_create (svg_path, W, 2 * H + 80), &style);
+  draw_both (cairo_pdf_surface_create (pdf_path, W, 2 * H + 80), &style);
 
   g_assert_true (g_file_get_contents (svg_path, &svg, &length, NULL));
   g_assert_nonnull (strstr (svg, "<svg"));
@@ -689,6 +820,9 @@ main (int   argc,
   g_test_add_func ("/charts/interval/layout", test_interval_layout);
   g_test_add_func ("/charts/interval/pixels", test_interval_pixels);
   g_test_add_func ("/charts/interval/hit", test_interval_hit);
+  g_test_add_func ("/charts/saturation/curve", test_saturation_curve);
+  g_test_add_func ("/charts/saturation/tail", test_saturation_tail);
+  g_test_add_func ("/charts/saturation/empty", test_saturation_empty);
   g_test_add_func ("/charts/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/charts/defaults-png", test_defaults_png);
   return g_test_run ();
