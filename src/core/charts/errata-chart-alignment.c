@@ -31,6 +31,28 @@
 #define CAP_HALF    4.0
 
 void
+errata_alignment_point_init (ErrataAlignmentPoint  *point,
+                             guint                  version,
+                             const ErrataAlignment *alignment)
+{
+  g_return_if_fail (point != NULL);
+  g_return_if_fail (alignment != NULL);
+
+  *point = (ErrataAlignmentPoint) {
+    .version = version,
+    .tpr = alignment->tpr,
+    .tpr_lo = alignment->tpr_interval.lower,
+    .tpr_hi = alignment->tpr_interval.upper,
+    .tnr = alignment->tnr,
+    .tnr_lo = alignment->tnr_interval.lower,
+    .tnr_hi = alignment->tnr_interval.upper,
+    .tpr_defined = !(alignment->undefined & (ERRATA_ALIGNMENT_NO_PAIRS | ERRATA_ALIGNMENT_NO_HUMAN_PASS)),
+    .tnr_defined = !(alignment->undefined & (ERRATA_ALIGNMENT_NO_PAIRS | ERRATA_ALIGNMENT_NO_HUMAN_FAIL)),
+    .n = alignment->n,
+  };
+}
+
+void
 errata_chart_alignment_layout (double                      width,
                                double                      height,
                                guint                       n_points,
@@ -287,7 +309,7 @@ draw_legend (ErrataChartPen                   *pen,
     /* Translators: legend of the hollow markers of the judge-alignment
      * chart: its one result on the test split. */
     draw_legend_entry (pen, x, ERRATA_CHART_MARKER_CIRCLE, FALSE, &pen->style->dim,
-                       _("test (looked at once)"));
+                       _("test (one look)"));
 }
 
 void

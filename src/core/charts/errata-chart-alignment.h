@@ -10,6 +10,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "errata-alignment.h"
 #include "errata-chart-style.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,13 @@ typedef struct
   gboolean tpr_defined, tnr_defined;
   guint    n;
 } ErrataAlignmentPoint;
+
+/* The point of `version` from its alignment (errata_alignment_from_confusion()
+ * or errata_eval_metrics_compute()): a rate is defined when the
+ * alignment says so; n is the traces in its confusion matrix. */
+void     errata_alignment_point_init     (ErrataAlignmentPoint             *point,
+                                          guint                             version,
+                                          const ErrataAlignment            *alignment);
 
 /* Where things are for a chart of a given size; the drawing and the hit
  * test both place every marker from it. Coordinates in pixels from the

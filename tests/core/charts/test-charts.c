@@ -463,6 +463,37 @@ test_alignment_text (void)
   g_assert_cmpstr (none, ==, "No runs on dev yet");
 }
 
+/* From the statistics: a matrix with no trace a person failed has a TPR
+ * and no TNR. */
+static void
+test_alignment_point_from_stats (void)
+{
+  ErrataConfusion confusion = { .tp = 8, .fn = 2 };
+  ErrataAlignment alignment = errata_alignment_from_confusion (&confusion, 0.95);
+  ErrataAlignmentPoint p;
+  g_autofree char *text = NULL;
+
+  errata_alignment_point_init (&p, 4, &alignment);
+  g_assert_cmpuint (p.version, ==, 4);
+  g_assert_cmpuint (p.n, ==, 10);
+  g_assert_true (p.tpr_defined);
+  g_assert_false (p.tnr_defined);
+  g_assert_cmpfloat_with_epsilon (p.tpr, 0.8, 1e-12);
+  g_assert_cmpfloat (p.tpr_lo, ==, alignment.tpr_interval.lower);
+  g_assert_cmpfloat (p.tpr_hi, ==, alignment.tpr_interval.upper);
+  g_assert_cmpfloat (p.tpr_lo, <, 0.8);
+  g_assert_cmpfloat (p.tpr_hi, >, 0.8);
+  text = errata_chart_alignment_dup_point_text (&p, FALSE);
+  g_assert_true (g_str_has_suffix (text, "TNR not defined (no trace a person failed)"));
+
+  /* No pairs at all: neither rate. */
+  confusion = (ErrataConfusion) { .unlabelled = 3 };
+  alignment = errata_alignment_from_confusion (&confusion, 0.95);
+  errata_alignment_point_init (&p, 5, &alignment);
+  g_assert_false (p.tpr_defined);
+  g_assert_false (p.tnr_defined);
+}
+
 /* ---- estimate ----------------------------------------------------------- */
 
 static void
@@ -803,6 +834,39 @@ test_defaults_png (void)
     }
 }
 
+/* Crowded: twelve versions, one without a TNR, at the widgets' minimum
+ * widths, to look at. */
+static void
+test_crowded_png (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "charts-crowded.png", NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 280, 160 + 80);
+  cairo_t *cr = cairo_create (surface);
+  ErrataAlignmentPoint many[12];
+  ErrataAlignmentPoint test = point (12, 0.78, 0.66, 0.87, 0.89, 0.80, 0.95);
+  ErrataChartAlignmentLayout l;
+  ErrataChartStyle style;
+
+  for (guint i = 0; i < G_N_ELEMENTS (many); i++)
+    many[i] = point (i + 1, 0.5 + i * 0.03, 0.4 + i * 0.03, 0.6 + i * 0.03,
+                     i == 4 ? NAN : 0.9 - i * 0.01, 0.8 - i * 0.01, 0.95 - i * 0.01);
+  errata_chart_style_init_light (&style);
+  cairo_set_source_rgb (cr, 0xfa / 255.0, 0xfa / 255.0, 0xfa / 255.0);
+  cairo_paint (cr);
+  errata_chart_alignment_draw (cr, 280, 160, &style, many, 12, &test);
+  cairo_translate (cr, 0, 160);
+  errata_chart_interval_draw (cr, 240, 80, &style, 0.09, 0.074, 0.031, 0.12);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* Markers of neighbouring versions do not overlap. */
+  errata_chart_alignment_layout (280, 160, 12, TRUE, &l);
+  for (guint i = 0; i + 1 < 12; i++)
+    g_assert_cmpfloat (errata_chart_alignment_marker_x (&l, i + 1, FALSE, FALSE) -
+                       errata_chart_alignment_marker_x (&l, i, FALSE, TRUE), >=, 4.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/charts/alignment/hit", test_alignment_hit);
   g_test_add_func ("/charts/alignment/empty", test_alignment_empty);
   g_test_add_func ("/charts/alignment/text", test_alignment_text);
+  g_test_add_func ("/charts/alignment/point-from-stats", test_alignment_point_from_stats);
   g_test_add_func ("/charts/interval/layout", test_interval_layout);
   g_test_add_func ("/charts/interval/pixels", test_interval_pixels);
   g_test_add_func ("/charts/interval/hit", test_interval_hit);
@@ -825,5 +890,6 @@ main (int   argc,
   g_test_add_func ("/charts/saturation/empty", test_saturation_empty);
   g_test_add_func ("/charts/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/charts/defaults-png", test_defaults_png);
+  g_test_add_func ("/charts/crowded-png", test_crowded_png);
   return g_test_run ();
 }
