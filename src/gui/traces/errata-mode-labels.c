@@ -34,6 +34,7 @@ typedef struct
   GtkToggleButton *pass;
   GtkToggleButton *fail;
   char            *text;
+  ErrataVerdict    explicit_value;   /* what the toggles show */
 } Row;
 
 /* Who, among the reviews made here, gave a verdict for the trace. */
@@ -230,17 +231,33 @@ describe_truth (ErrataModeLabels  *self,
 
 /* Rows ------------------------------------------------------------------ */
 
+/* Setters that change nothing are skipped: with the expander open, every
+ * j/k in the list goes through here once per row. */
 static void
 set_toggle_tooltip (GtkToggleButton *button,
                     gboolean         pass)
 {
+  const char *text;
+
   if (gtk_toggle_button_get_active (button))
-    gtk_widget_set_tooltip_text (GTK_WIDGET (button),
-                                 _("Clear the explicit label: reviews decide again"));
+    text = _("Clear the explicit label: reviews decide again");
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (button),
-                                 pass ? _("Set an explicit pass: it wins over reviews")
-                                      : _("Set an explicit fail: it wins over reviews"));
+    text = pass ? _("Set an explicit pass: it wins over reviews")
+                : _("Set an explicit fail: it wins over reviews");
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), text) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), text);
+}
+
+static void
+sync_toggles (ErrataModeLabels *self,
+              Row              *row)
+{
+  self->syncing = TRUE;
+  gtk_toggle_button_set_active (row->pass, row->explicit_value == ERRATA_VERDICT_PASS);
+  gtk_toggle_button_set_active (row->fail, row->explicit_value == ERRATA_VERDICT_FAIL);
+  self->syncing = FALSE;
+  set_toggle_tooltip (row->pass, TRUE);
+  set_toggle_tooltip (row->fail, FALSE);
 }
 
 static void
@@ -249,16 +266,12 @@ show_row (ErrataModeLabels *self,
           char             *text,
           ErrataVerdict     explicit_value)
 {
+  if (g_strcmp0 (adw_action_row_get_subtitle (row->row), text) != 0)
+    adw_action_row_set_subtitle (row->row, text);
   g_free (row->text);
   row->text = text;
-  adw_action_row_set_subtitle (row->row, text);
-
-  self->syncing = TRUE;
-  gtk_toggle_button_set_active (row->pass, explicit_value == ERRATA_VERDICT_PASS);
-  gtk_toggle_button_set_active (row->fail, explicit_value == ERRATA_VERDICT_FAIL);
-  self->syncing = FALSE;
-  set_toggle_tooltip (row->pass, TRUE);
-  set_toggle_tooltip (row->fail, FALSE);
+  row->explicit_value = explicit_value;
+  sync_toggles (self, row);
 }
 
 static gboolean
@@ -307,9 +320,12 @@ on_toggled (GtkToggleButton *button,
       /* Translators: %s says why the label could not be written. */
       g_autofree char *text = g_strdup_printf (_("Could not set the label: %s"), error->message);
 
-      /* The toggles go back to the label that is stored. */
-      read_row (self, row, NULL);
-      adw_action_row_set_subtitle (row->row, text);
+      /* The toggles go back to the label that is stored; the row says
+       * why until it is read again. */
+      sync_toggles (self, row);
+      g_free (row->text);
+      row->text = g_steal_pointer (&text);
+      adw_action_row_set_subtitle (row->row, row->text);
     }
 }
 
@@ -334,11 +350,15 @@ static void
 name_row (Row        *row,
           const char *name)
 {
-  /* Translators: the accessible name of a toggle; %s is a failure mode or "Overall". */
-  g_autofree char *pass = g_strdup_printf (_("Pass for %s"), name);
-  /* Translators: the accessible name of a toggle; %s is a failure mode or "Overall". */
-  g_autofree char *fail = g_strdup_printf (_("Fail for %s"), name);
+  g_autofree char *pass = NULL;
+  g_autofree char *fail = NULL;
 
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row->row)), name) == 0)
+    return;
+  /* Translators: the accessible name of a toggle; %s is a failure mode or "Overall". */
+  pass = g_strdup_printf (_("Pass for %s"), name);
+  /* Translators: the accessible name of a toggle; %s is a failure mode or "Overall". */
+  fail = g_strdup_printf (_("Fail for %s"), name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->pass), GTK_ACCESSIBLE_PROPERTY_LABEL, pass, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->fail), GTK_ACCESSIBLE_PROPERTY_LABEL, fail, -1);
@@ -417,8 +437,11 @@ set_rows (ErrataModeLabels *self,
       Row *row = self->rows->pdata[i];
 
       name_row (row, i == 0 ? _("Overall") : ((ErrataFailureMode *) modes->pdata[i - 1])->name);
-      gtk_widget_set_sensitive (GTK_WIDGET (row->pass), editable);
-      gtk_widget_set_sensitive (GTK_WIDGET (row->fail), editable);
+      if (gtk_widget_get_sensitive (GTK_WIDGET (row->pass)) != editable)
+        {
+          gtk_widget_set_sensitive (GTK_WIDGET (row->pass), editable);
+          gtk_widget_set_sensitive (GTK_WIDGET (row->fail), editable);
+        }
     }
 }
 

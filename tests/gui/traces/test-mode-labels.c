@@ -376,6 +376,16 @@ test_set_explicit (Fixture       *fixture,
   assert_row (fixture, modes.missed, "Missed tool call", "fail · explicit label by you");
   g_assert_false (truth_of (fixture, modes.missed, 0).disputed);
 
+  /* Under another name, the label is someone else's. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "annotator-name", "Someone Else");
+    assert_row (fixture, modes.language, "Wrong <b>language</b>", "pass · explicit label by " ANNOTATOR);
+    assert_row (fixture, ERRATA_TARGET_OVERALL, "Overall", "fail · from 2 reviews");
+    g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  }
+
   /* It stays when the panel comes back to the trace. */
   show_trace (fixture, 1);
   show_trace (fixture, 0);
@@ -490,6 +500,34 @@ test_accessible (Fixture       *fixture,
   show_trace (fixture, 1);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (fail)));
   g_assert_true (get_toggle (fixture, "Over budget", FALSE) == fail);
+}
+
+/* A label that cannot be written is not shown as set, and the row says
+ * why. */
+static void
+test_write_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ErrataTaxonomy) taxonomy = attach_taxonomy (fixture);
+  ErrataModeLabels *labels = get_labels (fixture);
+  GtkToggleButton *fail;
+  const char *text;
+  Modes modes;
+
+  set_up_reviews (fixture, taxonomy, &modes);
+  show_trace (fixture, 0);
+  errata_mode_labels_set_expanded (labels, TRUE);
+  gtk_toggle_button_set_active (get_toggle (fixture, "Over budget", TRUE), TRUE);
+
+  /* A closed project stands in for a disk error: every write fails. */
+  errata_project_close (fixture->project);
+  fail = get_toggle (fixture, "Over budget", FALSE);
+  gtk_toggle_button_set_active (fail, TRUE);
+  g_assert_false (gtk_toggle_button_get_active (fail));
+  g_assert_true (gtk_toggle_button_get_active (get_toggle (fixture, "Over budget", TRUE)));
+  text = errata_mode_labels_get_row_text (labels, modes.budget);
+  g_assert_true (g_str_has_prefix (text, "Could not set the label: "));
+  g_assert_cmpstr (row_subtitle (fixture, "Over budget"), ==, text);
 }
 
 /* A read-only project shows its labels but cannot change them. */
@@ -639,6 +677,7 @@ main (int   argc,
   ADD ("review-updates-rows", test_review_updates_rows);
   ADD ("follows-taxonomy", test_follows_taxonomy);
   ADD ("accessible", test_accessible);
+  ADD ("write-error", test_write_error);
   ADD ("read-only", test_read_only);
   ADD ("screenshots", test_screenshots);
 #undef ADD
