@@ -282,6 +282,17 @@ test_rows_match_truth (Fixture       *fixture,
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (labels), "pass · explicit label by Ana <b>B</b>"));
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (labels), "Wrong <b>language</b>"));
 
+  /* A second file that says otherwise disputes the imported label. */
+  store_review (fixture, 2, "other.csv", ERRATA_VERDICT_PASS, "", ERRATA_ORIGIN_IMPORTED);
+  show_trace (fixture, 2);
+  assert_row (fixture, ERRATA_TARGET_OVERALL, "Overall", "disputed: imported labels differ");
+
+  /* A review here wins over an imported label, and the row says they differ. */
+  store_review (fixture, 1, "labels.csv", ERRATA_VERDICT_FAIL, "", ERRATA_ORIGIN_IMPORTED);
+  show_trace (fixture, 1);
+  assert_row (fixture, ERRATA_TARGET_OVERALL, "Overall",
+              "pass · from the review by " GRACE " · an imported label differs");
+
   /* Closed again: moving on reads nothing until it opens. */
   errata_mode_labels_set_expanded (labels, FALSE);
   show_trace (fixture, 0);
