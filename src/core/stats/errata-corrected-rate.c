@@ -102,7 +102,8 @@ bootstrap (const ErrataConfusion        *test,
   gboolean resample = out->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED;
   ErrataRandom rng;
 
-  errata_binomial_init (&unlabelled, out->n_unlabelled, unlabelled_pass, ERRATA_BINOMIAL_AUTO);
+  if (resample)
+    errata_binomial_init (&unlabelled, out->n_unlabelled, unlabelled_pass, ERRATA_BINOMIAL_AUTO);
   errata_random_init (&rng, options->seed);
   for (guint b = 0; b < options->n_draws; b++)
     {
