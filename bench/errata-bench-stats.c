@@ -4,7 +4,12 @@
  *
  * times, RUNS times each (default 7) and prints the median and the worst:
  * - the corrected pass rate with 20,000 bootstrap draws over 1,000 test
- *   pairs (the target: well under 0.5 s);
+ *   pairs and 10,000 unlabelled verdicts, resampled (the target: well
+ *   under 0.5 s), and the same with the unlabelled pass rate held fixed
+ *   (judgy's method, the cost of the test pairs alone);
+ * - the same over 1,000,000 unlabelled verdicts (drawn from a normal law),
+ *   and over 3,996 of them half passing (σ² = 999, just under where the
+ *   exact binomial draw hands over to the normal: its costliest case);
  * - the same over 10,000 test pairs;
  * - agreement between 3 reviewers on 1,000 items (5% of ratings missing)
  *   with 20,000 draws, all five coefficients.
@@ -68,17 +73,27 @@ run_timed (const char    *label,
           label, wall[runs / 2] * 1e3, cpu[runs / 2] * 1e3, wall[runs - 1] * 1e3);
 }
 
+typedef struct
+{
+  guint                    scale;            /* test pairs: 100 × scale */
+  guint                    unlabelled_pass;
+  guint                    unlabelled_fail;
+  ErrataUnlabelledSampling sampling;
+} CorrectedCase;
+
 /* Dataset C of the tests, scaled: TPR 0.9, TNR 0.8. */
 static void
 bench_corrected (gconstpointer data)
 {
-  guint scale = GPOINTER_TO_UINT (data);
-  ErrataConfusion test = { .tp = 45 * scale, .fn = 5 * scale, .fp = 10 * scale, .tn = 40 * scale };
+  const CorrectedCase *c = data;
+  ErrataConfusion test = { .tp = 45 * c->scale, .fn = 5 * c->scale,
+                           .fp = 10 * c->scale, .tn = 40 * c->scale };
   ErrataBootstrapOptions options = errata_bootstrap_options_default ();
   ErrataCorrectedRate rate;
   g_autoptr(GError) error = NULL;
 
-  if (!errata_estimate_corrected_rate (&test, 7500, 2500, &options, &rate, &error))
+  if (!errata_estimate_corrected_rate_full (&test, c->unlabelled_pass, c->unlabelled_fail,
+                                            c->sampling, &options, &rate, &error))
     g_error ("%s", error->message);
   g_assert (rate.n_draws_used == ERRATA_BOOTSTRAP_DEFAULT_DRAWS);
 }
@@ -137,10 +152,16 @@ main (int    argc,
   if (runs == 0)
     runs = 1;
   printf ("errata-bench-stats: %u runs each, 20,000 bootstrap draws\n", runs);
-  run_timed ("corrected pass rate, 1,000 test pairs", bench_corrected,
-             GUINT_TO_POINTER (10), runs);
-  run_timed ("corrected pass rate, 10,000 test pairs", bench_corrected,
-             GUINT_TO_POINTER (100), runs);
+  run_timed ("corrected pass rate, 1,000 test pairs, 10,000 unlabelled", bench_corrected,
+             &(CorrectedCase) { 10, 7500, 2500, ERRATA_UNLABELLED_RESAMPLED }, runs);
+  run_timed ("  the same, unlabelled held fixed (judgy)", bench_corrected,
+             &(CorrectedCase) { 10, 7500, 2500, ERRATA_UNLABELLED_FIXED }, runs);
+  run_timed ("corrected pass rate, 1,000 test pairs, 1,000,000 unlabelled", bench_corrected,
+             &(CorrectedCase) { 10, 750000, 250000, ERRATA_UNLABELLED_RESAMPLED }, runs);
+  run_timed ("corrected pass rate, 1,000 test pairs, 3,996 unlabelled", bench_corrected,
+             &(CorrectedCase) { 10, 1998, 1998, ERRATA_UNLABELLED_RESAMPLED }, runs);
+  run_timed ("corrected pass rate, 10,000 test pairs, 10,000 unlabelled", bench_corrected,
+             &(CorrectedCase) { 100, 7500, 2500, ERRATA_UNLABELLED_RESAMPLED }, runs);
   run_timed ("agreement, 3 raters x 1,000 items, 5 coefficients", bench_agreement,
              &ratings, runs);
 

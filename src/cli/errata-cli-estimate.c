@@ -1,6 +1,8 @@
 /* errata-cli-estimate.c: `errata-cli estimate` on plain files, the same
  * estimator as the core (errata_estimate_corrected_rate: Rogan–Gladen with
- * judgy 0.1.0's bootstrap) for verdicts that come from anywhere.
+ * a bootstrap that resamples the test pairs and the unlabeled verdicts;
+ * --fixed-unlabeled gives judgy 0.1.0's, which holds the unlabeled pass
+ * rate fixed) for verdicts that come from anywhere.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +36,7 @@ typedef struct
   int       iterations;
   gint64    seed;
   double    confidence;
+  gboolean  fixed_unlabeled;
   gboolean  json;
 } Options;
 
@@ -243,6 +246,9 @@ print_json (const ErrataCorrectedRate *rate,
   add_int (builder, "draws_used", rate->n_draws_used);
   add_int (builder, "draws_skipped", rate->n_draws_skipped);
   add_int (builder, "seed", (gint64) rate->seed);
+  json_builder_set_member_name (builder, "unlabeled_resampled");
+  json_builder_add_boolean_value (builder,
+                                  rate->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -272,6 +278,12 @@ print_text (const ErrataCorrectedRate *rate,
            test->tp + test->fn, test->fp + test->tn);
   g_print (_("Bootstrap: %u draws, %u used, %u skipped, seed %" G_GUINT64_FORMAT "\n"),
            rate->n_draws, rate->n_draws_used, rate->n_draws_skipped, rate->seed);
+  if (rate->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED)
+    g_print (_("The intervals cover the judge’s errors on the test set and the sampling of "
+               "the unlabeled traces.\n"));
+  else
+    g_print (_("The intervals cover only the judge’s errors on the test set: the unlabeled "
+               "pass rate was held fixed (--fixed-unlabeled), as judgy does.\n"));
 }
 
 /* ---- the file form -------------------------------------------------- */
@@ -294,6 +306,11 @@ option_context_new (Options *options)
       N_("Seed of the bootstrap (default 0)"), "S" },
     { "confidence", 0, 0, G_OPTION_ARG_DOUBLE, &options->confidence,
       N_("Confidence level of the intervals (default 0.95)"), "C" },
+    { "fixed-unlabeled", 0, 0, G_OPTION_ARG_NONE, &options->fixed_unlabeled,
+      N_("Hold the unlabeled pass rate fixed in the bootstrap, as judgy 0.1.0 does: the "
+         "intervals then leave out the sampling error of the unlabeled traces"), NULL },
+    { "fixed-unlabelled", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->fixed_unlabeled,
+      NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON"), NULL },
     { NULL },
   };
@@ -304,8 +321,9 @@ option_context_new (Options *options)
   g_option_context_set_summary (context,
                                 _("Estimates the true pass rate of unlabeled traces from a "
                                   "judge’s verdicts, corrected for its errors on labeled test "
-                                  "traces (Rogan–Gladen, bootstrap interval; judgy’s "
-                                  "estimate_success_rate). Files hold one verdict a line: "
+                                  "traces (Rogan–Gladen, as judgy’s estimate_success_rate). "
+                                  "The bootstrap interval resamples the test traces and the "
+                                  "unlabeled ones. Files hold one verdict a line: "
                                   "1 or 0, pass or fail, true or false."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
@@ -348,8 +366,10 @@ run_files (Options *options)
   if (!read_confusion (options, &test, &unlabeled_pass, &unlabeled_fail, &error))
     return fail (EXIT_USAGE, error->message);
 
-  if (!errata_estimate_corrected_rate (&test, unlabeled_pass, unlabeled_fail, &bootstrap,
-                                       &rate, &error))
+  if (!errata_estimate_corrected_rate_full (&test, unlabeled_pass, unlabeled_fail,
+                                            options->fixed_unlabeled ? ERRATA_UNLABELLED_FIXED
+                                                                     : ERRATA_UNLABELLED_RESAMPLED,
+                                            &bootstrap, &rate, &error))
     return fail (g_error_matches (error, ERRATA_STATS_ERROR, ERRATA_STATS_ERROR_INVALID)
                  ? EXIT_USAGE : EXIT_NO_ESTIMATE, error->message);
 

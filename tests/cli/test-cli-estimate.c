@@ -1,6 +1,6 @@
 /* test-cli-estimate.c: `errata-cli estimate` on verdict files, run as a
- * program: the figures are the core's on the same data (and judgy's, for
- * the dataset the stats tests pin), bad lines are reported with file and
+ * program: the figures are the core's on the same data (and judgy's with
+ * --fixed-unlabeled, for the dataset the stats tests pin), bad lines are reported with file and
  * line, test files must pair up, a judge no better than chance is refused,
  * and the JSON has the shape scripts rely on.
  *
@@ -141,7 +141,8 @@ assert_interval (JsonObject           *object,
 }
 
 /* Dataset A of test-corrected-rate.c: θ = 0.5 / 0.7, the very double that
- * judgy's method gives in numpy; the same seed gives the core's interval. */
+ * judgy's method gives in numpy; the same seed gives the core's interval,
+ * the unlabeled verdicts resampled. */
 static void
 test_same_as_core (void)
 {
@@ -184,11 +185,12 @@ test_same_as_core (void)
   g_assert_cmpint (json_object_get_int_member (json, "draws_used"), ==, rate.n_draws_used);
   g_assert_cmpint (json_object_get_int_member (json, "draws_skipped"), ==, rate.n_draws_skipped);
   g_assert_cmpint (json_object_get_int_member (json, "seed"), ==, 7);
-  g_assert_cmpuint (json_object_get_size (json), ==, 18);
+  g_assert_true (json_object_get_boolean_member (json, "unlabeled_resampled"));
+  g_assert_cmpuint (json_object_get_size (json), ==, 19);
 }
 
-/* Defaults: seed 0, 20,000 draws, 95 %: the interval test-corrected-rate.c
- * pins for seed 0, [0.61130, 0.85669]. */
+/* Defaults: seed 0, 20,000 draws, 95 %, the unlabeled verdicts resampled:
+ * the interval test-corrected-rate.c pins for seed 0, [0.60230, 0.86388]. */
 static void
 test_text_defaults (void)
 {
@@ -199,11 +201,66 @@ test_text_defaults (void)
   result = run_cli ((const char *[]) { "--test-labels", files.labels, "--test-preds", files.preds,
                                        "--unlabelled-preds", files.unlabeled, NULL });
   g_assert_cmpint (result.status, ==, 0);
-  g_assert_nonnull (strstr (result.out, "Corrected pass rate θ: 0.7143  (95% interval 0.6113 – 0.8567)"));
-  g_assert_nonnull (strstr (result.out, "Failure rate 1 − θ:    0.2857  (95% interval 0.1433 – 0.3887)"));
+  g_assert_nonnull (strstr (result.out, "Corrected pass rate θ: 0.7143  (95% interval 0.6023 – 0.8639)"));
+  g_assert_nonnull (strstr (result.out, "Failure rate 1 − θ:    0.2857  (95% interval 0.1361 – 0.3977)"));
   g_assert_nonnull (strstr (result.out, "0.6000  (600 of 1000 unlabeled verdicts pass)"));
   g_assert_nonnull (strstr (result.out, "TPR 0.8000, TNR 0.9000  (100 pairs: 50 human pass, 50 human fail)"));
   g_assert_nonnull (strstr (result.out, "20000 draws, 20000 used, 0 skipped, seed 0"));
+  g_assert_nonnull (strstr (result.out, "cover the judge’s errors on the test set and the sampling "
+                                        "of the unlabeled traces"));
+}
+
+/* --fixed-unlabeled is judgy's method: the interval test-corrected-rate.c
+ * pins for seed 0 and compares with numpy, [0.61130, 0.85669]. */
+static void
+test_fixed_unlabeled (void)
+{
+  g_auto(Files) files = { 0 };
+  g_auto(CliResult) text = { 0 };
+  g_auto(CliResult) json_result = { 0 };
+  g_autoptr(JsonObject) json = NULL;
+
+  files_write (&files, 40, 10, 5, 45, 600, 400);
+  text = run_cli ((const char *[]) { "--test-labels", files.labels, "--test-preds", files.preds,
+                                     "--unlabeled-preds", files.unlabeled, "--fixed-unlabeled",
+                                     NULL });
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "Corrected pass rate θ: 0.7143  (95% interval 0.6113 – 0.8567)"));
+  g_assert_nonnull (strstr (text.out, "Failure rate 1 − θ:    0.2857  (95% interval 0.1433 – 0.3887)"));
+  g_assert_nonnull (strstr (text.out, "the unlabeled pass rate was held fixed"));
+
+  json_result = run_cli ((const char *[]) { "--test-labels", files.labels,
+                                            "--test-preds", files.preds,
+                                            "--unlabelled-preds", files.unlabeled,
+                                            "--fixed-unlabelled", "--json", NULL });
+  g_assert_cmpint (json_result.status, ==, 0);
+  json = parse_json (json_result.out);
+  g_assert_false (json_object_get_boolean_member (json, "unlabeled_resampled"));
+  g_assert_cmpfloat_with_epsilon (json_array_get_double_element (
+                                    json_object_get_array_member (json, "pass_interval"), 0),
+                                  0.61130395578824903, 1e-12);
+}
+
+/* A judge perfect on 100 test pairs and 20 unlabeled verdicts, 13 passing:
+ * the interval is that of the 20 traces' binomial, [0.45, 0.85]
+ * (test-corrected-rate.c, perfect-judge-resampled); with
+ * --fixed-unlabeled it is the point 0.65. */
+static void
+test_perfect_judge_few_traces (void)
+{
+  g_auto(Files) files = { 0 };
+  g_auto(CliResult) result = { 0 };
+  g_auto(CliResult) fixed = { 0 };
+
+  files_write (&files, 50, 0, 0, 50, 13, 7);
+  result = run_cli ((const char *[]) { "--test-labels", files.labels, "--test-preds", files.preds,
+                                       "--unlabeled-preds", files.unlabeled, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Corrected pass rate θ: 0.6500  (95% interval 0.4500 – 0.8500)"));
+  fixed = run_cli ((const char *[]) { "--test-labels", files.labels, "--test-preds", files.preds,
+                                      "--unlabeled-preds", files.unlabeled, "--fixed-unlabeled",
+                                      NULL });
+  g_assert_nonnull (strstr (fixed.out, "Corrected pass rate θ: 0.6500  (95% interval 0.6500 – 0.6500)"));
 }
 
 static void
@@ -313,6 +370,8 @@ main (int   argc,
 
   g_test_add_func ("/cli/estimate/same-as-core", test_same_as_core);
   g_test_add_func ("/cli/estimate/text-defaults", test_text_defaults);
+  g_test_add_func ("/cli/estimate/fixed-unlabeled", test_fixed_unlabeled);
+  g_test_add_func ("/cli/estimate/perfect-judge-few-traces", test_perfect_judge_few_traces);
   g_test_add_func ("/cli/estimate/bad-line", test_bad_line);
   g_test_add_func ("/cli/estimate/lengths-differ", test_lengths_differ);
   g_test_add_func ("/cli/estimate/chance-refused", test_chance_refused);

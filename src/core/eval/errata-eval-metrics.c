@@ -145,7 +145,10 @@ check_done (ErrataRunInfo  *run,
 
 /* The corrected pass rate on unlabelled traces (DESIGN.md, "Statistics"):
  * TPR and TNR from the newest test run of the evaluator, p_obs from the
- * newest unlabeled run of the same version. */
+ * newest unlabeled run of the same version. The bootstrap resamples both
+ * the test pairs and the unlabelled verdicts (ERRATA_UNLABELLED_RESAMPLED):
+ * the interval people read must carry the sampling error of the
+ * unlabelled traces, which is most of it when they are few. */
 gboolean
 errata_eval_estimate (ErrataProject                 *project,
                       gint64                         evaluator_id,
@@ -184,8 +187,9 @@ errata_eval_estimate (ErrataProject                 *project,
   out->unlabelled_run_id = unlabelled->id;
   out->version = test->version;
   out->unlabelled_errors = unlabelled->n_error;
-  return errata_estimate_corrected_rate (&confusion, unlabelled->n_pass, unlabelled->n_fail,
-                                         options, &out->rate, error);
+  return errata_estimate_corrected_rate_full (&confusion, unlabelled->n_pass, unlabelled->n_fail,
+                                              ERRATA_UNLABELLED_RESAMPLED, options, &out->rate,
+                                              error);
 }
 
 /* Fleiss' κ and the share of changed verdicts over the runs of one

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "errata-corrected-rate.h"
+#include "errata-binomial.h"
 #include "errata-random.h"
 #include "errata-stats-error.h"
 
@@ -53,10 +54,14 @@ check_inputs (const ErrataConfusion  *test,
 /* Resampling n pairs with replacement only matters through how many land
  * in each cell, so a draw picks a uniform index and finds its cell among
  * the cumulative counts (tp, then fn, fp, tn): the same distribution as
- * drawing the pairs themselves, without an array of pairs. */
+ * drawing the pairs themselves, without an array of pairs. The unlabelled
+ * verdicts are resampled after the test pairs, and only in a draw that is
+ * kept, so that with @unlabelled %NULL (held fixed) the generator's
+ * sequence, and thus every interval, is judgy's method's as before. */
 static gboolean
 draw_theta (ErrataRandom          *rng,
             const ErrataConfusion *test,
+            const ErrataBinomial  *unlabelled,
             double                 observed,
             double                *theta)
 {
@@ -79,23 +84,31 @@ draw_theta (ErrataRandom          *rng,
   if (tpr + tnr - 1.0 <= 0.0)
     return FALSE;
 
+  if (unlabelled != NULL)
+    observed = (double) errata_binomial_draw (unlabelled, rng) / unlabelled->n;
   *theta = CLAMP (rogan_gladen (observed, tpr, tnr), 0.0, 1.0);
   return TRUE;
 }
 
 static gboolean
 bootstrap (const ErrataConfusion        *test,
+           guint                         unlabelled_pass,
            const ErrataBootstrapOptions *options,
            ErrataCorrectedRate          *out,
            GError                      **error)
 {
   g_autofree double *draws = g_new (double, options->n_draws);
+  ErrataBinomial unlabelled;
+  gboolean resample = out->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED;
   ErrataRandom rng;
 
+  if (resample)
+    errata_binomial_init (&unlabelled, out->n_unlabelled, unlabelled_pass, ERRATA_BINOMIAL_AUTO);
   errata_random_init (&rng, options->seed);
   for (guint b = 0; b < options->n_draws; b++)
     {
-      if (draw_theta (&rng, test, out->observed_pass_rate, &draws[out->n_draws_used]))
+      if (draw_theta (&rng, test, resample ? &unlabelled : NULL, out->observed_pass_rate,
+                      &draws[out->n_draws_used]))
         out->n_draws_used++;
       else
         out->n_draws_skipped++;
@@ -128,6 +141,37 @@ bootstrap (const ErrataConfusion        *test,
  * @out: (out caller-allocates): the estimate
  * @error: return location for an %ERRATA_STATS_ERROR
  *
+ * errata_estimate_corrected_rate_full() with %ERRATA_UNLABELLED_RESAMPLED:
+ * the interval covers the judge's errors measured on test and the
+ * sampling of the unlabelled traces.
+ *
+ * Returns: %TRUE and @out filled in, or %FALSE with @error set.
+ */
+gboolean
+errata_estimate_corrected_rate (const ErrataConfusion         *test,
+                                guint                          unlabelled_pass,
+                                guint                          unlabelled_fail,
+                                const ErrataBootstrapOptions  *options,
+                                ErrataCorrectedRate           *out,
+                                GError                       **error)
+{
+  return errata_estimate_corrected_rate_full (test, unlabelled_pass, unlabelled_fail,
+                                              ERRATA_UNLABELLED_RESAMPLED, options, out, error);
+}
+
+/**
+ * errata_estimate_corrected_rate_full:
+ * @test: the confusion matrix of the judge on the labelled test traces
+ * @unlabelled_pass: unlabelled traces the judge passed
+ * @unlabelled_fail: unlabelled traces the judge failed (errors are not counted)
+ * @sampling: whether a bootstrap draw resamples the unlabelled verdicts
+ *   (%ERRATA_UNLABELLED_RESAMPLED) or holds their pass rate fixed, as
+ *   judgy 0.1.0 does (%ERRATA_UNLABELLED_FIXED)
+ * @options: (nullable): bootstrap settings; %NULL for
+ *   errata_bootstrap_options_default()
+ * @out: (out caller-allocates): the estimate
+ * @error: return location for an %ERRATA_STATS_ERROR
+ *
  * Estimates the share of unlabelled traces that truly pass, correcting the
  * judge's raw pass rate for its measured TPR and TNR; see
  * #ErrataCorrectedRate for the method and what each number counts.
@@ -140,18 +184,21 @@ bootstrap (const ErrataConfusion        *test,
  * Returns: %TRUE and @out filled in, or %FALSE with @error set.
  */
 gboolean
-errata_estimate_corrected_rate (const ErrataConfusion         *test,
-                                guint                          unlabelled_pass,
-                                guint                          unlabelled_fail,
-                                const ErrataBootstrapOptions  *options,
-                                ErrataCorrectedRate           *out,
-                                GError                       **error)
+errata_estimate_corrected_rate_full (const ErrataConfusion         *test,
+                                     guint                          unlabelled_pass,
+                                     guint                          unlabelled_fail,
+                                     ErrataUnlabelledSampling       sampling,
+                                     const ErrataBootstrapOptions  *options,
+                                     ErrataCorrectedRate           *out,
+                                     GError                       **error)
 {
   ErrataBootstrapOptions defaults = errata_bootstrap_options_default ();
   ErrataCorrectedRate result = { 0 };
   double theta;
 
   g_return_val_if_fail (test != NULL, FALSE);
+  g_return_val_if_fail (sampling == ERRATA_UNLABELLED_RESAMPLED ||
+                        sampling == ERRATA_UNLABELLED_FIXED, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -170,6 +217,7 @@ errata_estimate_corrected_rate (const ErrataConfusion         *test,
   result.level = options->level;
   result.seed = options->seed;
   result.n_draws = options->n_draws;
+  result.unlabelled_sampling = sampling;
 
   if (result.tpr + result.tnr - 1.0 <= 0.0)
     {
@@ -186,7 +234,7 @@ errata_estimate_corrected_rate (const ErrataConfusion         *test,
   result.clipped = result.pass_rate != theta;
   result.failure_rate = 1.0 - result.pass_rate;
 
-  if (!bootstrap (test, options, &result, error))
+  if (!bootstrap (test, unlabelled_pass, options, &result, error))
     return FALSE;
 
   *out = result;

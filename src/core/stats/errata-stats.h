@@ -12,6 +12,7 @@
 
 #include "errata-agreement.h"
 #include "errata-alignment.h"
+#include "errata-binomial.h"
 #include "errata-bootstrap.h"
 #include "errata-corrected-rate.h"
 #include "errata-flakiness.h"

@@ -902,6 +902,8 @@ test_estimate_by_hand (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ErrataBootstrapOptions options = errata_bootstrap_options_default ();
   ErrataEvalEstimateResult result;
+  ErrataEvalMetrics metrics;
+  ErrataCorrectedRate core, judgy;
 
   for (gint64 id = 1; id <= 20; id++)
     set_label (fixture, id, id % 3 == 0 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS);
@@ -941,6 +943,32 @@ test_estimate_by_hand (Fixture       *fixture,
   g_assert_cmpuint (result.n_test_looks, ==, 1);
   g_assert_cmpfloat (result.rate.pass_interval.lower, <=, 0.56);
   g_assert_cmpfloat (result.rate.pass_interval.upper, >=, 0.56);
+
+  /* The interval resamples the 25 unlabelled verdicts as well as the test
+   * pairs: the same as the core's estimate with RESAMPLED on the run's
+   * matrix. Judgy's, which holds 13/25 fixed, is [0, 1] as well at 95%
+   * (a judge this close to chance on 20 pairs); at 50% it is narrower. */
+  g_assert_cmpint (result.rate.unlabelled_sampling, ==, ERRATA_UNLABELLED_RESAMPLED);
+  g_assert_true (errata_eval_metrics_compute (fixture->project, result.test_run_id, &metrics,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_true (errata_estimate_corrected_rate_full (&metrics.alignment.confusion, 13, 12,
+                                                      ERRATA_UNLABELLED_RESAMPLED, &options,
+                                                      &core, &error));
+  g_assert_cmpfloat (result.rate.pass_interval.lower, ==, core.pass_interval.lower);
+  g_assert_cmpfloat (result.rate.pass_interval.upper, ==, core.pass_interval.upper);
+
+  options.level = 0.5;
+  g_assert_true (errata_eval_estimate (fixture->project, fixture->evaluator->id, &options,
+                                       &result, &error));
+  g_assert_true (errata_estimate_corrected_rate_full (&metrics.alignment.confusion, 13, 12,
+                                                      ERRATA_UNLABELLED_FIXED, &options,
+                                                      &judgy, &error));
+  g_test_message ("at 50%%: resampled [%.4f, %.4f], judgy's [%.4f, %.4f]",
+                  result.rate.pass_interval.lower, result.rate.pass_interval.upper,
+                  judgy.pass_interval.lower, judgy.pass_interval.upper);
+  g_assert_cmpfloat (result.rate.pass_interval.upper - result.rate.pass_interval.lower, >,
+                     judgy.pass_interval.upper - judgy.pass_interval.lower);
 }
 
 /* ---- a judge run against a failing provider ------------------------------------------- */
