@@ -244,6 +244,8 @@ errata_code_check_editor_load (ErrataCodeCheckEditor *self,
   self->version = g_steal_pointer (&version);
   g_free (self->project_id);
   self->project_id = errata_project_get_meta (get_project (self), "project_id");
+  if (self->project_id == NULL)
+    self->project_id = g_strdup ("");
   _errata_code_check_editor_build_form (self, self->evaluator->kind, self->version->definition);
   update_header (self);
   show_error (self, NULL, NULL);
@@ -273,7 +275,7 @@ trust_typed_command (ErrataCodeCheckEditor  *self,
 
   if (typed == NULL || g_strcmp0 (typed, stored) == 0)
     return TRUE;
-  return errata_trust_grant (self->project_id != NULL ? self->project_id : "", typed, error);
+  return errata_trust_grant (self->project_id, typed, error);
 }
 
 gboolean

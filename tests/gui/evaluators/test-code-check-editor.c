@@ -322,6 +322,63 @@ test_unknown_parameter_survives (Fixture       *fixture,
                               " \"ignore_case\": true}");
 }
 
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* Ctrl+S is bound to code-check.save on the editor's class; it saves the
+ * form, and "modified" follows. */
+static void
+test_ctrl_s_saves (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->editor));
+  g_autoptr(GtkShortcutTrigger) ctrl_s = gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK);
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  gint64 id = create_evaluator (fixture, "Short", "length", "{\"max\": 300}");
+  gboolean bound = FALSE;
+  guint notified = 0;
+
+  errata_code_check_editor_load (fixture->editor, id);
+  g_signal_connect (fixture->editor, "notify::modified", G_CALLBACK (on_notify), &notified);
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "max")), "280");
+  g_assert_true (errata_code_check_editor_get_modified (fixture->editor));
+  g_assert_cmpuint (notified, ==, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !bound; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !bound; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_s))
+            continue;
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                       GTK_WIDGET (fixture->editor), NULL));
+          bound = TRUE;
+        }
+    }
+  g_assert_true (bound);
+  version = latest_version (fixture, id);
+  assert_definition (version, "{\"max\": 280}");
+  g_assert_false (errata_code_check_editor_get_modified (fixture->editor));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (fixture->changed->len, ==, 1);
+
+  /* A bound that is not a number is said where it is. */
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "max")), "lots");
+  g_assert_false (errata_code_check_editor_save (fixture->editor, NULL));
+  g_assert_true (gtk_widget_has_css_class (row (fixture, "max"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (label_with_class (fixture, "error")), "“max”"));
+}
+
 /* Preview ------------------------------------------------------------------ */
 
 /* The chooser's trace ids, read back from its rows ("#12 · dev · …"). */
@@ -637,6 +694,9 @@ test_render (Fixture       *fixture,
   choose_refund_trace (fixture);
   wait_for_verdict (fixture, "Fail");
   render (fixture, "code-check-editor-regex");
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "pattern")), "\\b(refund");
+  g_assert_false (errata_code_check_editor_save (fixture->editor, NULL));
+  render (fixture, "code-check-editor-regex-error");
 
   errata_code_check_editor_load (fixture->editor, contains);
   choose_refund_trace (fixture);
@@ -655,6 +715,7 @@ main (int   argc,
   g_test_add ("/code-check-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("round-trip", test_round_trip);
   ADD ("unknown-parameter-survives", test_unknown_parameter_survives);
+  ADD ("ctrl-s-saves", test_ctrl_s_saves);
   ADD ("regex-preview", test_regex_preview);
   ADD ("bad-regex", test_bad_regex);
   ADD ("locked-makes-version-2", test_locked_makes_version_2);
