@@ -242,6 +242,12 @@ choice_index (const FieldSpec *spec,
   return 0;
 }
 
+static const char *
+choice_value (ErrataCheckField *field)
+{
+  return field->spec->values[adw_combo_row_get_selected (ADW_COMBO_ROW (field->row))];
+}
+
 /* The "tool" filter of regex, contains and json only goes with tool
  * arguments: hidden otherwise, and then not saved. */
 static gboolean
@@ -252,9 +258,7 @@ field_is_shown (ErrataCheckField *field)
   if (!field->spec->tool_arguments)
     return TRUE;
   looks_at = find_field (field->editor, "field");
-  return looks_at != NULL
-         && g_str_equal (looks_at->spec->values[adw_combo_row_get_selected (ADW_COMBO_ROW (looks_at->row))],
-                         "tool_arguments");
+  return looks_at != NULL && g_str_equal (choice_value (looks_at), "tool_arguments");
 }
 
 /* What the row says now, as one string: equal strings, equal values. */
@@ -264,7 +268,7 @@ field_dup_text (ErrataCheckField *field)
   switch (field->spec->type)
     {
     case FIELD_CHOICE:
-      return g_strdup (field->spec->values[adw_combo_row_get_selected (ADW_COMBO_ROW (field->row))]);
+      return g_strdup (choice_value (field));
     case FIELD_BOOL:
       return g_strdup (gtk_switch_get_active (GTK_SWITCH (field->control)) ? "true" : "false");
     case FIELD_LIST:

@@ -87,6 +87,12 @@ show_error (ErrataNewEvaluatorDialog *self,
       gtk_widget_remove_css_class (rows[i], "error");
 }
 
+static char *
+dup_stripped_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
 /* Default definitions ------------------------------------------------------ */
 
 static JsonObject *
@@ -128,7 +134,7 @@ default_definition (ErrataNewEvaluatorDialog  *self,
 {
   static const char * const apologies[] = { "sorry", "unfortunately", NULL };
   g_autoptr(JsonObject) definition = NULL;
-  g_autofree char *tool = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->tool_row))));
+  g_autofree char *tool = dup_stripped_text (self->tool_row);
   const char *command = gtk_editable_get_text (GTK_EDITABLE (self->command_row));
   g_auto(GStrv) argv = NULL;
 
@@ -201,7 +207,7 @@ grant_trust (ErrataNewEvaluatorDialog  *self,
 static void
 create (ErrataNewEvaluatorDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *name = dup_stripped_text (self->name_row);
   g_autoptr(GArray) few_shot = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(ErrataEvaluator) evaluator = NULL;
   g_autoptr(JsonObject) definition = NULL;
@@ -241,7 +247,7 @@ create (ErrataNewEvaluatorDialog *self)
 static void
 on_name_changed (ErrataNewEvaluatorDialog *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+  g_autofree char *name = dup_stripped_text (self->name_row);
   g_autoptr(ErrataEvaluator) existing = NULL;
   g_autofree char *message = NULL;
 

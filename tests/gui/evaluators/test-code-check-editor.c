@@ -1,8 +1,9 @@
 /* test-code-check-editor.c: the Definition tab of code checks and command
  * evaluators, under a display, on a project built here: 30 traces, a
  * failure mode "Refunds" with an explicit label on every trace, and the
- * splits those labels make. Renders code-check-editor-{regex,contains}
- * {,-dark}.png in the build folder.
+ * splits those labels make. Renders code-check-editor-{regex,contains,
+ * regex-error}{,-dark}.png, code-check-editor-command.png (untrusted) and
+ * code-check-editor-trust.png (the question) in the build folder.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -611,6 +612,7 @@ test_untrusted_command (Fixture       *fixture,
   LabelWait reasoning = { fixture, "preview-reasoning", "offered a refund" };
   JsonBuilder *builder = json_builder_new ();
   g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *trust_button;
   gint64 id;
@@ -640,11 +642,16 @@ test_untrusted_command (Fixture       *fixture,
                                               "until you trust it"));
   trust_button = GTK_WIDGET (errata_gui_test_find_button (GTK_WIDGET (fixture->editor), "Trust…"));
   g_assert_nonnull (trust_button);
+  g_clear_object (&texture);
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "code-check-editor-command.png");
 
   /* Trust… asks first, naming the exact command. */
   gtk_widget_activate (trust_button);
   errata_gui_test_iterate_until (has_message_dialog, NULL);
   dialog = find_message_dialog ();
+  g_clear_object (&texture);
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (dialog), "code-check-editor-trust.png");
   command_line = g_shell_quote (script);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), command_line));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "sh -c "));
