@@ -284,11 +284,15 @@ errata_code_check_editor_save (ErrataCodeCheckEditor  *self,
 {
   g_autoptr(JsonObject) definition = NULL;
   g_autoptr(ErrataEvaluatorVersion) saved = NULL;
+  g_autoptr(ErrataCodeCheckEditor) hold = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 id;
 
   g_return_val_if_fail (ERRATA_IS_CODE_CHECK_EDITOR (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The page may replace the editor when it hears evaluators.changed. */
+  hold = g_object_ref (self);
 
   if (self->evaluator == NULL)
     {

@@ -433,9 +433,19 @@ choose_refund_trace (Fixture *fixture)
 }
 
 static void
+on_verdict_shown (GtkLabel   *label,
+                  GParamSpec *pspec,
+                  GPtrArray  *shown)
+{
+  if (*gtk_label_get_text (label) != '\0')
+    g_ptr_array_add (shown, g_strdup (gtk_label_get_text (label)));
+}
+
+static void
 test_regex_preview (Fixture       *fixture,
                     gconstpointer  data)
 {
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   LabelWait reasoning = { fixture, "preview-reasoning", "refund" };
   gint64 id = create_evaluator (fixture, "No refunds", "regex",
                                 "{\"pattern\": \"voucher\", \"match\": \"fail\"}");
@@ -452,6 +462,21 @@ test_regex_preview (Fixture       *fixture,
   /* What it means is the form's, not the stored version's. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, "match")), 0);
   wait_for_verdict (fixture, "Pass");
+
+  /* Typed in a row, the edits are judged once, as they end: the verdict
+   * of the passing "voucher" typed on the way is never shown. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row (fixture, "match")), 1);
+  wait_for_verdict (fixture, "Fail");
+  g_signal_connect (label_with_class (fixture, "preview-verdict"), "notify::label",
+                    G_CALLBACK (on_verdict_shown), shown);
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "pattern")), "voucher");
+  gtk_editable_set_text (GTK_EDITABLE (row (fixture, "pattern")), "refund");
+  reasoning.text = "/refund/";
+  errata_gui_test_iterate_until (label_contains, &reasoning);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, "Fail");
+  g_signal_handlers_disconnect_by_func (label_with_class (fixture, "preview-verdict"),
+                                        on_verdict_shown, shown);
 }
 
 static void
