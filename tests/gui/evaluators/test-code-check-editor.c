@@ -689,6 +689,38 @@ test_untrusted_command (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (trust_button));
 }
 
+/* A command typed here is the user's own: saving trusts it. A line the
+ * shell rules cannot split is refused where it is. */
+static void
+test_typed_command (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *project_id = errata_project_get_meta (fixture->project, "project_id");
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = create_evaluator (fixture, "cmd", "command", "{\"command\": [\"false\"]}");
+  GtkWidget *command;
+
+  errata_code_check_editor_load (fixture->editor, id);
+  command = row (fixture, "command");
+  gtk_editable_set_text (GTK_EDITABLE (command), "sh -c 'exit 0");
+  g_assert_false (errata_code_check_editor_save (fixture->editor, &error));
+  g_assert_true (gtk_widget_has_css_class (command, "error"));
+  g_assert_nonnull (strstr (error->message, "“command”"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (GTK_EDITABLE (command), "sh -c 'exit 0'");
+  g_assert_false (errata_trust_is_trusted (project_id, "sh -c 'exit 0'"));
+  g_assert_true (errata_code_check_editor_save (fixture->editor, &error));
+  g_assert_no_error (error);
+  version = latest_version (fixture, id);
+  assert_definition (version, "{\"command\": [\"sh\", \"-c\", \"exit 0\"]}");
+  g_assert_true (errata_trust_is_trusted (project_id, "sh -c 'exit 0'"));
+  /* The stored command it replaced stays untrusted. */
+  g_assert_false (errata_trust_is_trusted (project_id, "false"));
+  wait_for_verdict (fixture, "Pass");
+}
+
 /* Screenshots ------------------------------------------------------------ */
 
 static void
@@ -753,6 +785,7 @@ main (int   argc,
   ADD ("locked-makes-version-2", test_locked_makes_version_2);
   ADD ("chooser-never-offers-test", test_chooser_never_offers_test);
   ADD ("untrusted-command", test_untrusted_command);
+  ADD ("typed-command", test_typed_command);
   ADD ("render", test_render);
 #undef ADD
 
