@@ -83,7 +83,7 @@ static const char * const length_field_labels[] = {
 };
 static const char * const mode_values[] = { "any", "all", "none", NULL };
 static const char * const mode_labels[] = {
-  N_("Any word occurs"), N_("All the words occur"), N_("None of the words occurs"), NULL,
+  N_("Any word occurs"), N_("All the words occur"), N_("No word occurs"), NULL,
 };
 static const char * const unit_values[] = { "chars", "words", NULL };
 static const char * const unit_labels[] = { N_("Characters"), N_("Words"), NULL };
