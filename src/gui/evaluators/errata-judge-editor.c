@@ -1,0 +1,995 @@
+/* errata-judge-editor.c: the "Definition" tab of an LLM judge.
+ *
+ * The form edits what errata-judge.c reads from a version's definition
+ * (prompt, temperature, max_tokens, concurrency; members it does not show,
+ * such as a model of the judge's own, are kept as they were) and the
+ * version's few-shot examples. Saving goes through errata_evaluators_save,
+ * which updates a draft in place and gives a version that has run (or is
+ * finalized) a successor; the page hears of it through evaluators.changed.
+ *
+ * The preview and the estimate use the very judge a run would build
+ * (errata_evaluator_method_new on the edited, unsaved version), on a
+ * client made from Preferences without a key: it renders and prices, and
+ * is never asked to send anything. So the preview is what the model will
+ * read, examples and definition included, and no keyring prompt appears
+ * just because a form was opened.
+ *
+ * "Insert Definition" inserts the {{definition}} placeholder rather than
+ * a copy of the text: the judge then always gets the failure mode's
+ * definition as it is in the taxonomy (edited on the Failure Modes page,
+ * the same text the run uses), and a copy could not drift from it. The
+ * button's tooltip and the preview show the text it stands for.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-judge-editor.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <math.h>
+
+#include "errata-eval-run.h"
+#include "errata-evaluator-method.h"
+#include "errata-evaluators.h"
+#include "errata-few-shot-picker.h"
+#include "errata-json-view.h"
+#include "errata-judge.h"
+#include "errata-llm-settings.h"
+#include "errata-placeholder-completion.h"
+#include "errata-splits.h"
+
+/* Edits come in bursts of keystrokes; rendering the preview and pricing
+ * the dev split (each dev trace is read) once per burst is enough. */
+#define REFRESH_DELAY_MS 400
+
+struct _ErrataJudgeEditor
+{
+  GtkWidget                    parent_instance;
+
+  ErrataWorkspace             *workspace;
+  ErrataEvaluator             *evaluator;        /* NULL until loaded */
+  ErrataEvaluatorVersion      *version;          /* the latest, as loaded or saved */
+  ErrataLlmClient             *client;           /* from Preferences, without a key */
+  ErrataPlaceholderCompletion *completion;
+  GArray                      *preview_ids;      /* the dropdown's traces: train, then dev */
+  GArray                      *dev_ids;
+  ErrataTrace                 *preview_trace;    /* the dropdown's trace, loaded */
+  GHashTable                  *metadata_keys;    /* seen in previewed traces */
+  guint                        refresh_id;
+  gboolean                     loading;
+  gboolean                     modified;
+
+  GtkSourceView               *source_view;
+  GtkButton                   *insert_definition_button;
+  GtkLabel                    *version_label;
+  GtkLabel                    *error_label;
+  AdwActionRow                *model_row;
+  GtkSpinButton               *temperature_spin;
+  GtkSpinButton               *max_tokens_spin;
+  GtkSpinButton               *concurrency_spin;
+  ErrataFewShotPicker         *few_shot_picker;
+  GtkDropDown                 *preview_dropdown;
+  GtkTextView                 *preview_view;
+  GtkLabel                    *estimate_label;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataJudgeEditor, errata_judge_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh_now (ErrataJudgeEditor *self);
+
+static ErrataProject *
+get_project (ErrataJudgeEditor *self)
+{
+  return errata_workspace_get_project (self->workspace);
+}
+
+static GtkTextBuffer *
+get_buffer (ErrataJudgeEditor *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->source_view));
+}
+
+static char *
+dup_template (ErrataJudgeEditor *self)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+/* ---- modified, errors ------------------------------------------------- */
+
+static void
+set_modified (ErrataJudgeEditor *self,
+              gboolean           modified)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "judge-editor.save",
+                                 modified && self->evaluator != NULL);
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+show_error (ErrataJudgeEditor *self,
+            const char        *message)
+{
+  gtk_label_set_label (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static gboolean
+refresh_timeout (gpointer data)
+{
+  ErrataJudgeEditor *self = data;
+
+  self->refresh_id = 0;
+  refresh_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (ErrataJudgeEditor *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
+}
+
+static void
+on_edited (ErrataJudgeEditor *self)
+{
+  if (self->loading)
+    return;
+  set_modified (self, TRUE);
+  schedule_refresh (self);
+}
+
+static void
+on_picker_changed (ErrataJudgeEditor *self)
+{
+  on_edited (self);
+}
+
+/* ---- placeholder highlighting ----------------------------------------- */
+
+/* Whether "{{name}}" is a placeholder, by the core's own rules. */
+static gboolean
+placeholder_valid (const char *open,
+                   const char *close)
+{
+  g_autofree char *text = g_strndup (open, close + 2 - open);
+  g_autoptr(ErrataJudgePrompt) prompt = errata_judge_prompt_new (text, NULL);
+
+  return prompt != NULL;
+}
+
+static void
+tag_range (GtkTextBuffer *buffer,
+           const char    *tag,
+           const char    *text,
+           const char    *from,
+           const char    *to)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, from));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, to));
+  gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
+}
+
+/* Marks every placeholder, and every unknown or unclosed one as an error,
+ * the way errata_judge_prompt_new() reads the template. */
+static void
+highlight_placeholders (ErrataJudgeEditor *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autofree char *text = dup_template (self);
+  const char *p = text;
+  const char *open;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "placeholder", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "placeholder-error", &start, &end);
+  while ((open = strstr (p, "{{")) != NULL)
+    {
+      const char *close = strstr (open + 2, "}}");
+
+      if (close == NULL)
+        {
+          tag_range (buffer, "placeholder-error", text, open, open + 2);
+          return;
+        }
+      tag_range (buffer, placeholder_valid (open, close) ? "placeholder" : "placeholder-error",
+                 text, open, close + 2);
+      p = close + 2;
+    }
+}
+
+static void
+on_buffer_changed (ErrataJudgeEditor *self)
+{
+  highlight_placeholders (self);
+  on_edited (self);
+}
+
+/* Colours that read well on the light and the dark background. */
+static void
+update_style (ErrataJudgeEditor *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GdkRGBA error;
+
+  gdk_rgba_parse (&error, dark ? "#ff7b63" : "#c01c28");
+  g_object_set (gtk_text_tag_table_lookup (table, "placeholder"),
+                "foreground", dark ? "#78aeed" : "#1c71d8", NULL);
+  g_object_set (gtk_text_tag_table_lookup (table, "placeholder-error"),
+                "foreground-rgba", &error, "underline-rgba", &error, NULL);
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (
+                                        schemes, errata_json_scheme_id (dark)));
+}
+
+/* Puts the cursor on the first bad placeholder, where the error points. */
+static void
+focus_first_error (ErrataJudgeEditor *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               "placeholder-error");
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (!gtk_text_iter_starts_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    return;
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->source_view), &iter, 0.1, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+/* ---- the definition --------------------------------------------------- */
+
+/* The loaded definition with the form's values: members the form does not
+ * show stay as they were. */
+static JsonObject *
+build_definition (ErrataJudgeEditor *self)
+{
+  JsonObject *definition = json_object_new ();
+  g_autofree char *template_text = dup_template (self);
+
+  if (self->version != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, self->version->definition);
+      while (json_object_iter_next (&iter, &name, &node))
+        json_object_set_member (definition, name, json_node_copy (node));
+    }
+  json_object_set_string_member (definition, "prompt", template_text);
+  /* One decimal, as shown: 0.7 and not 0.70000000000000007. */
+  json_object_set_double_member (definition, "temperature",
+                                 round (gtk_spin_button_get_value (self->temperature_spin) * 10) / 10);
+  json_object_set_int_member (definition, "max_tokens",
+                              gtk_spin_button_get_value_as_int (self->max_tokens_spin));
+  json_object_set_int_member (definition, "concurrency",
+                              gtk_spin_button_get_value_as_int (self->concurrency_spin));
+  return definition;
+}
+
+/* The judge a run of the edited form would use. */
+static ErrataEvalMethod *
+build_method (ErrataJudgeEditor  *self,
+              GError            **error)
+{
+  g_autoptr(JsonObject) definition = build_definition (self);
+  g_autoptr(GArray) few_shot = errata_few_shot_picker_dup_picked (self->few_shot_picker);
+  ErrataEvaluatorVersion edited = *self->version;
+
+  edited.definition = definition;
+  edited.few_shot = few_shot;
+  return errata_evaluator_method_new (get_project (self), self->evaluator, &edited, self->client,
+                                      error);
+}
+
+/* ---- model settings --------------------------------------------------- */
+
+static const char *
+provider_display_name (const char *provider)
+{
+  static const struct { const char *id; const char *name; } names[] = {
+    { "ollama", N_("Ollama") },
+    { "openai", N_("OpenAI") },
+    { "anthropic", N_("Anthropic") },
+    { "custom", N_("Custom (OpenAI API)") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (provider, names[i].id) == 0)
+      return _(names[i].name);
+  return _(names[0].name);
+}
+
+/* A client that is only asked to render prompts and price them: no key. */
+static void
+rebuild_client (ErrataJudgeEditor *self)
+{
+  GSettings *settings = errata_workspace_get_settings (self->workspace);
+  g_autoptr(ErrataLlmProvider) provider = NULL;
+  g_autoptr(ErrataLlmPrices) prices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settings != NULL)
+    provider = errata_llm_settings_build_provider (settings, NULL, &error);
+  if (provider == NULL)
+    {
+      if (error != NULL)
+        g_debug ("Judge editor: %s; showing the default provider", error->message);
+      provider = errata_llm_provider_new_for_name ("ollama", "", "", NULL);
+    }
+  prices = settings != NULL ? errata_llm_settings_load_prices (settings)
+                            : errata_llm_prices_new_builtin ();
+  g_clear_object (&self->client);
+  self->client = errata_llm_client_new (provider);
+  errata_llm_client_set_prices (self->client, prices);
+}
+
+/* The model the judge asks: its own, else the one of Preferences. */
+static const char *
+effective_model (ErrataJudgeEditor *self)
+{
+  const char *own = NULL;
+
+  if (self->version != NULL && json_object_has_member (self->version->definition, "model"))
+    own = json_object_get_string_member_with_default (self->version->definition, "model", "");
+  if (own != NULL && *own != '\0')
+    return own;
+  return errata_llm_client_get_provider (self->client)->model;
+}
+
+static void
+update_model_row (ErrataJudgeEditor *self)
+{
+  GSettings *settings = errata_workspace_get_settings (self->workspace);
+  g_autofree char *provider = settings != NULL ? g_settings_get_string (settings, "llm-provider")
+                                               : NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped = NULL;
+
+  /* Translators: a provider and a model, as in "OpenAI · gpt-4o-mini". */
+  subtitle = g_strdup_printf (_("%s · %s"), provider_display_name (provider),
+                              effective_model (self));
+  escaped = g_markup_escape_text (subtitle, -1);
+  adw_action_row_set_subtitle (self->model_row, escaped);
+}
+
+static void
+on_settings_changed (ErrataJudgeEditor *self,
+                     const char        *key)
+{
+  if (!g_str_has_prefix (key, "llm-"))
+    return;
+  rebuild_client (self);
+  update_model_row (self);
+  if (self->evaluator != NULL)
+    schedule_refresh (self);
+}
+
+/* ---- preview and estimate --------------------------------------------- */
+
+static void
+set_preview_text (ErrataJudgeEditor *self,
+                  const char        *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview_view), text, -1);
+}
+
+/* Offers the metadata keys of previewed traces to the completion: the
+ * trace is loaded for the preview anyway, so they cost nothing. */
+static void
+collect_metadata_keys (ErrataJudgeEditor *self,
+                       ErrataTrace       *trace)
+{
+  JsonObject *metadata = errata_trace_get_metadata (trace);
+  g_autoptr(GList) members = NULL;
+  g_autofree const char **keys = NULL;
+
+  if (metadata == NULL)
+    return;
+  members = json_object_get_members (metadata);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_hash_table_add (self->metadata_keys, g_strdup (l->data));
+  keys = (const char **)g_hash_table_get_keys_as_array (self->metadata_keys, NULL);
+  errata_placeholder_completion_set_metadata_keys (self->completion, keys);
+}
+
+static ErrataTrace *
+selected_preview_trace (ErrataJudgeEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->preview_dropdown);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->preview_ids->len)
+    return NULL;
+  id = g_array_index (self->preview_ids, gint64, selected);
+  if (self->preview_trace != NULL && errata_trace_get_id (self->preview_trace) == id)
+    return self->preview_trace;
+  g_clear_object (&self->preview_trace);
+  self->preview_trace = errata_project_get_trace (get_project (self), id, &error);
+  if (self->preview_trace == NULL)
+    g_debug ("Judge editor: trace %" G_GINT64_FORMAT ": %s", id, error->message);
+  else
+    collect_metadata_keys (self, self->preview_trace);
+  return self->preview_trace;
+}
+
+static void
+refresh_preview (ErrataJudgeEditor *self,
+                 ErrataEvalMethod  *method,
+                 const GError      *error)
+{
+  ErrataTrace *trace;
+  g_autofree char *rendered = NULL;
+
+  if (method == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The prompt cannot be rendered: %s"),
+                                               error->message);
+
+      set_preview_text (self, text);
+      return;
+    }
+  trace = selected_preview_trace (self);
+  if (trace == NULL)
+    {
+      set_preview_text (self, _("No train or dev trace to preview yet: label traces for this target first."));
+      return;
+    }
+  rendered = errata_judge_render (ERRATA_JUDGE (method), trace);
+  set_preview_text (self, rendered);
+}
+
+/* "850", "61k", "1.2M": an estimate, not an invoice. */
+static char *
+format_tokens (gint64 tokens)
+{
+  if (tokens < 1000)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, tokens);
+  if (tokens < 10000)
+    return g_strdup_printf ("%.1fk", tokens / 1000.0);
+  if (tokens < 1000000)
+    return g_strdup_printf ("%.0fk", tokens / 1000.0);
+  return g_strdup_printf ("%.1fM", tokens / 1000000.0);
+}
+
+static char *
+format_cost (ErrataJudgeEditor *self,
+             ErrataEvalMethod  *method,
+             double             cost)
+{
+  double in, out;
+
+  if (!errata_llm_prices_lookup (errata_llm_client_get_prices (self->client),
+                                 errata_judge_get_model (ERRATA_JUDGE (method)), &in, &out))
+    return g_strdup (_("price unknown"));
+  if (cost > 0 && cost < 0.01)
+    return g_strdup (_("under $0.01"));
+  /* Translators: an estimated cost in US dollars. */
+  return g_strdup_printf (_("~$%.2f"), cost);
+}
+
+static void
+refresh_estimate (ErrataJudgeEditor *self,
+                  ErrataEvalMethod  *method)
+{
+  g_autoptr(ErrataEvalRun) run = NULL;
+  g_autofree char *tokens_in = NULL;
+  g_autofree char *tokens_out = NULL;
+  g_autofree char *cost = NULL;
+  g_autofree char *line = NULL;
+  ErrataEvalEstimate estimate;
+  guint n = self->dev_ids->len;
+
+  if (method == NULL)
+    {
+      gtk_label_set_label (self->estimate_label, _("Run on dev: fix the prompt to see its cost."));
+      return;
+    }
+  if (n == 0)
+    {
+      gtk_label_set_label (self->estimate_label,
+                           _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
+      return;
+    }
+  run = errata_eval_run_new (get_project (self), self->version->id, method, ERRATA_SCOPE_DEV,
+                             self->dev_ids);
+  errata_eval_run_estimate (run, &estimate);
+  tokens_in = format_tokens (estimate.tokens_in);
+  tokens_out = format_tokens (estimate.tokens_out);
+  cost = format_cost (self, method, estimate.cost);
+  /* Translators: the estimate of a run, as in "Run on dev: 48 traces ·
+   * ~61k tokens in · ~12k out · ~$0.09"; the last %s is a cost or "price unknown". */
+  line = g_strdup_printf (ngettext ("Run on dev: %u trace · ~%s tokens in · ~%s out · %s",
+                                    "Run on dev: %u traces · ~%s tokens in · ~%s out · %s", n),
+                          n, tokens_in, tokens_out, cost);
+  gtk_label_set_label (self->estimate_label, line);
+}
+
+static void
+refresh_now (ErrataJudgeEditor *self)
+{
+  g_autoptr(ErrataEvalMethod) method = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->evaluator == NULL)
+    return;
+  method = build_method (self, &error);
+  refresh_preview (self, method, error);
+  refresh_estimate (self, method);
+}
+
+static void
+on_preview_selected (ErrataJudgeEditor *self)
+{
+  if (!self->loading)
+    refresh_now (self);
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+static void
+update_version_label (ErrataJudgeEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->version->locked_at != 0)
+    text = g_strdup_printf (_("Version %u is finalized: saving makes version %u."),
+                            self->version->number, self->version->number + 1);
+  else if (self->version->n_runs > 0)
+    text = g_strdup_printf (_("Version %u has run: saving makes version %u, so that its verdicts keep their prompt."),
+                            self->version->number, self->version->number + 1);
+  else
+    text = g_strdup_printf (_("Version %u, a draft: saving updates it."), self->version->number);
+  gtk_label_set_label (self->version_label, text);
+}
+
+static void
+fill_form (ErrataJudgeEditor *self)
+{
+  JsonObject *definition = self->version->definition;
+  const char *template_text =
+    json_object_get_string_member_with_default (definition, "prompt",
+                                                errata_judge_prompt_default_template ());
+
+  gtk_text_buffer_set_text (get_buffer (self), template_text, -1);
+  gtk_spin_button_set_value (self->temperature_spin,
+                             json_object_get_double_member_with_default (definition, "temperature", 0));
+  gtk_spin_button_set_value (self->max_tokens_spin,
+                             json_object_get_int_member_with_default (definition, "max_tokens",
+                                                                      ERRATA_JUDGE_DEFAULT_MAX_TOKENS));
+  gtk_spin_button_set_value (self->concurrency_spin,
+                             json_object_get_int_member_with_default (definition, "concurrency",
+                                                                      ERRATA_JUDGE_DEFAULT_CONCURRENCY));
+  update_version_label (self);
+  update_model_row (self);
+}
+
+static void
+append_preview_traces (ErrataJudgeEditor *self,
+                       GtkStringList     *names,
+                       GArray            *ids,
+                       const char        *split)
+{
+  g_autoptr(GPtrArray) traces = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (ids == NULL || ids->len == 0)
+    return;
+  traces = errata_project_get_trace_summaries (get_project (self),
+                                               (const gint64 *)(gpointer)ids->data, ids->len,
+                                               &error);
+  for (guint i = 0; traces != NULL && i < traces->len; i++)
+    {
+      ErrataTrace *trace = traces->pdata[i];
+      gint64 id = errata_trace_get_id (trace);
+      /* Translators: a split and a trace id in the preview's list, as in "dev · trace-17". */
+      g_autofree char *name = g_strdup_printf (_("%s · %s"), split,
+                                               errata_trace_get_external_id (trace));
+
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->preview_ids, id);
+    }
+  if (traces == NULL)
+    g_debug ("Judge editor: %s", error->message);
+}
+
+/* Train and dev: test traces are never shown to the one writing the
+ * prompt either. Dev comes first selected, as the run is on dev. */
+static void
+fill_preview_list (ErrataJudgeEditor *self,
+                   GArray            *train)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint first_dev;
+
+  g_array_set_size (self->preview_ids, 0);
+  g_clear_object (&self->preview_trace);
+  append_preview_traces (self, names, train, C_("split", "train"));
+  first_dev = self->preview_ids->len;
+  append_preview_traces (self, names, self->dev_ids, C_("split", "dev"));
+  gtk_drop_down_set_model (self->preview_dropdown, G_LIST_MODEL (names));
+  if (self->preview_ids->len > 0)
+    gtk_drop_down_set_selected (self->preview_dropdown,
+                                first_dev < self->preview_ids->len ? first_dev : 0);
+}
+
+static gboolean
+load_splits (ErrataJudgeEditor  *self,
+             GError            **error)
+{
+  ErrataProject *project = get_project (self);
+  g_autoptr(GError) update_error = NULL;
+  g_autoptr(GArray) train = NULL;
+
+  /* Traces labelled since the last look get their split, as a run would
+   * do; a read-only project keeps the splits it has. */
+  if (!errata_splits_update (project, self->evaluator->target, &update_error))
+    g_debug ("Judge editor: splits not updated: %s", update_error->message);
+  g_clear_pointer (&self->dev_ids, g_array_unref);
+  self->dev_ids = errata_splits_list (project, self->evaluator->target, ERRATA_SPLIT_DEV, error);
+  train = errata_splits_list (project, self->evaluator->target, ERRATA_SPLIT_TRAIN, error);
+  if (self->dev_ids == NULL || train == NULL)
+    {
+      if (self->dev_ids == NULL)
+        self->dev_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      return FALSE;
+    }
+  fill_preview_list (self, train);
+  return errata_few_shot_picker_load (self->few_shot_picker, project, self->evaluator->target,
+                                      self->version->few_shot, error);
+}
+
+static void
+update_definition_tooltip (ErrataJudgeEditor *self)
+{
+  g_autoptr(ErrataFailureMode) mode = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->evaluator->target == ERRATA_TARGET_OVERALL)
+    tooltip = g_strdup (_("Inserts {{definition}}: for Overall, the judge is told that a trace passes when the system did what the user needed"));
+  else
+    mode = errata_taxonomy_get_mode (errata_workspace_get_taxonomy (self->workspace),
+                                     self->evaluator->target, NULL);
+  if (mode != NULL && mode->definition != NULL && *mode->definition != '\0')
+    tooltip = g_strdup_printf (_("Inserts {{definition}}, which the judge receives as “%s: %s”"),
+                               mode->name, mode->definition);
+  else if (mode != NULL)
+    tooltip = g_strdup_printf (_("Inserts {{definition}}; “%s” has no definition yet: write one on the Failure Modes page"),
+                               mode->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->insert_definition_button), tooltip);
+}
+
+void
+errata_judge_editor_load (ErrataJudgeEditor *self,
+                          gint64             evaluator_id)
+{
+  ErrataProject *project;
+  g_autoptr(ErrataEvaluator) evaluator = NULL;
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (ERRATA_IS_JUDGE_EDITOR (self));
+
+  project = get_project (self);
+  evaluator = errata_evaluators_get (project, evaluator_id, &error);
+  if (evaluator != NULL)
+    version = errata_evaluators_get_version (project, evaluator_id, 0, &error);
+  if (version == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->evaluator, errata_evaluator_free);
+  g_clear_pointer (&self->version, errata_evaluator_version_free);
+  self->evaluator = g_steal_pointer (&evaluator);
+  self->version = g_steal_pointer (&version);
+
+  self->loading = TRUE;
+  show_error (self, NULL);
+  fill_form (self);
+  if (!load_splits (self, &error))
+    show_error (self, error->message);
+  update_definition_tooltip (self);
+  self->loading = FALSE;
+  set_modified (self, FALSE);
+  refresh_now (self);
+}
+
+/* ---- saving ----------------------------------------------------------- */
+
+static gboolean
+check_form (ErrataJudgeEditor  *self,
+            JsonObject         *definition,
+            GArray             *few_shot,
+            GError            **error)
+{
+  if (!errata_evaluator_method_validate (ERRATA_EVALUATOR_KIND_JUDGE, definition, error))
+    return FALSE;
+  return errata_evaluators_check_few_shot (get_project (self), self->evaluator->target, few_shot,
+                                           error);
+}
+
+gboolean
+errata_judge_editor_save (ErrataJudgeEditor  *self,
+                          GError            **error)
+{
+  g_autoptr(JsonObject) definition = NULL;
+  g_autoptr(GArray) few_shot = NULL;
+  g_autoptr(ErrataEvaluatorVersion) saved = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_JUDGE_EDITOR (self), FALSE);
+  g_return_val_if_fail (self->evaluator != NULL, FALSE);
+
+  definition = build_definition (self);
+  few_shot = errata_few_shot_picker_dup_picked (self->few_shot_picker);
+  if (check_form (self, definition, few_shot, &local_error))
+    saved = errata_evaluators_save (get_project (self), self->evaluator->id, definition, few_shot,
+                                    &local_error);
+  if (saved == NULL)
+    {
+      show_error (self, local_error->message);
+      focus_first_error (self);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_pointer (&self->version, errata_evaluator_version_free);
+  self->version = g_steal_pointer (&saved);
+  show_error (self, NULL);
+  update_version_label (self);
+  set_modified (self, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "evaluators.changed", "x", self->evaluator->id);
+  return TRUE;
+}
+
+/* ---- actions ---------------------------------------------------------- */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  /* The error is shown under the template; nothing more to do here. */
+  errata_judge_editor_save (ERRATA_JUDGE_EDITOR (widget), NULL);
+}
+
+static void
+insert_definition_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (widget);
+
+  gtk_text_buffer_insert_interactive_at_cursor (get_buffer (self), "{{definition}}", -1, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+gboolean
+errata_judge_editor_get_modified (ErrataJudgeEditor *self)
+{
+  g_return_val_if_fail (ERRATA_IS_JUDGE_EDITOR (self), FALSE);
+
+  return self->modified;
+}
+
+static void
+errata_judge_editor_constructed (GObject *object)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+  GSettings *settings = errata_workspace_get_settings (self->workspace);
+
+  G_OBJECT_CLASS (errata_judge_editor_parent_class)->constructed (object);
+
+  rebuild_client (self);
+  update_model_row (self);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+errata_judge_editor_dispose (GObject *object)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_JUDGE_EDITOR);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->client);
+  g_clear_object (&self->completion);
+  g_clear_object (&self->preview_trace);
+
+  G_OBJECT_CLASS (errata_judge_editor_parent_class)->dispose (object);
+}
+
+static void
+errata_judge_editor_finalize (GObject *object)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+
+  g_clear_pointer (&self->evaluator, errata_evaluator_free);
+  g_clear_pointer (&self->version, errata_evaluator_version_free);
+  g_clear_pointer (&self->preview_ids, g_array_unref);
+  g_clear_pointer (&self->dev_ids, g_array_unref);
+  g_clear_pointer (&self->metadata_keys, g_hash_table_unref);
+
+  G_OBJECT_CLASS (errata_judge_editor_parent_class)->finalize (object);
+}
+
+static void
+errata_judge_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_judge_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      self->workspace = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+errata_judge_editor_class_init (ErrataJudgeEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = errata_judge_editor_constructed;
+  object_class->dispose = errata_judge_editor_dispose;
+  object_class->finalize = errata_judge_editor_finalize;
+  object_class->get_property = errata_judge_editor_get_property;
+  object_class->set_property = errata_judge_editor_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, ERRATA_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ErrataJudgeEditor:modified:
+   *
+   * Whether the form has edits that are not saved.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ERRATA_TYPE_FEW_SHOT_PICKER);
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/errata/Errata/errata-judge-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, source_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, insert_definition_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, version_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, model_row);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, temperature_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, max_tokens_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, concurrency_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, few_shot_picker);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, preview_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, preview_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, estimate_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_picker_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_preview_selected);
+
+  gtk_widget_class_install_action (widget_class, "judge-editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "judge-editor.insert-definition", NULL,
+                                   insert_definition_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "judge-editor.save", NULL);
+  gtk_source_init ();
+}
+
+static void
+setup_source_view (ErrataJudgeEditor *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkSourceCompletion *completion = gtk_source_view_get_completion (self->source_view);
+
+  gtk_text_buffer_create_tag (buffer, "placeholder", "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "placeholder-error",
+                              "underline", PANGO_UNDERLINE_ERROR, NULL);
+  gtk_source_buffer_set_highlight_matching_brackets (GTK_SOURCE_BUFFER (buffer), FALSE);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed), self,
+                           G_CONNECT_SWAPPED);
+  self->completion = errata_placeholder_completion_new ();
+  gtk_source_completion_add_provider (completion,
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
+  g_object_set (completion, "select-on-show", TRUE, NULL);
+  update_style (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+}
+
+static void
+errata_judge_editor_init (ErrataJudgeEditor *self)
+{
+  self->preview_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->dev_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->metadata_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_source_view (self);
+  g_signal_connect_object (self->temperature_spin, "value-changed", G_CALLBACK (on_edited), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->max_tokens_spin, "value-changed", G_CALLBACK (on_edited), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->concurrency_spin, "value-changed", G_CALLBACK (on_edited), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "judge-editor.save", FALSE);
+}
+
+/**
+ * errata_judge_editor_new:
+ * @workspace: the window's workspace (project, taxonomy, settings)
+ *
+ * Returns: (transfer floating): an empty editor; errata_judge_editor_load()
+ *   fills it
+ */
+GtkWidget *
+errata_judge_editor_new (ErrataWorkspace *workspace)
+{
+  g_return_val_if_fail (ERRATA_IS_WORKSPACE (workspace), NULL);
+
+  return g_object_new (ERRATA_TYPE_JUDGE_EDITOR, "workspace", workspace, NULL);
+}
