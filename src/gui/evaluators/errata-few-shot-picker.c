@@ -308,8 +308,12 @@ static void
 errata_few_shot_picker_dispose (GObject *object)
 {
   ErrataFewShotPicker *self = ERRATA_FEW_SHOT_PICKER (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_FEW_SHOT_PICKER);
+  /* dispose_template() unparents only the children bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (errata_few_shot_picker_parent_class)->dispose (object);
 }
 

@@ -825,9 +825,13 @@ static void
 errata_judge_editor_dispose (GObject *object)
 {
   ErrataJudgeEditor *self = ERRATA_JUDGE_EDITOR (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_JUDGE_EDITOR);
+  /* dispose_template() unparents only the children bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workspace);
   g_clear_object (&self->client);
   g_clear_object (&self->completion);
