@@ -33,7 +33,6 @@
 #include <gtksourceview/gtksource.h>
 #include <math.h>
 
-#include "errata-eval-run.h"
 #include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
 #include "errata-few-shot-picker.h"
@@ -44,8 +43,12 @@
 #include "errata-splits.h"
 
 /* Edits come in bursts of keystrokes; rendering the preview and pricing
- * the dev split (each dev trace is read) once per burst is enough. */
+ * the dev split once per burst is enough. */
 #define REFRESH_DELAY_MS 400
+/* Pricing reads and renders every dev trace: 160 agent traces took about
+ * 150 ms at once, so it goes a few traces per idle call and typing never
+ * waits for it. */
+#define ESTIMATE_CHUNK 8
 
 struct _ErrataJudgeEditor
 {
@@ -61,6 +64,10 @@ struct _ErrataJudgeEditor
   ErrataTrace                 *preview_trace;    /* the dropdown's trace, loaded */
   GHashTable                  *metadata_keys;    /* seen in previewed traces */
   guint                        refresh_id;
+  ErrataEvalMethod            *estimate_method;  /* the judge being priced, or NULL */
+  ErrataEvalEstimate           estimate;         /* summed over dev_ids[0, estimate_next) */
+  guint                        estimate_next;
+  guint                        estimate_id;
   gboolean                     loading;
   gboolean                     modified;
 
@@ -500,40 +507,79 @@ format_cost (ErrataJudgeEditor *self,
 }
 
 static void
-refresh_estimate (ErrataJudgeEditor *self,
-                  ErrataEvalMethod  *method)
+show_estimate (ErrataJudgeEditor *self)
 {
-  g_autoptr(ErrataEvalRun) run = NULL;
-  g_autofree char *tokens_in = NULL;
-  g_autofree char *tokens_out = NULL;
-  g_autofree char *cost = NULL;
+  g_autofree char *tokens_in = format_tokens (self->estimate.tokens_in);
+  g_autofree char *tokens_out = format_tokens (self->estimate.tokens_out);
+  g_autofree char *cost = format_cost (self, self->estimate_method, self->estimate.cost);
   g_autofree char *line = NULL;
-  ErrataEvalEstimate estimate;
   guint n = self->dev_ids->len;
 
-  if (method == NULL)
-    {
-      gtk_label_set_label (self->estimate_label, _("Run on dev: fix the prompt to see its cost."));
-      return;
-    }
-  if (n == 0)
-    {
-      gtk_label_set_label (self->estimate_label,
-                           _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
-      return;
-    }
-  run = errata_eval_run_new (get_project (self), self->version->id, method, ERRATA_SCOPE_DEV,
-                             self->dev_ids);
-  errata_eval_run_estimate (run, &estimate);
-  tokens_in = format_tokens (estimate.tokens_in);
-  tokens_out = format_tokens (estimate.tokens_out);
-  cost = format_cost (self, method, estimate.cost);
   /* Translators: the estimate of a run, as in "Run on dev: 48 traces ·
    * ~61k tokens in · ~12k out · ~$0.09"; the last %s is a cost or "price unknown". */
   line = g_strdup_printf (ngettext ("Run on dev: %u trace · ~%s tokens in · ~%s out · %s",
                                     "Run on dev: %u traces · ~%s tokens in · ~%s out · %s", n),
                           n, tokens_in, tokens_out, cost);
   gtk_label_set_label (self->estimate_label, line);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
+}
+
+/* What errata_eval_run_estimate() sums, a chunk of dev traces at a time. */
+static gboolean
+estimate_step (gpointer data)
+{
+  ErrataJudgeEditor *self = data;
+  guint end = MIN (self->estimate_next + ESTIMATE_CHUNK, self->dev_ids->len);
+
+  for (; self->estimate_next < end; self->estimate_next++)
+    {
+      gint64 id = g_array_index (self->dev_ids, gint64, self->estimate_next);
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (get_project (self), id, NULL);
+      ErrataEvalEstimate one;
+
+      if (trace == NULL)
+        continue;
+      errata_eval_method_estimate (self->estimate_method, trace, &one);
+      self->estimate.tokens_in += one.tokens_in;
+      self->estimate.tokens_out += one.tokens_out;
+      self->estimate.cost += one.cost;
+    }
+  if (self->estimate_next < self->dev_ids->len)
+    return G_SOURCE_CONTINUE;
+  self->estimate_id = 0;
+  show_estimate (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_estimate (ErrataJudgeEditor *self)
+{
+  g_clear_handle_id (&self->estimate_id, g_source_remove);
+  g_clear_object (&self->estimate_method);
+}
+
+/* The last line stays (dimmed) until the new one is known. */
+static void
+refresh_estimate (ErrataJudgeEditor *self,
+                  ErrataEvalMethod  *method)
+{
+  stop_estimate (self);
+  if (method == NULL)
+    {
+      gtk_label_set_label (self->estimate_label, _("Run on dev: fix the prompt to see its cost."));
+      return;
+    }
+  if (self->dev_ids->len == 0)
+    {
+      gtk_label_set_label (self->estimate_label,
+                           _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
+      return;
+    }
+  self->estimate_method = g_object_ref (method);
+  self->estimate = (ErrataEvalEstimate) { 0, };
+  self->estimate_next = 0;
+  gtk_widget_add_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
+  self->estimate_id = g_idle_add_full (G_PRIORITY_LOW, estimate_step, self, NULL);
 }
 
 static void
@@ -704,7 +750,10 @@ errata_judge_editor_load (ErrataJudgeEditor *self,
 
   project = get_project (self);
   evaluator = errata_evaluators_get (project, evaluator_id, &error);
-  if (evaluator != NULL)
+  if (evaluator != NULL && !g_str_equal (evaluator->kind, ERRATA_EVALUATOR_KIND_JUDGE))
+    g_set_error (&error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
+                 _("“%s” is not an LLM judge: it has no prompt to edit"), evaluator->name);
+  else if (evaluator != NULL)
     version = errata_evaluators_get_version (project, evaluator_id, 0, &error);
   if (version == NULL)
     {
@@ -828,6 +877,7 @@ errata_judge_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_estimate (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_JUDGE_EDITOR);
   /* dispose_template() unparents only the children bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

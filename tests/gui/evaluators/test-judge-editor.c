@@ -149,7 +149,10 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *)&fixture->editor);
   gtk_window_destroy (fixture->window);
+  /* Nothing (a timer, the completion, a signal) keeps the editor alive. */
+  g_assert_null (fixture->editor);
   g_clear_object (&fixture->workspace);
   g_clear_object (&fixture->settings);
   g_clear_pointer (&fixture->judge, errata_evaluator_free);
@@ -273,6 +276,27 @@ shows_text (gpointer data)
   return strstr (text, wait->needle) != NULL;
 }
 
+static GtkWidget *
+estimate_label (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (GTK_WIDGET (fixture->editor),
+                                                          GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_label (labels->pdata[i]), "Run on dev"))
+      return labels->pdata[i];
+  g_assert_not_reached ();
+}
+
+static gboolean
+estimate_done (gpointer data)
+{
+  GtkWidget *label = estimate_label (data);
+
+  return !gtk_widget_has_css_class (label, "dim-label") &&
+         strstr (gtk_label_get_label (GTK_LABEL (label)), "tokens in") != NULL;
+}
+
 static ErrataEvaluatorVersion *
 latest_version (Fixture *fixture)
 {
@@ -365,7 +389,32 @@ static const char *new_template =
   "Judge whether the reply fails this way:\n{{definition}}\n\n"
   "Examples:\n{{examples}}\n\nUser: {{input}}\nReply: {{ output }}\n";
 
-/* Save (Ctrl+S's action) updates the draft: the core reads back the new
+/* What Ctrl+S does in the editor: the shortcut its class installs. */
+static GtkShortcutAction *
+ctrl_s (Fixture *fixture)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->editor));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger =
+            gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "<Control>s"))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Save (Ctrl+S) updates the draft: the core reads back the new
  * template and few-shot ids, and the page is told. */
 static void
 test_save_draft (Fixture       *fixture,
@@ -382,8 +431,8 @@ test_save_draft (Fixture       *fixture,
   gtk_spin_button_set_value (errata_gui_test_find_first (GTK_WIDGET (fixture->editor),
                                                          GTK_TYPE_SPIN_BUTTON), 0.3);
   g_assert_true (errata_judge_editor_get_modified (fixture->editor));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "judge-editor.save",
-                                             NULL));
+  g_assert_true (gtk_shortcut_action_activate (ctrl_s (fixture), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                              GTK_WIDGET (fixture->editor), NULL));
 
   g_assert_false (errata_judge_editor_get_modified (fixture->editor));
   g_assert_cmpuint (fixture->n_changed, ==, 1);
@@ -732,6 +781,8 @@ test_render (Fixture       *fixture,
   pick (fixture, train_trace (fixture, TRUE));
   pick (fixture, train_trace (fixture, FALSE));
   errata_gui_test_iterate_until (preview_contains, &wait);
+  /* Dimmed while the dev traces are priced, then the new line. */
+  errata_gui_test_iterate_until (estimate_done, fixture);
   render_both (fixture, "judge-editor");
   scroll_to_end (fixture);
   render_both (fixture, "judge-editor-end");
