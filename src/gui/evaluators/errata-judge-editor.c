@@ -7,12 +7,8 @@
  * which updates a draft in place and gives a version that has run (or is
  * finalized) a successor; the page hears of it through evaluators.changed.
  *
- * The preview and the estimate use the very judge a run would build
- * (errata_evaluator_method_new on the edited, unsaved version), on a
- * client made from Preferences without a key: it renders and prices, and
- * is never asked to send anything. So the preview is what the model will
- * read, examples and definition included, and no keyring prompt appears
- * just because a form was opened.
+ * The preview, the estimate and the model line are in
+ * errata-judge-editor-preview.c.
  *
  * "Insert Definition" inserts the {{definition}} placeholder rather than
  * a copy of the text: the judge then always gets the failure mode's
@@ -28,62 +24,14 @@
 
 #include "errata-judge-editor.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <gtksourceview/gtksource.h>
 #include <math.h>
 
 #include "errata-evaluator-method.h"
-#include "errata-evaluators.h"
-#include "errata-few-shot-picker.h"
+#include "errata-judge-editor-private.h"
 #include "errata-json-view.h"
 #include "errata-judge.h"
-#include "errata-llm-settings.h"
-#include "errata-placeholder-completion.h"
 #include "errata-splits.h"
-
-/* Edits come in bursts of keystrokes; rendering the preview and pricing
- * the dev split once per burst is enough. */
-#define REFRESH_DELAY_MS 400
-/* Pricing reads and renders every dev trace: 160 agent traces took about
- * 150 ms at once, so it goes a few traces per idle call and typing never
- * waits for it. */
-#define ESTIMATE_CHUNK 8
-
-struct _ErrataJudgeEditor
-{
-  GtkWidget                    parent_instance;
-
-  ErrataWorkspace             *workspace;
-  ErrataEvaluator             *evaluator;        /* NULL until loaded */
-  ErrataEvaluatorVersion      *version;          /* the latest, as loaded or saved */
-  ErrataLlmClient             *client;           /* from Preferences, without a key */
-  ErrataPlaceholderCompletion *completion;
-  GArray                      *preview_ids;      /* the dropdown's traces: train, then dev */
-  GArray                      *dev_ids;
-  ErrataTrace                 *preview_trace;    /* the dropdown's trace, loaded */
-  GHashTable                  *metadata_keys;    /* seen in previewed traces */
-  guint                        refresh_id;
-  ErrataEvalMethod            *estimate_method;  /* the judge being priced, or NULL */
-  ErrataEvalEstimate           estimate;         /* summed over dev_ids[0, estimate_next) */
-  guint                        estimate_next;
-  guint                        estimate_id;
-  gboolean                     loading;
-  gboolean                     modified;
-
-  GtkSourceView               *source_view;
-  GtkButton                   *insert_definition_button;
-  GtkLabel                    *version_label;
-  GtkLabel                    *error_label;
-  AdwActionRow                *model_row;
-  GtkSpinButton               *temperature_spin;
-  GtkSpinButton               *max_tokens_spin;
-  GtkSpinButton               *concurrency_spin;
-  ErrataFewShotPicker         *few_shot_picker;
-  GtkDropDown                 *preview_dropdown;
-  GtkTextView                 *preview_view;
-  GtkLabel                    *estimate_label;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataJudgeEditor, errata_judge_editor, GTK_TYPE_WIDGET)
 
@@ -95,14 +43,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void refresh_now (ErrataJudgeEditor *self);
-
-static ErrataProject *
-get_project (ErrataJudgeEditor *self)
-{
-  return errata_workspace_get_project (self->workspace);
-}
 
 static GtkTextBuffer *
 get_buffer (ErrataJudgeEditor *self)
@@ -147,7 +87,7 @@ refresh_timeout (gpointer data)
   ErrataJudgeEditor *self = data;
 
   self->refresh_id = 0;
-  refresh_now (self);
+  _errata_judge_editor_refresh_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -277,11 +217,12 @@ focus_first_error (ErrataJudgeEditor *self)
 
 /* The loaded definition with the form's values: members the form does not
  * show stay as they were. */
-static JsonObject *
-build_definition (ErrataJudgeEditor *self)
+JsonObject *
+_errata_judge_editor_build_definition (ErrataJudgeEditor *self)
 {
   JsonObject *definition = json_object_new ();
   g_autofree char *template_text = dup_template (self);
+  double temperature;
 
   if (self->version != NULL)
     {
@@ -295,99 +236,13 @@ build_definition (ErrataJudgeEditor *self)
     }
   json_object_set_string_member (definition, "prompt", template_text);
   /* One decimal, as shown: 0.7 and not 0.70000000000000007. */
-  json_object_set_double_member (definition, "temperature",
-                                 round (gtk_spin_button_get_value (self->temperature_spin) * 10) / 10);
+  temperature = round (gtk_spin_button_get_value (self->temperature_spin) * 10) / 10;
+  json_object_set_double_member (definition, "temperature", temperature);
   json_object_set_int_member (definition, "max_tokens",
                               gtk_spin_button_get_value_as_int (self->max_tokens_spin));
   json_object_set_int_member (definition, "concurrency",
                               gtk_spin_button_get_value_as_int (self->concurrency_spin));
   return definition;
-}
-
-/* The judge a run of the edited form would use. */
-static ErrataEvalMethod *
-build_method (ErrataJudgeEditor  *self,
-              GError            **error)
-{
-  g_autoptr(JsonObject) definition = build_definition (self);
-  g_autoptr(GArray) few_shot = errata_few_shot_picker_dup_picked (self->few_shot_picker);
-  ErrataEvaluatorVersion edited = *self->version;
-
-  edited.definition = definition;
-  edited.few_shot = few_shot;
-  return errata_evaluator_method_new (get_project (self), self->evaluator, &edited, self->client,
-                                      error);
-}
-
-/* ---- model settings --------------------------------------------------- */
-
-static const char *
-provider_display_name (const char *provider)
-{
-  static const struct { const char *id; const char *name; } names[] = {
-    { "ollama", N_("Ollama") },
-    { "openai", N_("OpenAI") },
-    { "anthropic", N_("Anthropic") },
-    { "custom", N_("Custom (OpenAI API)") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (provider, names[i].id) == 0)
-      return _(names[i].name);
-  return _(names[0].name);
-}
-
-/* A client that is only asked to render prompts and price them: no key. */
-static void
-rebuild_client (ErrataJudgeEditor *self)
-{
-  GSettings *settings = errata_workspace_get_settings (self->workspace);
-  g_autoptr(ErrataLlmProvider) provider = NULL;
-  g_autoptr(ErrataLlmPrices) prices = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (settings != NULL)
-    provider = errata_llm_settings_build_provider (settings, NULL, &error);
-  if (provider == NULL)
-    {
-      if (error != NULL)
-        g_debug ("Judge editor: %s; showing the default provider", error->message);
-      provider = errata_llm_provider_new_for_name ("ollama", "", "", NULL);
-    }
-  prices = settings != NULL ? errata_llm_settings_load_prices (settings)
-                            : errata_llm_prices_new_builtin ();
-  g_clear_object (&self->client);
-  self->client = errata_llm_client_new (provider);
-  errata_llm_client_set_prices (self->client, prices);
-}
-
-/* The model the judge asks: its own, else the one of Preferences. */
-static const char *
-effective_model (ErrataJudgeEditor *self)
-{
-  const char *own = NULL;
-
-  if (self->version != NULL && json_object_has_member (self->version->definition, "model"))
-    own = json_object_get_string_member_with_default (self->version->definition, "model", "");
-  if (own != NULL && *own != '\0')
-    return own;
-  return errata_llm_client_get_provider (self->client)->model;
-}
-
-static void
-update_model_row (ErrataJudgeEditor *self)
-{
-  GSettings *settings = errata_workspace_get_settings (self->workspace);
-  g_autofree char *provider = settings != NULL ? g_settings_get_string (settings, "llm-provider")
-                                               : NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *escaped = NULL;
-
-  /* Translators: a provider and a model, as in "OpenAI · gpt-4o-mini". */
-  subtitle = g_strdup_printf (_("%s · %s"), provider_display_name (provider),
-                              effective_model (self));
-  escaped = g_markup_escape_text (subtitle, -1);
-  adw_action_row_set_subtitle (self->model_row, escaped);
 }
 
 static void
@@ -396,211 +251,17 @@ on_settings_changed (ErrataJudgeEditor *self,
 {
   if (!g_str_has_prefix (key, "llm-"))
     return;
-  rebuild_client (self);
-  update_model_row (self);
+  _errata_judge_editor_rebuild_client (self);
+  _errata_judge_editor_update_model_row (self);
   if (self->evaluator != NULL)
     schedule_refresh (self);
-}
-
-/* ---- preview and estimate --------------------------------------------- */
-
-static void
-set_preview_text (ErrataJudgeEditor *self,
-                  const char        *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->preview_view), text, -1);
-}
-
-/* Offers the metadata keys of previewed traces to the completion: the
- * trace is loaded for the preview anyway, so they cost nothing. */
-static void
-collect_metadata_keys (ErrataJudgeEditor *self,
-                       ErrataTrace       *trace)
-{
-  JsonObject *metadata = errata_trace_get_metadata (trace);
-  g_autoptr(GList) members = NULL;
-  g_autofree const char **keys = NULL;
-
-  if (metadata == NULL)
-    return;
-  members = json_object_get_members (metadata);
-  for (GList *l = members; l != NULL; l = l->next)
-    g_hash_table_add (self->metadata_keys, g_strdup (l->data));
-  keys = (const char **)g_hash_table_get_keys_as_array (self->metadata_keys, NULL);
-  errata_placeholder_completion_set_metadata_keys (self->completion, keys);
-}
-
-static ErrataTrace *
-selected_preview_trace (ErrataJudgeEditor *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->preview_dropdown);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->preview_ids->len)
-    return NULL;
-  id = g_array_index (self->preview_ids, gint64, selected);
-  if (self->preview_trace != NULL && errata_trace_get_id (self->preview_trace) == id)
-    return self->preview_trace;
-  g_clear_object (&self->preview_trace);
-  self->preview_trace = errata_project_get_trace (get_project (self), id, &error);
-  if (self->preview_trace == NULL)
-    g_debug ("Judge editor: trace %" G_GINT64_FORMAT ": %s", id, error->message);
-  else
-    collect_metadata_keys (self, self->preview_trace);
-  return self->preview_trace;
-}
-
-static void
-refresh_preview (ErrataJudgeEditor *self,
-                 ErrataEvalMethod  *method,
-                 const GError      *error)
-{
-  ErrataTrace *trace;
-  g_autofree char *rendered = NULL;
-
-  if (method == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The prompt cannot be rendered: %s"),
-                                               error->message);
-
-      set_preview_text (self, text);
-      return;
-    }
-  trace = selected_preview_trace (self);
-  if (trace == NULL)
-    {
-      set_preview_text (self, _("No train or dev trace to preview yet: label traces for this target first."));
-      return;
-    }
-  rendered = errata_judge_render (ERRATA_JUDGE (method), trace);
-  set_preview_text (self, rendered);
-}
-
-/* "850", "61k", "1.2M": an estimate, not an invoice. */
-static char *
-format_tokens (gint64 tokens)
-{
-  if (tokens < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, tokens);
-  if (tokens < 10000)
-    return g_strdup_printf ("%.1fk", tokens / 1000.0);
-  if (tokens < 1000000)
-    return g_strdup_printf ("%.0fk", tokens / 1000.0);
-  return g_strdup_printf ("%.1fM", tokens / 1000000.0);
-}
-
-static char *
-format_cost (ErrataJudgeEditor *self,
-             ErrataEvalMethod  *method,
-             double             cost)
-{
-  double in, out;
-
-  if (!errata_llm_prices_lookup (errata_llm_client_get_prices (self->client),
-                                 errata_judge_get_model (ERRATA_JUDGE (method)), &in, &out))
-    return g_strdup (_("price unknown"));
-  if (cost > 0 && cost < 0.01)
-    return g_strdup (_("under $0.01"));
-  /* Translators: an estimated cost in US dollars. */
-  return g_strdup_printf (_("~$%.2f"), cost);
-}
-
-static void
-show_estimate (ErrataJudgeEditor *self)
-{
-  g_autofree char *tokens_in = format_tokens (self->estimate.tokens_in);
-  g_autofree char *tokens_out = format_tokens (self->estimate.tokens_out);
-  g_autofree char *cost = format_cost (self, self->estimate_method, self->estimate.cost);
-  g_autofree char *line = NULL;
-  guint n = self->dev_ids->len;
-
-  /* Translators: the estimate of a run, as in "Run on dev: 48 traces ·
-   * ~61k tokens in · ~12k out · ~$0.09"; the last %s is a cost or "price unknown". */
-  line = g_strdup_printf (ngettext ("Run on dev: %u trace · ~%s tokens in · ~%s out · %s",
-                                    "Run on dev: %u traces · ~%s tokens in · ~%s out · %s", n),
-                          n, tokens_in, tokens_out, cost);
-  gtk_label_set_label (self->estimate_label, line);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
-}
-
-/* What errata_eval_run_estimate() sums, a chunk of dev traces at a time. */
-static gboolean
-estimate_step (gpointer data)
-{
-  ErrataJudgeEditor *self = data;
-  guint end = MIN (self->estimate_next + ESTIMATE_CHUNK, self->dev_ids->len);
-
-  for (; self->estimate_next < end; self->estimate_next++)
-    {
-      gint64 id = g_array_index (self->dev_ids, gint64, self->estimate_next);
-      g_autoptr(ErrataTrace) trace = errata_project_get_trace (get_project (self), id, NULL);
-      ErrataEvalEstimate one;
-
-      if (trace == NULL)
-        continue;
-      errata_eval_method_estimate (self->estimate_method, trace, &one);
-      self->estimate.tokens_in += one.tokens_in;
-      self->estimate.tokens_out += one.tokens_out;
-      self->estimate.cost += one.cost;
-    }
-  if (self->estimate_next < self->dev_ids->len)
-    return G_SOURCE_CONTINUE;
-  self->estimate_id = 0;
-  show_estimate (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_estimate (ErrataJudgeEditor *self)
-{
-  g_clear_handle_id (&self->estimate_id, g_source_remove);
-  g_clear_object (&self->estimate_method);
-}
-
-/* The last line stays (dimmed) until the new one is known. */
-static void
-refresh_estimate (ErrataJudgeEditor *self,
-                  ErrataEvalMethod  *method)
-{
-  stop_estimate (self);
-  if (method == NULL)
-    {
-      gtk_label_set_label (self->estimate_label, _("Run on dev: fix the prompt to see its cost."));
-      return;
-    }
-  if (self->dev_ids->len == 0)
-    {
-      gtk_label_set_label (self->estimate_label,
-                           _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
-      return;
-    }
-  self->estimate_method = g_object_ref (method);
-  self->estimate = (ErrataEvalEstimate) { 0, };
-  self->estimate_next = 0;
-  gtk_widget_add_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
-  self->estimate_id = g_idle_add_full (G_PRIORITY_LOW, estimate_step, self, NULL);
-}
-
-static void
-refresh_now (ErrataJudgeEditor *self)
-{
-  g_autoptr(ErrataEvalMethod) method = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->evaluator == NULL)
-    return;
-  method = build_method (self, &error);
-  refresh_preview (self, method, error);
-  refresh_estimate (self, method);
 }
 
 static void
 on_preview_selected (ErrataJudgeEditor *self)
 {
   if (!self->loading)
-    refresh_now (self);
+    _errata_judge_editor_refresh_now (self);
 }
 
 /* ---- loading ---------------------------------------------------------- */
@@ -631,71 +292,23 @@ fill_form (ErrataJudgeEditor *self)
 
   gtk_text_buffer_set_text (get_buffer (self), template_text, -1);
   gtk_spin_button_set_value (self->temperature_spin,
-                             json_object_get_double_member_with_default (definition, "temperature", 0));
+                             json_object_get_double_member_with_default (definition,
+                                                                         "temperature", 0));
   gtk_spin_button_set_value (self->max_tokens_spin,
-                             json_object_get_int_member_with_default (definition, "max_tokens",
-                                                                      ERRATA_JUDGE_DEFAULT_MAX_TOKENS));
+                             json_object_get_int_member_with_default (
+                               definition, "max_tokens", ERRATA_JUDGE_DEFAULT_MAX_TOKENS));
   gtk_spin_button_set_value (self->concurrency_spin,
-                             json_object_get_int_member_with_default (definition, "concurrency",
-                                                                      ERRATA_JUDGE_DEFAULT_CONCURRENCY));
+                             json_object_get_int_member_with_default (
+                               definition, "concurrency", ERRATA_JUDGE_DEFAULT_CONCURRENCY));
   update_version_label (self);
-  update_model_row (self);
-}
-
-static void
-append_preview_traces (ErrataJudgeEditor *self,
-                       GtkStringList     *names,
-                       GArray            *ids,
-                       const char        *split)
-{
-  g_autoptr(GPtrArray) traces = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (ids == NULL || ids->len == 0)
-    return;
-  traces = errata_project_get_trace_summaries (get_project (self),
-                                               (const gint64 *)(gpointer)ids->data, ids->len,
-                                               &error);
-  for (guint i = 0; traces != NULL && i < traces->len; i++)
-    {
-      ErrataTrace *trace = traces->pdata[i];
-      gint64 id = errata_trace_get_id (trace);
-      /* Translators: a split and a trace id in the preview's list, as in "dev · trace-17". */
-      g_autofree char *name = g_strdup_printf (_("%s · %s"), split,
-                                               errata_trace_get_external_id (trace));
-
-      gtk_string_list_append (names, name);
-      g_array_append_val (self->preview_ids, id);
-    }
-  if (traces == NULL)
-    g_debug ("Judge editor: %s", error->message);
-}
-
-/* Train and dev: test traces are never shown to the one writing the
- * prompt either. Dev comes first selected, as the run is on dev. */
-static void
-fill_preview_list (ErrataJudgeEditor *self,
-                   GArray            *train)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint first_dev;
-
-  g_array_set_size (self->preview_ids, 0);
-  g_clear_object (&self->preview_trace);
-  append_preview_traces (self, names, train, C_("split", "train"));
-  first_dev = self->preview_ids->len;
-  append_preview_traces (self, names, self->dev_ids, C_("split", "dev"));
-  gtk_drop_down_set_model (self->preview_dropdown, G_LIST_MODEL (names));
-  if (self->preview_ids->len > 0)
-    gtk_drop_down_set_selected (self->preview_dropdown,
-                                first_dev < self->preview_ids->len ? first_dev : 0);
+  _errata_judge_editor_update_model_row (self);
 }
 
 static gboolean
 load_splits (ErrataJudgeEditor  *self,
              GError            **error)
 {
-  ErrataProject *project = get_project (self);
+  ErrataProject *project = _errata_judge_editor_get_project (self);
   g_autoptr(GError) update_error = NULL;
   g_autoptr(GArray) train = NULL;
 
@@ -712,7 +325,7 @@ load_splits (ErrataJudgeEditor  *self,
         self->dev_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       return FALSE;
     }
-  fill_preview_list (self, train);
+  _errata_judge_editor_fill_preview_list (self, train);
   return errata_few_shot_picker_load (self->few_shot_picker, project, self->evaluator->target,
                                       self->version->few_shot, error);
 }
@@ -748,7 +361,7 @@ errata_judge_editor_load (ErrataJudgeEditor *self,
 
   g_return_if_fail (ERRATA_IS_JUDGE_EDITOR (self));
 
-  project = get_project (self);
+  project = _errata_judge_editor_get_project (self);
   evaluator = errata_evaluators_get (project, evaluator_id, &error);
   if (evaluator != NULL && !g_str_equal (evaluator->kind, ERRATA_EVALUATOR_KIND_JUDGE))
     g_set_error (&error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
@@ -773,7 +386,7 @@ errata_judge_editor_load (ErrataJudgeEditor *self,
   update_definition_tooltip (self);
   self->loading = FALSE;
   set_modified (self, FALSE);
-  refresh_now (self);
+  _errata_judge_editor_refresh_now (self);
 }
 
 /* ---- saving ----------------------------------------------------------- */
@@ -786,8 +399,8 @@ check_form (ErrataJudgeEditor  *self,
 {
   if (!errata_evaluator_method_validate (ERRATA_EVALUATOR_KIND_JUDGE, definition, error))
     return FALSE;
-  return errata_evaluators_check_few_shot (get_project (self), self->evaluator->target, few_shot,
-                                           error);
+  return errata_evaluators_check_few_shot (_errata_judge_editor_get_project (self),
+                                           self->evaluator->target, few_shot, error);
 }
 
 gboolean
@@ -802,11 +415,11 @@ errata_judge_editor_save (ErrataJudgeEditor  *self,
   g_return_val_if_fail (ERRATA_IS_JUDGE_EDITOR (self), FALSE);
   g_return_val_if_fail (self->evaluator != NULL, FALSE);
 
-  definition = build_definition (self);
+  definition = _errata_judge_editor_build_definition (self);
   few_shot = errata_few_shot_picker_dup_picked (self->few_shot_picker);
   if (check_form (self, definition, few_shot, &local_error))
-    saved = errata_evaluators_save (get_project (self), self->evaluator->id, definition, few_shot,
-                                    &local_error);
+    saved = errata_evaluators_save (_errata_judge_editor_get_project (self), self->evaluator->id,
+                                    definition, few_shot, &local_error);
   if (saved == NULL)
     {
       show_error (self, local_error->message);
@@ -863,8 +476,8 @@ errata_judge_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (errata_judge_editor_parent_class)->constructed (object);
 
-  rebuild_client (self);
-  update_model_row (self);
+  _errata_judge_editor_rebuild_client (self);
+  _errata_judge_editor_update_model_row (self);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed", G_CALLBACK (on_settings_changed), self,
                              G_CONNECT_SWAPPED);
@@ -877,7 +490,7 @@ errata_judge_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  stop_estimate (self);
+  _errata_judge_editor_stop_estimate (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_JUDGE_EDITOR);
   /* dispose_template() unparents only the children bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -72,6 +72,10 @@ add_traces (Fixture *fixture)
       g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, question, answer);
       g_autoptr(ErrataAnnotation) annotation = NULL;
       g_autoptr(GError) error = NULL;
+      JsonObject *customer = json_object_new ();
+
+      json_object_set_string_member (customer, "plan", i % 3 ? "basic" : "gold");
+      json_object_set_object_member (errata_trace_get_metadata (trace), "customer", customer);
 
       g_assert_true (errata_project_add_trace (fixture->project, trace, NULL, &error));
       g_assert_no_error (error);
@@ -672,6 +676,16 @@ test_completion (Fixture       *fixture,
       gtk_text_buffer_insert_interactive_at_cursor (buffer, "{", 1, TRUE);
       gtk_text_buffer_end_user_action (buffer);
     }
+  errata_gui_test_iterate_until (completion_shows, &wait);
+  /* Metadata keys of the previewed trace are offered too, as the key is
+   * typed. */
+  gtk_text_buffer_set_text (buffer, "Plan {{metadata.cu", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "s", -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  wait.needle = "{{metadata.customer.plan}}";
   errata_gui_test_iterate_until (completion_shows, &wait);
 
   /* The provider itself: proposals, narrowing, applying. */
