@@ -364,3 +364,32 @@ errata_workspace_load_llm_client_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* The name stored with each annotation and label made here: the
+ * preference (@settings may be %NULL), or the account's real name, or (when the system knows
+ * none) the login name. */
+char *
+errata_annotator_name_from_settings (GSettings *settings)
+{
+  g_autofree char *name = NULL;
+  const char *real_name = g_get_real_name ();
+
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  /* Without settings (a workspace in a test), the account names it. */
+  name = settings != NULL ? g_settings_get_string (settings, "annotator-name") : g_strdup ("");
+  g_strstrip (name);
+  if (*name != '\0')
+    return g_steal_pointer (&name);
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+  return g_strdup (g_get_user_name ());
+}
+
+char *
+errata_workspace_dup_annotator (ErrataWorkspace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WORKSPACE (self), NULL);
+
+  return errata_annotator_name_from_settings (errata_workspace_get_settings (self));
+}

@@ -25,6 +25,8 @@ ErrataTaxonomy  *errata_workspace_get_taxonomy          (ErrataWorkspace      *s
 GSettings       *errata_workspace_get_settings          (ErrataWorkspace      *self);
 GCancellable    *errata_workspace_get_cancellable       (ErrataWorkspace      *self);
 ErrataLlmClient *errata_workspace_get_llm_client        (ErrataWorkspace      *self);
+char            *errata_workspace_dup_annotator         (ErrataWorkspace      *self);
+char            *errata_annotator_name_from_settings    (GSettings            *settings);
 
 void             errata_workspace_load_llm_client_async (ErrataWorkspace      *self,
                                                          GAsyncReadyCallback   callback,

@@ -6,10 +6,14 @@
  * labels panel, the alignment view) talk back through the page's
  * evaluators.* actions, never by calling the page:
  *
- *   evaluators.new          asks for a kind and a target, then creates
- *   evaluators.changed (x)  an evaluator was created or saved: reload the
- *                           list and show that one
+ *   evaluators.new             asks for a kind and a target, then creates
+ *   evaluators.changed (x)     an evaluator was created, saved or run:
+ *                              reload the list and show that one
+ *   evaluators.labels-changed  a label was set here: recount everything
+ *   evaluators.show-message (s)  a toast
  *   evaluators.open-trace (x)  a trace, on the Traces page (win.show-trace)
+ *   evaluators.run-dev, run-unlabeled, run-test, repeat-dev (i),
+ *   cancel-run, resume-run     runs (errata-evaluators-page-run.c)
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -204,6 +208,10 @@ show_detail (ErrataEvaluatorsPage *self)
   gtk_label_set_text (self->title_label, evaluator->name);
   state = _errata_evaluators_page_describe_state (project, evaluator);
   gtk_label_set_text (self->state_label, state);
+  errata_labels_panel_set_target (self->labels_panel, self->workspace, evaluator->target);
+  errata_alignment_view_set_evaluator (self->alignment_view, self->workspace, evaluator->id);
+  errata_test_panel_set_evaluator (self->test_panel, self->workspace, evaluator->id);
+  _errata_evaluators_page_update_resume (self);
 }
 
 void
@@ -234,6 +242,48 @@ changed_action (GtkWidget  *widget,
 
   self->evaluator_id = g_variant_get_int64 (parameter);
   errata_evaluators_page_reload (self);
+}
+
+static void
+labels_changed_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (widget);
+
+  errata_evaluators_page_reload (self);
+}
+
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (widget);
+
+  errata_toast_helper_show (self->toast_overlay, g_variant_get_string (parameter, NULL));
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (widget);
+
+  if (g_str_equal (action_name, "evaluators.run-dev"))
+    _errata_evaluators_page_start_run (self, ERRATA_SCOPE_DEV, 1, NULL);
+  else if (g_str_equal (action_name, "evaluators.run-unlabeled"))
+    _errata_evaluators_page_start_run (self, ERRATA_SCOPE_UNLABELED, 1, NULL);
+  else if (g_str_equal (action_name, "evaluators.repeat-dev"))
+    _errata_evaluators_page_start_run (self, ERRATA_SCOPE_DEV,
+                                       CLAMP (g_variant_get_int32 (parameter), 2, 10), NULL);
+  else if (g_str_equal (action_name, "evaluators.run-test"))
+    _errata_evaluators_page_ask_test (self);
+  else if (g_str_equal (action_name, "evaluators.cancel-run"))
+    _errata_evaluators_page_cancel_run (self);
+  else if (g_str_equal (action_name, "evaluators.resume-run"))
+    _errata_evaluators_page_resume_run (self);
 }
 
 static void
@@ -305,6 +355,7 @@ errata_evaluators_page_dispose (GObject *object)
 {
   ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (object);
 
+  _errata_evaluators_page_dispose_run (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_EVALUATORS_PAGE);
   g_clear_object (&self->workspace);
 
@@ -327,6 +378,9 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ERRATA_TYPE_LABELS_PANEL);
+  g_type_ensure (ERRATA_TYPE_ALIGNMENT_VIEW);
+  g_type_ensure (ERRATA_TYPE_TEST_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-evaluators-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, toast_overlay);
@@ -335,17 +389,38 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_progress);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, resume_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, resume_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, labels_panel);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, alignment_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, test_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "evaluators.changed", "x", changed_action);
   gtk_widget_class_install_action (widget_class, "evaluators.open-trace", "x",
                                    open_trace_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.labels-changed", NULL,
+                                   labels_changed_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.show-message", "s",
+                                   show_message_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.run-dev", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.run-unlabeled", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.run-test", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.repeat-dev", "i", run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.cancel-run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.resume-run", NULL, run_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "evaluators.run-dev", NULL);
 }
 
 static void
 errata_evaluators_page_init (ErrataEvaluatorsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-run", FALSE);
   gtk_list_box_set_header_func (self->evaluator_list, update_header, self, NULL);
 }
 

@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-coding-panel-private.h"
+#include "errata-workspace.h"
 
 G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
 
@@ -51,22 +52,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* The name stored with each annotation: the preference, or the account's
- * real name, or (when the system knows none) the login name. */
-static char *
-dup_annotator_name (GSettings *settings)
-{
-  g_autofree char *name = g_settings_get_string (settings, "annotator-name");
-  const char *real_name = g_get_real_name ();
-
-  g_strstrip (name);
-  if (*name != '\0')
-    return g_steal_pointer (&name);
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-  return g_strdup (g_get_user_name ());
-}
 
 GtkTextBuffer *
 _errata_coding_panel_get_note_buffer (ErrataCodingPanel *self)
@@ -237,7 +222,7 @@ show_leaving_error (ErrataCodingPanel *self,
 static void
 on_annotator_changed (ErrataCodingPanel *self)
 {
-  g_autofree char *annotator = dup_annotator_name (self->settings);
+  g_autofree char *annotator = errata_annotator_name_from_settings (self->settings);
   GError *error;
 
   if (g_strcmp0 (annotator, self->annotator) == 0)
@@ -510,7 +495,7 @@ errata_coding_panel_init (ErrataCodingPanel *self)
 
   self->first_failure = -1;
   self->settings = g_settings_new (APP_ID);
-  self->annotator = dup_annotator_name (self->settings);
+  self->annotator = errata_annotator_name_from_settings (self->settings);
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (on_annotator_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (_errata_coding_panel_get_note_buffer (self), "changed",
