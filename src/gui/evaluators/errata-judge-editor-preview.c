@@ -247,6 +247,7 @@ show_estimate (ErrataJudgeEditor *self)
                                     "Run on dev: %u traces · ~%s tokens in · ~%s out · %s", n),
                           n, tokens_in, tokens_out, cost);
   gtk_label_set_label (self->estimate_label, line);
+  self->estimate_shown = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
 }
 
@@ -291,17 +292,18 @@ refresh_estimate (ErrataJudgeEditor *self,
                   ErrataEvalMethod  *method)
 {
   _errata_judge_editor_stop_estimate (self);
-  if (method == NULL)
+  if (method == NULL || self->dev_ids->len == 0)
     {
-      gtk_label_set_label (self->estimate_label, _("Run on dev: fix the prompt to see its cost."));
-      return;
-    }
-  if (self->dev_ids->len == 0)
-    {
+      self->estimate_shown = FALSE;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->estimate_label), "dim-label");
       gtk_label_set_label (self->estimate_label,
-                           _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
+                           method == NULL
+                           ? _("Run on dev: fix the prompt to see its cost.")
+                           : _("Run on dev: no dev traces yet. Label traces for this target: a share of them goes to dev."));
       return;
     }
+  if (!self->estimate_shown)
+    gtk_label_set_label (self->estimate_label, _("Run on dev: estimating the cost…"));
   self->estimate_method = g_object_ref (method);
   self->estimate = (ErrataEvalEstimate) { 0, };
   self->estimate_next = 0;

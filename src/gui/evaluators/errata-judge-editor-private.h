@@ -41,6 +41,7 @@ struct _ErrataJudgeEditor
   ErrataEvalEstimate           estimate;         /* summed over dev_ids[0, estimate_next) */
   guint                        estimate_next;
   guint                        estimate_id;
+  gboolean                     estimate_shown;   /* the label holds an estimate line */
   gboolean                     loading;
   gboolean                     modified;
 

@@ -379,6 +379,7 @@ errata_judge_editor_load (ErrataJudgeEditor *self,
   self->version = g_steal_pointer (&version);
 
   self->loading = TRUE;
+  self->estimate_shown = FALSE;
   show_error (self, NULL);
   fill_form (self);
   if (!load_splits (self, &error))
