@@ -724,6 +724,16 @@ test_completion (Fixture       *fixture,
   gtk_text_buffer_get_end_iter (buffer, &end);
   closed = errata_placeholder_completion_propose (completion, &end);
   g_assert_null (closed);
+
+  /* Insert Definition writes the placeholder, whose text the tooltip gives. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor),
+                                             "judge-editor.insert-definition", NULL));
+  g_free (text);
+  text = dup_buffer_text (buffer);
+  g_assert_cmpstr (text, ==, "Check {{output}}{{definition}}");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (
+                      errata_gui_test_find_button (GTK_WIDGET (fixture->editor), "Insert Definition"))),
+                    "The reply promises a refund the policy does not allow."));
 }
 
 /* The estimate line counts the dev traces, prices them for a model with
