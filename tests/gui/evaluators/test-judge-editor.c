@@ -390,6 +390,53 @@ test_picker_balance (Fixture       *fixture,
   }
 }
 
+/* A train trace picked, then the split reshuffled (on the labels panel,
+ * say) so that it is now in dev or test: the save is refused with a
+ * message that names it, and the form keeps the pick. */
+static void
+test_leak_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 picked_id = train_trace (fixture, TRUE);
+  g_autofree char *name = external_id (fixture, picked_id);
+  g_autofree char *shown = NULL;
+  g_autoptr(GArray) still_picked = NULL;
+  g_autoptr(ErrataEvaluatorVersion) version = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataSplit split = ERRATA_SPLIT_TRAIN;
+
+  pick (fixture, picked_id);
+  for (guint64 seed = 1; seed < 200 && split == ERRATA_SPLIT_TRAIN; seed++)
+    {
+      g_assert_true (errata_splits_configure (fixture->project, fixture->mode, seed,
+                                              ERRATA_SPLIT_DEFAULT_TRAIN, ERRATA_SPLIT_DEFAULT_DEV,
+                                              ERRATA_SPLIT_DEFAULT_TEST, &error));
+      g_assert_no_error (error);
+      g_assert_true (errata_splits_update (fixture->project, fixture->mode, &error));
+      split = errata_splits_get (fixture->project, fixture->mode, picked_id, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (split, !=, ERRATA_SPLIT_TRAIN);
+
+  g_assert_false (errata_judge_editor_save (fixture->editor, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_LEAK);
+  shown = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->editor));
+  g_assert_nonnull (strstr (shown, error->message));
+  g_assert_nonnull (strstr (error->message, name));
+  still_picked = errata_few_shot_picker_dup_picked (picker (fixture));
+  g_assert_cmpuint (still_picked->len, ==, 1);
+  g_assert_true (errata_judge_editor_get_modified (fixture->editor));
+  version = latest_version (fixture);
+  g_assert_cmpuint (version->few_shot->len, ==, 0);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  /* Loaded again, the picker offers the new train split only. */
+  errata_judge_editor_load (fixture->editor, fixture->judge->id);
+  g_free (shown);
+  shown = errata_gui_test_dup_visible_text (GTK_WIDGET (picker (fixture)));
+  g_assert_null (strstr (shown, name));
+}
+
 static const char *new_template =
   "Judge whether the reply fails this way:\n{{definition}}\n\n"
   "Examples:\n{{examples}}\n\nUser: {{input}}\nReply: {{ output }}\n";
@@ -838,6 +885,7 @@ main (int   argc,
   ADD ("/picker-lists-train", test_picker_lists_train);
   ADD ("/picker-balance", test_picker_balance);
   ADD ("/save-draft", test_save_draft);
+  ADD ("/leak-refused", test_leak_refused);
   ADD ("/save-after-run", test_save_after_run);
   ADD ("/bad-placeholder", test_bad_placeholder);
   ADD ("/preview", test_preview);
