@@ -238,6 +238,7 @@ errata_few_shot_picker_load (ErrataFewShotPicker  *self,
   train = errata_splits_list (project, target, ERRATA_SPLIT_TRAIN, error);
   ok = train != NULL && fill_list (self, project, target, train, error);
   gtk_stack_set_visible_child_name (self->stack, self->examples->len > 0 ? "list" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->examples->len > 0);
   if (picked != NULL)
     errata_few_shot_picker_set_picked (self, picked);
   update_counts (self);

@@ -369,6 +369,7 @@ _errata_judge_editor_fill_preview_list (ErrataJudgeEditor *self,
   first_dev = self->preview_ids->len;
   append_preview_traces (self, names, self->dev_ids, C_("split", "dev"));
   gtk_drop_down_set_model (self->preview_dropdown, G_LIST_MODEL (names));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->preview_dropdown), self->preview_ids->len > 0);
   if (self->preview_ids->len > 0)
     gtk_drop_down_set_selected (self->preview_dropdown,
                                 first_dev < self->preview_ids->len ? first_dev : 0);

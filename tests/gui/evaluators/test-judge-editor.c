@@ -20,6 +20,7 @@
 #include "errata-few-shot-picker.h"
 #include "errata-gui-test-utils.h"
 #include "errata-judge-editor.h"
+#include "errata-judge-prompt.h"
 #include "errata-labels.h"
 #include "errata-llm-provider.h"
 #include "errata-mock-llm-server.h"
@@ -868,6 +869,41 @@ test_render (Fixture       *fixture,
   render_both (fixture, "judge-editor-error");
 }
 
+/* A target nobody labelled yet (overall, here): the picker, the preview
+ * and the estimate each say why they are empty and what to do. */
+static void
+test_no_labels (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) definition = json_object_new ();
+  g_autoptr(ErrataEvaluator) overall = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *preview = NULL;
+
+  overall = errata_evaluators_create (fixture->project, "Overall judge", ERRATA_TARGET_OVERALL,
+                                      ERRATA_EVALUATOR_KIND_JUDGE, definition, NULL, &error);
+  g_assert_no_error (error);
+  errata_judge_editor_load (fixture->editor, overall->id);
+
+  g_assert_cmpuint (errata_few_shot_picker_get_n_train (picker (fixture)), ==, 0);
+  shown = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->editor));
+  g_assert_nonnull (strstr (shown, "This target has no train traces yet. Label traces for it"));
+  g_assert_nonnull (strstr (shown, "Run on dev: no dev traces yet."));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                      errata_gui_test_find_first (GTK_WIDGET (fixture->editor), GTK_TYPE_DROP_DOWN))),
+                    ==, 0);
+  preview = dup_buffer_text (gtk_text_view_get_buffer (preview_view (fixture)));
+  g_assert_nonnull (strstr (preview, "No train or dev trace to preview yet"));
+  /* The default template, as a new judge starts with. */
+  g_free (shown);
+  shown = dup_buffer_text (template_buffer (fixture));
+  g_assert_cmpstr (shown, ==, errata_judge_prompt_default_template ());
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->editor));
+  scroll_to_end (fixture);
+  render_both (fixture, "judge-editor-empty");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -892,5 +928,6 @@ main (int   argc,
   ADD ("/completion", test_completion);
   ADD ("/estimate", test_estimate);
   ADD ("/render", test_render);
+  ADD ("/no-labels", test_no_labels);
   return g_test_run ();
 }
