@@ -23,6 +23,12 @@ G_BEGIN_DECLS
 /* Edits come in bursts of keystrokes; rendering the preview and pricing
  * the dev split once per burst is enough. */
 #define REFRESH_DELAY_MS 400
+enum {
+  SEEN_OUTPUT       = 1 << 0,
+  SEEN_CONVERSATION = 1 << 1,
+  SEEN_EXAMPLES     = 1 << 2,
+};
+
 struct _ErrataJudgeEditor
 {
   GtkWidget                    parent_instance;
@@ -42,6 +48,7 @@ struct _ErrataJudgeEditor
   guint                        estimate_next;
   guint                        estimate_id;
   gboolean                     estimate_shown;   /* the label holds an estimate line */
+  guint                        placeholders_seen;  /* SEEN_* of the template */
   gboolean                     loading;
   gboolean                     modified;
 
@@ -49,6 +56,7 @@ struct _ErrataJudgeEditor
   GtkButton                   *insert_definition_button;
   GtkLabel                    *version_label;
   GtkLabel                    *error_label;
+  GtkLabel                    *warning_label;
   AdwActionRow                *model_row;
   GtkSpinButton               *temperature_spin;
   GtkSpinButton               *max_tokens_spin;

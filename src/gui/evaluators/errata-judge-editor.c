@@ -107,11 +107,7 @@ on_edited (ErrataJudgeEditor *self)
   schedule_refresh (self);
 }
 
-static void
-on_picker_changed (ErrataJudgeEditor *self)
-{
-  on_edited (self);
-}
+
 
 /* ---- placeholder highlighting ----------------------------------------- */
 
@@ -140,6 +136,22 @@ tag_range (GtkTextBuffer *buffer,
   gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
 }
 
+/* Which of the placeholders that matter for the warnings the template has. */
+static guint
+placeholder_flag (const char *open,
+                  const char *close)
+{
+  g_autofree char *name = g_strstrip (g_strndup (open + 2, close - open - 2));
+
+  if (g_str_equal (name, "output"))
+    return SEEN_OUTPUT;
+  if (g_str_equal (name, "conversation"))
+    return SEEN_CONVERSATION;
+  if (g_str_equal (name, "examples"))
+    return SEEN_EXAMPLES;
+  return 0;
+}
+
 /* Marks every placeholder, and every unknown or unclosed one as an error,
  * the way errata_judge_prompt_new() reads the template. */
 static void
@@ -154,6 +166,7 @@ highlight_placeholders (ErrataJudgeEditor *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "placeholder", &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "placeholder-error", &start, &end);
+  self->placeholders_seen = 0;
   while ((open = strstr (p, "{{")) != NULL)
     {
       const char *close = strstr (open + 2, "}}");
@@ -163,16 +176,48 @@ highlight_placeholders (ErrataJudgeEditor *self)
           tag_range (buffer, "placeholder-error", text, open, open + 2);
           return;
         }
-      tag_range (buffer, placeholder_valid (open, close) ? "placeholder" : "placeholder-error",
-                 text, open, close + 2);
+      if (placeholder_valid (open, close))
+        {
+          tag_range (buffer, "placeholder", text, open, close + 2);
+          self->placeholders_seen |= placeholder_flag (open, close);
+        }
+      else
+        tag_range (buffer, "placeholder-error", text, open, close + 2);
       p = close + 2;
     }
+}
+
+/* What is allowed but almost certainly a mistake: a judge that never
+ * sees the reply, or examples picked that the prompt leaves out. */
+static void
+update_warning (ErrataJudgeEditor *self)
+{
+  g_autoptr(GArray) picked = errata_few_shot_picker_dup_picked (self->few_shot_picker);
+  g_autofree char *warning = NULL;
+
+  if (!(self->placeholders_seen & (SEEN_OUTPUT | SEEN_CONVERSATION)))
+    warning = g_strdup (_("The judge never sees the reply: add {{output}} or {{conversation}}."));
+  else if (picked->len > 0 && !(self->placeholders_seen & SEEN_EXAMPLES))
+    warning = g_strdup_printf (ngettext ("%u example is picked, but the prompt has no {{examples}}: the judge will not see it.",
+                                         "%u examples are picked, but the prompt has no {{examples}}: the judge will not see them.",
+                                         picked->len),
+                               picked->len);
+  gtk_label_set_label (self->warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_label), warning != NULL);
+}
+
+static void
+on_picker_changed (ErrataJudgeEditor *self)
+{
+  update_warning (self);
+  on_edited (self);
 }
 
 static void
 on_buffer_changed (ErrataJudgeEditor *self)
 {
   highlight_placeholders (self);
+  update_warning (self);
   on_edited (self);
 }
 
@@ -385,6 +430,7 @@ errata_judge_editor_load (ErrataJudgeEditor *self,
   if (!load_splits (self, &error))
     show_error (self, error->message);
   update_definition_tooltip (self);
+  update_warning (self);
   self->loading = FALSE;
   set_modified (self, FALSE);
   _errata_judge_editor_refresh_now (self);
@@ -590,6 +636,7 @@ errata_judge_editor_class_init (ErrataJudgeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, insert_definition_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, version_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, warning_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, model_row);
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, temperature_spin);
   gtk_widget_class_bind_template_child (widget_class, ErrataJudgeEditor, max_tokens_spin);

@@ -623,6 +623,32 @@ test_bad_placeholder (Fixture       *fixture,
   g_assert_null (strstr (shown, "column 16"));
 }
 
+/* Allowed but almost surely a mistake: a judge that never sees the reply,
+ * examples picked that the prompt leaves out. Warned, not refused. */
+static void
+test_warnings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkTextBuffer *buffer = template_buffer (fixture);
+  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  const char *no_reply = "The judge never sees the reply: add {{output}} or {{conversation}}.";
+  const char *no_examples =
+    "1 example is picked, but the prompt has no {{examples}}: the judge will not see it.";
+
+  /* The default template has everything. */
+  g_assert_false (errata_gui_test_shows_label (editor, no_reply));
+  gtk_text_buffer_set_text (buffer, "Is {{input}} answered well?", -1);
+  g_assert_true (errata_gui_test_shows_label (editor, no_reply));
+  gtk_text_buffer_set_text (buffer, "Is {{input}} answered well by {{ conversation }}?", -1);
+  g_assert_false (errata_gui_test_shows_label (editor, no_reply));
+  pick (fixture, train_trace (fixture, FALSE));
+  g_assert_true (errata_gui_test_shows_label (editor, no_examples));
+  g_assert_true (errata_judge_editor_save (fixture->editor, NULL));
+  gtk_text_buffer_set_text (buffer, "{{examples}}\nIs {{input}} answered well by {{output}}?", -1);
+  g_assert_false (errata_gui_test_shows_label (editor, no_examples));
+  g_assert_false (errata_gui_test_shows_label (editor, no_reply));
+}
+
 /* The preview renders the chosen trace with the picked example, and
  * follows edits of the template. */
 static void
@@ -924,6 +950,7 @@ main (int   argc,
   ADD ("/leak-refused", test_leak_refused);
   ADD ("/save-after-run", test_save_after_run);
   ADD ("/bad-placeholder", test_bad_placeholder);
+  ADD ("/warnings", test_warnings);
   ADD ("/preview", test_preview);
   ADD ("/completion", test_completion);
   ADD ("/estimate", test_estimate);
