@@ -107,8 +107,6 @@ on_edited (ErrataJudgeEditor *self)
   schedule_refresh (self);
 }
 
-
-
 /* ---- placeholder highlighting ----------------------------------------- */
 
 /* Whether "{{name}}" is a placeholder, by the core's own rules. */
