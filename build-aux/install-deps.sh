@@ -10,6 +10,8 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin
   # core
   libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libsecret-1-dev
+  # charts (src/core/charts): cairo and pango, no GTK
+  libcairo2-dev libpango1.0-dev
   # gui
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libmd4c-dev
   # validation tools used by the test suite
