@@ -20,15 +20,9 @@
 #include <math.h>
 
 #include "errata-alignment-view.h"
+#include "errata-alignment-chart.h"
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
-
-/* A version's latest dev run, measured. */
-typedef struct
-{
-  guint             version;
-  ErrataEvalMetrics metrics;
-} ErrataVersionMetrics;
 
 struct _ErrataAlignmentView
 {
@@ -38,7 +32,7 @@ struct _ErrataAlignmentView
   gint64             evaluator_id;
   gint64             run_id;
   ErrataEvalMetrics  metrics;
-  GArray            *points;     /* ErrataVersionMetrics, one per version with a dev run */
+  GArray            *points;     /* ErrataAlignmentPoint, one per version with a dev run */
 
   GtkLabel          *run_label;
   GtkStack          *result_stack;
@@ -46,6 +40,7 @@ struct _ErrataAlignmentView
   GtkGrid           *metrics_grid;
   GtkLabel          *left_out_label;
   AdwBin            *chart_bin;
+  ErrataAlignmentChart *chart;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataAlignmentView, errata_alignment_view, GTK_TYPE_WIDGET)
@@ -264,34 +259,34 @@ collect_points (ErrataAlignmentView *self,
           !errata_eval_metrics_compute (project, run->id, &metrics, NULL) ||
           (metrics.alignment.undefined & ERRATA_ALIGNMENT_NO_PAIRS))
         continue;
-      g_array_append_val (self->points, ((ErrataVersionMetrics) { version->number, metrics }));
+      g_array_set_size (self->points, self->points->len + 1);
+      errata_alignment_point_init (&g_array_index (self->points, ErrataAlignmentPoint,
+                                                   self->points->len - 1),
+                                   version->number, &metrics.alignment);
     }
 }
 
-/* Each version's rates on dev, one line per version. */
+/* The versions' rates on dev, with the test result apart once it exists. */
 static void
-update_chart (ErrataAlignmentView *self)
+update_chart (ErrataAlignmentView *self,
+              ErrataProject       *project)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
+  g_autoptr(GPtrArray) looks = errata_evaluators_list_test_looks (project, self->evaluator_id, NULL);
+  ErrataAlignmentPoint test;
+  gboolean has_test = FALSE;
 
-  for (guint i = 0; i < self->points->len; i++)
+  if (looks != NULL && looks->len > 0)
     {
-      const ErrataVersionMetrics *point = &g_array_index (self->points, ErrataVersionMetrics, i);
-      const ErrataAlignment *a = &point->metrics.alignment;
-      g_autofree char *tpr = errata_format_rate (a->tpr, a->tpr_interval,
-                                                 !(a->undefined & ERRATA_ALIGNMENT_NO_HUMAN_PASS));
-      g_autofree char *tnr = errata_format_rate (a->tnr, a->tnr_interval,
-                                                 !(a->undefined & ERRATA_ALIGNMENT_NO_HUMAN_FAIL));
+      ErrataTestLook *last = g_ptr_array_index (looks, looks->len - 1);
+      ErrataEvalMetrics metrics;
 
-      /* Translators: a version's rates on dev with their 95% intervals. */
-      g_string_append_printf (text, _("v%u: TPR %s · TNR %s\n"), point->version, tpr, tnr);
+      has_test = errata_eval_metrics_compute (project, last->run_id, &metrics, NULL) &&
+                 !(metrics.alignment.undefined & ERRATA_ALIGNMENT_NO_PAIRS);
+      if (has_test)
+        errata_alignment_point_init (&test, last->version, &metrics.alignment);
     }
-  label = gtk_label_new (text->str);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_bin_set_child (self->chart_bin, label);
+  errata_alignment_chart_set_points (self->chart, (ErrataAlignmentPoint *)self->points->data,
+                                     self->points->len, has_test ? &test : NULL);
 }
 
 void
@@ -326,7 +321,7 @@ errata_alignment_view_set_evaluator (ErrataAlignmentView *self,
   fill_metrics (self);
   fill_left_out (self);
   collect_points (self, project);
-  update_chart (self);
+  update_chart (self, project);
   gtk_stack_set_visible_child_name (self->result_stack, "result");
 }
 
@@ -396,7 +391,9 @@ static void
 errata_alignment_view_init (ErrataAlignmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->points = g_array_new (FALSE, TRUE, sizeof (ErrataVersionMetrics));
+  self->points = g_array_new (FALSE, TRUE, sizeof (ErrataAlignmentPoint));
+  self->chart = ERRATA_ALIGNMENT_CHART (errata_alignment_chart_new ());
+  adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->chart));
 }
 
 GtkWidget *

@@ -20,6 +20,7 @@
 
 #include "errata-test-panel.h"
 #include "errata-alignment-view.h"
+#include "errata-interval-chart.h"
 #include "errata-eval-metrics.h"
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
@@ -44,6 +45,7 @@ struct _ErrataTestPanel
   GtkLabel        *estimate_label;
   GtkLabel        *sentence_label;
   AdwBin          *estimate_chart_bin;
+  ErrataIntervalChart *estimate_chart;
   GtkLabel        *estimate_detail_label;
   GtkButton       *estimate_button;
   GtkLabel        *flakiness_label;
@@ -208,12 +210,18 @@ describe_estimate_detail (const ErrataEvalEstimateResult *estimate)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* The raw and corrected rates on one axis, until the chart widget. */
+/* The raw and the corrected failure rates on one axis, the corrected
+ * one with its interval. */
 static void
 show_estimate_chart (ErrataTestPanel                *self,
                      const ErrataEvalEstimateResult *estimate)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->estimate_chart_bin), FALSE);
+  const ErrataCorrectedRate *rate = &estimate->rate;
+
+  errata_interval_chart_set_estimate (self->estimate_chart, 1 - rate->observed_pass_rate,
+                                      rate->failure_rate, rate->failure_interval.lower,
+                                      rate->failure_interval.upper);
+  gtk_widget_set_visible (GTK_WIDGET (self->estimate_chart_bin), TRUE);
 }
 
 static void
@@ -524,6 +532,8 @@ static void
 errata_test_panel_init (ErrataTestPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->estimate_chart = ERRATA_INTERVAL_CHART (errata_interval_chart_new ());
+  adw_bin_set_child (self->estimate_chart_bin, GTK_WIDGET (self->estimate_chart));
 }
 
 GtkWidget *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "errata-coding-panel.h"
+#include "errata-mode-labels.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,7 @@ struct _ErrataCodingPanel
   GtkWidget         *note_placeholder;
   GtkLabel          *modes_label;
   AdwActionRow      *first_failure_row;
+  ErrataModeLabels  *mode_labels;
   GtkWidget         *others_box;
   GtkListBox        *others_list;
 };

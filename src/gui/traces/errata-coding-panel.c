@@ -11,6 +11,8 @@
  * Below the note, the failure modes the trace shows (its derived labels:
  * a reviewed trace whose note sits in a mode fails that mode), read from
  * the taxonomy shared with the Failure Modes page and kept up to date.
+ * Below the form, closed until asked for, the trace's label for each
+ * failure mode and a way to set an explicit one (errata-mode-labels.c).
  *
  * Below the form, read only, what other annotators wrote about the trace:
  * a project made by someone else (the demo's "Demo reviewer") otherwise
@@ -108,6 +110,7 @@ _errata_coding_panel_save (ErrataCodingPanel  *self,
   /* A verdict or a note decides whether the trace counts as reviewed. */
   _errata_coding_panel_update_modes_label (self);
   _errata_coding_panel_update_other_reviews (self);
+  errata_mode_labels_refresh (self->mode_labels);
   g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
   return TRUE;
 }
@@ -193,6 +196,15 @@ load_annotation (ErrataCodingPanel *self)
     _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
 }
 
+/* The labels per failure mode follow the trace, the modes and the name. */
+static void
+update_mode_labels (ErrataCodingPanel *self)
+{
+  errata_mode_labels_set_trace (self->mode_labels, self->project, self->taxonomy,
+                                self->trace ? errata_trace_get_id (self->trace) : 0,
+                                self->annotator);
+}
+
 /* Leaving a trace (or an annotator) must not drop a note in flight. The
  * caller that wants to stop on failure calls flush itself first; here the
  * error is returned so that the next form can say what was lost. */
@@ -236,6 +248,7 @@ on_annotator_changed (ErrataCodingPanel *self)
   show_leaving_error (self, g_steal_pointer (&error));
   /* Whose review is "other" changed with the name. */
   _errata_coding_panel_update_other_reviews (self);
+  update_mode_labels (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
 
@@ -464,6 +477,8 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
 
   install_actions (widget_class);
 
+  g_type_ensure (ERRATA_TYPE_MODE_LABELS);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "codingpanel");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -482,6 +497,7 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, modes_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, mode_labels);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_list);
   gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
@@ -545,6 +561,7 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   _errata_coding_panel_update_sensitivity (self);
   _errata_coding_panel_update_modes_label (self);
   _errata_coding_panel_update_other_reviews (self);
+  update_mode_labels (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
@@ -706,6 +723,7 @@ errata_coding_panel_set_taxonomy (ErrataCodingPanel *self,
     g_signal_connect_object (taxonomy, "changed", G_CALLBACK (_errata_coding_panel_update_modes_label), self,
                              G_CONNECT_SWAPPED);
   _errata_coding_panel_update_modes_label (self);
+  update_mode_labels (self);
 }
 
 /* What the failure-modes line says, or NULL when it is hidden. */

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "errata-evaluators-page-private.h"
+#include "errata-alignment-chart.h"
+#include "errata-interval-chart.h"
 #include "errata-eval-metrics.h"
 #include "errata-eval-runs.h"
 #include "errata-gui-test-utils.h"
@@ -39,12 +41,14 @@ typedef struct
 } Fixture;
 
 /* Trace i mentions a refund when i % 3 == 0. The human fails the mode on
- * those, and also on every trace i % 10 == 1 (where no word gives it
- * away): a check on "refund" alone misses them. */
+ * those, and also on every trace i % 4 == 1 (where no word gives it
+ * away): a check on "refund" alone misses them. There are 12 of those
+ * among the labelled traces, so dev holds some whatever the split's seed
+ * (the chance it holds none is 0.6^12). */
 static gboolean
 human_fails (guint i)
 {
-  return i % 3 == 0 || i % 10 == 1;
+  return i % 3 == 0 || i % 4 == 1;
 }
 
 static void
@@ -57,7 +61,7 @@ add_traces (Fixture *fixture)
     {
       g_autofree char *name = g_strdup_printf ("conv-%02u", i);
       g_autofree char *answer = g_strdup_printf (i % 3 == 0 ? "You get a refund, case %u."
-                                                 : i % 10 == 1 ? "We will repay you, case %u."
+                                                 : i % 4 == 1 ? "We will repay you, case %u."
                                                  : "Here is your booking, case %u.", i);
       g_autoptr(ErrataTrace) trace = errata_test_new_trace (name, "Can you help?", answer);
       gint64 id;
@@ -311,6 +315,7 @@ test_align_three_versions (Fixture       *fixture,
                            gconstpointer  data)
 {
   ErrataEvalMetrics first, second;
+  ErrataAlignmentChart *chart;
 
   gtk_stack_set_visible_child_name (fixture->page->detail_stack, "alignment");
   run_and_wait (fixture, "evaluators.run-dev", NULL);
@@ -331,6 +336,9 @@ test_align_three_versions (Fixture       *fixture,
   assert_view_matches_core (fixture);
   g_assert_cmpuint (errata_alignment_view_get_n_versions_charted (fixture->page->alignment_view),
                     ==, 3);
+  chart = errata_gui_test_find_first (GTK_WIDGET (fixture->page), ERRATA_TYPE_ALIGNMENT_CHART);
+  g_assert_cmpuint (errata_alignment_chart_get_n_points (chart), ==, 3);
+  g_assert_false (errata_alignment_chart_has_test (chart));
   render_both_styles (fixture, "alignment");
 }
 
@@ -387,6 +395,7 @@ test_test_once_and_estimate (Fixture       *fixture,
   GtkWidget *entry;
 
   save_version (fixture, "refund", "repay");
+  run_and_wait (fixture, "evaluators.run-dev", NULL);
   gtk_stack_set_visible_child_name (fixture->page->detail_stack, "test");
   g_assert_nonnull (strstr (errata_test_panel_get_test_text (fixture->page->test_panel), "draft"));
 
@@ -408,6 +417,10 @@ test_test_once_and_estimate (Fixture       *fixture,
                                    "About "));
   g_assert_nonnull (strstr (errata_test_panel_get_sentence (fixture->page->test_panel),
                             "Mentions a refund"));
+  g_assert_true (errata_interval_chart_has_estimate (
+    errata_gui_test_find_first (GTK_WIDGET (fixture->page), ERRATA_TYPE_INTERVAL_CHART)));
+  g_assert_true (errata_alignment_chart_has_test (
+    errata_gui_test_find_first (GTK_WIDGET (fixture->page), ERRATA_TYPE_ALIGNMENT_CHART)));
   render_both_styles (fixture, "estimate");
 
   /* A second look: the button waits for a reason. */

@@ -9,6 +9,7 @@
 
 #include "coding-panel-fixture.h"
 #include "errata-gui-test-utils.h"
+#include "errata-mode-labels.h"
 #include "errata-test-utils.h"
 
 JsonObject *
@@ -182,12 +183,24 @@ shows_text (ErrataCodingPanel *panel,
   return strstr (shown, text) != NULL;
 }
 
+/* The one action row of the form (the labels per mode below it have
+ * their own). */
+AdwPreferencesRow *
+get_first_failure_row (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (fixture->panel), ADW_TYPE_ACTION_ROW);
+
+  for (guint i = rows->len; i > 0; i--)
+    if (gtk_widget_get_ancestor (rows->pdata[i - 1], ERRATA_TYPE_MODE_LABELS) != NULL)
+      g_ptr_array_remove_index (rows, i - 1);
+  g_assert_cmpuint (rows->len, ==, 1);
+  return rows->pdata[0];
+}
+
 const char *
 get_first_failure_text (Fixture *fixture)
 {
-  AdwPreferencesRow *row = find_one (GTK_WIDGET (fixture->panel), ADW_TYPE_ACTION_ROW);
-
-  return adw_preferences_row_get_title (row);
+  return adw_preferences_row_get_title (get_first_failure_row (fixture));
 }
 
 void

@@ -39,6 +39,7 @@ gpointer find_with_class (GtkWidget *root, GType type, const char *css_class);
 GtkToggleButton *get_verdict_button (Fixture *fixture, const char *css_class);
 GtkTextBuffer *get_note_buffer (Fixture *fixture);
 gboolean shows_text (ErrataCodingPanel *panel, const char *text);
+AdwPreferencesRow *get_first_failure_row (Fixture *fixture);
 const char *get_first_failure_text (Fixture *fixture);
 void count_saved (ErrataCodingPanel *panel, gint64 trace_id, GArray *saved);
 

@@ -176,8 +176,7 @@ test_first_failure (Fixture       *fixture,
   errata_coding_panel_set_first_failure (fixture->panel, 4);
   g_assert_cmpstr (get_first_failure_text (fixture), ==, "Message 5 (assistant)");
   /* Shown as plain text: the role comes from the trace. */
-  g_assert_false (adw_preferences_row_get_use_markup (find_one (GTK_WIDGET (fixture->panel),
-                                                                ADW_TYPE_ACTION_ROW)));
+  g_assert_false (adw_preferences_row_get_use_markup (get_first_failure_row (fixture)));
   g_assert_true (gtk_widget_is_sensitive (clear));
   elsewhere = read_annotation_elsewhere (fixture->file, fixture->ids[0]);
   g_assert_cmpint (elsewhere->first_failure, ==, 4);
