@@ -12,6 +12,7 @@
 
 #include "errata-evaluators-page.h"
 #include "errata-alignment-view.h"
+#include "errata-disagreement-browser.h"
 #include "errata-eval-run.h"
 #include "errata-evaluators.h"
 #include "errata-labels-panel.h"
@@ -49,6 +50,9 @@ struct _ErrataEvaluatorsPage
   ErrataLabelsPanel   *labels_panel;
   ErrataAlignmentView *alignment_view;
   ErrataTestPanel     *test_panel;
+  GtkStack            *definition_stack;   /* one editor per evaluator opened */
+  AdwBin              *disagreements_bin;
+  ErrataDisagreementBrowser *disagreement_browser;
 };
 
 ErrataProject *_errata_evaluators_page_get_project  (ErrataEvaluatorsPage *self);

@@ -7,6 +7,8 @@
  * evaluators.* actions, never by calling the page:
  *
  *   evaluators.new             asks for a kind and a target, then creates
+ *   evaluators.show-cell (s)   the traces of a confusion-matrix cell, in the
+ *                              disagreement browser
  *   evaluators.changed (x)     an evaluator was created, saved or run:
  *                              reload the list and show that one
  *   evaluators.labels-changed  a label was set here: recount everything
@@ -24,7 +26,11 @@
 #include <glib/gi18n.h>
 
 #include "errata-evaluators-page-private.h"
+#include "errata-code-check-editor.h"
+#include "errata-evaluator-method.h"
 #include "errata-ground-truth.h"
+#include "errata-judge-editor.h"
+#include "errata-new-evaluator-dialog.h"
 #include "errata-toast-helper.h"
 
 G_DEFINE_FINAL_TYPE (ErrataEvaluatorsPage, errata_evaluators_page, GTK_TYPE_WIDGET)
@@ -189,6 +195,30 @@ on_row_selected (ErrataEvaluatorsPage *self,
 
 /* The detail ----------------------------------------------------------- */
 
+/* Each evaluator opened keeps its editor, so unsaved edits survive a look
+ * at another evaluator; an editor without edits is reloaded, since a run
+ * may have locked its version. */
+static void
+show_editor (ErrataEvaluatorsPage  *self,
+             const ErrataEvaluator *evaluator)
+{
+  g_autofree char *name = g_strdup_printf ("evaluator-%" G_GINT64_FORMAT, evaluator->id);
+  GtkWidget *editor = gtk_stack_get_child_by_name (self->definition_stack, name);
+  gboolean judge = errata_evaluator_method_needs_llm (evaluator->kind);
+
+  if (editor == NULL)
+    {
+      editor = judge ? errata_judge_editor_new (self->workspace)
+                     : errata_code_check_editor_new (self->workspace);
+      gtk_stack_add_named (self->definition_stack, editor, name);
+    }
+  if (judge && !errata_judge_editor_get_modified (ERRATA_JUDGE_EDITOR (editor)))
+    errata_judge_editor_load (ERRATA_JUDGE_EDITOR (editor), evaluator->id);
+  else if (!judge && !errata_code_check_editor_get_modified (ERRATA_CODE_CHECK_EDITOR (editor)))
+    errata_code_check_editor_load (ERRATA_CODE_CHECK_EDITOR (editor), evaluator->id);
+  gtk_stack_set_visible_child (self->definition_stack, editor);
+}
+
 static void
 show_detail (ErrataEvaluatorsPage *self)
 {
@@ -211,6 +241,9 @@ show_detail (ErrataEvaluatorsPage *self)
   errata_labels_panel_set_target (self->labels_panel, self->workspace, evaluator->target);
   errata_alignment_view_set_evaluator (self->alignment_view, self->workspace, evaluator->id);
   errata_test_panel_set_evaluator (self->test_panel, self->workspace, evaluator->id);
+  errata_disagreement_browser_set_run (self->disagreement_browser, evaluator->target,
+                                       errata_alignment_view_get_run (self->alignment_view));
+  show_editor (self, evaluator);
   _errata_evaluators_page_update_resume (self);
 }
 
@@ -287,6 +320,38 @@ run_action (GtkWidget  *widget,
 }
 
 static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (widget);
+  ErrataProject *project = _errata_evaluators_page_get_project (self);
+  g_autoptr(ErrataEvaluator) shown = NULL;
+
+  if (project == NULL)
+    return;
+  /* A new evaluator starts on the target of the one shown. */
+  if (errata_evaluators_page_get_evaluator (self) > 0)
+    shown = errata_evaluators_get (project, errata_evaluators_page_get_evaluator (self), NULL);
+  errata_new_evaluator_dialog_present (widget, self->workspace,
+                                       shown != NULL ? shown->target : ERRATA_TARGET_OVERALL);
+}
+
+static void
+show_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (widget);
+  ErrataDisagreementCell cell;
+
+  if (!errata_disagreement_cell_from_nick (g_variant_get_string (parameter, NULL), &cell))
+    return;
+  errata_disagreement_browser_set_cell (self->disagreement_browser, cell);
+  gtk_stack_set_visible_child_name (self->detail_stack, "disagreements");
+}
+
+static void
 open_trace_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -347,6 +412,9 @@ errata_evaluators_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (errata_evaluators_page_parent_class)->constructed (object);
 
+  self->disagreement_browser =
+    ERRATA_DISAGREEMENT_BROWSER (errata_disagreement_browser_new (self->workspace));
+  adw_bin_set_child (self->disagreements_bin, GTK_WIDGET (self->disagreement_browser));
   errata_evaluators_page_reload (self);
 }
 
@@ -397,11 +465,15 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, labels_panel);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, alignment_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, test_panel);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, definition_stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, disagreements_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
 
   gtk_widget_class_install_action (widget_class, "evaluators.changed", "x", changed_action);
   gtk_widget_class_install_action (widget_class, "evaluators.open-trace", "x",
                                    open_trace_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.show-cell", "s", show_cell_action);
   gtk_widget_class_install_action (widget_class, "evaluators.labels-changed", NULL,
                                    labels_changed_action);
   gtk_widget_class_install_action (widget_class, "evaluators.show-message", "s",
