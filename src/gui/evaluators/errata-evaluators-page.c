@@ -146,6 +146,7 @@ errata_evaluators_page_reload (ErrataEvaluatorsPage *self)
   ErrataProject *project;
   g_autoptr(GPtrArray) evaluators = NULL;
   g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
   gint64 keep;
 
   g_return_if_fail (ERRATA_IS_EVALUATORS_PAGE (self));
@@ -176,10 +177,18 @@ errata_evaluators_page_reload (ErrataEvaluatorsPage *self)
         keep = evaluator->id;
     }
   gtk_stack_set_visible_child_name (self->main_stack, "evaluators");
-  self->evaluator_id = 0;
+  /* Still -1 here: a row the list selected by itself when the rows came
+   * (it does when mapped) must not hide the one to show, and the detail
+   * is shown once, below, whether or not the selection changed. */
   select_row_of (self, keep);
-  if (self->evaluator_id == 0)
-    select_row_of (self, ((ErrataEvaluator *)g_ptr_array_index (evaluators, 0))->id);
+  row = gtk_list_box_get_selected_row (self->evaluator_list);
+  if (row == NULL || row_evaluator (row) != keep)
+    {
+      select_row_of (self, ((ErrataEvaluator *)g_ptr_array_index (evaluators, 0))->id);
+      row = gtk_list_box_get_selected_row (self->evaluator_list);
+    }
+  self->evaluator_id = row != NULL ? row_evaluator (row) : 0;
+  show_detail (self);
 }
 
 static void
@@ -253,7 +262,8 @@ errata_evaluators_page_show_evaluator (ErrataEvaluatorsPage *self,
 {
   g_return_if_fail (ERRATA_IS_EVALUATORS_PAGE (self));
 
-  select_row_of (self, evaluator_id);
+  if (evaluator_id != self->evaluator_id)
+    select_row_of (self, evaluator_id);
 }
 
 gint64

@@ -140,6 +140,13 @@ fixture_tear_down (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gint64
+row_evaluator (GtkListBoxRow *row)
+{
+  g_assert_nonnull (row);
+  return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "errata-evaluator"));
+}
+
 static gboolean
 run_has_ended (gpointer page)
 {
@@ -267,6 +274,30 @@ test_labels (Fixture       *fixture,
   g_assert_cmpstr (((ErrataLabelChange *)history->pdata[0])->who, ==, g_get_real_name ()[0] != '\0'
                    && g_strcmp0 (g_get_real_name (), "Unknown") != 0
                    ? g_get_real_name () : g_get_user_name ());
+}
+
+/* A new evaluator (as the New Evaluator dialog makes one) is shown at
+ * once, even when it becomes the first row of a list on screen, which
+ * GtkListBox selects by itself as the rows come. */
+static void
+test_new_evaluator_shown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) definition = contains_definition ("sorry", NULL);
+  g_autoptr(ErrataEvaluator) created = NULL;
+
+  created = errata_evaluators_create (fixture->project, "Apologies", fixture->mode, "contains",
+                                      definition, NULL, &error);
+  g_assert_no_error (error);
+  /* Focus in the list, as after the dialog closes. */
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->page->evaluator_list));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "evaluators.changed", "x", created->id);
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (errata_evaluators_page_get_evaluator (fixture->page), ==, created->id);
+  g_assert_cmpstr (gtk_label_get_text (fixture->page->title_label), ==, "Apologies");
+  g_assert_cmpint (row_evaluator (gtk_list_box_get_selected_row (fixture->page->evaluator_list)),
+                   ==, created->id);
 }
 
 /* A split with four fails says how wide TNR's interval is there. */
@@ -553,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/evaluators-page/empty", test_empty);
   g_test_add_func ("/evaluators-page/small-split-warning", test_small_split_warning);
   ADD ("labels", test_labels);
+  ADD ("new-evaluator-shown", test_new_evaluator_shown);
   ADD ("align-three-versions", test_align_three_versions);
   ADD ("test-once-and-estimate", test_test_once_and_estimate);
   ADD ("flakiness", test_flakiness);
