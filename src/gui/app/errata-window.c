@@ -275,12 +275,9 @@ on_unsaved_response (ErrataWindow *self,
  * (Keep Open is the default and what Escape does). */
 static void
 ask_before_discarding (ErrataWindow *self,
-                       const char   *reason)
+                       const char   *heading,
+                       const char   *body)
 {
-  const char *heading = _("Close Without Saving the Review?");
-  g_autofree char *body =
-    g_strdup_printf (_("The review on screen could not be saved: %s"), reason);
-
 #if ADW_CHECK_VERSION (1, 5, 0)
   AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
@@ -313,11 +310,27 @@ static gboolean
 on_close_request (ErrataWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *unsaved = NULL;
 
   if (self->traces_page != NULL && !self->discard_unsaved &&
       !errata_traces_page_flush (self->traces_page, &error))
     {
-      ask_before_discarding (self, error->message);
+      g_autofree char *body =
+        g_strdup_printf (_("The review on screen could not be saved: %s"), error->message);
+
+      ask_before_discarding (self, _("Close Without Saving the Review?"), body);
+      return TRUE;
+    }
+  /* An evaluator's definition is saved only when asked (it makes a
+   * version), so edits not saved yet are asked about, not written. */
+  if (self->evaluators_page != NULL && !self->discard_unsaved &&
+      (unsaved = errata_evaluators_page_dup_unsaved (self->evaluators_page)) != NULL)
+    {
+      g_autofree char *body =
+        g_strdup_printf (_("The definition of “%s” has changes that are not saved. Save them "
+                           "on the Evaluators page, or close and lose them."), unsaved);
+
+      ask_before_discarding (self, _("Close Without Saving the Definition?"), body);
       return TRUE;
     }
   /* The canvas lets go of the workspace (and its undo stack) now. */

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "errata-evaluators-page-private.h"
 #include "errata-code-check-editor.h"
@@ -264,6 +265,39 @@ errata_evaluators_page_show_evaluator (ErrataEvaluatorsPage *self,
 
   if (evaluator_id != self->evaluator_id)
     select_row_of (self, evaluator_id);
+}
+
+static gboolean
+editor_is_modified (GtkWidget *editor)
+{
+  if (ERRATA_IS_JUDGE_EDITOR (editor))
+    return errata_judge_editor_get_modified (ERRATA_JUDGE_EDITOR (editor));
+  return errata_code_check_editor_get_modified (ERRATA_CODE_CHECK_EDITOR (editor));
+}
+
+char *
+errata_evaluators_page_dup_unsaved (ErrataEvaluatorsPage *self)
+{
+  ErrataProject *project;
+
+  g_return_val_if_fail (ERRATA_IS_EVALUATORS_PAGE (self), NULL);
+
+  project = _errata_evaluators_page_get_project (self);
+  for (GtkWidget *editor = gtk_widget_get_first_child (GTK_WIDGET (self->definition_stack));
+       editor != NULL && project != NULL;
+       editor = gtk_widget_get_next_sibling (editor))
+    {
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (self->definition_stack,
+                                                                      editor));
+      g_autoptr(ErrataEvaluator) evaluator = NULL;
+
+      if (!editor_is_modified (editor) || !g_str_has_prefix (name, "evaluator-"))
+        continue;
+      evaluator = errata_evaluators_get (project, g_ascii_strtoll (name + strlen ("evaluator-"),
+                                                                   NULL, 10), NULL);
+      return g_strdup (evaluator != NULL ? evaluator->name : _("an evaluator"));
+    }
+  return NULL;
 }
 
 gint64

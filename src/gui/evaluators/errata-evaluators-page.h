@@ -26,6 +26,8 @@ void             errata_evaluators_page_reload             (ErrataEvaluatorsPage
 void             errata_evaluators_page_show_evaluator     (ErrataEvaluatorsPage *self,
                                                             gint64                evaluator_id);
 gint64           errata_evaluators_page_get_evaluator      (ErrataEvaluatorsPage *self);
+/* The name of an evaluator whose definition has unsaved edits, or NULL. */
+char            *errata_evaluators_page_dup_unsaved        (ErrataEvaluatorsPage *self);
 /* Whether a run (or the LLM client it waits for) is in progress. */
 gboolean         errata_evaluators_page_is_running         (ErrataEvaluatorsPage *self);
 

@@ -15,6 +15,7 @@
 
 #include "errata-evaluators-page-private.h"
 #include "errata-alignment-chart.h"
+#include "errata-code-check-editor.h"
 #include "errata-interval-chart.h"
 #include "errata-eval-metrics.h"
 #include "errata-eval-runs.h"
@@ -298,6 +299,60 @@ test_new_evaluator_shown (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (fixture->page->title_label), ==, "Apologies");
   g_assert_cmpint (row_evaluator (gtk_list_box_get_selected_row (fixture->page->evaluator_list)),
                    ==, created->id);
+}
+
+/* The form's widget for a parameter carries the parameter's name. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Edits not saved survive a look at another evaluator, and the page
+ * names the evaluator (the window asks before closing on them). */
+static void
+test_unsaved_edits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) definition = contains_definition ("sorry", NULL);
+  g_autoptr(ErrataEvaluator) other = NULL;
+  g_autofree char *unsaved = NULL;
+  GtkSwitch *switch_widget;
+  GtkWidget *editor;
+
+  gtk_stack_set_visible_child_name (fixture->page->detail_stack, "definition");
+  errata_gui_test_iterate_for (50);
+  g_assert_null (errata_evaluators_page_dup_unsaved (fixture->page));
+  editor = gtk_stack_get_visible_child (fixture->page->definition_stack);
+  g_assert_true (ERRATA_IS_CODE_CHECK_EDITOR (editor));
+  g_assert_nonnull (find_named (editor, "whole_words"));
+  switch_widget = errata_gui_test_find_first (find_named (editor, "whole_words"), GTK_TYPE_SWITCH);
+  gtk_switch_set_active (switch_widget, !gtk_switch_get_active (switch_widget));
+  errata_gui_test_iterate_for (50);
+  g_assert_true (errata_code_check_editor_get_modified (ERRATA_CODE_CHECK_EDITOR (editor)));
+  unsaved = errata_evaluators_page_dup_unsaved (fixture->page);
+  g_assert_cmpstr (unsaved, ==, "Refund words");
+
+  other = errata_evaluators_create (fixture->project, "Apologies", fixture->mode, "contains",
+                                    definition, NULL, &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "evaluators.changed", "x", other->id);
+  g_assert_true (gtk_stack_get_visible_child (fixture->page->definition_stack) != editor);
+  errata_evaluators_page_show_evaluator (fixture->page, fixture->check);
+  g_assert_true (gtk_stack_get_visible_child (fixture->page->definition_stack) == editor);
+  g_assert_true (errata_code_check_editor_get_modified (ERRATA_CODE_CHECK_EDITOR (editor)));
 }
 
 /* A split with four fails says how wide TNR's interval is there. */
@@ -585,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/evaluators-page/small-split-warning", test_small_split_warning);
   ADD ("labels", test_labels);
   ADD ("new-evaluator-shown", test_new_evaluator_shown);
+  ADD ("unsaved-edits", test_unsaved_edits);
   ADD ("align-three-versions", test_align_three_versions);
   ADD ("test-once-and-estimate", test_test_once_and_estimate);
   ADD ("flakiness", test_flakiness);
