@@ -34,6 +34,7 @@ struct _ErrataTestPanel
 
   ErrataWorkspace *workspace;
   gint64           evaluator_id;
+  gboolean         stale;          /* set_evaluator came while off screen */
   char            *test_text;
   char            *sentence;
   char            *flakiness;
@@ -425,31 +426,53 @@ on_repeat_clicked (ErrataTestPanel *self)
 
 /* API --------------------------------------------------------------------- */
 
-void
-errata_test_panel_set_evaluator (ErrataTestPanel *self,
-                                 ErrataWorkspace *workspace,
-                                 gint64           evaluator_id)
+static void
+refresh (ErrataTestPanel *self)
 {
   ErrataProject *project;
   g_autoptr(ErrataEvaluator) evaluator = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GPtrArray) looks = NULL;
 
+  self->stale = FALSE;
+  if (self->workspace == NULL || self->evaluator_id <= 0)
+    return;
+  project = errata_workspace_get_project (self->workspace);
+  evaluator = errata_evaluators_get (project, self->evaluator_id, NULL);
+  if (evaluator == NULL)
+    return;
+  versions = errata_evaluators_list_versions (project, self->evaluator_id, NULL);
+  looks = errata_evaluators_list_test_looks (project, self->evaluator_id, NULL);
+  update_test (self, project, versions, looks);
+  update_estimate (self, project, evaluator->target, looks);
+  update_flakiness (self, project);
+}
+
+/* The estimate's bootstrap takes tens of milliseconds: it is computed
+ * when the panel is on screen, not on every reload of the page (each
+ * page switch, each label set) while another tab shows. */
+void
+errata_test_panel_set_evaluator (ErrataTestPanel *self,
+                                 ErrataWorkspace *workspace,
+                                 gint64           evaluator_id)
+{
   g_return_if_fail (ERRATA_IS_TEST_PANEL (self));
 
   g_set_object (&self->workspace, workspace);
   self->evaluator_id = evaluator_id;
-  if (workspace == NULL || evaluator_id <= 0)
-    return;
-  project = errata_workspace_get_project (workspace);
-  evaluator = errata_evaluators_get (project, evaluator_id, NULL);
-  if (evaluator == NULL)
-    return;
-  versions = errata_evaluators_list_versions (project, evaluator_id, NULL);
-  looks = errata_evaluators_list_test_looks (project, evaluator_id, NULL);
-  update_test (self, project, versions, looks);
-  update_estimate (self, project, evaluator->target, looks);
-  update_flakiness (self, project);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+errata_test_panel_map (GtkWidget *widget)
+{
+  ErrataTestPanel *self = ERRATA_TEST_PANEL (widget);
+
+  GTK_WIDGET_CLASS (errata_test_panel_parent_class)->map (widget);
+  if (self->stale)
+    refresh (self);
 }
 
 const char *
@@ -511,6 +534,7 @@ errata_test_panel_class_init (ErrataTestPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = errata_test_panel_dispose;
+  widget_class->map = errata_test_panel_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-test-panel.ui");

@@ -22,7 +22,8 @@ GtkWidget  *errata_test_panel_new            (void);
 void        errata_test_panel_set_evaluator  (ErrataTestPanel *self,
                                               ErrataWorkspace *workspace,
                                               gint64           evaluator_id);
-/* For tests and the page: the texts shown ("" when there is none). */
+/* Read when the panel is on screen (at once if it is). For tests and
+ * the page: the texts shown ("" when there is none). */
 const char *errata_test_panel_get_test_text  (ErrataTestPanel *self);
 const char *errata_test_panel_get_sentence   (ErrataTestPanel *self);
 const char *errata_test_panel_get_flakiness  (ErrataTestPanel *self);

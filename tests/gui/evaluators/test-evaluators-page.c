@@ -536,6 +536,7 @@ test_flakiness (Fixture       *fixture,
 {
   g_autoptr(ErrataRunInfo) last = NULL;
 
+  gtk_stack_set_visible_child_name (fixture->page->detail_stack, "test");
   run_and_wait (fixture, "evaluators.repeat-dev", g_variant_new_int32 (3));
   last = latest_run (fixture, fixture->check);
   g_assert_cmpint (last->repeat_of, >, 0);
