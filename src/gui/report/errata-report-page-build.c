@@ -57,14 +57,26 @@ box_new (GtkOrientation orientation,
   return box;
 }
 
+/* A card with room inside; content goes into the box returned, the card
+ * is its parent. */
 static GtkWidget *
 card_new (void)
 {
-  GtkWidget *card = box_new (GTK_ORIENTATION_VERTICAL, 6, "card");
+  GtkWidget *card = box_new (GTK_ORIENTATION_VERTICAL, 0, "card");
+  GtkWidget *inner = box_new (GTK_ORIENTATION_VERTICAL, 6, NULL);
 
   gtk_widget_add_css_class (card, "report-card");
-  g_object_set (card, "margin-top", 6, NULL);
-  return card;
+  g_object_set (inner, "margin-top", 12, "margin-bottom", 14, "margin-start", 16,
+                "margin-end", 16, NULL);
+  gtk_box_append (GTK_BOX (card), inner);
+  return inner;
+}
+
+static void
+append_card (ErrataReportPage *self,
+             GtkWidget        *inner)
+{
+  gtk_box_append (self->content, gtk_widget_get_parent (inner));
 }
 
 static void
@@ -186,41 +198,57 @@ saturation_chart_new (ErrataReportPage *self,
 /* Failure modes ---------------------------------------------------------- */
 
 static GtkWidget *
+markup_label_new (const char *markup)
+{
+  GtkWidget *label = label_new (markup, NULL, NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+/* A row of the examples' list: activating it asks for the trace. */
+static GtkWidget *
 example_new (const ErrataReportExample *example)
 {
-  GtkWidget *button = gtk_button_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = box_new (GTK_ORIENTATION_VERTICAL, 4, NULL);
   /* Translators: a bold label before the user's message of an example. */
   g_autofree char *question = g_markup_printf_escaped ("<b>%s</b> %s", _("User:"), example->question);
   g_autofree char *reply = g_markup_printf_escaped ("<b>%s</b> %s", _("Reply:"), example->reply);
   g_autofree char *tooltip = g_strdup_printf (_("Open trace %s on the Traces page"),
                                               example->external_id);
-  GtkWidget *label;
 
-  label = label_new (question, NULL, NULL);
-  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
-  append (GTK_BOX (box), label);
-  label = label_new (reply, NULL, NULL);
-  gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
-  append (GTK_BOX (box), label);
+  g_object_set (box, "margin-top", 8, "margin-bottom", 8, "margin-start", 12, "margin-end", 12,
+                NULL);
+  append (GTK_BOX (box), markup_label_new (question));
+  append (GTK_BOX (box), markup_label_new (reply));
   if (*example->note != '\0')
     {
       g_autofree char *who = g_strdup_printf (_("Note (%s):"), example->annotator);
       g_autofree char *note = g_markup_printf_escaped ("<b>%s</b> <i>%s</i>", who, example->note);
 
-      label = label_new (note, NULL, NULL);
-      gtk_label_set_use_markup (GTK_LABEL (label), TRUE);
-      append (GTK_BOX (box), label);
+      append (GTK_BOX (box), markup_label_new (note));
     }
   append (GTK_BOX (box), label_new (example->external_id, "caption", NULL));
   gtk_widget_add_css_class (gtk_widget_get_last_child (box), "dim-label");
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "report-example");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "report.open-trace");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", example->trace_id);
-  return button;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "report-example");
+  gtk_widget_set_tooltip_text (row, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "report.open-trace");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", example->trace_id);
+  return row;
+}
+
+static GtkWidget *
+examples_new (const ErrataReportMode *mode)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < mode->examples->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), example_new (mode->examples->pdata[i]));
+  return list;
 }
 
 static void
@@ -270,10 +298,14 @@ add_mode (ErrataReportPage       *self,
   if (imported != NULL)
     append (GTK_BOX (card), number_new (imported, "dim-label", ERRATA_REPORT_NOTE_IMPORTED));
   if (mode->examples->len > 0)
-    append (GTK_BOX (card), label_new (_("Examples"), "caption-heading", NULL));
-  for (guint i = 0; i < mode->examples->len; i++)
-    append (GTK_BOX (card), example_new (mode->examples->pdata[i]));
-  append (self->content, card);
+    {
+      GtkWidget *heading = label_new (_("Examples"), "caption-heading", NULL);
+
+      gtk_widget_set_margin_top (heading, 6);
+      append (GTK_BOX (card), heading);
+      append (GTK_BOX (card), examples_new (mode));
+    }
+  append_card (self, card);
 }
 
 static void
@@ -333,7 +365,7 @@ add_judge (ErrataReportPage        *self,
       append (GTK_BOX (card), number_new (tnr_line, NULL, ERRATA_REPORT_NOTE_TNR));
       append (GTK_BOX (card), number_new (summary, "dim-label", ERRATA_REPORT_NOTE_LOOKS));
     }
-  append (self->content, card);
+  append_card (self, card);
 }
 
 static void
@@ -390,7 +422,7 @@ add_coverage (ErrataReportPage *self)
 
       append (GTK_BOX (card), label_new (text, "dim-label", NULL));
     }
-  append (self->content, card);
+  append_card (self, card);
 }
 
 static void
