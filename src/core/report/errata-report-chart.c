@@ -87,7 +87,10 @@ draw_axis (ErrataChartPen *pen,
            double          top,
            double          bottom)
 {
-  for (int tick = 0; tick <= 4; tick++)
+  /* Quarters where they fit, halves where they would touch. */
+  int step = plot_width < 220 ? 2 : 1;
+
+  for (int tick = 0; tick <= 4; tick += step)
     {
       double x = _errata_chart_crisp (x0 + plot_width * tick / 4.0);
       g_autofree char *text = _errata_chart_percent (tick / 4.0, 0);

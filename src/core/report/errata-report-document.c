@@ -24,6 +24,10 @@
 #define MARGIN        56.0
 #define FOOTER_HEIGHT 24.0
 #define FONT          "Cantarell"
+/* The charts are drawn in CSS pixels (1/96 in), a PDF page in points
+ * (1/72 in): a chart is scaled by this to keep its text the size it has
+ * on screen. */
+#define PX            0.75
 
 typedef enum
 {
@@ -162,7 +166,8 @@ static void
 build_mode (ErrataReportDocument   *self,
             const ErrataReportMode *mode)
 {
-  g_autofree char *share = errata_report_dup_mode_share (mode);
+  g_autofree char *percent = errata_report_format_percent (mode->share);
+  g_autofree char *interval = errata_report_format_interval (mode->interval);
   g_autofree char *count = errata_report_dup_mode_count (mode, self->report->n_reviewed);
   g_autofree char *corrected = errata_report_dup_mode_corrected (mode);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
@@ -170,8 +175,9 @@ build_mode (ErrataReportDocument   *self,
   add_printf (self, TEXT_H3, "%s", mode->name);
   if (*mode->definition != '\0')
     add_printf (self, TEXT_BODY, "%s", mode->definition)->dim = TRUE;
-  add_printf (self, TEXT_BODY, _("<b>%s</b>%s%s of reviewed traces · %s"), share,
-              mark (ERRATA_REPORT_NOTE_SHARE), mark (ERRATA_REPORT_NOTE_INTERVAL), count);
+  /* Translators: "40%¹ · 4 of 10 reviewed traces · 95% interval 17–69%²". */
+  add_printf (self, TEXT_BODY, _("<b>%s</b>%s · %s · 95%% interval %s%s"), percent,
+              mark (ERRATA_REPORT_NOTE_SHARE), count, interval, mark (ERRATA_REPORT_NOTE_INTERVAL));
   if (corrected != NULL)
     {
       add_printf (self, TEXT_BODY, "<b>%s</b>%s", corrected, mark (ERRATA_REPORT_NOTE_CORRECTED));
@@ -377,7 +383,7 @@ measure (ErrataReportDocument *self,
       block->height = h;
     }
   else
-    block->height = block->chart_height;
+    block->height = block->chart_height * PX;
 }
 
 /* A heading is measured with what follows it, so it never ends a page. */
@@ -475,10 +481,11 @@ draw_block (ErrataReportDocument *self,
     }
   else
     {
-      double chart_width = block->chart_width > 0 ? MIN (block->chart_width, text_width)
-                                                  : text_width;
+      double chart_width = block->chart_width > 0 ? MIN (block->chart_width, text_width / PX)
+                                                  : text_width / PX;
 
       cairo_translate (cr, MARGIN, block->y);
+      cairo_scale (cr, PX, PX);
       cairo_rectangle (cr, 0, 0, chart_width, block->chart_height);
       cairo_clip (cr);
       block->draw (cr, chart_width, block->chart_height, (gpointer)block->data);

@@ -20,6 +20,9 @@
 #include "errata-report-svg.h"
 #include "errata-report-text.h"
 
+/* What a phone shows of a chart, in CSS pixels. */
+#define NARROW_CHART_WIDTH 320.0
+
 static const char style_sheet[] =
   ":root{color-scheme:light dark;--fg:#1e1e22;--dim:#5e5e66;--bg:#fafafb;--card:#fff;"
   "--line:#deddda;--accent:#1c71d8;--warn:#9c6e03;--bad:#c01c28}"
@@ -43,7 +46,7 @@ static const char style_sheet[] =
   "figure{margin:1rem 0;background:#fff;border:1px solid var(--line);border-radius:12px;"
   "padding:.75rem}"
   "figcaption{font-size:.85rem;color:#5e5e66;margin-top:.4rem}"
-  "svg.chart{display:block;max-width:100%;height:auto}"
+  "svg.chart{display:block;max-width:100%;height:auto}svg.chart.narrow{display:none}"
   ".card{background:var(--card);border:1px solid var(--line);border-radius:12px;"
   "padding:1rem 1.25rem;margin:1rem 0}"
   ".figure-big{font-size:1.6rem;font-weight:700;font-variant-numeric:tabular-nums}"
@@ -65,7 +68,9 @@ static const char style_sheet[] =
   "ol.notes li:target{color:var(--fg);background:var(--card)}"
   "dl.coverage{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}"
   "dl.coverage dt{color:var(--dim)}dl.coverage dd{margin:0}"
+  "sup{font-size:.7rem;line-height:0}"
   "@media (max-width:32rem){main{padding:1.5rem 1rem 3rem}h1{font-size:1.6rem}"
+  "svg.chart.wide{display:none}svg.chart.narrow{display:block}"
   ".examples dl,dl.coverage{grid-template-columns:1fr}.examples dt{padding-top:.4rem}}"
   "@media print{body{background:#fff;color:#000}main{max-width:none;padding:0}"
   ".card,.summary,figure{break-inside:avoid}h2,h3{break-after:avoid}}";
@@ -116,6 +121,8 @@ append_number (GString          *out,
   append_mark (out, note);
 }
 
+/* A phone shows the narrow drawing, a wider screen the wide one: a chart
+ * scaled down to a phone's width would have text too small to read. */
 static gboolean
 append_chart (GString               *out,
               ErrataReportDrawFunc   draw,
@@ -127,13 +134,20 @@ append_chart (GString               *out,
               const char            *caption,
               GError               **error)
 {
-  g_autofree char *svg = errata_report_svg_render (width, height, draw, data, id_prefix, label,
-                                                   error);
+  g_autofree char *narrow_prefix = g_strconcat (id_prefix, "n-", NULL);
+  g_autofree char *wide = errata_report_svg_render (width, height, draw, data, id_prefix, label,
+                                                    "wide", error);
+  g_autofree char *narrow = NULL;
 
-  if (svg == NULL)
+  if (wide == NULL)
+    return FALSE;
+  narrow = errata_report_svg_render (MIN (width, NARROW_CHART_WIDTH), height, draw, data,
+                                     narrow_prefix, label, "narrow", error);
+  if (narrow == NULL)
     return FALSE;
   g_string_append (out, "<figure>");
-  g_string_append (out, svg);
+  g_string_append (out, wide);
+  g_string_append (out, narrow);
   if (caption != NULL)
     append_printf_escaped (out, "<figcaption>%s</figcaption>", caption);
   g_string_append (out, "</figure>\n");

@@ -54,14 +54,16 @@ prefix_ids (const char *svg,
  * size CSS may change (the viewBox keeps its proportions). */
 static char *
 make_inline (const char *svg,
-             const char *label)
+             const char *label,
+             const char *css_class)
 {
   const char *root = strstr (svg, "<svg");
   g_autofree char *escaped = g_markup_escape_text (label, -1);
 
   if (root == NULL)
     return NULL;
-  return g_strdup_printf ("<svg class=\"chart\" role=\"img\" aria-label=\"%s\"%s",
+  return g_strdup_printf ("<svg class=\"chart%s%s\" role=\"img\" aria-label=\"%s\"%s",
+                          css_class != NULL ? " " : "", css_class != NULL ? css_class : "",
                           escaped, root + strlen ("<svg"));
 }
 
@@ -72,6 +74,7 @@ errata_report_svg_render (double                width,
                           gpointer              data,
                           const char           *id_prefix,
                           const char           *label,
+                          const char           *css_class,
                           GError              **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -94,7 +97,7 @@ errata_report_svg_render (double                width,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
   prefixed = status == CAIRO_STATUS_SUCCESS ? prefix_ids (out->str, id_prefix) : NULL;
-  svg = prefixed != NULL ? make_inline (prefixed, label) : NULL;
+  svg = prefixed != NULL ? make_inline (prefixed, label, css_class) : NULL;
   if (svg == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  _("Could not draw a chart as SVG: %s"),

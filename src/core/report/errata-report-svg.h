@@ -19,13 +19,15 @@ typedef void (*ErrataReportDrawFunc) (cairo_t  *cr,
 
 /* The <svg> element (no XML prolog), its ids prefixed with `id_prefix` so
  * that several charts in one page do not share glyphs or clips, labelled
- * with `label` for screen readers, sized by CSS (class "chart"). */
+ * with `label` for screen readers, sized by CSS (class "chart" and
+ * `css_class`, which may be NULL). */
 char *errata_report_svg_render (double                width,
                                 double                height,
                                 ErrataReportDrawFunc  draw,
                                 gpointer              data,
                                 const char           *id_prefix,
                                 const char           *label,
+                                const char           *css_class,
                                 GError              **error);
 
 G_END_DECLS

@@ -261,6 +261,7 @@ add_corrected (GtkBox                 *card,
   GtkWidget *chart = errata_interval_chart_new ();
 
   gtk_widget_add_css_class (badge, "accent");
+  gtk_label_set_wrap (GTK_LABEL (badge), FALSE);
   gtk_widget_set_hexpand (badge, FALSE);
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   append (GTK_BOX (row), badge);

@@ -365,8 +365,10 @@ test_html_structure (Fixture       *fixture,
   g_assert_cmpstr (first_mode, ==, "Wrong date");
   g_assert_cmpuint (count_nodes (context, "//article[1]//ol[@class='examples']/li"), ==, 3);
   g_assert_cmpuint (count_nodes (context, "//article[1]//div[@class='corrected']"), ==, 1);
-  /* Charts inline: modes, the estimate and saturation, each labelled. */
-  g_assert_cmpuint (count_nodes (context, "//svg[@role='img'][@aria-label]"), ==, 3);
+  /* Charts inline: modes, the estimate and saturation, each labelled,
+   * each drawn wide and narrow (for a phone). */
+  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart wide'][@role='img'][@aria-label]"), ==, 3);
+  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart narrow'][@role='img'][@aria-label]"), ==, 3);
   /* No id twice: cairo names glyphs alike in every SVG it writes. */
   g_assert_cmpuint (count_nodes (context, "//*[@id][@id = preceding::*/@id]"), ==, 0);
   /* Every footnote mark points at a note that exists. */
@@ -495,7 +497,7 @@ test_pdf (Fixture       *fixture,
   text = run_tool ("pdftotext", path);
   g_assert_nonnull (strstr (text, "What breaks, and how often"));
   g_assert_nonnull (strstr (text, "Wrong date"));
-  g_assert_nonnull (strstr (text, "40% (95% interval 17–69%)"));
+  g_assert_nonnull (strstr (text, "4 of 10 reviewed traces · 95% interval 17–69%"));
   g_assert_nonnull (strstr (text, "Gives the wrong date for flight 0."));
   g_assert_nonnull (strstr (text, "Not validated: never run on the test traces"));
   g_assert_nonnull (strstr (text, "How far the judges can be trusted"));
