@@ -126,7 +126,9 @@ errata_report_page_constructed (GObject *object)
   ErrataReportPage *self = ERRATA_REPORT_PAGE (object);
 
   G_OBJECT_CLASS (errata_report_page_parent_class)->constructed (object);
-  errata_report_page_reload (self);
+  /* Gathered when shown (the window calls reload), not when the project
+   * opens: a corrected rate runs a bootstrap per failure mode. */
+  _errata_report_page_build (self);
 }
 
 static void

@@ -21,7 +21,8 @@ G_DECLARE_FINAL_TYPE (ErrataReportPage, errata_report_page, ERRATA, REPORT_PAGE,
 
 GtkWidget          *errata_report_page_new         (ErrataWorkspace  *workspace);
 ErrataWorkspace    *errata_report_page_get_workspace (ErrataReportPage *self);
-/* Gathers the report again from the project as it stands. */
+/* Gathers the report again from the project as it stands. The window
+ * calls it each time the page is shown; until then the page is empty. */
 void                errata_report_page_reload      (ErrataReportPage *self);
 /* The report on screen (NULL when it could not be gathered). */
 const ErrataReport *errata_report_page_get_report  (ErrataReportPage *self);

@@ -243,6 +243,8 @@ test_screenshots (Fixture       *fixture,
   render (GTK_WINDOW (fixture->window), 1440, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
   render (GTK_WINDOW (fixture->window), 1440, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
 
+  g_assert_null (errata_report_page_get_report (ERRATA_REPORT_PAGE (page)));
+  errata_report_page_reload (ERRATA_REPORT_PAGE (page));
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 480);
   gtk_window_set_child (narrow, page);
