@@ -171,6 +171,7 @@ build_mode (ErrataReportDocument   *self,
   g_autofree char *count = errata_report_dup_mode_count (mode, self->report->n_reviewed);
   g_autofree char *corrected = errata_report_dup_mode_corrected (mode);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
+  g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
 
   add_printf (self, TEXT_H3, "%s", mode->name);
   if (*mode->definition != '\0')
@@ -183,6 +184,8 @@ build_mode (ErrataReportDocument   *self,
       add_printf (self, TEXT_BODY, "<b>%s</b>%s", corrected, mark (ERRATA_REPORT_NOTE_CORRECTED));
       add_chart (self, errata_report_chart_draw_corrected, mode, 420, 80);
     }
+  if (no_corrected != NULL)
+    add_printf (self, TEXT_SMALL, "%s", no_corrected)->dim = TRUE;
   if (imported != NULL)
     add_printf (self, TEXT_SMALL, "%s%s", imported, mark (ERRATA_REPORT_NOTE_IMPORTED))->dim = TRUE;
   for (guint i = 0; i < mode->examples->len; i++)

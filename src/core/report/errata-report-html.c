@@ -235,6 +235,7 @@ append_mode (GString                *out,
   g_autofree char *share = errata_report_dup_mode_share (mode);
   g_autofree char *count = errata_report_dup_mode_count (mode, report->n_reviewed);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
+  g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
   g_autofree char *percent = errata_report_format_percent (mode->share);
 
   append_printf_escaped (out, "<article class=\"card\" id=\"mode-%" G_GINT64_FORMAT "\"><h3>%s</h3>",
@@ -249,6 +250,8 @@ append_mode (GString                *out,
   g_string_append (out, "</p>");
   if (mode->has_corrected && !append_corrected (out, mode, error))
     return FALSE;
+  if (no_corrected != NULL)
+    append_printf_escaped (out, "<p class=\"sub\">%s</p>", no_corrected);
   if (imported != NULL)
     {
       g_string_append (out, "<p class=\"sub\">");

@@ -60,6 +60,7 @@ _errata_report_mode_free (ErrataReportMode *mode)
   g_free (mode->name);
   g_free (mode->definition);
   g_free (mode->judge_name);
+  g_free (mode->no_corrected_why);
   g_clear_pointer (&mode->examples, g_ptr_array_unref);
   g_free (mode);
 }
@@ -131,9 +132,13 @@ find_corrected (ErrataProject    *project,
         continue;
       if (!errata_eval_estimate (project, evaluator->id, &options, &result, &local_error))
         {
-          g_debug ("No corrected rate from “%s”: %s", evaluator->name, local_error->message);
+          if (mode->no_corrected_why == NULL)
+            /* Translators: an evaluator and why it gives no corrected rate. */
+            mode->no_corrected_why = g_strdup_printf (_("“%s”: %s"), evaluator->name,
+                                                      local_error->message);
           continue;
         }
+      g_clear_pointer (&mode->no_corrected_why, g_free);
       mode->has_corrected = TRUE;
       mode->judge_name = g_strdup (evaluator->name);
       mode->judge_version = result.version;

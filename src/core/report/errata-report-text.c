@@ -173,6 +173,17 @@ errata_report_dup_mode_corrected (const ErrataReportMode *mode)
 }
 
 char *
+errata_report_dup_mode_no_corrected (const ErrataReportMode *mode)
+{
+  g_return_val_if_fail (mode != NULL, NULL);
+
+  if (mode->has_corrected || mode->no_corrected_why == NULL)
+    return NULL;
+  /* Translators: why a failure mode has no corrected rate from a judge. */
+  return g_strdup_printf (_("No judge estimate: %s"), mode->no_corrected_why);
+}
+
+char *
 errata_report_dup_mode_imported (const ErrataReportMode *mode)
 {
   g_return_val_if_fail (mode != NULL, NULL);

@@ -50,6 +50,8 @@ char       *errata_report_dup_mode_share      (const ErrataReportMode   *mode);
 /* "Corrected rate 7.4% (95% interval 3.1–12.0%), from the judge “X” (version 2)
  * on 400 unreviewed traces"; NULL without one. */
 char       *errata_report_dup_mode_corrected  (const ErrataReportMode   *mode);
+/* "No judge estimate: “Tour check”: …"; NULL when there is one or no evaluator. */
+char       *errata_report_dup_mode_no_corrected (const ErrataReportMode *mode);
 /* "Imported labels put 3 more traces here (not in the share)"; NULL for none. */
 char       *errata_report_dup_mode_imported   (const ErrataReportMode   *mode);
 /* "82% (95% interval 70–90%)", "not defined: no trace a person passed". */

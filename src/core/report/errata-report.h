@@ -54,6 +54,9 @@ typedef struct
   ErrataInterval  corrected_interval;
   double          observed;       /* the judge's raw failure rate on unlabelled traces */
   guint           n_unlabelled;
+  /* Without a corrected rate but with an evaluator: why it gives none
+   * ("“Tour check”: …"), or NULL. */
+  char           *no_corrected_why;
   GPtrArray      *examples;       /* ErrataReportExample */
 } ErrataReportMode;
 

@@ -283,6 +283,7 @@ add_mode (ErrataReportPage       *self,
   g_autofree char *share = errata_report_dup_mode_share (mode);
   g_autofree char *count = errata_report_dup_mode_count (mode, self->report->n_reviewed);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
+  g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
   g_autofree char *line = g_strdup_printf ("%s · %s", count, share);
   GtkWidget *numbers = box_new (GTK_ORIENTATION_HORIZONTAL, 12, NULL);
 
@@ -296,6 +297,8 @@ add_mode (ErrataReportPage       *self,
   append (GTK_BOX (card), numbers);
   if (mode->has_corrected)
     add_corrected (GTK_BOX (card), mode);
+  if (no_corrected != NULL)
+    append (GTK_BOX (card), label_new (no_corrected, "dim-label", NULL));
   if (imported != NULL)
     append (GTK_BOX (card), number_new (imported, "dim-label", ERRATA_REPORT_NOTE_IMPORTED));
   if (mode->examples->len > 0)

@@ -111,6 +111,16 @@ test_modes (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (tone->interval.lower, 0.0179, 1e-4);
   g_assert_cmpfloat_with_epsilon (tone->interval.upper, 0.4042, 1e-4);
   g_assert_false (tone->has_corrected);
+  /* Its evaluator says why it gives no estimate. */
+  {
+    g_autofree char *why = errata_report_dup_mode_no_corrected (tone);
+
+    g_assert_nonnull (why);
+    g_assert_true (g_str_has_prefix (why, "No judge estimate: “Tone judge”: The evaluator has not "
+                                          "been run on the test split"));
+  }
+  g_assert_null (errata_report_dup_mode_no_corrected (date));
+  g_assert_null (errata_report_dup_mode_no_corrected (never));
 
   g_assert_cmpstr (never->name, ==, "Never seen");
   g_assert_cmpuint (never->count, ==, 0);
