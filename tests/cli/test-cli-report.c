@@ -116,7 +116,7 @@ test_html (Fixture       *fixture,
   assert_contains (html, "<h1>test</h1>");
   assert_contains (html, "10 traces reviewed here · 5 imported labels");
   assert_contains (html, "40% (95% interval 17–69%)");
-  assert_contains (html, "<svg class=\"chart\"");
+  assert_contains (html, "<svg class=\"chart wide\"");
   cli_result_clear (&result);
 }
 

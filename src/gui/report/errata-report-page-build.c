@@ -266,6 +266,7 @@ add_corrected (GtkBox                 *card,
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   append (GTK_BOX (row), badge);
   append (GTK_BOX (row), number_new (corrected, NULL, ERRATA_REPORT_NOTE_CORRECTED));
+  gtk_widget_set_hexpand (gtk_widget_get_last_child (row), TRUE);
   append (card, row);
   errata_interval_chart_set_estimate (ERRATA_INTERVAL_CHART (chart), mode->observed,
                                       mode->corrected, mode->corrected_interval.lower,
@@ -293,6 +294,7 @@ add_mode (ErrataReportPage       *self,
   append (GTK_BOX (numbers), number_new (percent, "title-1", ERRATA_REPORT_NOTE_SHARE));
   gtk_widget_set_hexpand (gtk_widget_get_last_child (numbers), FALSE);
   append (GTK_BOX (numbers), number_new (line, NULL, ERRATA_REPORT_NOTE_INTERVAL));
+  gtk_widget_set_hexpand (gtk_widget_get_last_child (numbers), TRUE);
   gtk_widget_set_valign (gtk_widget_get_last_child (numbers), GTK_ALIGN_CENTER);
   append (GTK_BOX (card), numbers);
   if (mode->has_corrected)

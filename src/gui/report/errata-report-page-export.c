@@ -174,26 +174,27 @@ print_done (GtkPrintOperation       *operation,
     _errata_report_page_show_toast (self, error->message);
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+gboolean
+errata_report_page_print (ErrataReportPage         *self,
+                          GtkPrintOperationAction   action,
+                          const char               *export_filename,
+                          GError                  **error)
 {
-  ErrataReportPage *self = ERRATA_REPORT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  g_autoptr(GtkPrintOperation) operation = NULL;
   ErrataReport *report;
   ErrataReportDocument *document;
 
+  g_return_val_if_fail (ERRATA_IS_REPORT_PAGE (self), FALSE);
+  g_return_val_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT || export_filename != NULL,
+                        FALSE);
+
   /* The operation owns its own report and document: a reload of the page
    * while the print dialog is open must not pull them away. */
-  report = errata_report_gather (errata_workspace_get_project (self->workspace), &error);
+  report = errata_report_gather (errata_workspace_get_project (self->workspace), error);
   if (report == NULL)
-    {
-      _errata_report_page_show_toast (self, error->message);
-      return;
-    }
+    return FALSE;
+  operation = gtk_print_operation_new ();
   document = errata_report_document_new (report);
   gtk_print_operation_set_job_name (operation, report->title);
   g_object_set_data_full (G_OBJECT (operation), "report", report,
@@ -202,13 +203,27 @@ print_action (GtkWidget  *widget,
                           (GDestroyNotify)errata_report_document_free);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, action != GTK_PRINT_OPERATION_ACTION_EXPORT);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), document);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, 0);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  return gtk_print_operation_run (operation, action,
+                                  GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ErrataReportPage *self = ERRATA_REPORT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!errata_report_page_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
     _errata_report_page_show_toast (self, error->message);
 }
 

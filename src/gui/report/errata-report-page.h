@@ -33,4 +33,11 @@ gboolean            errata_report_page_export      (ErrataReportPage *self,
                                                     gboolean          pdf,
                                                     GError          **error);
 
+/* Print: the dialog (PRINT_DIALOG, what the print button does), or the
+ * print path's own PDF (EXPORT, to `export_filename`). */
+gboolean            errata_report_page_print       (ErrataReportPage        *self,
+                                                    GtkPrintOperationAction  action,
+                                                    const char              *export_filename,
+                                                    GError                 **error);
+
 G_END_DECLS

@@ -208,6 +208,50 @@ test_export (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Could not save “report.html”"));
 }
 
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = NULL;
+  const char *pages;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, &status, NULL));
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return (guint)g_ascii_strtoull (pages + strlen ("Pages:") + strspn (pages + 6, " "), NULL, 10);
+}
+
+/* The print path lays the report out on the printer's pages: exported
+ * through GtkPrintOperation, the same pages as the PDF export. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (exported);
+  g_autoptr(GError) error = NULL;
+
+  show_report (fixture);
+  g_assert_true (errata_report_page_print (fixture->page, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                           printed, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+  g_assert_true (errata_report_page_export (fixture->page, file, TRUE, &error));
+  g_assert_no_error (error);
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("poppler-utils (pdfinfo) is not installed");
+      return;
+    }
+  /* GTK's default page is A4 or Letter, with its own margins: a page more
+   * or less than the A4 export, never none. */
+  g_assert_cmpuint (pdf_pages (printed), >=, 2);
+  g_assert_cmpuint (ABS ((int)pdf_pages (printed) - (int)pdf_pages (exported)), <=, 1);
+}
+
 static void
 render (GtkWindow      *window,
         int             width,
@@ -304,6 +348,7 @@ main (int   argc,
   ADD ("example-opens-trace", test_example_opens_trace);
   ADD ("export", test_export);
   ADD ("reload-on-show", test_reload_on_show);
+  ADD ("print", test_print);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   return g_test_run ();
