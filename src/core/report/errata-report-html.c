@@ -185,8 +185,16 @@ append_summary (GString            *out,
       const ErrataReportMode *mode = report->modes->pdata[i];
       g_autofree char *share = errata_report_dup_mode_share (mode);
 
-      append_printf_escaped (out, "<li><a href=\"#mode-%" G_GINT64_FORMAT "\">%s</a> — %s</li>",
+      append_printf_escaped (out, "<li><a href=\"#mode-%" G_GINT64_FORMAT "\">%s</a> — %s",
                              mode->id, mode->name, share);
+      if (mode->has_corrected)
+        {
+          g_autofree char *corrected = errata_report_format_percent (mode->corrected);
+
+          /* Translators: after a mode's share in the summary: "; judge estimate 5.7%". */
+          append_printf_escaped (out, _("; judge estimate %s"), corrected);
+        }
+      g_string_append (out, "</li>");
     }
   g_string_append (out, "</ol></section>\n");
 }

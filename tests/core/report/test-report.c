@@ -369,6 +369,13 @@ test_html_structure (Fixture       *fixture,
   lang = node_text (context, "/html/@lang");
   g_assert_cmpstr (lang, ==, "en");
   g_assert_cmpuint (count_nodes (context, "//meta[@name='viewport']"), ==, 1);
+  /* The summary: the top three, the estimate beside its mode's share. */
+  g_assert_cmpuint (count_nodes (context, "//section[@class='summary']//li"), ==, 3);
+  {
+    g_autofree char *first = node_text (context, "//section[@class='summary']//li[1]");
+
+    g_assert_cmpstr (first, ==, "Wrong date — 40% (95% interval 17–69%); judge estimate 5.7%");
+  }
   /* Three modes, in order, the first with its examples and estimate. */
   g_assert_cmpuint (count_nodes (context, "//section[@id='failure-modes']/article"), ==, 3);
   first_mode = node_text (context, "//section[@id='failure-modes']/article[1]/h3");
