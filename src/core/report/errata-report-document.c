@@ -139,6 +139,32 @@ build_header (ErrataReportDocument *self)
   add_printf (self, TEXT_BODY, _("Made on %s · %s%s"), date, counts, mark (ERRATA_REPORT_NOTE_REVIEWED));
 }
 
+/* The top three, as the HTML's summary box. */
+static void
+build_summary (ErrataReportDocument *self)
+{
+  const ErrataReport *report = self->report;
+
+  if (report->modes->len == 0 || report->n_reviewed == 0)
+    return;
+  add_printf (self, TEXT_H3, "%s", _("Most frequent failures"));
+  for (guint i = 0; i < MIN (3, report->modes->len); i++)
+    {
+      const ErrataReportMode *mode = report->modes->pdata[i];
+      g_autofree char *share = errata_report_dup_mode_share (mode);
+      g_autofree char *corrected = mode->has_corrected
+                                   ? errata_report_format_percent (mode->corrected) : NULL;
+      Block *block;
+
+      if (corrected != NULL)
+        block = add_printf (self, TEXT_BODY, _("%u. %s — %s; judge estimate %s"), i + 1,
+                            mode->name, share, corrected);
+      else
+        block = add_printf (self, TEXT_BODY, "%u. %s — %s", i + 1, mode->name, share);
+      block->indent = 12;
+    }
+}
+
 static void
 build_example (ErrataReportDocument      *self,
                const ErrataReportExample *example,
@@ -318,6 +344,7 @@ errata_report_document_new (const ErrataReport *report)
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify)block_clear);
   build_header (self);
+  build_summary (self);
   build_modes (self);
   build_judges (self);
   build_coverage (self);

@@ -513,6 +513,7 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpuint (pages, <=, 5);
   text = run_tool ("pdftotext", path);
   g_assert_nonnull (strstr (text, "What breaks, and how often"));
+  g_assert_nonnull (strstr (text, "1. Wrong date — 40% (95% interval 17–69%); judge estimate 5.7%"));
   g_assert_nonnull (strstr (text, "Wrong date"));
   g_assert_nonnull (strstr (text, "4 of 10 reviewed traces · 95% interval 17–69%"));
   g_assert_nonnull (strstr (text, "Gives the wrong date for flight 0."));
