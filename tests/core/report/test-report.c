@@ -477,6 +477,14 @@ run_tool (const char *tool,
   return output;
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -501,7 +509,7 @@ test_pdf (Fixture       *fixture,
 
   g_assert_true (errata_report_write_pdf (fixture->report, file, NULL, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
     {
       g_test_skip ("poppler-utils (pdftotext, pdfinfo) is not installed");
       return;

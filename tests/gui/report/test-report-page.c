@@ -208,6 +208,14 @@ test_export (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (adw_toast_get_title (toast), "Could not save “report.html”"));
 }
 
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static guint
 pdf_pages (const char *path)
 {
@@ -241,7 +249,7 @@ test_print (Fixture       *fixture,
   g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
   g_assert_true (errata_report_page_export (fixture->page, file, TRUE, &error));
   g_assert_no_error (error);
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (!have_program ("pdfinfo"))
     {
       g_test_skip ("poppler-utils (pdfinfo) is not installed");
       return;
