@@ -243,6 +243,54 @@ errata_report_gather (ErrataProject  *project,
   return g_steal_pointer (&report);
 }
 
+static void
+gather_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(ErrataProject) project = NULL;
+  ErrataReport *report;
+  GError *error = NULL;
+
+  project = errata_project_open (task_data, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  report = project != NULL ? errata_report_gather (project, &error) : NULL;
+  if (project != NULL)
+    errata_project_close (project);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, report, (GDestroyNotify)errata_report_free);
+  else
+    errata_report_free (report);
+}
+
+void
+errata_report_gather_async (GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_report_gather_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, gather_in_thread);
+}
+
+ErrataReport *
+errata_report_gather_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, errata_report_gather_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 errata_report_free (ErrataReport *report)
 {

@@ -16,6 +16,7 @@ struct _ErrataReportPage
 
   ErrataWorkspace *workspace;
   ErrataReport    *report;
+  GCancellable    *cancellable;   /* of the gathering under way, or NULL */
 
   AdwToastOverlay *toast_overlay;
   GtkBox          *content;

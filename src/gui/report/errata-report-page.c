@@ -35,18 +35,48 @@ _errata_report_page_show_toast (ErrataReportPage *self,
   errata_toast_helper_show (self->toast_overlay, text);
 }
 
+static void
+on_gathered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ErrataReportPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ErrataReport *report = errata_report_gather_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (report == NULL)
+    {
+      _errata_report_page_show_toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->report, errata_report_free);
+  self->report = report;
+  _errata_report_page_build (self);
+}
+
+/* The report on screen stays until the new one is there: no flash of an
+ * empty page each time the page is shown. */
 void
 errata_report_page_reload (ErrataReportPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (ERRATA_IS_REPORT_PAGE (self));
 
-  g_clear_pointer (&self->report, errata_report_free);
-  self->report = errata_report_gather (errata_workspace_get_project (self->workspace), &error);
-  if (self->report == NULL)
-    _errata_report_page_show_toast (self, error->message);
-  _errata_report_page_build (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  errata_report_gather_async (errata_project_get_file (errata_workspace_get_project (self->workspace)),
+                              self->cancellable, on_gathered, g_object_ref (self));
+}
+
+gboolean
+errata_report_page_is_loading (ErrataReportPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_REPORT_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 const ErrataReport *
@@ -70,6 +100,8 @@ errata_report_page_dispose (GObject *object)
 {
   ErrataReportPage *self = ERRATA_REPORT_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_REPORT_PAGE);
   G_OBJECT_CLASS (errata_report_page_parent_class)->dispose (object);
 }

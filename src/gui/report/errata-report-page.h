@@ -21,9 +21,12 @@ G_DECLARE_FINAL_TYPE (ErrataReportPage, errata_report_page, ERRATA, REPORT_PAGE,
 
 GtkWidget          *errata_report_page_new         (ErrataWorkspace  *workspace);
 ErrataWorkspace    *errata_report_page_get_workspace (ErrataReportPage *self);
-/* Gathers the report again from the project as it stands. The window
- * calls it each time the page is shown; until then the page is empty. */
+/* Gathers the report again from the project as it stands, in a thread;
+ * the page shows the new report when it is there. The window calls it
+ * each time the page is shown; until then the page is empty. */
 void                errata_report_page_reload      (ErrataReportPage *self);
+/* Whether a gathering is under way. */
+gboolean            errata_report_page_is_loading  (ErrataReportPage *self);
 /* The report on screen (NULL when it could not be gathered). */
 const ErrataReport *errata_report_page_get_report  (ErrataReportPage *self);
 /* Write what the page shows, as Export HTML…/PDF… do once a file is

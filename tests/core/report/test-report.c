@@ -243,6 +243,49 @@ test_method (Fixture       *fixture,
   g_assert_cmpuint (((ErrataReportDimension *)report->dimensions->pdata[2])->count, ==, 2);
 }
 
+static void
+on_gathered (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer slot)
+{
+  return *(GAsyncResult **)slot != NULL;
+}
+
+/* In a thread, on a connection of its own: the same report. */
+static void
+test_gather_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ErrataReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GAsyncResult) cancelled_result = NULL;
+
+  errata_report_gather_async (errata_project_get_file (fixture->project), NULL, on_gathered,
+                              &result);
+  errata_test_wait_until (has_result, &result, 30);
+  report = errata_report_gather_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_reviewed, ==, fixture->report->n_reviewed);
+  g_assert_cmpuint (report->modes->len, ==, 3);
+  g_assert_cmpuint (((ErrataReportMode *)report->modes->pdata[0])->count, ==, 4);
+  g_assert_cmpuint (report->judges->len, ==, 2);
+
+  g_cancellable_cancel (cancelled);
+  errata_report_gather_async (errata_project_get_file (fixture->project), cancelled, on_gathered,
+                              &cancelled_result);
+  errata_test_wait_until (has_result, &cancelled_result, 30);
+  g_assert_null (errata_report_gather_finish (cancelled_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* Nothing reviewed here: the report says so rather than showing shares
  * of zero traces; imported labels are still counted apart. */
 static void
@@ -549,6 +592,7 @@ main (int   argc,
   ADD ("corrected-rate", test_corrected_rate);
   ADD ("judges", test_judges);
   ADD ("method", test_method);
+  ADD ("gather-async", test_gather_async);
   ADD ("html/structure", test_html_structure);
   ADD ("html/escapes", test_html_escapes);
   ADD ("html/validates", test_html_validates);

@@ -80,6 +80,12 @@ report_is_visible (gpointer window)
   return g_strcmp0 (errata_window_get_visible_page (window), "report") == 0;
 }
 
+static gboolean
+page_has_report (gpointer page)
+{
+  return !errata_report_page_is_loading (page) && errata_report_page_get_report (page) != NULL;
+}
+
 /* Alt+4, as the shortcuts window says. */
 static void
 show_report (Fixture *fixture)
@@ -88,6 +94,8 @@ show_report (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (focus, "win.show-page", "s", "report"));
   errata_gui_test_iterate_until (report_is_visible, fixture->window);
+  /* Gathered in a thread: the page is filled when it is there. */
+  errata_gui_test_iterate_until (page_has_report, fixture->page);
   errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->page);
 }
 
@@ -297,6 +305,8 @@ test_screenshots (Fixture       *fixture,
 
   g_assert_null (errata_report_page_get_report (ERRATA_REPORT_PAGE (page)));
   errata_report_page_reload (ERRATA_REPORT_PAGE (page));
+  g_assert_true (errata_report_page_is_loading (ERRATA_REPORT_PAGE (page)));
+  errata_gui_test_iterate_until (page_has_report, page);
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 480);
   gtk_window_set_child (narrow, page);
