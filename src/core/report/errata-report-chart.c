@@ -14,6 +14,7 @@
 /* The charts folder's pen, text and line helpers: the same type and
  * lines as the other charts of the report. */
 #include "errata-chart-private.h"
+#include "errata-chart-alignment.h"
 #include "errata-chart-interval.h"
 #include "errata-chart-saturation.h"
 #include "errata-report-text.h"
@@ -227,4 +228,55 @@ errata_report_chart_draw_corrected (cairo_t  *cr,
   errata_report_chart_export_style (&style);
   errata_chart_interval_draw (cr, width, height, &style, mode->observed, mode->corrected,
                               mode->corrected_interval.lower, mode->corrected_interval.upper);
+}
+
+static void
+judge_point (const ErrataReportJudge *judge,
+             ErrataAlignmentPoint    *point)
+{
+  *point = (ErrataAlignmentPoint) {
+    .version = judge->version,
+    .tpr = judge->tpr, .tpr_lo = judge->tpr_interval.lower, .tpr_hi = judge->tpr_interval.upper,
+    .tnr = judge->tnr, .tnr_lo = judge->tnr_interval.lower, .tnr_hi = judge->tnr_interval.upper,
+    .tpr_defined = judge->tpr_defined, .tnr_defined = judge->tnr_defined,
+    .n = judge->n_test,
+  };
+}
+
+void
+errata_report_chart_judge_draw (cairo_t                 *cr,
+                                double                   width,
+                                double                   height,
+                                const ErrataChartStyle  *style,
+                                const ErrataReportJudge *judge)
+{
+  ErrataAlignmentPoint point;
+
+  g_return_if_fail (cr != NULL && style != NULL && judge != NULL);
+
+  judge_point (judge, &point);
+  errata_chart_alignment_draw (cr, width, height, style, NULL, 0, &point);
+}
+
+char *
+errata_report_chart_judge_dup_description (const ErrataReportJudge *judge)
+{
+  ErrataAlignmentPoint point;
+
+  g_return_val_if_fail (judge != NULL, NULL);
+
+  judge_point (judge, &point);
+  return errata_chart_alignment_dup_description (NULL, 0, &point);
+}
+
+void
+errata_report_chart_draw_judge (cairo_t  *cr,
+                                double    width,
+                                double    height,
+                                gpointer  judge)
+{
+  ErrataChartStyle style;
+
+  errata_report_chart_export_style (&style);
+  errata_report_chart_judge_draw (cr, width, height, &style, judge);
 }

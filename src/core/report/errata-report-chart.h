@@ -50,6 +50,18 @@ void     errata_report_chart_draw_corrected  (cairo_t  *cr,
                                               double    width,
                                               double    height,
                                               gpointer  mode);
+/* `judge`'s TPR and TNR on test with their intervals (the Evaluators
+ * page's alignment chart, its test point alone); drawn in `style`. */
+void     errata_report_chart_judge_draw      (cairo_t                 *cr,
+                                              double                   width,
+                                              double                   height,
+                                              const ErrataChartStyle  *style,
+                                              const ErrataReportJudge *judge);
+char    *errata_report_chart_judge_dup_description (const ErrataReportJudge *judge);
+void     errata_report_chart_draw_judge      (cairo_t  *cr,
+                                              double    width,
+                                              double    height,
+                                              gpointer  judge);
 void     errata_report_chart_export_style    (ErrataChartStyle *style);
 
 G_END_DECLS

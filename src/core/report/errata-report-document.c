@@ -265,6 +265,7 @@ build_judge (ErrataReportDocument    *self,
     add_printf (self, TEXT_BODY, "TPR%s %s · TNR%s %s", mark (ERRATA_REPORT_NOTE_TPR), tpr,
                 mark (ERRATA_REPORT_NOTE_TNR), tnr);
     add_printf (self, TEXT_SMALL, "%s%s", summary, mark (ERRATA_REPORT_NOTE_LOOKS))->dim = TRUE;
+    add_chart (self, errata_report_chart_draw_judge, judge, 260, 180);
   }
 }
 

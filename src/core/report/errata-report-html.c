@@ -311,9 +311,10 @@ append_modes (GString            *out,
   return TRUE;
 }
 
-static void
+static gboolean
 append_judge (GString                 *out,
-              const ErrataReportJudge *judge)
+              const ErrataReportJudge *judge,
+              GError                 **error)
 {
   g_autofree char *summary = errata_report_dup_judge_summary (judge);
 
@@ -326,7 +327,7 @@ append_judge (GString                 *out,
       append_printf_escaped (out, "<span class=\"badge unvalidated\">%s</span> ", _("Not validated"));
       append_number (out, summary, ERRATA_REPORT_NOTE_NOT_VALIDATED);
       g_string_append (out, "</p></article>\n");
-      return;
+      return TRUE;
     }
   {
     g_autofree char *tpr = errata_report_dup_rate (judge->tpr_defined, judge->tpr,
@@ -342,13 +343,24 @@ append_judge (GString                 *out,
     append_number (out, tnr, ERRATA_REPORT_NOTE_TNR);
     g_string_append (out, "</p><p class=\"sub\">");
     append_number (out, summary, ERRATA_REPORT_NOTE_LOOKS);
-    g_string_append (out, "</p></article>\n");
+    g_string_append (out, "</p>");
   }
+  {
+    g_autofree char *prefix = g_strdup_printf ("j%" G_GINT64_FORMAT "-", judge->id);
+    g_autofree char *description = errata_report_chart_judge_dup_description (judge);
+
+    if (!append_chart (out, errata_report_chart_draw_judge, (gpointer)judge, 260, 200, prefix,
+                       description, NULL, error))
+      return FALSE;
+  }
+  g_string_append (out, "</article>\n");
+  return TRUE;
 }
 
-static void
+static gboolean
 append_judges (GString            *out,
-               const ErrataReport *report)
+               const ErrataReport *report,
+               GError            **error)
 {
   append_printf_escaped (out, "<section id=\"judges\"><h2>%s</h2>",
                          _("How far the judges can be trusted"));
@@ -356,8 +368,10 @@ append_judges (GString            *out,
     append_printf_escaped (out, "<p>%s</p>", _("No evaluators yet: every number above comes "
                                                 "from people’s reviews."));
   for (guint i = 0; i < report->judges->len; i++)
-    append_judge (out, report->judges->pdata[i]);
+    if (!append_judge (out, report->judges->pdata[i], error))
+      return FALSE;
   g_string_append (out, "</section>\n");
+  return TRUE;
 }
 
 static void
@@ -457,8 +471,7 @@ errata_report_dup_html (const ErrataReport  *report,
   append_summary (out, report);
   if (!append_modes (out, report, error))
     return NULL;
-  append_judges (out, report);
-  if (!append_coverage (out, report, error))
+  if (!append_judges (out, report, error) || !append_coverage (out, report, error))
     return NULL;
   append_notes (out);
   append_printf_escaped (out, "<footer><p>%s</p></footer>\n</main>\n</body>\n</html>\n",

@@ -195,6 +195,38 @@ saturation_chart_new (ErrataReportPage *self,
   return area;
 }
 
+static void
+draw_judge (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        judge)
+{
+  ErrataChartStyle style;
+
+  errata_chart_style_init_from_widget (&style, GTK_WIDGET (area));
+  errata_report_chart_judge_draw (cr, width, height, &style, judge);
+}
+
+/* The drawing reads the judge of self->report: it is rebuilt with the
+ * report, never outlives it. */
+static GtkWidget *
+judge_chart_new (const ErrataReportJudge *judge)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+  g_autofree char *description = errata_report_chart_judge_dup_description (judge);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 260);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 180);
+  gtk_widget_set_halign (area, GTK_ALIGN_START);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_judge, (gpointer)judge, NULL);
+  gtk_widget_set_tooltip_text (area, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("TPR and TNR on test"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return area;
+}
+
 /* Failure modes ---------------------------------------------------------- */
 
 static GtkWidget *
@@ -370,6 +402,7 @@ add_judge (ErrataReportPage        *self,
       append (GTK_BOX (card), number_new (tpr_line, NULL, ERRATA_REPORT_NOTE_TPR));
       append (GTK_BOX (card), number_new (tnr_line, NULL, ERRATA_REPORT_NOTE_TNR));
       append (GTK_BOX (card), number_new (summary, "dim-label", ERRATA_REPORT_NOTE_LOOKS));
+      append (GTK_BOX (card), judge_chart_new (judge));
     }
   append_card (self, card);
 }

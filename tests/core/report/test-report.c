@@ -425,10 +425,11 @@ test_html_structure (Fixture       *fixture,
   g_assert_cmpstr (first_mode, ==, "Wrong date");
   g_assert_cmpuint (count_nodes (context, "//article[1]//ol[@class='examples']/li"), ==, 3);
   g_assert_cmpuint (count_nodes (context, "//article[1]//div[@class='corrected']"), ==, 1);
-  /* Charts inline: modes, the estimate and saturation, each labelled,
-   * each drawn wide and narrow (for a phone). */
-  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart wide'][@role='img'][@aria-label]"), ==, 3);
-  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart narrow'][@role='img'][@aria-label]"), ==, 3);
+  /* Charts inline: modes, the estimate, the tested judge and saturation,
+   * each labelled, each drawn wide and narrow (for a phone). */
+  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart wide'][@role='img'][@aria-label]"), ==, 4);
+  g_assert_cmpuint (count_nodes (context, "//svg[@class='chart narrow'][@role='img'][@aria-label]"), ==, 4);
+  g_assert_cmpuint (count_nodes (context, "//article[h3='Date check']//svg[@class='chart wide']"), ==, 1);
   /* No id twice: cairo names glyphs alike in every SVG it writes. */
   g_assert_cmpuint (count_nodes (context, "//*[@id][@id = preceding::*/@id]"), ==, 0);
   /* Every footnote mark points at a note that exists. */
