@@ -135,8 +135,9 @@ modes_query_tooltip (GtkWidget        *area,
   mode = self->report->modes->pdata[row];
   share = errata_report_dup_mode_share (mode);
   count = errata_report_dup_mode_count (mode, self->report->n_reviewed);
-  text = g_strdup_printf ("%s: %s\n%s\n\n%s", mode->name, share, count,
-                          errata_report_note_text (ERRATA_REPORT_NOTE_INTERVAL));
+  text = g_strdup_printf ("%s: %s\n%s\n\n%s\n\n%s", mode->name, share, count,
+                          errata_report_note_text (ERRATA_REPORT_NOTE_INTERVAL),
+                          _("Click to list its traces on the Traces page."));
   gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { 0, row * ERRATA_REPORT_CHART_ROW_HEIGHT,
                                                         gtk_widget_get_width (area),
@@ -144,9 +145,27 @@ modes_query_tooltip (GtkWidget        *area,
   return TRUE;
 }
 
+/* A bar asks for the traces of its mode, as the Failure Modes page's
+ * Pareto chart does. */
+static void
+modes_pressed (GtkGestureClick  *gesture,
+               int               n_press,
+               double            x,
+               double            y,
+               ErrataReportPage *self)
+{
+  int row;
+
+  if (self->report == NULL || (row = errata_report_chart_modes_hit (self->report, y)) < 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "report.mode-traces", "x",
+                              ((ErrataReportMode *)self->report->modes->pdata[row])->id);
+}
+
 static GtkWidget *
 modes_chart_new (ErrataReportPage *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
   GtkWidget *area = gtk_drawing_area_new ();
   g_autofree char *description = errata_report_chart_modes_dup_description (self->report);
 
@@ -156,6 +175,9 @@ modes_chart_new (ErrataReportPage *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_modes, self, NULL);
   gtk_widget_set_has_tooltip (area, TRUE);
   g_signal_connect (area, "query-tooltip", G_CALLBACK (modes_query_tooltip), self);
+  g_signal_connect (click, "released", G_CALLBACK (modes_pressed), self);
+  gtk_widget_add_controller (area, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_cursor_from_name (area, "pointer");
   gtk_accessible_update_property (GTK_ACCESSIBLE (area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Failure modes by share"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);

@@ -180,6 +180,15 @@ open_trace_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-trace", "x", g_variant_get_int64 (parameter));
 }
 
+/* A bar of the chart asks for its mode's traces, on the Traces page. */
+static void
+mode_traces_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "win.show-mode-traces", "x", g_variant_get_int64 (parameter));
+}
+
 static void
 errata_report_page_class_init (ErrataReportPageClass *klass)
 {
@@ -204,6 +213,7 @@ errata_report_page_class_init (ErrataReportPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "report.open-trace", "x", open_trace_action);
+  gtk_widget_class_install_action (widget_class, "report.mode-traces", "x", mode_traces_action);
   _errata_report_page_class_add_exports (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "report.print", NULL);

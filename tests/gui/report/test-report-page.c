@@ -17,6 +17,7 @@
 
 #include "errata-application.h"
 #include "errata-gui-test-utils.h"
+#include "errata-report-chart.h"
 #include "errata-report-page.h"
 #include "errata-report-text.h"
 #include "errata-toast-helper.h"
@@ -179,6 +180,43 @@ test_example_opens_trace (Fixture       *fixture,
   g_assert_nonnull (example);
   g_signal_emit_by_name (example, "activate");
   errata_gui_test_iterate_until (traces_page_shows_trace, fixture);
+}
+
+static gboolean
+traces_page_filters_tone (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (errata_window_get_visible_page (fixture->window), "traces") == 0
+         && errata_traces_page_get_failure_mode (errata_window_get_traces_page (fixture->window))
+            == fixture->built.rude_tone;
+}
+
+/* A click on the second bar (Rude tone) lists its traces on the Traces
+ * page, through the real gesture's handler. */
+static void
+test_bar_lists_traces (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *chart;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *click = NULL;
+
+  show_report (fixture);
+  chart = errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_DRAWING_AREA,
+                                           "report-modes-chart");
+  g_assert_nonnull (chart);
+  controllers = gtk_widget_observe_controllers (chart);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "released", 1, 100.0, 1.5 * ERRATA_REPORT_CHART_ROW_HEIGHT);
+  errata_gui_test_iterate_until (traces_page_filters_tone, fixture);
 }
 
 static void
@@ -364,6 +402,7 @@ main (int   argc,
   g_test_add ("/report-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("shows-report", test_shows_report);
   ADD ("example-opens-trace", test_example_opens_trace);
+  ADD ("bar-lists-traces", test_bar_lists_traces);
   ADD ("export", test_export);
   ADD ("reload-on-show", test_reload_on_show);
   ADD ("print", test_print);
