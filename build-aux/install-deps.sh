@@ -25,7 +25,25 @@ packages=(
   xdotool
   # benchmarks compare against the plain sqlite3 shell
   sqlite3 python3 time
+  # the report's tests: libxml2 parses the HTML, poppler reads the PDF back
+  libxml2-dev poppler-utils
 )
+# html-validate (npm) checks the report's HTML; node and npm from Debian
+# unless a node with npm is there already (Debian's npm conflicts with
+# NodeSource's nodejs, which carries its own).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+HTML_VALIDATE_VERSION=8.29.0
+
+install_html_validate() {
+  if command -v html-validate >/dev/null 2>&1 &&
+     [ "$(html-validate --version 2>/dev/null)" = "html-validate-${HTML_VALIDATE_VERSION}" ]; then
+    return 0
+  fi
+  echo "Installing html-validate ${HTML_VALIDATE_VERSION} (npm)"
+  ${SUDO:-} npm install --global --no-fund --no-audit "html-validate@${HTML_VALIDATE_VERSION}"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -34,15 +52,18 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-
-echo "Installing: ${missing[*]}"
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  install_html_validate
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_html_validate

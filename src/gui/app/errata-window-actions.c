@@ -18,7 +18,7 @@
 
 /* Pages ----------------------------------------------------------------- */
 
-/* Alt+1, Alt+2, Alt+3: as the view switcher's buttons. */
+/* Alt+1 … Alt+4: as the view switcher's buttons. */
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -274,6 +274,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", PAGE_FAILURE_MODES);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_EVALUATORS);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_REPORT);
   gtk_widget_class_install_action (widget_class, "win.show-evaluator", "x",
                                    show_evaluator_action);
 }

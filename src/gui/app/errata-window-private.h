@@ -10,6 +10,7 @@
 #include "errata-window.h"
 #include "errata-evaluators-page.h"
 #include "errata-failure-modes-page.h"
+#include "errata-report-page.h"
 #include "errata-traces-page.h"
 #include "errata-workspace.h"
 
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
 #define PAGE_TRACES        "traces"
 #define PAGE_FAILURE_MODES "failure-modes"
 #define PAGE_EVALUATORS    "evaluators"
+#define PAGE_REPORT        "report"
 
 struct _ErrataWindow
 {
@@ -33,6 +35,7 @@ struct _ErrataWindow
   ErrataTracesPage    *traces_page;
   ErrataFailureModesPage *modes_page;
   ErrataEvaluatorsPage *evaluators_page;
+  ErrataReportPage     *report_page;
 
   AdwHeaderBar         *header_bar;
   GtkStack             *title_stack;

@@ -117,6 +117,9 @@ on_visible_page_changed (ErrataWindow *self)
   /* Labels and reviews made on the Traces page change every count here. */
   else if (g_strcmp0 (name, PAGE_EVALUATORS) == 0)
     errata_evaluators_page_reload (self->evaluators_page);
+  /* The report reads the project as it stands when it is shown. */
+  else if (g_strcmp0 (name, PAGE_REPORT) == 0)
+    errata_report_page_reload (self->report_page);
 }
 
 static void
@@ -140,6 +143,11 @@ add_pages (ErrataWindow  *self,
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->evaluators_page),
                                     PAGE_EVALUATORS, _("Evaluators"));
   adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
+
+  self->report_page = ERRATA_REPORT_PAGE (errata_report_page_new (self->workspace));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->report_page),
+                                    PAGE_REPORT, _("Report"));
+  adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
   _errata_window_connect_page_signals (self);
 
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
@@ -178,8 +186,8 @@ errata_window_show_project (ErrataWindow  *self,
   errata_recent_add (self->settings, file);
 }
 
-/* The visible page of the project: "traces", "failure-modes" or
- * "evaluators"; %NULL
+/* The visible page of the project: "traces", "failure-modes",
+ * "evaluators" or "report"; %NULL
  * without a project. */
 const char *
 errata_window_get_visible_page (ErrataWindow *self)
@@ -204,6 +212,14 @@ errata_window_get_evaluators_page (ErrataWindow *self)
   g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
 
   return self->evaluators_page;
+}
+
+ErrataReportPage *
+errata_window_get_report_page (ErrataWindow *self)
+{
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+
+  return self->report_page;
 }
 
 ErrataFailureModesPage *
@@ -362,6 +378,7 @@ errata_window_dispose (GObject *object)
   self->traces_page = NULL;
   self->modes_page = NULL;
   self->evaluators_page = NULL;
+  self->report_page = NULL;
   /* The pages are gone; disposing the workspace cancels what they left. */
   g_clear_object (&self->workspace);
   g_clear_object (&self->file);

@@ -11,6 +11,7 @@
 #include "errata-evaluators-page.h"
 #include "errata-failure-modes-page.h"
 #include "errata-project.h"
+#include "errata-report-page.h"
 #include "errata-traces-page.h"
 #include "errata-workspace.h"
 
@@ -42,5 +43,6 @@ const char             *errata_window_get_visible_page       (ErrataWindow *self
 ErrataTracesPage       *errata_window_get_traces_page        (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 ErrataEvaluatorsPage   *errata_window_get_evaluators_page    (ErrataWindow *self);
+ErrataReportPage       *errata_window_get_report_page        (ErrataWindow *self);
 
 G_END_DECLS
