@@ -84,6 +84,9 @@ function instrument () {
       const instrumentation = new OpenAIInstrumentation({ captureMessageContent: true });
       instrumentation.setTracerProvider(tracerProvider);
       instrumentation.setLoggerProvider(loggerProvider);
+      // Its metric instruments exist only once it has a meter provider:
+      // without one, recording usage throws and the output event is lost.
+      instrumentation.setMeterProvider(api.metrics.getMeterProvider());
       // The instrumentation hooks `require`: load the client after it.
       return require('openai');
     }
