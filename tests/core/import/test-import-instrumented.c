@@ -331,6 +331,50 @@ test_spans_without_logs (void)
   errata_test_remove_tree (dir);
 }
 
+/* Langfuse's API export: a chat's generations and a title call made after
+ * it. The chat is the conversation, the title call a secondary call. */
+static void
+test_langfuse_api_title_call (void)
+{
+  static const char trace_json[] =
+    "{\"id\":\"t1\",\"name\":\"chat\",\"observations\":["
+    "{\"id\":\"g3\",\"type\":\"GENERATION\",\"startTime\":\"2026-01-01T10:00:03Z\","
+    " \"input\":[{\"role\":\"system\",\"content\":\"Write a title.\"},{\"role\":\"user\",\"content\":\"user: Hi\"}],"
+    " \"output\":{\"role\":\"assistant\",\"content\":\"Greetings\"}},"
+    "{\"id\":\"g1\",\"type\":\"GENERATION\",\"startTime\":\"2026-01-01T10:00:01Z\","
+    " \"input\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
+    " \"output\":{\"role\":\"assistant\",\"content\":\"Hello!\"}},"
+    "{\"id\":\"g2\",\"type\":\"GENERATION\",\"startTime\":\"2026-01-01T10:00:02Z\","
+    " \"input\":[{\"role\":\"user\",\"content\":\"Hi\"},{\"role\":\"assistant\",\"content\":\"Hello!\"},"
+    "  {\"role\":\"user\",\"content\":\"Bye\"}],"
+    " \"output\":{\"role\":\"assistant\",\"content\":\"Goodbye!\"}}]}\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = errata_test_write_file (dir, "langfuse.json", trace_json, strlen (trace_json));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *messages;
+  JsonArray *secondary;
+
+  report = errata_importer_import (importer, project, &file, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_import_report_get_n_added (report), ==, 1);
+  trace = errata_project_get_trace (project, 1, &error);
+  g_assert_no_error (error);
+  messages = errata_trace_get_messages (trace);
+  g_assert_cmpuint (json_array_get_length (messages), ==, 4);
+  g_assert_cmpstr (str_or_empty (json_array_get_object_element (messages, 3), "content"), ==, "Goodbye!");
+  secondary = json_object_get_array_member (errata_trace_get_metadata (trace), "secondary_calls");
+  g_assert_cmpuint (json_array_get_length (secondary), ==, 1);
+  messages = json_object_get_array_member (json_array_get_object_element (secondary, 0), "messages");
+  g_assert_cmpstr (str_or_empty (json_array_get_object_element (messages, 2), "content"), ==, "Greetings");
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 /* A one-object .json file is JSON, a file of one request per line JSONL. */
 static void
 test_format_names (void)
@@ -403,6 +447,7 @@ main (int   argc,
     }
   g_test_add_func ("/import/instrumented/spans-without-logs", test_spans_without_logs);
   g_test_add_func ("/import/instrumented/format-names", test_format_names);
+  g_test_add_func ("/import/langfuse-api/title-call", test_langfuse_api_title_call);
   status = g_test_run ();
   g_ptr_array_unref (cases);
   return status;
