@@ -82,7 +82,7 @@ no_invented_keys (const char *what,
 
       if (strchr (key, '.') != NULL)
         {
-          g_test_fail_printf ("%s: invented message key “%s”", what, key);
+          g_test_message ("%s: invented message key “%s”", what, key);
           return FALSE;
         }
     }
@@ -125,7 +125,7 @@ same_conversation (const char *what,
       g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), actual);
       g_autofree char *text = json_to_string (node, TRUE);
 
-      g_test_fail_printf ("%s: %u messages expected, %u imported: %s", what,
+      g_test_message ("%s: %u messages expected, %u imported: %s", what,
                           json_array_get_length (expected), json_array_get_length (actual), text);
       return FALSE;
     }
@@ -144,14 +144,14 @@ same_conversation (const char *what,
       if (g_strcmp0 (str_or_empty (e, "role"), str_or_empty (a, "role")) != 0
           || g_strcmp0 (expected_content (e), str_or_empty (a, "content")) != 0)
         {
-          g_test_fail_printf ("%s: message %u: expected %s “%s”, imported %s “%s”", what, i,
+          g_test_message ("%s: message %u: expected %s “%s”, imported %s “%s”", what, i,
                               str_or_empty (e, "role"), expected_content (e),
                               str_or_empty (a, "role"), str_or_empty (a, "content"));
           return FALSE;
         }
       if ((e_calls ? json_array_get_length (e_calls) : 0) != n_a_calls)
         {
-          g_test_fail_printf ("%s: message %u: %u tool calls expected, %u imported", what, i,
+          g_test_message ("%s: message %u: %u tool calls expected, %u imported", what, i,
                               e_calls ? json_array_get_length (e_calls) : 0, n_a_calls);
           return FALSE;
         }
@@ -165,7 +165,7 @@ same_conversation (const char *what,
               || (keep_ids && g_strcmp0 (str_or_empty (ec, "id"), str_or_empty (ac, "id")) != 0)
               || *str_or_empty (ac, "id") == '\0')
             {
-              g_test_fail_printf ("%s: message %u: call %u: expected %s %s (%s), imported %s %s (%s)",
+              g_test_message ("%s: message %u: call %u: expected %s %s (%s), imported %s %s (%s)",
                                   what, i, j, str_or_empty (ec, "name"), str_or_empty (ec, "arguments"),
                                   str_or_empty (ec, "id"), str_or_empty (ac, "name"),
                                   str_or_empty (ac, "arguments"), str_or_empty (ac, "id"));
@@ -179,7 +179,7 @@ same_conversation (const char *what,
 
           if (g_strcmp0 (mapped, str_or_empty (a, "tool_call_id")) != 0)
             {
-              g_test_fail_printf ("%s: message %u: result of call “%s” expected, imported for “%s”",
+              g_test_message ("%s: message %u: result of call “%s” expected, imported for “%s”",
                                   what, i, mapped, str_or_empty (a, "tool_call_id"));
               return FALSE;
             }
@@ -246,12 +246,13 @@ check_case (const Case *c)
       names[0] = spans;
       names[1] = c->with_logs ? logs : NULL;
     }
-  report = import_files (project, names);
-  g_assert_cmpuint (errata_import_report_get_n_skipped (report), ==, 0);
-  g_assert_cmpuint (errata_import_report_get_n_added (report), ==, n_scenarios);
-  g_assert_cmpuint (errata_import_report_get_n_records (report), ==, n_scenarios);
+  guint n_added;
+  guint n_matched = 0;
 
-  for (gint64 id = 1; id <= n_scenarios; id++)
+  report = import_files (project, names);
+  n_added = errata_import_report_get_n_added (report);
+
+  for (gint64 id = 1; id <= n_added; id++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(ErrataTrace) trace = errata_project_get_trace (project, id, &error);
@@ -268,33 +269,53 @@ check_case (const Case *c)
           g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), errata_trace_get_messages (trace));
           g_autofree char *text = json_to_string (node, TRUE);
 
-          g_test_fail_printf ("%s%s: trace %" G_GINT64_FORMAT " is no scenario: %s", c->library, c->layout, id, text);
-          break;
+          g_test_message ("%s%s: trace %" G_GINT64_FORMAT " is no scenario: %s", c->library, c->layout, id, text);
+          continue;
         }
-      g_assert_false (g_hash_table_contains (seen, scenario));
+      if (g_hash_table_contains (seen, scenario))
+        {
+          g_test_message ("%s%s: scenario %s imported twice", c->library, c->layout, scenario);
+          continue;
+        }
       g_hash_table_add (seen, (gpointer)scenario);
       what = g_strdup_printf ("%s%s: %s", c->library, c->layout, scenario);
       expected = json_object_get_object_member (scenarios, scenario);
       if (!same_conversation (what, json_object_get_array_member (expected, "conversation"),
                               errata_trace_get_messages (trace), keep_ids))
-        break;
+        continue;
 
       /* The title call is kept beside the conversation, not instead of it. */
       secondary = json_object_get_array_member (expected, "secondary");
       imported_secondary = json_object_has_member (errata_trace_get_metadata (trace), "secondary_calls")
                            ? json_object_get_array_member (errata_trace_get_metadata (trace), "secondary_calls")
                            : NULL;
-      g_assert_cmpuint (json_array_get_length (secondary), ==,
-                        imported_secondary ? json_array_get_length (imported_secondary) : 0);
+      if (json_array_get_length (secondary) != (imported_secondary ? json_array_get_length (imported_secondary) : 0))
+        {
+          g_test_message ("%s: %u secondary calls expected", what, json_array_get_length (secondary));
+          continue;
+        }
       for (guint i = 0; i < json_array_get_length (secondary); i++)
         {
           JsonObject *call = json_array_get_object_element (imported_secondary, i);
 
           if (!same_conversation (what, json_array_get_array_element (secondary, i),
                                   json_object_get_array_member (call, "messages"), keep_ids))
-            break;
+            goto next;
         }
+      n_matched++;
+    next:
+      ;
     }
+  /* The figures of the library × layout table. */
+  g_test_message ("RESULT %s%s%s: %u traces expected, %u added, %u skipped, %u conversations exact",
+                  c->logs_only ? "" : c->library, c->logs_only ? logs : c->layout,
+                  c->with_logs ? " + logs" : "", n_scenarios, n_added,
+                  errata_import_report_get_n_skipped (report), n_matched);
+  if (n_added != n_scenarios || n_matched != n_scenarios
+      || errata_import_report_get_n_skipped (report) != 0
+      || errata_import_report_get_n_records (report) != n_scenarios)
+    g_test_fail_printf ("%s%s: %u of %u traces added, %u skipped, %u exact", c->library, c->layout,
+                        n_added, n_scenarios, errata_import_report_get_n_skipped (report), n_matched);
   errata_project_close (project);
   errata_test_remove_tree (dir);
 }
