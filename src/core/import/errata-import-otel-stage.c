@@ -23,10 +23,11 @@ static JsonNode *
 any_array (JsonObject *array_value)
 {
   JsonArray *values = errata_json_get_array (array_value, "values");
-  JsonArray *result = json_array_new ();
+  g_autoptr(JsonArray) result = json_array_new ();
 
   for (guint i = 0; values && i < json_array_get_length (values); i++)
     json_array_add_element (result, _errata_import_otel_any_value (json_array_get_element (values, i)));
+  /* The node takes a reference of its own. */
   return json_node_init_array (json_node_alloc (), result);
 }
 

@@ -461,6 +461,7 @@ main (int   argc,
           c->with_logs = FALSE;
           c->logs_only = TRUE;
           g_ptr_array_add (cases, c);
+          g_free (path);
           path = g_strdup_printf ("/import/instrumented/%s-logs%s", i == 0 ? "opentelemetry" : "opentelemetry-responses",
                                   layouts[l]);
           g_test_add_data_func (path, c, test_case);
