@@ -89,13 +89,15 @@ print_import_summary (ErrataImportReport *report)
 {
   guint n_records = errata_import_report_get_n_records (report);
   guint n_files = errata_import_report_get_n_files (report);
-  g_autofree char *records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record",
-                                                           "%u records", n_records), n_records);
+  /* One record is one trace, or for spans and observations the many
+   * records of one trace: either way the count is of traces. */
+  g_autofree char *records = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trace",
+                                                           "%u traces", n_records), n_records);
   g_autofree char *files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files",
                                                          n_files), n_files);
 
-  /* Translators: "Read 100 records from 1 file: 98 added, …" */
-  g_print (_("Read %s from %s: %u added, %u already in the project, %u skipped, %u notes.\n"),
+  /* Translators: "Found 100 traces in 1 file: 98 added, …" */
+  g_print (_("Found %s in %s: %u added, %u already in the project, %u skipped, %u notes.\n"),
            records, files,
            errata_import_report_get_n_added (report),
            errata_import_report_get_n_duplicates (report),

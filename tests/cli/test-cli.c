@@ -170,6 +170,43 @@ test_new_import_info_search (void)
   errata_test_remove_tree (dir);
 }
 
+static char *
+instrumented_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "core", "import", "data", "instrumented", name, NULL);
+}
+
+/* Spans whose messages went to log events: every trace is skipped with the
+ * fix named, the summary counts traces, and the status says not all went
+ * in; with the logs beside them, all go in. */
+static void
+test_import_otel_summary (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.errata", NULL);
+  g_autofree char *spans = instrumented_path ("opentelemetry.json");
+  g_autofree char *logs = instrumented_path ("opentelemetry-logs.json");
+  CliResult r;
+
+  r = run_cli ("new", project, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, spans, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "Found 8 traces in 1 file: 0 added, 0 already in the project, 8 skipped"));
+  g_assert_nonnull (strstr (r.out, "OpenTelemetry spans (JSON)"));
+  g_assert_nonnull (strstr (r.err, "ExportLogsServiceRequest"));
+  cli_result_clear (&r);
+
+  r = run_cli ("import", project, spans, logs, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Found 8 traces in 2 files: 8 added, 0 already in the project, 0 skipped"));
+  cli_result_clear (&r);
+
+  errata_test_remove_tree (dir);
+}
+
 /* --max-record-size and files that are not files, as a script meets them. */
 static void
 test_import_limits (void)
@@ -355,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-import-info-search", test_new_import_info_search);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/import-limits", test_import_limits);
+  g_test_add_func ("/cli/import-otel-summary", test_import_otel_summary);
   g_test_add_func ("/cli/sigkill-mid-import", test_sigkill_mid_import);
 
   return g_test_run ();

@@ -21,7 +21,7 @@
 static gboolean
 is_otel (JsonObject *object)
 {
-  return json_object_has_member (object, "resourceSpans");
+  return json_object_has_member (object, "resourceSpans") || json_object_has_member (object, "resourceLogs");
 }
 
 static gboolean

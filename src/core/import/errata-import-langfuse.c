@@ -8,8 +8,9 @@
  * [{id, traceId, type GENERATION|SPAN|EVENT|..., name, startTime, endTime,
  * input, output, model, usage {input, output, total} | usageDetails,
  * calculatedTotalCost, metadata, parentObservationId}]}. The conversation
- * is the last generation's input plus its output; a trace without a
- * generation uses its own input and output. Observations exported one per
+ * is the input plus output of the generation whose history extends the
+ * others (the agent's, not a title call made after it, which is kept as a
+ * secondary call); a trace without a generation uses its own input and output. Observations exported one per
  * record are grouped by traceId first.
  */
 
@@ -113,28 +114,46 @@ append_io (JsonArray   *out,
   return TRUE;
 }
 
-static JsonObject *
-last_generation (JsonArray *observations)
+static gint
+compare_start (gconstpointer a,
+               gconstpointer b)
 {
-  JsonObject *last = NULL;
-  gint64 last_start = G_MININT64;
+  gint64 ta = parse_time (((ErrataOtelCall *)*(gpointer const *)a)->span, "startTime");
+  gint64 tb = parse_time (((ErrataOtelCall *)*(gpointer const *)b)->span, "startTime");
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* Every generation as a call, in time order; NULL when there is none. */
+static GPtrArray *
+generation_calls (JsonArray  *observations,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func ((GDestroyNotify)_errata_otel_call_free);
 
   for (guint i = 0; observations && i < json_array_get_length (observations); i++)
     {
       JsonObject *observation = errata_json_array_get_object (observations, i);
-      gint64 start;
+      g_autoptr(JsonArray) messages = json_array_new ();
+      ErrataOtelCall *call;
+      guint n_input;
 
       if (observation == NULL
           || g_strcmp0 (errata_json_get_string (observation, "type"), "GENERATION") != 0)
         continue;
-      start = parse_time (observation, "startTime");
-      if (last == NULL || start >= last_start)
-        {
-          last = observation;
-          last_start = start;
-        }
+      if (!append_io (messages, json_object_get_member (observation, "input"), "user", error))
+        return NULL;
+      n_input = json_array_get_length (messages);
+      if (!append_io (messages, json_object_get_member (observation, "output"), "assistant", error))
+        return NULL;
+      call = g_new0 (ErrataOtelCall, 1);
+      call->span = json_object_ref (observation);
+      call->messages = g_steal_pointer (&messages);
+      call->n_input = n_input;
+      g_ptr_array_add (calls, call);
     }
-  return last;
+  g_ptr_array_sort (calls, compare_start);
+  return g_steal_pointer (&calls);
 }
 
 static void
@@ -194,8 +213,10 @@ build_trace (ErrataImportContext  *ctx,
   g_autoptr(JsonArray) messages = json_array_new ();
   ErrataConsumed consumed = { { NULL, }, 0 };
   JsonArray *observations = errata_json_get_array (object, "observations");
-  JsonObject *generation = last_generation (observations);
-  JsonObject *io = generation ? generation : object;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(JsonArray) secondary = NULL;
+  g_autoptr(GPtrArray) no_spans = g_ptr_array_new ();
+  JsonObject *generation = NULL;
 
   if (json_object_has_member (object, "observations") && observations == NULL)
     {
@@ -206,8 +227,22 @@ build_trace (ErrataImportContext  *ctx,
                    errata_json_node_describe (json_object_get_member (object, "observations")));
       return NULL;
     }
-  if (!append_io (messages, json_object_get_member (io, "input"), "user", error)
-      || !append_io (messages, json_object_get_member (io, "output"), "assistant", error))
+  /* The agent's conversation is the generation whose history extends the
+   * others (errata-import-otel-calls.c), not the last one: a title call
+   * after the chat is kept apart, as a secondary call. */
+  if ((calls = generation_calls (observations, error)) == NULL)
+    return NULL;
+  if (calls->len > 0)
+    {
+      guint main = _errata_import_otel_main_call (calls);
+
+      generation = ((ErrataOtelCall *)calls->pdata[main])->span;
+      g_clear_pointer (&messages, json_array_unref);
+      messages = _errata_import_otel_conversation (calls, main, no_spans);
+      secondary = _errata_import_otel_secondary_calls (calls, main);
+    }
+  else if (!append_io (messages, json_object_get_member (object, "input"), "user", error)
+           || !append_io (messages, json_object_get_member (object, "output"), "assistant", error))
     return NULL;
   if (json_array_get_length (messages) == 0)
     {
@@ -246,6 +281,9 @@ build_trace (ErrataImportContext  *ctx,
       keep_io (trace, object, "input");
       keep_io (trace, object, "output");
     }
+  if (secondary != NULL && json_array_get_length (secondary) > 0)
+    json_object_set_array_member (errata_trace_get_metadata (trace), "secondary_calls",
+                                  json_array_ref (secondary));
   return g_steal_pointer (&trace);
 }
 

@@ -7,7 +7,8 @@
  * Each span is flattened (its attributes, in OTLP's typed key/value form,
  * become a plain object; the resource's attributes come along) and staged
  * under its trace id; errata-import-otel.c builds the traces once all
- * records are read.
+ * records are read. Log records (ExportLogsServiceRequest) are staged by
+ * errata-import-otel-logs.c under the same trace ids.
  */
 
 #include "config.h"
@@ -17,16 +18,16 @@
 
 #include <glib/gi18n-lib.h>
 
-static JsonNode *any_value (JsonNode *value);
 
 static JsonNode *
 any_array (JsonObject *array_value)
 {
   JsonArray *values = errata_json_get_array (array_value, "values");
-  JsonArray *result = json_array_new ();
+  g_autoptr(JsonArray) result = json_array_new ();
 
   for (guint i = 0; values && i < json_array_get_length (values); i++)
-    json_array_add_element (result, any_value (json_array_get_element (values, i)));
+    json_array_add_element (result, _errata_import_otel_any_value (json_array_get_element (values, i)));
+  /* The node takes a reference of its own. */
   return json_node_init_array (json_node_alloc (), result);
 }
 
@@ -43,7 +44,7 @@ any_kvlist (JsonObject *kvlist)
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
-        json_object_set_member (result, key, any_value (json_object_get_member (pair, "value")));
+        json_object_set_member (result, key, _errata_import_otel_any_value (json_object_get_member (pair, "value")));
     }
   node = json_node_init_object (json_node_alloc (), result);
   json_object_unref (result);
@@ -51,8 +52,8 @@ any_kvlist (JsonObject *kvlist)
 }
 
 /* OTLP's AnyValue to plain JSON. 64-bit integers arrive as strings. */
-static JsonNode *
-any_value (JsonNode *value)
+JsonNode *
+_errata_import_otel_any_value (JsonNode *value)
 {
   JsonObject *object;
   JsonNode *member;
@@ -79,8 +80,8 @@ any_value (JsonNode *value)
   return json_node_new (JSON_NODE_NULL);
 }
 
-static JsonObject *
-flatten_attributes (JsonArray *attributes)
+JsonObject *
+_errata_import_otel_flatten_attributes (JsonArray *attributes)
 {
   JsonObject *result = json_object_new ();
 
@@ -90,7 +91,7 @@ flatten_attributes (JsonArray *attributes)
       const char *key = pair ? errata_json_get_string (pair, "key") : NULL;
 
       if (key != NULL)
-        json_object_set_member (result, key, any_value (json_object_get_member (pair, "value")));
+        json_object_set_member (result, key, _errata_import_otel_any_value (json_object_get_member (pair, "value")));
     }
   return result;
 }
@@ -120,7 +121,7 @@ flatten_span (JsonObject *span,
     {
       if (g_str_equal (key, "attributes"))
         json_object_set_object_member (flat, "attributes",
-                                       flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
+                                       _errata_import_otel_flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
                                                            ? json_node_get_array (value) : NULL));
       else if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
         json_object_set_int_member (flat, key, nanos (span, key));
@@ -178,6 +179,10 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
   object = _errata_import_require_object (record, error);
   if (object == NULL)
     return FALSE;
+  /* Log events (message content, for some instrumentations) join their
+   * spans by trace and span id. */
+  if (json_object_has_member (object, "resourceLogs") && !json_object_has_member (object, "resourceSpans"))
+    return _errata_import_otel_logs_stage (stage, ctx, object, error);
   resource_spans = errata_json_get_array (object, "resourceSpans");
   if (resource_spans == NULL)
     {
@@ -198,7 +203,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
 
       if (rs == NULL)
         continue;
-      resource = flatten_attributes (resource_object ? errata_json_get_array (resource_object, "attributes") : NULL);
+      resource = _errata_import_otel_flatten_attributes (resource_object ? errata_json_get_array (resource_object, "attributes") : NULL);
       scopes = errata_json_get_array (rs, "scopeSpans");
       if (scopes == NULL)
         scopes = errata_json_get_array (rs, "instrumentationLibrarySpans");

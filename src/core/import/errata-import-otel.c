@@ -3,16 +3,22 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Spans arrive flattened and grouped by trace (errata-import-otel-stage.c).
- * A trace's conversation is its last LLM span's input messages plus that
- * span's output, completed by tool spans matched by call id.
+ * Spans arrive flattened and grouped by trace (errata-import-otel-stage.c),
+ * with the log events of their LLM calls folded in (errata-import-otel-logs.c).
+ * Each LLM span gives one call (its input messages plus its output); the
+ * trace's conversation is the call whose history extends the others, completed
+ * by tool spans (errata-import-otel-calls.c); the other calls are kept as
+ * secondary calls.
  *
  * Attribute names: GenAI semantic conventions (gen_ai.input.messages and
  * gen_ai.output.messages as JSON with `parts`, or the older indexed
  * gen_ai.prompt.N.* / gen_ai.completion.N.*, gen_ai.usage.*_tokens,
  * gen_ai.tool.call.id / .result) and OpenInference (openinference.span.kind,
  * llm.input_messages.N.message.*, llm.output_messages.N.message.*,
- * llm.token_count.*, llm.tools.N.tool.json_schema, input.value, output.value).
+ * llm.token_count.*, llm.tools.N.tool.json_schema, input.value, output.value,
+ * contents.N.message_content.* parts), Traceloop (traceloop.span.kind,
+ * traceloop.entity.*) and Langfuse (langfuse.observation.type, .input, .output,
+ * .model.name, .usage_details).
  */
 
 #include "config.h"
@@ -54,13 +60,16 @@ has_prefix_key (JsonObject *attributes,
   return FALSE;
 }
 
-static gboolean
-is_llm_span (JsonObject *span)
+gboolean
+_errata_import_otel_is_llm_span (JsonObject *span)
 {
   JsonObject *attributes = span_attributes (span);
   const char *kind = errata_json_get_string (attributes, "openinference.span.kind");
   const char *operation = errata_json_get_string (attributes, "gen_ai.operation.name");
+  const char *langfuse = errata_json_get_string (attributes, "langfuse.observation.type");
 
+  if (langfuse != NULL)
+    return g_ascii_strcasecmp (langfuse, "generation") == 0;
   if (kind != NULL)
     return g_ascii_strcasecmp (kind, "LLM") == 0;
   if (operation != NULL)
@@ -72,14 +81,52 @@ is_llm_span (JsonObject *span)
          || has_prefix_key (attributes, "llm.input_messages.");
 }
 
-static gboolean
-is_tool_span (JsonObject *span)
+gboolean
+_errata_import_otel_is_tool_span (JsonObject *span)
 {
   const char *kind = attribute_string (span, "openinference.span.kind");
   const char *operation = attribute_string (span, "gen_ai.operation.name");
+  const char *traceloop = attribute_string (span, "traceloop.span.kind");
+  const char *langfuse = attribute_string (span, "langfuse.observation.type");
 
   return (kind != NULL && g_ascii_strcasecmp (kind, "TOOL") == 0)
-         || g_strcmp0 (operation, "execute_tool") == 0;
+         || g_strcmp0 (operation, "execute_tool") == 0
+         || g_strcmp0 (traceloop, "tool") == 0
+         || (langfuse != NULL && g_ascii_strcasecmp (langfuse, "tool") == 0);
+}
+
+static const char *
+first_string (JsonObject         *attributes,
+              const char * const *keys)
+{
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (errata_json_get_string (attributes, keys[i]) != NULL)
+      return errata_json_get_string (attributes, keys[i]);
+  return NULL;
+}
+
+/* What a tool span says of its call, in any of the conventions. The id is
+ * NULL when the convention has none (Traceloop, Langfuse). */
+void
+_errata_import_otel_tool_info (JsonObject  *span,
+                               const char **name,
+                               const char **call_id,
+                               char       **result)
+{
+  static const char * const names[] = { "gen_ai.tool.name", "tool.name", "traceloop.entity.name", NULL };
+  static const char * const ids[] = { "gen_ai.tool.call.id", "tool_call.id", NULL };
+  static const char * const results[] = {
+    "gen_ai.tool.call.result", "output.value", "traceloop.entity.output", "langfuse.observation.output", NULL
+  };
+  JsonObject *attributes = span_attributes (span);
+
+  *name = first_string (attributes, names);
+  if (*name == NULL)
+    *name = errata_json_get_string (span, "name");
+  *call_id = first_string (attributes, ids);
+  *result = NULL;
+  for (guint i = 0; results[i] != NULL && *result == NULL; i++)
+    *result = _errata_import_value_text (json_object_get_member (attributes, results[i]));
 }
 
 /* A JSON attribute may be stored as text or, by some exporters, as an
@@ -142,6 +189,17 @@ add_genai_part (JsonObject *message,
       json_object_set_string_member (result, "tool_call_id", errata_json_get_string (part, "id")
                                                              ? errata_json_get_string (part, "id") : "");
       json_array_add_object_element (results, result);
+    }
+  else
+    {
+      g_autofree char *placeholder = errata_messages_part_placeholder (part);
+
+      if (placeholder != NULL)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, placeholder);
+        }
     }
 }
 
@@ -251,10 +309,31 @@ strip (const char *text,
   return g_str_has_prefix (text, prefix) ? text + strlen (prefix) : text;
 }
 
+/* OpenInference's "contents.M.message_content.{type,text,image.image.url}":
+ * part M of the message's content list. */
+static void
+set_content_part (GHashTable *parts,
+                  const char *rest,
+                  JsonNode   *value)
+{
+  char *end;
+  guint index = (guint)strtoul (rest, &end, 10);
+  JsonObject *part;
+
+  if (*end != '.')
+    return;
+  part = ensure_index (parts, index);
+  rest = strip (end + 1, "message_content.");
+  if (g_str_has_prefix (rest, "image.") && g_str_has_suffix (rest, "url"))
+    json_object_set_member (part, "url", json_node_copy (value));
+  else
+    json_object_set_member (part, rest, json_node_copy (value));
+}
+
 static void
 set_indexed_field (GHashTable *calls,
                    JsonObject *message,
-                   GString    *contents,
+                   GHashTable *parts,
                    const char *rest,
                    JsonNode   *value)
 {
@@ -274,13 +353,9 @@ set_indexed_field (GHashTable *calls,
       json_object_set_member (call, rest, json_node_copy (value));
       return;
     }
-  if (g_str_has_prefix (rest, "contents.") && g_str_has_suffix (rest, "message_content.text"))
+  if (g_str_has_prefix (rest, "contents."))
     {
-      g_autofree char *text = _errata_import_value_text (value);
-
-      if (contents->len > 0)
-        g_string_append_c (contents, '\n');
-      g_string_append (contents, text ? text : "");
+      set_content_part (parts, rest + strlen ("contents."), value);
       return;
     }
   json_object_set_member (message, rest, json_node_copy (value));
@@ -326,7 +401,7 @@ typedef struct
 {
   JsonObject *message;
   GHashTable *calls;
-  GString    *contents;
+  GHashTable *parts;
 } Indexed;
 
 static void
@@ -336,7 +411,7 @@ indexed_free (gpointer data)
 
   json_object_unref (indexed->message);
   g_hash_table_unref (indexed->calls);
-  g_string_free (indexed->contents, TRUE);
+  g_hash_table_unref (indexed->parts);
   g_free (indexed);
 }
 
@@ -351,7 +426,7 @@ ensure_indexed (GHashTable *by_index,
       indexed = g_new0 (Indexed, 1);
       indexed->message = json_object_new ();
       indexed->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_object_unref);
-      indexed->contents = g_string_new (NULL);
+      indexed->parts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_object_unref);
       g_hash_table_insert (by_index, GUINT_TO_POINTER (index), indexed);
     }
   return indexed;
@@ -379,16 +454,48 @@ collect_indexed (JsonObject *attributes,
       if (*end != '.')
         continue;
       indexed = ensure_indexed (by_index, index);
-      set_indexed_field (indexed->calls, indexed->message, indexed->contents, end + 1, value);
+      set_indexed_field (indexed->calls, indexed->message, indexed->parts, end + 1, value);
     }
   return by_index;
 }
 
+/* Traceloop writes an absent content as the string "null", and a list of
+ * parts as its JSON text: neither is what was said. */
+static void
+fix_flattened_content (ErrataImportContext *ctx,
+                       JsonObject          *message)
+{
+  const char *content = errata_json_get_string (message, "content");
+  g_autoptr(JsonNode) parsed = NULL;
+
+  if (content == NULL)
+    return;
+  if (g_str_equal (content, "null"))
+    {
+      json_object_set_string_member (message, "content", "");
+      return;
+    }
+  if (content[0] != '[' || !errata_json_parser_load (ctx->parser, content, -1, NULL))
+    return;
+  parsed = json_parser_steal_root (ctx->parser);
+  if (parsed == NULL || !JSON_NODE_HOLDS_ARRAY (parsed) || json_array_get_length (json_node_get_array (parsed)) == 0)
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (parsed)); i++)
+    {
+      JsonObject *part = errata_json_array_get_object (json_node_get_array (parsed), i);
+
+      if (part == NULL || errata_json_get_string (part, "type") == NULL)
+        return;
+    }
+  json_object_set_member (message, "content", g_steal_pointer (&parsed));
+}
+
 static gboolean
-append_indexed_messages (JsonArray   *out,
-                         JsonObject  *attributes,
-                         const char  *prefix,
-                         GError     **error)
+append_indexed_messages (ErrataImportContext  *ctx,
+                         JsonArray            *out,
+                         JsonObject           *attributes,
+                         const char           *prefix,
+                         GError              **error)
 {
   g_autoptr(GHashTable) by_index = collect_indexed (attributes, prefix);
   g_autoptr(GPtrArray) keys = sorted_keys (by_index);
@@ -400,8 +507,9 @@ append_indexed_messages (JsonArray   *out,
 
       if (!json_object_has_member (indexed->message, "role"))
         json_object_set_string_member (indexed->message, "role", "user");
-      if (!json_object_has_member (indexed->message, "content") && indexed->contents->len > 0)
-        json_object_set_string_member (indexed->message, "content", indexed->contents->str);
+      if (!json_object_has_member (indexed->message, "content") && g_hash_table_size (indexed->parts) > 0)
+        json_object_set_array_member (indexed->message, "content", sorted_objects (indexed->parts));
+      fix_flattened_content (ctx, indexed->message);
       if (g_hash_table_size (indexed->calls) > 0)
         json_object_set_array_member (indexed->message, "tool_calls", sorted_objects (indexed->calls));
       node = json_node_init_object (json_node_alloc (), indexed->message);
@@ -438,9 +546,22 @@ append_value_messages (ErrataImportContext  *ctx,
           return FALSE;
       return TRUE;
     }
+  /* Langfuse's generation output: the message itself. */
+  if (parsed != NULL && JSON_NODE_HOLDS_OBJECT (parsed)
+      && errata_json_get_string (json_node_get_object (parsed), "role") != NULL)
+    return errata_messages_append (out, parsed, 0, error);
   text = _errata_import_value_text (value);
   json_array_add_object_element (out, errata_messages_new_message (role, text));
   return TRUE;
+}
+
+static const char *
+attribute_string_or_empty (JsonObject *attributes,
+                           const char *key)
+{
+  const char *text = errata_json_get_string (attributes, key);
+
+  return text ? text : "";
 }
 
 static gboolean
@@ -453,10 +574,12 @@ append_span_side (ErrataImportContext  *ctx,
   const char *genai = input ? "gen_ai.input.messages" : "gen_ai.output.messages";
   const char *indexed_genai = input ? "gen_ai.prompt." : "gen_ai.completion.";
   const char *indexed_oi = input ? "llm.input_messages." : "llm.output_messages.";
+  const char *langfuse = input ? "langfuse.observation.input" : "langfuse.observation.output";
 
   if (json_object_has_member (attributes, genai))
     {
       g_autoptr(JsonNode) messages = json_attribute (ctx, attributes, genai);
+      guint start = json_array_get_length (out);
 
       if (input && json_object_has_member (attributes, "gen_ai.system_instructions"))
         {
@@ -464,7 +587,12 @@ append_span_side (ErrataImportContext  *ctx,
           g_autofree char *text = NULL;
           g_autoptr(GString) joined = g_string_new (NULL);
 
-          if (system != NULL && JSON_NODE_HOLDS_ARRAY (system))
+          /* A plain string (OpenAI's Responses instrumentation) is not JSON. */
+          if (system == NULL)
+            g_string_append (joined, attribute_string_or_empty (attributes, "gen_ai.system_instructions"));
+          else if (JSON_NODE_HOLDS_VALUE (system) && json_node_get_value_type (system) == G_TYPE_STRING)
+            g_string_append (joined, json_node_get_string (system));
+          else if (system != NULL && JSON_NODE_HOLDS_ARRAY (system))
             for (guint i = 0; i < json_array_get_length (json_node_get_array (system)); i++)
               {
                 JsonObject *part = errata_json_array_get_object (json_node_get_array (system), i);
@@ -475,12 +603,23 @@ append_span_side (ErrataImportContext  *ctx,
           text = g_strdup (joined->str);
           json_array_add_object_element (out, errata_messages_new_message ("system", text));
         }
-      return append_genai_messages (out, messages, error);
+      if (!append_genai_messages (out, messages, error))
+        return FALSE;
+      /* Some instrumentations also repeat the instructions as the first
+       * input message: once is what the model saw. */
+      if (json_array_get_length (out) > start + 1
+          && errata_messages_equal (errata_json_array_get_object (out, start),
+                                    errata_json_array_get_object (out, start + 1))
+          && g_strcmp0 (errata_json_get_string (errata_json_array_get_object (out, start), "role"), "system") == 0)
+        json_array_remove_element (out, start);
+      return TRUE;
     }
   if (has_prefix_key (attributes, indexed_genai))
-    return append_indexed_messages (out, attributes, indexed_genai, error);
+    return append_indexed_messages (ctx, out, attributes, indexed_genai, error);
   if (has_prefix_key (attributes, indexed_oi))
-    return append_indexed_messages (out, attributes, indexed_oi, error);
+    return append_indexed_messages (ctx, out, attributes, indexed_oi, error);
+  if (json_object_has_member (attributes, langfuse))
+    return append_value_messages (ctx, out, attributes, langfuse, input ? "user" : "assistant", error);
   return append_value_messages (ctx, out, attributes, input ? "input.value" : "output.value",
                                 input ? "user" : "assistant", error);
 }
@@ -520,10 +659,26 @@ span_tools (ErrataImportContext *ctx,
   g_autoptr(JsonNode) definitions = json_attribute (ctx, attributes, "gen_ai.tool.definitions");
   JsonArray *tools;
 
+  g_autoptr(JsonNode) langfuse = json_attribute (ctx, attributes, "langfuse.observation.input");
+
   if (definitions != NULL && JSON_NODE_HOLDS_ARRAY (definitions))
     return json_array_ref (json_node_get_array (definitions));
+  if (langfuse != NULL && JSON_NODE_HOLDS_OBJECT (langfuse)
+      && errata_json_get_array (json_node_get_object (langfuse), "tools") != NULL)
+    return json_array_ref (errata_json_get_array (json_node_get_object (langfuse), "tools"));
   if (keys->len == 0)
-    return NULL;
+    {
+      /* Traceloop 0.12: llm.request.functions.N.{name,description,arguments}. */
+      g_autoptr(GHashTable) functions = collect_indexed (attributes, "llm.request.functions.");
+      g_autoptr(GPtrArray) indices = sorted_keys (functions);
+
+      if (indices->len == 0)
+        return NULL;
+      tools = json_array_new ();
+      for (guint i = 0; i < indices->len; i++)
+        json_array_add_object_element (tools, json_object_ref (((Indexed *)g_hash_table_lookup (functions, indices->pdata[i]))->message));
+      return tools;
+    }
 
   tools = json_array_new ();
   for (guint i = 0; i < keys->len; i++)
@@ -540,93 +695,6 @@ span_tools (ErrataImportContext *ctx,
         json_array_add_object_element (tools, json_object_ref (indexed->message));
     }
   return tools;
-}
-
-static gboolean
-conversation_has_result (JsonArray  *messages,
-                         const char *call_id)
-{
-  for (guint i = 0; i < json_array_get_length (messages); i++)
-    {
-      JsonObject *message = errata_json_array_get_object (messages, i);
-
-      if (g_strcmp0 (errata_json_get_string (message, "tool_call_id"), call_id) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gint
-find_call (JsonArray  *messages,
-           const char *call_id)
-{
-  for (guint i = 0; i < json_array_get_length (messages); i++)
-    {
-      JsonArray *calls = errata_json_get_array (errata_json_array_get_object (messages, i), "tool_calls");
-
-      for (guint j = 0; calls && j < json_array_get_length (calls); j++)
-        if (g_strcmp0 (errata_json_get_string (errata_json_array_get_object (calls, j), "id"), call_id) == 0)
-          return (gint)i;
-    }
-  return -1;
-}
-
-static void
-insert_element (JsonArray *array,
-                guint      position,
-                JsonNode  *node)
-{
-  g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-
-  while (json_array_get_length (array) > position)
-    {
-      guint last = json_array_get_length (array) - 1;
-
-      g_ptr_array_insert (tail, 0, json_node_copy (json_array_get_element (array, last)));
-      json_array_remove_element (array, last);
-    }
-  json_array_add_element (array, node);
-  for (guint i = 0; i < tail->len; i++)
-    json_array_add_element (array, json_node_copy (tail->pdata[i]));
-}
-
-/* A tool span whose call the conversation makes but whose result it lacks
- * supplies that result, right after the calling message and its results. */
-static void
-attach_tool_span (JsonArray  *messages,
-                  JsonObject *span)
-{
-  JsonObject *attributes = span_attributes (span);
-  const char *call_id = errata_json_get_string (attributes, "gen_ai.tool.call.id");
-  g_autofree char *result = NULL;
-  const char *name;
-  JsonObject *message;
-  guint position;
-  gint caller;
-
-  if (call_id == NULL)
-    call_id = errata_json_get_string (attributes, "tool_call.id");
-  if (call_id == NULL || conversation_has_result (messages, call_id)
-      || (caller = find_call (messages, call_id)) < 0)
-    return;
-
-  result = _errata_import_value_text (json_object_get_member (attributes, "gen_ai.tool.call.result"));
-  if (result == NULL)
-    result = _errata_import_value_text (json_object_get_member (attributes, "output.value"));
-  name = errata_json_get_string (attributes, "gen_ai.tool.name");
-  if (name == NULL)
-    name = errata_json_get_string (attributes, "tool.name");
-
-  message = errata_messages_new_message ("tool", result);
-  json_object_set_string_member (message, "tool_call_id", call_id);
-  if (name != NULL)
-    json_object_set_string_member (message, "name", name);
-  position = caller + 1;
-  while (position < json_array_get_length (messages)
-         && g_strcmp0 (errata_json_get_string (errata_json_array_get_object (messages, position), "role"), "tool") == 0)
-    position++;
-  insert_element (messages, position, json_node_init_object (json_node_alloc (), message));
-  json_object_unref (message);
 }
 
 static JsonObject *
@@ -681,10 +749,26 @@ set_otel_metadata (ErrataTrace *trace,
   json_object_set_array_member (metadata, "spans", all);
 }
 
+/* Langfuse: usage_details {"input": n, "output": n, "total": n}. */
 static void
-set_otel_stats (ErrataTrace *trace,
-                JsonObject  *root,
-                GPtrArray   *spans)
+add_langfuse_usage (ErrataImportContext *ctx,
+                    JsonObject          *attributes,
+                    gint64              *tokens_in,
+                    gint64              *tokens_out)
+{
+  g_autoptr(JsonNode) usage = json_attribute (ctx, attributes, "langfuse.observation.usage_details");
+
+  if (usage == NULL || !JSON_NODE_HOLDS_OBJECT (usage))
+    return;
+  add_tokens (tokens_in, json_node_get_object (usage), "input", "prompt_tokens", "input_tokens");
+  add_tokens (tokens_out, json_node_get_object (usage), "output", "completion_tokens", "output_tokens");
+}
+
+static void
+set_otel_stats (ErrataImportContext *ctx,
+                ErrataTrace         *trace,
+                JsonObject          *root,
+                GPtrArray           *spans)
 {
   gint64 start = errata_json_member_int (root, "startTimeUnixNano", 0);
   gint64 end = errata_json_member_int (root, "endTimeUnixNano", 0);
@@ -697,37 +781,90 @@ set_otel_stats (ErrataTrace *trace,
     {
       JsonObject *attributes = span_attributes (spans->pdata[i]);
 
-      if (!is_llm_span (spans->pdata[i]))
+      if (!_errata_import_otel_is_llm_span (spans->pdata[i]))
         continue;
       add_tokens (&tokens_in, attributes, "gen_ai.usage.input_tokens",
                   "gen_ai.usage.prompt_tokens", "llm.token_count.prompt");
       add_tokens (&tokens_out, attributes, "gen_ai.usage.output_tokens",
                   "gen_ai.usage.completion_tokens", "llm.token_count.completion");
+      add_langfuse_usage (ctx, attributes, &tokens_in, &tokens_out);
     }
   errata_trace_set_tokens_in (trace, tokens_in);
   errata_trace_set_tokens_out (trace, tokens_out);
 }
 
+static gboolean
+span_call (ErrataImportContext  *ctx,
+           JsonObject           *span,
+           GPtrArray            *calls,
+           GError              **error)
+{
+  g_autoptr(JsonArray) messages = json_array_new ();
+  ErrataOtelCall *call;
+  guint n_input;
+
+  if (!append_span_side (ctx, messages, span_attributes (span), TRUE, error))
+    return FALSE;
+  n_input = json_array_get_length (messages);
+  if (!append_span_side (ctx, messages, span_attributes (span), FALSE, error))
+    return FALSE;
+  if (json_array_get_length (messages) == 0)
+    return TRUE;
+  call = g_new0 (ErrataOtelCall, 1);
+  call->span = json_object_ref (span);
+  call->messages = g_steal_pointer (&messages);
+  call->n_input = n_input;
+  g_ptr_array_add (calls, call);
+  return TRUE;
+}
+
+static void
+no_conversation_error (GPtrArray  *spans,
+                       guint       n_logs,
+                       GError    **error)
+{
+  gboolean has_llm = FALSE;
+
+  for (guint i = 0; i < spans->len; i++)
+    has_llm = has_llm || _errata_import_otel_is_llm_span (spans->pdata[i]);
+  if (has_llm && n_logs == 0)
+    g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                         /* Translators: an LLM span is the step of a trace in which a
+                          * language model was called; log events and
+                          * ExportLogsServiceRequest are OpenTelemetry terms. */
+                         _("its LLM spans carry no messages: the instrumentation wrote them "
+                           "as OpenTelemetry log events (OpenTelemetry’s OpenAI "
+                           "instrumentation does); import the logs export "
+                           "(ExportLogsServiceRequest, JSON or JSONL) together with the "
+                           "spans file"));
+  else
+    g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                         /* Translators: an LLM span is the step of a trace in which a language
+                          * model was called. */
+                         _("no LLM span with messages and no input or output to make a "
+                           "conversation from"));
+}
+
 ErrataTrace *
 _errata_import_otel_build (ErrataImportContext  *ctx,
                            const char           *trace_id,
-                           GPtrArray            *spans,
+                           GPtrArray            *items,
                            GError              **error)
 {
   g_autoptr(ErrataTrace) trace = NULL;
-  g_autoptr(JsonArray) messages = json_array_new ();
+  g_autoptr(JsonArray) messages = NULL;
   g_autoptr(JsonArray) tools = NULL;
-  JsonObject *root = find_root (spans);
-  JsonObject *llm = NULL;
-  JsonObject *source;
+  g_autoptr(JsonArray) secondary = NULL;
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func ((GDestroyNotify)_errata_otel_call_free);
+  g_autoptr(GPtrArray) spans = NULL;
+  ErrataOtelCall *main_call;
+  JsonObject *root;
+  guint n_logs = 0;
+  guint main;
 
-  /* Spans come sorted by start time: the last LLM span saw the most. */
-  for (guint i = 0; i < spans->len; i++)
-    if (is_llm_span (spans->pdata[i]))
-      llm = spans->pdata[i];
-
-  source = llm ? llm : root;
-  if (source == NULL)
+  spans = _errata_import_otel_join_logs (items, &n_logs);
+  root = find_root (spans);
+  if (root == NULL)
     {
       g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
                            /* Translators: said of a trace of OpenTelemetry spans
@@ -735,30 +872,37 @@ _errata_import_otel_build (ErrataImportContext  *ctx,
                            _("no spans"));
       return NULL;
     }
-  if (!append_span_side (ctx, messages, span_attributes (source), TRUE, error)
-      || !append_span_side (ctx, messages, span_attributes (source), FALSE, error))
+  for (guint i = 0; i < spans->len; i++)
+    if (_errata_import_otel_is_llm_span (spans->pdata[i])
+        && !span_call (ctx, spans->pdata[i], calls, error))
+      return NULL;
+  /* No LLM span with messages: the root's own input and output, if any. */
+  if (calls->len == 0 && !_errata_import_otel_is_llm_span (root) && !span_call (ctx, root, calls, error))
     return NULL;
-  if (json_array_get_length (messages) == 0)
+  if (calls->len == 0)
     {
-      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                           /* Translators: an LLM span is the step of a trace in which a language
-                            * model was called; “skipped” means the trace was not imported. */
-                           _("no LLM span and no input or output to make a conversation "
-                             "from; skipped"));
+      no_conversation_error (spans, n_logs, error);
       return NULL;
     }
-  for (guint i = 0; i < spans->len; i++)
-    if (is_tool_span (spans->pdata[i]))
-      attach_tool_span (messages, spans->pdata[i]);
+
+  main = _errata_import_otel_main_call (calls);
+  main_call = calls->pdata[main];
+  messages = _errata_import_otel_conversation (calls, main, spans);
+  secondary = _errata_import_otel_secondary_calls (calls, main);
 
   trace = errata_trace_new ();
   errata_trace_set_messages (trace, messages);
-  tools = llm ? span_tools (ctx, span_attributes (llm)) : NULL;
+  tools = span_tools (ctx, span_attributes (main_call->span));
   if (tools != NULL)
     errata_trace_set_tools (trace, tools);
   errata_trace_set_source (trace, ctx->source);
   errata_trace_set_external_id (trace, trace_id);
-  set_otel_stats (trace, root, spans);
+  set_otel_stats (ctx, trace, root, spans);
   set_otel_metadata (trace, root, spans);
+  /* Titles, summaries, routers: calls that are not the conversation's
+   * steps, shown apart in the trace view. */
+  if (json_array_get_length (secondary) > 0)
+    json_object_set_array_member (errata_trace_get_metadata (trace), "secondary_calls",
+                                  json_array_ref (secondary));
   return g_steal_pointer (&trace);
 }

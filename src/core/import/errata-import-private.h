@@ -116,6 +116,50 @@ gboolean           _errata_import_otel_stage     (ErrataImportStage    *stage,
                                                   ErrataImportContext  *ctx,
                                                   const ErrataRecord   *record,
                                                   GError              **error);
+/* OTLP's AnyValue and attribute lists as plain JSON (errata-import-otel-stage.c). */
+JsonNode          *_errata_import_otel_any_value (JsonNode             *value);
+JsonObject        *_errata_import_otel_flatten_attributes (JsonArray   *attributes);
+/* An ExportLogsServiceRequest: each log record staged under its trace id
+ * (errata-import-otel-logs.c). */
+gboolean           _errata_import_otel_logs_stage (ErrataImportStage   *stage,
+                                                   ErrataImportContext *ctx,
+                                                   JsonObject          *object,
+                                                   GError             **error);
+/* The spans of a staged trace, with the GenAI log events of each folded
+ * into its attributes as gen_ai.input.messages / gen_ai.output.messages;
+ * events of a span that was not imported make a span of their own.
+ * *n_logs counts the log records. */
+GPtrArray         *_errata_import_otel_join_logs (GPtrArray            *items,
+                                                  guint                *n_logs);
+
+/* Span kinds and what a tool span says (errata-import-otel.c). */
+gboolean           _errata_import_otel_is_llm_span  (JsonObject  *span);
+gboolean           _errata_import_otel_is_tool_span (JsonObject  *span);
+void               _errata_import_otel_tool_info    (JsonObject  *span,
+                                                     const char **name,
+                                                     const char **call_id,
+                                                     char       **result);
+
+/* One LLM span's call: its input messages, then its output. */
+typedef struct
+{
+  JsonObject *span;
+  JsonArray  *messages;
+  guint       n_input;
+} ErrataOtelCall;
+
+void               _errata_otel_call_free             (ErrataOtelCall *call);
+/* errata-import-otel-calls.c: the call whose history extends the most others. */
+guint              _errata_import_otel_main_call      (GPtrArray      *calls);
+/* That call's messages, with tool calls the history lost taken back from
+ * earlier steps, ids matched to tool spans, and their results attached. */
+JsonArray         *_errata_import_otel_conversation   (GPtrArray      *calls,
+                                                       guint           main,
+                                                       GPtrArray      *spans);
+/* The calls that are not steps of the conversation: [{name, span_id, messages}]. */
+JsonArray         *_errata_import_otel_secondary_calls (GPtrArray     *calls,
+                                                        guint          main);
+
 /* Calls `func` with one trace per staged trace id. */
 typedef gboolean (*ErrataStagedTraceFunc) (ErrataTrace  *trace,
                                            gpointer      user_data,

@@ -11,8 +11,10 @@
 #include <glib/gi18n-lib.h>
 
 /* n_records counts every record read, skipped ones included, so that
- * n_records == n_added + n_duplicates + n_skipped. A problem with record 0
- * concerns a whole file (an empty file) and is not a skipped record. */
+ * n_records == n_added + n_duplicates + n_skipped. For formats whose traces
+ * span many records (OTLP, Langfuse observations) a "record" is a trace:
+ * each trace built is counted, and each that could not be is a skipped one.
+ * Any other problem with record 0 concerns a whole file (an empty file). */
 struct _ErrataImportReport
 {
   GObject    parent_instance;
@@ -170,12 +172,29 @@ errata_import_report_add_problem (ErrataImportReport *self,
   problem->record = record;
   problem->line = line;
   problem->reason = g_strdup (reason ? reason : "");
+  problem->skipped = record > 0;
   g_ptr_array_add (self->problems, problem);
   if (record > 0)
     {
       self->n_records++;
       self->n_skipped++;
     }
+}
+
+void
+errata_import_report_add_skipped_trace (ErrataImportReport *self,
+                                        const char         *file,
+                                        const char         *reason)
+{
+  ErrataImportProblem *problem;
+
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+
+  errata_import_report_add_problem (self, file, 0, 0, reason);
+  problem = g_ptr_array_index (self->problems, self->problems->len - 1);
+  problem->skipped = TRUE;
+  self->n_records++;
+  self->n_skipped++;
 }
 
 char *
@@ -222,7 +241,10 @@ errata_import_report_merge (ErrataImportReport *self,
     {
       const ErrataImportProblem *problem = g_ptr_array_index (problems, i);
 
-      errata_import_report_add_problem (self, problem->file, problem->record, problem->line,
-                                        problem->reason);
+      if (problem->skipped && problem->record == 0)
+        errata_import_report_add_skipped_trace (self, problem->file, problem->reason);
+      else
+        errata_import_report_add_problem (self, problem->file, problem->record, problem->line,
+                                          problem->reason);
     }
 }

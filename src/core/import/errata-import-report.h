@@ -23,6 +23,7 @@ typedef struct
   guint  record;    /* 1-based record number within the file, 0 if unknown */
   guint  line;      /* 1-based line where the record starts, 0 if unknown */
   char  *reason;
+  gboolean skipped; /* counted as a skipped record or trace */
 } ErrataImportProblem;
 
 ErrataImportReport *errata_import_report_new              (void);
@@ -49,6 +50,12 @@ void                errata_import_report_add_problem      (ErrataImportReport *s
                                                            guint               record,
                                                            guint               line,
                                                            const char         *reason);
+
+/* A trace built from many records (OTLP spans, Langfuse observations)
+ * that could not be imported: counted as read and skipped. */
+void                errata_import_report_add_skipped_trace (ErrataImportReport *self,
+                                                            const char         *file,
+                                                            const char         *reason);
 
 /* Adds what `from` counted and found to `self`: the report of two imports
  * run one after the other (the import dialog runs mapped files apart). */

@@ -186,7 +186,7 @@ flush_group (Group                *group,
       /* Translators: a trace that was not imported; the first %s is its id
        * in the imported file, the second the reason. */
       reason = g_strdup_printf (_("trace %s: %s"), group->group, local_error->message);
-      errata_import_report_add_problem (report, group->source, 0, 0, reason);
+      errata_import_report_add_skipped_trace (report, group->source, reason);
       return TRUE;
     }
   return func (trace, user_data, error);

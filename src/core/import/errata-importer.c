@@ -437,6 +437,18 @@ note_empty_input (ImportJob          *job,
                                       _("the file is empty: nothing to import"));
 }
 
+/* One object on one line is a JSON file as much as a JSONL one: the report
+ * says JSONL only for a file named so or holding more than one record. */
+static void
+name_syntax (ErrataImportInput  *input,
+             ErrataRecordReader *reader,
+             guint               n_records)
+{
+  if (errata_record_reader_get_syntax (reader) == ERRATA_RECORD_SYNTAX_JSONL && n_records <= 1
+      && errata_record_syntax_from_name (input->display) != ERRATA_RECORD_SYNTAX_JSONL)
+    input->syntax = ERRATA_RECORD_SYNTAX_JSON;
+}
+
 /* Reads one file to its end. A read failure halfway is reported and the
  * import goes on with the next file; only cancellation and a failing
  * project stop everything. */
@@ -490,6 +502,7 @@ import_input (ImportJob           *job,
       errata_import_report_add_problem (job->report, input->display, 0, 0, read_error->message);
     }
   note_empty_input (job, input, reader, n_records);
+  name_syntax (input, reader, n_records);
   job->done_bytes += input->size;
   return TRUE;
 }
@@ -504,7 +517,7 @@ import_all (ImportJob           *job,
   for (guint i = 0; i < job->inputs->len; i++)
     {
       ErrataImportInput *input = g_ptr_array_index (job->inputs, i);
-      g_autofree char *format_name = _errata_import_format_describe (input->format, input->syntax);
+      g_autofree char *format_name = NULL;
 
       /* Ids repeat across sources; only within one do they collide. */
       if (source == NULL || !g_str_equal (source, input->source))
@@ -512,9 +525,11 @@ import_all (ImportJob           *job,
       source = input->source;
       ctx->source = input->source;
 
-      errata_import_report_add_file (job->report, format_name);
       if (!import_input (job, input, ctx, error))
         return FALSE;
+      /* Named once read: the syntax is known for sure only then. */
+      format_name = _errata_import_format_describe (input->format, input->syntax);
+      errata_import_report_add_file (job->report, format_name);
     }
 
   if (job->stage != NULL

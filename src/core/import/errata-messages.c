@@ -165,8 +165,49 @@ append_block_text (GString  *text,
   return TRUE;
 }
 
+static const char *
+string_member (JsonObject *object,
+               const char *key)
+{
+  return object ? errata_json_get_string (object, key) : NULL;
+}
+
+char *
+errata_messages_part_placeholder (JsonObject *part)
+{
+  const char *type = string_member (part, "type");
+  const char *url = NULL;
+
+  if (type == NULL)
+    return NULL;
+  /* OpenAI chat {image_url: {url}}, Responses {image_url: "…"}, GenAI
+   * {type: uri, modality: image, uri}, OpenInference {image: {url}}. */
+  if (g_str_equal (type, "image_url") || g_str_equal (type, "input_image") || g_str_equal (type, "image"))
+    {
+      url = string_member (part, "image_url");
+      if (url == NULL)
+        url = string_member (errata_json_get_object (part, "image_url"), "url");
+      if (url == NULL)
+        url = string_member (errata_json_get_object (part, "image"), "url");
+      if (url == NULL)
+        url = string_member (part, "url");
+    }
+  else if ((g_str_equal (type, "uri") || g_str_equal (type, "file"))
+           && g_strcmp0 (string_member (part, "modality"), "image") == 0)
+    url = string_member (part, "uri");
+  else if (g_str_equal (type, "blob") && g_strcmp0 (string_member (part, "modality"), "image") == 0)
+    return g_strdup ("[image]");
+  if (url == NULL)
+    return g_str_equal (type, "image") || g_str_equal (type, "image_url") ? g_strdup ("[image]") : NULL;
+  /* A data: URL would put megabytes of base64 in the text. */
+  if (g_str_has_prefix (url, "data:"))
+    return g_strdup ("[image: inline data]");
+  return g_strdup_printf ("[image: %s]", url);
+}
+
 /* Sets *has_other when some part is neither text nor a tool block (an
- * image, audio): the caller then keeps the original parts. */
+ * image, audio): the caller then keeps the original parts. An image
+ * leaves a placeholder with its URL in the text, where it was. */
 static char *
 parts_to_text (JsonArray *parts,
                gboolean  *has_other)
@@ -178,10 +219,21 @@ parts_to_text (JsonArray *parts,
     {
       JsonNode *part = json_array_get_element (parts, i);
 
+      g_autofree char *placeholder = NULL;
+
       if (JSON_NODE_HOLDS_OBJECT (part) && block_is_tool (json_node_get_object (part)))
         continue;
-      if (!append_block_text (text, part) && has_other != NULL)
+      if (append_block_text (text, part))
+        continue;
+      if (has_other != NULL)
         *has_other = TRUE;
+      if (JSON_NODE_HOLDS_OBJECT (part)
+          && (placeholder = errata_messages_part_placeholder (json_node_get_object (part))) != NULL)
+        {
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, placeholder);
+        }
     }
 
   return g_string_free (text, FALSE);

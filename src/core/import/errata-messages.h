@@ -38,6 +38,10 @@ const char *errata_messages_normalise_role     (const char  *role);
  * to text. Tool blocks are left out: see errata_messages_append(). */
 char       *errata_messages_content_to_text    (JsonNode    *content);
 
+/* "[image: URL]" for an image part of any known shape (OpenAI, GenAI,
+ * OpenInference), NULL for a part that is not an image. */
+char       *errata_messages_part_placeholder   (JsonObject  *part);
+
 /* Converts OpenAI (`tool_calls` with `function`), already normalised, or
  * Anthropic (`tool_use` blocks) calls into the normalised array. */
 JsonArray  *errata_messages_normalise_tool_calls (JsonArray *calls);

@@ -64,6 +64,8 @@ struct _ErrataTraceView
   GtkLabel        *subtitle_label;
   ErrataMetadataView *metadata_view;
   ErrataJsonView  *raw_view;
+  GtkWidget       *secondary_calls;  /* ErrataSecondaryCalls, a page of view_stack */
+  GtkStackPage    *secondary_page;
 };
 
 /* errata-trace-view.c */

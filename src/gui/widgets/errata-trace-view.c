@@ -32,6 +32,7 @@
 #include "errata-markdown.h"
 #include "errata-message-row.h"
 #include "errata-metadata-view.h"
+#include "errata-secondary-calls.h"
 
 G_DEFINE_FINAL_TYPE (ErrataTraceView, errata_trace_view, GTK_TYPE_WIDGET)
 
@@ -381,6 +382,15 @@ static void
 errata_trace_view_init (ErrataTraceView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Other LLM calls of the trace (titles, summaries): a page of their own,
+   * shown only for a trace that has some. */
+  self->secondary_calls = errata_secondary_calls_new ();
+  self->secondary_page = gtk_stack_add_titled (self->view_stack, self->secondary_calls, "secondary",
+                                               /* Translators: the page of the trace view that lists
+                                                * the calls to the model that are not part of the
+                                                * conversation (a title, a summary). */
+                                               _("Other Calls"));
+  gtk_stack_page_set_visible (self->secondary_page, FALSE);
   ensure_css (GTK_WIDGET (self));
 
   self->first_failure = -1;
@@ -434,6 +444,9 @@ errata_trace_view_set_trace (ErrataTraceView *self,
   _errata_trace_view_replace_messages_box (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   errata_metadata_view_set_trace (self->metadata_view, full_trace);
+  gtk_stack_page_set_visible (self->secondary_page,
+                              errata_secondary_calls_set_trace (ERRATA_SECONDARY_CALLS (self->secondary_calls),
+                                                                full_trace) > 0);
   gtk_stack_set_visible_child_name (self->outer_stack, full_trace ? "trace" : "empty");
 
   if (full_trace != NULL)

@@ -51,8 +51,9 @@ test_parts_content (void)
                                              "{\"type\":\"text\",\"text\":\"this\"}]}]");
   JsonObject *message = message_at (messages, 0);
 
-  g_assert_cmpstr (json_object_get_string_member (message, "content"), ==, "Look at\nthis");
-  /* The image has no text form: the original parts are kept. */
+  /* The image has no text form: a placeholder with its URL stands where
+   * it was, and the original parts are kept. */
+  g_assert_cmpstr (json_object_get_string_member (message, "content"), ==, "Look at\n[image: x.png]\nthis");
   g_assert_true (json_object_has_member (message, "content_parts"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (message, "content_parts")), ==, 3);
 }

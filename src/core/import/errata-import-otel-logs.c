@@ -1,0 +1,289 @@
+/* errata-import-otel-logs.c: GenAI log events, joined to their spans.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * OpenTelemetry's own OpenAI instrumentation keeps message content out of
+ * the spans: it writes log events, exported as an ExportLogsServiceRequest
+ * (JSON or JSONL) beside the spans. Two generations of events:
+ *   gen_ai.system.message, gen_ai.user.message, gen_ai.assistant.message,
+ *   gen_ai.tool.message (the input, one event per message, body {content,
+ *   tool_calls, id}) and gen_ai.choice (the output, body {message,
+ *   finish_reason});
+ *   gen_ai.client.inference.operation.details, with gen_ai.input.messages
+ *   and gen_ai.output.messages (GenAI `parts`) as attributes, possibly
+ *   split over several events.
+ * Each record is staged under its trace id with the spans; when the trace is
+ * built, a span's events become its gen_ai.input.messages and
+ * gen_ai.output.messages, the form errata-import-otel.c reads.
+ */
+
+#include "config.h"
+
+#include "errata-import-private.h"
+#include "errata-json-guard.h"
+
+#include <glib/gi18n-lib.h>
+
+#define LOG_MARK "errata.log_record"
+
+static gint64
+nanos (JsonObject *record,
+       const char *key)
+{
+  g_autofree char *text = _errata_import_value_text (json_object_get_member (record, key));
+
+  return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
+}
+
+static JsonNode *
+flatten_record (JsonObject *record)
+{
+  JsonObject *flat = json_object_new ();
+  JsonArray *attributes = errata_json_get_array (record, "attributes");
+  JsonObject *flat_attributes = _errata_import_otel_flatten_attributes (attributes);
+  const char *event = errata_json_get_string (record, "eventName");
+  JsonNode *node;
+
+  /* Older SDKs put the event's name among the attributes. */
+  if (event == NULL || *event == '\0')
+    event = errata_json_get_string (flat_attributes, "event.name");
+  json_object_set_boolean_member (flat, LOG_MARK, TRUE);
+  json_object_set_string_member (flat, "eventName", event ? event : "");
+  json_object_set_string_member (flat, "spanId", errata_json_get_string (record, "spanId")
+                                                 ? errata_json_get_string (record, "spanId") : "");
+  json_object_set_int_member (flat, "timeUnixNano", nanos (record, "timeUnixNano"));
+  json_object_set_member (flat, "body", _errata_import_otel_any_value (json_object_get_member (record, "body")));
+  json_object_set_object_member (flat, "attributes", flat_attributes);
+  node = json_node_init_object (json_node_alloc (), flat);
+  json_object_unref (flat);
+  return node;
+}
+
+gboolean
+_errata_import_otel_logs_stage (ErrataImportStage   *stage,
+                                ErrataImportContext *ctx,
+                                JsonObject          *object,
+                                GError             **error)
+{
+  JsonArray *resource_logs = errata_json_get_array (object, "resourceLogs");
+  guint n_staged = 0;
+
+  for (guint i = 0; resource_logs && i < json_array_get_length (resource_logs); i++)
+    {
+      JsonObject *rl = errata_json_array_get_object (resource_logs, i);
+      JsonArray *scopes = rl ? errata_json_get_array (rl, "scopeLogs") : NULL;
+
+      for (guint j = 0; scopes && j < json_array_get_length (scopes); j++)
+        {
+          JsonObject *sl = errata_json_array_get_object (scopes, j);
+          JsonArray *records = sl ? errata_json_get_array (sl, "logRecords") : NULL;
+
+          for (guint k = 0; records && k < json_array_get_length (records); k++)
+            {
+              JsonObject *record = errata_json_array_get_object (records, k);
+              const char *trace_id = record ? errata_json_get_string (record, "traceId") : NULL;
+              g_autoptr(JsonNode) flat = NULL;
+
+              if (trace_id == NULL || *trace_id == '\0')
+                continue;
+              flat = flatten_record (record);
+              if (!_errata_import_stage_add (stage, "otel", trace_id, ctx->source,
+                                             nanos (record, "timeUnixNano"), flat, error))
+                return FALSE;
+              n_staged++;
+            }
+        }
+    }
+  if (n_staged == 0)
+    {
+      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                           /* Translators: a log record is one event of an OpenTelemetry
+                            * export; `traceId` is a field name: keep it as it is. */
+                           _("the record has no log records with a `traceId`"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+body_object (JsonObject *log)
+{
+  return errata_json_get_object (log, "body");
+}
+
+static void
+copy_member (JsonObject *to,
+             const char *to_key,
+             JsonObject *from,
+             const char *from_key)
+{
+  JsonNode *value = from ? json_object_get_member (from, from_key) : NULL;
+
+  if (value != NULL && !JSON_NODE_HOLDS_NULL (value))
+    json_object_set_member (to, to_key, json_node_copy (value));
+}
+
+/* One input event as an OpenAI-shaped message. */
+static JsonObject *
+event_message (const char *event,
+               JsonObject *body)
+{
+  const char *role = event + strlen ("gen_ai.");
+  g_autofree char *name = g_strndup (role, strlen (role) - strlen (".message"));
+  JsonObject *message = json_object_new ();
+  JsonArray *calls = body ? errata_json_get_array (body, "tool_calls") : NULL;
+
+  json_object_set_string_member (message, "role", name);
+  copy_member (message, "content", body, "content");
+  if (calls != NULL && json_array_get_length (calls) > 0)
+    json_object_set_array_member (message, "tool_calls", json_array_ref (calls));
+  copy_member (message, "tool_call_id", body, "id");
+  return message;
+}
+
+static void
+append_array (JsonArray *to,
+              JsonNode  *from)
+{
+  if (from == NULL || !JSON_NODE_HOLDS_ARRAY (from))
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (from)); i++)
+    json_array_add_element (to, json_node_copy (json_array_get_element (json_node_get_array (from), i)));
+}
+
+static void
+add_event (JsonObject *log,
+           JsonArray  *input,
+           JsonArray  *output,
+           JsonObject *extra)
+{
+  const char *event = errata_json_get_string (log, "eventName");
+  JsonObject *body = body_object (log);
+  JsonObject *attributes = errata_json_get_object (log, "attributes");
+
+  if (event == NULL)
+    return;
+  if (g_str_equal (event, "gen_ai.client.inference.operation.details"))
+    {
+      append_array (input, json_object_get_member (attributes, "gen_ai.input.messages"));
+      append_array (output, json_object_get_member (attributes, "gen_ai.output.messages"));
+      copy_member (extra, "gen_ai.system_instructions", attributes, "gen_ai.system_instructions");
+      copy_member (extra, "gen_ai.tool.definitions", attributes, "gen_ai.tool.definitions");
+    }
+  else if (g_str_equal (event, "gen_ai.choice"))
+    {
+      JsonObject *message = body ? errata_json_get_object (body, "message") : NULL;
+      JsonObject *choice = event_message ("gen_ai.assistant.message", message);
+
+      json_array_add_object_element (output, choice);
+    }
+  else if (g_str_has_prefix (event, "gen_ai.") && g_str_has_suffix (event, ".message")
+           && strlen (event) > strlen ("gen_ai..message"))
+    json_array_add_object_element (input, event_message (event, body));
+}
+
+/* Folds the events into the span: what the span records itself wins. */
+static void
+apply_events (JsonObject *span,
+              GPtrArray  *logs)
+{
+  JsonObject *attributes = errata_json_get_object (span, "attributes");
+  g_autoptr(JsonArray) input = json_array_new ();
+  g_autoptr(JsonArray) output = json_array_new ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  if (attributes == NULL)
+    {
+      attributes = json_object_new ();
+      json_object_set_object_member (span, "attributes", attributes);
+    }
+  for (guint i = 0; i < logs->len; i++)
+    add_event (logs->pdata[i], input, output, extra);
+  if (json_array_get_length (input) > 0 && !json_object_has_member (attributes, "gen_ai.input.messages"))
+    json_object_set_array_member (attributes, "gen_ai.input.messages", json_array_ref (input));
+  if (json_array_get_length (output) > 0 && !json_object_has_member (attributes, "gen_ai.output.messages"))
+    json_object_set_array_member (attributes, "gen_ai.output.messages", json_array_ref (output));
+  json_object_iter_init (&iter, extra);
+  while (json_object_iter_next (&iter, &key, &value))
+    if (!json_object_has_member (attributes, key))
+      json_object_set_member (attributes, key, json_node_copy (value));
+  if (!json_object_has_member (attributes, "gen_ai.operation.name"))
+    json_object_set_string_member (attributes, "gen_ai.operation.name", "chat");
+}
+
+static JsonObject *
+span_for_logs (const char *span_id,
+               GPtrArray  *logs)
+{
+  JsonObject *span = json_object_new ();
+  JsonObject *first = logs->pdata[0];
+
+  json_object_set_string_member (span, "spanId", span_id);
+  json_object_set_string_member (span, "name", "chat");
+  json_object_set_int_member (span, "startTimeUnixNano", errata_json_member_int (first, "timeUnixNano", 0));
+  json_object_set_int_member (span, "endTimeUnixNano",
+                              errata_json_member_int (logs->pdata[logs->len - 1], "timeUnixNano", 0));
+  json_object_set_object_member (span, "attributes", json_object_new ());
+  return span;
+}
+
+GPtrArray *
+_errata_import_otel_join_logs (GPtrArray *items,
+                               guint     *n_logs)
+{
+  g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+
+  *n_logs = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonObject *item = items->pdata[i];
+      const char *span_id;
+      GPtrArray *logs;
+
+      if (!json_object_has_member (item, LOG_MARK))
+        {
+          g_ptr_array_add (spans, json_object_ref (item));
+          continue;
+        }
+      (*n_logs)++;
+      span_id = errata_json_get_string (item, "spanId");
+      if ((logs = g_hash_table_lookup (by_span, span_id)) == NULL)
+        {
+          logs = g_ptr_array_new ();
+          g_hash_table_insert (by_span, (gpointer)span_id, logs);
+          g_ptr_array_add (order, (gpointer)span_id);
+        }
+      g_ptr_array_add (logs, item);
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const char *span_id = errata_json_get_string (spans->pdata[i], "spanId");
+      GPtrArray *logs = span_id ? g_hash_table_lookup (by_span, span_id) : NULL;
+
+      if (logs == NULL)
+        continue;
+      apply_events (spans->pdata[i], logs);
+      g_hash_table_remove (by_span, span_id);
+    }
+  /* Logs imported without their spans: one span per span id, in order. */
+  for (guint i = 0; i < order->len; i++)
+    {
+      GPtrArray *logs = g_hash_table_lookup (by_span, order->pdata[i]);
+      JsonObject *span;
+
+      if (logs == NULL)
+        continue;
+      span = span_for_logs (order->pdata[i], logs);
+      apply_events (span, logs);
+      g_ptr_array_add (spans, span);
+    }
+  return spans;
+}
