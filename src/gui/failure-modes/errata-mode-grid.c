@@ -7,9 +7,12 @@
  * modes wrap into rows of equal columns, as many columns as the width
  * holds, and the rows share the height, so six modes are all in view at
  * 1280×800 (two columns, three rows) and at 1024×700. A group keeps its
- * header and lets its cards scroll inside it. Only when the rows would
- * be shorter than a header and a card does the grid grow taller than
- * its viewport, and then it scrolls down, never sideways.
+ * header and lets its cards scroll inside it. A row is given room for a
+ * header and a card or more when the height allows; with more rows than
+ * that, rows give up their cards' room down to their groups' minimum (a
+ * header and a sliver of the first card), so that ten or twelve modes
+ * still show every name and count. Only beyond that does the grid grow
+ * taller than its viewport, and then it scrolls down, never sideways.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,8 +29,8 @@
  * canvas leave room for before they fold away (see the page). */
 #define NATURAL_COLUMNS 2
 #define SPACING 12
-/* A row is at least a header, a card and a bit of the next. */
-#define MIN_ROW_HEIGHT 170
+/* A row wants a header, a card and a bit of the next. */
+#define ROOMY_ROW_HEIGHT 170
 
 struct _ErrataModeGrid
 {
@@ -65,15 +68,15 @@ column_width (int   width,
   return MAX (1, (width - SPACING * ((int)n_columns - 1)) / (int)n_columns);
 }
 
-/* The tallest minimum height of the children in row `row`, or the
- * smallest row height. */
+/* The tallest minimum height of the children in row `row`: the least the
+ * row can have. */
 static int
 row_minimum (GtkWidget *widget,
              guint      row,
              guint      n_columns,
              int        child_width)
 {
-  int minimum = MIN_ROW_HEIGHT;
+  int minimum = 0;
   guint i = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
@@ -94,19 +97,55 @@ row_minimum (GtkWidget *widget,
   return minimum;
 }
 
-static int
-height_for_width (GtkWidget *widget,
-                  int        width)
+/* The least height of each row for `width`, and the height it wants. */
+static GArray *
+row_minimums (GtkWidget *widget,
+              int        width,
+              int       *minimum,
+              int       *roomy)
 {
   guint n = count_children (widget);
   guint n_columns = columns_for_width (width);
   guint n_rows = (n + n_columns - 1) / n_columns;
   int child_width = column_width (width, n_columns);
-  int height = 0;
+  int spacing = SPACING * (int)(n_rows > 0 ? n_rows - 1 : 0);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (int), n_rows);
+
+  *minimum = *roomy = spacing;
+  for (guint row = 0; row < n_rows; row++)
+    {
+      int row_min = row_minimum (widget, row, n_columns, child_width);
+
+      g_array_append_val (rows, row_min);
+      *minimum += row_min;
+      *roomy += MAX (row_min, ROOMY_ROW_HEIGHT);
+    }
+  return rows;
+}
+
+/* Each row's height when the grid has `height`: roomy rows share what is
+ * left evenly; short of that, each row gets its minimum and a share of
+ * the rest in proportion to the room it wanted. */
+static GArray *
+row_heights (GtkWidget *widget,
+             int        width,
+             int        height)
+{
+  int minimum, roomy;
+  GArray *rows = row_minimums (widget, width, &minimum, &roomy);
+  guint n_rows = rows->len;
 
   for (guint row = 0; row < n_rows; row++)
-    height += row_minimum (widget, row, n_columns, child_width);
-  return height + SPACING * (int)(n_rows > 0 ? n_rows - 1 : 0);
+    {
+      int *row_height = &g_array_index (rows, int, row);
+      int wanted = MAX (*row_height, ROOMY_ROW_HEIGHT);
+
+      if (height >= roomy)
+        *row_height = wanted + (height - roomy) / (int)n_rows;
+      else if (height > minimum)
+        *row_height += (int)((gint64)(wanted - *row_height) * (height - minimum) / (roomy - minimum));
+    }
+  return rows;
 }
 
 static void
@@ -125,7 +164,7 @@ errata_mode_grid_measure (GtkWidget      *widget,
       return;
     }
   /* Without a width, the narrowest: one column. */
-  *minimum = *natural = height_for_width (widget, for_size < 0 ? MIN_COLUMN_WIDTH : for_size);
+  g_array_unref (row_minimums (widget, for_size < 0 ? MIN_COLUMN_WIDTH : for_size, minimum, natural));
 }
 
 static GtkSizeRequestMode
@@ -134,7 +173,6 @@ errata_mode_grid_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
-/* The rows share what the height has beyond their minimums, evenly. */
 static void
 errata_mode_grid_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -142,35 +180,27 @@ errata_mode_grid_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   ErrataModeGrid *self = ERRATA_MODE_GRID (widget);
-  guint n = count_children (widget);
   guint n_columns = columns_for_width (width);
-  guint n_rows = (n + n_columns - 1) / n_columns;
   int child_width = column_width (width, n_columns);
-  int extra = n_rows ? MAX (0, height - height_for_width (widget, width)) / (int)n_rows : 0;
+  g_autoptr(GArray) rows = row_heights (widget, width, height);
   int y = 0;
   guint i = 0;
-  guint row = G_MAXUINT;
-  int row_height = 0;
 
   self->n_columns = n_columns;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      guint column;
+      guint row, column;
 
       if (!gtk_widget_should_layout (child))
         continue;
-      if (i / n_columns != row)
-        {
-          if (row != G_MAXUINT)
-            y += row_height + SPACING;
-          row = i / n_columns;
-          row_height = row_minimum (widget, row, n_columns, child_width) + extra;
-        }
+      row = i / n_columns;
       column = i % n_columns;
+      if (column == 0 && row > 0)
+        y += g_array_index (rows, int, row - 1) + SPACING;
       gtk_widget_size_allocate (child,
                                 &(GtkAllocation) { column * (child_width + SPACING), y,
-                                                   child_width, row_height },
+                                                   child_width, g_array_index (rows, int, row) },
                                 -1);
       i++;
     }

@@ -40,6 +40,14 @@ static const struct
     "User asked for a human twice, the assistant kept going" },
   { "Wrong day or time", "Books outside the office's opening hours", "#33d17a",
     "Scheduled the viewing on a Sunday; the office is closed" },
+  { "Invented amenity", "Describes features the listing does not have", "#f6d32d",
+    "Invented a parking space" },
+  { "Premature action", "Acts (books, sends) before the user agrees", "#986a44",
+    "Sent an SMS before the user agreed" },
+  { "Wrong size", "Offers a home with fewer bedrooms than asked", "",
+    "Offered a 2-bed when the user wanted 3 bedrooms" },
+  { "Pet policy", "Misstates whether pets are allowed", "#3584e4",
+    "Said 'pets allowed' though the listing forbids them" },
 };
 
 void

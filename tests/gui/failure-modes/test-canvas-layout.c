@@ -160,6 +160,21 @@ test_six_modes_1024 (void)
   canvas_fixture_tear_down (&fixture);
 }
 
+/* Ten modes, the top of a real taxonomy's size: the rows give up their
+ * cards' room, and every name and count is still in view at 1280×800. */
+static void
+test_ten_modes_1280 (void)
+{
+  static const guint counts[] = { 12, 9, 8, 7, 6, 5, 5, 4, 3, 2 };
+  const CanvasContent content = { 10, counts, 8, 2, 4 };
+  CanvasFixture fixture = { 0 };
+
+  canvas_fixture_set_up (&fixture, &content, 1280, 800);
+  assert_headers_visible (&fixture);
+  canvas_fixture_render_both (&fixture, "canvas-1280-ten");
+  canvas_fixture_tear_down (&fixture);
+}
+
 /* More modes than fit: the canvas scrolls down, never sideways, and
  * each header is whole where it is. */
 static void
@@ -302,6 +317,7 @@ main (int   argc,
   adw_init ();
   g_test_add_func ("/canvas-layout/six-modes-1280", test_six_modes_1280);
   g_test_add_func ("/canvas-layout/six-modes-1024", test_six_modes_1024);
+  g_test_add_func ("/canvas-layout/ten-modes-1280", test_ten_modes_1280);
   g_test_add_func ("/canvas-layout/many-modes", test_many_modes);
   g_test_add_func ("/canvas-layout/passing-notes", test_passing_notes);
   g_test_add_func ("/canvas-layout/passing-note-in-mode", test_passing_note_in_mode);
