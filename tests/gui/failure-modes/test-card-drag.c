@@ -3,7 +3,9 @@
  * failure mode, release. Emitting GtkDropTarget::drop, as the page's
  * other tests do, never runs the drag source's drag-end; this does, with
  * G_DEBUG=fatal-criticals as the test environment sets it, so a drag-end
- * that touches the card the drop destroyed fails here.
+ * that touches the card the drop destroyed fails here. One real drag per
+ * drag source: a card onto a failure mode and onto New Failure Mode, a
+ * failure mode's header onto another (a merge).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -125,6 +127,67 @@ drag_is_over (gpointer data)
   return gtk_drag_source_get_drag (data) == NULL;
 }
 
+static gboolean
+button_is_drop_target (gpointer data)
+{
+  return gtk_widget_has_css_class (data, "drop-target");
+}
+
+/* Presses on `from`, glides onto `to`, waits until `to` shows it takes
+ * the drop, releases. Returns the drag source, whose drag may still be
+ * ending. */
+static GtkEventController *
+real_drag (GtkWidget              *from,
+           GtkWidget              *to,
+           GtkWidget              *source_widget,
+           ErrataGuiTestCondition  over_target,
+           gpointer                target_data)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (from));
+  GtkEventController *source = g_object_ref (GTK_EVENT_CONTROLLER (find_drag_source (source_widget)));
+  int from_x, from_y, to_x, to_y;
+
+  screen_centre (from, &from_x, &from_y);
+  screen_centre (to, &to_x, &to_y);
+  XTestFakeMotionEvent (display, -1, from_x, from_y, CurrentTime);
+  XFlush (display);
+  errata_gui_test_iterate_for (50);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XFlush (display);
+  errata_gui_test_iterate_for (50);
+  glide (display, from_x, from_y, to_x, to_y);
+  errata_gui_test_iterate_until (over_target, target_data);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XFlush (display);
+  return source;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+n_groups_is (gpointer data)
+{
+  CanvasFixture *fixture = data;
+  g_autoptr(GPtrArray) modes = errata_taxonomy_list_modes (errata_failure_modes_page_get_taxonomy (fixture->page), NULL);
+
+  return modes->len == fixture->modes->len - 1;
+}
+
 static ErrataNoteCardWidget *
 first_card (ErrataModeGroup *group)
 {
@@ -197,6 +260,78 @@ test_real_drag (void)
 #endif
 }
 
+/* A card onto New Failure Mode: a mode is made from it, its name ready
+ * for typing. */
+static void
+test_real_drag_new_mode (void)
+{
+#ifdef HAVE_XTEST
+  CanvasFixture fixture = { 0 };
+  ErrataModeGroup *unsorted;
+  GtkWidget *new_mode;
+  ErrataNoteCardWidget *card;
+  g_autoptr(GtkEventController) source = NULL;
+  g_autoptr(GPtrArray) modes = NULL;
+
+  if (!has_xtest (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  canvas_fixture_set_up (&fixture, &two_modes, 1280, 800);
+  unsorted = errata_failure_modes_page_get_group (fixture.page, ERRATA_UNSORTED);
+  new_mode = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (errata_failure_modes_page_get_new_mode_target (fixture.page)));
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, unsorted);
+  card = first_card (unsorted);
+  source = real_drag (GTK_WIDGET (card), new_mode, GTK_WIDGET (card), button_is_drop_target,
+                      new_mode);
+  errata_gui_test_iterate_until (drag_is_over, source);
+  errata_gui_test_iterate_for (200);
+  modes = errata_taxonomy_list_modes (errata_failure_modes_page_get_taxonomy (fixture.page), NULL);
+  g_assert_cmpuint (modes->len, ==, 3);
+  g_assert_false (gtk_widget_has_css_class (new_mode, "drop-target"));
+  canvas_fixture_tear_down (&fixture);
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
+/* A failure mode's header onto another: asked, merged; the group the
+ * drag started on is gone when the drag ends. */
+static void
+test_real_drag_merge (void)
+{
+#ifdef HAVE_XTEST
+  CanvasFixture fixture = { 0 };
+  ErrataModeGroup *dragged, *target;
+  GtkWidget *header;
+  g_autoptr(GtkEventController) source = NULL;
+
+  if (!has_xtest (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  canvas_fixture_set_up (&fixture, &two_modes, 1280, 800);
+  dragged = canvas_fixture_group (&fixture, 0);
+  target = canvas_fixture_group (&fixture, 1);
+  header = errata_mode_group_get_header (dragged);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, header);
+  /* The title, not the menu button at the header's end. */
+  source = real_drag (errata_gui_test_find_first (header, GTK_TYPE_LABEL), GTK_WIDGET (target),
+                      header, is_drop_target, target);
+  errata_gui_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (find_message_dialog (), "merge");
+  errata_gui_test_iterate_until (n_groups_is, &fixture);
+  errata_gui_test_iterate_until (drag_is_over, source);
+  errata_gui_test_iterate_for (200);
+  g_assert_cmpuint (g_list_model_get_n_items (errata_mode_group_get_cards (target)), ==, 5);
+  canvas_fixture_tear_down (&fixture);
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
 static void
 test_no_display (void)
 {
@@ -216,5 +351,7 @@ main (int   argc,
     }
   adw_init ();
   g_test_add_func ("/card-drag/real-drag", test_real_drag);
+  g_test_add_func ("/card-drag/real-drag-new-mode", test_real_drag_new_mode);
+  g_test_add_func ("/card-drag/real-drag-merge", test_real_drag_merge);
   return g_test_run ();
 }
