@@ -16,6 +16,21 @@
 
 #include "canvas-fixture.h"
 #include "errata-gui-test-utils.h"
+#include "errata-mode-grid.h"
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} SizeCheck;
+
+static gboolean
+has_width (gpointer data)
+{
+  SizeCheck *check = data;
+
+  return gtk_widget_get_mapped (check->widget) && gtk_widget_get_width (check->widget) == check->width;
+}
 
 static GtkWidget *
 header_of (ErrataModeGroup *group)
@@ -297,6 +312,61 @@ test_passing_note_in_mode (void)
   canvas_fixture_tear_down (&fixture);
 }
 
+/* The grid on its own: as many columns as the width holds, children in
+ * reading order, rows that share the height and never overlap. */
+static void
+test_grid (void)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *grid = errata_mode_grid_new ();
+  GtkWidget *children[5];
+  GtkWidget *previous = NULL;
+  SizeCheck check;
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      children[i] = gtk_label_new ("A failure mode");
+      errata_mode_grid_insert_after (ERRATA_MODE_GRID (grid), children[i], previous);
+      previous = children[i];
+    }
+  /* Moving a child keeps the others' order. */
+  errata_mode_grid_insert_after (ERRATA_MODE_GRID (grid), children[0], children[4]);
+  errata_mode_grid_insert_after (ERRATA_MODE_GRID (grid), children[0], NULL);
+  g_assert_true (gtk_widget_get_first_child (grid) == children[0]);
+  g_assert_true (gtk_widget_get_last_child (grid) == children[4]);
+
+  gtk_window_set_child (window, grid);
+  gtk_window_set_default_size (window, 600, 700);
+  gtk_window_present (window);
+  check.widget = grid;
+  check.width = 600;
+  errata_gui_test_iterate_until (has_width, &check);
+  errata_gui_test_wait_for_frame (grid);
+  g_assert_cmpuint (errata_mode_grid_get_n_columns (ERRATA_MODE_GRID (grid)), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      graphene_rect_t rect;
+
+      g_assert_true (gtk_widget_compute_bounds (children[i], grid, &rect));
+      /* Column i % 2, row i / 2; three rows share 700 px. */
+      g_assert_cmpfloat (rect.origin.x, ==, (i % 2) * (rect.size.width + 12));
+      g_assert_cmpfloat (rect.size.width, >=, 260);
+      g_assert_cmpfloat (rect.origin.y, ==, (i / 2) * (rect.size.height + 12));
+      g_assert_cmpfloat (rect.size.height, >=, (700 - 2 * 12) / 3 - 1);
+    }
+
+  gtk_window_set_default_size (window, 900, 700);
+  check.width = 900;
+  errata_gui_test_iterate_until (has_width, &check);
+  errata_gui_test_wait_for_frame (grid);
+  g_assert_cmpuint (errata_mode_grid_get_n_columns (ERRATA_MODE_GRID (grid)), ==, 3);
+  g_object_ref (children[4]);
+  errata_mode_grid_remove (ERRATA_MODE_GRID (grid), children[4]);
+  g_assert_null (gtk_widget_get_parent (children[4]));
+  g_object_unref (children[4]);
+  gtk_window_destroy (window);
+}
+
 static void
 test_no_display (void)
 {
@@ -315,6 +385,7 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
+  g_test_add_func ("/canvas-layout/grid", test_grid);
   g_test_add_func ("/canvas-layout/six-modes-1280", test_six_modes_1280);
   g_test_add_func ("/canvas-layout/six-modes-1024", test_six_modes_1024);
   g_test_add_func ("/canvas-layout/ten-modes-1280", test_ten_modes_1280);
