@@ -119,7 +119,7 @@ update_count (ErrataModeGroup *self)
       gtk_label_set_label (self->empty_label,
                            total > 0 ? _("No notes match the search")
                            : !is_unsorted (self) ? _("Drop notes here")
-                           : hidden > 0 ? _("Every note on a failing trace is in a failure mode")
+                           : hidden > 0 ? _("No note left to sort. Notes on passing traces are hidden.")
                                         : _("Every note is in a failure mode"));
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }

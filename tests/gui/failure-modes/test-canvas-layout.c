@@ -279,6 +279,25 @@ test_passing_notes (void)
   canvas_fixture_tear_down (&fixture);
 }
 
+/* Only notes on passing traces left: Unsorted says why it looks empty. */
+static void
+test_only_passing_left (void)
+{
+  static const guint counts[] = { 4 };
+  const CanvasContent content = { 1, counts, 0, 0, 5 };
+  CanvasFixture fixture = { 0 };
+  ErrataModeGroup *unsorted;
+
+  canvas_fixture_set_up (&fixture, &content, 1280, 800);
+  unsorted = errata_failure_modes_page_get_group (fixture.page, ERRATA_UNSORTED);
+  g_assert_cmpuint (n_visible (unsorted), ==, 0);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (unsorted),
+                                              "No note left to sort. Notes on passing traces are hidden."));
+  g_assert_nonnull (errata_gui_test_find_button (GTK_WIDGET (unsorted),
+                                                 "Show 5 notes on passing traces"));
+  canvas_fixture_tear_down (&fixture);
+}
+
 /* A failure mode shows every note the user put in it, whatever the
  * trace's verdict: only Unsorted leaves notes out. */
 static void
@@ -392,5 +411,6 @@ main (int   argc,
   g_test_add_func ("/canvas-layout/many-modes", test_many_modes);
   g_test_add_func ("/canvas-layout/passing-notes", test_passing_notes);
   g_test_add_func ("/canvas-layout/passing-note-in-mode", test_passing_note_in_mode);
+  g_test_add_func ("/canvas-layout/only-passing-left", test_only_passing_left);
   return g_test_run ();
 }
