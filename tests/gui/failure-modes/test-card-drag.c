@@ -7,6 +7,12 @@
  * drag source: a card onto a failure mode and onto New Failure Mode, a
  * failure mode's header onto another (a merge).
  *
+ * Each drag runs in a process of its own: GTK 4.8's X11 backend keeps
+ * the drop object of every drag but the last one in a process (seen with
+ * LeakSanitizer: n drags, n - 1 objects of 112 bytes, made under
+ * gdkdrop-x11.c), which would fail the sanitizer run for GTK's leak,
+ * not ours. One drag a process, our own leaks still show.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -332,6 +338,31 @@ test_real_drag_merge (void)
 #endif
 }
 
+typedef void (*DragTest) (void);
+
+static void
+run_alone (gconstpointer data)
+{
+  DragTest test = (DragTest) data;
+
+  if (g_test_subprocess ())
+    {
+      test ();
+      return;
+    }
+#ifdef HAVE_XTEST
+  if (!has_xtest (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
 static void
 test_no_display (void)
 {
@@ -350,8 +381,8 @@ main (int   argc,
       return g_test_run ();
     }
   adw_init ();
-  g_test_add_func ("/card-drag/real-drag", test_real_drag);
-  g_test_add_func ("/card-drag/real-drag-new-mode", test_real_drag_new_mode);
-  g_test_add_func ("/card-drag/real-drag-merge", test_real_drag_merge);
+  g_test_add_data_func ("/card-drag/real-drag", test_real_drag, run_alone);
+  g_test_add_data_func ("/card-drag/real-drag-new-mode", test_real_drag_new_mode, run_alone);
+  g_test_add_data_func ("/card-drag/real-drag-merge", test_real_drag_merge, run_alone);
   return g_test_run ();
 }
