@@ -157,8 +157,9 @@ load_modes (ErrataFailureModesPage  *self,
 static void
 update_summary (ErrataFailureModesPage *self)
 {
-  guint unsorted = g_list_model_get_n_items (errata_mode_group_get_cards (self->unsorted)) -
-                   errata_mode_group_get_n_passing_hidden (self->unsorted);
+  guint notes_unsorted = g_list_model_get_n_items (errata_mode_group_get_cards (self->unsorted));
+  /* What is left to sort: notes on passing traces are not, while hidden. */
+  guint unsorted = notes_unsorted - errata_mode_group_get_n_passing_hidden (self->unsorted);
   guint modes = g_hash_table_size (self->groups);
   g_autofree char *notes = NULL;
   g_autofree char *text = NULL;
@@ -170,8 +171,7 @@ update_summary (ErrataFailureModesPage *self)
                                        "%s, %u notes unsorted", unsorted), notes, unsorted);
   gtk_label_set_label (self->summary_label, text);
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    modes == 0 && g_list_model_get_n_items (errata_mode_group_get_cards (self->unsorted)) == 0
-                                    ? "empty" : "canvas");
+                                    modes == 0 && notes_unsorted == 0 ? "empty" : "canvas");
 }
 
 /* What the cards and groups ask of the model: only with a project. */
