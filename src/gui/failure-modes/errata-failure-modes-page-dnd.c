@@ -2,9 +2,10 @@
  *
  * Drops on the page's "New failure mode" zone (the groups take their own
  * drops; both carry them out through canvas.* actions, see
- * errata-canvas-drop.c), and edge scrolling: a drag held near either edge
- * of the scrolled modes scrolls them, so that every place a card can go
- * stays in reach of the pointer.
+ * errata-canvas-drop.c), and edge scrolling: a drag held near the top or
+ * bottom edge of the scrolled modes scrolls them, so that every place a
+ * card can go stays in reach of the pointer when there are more modes
+ * than the grid shows at once.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -87,7 +88,7 @@ new_mode_drop (GtkDropTarget          *target,
 /* Autoscroll --------------------------------------------------------------- */
 
 /* How close to the canvas's edge a drag has to come to scroll it. */
-#define AUTOSCROLL_EDGE 72
+#define AUTOSCROLL_EDGE 48
 /* Pixels a second at the very edge: about 28 a frame at 60 Hz. */
 #define AUTOSCROLL_MAX_SPEED 1700.0
 /* A frame later than this (a stall) scrolls no further than this would:
@@ -102,7 +103,7 @@ autoscroll_tick (GtkWidget     *widget,
                  gpointer       data)
 {
   ErrataFailureModesPage *self = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->canvas_scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->canvas_scroller);
   gint64 now = gdk_frame_clock_get_frame_time (clock);
   gint64 elapsed = self->autoscroll_time ? now - self->autoscroll_time : 0;
 
@@ -130,13 +131,13 @@ autoscroll_motion (GtkDropControllerMotion *motion,
                    double                   y,
                    ErrataFailureModesPage  *self)
 {
-  double width = gtk_widget_get_width (GTK_WIDGET (self->canvas_scroller));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->canvas_scroller));
   double speed = 0;
 
-  if (x < AUTOSCROLL_EDGE)
-    speed = -AUTOSCROLL_MAX_SPEED * MIN (AUTOSCROLL_EDGE - x, AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
-  else if (x > width - AUTOSCROLL_EDGE)
-    speed = AUTOSCROLL_MAX_SPEED * MIN (x - (width - AUTOSCROLL_EDGE), AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
+  if (y < AUTOSCROLL_EDGE)
+    speed = -AUTOSCROLL_MAX_SPEED * MIN (AUTOSCROLL_EDGE - y, AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
+  else if (y > height - AUTOSCROLL_EDGE)
+    speed = AUTOSCROLL_MAX_SPEED * MIN (y - (height - AUTOSCROLL_EDGE), AUTOSCROLL_EDGE) / AUTOSCROLL_EDGE;
   if (speed == 0)
     {
       _errata_failure_modes_page_stop_autoscroll (self);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "errata-failure-modes-page.h"
+#include "errata-mode-grid.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +28,10 @@ struct _ErrataFailureModesPage
   double                 reload_ms;
   guint                  actions_idle;
   guint                  autoscroll_id;
-  double                 autoscroll_speed;  /* pixels a second; < 0 leftwards */
+  double                 autoscroll_speed;  /* pixels a second; < 0 upwards */
   gint64                 autoscroll_time;   /* frame time of the last step, µs */
   gboolean               setting_entry;
+  gboolean               show_passing;  /* Unsorted shows notes on passing traces */
 
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
@@ -37,7 +39,8 @@ struct _ErrataFailureModesPage
   GtkLabel              *summary_label;
   GtkBox                *canvas_row;
   GtkScrolledWindow     *canvas_scroller;
-  GtkBox                *canvas_box;
+  ErrataModeGrid        *canvas_box;
+  GtkWidget             *flap;
   GtkWidget             *new_mode_button;
   ErrataSaturationChart *saturation_chart;
   GtkLabel              *saturation_hint;

@@ -1,9 +1,13 @@
 /* errata-failure-modes-page.c
  *
- * The canvas is a row of ErrataModeGroup columns: Unsorted first, then the
- * failure modes in their order, then the "New failure mode" drop zone.
- * Only the failure modes scroll: Unsorted, where cards come from, and the
- * drop zone, where new modes start, stay in view.
+ * The canvas is Unsorted, a column on the left, and the failure modes in
+ * their order in a grid that wraps (errata-mode-grid.c says why), with the
+ * "New failure mode" drop zone under them. Only the grid scrolls, and
+ * only downwards: Unsorted, where cards come from, and the drop zone,
+ * where new modes start, stay in view. The charts are in a flap that
+ * folds away, over the canvas, when the window is narrow.
+ * Unsorted leaves out the notes on passing traces unless asked
+ * (show-passing): what needs sorting is what went wrong.
  * Every change goes through one ErrataTaxonomy function (which saves it
  * and puts it on the undo stack); the taxonomy's "changed" signal then
  * brings the groups up to date, patching only the cards that moved.
@@ -39,6 +43,8 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_WORKSPACE,
+  PROP_SHOW_PASSING,
+  PROP_SHOW_CHARTS,
   N_PROPS
 };
 
@@ -77,7 +83,7 @@ add_group (ErrataFailureModesPage *self,
   errata_mode_group_set_filter (group, self->filter_text);
   g_signal_connect_object (errata_mode_group_get_selection (group), "selection-changed",
                            G_CALLBACK (selection_changed), self, 0);
-  gtk_box_insert_child_after (self->canvas_box, GTK_WIDGET (group), NULL);
+  errata_mode_grid_insert_after (self->canvas_box, GTK_WIDGET (group), NULL);
   return group;
 }
 
@@ -107,7 +113,7 @@ drop_stale_groups (ErrataFailureModesPage *self,
   while (g_hash_table_iter_next (&iter, &key, &group))
     if (!g_hash_table_contains (seen, key))
       {
-        gtk_box_remove (self->canvas_box, group);
+        errata_mode_grid_remove (self->canvas_box, group);
         g_hash_table_iter_remove (&iter);
       }
 }
@@ -139,7 +145,7 @@ load_modes (ErrataFailureModesPage  *self,
         }
       g_hash_table_add (seen, &mode->id);
       errata_mode_group_set_mode (group, mode);
-      gtk_box_reorder_child_after (self->canvas_box, GTK_WIDGET (group), previous);
+      errata_mode_grid_insert_after (self->canvas_box, GTK_WIDGET (group), previous);
       previous = GTK_WIDGET (group);
       if (!load_group (self, group, error))
         return FALSE;
@@ -151,7 +157,9 @@ load_modes (ErrataFailureModesPage  *self,
 static void
 update_summary (ErrataFailureModesPage *self)
 {
-  guint unsorted = g_list_model_get_n_items (errata_mode_group_get_cards (self->unsorted));
+  guint notes_unsorted = g_list_model_get_n_items (errata_mode_group_get_cards (self->unsorted));
+  /* What is left to sort: notes on passing traces are not, while hidden. */
+  guint unsorted = notes_unsorted - errata_mode_group_get_n_passing_hidden (self->unsorted);
   guint modes = g_hash_table_size (self->groups);
   g_autofree char *notes = NULL;
   g_autofree char *text = NULL;
@@ -163,7 +171,7 @@ update_summary (ErrataFailureModesPage *self)
                                        "%s, %u notes unsorted", unsorted), notes, unsorted);
   gtk_label_set_label (self->summary_label, text);
   gtk_stack_set_visible_child_name (self->main_stack,
-                                    modes == 0 && unsorted == 0 ? "empty" : "canvas");
+                                    modes == 0 && notes_unsorted == 0 ? "empty" : "canvas");
 }
 
 /* What the cards and groups ask of the model: only with a project. */
@@ -355,7 +363,7 @@ errata_failure_modes_page_set_workspace (ErrataFailureModesPage *self,
 
   g_hash_table_iter_init (&iter, self->groups);
   while (g_hash_table_iter_next (&iter, NULL, &group))
-    gtk_box_remove (self->canvas_box, group);
+    errata_mode_grid_remove (self->canvas_box, group);
   g_hash_table_remove_all (self->groups);
   /* New groups need their menus even where the modes look the same. */
   g_clear_pointer (&self->menu_signature, g_free);
@@ -383,6 +391,77 @@ errata_failure_modes_page_get_workspace (ErrataFailureModesPage *self)
   return self->workspace;
 }
 
+/* Whether Unsorted shows the notes on passing traces too (the
+ * canvas.show-passing action, the toggle in Unsorted). */
+void
+errata_failure_modes_page_set_show_passing (ErrataFailureModesPage *self,
+                                            gboolean                show_passing)
+{
+  g_return_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self));
+
+  show_passing = !!show_passing;
+  if (self->show_passing == show_passing)
+    return;
+  self->show_passing = show_passing;
+  errata_mode_group_set_hide_passing (self->unsorted, !show_passing);
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PASSING]);
+}
+
+gboolean
+errata_failure_modes_page_get_show_passing (ErrataFailureModesPage *self)
+{
+  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
+  return self->show_passing;
+}
+
+/* The charts beside the canvas, or over it when the flap is folded. The
+ * flap folds by itself below its natural width and hides the charts;
+ * unfolding shows them again. */
+void
+errata_failure_modes_page_set_show_charts (ErrataFailureModesPage *self,
+                                           gboolean                show_charts)
+{
+  g_return_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  adw_flap_set_reveal_flap (ADW_FLAP (self->flap), show_charts);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+gboolean
+errata_failure_modes_page_get_show_charts (ErrataFailureModesPage *self)
+{
+  gboolean shown;
+
+  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  shown = adw_flap_get_reveal_flap (ADW_FLAP (self->flap));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return shown;
+}
+
+/* Whether the charts are folded away: a narrow window. */
+gboolean
+errata_failure_modes_page_get_charts_folded (ErrataFailureModesPage *self)
+{
+  gboolean folded;
+
+  g_return_val_if_fail (ERRATA_IS_FAILURE_MODES_PAGE (self), FALSE);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folded = adw_flap_get_folded (ADW_FLAP (self->flap));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return folded;
+}
+
+static void
+reveal_flap_changed (ErrataFailureModesPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CHARTS]);
+}
+
 static void
 errata_failure_modes_page_get_property (GObject    *object,
                                         guint       prop_id,
@@ -391,6 +470,10 @@ errata_failure_modes_page_get_property (GObject    *object,
 {
   if (prop_id == PROP_WORKSPACE)
     g_value_set_object (value, ERRATA_FAILURE_MODES_PAGE (object)->workspace);
+  else if (prop_id == PROP_SHOW_PASSING)
+    g_value_set_boolean (value, ERRATA_FAILURE_MODES_PAGE (object)->show_passing);
+  else if (prop_id == PROP_SHOW_CHARTS)
+    g_value_set_boolean (value, errata_failure_modes_page_get_show_charts (ERRATA_FAILURE_MODES_PAGE (object)));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -404,6 +487,12 @@ errata_failure_modes_page_set_property (GObject      *object,
   if (prop_id == PROP_WORKSPACE)
     errata_failure_modes_page_set_workspace (ERRATA_FAILURE_MODES_PAGE (object),
                                              g_value_get_object (value));
+  else if (prop_id == PROP_SHOW_PASSING)
+    errata_failure_modes_page_set_show_passing (ERRATA_FAILURE_MODES_PAGE (object),
+                                                g_value_get_boolean (value));
+  else if (prop_id == PROP_SHOW_CHARTS)
+    errata_failure_modes_page_set_show_charts (ERRATA_FAILURE_MODES_PAGE (object),
+                                               g_value_get_boolean (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -485,6 +574,12 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
     g_param_spec_object ("workspace", NULL, NULL, ERRATA_TYPE_WORKSPACE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_PASSING] =
+    g_param_spec_boolean ("show-passing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_CHARTS] =
+    g_param_spec_boolean ("show-charts", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A card was double-clicked (or activated): show its trace. */
@@ -495,6 +590,7 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (ERRATA_TYPE_MODE_GRID);
   g_type_ensure (ERRATA_TYPE_SATURATION_CHART);
   g_type_ensure (ERRATA_TYPE_PARETO_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -506,12 +602,17 @@ errata_failure_modes_page_class_init (ErrataFailureModesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_row);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_scroller);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, canvas_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, flap);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, new_mode_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, saturation_chart);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, saturation_hint);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, pareto_caption);
   gtk_widget_class_bind_template_child (widget_class, ErrataFailureModesPage, pareto_chart);
 
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-passing", "show-passing");
+  gtk_widget_class_install_property_action (widget_class, "canvas.show-charts", "show-charts");
+  /* F9 shows and hides a sidebar in GNOME applications (Files, Text Editor). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "canvas.show-charts", NULL);
   _errata_failure_modes_page_class_actions_init (widget_class);
   _errata_failure_modes_page_class_charts_init (widget_class);
 
@@ -528,10 +629,15 @@ errata_failure_modes_page_init (ErrataFailureModesPage *self)
   self->unsorted = ERRATA_MODE_GROUP (errata_mode_group_new (ERRATA_UNSORTED));
   g_signal_connect_object (errata_mode_group_get_selection (self->unsorted), "selection-changed",
                            G_CALLBACK (selection_changed), self, 0);
+  /* As wide as a card wants, whatever the window: the grid gives way. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->unsorted), 288, -1);
   gtk_widget_set_margin_start (GTK_WIDGET (self->unsorted), 12);
   gtk_widget_set_margin_top (GTK_WIDGET (self->unsorted), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->unsorted), 12);
+  errata_mode_group_set_hide_passing (self->unsorted, TRUE);
   gtk_box_prepend (self->canvas_row, GTK_WIDGET (self->unsorted));
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_changed),
+                           self, G_CONNECT_SWAPPED);
   _errata_failure_modes_page_setup_dnd (self);
   update_actions (self);
 }

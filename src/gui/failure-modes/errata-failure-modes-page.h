@@ -99,6 +99,18 @@ ErrataSaturationChart *errata_failure_modes_page_get_saturation_chart (ErrataFai
 ErrataParetoChart     *errata_failure_modes_page_get_pareto_chart (ErrataFailureModesPage *self);
 const char            *errata_failure_modes_page_get_saturation_hint (ErrataFailureModesPage *self);
 
+/* Unsorted leaves out notes on passing traces unless this is set
+ * (canvas.show-passing). */
+void                   errata_failure_modes_page_set_show_passing (ErrataFailureModesPage *self,
+                                                                   gboolean                show_passing);
+gboolean               errata_failure_modes_page_get_show_passing (ErrataFailureModesPage *self);
+/* The charts panel (canvas.show-charts, F9); it folds away by itself in a
+ * narrow window, and then shows over the canvas. */
+void                   errata_failure_modes_page_set_show_charts  (ErrataFailureModesPage *self,
+                                                                   gboolean                show_charts);
+gboolean               errata_failure_modes_page_get_show_charts  (ErrataFailureModesPage *self);
+gboolean               errata_failure_modes_page_get_charts_folded (ErrataFailureModesPage *self);
+
 void                   errata_failure_modes_page_export_async     (ErrataFailureModesPage    *self,
                                                                    GFile                     *file,
                                                                    ErrataTaxonomyExportFormat format,

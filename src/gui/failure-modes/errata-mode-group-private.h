@@ -20,6 +20,7 @@ struct _ErrataModeGroup
   char               *colour;
   char               *filter_text;
   gboolean            syncing;      /* set_mode() is writing the colour property */
+  gboolean            hide_passing; /* leave out notes on passing traces */
 
   GListStore         *store;
   GPtrArray          *items;        /* mirror of store, for quick diffs */
@@ -42,6 +43,7 @@ struct _ErrataModeGroup
   GtkStack           *content_stack;
   GtkListView        *list_view;
   GtkLabel           *empty_label;
+  GtkToggleButton    *passing_button;
 };
 
 /* errata-mode-group-dnd.c */

