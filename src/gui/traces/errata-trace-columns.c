@@ -45,19 +45,19 @@ typedef struct
 
 /* The widths are small enough that the columns shown by default (the
  * verdict, the ID, input and note, messages and tools) fit a list of
- * 340 px, the room it gets beside the conversation and the review panel
+ * 300 px, the least it gets beside the conversation and the review panel
  * in a 1024 px window: no scrolling sideways. Input and the note share
  * what a wider list has left over. */
 static const ColumnSpec columns[] = {
   /* The status column shows only an icon; its name is for screen readers. */
-  { COLUMN_STATUS, NULL, NULL, N_("Review status"), ERRATA_TRACE_COLUMN_UNSORTED, 34, FALSE },
-  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), ERRATA_TRACE_SORT_IMPORT_ORDER, 84, FALSE },
-  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), ERRATA_TRACE_COLUMN_UNSORTED, 60, TRUE },
-  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), ERRATA_TRACE_COLUMN_UNSORTED, 60, TRUE },
+  { COLUMN_STATUS, NULL, NULL, N_("Review status"), ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
+  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), ERRATA_TRACE_SORT_IMPORT_ORDER, 88, FALSE },
+  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
+  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
   /* Translators: column header, the number of messages; keep it short. */
-  { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 52, FALSE },
+  { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 44, FALSE },
   /* Translators: column header, the number of tool calls; keep it short. */
-  { COLUMN_TOOL_CALLS, "tools", N_("Tools"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 52, FALSE },
+  { COLUMN_TOOL_CALLS, "tools", N_("Tools"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 44, FALSE },
   /* Translators: column header, the length of the final answer; keep it short. */
   { COLUMN_OUTPUT_LENGTH, "output", N_("Output"), N_("Characters in the final answer"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 72, FALSE },
   { COLUMN_LATENCY, "latency", N_("Latency"), N_("Time to answer"), ERRATA_TRACE_SORT_LATENCY, 72, FALSE },
@@ -346,10 +346,15 @@ apply_setting (GSettings     *settings,
       if (spec == NULL || spec->name == NULL)
         continue;
       visible = g_strv_contains ((const char * const *) shown, spec->name);
-      gtk_column_view_column_set_visible (column, visible);
       /* The state, not change-state: that is the user's click. */
       g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, spec->name)),
                                  g_variant_new_boolean (visible));
+      if (visible == gtk_column_view_column_get_visible (column))
+        continue;
+      gtk_column_view_column_set_visible (column, visible);
+      /* GTK 4.8 still counts a hidden column's width against the room
+       * the expanding columns share: hidden, it has none. */
+      gtk_column_view_column_set_fixed_width (column, visible ? spec->width : 0);
     }
 }
 

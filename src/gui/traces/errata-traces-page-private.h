@@ -43,6 +43,8 @@ struct _ErrataTracesPage
   gint64                message_number_time;
   guint                 focus_row_tick;
   int                   focus_row_frames;
+  int                   list_width;        /* as the user left it */
+  gboolean              placing_list;
 
   GtkWidget            *trace_view;
   GtkWidget            *coding_panel;

@@ -422,16 +422,95 @@ create_panes (ErrataTracesPage *self)
                            G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
 }
 
-/* The list width is kept when the settings schema has a key for it. */
-static void
-bind_list_width (ErrataTracesPage *self)
+/* The list's width ---------------------------------------------------- */
+
+/* What the conversation should keep before the list gives up any of the
+ * width the user chose for it: at 1024 px the list goes down to its
+ * minimum and the conversation gets the rest (about 400 px). */
+#define CONVERSATION_COMFORT 420
+
+static gboolean
+has_list_width_key (ErrataTracesPage *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
 
   g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (g_settings_schema_has_key (schema, "trace-list-width"))
-    g_settings_bind (self->settings, "trace-list-width", self->outer_paned, "position",
-                     G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  return g_settings_schema_has_key (schema, "trace-list-width");
+}
+
+/* A width the user dragged the list to is kept; one the page set to make
+ * room in a narrow window is not. */
+static void
+on_list_position (ErrataTracesPage *self)
+{
+  if (self->placing_list || !has_list_width_key (self))
+    return;
+  self->list_width = CLAMP (gtk_paned_get_position (self->outer_paned), 200, 2000);
+  g_settings_set_int (self->settings, "trace-list-width", self->list_width);
+}
+
+static void
+bind_list_width (ErrataTracesPage *self)
+{
+  self->list_width = has_list_width_key (self)
+                     ? g_settings_get_int (self->settings, "trace-list-width") : 400;
+  g_signal_connect_object (self->outer_paned, "notify::position",
+                           G_CALLBACK (on_list_position), self, G_CONNECT_SWAPPED);
+}
+
+/* The list keeps the user's width while the conversation has its comfort
+ * beside it and the review panel, and gives way down to its own minimum
+ * when the window is narrower. */
+static void
+place_list (ErrataTracesPage *self,
+            int               width)
+{
+  int list_min, panel_min, limit, wanted;
+
+  gtk_widget_measure (gtk_paned_get_start_child (self->outer_paned), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &list_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->coding_panel, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &panel_min, NULL, NULL, NULL);
+  limit = width - panel_min - CONVERSATION_COMFORT;
+  wanted = MAX (MIN (self->list_width, limit), list_min);
+  if (wanted == gtk_paned_get_position (self->outer_paned))
+    return;
+  self->placing_list = TRUE;
+  gtk_paned_set_position (self->outer_paned, wanted);
+  self->placing_list = FALSE;
+}
+
+static GtkSizeRequestMode
+errata_traces_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (ERRATA_TRACES_PAGE (widget)->toast_overlay));
+}
+
+static void
+errata_traces_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+errata_traces_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  place_list (self, width);
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
 }
 
 /* Which columns show is a setting, chosen from the footer's menu button
@@ -598,7 +677,9 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = errata_traces_page_get_request_mode;
+  widget_class->measure = errata_traces_page_measure;
+  widget_class->size_allocate = errata_traces_page_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-traces-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, toast_overlay);
