@@ -271,6 +271,12 @@ test_render_project (void)
       return;
     }
   file = g_file_new_for_path (path);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_int (settings, "window-width", 1440);
+    g_settings_set_int (settings, "window-height", 900);
+  }
   errata_application_open_file (app, file);
   fixture.window = ERRATA_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
   errata_gui_test_iterate_until (window_is_idle, fixture.window);
