@@ -259,7 +259,6 @@ mark_first_failure_action (GtkWidget  *widget,
   _errata_traces_page_toggle_first_failure (self, index);
 }
 
-
 void
 _errata_traces_page_focus_pane (ErrataTracesPage *self,
                                 ErrataTracesPane  pane)
