@@ -37,7 +37,8 @@ typedef struct
   ColumnKind  kind;
   const char *name;      /* in the trace-list-columns setting; NULL: always shown */
   const char *title;
-  const char *tooltip;   /* also its name in the column chooser */
+  const char *tooltip;
+  const char *label;     /* in the column chooser */
   int         sort;
   int         width;     /* fixed width in pixels */
   gboolean    expand;    /* takes the room left over */
@@ -50,18 +51,18 @@ typedef struct
  * what a wider list has left over. */
 static const ColumnSpec columns[] = {
   /* The status column shows only an icon; its name is for screen readers. */
-  { COLUMN_STATUS, NULL, NULL, N_("Review status"), ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
-  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), ERRATA_TRACE_SORT_IMPORT_ORDER, 88, FALSE },
-  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
-  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
+  { COLUMN_STATUS, NULL, NULL, N_("Review status"), NULL, ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
+  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 88, FALSE },
+  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), N_("Input"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
+  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), N_("Note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
   /* Translators: column header, the number of messages; keep it short. */
-  { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 44, FALSE },
+  { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 44, FALSE },
   /* Translators: column header, the number of tool calls; keep it short. */
-  { COLUMN_TOOL_CALLS, "tools", N_("Tools"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 44, FALSE },
+  { COLUMN_TOOL_CALLS, "tools", N_("Tools"), N_("Tool calls"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 44, FALSE },
   /* Translators: column header, the length of the final answer; keep it short. */
-  { COLUMN_OUTPUT_LENGTH, "output", N_("Output"), N_("Characters in the final answer"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 72, FALSE },
-  { COLUMN_LATENCY, "latency", N_("Latency"), N_("Time to answer"), ERRATA_TRACE_SORT_LATENCY, 72, FALSE },
-  { COLUMN_TOKENS, "tokens", N_("Tokens"), N_("Tokens in and out"), ERRATA_TRACE_SORT_TOKENS, 72, FALSE },
+  { COLUMN_OUTPUT_LENGTH, "output", N_("Output"), N_("Characters in the final answer"), N_("Output length"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 72, FALSE },
+  { COLUMN_LATENCY, "latency", N_("Latency"), N_("Time to answer"), N_("Latency"), ERRATA_TRACE_SORT_LATENCY, 72, FALSE },
+  { COLUMN_TOKENS, "tokens", N_("Tokens"), N_("Tokens in and out"), N_("Tokens"), ERRATA_TRACE_SORT_TOKENS, 72, FALSE },
 };
 
 /* The first line of a text, for a one-line cell. */
@@ -398,7 +399,7 @@ create_menu (void)
       if (columns[i].name == NULL)
         continue;
       action = g_strconcat ("columns.", columns[i].name, NULL);
-      g_menu_append (section, _(columns[i].tooltip), action);
+      g_menu_append (section, _(columns[i].label), action);
     }
   /* Translators: the heading of the menu that chooses the trace list's columns. */
   g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (section));

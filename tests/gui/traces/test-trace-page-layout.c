@@ -254,6 +254,22 @@ test_column_chooser (Fixture       *fixture,
   g_assert_false (gtk_column_view_column_get_visible (latency));
   g_settings_reset (settings, "trace-list-columns");
   g_assert_true (gtk_column_view_column_get_visible (note));
+
+  /* The footer's button opens the same menu (trace-columns-menu.png). */
+  {
+    GtkMenuButton *button = errata_gui_test_find_with_class (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_MENU_BUTTON, "columns-button");
+    g_autoptr(GdkTexture) texture = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+    gtk_menu_button_popup (button);
+    errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, gtk_menu_button_get_popover (button));
+    texture = errata_gui_test_render_to_png (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                             "trace-columns-menu.png");
+    g_assert_cmpint (gdk_texture_get_height (texture), >, 8 * 20);
+    gtk_menu_button_popdown (button);
+  }
 }
 
 /* A project given in ERRATA_LAYOUT_PROJECT (an import of a real file),
