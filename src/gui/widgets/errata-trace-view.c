@@ -227,23 +227,24 @@ scroll_within_message (ErrataTraceView *self,
   double step = MAX (page / 3, 48);
   graphene_rect_t bounds;
   double top, bottom;
+  gboolean reading_down, reading_up;
 
   if (row == NULL || !gtk_widget_compute_bounds (row, self->messages_box, &bounds) ||
       bounds.size.height <= page)
     return FALSE;
   top = bounds.origin.y;
   bottom = top + bounds.size.height;
-  if (delta > 0 && top <= value + 24 && bottom > value + page + 1)
-    {
-      gtk_adjustment_set_value (adjustment, MIN (value + step, bottom - page + 12));
-      return TRUE;
-    }
-  if (delta < 0 && bottom >= value + page - 24 && top < value - 1)
-    {
-      gtk_adjustment_set_value (adjustment, MAX (value - step, top - 12));
-      return TRUE;
-    }
-  return FALSE;
+  reading_down = delta > 0 && top <= value + 24 && bottom > value + page + 1;
+  reading_up = delta < 0 && bottom >= value + page - 24 && top < value - 1;
+  if (!reading_down && !reading_up)
+    return FALSE;
+  /* A scroll to this message still settling would take the view back. */
+  stop_scrolling (self);
+  if (reading_down)
+    gtk_adjustment_set_value (adjustment, MIN (value + step, bottom - page + 12));
+  else
+    gtk_adjustment_set_value (adjustment, MAX (value - step, top - 12));
+  return TRUE;
 }
 
 static gboolean
