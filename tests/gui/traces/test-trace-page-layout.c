@@ -194,6 +194,7 @@ test_minimum_width (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->trace_view)), >=, 400);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->panel)), >=, 280);
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title_label_of (fixture))));
+  g_assert_false (scrolls_sideways (list_of (fixture)));
 }
 
 static GtkColumnViewColumn *
