@@ -35,27 +35,34 @@ typedef enum
 typedef struct
 {
   ColumnKind  kind;
+  const char *name;      /* in the trace-list-columns setting; NULL: always shown */
   const char *title;
   const char *tooltip;
+  const char *label;     /* in the column chooser */
   int         sort;
   int         width;     /* fixed width in pixels */
   gboolean    expand;    /* takes the room left over */
 } ColumnSpec;
 
+/* The widths are small enough that the columns shown by default (the
+ * verdict, the ID, input and note, messages and tools) fit a list of
+ * 300 px, the least it gets beside the conversation and the review panel
+ * in a 1024 px window: no scrolling sideways. Input and the note share
+ * what a wider list has left over. */
 static const ColumnSpec columns[] = {
   /* The status column shows only an icon; its name is for screen readers. */
-  { COLUMN_STATUS, NULL, N_("Review status"), ERRATA_TRACE_COLUMN_UNSORTED, 34, FALSE },
-  { COLUMN_ID, N_("ID"), N_("Trace ID; sorts by import order"), ERRATA_TRACE_SORT_IMPORT_ORDER, 110, FALSE },
-  { COLUMN_INPUT, N_("Input"), N_("The user’s first message"), ERRATA_TRACE_COLUMN_UNSORTED, 260, TRUE },
-  { COLUMN_NOTE, N_("Note"), N_("Your review note"), ERRATA_TRACE_COLUMN_UNSORTED, 180, FALSE },
+  { COLUMN_STATUS, NULL, NULL, N_("Review status"), NULL, ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
+  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 88, FALSE },
+  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), N_("Input"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
+  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), N_("Note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
   /* Translators: column header, the number of messages; keep it short. */
-  { COLUMN_MESSAGES, N_("Msgs"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 64, FALSE },
+  { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 44, FALSE },
   /* Translators: column header, the number of tool calls; keep it short. */
-  { COLUMN_TOOL_CALLS, N_("Tools"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 64, FALSE },
+  { COLUMN_TOOL_CALLS, "tools", N_("Tools"), N_("Tool calls"), N_("Tool calls"), ERRATA_TRACE_SORT_TOOL_CALLS, 44, FALSE },
   /* Translators: column header, the length of the final answer; keep it short. */
-  { COLUMN_OUTPUT_LENGTH, N_("Output"), N_("Characters in the final answer"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 76, FALSE },
-  { COLUMN_LATENCY, N_("Latency"), N_("Time to answer"), ERRATA_TRACE_SORT_LATENCY, 76, FALSE },
-  { COLUMN_TOKENS, N_("Tokens"), N_("Tokens in and out"), ERRATA_TRACE_SORT_TOKENS, 76, FALSE },
+  { COLUMN_OUTPUT_LENGTH, "output", N_("Output"), N_("Characters in the final answer"), N_("Output length"), ERRATA_TRACE_SORT_OUTPUT_LENGTH, 72, FALSE },
+  { COLUMN_LATENCY, "latency", N_("Latency"), N_("Time to answer"), N_("Latency"), ERRATA_TRACE_SORT_LATENCY, 72, FALSE },
+  { COLUMN_TOKENS, "tokens", N_("Tokens"), N_("Tokens in and out"), N_("Tokens"), ERRATA_TRACE_SORT_TOKENS, 72, FALSE },
 };
 
 /* The first line of a text, for a one-line cell. */
@@ -168,13 +175,18 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   if (kind == COLUMN_STATUS)
     {
-      gtk_list_item_set_child (item, gtk_image_new ());
+      GtkWidget *image = gtk_image_new ();
+
+      g_object_set_data (G_OBJECT (image), "errata-list-item", item);
+      gtk_list_item_set_child (item, image);
       return;
     }
   /* Plain text, never markup: trace text is whatever the model wrote. */
   label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), is_numeric (kind) ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Ids often share a prefix (chatcmpl-…, run-…) and differ at the end. */
+  gtk_label_set_ellipsize (GTK_LABEL (label),
+                           kind == COLUMN_ID ? PANGO_ELLIPSIZE_MIDDLE : PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (is_numeric (kind))
     gtk_widget_add_css_class (label, "numeric");
@@ -241,6 +253,7 @@ create_column (const ColumnSpec *spec)
       gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
     }
   g_object_set_data (G_OBJECT (column), "errata-sort", GINT_TO_POINTER (spec->sort));
+  g_object_set_data (G_OBJECT (column), "errata-column", (gpointer) spec);
   return column;
 }
 
@@ -294,4 +307,152 @@ void
 errata_trace_columns_clear_sort (GtkColumnView *column_view)
 {
   gtk_column_view_sort_by_column (column_view, NULL, GTK_SORT_ASCENDING);
+}
+
+/* The list item of a row's status cell, for finding the row of a
+ * position (the page puts the focus ring on the selected row). */
+GtkListItem *
+errata_trace_columns_get_list_item (GtkWidget *cell_child)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (cell_child), NULL);
+  return g_object_get_data (G_OBJECT (cell_child), "errata-list-item");
+}
+
+/* The column chooser ------------------------------------------------------ */
+
+#define COLUMNS_KEY "trace-list-columns"
+
+static const ColumnSpec *
+column_spec (GtkColumnViewColumn *column)
+{
+  return g_object_get_data (G_OBJECT (column), "errata-column");
+}
+
+/* Shows the columns the setting names, and ticks their menu items. */
+static void
+apply_setting (GSettings     *settings,
+               const char    *key,
+               GtkColumnView *column_view)
+{
+  g_auto(GStrv) shown = g_settings_get_strv (settings, COLUMNS_KEY);
+  GListModel *list = gtk_column_view_get_columns (column_view);
+  GActionMap *group = g_object_get_data (G_OBJECT (column_view), "errata-column-actions");
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      const ColumnSpec *spec = column_spec (column);
+      gboolean visible;
+
+      if (spec == NULL || spec->name == NULL)
+        continue;
+      visible = g_strv_contains ((const char * const *) shown, spec->name);
+      /* The state, not change-state: that is the user's click. */
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (group, spec->name)),
+                                 g_variant_new_boolean (visible));
+      if (visible == gtk_column_view_column_get_visible (column))
+        continue;
+      gtk_column_view_column_set_visible (column, visible);
+      /* GTK 4.8 still counts a hidden column's width against the room
+       * the expanding columns share: hidden, it has none. */
+      gtk_column_view_column_set_fixed_width (column, visible ? spec->width : 0);
+    }
+}
+
+/* A tick in the menu writes the setting; the setting shows the column. */
+static void
+on_column_toggled (GSimpleAction *action,
+                   GVariant      *value,
+                   gpointer       data)
+{
+  GSettings *settings = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_auto(GStrv) shown = g_settings_get_strv (settings, COLUMNS_KEY);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) wanted = NULL;
+
+  g_simple_action_set_state (action, value);
+  /* Kept in the order of the columns, whatever the order of the clicks. */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const char *column = columns[i].name;
+      gboolean on = g_strcmp0 (column, name) == 0 ? g_variant_get_boolean (value)
+                    : column != NULL && g_strv_contains ((const char * const *) shown, column);
+
+      if (column != NULL && on)
+        g_strv_builder_add (builder, column);
+    }
+  wanted = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, COLUMNS_KEY, (const char * const *) wanted);
+}
+
+static GMenuModel *
+create_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *action = NULL;
+
+      if (columns[i].name == NULL)
+        continue;
+      action = g_strconcat ("columns.", columns[i].name, NULL);
+      g_menu_append (section, _(columns[i].label), action);
+    }
+  /* Translators: the heading of the menu that chooses the trace list's columns. */
+  g_menu_append_section (menu, _("Columns"), G_MENU_MODEL (section));
+  return G_MENU_MODEL (menu);
+}
+
+/**
+ * errata_trace_columns_bind_chooser:
+ * @column_view: the column view the columns were added to
+ * @settings: the application's settings, with the trace-list-columns key
+ * @owner: where the columns.* actions go (an ancestor of the menu's button)
+ *
+ * Which columns show is kept in @settings. A right click on a column
+ * header opens the chooser, a menu of check items; the returned menu is
+ * the same, for a button.
+ *
+ * Returns: (transfer full): the chooser's menu
+ */
+GMenuModel *
+errata_trace_columns_bind_chooser (GtkColumnView *column_view,
+                                   GSettings     *settings,
+                                   GtkWidget     *owner)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GMenuModel *menu = create_menu ();
+  GListModel *list;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (column_view), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GSimpleAction) action = NULL;
+
+      if (columns[i].name == NULL)
+        continue;
+      action = g_simple_action_new_stateful (columns[i].name, NULL, g_variant_new_boolean (TRUE));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_column_toggled), settings, 0);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (owner, "columns", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (column_view), "errata-column-actions",
+                          g_object_ref (group), g_object_unref);
+
+  list = gtk_column_view_get_columns (column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+
+      gtk_column_view_column_set_header_menu (column, menu);
+    }
+  g_signal_connect_object (settings, "changed::" COLUMNS_KEY,
+                           G_CALLBACK (apply_setting), column_view, 0);
+  apply_setting (settings, COLUMNS_KEY, column_view);
+  return menu;
 }

@@ -20,6 +20,10 @@ gboolean        errata_trace_columns_get_sort         (GtkColumnView *column_vie
                                                        ErrataTraceSort *sort,
                                                        gboolean      *descending);
 void            errata_trace_columns_clear_sort       (GtkColumnView *column_view);
+GMenuModel     *errata_trace_columns_bind_chooser     (GtkColumnView *column_view,
+                                                       GSettings     *settings,
+                                                       GtkWidget     *owner);
+GtkListItem    *errata_trace_columns_get_list_item    (GtkWidget     *cell_child);
 
 char           *errata_trace_columns_format_latency   (gint64         latency_ms);
 char           *errata_trace_columns_dup_snippet      (const char    *text);

@@ -128,8 +128,21 @@ next_unreviewed_action (GtkWidget  *widget,
     errata_traces_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
   else
     errata_traces_page_select (self, position);
-  /* Out of the note: the next keys are p, f or j again, not text. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  /* Out of the note: the next keys are p, f or j again, not text; the
+   * focus ring goes to the row that is now selected. */
+  _errata_traces_page_focus_selected_row (self);
+}
+
+static ErrataTracesPane
+get_focused_pane (ErrataTracesPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->trace_view))
+    return ERRATA_TRACES_PANE_TRACE;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->coding_panel))
+    return ERRATA_TRACES_PANE_CODING;
+  return ERRATA_TRACES_PANE_LIST;
 }
 
 static void
@@ -156,12 +169,75 @@ fail_action (GtkWidget  *widget,
   forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.fail");
 }
 
+/* Escape in the note goes back to where n came from. */
 static void
 focus_note_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  forward_to_panel (ERRATA_TRACES_PAGE (widget), "coding.focus-note");
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  ErrataTracesPane pane = get_focused_pane (self);
+
+  if (pane != ERRATA_TRACES_PANE_CODING)
+    self->note_return_pane = pane;
+  forward_to_panel (self, "coding.focus-note");
+}
+
+/* Escape in the review panel (the note, most often) leaves it; anywhere
+ * else the key goes on to whoever wants it. */
+static gboolean
+leave_note_binding (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  if (get_focused_pane (self) != ERRATA_TRACES_PANE_CODING)
+    return FALSE;
+  _errata_traces_page_focus_pane (self, self->note_return_pane);
+  return TRUE;
+}
+
+/* ] and [ (or Alt+Down and Alt+Up) from anywhere outside a text field:
+ * into the conversation, one message on. */
+static void
+next_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  int delta = g_str_equal (action_name, "traces.next-message") ? 1 : -1;
+
+  if (self->current != NULL)
+    errata_trace_view_move_focus (ERRATA_TRACE_VIEW (self->trace_view), delta);
+}
+
+/* Digits type a message number, as shown in its header (#7): 7 goes to
+ * message 7, and 1 then 2 within a second to message 12. */
+#define MESSAGE_NUMBER_TIMEOUT_USEC G_USEC_PER_SEC
+
+static gboolean
+message_number_binding (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  int digit = g_variant_get_int32 (args);
+  gint64 now = g_get_monotonic_time ();
+  guint n;
+
+  if (self->current == NULL)
+    return FALSE;
+  n = errata_trace_get_n_messages (self->current);
+  if (now - self->message_number_time > MESSAGE_NUMBER_TIMEOUT_USEC ||
+      self->message_number * 10 + digit > n)
+    self->message_number = 0;
+  self->message_number = self->message_number * 10 + digit;
+  self->message_number_time = now;
+  if (self->message_number >= 1 && self->message_number <= n)
+    errata_trace_view_focus_message (ERRATA_TRACE_VIEW (self->trace_view),
+                                     self->message_number - 1);
+  return TRUE;
 }
 
 static void
@@ -177,44 +253,24 @@ mark_first_failure_action (GtkWidget  *widget,
   index = errata_trace_view_get_focused_message (ERRATA_TRACE_VIEW (self->trace_view));
   if (index < 0)
     {
-      errata_traces_page_show_toast (self, _("Move the focus to a message first (Tab into the conversation)"));
+      errata_traces_page_show_toast (self, _("Go to a message first: ] or Alt+↓, or its number"));
       return;
     }
   _errata_traces_page_toggle_first_failure (self, index);
 }
 
-typedef enum
-{
-  PANE_LIST,
-  PANE_TRACE,
-  PANE_CODING,
-  N_PANES
-} Pane;
-
-static Pane
-get_focused_pane (ErrataTracesPage *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->trace_view))
-    return PANE_TRACE;
-  if (focus != NULL && gtk_widget_is_ancestor (focus, self->coding_panel))
-    return PANE_CODING;
-  return PANE_LIST;
-}
-
-static void
-focus_pane (ErrataTracesPage *self,
-            Pane               pane)
+void
+_errata_traces_page_focus_pane (ErrataTracesPage *self,
+                                ErrataTracesPane  pane)
 {
   ErrataTraceView *view = ERRATA_TRACE_VIEW (self->trace_view);
 
-  if (pane == PANE_TRACE && self->current != NULL)
+  if (pane == ERRATA_TRACES_PANE_TRACE && self->current != NULL)
     errata_trace_view_focus_message (view, MAX (errata_trace_view_get_focused_message (view), 0));
-  else if (pane == PANE_CODING && self->current != NULL)
+  else if (pane == ERRATA_TRACES_PANE_CODING && self->current != NULL)
     gtk_widget_child_focus (self->coding_panel, GTK_DIR_TAB_FORWARD);
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    _errata_traces_page_focus_selected_row (self);
 }
 
 /* F6 and Shift+F6, as across GNOME: from pane to pane. Tab alone cannot
@@ -225,9 +281,9 @@ next_pane_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-  int step = g_str_equal (action_name, "traces.next-pane") ? 1 : N_PANES - 1;
+  int step = g_str_equal (action_name, "traces.next-pane") ? 1 : ERRATA_TRACES_N_PANES - 1;
 
-  focus_pane (self, (get_focused_pane (self) + step) % N_PANES);
+  _errata_traces_page_focus_pane (self, (get_focused_pane (self) + step) % ERRATA_TRACES_N_PANES);
 }
 
 static void
@@ -253,11 +309,23 @@ add_shortcuts (GtkWidgetClass *widget_class)
     { GDK_KEY_f, 0, "traces.fail" },
     { GDK_KEY_n, 0, "traces.focus-note" },
     { GDK_KEY_m, 0, "traces.mark-first-failure" },
+    { GDK_KEY_bracketright, 0, "traces.next-message" },
+    { GDK_KEY_Down, GDK_ALT_MASK, "traces.next-message" },
+    { GDK_KEY_bracketleft, 0, "traces.previous-message" },
+    { GDK_KEY_Up, GDK_ALT_MASK, "traces.previous-message" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_action (widget_class, keys[i].key, keys[i].mods,
                                          keys[i].action, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_note_binding, NULL);
+  for (int digit = 0; digit <= 9; digit++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + digit, 0,
+                                    message_number_binding, "i", digit);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + digit, 0,
+                                    message_number_binding, "i", digit);
+    }
 }
 
 void
@@ -273,6 +341,9 @@ _errata_traces_page_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "traces.focus-note", NULL, focus_note_action);
   gtk_widget_class_install_action (widget_class, "traces.mark-first-failure", NULL,
                                    mark_first_failure_action);
+  gtk_widget_class_install_action (widget_class, "traces.next-message", NULL, next_message_action);
+  gtk_widget_class_install_action (widget_class, "traces.previous-message", NULL,
+                                   next_message_action);
   gtk_widget_class_install_action (widget_class, "traces.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "traces.next-pane", NULL, next_pane_action);
   gtk_widget_class_install_action (widget_class, "traces.previous-pane", NULL, next_pane_action);

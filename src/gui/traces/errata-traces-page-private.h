@@ -11,6 +11,15 @@
 
 G_BEGIN_DECLS
 
+/* The three panes, in F6 order. */
+typedef enum
+{
+  ERRATA_TRACES_PANE_LIST,
+  ERRATA_TRACES_PANE_TRACE,
+  ERRATA_TRACES_PANE_CODING,
+  ERRATA_TRACES_N_PANES
+} ErrataTracesPane;
+
 struct _ErrataTracesPage
 {
   GtkWidget             parent_instance;
@@ -29,6 +38,13 @@ struct _ErrataTracesPage
   char                 *subtitle;
   gboolean              clearing_sort;
   gboolean              clearing_filters;
+  ErrataTracesPane      note_return_pane;  /* where Escape in the note goes */
+  guint                 message_number;    /* digits typed so far */
+  gint64                message_number_time;
+  guint                 focus_row_tick;
+  int                   focus_row_frames;
+  int                   list_width;        /* as the user left it */
+  gboolean              placing_list;
 
   GtkWidget            *trace_view;
   GtkWidget            *coding_panel;
@@ -50,6 +66,7 @@ struct _ErrataTracesPage
   GtkColumnView        *column_view;
   GtkLabel             *count_label;
   GtkLabel             *progress_label;
+  GtkMenuButton        *columns_button;
 };
 
 /* The items of the review dropdown, in order. */
@@ -73,7 +90,11 @@ void     _errata_traces_page_connect_filters        (ErrataTracesPage *self);
 void     _errata_traces_page_clear_filters          (ErrataTracesPage *self);
 void     _errata_traces_page_clear_column_sort      (ErrataTracesPage *self);
 
+void     _errata_traces_page_focus_selected_row     (ErrataTracesPage *self);
+
 /* errata-traces-page-actions.c */
+void     _errata_traces_page_focus_pane             (ErrataTracesPage *self,
+                                                     ErrataTracesPane  pane);
 void     _errata_traces_page_class_install_actions  (GtkWidgetClass   *widget_class);
 void     _errata_traces_page_add_capture_shortcuts  (ErrataTracesPage *self);
 

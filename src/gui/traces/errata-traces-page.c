@@ -193,6 +193,15 @@ find_list_view (GtkWidget *column_view)
   return NULL;
 }
 
+static gboolean
+list_has_focus (ErrataTracesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+}
+
 void
 errata_traces_page_select (ErrataTracesPage *self,
                             guint              position)
@@ -209,6 +218,75 @@ errata_traces_page_select (ErrataTracesPage *self,
   list_view = find_list_view (GTK_WIDGET (self->column_view));
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  /* j and k move the selection; the focus ring goes with it. */
+  if (list_has_focus (self))
+    _errata_traces_page_focus_selected_row (self);
+}
+
+/* The row of the list at @position, if it is on screen: rows hold one
+ * cell per column, each cell the widget the column's factory made, which
+ * knows its list item (see errata-trace-columns.c). */
+static GtkWidget *
+find_row (GtkWidget *list_view,
+          guint      position)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (row);
+      GtkWidget *child = cell ? gtk_widget_get_first_child (cell) : NULL;
+      GtkListItem *item = child ? errata_trace_columns_get_list_item (child) : NULL;
+
+      if (item != NULL && gtk_list_item_get_position (item) == position)
+        return row;
+    }
+  return NULL;
+}
+
+/* TRUE once the selected row has the focus (or there is none to give it). */
+static gboolean
+try_focus_selected_row (ErrataTracesPage *self)
+{
+  GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *row;
+
+  if (list_view == NULL || position == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  row = find_row (list_view, position);
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+static gboolean
+focus_row_tick (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  ErrataTracesPage *self = data;
+
+  /* A row scrolled to is built at the next layout; a few frames at most. */
+  if (try_focus_selected_row (self) || ++self->focus_row_frames > 30)
+    {
+      self->focus_row_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* The focus goes to the list, and its ring to the selected row: grabbing
+ * the list alone would put it back on the row the user last clicked or
+ * moved the cursor to, however far from the selection. */
+void
+_errata_traces_page_focus_selected_row (ErrataTracesPage *self)
+{
+  GtkWidget *column_view = GTK_WIDGET (self->column_view);
+
+  gtk_widget_grab_focus (column_view);
+  if (try_focus_selected_row (self) || self->focus_row_tick != 0)
+    return;
+  self->focus_row_frames = 0;
+  self->focus_row_tick = gtk_widget_add_tick_callback (column_view, focus_row_tick, self, NULL);
 }
 
 guint
@@ -288,10 +366,15 @@ on_saved (ErrataTracesPage *self,
           gint64             trace_id)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
+  gboolean had_focus = list_has_focus (self);
 
   errata_trace_list_model_refresh_trace (self->model, trace_id);
   if (gtk_single_selection_get_selected (self->selection) != selected)
     gtk_single_selection_set_selected (self->selection, selected);
+  /* The refreshed row is a new widget: the focus on the old one (p or f
+   * pressed in the list) goes to it, or keys would reach no one. */
+  if (had_focus && !list_has_focus (self))
+    _errata_traces_page_focus_selected_row (self);
   update_header (self);
 }
 
@@ -339,16 +422,106 @@ create_panes (ErrataTracesPage *self)
                            G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
 }
 
-/* The list width is kept when the settings schema has a key for it. */
-static void
-bind_list_width (ErrataTracesPage *self)
+/* The list's width ---------------------------------------------------- */
+
+/* What the conversation should keep before the list gives up any of the
+ * width the user chose for it: at 1024 px the list goes down to its
+ * minimum and the conversation gets the rest (about 400 px). */
+#define CONVERSATION_COMFORT 420
+
+static gboolean
+has_list_width_key (ErrataTracesPage *self)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
 
   g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (g_settings_schema_has_key (schema, "trace-list-width"))
-    g_settings_bind (self->settings, "trace-list-width", self->outer_paned, "position",
-                     G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  return g_settings_schema_has_key (schema, "trace-list-width");
+}
+
+/* A width the user dragged the list to is kept; one the page set to make
+ * room in a narrow window is not. */
+static void
+on_list_position (ErrataTracesPage *self)
+{
+  if (self->placing_list || !has_list_width_key (self))
+    return;
+  self->list_width = CLAMP (gtk_paned_get_position (self->outer_paned), 200, 2000);
+  g_settings_set_int (self->settings, "trace-list-width", self->list_width);
+}
+
+static void
+bind_list_width (ErrataTracesPage *self)
+{
+  self->list_width = has_list_width_key (self)
+                     ? g_settings_get_int (self->settings, "trace-list-width") : 400;
+  g_signal_connect_object (self->outer_paned, "notify::position",
+                           G_CALLBACK (on_list_position), self, G_CONNECT_SWAPPED);
+}
+
+/* The list keeps the user's width while the conversation has its comfort
+ * beside it and the review panel, and gives way down to its own minimum
+ * when the window is narrower. */
+static void
+place_list (ErrataTracesPage *self,
+            int               width)
+{
+  int list_min, panel_min, limit, wanted;
+
+  gtk_widget_measure (gtk_paned_get_start_child (self->outer_paned), GTK_ORIENTATION_HORIZONTAL,
+                      -1, &list_min, NULL, NULL, NULL);
+  gtk_widget_measure (self->coding_panel, GTK_ORIENTATION_HORIZONTAL, -1,
+                      &panel_min, NULL, NULL, NULL);
+  limit = width - panel_min - CONVERSATION_COMFORT;
+  wanted = MAX (MIN (self->list_width, limit), list_min);
+  if (wanted == gtk_paned_get_position (self->outer_paned))
+    return;
+  self->placing_list = TRUE;
+  gtk_paned_set_position (self->outer_paned, wanted);
+  self->placing_list = FALSE;
+}
+
+static GtkSizeRequestMode
+errata_traces_page_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (ERRATA_TRACES_PAGE (widget)->toast_overlay));
+}
+
+static void
+errata_traces_page_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+errata_traces_page_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  place_list (self, width);
+  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
+}
+
+/* Which columns show is a setting, chosen from the footer's menu button
+ * or a right click on a header. */
+static void
+bind_columns (ErrataTracesPage *self)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  menu = errata_trace_columns_bind_chooser (self->column_view, self->settings, GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (self->columns_button, menu);
 }
 
 /* The failure-mode filter and the coding panel follow the taxonomy. */
@@ -411,6 +584,9 @@ errata_traces_page_dispose (GObject *object)
    * that is going away. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->focus_row_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_row_tick);
+  self->focus_row_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_TRACES_PAGE);
   self->trace_view = NULL;
   self->coding_panel = NULL;
@@ -501,7 +677,9 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = errata_traces_page_get_request_mode;
+  widget_class->measure = errata_traces_page_measure;
+  widget_class->size_allocate = errata_traces_page_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-traces-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, toast_overlay);
@@ -521,6 +699,7 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, columns_button);
 
   _errata_traces_page_class_install_actions (widget_class);
 }
@@ -535,6 +714,7 @@ errata_traces_page_init (ErrataTracesPage *self)
   self->query = errata_trace_query_new ();
   self->settings = g_settings_new (APP_ID);
   errata_trace_columns_add (self->column_view);
+  bind_columns (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   create_panes (self);
   _errata_traces_page_connect_filters (self);

@@ -199,6 +199,104 @@ stop_scrolling (ErrataTraceView *self)
   self->scroll_target = -1;
 }
 
+/* Keys ---------------------------------------------------------------- */
+
+/* With the focus in the conversation, Up and Down belong to it: they read
+ * on through a message taller than the view, and move to the next
+ * message once its end is on screen. They never reach the Traces page,
+ * whose Down means the next trace. Alt+Up/Down and [ / ] always move a
+ * whole message. */
+static gboolean
+conversation_is_shown (ErrataTraceView *self)
+{
+  return self->trace != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "conversation") == 0;
+}
+
+/* Scrolls through the focused message while it is taller than the view
+ * and the view is inside it (the reader is reading it): FALSE when the
+ * message fits, or its end in that direction is on screen. The 24 px
+ * allow for the margin the view keeps above a message it scrolls to. */
+static gboolean
+scroll_within_message (ErrataTraceView *self,
+                       int              delta)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *row = errata_trace_view_get_message_row (self, self->focused);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double step = MAX (page / 3, 48);
+  graphene_rect_t bounds;
+  double top, bottom;
+  gboolean reading_down, reading_up;
+
+  if (row == NULL || !gtk_widget_compute_bounds (row, self->messages_box, &bounds) ||
+      bounds.size.height <= page)
+    return FALSE;
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  reading_down = delta > 0 && top <= value + 24 && bottom > value + page + 1;
+  reading_up = delta < 0 && bottom >= value + page - 24 && top < value - 1;
+  if (!reading_down && !reading_up)
+    return FALSE;
+  /* A scroll to this message still settling would take the view back. */
+  stop_scrolling (self);
+  if (reading_down)
+    gtk_adjustment_set_value (adjustment, MIN (value + step, bottom - page + 12));
+  else
+    gtk_adjustment_set_value (adjustment, MAX (value - step, top - 12));
+  return TRUE;
+}
+
+static gboolean
+arrow_binding (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  ErrataTraceView *self = ERRATA_TRACE_VIEW (widget);
+  int delta = g_variant_get_int32 (args);
+
+  if (!conversation_is_shown (self))
+    return FALSE;
+  if (self->focused < 0 || !scroll_within_message (self, delta))
+    errata_trace_view_move_focus (self, delta);
+  /* At either end the key stops here: the next trace is j or Ctrl+Enter. */
+  return TRUE;
+}
+
+static gboolean
+message_binding (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  ErrataTraceView *self = ERRATA_TRACE_VIEW (widget);
+
+  if (self->trace == NULL)
+    return FALSE;
+  errata_trace_view_move_focus (self, g_variant_get_int32 (args));
+  return TRUE;
+}
+
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct { guint key; GdkModifierType mods; int delta; gboolean arrow; } keys[] = {
+    { GDK_KEY_Down, 0, 1, TRUE },
+    { GDK_KEY_KP_Down, 0, 1, TRUE },
+    { GDK_KEY_Up, 0, -1, TRUE },
+    { GDK_KEY_KP_Up, 0, -1, TRUE },
+    { GDK_KEY_Down, GDK_ALT_MASK, 1, FALSE },
+    { GDK_KEY_Up, GDK_ALT_MASK, -1, FALSE },
+    { GDK_KEY_bracketright, 0, 1, FALSE },
+    { GDK_KEY_bracketleft, 0, -1, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding (widget_class, keys[i].key, keys[i].mods,
+                                  keys[i].arrow ? arrow_binding : message_binding,
+                                  "i", keys[i].delta);
+}
+
 /* Header and pages ---------------------------------------------------- */
 
 static void
@@ -362,6 +460,7 @@ errata_trace_view_class_init (ErrataTraceViewClass *klass)
     g_signal_new ("message-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 
+  add_key_bindings (widget_class);
   g_type_ensure (ERRATA_TYPE_JSON_VIEW);
   g_type_ensure (ERRATA_TYPE_METADATA_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -541,6 +640,37 @@ errata_trace_view_focus_message (ErrataTraceView *self,
   self->pending_focus = -1;
   gtk_widget_grab_focus (row);
   _errata_trace_view_scroll_to_row (self, index);
+}
+
+/**
+ * errata_trace_view_move_focus:
+ * @delta: how many messages to move, down (positive) or up
+ *
+ * Moves the keyboard focus @delta messages on from the message that has,
+ * or last had, it; with none yet, down goes to the first message and up
+ * to the last. Stops at either end.
+ *
+ * Returns: the index of the message that gets the focus, or -1 when the
+ *   trace has no messages
+ */
+int
+errata_trace_view_move_focus (ErrataTraceView *self,
+                              int              delta)
+{
+  int n, index;
+
+  g_return_val_if_fail (ERRATA_IS_TRACE_VIEW (self), -1);
+
+  n = (int) _errata_trace_view_n_messages (self);
+  if (n == 0)
+    return -1;
+  if (self->focused < 0)
+    index = delta > 0 ? delta - 1 : n + delta;
+  else
+    index = self->focused + delta;
+  index = CLAMP (index, 0, n - 1);
+  errata_trace_view_focus_message (self, index);
+  return index;
 }
 
 /**

@@ -26,6 +26,8 @@ void         errata_trace_view_set_first_failure    (ErrataTraceView *self,
 void         errata_trace_view_focus_message        (ErrataTraceView *self,
                                                      int              index);
 int          errata_trace_view_get_focused_message  (ErrataTraceView *self);
+int          errata_trace_view_move_focus           (ErrataTraceView *self,
+                                                     int              delta);
 gboolean     errata_trace_view_get_loading          (ErrataTraceView *self);
 GtkWidget   *errata_trace_view_get_message_row      (ErrataTraceView *self,
                                                      int              index);

@@ -28,6 +28,7 @@
 #include "errata-note-card.h"
 #include "errata-traces-page.h"
 #include "errata-test-utils.h"
+#include "errata-trace-columns.h"
 #include "errata-trace-view.h"
 #include "errata-window.h"
 #include "trace-page-fixture.h"
@@ -393,21 +394,30 @@ window_is_active (gpointer data)
 /* A real key press and release through the X server, so that the key
  * takes GTK's whole event path (capture, focus widget, bubble). */
 static void
+type_key_with (GtkWidget *widget,
+               KeySym     keysym,
+               KeySym     modifier)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+  KeyCode modifier_code = modifier ? XKeysymToKeycode (display, modifier) : 0;
+
+  g_assert_cmpuint (keycode, !=, 0);
+  if (modifier_code != 0)
+    XTestFakeKeyEvent (display, modifier_code, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+  if (modifier_code != 0)
+    XTestFakeKeyEvent (display, modifier_code, False, CurrentTime);
+  XFlush (display);
+}
+
+static void
 type_key (GtkWidget *widget,
           KeySym     keysym,
           gboolean   control)
 {
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  KeyCode keycode = XKeysymToKeycode (display, keysym);
-  KeyCode control_code = XKeysymToKeycode (display, XK_Control_L);
-
-  if (control)
-    XTestFakeKeyEvent (display, control_code, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
-  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
-  if (control)
-    XTestFakeKeyEvent (display, control_code, False, CurrentTime);
-  XFlush (display);
+  type_key_with (widget, keysym, control ? XK_Control_L : 0);
 }
 
 static void
@@ -577,6 +587,207 @@ test_keyboard (Fixture       *fixture,
   type_key (column_view, XK_p, FALSE);
   errata_gui_test_iterate_until (verdict_is_pass, fixture->panel);
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
+#ifdef HAVE_XTEST
+static gboolean
+focus_is_on_message (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (wait->fixture->window));
+  GtkWidget *row = errata_trace_view_get_message_row (wait->fixture->trace_view, wait->focused);
+
+  return row != NULL && focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
+}
+
+/* Presses a key and waits until message `index` has the keyboard focus. */
+static void
+key_to_message (Fixture *fixture,
+                KeySym   keysym,
+                KeySym   modifier,
+                int      index)
+{
+  FocusWait wait = { fixture, index };
+
+  type_key_with (GTK_WIDGET (fixture->page), keysym, modifier);
+  errata_gui_test_iterate_until (focus_is_on_message, &wait);
+}
+
+static gboolean
+first_failure_is (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return errata_coding_panel_get_first_failure (wait->fixture->panel) == wait->focused;
+}
+
+static GtkWidget *
+list_of (Fixture *fixture)
+{
+  return errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+}
+
+static gboolean
+list_has_focus (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, list_of (fixture));
+}
+
+/* The list position of the row that has the keyboard focus, or
+ * GTK_INVALID_LIST_POSITION: the row's first cell holds the status icon,
+ * which knows its list item. */
+static guint
+focused_row_position (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *list = list_of (fixture);
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return GTK_INVALID_LIST_POSITION;
+  /* Up to the row: the child of the column view's list view. */
+  while (gtk_widget_get_parent (focus) != NULL &&
+         !GTK_IS_LIST_VIEW (gtk_widget_get_parent (focus)))
+    focus = gtk_widget_get_parent (focus);
+  for (GtkWidget *cell = gtk_widget_get_first_child (focus); cell; cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+      GtkListItem *item = child ? errata_trace_columns_get_list_item (child) : NULL;
+
+      if (item != NULL)
+        return gtk_list_item_get_position (item);
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+focus_ring_on_selection (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return focused_row_position (fixture) == errata_traces_page_get_selected (fixture->page);
+}
+#endif
+
+/* Messages have their own keys, with real key presses: ] and Alt+Down go
+ * to the next message (from the list too), [ and Alt+Up back, a digit to
+ * the message of that number; Up and Down stay in the conversation; m
+ * marks the message the focus is on. From the list, the first failure
+ * takes two keys (7 m) or three (] ] m). */
+static void
+test_message_keys (Fixture       *fixture,
+                   gconstpointer  data)
+{
+#ifdef HAVE_XTEST
+  gint64 id;
+
+  if (!has_xtest (GTK_WIDGET (fixture->window)))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  focus_window (GTK_WINDOW (fixture->window));
+  errata_traces_page_select (fixture->page, N_TRACES / 2);
+  errata_gui_test_iterate_until (shows_trace, &(TraceWait) { fixture, "hearth-20" });
+  id = current_id (fixture);
+  gtk_widget_grab_focus (list_of (fixture));
+
+  key_to_message (fixture, XK_bracketright, 0, 0);
+  key_to_message (fixture, XK_bracketright, 0, 1);
+  key_to_message (fixture, XK_Down, XK_Alt_L, 2);
+  key_to_message (fixture, XK_bracketleft, 0, 1);
+  key_to_message (fixture, XK_Up, XK_Alt_L, 0);
+  /* Up at the first message stays there: no previous trace. */
+  key_to_message (fixture, XK_Up, 0, 0);
+  /* Down on a focused message is the next message, not the next trace. */
+  key_to_message (fixture, XK_Down, 0, 1);
+  key_to_message (fixture, XK_Down, 0, 2);
+  key_to_message (fixture, XK_Up, 0, 1);
+  g_assert_cmpint (current_id (fixture), ==, id);
+
+  /* m marks the message the focus is on. */
+  type_key (GTK_WIDGET (fixture->page), XK_m, FALSE);
+  errata_gui_test_iterate_until (first_failure_is, &(FocusWait) { fixture, 1 });
+
+  /* From the list: 7 goes to message #7, m marks it: two keys. */
+  gtk_widget_grab_focus (list_of (fixture));
+  key_to_message (fixture, XK_7, 0, 6);
+  type_key (GTK_WIDGET (fixture->page), XK_m, FALSE);
+  errata_gui_test_iterate_until (first_failure_is, &(FocusWait) { fixture, 6 });
+  g_assert_cmpint (current_id (fixture), ==, id);
+  {
+    g_autoptr(ErrataAnnotation) stored = read_annotation_elsewhere (fixture, id);
+
+    g_assert_cmpint (stored->first_failure, ==, 6);
+  }
+
+  /* On the next trace, from the list: ] ] m marks its second message. */
+  gtk_widget_grab_focus (list_of (fixture));
+  type_key (GTK_WIDGET (fixture->page), XK_j, FALSE);
+  errata_gui_test_iterate_until (view_shows_another_trace, &(KeyWait) { fixture, id, 0 });
+  key_to_message (fixture, XK_bracketright, 0, 0);
+  gtk_widget_grab_focus (list_of (fixture));
+  key_to_message (fixture, XK_bracketright, 0, 1);
+  type_key (GTK_WIDGET (fixture->page), XK_m, FALSE);
+  errata_gui_test_iterate_until (first_failure_is, &(FocusWait) { fixture, 1 });
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-21");
+#else
+  g_test_skip ("built without XTest");
+#endif
+}
+
+/* Escape leaves the note for where n came from (the list, or the message
+ * the focus was on); after j and after Ctrl+Enter the focus ring is on
+ * the selected row, not on a row the selection has left. */
+static void
+test_focus_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+#ifdef HAVE_XTEST
+  if (!has_xtest (GTK_WIDGET (fixture->window)))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  focus_window (GTK_WINDOW (fixture->window));
+  errata_traces_page_select (fixture->page, 5);
+  errata_gui_test_iterate_until (shows_trace, &(TraceWait) { fixture, "hearth-05" });
+  gtk_widget_grab_focus (list_of (fixture));
+  errata_gui_test_iterate_until (focus_ring_on_selection, fixture);
+
+  /* j: the selection and the focus ring move together. */
+  type_key (GTK_WIDGET (fixture->page), XK_j, FALSE);
+  errata_gui_test_iterate_until (shows_trace, &(TraceWait) { fixture, "hearth-06" });
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-06");
+  errata_gui_test_iterate_until (focus_ring_on_selection, fixture);
+
+  /* n, then Escape: back in the list, where p is a verdict again. */
+  type_key (GTK_WIDGET (fixture->page), XK_n, FALSE);
+  errata_gui_test_iterate_until (note_has_focus, fixture);
+  type_key (GTK_WIDGET (fixture->page), XK_Escape, FALSE);
+  errata_gui_test_iterate_until (list_has_focus, fixture);
+  type_key (GTK_WIDGET (fixture->page), XK_p, FALSE);
+  errata_gui_test_iterate_until (verdict_is_pass, fixture->panel);
+
+  /* From a message, Escape goes back to that message. */
+  key_to_message (fixture, XK_bracketright, 0, 0);
+  type_key (GTK_WIDGET (fixture->page), XK_n, FALSE);
+  errata_gui_test_iterate_until (note_has_focus, fixture);
+  key_to_message (fixture, XK_Escape, 0, 0);
+
+  /* Ctrl+Enter from the note: the next unreviewed trace (7), its row
+   * selected and focused. */
+  type_key (GTK_WIDGET (fixture->page), XK_n, FALSE);
+  errata_gui_test_iterate_until (note_has_focus, fixture);
+  type_key (GTK_WIDGET (fixture->page), XK_Return, TRUE);
+  errata_gui_test_iterate_until (shows_trace, &(TraceWait) { fixture, "hearth-07" });
+  errata_gui_test_iterate_until (focus_ring_on_selection, fixture);
+  g_assert_cmpuint (focused_row_position (fixture), ==, 7);
 #else
   g_test_skip ("built without XTest");
 #endif
@@ -800,6 +1011,8 @@ main (int   argc,
   ADD_TEST ("/trace-page/filters-and-search", test_filters_and_search);
   ADD_TEST ("/trace-page/sort-by-column", test_sort_by_column);
   ADD_TEST ("/trace-page/keyboard", test_keyboard);
+  ADD_TEST ("/trace-page/message-keys", test_message_keys);
+  ADD_TEST ("/trace-page/focus-keys", test_focus_keys);
   ADD_TEST ("/trace-page/drop-files", test_drop_files);
   ADD_TEST ("/trace-page/screenshots", test_screenshots);
   ADD_TEST ("/trace-page/widths", test_widths);

@@ -549,6 +549,21 @@ test_activation_and_focus (void)
   /* A new trace starts with no focused message. */
   errata_trace_view_set_trace (view, trace);
   g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, -1);
+
+  /* ] and [ (move_focus): from none, down is the first message and up
+   * the last; moves stop at either end. */
+  g_assert_cmpint (errata_trace_view_move_focus (view, 1), ==, 0);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == errata_trace_view_get_message_row (view, 0));
+  g_assert_cmpint (errata_trace_view_move_focus (view, 2), ==, 2);
+  g_assert_cmpint (errata_trace_view_get_focused_message (view), ==, 2);
+  g_assert_cmpint (errata_trace_view_move_focus (view, -5), ==, 0);
+  errata_trace_view_set_trace (view, trace);
+  g_assert_cmpint (errata_trace_view_move_focus (view, -1), ==,
+                   (int) errata_trace_get_n_messages (trace) - 1);
+  g_assert_cmpint (errata_trace_view_move_focus (view, 1), ==,
+                   (int) errata_trace_get_n_messages (trace) - 1);
+  errata_trace_view_set_trace (view, NULL);
+  g_assert_cmpint (errata_trace_view_move_focus (view, 1), ==, -1);
   gtk_window_destroy (window);
 }
 
