@@ -51,14 +51,24 @@ set_not_messages_error (ErrataTranscriptSyntax  *syntax,
                         const char              *text,
                         GError                 **error)
 {
-  g_autoptr(GError) transcript_error = NULL;
-  g_autoptr(JsonArray) ignored = errata_transcript_parse (syntax, text, what, &transcript_error);
+  const char * const *user = errata_transcript_syntax_get_markers (syntax, ERRATA_TRANSCRIPT_USER);
+  g_autofree char *start = NULL;
+  const char *end;
+  glong n = 0;
 
+  while (g_ascii_isspace (*text))
+    text++;
+  for (end = text; *end != '\0' && *end != '\n' && n < 40; end = g_utf8_next_char (end))
+    n++;
+  start = g_strdup_printf ("%.*s%s", (int) (end - text), text,
+                           *end != '\0' && *end != '\n' ? "…" : "");
   g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
                /* Translators: the first %s is a field name in backticks, e.g.
-                * “`conversation`”; the second says what the text starts with. */
-               _("%s holds neither a JSON list of messages nor a transcript: %s"),
-               what, transcript_error ? transcript_error->message : "");
+                * “`conversation`”, the second a role marker such as USER, the
+                * third the start of the field's text. */
+               _("%s holds neither a JSON list of messages nor a transcript that starts "
+                 "with a role marker such as “%s:”; it starts with “%s”"),
+               what, user[0], start);
 }
 
 static JsonArray *

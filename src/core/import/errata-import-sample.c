@@ -322,14 +322,17 @@ messages_are_filled (ErrataImportSample *self,
 }
 
 /* Messages held as text with role markers are a transcript. */
-static void
-guess_messages_format (ErrataImportSample *self,
-                       ErrataFieldMap     *map)
+void
+errata_import_sample_guess_messages_format (ErrataImportSample *self,
+                                            ErrataFieldMap     *map)
 {
   const char *path = errata_field_map_get (map, ERRATA_FIELD_MESSAGES);
   JsonObject *object = first_object (self);
   JsonNode *node;
 
+  g_return_if_fail (self != NULL && map != NULL);
+
+  errata_field_map_set_messages_format (map, ERRATA_MESSAGES_AUTO);
   if (path == NULL || object == NULL)
     return;
   node = _errata_import_lookup (object, path);
@@ -389,7 +392,7 @@ errata_import_sample_guess_map (ErrataImportSample *self)
           found = NULL;
         errata_field_map_set (map, field, found);
       }
-  guess_messages_format (self, map);
+  errata_import_sample_guess_messages_format (self, map);
   return map;
 }
 
@@ -400,6 +403,18 @@ errata_import_sample_convert (ErrataImportSample *self,
                               ErrataFieldMap     *map,
                               GError            **error)
 {
+  return errata_import_sample_convert_labelled (self, index, format, map, NULL, error);
+}
+
+ErrataTrace *
+errata_import_sample_convert_labelled (ErrataImportSample  *self,
+                                       guint                index,
+                                       ErrataImportFormat   format,
+                                       ErrataFieldMap      *map,
+                                       ErrataAnnotation   **label,
+                                       GError             **error)
+{
+  ErrataTrace *trace;
   g_autoptr(GHashTable) seen_ids = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
   ErrataImportContext ctx = { 0, };
@@ -411,6 +426,8 @@ errata_import_sample_convert (ErrataImportSample *self,
   g_return_val_if_fail (index < self->records->len, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (label != NULL)
+    *label = NULL;
   kept = &g_array_index (self->records, SampleRecord, index);
   if (kept->error != NULL)
     {
@@ -448,5 +465,8 @@ errata_import_sample_convert (ErrataImportSample *self,
   ctx.annotator = "import";
   ctx.parser = self->parser;
   ctx.seen_ids = seen_ids;
-  return info->convert (&ctx, &record, annotations, error);
+  trace = info->convert (&ctx, &record, annotations, error);
+  if (trace != NULL && label != NULL && annotations->len > 0)
+    *label = g_ptr_array_steal_index (annotations, 0);
+  return trace;
 }

@@ -56,6 +56,23 @@ field_index (GtkStringList *fields,
   return 0;
 }
 
+/* A transcript is told apart from JSON by its text; the row says which
+ * the first record holds. */
+static void
+update_messages_format (ErrataFieldMapEditor *self)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (self->rows[ERRATA_FIELD_MESSAGES]);
+
+  if (self->sample != NULL)
+    errata_import_sample_guess_messages_format (self->sample, self->map);
+  if (errata_field_map_get_messages_format (self->map) == ERRATA_MESSAGES_TRANSCRIPT)
+    /* Translators: under the Messages field of the import dialog when it
+     * holds a conversation as text; keep USER, AGENT and TOOL. */
+    adw_action_row_set_subtitle (row, _("A transcript: “USER: … | AGENT: … | TOOL (name): …”"));
+  else
+    adw_action_row_set_subtitle (row, "");
+}
+
 static void
 on_field_selected (AdwComboRow          *row,
                    GParamSpec           *pspec,
@@ -70,6 +87,8 @@ on_field_selected (AdwComboRow          *row,
   errata_field_map_set (self->map, field,
                         selected == 0 || selected == GTK_INVALID_LIST_POSITION
                         ? NULL : gtk_string_list_get_string (fields, selected));
+  if (field == ERRATA_FIELD_MESSAGES)
+    update_messages_format (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -127,6 +146,7 @@ rebuild_rows (ErrataFieldMapEditor *self,
         errata_field_map_set (self->map, field, NULL);
     }
   self->rebuilding = FALSE;
+  update_messages_format (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (fields)) > 1)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),

@@ -217,6 +217,93 @@ test_mixed_formats (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "listings-export.jsonl · record 4 · line 4"));
 }
 
+static const char transcripts_csv[] =
+  "trace_id,user_query,conversation_messages,verdict,note\n"
+  "rb-001,Vegan curry for four?,\"USER: Vegan curry for four? | AGENT: Let me search. | "
+  "TOOL (search_recipes): {\"\"hits\"\": 2} | AGENT: Try the chickpea curry.\",PASS,\n"
+  "rb-002,Something quick with eggs,\"USER: Something quick with eggs | AGENT: An omelette. | "
+  "USER: I am allergic to butter | AGENT: Cook it in butter.\",FAIL,"
+  "Ignored the butter allergy in the last turn\n";
+
+static void
+render_light_and_dark (GtkWidget  *widget,
+                       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s.png", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_object_unref (errata_gui_test_render_to_png_full (widget, light, 400));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_object_unref (errata_gui_test_render_to_png_full (widget, dark, 400));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A CSV whose conversation column holds "USER: … | AGENT: …" text: the
+ * guess reads it as a transcript, the preview shows every mapped field
+ * in the file's column order (verdict and note included), and a mapping
+ * that imports nothing disables Import with the reason in words. */
+static void
+test_transcript_csv (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *preview;
+  GtkWidget *blocked;
+  g_autofree char *text = NULL;
+  const char *verdict, *note, *messages;
+
+  write_fixture (fixture, "transcripts.csv", transcripts_csv);
+  open_dialog (fixture, (const char * const []) { "transcripts.csv", NULL });
+
+  g_assert_cmpstr (selected_field (fixture, "id"), ==, "trace_id");
+  g_assert_cmpstr (selected_field (fixture, "messages"), ==, "conversation_messages");
+  g_assert_cmpstr (selected_field (fixture, "verdict"), ==, "verdict");
+  g_assert_cmpstr (selected_field (fixture, "note"), ==, "note");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "blocked-label")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_named (fixture, "field-messages"))),
+                   ==, "A transcript: “USER: … | AGENT: … | TOOL (name): …”");
+
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "4 messages: user, assistant, tool search_recipes, assistant"));
+  g_assert_nonnull (strstr (text, "Fail"));
+  g_assert_nonnull (strstr (text, "Ignored the butter allergy in the last turn"));
+  g_assert_nonnull (strstr (text, "Try the chickpea curry."));
+  /* The file's order: conversation_messages, verdict, note. */
+  messages = strstr (text, "Messages");
+  verdict = strstr (text, "Verdict");
+  note = strstr (text, "Note");
+  g_assert_nonnull (messages);
+  g_assert_true (verdict != NULL && note != NULL);
+  g_assert_true (messages < verdict && verdict < note);
+
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript");
+  scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript-preview");
+
+  /* The question column holds no conversation: nothing can be imported,
+   * and the dialog says why in words, not at a parser's line and column. */
+  select_field (fixture, "messages", "user_query");
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  blocked = get_named (fixture, "blocked-label");
+  g_assert_true (gtk_widget_get_visible (blocked));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)),
+                            "None of the first 2 records of transcripts.csv can be imported"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)),
+                            "neither a JSON list of messages nor a transcript"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)), "“Vegan curry for four?”"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (blocked)), "Parse error"));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript-blocked");
+
+  select_field (fixture, "messages", "conversation_messages");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
+  g_assert_cmpuint (count_traces (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +319,7 @@ main (int   argc,
   ADD ("/import-dialog/mapping-preview", test_mapping_preview);
   ADD ("/import-dialog/unreadable-file", test_unreadable_file);
   ADD ("/import-dialog/mixed-formats", test_mixed_formats);
+  ADD ("/import-dialog/transcript-csv", test_transcript_csv);
 #undef ADD
 
   return g_test_run ();
