@@ -108,7 +108,7 @@ static char *
 missing_key_words (const ErrataLlmProvider *provider)
 {
   /* Translators: %s is OPENAI_API_KEY or ANTHROPIC_API_KEY. */
-  return g_strdup_printf (_("No API key is set. Type one in Preferences and press Enter, or set "
+  return g_strdup_printf (_("No API key is set. Type one under API Key in Preferences and press Enter, or set "
                             "%s in the environment before starting Errata."),
                           env_var_for (provider));
 }
