@@ -82,6 +82,14 @@ parse_json_messages (ErrataImportContext  *ctx,
 
   if (!errata_json_parser_load (ctx->parser, text, -1, &local_error))
     {
+      /* The guard's own words (too deep, a second value) say what is
+       * wrong; the parser's are a line and column. */
+      if (local_error->domain == ERRATA_JSON_GUARD_ERROR)
+        {
+          g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                       "%s: %s", what, local_error->message);
+          return NULL;
+        }
       g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
                    /* Translators: %s is a field name in backticks, e.g. “`conversation`”. */
                    _("%s starts like JSON but is not valid JSON: it may be cut short "

@@ -119,6 +119,36 @@ keep_record (ErrataImportSample *self,
     collect_fields (self, json_node_get_object (kept.node));
 }
 
+static ErrataImportSample *
+sample_new (char *source)
+{
+  ErrataImportSample *self = g_new0 (ErrataImportSample, 1);
+
+  self->source = source;
+  self->records = g_array_new (FALSE, TRUE, sizeof (SampleRecord));
+  g_array_set_clear_func (self->records, sample_record_clear);
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->fields, NULL);
+  self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->parser = json_parser_new ();
+  return self;
+}
+
+/* The dialog's guess, for the CLI's "say which field holds what". */
+ErrataFieldMap *
+_errata_import_guess_map_for_record (JsonNode *first)
+{
+  g_autoptr(ErrataImportSample) self = sample_new (g_strdup (""));
+  ErrataRecord record = { 0, };
+
+  g_return_val_if_fail (first != NULL, NULL);
+
+  record.node = json_node_ref (first);
+  keep_record (self, &record);
+  errata_record_clear (&record);
+  return errata_import_sample_guess_map (self);
+}
+
 ErrataImportSample *
 errata_import_sample_load (GFile         *file,
                            guint          max_records,
@@ -134,14 +164,7 @@ errata_import_sample_load (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_new0 (ErrataImportSample, 1);
-  self->source = g_file_get_basename (file);
-  self->records = g_array_new (FALSE, TRUE, sizeof (SampleRecord));
-  g_array_set_clear_func (self->records, sample_record_clear);
-  self->fields = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->fields, NULL);
-  self->objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->parser = json_parser_new ();
+  self = sample_new (g_file_get_basename (file));
 
   stream = errata_record_file_read (file, cancellable, error);
   if (stream == NULL)

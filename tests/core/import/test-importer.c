@@ -376,8 +376,21 @@ test_needs_mapping (Fixture       *fixture,
   g_assert_null (report);
   g_assert_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING);
   g_assert_nonnull (strstr (error->message, "id, query, response"));
-  g_assert_nonnull (strstr (error->message, "--map input=query,output=response"));
+  /* The example is the import dialog's guess, the id included. */
+  g_assert_nonnull (strstr (error->message, "--map id=id,input=query,output=response"));
   g_assert_cmpint (count_traces (fixture->project), ==, 0);
+
+  /* A conversation written as text: the example maps it as a transcript. */
+  g_clear_object (&report);
+  g_clear_error (&error);
+  g_free (path);
+  path = errata_test_write_file (fixture->dir, "chats.csv",
+                                 "trace_id,conversation,label\n"
+                                 "c1,USER: hi | AGENT: hello,PASS\n", -1);
+  report = import_paths (fixture->project, importer, path, &error);
+  g_assert_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING);
+  g_assert_nonnull (strstr (error->message,
+                            "--map id=trace_id,transcript=conversation,verdict=label"));
 }
 
 static void
