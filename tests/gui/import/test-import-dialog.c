@@ -304,6 +304,48 @@ test_transcript_csv (Fixture       *fixture,
   g_assert_cmpuint (count_traces (fixture), ==, 2);
 }
 
+/* A labelled JSONL file (an LLM judge's PASS/FAIL `label` and its
+ * `reasoning`): the guess maps them to the verdict and the note, and the
+ * preview lists the fields as the file has them (label before reasoning,
+ * where the roles' own order would put the note first). */
+static void
+test_labelled_jsonl (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char labelled[] =
+    "{\"id\": \"q-01\", \"user_query\": \"Dinner for two under 30 minutes?\", "
+    "\"bot_reply\": \"Garlic shrimp pasta: 20 minutes.\", \"label\": \"PASS\", "
+    "\"reasoning\": \"The reply adheres to the time limit.\"}\n"
+    "{\"id\": \"q-02\", \"user_query\": \"A nut-free pesto?\", "
+    "\"bot_reply\": \"Classic pesto with pine nuts.\", \"label\": \"FAIL\", "
+    "\"reasoning\": \"Pine nuts are nuts.\"}\n";
+  GtkWidget *preview;
+  g_autofree char *text = NULL;
+  const char *input, *output, *verdict, *note;
+
+  write_fixture (fixture, "judged.jsonl", labelled);
+  open_dialog (fixture, (const char * const []) { "judged.jsonl", NULL });
+
+  g_assert_cmpstr (selected_field (fixture, "input"), ==, "user_query");
+  g_assert_cmpstr (selected_field (fixture, "output"), ==, "bot_reply");
+  g_assert_cmpstr (selected_field (fixture, "verdict"), ==, "label");
+  g_assert_cmpstr (selected_field (fixture, "note"), ==, "reasoning");
+
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "Pass"));
+  g_assert_nonnull (strstr (text, "Pine nuts are nuts."));
+  input = strstr (text, "Input");
+  output = strstr (text, "Output");
+  verdict = strstr (text, "Verdict");
+  note = strstr (text, "Note");
+  g_assert_true (input != NULL && output != NULL && verdict != NULL && note != NULL);
+  g_assert_true (input < output && output < verdict && verdict < note);
+
+  scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-labelled");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +362,7 @@ main (int   argc,
   ADD ("/import-dialog/unreadable-file", test_unreadable_file);
   ADD ("/import-dialog/mixed-formats", test_mixed_formats);
   ADD ("/import-dialog/transcript-csv", test_transcript_csv);
+  ADD ("/import-dialog/labelled-jsonl", test_labelled_jsonl);
 #undef ADD
 
   return g_test_run ();
