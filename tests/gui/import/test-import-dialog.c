@@ -263,7 +263,7 @@ test_transcript_csv (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
   g_assert_false (gtk_widget_get_visible (get_named (fixture, "blocked-label")));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_named (fixture, "field-messages"))),
-                   ==, "A transcript: “USER: … | AGENT: … | TOOL (name): …”");
+                   ==, "A transcript: “USER: … | AGENT: …”");
 
   preview = get_named (fixture, "preview-list");
   text = errata_gui_test_dup_visible_text (preview);
@@ -346,6 +346,33 @@ test_labelled_jsonl (Fixture       *fixture,
   render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-labelled");
 }
 
+/* A transcript in markers of its own: Import stays off until the
+ * markers are given, then the preview reads it. */
+static void
+test_own_markers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *preview;
+  g_autofree char *text = NULL;
+
+  write_fixture (fixture, "support.csv",
+                 "ticket,conversation\n"
+                 "s-1,CUSTOMER: my order is late ## BOT: It ships today. ## CUSTOMER: thanks\n");
+  open_dialog (fixture, (const char * const []) { "support.csv", NULL });
+  g_assert_cmpstr (selected_field (fixture, "messages"), ==, "conversation");
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "transcript-syntax")));
+
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "user-markers")), "CUSTOMER");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "assistant-markers")), "BOT, AGENT");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "separator")), "##");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "3 messages: user, assistant, user"));
+  g_assert_nonnull (strstr (text, "my order is late"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +390,7 @@ main (int   argc,
   ADD ("/import-dialog/mixed-formats", test_mixed_formats);
   ADD ("/import-dialog/transcript-csv", test_transcript_csv);
   ADD ("/import-dialog/labelled-jsonl", test_labelled_jsonl);
+  ADD ("/import-dialog/own-markers", test_own_markers);
 #undef ADD
 
   return g_test_run ();
