@@ -267,7 +267,7 @@ errata_transcript_looks_like (const ErrataTranscriptSyntax *syntax,
   return matched;
 }
 
-/* The separator at `p`, or NULL: its length in *len. */
+/* TRUE when a separator starts at `p`; its length in *len. */
 static gboolean
 separator_at (const ErrataTranscriptSyntax *syntax,
               const char                   *p,
