@@ -205,10 +205,11 @@ run_import (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("auto (default), openai, request-response, mapped, otel or langfuse"), N_("FORMAT") },
     { "map", 'm', 0, G_OPTION_ARG_STRING, &map_spec,
-      N_("Which fields hold what, e.g. id=uid,input=query,output=response,note=Notes"),
+      N_("Which fields hold what, e.g. id=uid,input=query,output=response,verdict=label,"
+         "note=Notes (every key below)"),
       N_("MAP") },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
-      N_("Who imported notes are attributed to (default: import)"), N_("NAME") },
+      N_("Who imported notes and verdicts are attributed to (default: import)"), N_("NAME") },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress,
       N_("Print a line on stderr after each saved batch"), NULL },
     { "max-record-size", 0, 0, G_OPTION_ARG_STRING, &max_size_text,
@@ -223,6 +224,15 @@ run_import (int    argc,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *map_keys = errata_field_map_describe_keys ();
+  g_autofree char *description = NULL;
+
+  /* Translators: followed by one line per --map key. */
+  description = g_strdup_printf ("%s\n%s%s", _("Keys of --map (pairs separated by commas):"),
+                                 map_keys,
+                                 _("Example: --map id=trace_id,transcript=conversation,"
+                                   "verdict=label,note=reasoning"));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!errata_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;

@@ -104,6 +104,14 @@ test_usage_errors (void)
   r = run_cli ("import", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--map"));
+  /* Every key --map takes is listed, verdict= and the transcript's too. */
+  for (const char * const *key = (const char * const []) { "id=", "input=", "output=",
+                                                          "messages=", "transcript=", "note=",
+                                                          "verdict=", "user-marker=",
+                                                          "assistant-marker=", "tool-marker=",
+                                                          "system-marker=", "separator=", NULL };
+       *key != NULL; key++)
+    g_assert_nonnull (strstr (r.out, *key));
   cli_result_clear (&r);
 
   r = run_cli ("export", "nowhere.errata", NULL);

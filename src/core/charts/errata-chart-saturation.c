@@ -20,6 +20,7 @@
 #define PAD_TOP    8.0
 #define PAD_RIGHT  10.0
 #define TICK_GAP   6.0
+#define SWATCH     10.0
 
 static guint
 curve_max (const guint *curve,
@@ -32,12 +33,24 @@ curve_max (const guint *curve,
   return max;
 }
 
+/* The legend of the shaded band: only drawn with the band. */
+static char *
+legend_text (guint window)
+{
+  /* Translators: the legend of the saturation chart's shaded band. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "No new failure mode in the last %u review",
+                                       "No new failure mode in the last %u reviews",
+                                       window), window);
+}
+
 void
 errata_chart_saturation_layout (double                       width,
                                 double                       height,
                                 const ErrataChartStyle      *style,
                                 const guint                 *curve,
                                 guint                        n,
+                                guint                        window,
                                 ErrataChartSaturationLayout *layout)
 {
   g_autofree char *top = NULL;
@@ -56,9 +69,14 @@ errata_chart_saturation_layout (double                       width,
   _errata_chart_text_size (&pen, top, &label_w, &label_h);
   _errata_chart_pen_clear (&pen);
   layout->plot_x = label_w + TICK_GAP;
+  layout->legend_y = PAD_TOP / 2;
   layout->plot_y = PAD_TOP;
+  /* The legend takes a line above the plot when the band is drawn. */
+  layout->has_legend = errata_chart_saturation_tail_is_flat (curve, n, window);
+  if (layout->has_legend)
+    layout->plot_y += MAX (label_h, SWATCH) + TICK_GAP;
   layout->plot_width = MAX (width - layout->plot_x - PAD_RIGHT, 1);
-  layout->plot_height = MAX (height - PAD_TOP - label_h - TICK_GAP, 1);
+  layout->plot_height = MAX (height - layout->plot_y - label_h - TICK_GAP, 1);
 }
 
 double
@@ -86,7 +104,8 @@ errata_chart_saturation_tail_is_flat (const guint *curve,
 {
   g_return_val_if_fail (curve != NULL || n == 0, FALSE);
 
-  return window > 0 && n > window && curve[n - 1] == curve[n - 1 - window];
+  /* A curve flat at zero has found nothing to saturate. */
+  return window > 0 && n > window && curve[n - 1] > 0 && curve[n - 1] == curve[n - 1 - window];
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -181,6 +200,90 @@ draw_tail (ErrataChartPen                    *pen,
                        &success);
 }
 
+/* A swatch of the band's colours and what the band means. */
+static void
+draw_legend (ErrataChartPen                    *pen,
+             const ErrataChartSaturationLayout *layout,
+             guint                              window)
+{
+  g_autofree char *text = legend_text (window);
+  ErrataChartRgba fill = pen->style->success;
+  ErrataChartRgba edge = pen->style->success;
+  double x = layout->plot_x;
+  double y = layout->legend_y;
+  double text_w, text_h;
+
+  _errata_chart_text_size (pen, text, &text_w, &text_h);
+  y += (MAX (text_h, SWATCH) - SWATCH) / 2;
+  cairo_save (pen->cr);
+  fill.alpha *= 0.25;
+  _errata_chart_set_source (pen->cr, &fill);
+  cairo_rectangle (pen->cr, x, y, SWATCH, SWATCH);
+  cairo_fill_preserve (pen->cr);
+  edge.alpha *= 0.6;
+  _errata_chart_set_source (pen->cr, &edge);
+  cairo_set_line_width (pen->cr, 1.0);
+  cairo_stroke (pen->cr);
+  cairo_restore (pen->cr);
+  _errata_chart_draw_text (pen, text, x + SWATCH + TICK_GAP, y + SWATCH / 2, 0.0, 0.5,
+                           &pen->style->dim);
+}
+
+char *
+errata_chart_saturation_hint (const guint *curve,
+                              guint        n,
+                              guint        window,
+                              gboolean    *saturated)
+{
+  guint since = 0;
+
+  g_return_val_if_fail (curve != NULL || n == 0, NULL);
+
+  if (saturated != NULL)
+    *saturated = FALSE;
+  if (n == 0)
+    return g_strdup (_("No reviews yet: review traces and sort their notes into failure modes "
+                       "to see the curve rise."));
+  if (curve[n - 1] == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u trace reviewed, but none of its notes is in a "
+                                         "failure mode yet: sort notes from Unsorted into "
+                                         "failure modes and the curve rises.",
+                                         "%u traces reviewed, but none of their notes is in a "
+                                         "failure mode yet: sort notes from Unsorted into "
+                                         "failure modes and the curve rises.", n), n);
+  if (errata_chart_saturation_tail_is_flat (curve, n, window))
+    {
+      if (saturated != NULL)
+        *saturated = TRUE;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "The last %u review brought no new failure mode — "
+                                           "you can stop reviewing.",
+                                           "The last %u reviews brought no new failure mode — "
+                                           "you can stop reviewing.", window), window);
+    }
+  while (since + 1 < n && curve[n - 1 - since] == curve[n - 2 - since])
+    since++;
+  if (since == 0)
+    return g_strdup (_("Keep reviewing: the last review brought a new failure mode."));
+  if (n <= window)
+    /* Translators: reviews since the last new mode, then the window (20),
+     * then how many traces are reviewed so far. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Keep reviewing: the last new failure mode came %u "
+                                         "review ago; saturation shows after %u reviews without "
+                                         "one (%u reviewed so far).",
+                                         "Keep reviewing: the last new failure mode came %u "
+                                         "reviews ago; saturation shows after %u reviews "
+                                         "without one (%u reviewed so far).", since),
+                            since, window, n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Keep reviewing: the last new failure mode came %u "
+                                       "review ago.",
+                                       "Keep reviewing: the last new failure mode came %u "
+                                       "reviews ago.", since), since);
+}
+
 void
 errata_chart_saturation_draw (cairo_t                *cr,
                               double                  width,
@@ -204,9 +307,12 @@ errata_chart_saturation_draw (cairo_t                *cr,
                              &style->dim);
   else
     {
-      errata_chart_saturation_layout (width, height, style, curve, n, &layout);
-      if (errata_chart_saturation_tail_is_flat (curve, n, window))
-        draw_tail (&pen, &layout, window);
+      errata_chart_saturation_layout (width, height, style, curve, n, window, &layout);
+      if (layout.has_legend)
+        {
+          draw_tail (&pen, &layout, window);
+          draw_legend (&pen, &layout, window);
+        }
       draw_grid (&pen, &layout);
       draw_curve (&pen, &layout, curve);
     }

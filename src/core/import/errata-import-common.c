@@ -437,16 +437,15 @@ char *
 _errata_import_describe_fields (JsonObject *object)
 {
   GString *text = g_string_new (NULL);
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  /* In the file's order (a CSV file's columns): json_object_iter_init()
+   * walks a hash table. */
+  g_autoptr(GList) keys = json_object_get_members (object);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &key, &value))
+  for (GList *l = keys; l != NULL; l = l->next)
     {
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append (text, key);
+      g_string_append (text, l->data);
     }
   if (text->len == 0)
     /* Translators: stands for the list of a record's fields when it has none. */

@@ -34,7 +34,76 @@ require_field (JsonObject  *object,
   return node;
 }
 
-/* A CSV cell (or any string field) may hold the JSON text of an array. */
+/* JSON text starts with a bracket; anything else is not JSON messages. */
+static gboolean
+looks_like_json (const char *text)
+{
+  while (g_ascii_isspace (*text))
+    text++;
+  return *text == '[' || *text == '{';
+}
+
+/* Text that is neither: said in words, since a parser's "1:5: unexpected
+ * character" tells a user nothing about what the field should hold. */
+static void
+set_not_messages_error (ErrataTranscriptSyntax  *syntax,
+                        const char              *what,
+                        const char              *text,
+                        GError                 **error)
+{
+  const char * const *user = errata_transcript_syntax_get_markers (syntax, ERRATA_TRANSCRIPT_USER);
+  g_autofree char *start = NULL;
+  const char *end;
+  glong n = 0;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  for (end = text; *end != '\0' && *end != '\n' && n < 40; end = g_utf8_next_char (end))
+    n++;
+  start = g_strdup_printf ("%.*s%s", (int) (end - text), text,
+                           *end != '\0' && *end != '\n' ? "…" : "");
+  g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+               /* Translators: the first %s is a field name in backticks, e.g.
+                * “`conversation`”, the second a role marker such as USER, the
+                * third the start of the field's text. */
+               _("%s holds neither a JSON list of messages nor a transcript that starts "
+                 "with a role marker such as “%s:”; it starts with “%s”"),
+               what, user[0], start);
+}
+
+static JsonArray *
+parse_json_messages (ErrataImportContext  *ctx,
+                     const char           *text,
+                     const char           *what,
+                     GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
+
+  if (!errata_json_parser_load (ctx->parser, text, -1, &local_error))
+    {
+      /* The guard's own words (too deep, a second value) say what is
+       * wrong; the parser's are a line and column. */
+      if (local_error->domain == ERRATA_JSON_GUARD_ERROR)
+        {
+          g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                       "%s: %s", what, local_error->message);
+          return NULL;
+        }
+      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                   /* Translators: %s is a field name in backticks, e.g. “`conversation`”. */
+                   _("%s starts like JSON but is not valid JSON: it may be cut short "
+                     "(a spreadsheet limits a cell to 32,767 characters) or hold a stray quote"),
+                   what);
+      g_debug ("%s: %s", what, local_error->message);
+      return NULL;
+    }
+  parsed = json_parser_steal_root (ctx->parser);
+  return errata_messages_normalise (parsed, what, error);
+}
+
+/* A CSV cell (or any string field) may hold the JSON text of an array,
+ * or a transcript ("USER: … | AGENT: …"). */
 static JsonArray *
 mapped_messages (ErrataImportContext  *ctx,
                  JsonNode             *node,
@@ -42,8 +111,8 @@ mapped_messages (ErrataImportContext  *ctx,
                  GError              **error)
 {
   g_autofree char *what = g_strdup_printf ("`%s`", path);
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(JsonNode) parsed = NULL;
+  ErrataTranscriptSyntax *syntax = errata_field_map_get_transcript_syntax (ctx->map);
+  gboolean transcript = errata_field_map_get_messages_format (ctx->map) == ERRATA_MESSAGES_TRANSCRIPT;
   const char *text;
 
   if (JSON_NODE_HOLDS_NULL (node))
@@ -54,17 +123,12 @@ mapped_messages (ErrataImportContext  *ctx,
   text = json_node_get_string (node);
   if (*text == '\0')
     return json_array_new ();
-  if (!errata_json_parser_load (ctx->parser, text, -1, &local_error))
-    {
-      g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                   /* Translators: the first %s is a field name in backticks, e.g.
-                    * “`conversation`”; the second is the JSON parser's own message. */
-                   _("%s holds text that is not a JSON array of messages: %s"),
-                   what, local_error->message);
-      return NULL;
-    }
-  parsed = json_parser_steal_root (ctx->parser);
-  return errata_messages_normalise (parsed, what, error);
+  if (transcript || errata_transcript_looks_like (syntax, text))
+    return errata_transcript_parse (syntax, text, what, error);
+  if (looks_like_json (text))
+    return parse_json_messages (ctx, text, what, error);
+  set_not_messages_error (syntax, what, text, error);
+  return NULL;
 }
 
 static gboolean

@@ -228,6 +228,8 @@ set_needs_mapping_error (ErrataImportInput  *input,
   static const char * const inputs[] = { "input", "query", "question", "prompt", "request", "user", NULL };
   static const char * const outputs[] = { "output", "response", "answer", "completion", "reply", "assistant", NULL };
   g_autofree char *fields = NULL;
+  g_autofree char *example = NULL;
+  g_autoptr(ErrataFieldMap) guess = NULL;
   JsonObject *object;
 
   if (first == NULL || !JSON_NODE_HOLDS_OBJECT (first))
@@ -240,19 +242,24 @@ set_needs_mapping_error (ErrataImportInput  *input,
     }
   object = json_node_get_object (first);
   fields = _errata_import_describe_fields (object);
+  guess = _errata_import_guess_map_for_record (first);
+  if (errata_field_map_has_content (guess))
+    example = errata_field_map_to_string (guess);
+  else
+    example = g_strdup_printf ("input=%s,output=%s",
+                               /* Translators: stands for a field name in an example of --map,
+                                * as in “--map input=FIELD”; upper case, without spaces. */
+                               guess_field (object, inputs, _("FIELD")),
+                               guess_field (object, outputs, _("FIELD")));
   g_set_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING,
                /* Translators: the first %s is a file name, the second a list of field
-                * names, e.g. “id, query, answer”; the last two are field names (or
-                * FIELD, translated below). “--map input=%s,output=%s” is a
-                * command-line option: keep it as it is. */
+                * names, e.g. “id, query, answer”; the last a mapping such as
+                * “input=query,output=answer”. “--map” is a command-line option:
+                * keep it as it is. */
                _("%s is not in a format Errata knows by itself (OpenAI chat, request/response, "
                  "OpenTelemetry, Langfuse), so say which field holds what. "
-                 "The first record has the fields: %s. For example: --map input=%s,output=%s"),
-               input->display, fields,
-               /* Translators: stands for a field name in an example of --map,
-                * as in “--map input=FIELD”; upper case, without spaces. */
-               guess_field (object, inputs, _("FIELD")),
-               guess_field (object, outputs, _("FIELD")));
+                 "The first record has the fields: %s. For example: --map %s"),
+               input->display, fields, example);
 }
 
 /* Looks at the first record of every file (and of the first file of each

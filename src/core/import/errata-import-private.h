@@ -198,6 +198,9 @@ ErrataTrace       *_errata_import_langfuse_build (ErrataImportContext  *ctx,
                                                   GPtrArray            *observations,
                                                   GError              **error);
 
+/* The mapping the import dialog would guess from `first` (a record). */
+ErrataFieldMap     *_errata_import_guess_map_for_record (JsonNode *first);
+
 /* Shared helpers (errata-import-common.c). */
 JsonObject *_errata_import_require_object     (const ErrataRecord   *record,
                                                GError              **error);

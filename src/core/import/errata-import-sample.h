@@ -40,6 +40,11 @@ const char * const *errata_import_sample_get_fields   (ErrataImportSample  *self
 /* A mapping guessed from the field names (query → input, answer → output,
  * uuid → id, conversation → messages, notes → note, ...). */
 ErrataFieldMap     *errata_import_sample_guess_map    (ErrataImportSample  *self);
+/* Sets the map's messages format: a transcript when the first record's
+ * messages field holds text with role markers, else JSON or a transcript
+ * as each record comes. */
+void                errata_import_sample_guess_messages_format (ErrataImportSample *self,
+                                                                ErrataFieldMap     *map);
 
 /* Converts record `index` as an import in `format` with `map` would,
  * without writing anything. Returns NULL with the reason the import would
@@ -51,6 +56,15 @@ ErrataTrace        *errata_import_sample_convert      (ErrataImportSample  *self
                                                        ErrataImportFormat   format,
                                                        ErrataFieldMap      *map,
                                                        GError             **error);
+
+/* As errata_import_sample_convert(), with the label the record carries
+ * (its mapped verdict and note) in *label, or NULL when it has none. */
+ErrataTrace        *errata_import_sample_convert_labelled (ErrataImportSample  *self,
+                                                          guint                index,
+                                                          ErrataImportFormat   format,
+                                                          ErrataFieldMap      *map,
+                                                          ErrataAnnotation   **label,
+                                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataImportSample, errata_import_sample_free)
 

@@ -11,6 +11,7 @@
 
 #include "errata-llm-client.h"
 #include "errata-llm-client-private.h"
+#include "errata-llm-error-words.h"
 #include "errata-llm-wire.h"
 
 static void
@@ -30,6 +31,8 @@ on_models_sent (GObject      *source,
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (body == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     failure = _errata_llm_cancelled_error ();
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    failure = errata_llm_error_new_unreachable (errata_llm_client_get_provider (self)->base_url);
   else if (body == NULL)
     failure = g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
                            _("Could not reach %s: %s"), errata_llm_client_get_provider (self)->base_url, error->message);

@@ -22,6 +22,7 @@
 
 #include "errata-llm-client.h"
 #include "errata-llm-client-private.h"
+#include "errata-llm-error-words.h"
 #include "errata-llm-pacer.h"
 #include "errata-llm-wire.h"
 
@@ -331,10 +332,7 @@ transport_error (ErrataLlmClient *self,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     {
       *retryable = FALSE;
-      return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,
-                          _("Could not reach %s: nothing is listening there. Start the server "
-                          "(for Ollama: “ollama serve”) or choose another provider in "
-                          "Preferences."), self->provider->base_url);
+      return errata_llm_error_new_unreachable (self->provider->base_url);
     }
 
   return g_error_new (ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK,

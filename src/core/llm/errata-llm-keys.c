@@ -149,20 +149,43 @@ lookup_result_free (gpointer data)
   g_free (found);
 }
 
+/* The lookup's task data: the keyring's error stays with the task, for
+ * errata_llm_keys_lookup_get_keyring_error(). */
+typedef struct
+{
+  char   *provider;
+  GError *keyring_error;
+} Lookup;
+
+static void
+lookup_free (gpointer data)
+{
+  Lookup *lookup = data;
+
+  g_free (lookup->provider);
+  g_clear_error (&lookup->keyring_error);
+  g_free (lookup);
+}
+
 static void
 on_looked_up (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
 {
   g_autoptr(GTask) task = data;
-  const char *provider = g_task_get_task_data (task);
+  Lookup *lookup = g_task_get_task_data (task);
+  const char *provider = lookup->provider;
   LookupResult *found = g_new0 (LookupResult, 1);
   g_autoptr(GError) error = NULL;
   char *secret;
 
   secret = secret_password_lookup_finish (result, &error);
   if (error != NULL)
-    g_debug ("No keyring for the API key, trying the environment: %s", error->message);
+    {
+      g_debug ("No keyring for the API key, trying the environment: %s", error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lookup->keyring_error = g_error_copy (error);
+    }
 
   if (secret != NULL && *secret != '\0')
     {
@@ -190,13 +213,16 @@ errata_llm_keys_lookup_async (const char          *provider,
                               gpointer             user_data)
 {
   g_autoptr(GHashTable) attributes = NULL;
+  Lookup *lookup;
   GTask *task;
 
   g_return_if_fail (provider != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_llm_keys_lookup_async);
-  g_task_set_task_data (task, g_strdup (provider), g_free);
+  lookup = g_new0 (Lookup, 1);
+  lookup->provider = g_strdup (provider);
+  g_task_set_task_data (task, lookup, lookup_free);
 
   attributes = key_attributes (provider, base_url);
   secret_password_lookupv (api_key_schema (), attributes, cancellable, on_looked_up, task);
@@ -228,6 +254,18 @@ errata_llm_keys_lookup_finish (GAsyncResult        *result,
   key = g_steal_pointer (&found->key);
   lookup_result_free (found);
   return key;
+}
+
+const GError *
+errata_llm_keys_lookup_get_keyring_error (GAsyncResult *result)
+{
+  Lookup *lookup;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == errata_llm_keys_lookup_async, NULL);
+
+  lookup = g_task_get_task_data (G_TASK (result));
+  return lookup->keyring_error;
 }
 
 static void

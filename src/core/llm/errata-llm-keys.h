@@ -37,6 +37,11 @@ char        *errata_llm_keys_lookup_finish (GAsyncResult         *result,
                                             ErrataLlmKeySource   *source,
                                             GError              **error);
 
+/* Why the keyring could not be asked (no Secret Service, a locked or
+ * broken one), or NULL: the lookup itself does not fail for that, since
+ * the environment may have the key. */
+const GError *errata_llm_keys_lookup_get_keyring_error (GAsyncResult *result);
+
 void         errata_llm_keys_clear_async   (const char           *provider,
                                             const char           *base_url,
                                             GCancellable         *cancellable,

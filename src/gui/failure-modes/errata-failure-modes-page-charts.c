@@ -11,42 +11,25 @@
 #include "config.h"
 
 #include "errata-failure-modes-page-private.h"
+#include "errata-chart-saturation.h"
 
 #include <glib/gi18n.h>
 
+/* The words are the chart's own (core), so they are true for the curve
+ * drawn: 101 reviews with no sorted note are not "fewer than 20". */
 static void
 update_hint (ErrataFailureModesPage *self,
              GArray                 *curve)
 {
-  guint n = curve->len;
-  guint since = 0;
+  gboolean saturated;
 
   g_free (self->hint);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->saturation_hint), "success");
-  if (errata_taxonomy_is_saturated (curve, ERRATA_SATURATION_WINDOW))
-    {
-      self->hint = g_strdup_printf (_("The last %u reviews brought no new failure mode — you can "
-                                      "stop reviewing."), ERRATA_SATURATION_WINDOW);
-      gtk_widget_add_css_class (GTK_WIDGET (self->saturation_hint), "success");
-    }
-  else if (n <= ERRATA_SATURATION_WINDOW || g_array_index (curve, guint, n - 1) == 0)
-    self->hint = g_strdup_printf (_("Keep reviewing: saturation shows after more than %u "
-                                    "reviewed traces with notes sorted into failure modes."),
-                                  ERRATA_SATURATION_WINDOW);
+  self->hint = errata_chart_saturation_hint ((const guint *) curve->data, curve->len,
+                                             ERRATA_SATURATION_WINDOW, &saturated);
+  if (saturated)
+    gtk_widget_add_css_class (GTK_WIDGET (self->saturation_hint), "success");
   else
-    {
-      while (since + 1 < n && g_array_index (curve, guint, n - 1 - since) ==
-                              g_array_index (curve, guint, n - 2 - since))
-        since++;
-      if (since == 0)
-        self->hint = g_strdup (_("Keep reviewing: the last review brought a new failure mode."));
-      else
-        self->hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Keep reviewing: the last new failure mode "
-                                                   "came %u review ago.",
-                                                   "Keep reviewing: the last new failure mode "
-                                                   "came %u reviews ago.", since), since);
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self->saturation_hint), "success");
   gtk_label_set_label (self->saturation_hint, self->hint);
 }
 

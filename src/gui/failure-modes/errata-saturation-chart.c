@@ -158,7 +158,8 @@ errata_saturation_chart_get_point (ErrataSaturationChart *self,
   errata_chart_style_init_from_widget (&style, GTK_WIDGET (self));
   errata_chart_saturation_layout (gtk_widget_get_width (GTK_WIDGET (self)),
                                   gtk_widget_get_height (GTK_WIDGET (self)), &style,
-                                  (const guint *) self->curve->data, self->curve->len, &layout);
+                                  (const guint *) self->curve->data, self->curve->len, self->window,
+                                  &layout);
   point->x = errata_chart_saturation_x (&layout, index + 1);
   point->y = errata_chart_saturation_y (&layout, g_array_index (self->curve, guint, index));
   return TRUE;

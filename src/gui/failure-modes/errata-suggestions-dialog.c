@@ -17,6 +17,7 @@
 
 #include "errata-suggestions-dialog.h"
 #include "errata-llm-cache.h"
+#include "errata-llm-error-words.h"
 #include "errata-grouping-suggester.h"
 #include "errata-llm-settings.h"
 #include "errata-suggestion-card.h"
@@ -35,9 +36,13 @@ struct _ErrataSuggestionsDialog
   guint                    n_accepted;
   guint                    n_rejected;
   gboolean                 running;
+  /* Built from the preferences (not given): a Retry builds it again, so
+   * that a key or URL fixed meanwhile is used. */
+  gboolean                 client_from_settings;
 
   GtkWidget               *progress_box;
   GtkLabel                *status_label;
+  GtkButton               *retry_button;
   GtkButton               *cancel_button;
   GtkProgressBar          *progress_bar;
   GtkLabel                *error_label;
@@ -113,7 +118,26 @@ set_running (ErrataSuggestionsDialog *self,
 {
   self->running = running;
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
+  if (running)
+    gtk_widget_set_visible (GTK_WIDGET (self->retry_button), FALSE);
+}
+
+/* The words Test Connection in Preferences gives for the same failure,
+ * and a Retry. */
+static void
+show_failure (ErrataSuggestionsDialog *self,
+              const GError            *error)
+{
+  const ErrataLlmProvider *provider = self->client ? errata_llm_client_get_provider (self->client)
+                                                   : NULL;
+  g_autofree char *words = errata_llm_error_to_words (error, provider);
+
+  set_running (self, FALSE);
+  gtk_label_set_text (self->status_label, _("Could not get suggestions."));
+  show_error (self, words);
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), errata_llm_error_can_retry (error));
 }
 
 static void
@@ -187,12 +211,12 @@ on_run_done (GObject      *source,
     return;   /* closed meanwhile */
   set_running (self, FALSE);
   if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED))
-    gtk_label_set_text (self->status_label, _("Cancelled. Nothing was changed."));
-  else if (error != NULL)
     {
-      gtk_label_set_text (self->status_label, _("Could not get suggestions."));
-      show_error (self, error->message);
+      gtk_label_set_text (self->status_label, _("Cancelled. Nothing was changed."));
+      gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
     }
+  else if (error != NULL)
+    show_failure (self, error);
   else
     {
       remember_notes (self);
@@ -252,13 +276,15 @@ on_client_ready (GObject      *source,
     return;
   if (self->client == NULL)
     {
-      set_running (self, FALSE);
-      gtk_label_set_text (self->status_label, _("Could not get suggestions."));
-      show_error (self, error->message);
+      show_failure (self, error);
       return;
     }
   use_project_cache (self);
-  run_suggester (self);
+  error = errata_llm_error_check_key (errata_llm_client_get_provider (self->client));
+  if (error != NULL)
+    show_failure (self, error);
+  else
+    run_suggester (self);
 }
 
 static void
@@ -266,16 +292,44 @@ start (ErrataSuggestionsDialog *self)
 {
   g_autoptr(GSettings) settings = NULL;
 
+  g_autoptr(GError) error = NULL;
+
   set_running (self, TRUE);
   if (self->client != NULL)
     {
-      run_suggester (self);
+      /* OpenAI or Anthropic without a key: said before any request. */
+      error = errata_llm_error_check_key (errata_llm_client_get_provider (self->client));
+      if (error != NULL)
+        show_failure (self, error);
+      else
+        run_suggester (self);
       return;
     }
+  self->client_from_settings = TRUE;
   settings = g_settings_new (APP_ID);
   gtk_label_set_text (self->status_label, _("Connecting…"));
   errata_llm_settings_new_client_async (settings, self->cancellable, on_client_ready,
                                         g_object_ref (self));
+}
+
+static void
+on_retry_clicked (ErrataSuggestionsDialog *self)
+{
+  GtkWidget *child;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), FALSE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposals_box))) != NULL)
+    gtk_box_remove (self->proposals_box, child);
+  g_clear_pointer (&self->result, errata_grouping_result_free);
+  g_clear_object (&self->suggester);
+  if (self->client_from_settings)
+    g_clear_object (&self->client);
+  self->n_accepted = self->n_rejected = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  start (self);
 }
 
 static void
@@ -327,12 +381,14 @@ errata_suggestions_dialog_class_init (ErrataSuggestionsDialogClass *klass)
                                                "/io/github/errata/Errata/errata-suggestions-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, retry_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, proposals_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataSuggestionsDialog, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

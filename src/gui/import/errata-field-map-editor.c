@@ -17,6 +17,10 @@ struct _ErrataFieldMapEditor
   ErrataFieldMap      *map;
   ErrataImportSample  *sample;        /* whose fields the rows list; not owned */
   AdwComboRow         *rows[N_ERRATA_FIELDS];
+  /* A transcript's markers and separator, shown with a transcript. */
+  AdwExpanderRow      *syntax_row;
+  AdwEntryRow         *marker_rows[N_ERRATA_TRANSCRIPT_ROLES];
+  AdwEntryRow         *separator_row;
   gboolean             rebuilding;
 };
 
@@ -56,6 +60,103 @@ field_index (GtkStringList *fields,
   return 0;
 }
 
+/* A transcript is told apart from JSON by its text; the row says which
+ * the first record holds. */
+static void
+update_messages_format (ErrataFieldMapEditor *self)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (self->rows[ERRATA_FIELD_MESSAGES]);
+
+  if (self->sample != NULL)
+    errata_import_sample_guess_messages_format (self->sample, self->map);
+  if (errata_field_map_get_messages_format (self->map) == ERRATA_MESSAGES_TRANSCRIPT)
+    /* Translators: under the Messages field of the import dialog when it
+     * holds a conversation as text; keep USER, AGENT and TOOL. */
+    adw_action_row_set_subtitle (row, _("A transcript: “USER: … | AGENT: …”"));
+  else
+    adw_action_row_set_subtitle (row, "");
+  /* Any text field may hold a transcript in markers of its own. */
+  gtk_widget_set_visible (GTK_WIDGET (self->syntax_row),
+                          errata_field_map_get (self->map, ERRATA_FIELD_MESSAGES) != NULL);
+}
+
+/* "USER, User" for the entry; the spec writes USER/User. */
+static void
+show_syntax (ErrataFieldMapEditor *self)
+{
+  ErrataTranscriptSyntax *syntax = errata_field_map_get_transcript_syntax (self->map);
+  const char *separator = errata_transcript_syntax_get_separator (syntax);
+
+  self->rebuilding = TRUE;
+  for (guint role = 0; role < N_ERRATA_TRANSCRIPT_ROLES; role++)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) errata_transcript_syntax_get_markers (syntax, role));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->marker_rows[role]), joined);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->separator_row), separator ? separator : "");
+  self->rebuilding = FALSE;
+}
+
+static void
+on_syntax_changed (ErrataFieldMapEditor *self)
+{
+  ErrataTranscriptSyntax *syntax;
+
+  if (self->rebuilding || self->map == NULL)
+    return;
+  syntax = errata_field_map_get_transcript_syntax (self->map);
+  for (guint role = 0; role < N_ERRATA_TRANSCRIPT_ROLES; role++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->marker_rows[role]));
+      g_auto(GStrv) markers = g_regex_split_simple ("[,/]", text, 0, 0);
+
+      errata_transcript_syntax_set_markers (syntax, role, (const char * const *) markers);
+    }
+  /* An empty separator is the default; spaces around one do not count. */
+  errata_transcript_syntax_set_separator (syntax,
+                                          gtk_editable_get_text (GTK_EDITABLE (self->separator_row)));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static AdwEntryRow *
+add_entry_row (ErrataFieldMapEditor *self,
+               const char           *name,
+               const char           *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_name (row, name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_syntax_changed), self, G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->syntax_row, row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+add_syntax_rows (ErrataFieldMapEditor *self)
+{
+  static const char * const names[N_ERRATA_TRANSCRIPT_ROLES] = {
+    "user-markers", "assistant-markers", "tool-markers", "system-markers",
+  };
+  const char *titles[N_ERRATA_TRANSCRIPT_ROLES] = {
+    _("User Markers"), _("Assistant Markers"), _("Tool Markers"), _("System Markers"),
+  };
+
+  self->syntax_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->syntax_row), "transcript-syntax");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->syntax_row), _("Transcript Markers"));
+  adw_expander_row_set_subtitle (self->syntax_row,
+                                 _("How turns are marked when the messages are text, "
+                                   "separated by commas"));
+  gtk_widget_set_visible (GTK_WIDGET (self->syntax_row), FALSE);
+  for (guint role = 0; role < N_ERRATA_TRANSCRIPT_ROLES; role++)
+    self->marker_rows[role] = add_entry_row (self, names[role], titles[role]);
+  /* Translators: the default is a pipe character or a new line. */
+  self->separator_row = add_entry_row (self, "separator", _("Separator (empty: “|” or a new line)"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->syntax_row));
+}
+
 static void
 on_field_selected (AdwComboRow          *row,
                    GParamSpec           *pspec,
@@ -70,6 +171,8 @@ on_field_selected (AdwComboRow          *row,
   errata_field_map_set (self->map, field,
                         selected == 0 || selected == GTK_INVALID_LIST_POSITION
                         ? NULL : gtk_string_list_get_string (fields, selected));
+  if (field == ERRATA_FIELD_MESSAGES)
+    update_messages_format (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -127,6 +230,8 @@ rebuild_rows (ErrataFieldMapEditor *self,
         errata_field_map_set (self->map, field, NULL);
     }
   self->rebuilding = FALSE;
+  update_messages_format (self);
+  show_syntax (self);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (fields)) > 1)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
@@ -203,4 +308,5 @@ errata_field_map_editor_init (ErrataFieldMapEditor *self)
 
   for (guint field = 0; field < N_ERRATA_FIELDS; field++)
     self->rows[field] = add_field_row (self, field);
+  add_syntax_rows (self);
 }

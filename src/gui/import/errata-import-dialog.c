@@ -66,6 +66,7 @@ struct _ErrataImportDialog
   GtkButton            *close_button;
   GtkStack             *stack;
   GtkLabel             *setup_error;
+  GtkLabel             *blocked_label;
   AdwPreferencesGroup  *files_group;
   AdwComboRow          *format_row;
   ErrataFieldMapEditor *field_map_editor;
@@ -153,15 +154,47 @@ focus_import_once (ErrataImportDialog *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
 }
 
+static ErrataImportFileRow *find_preview_row (ErrataImportDialog *self);
+
+/* Why there is nothing to import, in words, or NULL. A preview whose
+ * records all fail stops the import of a single file; beside other files
+ * it only warns, since those may import. */
+static char *
+dup_blocking_reason (ErrataImportDialog *self,
+                     gboolean           *blocks)
+{
+  ErrataImportFileRow *row;
+  char *reason;
+
+  *blocks = TRUE;
+  if (needs_mapping (self) && !errata_field_map_has_content (get_map (self)))
+    return g_strdup (_("Map a field to the input, the output or the messages: a trace needs "
+                       "at least one of them."));
+  row = find_preview_row (self);
+  if (row == NULL)
+    return NULL;
+  reason = errata_import_preview_dup_blocking_reason (self->preview,
+                                                      errata_import_file_row_get_name (row));
+  *blocks = self->rows->len == 1;
+  return reason;
+}
+
 static void
 update_import_enabled (ErrataImportDialog *self)
 {
   gboolean ok = self->state == STATE_SETUP && !self->probing;
+  g_autofree char *reason = NULL;
+  gboolean blocks = FALSE;
 
   for (guint i = 0; ok && i < self->rows->len; i++)
     ok = !errata_import_file_row_blocks_import (g_ptr_array_index (self->rows, i));
-  if (ok && needs_mapping (self))
-    ok = errata_field_map_has_content (get_map (self));
+  if (ok)
+    reason = dup_blocking_reason (self, &blocks);
+  if (reason != NULL && blocks)
+    ok = FALSE;
+  gtk_label_set_text (self->blocked_label, reason ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->blocked_label), reason != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button), ok ? NULL : reason);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ok);
   if (ok)
     focus_import_once (self);
@@ -698,6 +731,7 @@ errata_import_dialog_class_init (ErrataImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, close_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, setup_error);
+  gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, blocked_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, field_map_editor);

@@ -12,6 +12,7 @@
 #include "errata-import-preview.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "errata-importer.h"
 
@@ -22,6 +23,9 @@ struct _ErrataImportPreview
   AdwPreferencesGroup  parent_instance;
 
   GtkListBox          *list;
+  guint                n_records;
+  guint                n_good;
+  char                *first_problem;   /* why the first skipped record is skipped */
 };
 
 G_DEFINE_FINAL_TYPE (ErrataImportPreview, errata_import_preview, ADW_TYPE_PREFERENCES_GROUP)
@@ -93,15 +97,161 @@ add_snippet (GtkGrid    *grid,
   gtk_grid_attach (grid, value, 1, row, 1, 1);
 }
 
+/* What a user calls each role, in ErrataField order. */
+static const char *
+role_title (ErrataField field)
+{
+  switch (field)
+    {
+    case ERRATA_FIELD_ID:
+      return _("Id");
+    case ERRATA_FIELD_INPUT:
+      return _("Input");
+    case ERRATA_FIELD_OUTPUT:
+      return _("Output");
+    case ERRATA_FIELD_MESSAGES:
+      return _("Messages");
+    case ERRATA_FIELD_NOTE:
+      return _("Note");
+    case ERRATA_FIELD_VERDICT:
+      return _("Verdict");
+    case N_ERRATA_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* "4 messages: user, assistant, tool search_recipes, assistant". */
+static char *
+describe_messages (ErrataTrace *trace)
+{
+  JsonArray *messages = errata_trace_get_messages (trace);
+  guint n = messages ? json_array_get_length (messages) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_printf (text, ngettext ("%u message", "%u messages", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *message = json_array_get_object_element (messages, i);
+      const char *role = json_object_get_string_member_with_default (message, "role", "?");
+      const char *name = json_object_get_string_member_with_default (message, "name", NULL);
+
+      g_string_append (text, i == 0 ? ": " : ", ");
+      g_string_append (text, role);
+      if (name != NULL)
+        g_string_append_printf (text, " %s", name);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+describe_verdict (ErrataAnnotation *label)
+{
+  if (label == NULL || label->verdict == ERRATA_VERDICT_UNSET)
+    /* Translators: a preview of a record whose verdict field says neither pass nor fail. */
+    return _("(none)");
+  return label->verdict == ERRATA_VERDICT_PASS ? _("Pass") : _("Fail");
+}
+
+static char *
+field_value (ErrataField       field,
+             ErrataTrace      *trace,
+             ErrataAnnotation *label)
+{
+  switch (field)
+    {
+    case ERRATA_FIELD_ID:
+      return g_strdup (errata_trace_get_external_id (trace));
+    case ERRATA_FIELD_INPUT:
+      return g_strdup (errata_trace_get_input (trace));
+    case ERRATA_FIELD_OUTPUT:
+      return g_strdup (errata_trace_get_output (trace));
+    case ERRATA_FIELD_MESSAGES:
+      return describe_messages (trace);
+    case ERRATA_FIELD_NOTE:
+      return g_strdup (label != NULL ? label->note : "");
+    case ERRATA_FIELD_VERDICT:
+      return g_strdup (describe_verdict (label));
+    case N_ERRATA_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Where a mapped field first appears among the file's fields. */
+static guint
+field_position (ErrataImportSample *sample,
+                const char         *path)
+{
+  const char * const *fields = errata_import_sample_get_fields (sample);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (g_str_equal (fields[i], path))
+      return i;
+  return G_MAXUINT;
+}
+
+/* The mapped roles in the order their fields come in the file, so the
+ * preview reads like the file's columns; without a mapping, the input,
+ * the output and the messages. */
+static guint
+list_fields (ErrataImportSample *sample,
+             ErrataFieldMap     *map,
+             ErrataField        *out)
+{
+  guint n = 0;
+
+  if (map == NULL)
+    {
+      out[n++] = ERRATA_FIELD_INPUT;
+      out[n++] = ERRATA_FIELD_OUTPUT;
+      out[n++] = ERRATA_FIELD_MESSAGES;
+      return n;
+    }
+  for (guint field = 0; field < N_ERRATA_FIELDS; field++)
+    if (errata_field_map_get (map, field) != NULL)
+      out[n++] = field;
+  /* A handful of items: an insertion sort. Fields not in the sample's
+   * list (positions G_MAXUINT) keep their order at the end. */
+  for (guint i = 1; i < n; i++)
+    for (guint j = i; j > 0 && field_position (sample, errata_field_map_get (map, out[j - 1]))
+                               > field_position (sample, errata_field_map_get (map, out[j])); j--)
+      {
+        ErrataField swap = out[j];
+
+        out[j] = out[j - 1];
+        out[j - 1] = swap;
+      }
+  return n;
+}
+
 static GtkWidget *
-new_trace_grid (ErrataTrace *trace)
+new_trace_grid (ErrataImportSample *sample,
+                ErrataFieldMap     *map,
+                ErrataTrace        *trace,
+                ErrataAnnotation   *label)
 {
   GtkWidget *grid = gtk_grid_new ();
+  ErrataField fields[N_ERRATA_FIELDS];
+  guint n = list_fields (sample, map, fields);
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
-  add_snippet (GTK_GRID (grid), 0, _("Input"), errata_trace_get_input (trace));
-  add_snippet (GTK_GRID (grid), 1, _("Output"), errata_trace_get_output (trace));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *value = field_value (fields[i], trace, label);
+
+      add_snippet (GTK_GRID (grid), i, role_title (fields[i]), value);
+    }
+  /* A conversation mapped alone: what it asks and answers, as the trace
+   * list will show them. */
+  if (map != NULL && errata_field_map_get (map, ERRATA_FIELD_MESSAGES) != NULL
+      && errata_field_map_get (map, ERRATA_FIELD_INPUT) == NULL
+      && errata_field_map_get (map, ERRATA_FIELD_OUTPUT) == NULL)
+    {
+      add_snippet (GTK_GRID (grid), n, _("Input"), errata_trace_get_input (trace));
+      add_snippet (GTK_GRID (grid), n + 1, _("Output"), errata_trace_get_output (trace));
+    }
   return grid;
 }
 
@@ -123,7 +273,9 @@ new_skipped_label (GtkBox       *header,
 static GtkWidget *
 new_record_row (ErrataImportSample *sample,
                 guint               index,
+                ErrataFieldMap     *map,
                 ErrataTrace        *trace,
+                ErrataAnnotation   *label,
                 const GError       *error)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -140,7 +292,7 @@ new_record_row (ErrataImportSample *sample,
   gtk_widget_set_margin_bottom (box, 9);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), trace != NULL ? new_trace_grid (trace)
+  gtk_box_append (GTK_BOX (box), trace != NULL ? new_trace_grid (sample, map, trace, label)
                                                : new_skipped_label (GTK_BOX (header), error));
 
   row = gtk_list_box_row_new ();
@@ -164,6 +316,14 @@ set_description (ErrataImportPreview *self,
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), text);
 }
 
+static void
+forget_counts (ErrataImportPreview *self)
+{
+  self->n_records = 0;
+  self->n_good = 0;
+  g_clear_pointer (&self->first_problem, g_free);
+}
+
 void
 errata_import_preview_show (ErrataImportPreview *self,
                             const char          *name,
@@ -171,12 +331,15 @@ errata_import_preview_show (ErrataImportPreview *self,
                             ErrataImportFormat   format,
                             ErrataFieldMap      *map)
 {
+  /* The importer only gets the map for mapped files: other converters
+   * would read the messages field from it. */
+  ErrataFieldMap *used_map = errata_import_format_needs_mapping (format) ? map : NULL;
   guint n;
-  guint good = 0;
 
   g_return_if_fail (ERRATA_IS_IMPORT_PREVIEW (self));
 
   clear_list (self->list);
+  forget_counts (self);
   gtk_widget_set_visible (GTK_WIDGET (self), sample != NULL);
   if (sample == NULL)
     return;
@@ -186,28 +349,58 @@ errata_import_preview_show (ErrataImportPreview *self,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(ErrataTrace) trace = NULL;
+      g_autoptr(ErrataAnnotation) label = NULL;
 
-      /* The importer only gets the map for mapped files: other converters
-       * would read the messages field from it. */
-      trace = errata_import_sample_convert (sample, i, format,
-                                            errata_import_format_needs_mapping (format) ? map : NULL,
-                                            &error);
+      trace = errata_import_sample_convert_labelled (sample, i, format, used_map, &label, &error);
       if (trace == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
         {
           /* Spans: one explanation for the whole preview, not one per record. */
           clear_list (self->list);
+          forget_counts (self);
           gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
           return;
         }
-      good += trace != NULL;
-      gtk_list_box_append (self->list, new_record_row (sample, i, trace, error));
+      self->n_good += trace != NULL;
+      if (trace == NULL && self->first_problem == NULL)
+        self->first_problem = g_strdup (error->message);
+      gtk_list_box_append (self->list, new_record_row (sample, i, used_map, trace, label, error));
     }
-  set_description (self, name, n, good);
+  self->n_records = n;
+  set_description (self, name, n, self->n_good);
+}
+
+char *
+errata_import_preview_dup_blocking_reason (ErrataImportPreview *self,
+                                           const char          *name)
+{
+  g_autofree char *problem = NULL;
+  gsize len;
+
+  g_return_val_if_fail (ERRATA_IS_IMPORT_PREVIEW (self), NULL);
+
+  if (self->n_records == 0 || self->n_good > 0)
+    return NULL;
+  problem = g_strdup (self->first_problem);
+  len = strlen (problem);
+  if (len > 0 && problem[len - 1] == '.')
+    problem[len - 1] = '\0';
+  if (self->n_records == 1)
+    /* Translators: a file name, then why its record is skipped. */
+    return g_strdup_printf (_("The first record of %s cannot be imported this way: %s."),
+                            name, problem);
+  /* Translators: a number of records (2 or more), a file name, then why
+   * the first of them is skipped. */
+  return g_strdup_printf (ngettext ("None of the first %u records of %s can be imported this "
+                                    "way. The first one: %s.",
+                                    "None of the first %u records of %s can be imported this "
+                                    "way. The first one: %s.", self->n_records),
+                          self->n_records, name, problem);
 }
 
 static void
 errata_import_preview_dispose (GObject *object)
 {
+  forget_counts (ERRATA_IMPORT_PREVIEW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), ERRATA_TYPE_IMPORT_PREVIEW);
 
   G_OBJECT_CLASS (errata_import_preview_parent_class)->dispose (object);

@@ -28,5 +28,9 @@ void errata_import_preview_show (ErrataImportPreview *self,
                                  ErrataImportSample  *sample,
                                  ErrataImportFormat   format,
                                  ErrataFieldMap      *map);
+/* When none of the records shown can be imported: why, in a sentence
+ * that names the file, else NULL. */
+char *errata_import_preview_dup_blocking_reason (ErrataImportPreview *self,
+                                                 const char          *name);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-llm-preferences-page.h"
+#include "errata-llm-error-words.h"
 #include "errata-llm-keys.h"
 #include "errata-llm-settings.h"
 
@@ -146,6 +147,7 @@ reset_test_row (ErrataLlmPreferencesPage *self)
   set_testing (self, FALSE);
   adw_action_row_set_subtitle (self->test_row,
                                _("Asks the provider for its models with these settings"));
+  gtk_button_set_label (self->test_button, _("_Test"));
   gtk_widget_set_visible (GTK_WIDGET (self->test_icon), FALSE);
 }
 
@@ -239,6 +241,7 @@ on_key_looked_up (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *env_status = NULL;
+  const GError *keyring_error;
   ErrataLlmKeySource source_kind;
 
   key = errata_llm_keys_lookup_finish (result, &source_kind, &error);
@@ -257,9 +260,20 @@ on_key_looked_up (GObject      *source,
       break;
     case ERRATA_LLM_KEY_SOURCE_NONE:
     default:
-      set_key_status (self, g_str_equal (self->provider, "ollama")
-                            ? _("Not set (a local Ollama server needs none)") : _("Not set"),
-                      FALSE);
+      keyring_error = errata_llm_keys_lookup_get_keyring_error (result);
+      if (g_str_equal (self->provider, "ollama"))
+        set_key_status (self, _("Not set (a local Ollama server needs none)"), FALSE);
+      else if (keyring_error != NULL && errata_llm_keys_env_var (self->provider) != NULL)
+        {
+          /* No keyring (an ssh session, a container): the environment
+           * variable is the way, so say so before the user types a key
+           * that cannot be kept. */
+          g_autofree char *words = errata_llm_keyring_error_to_words (keyring_error);
+
+          set_key_status (self, words, FALSE);
+        }
+      else
+        set_key_status (self, _("Not set"), FALSE);
       break;
     }
 }
@@ -295,8 +309,7 @@ on_key_stored (GObject      *source,
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  /* Translators: %s says why, as the keyring service reported it. */
-  message = g_strdup_printf (_("Could not store the key in the keyring: %s"), error->message);
+  message = errata_llm_keyring_error_to_words (error);
   set_key_status (self, message, FALSE);
 }
 
@@ -327,7 +340,7 @@ on_key_forgotten (GObject      *source,
     refresh_key_status (self);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      message = g_strdup_printf (_("Could not remove the key from the keyring: %s"), error->message);
+      message = errata_llm_keyring_error_to_words (error);
       set_key_status (self, message, TRUE);
     }
 }
@@ -360,6 +373,9 @@ show_test_result (ErrataLlmPreferencesPage *self,
                   const char               *text)
 {
   set_testing (self, FALSE);
+  /* After a failure the same button tries again, once the server runs
+   * or the key is fixed. */
+  gtk_button_set_label (self->test_button, ok ? _("_Test") : _("_Retry"));
   adw_action_row_set_subtitle (self->test_row, text);
   gtk_image_set_from_icon_name (self->test_icon, ok ? "emblem-ok-symbolic" : "dialog-error-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->test_icon), ok ? "error" : "success");
@@ -370,24 +386,12 @@ show_test_result (ErrataLlmPreferencesPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->test_icon), TRUE);
 }
 
-/* What went wrong in a few words, then the client's own message, which
- * names the URL and the server's reason and never the key. */
+/* The words Suggest Groupings uses for the same failure. */
 static char *
-describe_test_error (const GError *error)
+describe_test_error (const GError            *error,
+                     const ErrataLlmProvider *provider)
 {
-  const char *headline;
-
-  if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_AUTH))
-    headline = _("Authentication failed: check the API key.");
-  else if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_QUOTA))
-    headline = _("The account has no quota or credit left.");
-  else if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_NETWORK))
-    headline = _("Could not connect: is the server running, and is the base URL right?");
-  else if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_TIMEOUT))
-    headline = _("The server did not answer in time.");
-  else
-    headline = _("The connection test failed.");
-  return g_strdup_printf ("%s\n%s", headline, error->message);
+  return errata_llm_error_to_words (error, provider);
 }
 
 static GtkWidget *
@@ -451,7 +455,7 @@ on_ping_done (GObject      *source,
     return;
   if (reply == NULL)
     {
-      text = describe_test_error (error);
+      text = describe_test_error (error, errata_llm_client_get_provider (client));
       show_test_result (self, FALSE, text);
       return;
     }
@@ -493,7 +497,7 @@ on_models_listed (GObject      *source,
     ping_with_completion (self, client);
   else if (models == NULL)
     {
-      text = describe_test_error (error);
+      text = describe_test_error (error, errata_llm_client_get_provider (client));
       show_test_result (self, FALSE, text);
     }
   else
@@ -512,7 +516,15 @@ test_with_key (ErrataLlmPreferencesPage *self,
   provider = errata_llm_settings_build_provider (self->settings, key, &error);
   if (provider == NULL)
     {
-      text = describe_test_error (error);
+      text = describe_test_error (error, NULL);
+      show_test_result (self, FALSE, text);
+      return;
+    }
+  /* OpenAI or Anthropic without a key would only answer 401. */
+  error = errata_llm_error_check_key (provider);
+  if (error != NULL)
+    {
+      text = describe_test_error (error, provider);
       show_test_result (self, FALSE, text);
       return;
     }

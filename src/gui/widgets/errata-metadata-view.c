@@ -15,6 +15,7 @@
 
 #include "errata-json-view.h"
 #include "errata-metadata-view.h"
+#include "errata-date.h"
 
 struct _ErrataMetadataView
 {
@@ -108,16 +109,10 @@ static void
 add_imported_row (GtkListBox  *list,
                   ErrataTrace *trace)
 {
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = errata_date_format_usec (errata_trace_get_imported_at (trace));
 
-  if (errata_trace_get_imported_at (trace) <= 0)
-    return;
-  when = g_date_time_new_from_unix_local (errata_trace_get_imported_at (trace) / G_USEC_PER_SEC);
-  if (when == NULL)
-    return;
-  text = g_date_time_format (when, "%x %X");
-  add_row (list, _("Imported"), text, FALSE);
+  if (text != NULL)
+    add_row (list, _("Imported"), text, FALSE);
 }
 
 /* Metrics a source did not record stay out of the list rather than show

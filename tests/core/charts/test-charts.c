@@ -647,12 +647,13 @@ draw_saturation (const guint *curve,
 static void
 saturation_layout (const guint                 *curve,
                    guint                        n,
+                   guint                        window,
                    ErrataChartSaturationLayout *layout)
 {
   ErrataChartStyle style;
 
   test_style (&style);
-  errata_chart_saturation_layout (W, H, &style, curve, n, layout);
+  errata_chart_saturation_layout (W, H, &style, curve, n, window, layout);
 }
 
 /* The faint success shade and its line, at any opacity. */
@@ -685,7 +686,7 @@ test_saturation_curve (void)
   ErrataChartSaturationLayout l;
   int x, top, bottom;
 
-  saturation_layout (curve, G_N_ELEMENTS (curve), &l);
+  saturation_layout (curve, G_N_ELEMENTS (curve), 0, &l);
   g_assert_cmpuint (l.y_max, ==, 4);
   g_assert_cmpuint (l.n, ==, 6);
   /* Room for the labels on the left and below. */
@@ -726,7 +727,7 @@ test_saturation_tail (void)
 
   /* The last 3 reviews shaded, from review 3 to the right edge. */
   surface = draw_saturation (flat, 6, 3);
-  saturation_layout (flat, 6, &l);
+  saturation_layout (flat, 6, 3, &l);
   y = (int) (l.plot_y + l.plot_height * 0.5);
   x0 = (int) round (errata_chart_saturation_x (&l, 3));
   g_assert_cmpuint (count_magenta (surface, 0, x0 - 2, y), ==, 0);
@@ -739,6 +740,80 @@ test_saturation_tail (void)
   cairo_surface_destroy (surface);
 }
 
+/* The shaded band has a legend above the plot: a swatch of the shade
+ * and its words; no band, no legend. */
+static void
+test_saturation_legend (void)
+{
+  static const guint flat[] = { 1, 2, 2, 2, 2, 2 };
+  static const guint rising[] = { 1, 2, 2, 2, 2, 3 };
+  ErrataChartSaturationLayout with, without;
+  cairo_surface_t *surface;
+  int swatch_y;
+
+  saturation_layout (flat, 6, 3, &with);
+  saturation_layout (rising, 6, 3, &without);
+  g_assert_true (with.has_legend);
+  g_assert_false (without.has_legend);
+  g_assert_cmpfloat (with.plot_y, >, without.plot_y + 8);
+
+  surface = draw_saturation (flat, 6, 3);
+  /* The swatch, left of the legend's words, above the plot. */
+  swatch_y = (int) ((with.legend_y + with.plot_y) / 2) - 2;
+  g_assert_cmpuint (count_magenta (surface, (int) with.plot_x, (int) with.plot_x + 9, swatch_y),
+                    >=, 6);
+  /* Its words, beside it. */
+  g_assert_cmpuint (count_ink (surface, (int) with.plot_x + 14, (int) with.legend_y,
+                               W - 1, (int) with.plot_y - 2, INK_OTHER), >, 10);
+  {
+    g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "saturation-legend.png", NULL);
+
+    g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+    g_test_message ("rendered %s", png);
+  }
+  cairo_surface_destroy (surface);
+
+  /* A curve flat at zero modes is not saturated: no band, no legend. */
+  saturation_layout ((const guint[]) { 0, 0, 0, 0, 0, 0 }, 6, 3, &with);
+  g_assert_false (with.has_legend);
+}
+
+/* The hint is true for the numbers shown: 101 reviews without a sorted
+ * note are not "fewer than 20 reviews". */
+static void
+test_saturation_hint (void)
+{
+  g_autofree guint *none_sorted = g_new0 (guint, 101);
+  g_autofree guint *saturated_curve = g_new0 (guint, 101);
+  g_autofree char *unsorted = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *early = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *fresh = NULL;
+  gboolean saturated = TRUE;
+
+  unsorted = errata_chart_saturation_hint (none_sorted, 101, 20, &saturated);
+  g_assert_false (saturated);
+  g_assert_true (g_str_has_prefix (unsorted, "101 traces reviewed, but none of their notes is in "
+                                             "a failure mode yet"));
+  g_assert_null (strstr (unsorted, "more than 20"));
+
+  for (guint i = 0; i < 101; i++)
+    saturated_curve[i] = i < 40 ? i / 10 + 1 : 4;
+  done = errata_chart_saturation_hint (saturated_curve, 101, 20, &saturated);
+  g_assert_true (saturated);
+  g_assert_cmpstr (done, ==, "The last 20 reviews brought no new failure mode — you can stop reviewing.");
+
+  early = errata_chart_saturation_hint ((const guint[]) { 1, 2, 2, 2 }, 4, 20, &saturated);
+  g_assert_false (saturated);
+  g_assert_cmpstr (early, ==, "Keep reviewing: the last new failure mode came 2 reviews ago; "
+                              "saturation shows after 20 reviews without one (4 reviewed so far).");
+  fresh = errata_chart_saturation_hint ((const guint[]) { 1, 2, 3 }, 3, 20, NULL);
+  g_assert_cmpstr (fresh, ==, "Keep reviewing: the last review brought a new failure mode.");
+  empty = errata_chart_saturation_hint (NULL, 0, 20, NULL);
+  g_assert_true (g_str_has_prefix (empty, "No reviews yet"));
+}
+
 static void
 test_saturation_empty (void)
 {
@@ -749,7 +824,7 @@ test_saturation_empty (void)
   g_assert_cmpuint (count_ink (surface, W / 4, H / 2 - 12, 3 * W / 4, H / 2 + 12, INK_OTHER), >, 10);
   g_assert_cmpuint (count_ink (surface, 0, 0, W - 1, H - 1, INK_RED), ==, 0);
   cairo_surface_destroy (surface);
-  saturation_layout (NULL, 0, &l);
+  saturation_layout (NULL, 0, 20, &l);
   g_assert_cmpuint (l.y_max, ==, 1);
 }
 
@@ -888,6 +963,8 @@ main (int   argc,
   g_test_add_func ("/charts/saturation/curve", test_saturation_curve);
   g_test_add_func ("/charts/saturation/tail", test_saturation_tail);
   g_test_add_func ("/charts/saturation/empty", test_saturation_empty);
+  g_test_add_func ("/charts/saturation/legend", test_saturation_legend);
+  g_test_add_func ("/charts/saturation/hint", test_saturation_hint);
   g_test_add_func ("/charts/vector-surfaces", test_vector_surfaces);
   g_test_add_func ("/charts/defaults-png", test_defaults_png);
   g_test_add_func ("/charts/crowded-png", test_crowded_png);

@@ -376,8 +376,21 @@ test_needs_mapping (Fixture       *fixture,
   g_assert_null (report);
   g_assert_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING);
   g_assert_nonnull (strstr (error->message, "id, query, response"));
-  g_assert_nonnull (strstr (error->message, "--map input=query,output=response"));
+  /* The example is the import dialog's guess, the id included. */
+  g_assert_nonnull (strstr (error->message, "--map id=id,input=query,output=response"));
   g_assert_cmpint (count_traces (fixture->project), ==, 0);
+
+  /* A conversation written as text: the example maps it as a transcript. */
+  g_clear_object (&report);
+  g_clear_error (&error);
+  g_free (path);
+  path = errata_test_write_file (fixture->dir, "chats.csv",
+                                 "trace_id,conversation,label\n"
+                                 "c1,USER: hi | AGENT: hello,PASS\n", -1);
+  report = import_paths (fixture->project, importer, path, &error);
+  g_assert_error (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING);
+  g_assert_nonnull (strstr (error->message,
+                            "--map id=trace_id,transcript=conversation,verdict=label"));
 }
 
 static void
@@ -607,6 +620,71 @@ test_report_merge (void)
   g_assert_cmpuint (errata_import_report_get_n_skipped (first), ==, 1);
 }
 
+/* The two files of tests/core/import/data a new user would bring: a CSV
+ * whose conversation column holds "USER: … | AGENT: … | TOOL (name): …"
+ * text with verdict and note columns, and a JSONL of an LLM judge's
+ * PASS/FAIL labels with its reasoning. */
+static void
+test_transcript_and_labels_files (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImporter) judged = errata_importer_new ();
+  g_autoptr(ErrataFieldMap) map = NULL;
+  g_autoptr(ErrataFieldMap) judge_map = NULL;
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(ErrataImportReport) judge_report = NULL;
+  g_autoptr(ErrataTrace) searched = NULL;
+  g_autoptr(ErrataTrace) piped = NULL;
+  g_autoptr(ErrataTrace) pesto = NULL;
+  g_autoptr(ErrataTrace) eggs = NULL;
+  g_autoptr(ErrataAnnotation) butter = NULL;
+  g_autoptr(ErrataAnnotation) nuts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = data_path ("transcripts.csv");
+  g_autofree char *jsonl = data_path ("labelled.jsonl");
+  JsonObject *tool;
+
+  map = errata_field_map_parse ("id=trace_id,transcript=conversation_messages,verdict=verdict,"
+                                "note=note", &error);
+  g_assert_no_error (error);
+  errata_importer_set_field_map (importer, map);
+  report = import_paths (fixture->project, importer, csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_import_report_get_n_added (report), ==, 5);
+  g_assert_cmpuint (errata_import_report_get_n_skipped (report), ==, 0);
+
+  searched = find (fixture->project, "transcripts.csv", "rb-001");
+  g_assert_cmpuint (errata_trace_get_n_messages (searched), ==, 4);
+  tool = json_array_get_object_element (errata_trace_get_messages (searched), 2);
+  g_assert_cmpstr (json_object_get_string_member (tool, "role"), ==, "tool");
+  g_assert_cmpstr (json_object_get_string_member (tool, "name"), ==, "search_recipes");
+  /* A pipe inside the last answer stays in it. */
+  piped = find (fixture->project, "transcripts.csv", "rb-003");
+  g_assert_cmpstr (errata_trace_get_output (piped), ==,
+                   "I found nothing | try oat flour | or rice flour.");
+  eggs = find (fixture->project, "transcripts.csv", "rb-002");
+  butter = errata_project_get_annotation (fixture->project, errata_trace_get_id (eggs), "import",
+                                          &error);
+  g_assert_nonnull (butter);
+  g_assert_cmpint (butter->verdict, ==, ERRATA_VERDICT_FAIL);
+  g_assert_cmpstr (butter->note, ==, "Ignored the butter allergy in the last turn");
+
+  judge_map = errata_field_map_parse ("id=id,input=user_query,output=bot_reply,verdict=label,"
+                                      "note=reasoning", &error);
+  errata_importer_set_field_map (judged, judge_map);
+  errata_importer_set_annotator (judged, "judge");
+  judge_report = import_paths (fixture->project, judged, jsonl, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_import_report_get_n_added (judge_report), ==, 4);
+  pesto = find (fixture->project, "labelled.jsonl", "q-02");
+  nuts = errata_project_get_annotation (fixture->project, errata_trace_get_id (pesto), "judge",
+                                        &error);
+  g_assert_nonnull (nuts);
+  g_assert_cmpint (nuts->verdict, ==, ERRATA_VERDICT_FAIL);
+  g_assert_cmpstr (nuts->note, ==, "Pine nuts are nuts: the reply ignores the constraint.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +702,7 @@ main (int   argc,
   ADD ("/importer/request-response/note", test_request_response_note);
   ADD ("/importer/mapped/csv", test_mapped_csv);
   ADD ("/importer/mapped/needs-mapping", test_needs_mapping);
+  ADD ("/importer/mapped/transcript-and-labels-files", test_transcript_and_labels_files);
   ADD ("/importer/cancel", test_cancel_keeps_batches);
   ADD ("/importer/async", test_async);
   ADD ("/importer/big-record", test_big_record);

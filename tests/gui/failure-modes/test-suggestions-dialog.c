@@ -13,6 +13,7 @@
 
 #include "errata-gui-test-utils.h"
 #include "errata-grouping-suggester.h"
+#include "errata-llm-error-words.h"
 #include "errata-mock-llm-server.h"
 #include "errata-suggestions-dialog.h"
 #include "errata-test-utils.h"
@@ -272,6 +273,60 @@ test_refused_key (Fixture       *fixture,
   g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->dialog), "suggestions-refused-key.png"));
 }
 
+/* Nothing listens any more: the words are those Test Connection gives
+ * (errata_llm_error_to_words), and Retry asks again. */
+static void
+test_unreachable_retry (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const ErrataLlmProvider *provider = errata_llm_client_get_provider (fixture->client);
+  g_autoptr(GError) unreachable = errata_llm_error_new_unreachable (provider->base_url);
+  g_autofree char *words = errata_llm_error_to_words (unreachable, provider);
+  GtkButton *retry;
+
+  g_clear_object (&fixture->server);
+  open_dialog (fixture);
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), words));
+  g_assert_nonnull (strstr (words, "nothing is listening there"));
+  g_assert_nonnull (strstr (words, "“ollama serve”"));
+  retry = errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry");
+  g_assert_nonnull (retry);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->dialog),
+                                                 "suggestions-unreachable.png"));
+
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (errata_suggestions_dialog_is_running (fixture->dialog));
+  g_assert_null (errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry"));
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), words));
+  g_assert_nonnull (errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry"));
+}
+
+/* OpenAI's API without a key: said before any request. */
+static void
+test_openai_without_key (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ErrataLlmProvider) provider = errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI,
+                                                                   ERRATA_LLM_OPENAI_BASE_URL,
+                                                                   "gpt-4o-mini");
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean found = FALSE;
+
+  g_clear_object (&fixture->client);
+  fixture->client = errata_llm_client_new (provider);
+  open_dialog (fixture);
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  labels = errata_gui_test_find_all (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_is_drawable (labels->pdata[i])
+        && g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), "No API key is set.")
+        && strstr (gtk_label_get_text (labels->pdata[i]), "OPENAI_API_KEY") != NULL)
+      found = TRUE;
+  g_assert_true (found);
+}
+
 static void
 test_no_display (void)
 {
@@ -297,6 +352,8 @@ main (int   argc,
   ADD ("/suggestions-dialog/accept-and-reject", test_accept_and_reject);
   ADD ("/suggestions-dialog/cancel", test_cancel);
   ADD ("/suggestions-dialog/refused-key", test_refused_key);
+  ADD ("/suggestions-dialog/unreachable-retry", test_unreachable_retry);
+  ADD ("/suggestions-dialog/openai-without-key", test_openai_without_key);
 
   return g_test_run ();
 }

@@ -217,6 +217,162 @@ test_mixed_formats (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "listings-export.jsonl · record 4 · line 4"));
 }
 
+static const char transcripts_csv[] =
+  "trace_id,user_query,conversation_messages,verdict,note\n"
+  "rb-001,Vegan curry for four?,\"USER: Vegan curry for four? | AGENT: Let me search. | "
+  "TOOL (search_recipes): {\"\"hits\"\": 2} | AGENT: Try the chickpea curry.\",PASS,\n"
+  "rb-002,Something quick with eggs,\"USER: Something quick with eggs | AGENT: An omelette. | "
+  "USER: I am allergic to butter | AGENT: Cook it in butter.\",FAIL,"
+  "Ignored the butter allergy in the last turn\n";
+
+static void
+render_light_and_dark (GtkWidget  *widget,
+                       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *light = g_strdup_printf ("%s.png", name);
+  g_autofree char *dark = g_strdup_printf ("%s-dark.png", name);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_object_unref (errata_gui_test_render_to_png_full (widget, light, 400));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_object_unref (errata_gui_test_render_to_png_full (widget, dark, 400));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* A CSV whose conversation column holds "USER: … | AGENT: …" text: the
+ * guess reads it as a transcript, the preview shows every mapped field
+ * in the file's column order (verdict and note included), and a mapping
+ * that imports nothing disables Import with the reason in words. */
+static void
+test_transcript_csv (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *preview;
+  GtkWidget *blocked;
+  g_autofree char *text = NULL;
+  const char *verdict, *note, *messages;
+
+  write_fixture (fixture, "transcripts.csv", transcripts_csv);
+  open_dialog (fixture, (const char * const []) { "transcripts.csv", NULL });
+
+  g_assert_cmpstr (selected_field (fixture, "id"), ==, "trace_id");
+  g_assert_cmpstr (selected_field (fixture, "messages"), ==, "conversation_messages");
+  g_assert_cmpstr (selected_field (fixture, "verdict"), ==, "verdict");
+  g_assert_cmpstr (selected_field (fixture, "note"), ==, "note");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture, "blocked-label")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_named (fixture, "field-messages"))),
+                   ==, "A transcript: “USER: … | AGENT: …”");
+
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "4 messages: user, assistant, tool search_recipes, assistant"));
+  g_assert_nonnull (strstr (text, "Fail"));
+  g_assert_nonnull (strstr (text, "Ignored the butter allergy in the last turn"));
+  g_assert_nonnull (strstr (text, "Try the chickpea curry."));
+  /* The file's order: conversation_messages, verdict, note. */
+  messages = strstr (text, "Messages");
+  verdict = strstr (text, "Verdict");
+  note = strstr (text, "Note");
+  g_assert_nonnull (messages);
+  g_assert_true (verdict != NULL && note != NULL);
+  g_assert_true (messages < verdict && verdict < note);
+
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript");
+  scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript-preview");
+
+  /* The question column holds no conversation: nothing can be imported,
+   * and the dialog says why in words, not at a parser's line and column. */
+  select_field (fixture, "messages", "user_query");
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  blocked = get_named (fixture, "blocked-label");
+  g_assert_true (gtk_widget_get_visible (blocked));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)),
+                            "None of the first 2 records of transcripts.csv can be imported"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)),
+                            "neither a JSON list of messages nor a transcript"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (blocked)), "“Vegan curry for four?”"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (blocked)), "Parse error"));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-transcript-blocked");
+
+  select_field (fixture, "messages", "conversation_messages");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
+  errata_gui_test_iterate_until_full (is_done, fixture, 60);
+  g_assert_cmpuint (count_traces (fixture), ==, 2);
+}
+
+/* A labelled JSONL file (an LLM judge's PASS/FAIL `label` and its
+ * `reasoning`): the guess maps them to the verdict and the note, and the
+ * preview lists the fields as the file has them (label before reasoning,
+ * where the roles' own order would put the note first). */
+static void
+test_labelled_jsonl (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char labelled[] =
+    "{\"id\": \"q-01\", \"user_query\": \"Dinner for two under 30 minutes?\", "
+    "\"bot_reply\": \"Garlic shrimp pasta: 20 minutes.\", \"label\": \"PASS\", "
+    "\"reasoning\": \"The reply adheres to the time limit.\"}\n"
+    "{\"id\": \"q-02\", \"user_query\": \"A nut-free pesto?\", "
+    "\"bot_reply\": \"Classic pesto with pine nuts.\", \"label\": \"FAIL\", "
+    "\"reasoning\": \"Pine nuts are nuts.\"}\n";
+  GtkWidget *preview;
+  g_autofree char *text = NULL;
+  const char *input, *output, *verdict, *note;
+
+  write_fixture (fixture, "judged.jsonl", labelled);
+  open_dialog (fixture, (const char * const []) { "judged.jsonl", NULL });
+
+  g_assert_cmpstr (selected_field (fixture, "input"), ==, "user_query");
+  g_assert_cmpstr (selected_field (fixture, "output"), ==, "bot_reply");
+  g_assert_cmpstr (selected_field (fixture, "verdict"), ==, "label");
+  g_assert_cmpstr (selected_field (fixture, "note"), ==, "reasoning");
+
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "Pass"));
+  g_assert_nonnull (strstr (text, "Pine nuts are nuts."));
+  input = strstr (text, "Input");
+  output = strstr (text, "Output");
+  verdict = strstr (text, "Verdict");
+  note = strstr (text, "Note");
+  g_assert_true (input != NULL && output != NULL && verdict != NULL && note != NULL);
+  g_assert_true (input < output && output < verdict && verdict < note);
+
+  scroll_to_end (gtk_widget_get_ancestor (preview, GTK_TYPE_SCROLLED_WINDOW));
+  render_light_and_dark (GTK_WIDGET (fixture->dialog), "import-labelled");
+}
+
+/* A transcript in markers of its own: Import stays off until the
+ * markers are given, then the preview reads it. */
+static void
+test_own_markers (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *preview;
+  g_autofree char *text = NULL;
+
+  write_fixture (fixture, "support.csv",
+                 "ticket,conversation\n"
+                 "s-1,CUSTOMER: my order is late ## BOT: It ships today. ## CUSTOMER: thanks\n");
+  open_dialog (fixture, (const char * const []) { "support.csv", NULL });
+  g_assert_cmpstr (selected_field (fixture, "messages"), ==, "conversation");
+  g_assert_false (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  g_assert_true (gtk_widget_get_visible (get_named (fixture, "transcript-syntax")));
+
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "user-markers")), "CUSTOMER");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "assistant-markers")), "BOT, AGENT");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (fixture, "separator")), "##");
+  g_assert_true (gtk_widget_get_sensitive (get_named (fixture, "import-button")));
+  preview = get_named (fixture, "preview-list");
+  text = errata_gui_test_dup_visible_text (preview);
+  g_assert_nonnull (strstr (text, "3 messages: user, assistant, user"));
+  g_assert_nonnull (strstr (text, "my order is late"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +388,9 @@ main (int   argc,
   ADD ("/import-dialog/mapping-preview", test_mapping_preview);
   ADD ("/import-dialog/unreadable-file", test_unreadable_file);
   ADD ("/import-dialog/mixed-formats", test_mixed_formats);
+  ADD ("/import-dialog/transcript-csv", test_transcript_csv);
+  ADD ("/import-dialog/labelled-jsonl", test_labelled_jsonl);
+  ADD ("/import-dialog/own-markers", test_own_markers);
 #undef ADD
 
   return g_test_run ();
