@@ -97,12 +97,14 @@ print_import_summary (ErrataImportReport *report)
                                                          n_files), n_files);
 
   /* Translators: "Found 100 traces in 1 file: 98 added, …" */
-  g_print (_("Found %s in %s: %u added, %u already in the project, %u skipped, %u notes.\n"),
+  g_print (_("Found %s in %s: %u added, %u already in the project, %u skipped, %u notes, "
+             "%u imported labels.\n"),
            records, files,
            errata_import_report_get_n_added (report),
            errata_import_report_get_n_duplicates (report),
            errata_import_report_get_n_skipped (report),
-           errata_import_report_get_n_notes (report));
+           errata_import_report_get_n_notes (report),
+           errata_import_report_get_n_labels (report));
   /* A folder of 60 files in one format is one line, not 60. */
   for (guint i = 0, n = errata_import_report_get_n_files (report); i < n;)
     {
@@ -279,6 +281,8 @@ print_info_json (const char        *path,
   json_builder_add_int_value (builder, info->traces);
   json_builder_set_member_name (builder, "annotated");
   json_builder_add_int_value (builder, info->annotated);
+  json_builder_set_member_name (builder, "imported_labels");
+  json_builder_add_int_value (builder, info->imported);
   json_builder_set_member_name (builder, "passed");
   json_builder_add_int_value (builder, info->passed);
   json_builder_set_member_name (builder, "failed");
@@ -330,6 +334,9 @@ run_info (int    argc,
   g_print (_("Traces:      %" G_GINT64_FORMAT "\n"), info.traces);
   g_print (_("Reviewed:    %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " pass, %"
              G_GINT64_FORMAT " fail)\n"), info.annotated, info.passed, info.failed);
+  /* Translators: traces whose imported file came with a pass/fail label
+   * (an LLM judge's, say); labels, not reviews. */
+  g_print (_("Imported:    %" G_GINT64_FORMAT " traces with a label\n"), info.imported);
   g_print (_("Notes:       %" G_GINT64_FORMAT "\n"), info.notes);
   return EXIT_OK;
 }

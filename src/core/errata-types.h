@@ -25,12 +25,18 @@ typedef enum
   ERRATA_VERDICT_FAIL,
 } ErrataVerdict;
 
+/* Whose reviews a trace list is filtered by. "Me" is the project's
+ * reviewer (errata_project_set_reviewer()), or anyone reviewing here when
+ * none is set. Imported labels are never reviews (DESIGN.md, "Labels"). */
 typedef enum
 {
   ERRATA_REVIEW_FILTER_ANY,
-  ERRATA_REVIEW_FILTER_UNREVIEWED,
-  ERRATA_REVIEW_FILTER_PASS,
-  ERRATA_REVIEW_FILTER_FAIL,
+  ERRATA_REVIEW_FILTER_UNREVIEWED,      /* no verdict of mine: my queue */
+  ERRATA_REVIEW_FILTER_PASS,            /* I passed it */
+  ERRATA_REVIEW_FILTER_FAIL,            /* I failed it */
+  ERRATA_REVIEW_FILTER_BY_ME,
+  ERRATA_REVIEW_FILTER_BY_OTHERS,       /* another reviewer gave a verdict */
+  ERRATA_REVIEW_FILTER_BY_NOBODY,       /* no review by anyone (labels may exist) */
 } ErrataReviewFilter;
 
 /* The flashlight metrics a trace list can be sorted by. */

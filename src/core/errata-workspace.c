@@ -45,6 +45,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "My" reviews in the project's queries are those made under the name
+ * reviews are saved with here; pages that show them reload on the same
+ * settings change. */
+static void
+update_reviewer (ErrataWorkspace *self)
+{
+  g_autofree char *annotator = errata_workspace_dup_annotator (self);
+
+  errata_project_set_reviewer (self->project, annotator);
+}
+
 /* A client is built from the llm-* settings as they were: when one of
  * them changes, the next caller gets a new client. A load still under way
  * then finishes with the client it was building, but does not keep it. */
@@ -54,6 +65,11 @@ on_settings_changed (ErrataWorkspace *self,
 {
   g_assert (ERRATA_IS_WORKSPACE (self));
 
+  if (g_strcmp0 (key, "annotator-name") == 0)
+    {
+      update_reviewer (self);
+      return;
+    }
   if (!g_str_has_prefix (key, "llm-"))
     return;
   self->llm_generation++;
@@ -72,6 +88,7 @@ errata_workspace_constructed (GObject *object)
 
   g_assert (ERRATA_IS_PROJECT (self->project));
   self->taxonomy = errata_taxonomy_new (self->project);
+  update_reviewer (self);
   if (self->settings != NULL)
     g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
                              G_CONNECT_SWAPPED);

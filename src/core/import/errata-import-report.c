@@ -24,6 +24,7 @@ struct _ErrataImportReport
   guint      n_duplicates;
   guint      n_skipped;
   guint      n_notes;
+  guint      n_labels;   /* imported verdicts: labels, not reviews */
   GPtrArray *formats;
   GPtrArray *problems;
 };
@@ -105,6 +106,14 @@ errata_import_report_get_n_notes (ErrataImportReport *self)
   return self->n_notes;
 }
 
+/* Pass or fail verdicts that came in with the file: imported labels. */
+guint
+errata_import_report_get_n_labels (ErrataImportReport *self)
+{
+  g_return_val_if_fail (ERRATA_IS_IMPORT_REPORT (self), 0);
+  return self->n_labels;
+}
+
 guint
 errata_import_report_get_n_files (ErrataImportReport *self)
 {
@@ -154,6 +163,13 @@ errata_import_report_count_note (ErrataImportReport *self)
 {
   g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
   self->n_notes++;
+}
+
+void
+errata_import_report_count_label (ErrataImportReport *self)
+{
+  g_return_if_fail (ERRATA_IS_IMPORT_REPORT (self));
+  self->n_labels++;
 }
 
 void
@@ -237,6 +253,8 @@ errata_import_report_merge (ErrataImportReport *self,
     errata_import_report_count_record (self, FALSE);
   for (guint i = 0; i < errata_import_report_get_n_notes (from); i++)
     errata_import_report_count_note (self);
+  for (guint i = 0; i < errata_import_report_get_n_labels (from); i++)
+    errata_import_report_count_label (self);
   for (guint i = 0; i < problems->len; i++)
     {
       const ErrataImportProblem *problem = g_ptr_array_index (problems, i);

@@ -33,6 +33,7 @@ guint               errata_import_report_get_n_added      (ErrataImportReport *s
 guint               errata_import_report_get_n_duplicates (ErrataImportReport *self);
 guint               errata_import_report_get_n_skipped    (ErrataImportReport *self);
 guint               errata_import_report_get_n_notes      (ErrataImportReport *self);
+guint               errata_import_report_get_n_labels     (ErrataImportReport *self);
 guint               errata_import_report_get_n_files      (ErrataImportReport *self);
 /* Element type: ErrataImportProblem, owned by the report. */
 GPtrArray          *errata_import_report_get_problems     (ErrataImportReport *self);
@@ -45,6 +46,7 @@ void                errata_import_report_add_file         (ErrataImportReport *s
 void                errata_import_report_count_record     (ErrataImportReport *self,
                                                            gboolean            added);
 void                errata_import_report_count_note       (ErrataImportReport *self);
+void                errata_import_report_count_label      (ErrataImportReport *self);
 void                errata_import_report_add_problem      (ErrataImportReport *self,
                                                            const char         *file,
                                                            guint               record,

@@ -484,8 +484,8 @@ errata_import_sample_convert_labelled (ErrataImportSample  *self,
   annotations = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_annotation_free);
   ctx.source = self->source;
   ctx.map = map;
-  /* Imported notes are attributed to "import", as the importer does. */
-  ctx.annotator = "import";
+  /* Imported verdicts are attributed to their file, as the importer does. */
+  ctx.annotator = self->source;
   ctx.parser = self->parser;
   ctx.seen_ids = seen_ids;
   trace = info->convert (&ctx, &record, annotations, error);

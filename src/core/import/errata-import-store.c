@@ -92,6 +92,8 @@ store_annotations (ErrataImportStore  *store,
         return FALSE;
       if (annotation->note != NULL && *annotation->note != '\0')
         errata_import_report_count_note (store->report);
+      if (annotation->verdict != ERRATA_VERDICT_UNSET)
+        errata_import_report_count_label (store->report);
     }
   return TRUE;
 }

@@ -167,8 +167,6 @@ errata_importer_init (ErrataImporter *self)
 {
   const char *env = g_getenv ("ERRATA_IMPORT_BATCH_SIZE");
 
-  /* Stored in the project as the annotator's name: not translated. */
-  self->annotator = g_strdup ("import");
   self->batch_size = DEFAULT_BATCH_SIZE;
   self->max_record_size = ERRATA_RECORD_DEFAULT_MAX_SIZE;
   /* The crash-safety test makes batches small to kill an import between two. */
@@ -524,6 +522,9 @@ import_all (ImportJob           *job,
         g_hash_table_remove_all (ctx->seen_ids);
       source = input->source;
       ctx->source = input->source;
+      /* An imported verdict is a label from its file unless a name was
+       * given (DESIGN.md, "Labels"). */
+      ctx->annotator = job->annotator ? job->annotator : input->source;
 
       if (!import_input (job, input, ctx, error))
         return FALSE;
@@ -558,7 +559,6 @@ run_import (ImportJob  *job,
                                          job->importer->batch_func, job->importer->batch_data);
 
   ctx.map = job->map;
-  ctx.annotator = job->annotator;
   ctx.parser = parser;
   ctx.seen_ids = seen_ids;
   if (!import_all (job, &ctx, error))

@@ -38,7 +38,8 @@ void                errata_importer_set_format         (ErrataImporter     *self
 ErrataImportFormat  errata_importer_get_format         (ErrataImporter     *self);
 void                errata_importer_set_field_map      (ErrataImporter     *self,
                                                         ErrataFieldMap     *map);
-/* Who imported notes are attributed to; "import" by default. */
+/* Who imported verdicts and notes are attributed to; by default the file
+ * each came from. */
 void                errata_importer_set_annotator      (ErrataImporter     *self,
                                                         const char         *annotator);
 /* Records per transaction; a crash loses at most the batch in flight. */

@@ -52,15 +52,39 @@ gboolean      _errata_project_check_schema    (ErrataProject  *self,
                                                gint64          version,
                                                GError        **error);
 
-/* The SELECT list that _errata_project_trace_from_row() reads. */
+/* Whose an annotation `a` is, in SQL (DESIGN.md, "Labels"): a review is
+ * made here or merged, never imported; "mine" is under the project's
+ * reviewer (errata_reviewer(), every review when none is set); "others'"
+ * is under any other name (none when no reviewer is set). */
+#define ERRATA_SQL_REVIEW "a.origin <> 'imported'"
+#define ERRATA_SQL_MINE \
+  "(a.origin <> 'imported' AND (errata_reviewer () IS NULL OR a.annotator = errata_reviewer ()))"
+#define ERRATA_SQL_OTHERS "(a.origin <> 'imported' AND a.annotator <> errata_reviewer ())"
+#define ERRATA_SQL_IMPORTED "a.origin = 'imported'"
+
+/* The SELECT list that _errata_project_trace_from_row() reads: the
+ * trace's numbers, my verdict and note, how many others gave a verdict
+ * and how many of them failed it, the latest imported verdict, and the
+ * latest note by anyone else. */
 #define ERRATA_TRACE_SUMMARY_COLUMNS \
   "t.id, t.external_id, t.source, t.imported_at, " \
   "substr(t.input, 1, 300), substr(t.output, 1, 300), " \
   "t.n_messages, t.n_tool_calls, t.output_chars, " \
   "t.latency_ms, t.tokens_in, t.tokens_out, t.cost, " \
-  "(SELECT a.verdict FROM annotations a WHERE a.trace_id = t.id " \
+  "(SELECT a.verdict FROM annotations a WHERE a.trace_id = t.id AND " ERRATA_SQL_MINE \
   "  ORDER BY a.updated_at DESC LIMIT 1), " \
-  "(SELECT substr(a.note, 1, 300) FROM annotations a WHERE a.trace_id = t.id " \
-  "  ORDER BY a.updated_at DESC LIMIT 1)"
+  "(SELECT substr(a.note, 1, 300) FROM annotations a WHERE a.trace_id = t.id AND " \
+  ERRATA_SQL_MINE "  ORDER BY a.updated_at DESC LIMIT 1), " \
+  "(SELECT count(*) FROM annotations a WHERE a.trace_id = t.id AND " ERRATA_SQL_OTHERS \
+  "  AND a.verdict IS NOT NULL), " \
+  "(SELECT count(*) FROM annotations a WHERE a.trace_id = t.id AND " ERRATA_SQL_OTHERS \
+  "  AND a.verdict = 'fail'), " \
+  "(SELECT a.verdict FROM annotations a WHERE a.trace_id = t.id AND " ERRATA_SQL_IMPORTED \
+  "  AND a.verdict IS NOT NULL ORDER BY a.updated_at DESC LIMIT 1), " \
+  "(SELECT substr(a.note, 1, 300) FROM annotations a WHERE a.trace_id = t.id AND a.note <> ''" \
+  "  AND NOT " ERRATA_SQL_MINE " ORDER BY a.updated_at DESC LIMIT 1)"
+/* How many columns ERRATA_TRACE_SUMMARY_COLUMNS has: what a query selects
+ * after them starts at this index. */
+#define ERRATA_TRACE_SUMMARY_N_COLUMNS 19
 
 G_END_DECLS

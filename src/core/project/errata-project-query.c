@@ -275,15 +275,33 @@ append_filters (GString          *sql,
     {
     case ERRATA_REVIEW_FILTER_UNREVIEWED:
       g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM annotations a"
-                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL)");
+                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL AND "
+                            ERRATA_SQL_MINE ")");
       break;
     case ERRATA_REVIEW_FILTER_PASS:
       g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
-                            " WHERE a.trace_id = t.id AND a.verdict = 'pass')");
+                            " WHERE a.trace_id = t.id AND a.verdict = 'pass' AND "
+                            ERRATA_SQL_MINE ")");
       break;
     case ERRATA_REVIEW_FILTER_FAIL:
       g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
-                            " WHERE a.trace_id = t.id AND a.verdict = 'fail')");
+                            " WHERE a.trace_id = t.id AND a.verdict = 'fail' AND "
+                            ERRATA_SQL_MINE ")");
+      break;
+    case ERRATA_REVIEW_FILTER_BY_ME:
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL AND "
+                            ERRATA_SQL_MINE ")");
+      break;
+    case ERRATA_REVIEW_FILTER_BY_OTHERS:
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL AND "
+                            ERRATA_SQL_OTHERS ")");
+      break;
+    case ERRATA_REVIEW_FILTER_BY_NOBODY:
+      g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM annotations a"
+                            " WHERE a.trace_id = t.id AND a.verdict IS NOT NULL AND "
+                            ERRATA_SQL_REVIEW ")");
       break;
     case ERRATA_REVIEW_FILTER_ANY:
     default:
@@ -412,7 +430,7 @@ advance_cursor (ErrataTraceCursor *cursor,
                 sqlite3_stmt      *stmt,
                 ErrataTraceSort    sort)
 {
-  const int key_column = 15;
+  const int key_column = ERRATA_TRACE_SUMMARY_N_COLUMNS;
 
   cursor->started = TRUE;
   cursor->id = sqlite3_column_int64 (stmt, 0);
@@ -570,6 +588,7 @@ typedef struct
 {
   GFile            *file;
   ErrataTraceQuery *query;
+  char             *reviewer;
 } IdsTaskData;
 
 static void
@@ -577,6 +596,7 @@ ids_task_data_free (IdsTaskData *data)
 {
   g_clear_object (&data->file);
   g_clear_object (&data->query);
+  g_free (data->reviewer);
   g_free (data);
 }
 
@@ -598,6 +618,8 @@ query_ids_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  /* "Unreviewed" is unreviewed by the caller's reviewer. */
+  errata_project_set_reviewer (reader, data->reviewer);
   ids = errata_project_query_trace_ids (reader, data->query, cancellable, &error);
   if (ids == NULL)
     g_task_return_error (task, error);
@@ -624,6 +646,7 @@ errata_project_query_trace_ids_async (ErrataProject       *self,
   data = g_new0 (IdsTaskData, 1);
   data->file = g_object_ref (errata_project_get_file (self));
   data->query = errata_trace_query_copy (query);
+  data->reviewer = g_strdup (errata_project_get_reviewer (self));
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_project_query_trace_ids_async);
   g_task_set_task_data (task, data, (GDestroyNotify)ids_task_data_free);

@@ -233,6 +233,9 @@ _errata_project_trace_from_row (sqlite3_stmt *stmt)
   _errata_trace_set_review (trace,
                             errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 13)),
                             column_text (stmt, 14));
+  _errata_trace_set_others (trace, sqlite3_column_int (stmt, 15), sqlite3_column_int (stmt, 16),
+                            errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 17)),
+                            column_text (stmt, 18));
   return trace;
 }
 
@@ -253,9 +256,9 @@ static void
 load_trace_details (ErrataTrace  *trace,
                     sqlite3_stmt *stmt)
 {
-  g_autoptr(JsonNode) messages = parse_json_column (stmt, 15);
-  g_autoptr(JsonNode) tools = parse_json_column (stmt, 16);
-  g_autoptr(JsonNode) metadata = parse_json_column (stmt, 17);
+  g_autoptr(JsonNode) messages = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS);
+  g_autoptr(JsonNode) tools = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 1);
+  g_autoptr(JsonNode) metadata = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 2);
   JsonObject *target = errata_trace_get_metadata (trace);
 
   if (messages && JSON_NODE_HOLDS_ARRAY (messages))
@@ -415,13 +418,24 @@ errata_project_get_info (ErrataProject      *self,
   memset (info, 0, sizeof *info);
   if (!_errata_project_query_int (self, "SELECT count(*) FROM traces", &info->traces, error) ||
       !_errata_project_query_int (self,
-                                  "SELECT count(DISTINCT trace_id) FROM annotations"
-                                  " WHERE verdict IS NOT NULL", &info->annotated, error) ||
+                                  "SELECT count(DISTINCT trace_id) FROM annotations a"
+                                  " WHERE verdict IS NOT NULL AND " ERRATA_SQL_REVIEW,
+                                  &info->annotated, error) ||
+      !_errata_project_query_int (self,
+                                  "SELECT count(DISTINCT trace_id) FROM annotations a"
+                                  " WHERE verdict IS NOT NULL AND " ERRATA_SQL_MINE,
+                                  &info->reviewed_by_you, error) ||
+      !_errata_project_query_int (self,
+                                  "SELECT count(DISTINCT trace_id) FROM annotations a"
+                                  " WHERE verdict IS NOT NULL AND " ERRATA_SQL_IMPORTED,
+                                  &info->imported, error) ||
       !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE note <> ''",
                                   &info->notes, error) ||
-      !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE verdict = 'pass'",
+      !_errata_project_query_int (self, "SELECT count(*) FROM annotations a"
+                                  " WHERE verdict = 'pass' AND " ERRATA_SQL_REVIEW,
                                   &info->passed, error) ||
-      !_errata_project_query_int (self, "SELECT count(*) FROM annotations WHERE verdict = 'fail'",
+      !_errata_project_query_int (self, "SELECT count(*) FROM annotations a"
+                                  " WHERE verdict = 'fail' AND " ERRATA_SQL_REVIEW,
                                   &info->failed, error))
     return FALSE;
 

@@ -27,6 +27,9 @@ struct _ErrataProject
 
   /* SQL text (static strings) -> prepared statement, for hot paths. */
   GHashTable   *statements;
+
+  /* Whose reviews are "mine" in queries (errata_reviewer() in SQL). */
+  char         *reviewer;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
@@ -42,6 +45,7 @@ errata_project_finalize (GObject *object)
   errata_project_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->reviewer, g_free);
 
   G_OBJECT_CLASS (errata_project_parent_class)->finalize (object);
 }
@@ -236,6 +240,20 @@ check_header (GFile   *file,
   return TRUE;
 }
 
+/* errata_reviewer(): the reviewer set on the project, or NULL. */
+static void
+sql_reviewer (sqlite3_context  *context,
+              int               n_args,
+              sqlite3_value   **args)
+{
+  ErrataProject *self = sqlite3_user_data (context);
+
+  if (self->reviewer == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, self->reviewer, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 configure_connection (ErrataProject  *self,
                       GError        **error)
@@ -247,6 +265,10 @@ configure_connection (ErrataProject  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+  /* Direct only: a crafted view or trigger in a received file cannot call
+   * it. Not deterministic: the reviewer changes with the preference. */
+  sqlite3_create_function (self->db, "errata_reviewer", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                           self, sql_reviewer, NULL, NULL);
 
   if (!exec_sql (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;",
                  _("configure the project"), error))
@@ -740,4 +762,30 @@ errata_project_set_meta (ErrataProject  *self,
   ok = _errata_project_step_write (self, stmt, _("save project settings"), error);
   sqlite3_finalize (stmt);
   return ok;
+}
+
+/**
+ * errata_project_set_reviewer:
+ * @reviewer: (nullable): the name reviews are made under, or %NULL
+ *
+ * Whose reviews count as "mine" in trace summaries, review filters and
+ * counts: a review made here (or merged) under this name. With %NULL,
+ * every review made here counts, which is how the command line reads a
+ * project for the whole team. Imported labels never count as reviews.
+ */
+void
+errata_project_set_reviewer (ErrataProject *self,
+                             const char    *reviewer)
+{
+  g_return_if_fail (ERRATA_IS_PROJECT (self));
+
+  g_free (self->reviewer);
+  self->reviewer = reviewer != NULL && *reviewer != '\0' ? g_strdup (reviewer) : NULL;
+}
+
+const char *
+errata_project_get_reviewer (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  return self->reviewer;
 }

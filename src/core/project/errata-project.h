@@ -45,12 +45,15 @@ typedef enum
   ERRATA_PROJECT_OPEN_READ_ONLY = 1 << 0,
 } ErrataProjectOpenFlags;
 
+/* Every count says whose reviews it counts (DESIGN.md, "Labels"). */
 typedef struct
 {
   gint64 traces;
-  gint64 annotated;    /* traces with a pass or fail verdict */
-  gint64 notes;        /* annotations with a non-empty note */
-  gint64 passed;
+  gint64 annotated;    /* traces with a verdict from a review by anyone (not imported) */
+  gint64 reviewed_by_you;  /* traces with the reviewer's own verdict (all reviews when unset) */
+  gint64 imported;     /* traces with an imported verdict (labels, not reviews) */
+  gint64 notes;        /* annotations with a non-empty note, imported ones too */
+  gint64 passed;       /* pass verdicts of reviews (not imported) */
   gint64 failed;
   int    schema_version;
   gint64 file_size;    /* bytes, the main file plus its WAL */
@@ -135,6 +138,9 @@ gboolean          errata_project_resolve_trace_id       (ErrataProject          
 ErrataTrace      *errata_project_lookup_trace           (ErrataProject          *self,
                                                          const char             *reference,
                                                          GError                **error);
+void              errata_project_set_reviewer           (ErrataProject          *self,
+                                                         const char             *reviewer);
+const char       *errata_project_get_reviewer           (ErrataProject          *self);
 gboolean          errata_project_get_info               (ErrataProject          *self,
                                                          ErrataProjectInfo      *info,
                                                          GError                **error);

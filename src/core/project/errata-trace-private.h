@@ -25,5 +25,10 @@ void _errata_trace_set_summary     (ErrataTrace   *self,
 void _errata_trace_set_review      (ErrataTrace   *self,
                                     ErrataVerdict  verdict,
                                     const char    *note);
+void _errata_trace_set_others      (ErrataTrace   *self,
+                                    guint          others_reviewed,
+                                    guint          others_failed,
+                                    ErrataVerdict  imported_verdict,
+                                    const char    *others_note);
 
 G_END_DECLS

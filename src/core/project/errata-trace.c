@@ -33,8 +33,15 @@ struct _ErrataTrace
   gint64         tokens_out;
   double         cost;
 
+  /* The project reviewer's own review (errata_project_set_reviewer()). */
   ErrataVerdict  verdict;
   char          *note;
+
+  /* Everyone else's, which blind review hides until mine is saved. */
+  guint          others_reviewed;
+  guint          others_failed;
+  ErrataVerdict  imported_verdict;
+  char          *others_note;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataTrace, errata_trace, G_TYPE_OBJECT)
@@ -52,6 +59,7 @@ errata_trace_finalize (GObject *object)
   g_clear_pointer (&self->input, g_free);
   g_clear_pointer (&self->output, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->others_note, g_free);
 
   G_OBJECT_CLASS (errata_trace_parent_class)->finalize (object);
 }
@@ -355,6 +363,8 @@ errata_trace_set_cost (ErrataTrace *self,
   self->cost = cost;
 }
 
+/* The verdict of the project's reviewer (of any review made here when no
+ * reviewer is set); imported labels are not reviews and never show here. */
 ErrataVerdict
 errata_trace_get_verdict (ErrataTrace *self)
 {
@@ -367,6 +377,52 @@ errata_trace_get_note (ErrataTrace *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACE (self), NULL);
   return self->note ? self->note : "";
+}
+
+/* How many other reviewers gave a verdict (reviews made here or merged). */
+guint
+errata_trace_get_others_reviewed (ErrataTrace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE (self), 0);
+  return self->others_reviewed;
+}
+
+/* How many of them failed the trace. */
+guint
+errata_trace_get_others_failed (ErrataTrace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE (self), 0);
+  return self->others_failed;
+}
+
+/* The latest verdict imported with a file: a label, not a review. */
+ErrataVerdict
+errata_trace_get_imported_verdict (ErrataTrace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE (self), ERRATA_VERDICT_UNSET);
+  return self->imported_verdict;
+}
+
+/* The latest note written by anyone else, imported ones too. */
+const char *
+errata_trace_get_others_note (ErrataTrace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE (self), NULL);
+  return self->others_note ? self->others_note : "";
+}
+
+void
+_errata_trace_set_others (ErrataTrace   *self,
+                          guint          others_reviewed,
+                          guint          others_failed,
+                          ErrataVerdict  imported_verdict,
+                          const char    *others_note)
+{
+  self->others_reviewed = others_reviewed;
+  self->others_failed = others_failed;
+  self->imported_verdict = imported_verdict;
+  g_free (self->others_note);
+  self->others_note = g_strdup (others_note);
 }
 
 void

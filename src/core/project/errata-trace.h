@@ -56,6 +56,10 @@ void           errata_trace_set_cost            (ErrataTrace *self,
 
 ErrataVerdict  errata_trace_get_verdict         (ErrataTrace *self);
 const char    *errata_trace_get_note            (ErrataTrace *self);
+guint          errata_trace_get_others_reviewed (ErrataTrace *self);
+guint          errata_trace_get_others_failed   (ErrataTrace *self);
+ErrataVerdict  errata_trace_get_imported_verdict (ErrataTrace *self);
+const char    *errata_trace_get_others_note     (ErrataTrace *self);
 
 char          *errata_trace_dup_search_body     (ErrataTrace *self);
 

@@ -3,8 +3,8 @@
  * finalized evaluator's corrected rate where one exists.
  *
  * Whose numbers: a mode's count is the traces that at least one reviewer
- * here (annotations.origin 'here') put a note of into the mode; its share
- * divides by the traces with a review made here. Imported labels in the
+ * here or merged (never imported) put a note of into the mode; its share
+ * divides by the traces with a review. Imported labels in the
  * mode are counted apart (ErrataReportMode.imported).
  *
  * Copyright 2026 The Errata authors
@@ -27,7 +27,7 @@ static const char modes_sql[] =
   "SELECT m.id, m.name, m.definition,"
   " (SELECT count (DISTINCT a.trace_id) FROM assignments s"
   "   JOIN annotations a ON a.id = s.annotation_id"
-  "   WHERE s.failure_mode_id = m.id AND " ERRATA_REPORT_HERE ") AS here,"
+  "   WHERE s.failure_mode_id = m.id AND " ERRATA_REPORT_REVIEW ") AS here,"
   " (SELECT count (DISTINCT a.trace_id) FROM assignments s"
   "   JOIN annotations a ON a.id = s.annotation_id"
   "   WHERE s.failure_mode_id = m.id AND a.origin = 'imported')"
@@ -40,7 +40,7 @@ static const char examples_sql[] =
   "  a.note, a.annotator"
   " FROM assignments s JOIN annotations a ON a.id = s.annotation_id"
   " JOIN traces t ON t.id = a.trace_id"
-  " WHERE s.failure_mode_id = ?1 AND " ERRATA_REPORT_HERE
+  " WHERE s.failure_mode_id = ?1 AND " ERRATA_REPORT_REVIEW
   " ORDER BY a.note = '', t.id, a.annotator LIMIT 12";
 
 static void

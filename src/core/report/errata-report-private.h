@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 /* z for a two-sided 95% interval. */
 #define ERRATA_REPORT_Z95 1.959963984540054
 
-/* Reviews made here, by any reviewer: what "reviewed" means in the
- * report. Imported (and merged) verdicts are counted apart. */
-#define ERRATA_REPORT_HERE "a.origin = 'here' AND (a.verdict IS NOT NULL OR a.note <> '')"
+/* What "reviewed" means in the report: a review by any reviewer (made
+ * here, or merged from a colleague's project; never an
+ * imported label, DESIGN.md "Labels") that says something. */
+#define ERRATA_REPORT_REVIEW \
+  "a.origin <> 'imported' AND (a.verdict IS NOT NULL OR a.note <> '')"
 
 const char *_errata_report_column_text  (sqlite3_stmt   *stmt,
                                          int             column);

@@ -22,10 +22,10 @@
  * file). */
 static const char coverage_sql[] =
   "SELECT (SELECT count (*) FROM traces),"
-  " (SELECT count (DISTINCT a.trace_id) FROM annotations a WHERE " ERRATA_REPORT_HERE "),"
-  " (SELECT count (DISTINCT a.annotator) FROM annotations a WHERE " ERRATA_REPORT_HERE "),"
+  " (SELECT count (DISTINCT a.trace_id) FROM annotations a WHERE " ERRATA_REPORT_REVIEW "),"
+  " (SELECT count (DISTINCT a.annotator) FROM annotations a WHERE " ERRATA_REPORT_REVIEW "),"
   " (SELECT count (DISTINCT a.trace_id) FROM annotations a"
-  "   WHERE " ERRATA_REPORT_HERE " AND a.verdict = 'fail'),"
+  "   WHERE " ERRATA_REPORT_REVIEW " AND a.verdict = 'fail'),"
   " (SELECT count (DISTINCT a.trace_id) FROM annotations a WHERE a.origin = 'imported'"
   "   AND (a.verdict IS NOT NULL OR a.note <> ''))";
 
@@ -34,7 +34,7 @@ static const char coverage_sql[] =
 static const char saturation_sql[] =
   "SELECT a.trace_id, min (a.created_at) AS first_review, group_concat (s.failure_mode_id)"
   " FROM annotations a LEFT JOIN assignments s ON s.annotation_id = a.id"
-  " WHERE " ERRATA_REPORT_HERE
+  " WHERE " ERRATA_REPORT_REVIEW
   " GROUP BY a.trace_id ORDER BY first_review, a.trace_id";
 
 static const char splits_sql[] =

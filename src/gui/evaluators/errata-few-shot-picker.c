@@ -139,7 +139,10 @@ new_row (ErrataFewShotPicker *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_markup_escape_text (errata_trace_get_external_id (trace), -1);
-  g_autofree char *note = first_line (errata_trace_get_note (trace));
+  /* Whoever wrote it: the example's note, not only the user's own. */
+  const char *any_note = errata_trace_get_note (trace) != NULL && *errata_trace_get_note (trace)
+                         ? errata_trace_get_note (trace) : errata_trace_get_others_note (trace);
+  g_autofree char *note = first_line (any_note);
   g_autofree char *subtitle = note != NULL ? g_markup_escape_text (note, -1)
                                            : g_markup_escape_text (_("No note"), -1);
   g_autofree char *accessible = g_strdup_printf (_("Use trace %s as an example"),

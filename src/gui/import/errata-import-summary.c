@@ -285,6 +285,9 @@ errata_import_summary_show_report (ErrataImportSummary *self,
             errata_import_report_get_n_duplicates (report));
   add_stat (self, "stat-skipped", _("Skipped"), errata_import_report_get_n_skipped (report));
   add_stat (self, "stat-notes", _("Notes"), errata_import_report_get_n_notes (report));
+  /* Translators: pass/fail verdicts that came in the file (a judge's,
+   * say): labels, not anyone's review. */
+  add_stat (self, "stat-labels", _("Imported Labels"), errata_import_report_get_n_labels (report));
   gtk_widget_set_visible (GTK_WIDGET (self->stats_box), TRUE);
   fill_formats (self, report, rows);
   fill_problems (self, errata_import_report_get_problems (report));

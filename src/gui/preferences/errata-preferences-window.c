@@ -26,6 +26,7 @@ struct _ErrataPreferencesWindow
   AdwPreferencesPage   *general_page;
   AdwPreferencesGroup  *coding_group;
   AdwEntryRow          *annotator_row;
+  GtkSwitch            *blind_review_switch;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataPreferencesWindow, errata_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -72,6 +73,7 @@ errata_preferences_window_class_init (ErrataPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, ErrataPreferencesWindow, coding_group);
   gtk_widget_class_bind_template_child (widget_class, ErrataPreferencesWindow, annotator_row);
+  gtk_widget_class_bind_template_child (widget_class, ErrataPreferencesWindow, blind_review_switch);
 }
 
 static void
@@ -81,6 +83,8 @@ errata_preferences_window_init (ErrataPreferencesWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "annotator-name", self->annotator_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "blind-review", self->blind_review_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   describe_annotator (self);
   errata_preferences_window_add_page (self, errata_llm_preferences_page_new ());

@@ -1,5 +1,11 @@
 /* errata-coding-panel-others.c: below the form, read only, what other
- * annotators wrote about the trace on show.
+ * annotators wrote about the trace on show, and imported labels.
+ *
+ * Blind review (the default, the blind-review setting): until my own
+ * verdict for the trace is saved, only how many others reviewed it shows,
+ * not what they said, and the labels per failure mode (which read from
+ * their reviews) stay folded away; anchoring on a colleague's verdict
+ * would spoil the agreement figures.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,8 +39,17 @@ new_other_header (const ErrataAnnotation *annotation)
   GtkWidget *name;
   GtkWidget *verdict;
 
-  name = new_caption (*annotation->annotator ? annotation->annotator : _("Unnamed reviewer"),
-                      "caption-heading");
+  if (annotation->origin == ERRATA_ORIGIN_IMPORTED)
+    {
+      /* Translators: an imported label's source (a file name, or the
+       * name given with --annotator): a label, not a review. */
+      g_autofree char *text = g_strdup_printf (_("Imported label · %s"), annotation->annotator);
+
+      name = new_caption (text, "caption-heading");
+    }
+  else
+    name = new_caption (*annotation->annotator ? annotation->annotator : _("Unnamed reviewer"),
+                        "caption-heading");
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), name);
@@ -100,23 +115,89 @@ clear_other_reviews (ErrataCodingPanel *self)
     gtk_list_box_remove (self->others_list, child);
 }
 
+static gboolean
+is_mine (ErrataCodingPanel      *self,
+         const ErrataAnnotation *annotation)
+{
+  return annotation->origin != ERRATA_ORIGIN_IMPORTED &&
+         g_strcmp0 (annotation->annotator, self->annotator) == 0;
+}
+
+/**
+ * _errata_coding_panel_is_blind:
+ *
+ * Whether others' reviews are hidden on the trace on show: blind review
+ * is on and my verdict for it is not saved yet.
+ */
+gboolean
+_errata_coding_panel_is_blind (ErrataCodingPanel *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  gboolean reviewed = self->verdict != ERRATA_VERDICT_UNSET &&
+                      self->save_state == SAVE_STATE_SAVED;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (reviewed || !g_settings_schema_has_key (schema, "blind-review"))
+    return FALSE;
+  return g_settings_get_boolean (self->settings, "blind-review");
+}
+
+/* Under blind review, one line instead of the reviews: that they exist
+ * (so nobody thinks they are the only reviewer), not what they say. */
+static void
+append_blind_line (ErrataCodingPanel *self,
+                   guint              n_reviews,
+                   guint              n_labels)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n_reviews > 0 && n_labels > 0)
+    what = g_strdup_printf (ngettext ("%u other reviewer reviewed this trace, and it has an imported label.",
+                                      "%u other reviewers reviewed this trace, and it has an imported label.",
+                                      n_reviews), n_reviews);
+  else if (n_reviews > 0)
+    what = g_strdup_printf (ngettext ("%u other reviewer reviewed this trace.",
+                                      "%u other reviewers reviewed this trace.", n_reviews),
+                            n_reviews);
+  else
+    what = g_strdup (_("This trace has an imported label."));
+  /* Translators: under blind review; %s is "2 other reviewers reviewed
+   * this trace." or "This trace has an imported label.". */
+  text = g_strdup_printf (_("%s Shown once you have saved your verdict (blind review; "
+                            "Preferences turns it off)."), what);
+  label = new_caption (text, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "other-review");
+  gtk_widget_add_css_class (label, "blind-review");
+  gtk_list_box_append (self->others_list, label);
+}
+
 static guint
 fill_other_reviews (ErrataCodingPanel *self,
                     GPtrArray         *annotations)
 {
-  guint shown = 0;
+  gboolean blind = _errata_coding_panel_is_blind (self);
+  guint n_reviews = 0;
+  guint n_labels = 0;
 
   for (guint i = 0; i < annotations->len; i++)
     {
       const ErrataAnnotation *annotation = annotations->pdata[i];
 
-      if (g_strcmp0 (annotation->annotator, self->annotator) == 0 ||
-          is_empty_review (annotation))
+      if (is_mine (self, annotation) || is_empty_review (annotation))
         continue;
-      gtk_list_box_append (self->others_list, new_other_row (self, annotation));
-      shown++;
+      if (annotation->origin == ERRATA_ORIGIN_IMPORTED)
+        n_labels++;
+      else
+        n_reviews++;
+      if (!blind)
+        gtk_list_box_append (self->others_list, new_other_row (self, annotation));
     }
-  return shown;
+  if (blind && n_reviews + n_labels > 0)
+    append_blind_line (self, n_reviews, n_labels);
+  return n_reviews + n_labels;
 }
 
 void
@@ -145,4 +226,6 @@ _errata_coding_panel_update_other_reviews (ErrataCodingPanel *self)
       shown = 1;
     }
   gtk_widget_set_visible (self->others_box, shown > 0);
+  /* The labels per mode read from others' reviews too. */
+  gtk_widget_set_visible (self->mode_labels_box, !_errata_coding_panel_is_blind (self));
 }

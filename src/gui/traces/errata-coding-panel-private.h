@@ -63,6 +63,7 @@ struct _ErrataCodingPanel
   GtkLabel          *modes_label;
   AdwActionRow      *first_failure_row;
   ErrataModeLabels  *mode_labels;
+  GtkWidget         *mode_labels_box;
   GtkWidget         *others_box;
   GtkListBox        *others_list;
 };
@@ -82,6 +83,7 @@ void           _errata_coding_panel_update_modes_label       (ErrataCodingPanel 
 
 /* errata-coding-panel-others.c */
 void           _errata_coding_panel_update_other_reviews     (ErrataCodingPanel *self);
+gboolean       _errata_coding_panel_is_blind                 (ErrataCodingPanel *self);
 
 /* errata-coding-panel.c */
 GtkTextBuffer *_errata_coding_panel_get_note_buffer          (ErrataCodingPanel *self);

@@ -498,6 +498,7 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, modes_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, mode_labels);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, mode_labels_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_list);
   gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
@@ -514,6 +515,9 @@ errata_coding_panel_init (ErrataCodingPanel *self)
   self->annotator = errata_annotator_name_from_settings (self->settings);
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (on_annotator_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::blind-review",
+                           G_CALLBACK (_errata_coding_panel_update_other_reviews), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (_errata_coding_panel_get_note_buffer (self), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
 

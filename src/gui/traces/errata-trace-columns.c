@@ -103,28 +103,79 @@ format_tokens (ErrataTrace *trace)
   return g_strdup_printf ("%'" G_GINT64_FORMAT, MAX (in, 0) + MAX (out, 0));
 }
 
+/* Mine, others' and imported, told apart (DESIGN.md, "Labels"): my
+ * verdict is a coloured ✓ or ✗; a trace only others reviewed shows a dim
+ * ✓ or ✗ (✗ when any of them failed it), or under blind review a dim
+ * person with no verdict; an imported label alone shows a dim paper clip,
+ * or nothing under blind review. The tooltip says whose, in words. */
+char *
+errata_trace_columns_describe_status (ErrataTrace  *trace,
+                                      gboolean      blind,
+                                      const char  **icon,
+                                      const char  **css_class)
+{
+  ErrataVerdict mine = errata_trace_get_verdict (trace);
+  guint others = errata_trace_get_others_reviewed (trace);
+  guint others_failed = errata_trace_get_others_failed (trace);
+  ErrataVerdict imported = errata_trace_get_imported_verdict (trace);
+
+  *icon = NULL;
+  *css_class = NULL;
+  if (mine != ERRATA_VERDICT_UNSET)
+    {
+      gboolean passed = mine == ERRATA_VERDICT_PASS;
+
+      *icon = passed ? "object-select-symbolic" : "window-close-symbolic";
+      *css_class = passed ? "success" : "error";
+      if (others == 0)
+        return g_strdup (passed ? _("You passed it") : _("You failed it"));
+      /* Translators: the verdict column's tooltip; "3 others reviewed it, 1 failed it". */
+      return g_strdup_printf (ngettext ("%s · %u other reviewed it, %u failed it",
+                                        "%s · %u others reviewed it, %u failed it", others),
+                              passed ? _("You passed it") : _("You failed it"),
+                              others, others_failed);
+    }
+  if (others > 0 && blind)
+    {
+      *icon = "avatar-default-symbolic";
+      *css_class = "dim-label";
+      return g_strdup_printf (ngettext ("Not reviewed by you · %u other reviewed it (hidden until you review: blind review)",
+                                        "Not reviewed by you · %u others reviewed it (hidden until you review: blind review)",
+                                        others), others);
+    }
+  if (others > 0)
+    {
+      *icon = others_failed > 0 ? "window-close-symbolic" : "object-select-symbolic";
+      *css_class = "dim-label";
+      return g_strdup_printf (ngettext ("Not reviewed by you · %u other reviewed it, %u failed it",
+                                        "Not reviewed by you · %u others reviewed it, %u failed it",
+                                        others), others, others_failed);
+    }
+  if (imported != ERRATA_VERDICT_UNSET && !blind)
+    {
+      *icon = "mail-attachment-symbolic";
+      *css_class = "dim-label";
+      return g_strdup (imported == ERRATA_VERDICT_FAIL
+                       ? _("Not reviewed · imported label: fail")
+                       : _("Not reviewed · imported label: pass"));
+    }
+  return g_strdup (_("Not reviewed"));
+}
+
 static void
 bind_status (GtkImage    *image,
-             ErrataTrace *trace)
+             ErrataTrace *trace,
+             gboolean     blind)
 {
-  ErrataVerdict verdict = errata_trace_get_verdict (trace);
-  const char *icon = NULL;
-  const char *label = _("Not reviewed");
+  const char *icon;
+  const char *css_class;
+  g_autofree char *label = errata_trace_columns_describe_status (trace, blind, &icon, &css_class);
 
   gtk_widget_remove_css_class (GTK_WIDGET (image), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (image), "error");
-  if (verdict == ERRATA_VERDICT_PASS)
-    {
-      icon = "object-select-symbolic";
-      label = _("Passed");
-      gtk_widget_add_css_class (GTK_WIDGET (image), "success");
-    }
-  else if (verdict == ERRATA_VERDICT_FAIL)
-    {
-      icon = "window-close-symbolic";
-      label = _("Failed");
-      gtk_widget_add_css_class (GTK_WIDGET (image), "error");
-    }
+  gtk_widget_remove_css_class (GTK_WIDGET (image), "dim-label");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (image), css_class);
   gtk_image_set_from_icon_name (image, icon);
   gtk_widget_set_tooltip_text (GTK_WIDGET (image), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image),
@@ -209,7 +260,8 @@ bind_cell (GtkSignalListItemFactory *factory,
 
   if (kind == COLUMN_STATUS)
     {
-      bind_status (GTK_IMAGE (child), trace);
+      bind_status (GTK_IMAGE (child), trace,
+                   GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "errata-blind")));
       return;
     }
   text = dup_cell_text (kind, trace);
@@ -267,6 +319,28 @@ errata_trace_columns_add (GtkColumnView *column_view)
       g_autoptr(GtkColumnViewColumn) column = create_column (&columns[i]);
 
       gtk_column_view_append_column (column_view, column);
+    }
+}
+
+/* Blind review hides others' verdicts in the status column; the caller
+ * reloads the list for rows already bound to show it. */
+void
+errata_trace_columns_set_blind_review (GtkColumnView *column_view,
+                                       gboolean       blind)
+{
+  GListModel *columns_model;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+
+  columns_model = gtk_column_view_get_columns (column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns_model); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns_model, i);
+      const ColumnSpec *spec = g_object_get_data (G_OBJECT (column), "errata-column");
+
+      if (spec != NULL && spec->kind == COLUMN_STATUS)
+        g_object_set_data (G_OBJECT (gtk_column_view_column_get_factory (column)),
+                           "errata-blind", GINT_TO_POINTER (blind));
     }
 }
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "errata-types.h"
+#include "errata-trace.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,12 @@ gboolean        errata_trace_columns_get_sort         (GtkColumnView *column_vie
                                                        ErrataTraceSort *sort,
                                                        gboolean      *descending);
 void            errata_trace_columns_clear_sort       (GtkColumnView *column_view);
+void            errata_trace_columns_set_blind_review (GtkColumnView *column_view,
+                                                       gboolean       blind);
+char           *errata_trace_columns_describe_status  (ErrataTrace   *trace,
+                                                       gboolean       blind,
+                                                       const char   **icon,
+                                                       const char   **css_class);
 GMenuModel     *errata_trace_columns_bind_chooser     (GtkColumnView *column_view,
                                                        GSettings     *settings,
                                                        GtkWidget     *owner);

@@ -76,6 +76,8 @@ previous_action (GtkWidget  *widget,
   move_selection (ERRATA_TRACES_PAGE (widget), -1);
 }
 
+/* Unreviewed by me: a trace only others reviewed is still in my queue
+ * (errata_trace_get_verdict() is my verdict). */
 static gboolean
 is_unreviewed_at (ErrataTracesPage *self,
                   guint              position)
@@ -114,6 +116,7 @@ next_unreviewed_action (GtkWidget  *widget,
 {
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  gboolean saving = errata_coding_panel_has_unsaved (ERRATA_CODING_PANEL (self->coding_panel));
   guint position;
 
   if (!errata_traces_page_flush (self, &error))
@@ -125,7 +128,11 @@ next_unreviewed_action (GtkWidget  *widget,
     return;
   position = find_next_unreviewed (self);
   if (position == GTK_INVALID_LIST_POSITION)
-    errata_traces_page_show_toast (self, _("Saved. No unreviewed trace left in this list"));
+    /* "Saved" only when something was: the key also just looks for the
+     * next trace, and "you" because others' reviews do not empty my queue. */
+    errata_traces_page_show_toast (self, saving
+                                   ? _("Saved. No trace left in this list that you have not reviewed")
+                                   : _("No trace left in this list that you have not reviewed"));
   else
     errata_traces_page_select (self, position);
   /* Out of the note: the next keys are p, f or j again, not text; the

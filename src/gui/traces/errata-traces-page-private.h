@@ -69,17 +69,22 @@ struct _ErrataTracesPage
   GtkMenuButton        *columns_button;
 };
 
-/* The items of the review dropdown, in order. */
+/* The items of the review dropdown, in order: the first ones are about
+ * my reviews (my queue), the last ones about whose reviews a trace has. */
 enum {
   REVIEW_ALL,
   REVIEW_UNREVIEWED,
   REVIEW_PASSED,
   REVIEW_FAILED,
   REVIEW_WITH_NOTE,
+  REVIEW_BY_ME,
+  REVIEW_BY_OTHERS,
+  REVIEW_BY_NOBODY,
 };
 
 /* errata-traces-page.c */
 gboolean _errata_traces_page_query_is_filtered      (ErrataTraceQuery *query);
+char    *_errata_traces_page_format_progress        (const ErrataProjectInfo *info);
 void     _errata_traces_page_update_state           (ErrataTracesPage *self);
 void     _errata_traces_page_toggle_first_failure   (ErrataTracesPage *self,
                                                      int               index);

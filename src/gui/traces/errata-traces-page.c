@@ -60,6 +60,33 @@ errata_traces_page_show_toast (ErrataTracesPage *self,
 
 /* Header ---------------------------------------------------------------- */
 
+/* Whose reviews the header counts, each said (DESIGN.md, "Labels"): mine
+ * first, since the queue is mine; then everyone's reviews made here or
+ * merged when others reviewed too; then imported labels, which are not
+ * reviews and never count as reviewed. */
+char *
+_errata_traces_page_format_progress (const ErrataProjectInfo *info)
+{
+  GString *text = g_string_new (NULL);
+
+  /* Translators: the header of the trace list: how many traces you gave
+   * a pass or fail verdict, of how many in the project. */
+  g_string_printf (text, _("You reviewed %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT),
+                   info->reviewed_by_you, info->traces);
+  if (info->annotated > info->reviewed_by_you)
+    /* Translators: appended to "You reviewed 3 of 40": traces with a
+     * verdict from any reviewer, you included. */
+    g_string_append_printf (text, _(" · %'" G_GINT64_FORMAT " by anyone"), info->annotated);
+  if (info->imported > 0)
+    /* Translators: appended to the review count: traces whose file came
+     * with a pass/fail label (an LLM judge's, say); not reviews. */
+    g_string_append_printf (text, ngettext (" · %'" G_GINT64_FORMAT " imported label",
+                                            " · %'" G_GINT64_FORMAT " imported labels",
+                                            info->imported),
+                            info->imported);
+  return g_string_free (text, FALSE);
+}
+
 static void
 update_header (ErrataTracesPage *self)
 {
@@ -70,10 +97,7 @@ update_header (ErrataTracesPage *self)
   if (!errata_project_get_info (self->project, &info, &error))
     self->subtitle = g_strdup (error->message);
   else
-    /* Translators: the header of the trace list: how many traces have a
-     * pass or fail verdict, of how many in the project. */
-    self->subtitle = g_strdup_printf (_("Reviewed %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT),
-                                      info.annotated, info.traces);
+    self->subtitle = _errata_traces_page_format_progress (&info);
   gtk_label_set_text (self->progress_label, self->subtitle);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
@@ -534,6 +558,25 @@ bind_taxonomy (ErrataTracesPage *self)
                                     errata_workspace_get_taxonomy (self->workspace));
 }
 
+static gboolean
+reload_for_reviewer (gpointer data)
+{
+  errata_traces_page_reload (ERRATA_TRACES_PAGE (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Whose reviews are "mine", and whether others' show, decide every row's
+ * status and the queue. From an idle: the workspace hands the new name to
+ * the project on the same change, through its own GSettings. */
+static void
+on_review_settings_changed (ErrataTracesPage *self)
+{
+  errata_trace_columns_set_blind_review (self->column_view,
+                                         g_settings_get_boolean (self->settings, "blind-review"));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_for_reviewer, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 set_workspace (ErrataTracesPage *self,
                ErrataWorkspace  *workspace)
@@ -559,6 +602,13 @@ set_workspace (ErrataTracesPage *self,
                            G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "load-failed",
                            G_CALLBACK (on_load_failed), self, G_CONNECT_SWAPPED);
+
+  errata_trace_columns_set_blind_review (self->column_view,
+                                         g_settings_get_boolean (self->settings, "blind-review"));
+  g_signal_connect_object (self->settings, "changed::blind-review",
+                           G_CALLBACK (on_review_settings_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::annotator-name",
+                           G_CALLBACK (on_review_settings_changed), self, G_CONNECT_SWAPPED);
 
   command = dup_import_command (project);
   gtk_label_set_text (self->import_command, command);

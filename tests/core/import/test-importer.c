@@ -144,7 +144,7 @@ test_openai (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (metadata, "lsmith_url"), ==, "https://example.invalid/r/1");
   g_assert_true (json_object_has_member (metadata, "z_note"));
   g_assert_false (json_object_has_member (metadata, "Notes"));
-  note = errata_project_get_annotation (fixture->project, errata_trace_get_id (first), "import", &error);
+  note = errata_project_get_annotation (fixture->project, errata_trace_get_id (first), "openai-chat.jsonl", &error);
   g_assert_no_error (error);
   g_assert_nonnull (note);
   g_assert_cmpstr (note->note, ==, "Good booking.");
@@ -339,18 +339,23 @@ test_mapped_csv (Fixture       *fixture,
   g_assert_cmpuint (errata_import_report_get_n_added (report), ==, 3);
   g_assert_cmpuint (errata_import_report_get_n_skipped (report), ==, 0);
   g_assert_cmpuint (errata_import_report_get_n_notes (report), ==, 1);
+  /* Row 2's pass has no note: still a label the summary counts. */
+  g_assert_cmpuint (errata_import_report_get_n_labels (report), ==, 2);
   g_assert_cmpstr (errata_import_report_get_format_name (report, 0), ==, "Mapped fields (CSV)");
 
   first = find (fixture->project, "mapped.csv", "1");
   g_assert_cmpstr (errata_trace_get_input (first), ==, "Hello, who are you?");
   g_assert_cmpstr (errata_trace_get_output (first), ==, "I am a bot.\r\nI help with \"recipes\".");
-  note = errata_project_get_annotation (fixture->project, errata_trace_get_id (first), "import", &error);
+  note = errata_project_get_annotation (fixture->project, errata_trace_get_id (first), "mapped.csv", &error);
   g_assert_nonnull (note);
   g_assert_cmpstr (note->note, ==, "Too terse");
   g_assert_cmpint (note->verdict, ==, ERRATA_VERDICT_FAIL);
+  /* Attributed to the file it came in, and marked imported: a label,
+   * not anyone's review (DESIGN.md, "Labels"). */
+  g_assert_cmpint (note->origin, ==, ERRATA_ORIGIN_IMPORTED);
 
   second = find (fixture->project, "mapped.csv", "2");
-  pass = errata_project_get_annotation (fixture->project, errata_trace_get_id (second), "import", &error);
+  pass = errata_project_get_annotation (fixture->project, errata_trace_get_id (second), "mapped.csv", &error);
   g_assert_nonnull (pass);
   g_assert_cmpint (pass->verdict, ==, ERRATA_VERDICT_PASS);
   g_assert_cmpstr (pass->note, ==, "");
@@ -664,7 +669,7 @@ test_transcript_and_labels_files (Fixture       *fixture,
   g_assert_cmpstr (errata_trace_get_output (piped), ==,
                    "I found nothing | try oat flour | or rice flour.");
   eggs = find (fixture->project, "transcripts.csv", "rb-002");
-  butter = errata_project_get_annotation (fixture->project, errata_trace_get_id (eggs), "import",
+  butter = errata_project_get_annotation (fixture->project, errata_trace_get_id (eggs), "transcripts.csv",
                                           &error);
   g_assert_nonnull (butter);
   g_assert_cmpint (butter->verdict, ==, ERRATA_VERDICT_FAIL);

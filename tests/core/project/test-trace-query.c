@@ -207,6 +207,102 @@ test_review_and_metadata_filters (Fixture       *fixture,
 }
 
 static void
+review_as (ErrataProject          *project,
+           gint64                  trace_id,
+           const char             *who,
+           ErrataAnnotationOrigin  origin,
+           ErrataVerdict           verdict,
+           const char             *note)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, who);
+  g_autoptr(GError) error = NULL;
+
+  annotation->origin = origin;
+  annotation->verdict = verdict;
+  g_free (annotation->note);
+  annotation->note = g_strdup (note);
+  g_assert_true (errata_project_set_annotation (project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_with (ErrataProject      *project,
+            ErrataReviewFilter  filter)
+{
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 n;
+
+  errata_trace_query_set_review_filter (query, filter);
+  n = errata_project_count_traces (project, query, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Reviews are per person and imported labels are not reviews (issue 14,
+ * part 1): trace 1 reviewed by me (Ada), 2 by Bo only, 3 by both, 4 has
+ * only an imported label, 5 an imported label and Bo's review. */
+static void
+test_review_filters_per_person (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ErrataProject *project = fixture->project;
+  ErrataProjectInfo info;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+
+  review_as (project, 1, "Ada", ERRATA_ORIGIN_HERE, ERRATA_VERDICT_PASS, "");
+  review_as (project, 2, "Bo", ERRATA_ORIGIN_HERE, ERRATA_VERDICT_FAIL, "wrong city");
+  review_as (project, 3, "Ada", ERRATA_ORIGIN_HERE, ERRATA_VERDICT_FAIL, "");
+  review_as (project, 3, "Bo", ERRATA_ORIGIN_MERGED, ERRATA_VERDICT_FAIL, "");
+  review_as (project, 4, "judge.jsonl", ERRATA_ORIGIN_IMPORTED, ERRATA_VERDICT_FAIL, "bad");
+  review_as (project, 5, "judge.jsonl", ERRATA_ORIGIN_IMPORTED, ERRATA_VERDICT_PASS, "ok");
+  review_as (project, 5, "Bo", ERRATA_ORIGIN_HERE, ERRATA_VERDICT_PASS, "");
+  errata_project_set_reviewer (project, "Ada");
+
+  /* My queue: everything I have not given a verdict, imported labels or not. */
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_UNREVIEWED), ==, 48);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_BY_ME), ==, 2);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_FAIL), ==, 1);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_PASS), ==, 1);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_BY_OTHERS), ==, 3);
+  /* Nobody reviewed 4 or 6..50; 4's imported label is not a review. */
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_BY_NOBODY), ==, 46);
+
+  g_assert_true (errata_project_get_info (project, &info, &error));
+  g_assert_cmpint (info.reviewed_by_you, ==, 2);
+  g_assert_cmpint (info.annotated, ==, 4);
+  g_assert_cmpint (info.imported, ==, 2);
+
+  /* A summary row tells mine from others' and the import. */
+  trace = errata_project_get_trace (project, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_trace_get_verdict (trace), ==, ERRATA_VERDICT_UNSET);
+  g_assert_cmpuint (errata_trace_get_others_reviewed (trace), ==, 1);
+  g_assert_cmpuint (errata_trace_get_others_failed (trace), ==, 1);
+  g_assert_cmpstr (errata_trace_get_others_note (trace), ==, "wrong city");
+  g_clear_object (&trace);
+  trace = errata_project_get_trace (project, 4, &error);
+  g_assert_cmpint (errata_trace_get_verdict (trace), ==, ERRATA_VERDICT_UNSET);
+  g_assert_cmpuint (errata_trace_get_others_reviewed (trace), ==, 0);
+  g_assert_cmpint (errata_trace_get_imported_verdict (trace), ==, ERRATA_VERDICT_FAIL);
+  g_clear_object (&trace);
+
+  /* Another name: Bo's queue. */
+  errata_project_set_reviewer (project, "Bo");
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_UNREVIEWED), ==, 47);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_BY_OTHERS), ==, 2);
+
+  /* No reviewer (the command line): every review made here is "mine",
+   * and still no imported label. */
+  errata_project_set_reviewer (project, NULL);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_UNREVIEWED), ==, 46);
+  g_assert_cmpint (count_with (project, ERRATA_REVIEW_FILTER_BY_OTHERS), ==, 0);
+  g_assert_true (errata_project_get_info (project, &info, &error));
+  g_assert_cmpint (info.reviewed_by_you, ==, 4);
+}
+
+static void
 test_shuffle_is_seeded_and_complete (Fixture       *fixture,
                                      gconstpointer  data)
 {
@@ -451,6 +547,7 @@ main (int   argc,
   ADD ("/query/sort-by-metric-pages-across-ties", test_sort_by_metric_pages_across_ties);
   ADD ("/query/text-filter", test_text_filter);
   ADD ("/query/review-and-metadata-filters", test_review_and_metadata_filters);
+  ADD ("/query/review-filters-per-person", test_review_filters_per_person);
   ADD ("/query/shuffle-is-seeded-and-complete", test_shuffle_is_seeded_and_complete);
   ADD ("/query/ids-follow-query-order", test_ids_follow_query_order);
   ADD ("/query/ids-async", test_ids_async);

@@ -181,7 +181,7 @@ test_traces_page (void)
 
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "support.errata");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 3");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "You reviewed 0 of 3");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "support.errata");
 
   /* The list loads in the background, then shows the first trace. */
@@ -234,7 +234,7 @@ test_empty_project (void)
 
   window = open_and_wait (file);
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 0");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "You reviewed 0 of 0");
   iterate_until (model_is_loaded,
                  errata_traces_page_get_model (find_one_visible (GTK_WIDGET (window),
                                                                   ERRATA_TYPE_TRACES_PAGE)));
@@ -530,7 +530,7 @@ test_new_project (void)
   iterate_until (widget_is_drawn, window);
   title = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE);
   g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "study.errata");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 0 of 0");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "You reviewed 0 of 0");
 
   /* The same name again: nothing is replaced, a new window says why. */
   errata_application_create_project (app, expected);

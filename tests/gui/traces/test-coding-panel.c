@@ -23,6 +23,7 @@
 #endif
 
 #include "errata-coding-panel.h"
+#include "errata-mode-labels.h"
 #include "coding-panel-fixture.h"
 #include "errata-gui-test-utils.h"
 #include "errata-test-utils.h"
@@ -619,6 +620,70 @@ test_other_reviews (Fixture       *fixture,
 }
 
 static void
+store_imported_label (Fixture       *fixture,
+                      guint          i,
+                      ErrataVerdict  verdict,
+                      const char    *note)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (fixture->ids[i], "judge.jsonl");
+  g_autoptr(GError) error = NULL;
+
+  annotation->origin = ERRATA_ORIGIN_IMPORTED;
+  annotation->verdict = verdict;
+  g_free (annotation->note);
+  annotation->note = g_strdup (note);
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+  g_assert_no_error (error);
+}
+
+/* Blind review (issue 14, part 3): others' verdicts and notes, imported
+ * labels and the labels per mode stay hidden until my verdict is saved. */
+static void
+test_blind_review (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *mode_labels = find_one (GTK_WIDGET (fixture->panel), ERRATA_TYPE_MODE_LABELS);
+
+  g_assert_true (g_settings_get_boolean (settings, "blind-review"));
+  store_review (fixture, 2, "Demo reviewer", ERRATA_VERDICT_FAIL, DEMO_NOTE, -1);
+  store_imported_label (fixture, 2, ERRATA_VERDICT_PASS, "the judge liked it");
+
+  show_trace (fixture, 2);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
+  g_assert_true (others_show_text (fixture,
+                                   "1 other reviewer reviewed this trace, and it has an imported label."));
+  g_assert_false (others_show_text (fixture, "Demo reviewer"));
+  g_assert_false (others_show_text (fixture, DEMO_NOTE));
+  g_assert_false (others_show_text (fixture, "the judge liked it"));
+  g_assert_false (others_show_text (fixture, "Fail"));
+  g_assert_false (gtk_widget_is_visible (mode_labels));
+
+  /* A note alone is not a verdict: still hidden. */
+  gtk_text_buffer_set_text (get_note_buffer (fixture), "asks twice for the date", -1);
+  g_assert_true (errata_coding_panel_flush (fixture->panel, NULL));
+  g_assert_false (others_show_text (fixture, DEMO_NOTE));
+
+  /* My verdict saved: everything shows, the import marked as such. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->panel), "coding.pass", NULL);
+  g_assert_true (others_show_text (fixture, "Demo reviewer"));
+  g_assert_true (others_show_text (fixture, DEMO_NOTE));
+  g_assert_true (others_show_text (fixture, "Imported label · judge.jsonl"));
+  g_assert_true (others_show_text (fixture, "the judge liked it"));
+  g_assert_true (gtk_widget_is_visible (mode_labels));
+
+  /* The preference off: another trace shows others' reviews at once. */
+  store_review (fixture, 1, "Grace", ERRATA_VERDICT_FAIL, "made up a price", -1);
+  g_settings_set_boolean (settings, "blind-review", FALSE);
+  show_trace (fixture, 1);
+  g_assert_true (others_show_text (fixture, "made up a price"));
+  g_settings_set_boolean (settings, "blind-review", TRUE);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->panel);
+  g_assert_false (others_show_text (fixture, "made up a price"));
+  g_assert_true (others_show_text (fixture, "1 other reviewer reviewed this trace."));
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display");
@@ -662,6 +727,7 @@ main (int   argc,
   ADD ("keys-in-note", test_keys_in_note);
   ADD ("screenshots", test_screenshots);
   ADD ("other-reviews", test_other_reviews);
+  ADD ("blind-review", test_blind_review);
 #undef ADD
   return g_test_run ();
 }

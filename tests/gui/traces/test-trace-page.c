@@ -102,7 +102,7 @@ test_list_and_header (Fixture       *fixture,
     }
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
   g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "hearth.errata");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 3 of 40");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "You reviewed 3 of 40");
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "40 traces"));
 
   /* The first trace is on show, in the view and in the panel. */
@@ -147,7 +147,7 @@ test_review_with_actions (Fixture       *fixture,
   g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_FAIL);
   row = g_list_model_get_item (fixture->model, 0);
   g_assert_cmpint (errata_trace_get_verdict (row), ==, ERRATA_VERDICT_FAIL);
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Reviewed 4 of 40");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "You reviewed 4 of 40");
   g_assert_cmpuint (errata_traces_page_get_selected (fixture->page), ==, 0);
   g_assert_cmpint (current_id (fixture), ==, first);
 
@@ -177,6 +177,101 @@ test_review_with_actions (Fixture       *fixture,
   stored = read_annotation_elsewhere (fixture, first);
   g_assert_cmpstr (stored->note, ==, "showed L-311 although it is over budget");
   g_assert_cmpint (stored->verdict, ==, ERRATA_VERDICT_PASS);
+}
+
+/* Writes a review through another connection, as a colleague's merge or
+ * an import would, then has the page read the project again. */
+static void
+add_review_elsewhere (Fixture                *fixture,
+                      guint                   index,
+                      const char             *who,
+                      ErrataAnnotationOrigin  origin,
+                      ErrataVerdict           verdict)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) other = errata_project_open (fixture->file, ERRATA_PROJECT_OPEN_NONE,
+                                                        &error);
+  g_autoptr(ErrataTrace) row = g_list_model_get_item (fixture->model, index);
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (errata_trace_get_id (row), who);
+
+  g_assert_no_error (error);
+  annotation->origin = origin;
+  annotation->verdict = verdict;
+  g_assert_true (errata_project_set_annotation (other, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+describe_row (Fixture  *fixture,
+              guint     index,
+              gboolean  blind,
+              const char **icon)
+{
+  g_autoptr(ErrataTrace) row = g_list_model_get_item (fixture->model, index);
+  const char *css_class;
+
+  return errata_trace_columns_describe_status (row, blind, icon, &css_class);
+}
+
+/* Issue 14, part 1: the queue, the header and the list are about my
+ * reviews; a colleague's review and an imported label are told apart. */
+static void
+test_queue_is_mine (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwViewSwitcherTitle *title = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->window),
+                                                                  ADW_TYPE_VIEW_SWITCHER_TITLE);
+  GtkDropDown *review = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_DROP_DOWN);
+  g_autofree char *grace = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *hidden_label = NULL;
+  const char *icon;
+
+  add_review_elsewhere (fixture, 5, "Grace", ERRATA_ORIGIN_HERE, ERRATA_VERDICT_FAIL);
+  add_review_elsewhere (fixture, 6, "judge.jsonl", ERRATA_ORIGIN_IMPORTED, ERRATA_VERDICT_PASS);
+  errata_traces_page_reload (fixture->page);
+  wait_for_list (fixture);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==,
+                   "You reviewed 3 of 40 · 4 by anyone · 1 imported label");
+
+  /* Grace's review and the imported label do not take trace 5 and 6 out
+   * of my queue: from trace 4, Ctrl+Enter goes to 5, then 6, then 7. */
+  errata_traces_page_select (fixture->page, 4);
+  activate (fixture, "traces.next-unreviewed");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-05");
+  activate (fixture, "traces.next-unreviewed");
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-06");
+
+  /* The status column: a dim mark for others', hidden under blind review. */
+  grace = describe_row (fixture, 5, TRUE, &icon);
+  g_assert_cmpstr (icon, ==, "avatar-default-symbolic");
+  g_assert_nonnull (strstr (grace, "1 other reviewed it"));
+  g_free (grace);
+  grace = describe_row (fixture, 5, FALSE, &icon);
+  g_assert_cmpstr (icon, ==, "window-close-symbolic");
+  g_assert_cmpstr (grace, ==, "Not reviewed by you · 1 other reviewed it, 1 failed it");
+  hidden_label = describe_row (fixture, 6, TRUE, &icon);
+  g_assert_null (icon);
+  g_assert_cmpstr (hidden_label, ==, "Not reviewed");
+  label = describe_row (fixture, 6, FALSE, &icon);
+  g_assert_cmpstr (icon, ==, "mail-attachment-symbolic");
+  g_assert_cmpstr (label, ==, "Not reviewed · imported label: pass");
+
+  /* The review filter's whose-review items. */
+  gtk_drop_down_set_selected (review, 6);  /* Reviewed by Others */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-05");
+  gtk_drop_down_set_selected (review, 7);  /* Reviewed by Nobody */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES - 4);
+  gtk_drop_down_set_selected (review, 5);  /* Reviewed by You */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 3);
+  gtk_drop_down_set_selected (review, 1);  /* Not Reviewed by You */
+  wait_for_list (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES - 3);
 }
 
 static void
@@ -1007,6 +1102,7 @@ main (int   argc,
 
   ADD_TEST ("/trace-page/list-and-header", test_list_and_header);
   ADD_TEST ("/trace-page/review-with-actions", test_review_with_actions);
+  ADD_TEST ("/trace-page/queue-is-mine", test_queue_is_mine);
   ADD_TEST ("/trace-page/first-failure", test_first_failure);
   ADD_TEST ("/trace-page/filters-and-search", test_filters_and_search);
   ADD_TEST ("/trace-page/sort-by-column", test_sort_by_column);
