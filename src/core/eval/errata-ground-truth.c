@@ -24,8 +24,8 @@
 
 #include "errata-project-private.h"
 
-/* ?1 is the target. "Reviewed" is the taxonomy's rule
- * (ERRATA_REVIEWED_ANNOTATION): a verdict or a non-empty note. An imported
+/* ?1 is the target. A vote is a verdict or a non-empty note, from a
+ * review or an import (told apart by `imported`). An imported
  * verdict whose note sits in no failure mode says nothing about any mode:
  * a file's "fail" must not pass every mode. */
 #define TALLY_SQL(ANNOTATION_FILTER, LABEL_FILTER) \

@@ -21,6 +21,8 @@ struct _ErrataCardItem
   char          *note;
   char          *folded;       /* note and trace id, for the search filter */
   ErrataVerdict  verdict;
+  gboolean       imported;     /* an imported label's note: not a review */
+  char          *annotator;    /* the reviewer, or the file it was imported from */
 };
 
 G_DEFINE_FINAL_TYPE (ErrataCardItem, errata_card_item, G_TYPE_OBJECT)
@@ -63,6 +65,7 @@ errata_card_item_finalize (GObject *object)
   g_free (self->external_id);
   g_free (self->note);
   g_free (self->folded);
+  g_free (self->annotator);
 
   G_OBJECT_CLASS (errata_card_item_parent_class)->finalize (object);
 }
@@ -144,6 +147,8 @@ errata_card_item_new (const ErrataNoteCard *card,
   self->external_id = g_strdup (card->external_id ? card->external_id : "");
   self->note = g_strdup (card->note ? card->note : "");
   self->verdict = card->verdict;
+  self->imported = card->imported;
+  self->annotator = g_strdup (card->annotator ? card->annotator : "");
   refold (self);
   return self;
 }
@@ -216,6 +221,20 @@ errata_card_item_get_verdict (ErrataCardItem *self)
 {
   g_return_val_if_fail (ERRATA_IS_CARD_ITEM (self), ERRATA_VERDICT_UNSET);
   return self->verdict;
+}
+
+gboolean
+errata_card_item_get_imported (ErrataCardItem *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CARD_ITEM (self), FALSE);
+  return self->imported;
+}
+
+const char *
+errata_card_item_get_annotator (ErrataCardItem *self)
+{
+  g_return_val_if_fail (ERRATA_IS_CARD_ITEM (self), NULL);
+  return self->annotator;
 }
 
 /* `folded_text` comes from errata_card_fold_text(); empty matches all. */

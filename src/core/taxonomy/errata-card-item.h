@@ -27,6 +27,8 @@ gint64          errata_card_item_get_mode_id     (ErrataCardItem       *self);
 const char     *errata_card_item_get_note        (ErrataCardItem       *self);
 const char     *errata_card_item_get_external_id (ErrataCardItem       *self);
 ErrataVerdict   errata_card_item_get_verdict     (ErrataCardItem       *self);
+gboolean        errata_card_item_get_imported    (ErrataCardItem       *self);
+const char     *errata_card_item_get_annotator   (ErrataCardItem       *self);
 gboolean        errata_card_item_matches         (ErrataCardItem       *self,
                                                   const char           *folded_text);
 

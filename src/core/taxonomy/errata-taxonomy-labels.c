@@ -41,7 +41,7 @@ static const char count_reviewed_sql[] =
 static const char count_modes_sql[] =
   "SELECT m.id, m.name, count (DISTINCT a.trace_id) AS n FROM failure_modes m"
   " LEFT JOIN assignments s ON s.failure_mode_id = m.id"
-  " LEFT JOIN annotations a ON a.id = s.annotation_id"
+  " LEFT JOIN annotations a ON a.id = s.annotation_id AND " ERRATA_REVIEWED_ANNOTATION
   " GROUP BY m.id ORDER BY n DESC, m.position, m.id";
 
 static ErrataModeCount *

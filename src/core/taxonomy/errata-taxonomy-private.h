@@ -23,8 +23,12 @@ struct _ErrataTaxonomy
 
 #define ERRATA_MODE_COLUMNS "id, name, definition, colour, position, created_at"
 
-/* A trace counts as reviewed once someone gave it a verdict or a note. */
-#define ERRATA_REVIEWED_ANNOTATION "(a.verdict IS NOT NULL OR a.note <> '')"
+/* A trace counts as reviewed once someone reviewing in Errata (here or
+ * merged) gave it a verdict or a note. Imported labels and notes are
+ * never reviews (DESIGN.md, "Labels"): the saturation curve and the
+ * Pareto shares count the team's reviews, as the report does. */
+#define ERRATA_REVIEWED_ANNOTATION \
+  "(a.origin <> 'imported' AND (a.verdict IS NOT NULL OR a.note <> ''))"
 
 const char        *_errata_taxonomy_column_text  (sqlite3_stmt             *stmt,
                                                   int                       column);

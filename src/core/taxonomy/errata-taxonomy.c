@@ -241,11 +241,13 @@ card_from_row (sqlite3_stmt *stmt)
   card->note = g_strdup (_errata_taxonomy_column_text (stmt, 4));
   card->verdict = errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 5));
   card->created_at = sqlite3_column_int64 (stmt, 6);
+  card->imported = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 7), "imported") == 0;
   return card;
 }
 
 #define CARD_SELECT \
-  "SELECT a.id, a.trace_id, t.external_id, a.annotator, a.note, a.verdict, a.created_at" \
+  "SELECT a.id, a.trace_id, t.external_id, a.annotator, a.note, a.verdict, a.created_at," \
+  " a.origin" \
   " FROM annotations a JOIN traces t ON t.id = a.trace_id WHERE a.note <> ''"
 
 static const char all_cards_sql[] = CARD_SELECT " ORDER BY a.created_at, a.id";

@@ -37,6 +37,7 @@ typedef struct
   char          *note;
   ErrataVerdict  verdict;
   gint64         created_at;
+  gboolean       imported;     /* an imported label's note, not a review */
 } ErrataNoteCard;
 
 typedef struct

@@ -52,8 +52,8 @@ _errata_failure_modes_page_load_charts (ErrataFailureModesPage  *self,
   errata_saturation_chart_set_curve (self->saturation_chart, curve, ERRATA_SATURATION_WINDOW);
   update_hint (self, curve);
   caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Share of %u reviewed trace. Click a bar to list its traces.",
-                                          "Share of %u reviewed traces. Click a bar to list its traces.",
+                                          "Share of %u trace reviewed in Errata (imported labels not counted). Click a bar to list its traces.",
+                                          "Share of %u traces reviewed in Errata (imported labels not counted). Click a bar to list its traces.",
                                           reviewed), reviewed);
   gtk_label_set_label (self->pareto_caption, caption);
   return TRUE;

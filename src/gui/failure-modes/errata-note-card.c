@@ -53,19 +53,34 @@ update_verdict (ErrataNoteCardWidget *self)
                                      : ERRATA_VERDICT_UNSET;
   GtkWidget *label = GTK_WIDGET (self->verdict_label);
 
+  gboolean imported = self->item != NULL && errata_card_item_get_imported (self->item);
+  g_autofree char *tooltip = NULL;
+
   gtk_widget_remove_css_class (label, "pass");
   gtk_widget_remove_css_class (label, "fail");
   gtk_widget_set_visible (label, verdict != ERRATA_VERDICT_UNSET);
+  /* An imported label's note says so: it is not anyone's review. */
   if (verdict == ERRATA_VERDICT_PASS)
     {
-      gtk_label_set_label (self->verdict_label, C_("verdict", "Pass"));
+      gtk_label_set_label (self->verdict_label, imported ? C_("verdict", "Imported Pass")
+                                                         : C_("verdict", "Pass"));
       gtk_widget_add_css_class (label, "pass");
     }
   else if (verdict == ERRATA_VERDICT_FAIL)
     {
-      gtk_label_set_label (self->verdict_label, C_("verdict", "Fail"));
+      gtk_label_set_label (self->verdict_label, imported ? C_("verdict", "Imported Fail")
+                                                         : C_("verdict", "Fail"));
       gtk_widget_add_css_class (label, "fail");
     }
+  if (imported)
+    /* Translators: %s is the file the label came in (or the name given
+     * with --annotator). */
+    tooltip = g_strdup_printf (_("Imported label from %s, not a review"),
+                               errata_card_item_get_annotator (self->item));
+  else if (self->item != NULL)
+    /* Translators: %s is the reviewer's name. */
+    tooltip = g_strdup_printf (_("Review by %s"), errata_card_item_get_annotator (self->item));
+  gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 static void

@@ -276,6 +276,42 @@ test_counts_and_saturation (Fixture       *fixture,
    * not over a window of 4. */
   g_assert_true (errata_taxonomy_is_saturated (curve, 2));
   g_assert_false (errata_taxonomy_is_saturated (curve, 4));
+
+  /* An imported note sorted into A is a card, not a review: the shares
+   * and the curve count the team's reviews only. */
+  {
+    g_autoptr(ErrataAnnotation) imported = errata_annotation_new (fixture->traces[7], "judge.jsonl");
+    g_autoptr(GPtrArray) cards = NULL;
+    g_autoptr(GPtrArray) recount = NULL;
+    g_autoptr(GArray) recurve = NULL;
+    gint64 card = 0;
+
+    imported->origin = ERRATA_ORIGIN_IMPORTED;
+    imported->verdict = ERRATA_VERDICT_FAIL;
+    g_free (imported->note);
+    imported->note = g_strdup ("the judge says it fails");
+    g_assert_true (errata_project_set_annotation (fixture->project, imported, &error));
+    cards = errata_taxonomy_list_cards (fixture->taxonomy, -1, &error);
+    for (guint i = 0; i < cards->len; i++)
+      {
+        const ErrataNoteCard *listed = cards->pdata[i];
+
+        /* The card says it is an imported label's note. */
+        g_assert_cmpint (listed->imported, ==, listed->trace_id == fixture->traces[7]);
+        if (listed->trace_id == fixture->traces[7])
+          card = listed->annotation_id;
+      }
+    g_assert_cmpint (card, >, 0);
+    g_assert_true (errata_taxonomy_move_cards (fixture->taxonomy, &card, 1, 0, a, FALSE, &error));
+    recount = errata_taxonomy_count_modes (fixture->taxonomy, &reviewed, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (reviewed, ==, 7);
+    for (guint i = 0; i < recount->len; i++)
+      if (((ErrataModeCount *)recount->pdata[i])->mode_id == a)
+        g_assert_cmpuint (((ErrataModeCount *)recount->pdata[i])->count, ==, 2);
+    recurve = errata_taxonomy_saturation (fixture->taxonomy, &error);
+    g_assert_cmpuint (recurve->len, ==, 7);
+  }
 }
 
 static void
