@@ -658,6 +658,9 @@ test_blind_review (Fixture       *fixture,
   g_assert_false (others_show_text (fixture, "the judge liked it"));
   g_assert_false (others_show_text (fixture, "Fail"));
   g_assert_false (gtk_widget_is_visible (mode_labels));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "coding-panel-blind-dark.png"));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* A note alone is not a verdict: still hidden. */
   gtk_text_buffer_set_text (get_note_buffer (fixture), "asks twice for the date", -1);
