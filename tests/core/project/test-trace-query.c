@@ -160,19 +160,31 @@ test_text_filter (Fixture       *fixture,
 }
 
 static void
-annotate (ErrataProject *project,
-          gint64         trace_id,
-          ErrataVerdict  verdict,
-          const char    *note)
+review_as (ErrataProject          *project,
+           gint64                  trace_id,
+           const char             *who,
+           ErrataAnnotationOrigin  origin,
+           ErrataVerdict           verdict,
+           const char             *note)
 {
-  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, "Ada");
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, who);
   g_autoptr(GError) error = NULL;
 
+  annotation->origin = origin;
   annotation->verdict = verdict;
   g_free (annotation->note);
   annotation->note = g_strdup (note);
   g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);
+}
+
+static void
+annotate (ErrataProject *project,
+          gint64         trace_id,
+          ErrataVerdict  verdict,
+          const char    *note)
+{
+  review_as (project, trace_id, "Ada", ERRATA_ORIGIN_HERE, verdict, note);
 }
 
 static void
@@ -203,25 +215,6 @@ test_review_and_metadata_filters (Fixture       *fixture,
   g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 17);
   errata_trace_query_set_metadata_filter (query, "customer", "nobody");
   g_assert_cmpint (errata_project_count_traces (fixture->project, query, &error), ==, 0);
-  g_assert_no_error (error);
-}
-
-static void
-review_as (ErrataProject          *project,
-           gint64                  trace_id,
-           const char             *who,
-           ErrataAnnotationOrigin  origin,
-           ErrataVerdict           verdict,
-           const char             *note)
-{
-  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, who);
-  g_autoptr(GError) error = NULL;
-
-  annotation->origin = origin;
-  annotation->verdict = verdict;
-  g_free (annotation->note);
-  annotation->note = g_strdup (note);
-  g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);
 }
 
