@@ -19,6 +19,7 @@ struct _ErrataFailureModesPage
   ErrataWorkspace       *workspace;
   ErrataProject         *project;       /* the workspace's */
   ErrataTaxonomy        *taxonomy;      /* the workspace's */
+  GSettings             *settings;      /* keeps the Unsorted toggle */
   GHashTable            *groups;        /* mode id -> ErrataModeGroup (borrowed) */
   ErrataModeGroup       *unsorted;
   char                  *filter_text;   /* folded */

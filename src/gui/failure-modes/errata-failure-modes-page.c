@@ -543,6 +543,7 @@ errata_failure_modes_page_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (errata_failure_modes_page_parent_class)->dispose (object);
 }
@@ -640,6 +641,12 @@ errata_failure_modes_page_init (ErrataFailureModesPage *self)
                            self, G_CONNECT_SWAPPED);
   _errata_failure_modes_page_setup_dnd (self);
   update_actions (self);
+  /* Whether Unsorted shows notes on passing traces is a habit, kept from
+   * one session to the next. The charts are not: they fold away by
+   * themselves on a narrow window, which must not become a setting. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "canvas-show-passing", self, "show-passing",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 GtkWidget *

@@ -268,6 +268,12 @@ test_passing_notes (void)
   g_assert_cmpuint (n_visible (unsorted), ==, 30);
   g_assert_nonnull (errata_gui_test_find_button (GTK_WIDGET (unsorted),
                                                  "Hide 12 notes on passing traces"));
+  /* Kept for the next session. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_true (g_settings_get_boolean (settings, "canvas-show-passing"));
+  }
   g_clear_pointer (&text, g_free);
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture.page));
   g_assert_nonnull (strstr (text, "30 notes unsorted"));
@@ -283,6 +289,11 @@ test_passing_notes (void)
   errata_failure_modes_page_set_search_text (fixture.page, "");
   canvas_fixture_iterate ();
   g_assert_cmpuint (n_visible (unsorted), ==, 18);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_false (g_settings_get_boolean (settings, "canvas-show-passing"));
+  }
   canvas_fixture_tear_down (&fixture);
 }
 
