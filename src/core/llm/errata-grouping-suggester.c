@@ -67,6 +67,7 @@ struct _ErrataGroupingSuggester
   ErrataTaxonomy      *taxonomy;
   ErrataLlmClient     *client;
   ErrataGroupingScope  scope;
+  gboolean             include_passing;  /* notes on passing traces too */
   guint                batch_size;
 };
 
@@ -597,6 +598,37 @@ errata_grouping_suggester_set_scope (ErrataGroupingSuggester *self,
 }
 
 /* Notes per request; 80 by default. */
+/* By default only notes on traces that did not pass are grouped, as the
+ * canvas's Unsorted shows them: a passing trace's note ("this adheres to
+ * the request") describes no failure. */
+void
+errata_grouping_suggester_set_include_passing (ErrataGroupingSuggester *self,
+                                               gboolean                 include_passing)
+{
+  g_return_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self));
+
+  self->include_passing = !!include_passing;
+}
+
+/* Removes the cards of passing traces unless they are wanted; returns how
+ * many went. */
+static guint
+drop_passing_cards (ErrataGroupingSuggester *self,
+                    GPtrArray               *cards)
+{
+  guint dropped = 0;
+
+  if (self->include_passing)
+    return 0;
+  for (guint i = cards->len; i > 0; i--)
+    if (((ErrataNoteCard *)cards->pdata[i - 1])->verdict == ERRATA_VERDICT_PASS)
+      {
+        g_ptr_array_remove_index (cards, i - 1);
+        dropped++;
+      }
+  return dropped;
+}
+
 void
 errata_grouping_suggester_set_batch_size (ErrataGroupingSuggester *self,
                                           guint                    batch_size)
@@ -620,6 +652,13 @@ run_new (ErrataGroupingSuggester  *self,
                                                       ? -1 : ERRATA_UNSORTED, error);
   if (cards == NULL || (modes = errata_taxonomy_list_modes (self->taxonomy, error)) == NULL)
     return NULL;
+  if (drop_passing_cards (self, cards) > 0 && cards->len == 0)
+    {
+      g_set_error_literal (error, ERRATA_GROUPING_ERROR, ERRATA_GROUPING_ERROR_NO_NOTES,
+                           _("Only notes on passing traces are left to group. Show them in "
+                             "Unsorted to have them grouped too."));
+      return NULL;
+    }
   if (cards->len == 0)
     {
       g_set_error_literal (error, ERRATA_GROUPING_ERROR, ERRATA_GROUPING_ERROR_NO_NOTES,

@@ -29,6 +29,8 @@ ErrataGroupingSuggester *errata_grouping_suggester_new             (ErrataTaxono
                                                                     ErrataLlmClient          *client);
 void                     errata_grouping_suggester_set_scope       (ErrataGroupingSuggester  *self,
                                                                     ErrataGroupingScope       scope);
+void                     errata_grouping_suggester_set_include_passing (ErrataGroupingSuggester *self,
+                                                                        gboolean                 include_passing);
 void                     errata_grouping_suggester_set_batch_size  (ErrataGroupingSuggester  *self,
                                                                     guint                     batch_size);
 void                     errata_grouping_suggester_run_async       (ErrataGroupingSuggester  *self,

@@ -225,11 +225,24 @@ on_run_done (GObject      *source,
 }
 
 static gboolean
-has_unsorted_notes (ErrataTaxonomy *taxonomy)
+has_unsorted_notes (ErrataTaxonomy *taxonomy,
+                    gboolean        include_passing)
 {
   g_autoptr(GPtrArray) cards = errata_taxonomy_list_cards (taxonomy, ERRATA_UNSORTED, NULL);
 
-  return cards != NULL && cards->len > 0;
+  for (guint i = 0; cards != NULL && i < cards->len; i++)
+    if (include_passing || ((ErrataNoteCard *)cards->pdata[i])->verdict != ERRATA_VERDICT_PASS)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the canvas's Unsorted shows is what gets grouped. */
+static gboolean
+includes_passing (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_boolean (settings, "canvas-show-passing");
 }
 
 /* Unsorted notes are what needs grouping; once every note is in a mode,
@@ -237,9 +250,11 @@ has_unsorted_notes (ErrataTaxonomy *taxonomy)
 static void
 run_suggester (ErrataSuggestionsDialog *self)
 {
-  gboolean unsorted = has_unsorted_notes (self->taxonomy);
+  gboolean include_passing = includes_passing ();
+  gboolean unsorted = has_unsorted_notes (self->taxonomy, include_passing);
 
   self->suggester = errata_grouping_suggester_new (self->taxonomy, self->client);
+  errata_grouping_suggester_set_include_passing (self->suggester, include_passing);
   errata_grouping_suggester_set_scope (self->suggester, unsorted ? ERRATA_GROUPING_SCOPE_UNSORTED
                                                                  : ERRATA_GROUPING_SCOPE_ALL);
   g_signal_connect_object (self->suggester, "progress", G_CALLBACK (on_progress), self, 0);

@@ -426,6 +426,34 @@ test_no_notes (Fixture       *fixture,
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
 }
 
+/* A note on a passing trace is not grouped unless asked for: with only
+ * such a note left in Unsorted, nothing is sent and the error says so. */
+static void
+test_passing_notes_left_out (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(ErrataGroupingSuggester) suggester = new_suggester (fixture, ERRATA_GROUPING_SCOPE_UNSORTED, 80);
+  g_autoptr(ErrataGroupingResult) result = NULL;
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("passing", "question", "answer");
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  errata_taxonomy_create_mode (fixture->taxonomy, "All", "", fixture->notes, N_NOTES,
+                               ERRATA_UNSORTED, &error);
+  g_assert_true (errata_project_add_trace (fixture->project, trace, NULL, &error));
+  annotation = errata_annotation_new (errata_trace_get_id (trace), "Ada");
+  annotation->verdict = ERRATA_VERDICT_PASS;
+  g_free (annotation->note);
+  annotation->note = g_strdup ("this adheres to the request");
+  g_assert_true (errata_project_set_annotation (fixture->project, annotation, &error));
+
+  result = run (suggester, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, ERRATA_GROUPING_ERROR, ERRATA_GROUPING_ERROR_NO_NOTES);
+  g_assert_nonnull (strstr (error->message, "passing traces"));
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
+}
+
 static GArray *
 mode_cards (Fixture *fixture,
             gint64   mode)
@@ -527,6 +555,7 @@ main (int    argc,
   ADD ("/llm/grouping/auth-error-stops", test_auth_error_stops, ERRATA_LLM_KIND_OPENAI);
   ADD ("/llm/grouping/cancel", test_cancel, ERRATA_LLM_KIND_OPENAI);
   ADD ("/llm/grouping/no-notes", test_no_notes, ERRATA_LLM_KIND_OPENAI);
+  ADD ("/llm/grouping/passing-notes-left-out", test_passing_notes_left_out, ERRATA_LLM_KIND_OPENAI);
   ADD ("/llm/grouping/accept-and-undo", test_accept_and_undo, ERRATA_LLM_KIND_OPENAI);
 
   return g_test_run ();
