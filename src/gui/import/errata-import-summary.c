@@ -309,9 +309,9 @@ errata_import_summary_show_stopped (ErrataImportSummary *self,
   if (kept == 0)
     kept_text = g_strdup (_("Nothing was added to the project."));
   else
-    kept_text = g_strdup_printf (ngettext ("%u record was saved before the import stopped; "
+    kept_text = g_strdup_printf (ngettext ("%u trace was saved before the import stopped; "
                                            "it stays in the project.",
-                                           "%u records were saved before the import stopped; "
+                                           "%u traces were saved before the import stopped; "
                                            "they stay in the project.", kept), kept);
   description = cancelled ? g_strdup (kept_text)
                           : g_strdup_printf ("%s\n\n%s", error->message, kept_text);

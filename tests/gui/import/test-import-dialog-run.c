@@ -169,7 +169,7 @@ test_cancel_keeps_batches (Fixture       *fixture,
                    "Import Cancelled");
   description = gtk_label_get_text (GTK_LABEL (get_named (fixture, "summary-description")));
   g_test_message ("%s", description);
-  g_assert_nonnull (strstr (description, "records were saved before the import stopped"));
+  g_assert_nonnull (strstr (description, "traces were saved before the import stopped"));
   kept = parse_kept (description);
 
   /* What the dialog says is what the project has: whole batches only. */
