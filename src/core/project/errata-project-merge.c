@@ -817,3 +817,80 @@ errata_project_merge (ErrataProject  *self,
   merge.result->written = TRUE;
   return g_steal_pointer (&merge.result);
 }
+
+/* ---- off the main thread -------------------------------------------------- */
+
+typedef struct
+{
+  GFile    *project_file;
+  GFile    *other;
+  gboolean  dry_run;
+} MergeTaskData;
+
+static void
+merge_task_data_free (MergeTaskData *data)
+{
+  g_clear_object (&data->project_file);
+  g_clear_object (&data->other);
+  g_free (data);
+}
+
+static void
+merge_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  MergeTaskData *data = task_data;
+  g_autoptr(ErrataProject) project = NULL;
+  ErrataMergeResult *result;
+  GError *error = NULL;
+
+  project = errata_project_open (data->project_file,
+                                 data->dry_run ? ERRATA_PROJECT_OPEN_READ_ONLY
+                                               : ERRATA_PROJECT_OPEN_NONE, &error);
+  if (project == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = errata_project_merge (project, data->other, data->dry_run, &error);
+  errata_project_close (project);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify)errata_merge_result_free);
+}
+
+void
+errata_project_merge_file_async (GFile               *project_file,
+                                 GFile               *other,
+                                 gboolean             dry_run,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  MergeTaskData *data;
+
+  g_return_if_fail (G_IS_FILE (project_file));
+  g_return_if_fail (G_IS_FILE (other));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_project_merge_file_async);
+  data = g_new0 (MergeTaskData, 1);
+  data->project_file = g_object_ref (project_file);
+  data->other = g_object_ref (other);
+  data->dry_run = dry_run;
+  g_task_set_task_data (task, data, (GDestroyNotify)merge_task_data_free);
+  g_task_run_in_thread (task, merge_in_thread);
+}
+
+ErrataMergeResult *
+errata_project_merge_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

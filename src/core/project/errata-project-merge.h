@@ -53,6 +53,17 @@ ErrataMergeResult *errata_project_merge      (ErrataProject      *self,
                                               GFile              *other,
                                               gboolean            dry_run,
                                               GError            **error);
+/* The same off the calling thread, for the window: the thread opens its
+ * own connection to project_file (a connection belongs to one thread), and
+ * the caller's connection sees the merged reviews once it completes. */
+void               errata_project_merge_file_async  (GFile               *project_file,
+                                                     GFile               *other,
+                                                     gboolean             dry_run,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+ErrataMergeResult *errata_project_merge_file_finish (GAsyncResult        *result,
+                                                     GError             **error);
 void               errata_merge_result_free  (ErrataMergeResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataMergeResult, errata_merge_result_free)

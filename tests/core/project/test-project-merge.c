@@ -472,6 +472,38 @@ test_both_directions_agree (Fixture       *fixture,
   g_assert_nonnull (strstr (here_set, "question 1|alice|fail|wrong date"));
 }
 
+/* The window's path: another thread, its own connection; the window's
+ * connection sees the reviews once the merge completes. */
+static void
+test_async_merge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) preview_result = NULL;
+  g_autoptr(GAsyncResult) merge_result = NULL;
+  g_autoptr(ErrataMergeResult) preview = NULL;
+  g_autoptr(ErrataMergeResult) result = NULL;
+
+  errata_project_merge_file_async (fixture->here_file, fixture->their_file, TRUE, NULL,
+                                   errata_test_on_result, &preview_result);
+  errata_test_wait_for_result (&preview_result);
+  preview = errata_project_merge_file_finish (preview_result, &error);
+  g_assert_no_error (error);
+  assert_first_counts (preview);
+  g_assert_false (preview->written);
+  g_assert_cmpint (count (fixture->here, "SELECT count(*) FROM annotations"
+                          " WHERE annotator = 'bob'"), ==, 0);
+
+  errata_project_merge_file_async (fixture->here_file, fixture->their_file, FALSE, NULL,
+                                   errata_test_on_result, &merge_result);
+  errata_test_wait_for_result (&merge_result);
+  result = errata_project_merge_file_finish (merge_result, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->written);
+  g_assert_cmpint (count (fixture->here, "SELECT count(*) FROM annotations"
+                          " WHERE annotator = 'bob'"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -491,6 +523,7 @@ main (int   argc,
   ADD ("newer-schema-refused", test_newer_schema_refused, TRUE);
   ADD ("self-refused", test_self_refused, TRUE);
   ADD ("both-directions-agree", test_both_directions_agree, FALSE);
+  ADD ("async", test_async_merge, TRUE);
 
 #undef ADD
   return g_test_run ();
