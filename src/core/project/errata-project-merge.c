@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "errata-project-merge.h"
@@ -63,6 +64,7 @@ typedef struct
   GPtrArray         *mode_rows;     /* other modes not here: char *[3] name, definition, colour */
   GPtrArray         *to_write;      /* Review */
   ErrataMergeResult *result;
+  char              *copy_dir;      /* an upgraded copy of an older file, or NULL */
 } Merge;
 
 static void
@@ -95,12 +97,31 @@ errata_merge_result_free (ErrataMergeResult *result)
   g_free (result);
 }
 
+/* Removes the folder of an upgraded copy: the copy, its backup, its WAL. */
+static void
+remove_copy_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 static void
 merge_clear (Merge *merge)
 {
   if (merge->other != NULL)
     errata_project_close (merge->other);
   g_clear_object (&merge->other);
+  if (merge->copy_dir != NULL)
+    remove_copy_dir (merge->copy_dir);
+  g_clear_pointer (&merge->copy_dir, g_free);
   g_clear_pointer (&merge->trace_map, g_hash_table_unref);
   g_clear_pointer (&merge->other_modes, g_hash_table_unref);
   g_clear_pointer (&merge->mode_rows, g_ptr_array_unref);
@@ -141,15 +162,60 @@ finish_read (ErrataProject  *project,
 
 /* ---- opening the other file ------------------------------------------ */
 
+static gboolean
+copy_beside (GFile       *from,
+             const char  *dir,
+             const char  *suffix,
+             GError     **error)
+{
+  g_autofree char *from_path = g_file_get_path (from);
+  g_autofree char *name = g_path_get_basename (from_path);
+  g_autofree char *source_path = g_strconcat (from_path, suffix, NULL);
+  g_autofree char *target_path = g_strconcat (dir, G_DIR_SEPARATOR_S, name, suffix, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GFile) target = g_file_new_for_path (target_path);
+
+  return g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
+}
+
+/* A file saved by an older Errata must be upgraded before it can be read,
+ * and the colleague's file must not be: upgrade a private copy instead
+ * (with its WAL, which may hold their last reviews). */
 static ErrataProject *
-open_other (ErrataProject  *self,
-            GFile          *other,
-            GError        **error)
+open_upgraded_copy (Merge   *merge,
+                    GFile   *other,
+                    GError **error)
 {
   g_autofree char *path = g_file_get_path (other);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) wal_error = NULL;
+
+  merge->copy_dir = g_dir_make_tmp ("errata-merge-XXXXXX", error);
+  if (merge->copy_dir == NULL || !copy_beside (other, merge->copy_dir, "", error))
+    return NULL;
+  if (!copy_beside (other, merge->copy_dir, "-wal", &wal_error) &&
+      !g_error_matches (wal_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&wal_error));
+      return NULL;
+    }
+  copy_path = g_build_filename (merge->copy_dir, name, NULL);
+  copy = g_file_new_for_path (copy_path);
+  return errata_project_open (copy, ERRATA_PROJECT_OPEN_NONE, error);
+}
+
+static ErrataProject *
+open_other (Merge   *merge,
+            GFile   *other,
+            GError **error)
+{
+  g_autofree char *path = g_file_get_path (other);
+  g_autoptr(GError) local_error = NULL;
   ErrataProject *project;
 
-  if (g_file_equal (other, errata_project_get_file (self)))
+  if (g_file_equal (other, errata_project_get_file (merge->here)))
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID,
                    _("“%s” is this project itself: choose a colleague’s copy to merge from."),
@@ -158,9 +224,16 @@ open_other (ErrataProject  *self,
     }
   /* Read-only: the colleague's file is theirs, and merging must not even
    * upgrade it. The open refuses a newer format with both version numbers. */
-  project = errata_project_open (other, ERRATA_PROJECT_OPEN_READ_ONLY, error);
+  project = errata_project_open (other, ERRATA_PROJECT_OPEN_READ_ONLY, &local_error);
+  if (project == NULL && g_error_matches (local_error, ERRATA_PROJECT_ERROR,
+                                          ERRATA_PROJECT_ERROR_READ_ONLY))
+    {
+      g_clear_error (&local_error);
+      project = open_upgraded_copy (merge, other, &local_error);
+    }
   if (project == NULL)
-    g_prefix_error (error, _("Cannot merge reviews from “%s”: "), path);
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                _("Cannot merge reviews from “%s”: "), path);
   return project;
 }
 
@@ -781,7 +854,7 @@ merge_start (Merge          *merge,
   merge->to_write = g_ptr_array_new_with_free_func ((GDestroyNotify)review_free);
   merge->result = g_new0 (ErrataMergeResult, 1);
   merge->result->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)conflict_free);
-  merge->other = open_other (self, other, error);
+  merge->other = open_other (merge, other, error);
   return merge->other != NULL;
 }
 

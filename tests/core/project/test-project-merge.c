@@ -10,6 +10,7 @@
 
 #include "errata-project-merge.h"
 #include "errata-project-private.h"
+#include "errata-project-schema.h"
 #include "errata-test-utils.h"
 
 /* Two copies of one project: "here" reviewed by alice, "theirs" by bob.
@@ -504,6 +505,48 @@ test_async_merge (Fixture       *fixture,
                           " WHERE annotator = 'bob'"), ==, 3);
 }
 
+/* A colleague on an older Errata: their file is upgraded in a private
+ * copy and merged from; the file itself stays as it was, format and all. */
+static void
+test_older_file_merged_from_a_copy (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "v2.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMergeResult) result = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = g_strdup_printf ("%s %s PRAGMA application_id = %d;"
+                                          " PRAGMA user_version = 2;"
+                                          "INSERT INTO traces (external_id, source, imported_at,"
+                                          " sample_key) VALUES ('t1', 'test', 0, 1);"
+                                          "INSERT INTO annotations (trace_id, annotator, verdict,"
+                                          " note, created_at, updated_at)"
+                                          " VALUES (1, 'import', 'pass', '', 0, 0),"
+                                          " (1, 'Ada', 'fail', 'late', 0, 0);",
+                                          errata_project_migrations[1],
+                                          errata_project_migrations[2],
+                                          ERRATA_PROJECT_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (file);
+
+  result = errata_project_merge (fixture->here, file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->traces_by_id, ==, 1);
+  g_assert_cmpuint (result->reviews_new, ==, 1);
+  /* Version 3 tells imported labels by the old default name. */
+  g_assert_cmpuint (result->imported_left_out, ==, 1);
+  g_assert_cmpint (count (fixture->here, "SELECT count(*) FROM annotations WHERE"
+                          " annotator = 'Ada' AND note = 'late' AND origin = 'merged'"), ==, 1);
+  after = file_checksum (file);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +567,7 @@ main (int   argc,
   ADD ("self-refused", test_self_refused, TRUE);
   ADD ("both-directions-agree", test_both_directions_agree, FALSE);
   ADD ("async", test_async_merge, TRUE);
+  ADD ("older-file-merged-from-a-copy", test_older_file_merged_from_a_copy, TRUE);
 
 #undef ADD
   return g_test_run ();
