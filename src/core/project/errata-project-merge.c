@@ -349,8 +349,10 @@ match_traces_by_hash (Merge   *merge,
   if (unmatched->len == 0)
     return TRUE;
   by_hash = hash_local_traces (merge->here, error);
+  if (by_hash == NULL)
+    return FALSE;
   stmt = _errata_project_prepare (merge->other, "SELECT messages FROM traces WHERE id = ?", error);
-  if (by_hash == NULL || stmt == NULL)
+  if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < unmatched->len; i++)
     {
@@ -377,19 +379,24 @@ match_traces_by_hash (Merge   *merge,
 /* ---- failure modes ---------------------------------------------------- */
 
 static gboolean
-local_mode_exists (ErrataProject *self,
-                   const char    *name)
+local_mode_exists (ErrataProject  *self,
+                   const char     *name,
+                   gboolean       *found,
+                   GError        **error)
 {
   sqlite3_stmt *stmt = _errata_project_cached (self, "SELECT 1 FROM failure_modes"
-                                               " WHERE name = ?", NULL);
-  gboolean found;
+                                               " WHERE name = ?", error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  return found;
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("read the failure modes"));
+  return TRUE;
 }
 
 /* The other file's modes that have no namesake here. Modes are matched by
@@ -409,9 +416,15 @@ plan_modes (Merge   *merge,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = text_at (stmt, 0);
+      gboolean here = FALSE;
       char **row;
 
-      if (g_hash_table_contains (seen, name) || local_mode_exists (merge->here, name))
+      if (!local_mode_exists (merge->here, name, &here, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      if (here || g_hash_table_contains (seen, name))
         continue;
       g_hash_table_add (seen, g_strdup (name));
       row = g_new0 (char *, 4);
