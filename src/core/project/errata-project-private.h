@@ -46,6 +46,13 @@ GPtrArray    *_errata_project_collect_rows    (ErrataProject  *self,
                                                GDestroyNotify  free_row,
                                                const char     *what,
                                                GError        **error);
+/* errata_project_set_annotation(), optionally keeping the annotation's own
+ * created/updated times (merging); out_id receives the row's id. */
+gboolean      _errata_project_put_annotation  (ErrataProject          *self,
+                                               const ErrataAnnotation *annotation,
+                                               gboolean                keep_times,
+                                               gint64                 *out_id,
+                                               GError                **error);
 /* Refuses a file whose schema is not exactly what the migrations up to
  * `version` create (an added trigger or view, an altered index, …). */
 gboolean      _errata_project_check_schema    (ErrataProject  *self,

@@ -495,7 +495,7 @@ errata_annotation_free (ErrataAnnotation *annotation)
 
 static const char upsert_annotation_sql[] =
   "INSERT INTO annotations (trace_id, annotator, verdict, note, first_failure,"
-  "  created_at, updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)"
+  "  created_at, updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)"
   " ON CONFLICT (trace_id, annotator) DO UPDATE SET"
   "  verdict = excluded.verdict, note = excluded.note,"
   "  first_failure = excluded.first_failure, updated_at = excluded.updated_at,"
@@ -548,9 +548,11 @@ unindex_old_note (ErrataProject           *self,
 static gboolean
 upsert_annotation (ErrataProject           *self,
                    const ErrataAnnotation  *annotation,
+                   gboolean                 keep_times,
                    GError                 **error)
 {
   sqlite3_stmt *stmt = _errata_project_prepare (self, upsert_annotation_sql, error);
+  gint64 now = g_get_real_time ();
   gboolean ok;
 
   if (stmt == NULL)
@@ -561,9 +563,10 @@ upsert_annotation (ErrataProject           *self,
     sqlite3_bind_text (stmt, 3, errata_verdict_to_string (annotation->verdict), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, annotation->note ? annotation->note : "", -1, SQLITE_STATIC);
   bind_optional_int (stmt, 5, annotation->first_failure);
-  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 6, keep_times ? annotation->created_at : now);
   sqlite3_bind_text (stmt, 7, errata_annotation_origin_to_string (annotation->origin), -1,
                      SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 8, keep_times ? annotation->updated_at : now);
   ok = _errata_project_step_write (self, stmt, _("save the annotation"), error);
   sqlite3_finalize (stmt);
   return ok;
@@ -594,21 +597,23 @@ find_annotation_id (ErrataProject           *self,
 }
 
 /* Creates or replaces the annotation of (trace, annotator), and keeps the
- * note's search index in step, all in one transaction. */
+ * note's search index in step, all in one transaction. With keep_times the
+ * annotation's own times are written (a merged review keeps its colleague's
+ * times, so that the later of two versions can still be told); otherwise
+ * now. */
 gboolean
-errata_project_set_annotation (ErrataProject           *self,
-                               const ErrataAnnotation  *annotation,
-                               GError                 **error)
+_errata_project_put_annotation (ErrataProject           *self,
+                                const ErrataAnnotation  *annotation,
+                                gboolean                 keep_times,
+                                gint64                  *out_id,
+                                GError                 **error)
 {
   gint64 annotation_id = 0;
-
-  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (annotation != NULL && annotation->annotator != NULL, FALSE);
 
   if (!errata_project_begin (self, error))
     return FALSE;
   if (!unindex_old_note (self, annotation, error) ||
-      !upsert_annotation (self, annotation, error) ||
+      !upsert_annotation (self, annotation, keep_times, error) ||
       !find_annotation_id (self, annotation, &annotation_id, error) ||
       !run_note_index_statement (self, "INSERT INTO notes_fts (rowid, note) VALUES (?1, ?2)",
                                  annotation_id, annotation->note ? annotation->note : "", error))
@@ -616,7 +621,20 @@ errata_project_set_annotation (ErrataProject           *self,
       errata_project_rollback (self);
       return FALSE;
     }
+  if (out_id != NULL)
+    *out_id = annotation_id;
   return errata_project_commit (self, error);
+}
+
+gboolean
+errata_project_set_annotation (ErrataProject           *self,
+                               const ErrataAnnotation  *annotation,
+                               GError                 **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (annotation != NULL && annotation->annotator != NULL, FALSE);
+
+  return _errata_project_put_annotation (self, annotation, FALSE, NULL, error);
 }
 
 static ErrataAnnotation *

@@ -246,6 +246,16 @@ import_action (GtkWidget  *widget,
   choose_import_files (ERRATA_WINDOW (widget));
 }
 
+/* Merge ------------------------------------------------------------------ */
+
+static void
+merge_reviews_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _errata_window_choose_merge_file (ERRATA_WINDOW (widget));
+}
+
 /* The page actions need a project. */
 void
 _errata_window_update_actions (ErrataWindow *self)
@@ -253,6 +263,7 @@ _errata_window_update_actions (ErrataWindow *self)
   gboolean has_project = self->traces_page != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-reviews", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
@@ -264,6 +275,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-reviews", NULL,
+                                   merge_reviews_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trace", "x", show_trace_action);
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",

@@ -54,5 +54,7 @@ void _errata_window_class_install_actions    (GtkWidgetClass *widget_class);
 void _errata_window_update_actions           (ErrataWindow   *self);
 void _errata_window_connect_page_signals     (ErrataWindow   *self);
 void _errata_window_add_drop_target          (ErrataWindow   *self);
+/* errata-window-merge.c: File → Merge Reviews From… */
+void _errata_window_choose_merge_file        (ErrataWindow   *self);
 
 G_END_DECLS

@@ -35,6 +35,9 @@ void           errata_window_show_error   (ErrataWindow   *self,
 void           errata_window_import_files (ErrataWindow   *self,
                                            GFile         **files,
                                            guint           n_files);
+/* Previews merging a colleague's copy, then merges on the user's word. */
+void           errata_window_merge_from   (ErrataWindow   *self,
+                                           GFile          *other);
 gboolean       errata_window_drop_files   (ErrataWindow   *self,
                                            GSList         *files);
 

@@ -340,6 +340,85 @@ find_error_body (ErrataWindow *window)
   return NULL;
 }
 
+/* Merge Reviews From…: the preview says what comes in, Merge brings it. */
+static AdwMessageDialog *
+find_message_dialog (ErrataWindow *window,
+                     const char   *heading_start)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          g_str_has_prefix (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (toplevel)),
+                            heading_start))
+        return ADW_MESSAGE_DIALOG (toplevel);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+  return NULL;
+}
+
+static gboolean
+shows_preview (gpointer window)
+{
+  return find_message_dialog (window, "Merge Reviews From") != NULL;
+}
+
+static gboolean
+shows_merged (gpointer window)
+{
+  return find_message_dialog (window, "Reviews Merged") != NULL;
+}
+
+static void
+test_merge_reviews (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) here = make_project (dir, "here.errata", 3);
+  g_autoptr(GFile) theirs = make_project (dir, "theirs.errata", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataAnnotation) merged = NULL;
+  AdwMessageDialog *dialog;
+  ErrataWindow *window;
+
+  {
+    g_autoptr(ErrataProject) project = errata_project_open (theirs, ERRATA_PROJECT_OPEN_NONE,
+                                                            &error);
+    g_autoptr(ErrataAnnotation) review = errata_annotation_new (1, "Grace");
+
+    g_assert_no_error (error);
+    review->verdict = ERRATA_VERDICT_FAIL;
+    g_assert_true (errata_project_set_annotation (project, review, &error));
+    errata_project_close (project);
+  }
+  window = open_and_wait (here);
+  errata_window_merge_from (window, theirs);
+  iterate_until (shows_preview, window);
+  dialog = find_message_dialog (window, "Merge Reviews From");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Reviews: 1 new"));
+  render_to_png (GTK_WIDGET (dialog), "merge-preview.png");
+  /* Nothing is written before the user says Merge. */
+  merged = errata_project_get_annotation (errata_window_get_project (window), 1, "Grace", NULL);
+  g_assert_null (merged);
+  adw_message_dialog_response (dialog, "merge");
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  iterate_until (shows_merged, window);
+  merged = errata_project_get_annotation (errata_window_get_project (window), 1, "Grace",
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (merged->verdict, ==, ERRATA_VERDICT_FAIL);
+  g_assert_cmpint (merged->origin, ==, ERRATA_ORIGIN_MERGED);
+  gtk_window_destroy (GTK_WINDOW (find_message_dialog (window, "Reviews Merged")));
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_open_error (void)
 {
@@ -606,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/window/welcome-recent", test_welcome_recent);
   g_test_add_func ("/window/welcome-without-recent", test_welcome_without_recent);
   g_test_add_func ("/window/open-error", test_open_error);
+  g_test_add_func ("/window/merge-reviews", test_merge_reviews);
   g_test_add_func ("/window/window-per-project", test_window_per_project);
   g_test_add_func ("/window/window-size-saved", test_window_size_saved);
   g_test_add_func ("/window/actions", test_actions);
