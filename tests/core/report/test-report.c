@@ -122,6 +122,21 @@ test_modes (Fixture       *fixture,
   g_assert_null (errata_report_dup_mode_no_corrected (date));
   g_assert_null (errata_report_dup_mode_no_corrected (never));
 
+  /* Ana and Ben both reviewed t0 only, both putting it in Wrong date (and
+   * so passing it for the other modes): one shared trace, one class, so
+   * AC1 = 1 (p_a 1, chance 0) and κ is 0/0. */
+  {
+    g_autofree char *agreement = errata_report_dup_mode_agreement (date);
+
+    g_assert_cmpuint (date->agreement_reviewers, ==, 2);
+    g_assert_cmpuint (date->agreement_items, ==, 1);
+    g_assert_false (date->agreement_kappa_defined);
+    g_assert_cmpstr (agreement, ==, "Reviewers agree: AC1 1.00 (95% interval 1.00–1.00), "
+                                    "κ undefined, on 1 trace reviewed by two or more of 2 "
+                                    "reviewers (too few shared traces to rely on)");
+    g_assert_cmpuint (tone->agreement_items, ==, 1);
+  }
+
   g_assert_cmpstr (never->name, ==, "Never seen");
   g_assert_cmpuint (never->count, ==, 0);
   g_assert_cmpuint (never->examples->len, ==, 0);
@@ -397,6 +412,10 @@ test_html_structure (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
   /* Self-contained: nothing is fetched. */
+  /* Agreement beside each mode, with its footnote. */
+  g_assert_nonnull (strstr (html, "<p class=\"sub agreement\">"));
+  g_assert_nonnull (strstr (html, "href=\"#note-agreement\""));
+  g_assert_nonnull (strstr (html, "beyond what chance alone would give"));
   g_assert_null (strstr (html, "src=\"http"));
   g_assert_null (strstr (html, "href=\"http"));
   g_assert_null (strstr (html, "<link"));
@@ -572,6 +591,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not validated: never run on the test traces"));
   g_assert_nonnull (strstr (text, "How far the judges can be trusted"));
   g_assert_nonnull (strstr (text, "Coverage and method"));
+  g_assert_nonnull (strstr (text, "Reviewers agree: AC1 1.00"));
   last_page = g_strdup_printf ("Page %u of %u", pages, pages);
   g_assert_nonnull (strstr (text, last_page));
   /* Every page has its footer: pdftotext ends each page with a form feed. */
