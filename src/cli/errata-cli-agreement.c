@@ -115,10 +115,15 @@ add_coefficient (JsonBuilder                      *builder,
   json_builder_begin_object (builder);
   add_number (builder, "value", c->defined ? c->value : NAN);
   json_builder_set_member_name (builder, "interval");
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, c->interval.lower);
-  json_builder_add_double_value (builder, c->interval.upper);
-  json_builder_end_array (builder);
+  if (isnan (c->interval.lower) || isnan (c->interval.upper))
+    json_builder_add_null_value (builder);
+  else
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, c->interval.lower);
+      json_builder_add_double_value (builder, c->interval.upper);
+      json_builder_end_array (builder);
+    }
   add_int (builder, "n_items", c->n_items);
   json_builder_end_object (builder);
 }

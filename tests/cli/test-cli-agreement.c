@@ -141,6 +141,26 @@ test_json_every_target (void)
   errata_test_remove_tree (dir);
 }
 
+/* Without draws there is no interval: null, never a NaN that is no JSON. */
+static void
+test_json_no_draws (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = make_project (&dir, FALSE);
+  const char *args[] = { path, "--json", "--target", "overall", "--iterations", "0", NULL };
+  g_auto(CliResult) result = run_cli (args);
+  g_autoptr(JsonArray) targets = NULL;
+  JsonObject *ac1;
+
+  g_assert_cmpint (result.status, ==, 0);
+  targets = parse_array (result.out);
+  ac1 = json_object_get_object_member (json_array_get_object_element (targets, 0), "gwet_ac1");
+  g_assert_true (json_object_get_null_member (ac1, "interval"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (ac1, "value"), 0.38 / 0.58,
+                                  1e-9);
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_text_one_target (void)
 {
@@ -195,6 +215,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/cli/agreement/json-every-target", test_json_every_target);
+  g_test_add_func ("/cli/agreement/json-no-draws", test_json_no_draws);
   g_test_add_func ("/cli/agreement/text-one-target", test_text_one_target);
   g_test_add_func ("/cli/agreement/one-reviewer-and-errors", test_one_reviewer_and_errors);
   return g_test_run ();

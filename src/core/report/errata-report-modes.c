@@ -155,14 +155,21 @@ find_corrected (ErrataProject    *project,
 #define AGREEMENT_DRAWS 2000
 
 static gboolean
-find_agreement (ErrataProject     *project,
-                ErrataReportMode  *mode,
-                GError           **error)
+find_agreement (ErrataProject       *project,
+                const ErrataReport  *report,
+                ErrataReportMode    *mode,
+                GError             **error)
 {
   ErrataBootstrapOptions options = errata_bootstrap_options_default ();
   g_auto(ErrataReviewerAgreement) agreement = { 0, };
   const ErrataAgreementCoefficient *kappa;
 
+  /* One scan of the reviews per mode is wasted when nobody can overlap. */
+  if (report->n_reviewers < 2)
+    {
+      mode->agreement_reviewers = report->n_reviewers;
+      return TRUE;
+    }
   options.n_draws = AGREEMENT_DRAWS;
   if (!errata_reviewer_agreement (project, mode->id, &options, &agreement, error))
     return FALSE;
@@ -221,7 +228,7 @@ _errata_report_gather_modes (ErrataProject  *project,
     {
       ErrataReportMode *mode = report->modes->pdata[i];
 
-      if (!gather_examples (project, mode, error) || !find_agreement (project, mode, error))
+      if (!gather_examples (project, mode, error) || !find_agreement (project, report, mode, error))
         return FALSE;
       find_corrected (project, evaluators, mode);
     }

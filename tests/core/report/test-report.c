@@ -329,6 +329,38 @@ test_empty_project (void)
   errata_test_remove_tree (dir);
 }
 
+/* One reviewer (Ana) and an imported label on the same trace: the import
+ * is no reviewer, so nobody's agreement can be measured, and the report
+ * says so beside the mode rather than showing a number. */
+static void
+test_one_reviewer_agreement (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("only", "Hi", "Hello");
+  g_autofree char *agreement = NULL;
+  gint64 mode;
+
+  g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  report_fixture_exec (project, sqlite3_mprintf (
+    "INSERT INTO failure_modes (name, created_at) VALUES ('Curt', 0)"));
+  mode = sqlite3_last_insert_rowid (_errata_project_get_db (project));
+  report_fixture_review (project, errata_trace_get_id (trace), "Ana", ERRATA_VERDICT_FAIL,
+                         "Curt.", ERRATA_ORIGIN_HERE, mode);
+  report_fixture_review (project, errata_trace_get_id (trace), "import", ERRATA_VERDICT_FAIL,
+                         "Curt too.", ERRATA_ORIGIN_IMPORTED, mode);
+  report = errata_report_gather (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->modes->len, ==, 1);
+  agreement = errata_report_dup_mode_agreement (report->modes->pdata[0]);
+  g_assert_cmpstr (agreement, ==, "One reviewer: nobody else reviewed these traces, so agreement "
+                                  "between reviewers is not known");
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_cut_text (void)
 {
@@ -620,6 +652,7 @@ main (int   argc,
   ADD ("pdf", test_pdf);
 #undef ADD
   g_test_add_func ("/report/empty-project", test_empty_project);
+  g_test_add_func ("/report/one-reviewer-agreement", test_one_reviewer_agreement);
   g_test_add_func ("/report/cut-text", test_cut_text);
   return g_test_run ();
 }
