@@ -218,22 +218,22 @@ errata_report_dup_mode_agreement (const ErrataReportMode *mode)
                               "between reviewers is not known"), mode->agreement_reviewers);
   ac1 = format_coefficient (mode->agreement_ac1_defined, mode->agreement_ac1);
   kappa = format_coefficient (mode->agreement_kappa_defined, mode->agreement_kappa);
-  /* Translators: "Reviewers agree: AC1 0.78 (95% interval 0.50–1.00), κ 0.71,
+  /* Translators: "Agreement between reviewers: AC1 0.78 (95% interval 0.50–1.00), κ 0.71,
    * on 24 traces reviewed by two or more of 2 reviewers". */
   if (isnan (mode->agreement_ac1_interval.lower))
     figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Reviewers agree: AC1 %s, κ %s, on %u trace reviewed "
+                                         "Agreement between reviewers: AC1 %s, κ %s, on %u trace reviewed "
                                          "by two or more of %u reviewers",
-                                         "Reviewers agree: AC1 %s, κ %s, on %u traces reviewed "
+                                         "Agreement between reviewers: AC1 %s, κ %s, on %u traces reviewed "
                                          "by two or more of %u reviewers",
                                          mode->agreement_items),
                             ac1, kappa, mode->agreement_items, mode->agreement_reviewers);
   else
     figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Reviewers agree: AC1 %s (95%% interval %.2f–%.2f), "
+                                       "Agreement between reviewers: AC1 %s (95%% interval %.2f–%.2f), "
                                        "κ %s, on %u trace reviewed by two or more of %u "
                                        "reviewers",
-                                       "Reviewers agree: AC1 %s (95%% interval %.2f–%.2f), "
+                                       "Agreement between reviewers: AC1 %s (95%% interval %.2f–%.2f), "
                                        "κ %s, on %u traces reviewed by two or more of %u "
                                        "reviewers",
                                        mode->agreement_items),

@@ -131,7 +131,7 @@ test_modes (Fixture       *fixture,
     g_assert_cmpuint (date->agreement_reviewers, ==, 2);
     g_assert_cmpuint (date->agreement_items, ==, 1);
     g_assert_false (date->agreement_kappa_defined);
-    g_assert_cmpstr (agreement, ==, "Reviewers agree: AC1 1.00 (95% interval 1.00–1.00), "
+    g_assert_cmpstr (agreement, ==, "Agreement between reviewers: AC1 1.00 (95% interval 1.00–1.00), "
                                     "κ undefined, on 1 trace reviewed by two or more of 2 "
                                     "reviewers (too few shared traces to rely on)");
     g_assert_cmpuint (tone->agreement_items, ==, 1);
@@ -623,7 +623,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not validated: never run on the test traces"));
   g_assert_nonnull (strstr (text, "How far the judges can be trusted"));
   g_assert_nonnull (strstr (text, "Coverage and method"));
-  g_assert_nonnull (strstr (text, "Reviewers agree: AC1 1.00"));
+  g_assert_nonnull (strstr (text, "Agreement between reviewers: AC1 1.00"));
   last_page = g_strdup_printf ("Page %u of %u", pages, pages);
   g_assert_nonnull (strstr (text, last_page));
   /* Every page has its footer: pdftotext ends each page with a form feed. */
