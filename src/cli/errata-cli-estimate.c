@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-estimate-methods.h"
 #include "errata-corrected-rate.h"
 #include "errata-stats-error.h"
 
@@ -33,6 +34,8 @@ typedef struct
   char     *test_labels;
   char     *test_preds;
   char     *unlabeled_preds;
+  char     *method;
+  double    target_half_width;
   int       iterations;
   gint64    seed;
   double    confidence;
@@ -46,6 +49,7 @@ options_clear (Options *options)
   g_free (options->test_labels);
   g_free (options->test_preds);
   g_free (options->unlabeled_preds);
+  g_free (options->method);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -60,7 +64,7 @@ fail (int         status,
 /* The options below that take a value as the next argument. */
 static const char * const value_options[] = {
   "--test-labels", "--test-preds", "--unlabeled-preds", "--unlabelled-preds",
-  "--iterations", "--seed", "--confidence",
+  "--iterations", "--seed", "--confidence", "--method", "--target-half-width",
 };
 
 static gboolean
@@ -218,15 +222,11 @@ add_interval (JsonBuilder          *builder,
 
 /* Field names are an interface for scripts: never translated. */
 static void
-print_json (const ErrataCorrectedRate *rate,
-            const ErrataConfusion     *test,
-            guint                      unlabeled_pass)
+add_rate_json (JsonBuilder               *builder,
+               const ErrataCorrectedRate *rate,
+               const ErrataConfusion     *test,
+               guint                      unlabeled_pass)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
-
-  json_builder_begin_object (builder);
   add_double (builder, "pass_rate", rate->pass_rate);
   add_interval (builder, "pass_interval", &rate->pass_interval);
   add_double (builder, "failure_rate", rate->failure_rate);
@@ -249,11 +249,27 @@ print_json (const ErrataCorrectedRate *rate,
   json_builder_set_member_name (builder, "unlabeled_resampled");
   json_builder_add_boolean_value (builder,
                                   rate->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED);
+}
+
+/* The corrected rate's members as before, then PPI++ and the budget. */
+static gboolean
+print_json (const ErrataCliEstimateInput *input)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  if (input->rate != NULL)
+    add_rate_json (builder, input->rate, input->test, input->unlabeled_pass);
+  if (!errata_cli_estimate_add_more (input, builder))
+    return FALSE;
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
   text = json_to_string (root, TRUE);
   g_print ("%s\n", text);
+  return TRUE;
 }
 
 static void
@@ -311,6 +327,12 @@ option_context_new (Options *options)
          "intervals then leave out the sampling error of the unlabeled traces"), NULL },
     { "fixed-unlabelled", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &options->fixed_unlabeled,
       NULL, NULL },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &options->method,
+      N_("rogan-gladen (default), ppi (PPI++, which assumes the labeled traces are a random "
+         "sample of all traces) or both, with a line when they disagree"), N_("METHOD") },
+    { "target-half-width", 0, 0, G_OPTION_ARG_DOUBLE, &options->target_half_width,
+      N_("Also print how many more labeled traces would bring the interval’s half-width "
+         "under W (0.03 for ±3 points), from today’s rates"), "W" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON"), NULL },
     { NULL },
   };
@@ -323,7 +345,9 @@ option_context_new (Options *options)
                                   "judge’s verdicts, corrected for its errors on labeled test "
                                   "traces (Rogan–Gladen, as judgy’s estimate_success_rate). "
                                   "The bootstrap interval resamples the test traces and the "
-                                  "unlabeled ones. Files hold one verdict a line: "
+                                  "unlabeled ones. --method ppi or both adds PPI++, "
+                                  "which assumes the labeled traces are a random sample. "
+                                  "Files hold one verdict a line: "
                                   "1 or 0, pass or fail, true or false."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   return context;
@@ -331,7 +355,8 @@ option_context_new (Options *options)
 
 static int
 check_options (const Options          *options,
-               ErrataBootstrapOptions *bootstrap)
+               ErrataBootstrapOptions *bootstrap,
+               ErrataCliMethod        *method)
 {
   if (options->test_labels == NULL || options->test_preds == NULL ||
       options->unlabeled_preds == NULL)
@@ -343,6 +368,12 @@ check_options (const Options          *options,
     return fail (EXIT_USAGE, _("--seed must be 0 or more"));
   if (!(options->confidence > 0 && options->confidence < 1))
     return fail (EXIT_USAGE, _("--confidence must be between 0 and 1, such as 0.95"));
+  if (options->method != NULL && !errata_cli_method_parse (options->method, method))
+    return fail (EXIT_USAGE, _("--method must be rogan-gladen, ppi or both"));
+  if (options->target_half_width != 0 &&
+      !(options->target_half_width > 0 && options->target_half_width < 1))
+    return fail (EXIT_USAGE, _("--target-half-width must be between 0 and 1, such as 0.03 "
+                               "for ±3 points"));
 
   bootstrap->seed = (guint64) options->seed;
   bootstrap->n_draws = (guint) options->iterations;
@@ -354,30 +385,42 @@ static int
 run_files (Options *options)
 {
   ErrataBootstrapOptions bootstrap = errata_bootstrap_options_default ();
+  ErrataCliMethod method = ERRATA_CLI_METHOD_ROGAN_GLADEN;
   ErrataCorrectedRate rate;
   ErrataConfusion test;
   guint unlabeled_pass, unlabeled_fail;
   g_autoptr(GError) error = NULL;
+  ErrataCliEstimateInput input;
   int status;
 
-  status = check_options (options, &bootstrap);
+  status = check_options (options, &bootstrap, &method);
   if (status != EXIT_OK)
     return status;
   if (!read_confusion (options, &test, &unlabeled_pass, &unlabeled_fail, &error))
     return fail (EXIT_USAGE, error->message);
 
-  if (!errata_estimate_corrected_rate_full (&test, unlabeled_pass, unlabeled_fail,
+  if ((method & ERRATA_CLI_METHOD_ROGAN_GLADEN) &&
+      !errata_estimate_corrected_rate_full (&test, unlabeled_pass, unlabeled_fail,
                                             options->fixed_unlabeled ? ERRATA_UNLABELLED_FIXED
                                                                      : ERRATA_UNLABELLED_RESAMPLED,
                                             &bootstrap, &rate, &error))
     return fail (g_error_matches (error, ERRATA_STATS_ERROR, ERRATA_STATS_ERROR_INVALID)
                  ? EXIT_USAGE : EXIT_NO_ESTIMATE, error->message);
 
+  input = (ErrataCliEstimateInput) {
+    .method = method,
+    .test = &test,
+    .unlabeled_pass = unlabeled_pass,
+    .unlabeled_fail = unlabeled_fail,
+    .level = bootstrap.level,
+    .target_half_width = options->target_half_width,
+    .rate = (method & ERRATA_CLI_METHOD_ROGAN_GLADEN) ? &rate : NULL,
+  };
   if (options->json)
-    print_json (&rate, &test, unlabeled_pass);
-  else
+    return print_json (&input) ? EXIT_OK : EXIT_NO_ESTIMATE;
+  if (input.rate != NULL)
     print_text (&rate, &test, unlabeled_pass);
-  return EXIT_OK;
+  return errata_cli_estimate_print_more (&input) ? EXIT_OK : EXIT_NO_ESTIMATE;
 }
 
 int

@@ -14,7 +14,10 @@ G_BEGIN_DECLS
  *
  *   errata-cli estimate --test-labels F --test-preds F --unlabeled-preds F
  *                       [--iterations N] [--seed S] [--confidence C] [--json]
+ *                       [--method rogan-gladen|ppi|both] [--target-half-width W]
  *     judgy's estimate_success_rate on plain files (one verdict a line);
+ *     --method adds PPI++ (errata-cli-estimate-methods.h), and
+ *     --target-half-width a label budget;
  *   errata-cli estimate PROJECT NAME [--min-pass-rate X]
  *     the same on an evaluator's runs in a project: any positional argument
  *     hands the whole command line to errata_cli_estimate_project_main().

@@ -120,7 +120,7 @@ static const char *
 mark (ErrataReportNote note)
 {
   static const char * const marks[] = { "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "¹⁰",
-                                        "¹¹", "¹²" };
+                                        "¹¹", "¹²", "¹³" };
   G_STATIC_ASSERT (G_N_ELEMENTS (marks) >= ERRATA_REPORT_N_NOTES);
 
   return marks[note];
@@ -198,6 +198,7 @@ build_mode (ErrataReportDocument   *self,
   g_autofree char *corrected = errata_report_dup_mode_corrected (mode);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
   g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
+  g_autofree char *agreement = errata_report_dup_mode_agreement (mode);
 
   add_printf (self, TEXT_H3, "%s", mode->name);
   if (*mode->definition != '\0')
@@ -205,6 +206,8 @@ build_mode (ErrataReportDocument   *self,
   /* Translators: "40%¹ · 4 of 10 reviewed traces · 95% interval 17–69%²". */
   add_printf (self, TEXT_BODY, _("<b>%s</b>%s · %s · 95%% interval %s%s"), percent,
               mark (ERRATA_REPORT_NOTE_SHARE), count, interval, mark (ERRATA_REPORT_NOTE_INTERVAL));
+  if (agreement != NULL)
+    add_printf (self, TEXT_SMALL, "%s%s", agreement, mark (ERRATA_REPORT_NOTE_AGREEMENT))->dim = TRUE;
   if (corrected != NULL)
     {
       add_printf (self, TEXT_BODY, "<b>%s</b>%s", corrected, mark (ERRATA_REPORT_NOTE_CORRECTED));

@@ -97,7 +97,7 @@ append_printf_escaped (GString    *out,
 static const char * const note_ids[ERRATA_REPORT_N_NOTES] = {
   "note-share", "note-interval", "note-corrected", "note-tpr", "note-tnr", "note-looks",
   "note-not-validated", "note-reviewed", "note-imported", "note-saturation", "note-splits",
-  "note-synthetic",
+  "note-synthetic", "note-agreement",
 };
 
 static void
@@ -244,6 +244,7 @@ append_mode (GString                *out,
   g_autofree char *count = errata_report_dup_mode_count (mode, report->n_reviewed);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
   g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
+  g_autofree char *agreement = errata_report_dup_mode_agreement (mode);
   g_autofree char *percent = errata_report_format_percent (mode->share);
 
   append_printf_escaped (out, "<article class=\"card\" id=\"mode-%" G_GINT64_FORMAT "\"><h3>%s</h3>",
@@ -256,6 +257,12 @@ append_mode (GString                *out,
   append_printf_escaped (out, "<span class=\"sub\">%s · </span>", count);
   append_number (out, share, ERRATA_REPORT_NOTE_INTERVAL);
   g_string_append (out, "</p>");
+  if (agreement != NULL)
+    {
+      g_string_append (out, "<p class=\"sub agreement\">");
+      append_number (out, agreement, ERRATA_REPORT_NOTE_AGREEMENT);
+      g_string_append (out, "</p>");
+    }
   if (mode->has_corrected && !append_corrected (out, mode, error))
     return FALSE;
   if (no_corrected != NULL)

@@ -11,6 +11,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "errata-reviewer-agreement.h"
+
 static const char * const note_texts[ERRATA_REPORT_N_NOTES] = {
   [ERRATA_REPORT_NOTE_SHARE] =
     N_("Of the traces reviewed in Errata, the share that a reviewer put a note of into this "
@@ -50,6 +52,12 @@ static const char * const note_texts[ERRATA_REPORT_N_NOTES] = {
   [ERRATA_REPORT_NOTE_SYNTHETIC] =
     N_("Synthetic traces were generated from combinations of dimensions (such as a persona or "
        "a scenario) rather than collected from real use."),
+  [ERRATA_REPORT_NOTE_AGREEMENT] =
+    N_("How often the people who reviewed the same traces put them in this failure mode alike, "
+       "beyond what chance alone would give: 1 is full agreement, 0 no better than chance. "
+       "When reviewers disagree, the rate rests on shaky labels. AC1 stays meaningful when "
+       "failures are rare; κ then drops even when people almost always agree. The interval "
+       "resamples the shared traces."),
 };
 
 const char *
@@ -181,6 +189,61 @@ errata_report_dup_mode_no_corrected (const ErrataReportMode *mode)
     return NULL;
   /* Translators: why a failure mode has no corrected rate from a judge. */
   return g_strdup_printf (_("No judge estimate: %s"), mode->no_corrected_why);
+}
+
+static char *
+format_coefficient (gboolean defined,
+                    double   value)
+{
+  /* Translators: a coefficient that cannot be computed (every rating alike). */
+  return defined ? g_strdup_printf ("%.2f", value) : g_strdup (_("undefined"));
+}
+
+char *
+errata_report_dup_mode_agreement (const ErrataReportMode *mode)
+{
+  g_autofree char *ac1 = NULL;
+  g_autofree char *kappa = NULL;
+  g_autofree char *figures = NULL;
+
+  g_return_val_if_fail (mode != NULL, NULL);
+
+  if (mode->agreement_reviewers == 0)
+    return NULL;
+  if (mode->agreement_reviewers == 1)
+    return g_strdup (_("One reviewer: nobody else reviewed these traces, so agreement between "
+                       "reviewers is not known"));
+  if (mode->agreement_items == 0)
+    return g_strdup_printf (_("%u reviewers, but no trace reviewed by two of them: agreement "
+                              "between reviewers is not known"), mode->agreement_reviewers);
+  ac1 = format_coefficient (mode->agreement_ac1_defined, mode->agreement_ac1);
+  kappa = format_coefficient (mode->agreement_kappa_defined, mode->agreement_kappa);
+  /* Translators: "Agreement between reviewers: AC1 0.78 (95% interval 0.50–1.00), κ 0.71,
+   * on 24 traces reviewed by two or more of 2 reviewers". */
+  if (isnan (mode->agreement_ac1_interval.lower))
+    figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Agreement between reviewers: AC1 %s, κ %s, on %u trace reviewed "
+                                         "by two or more of %u reviewers",
+                                         "Agreement between reviewers: AC1 %s, κ %s, on %u traces reviewed "
+                                         "by two or more of %u reviewers",
+                                         mode->agreement_items),
+                            ac1, kappa, mode->agreement_items, mode->agreement_reviewers);
+  else
+    figures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Agreement between reviewers: AC1 %s (95%% interval %.2f–%.2f), "
+                                       "κ %s, on %u trace reviewed by two or more of %u "
+                                       "reviewers",
+                                       "Agreement between reviewers: AC1 %s (95%% interval %.2f–%.2f), "
+                                       "κ %s, on %u traces reviewed by two or more of %u "
+                                       "reviewers",
+                                       mode->agreement_items),
+                          ac1, mode->agreement_ac1_interval.lower,
+                          mode->agreement_ac1_interval.upper, kappa, mode->agreement_items,
+                          mode->agreement_reviewers);
+  if (mode->agreement_items >= ERRATA_AGREEMENT_FEW_ITEMS)
+    return g_steal_pointer (&figures);
+  /* Translators: agreement figures, then a caution. */
+  return g_strdup_printf (_("%s (too few shared traces to rely on)"), figures);
 }
 
 char *

@@ -27,6 +27,7 @@ typedef enum
   ERRATA_REPORT_NOTE_SATURATION,
   ERRATA_REPORT_NOTE_SPLITS,
   ERRATA_REPORT_NOTE_SYNTHETIC,
+  ERRATA_REPORT_NOTE_AGREEMENT,      /* reviewers' agreement on a mode */
   ERRATA_REPORT_N_NOTES
 } ErrataReportNote;
 
@@ -52,6 +53,9 @@ char       *errata_report_dup_mode_share      (const ErrataReportMode   *mode);
 char       *errata_report_dup_mode_corrected  (const ErrataReportMode   *mode);
 /* "No judge estimate: “Tour check”: …"; NULL when there is one or no evaluator. */
 char       *errata_report_dup_mode_no_corrected (const ErrataReportMode *mode);
+/* "Agreement between reviewers: AC1 0.78 (95% interval 0.50–1.00), κ 0.71, on 24 traces
+ * two or more of 2 reviewers reviewed", or "One reviewer: …". */
+char       *errata_report_dup_mode_agreement  (const ErrataReportMode   *mode);
 /* "Imported labels put 3 more traces here (not in the share)"; NULL for none. */
 char       *errata_report_dup_mode_imported   (const ErrataReportMode   *mode);
 /* "82% (95% interval 70–90%)", "not defined: no trace a person passed". */

@@ -57,6 +57,15 @@ typedef struct
   /* Without a corrected rate but with an evaluator: why it gives none
    * ("“Tour check”: …"), or NULL. */
   char           *no_corrected_why;
+  /* The reviewers' agreement on the mode (errata-reviewer-agreement.h):
+   * reviews made here or merged, on the traces two or more reviewed. */
+  guint           agreement_reviewers;  /* reviewers with a vote on the mode */
+  guint           agreement_items;      /* traces two or more of them reviewed; 0: no overlap */
+  gboolean        agreement_ac1_defined;
+  double          agreement_ac1;        /* Gwet's AC1 */
+  ErrataInterval  agreement_ac1_interval;
+  gboolean        agreement_kappa_defined;
+  double          agreement_kappa;      /* Cohen's κ with two raters, Fleiss' with more */
   GPtrArray      *examples;       /* ErrataReportExample */
 } ErrataReportMode;
 

@@ -339,6 +339,7 @@ add_mode (ErrataReportPage       *self,
   g_autofree char *count = errata_report_dup_mode_count (mode, self->report->n_reviewed);
   g_autofree char *imported = errata_report_dup_mode_imported (mode);
   g_autofree char *no_corrected = errata_report_dup_mode_no_corrected (mode);
+  g_autofree char *agreement = errata_report_dup_mode_agreement (mode);
   g_autofree char *line = g_strdup_printf ("%s · %s", count, share);
   GtkWidget *numbers = box_new (GTK_ORIENTATION_HORIZONTAL, 12, NULL);
 
@@ -351,6 +352,8 @@ add_mode (ErrataReportPage       *self,
   gtk_widget_set_hexpand (gtk_widget_get_last_child (numbers), TRUE);
   gtk_widget_set_valign (gtk_widget_get_last_child (numbers), GTK_ALIGN_CENTER);
   append (GTK_BOX (card), numbers);
+  if (agreement != NULL)
+    append (GTK_BOX (card), number_new (agreement, "dim-label", ERRATA_REPORT_NOTE_AGREEMENT));
   if (mode->has_corrected)
     add_corrected (GTK_BOX (card), mode);
   if (no_corrected != NULL)

@@ -122,6 +122,21 @@ test_modes (Fixture       *fixture,
   g_assert_null (errata_report_dup_mode_no_corrected (date));
   g_assert_null (errata_report_dup_mode_no_corrected (never));
 
+  /* Ana and Ben both reviewed t0 only, both putting it in Wrong date (and
+   * so passing it for the other modes): one shared trace, one class, so
+   * AC1 = 1 (p_a 1, chance 0) and κ is 0/0. */
+  {
+    g_autofree char *agreement = errata_report_dup_mode_agreement (date);
+
+    g_assert_cmpuint (date->agreement_reviewers, ==, 2);
+    g_assert_cmpuint (date->agreement_items, ==, 1);
+    g_assert_false (date->agreement_kappa_defined);
+    g_assert_cmpstr (agreement, ==, "Agreement between reviewers: AC1 1.00 (95% interval 1.00–1.00), "
+                                    "κ undefined, on 1 trace reviewed by two or more of 2 "
+                                    "reviewers (too few shared traces to rely on)");
+    g_assert_cmpuint (tone->agreement_items, ==, 1);
+  }
+
   g_assert_cmpstr (never->name, ==, "Never seen");
   g_assert_cmpuint (never->count, ==, 0);
   g_assert_cmpuint (never->examples->len, ==, 0);
@@ -314,6 +329,38 @@ test_empty_project (void)
   errata_test_remove_tree (dir);
 }
 
+/* One reviewer (Ana) and an imported label on the same trace: the import
+ * is no reviewer, so nobody's agreement can be measured, and the report
+ * says so beside the mode rather than showing a number. */
+static void
+test_one_reviewer_agreement (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("only", "Hi", "Hello");
+  g_autofree char *agreement = NULL;
+  gint64 mode;
+
+  g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  report_fixture_exec (project, sqlite3_mprintf (
+    "INSERT INTO failure_modes (name, created_at) VALUES ('Curt', 0)"));
+  mode = sqlite3_last_insert_rowid (_errata_project_get_db (project));
+  report_fixture_review (project, errata_trace_get_id (trace), "Ana", ERRATA_VERDICT_FAIL,
+                         "Curt.", ERRATA_ORIGIN_HERE, mode);
+  report_fixture_review (project, errata_trace_get_id (trace), "import", ERRATA_VERDICT_FAIL,
+                         "Curt too.", ERRATA_ORIGIN_IMPORTED, mode);
+  report = errata_report_gather (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->modes->len, ==, 1);
+  agreement = errata_report_dup_mode_agreement (report->modes->pdata[0]);
+  g_assert_cmpstr (agreement, ==, "One reviewer: nobody else reviewed these traces, so agreement "
+                                  "between reviewers is not known");
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_cut_text (void)
 {
@@ -397,6 +444,10 @@ test_html_structure (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
   /* Self-contained: nothing is fetched. */
+  /* Agreement beside each mode, with its footnote. */
+  g_assert_nonnull (strstr (html, "<p class=\"sub agreement\">"));
+  g_assert_nonnull (strstr (html, "href=\"#note-agreement\""));
+  g_assert_nonnull (strstr (html, "beyond what chance alone would give"));
   g_assert_null (strstr (html, "src=\"http"));
   g_assert_null (strstr (html, "href=\"http"));
   g_assert_null (strstr (html, "<link"));
@@ -572,6 +623,7 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Not validated: never run on the test traces"));
   g_assert_nonnull (strstr (text, "How far the judges can be trusted"));
   g_assert_nonnull (strstr (text, "Coverage and method"));
+  g_assert_nonnull (strstr (text, "Agreement between reviewers: AC1 1.00"));
   last_page = g_strdup_printf ("Page %u of %u", pages, pages);
   g_assert_nonnull (strstr (text, last_page));
   /* Every page has its footer: pdftotext ends each page with a form feed. */
@@ -600,6 +652,7 @@ main (int   argc,
   ADD ("pdf", test_pdf);
 #undef ADD
   g_test_add_func ("/report/empty-project", test_empty_project);
+  g_test_add_func ("/report/one-reviewer-agreement", test_one_reviewer_agreement);
   g_test_add_func ("/report/cut-text", test_cut_text);
   return g_test_run ();
 }
