@@ -213,6 +213,26 @@ conversation_is_shown (ErrataTraceView *self)
          g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "conversation") == 0;
 }
 
+/* A key pressed while the view is still on its way to a message (rows
+ * being laid out, the scroll re-aimed each frame) starts from where that
+ * scroll ends, not from wherever it is: on a slow machine the reader
+ * would otherwise skip the long message they were taken to. */
+static void
+finish_scrolling (ErrataTraceView *self)
+{
+  GtkWidget *row;
+  graphene_point_t point;
+
+  if (self->scroll_tick == 0)
+    return;
+  row = errata_trace_view_get_message_row (self, self->scroll_target);
+  if (row != NULL && gtk_widget_get_height (row) > 0 &&
+      gtk_widget_compute_point (row, self->messages_box, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller),
+                              MAX (point.y - 12, 0));
+  stop_scrolling (self);
+}
+
 /* Scrolls through the focused message while it is taller than the view
  * and the view is inside it (the reader is reading it): FALSE when the
  * message fits, or its end in that direction is on screen. The 24 px
@@ -258,6 +278,7 @@ arrow_binding (GtkWidget *widget,
 
   if (!conversation_is_shown (self))
     return FALSE;
+  finish_scrolling (self);
   if (self->focused < 0 || !scroll_within_message (self, delta))
     errata_trace_view_move_focus (self, delta);
   /* At either end the key stops here: the next trace is j or Ctrl+Enter. */

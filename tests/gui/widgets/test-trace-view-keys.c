@@ -144,6 +144,22 @@ message_has_focus (gpointer data)
   return row != NULL && gtk_root_get_focus (root) == row;
 }
 
+/* The focused message's top is at the top of the view (12 px margin),
+ * its rows built and laid out: what the view scrolls to. */
+static gboolean
+message_at_top (gpointer data)
+{
+  FocusWait *wait = data;
+  GtkWidget *row = errata_trace_view_get_message_row (wait->view, wait->index);
+  GtkAdjustment *adjustment = vadjustment_of (wait->view);
+  graphene_point_t point;
+
+  if (row == NULL || gtk_widget_get_height (row) == 0 ||
+      !gtk_widget_compute_point (row, gtk_widget_get_parent (row), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  return G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), MAX (point.y - 12, 0), 1.0);
+}
+
 /* The scroll to a focused message has come to rest. */
 static gboolean
 scroll_settled (gpointer data)
@@ -189,6 +205,7 @@ test_read_on (void)
   adjustment = vadjustment_of (view);
   errata_trace_view_focus_message (view, 1);
   errata_gui_test_iterate_until (message_has_focus, &(FocusWait) { view, 1 });
+  errata_gui_test_iterate_until (message_at_top, &(FocusWait) { view, 1 });
   errata_gui_test_iterate_until (scroll_settled, adjustment);
 
   /* Down reads on through the long answer, the focus staying on it... */
