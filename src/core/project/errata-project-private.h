@@ -46,6 +46,11 @@ GPtrArray    *_errata_project_collect_rows    (ErrataProject  *self,
                                                GDestroyNotify  free_row,
                                                const char     *what,
                                                GError        **error);
+/* Copies the last committed state of `source` to a new file at `path`,
+ * whole without a -wal (errata-project-copy.c). */
+gboolean      _errata_project_backup_to       (sqlite3        *source,
+                                               const char     *path,
+                                               GError        **error);
 /* Refuses a file whose schema is not exactly what the migrations up to
  * `version` create (an added trigger or view, an altered index, …). */
 gboolean      _errata_project_check_schema    (ErrataProject  *self,
