@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "errata-project-copy.h"
 #include "errata-project-private.h"
@@ -278,6 +279,158 @@ test_copy_refuses_itself (void)
   errata_test_remove_tree (dir);
 }
 
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+make_v2_file (const char *path)
+{
+  g_autofree char *sql = g_strdup_printf ("%s %s PRAGMA application_id = %d;"
+                                          " PRAGMA user_version = 2;"
+                                          "INSERT INTO traces (external_id, imported_at, sample_key)"
+                                          " VALUES ('old', 0, 1);",
+                                          errata_project_migrations[1],
+                                          errata_project_migrations[2],
+                                          ERRATA_PROJECT_APPLICATION_ID);
+
+  exec_raw (path, sql);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Opening a version 2 file upgrades it and first keeps NAME.errata.v2.bak
+ * beside it, whole and at version 2; a second open upgrades nothing; an
+ * existing backup is never overwritten. */
+static void
+test_upgrade_keeps_old_file (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "old.errata", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v2.bak", NULL);
+  g_autofree char *second = g_strconcat (path, ".v2.2.bak", NULL);
+  g_autofree char *backup_wal = g_strconcat (backup, "-wal", NULL);
+  g_autofree char *reported = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_v2_file (path);
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_project_get_schema_version (project), ==, ERRATA_PROJECT_SCHEMA_VERSION);
+  g_assert_nonnull (errata_project_get_upgrade_backup (project));
+  reported = g_file_get_path (errata_project_get_upgrade_backup (project));
+  g_assert_cmpstr (reported, ==, backup);
+  g_assert_false (g_file_test (backup_wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (raw_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM traces WHERE external_id = 'old'"), ==, 1);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM sqlite_schema"
+                                    " WHERE name = 'explicit_labels'"), ==, 0);
+  errata_project_close (project);
+  g_clear_object (&project);
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_null (errata_project_get_upgrade_backup (project));
+  errata_project_close (project);
+  g_clear_object (&project);
+
+  /* Another old file under the same name: the first backup stays. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  make_v2_file (path);
+  exec_raw (path, "INSERT INTO traces (external_id, imported_at, sample_key) VALUES ('new', 0, 2)");
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (backup, "SELECT count(*) FROM traces"), ==, 1);
+  g_assert_cmpint (raw_int (second, "SELECT count(*) FROM traces"), ==, 2);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
+/* A file from a newer Errata is refused, naming the Errata that wrote it,
+ * and left as it was (no backup, no upgrade). */
+static void
+test_newer_refused_with_version (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = g_build_filename (dir, "test.errata", NULL);
+  g_autofree char *sql = g_strdup_printf ("INSERT OR REPLACE INTO meta VALUES ('upgraded_by',"
+                                          " 'Errata 9.1'); PRAGMA user_version = %d",
+                                          ERRATA_PROJECT_SCHEMA_VERSION + 1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) newer = NULL;
+  g_autofree char *newer_backup = g_strdup_printf ("%s.v%d.bak", path,
+                                                   ERRATA_PROJECT_SCHEMA_VERSION + 1);
+
+  errata_project_close (project);
+  exec_raw (path, sql);
+  newer = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_null (newer);
+  g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "needs Errata 9.1 or later"));
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, ERRATA_PROJECT_SCHEMA_VERSION + 1);
+  g_assert_false (g_file_test (newer_backup, G_FILE_TEST_EXISTS));
+  errata_test_remove_tree (dir);
+}
+
+/* Closing folds the WAL into the file even while another connection keeps
+ * the WAL from being removed: the .errata alone holds the last write. */
+static void
+test_close_checkpoints (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = g_build_filename (dir, "test.errata", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *alone = g_build_filename (dir, "alone.errata", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("last", "q", "a");
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  sqlite3 *other = NULL;
+  GStatBuf st;
+
+  /* A connection that has read the project holds the WAL open. */
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "SELECT count(*) FROM traces", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  g_assert_no_error (error);
+  errata_project_close (project);
+  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (alone, contents, len, NULL));
+  g_assert_cmpint (raw_int (alone, "SELECT count(*) FROM traces WHERE external_id = 'last'"), ==, 1);
+  sqlite3_close (other);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +441,9 @@ main (int   argc,
   g_test_add_func ("/project-copy/redacted", test_copy_redacted);
   g_test_add_func ("/project-copy/only-reviewer", test_copy_only_reviewer);
   g_test_add_func ("/project-copy/refuses-itself", test_copy_refuses_itself);
+  g_test_add_func ("/project-copy/upgrade-keeps-old-file", test_upgrade_keeps_old_file);
+  g_test_add_func ("/project-copy/newer-refused", test_newer_refused_with_version);
+  g_test_add_func ("/project-copy/close-checkpoints", test_close_checkpoints);
 
   return g_test_run ();
 }
