@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-copy.h"
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
 #include "errata-cli-label.h"
@@ -513,6 +514,7 @@ static const Command commands[] = {
   { "split", errata_cli_split, N_("Assign and show a target’s train/dev/test split"), N_("PROJECT --target MODE [--json]") },
   { "estimate", errata_cli_estimate, N_("Estimate the true pass rate from a judge’s verdicts"), N_("--test-labels F --test-preds F --unlabeled-preds F [--json]") },
   { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },
+  { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
 };
