@@ -96,8 +96,8 @@ test_copy_dry_run_then_copy (void)
   result = run_cli ("copy", path, out, "--default-redactions", "--dry-run", NULL);
   g_assert_cmpint (result.status, ==, 0);
   assert_contains (result.out, "Would replace:");
-  assert_contains (result.out, "       1  e-mail addresses");
-  assert_contains (result.out, "       1  metadata key user_id");
+  assert_contains (result.out, "       1  E-mail addresses");
+  assert_contains (result.out, "       1  Metadata key user_id");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   cli_result_clear (&result);
 

@@ -179,7 +179,7 @@ errata_copy_options_add_key (ErrataCopyOptions *self,
 
   rule = g_new0 (Rule, 1);
   /* Translators: a redaction rule, e.g. "metadata key user_id". */
-  rule->label = g_strdup_printf (_("metadata key %s"), key);
+  rule->label = g_strdup_printf (_("Metadata key %s"), key);
   rule->replacement = g_strdup ("[redacted]");
   rule->key = g_utf8_casefold (key, -1);
   g_ptr_array_add (self->rules, rule);
@@ -192,8 +192,8 @@ errata_copy_options_add_default_redactions (ErrataCopyOptions *self)
 
   g_return_if_fail (self != NULL);
 
-  add_regex_rule (self, _("e-mail addresses"), email_pattern, "[email]", NULL);
-  rule = add_regex_rule (self, _("phone numbers"), phone_pattern, "[phone]", NULL);
+  add_regex_rule (self, _("E-mail addresses"), email_pattern, "[email]", NULL);
+  rule = add_regex_rule (self, _("Phone numbers"), phone_pattern, "[phone]", NULL);
   rule->phone = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (default_keys); i++)
     errata_copy_options_add_key (self, default_keys[i]);
@@ -877,6 +877,9 @@ errata_project_copy (GFile              *project,
   ok = temporary != NULL && _errata_project_backup_to (source, temporary, error);
   sqlite3_close (source);
   ok = ok && trim_and_redact (options, temporary, cancellable, error);
+  /* Cancelled (the dialog closed) after the last check: no file appears. */
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (ok && g_rename (temporary, dest_path) != 0)
     {
       int saved = errno;

@@ -178,16 +178,16 @@ test_copy_redacted (void)
   g_assert_true (errata_project_copy_dry_run (source_file, options, NULL, &error));
   g_assert_no_error (error);
   /* Three in messages, four in notes (Ada's three, none in Bob's). */
-  g_assert_cmpuint (rule_count (options, "e-mail addresses"), ==, 6);
-  g_assert_cmpuint (rule_count (options, "phone numbers"), ==, 3);
-  g_assert_cmpuint (rule_count (options, "metadata key user_id"), ==, 3);
+  g_assert_cmpuint (rule_count (options, "E-mail addresses"), ==, 6);
+  g_assert_cmpuint (rule_count (options, "Phone numbers"), ==, 3);
+  g_assert_cmpuint (rule_count (options, "Metadata key user_id"), ==, 3);
   g_assert_cmpuint (rule_count (options, "flat"), ==, 3);
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
 
   g_assert_true (errata_project_copy (source_file, dest_file, options, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (rule_count (options, "e-mail addresses"), ==, 6);
-  g_assert_cmpuint (rule_count (options, "phone numbers"), ==, 3);
+  g_assert_cmpuint (rule_count (options, "E-mail addresses"), ==, 6);
+  g_assert_cmpuint (rule_count (options, "Phone numbers"), ==, 3);
 
   /* Nowhere in the file, not even in freed pages or the index. */
   g_assert_true (g_file_get_contents (dest, &raw, &len, NULL));
