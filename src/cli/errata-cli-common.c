@@ -8,6 +8,8 @@
 
 #include "errata-cli-common.h"
 
+#include <glib/gi18n.h>
+
 int
 errata_cli_fail (int         status,
                  const char *format,
@@ -56,8 +58,18 @@ errata_cli_open_project (const char              *path,
                          GError                 **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  ErrataProject *project = errata_project_open (file, flags, error);
+  GFile *backup = project ? errata_project_get_upgrade_backup (project) : NULL;
 
-  return errata_project_open (file, flags, error);
+  /* On stderr: stdout may be a report a script reads. */
+  if (backup != NULL)
+    {
+      g_autofree char *backup_path = g_file_get_path (backup);
+
+      g_printerr (_("errata-cli: upgraded “%s” to this version’s format; the old file is kept "
+                    "as “%s”.\n"), path, backup_path);
+    }
+  return project;
 }
 
 /* A GAsyncReadyCallback that keeps the result in *slot. */

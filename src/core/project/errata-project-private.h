@@ -53,6 +53,11 @@ gboolean      _errata_project_put_annotation  (ErrataProject          *self,
                                                gboolean                keep_times,
                                                gint64                 *out_id,
                                                GError                **error);
+/* Copies the last committed state of `source` to a new file at `path`,
+ * whole without a -wal (errata-project-copy.c). */
+gboolean      _errata_project_backup_to       (sqlite3        *source,
+                                               const char     *path,
+                                               GError        **error);
 /* Refuses a file whose schema is not exactly what the migrations up to
  * `version` create (an added trigger or view, an altered index, …). */
 gboolean      _errata_project_check_schema    (ErrataProject  *self,

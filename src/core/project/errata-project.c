@@ -30,6 +30,9 @@ struct _ErrataProject
 
   /* Whose reviews are "mine" in queries (errata_reviewer() in SQL). */
   char         *reviewer;
+
+  /* The copy of the file as it was before this open upgraded it. */
+  GFile        *upgrade_backup;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
@@ -45,6 +48,7 @@ errata_project_finalize (GObject *object)
   errata_project_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_object (&self->file);
+  g_clear_object (&self->upgrade_backup);
   g_clear_pointer (&self->reviewer, g_free);
 
   G_OBJECT_CLASS (errata_project_parent_class)->finalize (object);
@@ -340,6 +344,24 @@ run_migrations (ErrataProject  *self,
   return TRUE;
 }
 
+/* Which Errata last migrated or created the file ("Errata 1.4"): the
+ * version a newer file needs. Best effort: NULL when unknown. */
+static char *
+read_writer (ErrataProject *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *writer = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key IN ('upgraded_by',"
+                          " 'created_by') ORDER BY key = 'upgraded_by' DESC LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    writer = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return writer;
+}
+
 static gboolean
 check_identity (ErrataProject  *self,
                 GError        **error)
@@ -369,10 +391,19 @@ check_identity (ErrataProject  *self,
     }
   if (version > ERRATA_PROJECT_SCHEMA_VERSION)
     {
-      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Errata (format %d; this version "
-                     "reads up to %d). Update Errata to open it."),
-                   path, (int)version, ERRATA_PROJECT_SCHEMA_VERSION);
+      g_autofree char *writer = read_writer (self);
+
+      if (writer != NULL)
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
+                     _("“%s” was saved by a newer version of Errata: it needs %s or later "
+                       "(file format %d; this is Errata %s, which reads up to format %d). "
+                       "Update Errata to open it."),
+                     path, writer, (int)version, PACKAGE_VERSION, ERRATA_PROJECT_SCHEMA_VERSION);
+      else
+        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
+                     _("“%s” was saved by a newer version of Errata (file format %d; this is "
+                       "Errata %s, which reads up to format %d). Update Errata to open it."),
+                     path, (int)version, PACKAGE_VERSION, ERRATA_PROJECT_SCHEMA_VERSION);
       return FALSE;
     }
   self->schema_version = version;
@@ -380,6 +411,43 @@ check_identity (ErrataProject  *self,
    * with a clear message, than at the first query. */
   return _errata_project_query_int (self, "SELECT count(*) FROM sqlite_schema", &version, error)
          && _errata_project_check_schema (self, self->schema_version, error);
+}
+
+/* NAME.errata.vN.bak, or NAME.errata.vN.2.bak and on when that exists
+ * (a backup is never overwritten: it may be the only old copy left). */
+static char *
+backup_path (const char *path,
+             int         version)
+{
+  char *candidate = g_strdup_printf ("%s.v%d.bak", path, version);
+
+  for (guint i = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.v%d.%u.bak", path, version, i);
+    }
+  return candidate;
+}
+
+/* Before an upgrade, the file as it is: after it, an older Errata (a
+ * colleague's) can no longer open the project. */
+static gboolean
+keep_old_file (ErrataProject  *self,
+               GError        **error)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autofree char *backup = backup_path (path, self->schema_version);
+
+  if (!_errata_project_backup_to (self->db, backup, error))
+    {
+      g_unlink (backup);
+      g_prefix_error (error, _("“%s” was saved by an older version of Errata. Before upgrading "
+                               "it, a copy of the old file could not be written beside it, so "
+                               "nothing was changed: "), path);
+      return FALSE;
+    }
+  self->upgrade_backup = g_file_new_for_path (backup);
+  return TRUE;
 }
 
 static gboolean
@@ -398,7 +466,10 @@ bring_schema_up_to_date (ErrataProject  *self,
                      "which cannot be done read-only."), path);
       return FALSE;
     }
-  return run_migrations (self, self->schema_version, error);
+  if (self->schema_version > 0 && !keep_old_file (self, error))
+    return FALSE;
+  return run_migrations (self, self->schema_version, error) &&
+         errata_project_set_meta (self, "upgraded_by", "Errata " PACKAGE_VERSION, error);
 }
 
 static ErrataProject *
@@ -538,6 +609,11 @@ errata_project_close (ErrataProject *self)
   if (self->db && self->transaction_depth > 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->transaction_depth = 0;
+  /* Fold the WAL into the file, so that the file alone is whole even when
+   * another connection (an import, a copy) keeps the WAL from being
+   * removed at close. Best effort: a reader may hold part of it back. */
+  if (self->db && !self->read_only)
+    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   /* sqlite3_close_v2 defers the close until statements owned by others
    * (an import cursor, the LLM cache) are finalized. */
   g_clear_pointer (&self->db, sqlite3_close_v2);
@@ -548,6 +624,15 @@ errata_project_get_file (ErrataProject *self)
 {
   g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
   return self->file;
+}
+
+/* The copy of the file kept before this open upgraded its format
+ * (NAME.errata.vN.bak beside it), or NULL when nothing was upgraded. */
+GFile *
+errata_project_get_upgrade_backup (ErrataProject *self)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  return self->upgrade_backup;
 }
 
 gboolean

@@ -112,6 +112,7 @@ void              errata_project_close                  (ErrataProject          
 
 GFile            *errata_project_get_file               (ErrataProject          *self);
 gboolean          errata_project_is_read_only           (ErrataProject          *self);
+GFile            *errata_project_get_upgrade_backup     (ErrataProject          *self);
 int               errata_project_get_schema_version     (ErrataProject          *self);
 
 gboolean          errata_project_begin                  (ErrataProject          *self,

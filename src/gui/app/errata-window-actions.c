@@ -15,6 +15,7 @@
 
 #include "errata-window-private.h"
 #include "errata-import-dialog.h"
+#include "errata-share-dialog.h"
 
 /* Pages ----------------------------------------------------------------- */
 
@@ -256,6 +257,45 @@ merge_reviews_action (GtkWidget  *widget,
   _errata_window_choose_merge_file (ERRATA_WINDOW (widget));
 }
 
+/* Share a copy --------------------------------------------------------- */
+
+static void
+on_copied (ErrataWindow *self,
+           GFile        *destination)
+{
+  g_autofree char *path = g_file_get_path (destination);
+  g_autofree char *text = NULL;
+
+  if (self->traces_page == NULL)
+    return;
+  /* Translators: %s is the path of the copy that was written. */
+  text = g_strdup_printf (_("Copy saved as “%s”"), path);
+  errata_traces_page_show_toast (self->traces_page, text);
+}
+
+/* The review being typed is written first, so that the copy holds it. */
+static void
+share_copy_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+  ErrataProject *project = errata_window_get_project (self);
+  g_autoptr(GError) error = NULL;
+  ErrataShareDialog *dialog;
+
+  if (project == NULL)
+    return;
+  if (!errata_traces_page_flush (self->traces_page, &error))
+    {
+      errata_traces_page_show_toast (self->traces_page, error->message);
+      return;
+    }
+  dialog = errata_share_dialog_new (GTK_WINDOW (self), project);
+  g_signal_connect_object (dialog, "copied", G_CALLBACK (on_copied), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The page actions need a project. */
 void
 _errata_window_update_actions (ErrataWindow *self)
@@ -264,6 +304,7 @@ _errata_window_update_actions (ErrataWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-reviews", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-copy", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
@@ -277,6 +318,7 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.merge-reviews", NULL,
                                    merge_reviews_action);
+  gtk_widget_class_install_action (widget_class, "win.share-copy", NULL, share_copy_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trace", "x", show_trace_action);
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",

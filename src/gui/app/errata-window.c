@@ -157,6 +157,25 @@ add_pages (ErrataWindow  *self,
 
 /* Takes the project into the window (the Traces page loads its list in
  * the background) and remembers it as recent. */
+/* Opening upgraded the project: an older Errata can no longer open it, so
+ * say where the old file was kept. */
+static void
+tell_upgrade_backup (ErrataWindow  *self,
+                     ErrataProject *project)
+{
+  GFile *backup = errata_project_get_upgrade_backup (project);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (backup == NULL)
+    return;
+  name = g_file_get_basename (backup);
+  /* Translators: %s is a file name such as "support.errata.v2.bak". */
+  text = g_strdup_printf (_("Upgraded for this version of Errata. The old file is kept beside "
+                            "it as “%s”."), name);
+  errata_traces_page_show_toast (self->traces_page, text);
+}
+
 void
 errata_window_show_project (ErrataWindow  *self,
                             ErrataProject *project)
@@ -184,6 +203,7 @@ errata_window_show_project (ErrataWindow  *self,
   show_state (self, "project");
   _errata_window_update_actions (self);
   errata_recent_add (self->settings, file);
+  tell_upgrade_backup (self, project);
 }
 
 /* The visible page of the project: "traces", "failure-modes",
