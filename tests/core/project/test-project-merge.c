@@ -385,7 +385,7 @@ test_newer_schema_refused (Fixture       *fixture,
   g_autofree char *before = dump (fixture->here);
   g_autofree char *after = NULL;
   g_autofree char *newer = g_strdup_printf ("format %d", ERRATA_PROJECT_SCHEMA_VERSION + 1);
-  g_autofree char *ours = g_strdup_printf ("up to %d", ERRATA_PROJECT_SCHEMA_VERSION);
+  g_autofree char *ours = g_strdup_printf ("up to format %d", ERRATA_PROJECT_SCHEMA_VERSION);
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
                                              ERRATA_PROJECT_SCHEMA_VERSION + 1);
   g_autoptr(ErrataMergeResult) result = NULL;
