@@ -102,12 +102,16 @@ play (ErrataReviewEdit  *edit,
       gboolean           forward,
       GError           **error)
 {
+  const char *reason;
+
   if (edit->kind == ERRATA_REVIEW_EDIT_ANNOTATION)
     return store_annotation (edit, forward ? edit->after : edit->before, error);
-  /* Translators: the reason recorded in a label's history. */
+  /* Translators: why a label changed, as its history shows it: a change
+   * undone (or redone) with Ctrl+Z on the Traces page. */
+  reason = forward ? _("redo") : _("undo");
   return errata_labels_set (edit->project, edit->target, edit->trace_id,
-                            forward ? edit->new_value : edit->old_value, edit->who,
-                            forward ? _("redo") : _("undo"), error);
+                            forward ? edit->new_value : edit->old_value, edit->who, reason,
+                            error);
 }
 
 static gboolean
