@@ -164,8 +164,6 @@ errata_undo_stack_do (ErrataUndoStack            *self,
                       GError                    **error)
 {
   Entry entry = { funcs, edit };
-  gboolean could_undo;
-  gboolean could_redo;
 
   g_return_val_if_fail (ERRATA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (funcs != NULL && funcs->apply != NULL && funcs->revert != NULL, FALSE);
@@ -175,13 +173,48 @@ errata_undo_stack_do (ErrataUndoStack            *self,
       entry_clear (&entry);
       return FALSE;
     }
+  errata_undo_stack_push (self, funcs, edit);
+  return TRUE;
+}
+
+void
+errata_undo_stack_push (ErrataUndoStack            *self,
+                        const ErrataUndoEditFuncs  *funcs,
+                        gpointer                    edit)
+{
+  Entry entry = { funcs, edit };
+  gboolean could_undo;
+  gboolean could_redo;
+
+  g_return_if_fail (ERRATA_IS_UNDO_STACK (self));
+  g_return_if_fail (funcs != NULL && funcs->apply != NULL && funcs->revert != NULL);
+
   could_undo = errata_undo_stack_can_undo (self);
   could_redo = errata_undo_stack_can_redo (self);
   g_array_append_val (self->undo, entry);
   g_array_set_size (self->redo, 0);
   trim_to_limit (self);
   notify_changes (self, could_undo, could_redo);
-  return TRUE;
+}
+
+static gpointer
+peek (GArray *entries)
+{
+  return entries->len > 0 ? g_array_index (entries, Entry, entries->len - 1).edit : NULL;
+}
+
+gpointer
+errata_undo_stack_peek_undo (ErrataUndoStack *self)
+{
+  g_return_val_if_fail (ERRATA_IS_UNDO_STACK (self), NULL);
+  return peek (self->undo);
+}
+
+gpointer
+errata_undo_stack_peek_redo (ErrataUndoStack *self)
+{
+  g_return_val_if_fail (ERRATA_IS_UNDO_STACK (self), NULL);
+  return peek (self->redo);
 }
 
 /* Plays the top edit of `from` (forward or back) and moves it to `to`. */

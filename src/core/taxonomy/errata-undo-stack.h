@@ -36,6 +36,14 @@ gboolean         errata_undo_stack_do         (ErrataUndoStack            *self,
                                                const ErrataUndoEditFuncs  *funcs,
                                                gpointer                    edit,
                                                GError                    **error);
+/* Puts an edit that the caller has already made on top of the stack, as
+ * errata_undo_stack_do() does after applying it. */
+void             errata_undo_stack_push       (ErrataUndoStack            *self,
+                                               const ErrataUndoEditFuncs  *funcs,
+                                               gpointer                    edit);
+/* The edit Undo (or Redo) would play next, or NULL; the stack keeps it. */
+gpointer         errata_undo_stack_peek_undo  (ErrataUndoStack            *self);
+gpointer         errata_undo_stack_peek_redo  (ErrataUndoStack            *self);
 /* Both do nothing and return TRUE when there is nothing to undo/redo; on
  * failure the edit stays where it was. */
 gboolean         errata_undo_stack_undo       (ErrataUndoStack            *self,

@@ -37,6 +37,7 @@ struct _ErrataCodingPanel
   ErrataProject     *project;
   ErrataTrace       *trace;
   ErrataTaxonomy    *taxonomy;
+  ErrataUndoStack   *undo_stack;  /* the page's, where saved edits go */
   char              *annotator;
   ErrataVerdict      verdict;
   int                first_failure;

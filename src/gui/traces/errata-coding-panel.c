@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-coding-panel-private.h"
+#include "errata-review-edit.h"
 #include "errata-workspace.h"
 
 G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
@@ -44,6 +45,7 @@ enum {
   PROP_FIRST_FAILURE,
   PROP_ANNOTATOR,
   PROP_EDITABLE,
+  PROP_UNSAVED,
   N_PROPS
 };
 
@@ -70,6 +72,18 @@ _errata_coding_panel_can_edit (ErrataCodingPanel *self)
 
 /* Saving -------------------------------------------------------------- */
 
+/* Whether the fields differ from what is stored; the page's Undo follows
+ * it (a note in flight is saved, then undone). */
+static void
+set_dirty (ErrataCodingPanel *self,
+           gboolean           dirty)
+{
+  if (self->dirty == dirty)
+    return;
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
+}
+
 static ErrataAnnotation *
 build_annotation (ErrataCodingPanel *self)
 {
@@ -85,9 +99,10 @@ build_annotation (ErrataCodingPanel *self)
 
 gboolean
 _errata_coding_panel_save (ErrataCodingPanel  *self,
-      GError            **error)
+                           GError            **error)
 {
   g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(ErrataReviewEdit) edit = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_assert (_errata_coding_panel_can_edit (self));
@@ -95,9 +110,10 @@ _errata_coding_panel_save (ErrataCodingPanel  *self,
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   annotation = build_annotation (self);
   g_clear_error (&self->error);
-  if (!errata_project_set_annotation (self->project, annotation, &local_error))
+  if (!errata_review_edit_save_annotation (self->project, annotation,
+                                           self->undo_stack ? &edit : NULL, &local_error))
     {
-      self->dirty = TRUE;
+      set_dirty (self, TRUE);
       self->error = g_error_copy (local_error);
       self->error_kind = ERROR_KIND_SAVE;
       _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
@@ -105,7 +121,10 @@ _errata_coding_panel_save (ErrataCodingPanel  *self,
       return FALSE;
     }
 
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
+  /* One undo step per write: a verdict, a mark, a note once typing paused. */
+  if (edit != NULL)
+    errata_undo_stack_push (self->undo_stack, &errata_review_edit_funcs, g_steal_pointer (&edit));
   _errata_coding_panel_set_save_state (self, SAVE_STATE_SAVED);
   /* A verdict or a note decides whether the trace counts as reviewed. */
   _errata_coding_panel_update_modes_label (self);
@@ -119,7 +138,7 @@ _errata_coding_panel_save (ErrataCodingPanel  *self,
 static void
 save_now (ErrataCodingPanel *self)
 {
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
   _errata_coding_panel_save (self, NULL);
 }
 
@@ -140,7 +159,7 @@ on_note_changed (ErrataCodingPanel *self)
   if (self->syncing || !_errata_coding_panel_can_edit (self))
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   self->note_timeout_id = g_timeout_add (ERRATA_CODING_PANEL_NOTE_DELAY_MS, note_timeout_cb, self);
   /* A failed save stays on screen until a write succeeds. */
@@ -158,8 +177,12 @@ show_annotation (ErrataCodingPanel      *self,
   self->first_failure = annotation ? annotation->first_failure : -1;
 
   self->syncing = TRUE;
+  /* Loading is not typing: Ctrl+Z in the note must not bring back the
+   * text of the trace (or the review) shown before. */
+  gtk_text_buffer_begin_irreversible_action (_errata_coding_panel_get_note_buffer (self));
   gtk_text_buffer_set_text (_errata_coding_panel_get_note_buffer (self),
                             annotation && annotation->note ? annotation->note : "", -1);
+  gtk_text_buffer_end_irreversible_action (_errata_coding_panel_get_note_buffer (self));
   self->syncing = FALSE;
 
   _errata_coding_panel_update_verdict_buttons (self);
@@ -178,7 +201,7 @@ load_annotation (ErrataCodingPanel *self)
 
   g_clear_handle_id (&self->note_timeout_id, g_source_remove);
   g_clear_error (&self->error);
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
 
   if (self->project != NULL && self->trace != NULL)
     annotation = errata_project_get_annotation (self->project, errata_trace_get_id (self->trace),
@@ -336,6 +359,7 @@ errata_coding_panel_dispose (GObject *object)
   if (self->taxonomy != NULL)
     g_signal_handlers_disconnect_by_data (self->taxonomy, self);
   g_clear_object (&self->taxonomy);
+  g_clear_object (&self->undo_stack);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_CODING_PANEL);
   g_clear_object (&self->settings);
   g_clear_object (&self->project);
@@ -382,6 +406,9 @@ errata_coding_panel_get_property (GObject    *object,
       break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, _errata_coding_panel_can_edit (self));
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->dirty);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -431,6 +458,9 @@ install_properties (GObjectClass *object_class)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -739,4 +769,41 @@ errata_coding_panel_get_modes_text (ErrataCodingPanel *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->modes_label)))
     return NULL;
   return gtk_label_get_text (self->modes_label);
+}
+
+/**
+ * errata_coding_panel_set_undo_stack:
+ * @undo_stack: (nullable): where each successful write is recorded
+ *
+ * The page's undo stack: each write of the review (and each explicit
+ * label set below it) goes on it as one step.
+ */
+void
+errata_coding_panel_set_undo_stack (ErrataCodingPanel *self,
+                                    ErrataUndoStack   *undo_stack)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (undo_stack == NULL || ERRATA_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
+  errata_mode_labels_set_undo_stack (self->mode_labels, undo_stack);
+}
+
+/**
+ * errata_coding_panel_reload:
+ *
+ * Reads the review on show again, after it was changed from outside the
+ * form (an undo): the fields, the blind review of others' reviews, the
+ * failure modes and the labels follow. Call errata_coding_panel_flush()
+ * first; an unsaved note would be replaced.
+ */
+void
+errata_coding_panel_reload (ErrataCodingPanel *self)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+
+  load_annotation (self);
+  _errata_coding_panel_update_modes_label (self);
+  _errata_coding_panel_update_other_reviews (self);
+  errata_mode_labels_refresh (self->mode_labels);
 }

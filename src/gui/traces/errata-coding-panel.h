@@ -10,6 +10,7 @@
 
 #include "errata-project.h"
 #include "errata-taxonomy.h"
+#include "errata-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,9 @@ gboolean       errata_coding_panel_flush             (ErrataCodingPanel  *self,
 void           errata_coding_panel_set_taxonomy      (ErrataCodingPanel  *self,
                                                       ErrataTaxonomy     *taxonomy);
 const char    *errata_coding_panel_get_modes_text    (ErrataCodingPanel  *self);
+
+void           errata_coding_panel_set_undo_stack    (ErrataCodingPanel  *self,
+                                                      ErrataUndoStack    *undo_stack);
+void           errata_coding_panel_reload            (ErrataCodingPanel  *self);
 
 G_END_DECLS

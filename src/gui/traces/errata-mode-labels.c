@@ -25,6 +25,7 @@
 #include "errata-mode-labels.h"
 #include "errata-ground-truth.h"
 #include "errata-labels.h"
+#include "errata-review-edit.h"
 
 /* One target's row; its widgets belong to the expander. */
 typedef struct
@@ -51,6 +52,7 @@ struct _ErrataModeLabels
 
   ErrataProject   *project;
   ErrataTaxonomy  *taxonomy;
+  ErrataUndoStack *undo_stack;  /* the page's, where label changes go */
   gint64           trace_id;
   char            *annotator;
 
@@ -535,6 +537,7 @@ errata_mode_labels_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->taxonomy, self);
   g_clear_object (&self->taxonomy);
   g_clear_object (&self->project);
+  g_clear_object (&self->undo_stack);
   /* The rows belong to the expander, which goes with the template. */
   g_ptr_array_set_size (self->rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_MODE_LABELS);
@@ -719,6 +722,7 @@ errata_mode_labels_set_label (ErrataModeLabels  *self,
                               GError           **error)
 {
   g_autoptr(GError) read_error = NULL;
+  g_autoptr(ErrataReviewEdit) edit = NULL;
   const char *reason;
   Row *row;
 
@@ -728,9 +732,11 @@ errata_mode_labels_set_label (ErrataModeLabels  *self,
 
   reason = value == ERRATA_VERDICT_UNSET ? _("cleared in the coding panel")
                                          : _("set in the coding panel");
-  if (!errata_labels_set (self->project, target, self->trace_id, value, self->annotator, reason,
-                          error))
+  if (!errata_review_edit_set_label (self->project, target, self->trace_id, value, self->annotator,
+                                     reason, self->undo_stack ? &edit : NULL, error))
     return FALSE;
+  if (edit != NULL)
+    errata_undo_stack_push (self->undo_stack, &errata_review_edit_funcs, g_steal_pointer (&edit));
   row = self->stale ? NULL : find_row (self, target);
   if (row != NULL && !read_row (self, row, &read_error))
     /* The label is stored; only showing it failed. */
@@ -748,4 +754,15 @@ errata_mode_labels_get_row_text (ErrataModeLabels *self,
 
   row = self->stale ? NULL : find_row (self, target);
   return row != NULL ? row->text : NULL;
+}
+
+/* Each explicit label set here becomes a step of `undo_stack`. */
+void
+errata_mode_labels_set_undo_stack (ErrataModeLabels *self,
+                                   ErrataUndoStack  *undo_stack)
+{
+  g_return_if_fail (ERRATA_IS_MODE_LABELS (self));
+  g_return_if_fail (undo_stack == NULL || ERRATA_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
 }

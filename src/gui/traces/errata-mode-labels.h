@@ -12,6 +12,7 @@
 
 #include "errata-project.h"
 #include "errata-taxonomy.h"
+#include "errata-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ void        errata_mode_labels_set_trace        (ErrataModeLabels  *self,
                                                  gint64             trace_id,
                                                  const char        *annotator);
 void        errata_mode_labels_refresh          (ErrataModeLabels  *self);
+void        errata_mode_labels_set_undo_stack   (ErrataModeLabels  *self,
+                                                 ErrataUndoStack   *undo_stack);
 
 gboolean    errata_mode_labels_get_expanded     (ErrataModeLabels  *self);
 void        errata_mode_labels_set_expanded     (ErrataModeLabels  *self,

@@ -14,6 +14,8 @@
 
 #include "errata-traces-page-private.h"
 #include "errata-coding-panel.h"
+#include "errata-review-edit.h"
+#include "errata-toast-helper.h"
 #include "errata-trace-view.h"
 
 static void
@@ -109,6 +111,141 @@ find_next_unreviewed (ErrataTracesPage *self)
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Undo and redo ------------------------------------------------------- */
+
+void
+_errata_traces_page_update_undo_actions (ErrataTracesPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  /* A note waiting for its autosave is an edit Undo can take back. */
+  gboolean unsaved = errata_coding_panel_has_unsaved (ERRATA_CODING_PANEL (self->coding_panel));
+
+  gtk_widget_action_set_enabled (widget, "traces.undo",
+                                 unsaved || errata_undo_stack_can_undo (self->undo_stack));
+  gtk_widget_action_set_enabled (widget, "traces.redo",
+                                 errata_undo_stack_can_redo (self->undo_stack));
+}
+
+/* The trace whose review Undo (or Redo) would change next, or -1. */
+static gint64
+next_step_trace (ErrataTracesPage *self,
+                 gboolean          undo)
+{
+  ErrataReviewEdit *edit = undo ? errata_undo_stack_peek_undo (self->undo_stack)
+                                : errata_undo_stack_peek_redo (self->undo_stack);
+
+  return edit != NULL ? errata_review_edit_get_trace_id (edit) : -1;
+}
+
+/* Plays one step; on failure the stack and the project are as they were
+ * and the toast says why. */
+static gboolean
+play_step (ErrataTracesPage *self,
+           gboolean          undo)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = undo ? errata_undo_stack_undo (self->undo_stack, &error)
+                     : errata_undo_stack_redo (self->undo_stack, &error);
+
+  if (!ok)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (undo ? _("Could not undo: %s") : _("Could not redo: %s"),
+                                 error->message);
+      errata_traces_page_show_toast (self, message);
+    }
+  return ok;
+}
+
+/* The review of `trace_id` changed under the form: the form, the row and
+ * the header read it again, and the trace is put on show. */
+static void
+show_changed_review (ErrataTracesPage *self,
+                     gint64            trace_id)
+{
+  if (trace_id == self->current_id)
+    errata_coding_panel_reload (ERRATA_CODING_PANEL (self->coding_panel));
+  _errata_traces_page_review_changed (self, trace_id);
+  if (trace_id != self->current_id)
+    errata_traces_page_show_trace (self, trace_id);
+}
+
+/* A note still waiting for its autosave becomes a step first, so that
+ * Undo takes back what the reviewer did last. */
+static gboolean
+flush_for_undo (ErrataTracesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (errata_traces_page_flush (self, &error))
+    return TRUE;
+  errata_traces_page_show_toast (self, error->message);
+  return FALSE;
+}
+
+static void
+undo_or_redo (ErrataTracesPage *self,
+              gboolean          undo)
+{
+  gint64 trace_id;
+
+  if (!flush_for_undo (self))
+    return;
+  trace_id = next_step_trace (self, undo);
+  if (trace_id < 0 || !play_step (self, undo))
+    return;
+  errata_toast_helper_hide (self->toast_overlay);
+  show_changed_review (self, trace_id);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_or_redo (ERRATA_TRACES_PAGE (widget), g_str_equal (action_name, "traces.undo"));
+}
+
+/* The toast's Undo after Ctrl+Enter: every step on top of the stack that
+ * concerns the trace left (the verdict, the note and the mark made there
+ * since), so that its review is as it was before, and back to it. */
+static void
+undo_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  gint64 trace_id = g_variant_get_int64 (parameter);
+  gboolean undone = FALSE;
+
+  if (!flush_for_undo (self))
+    return;
+  while (next_step_trace (self, TRUE) == trace_id && play_step (self, TRUE))
+    undone = TRUE;
+  if (!undone)
+    return;
+  errata_toast_helper_hide (self->toast_overlay);
+  show_changed_review (self, trace_id);
+}
+
+/* After Ctrl+Enter moved on from a trace reviewed just now: a way back. */
+static void
+offer_undo_review (ErrataTracesPage *self,
+                   gint64            left_id,
+                   const char       *message)
+{
+  if (left_id < 0 || next_step_trace (self, TRUE) != left_id)
+    {
+      if (message != NULL)
+        errata_traces_page_show_toast (self, message);
+      return;
+    }
+  errata_toast_helper_show_with_action (self->toast_overlay, message ? message : _("Review saved"),
+                                        _("_Undo"), "traces.undo-review",
+                                        g_variant_new_int64 (left_id));
+}
+
 static void
 next_unreviewed_action (GtkWidget  *widget,
                         const char *action_name,
@@ -117,6 +254,7 @@ next_unreviewed_action (GtkWidget  *widget,
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   g_autoptr(GError) error = NULL;
   gboolean saving = errata_coding_panel_has_unsaved (ERRATA_CODING_PANEL (self->coding_panel));
+  gint64 left_id = self->current_id;
   guint position;
 
   if (!errata_traces_page_flush (self, &error))
@@ -130,11 +268,14 @@ next_unreviewed_action (GtkWidget  *widget,
   if (position == GTK_INVALID_LIST_POSITION)
     /* "Saved" only when something was: the key also just looks for the
      * next trace, and "you" because others' reviews do not empty my queue. */
-    errata_traces_page_show_toast (self, saving
-                                   ? _("Saved. No trace left in this list that you have not reviewed")
-                                   : _("No trace left in this list that you have not reviewed"));
+    offer_undo_review (self, left_id, saving
+                       ? _("Saved. No trace left in this list that you have not reviewed")
+                       : _("No trace left in this list that you have not reviewed"));
   else
-    errata_traces_page_select (self, position);
+    {
+      errata_traces_page_select (self, position);
+      offer_undo_review (self, left_id, NULL);
+    }
   /* Out of the note: the next keys are p, f or j again, not text; the
    * focus ring goes to the row that is now selected. */
   _errata_traces_page_focus_selected_row (self);
@@ -320,6 +461,9 @@ add_shortcuts (GtkWidgetClass *widget_class)
     { GDK_KEY_Down, GDK_ALT_MASK, "traces.next-message" },
     { GDK_KEY_bracketleft, 0, "traces.previous-message" },
     { GDK_KEY_Up, GDK_ALT_MASK, "traces.previous-message" },
+    { GDK_KEY_z, GDK_CONTROL_MASK, "traces.undo" },
+    { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "traces.redo" },
+    { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "traces.redo" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -343,6 +487,9 @@ _errata_traces_page_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "traces.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "traces.next-unreviewed", NULL,
                                    next_unreviewed_action);
+  gtk_widget_class_install_action (widget_class, "traces.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "traces.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "traces.undo-review", "x", undo_review_action);
   gtk_widget_class_install_action (widget_class, "traces.pass", NULL, pass_action);
   gtk_widget_class_install_action (widget_class, "traces.fail", NULL, fail_action);
   gtk_widget_class_install_action (widget_class, "traces.focus-note", NULL, focus_note_action);

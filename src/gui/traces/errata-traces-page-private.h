@@ -8,6 +8,7 @@
 
 #include "errata-traces-page.h"
 #include "errata-failure-mode-dropdown.h"
+#include "errata-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ struct _ErrataTracesPage
   ErrataTraceQuery     *query;         /* what the controls say */
   gboolean              setting_modes;
   gint64                pending_id;    /* to show once the list has loaded; -1: none */
+  ErrataUndoStack      *undo_stack;    /* the reviewer's edits (traces.undo) */
   ErrataTrace          *current;       /* the full trace on show */
   gint64                current_id;    /* -1: none */
   GSettings            *settings;
@@ -88,6 +90,8 @@ char    *_errata_traces_page_format_progress        (const ErrataProjectInfo *in
 void     _errata_traces_page_update_state           (ErrataTracesPage *self);
 void     _errata_traces_page_toggle_first_failure   (ErrataTracesPage *self,
                                                      int               index);
+void     _errata_traces_page_review_changed         (ErrataTracesPage *self,
+                                                     gint64            trace_id);
 
 /* errata-traces-page-filters.c */
 void     _errata_traces_page_apply_query            (ErrataTracesPage *self);
@@ -102,5 +106,6 @@ void     _errata_traces_page_focus_pane             (ErrataTracesPage *self,
                                                      ErrataTracesPane  pane);
 void     _errata_traces_page_class_install_actions  (GtkWidgetClass   *widget_class);
 void     _errata_traces_page_add_capture_shortcuts  (ErrataTracesPage *self);
+void     _errata_traces_page_update_undo_actions    (ErrataTracesPage *self);
 
 G_END_DECLS

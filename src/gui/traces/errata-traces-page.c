@@ -384,10 +384,11 @@ on_load_failed (ErrataTracesPage *self,
   errata_traces_page_show_toast (self, message);
 }
 
-/* A write from the coding panel: the row and the header follow. */
-static void
-on_saved (ErrataTracesPage *self,
-          gint64             trace_id)
+/* A write from the coding panel (or an undo): the row and the header
+ * follow. */
+void
+_errata_traces_page_review_changed (ErrataTracesPage *self,
+                                    gint64            trace_id)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
   gboolean had_focus = list_has_focus (self);
@@ -443,7 +444,19 @@ create_panes (ErrataTracesPage *self)
   g_signal_connect_object (self->trace_view, "message-activated",
                            G_CALLBACK (_errata_traces_page_toggle_first_failure), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->coding_panel, "saved",
-                           G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_errata_traces_page_review_changed), self,
+                           G_CONNECT_SWAPPED);
+  errata_coding_panel_set_undo_stack (ERRATA_CODING_PANEL (self->coding_panel), self->undo_stack);
+  g_signal_connect_object (self->undo_stack, "notify::can-undo",
+                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_stack, "notify::can-redo",
+                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->coding_panel, "notify::unsaved",
+                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  _errata_traces_page_update_undo_actions (self);
 }
 
 /* The list's width ---------------------------------------------------- */
@@ -654,6 +667,7 @@ errata_traces_page_finalize (GObject *object)
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (object);
 
   g_clear_object (&self->query);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->project);
   g_clear_object (&self->workspace);
   g_free (self->title);
@@ -763,6 +777,7 @@ errata_traces_page_init (ErrataTracesPage *self)
   self->pending_id = -1;
   self->query = errata_trace_query_new ();
   self->settings = g_settings_new (APP_ID);
+  self->undo_stack = errata_undo_stack_new ();
   errata_trace_columns_add (self->column_view);
   bind_columns (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -608,6 +608,12 @@ verdict_is_pass (gpointer data)
 }
 
 static gboolean
+verdict_is_unset (gpointer data)
+{
+  return errata_coding_panel_get_verdict (data) == ERRATA_VERDICT_UNSET;
+}
+
+static gboolean
 verdict_is_fail (gpointer data)
 {
   return errata_coding_panel_get_verdict (data) == ERRATA_VERDICT_FAIL;
@@ -681,6 +687,10 @@ test_keyboard (Fixture       *fixture,
   g_assert_false (note_has_focus (fixture));
   type_key (column_view, XK_p, FALSE);
   errata_gui_test_iterate_until (verdict_is_pass, fixture->panel);
+  /* Ctrl+Z from the list takes that verdict back. */
+  type_key (column_view, XK_z, TRUE);
+  errata_gui_test_iterate_until (verdict_is_unset, fixture->panel);
+  g_assert_cmpstr (current_external_id (fixture), ==, "hearth-30");
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, NULL);
 #else
   g_test_skip ("built without XTest");
