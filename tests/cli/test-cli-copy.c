@@ -14,57 +14,7 @@
 
 #include "errata-project-schema.h"
 #include "errata-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-/* Runs errata-cli with a NULL-terminated argument list. */
-static CliResult
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliResult result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
-                                                NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *words)
-{
-  if (strstr (text, words) == NULL)
-    g_error ("“%s” is not in:\n%s", words, text);
-}
+#include "cli-test-utils.h"
 
 /* One trace with an address and a user id, left open in "Errata" (this
  * process) while the command copies it. */
@@ -93,37 +43,37 @@ test_copy_dry_run_then_copy (void)
   gsize len = 0;
   CliResult result;
 
-  result = run_cli ("copy", path, out, "--default-redactions", "--dry-run", NULL);
+  result = cli_run ("copy", path, out, "--default-redactions", "--dry-run", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Would replace:");
-  assert_contains (result.out, "       1  E-mail addresses");
-  assert_contains (result.out, "       1  Metadata key user_id");
+  cli_assert_contains (result.out, "Would replace:");
+  cli_assert_contains (result.out, "       1  E-mail addresses");
+  cli_assert_contains (result.out, "       1  Metadata key user_id");
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   cli_result_clear (&result);
 
-  result = run_cli ("copy", path, out, "--default-redactions", "--redact", "done", NULL);
+  result = cli_run ("copy", path, out, "--default-redactions", "--redact", "done", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Replaced:");
-  assert_contains (result.out, "       1  done");
-  assert_contains (result.out, "Wrote ");
+  cli_assert_contains (result.out, "Replaced:");
+  cli_assert_contains (result.out, "       1  done");
+  cli_assert_contains (result.out, "Wrote ");
   cli_result_clear (&result);
   g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
   g_assert_null (g_strstr_len (contents, len, "ann@example.com"));
   g_assert_null (g_strstr_len (contents, len, "u-77"));
 
-  result = run_cli ("search", out, "example", NULL);
+  result = cli_run ("search", out, "example", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_null (strstr (result.out, "t1"));
   cli_result_clear (&result);
 
   /* Never over an existing file; a bad pattern is a usage error. */
-  result = run_cli ("copy", path, out, NULL);
+  result = cli_run ("copy", path, out, NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "already exists");
+  cli_assert_contains (result.err, "already exists");
   cli_result_clear (&result);
-  result = run_cli ("copy", path, out, "--redact", "(", "--dry-run", NULL);
+  result = cli_run ("copy", path, out, "--redact", "(", "--dry-run", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "not a valid regular expression");
+  cli_assert_contains (result.err, "not a valid regular expression");
   cli_result_clear (&result);
 
   errata_project_close (project);
@@ -151,10 +101,10 @@ test_upgrade_is_reported (void)
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  result = run_cli ("label", path, "--target", "overall", "old", "fail", NULL);
+  result = cli_run ("label", path, "--target", "overall", "old", "fail", NULL);
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.err, "the old file is kept as");
-  assert_contains (result.err, backup);
+  cli_assert_contains (result.err, "the old file is kept as");
+  cli_assert_contains (result.err, backup);
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   cli_result_clear (&result);
   errata_test_remove_tree (dir);

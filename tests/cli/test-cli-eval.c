@@ -17,25 +17,10 @@
 #include <string.h>
 
 #include "errata-test-utils.h"
+#include "cli-test-utils.h"
 
 #define N_TRACES 80
 #define N_LABELLED 60
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
 
 typedef struct
 {

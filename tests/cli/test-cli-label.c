@@ -12,57 +12,7 @@
 #include "errata-ground-truth.h"
 #include "errata-labels.h"
 #include "errata-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-/* Runs errata-cli with a NULL-terminated argument list. */
-static CliResult
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliResult result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
-                                                NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *words)
-{
-  if (strstr (text, words) == NULL)
-    g_error ("“%s” is not in:\n%s", words, text);
-}
+#include "cli-test-utils.h"
 
 /* A project with traces r0..r{n-1}; Ada reviewed r0 as a fail. */
 static char *
@@ -100,50 +50,50 @@ test_usage (void)
   g_autofree char *project = make_project (dir, 3);
   CliResult r;
 
-  r = run_cli ("label", "--help", NULL);
+  r = cli_run ("label", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "--target");
-  assert_contains (r.out, "--file");
+  cli_assert_contains (r.out, "--target");
+  cli_assert_contains (r.out, "--file");
   cli_result_clear (&r);
 
-  r = run_cli ("split", "--help", NULL);
+  r = cli_run ("split", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "--target");
+  cli_assert_contains (r.out, "--target");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "r1", "pass", NULL);
+  r = cli_run ("label", project, "r1", "pass", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "--target is missing");
+  cli_assert_contains (r.err, "--target is missing");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "--target", "overall", "r1", NULL);
+  r = cli_run ("label", project, "--target", "overall", "r1", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "--file");
+  cli_assert_contains (r.err, "--file");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "--target", "Under budget", "r1", "pass", NULL);
+  r = cli_run ("label", project, "--target", "Under budget", "r1", "pass", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "No failure mode is called “Under budget”");
+  cli_assert_contains (r.err, "No failure mode is called “Under budget”");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "--target", "overall", "ghost", "pass", NULL);
+  r = cli_run ("label", project, "--target", "overall", "ghost", "pass", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "No trace has the id “ghost”");
+  cli_assert_contains (r.err, "No trace has the id “ghost”");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "--target", "overall", "r1", "maybe", NULL);
+  r = cli_run ("label", project, "--target", "overall", "r1", "maybe", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "“maybe” is not a label");
+  cli_assert_contains (r.err, "“maybe” is not a label");
   cli_result_clear (&r);
 
-  r = run_cli ("label", project, "--target", "overall", "--file", "/nonexistent/l.csv", NULL);
+  r = cli_run ("label", project, "--target", "overall", "--file", "/nonexistent/l.csv", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "l.csv");
+  cli_assert_contains (r.err, "l.csv");
   cli_result_clear (&r);
 
-  r = run_cli ("split", "/nonexistent/p.errata", "--target", "overall", NULL);
+  r = cli_run ("split", "/nonexistent/p.errata", "--target", "overall", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  assert_contains (r.err, "does not exist");
+  cli_assert_contains (r.err, "does not exist");
   cli_result_clear (&r);
 
   errata_test_remove_tree (dir);
@@ -161,15 +111,15 @@ test_label_one (void)
   ErrataLabelChange *change;
   CliResult r;
 
-  r = run_cli ("label", path, "--target", "overall", "r1", "pass", "--who", "Dana",
+  r = cli_run ("label", path, "--target", "overall", "r1", "pass", "--who", "Dana",
                "--reason", "checked the listing", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "r1: the label for “overall” is now pass (it was unset).");
+  cli_assert_contains (r.out, "r1: the label for “overall” is now pass (it was unset).");
   cli_result_clear (&r);
 
-  r = run_cli ("label", path, "--target", "OVERALL", "r1", "PASS", "--who", "Dana", NULL);
+  r = cli_run ("label", path, "--target", "OVERALL", "r1", "PASS", "--who", "Dana", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "is already pass; nothing changed");
+  cli_assert_contains (r.out, "is already pass; nothing changed");
   cli_result_clear (&r);
 
   project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
@@ -184,7 +134,7 @@ test_label_one (void)
   errata_project_close (project);
 
   /* Without --who, the name is someone's, never empty. */
-  r = run_cli ("label", path, "--target", "overall", "r2", "fail", "--json", NULL);
+  r = cli_run ("label", path, "--target", "overall", "r2", "fail", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   {
     g_autoptr(JsonNode) node = json_from_string (r.out, &error);
@@ -224,16 +174,16 @@ test_label_file_and_split (void)
   labels = errata_test_write_file (dir, "labels.csv", csv->str, -1);
 
   /* Two bad rows: reported with their lines, status 1, the rest set. */
-  r = run_cli ("label", path, "--target", "overall", "--file", labels, "--who", "Dana", NULL);
+  r = cli_run ("label", path, "--target", "overall", "--file", labels, "--who", "Dana", NULL);
   g_assert_cmpint (r.status, ==, 1);
-  assert_contains (r.err, "labels.csv: line 42:");
-  assert_contains (r.err, "no trace has the id “r99”");
-  assert_contains (r.err, "labels.csv: line 43:");
-  assert_contains (r.out, "Read 42 rows");
-  assert_contains (r.out, "40 set, 0 unchanged, 2 skipped");
+  cli_assert_contains (r.err, "labels.csv: line 42:");
+  cli_assert_contains (r.err, "no trace has the id “r99”");
+  cli_assert_contains (r.err, "labels.csv: line 43:");
+  cli_assert_contains (r.out, "Read 42 rows");
+  cli_assert_contains (r.out, "40 set, 0 unchanged, 2 skipped");
   cli_result_clear (&r);
 
-  r = run_cli ("split", path, "--target", "overall", "--json", NULL);
+  r = cli_run ("split", path, "--target", "overall", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   node = json_from_string (r.out, &error);
   g_assert_no_error (error);
@@ -260,11 +210,11 @@ test_label_file_and_split (void)
   g_assert_cmpint (json_object_get_int_member (sources, "reviews"), ==, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("split", path, "--target", "overall", NULL);
+  r = cli_run ("split", path, "--target", "overall", NULL);
   g_assert_cmpint (r.status, ==, 0);
-  assert_contains (r.out, "40 explicit");
-  assert_contains (r.out, "Disputed: 0");
-  assert_contains (r.out, "train");
+  cli_assert_contains (r.out, "40 explicit");
+  cli_assert_contains (r.out, "Disputed: 0");
+  cli_assert_contains (r.out, "train");
   cli_result_clear (&r);
 
   errata_test_remove_tree (dir);

@@ -12,59 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "errata-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
-
-/* Runs errata-cli with a NULL-terminated argument list. */
-static CliResult
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliResult result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
-                                                NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *words)
-{
-  if (strstr (text, words) == NULL)
-    g_error ("“%s” is not in:\n%s", words, text);
-}
+#include "cli-test-utils.h"
 
 /* A project with traces r0..r2; `who` reviewed r0 with `verdict`, and,
  * when `colleague` is set, r1 too under that name. */
@@ -114,27 +62,27 @@ test_preview_merge_and_again (void)
   g_autofree char *here = make_project (dir, "here.errata", "Ada", ERRATA_VERDICT_PASS, NULL);
   g_autofree char *theirs = make_project (dir, "theirs.errata", "Ada", ERRATA_VERDICT_FAIL,
                                           "Grace");
-  g_auto(CliResult) preview = run_cli ("merge", here, theirs, "--dry-run", NULL);
+  g_auto(CliResult) preview = cli_run ("merge", here, theirs, "--dry-run", NULL);
   g_auto(CliResult) merged = { 0 };
   g_auto(CliResult) again = { 0 };
 
   /* Ada reviewed r0 in both files, differently: a conflict, exit 1. */
   g_assert_cmpint (preview.status, ==, 1);
-  assert_contains (preview.out, "nothing was written");
-  assert_contains (preview.out, "Traces: 3 matched by id, 0 matched by their messages, "
+  cli_assert_contains (preview.out, "nothing was written");
+  cli_assert_contains (preview.out, "Traces: 3 matched by id, 0 matched by their messages, "
                                 "0 not in this project");
-  assert_contains (preview.out, "Reviews: 1 new, 0 updated, 0 unchanged");
-  assert_contains (preview.out, "1 conflicting");
-  assert_contains (preview.out, "r0 (test), Ada: here pass");
-  assert_contains (preview.out, "theirs fail");
+  cli_assert_contains (preview.out, "Reviews: 1 new, 0 updated, 0 unchanged");
+  cli_assert_contains (preview.out, "1 conflicting");
+  cli_assert_contains (preview.out, "r0 (test), Ada: here pass");
+  cli_assert_contains (preview.out, "theirs fail");
 
-  merged = run_cli ("merge", here, theirs, NULL);
+  merged = cli_run ("merge", here, theirs, NULL);
   g_assert_cmpint (merged.status, ==, 1);
-  assert_contains (merged.out, "Merged the reviews of");
-  assert_contains (merged.out, "Reviews: 1 new,");
+  cli_assert_contains (merged.out, "Merged the reviews of");
+  cli_assert_contains (merged.out, "Reviews: 1 new,");
 
-  again = run_cli ("merge", here, theirs, NULL);
-  assert_contains (again.out, "Reviews: 0 new, 0 updated, 1 unchanged");
+  again = cli_run ("merge", here, theirs, NULL);
+  cli_assert_contains (again.out, "Reviews: 0 new, 0 updated, 1 unchanged");
   errata_test_remove_tree (dir);
 }
 
@@ -145,7 +93,7 @@ test_json_without_conflicts (void)
   g_autofree char *here = make_project (dir, "here.errata", "Ada", ERRATA_VERDICT_PASS, NULL);
   g_autofree char *theirs = make_project (dir, "theirs.errata", "Grace", ERRATA_VERDICT_FAIL,
                                           NULL);
-  g_auto(CliResult) result = run_cli ("merge", here, theirs, "--json", NULL);
+  g_auto(CliResult) result = cli_run ("merge", here, theirs, "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
@@ -172,7 +120,7 @@ test_refusals (void)
   g_autofree char *newer = g_strdup_printf ("format %d", ERRATA_PROJECT_SCHEMA_VERSION + 1);
   g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
                                              ERRATA_PROJECT_SCHEMA_VERSION + 1);
-  g_auto(CliResult) usage = run_cli ("merge", here, NULL);
+  g_auto(CliResult) usage = cli_run ("merge", here, NULL);
   g_auto(CliResult) too_new = { 0 };
   sqlite3 *db = NULL;
 
@@ -181,11 +129,11 @@ test_refusals (void)
   g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  too_new = run_cli ("merge", here, theirs, NULL);
+  too_new = cli_run ("merge", here, theirs, NULL);
   g_assert_cmpint (too_new.status, ==, 2);
-  assert_contains (too_new.err, "Cannot merge reviews from");
-  assert_contains (too_new.err, newer);
-  assert_contains (too_new.err, "newer version of Errata");
+  cli_assert_contains (too_new.err, "Cannot merge reviews from");
+  cli_assert_contains (too_new.err, newer);
+  cli_assert_contains (too_new.err, "newer version of Errata");
   errata_test_remove_tree (dir);
 }
 

@@ -11,57 +11,7 @@
 #include <string.h>
 
 #include "report-fixture.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-/* Runs errata-cli with a NULL-terminated argument list. */
-static CliResult
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliResult result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
-                                                NULL));
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
-
-static void
-assert_contains (const char *text,
-                 const char *words)
-{
-  if (strstr (text, words) == NULL)
-    g_error ("“%s” is not in:\n%s", words, text);
-}
+#include "cli-test-utils.h"
 
 typedef struct
 {
@@ -107,16 +57,16 @@ test_html (Fixture       *fixture,
 {
   g_autofree char *output = g_build_filename (fixture->dir, "Report.HTML", NULL);
   g_autofree char *html = NULL;
-  CliResult result = run_cli ("report", fixture->project, "-o", output, NULL);
+  CliResult result = cli_run ("report", fixture->project, "-o", output, NULL);
 
   g_assert_cmpint (result.status, ==, 0);
-  assert_contains (result.out, "Wrote ");
+  cli_assert_contains (result.out, "Wrote ");
   html = read_file (output);
   g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
-  assert_contains (html, "<h1>test</h1>");
-  assert_contains (html, "10 traces reviewed here · 5 imported labels");
-  assert_contains (html, "40% (95% interval 17–69%)");
-  assert_contains (html, "<svg class=\"chart wide\"");
+  cli_assert_contains (html, "<h1>test</h1>");
+  cli_assert_contains (html, "10 traces reviewed here · 5 imported labels");
+  cli_assert_contains (html, "40% (95% interval 17–69%)");
+  cli_assert_contains (html, "<svg class=\"chart wide\"");
   cli_result_clear (&result);
 }
 
@@ -126,7 +76,7 @@ test_pdf (Fixture       *fixture,
 {
   g_autofree char *output = g_build_filename (fixture->dir, "report.pdf", NULL);
   g_autofree char *pdf = NULL;
-  CliResult result = run_cli ("report", fixture->project, "-o", output, NULL);
+  CliResult result = cli_run ("report", fixture->project, "-o", output, NULL);
 
   g_assert_cmpint (result.status, ==, 0);
   pdf = read_file (output);
@@ -136,7 +86,7 @@ test_pdf (Fixture       *fixture,
   /* --format wins over the name. */
   g_free (output);
   output = g_build_filename (fixture->dir, "report.out", NULL);
-  result = run_cli ("report", fixture->project, "-o", output, "--format", "pdf", NULL);
+  result = cli_run ("report", fixture->project, "-o", output, "--format", "pdf", NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_clear_pointer (&pdf, g_free);
   pdf = read_file (output);
@@ -153,7 +103,7 @@ test_read_only_project (Fixture       *fixture,
   CliResult result;
 
   g_assert_cmpint (g_chmod (fixture->project, 0444), ==, 0);
-  result = run_cli ("report", fixture->project, "-o", output, NULL);
+  result = cli_run ("report", fixture->project, "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
   cli_result_clear (&result);
@@ -165,26 +115,26 @@ test_usage_errors (Fixture       *fixture,
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "nothing.errata", NULL);
   g_autofree char *output = g_build_filename (fixture->dir, "r.html", NULL);
-  CliResult result = run_cli ("report", fixture->project, NULL);
+  CliResult result = cli_run ("report", fixture->project, NULL);
 
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "-o FILE.html or -o FILE.pdf");
+  cli_assert_contains (result.err, "-o FILE.html or -o FILE.pdf");
   cli_result_clear (&result);
 
-  result = run_cli ("report", fixture->project, "-o", "report.docx", NULL);
+  result = cli_run ("report", fixture->project, "-o", "report.docx", NULL);
   g_assert_cmpint (result.status, ==, 2);
-  assert_contains (result.err, "Cannot tell the format of “report.docx”");
+  cli_assert_contains (result.err, "Cannot tell the format of “report.docx”");
   cli_result_clear (&result);
 
-  result = run_cli ("report", missing, "-o", output, NULL);
+  result = cli_run ("report", missing, "-o", output, NULL);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
   cli_result_clear (&result);
 
   /* The command is listed in the help. */
-  result = run_cli ("--help", NULL);
-  assert_contains (result.out, "report");
-  assert_contains (result.out, "Write the report as HTML or PDF");
+  result = cli_run ("--help", NULL);
+  cli_assert_contains (result.out, "report");
+  cli_assert_contains (result.out, "Write the report as HTML or PDF");
   cli_result_clear (&result);
 }
 

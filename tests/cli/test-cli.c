@@ -12,53 +12,12 @@
 #include <string.h>
 
 #include "errata-test-utils.h"
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} CliResult;
-
-static void
-cli_result_clear (CliResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
+#include "cli-test-utils.h"
 
 static char *
 cli_path (void)
 {
   return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli", NULL);
-}
-
-/* Runs errata-cli with a NULL-terminated argument list. */
-static CliResult
-run_cli (const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  CliResult result = { 0 };
-  va_list args;
-
-  g_ptr_array_add (argv, cli_path ());
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *)argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
 }
 
 static char *
@@ -91,17 +50,17 @@ test_usage_errors (void)
 {
   CliResult r;
 
-  r = run_cli (NULL);
+  r = cli_run (NULL, NULL);   /* no argument at all */
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "Usage"));
   cli_result_clear (&r);
 
-  r = run_cli ("frobnicate", NULL);
+  r = cli_run ("frobnicate", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "unknown command"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", "--help", NULL);
+  r = cli_run ("import", "--help", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "--map"));
   /* Every key --map takes is listed, verdict= and the transcript's too. */
@@ -114,7 +73,7 @@ test_usage_errors (void)
     g_assert_nonnull (strstr (r.out, *key));
   cli_result_clear (&r);
 
-  r = run_cli ("export", "nowhere.errata", NULL);
+  r = cli_run ("export", "nowhere.errata", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "--format must be jsonl or csv"));
   cli_result_clear (&r);
@@ -130,24 +89,24 @@ test_new_import_info_search (void)
   JsonObject *object;
   CliResult r;
 
-  r = run_cli ("new", project, NULL);
+  r = cli_run ("new", project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("new", project, NULL);
+  r = cli_run ("new", project, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "already exists"));
   cli_result_clear (&r);
 
   /* One bad record: the good ones go in, the bad one is named, status 1. */
-  r = run_cli ("import", project, traces, NULL);
+  r = cli_run ("import", project, traces, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.err, "traces.jsonl"));
   g_assert_nonnull (strstr (r.err, "line 4"));
   g_assert_nonnull (strstr (r.out, "5 added"));
   cli_result_clear (&r);
 
-  r = run_cli ("info", project, "--json", NULL);
+  r = cli_run ("info", project, "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   info = json_from_string (r.out, NULL);
   g_assert_nonnull (info);
@@ -160,18 +119,18 @@ test_new_import_info_search (void)
   g_assert_cmpint (json_object_get_int_member (object, "file_size"), >, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("search", project, "1003", "--json", NULL);
+  r = cli_run ("search", project, "1003", "--json", NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "\"external_id\" : \"r3\""));
   g_assert_null (strstr (r.out, "\"r4\""));
   cli_result_clear (&r);
 
-  r = run_cli ("info", traces, NULL);
+  r = cli_run ("info", traces, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "not an Errata project"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, "/nonexistent/file.jsonl", NULL);
+  r = cli_run ("import", project, "/nonexistent/file.jsonl", NULL);
   g_assert_cmpint (r.status, ==, 2);
   cli_result_clear (&r);
 
@@ -196,18 +155,18 @@ test_import_otel_summary (void)
   g_autofree char *logs = instrumented_path ("opentelemetry-logs.json");
   CliResult r;
 
-  r = run_cli ("new", project, NULL);
+  r = cli_run ("new", project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, spans, NULL);
+  r = cli_run ("import", project, spans, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "Found 8 traces in 1 file: 0 added, 0 already in the project, 8 skipped"));
   g_assert_nonnull (strstr (r.out, "OpenTelemetry spans (JSON)"));
   g_assert_nonnull (strstr (r.err, "ExportLogsServiceRequest"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, spans, logs, NULL);
+  r = cli_run ("import", project, spans, logs, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "Found 8 traces in 2 files: 8 added, 0 already in the project, 0 skipped"));
   cli_result_clear (&r);
@@ -228,28 +187,28 @@ test_import_limits (void)
   g_autofree char *big = errata_test_write_file (dir, "big.jsonl", big_line, -1);
   CliResult r;
 
-  r = run_cli ("new", project, NULL);
+  r = cli_run ("new", project, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, "--max-record-size", "lots", traces, NULL);
+  r = cli_run ("import", project, "--max-record-size", "lots", traces, NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "“lots” is not a size"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, "--max-record-size", "1K", traces, big, NULL);
+  r = cli_run ("import", project, "--max-record-size", "1K", traces, big, NULL);
   g_assert_cmpint (r.status, ==, 1);
   g_assert_nonnull (strstr (r.out, "3 added"));
   g_assert_nonnull (strstr (r.err, "big.jsonl: record 1 (line 1)"));
   g_assert_nonnull (strstr (r.err, "maximum record size of 1.0"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, "--max-record-size", "64M", big, NULL);
+  r = cli_run ("import", project, "--max-record-size", "64M", big, NULL);
   g_assert_cmpint (r.status, ==, 0);
   g_assert_nonnull (strstr (r.out, "1 added"));
   cli_result_clear (&r);
 
-  r = run_cli ("import", project, "/dev/zero", NULL);
+  r = cli_run ("import", project, "/dev/zero", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_nonnull (strstr (r.err, "/dev/zero: not a regular file"));
   cli_result_clear (&r);
@@ -261,7 +220,7 @@ static char *
 export_to_string (const char *project,
                   const char *format)
 {
-  CliResult r = run_cli ("export", project, "--format", format, NULL);
+  CliResult r = cli_run ("export", project, "--format", format, NULL);
   char *out;
 
   g_assert_cmpint (r.status, ==, 0);
@@ -284,15 +243,15 @@ test_export_round_trip (void)
   g_auto (GStrv) csv_lines = NULL;
   CliResult r;
 
-  r = run_cli ("new", first, NULL);
+  r = cli_run ("new", first, NULL);
   cli_result_clear (&r);
-  r = run_cli ("new", second, NULL);
+  r = cli_run ("new", second, NULL);
   cli_result_clear (&r);
-  r = run_cli ("import", first, traces, NULL);
+  r = cli_run ("import", first, traces, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
 
-  r = run_cli ("export", first, "--format", "jsonl", "-o", exported_path, NULL);
+  r = cli_run ("export", first, "--format", "jsonl", "-o", exported_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
   g_assert_true (g_file_get_contents (exported_path, &exported, NULL, NULL));
@@ -300,7 +259,7 @@ test_export_round_trip (void)
   g_assert_nonnull (strstr (exported, "\"team\":\"leasing\""));
 
   /* JSONL re-imports to identical traces: exporting again gives the same text. */
-  r = run_cli ("import", second, exported_path, NULL);
+  r = cli_run ("import", second, exported_path, NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_result_clear (&r);
   again = export_to_string (second, "jsonl");
@@ -345,7 +304,7 @@ test_sigkill_mid_import (void)
   gint64 count;
   CliResult r;
 
-  r = run_cli ("new", project, NULL);
+  r = cli_run ("new", project, NULL);
   cli_result_clear (&r);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE |
