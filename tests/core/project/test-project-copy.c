@@ -251,6 +251,7 @@ test_copy_only_reviewer (void)
   g_assert_cmpint (count (copy, "SELECT count(*) FROM llm_cache"), ==, 0);
   g_assert_cmpint (count (copy, "SELECT count(*) FROM traces_fts WHERE traces_fts MATCH 'flat'"), ==, 3);
   errata_project_close (copy);
+  g_clear_object (&copy);
 
   errata_copy_options_set_keep_imported (options, FALSE);
   g_assert_true (errata_project_copy (source_file, dest_file, options, NULL, &error));

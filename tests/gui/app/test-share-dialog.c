@@ -99,9 +99,14 @@ find_dialog (void)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (ERRATA_IS_SHARE_DIALOG (l->data))
       return l->data;
-  for (GList *l = gtk_window_list_toplevels (); l; l = l->next)
-    if (ERRATA_IS_SHARE_DIALOG (l->data))
-      return l->data;
+  {
+    /* The list is ours to free; the windows are not. */
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l; l = l->next)
+      if (ERRATA_IS_SHARE_DIALOG (l->data))
+        return l->data;
+  }
   return NULL;
 }
 

@@ -401,7 +401,7 @@ test_merge_reviews (void)
   dialog = find_message_dialog (window, "Merge Reviews From");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Reviews: 1 new"));
-  render_to_png (GTK_WIDGET (dialog), "merge-preview.png");
+  g_object_unref (render_to_png (GTK_WIDGET (dialog), "merge-preview.png"));
   /* Nothing is written before the user says Merge. */
   merged = errata_project_get_annotation (errata_window_get_project (window), 1, "Grace", NULL);
   g_assert_null (merged);
