@@ -86,34 +86,13 @@ static const struct
 };
 
 static void
-add_number (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_coefficient (JsonBuilder                      *builder,
                  const char                       *name,
                  const ErrataAgreementCoefficient *c)
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_number (builder, "value", c->defined ? c->value : NAN);
+  errata_cli_json_add_double (builder, "value", c->defined ? c->value : NAN);
   json_builder_set_member_name (builder, "interval");
   if (isnan (c->interval.lower) || isnan (c->interval.upper))
     json_builder_add_null_value (builder);
@@ -124,7 +103,7 @@ add_coefficient (JsonBuilder                      *builder,
       json_builder_add_double_value (builder, c->interval.upper);
       json_builder_end_array (builder);
     }
-  add_int (builder, "n_items", c->n_items);
+  errata_cli_json_add_int (builder, "n_items", c->n_items);
   json_builder_end_object (builder);
 }
 
@@ -139,23 +118,23 @@ add_target_json (JsonBuilder                   *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "target");
   json_builder_add_string_value (builder, name);
-  add_int (builder, "target_id", a->target);
-  add_int (builder, "n_reviewers", a->n_reviewers);
+  errata_cli_json_add_int (builder, "target_id", a->target);
+  errata_cli_json_add_int (builder, "n_reviewers", a->n_reviewers);
   json_builder_set_member_name (builder, "raters");
   json_builder_begin_array (builder);
   for (guint i = 0; i < a->n_raters; i++)
     json_builder_add_string_value (builder, a->raters[i]);
   json_builder_end_array (builder);
-  add_int (builder, "n_items", a->n_items);
-  add_int (builder, "n_single", a->n_single);
-  add_int (builder, "n_ratings", a->n_ratings);
-  add_int (builder, "n_fail_ratings", a->n_fail_ratings);
-  add_number (builder, "chance_agreement", a->chance_agreement);
+  errata_cli_json_add_int (builder, "n_items", a->n_items);
+  errata_cli_json_add_int (builder, "n_single", a->n_single);
+  errata_cli_json_add_int (builder, "n_ratings", a->n_ratings);
+  errata_cli_json_add_int (builder, "n_fail_ratings", a->n_fail_ratings);
+  errata_cli_json_add_double (builder, "chance_agreement", a->chance_agreement);
   if (a->computed)
     {
-      add_number (builder, "confidence", a->agreement.level);
-      add_int (builder, "iterations", a->agreement.n_draws);
-      add_int (builder, "seed", (gint64)a->agreement.seed);
+      errata_cli_json_add_double (builder, "confidence", a->agreement.level);
+      errata_cli_json_add_int (builder, "iterations", a->agreement.n_draws);
+      errata_cli_json_add_int (builder, "seed", (gint64)a->agreement.seed);
       add_coefficient (builder, "percent_agreement", &a->agreement.percent_agreement);
       add_coefficient (builder, "cohen_kappa", &a->agreement.cohen_kappa);
       add_coefficient (builder, "fleiss_kappa", &a->agreement.fleiss_kappa);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "errata-cli-common.h"
 
 #include <glib/gi18n.h>
@@ -88,4 +90,39 @@ errata_cli_wait (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+void
+errata_cli_json_add_int (JsonBuilder *builder,
+                         const char  *name,
+                         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+errata_cli_json_add_double (JsonBuilder *builder,
+                            const char  *name,
+                            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/* [lower, upper], as every interval in the output is written. */
+void
+errata_cli_json_add_interval (JsonBuilder *builder,
+                              const char  *name,
+                              double       lower,
+                              double       upper)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  json_builder_add_double_value (builder, lower);
+  json_builder_add_double_value (builder, upper);
+  json_builder_end_array (builder);
 }

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "errata-project.h"
 
@@ -38,5 +39,18 @@ GAsyncResult   *errata_cli_wait          (GAsyncResult          **slot);
 void            errata_cli_on_result     (GObject                *source,
                                           GAsyncResult           *result,
                                           gpointer                slot);
+
+/* JSON members of the commands' --json output. A number that could not
+ * be computed (NaN) is written as null. */
+void            errata_cli_json_add_int      (JsonBuilder         *builder,
+                                              const char          *name,
+                                              gint64               value);
+void            errata_cli_json_add_double   (JsonBuilder         *builder,
+                                              const char          *name,
+                                              double               value);
+void            errata_cli_json_add_interval (JsonBuilder         *builder,
+                                              const char          *name,
+                                              double               lower,
+                                              double               upper);
 
 G_END_DECLS

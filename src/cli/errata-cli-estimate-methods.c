@@ -166,42 +166,20 @@ errata_cli_estimate_print_more (const ErrataCliEstimateInput *input)
 /* ---- JSON ---------------------------------------------------------------- */
 
 static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_interval (JsonBuilder          *builder,
-              const char           *name,
-              const ErrataInterval *interval)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, interval->lower);
-  json_builder_add_double_value (builder, interval->upper);
-  json_builder_end_array (builder);
-}
-
-static void
 add_ppi (JsonBuilder         *builder,
          const ErrataPpiMean *ppi)
 {
   json_builder_set_member_name (builder, "ppi");
   json_builder_begin_object (builder);
-  add_double (builder, "pass_rate", ppi->pass_rate);
-  add_interval (builder, "pass_interval", &ppi->pass_interval);
-  add_double (builder, "failure_rate", ppi->failure_rate);
-  add_interval (builder, "failure_interval", &ppi->failure_interval);
-  add_double (builder, "lambda", ppi->lambda);
-  add_double (builder, "standard_error", ppi->standard_error);
-  add_double (builder, "labeled_pass_rate", ppi->labelled_pass_rate);
+  errata_cli_json_add_double (builder, "pass_rate", ppi->pass_rate);
+  errata_cli_json_add_interval (builder, "pass_interval", ppi->pass_interval.lower,
+                                ppi->pass_interval.upper);
+  errata_cli_json_add_double (builder, "failure_rate", ppi->failure_rate);
+  errata_cli_json_add_interval (builder, "failure_interval", ppi->failure_interval.lower,
+                                ppi->failure_interval.upper);
+  errata_cli_json_add_double (builder, "lambda", ppi->lambda);
+  errata_cli_json_add_double (builder, "standard_error", ppi->standard_error);
+  errata_cli_json_add_double (builder, "labeled_pass_rate", ppi->labelled_pass_rate);
   json_builder_set_member_name (builder, "n_labeled");
   json_builder_add_int_value (builder, ppi->n_labelled);
   json_builder_set_member_name (builder, "n_unlabeled");
@@ -235,8 +213,8 @@ add_budget (JsonBuilder             *builder,
       json_builder_set_member_name (builder, "n_more");
       json_builder_add_int_value (builder, budget->n_more);
     }
-  add_double (builder, "half_width_now", budget->half_width_now);
-  add_double (builder, "half_width_floor", budget->half_width_floor);
+  errata_cli_json_add_double (builder, "half_width_now", budget->half_width_now);
+  errata_cli_json_add_double (builder, "half_width_floor", budget->half_width_floor);
   json_builder_end_object (builder);
 }
 
@@ -249,7 +227,7 @@ add_budgets (const ErrataCliEstimateInput *input,
 
   json_builder_set_member_name (builder, "budget");
   json_builder_begin_object (builder);
-  add_double (builder, "target_half_width", input->target_half_width);
+  errata_cli_json_add_double (builder, "target_half_width", input->target_half_width);
   if (input->method & ERRATA_CLI_METHOD_ROGAN_GLADEN)
     {
       errata_label_budget_rogan_gladen (input->test, input->unlabeled_pass,

@@ -187,39 +187,6 @@ read_confusion (const Options    *options,
 
 /* ---- printing ------------------------------------------------------- */
 
-static void
-add_double (JsonBuilder *builder,
-            const char  *name,
-            double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_interval (JsonBuilder          *builder,
-              const char           *name,
-              const ErrataInterval *interval)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, interval->lower);
-  json_builder_add_double_value (builder, interval->upper);
-  json_builder_end_array (builder);
-}
-
 /* Field names are an interface for scripts: never translated. */
 static void
 add_rate_json (JsonBuilder               *builder,
@@ -227,25 +194,27 @@ add_rate_json (JsonBuilder               *builder,
                const ErrataConfusion     *test,
                guint                      unlabeled_pass)
 {
-  add_double (builder, "pass_rate", rate->pass_rate);
-  add_interval (builder, "pass_interval", &rate->pass_interval);
-  add_double (builder, "failure_rate", rate->failure_rate);
-  add_interval (builder, "failure_interval", &rate->failure_interval);
+  errata_cli_json_add_double (builder, "pass_rate", rate->pass_rate);
+  errata_cli_json_add_interval (builder, "pass_interval", rate->pass_interval.lower,
+                                rate->pass_interval.upper);
+  errata_cli_json_add_double (builder, "failure_rate", rate->failure_rate);
+  errata_cli_json_add_interval (builder, "failure_interval", rate->failure_interval.lower,
+                                rate->failure_interval.upper);
   json_builder_set_member_name (builder, "clipped");
   json_builder_add_boolean_value (builder, rate->clipped);
-  add_double (builder, "observed_pass_rate", rate->observed_pass_rate);
-  add_double (builder, "tpr", rate->tpr);
-  add_double (builder, "tnr", rate->tnr);
-  add_double (builder, "confidence", rate->level);
-  add_int (builder, "n_test", rate->n_test);
-  add_int (builder, "n_test_pass", test->tp + test->fn);
-  add_int (builder, "n_test_fail", test->fp + test->tn);
-  add_int (builder, "n_unlabeled", rate->n_unlabelled);
-  add_int (builder, "n_unlabeled_pass", unlabeled_pass);
-  add_int (builder, "iterations", rate->n_draws);
-  add_int (builder, "draws_used", rate->n_draws_used);
-  add_int (builder, "draws_skipped", rate->n_draws_skipped);
-  add_int (builder, "seed", (gint64) rate->seed);
+  errata_cli_json_add_double (builder, "observed_pass_rate", rate->observed_pass_rate);
+  errata_cli_json_add_double (builder, "tpr", rate->tpr);
+  errata_cli_json_add_double (builder, "tnr", rate->tnr);
+  errata_cli_json_add_double (builder, "confidence", rate->level);
+  errata_cli_json_add_int (builder, "n_test", rate->n_test);
+  errata_cli_json_add_int (builder, "n_test_pass", test->tp + test->fn);
+  errata_cli_json_add_int (builder, "n_test_fail", test->fp + test->tn);
+  errata_cli_json_add_int (builder, "n_unlabeled", rate->n_unlabelled);
+  errata_cli_json_add_int (builder, "n_unlabeled_pass", unlabeled_pass);
+  errata_cli_json_add_int (builder, "iterations", rate->n_draws);
+  errata_cli_json_add_int (builder, "draws_used", rate->n_draws_used);
+  errata_cli_json_add_int (builder, "draws_skipped", rate->n_draws_skipped);
+  errata_cli_json_add_int (builder, "seed", (gint64) rate->seed);
   json_builder_set_member_name (builder, "unlabeled_resampled");
   json_builder_add_boolean_value (builder,
                                   rate->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED);

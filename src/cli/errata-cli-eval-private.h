@@ -27,9 +27,6 @@ void     _errata_cli_eval_add_rate_json (JsonBuilder             *builder,
                                          double                   value,
                                          const ErrataInterval    *interval,
                                          gboolean                 defined);
-void     _errata_cli_eval_add_int       (JsonBuilder             *builder,
-                                         const char              *name,
-                                         gint64                   value);
 
 int      _errata_cli_eval_run           (int                      argc,
                                          char                   **argv);

@@ -67,16 +67,16 @@ print_metrics_json (const ErrataEvalMetrics *metrics,
   const ErrataConfusion *c = &a->confusion;
 
   json_builder_begin_object (builder);
-  _errata_cli_eval_add_int (builder, "run", run->id);
-  _errata_cli_eval_add_int (builder, "version", run->version);
+  errata_cli_json_add_int (builder, "run", run->id);
+  errata_cli_json_add_int (builder, "version", run->version);
   json_builder_set_member_name (builder, "scope");
   json_builder_add_string_value (builder, errata_eval_scope_to_string (run->scope));
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, errata_run_status_to_string (run->status));
-  _errata_cli_eval_add_int (builder, "tp", c->tp);
-  _errata_cli_eval_add_int (builder, "fn", c->fn);
-  _errata_cli_eval_add_int (builder, "fp", c->fp);
-  _errata_cli_eval_add_int (builder, "tn", c->tn);
+  errata_cli_json_add_int (builder, "tp", c->tp);
+  errata_cli_json_add_int (builder, "fn", c->fn);
+  errata_cli_json_add_int (builder, "fp", c->fp);
+  errata_cli_json_add_int (builder, "tn", c->tn);
   _errata_cli_eval_add_rate_json (builder, "tpr", a->tpr, &a->tpr_interval,
                  !(a->undefined & ERRATA_ALIGNMENT_NO_HUMAN_PASS));
   _errata_cli_eval_add_rate_json (builder, "tnr", a->tnr, &a->tnr_interval,
@@ -87,16 +87,16 @@ print_metrics_json (const ErrataEvalMetrics *metrics,
                  !(a->undefined & (ERRATA_ALIGNMENT_NO_HUMAN_PASS | ERRATA_ALIGNMENT_NO_HUMAN_FAIL)));
   _errata_cli_eval_add_rate_json (builder, "kappa", a->kappa, NULL,
                  !(a->undefined & (ERRATA_ALIGNMENT_NO_PAIRS | ERRATA_ALIGNMENT_CHANCE_AGREEMENT_ONE)));
-  _errata_cli_eval_add_int (builder, "errors", metrics->n_errors);
-  _errata_cli_eval_add_int (builder, "disputed", metrics->n_disputed);
-  _errata_cli_eval_add_int (builder, "unlabeled", metrics->n_unlabelled);
-  _errata_cli_eval_add_int (builder, "missing", metrics->n_missing);
+  errata_cli_json_add_int (builder, "errors", metrics->n_errors);
+  errata_cli_json_add_int (builder, "disputed", metrics->n_disputed);
+  errata_cli_json_add_int (builder, "unlabeled", metrics->n_unlabelled);
+  errata_cli_json_add_int (builder, "missing", metrics->n_missing);
   json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
-  _errata_cli_eval_add_int (builder, "explicit", labels->n_explicit);
-  _errata_cli_eval_add_int (builder, "reviews", labels->n_reviews);
-  _errata_cli_eval_add_int (builder, "imported", labels->n_imported);
-  _errata_cli_eval_add_int (builder, "disputed", labels->n_disputed);
+  errata_cli_json_add_int (builder, "explicit", labels->n_explicit);
+  errata_cli_json_add_int (builder, "reviews", labels->n_reviews);
+  errata_cli_json_add_int (builder, "imported", labels->n_imported);
+  errata_cli_json_add_int (builder, "disputed", labels->n_disputed);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -289,21 +289,21 @@ print_estimate_json (const ErrataEvalEstimateResult *result,
   const ErrataCorrectedRate *rate = &result->rate;
 
   json_builder_begin_object (builder);
-  _errata_cli_eval_add_int (builder, "version", result->version);
-  _errata_cli_eval_add_int (builder, "test_run", result->test_run_id);
-  _errata_cli_eval_add_int (builder, "unlabeled_run", result->unlabelled_run_id);
-  _errata_cli_eval_add_int (builder, "test_looks", result->n_test_looks);
+  errata_cli_json_add_int (builder, "version", result->version);
+  errata_cli_json_add_int (builder, "test_run", result->test_run_id);
+  errata_cli_json_add_int (builder, "unlabeled_run", result->unlabelled_run_id);
+  errata_cli_json_add_int (builder, "test_looks", result->n_test_looks);
   _errata_cli_eval_add_rate_json (builder, "pass_rate", rate->pass_rate, &rate->pass_interval, TRUE);
   _errata_cli_eval_add_rate_json (builder, "failure_rate", rate->failure_rate, &rate->failure_interval, TRUE);
   _errata_cli_eval_add_rate_json (builder, "observed_pass_rate", rate->observed_pass_rate, NULL, TRUE);
   _errata_cli_eval_add_rate_json (builder, "tpr", rate->tpr, NULL, TRUE);
   _errata_cli_eval_add_rate_json (builder, "tnr", rate->tnr, NULL, TRUE);
-  _errata_cli_eval_add_int (builder, "n_test", rate->n_test);
-  _errata_cli_eval_add_int (builder, "n_unlabeled", rate->n_unlabelled);
-  _errata_cli_eval_add_int (builder, "unlabeled_errors", result->unlabelled_errors);
-  _errata_cli_eval_add_int (builder, "draws", rate->n_draws);
-  _errata_cli_eval_add_int (builder, "draws_used", rate->n_draws_used);
-  _errata_cli_eval_add_int (builder, "seed", (gint64)rate->seed);
+  errata_cli_json_add_int (builder, "n_test", rate->n_test);
+  errata_cli_json_add_int (builder, "n_unlabeled", rate->n_unlabelled);
+  errata_cli_json_add_int (builder, "unlabeled_errors", result->unlabelled_errors);
+  errata_cli_json_add_int (builder, "draws", rate->n_draws);
+  errata_cli_json_add_int (builder, "draws_used", rate->n_draws_used);
+  errata_cli_json_add_int (builder, "seed", (gint64)rate->seed);
   json_builder_set_member_name (builder, "clipped");
   json_builder_add_boolean_value (builder, rate->clipped);
   if (gate != NULL)

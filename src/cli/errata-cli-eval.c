@@ -110,15 +110,6 @@ _errata_cli_eval_add_rate_json (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
-void
-_errata_cli_eval_add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
 /* ---- import, export, list, finalize -------------------------------------- */
 
 static int

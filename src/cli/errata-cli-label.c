@@ -287,15 +287,6 @@ add_class_counts (JsonBuilder             *builder,
 }
 
 static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 print_split_json (const char              *target_name,
                   gint64                   target,
                   const ErrataSplitCounts *counts,
@@ -307,7 +298,7 @@ print_split_json (const char              *target_name,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "target");
   json_builder_add_string_value (builder, target_name);
-  add_int_member (builder, "target_id", target);
+  errata_cli_json_add_int (builder, "target_id", target);
   /* A string: a seed may not fit a JSON number readers keep exactly. */
   json_builder_set_member_name (builder, "seed");
   json_builder_add_string_value (builder, seed);
@@ -326,13 +317,13 @@ print_split_json (const char              *target_name,
     add_class_counts (builder, errata_split_to_string (s), counts->counts[s]);
   add_class_counts (builder, "unassigned", counts->counts[ERRATA_SPLIT_NONE]);
   json_builder_end_object (builder);
-  add_int_member (builder, "disputed", counts->n_disputed);
+  errata_cli_json_add_int (builder, "disputed", counts->n_disputed);
   json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
-  add_int_member (builder, "explicit", truth->n_explicit);
-  add_int_member (builder, "reviews", truth->n_reviews);
-  add_int_member (builder, "imported", truth->n_imported);
-  add_int_member (builder, "review_import_differ", truth->n_review_import_differ);
+  errata_cli_json_add_int (builder, "explicit", truth->n_explicit);
+  errata_cli_json_add_int (builder, "reviews", truth->n_reviews);
+  errata_cli_json_add_int (builder, "imported", truth->n_imported);
+  errata_cli_json_add_int (builder, "review_import_differ", truth->n_review_import_differ);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
   print_json (builder);

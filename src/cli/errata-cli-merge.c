@@ -83,15 +83,6 @@ print_words (const char              *other,
 }
 
 static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
@@ -114,10 +105,10 @@ add_conflict_json (JsonBuilder               *builder,
   add_string (builder, "here_verdict", errata_verdict_to_string (conflict->here_verdict));
   add_string (builder, "here_note", conflict->here_note);
   add_string (builder, "here_origin", errata_annotation_origin_to_string (conflict->here_origin));
-  add_int (builder, "here_updated_at", conflict->here_updated_at);
+  errata_cli_json_add_int (builder, "here_updated_at", conflict->here_updated_at);
   add_string (builder, "other_verdict", errata_verdict_to_string (conflict->other_verdict));
   add_string (builder, "other_note", conflict->other_note);
-  add_int (builder, "other_updated_at", conflict->other_updated_at);
+  errata_cli_json_add_int (builder, "other_updated_at", conflict->other_updated_at);
   json_builder_end_object (builder);
 }
 
@@ -131,16 +122,16 @@ print_json (const ErrataMergeResult *result)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "written");
   json_builder_add_boolean_value (builder, result->written);
-  add_int (builder, "traces_by_id", result->traces_by_id);
-  add_int (builder, "traces_by_hash", result->traces_by_hash);
-  add_int (builder, "traces_unmatched", result->traces_unmatched);
-  add_int (builder, "reviews_new", result->reviews_new);
-  add_int (builder, "reviews_updated", result->reviews_updated);
-  add_int (builder, "reviews_unchanged", result->reviews_unchanged);
-  add_int (builder, "reviews_kept_later_here", result->reviews_older);
-  add_int (builder, "reviews_on_unmatched_traces", result->reviews_unmatched);
-  add_int (builder, "imported_labels_left_out", result->imported_left_out);
-  add_int (builder, "modes_new", result->modes_new);
+  errata_cli_json_add_int (builder, "traces_by_id", result->traces_by_id);
+  errata_cli_json_add_int (builder, "traces_by_hash", result->traces_by_hash);
+  errata_cli_json_add_int (builder, "traces_unmatched", result->traces_unmatched);
+  errata_cli_json_add_int (builder, "reviews_new", result->reviews_new);
+  errata_cli_json_add_int (builder, "reviews_updated", result->reviews_updated);
+  errata_cli_json_add_int (builder, "reviews_unchanged", result->reviews_unchanged);
+  errata_cli_json_add_int (builder, "reviews_kept_later_here", result->reviews_older);
+  errata_cli_json_add_int (builder, "reviews_on_unmatched_traces", result->reviews_unmatched);
+  errata_cli_json_add_int (builder, "imported_labels_left_out", result->imported_left_out);
+  errata_cli_json_add_int (builder, "modes_new", result->modes_new);
   json_builder_set_member_name (builder, "conflicts");
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->conflicts->len; i++)

@@ -2,7 +2,10 @@
  * program: the figures are the core's on the same data (and judgy's with
  * --fixed-unlabeled, for the dataset the stats tests pin), bad lines are reported with file and
  * line, test files must pair up, a judge no better than chance is refused,
- * and the JSON has the shape scripts rely on.
+ * and the JSON has the shape scripts rely on. With --method ppi|both and
+ * --target-half-width: PPI++ as the core computes it, the two estimates side
+ * by side with a line when their intervals do not overlap, and the label
+ * budget of the hand computation in test-label-budget.c.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "errata-corrected-rate.h"
+#include "errata-ppi.h"
 #include "errata-test-utils.h"
 #include "cli-test-utils.h"
 
@@ -328,6 +332,97 @@ test_usage (void)
   g_assert_cmpstr (project.err, !=, "");
 }
 
+/* 100 test pairs (40, 10, 5, 45) and 1000 unlabeled verdicts, 600 pass:
+ * the example of test-label-budget.c. */
+static void
+test_both_json (void)
+{
+  g_auto(Files) files = { 0 };
+  ErrataConfusion test = { .tp = 40, .fn = 10, .fp = 5, .tn = 45 };
+  ErrataPpiMean ppi;
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *object, *budget;
+  g_auto(CliResult) result = { 0 };
+
+  files_write (&files, 40, 10, 5, 45, 600, 400);
+  {
+    const char *args[] = { "--test-labels", files.labels, "--test-preds", files.preds,
+                           "--unlabeled-preds", files.unlabeled, "--iterations", "500",
+                           "--method", "both", "--target-half-width", "0.03", "--json", NULL };
+    result = run_cli (args);
+  }
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (errata_estimate_ppi_mean (&test, 600, 400, 0.95, &ppi, NULL));
+  root = parse_json (result.out);
+  g_assert_true (json_object_has_member (root, "pass_rate"));
+  object = json_object_get_object_member (root, "ppi");
+  g_assert_cmpfloat (json_object_get_double_member (object, "pass_rate"), ==, ppi.pass_rate);
+  g_assert_cmpfloat (json_object_get_double_member (object, "lambda"), ==, ppi.lambda);
+  g_assert_cmpint (json_object_get_int_member (object, "n_labeled"), ==, 100);
+  g_assert_false (json_object_get_boolean_member (root, "estimates_disagree"));
+  budget = json_object_get_object_member (root, "budget");
+  g_assert_false (json_object_get_boolean_member (
+                    json_object_get_object_member (budget, "rogan_gladen"), "reachable"));
+  object = json_object_get_object_member (budget, "ppi");
+  g_assert_cmpint (json_object_get_int_member (object, "n_needed"), ==, 968);
+  g_assert_cmpint (json_object_get_int_member (object, "n_more"), ==, 868);
+}
+
+/* The labeled traces pass far more often than the unlabeled ones say
+ * (45 of 50 human pass) while the judge is good on them: PPI++ leans on
+ * the labels' rate, Rogan–Gladen on the judge's; the intervals part. */
+static void
+test_disagreement_text (void)
+{
+  g_auto(Files) files = { 0 };
+  g_auto(CliResult) result = { 0 };
+
+  files_write (&files, 44, 1, 1, 4, 100, 900);
+  {
+    const char *args[] = { "--test-labels", files.labels, "--test-preds", files.preds,
+                           "--unlabeled-preds", files.unlabeled, "--iterations", "500",
+                           "--method", "both", NULL };
+    result = run_cli (args);
+  }
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, "Corrected pass rate"));
+  g_assert_nonnull (strstr (result.out, "PPI++ pass rate"));
+  g_assert_nonnull (strstr (result.out, "differ by more than their intervals allow"));
+  g_assert_nonnull (strstr (result.out, "random sample"));
+}
+
+static void
+test_ppi_only_and_usage (void)
+{
+  g_auto(Files) files = { 0 };
+  g_auto(CliResult) ppi = { 0 };
+  g_auto(CliResult) bad = { 0 };
+  g_auto(CliResult) budget = { 0 };
+
+  files_write (&files, 40, 10, 5, 45, 600, 400);
+  {
+    const char *args[] = { "--test-labels", files.labels, "--test-preds", files.preds,
+                           "--unlabeled-preds", files.unlabeled, "--method", "ppi",
+                           "--target-half-width", "0.03", NULL };
+    const char *bad_args[] = { "--test-labels", files.labels, "--test-preds", files.preds,
+                               "--unlabeled-preds", files.unlabeled, "--method", "magic", NULL };
+    const char *budget_args[] = { "--test-labels", files.labels, "--test-preds", files.preds,
+                                  "--unlabeled-preds", files.unlabeled,
+                                  "--target-half-width", "2", NULL };
+    ppi = run_cli (args);
+    bad = run_cli (bad_args);
+    budget = run_cli (budget_args);
+  }
+  g_assert_cmpint (ppi.status, ==, 0);
+  g_assert_null (strstr (ppi.out, "Corrected pass rate"));
+  g_assert_nonnull (strstr (ppi.out, "PPI++ pass rate"));
+  g_assert_nonnull (strstr (ppi.out, "about 868 more labeled traces (968 in all)"));
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--method"));
+  g_assert_cmpint (budget.status, ==, 2);
+  g_assert_nonnull (strstr (budget.err, "--target-half-width"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,5 +438,8 @@ main (int   argc,
   g_test_add_func ("/cli/estimate/chance-refused", test_chance_refused);
   g_test_add_func ("/cli/estimate/usage", test_usage);
 
+  g_test_add_func ("/cli/estimate/method-both-json", test_both_json);
+  g_test_add_func ("/cli/estimate/method-disagreement-text", test_disagreement_text);
+  g_test_add_func ("/cli/estimate/method-ppi-only-and-usage", test_ppi_only_and_usage);
   return g_test_run ();
 }
