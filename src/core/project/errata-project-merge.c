@@ -23,49 +23,36 @@
 
 #include "errata-project-merge.h"
 #include "errata-project-private.h"
+#include "errata-project-merge-private.h"
 
-typedef enum
+const char *
+_errata_merge_text_at (sqlite3_stmt *stmt,
+                       int           column)
 {
-  ACTION_NEW,
-  ACTION_UPDATE,
-  ACTION_SAME,
-  ACTION_OLDER,
-  ACTION_CONFLICT,
-} Action;
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
 
-/* One review of the other file, as it would stand here. */
-typedef struct
-{
-  char             *source;
-  char             *external_id;
-  ErrataAnnotation *annotation;  /* local trace id, origin merged, its own times */
-  GPtrArray        *modes;       /* failure-mode names, sorted */
-  ErrataAnnotationOrigin other_origin;
-} Review;
+  return text ? text : "";
+}
 
-/* The review of the same person on the same trace here, if any. */
-typedef struct
+gint64 *
+_errata_merge_int64_new (gint64 value)
 {
-  gboolean               found;
-  ErrataVerdict          verdict;
-  char                  *note;
-  int                    first_failure;
-  ErrataAnnotationOrigin origin;
-  gint64                 updated_at;
-  GPtrArray             *modes;
-} Local;
+  return g_memdup2 (&value, sizeof value);
+}
 
-typedef struct
+/* Steps a prepared read to its end; a failure names `what` and the file. */
+gboolean
+_errata_merge_finish_read (ErrataProject  *project,
+                           sqlite3_stmt   *stmt,
+                           int             rc,
+                           const char     *what,
+                           GError        **error)
 {
-  ErrataProject     *here;
-  ErrataProject     *other;
-  GHashTable        *trace_map;     /* other trace id → local trace id (gint64 *) */
-  GHashTable        *other_modes;   /* other annotation id → GPtrArray of names */
-  GPtrArray         *mode_rows;     /* other modes not here: char *[3] name, definition, colour */
-  GPtrArray         *to_write;      /* Review */
-  ErrataMergeResult *result;
-  char              *copy_dir;      /* an upgraded copy of an older file, or NULL */
-} Merge;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (project, error, what);
+  return TRUE;
+}
 
 static void
 review_free (Review *review)
@@ -130,35 +117,6 @@ merge_clear (Merge *merge)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Merge, merge_clear)
-
-static const char *
-text_at (sqlite3_stmt *stmt,
-         int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
-static gint64 *
-int64_new (gint64 value)
-{
-  return g_memdup2 (&value, sizeof value);
-}
-
-/* Steps a prepared read to its end; a failure names `what` and the file. */
-static gboolean
-finish_read (ErrataProject  *project,
-             sqlite3_stmt   *stmt,
-             int             rc,
-             const char     *what,
-             GError        **error)
-{
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _errata_project_set_error (project, error, what);
-  return TRUE;
-}
 
 /* ---- opening the other file ------------------------------------------ */
 
@@ -237,145 +195,6 @@ open_other (Merge   *merge,
   return project;
 }
 
-/* ---- matching traces -------------------------------------------------- */
-
-/* SHA-256 of the messages re-serialised from their parsed form, so that two
- * copies of a conversation written with different whitespace still match;
- * NULL for a conversation without messages, which matches nothing. */
-static char *
-messages_hash (const char *messages_json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *canonical = NULL;
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, messages_json, -1, NULL))
-    return g_compute_checksum_for_string (G_CHECKSUM_SHA256, messages_json, -1);
-  root = json_parser_get_root (parser);
-  if (root == NULL || (JSON_NODE_HOLDS_ARRAY (root) &&
-                       json_array_get_length (json_node_get_array (root)) == 0))
-    return NULL;
-  canonical = json_to_string (root, FALSE);
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
-}
-
-/* Every trace here by the hash of its messages; a hash that two traces
- * share maps to 0: such a match would be a guess. */
-static GHashTable *
-hash_local_traces (ErrataProject  *self,
-                   GError        **error)
-{
-  g_autoptr(GHashTable) by_hash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _errata_project_prepare (self, "SELECT id, messages FROM traces", error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      char *hash = messages_hash (text_at (stmt, 1));
-
-      if (hash == NULL)
-        continue;
-      if (g_hash_table_contains (by_hash, hash))
-        g_hash_table_replace (by_hash, hash, int64_new (0));
-      else
-        g_hash_table_insert (by_hash, hash, int64_new (sqlite3_column_int64 (stmt, 0)));
-    }
-  if (!finish_read (self, stmt, rc, _("read the traces"), error))
-    return NULL;
-  return g_steal_pointer (&by_hash);
-}
-
-static gint64
-find_local_trace (sqlite3_stmt *find,
-                  const char   *source,
-                  const char   *external_id)
-{
-  gint64 id = 0;
-
-  sqlite3_bind_text (find, 1, source, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (find, 2, external_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (find) == SQLITE_ROW)
-    id = sqlite3_column_int64 (find, 0);
-  sqlite3_reset (find);
-  return id;
-}
-
-/* First pass: (source, external id). Returns the other file's trace ids
- * that found no match, for the second pass. */
-static GArray *
-match_traces_by_id (Merge   *merge,
-                    GError **error)
-{
-  g_autoptr(GArray) unmatched = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *find;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  find = _errata_project_cached (merge->here, "SELECT id FROM traces"
-                                 " WHERE source = ?1 AND external_id = ?2", error);
-  stmt = _errata_project_prepare (merge->other, "SELECT id, source, external_id FROM traces",
-                                  error);
-  if (find == NULL || stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 other_id = sqlite3_column_int64 (stmt, 0);
-      gint64 id = find_local_trace (find, text_at (stmt, 1), text_at (stmt, 2));
-
-      if (id == 0)
-        {
-          g_array_append_val (unmatched, other_id);
-          continue;
-        }
-      g_hash_table_insert (merge->trace_map, int64_new (other_id), int64_new (id));
-      merge->result->traces_by_id++;
-    }
-  if (!finish_read (merge->other, stmt, rc, _("read the other file’s traces"), error))
-    return NULL;
-  return g_steal_pointer (&unmatched);
-}
-
-static gboolean
-match_traces_by_hash (Merge   *merge,
-                      GArray  *unmatched,
-                      GError **error)
-{
-  g_autoptr(GHashTable) by_hash = NULL;
-  sqlite3_stmt *stmt;
-
-  merge->result->traces_unmatched = unmatched->len;
-  if (unmatched->len == 0)
-    return TRUE;
-  by_hash = hash_local_traces (merge->here, error);
-  if (by_hash == NULL)
-    return FALSE;
-  stmt = _errata_project_prepare (merge->other, "SELECT messages FROM traces WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < unmatched->len; i++)
-    {
-      gint64 other_id = g_array_index (unmatched, gint64, i);
-      g_autofree char *hash = NULL;
-      gint64 *id = NULL;
-
-      sqlite3_bind_int64 (stmt, 1, other_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        hash = messages_hash (text_at (stmt, 0));
-      sqlite3_reset (stmt);
-      if (hash != NULL)
-        id = g_hash_table_lookup (by_hash, hash);
-      if (id == NULL || *id == 0)
-        continue;
-      g_hash_table_insert (merge->trace_map, int64_new (other_id), int64_new (*id));
-      merge->result->traces_by_hash++;
-      merge->result->traces_unmatched--;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
 /* ---- failure modes ---------------------------------------------------- */
 
 static gboolean
@@ -415,7 +234,7 @@ plan_modes (Merge   *merge,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *name = text_at (stmt, 0);
+      const char *name = _errata_merge_text_at (stmt, 0);
       gboolean here = FALSE;
       char **row;
 
@@ -429,12 +248,12 @@ plan_modes (Merge   *merge,
       g_hash_table_add (seen, g_strdup (name));
       row = g_new0 (char *, 4);
       row[0] = g_strdup (name);
-      row[1] = g_strdup (text_at (stmt, 1));
-      row[2] = g_strdup (text_at (stmt, 2));
+      row[1] = g_strdup (_errata_merge_text_at (stmt, 1));
+      row[2] = g_strdup (_errata_merge_text_at (stmt, 2));
       g_ptr_array_add (merge->mode_rows, row);
     }
   merge->result->modes_new = merge->mode_rows->len;
-  return finish_read (merge->other, stmt, rc, _("read the other file’s failure modes"), error);
+  return _errata_merge_finish_read (merge->other, stmt, rc, _("read the other file’s failure modes"), error);
 }
 
 static int
@@ -465,11 +284,11 @@ read_other_assignments (Merge   *merge,
       if (names == NULL)
         {
           names = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (merge->other_modes, int64_new (id), names);
+          g_hash_table_insert (merge->other_modes, _errata_merge_int64_new (id), names);
         }
-      g_ptr_array_add (names, g_strdup (text_at (stmt, 1)));
+      g_ptr_array_add (names, g_strdup (_errata_merge_text_at (stmt, 1)));
     }
-  return finish_read (merge->other, stmt, rc, _("read the other file’s failure modes"), error);
+  return _errata_merge_finish_read (merge->other, stmt, rc, _("read the other file’s failure modes"), error);
 }
 
 static GPtrArray *
@@ -500,7 +319,7 @@ modes_of_local_note (ErrataProject *self,
     return names;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup (text_at (stmt, 0)));
+    g_ptr_array_add (names, g_strdup (_errata_merge_text_at (stmt, 0)));
   sqlite3_reset (stmt);
   g_ptr_array_sort (names, compare_names);
   return names;
@@ -527,10 +346,10 @@ read_local (ErrataProject  *self,
   if (local->found)
     {
       local->verdict = errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 1));
-      local->note = g_strdup (text_at (stmt, 2));
+      local->note = g_strdup (_errata_merge_text_at (stmt, 2));
       local->first_failure = sqlite3_column_type (stmt, 3) == SQLITE_NULL
                                ? -1 : sqlite3_column_int (stmt, 3);
-      local->origin = errata_annotation_origin_from_string (text_at (stmt, 4));
+      local->origin = errata_annotation_origin_from_string (_errata_merge_text_at (stmt, 4));
       local->updated_at = sqlite3_column_int64 (stmt, 5);
       local->modes = modes_of_local_note (self, sqlite3_column_int64 (stmt, 0));
     }
@@ -653,19 +472,19 @@ review_from_row (Merge        *merge,
                  gint64        local_trace_id)
 {
   Review *review = g_new0 (Review, 1);
-  ErrataAnnotation *a = errata_annotation_new (local_trace_id, text_at (stmt, 4));
+  ErrataAnnotation *a = errata_annotation_new (local_trace_id, _errata_merge_text_at (stmt, 4));
 
-  review->source = g_strdup (text_at (stmt, 2));
-  review->external_id = g_strdup (text_at (stmt, 3));
+  review->source = g_strdup (_errata_merge_text_at (stmt, 2));
+  review->external_id = g_strdup (_errata_merge_text_at (stmt, 3));
   a->verdict = errata_verdict_from_string ((const char *)sqlite3_column_text (stmt, 5));
   g_free (a->note);
-  a->note = g_strdup (text_at (stmt, 6));
+  a->note = g_strdup (_errata_merge_text_at (stmt, 6));
   a->first_failure = sqlite3_column_type (stmt, 7) == SQLITE_NULL
                        ? -1 : sqlite3_column_int (stmt, 7);
   a->created_at = sqlite3_column_int64 (stmt, 8);
   a->updated_at = sqlite3_column_int64 (stmt, 9);
   a->origin = ERRATA_ORIGIN_MERGED;
-  review->other_origin = errata_annotation_origin_from_string (text_at (stmt, 10));
+  review->other_origin = errata_annotation_origin_from_string (_errata_merge_text_at (stmt, 10));
   review->annotation = a;
   review->modes = modes_of_other_note (merge, sqlite3_column_int64 (stmt, 0));
   return review;
@@ -724,17 +543,17 @@ plan_reviews (Merge   *merge,
         sqlite3_finalize (stmt);
         return FALSE;
       }
-  return finish_read (merge->other, stmt, rc, _("read the other file’s reviews"), error);
+  return _errata_merge_finish_read (merge->other, stmt, rc, _("read the other file’s reviews"), error);
 }
 
 static gboolean
 plan (Merge   *merge,
       GError **error)
 {
-  g_autoptr(GArray) unmatched = match_traces_by_id (merge, error);
+  g_autoptr(GArray) unmatched = _errata_merge_match_by_id (merge, error);
 
   return unmatched != NULL &&
-         match_traces_by_hash (merge, unmatched, error) &&
+         _errata_merge_match_by_hash (merge, unmatched, error) &&
          plan_modes (merge, error) &&
          read_other_assignments (merge, error) &&
          plan_reviews (merge, error);
