@@ -258,6 +258,9 @@ describe_not_enough (const ErrataAlignmentGate *gate)
 {
   const ErrataReviewerAgreement *a = &gate->agreement;
 
+  if (a->n_reviewers == 0)
+    return g_strdup (_("No reviews of this target were made here or merged (its labels are "
+                       "explicit or imported): the reviewers' agreement cannot be measured."));
   if (a->n_reviewers < 2)
     return g_strdup (_("One reviewer: agreement cannot be measured. Have a second person review "
                        "some of the same traces before trusting any judge's numbers."));

@@ -62,10 +62,6 @@ describe_agreement (const ErrataReviewerAgreement *a)
 {
   const ErrataAgreementCoefficient *ac1 = &a->agreement.gwet_ac1;
 
-  if (!a->computed)
-    return g_strdup_printf (ngettext ("%u reviewer, no trace reviewed by two of them.",
-                                      "%u reviewers, no trace reviewed by two of them.",
-                                      a->n_reviewers), a->n_reviewers);
   if (isnan (ac1->interval.lower))
     return g_strdup_printf (_("Reviewers agree: AC1 %.2f, %u shared traces, %u reviewers."),
                             ac1->value, a->n_items, a->n_raters);
@@ -120,9 +116,12 @@ static void
 show_gate (ErrataGatePanel           *self,
            const ErrataAlignmentGate *gate)
 {
-  g_autofree char *agreement = describe_agreement (&gate->agreement);
+  /* Without shared traces the state's sentence says it all. */
+  g_autofree char *agreement = gate->agreement.computed ? describe_agreement (&gate->agreement)
+                                                        : NULL;
   g_autofree char *message = errata_alignment_gate_describe (gate);
-  g_autofree char *alt_test = errata_alignment_gate_describe_alt_test (gate);
+  g_autofree char *alt_test = gate->has_alt_test ? errata_alignment_gate_describe_alt_test (gate)
+                                                 : NULL;
   g_autofree char *details = gate->has_alt_test ? describe_reviewers (gate) : NULL;
   gboolean blocked = gate->state == ERRATA_GATE_BLOCKED;
 
