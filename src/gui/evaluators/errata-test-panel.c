@@ -28,6 +28,7 @@
 #include "errata-evaluators.h"
 #include "errata-ground-truth.h"
 #include "errata-ppi.h"
+#include "errata-alignment-gate.h"
 
 #define MAX_UNSTABLE_ROWS 50
 
@@ -43,8 +44,10 @@ struct _ErrataTestPanel
   char            *flakiness;
   char            *ppi_text;
   char            *compare_text;
+  char            *gate_text;
   guint            n_unstable;
 
+  GtkLabel        *gate_label;
   GtkLabel        *test_label;
   GtkLabel        *looks_label;
   GtkButton       *test_button;
@@ -72,6 +75,32 @@ set_text (char       **field,
   *field = g_strdup (text != NULL ? text : "");
   gtk_label_set_text (label, *field);
   gtk_widget_set_visible (GTK_WIDGET (label), **field != '\0');
+}
+
+/* The gate ---------------------------------------------------------------- */
+
+/* The alignment view shows the reviewers' agreement in full; here only
+ * its consequence: a blocked gate makes the numbers below untrustworthy.
+ * No bootstrap: the state needs the point estimate alone. */
+static void
+update_gate (ErrataTestPanel *self,
+             ErrataProject   *project,
+             gint64           target)
+{
+  ErrataGateOptions options = errata_gate_options_default ();
+  g_auto(ErrataAlignmentGate) gate = { 0, };
+  g_autofree char *text = NULL;
+
+  options.bootstrap.n_draws = 0;
+  if (errata_alignment_gate_compute (project, target, 0, &options, &gate, NULL) &&
+      gate.state == ERRATA_GATE_BLOCKED)
+    /* Translators: shown above a judge's result on test and its estimate. */
+    text = g_strdup_printf (_("Reviewers agree less than the threshold on this target (AC1 %.2f "
+                              "< %.2f): the judge's TPR and TNR on test, and the estimates that "
+                              "stand on them, are not trustworthy until the disagreements are "
+                              "reconciled."), gate.agreement.agreement.gwet_ac1.value,
+                            gate.threshold);
+  set_text (&self->gate_text, self->gate_label, text);
 }
 
 /* 1. Test once ------------------------------------------------------------ */
@@ -525,6 +554,7 @@ refresh (ErrataTestPanel *self)
     return;
   versions = errata_evaluators_list_versions (project, self->evaluator_id, NULL);
   looks = errata_evaluators_list_test_looks (project, self->evaluator_id, NULL);
+  update_gate (self, project, evaluator->target);
   update_test (self, project, versions, looks);
   update_estimate (self, project, evaluator->target, looks);
   update_flakiness (self, project);
@@ -571,6 +601,14 @@ errata_test_panel_get_sentence (ErrataTestPanel *self)
   g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
 
   return self->sentence != NULL ? self->sentence : "";
+}
+
+const char *
+errata_test_panel_get_gate_text (ErrataTestPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
+
+  return self->gate_text != NULL ? self->gate_text : "";
 }
 
 const char *
@@ -623,6 +661,7 @@ errata_test_panel_dispose (GObject *object)
   g_clear_pointer (&self->flakiness, g_free);
   g_clear_pointer (&self->ppi_text, g_free);
   g_clear_pointer (&self->compare_text, g_free);
+  g_clear_pointer (&self->gate_text, g_free);
 
   G_OBJECT_CLASS (errata_test_panel_parent_class)->dispose (object);
 }
@@ -638,6 +677,7 @@ errata_test_panel_class_init (ErrataTestPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-test-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, gate_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, test_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, looks_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, test_button);

@@ -220,6 +220,9 @@ test_estimate_ppi (Fixture       *fixture,
   gtk_window_present (fixture->window);
   errata_test_panel_set_evaluator (panel, fixture->workspace, 1);
   errata_gui_test_iterate_for (100);
+  g_assert_true (g_str_has_prefix (errata_test_panel_get_gate_text (panel),
+                                   "Reviewers agree less than the threshold on this target "
+                                   "(AC1 0.40 < 0.60): the judge's TPR and TNR on test"));
   g_assert_true (g_str_has_prefix (errata_test_panel_get_sentence (panel), "About "));
   g_assert_true (g_str_has_prefix (errata_test_panel_get_ppi_text (panel), "PPI++: about "));
   g_assert_nonnull (strstr (errata_test_panel_get_ppi_text (panel), "unlabelled verdicts"));
