@@ -220,6 +220,7 @@ test_no_overlap_and_too_few (void)
   static const gint judge[] = { P, F, N };
   g_auto(ErrataAltTest) out = { 0, };
   g_auto(ErrataAltTest) few = { 0, };
+  g_auto(ErrataAltTest) refused = { 0, };
   ErrataAltTestOptions options = errata_alt_test_options_default ();
   g_autoptr(GError) error = NULL;
 
@@ -235,7 +236,7 @@ test_no_overlap_and_too_few (void)
   g_assert_cmpuint (few.n_tested, ==, 0);
 
   options.epsilon = 1.5;
-  g_assert_false (errata_alt_test (ratings, 3, 2, judge, &options, &out, &error));
+  g_assert_false (errata_alt_test (ratings, 3, 2, judge, &options, &refused, &error));
   g_assert_error (error, ERRATA_STATS_ERROR, ERRATA_STATS_ERROR_INVALID);
 }
 
