@@ -316,7 +316,8 @@ errata_alignment_gate_describe_alt_test (const ErrataAlignmentGate *gate)
   if (t->n_tested == 0)
     return g_strdup_printf (_("Alternative annotator test: not run; no reviewer shares %u or more "
                               "judged traces with another reviewer (%u shared traces were "
-                              "judged)."), t->options.min_items, t->n_items);
+                              "judged). Run the judge on all traces, or have more traces "
+                              "reviewed twice."), t->options.min_items, t->n_items);
   if (t->passed)
     return g_strdup_printf (_("The judge can stand in for a reviewer on this target: it wins "
                               "against %u of %u reviewers (winning rate %.2f ≥ 0.5; advantage "
