@@ -193,8 +193,10 @@ test_not_enough_data (Fixture       *fixture,
 {
   ErrataGateOptions options = errata_gate_options_default ();
   g_auto(ErrataAlignmentGate) alone = { 0, };
+  g_auto(ErrataAlignmentGate) apart = { 0, };
   g_auto(ErrataAlignmentGate) few = { 0, };
   g_autofree char *text = NULL;
+  g_autofree char *apart_text = NULL;
   g_autofree char *few_text = NULL;
 
   for (guint i = 1; i <= 25; i++)
@@ -205,6 +207,15 @@ test_not_enough_data (Fixture       *fixture,
   text = errata_alignment_gate_describe (&alone);
   g_assert_true (g_str_has_prefix (text, "One reviewer: agreement cannot be measured"));
 
+  /* Two reviewers, no trace in common. */
+  for (guint i = 26; i <= 30; i++)
+    eval_test_annotate (fixture->project, fixture->t[i], "ben", FAIL, NULL, HERE);
+  compute (fixture, 0, &options, &apart);
+  g_assert_cmpint (apart.state, ==, ERRATA_GATE_NOT_ENOUGH_DATA);
+  g_assert_false (apart.agreement.computed);
+  apart_text = errata_alignment_gate_describe (&apart);
+  g_assert_nonnull (strstr (apart_text, "2 reviewers, but no trace reviewed by two of them"));
+
   for (guint i = 1; i <= 5; i++)
     eval_test_annotate (fixture->project, fixture->t[i], "ben", FAIL, NULL, HERE);
   compute (fixture, 0, &options, &few);
@@ -212,6 +223,30 @@ test_not_enough_data (Fixture       *fixture,
   g_assert_cmpuint (few.agreement.n_items, ==, 5);
   few_text = errata_alignment_gate_describe (&few);
   g_assert_nonnull (strstr (few_text, "Only 5 traces"));
+}
+
+/* Perfect agreement on 20 traces, all passes: p_a = 1, π_pass = 1,
+ * p_e(AC1) = 0, AC1 = 1 (κ is undefined there, AC1 is not): OK; and no
+ * reviews at all is said as such. */
+static void
+test_perfect_and_none (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ErrataGateOptions options = errata_gate_options_default ();
+  g_auto(ErrataAlignmentGate) none = { 0, };
+  g_auto(ErrataAlignmentGate) perfect = { 0, };
+  g_autofree char *none_text = NULL;
+
+  compute (fixture, 0, &options, &none);
+  g_assert_cmpint (none.state, ==, ERRATA_GATE_NOT_ENOUGH_DATA);
+  none_text = errata_alignment_gate_describe (&none);
+  g_assert_true (g_str_has_prefix (none_text, "No reviews of this target"));
+
+  review_overall (fixture, 20, 0);
+  compute (fixture, 0, &options, &perfect);
+  g_assert_cmpint (perfect.state, ==, ERRATA_GATE_OK);
+  g_assert_cmpfloat (perfect.agreement.agreement.gwet_ac1.value, ==, 1.0);
+  g_assert_false (perfect.agreement.agreement.cohen_kappa.defined);
 }
 
 /* The run's verdicts against the six-trace table of test-alt-test.c
@@ -316,6 +351,7 @@ main (int    argc,
   ADD ("/eval/alignment-gate/blocked", test_blocked);
   ADD ("/eval/alignment-gate/threshold", test_threshold);
   ADD ("/eval/alignment-gate/not-enough-data", test_not_enough_data);
+  ADD ("/eval/alignment-gate/perfect-and-none", test_perfect_and_none);
   ADD ("/eval/alignment-gate/alt-test-from-run", test_alt_test_from_run);
   ADD ("/eval/alignment-gate/alt-test-passes", test_alt_test_passes);
   ADD ("/eval/alignment-gate/run-checks", test_run_checks);
