@@ -26,6 +26,7 @@ struct _ErrataGatePanel
   gint64           run_id;
   gboolean         stale;
   gboolean         updating;     /* the spin button is set from the project */
+  guint            save_id;      /* a threshold typed or stepped, saved when it settles */
   ErrataGateState  state;
   gboolean         blocked;
 
@@ -178,17 +179,32 @@ errata_gate_panel_set_threshold (ErrataGatePanel  *self,
   return TRUE;
 }
 
-static void
-on_threshold_changed (ErrataGatePanel *self)
+/* Holding + steps the threshold many times a second: each step would
+ * write the project and redo the bootstrap, so the value is saved once it
+ * has settled. */
+#define SAVE_DELAY_MS 300
+
+static gboolean
+save_threshold (gpointer data)
 {
+  ErrataGatePanel *self = data;
   g_autoptr(GError) error = NULL;
   /* The spin button's doubles: 0.6 arrives as 0.6000000000000001. */
   double value = round (gtk_spin_button_get_value (self->threshold_spin) * 100) / 100;
 
+  self->save_id = 0;
+  if (self->workspace != NULL && !errata_gate_panel_set_threshold (self, value, &error))
+    show_text (self->state_label, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_threshold_changed (ErrataGatePanel *self)
+{
   if (self->updating || self->workspace == NULL)
     return;
-  if (!errata_gate_panel_set_threshold (self, value, &error))
-    show_text (self->state_label, error->message);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_threshold, self);
 }
 
 void
@@ -199,6 +215,9 @@ errata_gate_panel_set_target (ErrataGatePanel *self,
 {
   g_return_if_fail (ERRATA_IS_GATE_PANEL (self));
 
+  /* A threshold still settling belongs to the project shown until now. */
+  if (self->save_id != 0 && self->workspace != workspace)
+    g_clear_handle_id (&self->save_id, g_source_remove);
   g_set_object (&self->workspace, workspace);
   self->target = target;
   self->run_id = run_id;
@@ -283,6 +302,7 @@ errata_gate_panel_dispose (GObject *object)
   ErrataGatePanel *self = ERRATA_GATE_PANEL (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_GATE_PANEL);
   /* The box at the top has no id: dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

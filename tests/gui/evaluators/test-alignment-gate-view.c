@@ -1,8 +1,8 @@
 /* test-alignment-gate-view.c: the alignment view of a judge on a failure
  * mode its two reviewers disagree on (AC1 0.40 < 0.60): the gate blocks
  * and marks the judge's metrics as not trustworthy, the alternative
- * annotator test gives its verdict, the threshold set on the view lifts
- * the block; and the test panel shows PPI++ beside the corrected rate.
+ * annotator test gives its verdict, the threshold stepped on the view's
+ * spin button lifts the block; and the test panel shows PPI++ beside the corrected rate.
  * Renders alignment-gate-*.png (1280 and 1024 px wide, light and dark)
  * and estimate-ppi.png in the build folder.
  *
@@ -150,6 +150,12 @@ has_width (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (fixture->window)) == 1024;
 }
 
+static gboolean
+threshold_saved (gpointer project)
+{
+  return errata_alignment_gate_get_threshold (project) == 0.3;
+}
+
 /* The gate blocks; the view marks the judge's metrics; the numbers shown
  * are the core's; the threshold set on the view lifts the block and is
  * the project's. */
@@ -162,6 +168,7 @@ test_blocked (Fixture       *fixture,
   g_auto(ErrataAlignmentGate) gate = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *core_text = NULL;
+  GtkSpinButton *spin;
 
   gtk_window_set_child (fixture->window, GTK_WIDGET (view));
   gtk_window_present (fixture->window);
@@ -199,8 +206,11 @@ test_blocked (Fixture       *fixture,
     g_assert_cmpint (gdk_texture_get_width (narrow), ==, 1024);
   }
 
-  g_assert_true (errata_gate_panel_set_threshold (panel, 0.3, &error));
-  g_assert_no_error (error);
+  /* The spin button, as a person steps it: saved once it settles. */
+  spin = errata_gui_test_find_first (GTK_WIDGET (panel), GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spin, 0.35);
+  gtk_spin_button_set_value (spin, 0.3);
+  errata_gui_test_iterate_until (threshold_saved, fixture->project);
   g_assert_cmpint (errata_gate_panel_get_state (panel), ==, ERRATA_GATE_OK);
   g_assert_false (errata_gate_panel_get_blocked (panel));
   g_assert_cmpstr (errata_gate_panel_get_banner_text (panel), ==, "");
