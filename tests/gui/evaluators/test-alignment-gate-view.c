@@ -17,6 +17,7 @@
 
 #include "errata-alignment-view.h"
 #include "errata-alignment-gate.h"
+#include "errata-evaluators-page-private.h"
 #include "errata-gate-panel.h"
 #include "errata-gui-test-utils.h"
 #include "errata-test-panel.h"
@@ -150,6 +151,16 @@ has_width (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (fixture->window)) == 1024;
 }
 
+/* The evaluator list's line for the judge. */
+static char *
+describe_state (Fixture *fixture)
+{
+  g_autoptr(ErrataEvaluator) evaluator = errata_evaluators_get (fixture->project, 1, NULL);
+
+  g_assert_nonnull (evaluator);
+  return _errata_evaluators_page_describe_state (fixture->project, evaluator);
+}
+
 static gboolean
 threshold_saved (gpointer project)
 {
@@ -168,6 +179,8 @@ test_blocked (Fixture       *fixture,
   g_auto(ErrataAlignmentGate) gate = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *core_text = NULL;
+  g_autofree char *blocked_state = NULL;
+  g_autofree char *open_state = NULL;
   GtkSpinButton *spin;
 
   gtk_window_set_child (fixture->window, GTK_WIDGET (view));
@@ -194,6 +207,8 @@ test_blocked (Fixture       *fixture,
   g_assert_cmpstr (errata_gate_panel_get_alt_test_text (panel), ==, core_text);
   g_assert_cmpuint (gate.alt_test.n_tested, ==, 2);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (view), NOT_TRUSTWORTHY));
+  blocked_state = describe_state (fixture);
+  g_assert_true (g_str_has_suffix (blocked_state, " on test · reviewers disagree"));
   render_both_styles (fixture, "alignment-gate");
 
   gtk_window_set_default_size (fixture->window, 1024, 900);
@@ -216,6 +231,8 @@ test_blocked (Fixture       *fixture,
   g_assert_cmpstr (errata_gate_panel_get_banner_text (panel), ==, "");
   g_assert_false (errata_gui_test_shows_label (GTK_WIDGET (view), NOT_TRUSTWORTHY));
   g_assert_cmpfloat (errata_alignment_gate_get_threshold (fixture->project), ==, 0.3);
+  open_state = describe_state (fixture);
+  g_assert_true (g_str_has_suffix (open_state, " on test"));
 }
 
 /* The test panel: the corrected rate and PPI++ side by side, with the
