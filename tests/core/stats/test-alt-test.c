@@ -1,8 +1,8 @@
 /* test-alt-test.c: Student's t law, the one-sided t-test, Benjamini–
  * Yekutieli and the alternative annotator test, against values computed
- * by hand (closed forms of the t law for 1 and 2 degrees of freedom) and
- * with mpmath's incomplete beta for the rest (the procedure as the
- * authors' alt_test() runs it; the script is in the comments).
+ * by hand (closed forms of the t law for 1 and 2 degrees of freedom, the
+ * indicators of each table) and, for the p-values, with mpmath's
+ * incomplete beta: reference_alt_test.py beside this file prints them.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
