@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-estimate-methods.h"
 #include "errata-cli-eval.h"
 #include "errata-cli-eval-private.h"
 #include "errata-eval-metrics.h"
@@ -279,20 +280,13 @@ parse_share (const char  *option,
   return FALSE;
 }
 
+/* The corrected rate's members, as they always were. */
 static void
-print_estimate_json (const ErrataEvalEstimateResult *result,
-                     const char                     *gate,
-                     gboolean                        passed)
+add_corrected_rate_json (JsonBuilder                    *builder,
+                         const ErrataEvalEstimateResult *result)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   const ErrataCorrectedRate *rate = &result->rate;
 
-  json_builder_begin_object (builder);
-  errata_cli_json_add_int (builder, "version", result->version);
-  errata_cli_json_add_int (builder, "test_run", result->test_run_id);
-  errata_cli_json_add_int (builder, "unlabeled_run", result->unlabelled_run_id);
-  errata_cli_json_add_int (builder, "test_looks", result->n_test_looks);
   _errata_cli_eval_add_rate_json (builder, "pass_rate", rate->pass_rate, &rate->pass_interval, TRUE);
   _errata_cli_eval_add_rate_json (builder, "failure_rate", rate->failure_rate, &rate->failure_interval, TRUE);
   _errata_cli_eval_add_rate_json (builder, "observed_pass_rate", rate->observed_pass_rate, NULL, TRUE);
@@ -306,6 +300,28 @@ print_estimate_json (const ErrataEvalEstimateResult *result,
   errata_cli_json_add_int (builder, "seed", (gint64)rate->seed);
   json_builder_set_member_name (builder, "clipped");
   json_builder_add_boolean_value (builder, rate->clipped);
+}
+
+/* @more: NULL without --method (the object as it always was); else PPI++,
+ * the comparison and the budget after the corrected rate, when asked. */
+static gboolean
+print_estimate_json (const ErrataEvalEstimateResult *result,
+                     const char                     *gate,
+                     gboolean                        passed,
+                     const ErrataCliEstimateInput   *more)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  errata_cli_json_add_int (builder, "version", result->version);
+  errata_cli_json_add_int (builder, "test_run", result->test_run_id);
+  errata_cli_json_add_int (builder, "unlabeled_run", result->unlabelled_run_id);
+  errata_cli_json_add_int (builder, "test_looks", result->n_test_looks);
+  if (more == NULL || more->rate != NULL)
+    add_corrected_rate_json (builder, result);
+  if (more != NULL && !errata_cli_estimate_add_more (more, builder))
+    return FALSE;
   if (gate != NULL)
     {
       json_builder_set_member_name (builder, "gate_passed");
@@ -314,6 +330,22 @@ print_estimate_json (const ErrataEvalEstimateResult *result,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   _errata_cli_eval_print_json (root);
+  return TRUE;
+}
+
+/* Where the numbers come from, when the corrected rate's lines (which say
+ * it) are not printed: --method ppi. */
+static void
+print_estimate_sources (const ErrataEvalEstimateResult *result)
+{
+  const ErrataConfusion *c = &result->test;
+
+  g_print (_("Judge version %u: test run %" G_GINT64_FORMAT " (%u labelled traces: %u human pass, "
+             "%u human fail), unlabeled run %" G_GINT64_FORMAT " (%u pass, %u fail, %u errors "
+             "left out)\n"),
+           result->version, result->test_run_id, c->tp + c->fn + c->fp + c->tn, c->tp + c->fn,
+           c->fp + c->tn, result->unlabelled_run_id, result->unlabelled_pass,
+           result->unlabelled_fail, result->unlabelled_errors);
 }
 
 static void
@@ -359,6 +391,8 @@ errata_cli_estimate_project_main (int    argc,
   int iterations = ERRATA_BOOTSTRAP_DEFAULT_DRAWS;
   gint64 seed = -1;
   gboolean as_json = FALSE;
+  g_autofree char *method_text = NULL;
+  double target_half_width = 0;
   GOptionEntry entries[] = {
     { "min-pass-rate", 0, 0, G_OPTION_ARG_STRING, &min_pass_rate,
       N_("Exit 1 when the corrected pass rate is below X (a CI gate)"), N_("X") },
@@ -367,6 +401,13 @@ errata_cli_estimate_project_main (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Bootstrap seed"), N_("S") },
     { "confidence", 0, 0, G_OPTION_ARG_STRING, &confidence,
       N_("Confidence level of the interval (default 0.95)"), N_("C") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &method_text,
+      N_("rogan-gladen (the corrected rate alone, the default), ppi (PPI++, which assumes the "
+         "labeled test traces are a random sample of all traces) or both, with a line when they "
+         "disagree"), N_("METHOD") },
+    { "target-half-width", 0, 0, G_OPTION_ARG_DOUBLE, &target_half_width,
+      N_("With --method: also print how many more labeled traces would bring the interval’s "
+         "half-width under W (0.03 for ±3 points)"), "W" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print a JSON object"), NULL },
     { NULL }
   };
@@ -379,6 +420,8 @@ errata_cli_estimate_project_main (int    argc,
   g_autoptr(GError) error = NULL;
   ErrataBootstrapOptions options = errata_bootstrap_options_default ();
   ErrataEvalEstimateResult result;
+  ErrataCliMethod method = ERRATA_CLI_METHOD_ROGAN_GLADEN;
+  ErrataCliEstimateInput more;
   double gate = 0;
   gboolean passed = TRUE;
 
@@ -394,21 +437,53 @@ errata_cli_estimate_project_main (int    argc,
     return _errata_cli_eval_fail_error (error);
   if (iterations <= 0)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--iterations takes a positive number"));
+  if (method_text != NULL && !errata_cli_method_parse (method_text, &method))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--method must be rogan-gladen, ppi or both"));
+  if (min_pass_rate != NULL && !(method & ERRATA_CLI_METHOD_ROGAN_GLADEN))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--min-pass-rate gates on the corrected rate: use it with --method "
+                              "rogan-gladen or both"));
+  if (target_half_width != 0 && (method_text == NULL || !(target_half_width > 0 &&
+                                                         target_half_width < 1)))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--target-half-width takes a number between 0 and 1, such as 0.03, "
+                              "with --method"));
   options.n_draws = (guint)iterations;
   if (seed >= 0)
     options.seed = (guint64)seed;
 
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
-  if (project == NULL || !_errata_cli_eval_lookup (project, argv[2], 0, &evaluator, NULL, &error)
-      || !errata_eval_estimate (project, evaluator->id, &options, &result, &error))
+  if (project == NULL || !_errata_cli_eval_lookup (project, argv[2], 0, &evaluator, NULL, &error))
+    return _errata_cli_eval_fail_error (error);
+  if ((method & ERRATA_CLI_METHOD_ROGAN_GLADEN)
+      ? !errata_eval_estimate (project, evaluator->id, &options, &result, &error)
+      : !errata_eval_estimate_gather (project, evaluator->id, &result, &error))
     return _errata_cli_eval_fail_error (error);
   if (min_pass_rate != NULL)
     passed = result.rate.pass_rate >= gate;
+  more = (ErrataCliEstimateInput) {
+    .method = method,
+    .test = &result.test,
+    .unlabeled_pass = result.unlabelled_pass,
+    .unlabeled_fail = result.unlabelled_fail,
+    .level = options.level,
+    .target_half_width = target_half_width,
+    .rate = (method & ERRATA_CLI_METHOD_ROGAN_GLADEN) ? &result.rate : NULL,
+  };
   if (as_json)
-    print_estimate_json (&result, min_pass_rate, passed);
+    {
+      if (!print_estimate_json (&result, min_pass_rate, passed,
+                                method_text != NULL ? &more : NULL))
+        return ERRATA_CLI_EXIT_FAILED;
+    }
   else
     {
-      print_estimate_text (&result);
+      if (method & ERRATA_CLI_METHOD_ROGAN_GLADEN)
+        print_estimate_text (&result);
+      else
+        print_estimate_sources (&result);
+      if (method_text != NULL && !errata_cli_estimate_print_more (&more))
+        return ERRATA_CLI_EXIT_FAILED;
       if (min_pass_rate != NULL)
         g_print (passed ? _("Gate passed: %.1f%% ≥ %.1f%%.\n")
                         : _("Gate failed: the corrected pass rate %.1f%% is below %.1f%%.\n"),

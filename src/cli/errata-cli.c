@@ -21,6 +21,7 @@
 #include "errata-cli-copy.h"
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
+#include "errata-cli-gate.h"
 #include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
@@ -516,6 +517,7 @@ static const Command commands[] = {
   { "split", errata_cli_split, N_("Assign and show a target’s train/dev/test split"), N_("PROJECT --target MODE [--json]") },
   { "agreement", errata_cli_agreement, N_("How much reviewers agree, per target, with intervals"), N_("PROJECT [--target T] [--json]") },
   { "estimate", errata_cli_estimate, N_("Estimate the true pass rate from a judge’s verdicts"), N_("--test-labels F --test-preds F --unlabeled-preds F [--method rogan-gladen|ppi|both] [--json]") },
+  { "gate", errata_cli_gate, N_("May a judge be validated: reviewers’ agreement and the alternative annotator test"), N_("PROJECT NAME|--target T [--threshold X] [--epsilon E] [--json]") },
   { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },

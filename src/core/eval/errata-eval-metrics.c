@@ -143,23 +143,15 @@ check_done (ErrataRunInfo  *run,
   return FALSE;
 }
 
-/* The corrected pass rate on unlabelled traces (DESIGN.md, "Statistics"):
- * TPR and TNR from the newest test run of the evaluator, p_obs from the
- * newest unlabeled run of the same version. The bootstrap resamples both
- * the test pairs and the unlabelled verdicts (ERRATA_UNLABELLED_RESAMPLED):
- * the interval people read must carry the sampling error of the
- * unlabelled traces, which is most of it when they are few. */
 gboolean
-errata_eval_estimate (ErrataProject                 *project,
-                      gint64                         evaluator_id,
-                      const ErrataBootstrapOptions  *options,
-                      ErrataEvalEstimateResult      *out,
-                      GError                       **error)
+errata_eval_estimate_gather (ErrataProject             *project,
+                             gint64                     evaluator_id,
+                             ErrataEvalEstimateResult  *out,
+                             GError                   **error)
 {
   g_autoptr(ErrataRunInfo) test = NULL;
   g_autoptr(ErrataRunInfo) unlabelled = NULL;
   ErrataEvalMetrics counts = { 0, };
-  ErrataConfusion confusion;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -180,16 +172,39 @@ errata_eval_estimate (ErrataProject                 *project,
       return FALSE;
     }
   if (!check_done (unlabelled, "unlabeled", error)
-      || !confusion_of_run (project, test, &confusion, &counts, error))
+      || !confusion_of_run (project, test, &out->test, &counts, error))
     return FALSE;
 
   out->test_run_id = test->id;
   out->unlabelled_run_id = unlabelled->id;
   out->version = test->version;
   out->unlabelled_errors = unlabelled->n_error;
-  return errata_estimate_corrected_rate_full (&confusion, unlabelled->n_pass, unlabelled->n_fail,
-                                              ERRATA_UNLABELLED_RESAMPLED, options, &out->rate,
-                                              error);
+  out->unlabelled_pass = unlabelled->n_pass;
+  out->unlabelled_fail = unlabelled->n_fail;
+  return TRUE;
+}
+
+/* The corrected pass rate on unlabelled traces (DESIGN.md, "Statistics"):
+ * TPR and TNR from the newest test run of the evaluator, p_obs from the
+ * newest unlabeled run of the same version. The bootstrap resamples both
+ * the test pairs and the unlabelled verdicts (ERRATA_UNLABELLED_RESAMPLED):
+ * the interval people read must carry the sampling error of the
+ * unlabelled traces, which is most of it when they are few. */
+gboolean
+errata_eval_estimate (ErrataProject                 *project,
+                      gint64                         evaluator_id,
+                      const ErrataBootstrapOptions  *options,
+                      ErrataEvalEstimateResult      *out,
+                      GError                       **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!errata_eval_estimate_gather (project, evaluator_id, out, error))
+    return FALSE;
+  return errata_estimate_corrected_rate_full (&out->test, out->unlabelled_pass,
+                                              out->unlabelled_fail, ERRATA_UNLABELLED_RESAMPLED,
+                                              options, &out->rate, error);
 }
 
 /* Fleiss' κ and the share of changed verdicts over the runs of one

@@ -40,6 +40,11 @@ typedef struct
   guint               version;
   guint               n_test_looks;   /* runs on test of this evaluator, forced ones included */
   guint               unlabelled_errors;
+  /* What the estimators stand on: the test run's verdicts against today's
+   * labels, and the unlabeled run's verdicts (PPI++ reads them too). */
+  ErrataConfusion     test;
+  guint               unlabelled_pass;
+  guint               unlabelled_fail;
 } ErrataEvalEstimateResult;
 
 typedef enum
@@ -55,6 +60,12 @@ gboolean errata_eval_metrics_compute   (ErrataProject                *project,
 gboolean errata_eval_estimate          (ErrataProject                *project,
                                         gint64                        evaluator_id,
                                         const ErrataBootstrapOptions *options,
+                                        ErrataEvalEstimateResult     *out,
+                                        GError                      **error);
+/* The runs and counts of errata_eval_estimate(), without the corrected
+ * rate (left zero): for an estimator that needs no TPR + TNR > 1. */
+gboolean errata_eval_estimate_gather   (ErrataProject                *project,
+                                        gint64                        evaluator_id,
                                         ErrataEvalEstimateResult     *out,
                                         GError                      **error);
 gboolean errata_eval_flakiness         (ErrataProject                *project,

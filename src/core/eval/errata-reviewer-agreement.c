@@ -46,6 +46,7 @@ typedef struct
   GHashTable *reviewers;   /* name → itself: every reviewer with a vote */
   GArray     *votes;       /* Vote, on traces with two or more votes */
   GArray     *pending;     /* Vote, the current trace's */
+  GArray     *item_traces; /* gint64: the trace of each item */
   gint64      trace_id;
   guint       n_items;
   guint       n_single;
@@ -56,6 +57,7 @@ gather_clear (Gather *gather)
 {
   g_clear_pointer (&gather->votes, g_array_unref);
   g_clear_pointer (&gather->pending, g_array_unref);
+  g_clear_pointer (&gather->item_traces, g_array_unref);
   g_clear_pointer (&gather->reviewers, g_hash_table_unref);
 }
 
@@ -74,6 +76,7 @@ gather_flush (Gather *gather)
           vote.item = gather->n_items;
           g_array_append_val (gather->votes, vote);
         }
+      g_array_append_val (gather->item_traces, gather->trace_id);
       gather->n_items++;
     }
   else if (gather->pending->len == 1)
@@ -118,6 +121,7 @@ gather_votes (ErrataProject  *project,
   gather->reviewers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gather->votes = g_array_new (FALSE, FALSE, sizeof (Vote));
   gather->pending = g_array_new (FALSE, FALSE, sizeof (Vote));
+  gather->item_traces = g_array_new (FALSE, FALSE, sizeof (gint64));
   gather->trace_id = -1;
   sqlite3_bind_int64 (stmt, 1, target);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -301,6 +305,54 @@ errata_reviewer_agreement (ErrataProject                 *project,
     }
   set_warnings (out);
   return TRUE;
+}
+
+/**
+ * errata_reviewer_ratings:
+ * @project: the project
+ * @target: %ERRATA_TARGET_OVERALL or a failure mode's id
+ * @out: (out caller-allocates): the ratings matrix the agreement measures;
+ *   clear it with errata_reviewer_ratings_clear()
+ * @error: return location for an error
+ *
+ * The same votes as errata_reviewer_agreement(), as a matrix, with the
+ * trace of each row: for the tests that compare someone else (a judge)
+ * with the reviewers.
+ *
+ * Returns: %FALSE with @error set when the project cannot be read or the
+ *   target does not exist.
+ */
+gboolean
+errata_reviewer_ratings (ErrataProject          *project,
+                         gint64                  target,
+                         ErrataReviewerRatings  *out,
+                         GError                **error)
+{
+  g_auto(Gather) gather = { 0, };
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  if (!errata_target_check (project, target, error) ||
+      !gather_votes (project, target, &gather, error))
+    return FALSE;
+  out->raters = list_raters (gather.votes);
+  out->n_raters = g_strv_length (out->raters);
+  out->trace_ids = g_steal_pointer (&gather.item_traces);
+  out->ratings = fill_matrix (gather.votes, gather.n_items, out->raters, out->n_raters);
+  return TRUE;
+}
+
+void
+errata_reviewer_ratings_clear (ErrataReviewerRatings *ratings)
+{
+  g_return_if_fail (ratings != NULL);
+
+  g_clear_pointer (&ratings->raters, g_strfreev);
+  g_clear_pointer (&ratings->trace_ids, g_array_unref);
+  g_clear_pointer (&ratings->ratings, g_free);
+  ratings->n_raters = 0;
 }
 
 void

@@ -58,12 +58,27 @@ typedef struct
   ErrataAgreementWarnings warnings;
 } ErrataReviewerAgreement;
 
+/* The matrix the agreement is measured on: one row a trace two or more
+ * reviewers voted on (ascending trace ids), one column a rater. */
+typedef struct
+{
+  GStrv   raters;     /* sorted, as ErrataReviewerAgreement's */
+  guint   n_raters;
+  GArray *trace_ids;  /* gint64, one per row */
+  gint   *ratings;    /* trace_ids->len × n_raters: PASS, FAIL or ERRATA_RATING_MISSING */
+} ErrataReviewerRatings;
+
 gboolean  errata_reviewer_agreement          (ErrataProject                 *project,
                                               gint64                         target,
                                               const ErrataBootstrapOptions  *options,
                                               ErrataReviewerAgreement       *out,
                                               GError                       **error);
 void      errata_reviewer_agreement_clear    (ErrataReviewerAgreement       *agreement);
+gboolean  errata_reviewer_ratings            (ErrataProject                 *project,
+                                              gint64                         target,
+                                              ErrataReviewerRatings         *out,
+                                              GError                       **error);
+void      errata_reviewer_ratings_clear      (ErrataReviewerRatings         *ratings);
 /* One sentence per warning, in plain words, translated. */
 GStrv     errata_reviewer_agreement_warnings (const ErrataReviewerAgreement *agreement);
 /* The Fleiss chance agreement of a ratings matrix: Σ_k π_k², π_k the mean
@@ -74,5 +89,6 @@ double    errata_agreement_chance            (const gint                    *rat
                                               guint                          n_categories);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ErrataReviewerAgreement, errata_reviewer_agreement_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ErrataReviewerRatings, errata_reviewer_ratings_clear)
 
 G_END_DECLS

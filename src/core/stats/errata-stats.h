@@ -12,10 +12,12 @@
 
 #include "errata-agreement.h"
 #include "errata-alignment.h"
+#include "errata-alt-test.h"
 #include "errata-binomial.h"
 #include "errata-bootstrap.h"
 #include "errata-corrected-rate.h"
 #include "errata-flakiness.h"
+#include "errata-hypothesis.h"
 #include "errata-ppi.h"
 #include "errata-quantile.h"
 #include "errata-random.h"

@@ -6,6 +6,10 @@
  * are buttons: each activates evaluators.show-cell with the cell's name,
  * and the page opens the disagreement browser on those traces.
  *
+ * Above the run, the gate (errata-gate-panel.c): the reviewers' own
+ * agreement on the target; when it is below the project's threshold the
+ * metrics are marked as not trustworthy.
+ *
  * Positive class = pass, as in errata-eval-metrics.h: TPR is the share of
  * the human's passes the judge passes, TNR the share of the human's fails
  * it fails.
@@ -21,6 +25,7 @@
 
 #include "errata-alignment-view.h"
 #include "errata-alignment-chart.h"
+#include "errata-gate-panel.h"
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
 
@@ -39,8 +44,11 @@ struct _ErrataAlignmentView
   GtkGrid           *matrix_grid;
   GtkGrid           *metrics_grid;
   GtkLabel          *left_out_label;
+  GtkLabel          *trust_label;
   AdwBin            *chart_bin;
   ErrataAlignmentChart *chart;
+  AdwBin            *gate_bin;
+  ErrataGatePanel   *gate_panel;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataAlignmentView, errata_alignment_view, GTK_TYPE_WIDGET)
@@ -289,6 +297,32 @@ update_chart (ErrataAlignmentView *self,
                                      self->points->len, has_test ? &test : NULL);
 }
 
+/* A blocked gate: the judge's numbers compare it with labels the
+ * reviewers do not agree on. */
+static void
+on_gate_blocked (ErrataAlignmentView *self)
+{
+  gboolean blocked = errata_gate_panel_get_blocked (self->gate_panel);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->trust_label), blocked);
+  if (blocked)
+    gtk_widget_add_css_class (GTK_WIDGET (self->metrics_grid), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->metrics_grid), "dim-label");
+}
+
+static void
+update_gate (ErrataAlignmentView *self,
+             ErrataProject       *project,
+             gint64               run_id)
+{
+  g_autoptr(ErrataEvaluator) evaluator = errata_evaluators_get (project, self->evaluator_id, NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->gate_bin), evaluator != NULL);
+  if (evaluator != NULL)
+    errata_gate_panel_set_target (self->gate_panel, self->workspace, evaluator->target, run_id);
+}
+
 void
 errata_alignment_view_set_evaluator (ErrataAlignmentView *self,
                                      ErrataWorkspace     *workspace,
@@ -309,6 +343,7 @@ errata_alignment_view_set_evaluator (ErrataAlignmentView *self,
   project = errata_workspace_get_project (workspace);
   run = find_shown_run (project, evaluator_id);
   describe_run (self, run);
+  update_gate (self, project, run != NULL ? run->id : 0);
   if (run == NULL || !errata_eval_metrics_compute (project, run->id, &self->metrics, &error))
     {
       if (error != NULL)
@@ -341,6 +376,14 @@ errata_alignment_view_get_metrics (ErrataAlignmentView *self,
 
   *metrics = self->metrics;
   return self->run_id != 0;
+}
+
+ErrataGatePanel *
+errata_alignment_view_get_gate_panel (ErrataAlignmentView *self)
+{
+  g_return_val_if_fail (ERRATA_IS_ALIGNMENT_VIEW (self), NULL);
+
+  return self->gate_panel;
 }
 
 guint
@@ -385,6 +428,8 @@ errata_alignment_view_class_init (ErrataAlignmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataAlignmentView, metrics_grid);
   gtk_widget_class_bind_template_child (widget_class, ErrataAlignmentView, left_out_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataAlignmentView, chart_bin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataAlignmentView, trust_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataAlignmentView, gate_bin);
 }
 
 static void
@@ -394,6 +439,10 @@ errata_alignment_view_init (ErrataAlignmentView *self)
   self->points = g_array_new (FALSE, TRUE, sizeof (ErrataAlignmentPoint));
   self->chart = ERRATA_ALIGNMENT_CHART (errata_alignment_chart_new ());
   adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->chart));
+  self->gate_panel = ERRATA_GATE_PANEL (errata_gate_panel_new ());
+  adw_bin_set_child (self->gate_bin, GTK_WIDGET (self->gate_panel));
+  g_signal_connect_object (self->gate_panel, "notify::blocked", G_CALLBACK (on_gate_blocked),
+                           self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "errata-eval-metrics.h"
+#include "errata-gate-panel.h"
 #include "errata-workspace.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ gint64     errata_alignment_view_get_run       (ErrataAlignmentView *self);
 gboolean   errata_alignment_view_get_metrics   (ErrataAlignmentView *self,
                                                 ErrataEvalMetrics   *metrics);
 guint      errata_alignment_view_get_n_versions_charted (ErrataAlignmentView *self);
+/* The reviewers' agreement and the gate above the run, for tests. */
+ErrataGatePanel *errata_alignment_view_get_gate_panel (ErrataAlignmentView *self);
 /* "82% (70–90%)", "–" when undefined; shared with the test panel. */
 char      *errata_format_rate                  (double               rate,
                                                 ErrataInterval       interval,

@@ -1,6 +1,7 @@
 /* errata-evaluators-page-list.c: what a row of the evaluator list says,
  * the state of an evaluator at a glance: its latest version, and how far
- * that version went (draft, aligned on dev, finalized, tested).
+ * that version went (draft, aligned on dev, finalized, tested), and
+ * whether its reviewers agree enough for its numbers to mean anything.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-evaluators-page-private.h"
+#include "errata-alignment-gate.h"
 #include "errata-eval-metrics.h"
 #include "errata-eval-runs.h"
 
@@ -59,9 +61,9 @@ describe_test (ErrataProject         *project,
                           tested, looks->len);
 }
 
-char *
-_errata_evaluators_page_describe_state (ErrataProject         *project,
-                                        const ErrataEvaluator *evaluator)
+static char *
+describe_progress (ErrataProject         *project,
+                   const ErrataEvaluator *evaluator)
 {
   g_autoptr(GPtrArray) versions = errata_evaluators_list_versions (project, evaluator->id, NULL);
   g_autoptr(GPtrArray) looks = errata_evaluators_list_test_looks (project, evaluator->id, NULL);
@@ -86,6 +88,33 @@ _errata_evaluators_page_describe_state (ErrataProject         *project,
     return g_strdup_printf (_("v%u · %s on dev"), latest->number, rates);
   /* Translators: a version not yet run on dev. */
   return g_strdup_printf (_("v%u · draft"), latest->number);
+}
+
+/* A blocked gate, said at a glance (the Alignment tab says it in full).
+ * No bootstrap: the state needs the point estimate alone. */
+static gboolean
+gate_blocked (ErrataProject *project,
+              gint64         target)
+{
+  ErrataGateOptions options = errata_gate_options_default ();
+  g_auto(ErrataAlignmentGate) gate = { 0, };
+
+  options.bootstrap.n_draws = 0;
+  return errata_alignment_gate_compute (project, target, 0, &options, &gate, NULL) &&
+         gate.state == ERRATA_GATE_BLOCKED;
+}
+
+char *
+_errata_evaluators_page_describe_state (ErrataProject         *project,
+                                        const ErrataEvaluator *evaluator)
+{
+  g_autofree char *progress = describe_progress (project, evaluator);
+
+  if (!gate_blocked (project, evaluator->target))
+    return g_steal_pointer (&progress);
+  /* Translators: after an evaluator's state; its reviewers agree less
+   * than the project's threshold, so its numbers cannot be trusted. */
+  return g_strdup_printf (_("%s · reviewers disagree"), progress);
 }
 
 GtkWidget *

@@ -6,7 +6,9 @@
  *    asks for a reason when test was looked at before;
  * 2. the estimate (errata_eval_estimate): the raw failure rate of the
  *    tested version on unlabelled traces, corrected for its TPR and TNR
- *    on test, with a bootstrap interval, said in one sentence;
+ *    on test, with a bootstrap interval, said in one sentence; beside it
+ *    PPI++ (errata-ppi.h) on the same verdicts, and a line on whether the
+ *    two agree and which assumption each rests on;
  * 3. flakiness (errata_eval_flakiness) of the latest repeated dev runs,
  *    and the traces whose verdict changed.
  *
@@ -25,6 +27,8 @@
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
 #include "errata-ground-truth.h"
+#include "errata-ppi.h"
+#include "errata-alignment-gate.h"
 
 #define MAX_UNSTABLE_ROWS 50
 
@@ -38,8 +42,12 @@ struct _ErrataTestPanel
   char            *test_text;
   char            *sentence;
   char            *flakiness;
+  char            *ppi_text;
+  char            *compare_text;
+  char            *gate_text;
   guint            n_unstable;
 
+  GtkLabel        *gate_label;
   GtkLabel        *test_label;
   GtkLabel        *looks_label;
   GtkButton       *test_button;
@@ -48,6 +56,8 @@ struct _ErrataTestPanel
   AdwBin          *estimate_chart_bin;
   ErrataIntervalChart *estimate_chart;
   GtkLabel        *estimate_detail_label;
+  GtkLabel        *ppi_label;
+  GtkLabel        *compare_label;
   GtkButton       *estimate_button;
   GtkLabel        *flakiness_label;
   GtkSpinButton   *repeat_spin;
@@ -65,6 +75,32 @@ set_text (char       **field,
   *field = g_strdup (text != NULL ? text : "");
   gtk_label_set_text (label, *field);
   gtk_widget_set_visible (GTK_WIDGET (label), **field != '\0');
+}
+
+/* The gate ---------------------------------------------------------------- */
+
+/* The alignment view shows the reviewers' agreement in full; here only
+ * its consequence: a blocked gate makes the numbers below untrustworthy.
+ * No bootstrap: the state needs the point estimate alone. */
+static void
+update_gate (ErrataTestPanel *self,
+             ErrataProject   *project,
+             gint64           target)
+{
+  ErrataGateOptions options = errata_gate_options_default ();
+  g_auto(ErrataAlignmentGate) gate = { 0, };
+  g_autofree char *text = NULL;
+
+  options.bootstrap.n_draws = 0;
+  if (errata_alignment_gate_compute (project, target, 0, &options, &gate, NULL) &&
+      gate.state == ERRATA_GATE_BLOCKED)
+    /* Translators: shown above a judge's result on test and its estimate. */
+    text = g_strdup_printf (_("Reviewers agree less than the threshold on this target (AC1 %.2f "
+                              "< %.2f): the judge's TPR and TNR on test, and the estimates that "
+                              "stand on them, are not trustworthy until the disagreements are "
+                              "reconciled."), gate.agreement.agreement.gwet_ac1.value,
+                            gate.threshold);
+  set_text (&self->gate_text, self->gate_label, text);
 }
 
 /* 1. Test once ------------------------------------------------------------ */
@@ -238,6 +274,77 @@ show_estimate (ErrataTestPanel                *self,
   show_estimate_chart (self, estimate);
 }
 
+/* PPI++ on the same verdicts: the test run's pairs, the unlabeled run's
+ * verdicts. */
+static char *
+describe_ppi (const ErrataPpiMean *ppi)
+{
+  /* Translators: the second estimator, its failure rate and 95% interval. */
+  return g_strdup_printf (_("PPI++: about %.1f%% fail; 95%% interval %.1f–%.1f%% (λ = %.2f, from "
+                            "%u labelled test traces and %u unlabelled verdicts)."),
+                          100 * ppi->failure_rate, 100 * ppi->failure_interval.lower,
+                          100 * ppi->failure_interval.upper, ppi->lambda, ppi->n_labelled,
+                          ppi->n_unlabelled);
+}
+
+/* When and why the two estimators differ: each rests on an assumption
+ * the other does not make. */
+static char *
+describe_comparison (const ErrataCorrectedRate *rate,
+                     const ErrataPpiMean       *ppi)
+{
+  gboolean apart = rate->pass_interval.upper < ppi->pass_interval.lower ||
+                   ppi->pass_interval.upper < rate->pass_interval.lower;
+
+  if (!apart)
+    return g_strdup (_("The two estimates agree: their intervals overlap. They would part if the "
+                       "test traces were not a random sample of all traces (PPI++ assumes they "
+                       "are) or if the judge erred differently on the unlabelled traces than on "
+                       "test (the corrected rate assumes it does not)."));
+  return g_strdup_printf (_("The two estimates differ by more than their intervals allow (%.1f%% "
+                            "against %.1f%% fail). PPI++ assumes the labelled test traces are a "
+                            "random sample of all traces; the corrected rate assumes the judge is "
+                            "as right on the unlabelled traces as on test. If the labelled traces "
+                            "were picked rather than drawn at random, trust the corrected rate; if "
+                            "the unlabelled traces differ in kind, trust PPI++; better, label a "
+                            "random sample."), 100 * rate->failure_rate, 100 * ppi->failure_rate);
+}
+
+/* @rate: NULL when the corrected rate could not be computed. */
+static void
+show_ppi (ErrataTestPanel                *self,
+          const ErrataEvalEstimateResult *estimate,
+          const ErrataCorrectedRate      *rate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *comparison = NULL;
+  ErrataPpiMean ppi;
+
+  if (!errata_estimate_ppi_mean (&estimate->test, estimate->unlabelled_pass,
+                                 estimate->unlabelled_fail, 0.95, &ppi, &error))
+    text = g_strdup_printf (_("PPI++: not computed: %s"), error->message);
+  else
+    {
+      text = describe_ppi (&ppi);
+      comparison = rate != NULL ? describe_comparison (rate, &ppi) : NULL;
+    }
+  set_text (&self->ppi_text, self->ppi_label, text);
+  set_text (&self->compare_text, self->compare_label, comparison);
+}
+
+/* The corrected rate was refused (no human fail on test, a judge no
+ * better than chance): PPI++ may still stand. */
+static void
+show_ppi_alone (ErrataTestPanel *self,
+                ErrataProject   *project)
+{
+  ErrataEvalEstimateResult gathered;
+
+  if (errata_eval_estimate_gather (project, self->evaluator_id, &gathered, NULL))
+    show_ppi (self, &gathered, NULL);
+}
+
 static void
 update_estimate (ErrataTestPanel *self,
                  ErrataProject   *project,
@@ -250,6 +357,8 @@ update_estimate (ErrataTestPanel *self,
   g_autofree char *sentence = NULL;
 
   set_text (&self->sentence, self->sentence_label, NULL);
+  set_text (&self->ppi_text, self->ppi_label, NULL);
+  set_text (&self->compare_text, self->compare_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->estimate_detail_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->estimate_chart_bin), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->estimate_button), looks != NULL && looks->len > 0);
@@ -266,10 +375,12 @@ update_estimate (ErrataTestPanel *self,
   if (!errata_eval_estimate (project, self->evaluator_id, &options, &estimate, &error))
     {
       gtk_label_set_text (self->estimate_label, error->message);
+      show_ppi_alone (self, project);
       return;
     }
   sentence = describe_sentence (project, target, &estimate);
   show_estimate (self, &estimate, sentence);
+  show_ppi (self, &estimate, &estimate.rate);
 }
 
 /* 3. Flakiness ------------------------------------------------------------ */
@@ -443,6 +554,7 @@ refresh (ErrataTestPanel *self)
     return;
   versions = errata_evaluators_list_versions (project, self->evaluator_id, NULL);
   looks = errata_evaluators_list_test_looks (project, self->evaluator_id, NULL);
+  update_gate (self, project, evaluator->target);
   update_test (self, project, versions, looks);
   update_estimate (self, project, evaluator->target, looks);
   update_flakiness (self, project);
@@ -492,6 +604,30 @@ errata_test_panel_get_sentence (ErrataTestPanel *self)
 }
 
 const char *
+errata_test_panel_get_gate_text (ErrataTestPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
+
+  return self->gate_text != NULL ? self->gate_text : "";
+}
+
+const char *
+errata_test_panel_get_ppi_text (ErrataTestPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
+
+  return self->ppi_text != NULL ? self->ppi_text : "";
+}
+
+const char *
+errata_test_panel_get_compare_text (ErrataTestPanel *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
+
+  return self->compare_text != NULL ? self->compare_text : "";
+}
+
+const char *
 errata_test_panel_get_flakiness (ErrataTestPanel *self)
 {
   g_return_val_if_fail (ERRATA_IS_TEST_PANEL (self), NULL);
@@ -523,6 +659,9 @@ errata_test_panel_dispose (GObject *object)
   g_clear_pointer (&self->test_text, g_free);
   g_clear_pointer (&self->sentence, g_free);
   g_clear_pointer (&self->flakiness, g_free);
+  g_clear_pointer (&self->ppi_text, g_free);
+  g_clear_pointer (&self->compare_text, g_free);
+  g_clear_pointer (&self->gate_text, g_free);
 
   G_OBJECT_CLASS (errata_test_panel_parent_class)->dispose (object);
 }
@@ -538,6 +677,7 @@ errata_test_panel_class_init (ErrataTestPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-test-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, gate_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, test_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, looks_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, test_button);
@@ -545,6 +685,8 @@ errata_test_panel_class_init (ErrataTestPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, estimate_chart_bin);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, estimate_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, ppi_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, compare_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, estimate_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, flakiness_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataTestPanel, repeat_spin);

@@ -27,6 +27,11 @@ void        errata_test_panel_set_evaluator  (ErrataTestPanel *self,
 const char *errata_test_panel_get_test_text  (ErrataTestPanel *self);
 const char *errata_test_panel_get_sentence   (ErrataTestPanel *self);
 const char *errata_test_panel_get_flakiness  (ErrataTestPanel *self);
+/* The blocked gate's warning, PPI++ beside the corrected rate, and the
+ * line comparing them. */
+const char *errata_test_panel_get_gate_text  (ErrataTestPanel *self);
+const char *errata_test_panel_get_ppi_text   (ErrataTestPanel *self);
+const char *errata_test_panel_get_compare_text (ErrataTestPanel *self);
 guint       errata_test_panel_get_n_unstable (ErrataTestPanel *self);
 
 G_END_DECLS
