@@ -14,6 +14,7 @@
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
 #include "errata-project-private.h"
+#include "errata-remote-consent.h"
 
 /* Verdicts are committed when this many have arrived, or after
  * FLUSH_INTERVAL_MS, whichever comes first: a killed run loses at most
@@ -344,6 +345,17 @@ check_test_rules (ErrataEvalRun                *self,
   return TRUE;
 }
 
+/* Trace text leaves this machine only with the project's consent
+ * (errata-remote-consent.h). */
+static gboolean
+check_consent (ErrataEvalRun  *self,
+               GError        **error)
+{
+  const char *base_url = errata_eval_method_get_base_url (self->method);
+
+  return base_url == NULL || errata_remote_consent_check (self->project, base_url, error);
+}
+
 /* Every rule of measuring, checked before anything runs. */
 gboolean
 errata_eval_run_check (ErrataEvalRun  *self,
@@ -363,7 +375,9 @@ errata_eval_run_check (ErrataEvalRun  *self,
     return FALSE;
   if (self->scope == ERRATA_SCOPE_TEST && !check_test_rules (self, version, error))
     return FALSE;
-  return TRUE;
+  /* Last, so that a run refused anyway is not asked about: the one place
+   * every run (app, errata-cli, repeats, resumes) passes before sending. */
+  return check_consent (self, error);
 }
 
 /* The expected tokens and cost of the traces still to judge. */
