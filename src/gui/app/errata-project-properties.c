@@ -125,8 +125,8 @@ revoke_action (GtkWidget  *widget,
       return;
     }
   fill_remote (self);
-  /* Translators: %s is a host name. */
-  text = g_strdup_printf (_("Errata will ask before sending traces to %s again"), host);
+  /* Translators: %s is a host name; Errata asks again before sending there. */
+  text = g_strdup_printf (_("Revoked for %s"), host);
   errata_toast_helper_show (self->toast_overlay, text);
 }
 

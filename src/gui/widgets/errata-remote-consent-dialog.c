@@ -125,8 +125,9 @@ on_cancelled (GCancellable *cancellable,
 {
   Ask *ask = data;
 
+  /* Closing answers with the close response, Cancel. */
   if (ask->dialog != NULL)
-    adw_message_dialog_response (ask->dialog, ERRATA_REMOTE_CONSENT_RESPONSE_CANCEL);
+    gtk_window_close (GTK_WINDOW (ask->dialog));
 }
 
 /**
@@ -183,7 +184,7 @@ gboolean
 errata_remote_consent_ask_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         errata_remote_consent_ask_async, FALSE);
 
