@@ -60,7 +60,9 @@ errata_remote_consent_dup_host (const char *base_url)
 }
 
 /* Only what surely names this machine: "localhost" (which resolvers keep
- * on loopback) and loopback addresses. A name is never looked up. */
+ * on loopback, RFC 6761) and loopback addresses. A name is never looked
+ * up. The same rule decides where an API key may go over plain http
+ * (errata-llm-wire.c). */
 gboolean
 errata_remote_consent_is_loopback (const char *host)
 {
@@ -68,7 +70,7 @@ errata_remote_consent_is_loopback (const char *host)
 
   if (host == NULL)
     return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
+  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
     return TRUE;
   address = g_inet_address_new_from_string (host);
   return address != NULL && g_inet_address_get_is_loopback (address);

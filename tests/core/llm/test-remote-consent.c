@@ -35,6 +35,7 @@ test_remote_table (void)
   } cases[] = {
     { "http://localhost:11434/v1", FALSE, "localhost" },
     { "http://LocalHost:11434/v1", FALSE, "localhost" },
+    { "http://localhost.:11434/v1", FALSE, "localhost." },
     { "http://127.0.0.1:8080/v1", FALSE, "127.0.0.1" },
     { "http://127.0.0.2/v1", FALSE, "127.0.0.2" },
     { "http://127.255.255.254/v1", FALSE, "127.255.255.254" },

@@ -1,4 +1,4 @@
-/* test-remote-consent.c: "Send traces to OpenAI?" asked once per project
+/* test-remote-consent-dialog.c: "Send traces to OpenAI?" asked once per project
  * and host before a judge run sends traces to a remote provider, never for
  * a local one; Cancel sends nothing, Allow runs and is not asked again;
  * Project Properties shows the consent and revokes it. Renders
