@@ -293,8 +293,12 @@ on_consent_answered (GObject      *source,
   ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (source);
   g_autoptr(ErrataEvalRun) run = data;
   g_autoptr(GError) error = NULL;
+  gboolean allowed = errata_remote_consent_ask_finish (result, &error);
 
-  if (errata_remote_consent_ask_finish (result, &error))
+  /* The window closed while asking: nothing to run or show. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  if (allowed)
     start_prepared (self, run);
   else
     stop_preparing (self, error != NULL ? error->message

@@ -265,14 +265,15 @@ on_consent_answered (GObject      *source,
 {
   ErrataSuggestionsDialog *self = ERRATA_SUGGESTIONS_DIALOG (source);
   g_autoptr(GError) error = NULL;
+  gboolean allowed = errata_remote_consent_ask_finish (result, &error);
 
-  if (errata_remote_consent_ask_finish (result, &error))
+  if (self->taxonomy == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* closed meanwhile */
+  if (allowed)
     {
       send_notes (self);
       return;
     }
-  if (self->taxonomy == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;   /* closed meanwhile */
   if (error != NULL)
     {
       show_failure (self, error);
