@@ -345,17 +345,6 @@ check_test_rules (ErrataEvalRun                *self,
   return TRUE;
 }
 
-/* Trace text leaves this machine only with the project's consent
- * (errata-remote-consent.h). */
-static gboolean
-check_consent (ErrataEvalRun  *self,
-               GError        **error)
-{
-  const char *base_url = errata_eval_method_get_base_url (self->method);
-
-  return base_url == NULL || errata_remote_consent_check (self->project, base_url, error);
-}
-
 /* Every rule of measuring, checked before anything runs. */
 gboolean
 errata_eval_run_check (ErrataEvalRun  *self,
@@ -363,6 +352,7 @@ errata_eval_run_check (ErrataEvalRun  *self,
 {
   g_autoptr(ErrataEvaluatorVersion) version = NULL;
   g_autoptr(ErrataEvaluator) evaluator = NULL;
+  const char *base_url;
 
   g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), FALSE);
 
@@ -375,9 +365,11 @@ errata_eval_run_check (ErrataEvalRun  *self,
     return FALSE;
   if (self->scope == ERRATA_SCOPE_TEST && !check_test_rules (self, version, error))
     return FALSE;
-  /* Last, so that a run refused anyway is not asked about: the one place
-   * every run (app, errata-cli, repeats, resumes) passes before sending. */
-  return check_consent (self, error);
+  /* Trace text leaves this machine only with the project's consent
+   * (errata-remote-consent.h). Last, so that a run refused anyway is not
+   * asked about; every run (app, errata-cli, repeats, resumes) passes here. */
+  base_url = errata_eval_method_get_base_url (self->method);
+  return base_url == NULL || errata_remote_consent_check (self->project, base_url, error);
 }
 
 /* The expected tokens and cost of the traces still to judge. */
