@@ -93,18 +93,32 @@ dup_who (void)
   return errata_annotator_name_from_settings (settings);
 }
 
+/* The first of a response and the dialog's end answers; the dialog is
+ * then no longer ours to close. */
+static gboolean
+take_answer (GTask *task)
+{
+  Ask *ask = g_task_get_task_data (task);
+
+  if (ask->dialog == NULL)
+    return FALSE;
+  ask->dialog = NULL;
+  g_clear_signal_handler (&ask->cancel_id, g_task_get_cancellable (task));
+  return TRUE;
+}
+
 static void
 on_response (AdwMessageDialog *dialog,
              const char       *response,
              gpointer          data)
 {
-  g_autoptr(GTask) task = data;
+  GTask *task = data;
   Ask *ask = g_task_get_task_data (task);
   g_autofree char *who = NULL;
   GError *error = NULL;
 
-  g_clear_signal_handler (&ask->cancel_id, g_task_get_cancellable (task));
-  ask->dialog = NULL;
+  if (!take_answer (task))
+    return;
   if (g_strcmp0 (response, ERRATA_REMOTE_CONSENT_RESPONSE_ALLOW) != 0)
     {
       g_task_return_boolean (task, FALSE);
@@ -115,6 +129,17 @@ on_response (AdwMessageDialog *dialog,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+/* Destroyed unanswered (with its parent window, say): nothing is sent. */
+static void
+on_destroyed (GtkWidget *dialog,
+              gpointer   data)
+{
+  GTask *task = data;
+
+  if (take_answer (task))
+    g_task_return_boolean (task, FALSE);
 }
 
 /* A cancelled action takes its question away: the answer would be for
@@ -174,7 +199,11 @@ errata_remote_consent_ask_async (GtkWidget           *parent,
   root = gtk_widget_get_root (parent);
   ask->dialog = errata_remote_consent_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                   base_url, n_traces);
-  g_signal_connect (ask->dialog, "response", G_CALLBACK (on_response), g_object_ref (task));
+  /* Each handler keeps the task until the dialog is gone. */
+  g_signal_connect_data (ask->dialog, "response", G_CALLBACK (on_response), g_object_ref (task),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (ask->dialog, "destroy", G_CALLBACK (on_destroyed), g_object_ref (task),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
   if (cancellable != NULL)
     ask->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), ask, NULL);
   gtk_window_present (GTK_WINDOW (ask->dialog));

@@ -313,6 +313,24 @@ test_remote_asks_once (Fixture       *fixture,
   g_assert_cmpuint (count_runs (fixture), ==, 2);
 }
 
+/* A question destroyed unanswered (its window closed) counts as Cancel:
+ * the page stops preparing and nothing is sent. */
+static void
+test_destroyed_unanswered (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *url = remote_url (fixture);
+
+  show_page (fixture, url);
+  start_run (fixture);
+  errata_gui_test_iterate_until (dialog_shown, NULL);
+  gtk_window_destroy (GTK_WINDOW (find_consent_dialog ()));
+  errata_gui_test_iterate_until (run_has_ended, fixture->page);
+  g_assert_cmpuint (count_runs (fixture), ==, 0);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
+  g_assert_cmpuint (count_consents (fixture), ==, 0);
+}
+
 /* Project Properties: the consent, who gave it and when, and Revoke. */
 static void
 test_properties (Fixture       *fixture,
@@ -358,6 +376,7 @@ main (int   argc,
   ADD ("dialog", test_dialog);
   ADD ("local-never-asks", test_local_never_asks);
   ADD ("remote-asks-once", test_remote_asks_once);
+  ADD ("destroyed-unanswered", test_destroyed_unanswered);
   ADD ("properties", test_properties);
 #undef ADD
 
