@@ -13,6 +13,8 @@
 #include "errata-remote-consent.h"
 #include "errata-workspace.h"
 
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* AdwMessageDialog: libadwaita 1.2 is the floor */
+
 /**
  * errata_remote_consent_dialog_new:
  * @n_traces: how many traces the action sends
@@ -21,7 +23,7 @@
  * shows it; tests render it). Allow is suggested, not destructive: it is
  * what the user asked for, and Cancel stays the default and Escape.
  */
-AdwMessageDialog *
+GtkWindow *
 errata_remote_consent_dialog_new (GtkWindow  *parent,
                                   const char *base_url,
                                   guint       n_traces)
@@ -65,7 +67,7 @@ errata_remote_consent_dialog_new (GtkWindow  *parent,
                                            ERRATA_REMOTE_CONSENT_RESPONSE_CANCEL);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog),
                                          ERRATA_REMOTE_CONSENT_RESPONSE_CANCEL);
-  return ADW_MESSAGE_DIALOG (dialog);
+  return GTK_WINDOW (dialog);
 }
 
 typedef struct
@@ -197,8 +199,9 @@ errata_remote_consent_ask_async (GtkWidget           *parent,
   g_task_set_task_data (task, ask, (GDestroyNotify) ask_free);
 
   root = gtk_widget_get_root (parent);
-  ask->dialog = errata_remote_consent_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  base_url, n_traces);
+  ask->dialog = ADW_MESSAGE_DIALOG (errata_remote_consent_dialog_new (GTK_IS_WINDOW (root)
+                                                                      ? GTK_WINDOW (root) : NULL,
+                                                                      base_url, n_traces));
   /* Each handler keeps the task until the dialog is gone. */
   g_signal_connect_data (ask->dialog, "response", G_CALLBACK (on_response), g_object_ref (task),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
@@ -219,3 +222,5 @@ errata_remote_consent_ask_finish (GAsyncResult  *result,
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
+
+G_GNUC_END_IGNORE_DEPRECATIONS

@@ -22,7 +22,9 @@ G_BEGIN_DECLS
 #define ERRATA_REMOTE_CONSENT_RESPONSE_ALLOW  "allow"
 #define ERRATA_REMOTE_CONSENT_RESPONSE_CANCEL "cancel"
 
-AdwMessageDialog *errata_remote_consent_dialog_new   (GtkWindow            *parent,
+/* An AdwMessageDialog, typed as a window so that includers on newer
+ * libadwaita (where it is deprecated) need no guard. */
+GtkWindow        *errata_remote_consent_dialog_new   (GtkWindow            *parent,
                                                       const char           *base_url,
                                                       guint                 n_traces);
 

@@ -218,8 +218,9 @@ static void
 test_dialog (Fixture       *fixture,
              gconstpointer  data)
 {
-  AdwMessageDialog *dialog = errata_remote_consent_dialog_new (fixture->window,
-                                                               "https://api.openai.com/v1", 12);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (errata_remote_consent_dialog_new (fixture->window,
+                                                                                   "https://api.openai.com/v1",
+                                                                                   12));
   const char *body = adw_message_dialog_get_body (dialog);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send traces to OpenAI?");
