@@ -53,4 +53,7 @@ void            errata_cli_json_add_interval (JsonBuilder         *builder,
                                               double               lower,
                                               double               upper);
 
+/* Who a label or a consent given here is recorded under (as the app would). */
+char           *errata_cli_dup_user_name     (void);
+
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* errata-cli-eval-run.c: `errata-cli eval run`: a scope's traces judged,
  * with an estimate first, progress lines, Ctrl+C that keeps the verdicts,
- * --resume, --max-cost, --repeat and --trust.
+ * --resume, --max-cost, --repeat, --trust and --allow-remote.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +21,7 @@
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
 #include "errata-llm-cache.h"
+#include "errata-remote-consent.h"
 
 typedef struct
 {
@@ -37,6 +38,7 @@ typedef struct
   gboolean  force_test;
   gboolean  progress;
   gboolean  trust;
+  gboolean  allow_remote;
   gboolean  as_json;
 } RunOptions;
 
@@ -165,6 +167,28 @@ method_for (ErrataProject           *project,
       errata_llm_client_set_cache (client, cache);
     }
   return errata_evaluator_method_new (project, evaluator, version, client, error);
+}
+
+/* Refused before the estimate is printed when the judge's provider is
+ * remote and the project has not allowed it. --allow-remote records the
+ * project's consent (kept in the project: later runs need no flag).
+ * Nothing is asked for a method that sends nothing, or a provider on
+ * this machine. The run checks again as it starts (errata_eval_run_check). */
+static gboolean
+check_remote (ErrataProject     *project,
+              ErrataEvalMethod  *method,
+              gboolean           allow,
+              GError           **error)
+{
+  const char *base_url = errata_eval_method_get_base_url (method);
+  g_autofree char *who = NULL;
+
+  if (base_url == NULL || errata_remote_consent_is_given (project, base_url))
+    return TRUE;
+  if (!allow)
+    return errata_remote_consent_check (project, base_url, error);
+  who = errata_cli_dup_user_name ();
+  return errata_remote_consent_record (project, base_url, who, error);
 }
 
 static ErrataEvalRun *
@@ -373,6 +397,9 @@ _errata_cli_eval_run (int    argc,
       N_("Why the test split is looked at again"), N_("TEXT") },
     { "trust", 0, 0, G_OPTION_ARG_NONE, &options.trust,
       N_("Trust this project's command on this machine and run it"), NULL },
+    { "allow-remote", 0, 0, G_OPTION_ARG_NONE, &options.allow_remote,
+      N_("Allow this project's traces to go to the provider's host, once for this project"),
+      NULL },
     { "progress", 0, 0, G_OPTION_ARG_NONE, &options.progress,
       N_("Print progress lines on standard error"), NULL },
     { "provider", 0, 0, G_OPTION_ARG_STRING, &options.provider,
@@ -453,7 +480,7 @@ _errata_cli_eval_run (int    argc,
         return _errata_cli_eval_fail_error (error);
     }
   method = method_for (project, evaluator, version, &options, &error);
-  if (method == NULL)
+  if (method == NULL || !check_remote (project, method, options.allow_remote, &error))
     return _errata_cli_eval_fail_error (error);
 
   json_builder_begin_object (builder);

@@ -29,6 +29,7 @@
 #include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
 #include "errata-ground-truth.h"
+#include "errata-remote-consent.h"
 #include "errata-json-guard.h"
 
 /* ---- shared ------------------------------------------------------------ */
@@ -41,6 +42,7 @@ _errata_cli_eval_fail_error (GError *error)
                    || error->domain == JSON_PARSER_ERROR
                    || error->domain == ERRATA_JSON_GUARD_ERROR
                    || error->domain == ERRATA_PROJECT_ERROR
+                   || error->domain == ERRATA_REMOTE_CONSENT_ERROR
                    || (error->domain == ERRATA_EVAL_ERROR
                        && (error->code == ERRATA_EVAL_ERROR_INVALID
                            || error->code == ERRATA_EVAL_ERROR_NOT_FOUND

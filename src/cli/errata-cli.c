@@ -29,6 +29,7 @@
 #include "errata-exporter.h"
 #include "errata-importer.h"
 #include "errata-project.h"
+#include "errata-remote-consent.h"
 
 enum {
   EXIT_OK = ERRATA_CLI_EXIT_OK,
@@ -268,8 +269,54 @@ run_import (int    argc,
   return errata_import_report_get_n_skipped (report) > 0 ? EXIT_PARTIAL : EXIT_OK;
 }
 
+/* The remote hosts the project allowed its traces to go to. */
+static void
+add_consents_json (JsonBuilder   *builder,
+                   ErrataProject *project)
+{
+  g_autoptr(GPtrArray) consents = errata_remote_consent_list (project);
+
+  json_builder_set_member_name (builder, "remote_consent");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < consents->len; i++)
+    {
+      ErrataRemoteConsent *consent = consents->pdata[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "host");
+      json_builder_add_string_value (builder, consent->host);
+      json_builder_set_member_name (builder, "provider");
+      json_builder_add_string_value (builder, consent->provider);
+      json_builder_set_member_name (builder, "by");
+      json_builder_add_string_value (builder, consent->by);
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, consent->at);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_consents (ErrataProject *project)
+{
+  g_autoptr(GPtrArray) consents = errata_remote_consent_list (project);
+
+  if (consents->len == 0)
+    /* Translators: keep the column of "Project:", "Traces:", … aligned. */
+    g_print (_("Remote LLM:  none allowed (traces go only to a provider on this machine)\n"));
+  for (guint i = 0; i < consents->len; i++)
+    {
+      ErrataRemoteConsent *consent = consents->pdata[i];
+
+      /* Translators: "allowed for api.openai.com (OpenAI) on 2026-12-04T12:00:00Z by Ana". */
+      g_print (_("Remote LLM:  allowed for %s (%s) on %s by %s\n"), consent->host,
+               consent->provider, consent->at, consent->by);
+    }
+}
+
 static void
 print_info_json (const char        *path,
+                 ErrataProject     *project,
                  ErrataProjectInfo *info)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -295,6 +342,7 @@ print_info_json (const char        *path,
   json_builder_add_int_value (builder, info->notes);
   json_builder_set_member_name (builder, "file_size");
   json_builder_add_int_value (builder, info->file_size);
+  add_consents_json (builder, project);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -330,7 +378,7 @@ run_info (int    argc,
 
   if (as_json)
     {
-      print_info_json (argv[1], &info);
+      print_info_json (argv[1], project, &info);
       return EXIT_OK;
     }
   size = g_format_size (info.file_size);
@@ -342,6 +390,7 @@ run_info (int    argc,
    * (an LLM judge's, say); labels, not reviews. */
   g_print (_("Imported:    %" G_GINT64_FORMAT " traces with a label\n"), info.imported);
   g_print (_("Notes:       %" G_GINT64_FORMAT "\n"), info.notes);
+  print_consents (project);
   return EXIT_OK;
 }
 

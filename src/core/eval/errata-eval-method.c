@@ -66,3 +66,15 @@ errata_eval_method_estimate (ErrataEvalMethod   *self,
   if (iface->estimate != NULL)
     iface->estimate (self, trace, estimate);
 }
+
+/* Where the method sends trace text; NULL when nothing leaves. */
+const char *
+errata_eval_method_get_base_url (ErrataEvalMethod *self)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), NULL);
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  return iface->get_base_url != NULL ? iface->get_base_url (self) : NULL;
+}

@@ -61,6 +61,10 @@ struct _ErrataEvalMethodInterface
   void                (*estimate)        (ErrataEvalMethod     *self,
                                           ErrataTrace          *trace,
                                           ErrataEvalEstimate   *estimate);
+  /* Optional: the base URL of the service the method sends trace text to
+   * (an LLM provider's), NULL when no trace text leaves this process.
+   * errata_eval_run_check() asks the project's consent for it. */
+  const char         *(*get_base_url)    (ErrataEvalMethod     *self);
 };
 
 void               errata_eval_method_evaluate_async  (ErrataEvalMethod    *self,
@@ -76,5 +80,6 @@ guint              errata_eval_method_get_concurrency (ErrataEvalMethod    *self
 void               errata_eval_method_estimate        (ErrataEvalMethod    *self,
                                                        ErrataTrace         *trace,
                                                        ErrataEvalEstimate  *estimate);
+const char        *errata_eval_method_get_base_url    (ErrataEvalMethod    *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "errata-eval-runs.h"
 #include "errata-evaluators.h"
 #include "errata-project-private.h"
+#include "errata-remote-consent.h"
 
 /* Verdicts are committed when this many have arrived, or after
  * FLUSH_INTERVAL_MS, whichever comes first: a killed run loses at most
@@ -351,6 +352,7 @@ errata_eval_run_check (ErrataEvalRun  *self,
 {
   g_autoptr(ErrataEvaluatorVersion) version = NULL;
   g_autoptr(ErrataEvaluator) evaluator = NULL;
+  const char *base_url;
 
   g_return_val_if_fail (ERRATA_IS_EVAL_RUN (self), FALSE);
 
@@ -363,7 +365,11 @@ errata_eval_run_check (ErrataEvalRun  *self,
     return FALSE;
   if (self->scope == ERRATA_SCOPE_TEST && !check_test_rules (self, version, error))
     return FALSE;
-  return TRUE;
+  /* Trace text leaves this machine only with the project's consent
+   * (errata-remote-consent.h). Last, so that a run refused anyway is not
+   * asked about; every run (app, errata-cli, repeats, resumes) passes here. */
+  base_url = errata_eval_method_get_base_url (self->method);
+  return base_url == NULL || errata_remote_consent_check (self->project, base_url, error);
 }
 
 /* The expected tokens and cost of the traces still to judge. */

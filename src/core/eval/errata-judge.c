@@ -374,6 +374,13 @@ errata_judge_estimate (ErrataEvalMethod   *method,
                                   : 0;
 }
 
+/* Every trace a judge sees goes to its client's provider. */
+static const char *
+errata_judge_get_base_url (ErrataEvalMethod *method)
+{
+  return errata_llm_client_get_provider (ERRATA_JUDGE (method)->client)->base_url;
+}
+
 static void
 errata_judge_eval_method_init (ErrataEvalMethodInterface *iface)
 {
@@ -381,6 +388,7 @@ errata_judge_eval_method_init (ErrataEvalMethodInterface *iface)
   iface->evaluate_finish = errata_judge_evaluate_finish;
   iface->get_concurrency = errata_judge_get_concurrency;
   iface->estimate = errata_judge_estimate;
+  iface->get_base_url = errata_judge_get_base_url;
 }
 
 /* ---- GObject ---------------------------------------------------------- */

@@ -23,6 +23,7 @@
 #include "errata-grouping-suggester.h"
 
 #include "errata-grouping-private.h"
+#include "errata-remote-consent.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -639,18 +640,17 @@ errata_grouping_suggester_set_batch_size (ErrataGroupingSuggester *self,
   self->batch_size = batch_size;
 }
 
-static Run *
-run_new (ErrataGroupingSuggester  *self,
-         GCancellable             *cancellable,
-         GError                  **error)
+/* The notes a run sends: the scope's cards, less passing ones unless
+ * wanted; an error when none is left. */
+static GPtrArray *
+select_cards (ErrataGroupingSuggester  *self,
+              GError                  **error)
 {
   g_autoptr(GPtrArray) cards = NULL;
-  g_autoptr(GPtrArray) modes = NULL;
-  Run *run;
 
   cards = errata_taxonomy_list_cards (self->taxonomy, self->scope == ERRATA_GROUPING_SCOPE_ALL
                                                       ? -1 : ERRATA_UNSORTED, error);
-  if (cards == NULL || (modes = errata_taxonomy_list_modes (self->taxonomy, error)) == NULL)
+  if (cards == NULL)
     return NULL;
   if (drop_passing_cards (self, cards) > 0 && cards->len == 0)
     {
@@ -667,6 +667,50 @@ run_new (ErrataGroupingSuggester  *self,
                            : _("Every note is in a failure mode already."));
       return NULL;
     }
+  return g_steal_pointer (&cards);
+}
+
+/**
+ * errata_grouping_suggester_count_traces:
+ *
+ * How many traces a run would send notes of (to tell the user before
+ * asking for consent); 0 with @error set when there is nothing to group.
+ */
+guint
+errata_grouping_suggester_count_traces (ErrataGroupingSuggester  *self,
+                                        GError                  **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GHashTable) traces = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_GROUPING_SUGGESTER (self), 0);
+
+  cards = select_cards (self, error);
+  if (cards == NULL)
+    return 0;
+  traces = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < cards->len; i++)
+    g_hash_table_add (traces, &((ErrataNoteCard *)cards->pdata[i])->trace_id);
+  return g_hash_table_size (traces);
+}
+
+static Run *
+run_new (ErrataGroupingSuggester  *self,
+         GCancellable             *cancellable,
+         GError                  **error)
+{
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) modes = NULL;
+  const ErrataLlmProvider *provider = errata_llm_client_get_provider (self->client);
+  Run *run;
+
+  cards = select_cards (self, error);
+  if (cards == NULL || (modes = errata_taxonomy_list_modes (self->taxonomy, error)) == NULL)
+    return NULL;
+  /* Notes quote traces: they leave this machine only with consent. */
+  if (!errata_remote_consent_check (errata_taxonomy_get_project (self->taxonomy),
+                                    provider->base_url, error))
+    return NULL;
 
   run = g_new0 (Run, 1);
   run->cards = g_steal_pointer (&cards);

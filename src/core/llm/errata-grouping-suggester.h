@@ -33,6 +33,8 @@ void                     errata_grouping_suggester_set_include_passing (ErrataGr
                                                                         gboolean                 include_passing);
 void                     errata_grouping_suggester_set_batch_size  (ErrataGroupingSuggester  *self,
                                                                     guint                     batch_size);
+guint                    errata_grouping_suggester_count_traces    (ErrataGroupingSuggester  *self,
+                                                                    GError                  **error);
 void                     errata_grouping_suggester_run_async       (ErrataGroupingSuggester  *self,
                                                                     GCancellable             *cancellable,
                                                                     GAsyncReadyCallback       callback,

@@ -13,6 +13,7 @@
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
 #include "errata-json-guard.h"
+#include "errata-remote-consent.h"
 
 #include <string.h>
 
@@ -195,27 +196,15 @@ _errata_llm_wire_build_body (const ErrataLlmProvider *provider,
 }
 
 /* Only this machine may hear a key in clear text: a local server
- * (Ollama, llama.cpp, the tests' mock) often speaks plain http. */
-static gboolean
-is_loopback_host (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0 || g_ascii_strcasecmp (host, "localhost.") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
+ * (Ollama, llama.cpp, the tests' mock) often speaks plain http. "This
+ * machine" is the one rule of errata-remote-consent.h. */
 static gboolean
 check_key_transport (const ErrataLlmProvider  *provider,
                      GUri                     *uri,
                      GError                  **error)
 {
   if (provider->api_key == NULL || *provider->api_key == '\0' ||
-      g_str_equal (g_uri_get_scheme (uri), "https") || is_loopback_host (g_uri_get_host (uri)))
+      g_str_equal (g_uri_get_scheme (uri), "https") || errata_remote_consent_is_loopback (g_uri_get_host (uri)))
     return TRUE;
   g_set_error (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_FAILED,
                /* Translators: %s is a host name such as “example.com”. */

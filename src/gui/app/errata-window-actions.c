@@ -15,6 +15,7 @@
 
 #include "errata-window-private.h"
 #include "errata-import-dialog.h"
+#include "errata-project-properties.h"
 #include "errata-share-dialog.h"
 
 /* Pages ----------------------------------------------------------------- */
@@ -296,6 +297,18 @@ share_copy_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+project_properties_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+  ErrataProject *project = errata_window_get_project (self);
+
+  if (project != NULL)
+    gtk_window_present (GTK_WINDOW (errata_project_properties_new (GTK_WINDOW (self), project)));
+}
+
 /* The page actions need a project. */
 void
 _errata_window_update_actions (ErrataWindow *self)
@@ -305,6 +318,7 @@ _errata_window_update_actions (ErrataWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-reviews", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-copy", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
@@ -319,6 +333,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.merge-reviews", NULL,
                                    merge_reviews_action);
   gtk_widget_class_install_action (widget_class, "win.share-copy", NULL, share_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
+                                   project_properties_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-trace", "x", show_trace_action);
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",

@@ -21,6 +21,8 @@
 #include "errata-eval-runs.h"
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
+#include "errata-remote-consent.h"
+#include "errata-remote-consent-dialog.h"
 
 typedef struct
 {
@@ -191,12 +193,13 @@ start_prepared (ErrataEvaluatorsPage *self,
   errata_eval_run_start_async (run, self->run_cancellable, on_run_finished, g_object_ref (self));
 }
 
+/* The run a request asks for, not checked yet. */
 static ErrataEvalRun *
-new_run (ErrataEvaluatorsPage  *self,
-         ErrataEvalScope        scope,
-         gint64                 resume_run,
-         const char            *forced_reason,
-         GError               **error)
+build_run (ErrataEvaluatorsPage  *self,
+           ErrataEvalScope        scope,
+           gint64                 resume_run,
+           const char            *forced_reason,
+           GError               **error)
 {
   ErrataProject *project = _errata_evaluators_page_get_project (self);
   g_autoptr(ErrataEvaluator) evaluator = NULL;
@@ -227,6 +230,18 @@ new_run (ErrataEvaluatorsPage  *self,
       if (forced_reason != NULL)
         errata_eval_run_set_forced_reason (run, forced_reason);
     }
+  return g_steal_pointer (&run);
+}
+
+static ErrataEvalRun *
+new_run (ErrataEvaluatorsPage  *self,
+         ErrataEvalScope        scope,
+         gint64                 resume_run,
+         const char            *forced_reason,
+         GError               **error)
+{
+  g_autoptr(ErrataEvalRun) run = build_run (self, scope, resume_run, forced_reason, error);
+
   if (run == NULL || !errata_eval_run_check (run, error))
     return NULL;
   return g_steal_pointer (&run);
@@ -261,6 +276,52 @@ request_version (RunRequest       *request,
 }
 
 static void
+stop_preparing (ErrataEvaluatorsPage *self,
+                const char           *message)
+{
+  g_clear_object (&self->run_method);
+  self->repeats_left = 0;
+  set_running (self, FALSE);
+  show_message (self, message);
+}
+
+static void
+on_consent_answered (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  ErrataEvaluatorsPage *self = ERRATA_EVALUATORS_PAGE (source);
+  g_autoptr(ErrataEvalRun) run = data;
+  g_autoptr(GError) error = NULL;
+  gboolean allowed = errata_remote_consent_ask_finish (result, &error);
+
+  /* The window closed while asking: nothing to run or show. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  if (allowed)
+    start_prepared (self, run);
+  else
+    stop_preparing (self, error != NULL ? error->message
+                                        : _("The run did not start: no trace was sent."));
+}
+
+/* The judge's provider is not on this machine and the project has not
+ * allowed it yet: the user is asked, with the number of traces. */
+static void
+ask_consent (ErrataEvaluatorsPage *self,
+             ErrataEvalRun        *run)
+{
+  ErrataEvalProgress progress;
+
+  errata_eval_run_get_progress (run, &progress);
+  gtk_label_set_text (self->run_label, _("Waiting for your answer…"));
+  errata_remote_consent_ask_async (GTK_WIDGET (self), _errata_evaluators_page_get_project (self),
+                                   errata_eval_method_get_base_url (self->run_method),
+                                   progress.total - progress.done, NULL, on_consent_answered,
+                                   g_object_ref (run));
+}
+
+static void
 start_with_client (RunRequest      *request,
                    ErrataLlmClient *client)
 {
@@ -277,13 +338,20 @@ start_with_client (RunRequest      *request,
   if (version != NULL)
     self->run_method = errata_evaluator_method_new (project, evaluator, version, client, &error);
   if (self->run_method != NULL)
-    run = new_run (self, request->scope, request->resume_run, request->forced_reason, &error);
+    run = build_run (self, request->scope, request->resume_run, request->forced_reason, &error);
+  if (run != NULL && !errata_eval_run_check (run, &error))
+    {
+      if (g_error_matches (error, ERRATA_REMOTE_CONSENT_ERROR,
+                           ERRATA_REMOTE_CONSENT_ERROR_NEEDED))
+        {
+          ask_consent (self, run);
+          return;
+        }
+      g_clear_object (&run);
+    }
   if (run == NULL)
     {
-      g_clear_object (&self->run_method);
-      self->repeats_left = 0;
-      set_running (self, FALSE);
-      show_message (self, error->message);
+      stop_preparing (self, error->message);
       return;
     }
   start_prepared (self, run);

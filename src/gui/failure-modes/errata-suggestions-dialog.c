@@ -20,6 +20,8 @@
 #include "errata-llm-error-words.h"
 #include "errata-grouping-suggester.h"
 #include "errata-llm-settings.h"
+#include "errata-remote-consent.h"
+#include "errata-remote-consent-dialog.h"
 #include "errata-suggestion-card.h"
 
 struct _ErrataSuggestionsDialog
@@ -36,6 +38,7 @@ struct _ErrataSuggestionsDialog
   guint                    n_accepted;
   guint                    n_rejected;
   gboolean                 running;
+  gboolean                 unsorted;     /* the run groups the unsorted notes only */
   /* Built from the preferences (not given): a Retry builds it again, so
    * that a key or URL fixed meanwhile is used. */
   gboolean                 client_from_settings;
@@ -245,6 +248,62 @@ includes_passing (void)
   return g_settings_get_boolean (settings, "canvas-show-passing");
 }
 
+static void
+send_notes (ErrataSuggestionsDialog *self)
+{
+  gtk_label_set_text (self->status_label, self->unsorted
+                                          ? _("Asking the model to group the unsorted notes…")
+                                          : _("Asking the model to group all notes…"));
+  errata_grouping_suggester_run_async (self->suggester, self->cancellable, on_run_done,
+                                       g_object_ref (self));
+}
+
+static void
+on_consent_answered (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      data)
+{
+  ErrataSuggestionsDialog *self = ERRATA_SUGGESTIONS_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  gboolean allowed = errata_remote_consent_ask_finish (result, &error);
+
+  if (self->taxonomy == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* closed meanwhile */
+  if (allowed)
+    {
+      send_notes (self);
+      return;
+    }
+  if (error != NULL)
+    {
+      show_failure (self, error);
+      return;
+    }
+  set_running (self, FALSE);
+  gtk_label_set_text (self->status_label, _("Nothing was sent. Nothing was changed."));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_button), TRUE);
+}
+
+/* Notes quote the traces: before they go to a provider that is not on
+ * this machine, the project's consent (asked once, said with the number
+ * of traces). With nothing to group, the run says so itself. */
+static void
+ask_consent (ErrataSuggestionsDialog *self)
+{
+  const char *base_url = errata_llm_client_get_provider (self->client)->base_url;
+  ErrataProject *project = errata_taxonomy_get_project (self->taxonomy);
+  guint n_traces = errata_grouping_suggester_count_traces (self->suggester, NULL);
+
+  if (n_traces == 0 || errata_remote_consent_is_given (project, base_url))
+    {
+      send_notes (self);
+      return;
+    }
+  gtk_label_set_text (self->status_label, _("Waiting for your answer…"));
+  errata_remote_consent_ask_async (GTK_WIDGET (self), project, base_url, n_traces,
+                                   self->cancellable, on_consent_answered, NULL);
+}
+
 /* Unsorted notes are what needs grouping; once every note is in a mode,
  * all of them go, for a second opinion on the whole taxonomy. */
 static void
@@ -258,10 +317,8 @@ run_suggester (ErrataSuggestionsDialog *self)
   errata_grouping_suggester_set_scope (self->suggester, unsorted ? ERRATA_GROUPING_SCOPE_UNSORTED
                                                                  : ERRATA_GROUPING_SCOPE_ALL);
   g_signal_connect_object (self->suggester, "progress", G_CALLBACK (on_progress), self, 0);
-  gtk_label_set_text (self->status_label, unsorted ? _("Asking the model to group the unsorted notes…")
-                                                   : _("Asking the model to group all notes…"));
-  errata_grouping_suggester_run_async (self->suggester, self->cancellable, on_run_done,
-                                       g_object_ref (self));
+  self->unsorted = unsorted;
+  ask_consent (self);
 }
 
 /* Replies are kept in the project: asking again with the same notes costs

@@ -17,6 +17,7 @@
 
 #include "errata-application.h"
 #include "errata-gui-test-utils.h"
+#include "errata-project-properties.h"
 #include "errata-traces-page.h"
 #include "errata-test-utils.h"
 #include "errata-trace-list-model.h"
@@ -586,6 +587,48 @@ test_actions (void)
   destroy_all_windows ();
 }
 
+static GtkWindow *
+find_properties (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ERRATA_IS_PROJECT_PROPERTIES (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* The main menu's Project Properties: over the window, for its project,
+ * disabled without one. */
+static void
+test_project_properties (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "props.errata", 2);
+  ErrataWindow *window = open_and_wait (file);
+  GtkWindow *properties;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.project-properties", NULL));
+  properties = find_properties ();
+  g_assert_nonnull (properties);
+  g_assert_true (gtk_window_get_transient_for (properties) == GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, properties);
+  g_assert_true (shows_label (GTK_WIDGET (properties), g_file_peek_path (file)));
+  g_assert_true (shows_label (GTK_WIDGET (properties), "None allowed"));
+  gtk_window_destroy (properties);
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.project-properties", NULL);
+  g_assert_null (find_properties ());
+  destroy_all_windows ();
+}
+
 /* What app.new-project does once the file chooser has a name (the chooser
  * itself is GTK's and not driven here: headless, its folder loading makes
  * such a test flaky). A name without the .errata ending gets one. */
@@ -689,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/window/window-per-project", test_window_per_project);
   g_test_add_func ("/window/window-size-saved", test_window_size_saved);
   g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/project-properties", test_project_properties);
   g_test_add_func ("/window/new-project", test_new_project);
   g_test_add_func ("/window/dark-style", test_dark_style);
   g_test_add_func ("/window/workspace", test_workspace);

@@ -15,6 +15,8 @@
 #include "errata-grouping-suggester.h"
 #include "errata-llm-error-words.h"
 #include "errata-mock-llm-server.h"
+#include "errata-remote-consent.h"
+#include "errata-remote-consent-dialog.h"
 #include "errata-suggestions-dialog.h"
 #include "errata-test-utils.h"
 
@@ -327,6 +329,80 @@ test_openai_without_key (Fixture       *fixture,
   g_assert_true (found);
 }
 
+static AdwMessageDialog *
+find_consent_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && adw_message_dialog_has_response (l->data, ERRATA_REMOTE_CONSENT_RESPONSE_ALLOW))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+consent_asked (gpointer data)
+{
+  return find_consent_dialog () != NULL;
+}
+
+static void
+answer_consent (const char *label)
+{
+  AdwMessageDialog *dialog;
+  GtkButton *button;
+
+  errata_gui_test_iterate_until_full (consent_asked, NULL, 15);
+  dialog = find_consent_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "6 traces"));
+  errata_gui_test_wait_for_frame (GTK_WIDGET (dialog));
+  button = errata_gui_test_find_button (GTK_WIDGET (dialog), label);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The same mock behind a URL that is not loopback to Errata (the
+ * IPv4-mapped form of 127.0.0.1): the notes go only after Allow, which is
+ * asked once; Cancel sends nothing. */
+static void
+test_remote_consent (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *local = errata_mock_llm_server_dup_base_url (fixture->server, FALSE);
+  g_autofree char *remote = g_strdup_printf ("http://[::ffff:127.0.0.1]%s", strrchr (local, ':'));
+  g_autoptr(ErrataLlmProvider) provider = errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, remote,
+                                                                   "mock-model");
+  g_autoptr(GPtrArray) groups = NULL;
+  GtkButton *retry;
+
+  /* No key: the client never sends one over plain http to a host that is
+   * not loopback. */
+  g_clear_object (&fixture->client);
+  fixture->client = errata_llm_client_new (provider);
+  script (fixture, "{\"modes\": [{\"name\": \"Budget ignored\", \"definition\": \"Over budget\","
+                   " \"note_ids\": [\"n1\", \"n4\"]}]}");
+  open_dialog (fixture);
+  answer_consent ("Cancel");
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog),
+                                              "Nothing was sent. Nothing was changed."));
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
+  g_assert_false (errata_remote_consent_is_given (fixture->project, remote));
+
+  retry = errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry");
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  answer_consent ("Allow for This Project");
+  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 1);
+  g_assert_true (errata_remote_consent_is_given (fixture->project, remote));
+  groups = cards (fixture);
+  g_assert_cmpuint (groups->len, ==, 1);
+}
+
 static void
 test_no_display (void)
 {
@@ -354,6 +430,7 @@ main (int   argc,
   ADD ("/suggestions-dialog/refused-key", test_refused_key);
   ADD ("/suggestions-dialog/unreachable-retry", test_unreachable_retry);
   ADD ("/suggestions-dialog/openai-without-key", test_openai_without_key);
+  ADD ("/suggestions-dialog/remote-consent", test_remote_consent);
 
   return g_test_run ();
 }
