@@ -126,3 +126,28 @@ errata_cli_json_add_interval (JsonBuilder *builder,
   json_builder_add_double_value (builder, upper);
   json_builder_end_array (builder);
 }
+
+/* The annotator name the GUI would record (its preference, else the real
+ * name, else the login), so labels set here and reviews made there carry
+ * the same name. */
+char *
+errata_cli_default_who (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *real_name = g_get_real_name ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "annotator-name"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+      g_autofree char *name = g_strstrip (g_settings_get_string (settings, "annotator-name"));
+
+      if (*name != '\0')
+        return g_steal_pointer (&name);
+    }
+  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+  return g_strdup (g_get_user_name ());
+}

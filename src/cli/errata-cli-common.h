@@ -35,6 +35,9 @@ gboolean        errata_cli_parse_options (GOptionContext         *context,
 ErrataProject  *errata_cli_open_project  (const char             *path,
                                           ErrataProjectOpenFlags  flags,
                                           GError                **error);
+/* Who a label set from the command line is by, unless told: the GUI's
+ * annotator name, else the real name, else the login. */
+char           *errata_cli_default_who   (void);
 GAsyncResult   *errata_cli_wait          (GAsyncResult          **slot);
 void            errata_cli_on_result     (GObject                *source,
                                           GAsyncResult           *result,

@@ -35,31 +35,6 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-/* The annotator name the GUI would record (its preference, else the real
- * name, else the login), so labels set here and reviews made there carry
- * the same name. */
-static char *
-default_who (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  const char *real_name = g_get_real_name ();
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema != NULL && g_settings_schema_has_key (schema, "annotator-name"))
-    {
-      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
-      g_autofree char *name = g_strstrip (g_settings_get_string (settings, "annotator-name"));
-
-      if (*name != '\0')
-        return g_steal_pointer (&name);
-    }
-  if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
-    return g_strdup (real_name);
-  return g_strdup (g_get_user_name ());
-}
-
 /* Opens the project and finds the target: NULL (with the message printed)
  * when either fails. */
 static ErrataProject *
@@ -264,7 +239,7 @@ errata_cli_label (int    argc,
   project = open_with_target (argv[1], options.target, &target);
   if (project == NULL)
     return ERRATA_CLI_EXIT_USAGE;
-  who = options.who != NULL ? g_strdup (options.who) : default_who ();
+  who = options.who != NULL ? g_strdup (options.who) : errata_cli_default_who ();
   if (options.file != NULL)
     return label_file (project, target, &options, who);
   return label_one (project, target, &options, who, argv[2], argv[3]);
