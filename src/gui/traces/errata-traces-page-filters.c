@@ -29,6 +29,20 @@ _errata_traces_page_apply_query (ErrataTracesPage *self)
   _errata_traces_page_update_state (self);
 }
 
+/* "Reviewers Disagree" lists the queue of the failure mode chosen beside
+ * it, or of the overall label when none is. The mode filter (a note in
+ * the mode) keeps every trace of that mode's queue: someone's note sits
+ * in the mode, or nobody would fail it. */
+static void
+update_disputed_target (ErrataTracesPage *self)
+{
+  gint64 target = -1;
+
+  if (gtk_drop_down_get_selected (self->review_dropdown) == REVIEW_DISAGREE)
+    target = errata_trace_query_get_failure_mode (self->query);
+  errata_trace_query_set_disputed_target (self->query, target);
+}
+
 static void
 on_review_changed (ErrataTracesPage *self)
 {
@@ -44,10 +58,19 @@ on_review_changed (ErrataTracesPage *self)
     [REVIEW_BY_NOBODY] = ERRATA_REVIEW_FILTER_BY_NOBODY,
   };
 
+  if (selected == REVIEW_DISAGREE)
+    {
+      errata_trace_query_set_review_filter (self->query, ERRATA_REVIEW_FILTER_ANY);
+      errata_trace_query_set_has_note (self->query, FALSE);
+      update_disputed_target (self);
+      _errata_traces_page_apply_query (self);
+      return;
+    }
   if (selected >= G_N_ELEMENTS (filters))
     return;
   errata_trace_query_set_review_filter (self->query, filters[selected]);
   errata_trace_query_set_has_note (self->query, selected == REVIEW_WITH_NOTE);
+  errata_trace_query_set_disputed_target (self->query, -1);
   _errata_traces_page_apply_query (self);
 }
 
@@ -129,6 +152,7 @@ on_mode_changed (ErrataTracesPage *self)
     return;
   errata_trace_query_set_failure_mode (self->query,
                                        errata_failure_mode_dropdown_get_mode_id (self->mode_dropdown));
+  update_disputed_target (self);
   _errata_traces_page_apply_query (self);
 }
 
@@ -191,6 +215,7 @@ _errata_traces_page_clear_filters (ErrataTracesPage *self)
   errata_trace_query_set_metadata_filter (self->query, NULL, NULL);
   errata_trace_query_set_text (self->query, NULL);
   errata_trace_query_set_failure_mode (self->query, 0);
+  errata_trace_query_set_disputed_target (self->query, -1);
   gtk_drop_down_set_selected (self->review_dropdown, REVIEW_ALL);
   errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");

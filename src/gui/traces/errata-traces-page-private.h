@@ -82,6 +82,7 @@ enum {
   REVIEW_BY_ME,
   REVIEW_BY_OTHERS,
   REVIEW_BY_NOBODY,
+  REVIEW_DISAGREE,     /* the adjudication queue of the mode chosen, or overall */
 };
 
 /* errata-traces-page.c */
