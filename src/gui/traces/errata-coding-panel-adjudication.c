@@ -27,12 +27,33 @@ _errata_coding_panel_update_adjudication (ErrataCodingPanel *self)
 
 /* A label was settled: the labels and the history show it, and the page
  * refreshes the row and its counts as after any write of the panel. */
+/* The Settle button pressed from the keyboard went away with its
+ * section: the focus goes to the next dispute's form, else to the
+ * history that now shows the settlement, not to nowhere. */
+static void
+keep_focus (ErrataCodingPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* A focus elsewhere stays; a removed button can still be the root's
+   * focus, without a root of its own, while its "clicked" runs. */
+  if (focus != NULL && gtk_widget_get_root (focus) == root && focus != GTK_WIDGET (self) &&
+      focus != self->scroller && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->adjudication)))
+    return;
+  if (errata_adjudication_panel_get_n_disputes (self->adjudication) > 0)
+    gtk_widget_child_focus (GTK_WIDGET (self->adjudication), GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->label_history), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_settled (ErrataCodingPanel *self,
             gint64             trace_id)
 {
   errata_mode_labels_refresh (self->mode_labels);
   errata_label_history_set_trace (self->label_history, self->project, trace_id);
+  keep_focus (self);
   g_signal_emit_by_name (self, "saved", trace_id);
 }
 

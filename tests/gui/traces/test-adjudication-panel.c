@@ -199,7 +199,8 @@ test_settle (Fixture       *fixture,
   errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-panel-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  /* Settle, through the button's own handler. */
+  /* Settle, through the button's own handler, as from the keyboard. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (settle)));
   g_signal_emit_by_name (settle, "clicked");
   g_assert_true (errata_labels_get (fixture->project, 0, fixture->ids[0], &value, NULL));
   g_assert_cmpint (value, ==, ERRATA_VERDICT_FAIL);
@@ -213,6 +214,9 @@ test_settle (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (get_adjudication (fixture))));
   history_widget = get_history (fixture);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (history_widget)));
+  /* The focus did not go with the button: it is on the history. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (history_widget)));
   g_assert_cmpuint (errata_label_history_get_n_changes (history_widget), ==, 1);
   g_assert_cmpstr (errata_label_history_get_row_title (history_widget, 0), ==,
                    "Overall: none → fail");
