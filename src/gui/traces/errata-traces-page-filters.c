@@ -246,3 +246,36 @@ _errata_traces_page_connect_filters (ErrataTracesPage *self)
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
+
+/**
+ * errata_traces_page_show_disputes:
+ * @target: ERRATA_TARGET_OVERALL (0) or a failure mode's id
+ *
+ * Lists the adjudication queue of @target ("Reviewers Disagree", with the
+ * failure mode chosen beside it), and only that: the other filters are
+ * cleared.
+ */
+void
+errata_traces_page_show_disputes (ErrataTracesPage *self,
+                                  gint64            target)
+{
+  gboolean found;
+
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
+
+  self->setting_modes = TRUE;
+  found = errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, MAX (target, 0));
+  self->setting_modes = FALSE;
+  if (!found)
+    {
+      errata_traces_page_show_toast (self, _("This failure mode no longer exists"));
+      return;
+    }
+  _errata_traces_page_clear_filters (self);
+  errata_trace_query_set_failure_mode (self->query, MAX (target, 0));
+  self->setting_modes = TRUE;
+  errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, MAX (target, 0));
+  self->setting_modes = FALSE;
+  /* Applies the query, the disputed target included. */
+  gtk_drop_down_set_selected (self->review_dropdown, REVIEW_DISAGREE);
+}

@@ -142,6 +142,14 @@ test_filter (Fixture       *fixture,
   /* Back to all traces. */
   choose_review_filter (fixture, 0);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+
+  /* Another page asks for the queue through the window's action. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-disputes", "x",
+                              (gint64)ERRATA_TARGET_OVERALL);
+  wait_for_list (fixture);
+  g_assert_cmpuint (gtk_drop_down_get_selected (get_review_dropdown (fixture)), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
+  g_assert_cmpint (trace_id_at (fixture, 0), ==, disputed[1]);
 }
 
 static void
