@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-traces-page-private.h"
+#include "errata-ground-truth.h"
 #include "errata-trace-columns.h"
 
 void
@@ -245,6 +246,30 @@ _errata_traces_page_connect_filters (ErrataTracesPage *self)
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+/* Below the list while it is the adjudication queue: how many traces, and
+ * for which target ("2 disputed traces to settle for Overall"). */
+char *
+_errata_traces_page_dup_disputes_count (ErrataTracesPage *self,
+                                        guint             n)
+{
+  gint64 target = errata_trace_query_get_disputed_target (self->query);
+  g_autofree char *name = NULL;
+
+  if (target == ERRATA_TARGET_OVERALL || self->project == NULL)
+    name = g_strdup (_("Overall"));
+  else
+    {
+      g_autofree char *mode = errata_target_describe (self->project, target);
+
+      /* Translators: a failure mode's name, quoted. */
+      name = g_strdup_printf (_("“%s”"), mode);
+    }
+  /* Translators: below the trace list while it shows the adjudication
+   * queue ("Reviewers Disagree"); %s is "Overall" or a quoted failure mode. */
+  return g_strdup_printf (ngettext ("%'u disputed trace to settle for %s",
+                                    "%'u disputed traces to settle for %s", n), n, name);
 }
 
 /**

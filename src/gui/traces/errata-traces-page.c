@@ -120,10 +120,7 @@ update_count (ErrataTracesPage *self)
   g_autofree char *text = NULL;
 
   if (errata_trace_query_get_disputed_target (self->query) >= 0)
-    /* Translators: below the trace list while it shows the adjudication
-     * queue ("Reviewers Disagree"): traces whose label is disputed. */
-    text = g_strdup_printf (ngettext ("%'u disputed trace to settle", "%'u disputed traces to settle",
-                                      n), n);
+    text = _errata_traces_page_dup_disputes_count (self, n);
   else if (_errata_traces_page_query_is_filtered (self->query))
     /* Translators: below the trace list while a filter or search is on. */
     text = g_strdup_printf (ngettext ("%'u trace matches", "%'u traces match", n), n);

@@ -113,7 +113,7 @@ test_filter (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 2);
   g_assert_cmpint (trace_id_at (fixture, 0), ==, disputed[0]);
   g_assert_cmpint (trace_id_at (fixture, 1), ==, disputed[1]);
-  g_assert_true (page_shows (fixture, "2 disputed traces to settle"));
+  g_assert_true (page_shows (fixture, "2 disputed traces to settle for Overall"));
 
   /* The page shows the first; its coding panel adjudicates. */
   errata_traces_page_show_trace (fixture->page, disputed[0]);
@@ -137,7 +137,7 @@ test_filter (Fixture       *fixture,
   choose_review_filter (fixture, 8);
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, 1);
   g_assert_cmpint (trace_id_at (fixture, 0), ==, disputed[1]);
-  g_assert_true (page_shows (fixture, "1 disputed trace to settle"));
+  g_assert_true (page_shows (fixture, "1 disputed trace to settle for Overall"));
 
   /* Back to all traces. */
   choose_review_filter (fixture, 0);
