@@ -127,6 +127,8 @@ test_blind_review (Fixture       *fixture,
   g_assert_true (adjudication_shows (fixture, "blind review"));
   g_assert_false (adjudication_shows (fixture, "30 instead of 300"));
   g_assert_null (errata_gui_test_find_button (GTK_WIDGET (get_adjudication (fixture)), "Settle"));
+  gtk_window_set_default_size (fixture->window, 380, 1250);
+  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-blind.png");
 
   give_my_verdict (fixture, ERRATA_VERDICT_FAIL);
   g_assert_true (adjudication_shows (fixture, "30 instead of 300"));
