@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-adjudicate.h"
 #include "errata-cli-agreement.h"
 #include "errata-cli-copy.h"
 #include "errata-cli-estimate.h"
@@ -565,6 +566,7 @@ static const Command commands[] = {
   { "label", errata_cli_label, N_("Set explicit labels for a target"), N_("PROJECT --target MODE (TRACE_ID pass|fail | --file F)") },
   { "split", errata_cli_split, N_("Assign and show a target’s train/dev/test split"), N_("PROJECT --target MODE [--json]") },
   { "agreement", errata_cli_agreement, N_("How much reviewers agree, per target, with intervals"), N_("PROJECT [--target T] [--json]") },
+  { "adjudicate", errata_cli_adjudicate, N_("List disputed labels, or settle one with a reason"), N_("PROJECT [--target T] [--json] | --trace ID --label pass|fail --reason TEXT [--as NAME]") },
   { "estimate", errata_cli_estimate, N_("Estimate the true pass rate from a judge’s verdicts"), N_("--test-labels F --test-preds F --unlabeled-preds F [--method rogan-gladen|ppi|both] [--json]") },
   { "gate", errata_cli_gate, N_("May a judge be validated: reviewers’ agreement and the alternative annotator test"), N_("PROJECT NAME|--target T [--threshold X] [--epsilon E] [--json]") },
   { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },

@@ -24,22 +24,15 @@
 
 #include "errata-project-private.h"
 
-/* ?1 is the target. A vote is a verdict or a non-empty note, from a
- * review or an import (told apart by `imported`). An imported
- * verdict whose note sits in no failure mode says nothing about any mode:
- * a file's "fail" must not pass every mode. */
+/* ?1 is the target. A vote (ERRATA_SQL_VOTE, shared with the
+ * adjudication queue) is from a review or an import, told apart by
+ * `imported`. */
 #define TALLY_SQL(ANNOTATION_FILTER, LABEL_FILTER) \
   "WITH votes AS MATERIALIZED (" \
   "  SELECT a.trace_id AS trace_id, a.origin = 'imported' AS imported," \
-  "    CASE WHEN ?1 = 0 THEN a.verdict" \
-  "         WHEN EXISTS (SELECT 1 FROM assignments s" \
-  "                      WHERE s.annotation_id = a.id AND s.failure_mode_id = ?1) THEN 'fail'" \
-  "         WHEN a.origin = 'imported' AND NOT EXISTS (SELECT 1 FROM assignments s" \
-  "                      WHERE s.annotation_id = a.id) THEN NULL" \
-  "         WHEN a.verdict IS NOT NULL OR a.note <> '' THEN 'pass'" \
-  "    END AS vote" \
+  "    " ERRATA_SQL_VOTE ("?1") " AS vote" \
   "  FROM annotations a" \
-  "  WHERE a.annotator NOT IN (SELECT annotator FROM excluded_sources)" ANNOTATION_FILTER \
+  "  WHERE " ERRATA_SQL_VOTER ANNOTATION_FILTER \
   "), tallies AS (" \
   "  SELECT trace_id, NULL AS value," \
   "    (NOT imported AND vote = 'pass') AS here_pass, (NOT imported AND vote = 'fail') AS here_fail," \

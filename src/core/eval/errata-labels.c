@@ -215,6 +215,8 @@ static const char history_trace_sql[] =
   HISTORY_COLUMNS " WHERE target = ?1 AND trace_id = ?2 ORDER BY id";
 static const char history_target_sql[] =
   HISTORY_COLUMNS " WHERE target = ?1 ORDER BY id";
+static const char history_all_targets_sql[] =
+  HISTORY_COLUMNS " WHERE trace_id = ?1 ORDER BY id";
 
 static ErrataLabelChange *
 change_from_row (sqlite3_stmt *stmt)
@@ -261,6 +263,24 @@ errata_labels_history (ErrataProject  *project,
       return NULL;
     }
   return g_steal_pointer (&changes);
+}
+
+GPtrArray *
+errata_labels_trace_history (ErrataProject  *project,
+                             gint64          trace_id,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+
+  stmt = _errata_project_cached (project, history_all_targets_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  return _errata_project_collect_rows (project, stmt, (gpointer (*) (sqlite3_stmt *))change_from_row,
+                                       (GDestroyNotify)errata_label_change_free,
+                                       _("read the label history"), error);
 }
 
 /* ---- words and ids ------------------------------------------------------- */

@@ -66,6 +66,11 @@ GPtrArray           *errata_labels_history      (ErrataProject        *project,
                                                  gint64                target,
                                                  gint64                trace_id,
                                                  GError              **error);
+/* Every change of the trace's labels, for every target, oldest first:
+ * what the trace's Label History shows. Element type: ErrataLabelChange. */
+GPtrArray           *errata_labels_trace_history (ErrataProject       *project,
+                                                 gint64                trace_id,
+                                                 GError              **error);
 
 /* "pass", "fail", "1", "0", "true", "false", any case, spaces around. */
 gboolean             errata_labels_parse_value  (const char           *text,

@@ -74,6 +74,38 @@ gboolean      _errata_project_check_schema    (ErrataProject  *self,
 #define ERRATA_SQL_OTHERS "(a.origin <> 'imported' AND a.annotator <> errata_reviewer ())"
 #define ERRATA_SQL_IMPORTED "a.origin = 'imported'"
 
+/* One annotation's vote on target T (an SQL expression: "?1", say), the
+ * rule of ground truth (errata-ground-truth.c): for overall (T = 0) the
+ * verdict; for a failure mode "fail" when the note sits in it, "pass" when
+ * the trace was reviewed (a verdict or a note) and it does not; NULL for no
+ * vote. An imported verdict whose note sits in no mode says nothing about
+ * any mode: a file's "fail" must not pass every mode. */
+#define ERRATA_SQL_VOTE(T) \
+  "CASE WHEN " T " = 0 THEN a.verdict" \
+  "     WHEN EXISTS (SELECT 1 FROM assignments s" \
+  "                  WHERE s.annotation_id = a.id AND s.failure_mode_id = " T ") THEN 'fail'" \
+  "     WHEN a.origin = 'imported' AND NOT EXISTS (SELECT 1 FROM assignments s" \
+  "                  WHERE s.annotation_id = a.id) THEN NULL" \
+  "     WHEN a.verdict IS NOT NULL OR a.note <> '' THEN 'pass'" \
+  "END"
+/* Annotators whose votes count (not an excluded source). */
+#define ERRATA_SQL_VOTER "a.annotator NOT IN (SELECT annotator FROM excluded_sources)"
+
+/* The ids of the traces whose label for target T is disputed, the set
+ * errata_ground_truth_list() marks disputed: no explicit label, and the
+ * reviews made here (here or merged) vote both ways, or, with no review
+ * voting, imported verdicts do. FILTER narrows the annotations read
+ * (" AND a.trace_id = ?2", or ""). This is the adjudication queue. */
+#define ERRATA_SQL_DISPUTED_IDS(T, FILTER) \
+  "SELECT v.trace_id FROM (SELECT a.trace_id AS trace_id, a.origin = 'imported' AS imported, " \
+  ERRATA_SQL_VOTE (T) " AS vote FROM annotations a WHERE " ERRATA_SQL_VOTER FILTER ") v" \
+  " WHERE v.vote IS NOT NULL AND NOT EXISTS (SELECT 1 FROM explicit_labels l" \
+  "   WHERE l.target = " T " AND l.trace_id = v.trace_id)" \
+  " GROUP BY v.trace_id" \
+  " HAVING (sum (NOT v.imported AND v.vote = 'pass') > 0 AND sum (NOT v.imported AND v.vote = 'fail') > 0)" \
+  "  OR (sum (NOT v.imported) = 0 AND sum (v.imported AND v.vote = 'pass') > 0" \
+  "      AND sum (v.imported AND v.vote = 'fail') > 0)"
+
 /* The SELECT list that _errata_project_trace_from_row() reads: the
  * trace's numbers, my verdict and note, how many others gave a verdict
  * and how many of them failed it, the latest imported verdict, and the

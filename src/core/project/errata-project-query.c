@@ -24,6 +24,7 @@ enum {
   PARAM_LIMIT,
   PARAM_SHUFFLE_START,
   PARAM_FAILURE_MODE,
+  PARAM_DISPUTED_TARGET,
   /* The parts of a dotted metadata field, one parameter each. */
   PARAM_META_PARTS = 20,
 };
@@ -63,7 +64,8 @@ only_text_filter (ErrataTraceQuery *query)
   return errata_trace_query_get_review_filter (query) == ERRATA_REVIEW_FILTER_ANY &&
          !errata_trace_query_get_has_note (query) &&
          errata_trace_query_get_metadata_field (query) == NULL &&
-         errata_trace_query_get_failure_mode (query) == 0;
+         errata_trace_query_get_failure_mode (query) == 0 &&
+         errata_trace_query_get_disputed_target (query) < 0;
 }
 
 /* A page in import order filtered by text alone needs only the next `limit`
@@ -314,6 +316,8 @@ append_filters (GString          *sql,
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM annotations a"
                           " JOIN assignments s ON s.annotation_id = a.id"
                           " WHERE a.trace_id = t.id AND s.failure_mode_id = ?8)");
+  if (errata_trace_query_get_disputed_target (query) >= 0)
+    g_string_append (sql, " AND t.id IN (" ERRATA_SQL_DISPUTED_IDS ("?9", "") ")");
   if (errata_trace_query_get_metadata_field (query))
     append_metadata_filter (sql, errata_trace_query_get_metadata_field (query));
   /* Text matches the trace's own words or any note written about it. */
@@ -331,6 +335,9 @@ bind_filters (sqlite3_stmt     *stmt,
     sqlite3_bind_text (stmt, PARAM_FTS, fts, -1, g_free);
   if (errata_trace_query_get_failure_mode (query) > 0)
     sqlite3_bind_int64 (stmt, PARAM_FAILURE_MODE, errata_trace_query_get_failure_mode (query));
+  if (errata_trace_query_get_disputed_target (query) >= 0)
+    sqlite3_bind_int64 (stmt, PARAM_DISPUTED_TARGET,
+                        errata_trace_query_get_disputed_target (query));
   if (errata_trace_query_get_metadata_field (query))
     {
       bind_metadata_filter (stmt, errata_trace_query_get_metadata_field (query));

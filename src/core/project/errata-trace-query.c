@@ -20,6 +20,7 @@ struct _ErrataTraceQuery
   char               *metadata_value;
   gboolean            has_note;
   gint64              failure_mode;
+  gint64              disputed_target;  /* -1: no such filter */
   ErrataTraceSort     sort;
   gboolean            descending;
   guint32             seed;
@@ -48,6 +49,7 @@ errata_trace_query_class_init (ErrataTraceQueryClass *klass)
 static void
 errata_trace_query_init (ErrataTraceQuery *self)
 {
+  self->disputed_target = -1;
 }
 
 ErrataTraceQuery *
@@ -70,6 +72,7 @@ errata_trace_query_copy (ErrataTraceQuery *self)
   copy->metadata_value = g_strdup (self->metadata_value);
   copy->has_note = self->has_note;
   copy->failure_mode = self->failure_mode;
+  copy->disputed_target = self->disputed_target;
   copy->sort = self->sort;
   copy->descending = self->descending;
   copy->seed = self->seed;
@@ -257,4 +260,28 @@ errata_trace_query_dup_fts_expression (ErrataTraceQuery *self)
       return NULL;
     }
   return g_string_free (expr, FALSE);
+}
+
+gint64
+errata_trace_query_get_disputed_target (ErrataTraceQuery *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (self), -1);
+
+  return self->disputed_target;
+}
+
+/**
+ * errata_trace_query_set_disputed_target:
+ * @target: ERRATA_TARGET_OVERALL (0), a failure mode's id, or -1 for no filter
+ *
+ * Only the traces whose label for @target is disputed and not settled by
+ * an explicit label: the adjudication queue (errata-adjudication.h).
+ */
+void
+errata_trace_query_set_disputed_target (ErrataTraceQuery *self,
+                                        gint64            target)
+{
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (self));
+
+  self->disputed_target = MAX (target, -1);
 }

@@ -37,6 +37,10 @@ void                errata_trace_query_set_has_note        (ErrataTraceQuery   *
 gint64              errata_trace_query_get_failure_mode    (ErrataTraceQuery   *self);
 void                errata_trace_query_set_failure_mode    (ErrataTraceQuery   *self,
                                                             gint64              mode_id);
+/* Only traces disputed for this target (0 overall, or a mode); -1 for any. */
+gint64              errata_trace_query_get_disputed_target (ErrataTraceQuery *self);
+void                errata_trace_query_set_disputed_target (ErrataTraceQuery *self,
+                                                            gint64            target);
 ErrataTraceSort     errata_trace_query_get_sort            (ErrataTraceQuery   *self);
 gboolean            errata_trace_query_get_descending      (ErrataTraceQuery   *self);
 void                errata_trace_query_set_sort            (ErrataTraceQuery   *self,

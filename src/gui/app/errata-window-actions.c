@@ -65,6 +65,19 @@ show_mode_traces_action (GtkWidget  *widget,
   errata_traces_page_set_failure_mode (self->traces_page, g_variant_get_int64 (parameter));
 }
 
+/* The traces whose label for a target (0 overall, or a failure mode) is
+ * disputed, on the Traces page: where they are settled. */
+static void
+show_disputes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+
+  _errata_window_show_page (self, PAGE_TRACES);
+  errata_traces_page_show_disputes (self->traces_page, g_variant_get_int64 (parameter));
+}
+
 /* A double-clicked card asks for its trace. */
 static void
 modes_open_trace (ErrataWindow *self,
@@ -322,6 +335,7 @@ _errata_window_update_actions (ErrataWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-disputes", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-evaluator", has_project);
 }
 
@@ -339,6 +353,7 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-trace", "x", show_trace_action);
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",
                                    show_mode_traces_action);
+  gtk_widget_class_install_action (widget_class, "win.show-disputes", "x", show_disputes_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_TRACES);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

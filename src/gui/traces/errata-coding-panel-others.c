@@ -228,4 +228,6 @@ _errata_coding_panel_update_other_reviews (ErrataCodingPanel *self)
   gtk_widget_set_visible (self->others_box, shown > 0);
   /* The labels per mode read from others' reviews too. */
   gtk_widget_set_visible (self->mode_labels_box, !_errata_coding_panel_is_blind (self));
+  /* So do the disputes, blind or not on the same terms. */
+  _errata_coding_panel_update_adjudication (self);
 }

@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "errata-coding-panel.h"
+#include "errata-adjudication-panel.h"
+#include "errata-label-history.h"
 #include "errata-mode-labels.h"
 
 G_BEGIN_DECLS
@@ -65,6 +67,8 @@ struct _ErrataCodingPanel
   AdwActionRow      *first_failure_row;
   ErrataModeLabels  *mode_labels;
   GtkWidget         *mode_labels_box;
+  ErrataAdjudicationPanel *adjudication;
+  ErrataLabelHistory *label_history;
   GtkWidget         *others_box;
   GtkListBox        *others_list;
 };
@@ -85,6 +89,10 @@ void           _errata_coding_panel_update_modes_label       (ErrataCodingPanel 
 /* errata-coding-panel-others.c */
 void           _errata_coding_panel_update_other_reviews     (ErrataCodingPanel *self);
 gboolean       _errata_coding_panel_is_blind                 (ErrataCodingPanel *self);
+
+/* errata-coding-panel-adjudication.c */
+void           _errata_coding_panel_update_adjudication      (ErrataCodingPanel *self);
+void           _errata_coding_panel_connect_adjudication     (ErrataCodingPanel *self);
 
 /* errata-coding-panel.c */
 GtkTextBuffer *_errata_coding_panel_get_note_buffer          (ErrataCodingPanel *self);

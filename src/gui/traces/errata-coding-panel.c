@@ -508,6 +508,8 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   install_actions (widget_class);
 
   g_type_ensure (ERRATA_TYPE_MODE_LABELS);
+  g_type_ensure (ERRATA_TYPE_ADJUDICATION_PANEL);
+  g_type_ensure (ERRATA_TYPE_LABEL_HISTORY);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "codingpanel");
@@ -529,6 +531,8 @@ errata_coding_panel_class_init (ErrataCodingPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, first_failure_row);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, mode_labels);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, mode_labels_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, adjudication);
+  gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, label_history);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataCodingPanel, others_list);
   gtk_widget_class_bind_template_callback (widget_class, on_pass_toggled);
@@ -550,6 +554,8 @@ errata_coding_panel_init (ErrataCodingPanel *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (_errata_coding_panel_get_note_buffer (self), "changed",
                            G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+
+  _errata_coding_panel_connect_adjudication (self);
 
   _errata_coding_panel_update_annotator_label (self);
   _errata_coding_panel_update_sensitivity (self);
@@ -787,6 +793,7 @@ errata_coding_panel_set_undo_stack (ErrataCodingPanel *self,
 
   g_set_object (&self->undo_stack, undo_stack);
   errata_mode_labels_set_undo_stack (self->mode_labels, undo_stack);
+  errata_adjudication_panel_set_undo_stack (self->adjudication, undo_stack);
 }
 
 /**

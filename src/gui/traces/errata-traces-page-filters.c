@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-traces-page-private.h"
+#include "errata-ground-truth.h"
 #include "errata-trace-columns.h"
 
 void
@@ -27,6 +28,20 @@ _errata_traces_page_apply_query (ErrataTracesPage *self)
   gtk_widget_set_visible (self->import_order_button, shuffled);
   errata_trace_list_model_set_query (self->model, self->query);
   _errata_traces_page_update_state (self);
+}
+
+/* "Reviewers Disagree" lists the queue of the failure mode chosen beside
+ * it, or of the overall label when none is. The mode filter (a note in
+ * the mode) keeps every trace of that mode's queue: someone's note sits
+ * in the mode, or nobody would fail it. */
+static void
+update_disputed_target (ErrataTracesPage *self)
+{
+  gint64 target = -1;
+
+  if (gtk_drop_down_get_selected (self->review_dropdown) == REVIEW_DISAGREE)
+    target = errata_trace_query_get_failure_mode (self->query);
+  errata_trace_query_set_disputed_target (self->query, target);
 }
 
 static void
@@ -44,10 +59,19 @@ on_review_changed (ErrataTracesPage *self)
     [REVIEW_BY_NOBODY] = ERRATA_REVIEW_FILTER_BY_NOBODY,
   };
 
+  if (selected == REVIEW_DISAGREE)
+    {
+      errata_trace_query_set_review_filter (self->query, ERRATA_REVIEW_FILTER_ANY);
+      errata_trace_query_set_has_note (self->query, FALSE);
+      update_disputed_target (self);
+      _errata_traces_page_apply_query (self);
+      return;
+    }
   if (selected >= G_N_ELEMENTS (filters))
     return;
   errata_trace_query_set_review_filter (self->query, filters[selected]);
   errata_trace_query_set_has_note (self->query, selected == REVIEW_WITH_NOTE);
+  errata_trace_query_set_disputed_target (self->query, -1);
   _errata_traces_page_apply_query (self);
 }
 
@@ -129,6 +153,7 @@ on_mode_changed (ErrataTracesPage *self)
     return;
   errata_trace_query_set_failure_mode (self->query,
                                        errata_failure_mode_dropdown_get_mode_id (self->mode_dropdown));
+  update_disputed_target (self);
   _errata_traces_page_apply_query (self);
 }
 
@@ -191,6 +216,7 @@ _errata_traces_page_clear_filters (ErrataTracesPage *self)
   errata_trace_query_set_metadata_filter (self->query, NULL, NULL);
   errata_trace_query_set_text (self->query, NULL);
   errata_trace_query_set_failure_mode (self->query, 0);
+  errata_trace_query_set_disputed_target (self->query, -1);
   gtk_drop_down_set_selected (self->review_dropdown, REVIEW_ALL);
   errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), "");
@@ -220,4 +246,61 @@ _errata_traces_page_connect_filters (ErrataTracesPage *self)
   g_object_bind_property (self->search_button, "active",
                           self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+/* Below the list while it is the adjudication queue: how many traces, and
+ * for which target ("2 disputed traces to settle for Overall"). */
+char *
+_errata_traces_page_dup_disputes_count (ErrataTracesPage *self,
+                                        guint             n)
+{
+  gint64 target = errata_trace_query_get_disputed_target (self->query);
+  g_autofree char *name = NULL;
+
+  if (target == ERRATA_TARGET_OVERALL || self->project == NULL)
+    name = g_strdup (_("Overall"));
+  else
+    {
+      g_autofree char *mode = errata_target_describe (self->project, target);
+
+      /* Translators: a failure mode's name, quoted. */
+      name = g_strdup_printf (_("“%s”"), mode);
+    }
+  /* Translators: below the trace list while it shows the adjudication
+   * queue ("Reviewers Disagree"); %s is "Overall" or a quoted failure mode. */
+  return g_strdup_printf (ngettext ("%'u disputed trace to settle for %s",
+                                    "%'u disputed traces to settle for %s", n), n, name);
+}
+
+/**
+ * errata_traces_page_show_disputes:
+ * @target: ERRATA_TARGET_OVERALL (0) or a failure mode's id
+ *
+ * Lists the adjudication queue of @target ("Reviewers Disagree", with the
+ * failure mode chosen beside it), and only that: the other filters are
+ * cleared.
+ */
+void
+errata_traces_page_show_disputes (ErrataTracesPage *self,
+                                  gint64            target)
+{
+  gboolean found;
+
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
+
+  self->setting_modes = TRUE;
+  found = errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, MAX (target, 0));
+  self->setting_modes = FALSE;
+  if (!found)
+    {
+      errata_traces_page_show_toast (self, _("This failure mode no longer exists"));
+      return;
+    }
+  _errata_traces_page_clear_filters (self);
+  errata_trace_query_set_failure_mode (self->query, MAX (target, 0));
+  self->setting_modes = TRUE;
+  errata_failure_mode_dropdown_set_mode_id (self->mode_dropdown, MAX (target, 0));
+  self->setting_modes = FALSE;
+  /* Applies the query, the disputed target included. */
+  gtk_drop_down_set_selected (self->review_dropdown, REVIEW_DISAGREE);
 }

@@ -82,6 +82,7 @@ enum {
   REVIEW_BY_ME,
   REVIEW_BY_OTHERS,
   REVIEW_BY_NOBODY,
+  REVIEW_DISAGREE,     /* the adjudication queue of the mode chosen, or overall */
 };
 
 /* errata-traces-page.c */
@@ -98,6 +99,8 @@ void     _errata_traces_page_apply_query            (ErrataTracesPage *self);
 void     _errata_traces_page_connect_filters        (ErrataTracesPage *self);
 void     _errata_traces_page_clear_filters          (ErrataTracesPage *self);
 void     _errata_traces_page_clear_column_sort      (ErrataTracesPage *self);
+char    *_errata_traces_page_dup_disputes_count     (ErrataTracesPage *self,
+                                                     guint             n);
 
 void     _errata_traces_page_focus_selected_row     (ErrataTracesPage *self);
 

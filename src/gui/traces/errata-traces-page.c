@@ -109,6 +109,7 @@ _errata_traces_page_query_is_filtered (ErrataTraceQuery *query)
          errata_trace_query_get_has_note (query) ||
          errata_trace_query_get_text (query) != NULL ||
          errata_trace_query_get_failure_mode (query) > 0 ||
+         errata_trace_query_get_disputed_target (query) >= 0 ||
          errata_trace_query_get_metadata_field (query) != NULL;
 }
 
@@ -118,7 +119,9 @@ update_count (ErrataTracesPage *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *text = NULL;
 
-  if (_errata_traces_page_query_is_filtered (self->query))
+  if (errata_trace_query_get_disputed_target (self->query) >= 0)
+    text = _errata_traces_page_dup_disputes_count (self, n);
+  else if (_errata_traces_page_query_is_filtered (self->query))
     /* Translators: below the trace list while a filter or search is on. */
     text = g_strdup_printf (ngettext ("%'u trace matches", "%'u traces match", n), n);
   else

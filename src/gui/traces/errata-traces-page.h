@@ -42,5 +42,8 @@ void                  errata_traces_page_show_trace        (ErrataTracesPage *se
 void                  errata_traces_page_set_failure_mode  (ErrataTracesPage *self,
                                                              gint64             mode_id);
 gint64                errata_traces_page_get_failure_mode  (ErrataTracesPage *self);
+/* The adjudication queue of a target (0 overall, or a failure mode). */
+void                  errata_traces_page_show_disputes     (ErrataTracesPage *self,
+                                                             gint64             target);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "coding-panel-fixture.h"
 #include "errata-gui-test-utils.h"
+#include "errata-label-history.h"
 #include "errata-mode-labels.h"
 #include "errata-test-utils.h"
 
@@ -183,15 +184,16 @@ shows_text (ErrataCodingPanel *panel,
   return strstr (shown, text) != NULL;
 }
 
-/* The one action row of the form (the labels per mode below it have
- * their own). */
+/* The one action row of the form (the labels per mode and the label
+ * history below it have their own). */
 AdwPreferencesRow *
 get_first_failure_row (Fixture *fixture)
 {
   g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (fixture->panel), ADW_TYPE_ACTION_ROW);
 
   for (guint i = rows->len; i > 0; i--)
-    if (gtk_widget_get_ancestor (rows->pdata[i - 1], ERRATA_TYPE_MODE_LABELS) != NULL)
+    if (gtk_widget_get_ancestor (rows->pdata[i - 1], ERRATA_TYPE_MODE_LABELS) != NULL ||
+        gtk_widget_get_ancestor (rows->pdata[i - 1], ERRATA_TYPE_LABEL_HISTORY) != NULL)
       g_ptr_array_remove_index (rows, i - 1);
   g_assert_cmpuint (rows->len, ==, 1);
   return rows->pdata[0];
