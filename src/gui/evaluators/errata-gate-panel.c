@@ -32,6 +32,7 @@ struct _ErrataGatePanel
 
   GtkWidget       *banner;
   GtkLabel        *banner_label;
+  GtkWidget       *disputes_button;
   GtkSpinButton   *threshold_spin;
   GtkLabel        *agreement_label;
   GtkLabel        *state_label;
@@ -222,6 +223,9 @@ errata_gate_panel_set_target (ErrataGatePanel *self,
   self->target = target;
   self->run_id = run_id;
   self->stale = TRUE;
+  /* The window opens this target's adjudication queue on the Traces page. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->disputes_button),
+                                          g_variant_new_int64 (target));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
 }
@@ -331,6 +335,7 @@ errata_gate_panel_class_init (ErrataGatePanelClass *klass)
                                                "/io/github/errata/Errata/errata-gate-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, banner);
   gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, disputes_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, agreement_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataGatePanel, state_label);

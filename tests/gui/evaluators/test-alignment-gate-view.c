@@ -182,6 +182,7 @@ test_blocked (Fixture       *fixture,
   g_autofree char *blocked_state = NULL;
   g_autofree char *open_state = NULL;
   GtkSpinButton *spin;
+  GtkButton *settle;
 
   gtk_window_set_child (fixture->window, GTK_WIDGET (view));
   gtk_window_present (fixture->window);
@@ -199,6 +200,13 @@ test_blocked (Fixture       *fixture,
                                    "Reviewers agree less than the threshold on this target "
                                    "(AC1 0.40 < 0.60); no judge can be validated"));
   g_assert_nonnull (strstr (errata_gate_panel_get_banner_text (panel), "Traces page"));
+  /* The banner's button opens this target's adjudication queue. */
+  settle = errata_gui_test_find_button (GTK_WIDGET (panel), "Settle Disagreements");
+  g_assert_nonnull (settle);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (settle)), ==,
+                   "win.show-disputes");
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (settle))),
+                   ==, fixture->mode);
   /* The alternative annotator test's verdict is the core's. */
   g_assert_true (errata_alignment_gate_compute (fixture->project, fixture->mode, 1, NULL, &gate,
                                                 &error));
