@@ -9,6 +9,7 @@
 #include "errata-traces-page.h"
 #include "errata-failure-mode-dropdown.h"
 #include "errata-undo-stack.h"
+#include "errata-trace-deletion.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,11 @@ struct _ErrataTracesPage
   GtkLabel             *count_label;
   GtkLabel             *progress_label;
   GtkMenuButton        *columns_button;
+
+  /* errata-traces-page-delete.c: deletions that Undo can bring back,
+   * latest last, and whether one runs. */
+  GPtrArray            *deletions;
+  gboolean              deleting;
 };
 
 /* The items of the review dropdown, in order: the first ones are about
@@ -107,5 +113,13 @@ void     _errata_traces_page_focus_pane             (ErrataTracesPage *self,
 void     _errata_traces_page_class_install_actions  (GtkWidgetClass   *widget_class);
 void     _errata_traces_page_add_capture_shortcuts  (ErrataTracesPage *self);
 void     _errata_traces_page_update_undo_actions    (ErrataTracesPage *self);
+
+/* errata-traces-page-delete.c */
+void     _errata_traces_page_class_install_delete_actions (GtkWidgetClass *widget_class);
+void     _errata_traces_page_init_deletions         (ErrataTracesPage *self);
+void     _errata_traces_page_clear_deletions        (ErrataTracesPage *self);
+AdwMessageDialog *_errata_traces_page_new_delete_dialog (ErrataTracesPage           *self,
+                                                         const char                 *what,
+                                                         const ErrataDeletionCounts *counts);
 
 G_END_DECLS

@@ -657,6 +657,7 @@ errata_traces_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->current);
   g_clear_object (&self->settings);
+  _errata_traces_page_clear_deletions (self);
 
   G_OBJECT_CLASS (errata_traces_page_parent_class)->dispose (object);
 }
@@ -766,12 +767,14 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, columns_button);
 
   _errata_traces_page_class_install_actions (widget_class);
+  _errata_traces_page_class_install_delete_actions (widget_class);
 }
 
 static void
 errata_traces_page_init (ErrataTracesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _errata_traces_page_init_deletions (self);
 
   self->current_id = -1;
   self->pending_id = -1;

@@ -1,0 +1,266 @@
+/* test-trace-page-delete.c: Delete an Import… and Delete Traces… on the
+ * Traces page, as a user goes through them: the list of imports, the
+ * confirmation with what goes (rendered to PNG files in the build folder),
+ * the deletion, the toast's Undo and traces.undo-delete.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-gui-test-utils.h"
+#include "errata-importer.h"
+#include "errata-project-imports.h"
+#include "errata-test-utils.h"
+#include "errata-toast-helper.h"
+#include "trace-page-fixture.h"
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+#define N_IMPORTED 12
+
+/* calls.jsonl, 12 traces, imported into the page's project; the first
+ * reviewed by the reviewer. Returns the import's id. */
+static gint64
+import_calls (Fixture *fixture)
+{
+  ErrataProject *project = errata_traces_page_get_project (fixture->page);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(ErrataTrace) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i <= N_IMPORTED; i++)
+    g_string_append_printf (text, "{\"id\": \"call-%u\", \"messages\": [{\"role\": \"user\","
+                            " \"content\": \"callword %u\"}, {\"role\": \"assistant\","
+                            " \"content\": \"answer\"}]}\n", i, i);
+  path = errata_test_write_file (fixture->dir, "calls.jsonl", text->str, -1);
+  file = g_file_new_for_path (path);
+  report = errata_importer_import (importer, project, &file, 1, NULL, &error);
+  g_assert_no_error (error);
+  first = errata_project_find_trace (project, "calls.jsonl", "call-1", &error);
+  g_assert_no_error (error);
+  annotate (project, errata_trace_get_id (first), ERRATA_VERDICT_FAIL, "rude");
+  imports = errata_project_list_imports (project, &error);
+  g_assert_no_error (error);
+  errata_traces_page_reload (fixture->page);
+  wait_for_list (fixture);
+  return ((ErrataImportInfo *)imports->pdata[imports->len - 1])->id;
+}
+
+static AdwMessageDialog *
+find_dialog (const char *css_class)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_has_css_class (toplevel, css_class) &&
+          gtk_widget_get_visible (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  return find_dialog (data) != NULL;
+}
+
+/* As a click on a response button does: the response, then the close
+ * (adw_message_dialog_response() alone leaves the dialog open). */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  return find_dialog (data) == NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (const char *css_class)
+{
+  AdwMessageDialog *dialog;
+
+  errata_gui_test_iterate_until (dialog_is_shown, (gpointer)css_class);
+  dialog = find_dialog (css_class);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, dialog);
+  return dialog;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_items;
+} ListSize;
+
+static gboolean
+list_has (gpointer data)
+{
+  ListSize *size = data;
+
+  return model_is_loaded (size->fixture->model)
+         && g_list_model_get_n_items (size->fixture->model) == size->n_items;
+}
+
+static void
+wait_for_n_items (Fixture *fixture,
+                  guint    n_items)
+{
+  ListSize size = { fixture, n_items };
+
+  errata_gui_test_iterate_until (list_has, &size);
+}
+
+static const char *
+toast_title (Fixture *fixture)
+{
+  AdwToastOverlay *overlay = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                         ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = errata_toast_helper_get_toast (overlay);
+
+  return toast != NULL ? adw_toast_get_title (toast) : "";
+}
+
+static gboolean
+focus_is_in_search (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+static gboolean
+toast_says_brought_back (gpointer data)
+{
+  return g_str_has_prefix (toast_title (data), "Brought back");
+}
+
+/* Delete an Import…: the list, the confirmation and its counts, the
+ * deletion, then Undo from the toast's action. */
+static void
+test_delete_import_and_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  gint64 import_id = import_calls (fixture);
+  AdwMessageDialog *chooser;
+  AdwMessageDialog *confirmation;
+  g_autoptr(GdkTexture) chooser_png = NULL;
+  g_autoptr(GdkTexture) confirmation_png = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *chooser_text = NULL;
+
+  wait_for_n_items (fixture, N_TRACES + N_IMPORTED);
+
+  /* The menu's way: a list of imports, the latest chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-import",
+                                             NULL));
+  chooser = wait_for_dialog ("delete-import-dialog");
+  chooser_text = errata_gui_test_dup_visible_text (GTK_WIDGET (chooser));
+  g_assert_nonnull (strstr (chooser_text, "calls.jsonl"));
+  g_assert_nonnull (strstr (chooser_text, "12 traces"));
+  chooser_png = errata_gui_test_render_to_png (GTK_WIDGET (chooser), "delete-import-chooser.png");
+  respond (chooser, "next");
+
+  confirmation = wait_for_dialog ("delete-traces-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirmation), ==,
+                   "Delete 12 Traces of calls.jsonl?");
+  text = g_strdup (adw_message_dialog_get_body (confirmation));
+  g_assert_nonnull (strstr (text, "1 review (made here or merged) goes with them."));
+  g_assert_nonnull (strstr (text, "undo this until you close the project"));
+  confirmation_png = errata_gui_test_render_to_png (GTK_WIDGET (confirmation),
+                                                    "delete-import-confirmation.png");
+  respond (confirmation, "delete");
+
+  wait_for_n_items (fixture, N_TRACES);
+  g_assert_cmpstr (toast_title (fixture), ==, "Deleted 12 traces");
+  g_assert_cmpint (import_id, >, 0);
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "traces.undo-delete",
+                                             NULL));
+  wait_for_n_items (fixture, N_TRACES + N_IMPORTED);
+  errata_gui_test_iterate_until (toast_says_brought_back, fixture);
+}
+
+/* Delete Traces… without a filter: the trace on show, one. With a search:
+ * every trace the list shows. Cancel deletes nothing. */
+static void
+test_delete_shown_traces (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *search;
+
+  import_calls (fixture);
+  wait_for_n_items (fixture, N_TRACES + N_IMPORTED);
+
+  activate (fixture, "traces.delete-traces");
+  dialog = wait_for_dialog ("delete-traces-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 1 Trace?");
+  respond (dialog, "cancel");
+  errata_gui_test_iterate_until (dialog_is_gone, (gpointer)"delete-traces-dialog");
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + N_IMPORTED);
+
+  /* The list searched for the imported traces' word. */
+  activate (fixture, "traces.search");
+  errata_gui_test_iterate_until (focus_is_in_search, fixture->window);
+  search = gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                    GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "callword");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_for_n_items (fixture, N_IMPORTED);
+  activate (fixture, "traces.delete-traces");
+  dialog = wait_for_dialog ("delete-traces-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 12 Traces Shown?");
+  respond (dialog, "delete");
+  wait_for_n_items (fixture, 0);
+  g_assert_cmpstr (toast_title (fixture), ==, "Deleted 12 traces");
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/trace-page-delete/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  app = errata_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  ADD_TEST ("/trace-page-delete/import-and-undo", test_delete_import_and_undo);
+  ADD_TEST ("/trace-page-delete/shown-traces", test_delete_shown_traces);
+  return g_test_run ();
+}
