@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "errata-eval-metrics.h"
 #include "errata-importer.h"
 #include "errata-project-imports.h"
 #include "errata-project-private.h"
@@ -323,6 +324,27 @@ test_counts (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The judge (run 1) passed every trace; ground truth overall: a1, a3, b2
+ * pass (reviews), a2, b1 fail (reviews), b3 fail (imported), b4 fail
+ * (explicit); a4..a6 have none. */
+static void
+assert_metrics (ErrataProject *project,
+                guint          n_verdicts,
+                guint          tp,
+                guint          fp,
+                guint          unlabelled)
+{
+  ErrataEvalMetrics metrics;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_eval_metrics_compute (project, 1, &metrics, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (metrics.n_verdicts, ==, n_verdicts);
+  g_assert_cmpuint (metrics.alignment.confusion.tp, ==, tp);
+  g_assert_cmpuint (metrics.alignment.confusion.fp, ==, fp);
+  g_assert_cmpuint (metrics.n_unlabelled, ==, unlabelled);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -341,6 +363,7 @@ test_delete_and_undo (Fixture       *fixture,
 
   g_assert_cmpint (fts_hits (fixture->project, "bravoword"), ==, 4);
   g_assert_cmpint (search_count (fixture->project, "bravonote"), ==, 1);
+  assert_metrics (fixture->project, 10, 3, 4, 3);
   g_assert_true (errata_trace_deletion_run (deletion, fixture->project, TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (errata_trace_deletion_get_counts (deletion)->traces, ==, 4);
@@ -370,6 +393,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (curve_before->len, ==, 5);
   g_assert_cmpuint (curve_after->len, ==, 3);
   g_assert_cmpuint (g_array_index (curve_after, guint, 2), ==, 1);
+  assert_metrics (fixture->project, 6, 2, 1, 3);
 
   /* Undo brings back exactly what was there, ids included. */
   g_assert_true (errata_trace_deletion_can_undo (deletion));
@@ -380,6 +404,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpstr (undone, ==, before);
   g_assert_cmpint (fts_hits (fixture->project, "bravoword"), ==, 4);
   g_assert_cmpint (search_count (fixture->project, "bravonote"), ==, 1);
+  assert_metrics (fixture->project, 10, 3, 4, 3);
   curve_undone = saturation (fixture->project);
   g_assert_cmpmem (curve_undone->data, curve_undone->len * sizeof (guint),
                    curve_before->data, curve_before->len * sizeof (guint));
