@@ -12,6 +12,7 @@
 #include "errata-gui-test-utils.h"
 #include "errata-importer.h"
 #include "errata-project-imports.h"
+#include "errata-project-private.h"
 #include "errata-test-utils.h"
 #include "errata-toast-helper.h"
 #include "trace-page-fixture.h"
@@ -232,6 +233,91 @@ test_delete_shown_traces (Fixture       *fixture,
   g_assert_cmpstr (toast_title (fixture), ==, "Deleted 12 traces");
 }
 
+static gint64
+import_shared (Fixture    *fixture,
+               const char *path)
+{
+  ErrataProject *project = errata_traces_page_get_project (fixture->page);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = errata_importer_import (importer, project, &file, 1, NULL, &error);
+  g_assert_no_error (error);
+  imports = errata_project_list_imports (project, &error);
+  g_assert_no_error (error);
+  return ((ErrataImportInfo *)imports->pdata[imports->len - 1])->id;
+}
+
+/* With the shared real traces (ERRATA_SHARED_DATA): the leasing traces and
+ * the multi-agent ones imported, three of the latter reviewed, that import
+ * deleted and brought back. The window is rendered at each step. */
+static void
+test_real_data (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *shared = g_getenv ("ERRATA_SHARED_DATA");
+  g_autofree char *leasing = NULL;
+  g_autofree char *agents = NULL;
+  ErrataProject *project = errata_traces_page_get_project (fixture->page);
+  AdwMessageDialog *confirmation;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) dialog_png = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GdkTexture) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 agents_id;
+
+  if (shared != NULL)
+    {
+      leasing = g_build_filename (shared, "recipe-chatbot", "nurtureboss_traces.json", NULL);
+      agents = g_build_filename (shared, "recipe-chatbot", "agent_traces.jsonl", NULL);
+    }
+  if (leasing == NULL || !g_file_test (leasing, G_FILE_TEST_EXISTS) ||
+      !g_file_test (agents, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no shared data (ERRATA_SHARED_DATA)");
+      return;
+    }
+  import_shared (fixture, leasing);
+  agents_id = import_shared (fixture, agents);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM traces WHERE import_id = %"
+                                              G_GINT64_FORMAT " ORDER BY id LIMIT 1 OFFSET %u",
+                                              agents_id, i);
+      gint64 id = 0;
+
+      g_assert_true (_errata_project_query_int (project, sql, &id, &error));
+      annotate (project, id, i == 1 ? ERRATA_VERDICT_PASS : ERRATA_VERDICT_FAIL,
+                i == 0 ? "sent the order to the wrong agent" : "");
+    }
+  errata_traces_page_reload (fixture->page);
+  wait_for_n_items (fixture, N_TRACES + 100 + 96);
+  before = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "delete-real-before.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "traces.delete-import",
+                                             "x", agents_id));
+  confirmation = wait_for_dialog ("delete-traces-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirmation), ==,
+                   "Delete 96 Traces of agent_traces.jsonl?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (confirmation),
+                            "3 reviews (made here or merged) go with them."));
+  dialog_png = errata_gui_test_render_to_png (GTK_WIDGET (confirmation),
+                                              "delete-real-confirmation.png");
+  respond (confirmation, "delete");
+  wait_for_n_items (fixture, N_TRACES + 100);
+  after = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "delete-real-after.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "traces.undo-delete",
+                                             NULL));
+  wait_for_n_items (fixture, N_TRACES + 100 + 96);
+  errata_gui_test_iterate_until (toast_says_brought_back, fixture);
+  undone = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "delete-real-undone.png");
+}
+
 static void
 test_no_display (void)
 {
@@ -262,5 +348,6 @@ main (int   argc,
 
   ADD_TEST ("/trace-page-delete/import-and-undo", test_delete_import_and_undo);
   ADD_TEST ("/trace-page-delete/shown-traces", test_delete_shown_traces);
+  ADD_TEST ("/trace-page-delete/real-data", test_real_data);
   return g_test_run ();
 }
