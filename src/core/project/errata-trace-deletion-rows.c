@@ -327,6 +327,23 @@ check_nothing_dangles (sqlite3    *db,
   return TRUE;
 }
 
+/* Tables a later version (or another subsystem) makes name an import: a
+ * whole import's record may only go when none of their rows still does. */
+static gboolean
+check_import_free (sqlite3  *db,
+                   gint64    import_id,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (link_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (import_id <= 0)
+    return TRUE;
+  g_hash_table_add (seen, g_strdup ("traces"));
+  return add_children (db, links, seen, "imports", error) &&
+         check_nothing_dangles (db, links, error);
+}
+
 gboolean
 _errata_deletion_move_out (sqlite3       *db,
                            GPtrArray     *links,
@@ -339,7 +356,8 @@ _errata_deletion_move_out (sqlite3       *db,
          index_traces (db, "delete", cancellable, error) &&
          unindex_notes (db, error) &&
          delete_rows (db, links, import_id, error) &&
-         check_nothing_dangles (db, links, error);
+         check_nothing_dangles (db, links, error) &&
+         check_import_free (db, import_id, error);
 }
 
 /* ---- Back ---- */

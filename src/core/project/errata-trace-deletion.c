@@ -319,7 +319,8 @@ run_with_cancellable (ErrataTraceDeletion  *self,
                            _("These traces were deleted already."));
       return FALSE;
     }
-  if (!_errata_project_check_writable (project, error))
+  if (!_errata_project_check_writable (project, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   db = _errata_project_get_db (project);
   if (!check_import_exists (self, db, error) || (json = ids_json (self, db, error)) == NULL)
@@ -446,8 +447,11 @@ start_thread (ErrataTraceDeletion  *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, g_object_ref (project_file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "undo", GINT_TO_POINTER (undo));
-  /* The transaction is rolled back on cancel; the task must see it end. */
+  /* The transaction is rolled back on cancel; the task must see it end,
+   * and a deletion that finished before the cancel is reported as done
+   * (it is on the undo list), not as cancelled. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, run_in_thread);
 }
 

@@ -110,6 +110,8 @@ set_busy (ErrataTracesPage *self,
           gboolean          busy)
 {
   self->deleting = busy;
+  if (!busy)
+    g_clear_object (&self->delete_cancellable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "traces.delete-traces", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "traces.delete-import", !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "traces.undo-delete", !busy);
@@ -129,7 +131,10 @@ on_deleted (GObject      *source,
   set_busy (self, FALSE);
   if (!errata_trace_deletion_run_finish (deletion, result, &error))
     {
-      message = g_strdup_printf (_("Nothing was deleted: %s"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Cancelled: nothing was deleted."));
+      else
+        message = g_strdup_printf (_("Nothing was deleted: %s"), error->message);
       errata_traces_page_show_toast (self, message);
       return;
     }
@@ -155,9 +160,11 @@ start_deletion (ErrataTracesPage    *self,
       return;
     }
   set_busy (self, TRUE);
-  errata_traces_page_show_toast (self, _("Deleting…"));
-  errata_trace_deletion_run_async (deletion, errata_project_get_file (self->project), NULL,
-                                   on_deleted, g_object_ref (self));
+  self->delete_cancellable = g_cancellable_new ();
+  errata_toast_helper_show_with_action (self->toast_overlay, _("Deleting…"), _("_Cancel"),
+                                        "traces.cancel-delete", NULL);
+  errata_trace_deletion_run_async (deletion, errata_project_get_file (self->project),
+                                   self->delete_cancellable, on_deleted, g_object_ref (self));
 }
 
 static void
@@ -198,6 +205,34 @@ confirm (ErrataTracesPage    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A project open read-only (a file someone sent, a locked file) keeps
+ * its traces; say so before any dialog. */
+static gboolean
+check_writable (ErrataTracesPage *self)
+{
+  if (self->project == NULL || self->deleting)
+    return FALSE;
+  if (errata_project_is_read_only (self->project))
+    {
+      errata_traces_page_show_toast (self, _("The project is open read-only: nothing can be "
+                                             "deleted."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The transaction is rolled back: the deletion stops between traces. */
+static void
+cancel_delete_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+
+  if (self->delete_cancellable != NULL)
+    g_cancellable_cancel (self->delete_cancellable);
+}
+
 /* ---- Delete Traces… ---- */
 
 static void
@@ -210,7 +245,7 @@ delete_traces_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->project == NULL || self->deleting)
+  if (!check_writable (self))
     return;
   if (!_errata_traces_page_query_is_filtered (self->query))
     {
@@ -352,7 +387,7 @@ delete_import_action (GtkWidget  *widget,
   ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
   gint64 import_id = g_variant_get_int64 (parameter);
 
-  if (self->project == NULL || self->deleting)
+  if (!check_writable (self))
     return;
   if (import_id > 0)
     confirm_import (self, import_id);
@@ -421,6 +456,9 @@ _errata_traces_page_init_deletions (ErrataTracesPage *self)
 void
 _errata_traces_page_clear_deletions (ErrataTracesPage *self)
 {
+  if (self->delete_cancellable != NULL)
+    g_cancellable_cancel (self->delete_cancellable);
+  g_clear_object (&self->delete_cancellable);
   g_clear_pointer (&self->deletions, g_ptr_array_unref);
 }
 
@@ -432,6 +470,8 @@ _errata_traces_page_class_install_delete_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "traces.delete-import", "x",
                                    delete_import_action);
   gtk_widget_class_install_action (widget_class, "traces.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "traces.cancel-delete", NULL,
+                                   cancel_delete_action);
   /* Delete typed in the note or the search entry stays there: they take
    * the key before the page does. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "traces.delete-traces",

@@ -75,6 +75,7 @@ struct _ErrataTracesPage
    * latest last, and whether one runs. */
   GPtrArray            *deletions;
   gboolean              deleting;
+  GCancellable         *delete_cancellable;
 };
 
 /* The items of the review dropdown, in order: the first ones are about

@@ -545,6 +545,28 @@ test_async (Fixture       *fixture,
   g_assert_cmpstr (undone, ==, before);
 }
 
+/* Cancelled before it starts: nothing goes, and it says so. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataTraceDeletion) deletion = errata_trace_deletion_new_for_import (fixture->bravo);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump (fixture->project);
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  errata_trace_deletion_run_async (deletion, fixture->file, cancellable, on_done, &result);
+  errata_test_wait_for_result (&result);
+  g_assert_false (errata_trace_deletion_run_finish (deletion, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (errata_trace_deletion_can_undo (deletion));
+  after = dump (fixture->project);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* A version 3 file (before imports were recorded) gets one import per
  * source of its traces, which can then be deleted like any other. */
 static void
@@ -623,6 +645,7 @@ main (int   argc,
   ADD ("/failure-changes-nothing", test_failure_changes_nothing);
   ADD ("/undo-after-changes", test_undo_after_changes);
   ADD ("/async", test_async);
+  ADD ("/cancelled", test_cancelled);
 #undef ADD
   g_test_add_func ("/trace-deletion/migration-backfills-imports", test_migration_backfills_imports);
 
