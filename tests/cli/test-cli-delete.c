@@ -106,6 +106,24 @@ test_imports_listed (Fixture       *fixture,
   g_assert_true (json_object_get_boolean_member (bravo, "recorded"));
 }
 
+/* A copy to share keeps the imports' file names, not where they lay. */
+static void
+test_copy_leaves_out_paths (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.errata", NULL);
+  g_auto(CliResult) copied = cli_run ("copy", fixture->project, copy, NULL);
+  g_auto(CliResult) here = cli_run ("imports", fixture->project, "--json", NULL);
+  g_auto(CliResult) there = { 0 };
+
+  g_assert_cmpint (copied.status, ==, 0);
+  cli_assert_contains (here.out, fixture->dir);
+  there = cli_run ("imports", copy, "--json", NULL);
+  g_assert_cmpint (there.status, ==, 0);
+  cli_assert_contains (there.out, "bravo.jsonl");
+  g_assert_null (strstr (there.out, fixture->dir));
+}
+
 /* --dry-run counts and leaves the file byte for byte as it was. */
 static void
 test_dry_run_writes_nothing (Fixture       *fixture,
@@ -207,6 +225,7 @@ main (int   argc,
   ADD ("/import", test_delete_import);
   ADD ("/ids-and-query", test_delete_ids_and_query);
   ADD ("/usage-errors", test_usage_errors);
+  ADD ("/copy-leaves-out-paths", test_copy_leaves_out_paths);
 #undef ADD
 
   return g_test_run ();
