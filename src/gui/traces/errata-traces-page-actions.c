@@ -49,7 +49,7 @@ move_selection (ErrataTracesPage *self,
                 int                delta)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = _errata_traces_page_get_cursor (self);
 
   if (n == 0)
     return;
@@ -96,7 +96,7 @@ static guint
 find_next_unreviewed (ErrataTracesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint start = gtk_single_selection_get_selected (self->selection);
+  guint start = _errata_traces_page_get_cursor (self);
   guint limit = MIN (n, ERRATA_TRACES_PAGE_UNREVIEWED_SCAN);
 
   if (start == GTK_INVALID_LIST_POSITION)

@@ -4,8 +4,9 @@
  * traces.undo-delete, which brings back the latest deletion until the
  * project is closed.
  *
- * Which traces: with a search or a filter on, the traces the list shows;
- * without, the trace on show. An import: chosen from a list of the
+ * Which traces: the selected rows when several are (Ctrl+click,
+ * Shift+click); else, with a search or a filter on, the traces the list
+ * shows; else the trace on show. An import: chosen from a list of the
  * project's imports (file, date, how many traces are left).
  *
  * Copyright 2026 The Errata authors
@@ -66,20 +67,42 @@ describe_counts (const ErrataDeletionCounts *counts)
 
 /* The confirmation, for tests too: heading and counts, Cancel and a
  * destructive Delete (response "delete"). */
+static char *
+make_heading (ErrataDeleteKind  kind,
+              const char       *import_name,
+              gint64            n)
+{
+  switch (kind)
+    {
+    case ERRATA_DELETE_SHOWN:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete the %lld Trace Shown?",
+                                           "Delete the %lld Traces Shown?", (gulong)n),
+                              (long long)n);
+    case ERRATA_DELETE_SELECTED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %lld Selected Trace?",
+                                           "Delete %lld Selected Traces?", (gulong)n),
+                              (long long)n);
+    case ERRATA_DELETE_IMPORT:
+      /* Translators: the second %s is an import's file name. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %lld Trace of %s?",
+                                           "Delete %lld Traces of %s?", (gulong)n),
+                              (long long)n, import_name);
+    case ERRATA_DELETE_ONE:
+    default:
+      return g_strdup (_("Delete This Trace?"));
+    }
+}
+
 AdwMessageDialog *
 _errata_traces_page_new_delete_dialog (ErrataTracesPage           *self,
-                                       const char                 *what,
+                                       ErrataDeleteKind            kind,
+                                       const char                 *import_name,
                                        const ErrataDeletionCounts *counts)
 {
-  g_autofree char *heading = NULL;
+  g_autofree char *heading = make_heading (kind, import_name, counts->traces);
   g_autofree char *body = describe_counts (counts);
   GtkWidget *dialog;
 
-  /* Translators: %lld is how many traces; %s says which ("shown", or an
-   * import's file name), possibly empty. */
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Delete %lld Trace%s?",
-                                          "Delete %lld Traces%s?", (gulong)counts->traces),
-                             (long long)counts->traces, what);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    heading, body);
   /* Plain text: a file name is not markup. */
@@ -182,7 +205,8 @@ on_confirmed (AdwMessageDialog *dialog,
 static void
 confirm (ErrataTracesPage    *self,
          ErrataTraceDeletion *deletion,
-         const char          *what)
+         ErrataDeleteKind     kind,
+         const char          *import_name)
 {
   g_autoptr(GError) error = NULL;
   ErrataDeletionCounts counts;
@@ -198,7 +222,7 @@ confirm (ErrataTracesPage    *self,
       errata_traces_page_show_toast (self, _("There are no traces to delete."));
       return;
     }
-  dialog = _errata_traces_page_new_delete_dialog (self, what, &counts);
+  dialog = _errata_traces_page_new_delete_dialog (self, kind, import_name, &counts);
   g_object_set_data_full (G_OBJECT (dialog), "deletion", g_object_ref (deletion),
                           g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirmed), self, 0);
@@ -247,16 +271,24 @@ delete_traces_action (GtkWidget  *widget,
 
   if (!check_writable (self))
     return;
+  if (_errata_traces_page_count_selected (self) > 1)
+    {
+      ids = _errata_traces_page_dup_selected_ids (self);
+      deletion = errata_trace_deletion_new_for_ids ((const gint64 *)ids->data, ids->len);
+      confirm (self, deletion, ERRATA_DELETE_SELECTED, NULL);
+      return;
+    }
   if (!_errata_traces_page_query_is_filtered (self->query))
     {
       if (self->current_id < 0)
         {
-          errata_traces_page_show_toast (self, _("Choose a trace to delete, or search or filter "
-                                                 "the list to delete the traces it shows."));
+          errata_traces_page_show_toast (self, _("Choose a trace to delete, select several, or "
+                                                 "search or filter the list to delete the "
+                                                 "traces it shows."));
           return;
         }
       deletion = errata_trace_deletion_new_for_ids (&self->current_id, 1);
-      confirm (self, deletion, "");
+      confirm (self, deletion, ERRATA_DELETE_ONE, NULL);
       return;
     }
   ids = errata_project_query_trace_ids (self->project, self->query, NULL, &error);
@@ -266,8 +298,7 @@ delete_traces_action (GtkWidget  *widget,
       return;
     }
   deletion = errata_trace_deletion_new_for_ids ((const gint64 *)ids->data, ids->len);
-  /* Translators: ends "Delete 120 Traces?": the ones the list shows. */
-  confirm (self, deletion, _(" Shown"));
+  confirm (self, deletion, ERRATA_DELETE_SHOWN, NULL);
 }
 
 /* ---- Delete Import… ---- */
@@ -279,7 +310,6 @@ confirm_import (ErrataTracesPage *self,
   g_autoptr(ErrataTraceDeletion) deletion = errata_trace_deletion_new_for_import (import_id);
   g_autoptr(ErrataImportInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *what = NULL;
 
   info = errata_project_get_import (self->project, import_id, &error);
   if (info == NULL)
@@ -287,9 +317,7 @@ confirm_import (ErrataTracesPage *self,
       errata_traces_page_show_toast (self, error->message);
       return;
     }
-  /* Translators: ends "Delete 120 Traces?": " of calls.jsonl", a file name. */
-  what = g_strdup_printf (_(" of %s"), info->name);
-  confirm (self, deletion, what);
+  confirm (self, deletion, ERRATA_DELETE_IMPORT, info->name);
 }
 
 static GtkWidget *

@@ -212,7 +212,7 @@ test_delete_shown_traces (Fixture       *fixture,
 
   activate (fixture, "traces.delete-traces");
   dialog = wait_for_dialog ("delete-traces-dialog");
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 1 Trace?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete This Trace?");
   respond (dialog, "cancel");
   errata_gui_test_iterate_until (dialog_is_gone, (gpointer)"delete-traces-dialog");
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + N_IMPORTED);
@@ -227,10 +227,49 @@ test_delete_shown_traces (Fixture       *fixture,
   wait_for_n_items (fixture, N_IMPORTED);
   activate (fixture, "traces.delete-traces");
   dialog = wait_for_dialog ("delete-traces-dialog");
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 12 Traces Shown?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete the 12 Traces Shown?");
   respond (dialog, "delete");
   wait_for_n_items (fixture, 0);
   g_assert_cmpstr (toast_title (fixture), ==, "Deleted 12 traces");
+}
+
+/* Shift+click selects a range, Ctrl+click adds a row (and shows it);
+ * Delete Traces… then takes the selected rows, and j selects one again. */
+static void
+test_delete_selected (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkColumnView *column_view = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                           GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection = gtk_column_view_get_model (column_view);
+  g_autoptr(ErrataTrace) tenth = g_list_model_get_item (fixture->model, 10);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(ErrataTrace) first = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  /* What a click on row 4 then Shift+click on row 6, then Ctrl+click on
+   * row 10, ask of the selection. */
+  gtk_selection_model_select_item (selection, 4, TRUE);
+  gtk_selection_model_select_range (selection, 4, 3, TRUE);
+  gtk_selection_model_select_item (selection, 10, FALSE);
+  errata_gui_test_iterate_for (100);
+  g_assert_cmpint (current_id (fixture), ==, errata_trace_get_id (tenth));
+
+  activate (fixture, "traces.delete-traces");
+  dialog = wait_for_dialog ("delete-traces-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete 4 Selected Traces?");
+  respond (dialog, "delete");
+  wait_for_n_items (fixture, N_TRACES - 4);
+  g_assert_cmpstr (toast_title (fixture), ==, "Deleted 4 traces");
+
+  /* One row selected again, and j moves it. */
+  activate (fixture, "traces.next");
+  errata_gui_test_iterate_for (100);
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  first = g_list_model_get_item (fixture->model, gtk_bitset_get_minimum (selected));
+  g_assert_cmpint (current_id (fixture), ==, errata_trace_get_id (first));
 }
 
 static gint64
@@ -348,6 +387,7 @@ main (int   argc,
 
   ADD_TEST ("/trace-page-delete/import-and-undo", test_delete_import_and_undo);
   ADD_TEST ("/trace-page-delete/shown-traces", test_delete_shown_traces);
+  ADD_TEST ("/trace-page-delete/selected", test_delete_selected);
   ADD_TEST ("/trace-page-delete/real-data", test_real_data);
   return g_test_run ();
 }
