@@ -162,6 +162,8 @@ on_deleted (GObject      *source,
       return;
     }
   g_ptr_array_add (self->deletions, g_object_ref (deletion));
+  self->deletion_is_last = TRUE;
+  _errata_traces_page_update_undo_actions (self);
   n = errata_trace_deletion_get_counts (deletion)->traces;
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %lld trace",
                                           "Deleted %lld traces", (gulong)n), (long long)n);
@@ -444,6 +446,8 @@ on_undone (GObject      *source,
       return;
     }
   g_ptr_array_remove (self->deletions, deletion);
+  self->deletion_is_last = FALSE;
+  _errata_traces_page_update_undo_actions (self);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Brought back %lld trace",
                                           "Brought back %lld traces", (gulong)n), (long long)n);
   reload_everything (self);

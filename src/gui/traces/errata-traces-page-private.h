@@ -77,6 +77,7 @@ struct _ErrataTracesPage
   GPtrArray            *deletions;
   gboolean              deleting;
   GCancellable         *delete_cancellable;
+  gboolean              deletion_is_last;  /* Ctrl+Z undoes it: no review edit since */
 };
 
 /* The items of the review dropdown, in order: the first ones are about

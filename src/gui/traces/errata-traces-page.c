@@ -393,6 +393,9 @@ _errata_traces_page_review_changed (ErrataTracesPage *self,
   guint selected = _errata_traces_page_get_cursor (self);
   gboolean had_focus = list_has_focus (self);
 
+  /* Ctrl+Z is about this edit now, not a deletion before it. */
+  self->deletion_is_last = FALSE;
+  _errata_traces_page_update_undo_actions (self);
   errata_trace_list_model_refresh_trace (self->model, trace_id);
   if (_errata_traces_page_get_cursor (self) != selected)
     _errata_traces_page_set_cursor (self, selected);

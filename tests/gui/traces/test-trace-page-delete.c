@@ -263,6 +263,18 @@ test_delete_selected (Fixture       *fixture,
   wait_for_n_items (fixture, N_TRACES - 4);
   g_assert_cmpstr (toast_title (fixture), ==, "Deleted 4 traces");
 
+  /* Ctrl+Z, right after: the deletion comes back. */
+  activate (fixture, "traces.undo");
+  wait_for_n_items (fixture, N_TRACES);
+  errata_gui_test_iterate_until (toast_says_brought_back, fixture);
+  /* Selected and deleted again, for what follows. */
+  gtk_selection_model_select_range (selection, 4, 4, TRUE);
+  errata_gui_test_iterate_for (100);
+  activate (fixture, "traces.delete-traces");
+  dialog = wait_for_dialog ("delete-traces-dialog");
+  respond (dialog, "delete");
+  wait_for_n_items (fixture, N_TRACES - 4);
+
   /* One row selected again, and j moves it. */
   activate (fixture, "traces.next");
   errata_gui_test_iterate_for (100);
