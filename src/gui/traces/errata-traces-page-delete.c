@@ -149,10 +149,14 @@ on_deleted (GObject      *source,
   ErrataTraceDeletion *deletion = ERRATA_TRACE_DELETION (source);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  gboolean ok = errata_trace_deletion_run_finish (deletion, result, &error);
   gint64 n;
 
+  /* The page went meanwhile (the project was closed): so does the undo. */
+  if (self->deletions == NULL)
+    return;
   set_busy (self, FALSE);
-  if (!errata_trace_deletion_run_finish (deletion, result, &error))
+  if (!ok)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup (_("Cancelled: nothing was deleted."));
@@ -437,9 +441,13 @@ on_undone (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   gint64 n = errata_trace_deletion_get_counts (deletion)->traces;
+  gboolean ok = errata_trace_deletion_undo_finish (deletion, result, &error);
 
+  /* The page went meanwhile (the project was closed): so does the undo. */
+  if (self->deletions == NULL)
+    return;
   set_busy (self, FALSE);
-  if (!errata_trace_deletion_undo_finish (deletion, result, &error))
+  if (!ok)
     {
       message = g_strdup_printf (_("Could not undo: %s"), error->message);
       errata_traces_page_show_toast (self, message);
