@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "errata-gui-test-utils.h"
 #include "errata-importer.h"
 #include "errata-project-imports.h"
@@ -137,6 +139,27 @@ toast_title (Fixture *fixture)
   return toast != NULL ? adw_toast_get_title (toast) : "";
 }
 
+/* The deleted rows kept for undo: files errata-undo-*.db in the
+ * temporary folder. */
+static guint
+count_undo_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "errata-undo-") && g_str_has_suffix (name, ".db"))
+      n++;
+  return n;
+}
+
+static gboolean
+no_more_undo_files (gpointer data)
+{
+  return count_undo_files () == GPOINTER_TO_UINT (data);
+}
+
 static gboolean
 focus_is_in_search (gpointer data)
 {
@@ -164,6 +187,7 @@ test_delete_import_and_undo (Fixture       *fixture,
   g_autoptr(GdkTexture) confirmation_png = NULL;
   g_autofree char *text = NULL;
   g_autofree char *chooser_text = NULL;
+  guint undo_files = count_undo_files ();
 
   wait_for_n_items (fixture, N_TRACES + N_IMPORTED);
 
@@ -190,12 +214,23 @@ test_delete_import_and_undo (Fixture       *fixture,
   wait_for_n_items (fixture, N_TRACES);
   g_assert_cmpstr (toast_title (fixture), ==, "Deleted 12 traces");
   g_assert_cmpint (import_id, >, 0);
+  g_assert_cmpuint (count_undo_files (), ==, undo_files + 1);
 
   /* The toast's Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "traces.undo-delete",
                                              NULL));
   wait_for_n_items (fixture, N_TRACES + N_IMPORTED);
   errata_gui_test_iterate_until (toast_says_brought_back, fixture);
+  g_assert_cmpuint (count_undo_files (), ==, undo_files);
+
+  /* Deleted again, then the project closed: the rows kept for undo go. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "traces.delete-import",
+                                             "x", import_id));
+  respond (wait_for_dialog ("delete-traces-dialog"), "delete");
+  wait_for_n_items (fixture, N_TRACES);
+  g_assert_cmpuint (count_undo_files (), ==, undo_files + 1);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  errata_gui_test_iterate_until (no_more_undo_files, GUINT_TO_POINTER (undo_files));
 }
 
 /* Delete Traces… without a filter: the trace on show, one. With a search:
@@ -382,7 +417,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  int status;
+  g_autofree char *tmp = g_build_filename (g_getenv ("TMPDIR") ? g_getenv ("TMPDIR") : "/tmp",
+                                           "errata-test-delete-XXXXXX", NULL);
 
+  /* A temporary folder of its own, where only this test's undo files are
+   * counted. Made without g_get_tmp_dir(), which reads TMPDIR once, at its
+   * first call. */
+  g_assert_nonnull (g_mkdtemp (tmp));
+  g_setenv ("TMPDIR", tmp, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -401,5 +444,8 @@ main (int   argc,
   ADD_TEST ("/trace-page-delete/shown-traces", test_delete_shown_traces);
   ADD_TEST ("/trace-page-delete/selected", test_delete_selected);
   ADD_TEST ("/trace-page-delete/real-data", test_real_data);
-  return g_test_run ();
+  status = g_test_run ();
+  g_assert_cmpstr (g_get_tmp_dir (), ==, tmp);
+  g_rmdir (tmp);
+  return status;
 }
