@@ -26,6 +26,7 @@
 #include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
+#include "errata-cli-delete.h"
 #include "errata-cli-report.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"
@@ -570,6 +571,8 @@ static const Command commands[] = {
   { "estimate", errata_cli_estimate, N_("Estimate the true pass rate from a judge’s verdicts"), N_("--test-labels F --test-preds F --unlabeled-preds F [--method rogan-gladen|ppi|both] [--json]") },
   { "gate", errata_cli_gate, N_("May a judge be validated: reviewers’ agreement and the alternative annotator test"), N_("PROJECT NAME|--target T [--threshold X] [--epsilon E] [--json]") },
   { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },
+  { "imports", errata_cli_imports, N_("List the imports with their ids"), N_("PROJECT [--json]") },
+  { "delete", errata_cli_delete, N_("Delete traces (an import, a list, a search) and what goes with them"), N_("PROJECT (--import ID | --ids FILE | --query Q) [--dry-run] [--json]") },
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },

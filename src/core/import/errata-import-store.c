@@ -19,6 +19,7 @@ struct _ErrataImportStore
   guint                  batch_size;
   ErrataImportBatchFunc  batch_func;
   gpointer               batch_data;
+  gint64                 import_id;
   guint                  in_batch;
   guint                  committed;
   gboolean               in_transaction;
@@ -49,6 +50,14 @@ _errata_import_store_free (ErrataImportStore *store)
   g_object_unref (store->project);
   g_object_unref (store->report);
   g_free (store);
+}
+
+/* The import (errata-project-imports.h) the stored traces are added by. */
+void
+_errata_import_store_set_import_id (ErrataImportStore *store,
+                                    gint64             import_id)
+{
+  store->import_id = import_id;
 }
 
 gboolean
@@ -112,6 +121,8 @@ _errata_import_store_add (ErrataImportStore  *store,
         return FALSE;
       store->in_transaction = TRUE;
     }
+  if (store->import_id > 0)
+    errata_trace_set_import_id (trace, store->import_id);
   if (!errata_project_add_trace (store->project, trace, &added, error))
     return FALSE;
   errata_import_report_count_record (store->report, added);

@@ -20,6 +20,9 @@ ErrataImportStore *_errata_import_store_new      (ErrataProject          *projec
                                                   ErrataImportBatchFunc   func,
                                                   gpointer                user_data);
 void               _errata_import_store_free     (ErrataImportStore      *store);
+/* Each new trace is stored as added by this import (0: none recorded). */
+void               _errata_import_store_set_import_id (ErrataImportStore *store,
+                                                       gint64             import_id);
 /* Adds one trace (and, when it is new, its annotations) to the current
  * batch, committing the batch when it is full. Only a failing project
  * (disk full, read-only) is an error. */

@@ -17,6 +17,7 @@
 #include "errata-import-plan.h"
 #include "errata-import-private.h"
 #include "errata-import-store.h"
+#include "errata-project-imports.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -67,6 +68,8 @@ typedef struct
   guint64             total_bytes;
   guint64             done_bytes;
   guint               records_done;
+  gint64              import_id;      /* the record of this import */
+  GString            *formats;        /* the files' formats, as the report names them */
 
   /* Progress, handed from the worker to the caller's main context. */
   GMainContext       *context;
@@ -94,6 +97,8 @@ import_job_clear (gpointer data)
   g_clear_pointer (&job->store, _errata_import_store_free);
   g_clear_pointer (&job->stage, _errata_import_stage_free);
   g_clear_pointer (&job->context, g_main_context_unref);
+  if (job->formats != NULL)
+    g_string_free (job->formats, TRUE);
   g_mutex_clear (&job->mutex);
 }
 
@@ -505,6 +510,22 @@ import_input (ImportJob           *job,
   return TRUE;
 }
 
+static void
+note_format (ImportJob  *job,
+             const char *format_name)
+{
+  g_auto(GStrv) known = NULL;
+
+  if (job->formats == NULL)
+    job->formats = g_string_new (NULL);
+  known = g_strsplit (job->formats->str, ", ", -1);
+  if (g_strv_contains ((const char * const *)known, format_name))
+    return;
+  if (job->formats->len > 0)
+    g_string_append (job->formats, ", ");
+  g_string_append (job->formats, format_name);
+}
+
 static gboolean
 import_all (ImportJob           *job,
             ErrataImportContext *ctx,
@@ -531,6 +552,7 @@ import_all (ImportJob           *job,
       /* Named once read: the syntax is known for sure only then. */
       format_name = _errata_import_format_describe (input->format, input->syntax);
       errata_import_report_add_file (job->report, format_name);
+      note_format (job, format_name);
     }
 
   if (job->stage != NULL
@@ -538,6 +560,51 @@ import_all (ImportJob           *job,
                                         store_staged_trace, job, error))
     return FALSE;
   return _errata_import_store_commit (job->store, error);
+}
+
+/* The import is recorded once it is planned (a plan that fails leaves the
+ * project untouched), named by the files the user gave. */
+static gboolean
+record_start (ImportJob  *job,
+              GError    **error)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) path_list = NULL;
+  g_autofree char *mapping = job->map ? errata_field_map_to_string (job->map) : NULL;
+
+  for (guint i = 0; i < job->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (job->files, i);
+      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (name->len > 0)
+        g_string_append (name, ", ");
+      g_string_append (name, base);
+      g_strv_builder_add (paths, path != NULL ? path : base);
+    }
+  path_list = g_strv_builder_end (paths);
+  job->import_id = errata_project_start_import (job->project, name->str,
+                                                (const char * const *)path_list, NULL,
+                                                mapping, error);
+  if (job->import_id == 0)
+    return FALSE;
+  _errata_import_store_set_import_id (job->store, job->import_id);
+  return TRUE;
+}
+
+/* Best effort when the import stopped: its error is the one to report. */
+static gboolean
+record_end (ImportJob  *job,
+            gboolean    finished,
+            GError    **error)
+{
+  return errata_project_finish_import (job->project, job->import_id, finished,
+                                       job->formats ? job->formats->str : NULL,
+                                       errata_import_report_get_n_added (job->report),
+                                       errata_import_report_get_n_skipped (job->report),
+                                       error);
 }
 
 static ErrataImportReport *
@@ -561,10 +628,17 @@ run_import (ImportJob  *job,
   ctx.map = job->map;
   ctx.parser = parser;
   ctx.seen_ids = seen_ids;
-  if (!import_all (job, &ctx, error))
+  if (!record_start (job, error))
     {
-      /* The batch in flight goes; committed batches stay. */
+      g_clear_pointer (&job->store, _errata_import_store_free);
+      return NULL;
+    }
+  if (!import_all (job, &ctx, error) || !record_end (job, TRUE, error))
+    {
+      /* The batch in flight goes; committed batches stay, and so does
+       * the record of what they added. */
       _errata_import_store_rollback (job->store);
+      record_end (job, FALSE, NULL);
       g_clear_pointer (&job->stage, _errata_import_stage_free);
       g_clear_pointer (&job->store, _errata_import_store_free);
       return NULL;

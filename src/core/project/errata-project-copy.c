@@ -320,6 +320,10 @@ leave_out (ErrataCopyOptions  *self,
   if ((self->leave_out_cache || self->rules->len > 0) &&
       !exec (db, "DELETE FROM llm_cache", error))
     return FALSE;
+  /* Where the imported files lay on this machine (a home folder, a user
+   * name) is nobody else's business; their names stay. */
+  if (!exec (db, "UPDATE imports SET paths = '[]'", error))
+    return FALSE;
   if (self->only_reviewer == NULL)
     return TRUE;
   sql = g_strdup_printf ("DELETE FROM annotations WHERE NOT %s", kept_annotation_sql);

@@ -248,11 +248,41 @@ static const char schema_v3[] =
 
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower (hex (randomblob (16))));";
 
+/* Version 4: imports are recorded, so that one can be deleted (and the
+ * deletion undone). An import is one run of the importer over the files
+ * the user gave: their names and paths as given, the format, the field
+ * map, when it started and finished (NULL: it stopped midway), how many
+ * traces it added and how many records it skipped. Each trace names the
+ * import that added it. Traces of older projects are backfilled one
+ * import per source (file name), marked `recorded = 0`: their files,
+ * format and mapping were never written down. */
+static const char schema_v4[] =
+  "CREATE TABLE imports ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL,"
+  "  paths        TEXT NOT NULL DEFAULT '[]',"
+  "  format       TEXT NOT NULL DEFAULT '',"
+  "  mapping      TEXT,"
+  "  started_at   INTEGER NOT NULL,"
+  "  finished_at  INTEGER,"
+  "  n_added      INTEGER NOT NULL DEFAULT 0,"
+  "  n_skipped    INTEGER NOT NULL DEFAULT 0,"
+  "  recorded     INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "ALTER TABLE traces ADD COLUMN import_id INTEGER REFERENCES imports (id);"
+  "CREATE INDEX traces_by_import ON traces (import_id);"
+  "INSERT INTO imports (name, paths, started_at, finished_at, n_added, recorded)"
+  "  SELECT source, json_array (source), min (imported_at), max (imported_at), count (*), 0"
+  "  FROM traces GROUP BY source ORDER BY min (imported_at), source;"
+  "UPDATE traces SET import_id ="
+  "  (SELECT i.id FROM imports i WHERE i.recorded = 0 AND i.name = traces.source);";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

@@ -17,8 +17,8 @@
 static const char insert_trace_sql[] =
   "INSERT INTO traces (external_id, source, imported_at, input, output, messages, tools,"
   "  metadata, n_messages, n_tool_calls, output_chars, latency_ms, tokens_in, tokens_out,"
-  "  cost, sample_key)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+  "  cost, sample_key, import_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
   " ON CONFLICT (source, external_id) DO NOTHING";
 
 static const char insert_fts_sql[] =
@@ -83,6 +83,10 @@ bind_trace (sqlite3_stmt *stmt,
   else
     sqlite3_bind_double (stmt, 15, errata_trace_get_cost (trace));
   sqlite3_bind_int64 (stmt, 16, g_random_int_range (0, G_MAXINT32));
+  if (errata_trace_get_import_id (trace) > 0)
+    sqlite3_bind_int64 (stmt, 17, errata_trace_get_import_id (trace));
+  else
+    sqlite3_bind_null (stmt, 17);
 }
 
 static const char find_trace_id_sql[] =

@@ -17,6 +17,7 @@ struct _ErrataTrace
   char          *external_id;
   char          *source;
   gint64         imported_at;
+  gint64         import_id;      /* 0: not known (a trace being built) */
 
   JsonArray     *messages;
   JsonArray     *tools;
@@ -143,6 +144,25 @@ errata_trace_get_imported_at (ErrataTrace *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACE (self), 0);
   return self->imported_at;
+}
+
+/* The import (errata-project-imports.h) that added the trace, or 0. */
+gint64
+errata_trace_get_import_id (ErrataTrace *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE (self), 0);
+  return self->import_id;
+}
+
+/* Set before errata_project_add_trace(): the trace, if new, is stored as
+ * added by that import. */
+void
+errata_trace_set_import_id (ErrataTrace *self,
+                            gint64       import_id)
+{
+  g_return_if_fail (ERRATA_IS_TRACE (self));
+  g_return_if_fail (import_id >= 0);
+  self->import_id = import_id;
 }
 
 void

@@ -26,6 +26,9 @@ const char    *errata_trace_get_source          (ErrataTrace *self);
 void           errata_trace_set_source          (ErrataTrace *self,
                                                  const char  *source);
 gint64         errata_trace_get_imported_at     (ErrataTrace *self);
+gint64         errata_trace_get_import_id       (ErrataTrace *self);
+void           errata_trace_set_import_id       (ErrataTrace *self,
+                                                 gint64       import_id);
 
 JsonArray     *errata_trace_get_messages        (ErrataTrace *self);
 void           errata_trace_set_messages        (ErrataTrace *self,

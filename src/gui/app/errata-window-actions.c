@@ -41,6 +41,35 @@ show_trace_action (GtkWidget  *widget,
   errata_traces_page_show_trace (self->traces_page, g_variant_get_int64 (parameter));
 }
 
+/* Deleting traces and imports is the Traces page's (its .delete file);
+ * the primary menu reaches it here, with the page on show. */
+static void
+forward_to_traces_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+
+  if (self->traces_page == NULL)
+    return;
+  _errata_window_show_page (self, PAGE_TRACES);
+  if (g_str_equal (action_name, "win.delete-traces"))
+    gtk_widget_activate_action (GTK_WIDGET (self->traces_page), "traces.delete-traces", NULL);
+  else if (g_str_equal (action_name, "win.delete-import"))
+    gtk_widget_activate_action (GTK_WIDGET (self->traces_page), "traces.delete-import", "x",
+                                (gint64)0);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->traces_page), "traces.undo-delete", NULL);
+}
+
+static void
+reload_pages_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _errata_window_reload_pages (ERRATA_WINDOW (widget));
+}
+
 /* An evaluator, on the Evaluators page. */
 static void
 show_evaluator_action (GtkWidget  *widget,
@@ -332,6 +361,10 @@ _errata_window_update_actions (ErrataWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-reviews", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-copy", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.project-properties", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-traces", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-import", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-pages", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-trace", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
@@ -350,6 +383,13 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.project-properties", NULL,
                                    project_properties_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-traces", NULL,
+                                   forward_to_traces_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-import", NULL,
+                                   forward_to_traces_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL,
+                                   forward_to_traces_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-pages", NULL, reload_pages_action);
   gtk_widget_class_install_action (widget_class, "win.show-trace", "x", show_trace_action);
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",
                                    show_mode_traces_action);

@@ -44,8 +44,8 @@ merge_request_free (MergeRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MergeRequest, merge_request_free)
 
-static void
-reload_pages (ErrataWindow *self)
+void
+_errata_window_reload_pages (ErrataWindow *self)
 {
   if (self->traces_page != NULL)
     errata_traces_page_reload (self->traces_page);
@@ -151,7 +151,7 @@ on_merged (GObject      *source,
       errata_window_show_error (request->window, _("Could Not Merge Reviews"), error->message);
       return;
     }
-  reload_pages (request->window);
+  _errata_window_reload_pages (request->window);
   body = summarize (result);
   dialog = message_dialog_new (request->window, _("Reviews Merged"), body);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));

@@ -55,6 +55,8 @@ void _errata_window_update_actions           (ErrataWindow   *self);
 void _errata_window_connect_page_signals     (ErrataWindow   *self);
 void _errata_window_add_drop_target          (ErrataWindow   *self);
 /* errata-window-merge.c: File → Merge Reviews From… */
+/* Every page reads the project again (after a merge, a deletion). */
+void _errata_window_reload_pages             (ErrataWindow   *self);
 void _errata_window_choose_merge_file        (ErrataWindow   *self);
 
 G_END_DECLS

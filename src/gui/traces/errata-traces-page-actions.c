@@ -49,7 +49,7 @@ move_selection (ErrataTracesPage *self,
                 int                delta)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = _errata_traces_page_get_cursor (self);
 
   if (n == 0)
     return;
@@ -96,7 +96,7 @@ static guint
 find_next_unreviewed (ErrataTracesPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  guint start = gtk_single_selection_get_selected (self->selection);
+  guint start = _errata_traces_page_get_cursor (self);
   guint limit = MIN (n, ERRATA_TRACES_PAGE_UNREVIEWED_SCAN);
 
   if (start == GTK_INVALID_LIST_POSITION)
@@ -121,7 +121,8 @@ _errata_traces_page_update_undo_actions (ErrataTracesPage *self)
   gboolean unsaved = errata_coding_panel_has_unsaved (ERRATA_CODING_PANEL (self->coding_panel));
 
   gtk_widget_action_set_enabled (widget, "traces.undo",
-                                 unsaved || errata_undo_stack_can_undo (self->undo_stack));
+                                 unsaved || errata_undo_stack_can_undo (self->undo_stack)
+                                 || self->deletion_is_last);
   gtk_widget_action_set_enabled (widget, "traces.redo",
                                  errata_undo_stack_can_redo (self->undo_stack));
 }
@@ -204,7 +205,17 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  undo_or_redo (ERRATA_TRACES_PAGE (widget), g_str_equal (action_name, "traces.undo"));
+  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
+  gboolean undo = g_str_equal (action_name, "traces.undo");
+
+  /* Right after a deletion (no review edit since), Ctrl+Z brings it back. */
+  if (undo && self->deletion_is_last &&
+      !errata_coding_panel_has_unsaved (ERRATA_CODING_PANEL (self->coding_panel)))
+    {
+      gtk_widget_activate_action (widget, "traces.undo-delete", NULL);
+      return;
+    }
+  undo_or_redo (self, undo);
 }
 
 /* The toast's Undo after Ctrl+Enter: every step on top of the stack that

@@ -9,6 +9,7 @@
 #include "errata-traces-page.h"
 #include "errata-failure-mode-dropdown.h"
 #include "errata-undo-stack.h"
+#include "errata-trace-deletion.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,8 @@ struct _ErrataTracesPage
   ErrataWorkspace      *workspace;
   ErrataProject        *project;       /* the workspace's */
   ErrataTraceListModel *model;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  guint                 cursor;        /* the row on show (errata-traces-page-selection.c) */
   ErrataTraceQuery     *query;         /* what the controls say */
   gboolean              setting_modes;
   gint64                pending_id;    /* to show once the list has loaded; -1: none */
@@ -69,6 +71,13 @@ struct _ErrataTracesPage
   GtkLabel             *count_label;
   GtkLabel             *progress_label;
   GtkMenuButton        *columns_button;
+
+  /* errata-traces-page-delete.c: deletions that Undo can bring back,
+   * latest last, and whether one runs. */
+  GPtrArray            *deletions;
+  gboolean              deleting;
+  GCancellable         *delete_cancellable;
+  gboolean              deletion_is_last;  /* Ctrl+Z undoes it: no review edit since */
 };
 
 /* The items of the review dropdown, in order: the first ones are about
@@ -110,5 +119,32 @@ void     _errata_traces_page_focus_pane             (ErrataTracesPage *self,
 void     _errata_traces_page_class_install_actions  (GtkWidgetClass   *widget_class);
 void     _errata_traces_page_add_capture_shortcuts  (ErrataTracesPage *self);
 void     _errata_traces_page_update_undo_actions    (ErrataTracesPage *self);
+
+/* errata-traces-page-selection.c */
+void     _errata_traces_page_make_selection         (ErrataTracesPage *self);
+guint    _errata_traces_page_get_cursor             (ErrataTracesPage *self);
+void     _errata_traces_page_set_cursor             (ErrataTracesPage *self,
+                                                     guint             position);
+guint    _errata_traces_page_count_selected         (ErrataTracesPage *self);
+GArray  *_errata_traces_page_dup_selected_ids       (ErrataTracesPage *self);
+/* errata-traces-page.c: the cursor moved; show its trace. */
+void     _errata_traces_page_cursor_changed         (ErrataTracesPage *self);
+
+/* errata-traces-page-delete.c: which traces a confirmation is about. */
+typedef enum
+{
+  ERRATA_DELETE_ONE,       /* the trace on show */
+  ERRATA_DELETE_SELECTED,  /* the rows selected */
+  ERRATA_DELETE_SHOWN,     /* every trace a search or filter shows */
+  ERRATA_DELETE_IMPORT,    /* every trace an import added */
+} ErrataDeleteKind;
+
+void     _errata_traces_page_class_install_delete_actions (GtkWidgetClass *widget_class);
+void     _errata_traces_page_init_deletions         (ErrataTracesPage *self);
+void     _errata_traces_page_clear_deletions        (ErrataTracesPage *self);
+AdwMessageDialog *_errata_traces_page_new_delete_dialog (ErrataTracesPage           *self,
+                                                         ErrataDeleteKind            kind,
+                                                         const char                 *import_name,
+                                                         const ErrataDeletionCounts *counts);
 
 G_END_DECLS

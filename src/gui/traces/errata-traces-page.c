@@ -189,17 +189,17 @@ stay_if_unsaved (ErrataTracesPage *self)
   errata_traces_page_show_toast (self, message);
   position = errata_trace_list_model_find (self->model, self->current_id);
   if (position != ERRATA_TRACE_LIST_MODEL_NO_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+    _errata_traces_page_set_cursor (self, position);
   return TRUE;
 }
 
 /* An unselected list with items is a passing state: the model just
  * replaced its items (a reload, or a row refreshed after a save) and the
  * page selects again right after. Only an empty list clears the view. */
-static void
-on_selection_changed (ErrataTracesPage *self)
+void
+_errata_traces_page_cursor_changed (ErrataTracesPage *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = _errata_traces_page_get_cursor (self);
   gint64 id = errata_trace_list_model_get_trace_id (self->model, position);
 
   if (position == GTK_INVALID_LIST_POSITION &&
@@ -239,7 +239,7 @@ errata_traces_page_select (ErrataTracesPage *self,
 
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     return;
-  gtk_single_selection_set_selected (self->selection, position);
+  _errata_traces_page_set_cursor (self, position);
   /* GTK 4.8 has no gtk_column_view_scroll_to(); its list view has the
    * action that does it. */
   list_view = find_list_view (GTK_WIDGET (self->column_view));
@@ -276,7 +276,7 @@ static gboolean
 try_focus_selected_row (ErrataTracesPage *self)
 {
   GtkWidget *list_view = find_list_view (GTK_WIDGET (self->column_view));
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = _errata_traces_page_get_cursor (self);
   GtkWidget *row;
 
   if (list_view == NULL || position == GTK_INVALID_LIST_POSITION)
@@ -320,7 +320,7 @@ guint
 errata_traces_page_get_selected (ErrataTracesPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), GTK_INVALID_LIST_POSITION);
-  return gtk_single_selection_get_selected (self->selection);
+  return _errata_traces_page_get_cursor (self);
 }
 
 /* Keys travel from the focused widget up: with nothing focused (a window
@@ -348,7 +348,7 @@ reselect (ErrataTracesPage *self)
   if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION)
     position = 0;
   if (n == 0)
-    on_selection_changed (self);
+    _errata_traces_page_cursor_changed (self);
   else
     errata_traces_page_select (self, position);
   take_initial_focus (self);
@@ -393,12 +393,15 @@ void
 _errata_traces_page_review_changed (ErrataTracesPage *self,
                                     gint64            trace_id)
 {
-  guint selected = gtk_single_selection_get_selected (self->selection);
+  guint selected = _errata_traces_page_get_cursor (self);
   gboolean had_focus = list_has_focus (self);
 
+  /* Ctrl+Z is about this edit now, not a deletion before it. */
+  self->deletion_is_last = FALSE;
+  _errata_traces_page_update_undo_actions (self);
   errata_trace_list_model_refresh_trace (self->model, trace_id);
-  if (gtk_single_selection_get_selected (self->selection) != selected)
-    gtk_single_selection_set_selected (self->selection, selected);
+  if (_errata_traces_page_get_cursor (self) != selected)
+    _errata_traces_page_set_cursor (self, selected);
   /* The refreshed row is a new widget: the focus on the old one (p or f
    * pressed in the list) goes to it, or keys would reach no one. */
   if (had_focus && !list_has_focus (self))
@@ -608,12 +611,8 @@ set_workspace (ErrataTracesPage *self,
   self->title = g_file_get_basename (errata_project_get_file (project));
 
   self->model = errata_trace_list_model_new (project, self->query);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  _errata_traces_page_make_selection (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading",
                            G_CALLBACK (on_loading_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "load-failed",
@@ -660,6 +659,7 @@ errata_traces_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->current);
   g_clear_object (&self->settings);
+  _errata_traces_page_clear_deletions (self);
 
   G_OBJECT_CLASS (errata_traces_page_parent_class)->dispose (object);
 }
@@ -769,12 +769,14 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, columns_button);
 
   _errata_traces_page_class_install_actions (widget_class);
+  _errata_traces_page_class_install_delete_actions (widget_class);
 }
 
 static void
 errata_traces_page_init (ErrataTracesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _errata_traces_page_init_deletions (self);
 
   self->current_id = -1;
   self->pending_id = -1;

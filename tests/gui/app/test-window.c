@@ -191,7 +191,7 @@ test_traces_page (void)
   iterate_until (model_is_loaded, model);
   iterate_until (shows_rows, window);
   column_view = find_one_visible (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
-  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view))) == model);
+  g_assert_true (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (gtk_column_view_get_model (column_view))) == model);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
