@@ -228,6 +228,22 @@ tuples_result_free (TuplesResult *result)
   g_free (result);
 }
 
+/* The members in the dimensions' order, whatever order the LLM wrote. */
+static JsonObject *
+in_dimension_order (GPtrArray  *dimensions,
+                    JsonObject *tuple)
+{
+  JsonObject *ordered = json_object_new ();
+
+  for (guint d = 0; d < dimensions->len; d++)
+    {
+      const char *name = ((ErrataSynthDimension *)g_ptr_array_index (dimensions, d))->name;
+
+      json_object_set_string_member (ordered, name, json_object_get_string_member (tuple, name));
+    }
+  return ordered;
+}
+
 static TuplesResult *
 read_tuples (TuplesData *data,
              JsonNode   *json)
@@ -249,7 +265,7 @@ read_tuples (TuplesData *data,
           result->dropped++;
           continue;
         }
-      g_ptr_array_add (result->tuples, json_object_ref (tuple));
+      g_ptr_array_add (result->tuples, in_dimension_order (data->dimensions, tuple));
     }
   return result;
 }

@@ -35,6 +35,8 @@ typedef struct
   GPtrArray              *pending;   /* of Outcome, not yet committed */
   ErrataSynthRunResult    result;
   guint                   returned;  /* calls back from the target */
+  guint                   returned_failed;
+  guint                   returned_ok;
   guint                   flush_id;
   GError                 *store_error;
   ErrataSynthRunProgress  progress;
@@ -246,12 +248,24 @@ on_reply (GObject      *source,
   else
     {
       if (outcome->reply == NULL)
-        outcome->error = g_strdup (error->message);
+        {
+          outcome->error = g_strdup (error->message);
+          run->returned_failed++;
+        }
+      else
+        run->returned_ok++;
       g_ptr_array_add (run->pending, outcome);
     }
   run->result.done = run->returned;
   if (run->progress != NULL)
-    run->progress (&run->result, run->progress_data);
+    {
+      /* What came back so far, committed or not. */
+      ErrataSynthRunResult so_far = run->result;
+
+      so_far.n_failed = run->returned_failed;
+      so_far.n_traces = run->returned_ok;
+      run->progress (&so_far, run->progress_data);
+    }
   if (run->returned == run->result.total)
     finish (task);
   else if (run->pending->len >= FLUSH_EVERY && run->store_error == NULL)

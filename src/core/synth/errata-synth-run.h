@@ -34,6 +34,7 @@ typedef struct
   gboolean cancelled;
 } ErrataSynthRunResult;
 
+/* Progress counts what came back, stored or not yet. */
 typedef void (*ErrataSynthRunProgress) (const ErrataSynthRunResult *so_far,
                                         gpointer                    user_data);
 

@@ -687,6 +687,42 @@ errata_synth_target_call_finish (ErrataSynthTarget  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* In the project --------------------------------------------------------- */
+
+#define TARGET_META "synth_target"
+
+gboolean
+errata_synth_target_store (ErrataSynthTarget  *self,
+                           ErrataProject      *project,
+                           GError            **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_SYNTH_TARGET (self), FALSE);
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+
+  node = json_node_init_object (json_node_alloc (), self->definition);
+  text = json_to_string (node, FALSE);
+  return errata_project_set_meta (project, TARGET_META, text, error);
+}
+
+ErrataSynthTarget *
+errata_synth_target_load (ErrataProject  *project,
+                          GError        **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *project_id = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
+
+  text = errata_project_get_meta (project, TARGET_META);
+  if (text == NULL)
+    return NULL;
+  project_id = errata_project_get_meta (project, "project_id");
+  return errata_synth_target_new_from_text (text, project_id != NULL ? project_id : "", error);
+}
+
 /* Templates and pointers --------------------------------------------------- */
 
 static char *

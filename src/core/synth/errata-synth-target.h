@@ -31,6 +31,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "errata-project.h"
 #include "errata-synth-types.h"
 
 G_BEGIN_DECLS
@@ -102,6 +103,17 @@ void               errata_synth_target_call_async        (ErrataSynthTarget  *se
                                                           gpointer            user_data);
 ErrataSynthReply  *errata_synth_target_call_finish       (ErrataSynthTarget  *self,
                                                           GAsyncResult       *result,
+                                                          GError            **error);
+
+/* The project's target (meta "synth_target"), so that the page and a
+ * later run find it. A target read back from a project is a project's
+ * command: it needs this machine's trust (the author's own, given with a
+ * file on the command line or typed in the page, is granted at saving). */
+gboolean           errata_synth_target_store             (ErrataSynthTarget  *self,
+                                                          ErrataProject      *project,
+                                                          GError            **error);
+/* NULL without error when the project has no target yet. */
+ErrataSynthTarget *errata_synth_target_load              (ErrataProject      *project,
                                                           GError            **error);
 
 /* The body of an HTTP target for one query (for Test and tests). */
