@@ -84,9 +84,11 @@ _errata_synth_http_read (ErrataSynthTarget  *self,
   self->method = g_strdup (method);
   self->body = body != NULL && !JSON_NODE_HOLDS_NULL (body) ? json_node_copy (body) : NULL;
   self->description = g_strdup (url);
-  /* libsoup keeps 2 connections per host by default: the queue decides. */
-  self->session = soup_session_new_with_options ("max-conns", self->concurrency + 4,
-                                                 "max-conns-per-host", self->concurrency,
+  /* libsoup keeps 2 connections per host by default: the queue decides.
+   * Two spare, as ErrataLlmClient has: a connection whose reply was just
+   * read is not back in the pool when the next request starts. */
+  self->session = soup_session_new_with_options ("max-conns", self->concurrency + 2,
+                                                 "max-conns-per-host", self->concurrency + 2,
                                                  "timeout", 0, NULL);
   return TRUE;
 }

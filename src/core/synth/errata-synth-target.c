@@ -614,9 +614,8 @@ _errata_synth_target_attempt_done (Call             *call,
     {
       reply->attempts = call->attempt;
       reply->latency_ms = (g_get_monotonic_time () - call->started_at) / 1000.0;
-      call_return (call, reply, NULL);
     }
-  else if (retryable && !cancelled && call->attempt < self->max_attempts)
+  if (reply == NULL && retryable && !cancelled && call->attempt < self->max_attempts)
     {
       guint delay = errata_llm_backoff_ms (self->retry_base_ms, self->retry_max_ms,
                                            call->attempt, g_random_double ());
@@ -625,10 +624,13 @@ _errata_synth_target_attempt_done (Call             *call,
       g_error_free (error);
       call->retry_id = g_timeout_add (delay, on_retry, call);
       g_queue_push_tail (&self->retrying, call);
+      pump (self);
+      return;
     }
-  else
-    call_return (call, NULL, error);
+  /* The next call starts before the caller stores this one's reply: the
+   * slot is not left idle while the caller works. */
   pump (self);
+  call_return (call, reply, error);
 }
 
 void
