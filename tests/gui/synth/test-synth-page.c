@@ -1,0 +1,293 @@
+/* test-synth-page.c: the Synthetic Data page in the window: coverage, the
+ * queries with near-duplicates marked, accept and reject of the selected
+ * query, a run through the test HTTP system with progress, the heat map
+ * once traces are reviewed; renders synth-page-1024-{light,dark}.png in the
+ * build folder.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "errata-application.h"
+#include "errata-gui-test-utils.h"
+#include "errata-synth-page.h"
+#include "errata-test-sut.h"
+#include "errata-window.h"
+#include "synth-test-helpers.h"
+
+static ErrataApplication *app;
+
+typedef struct
+{
+  char            *dir;
+  ErrataTestSut   *sut;
+  ErrataWindow    *window;
+  ErrataSynthPage *page;
+} Fixture;
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !errata_window_is_loading (data);
+}
+
+/* The helpers' twelve accepted queries, two of them near-duplicates of
+ * others, one rejected, and the test system as the project's target. */
+static void
+build_project (Fixture       *fixture,
+               ErrataProject *project)
+{
+  g_autofree char *id = errata_project_get_meta (project, "project_id");
+  g_autofree char *json = NULL;
+  g_autoptr(ErrataSynthTarget) target = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  gint64 rejected;
+
+  synth_test_fill (project, NULL, NULL);
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  errata_synth_queries_set_text (project, ((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->id,
+                                 "How do I get a mortgage as a first-time buyer?", NULL);
+  errata_synth_queries_set_text (project, ((ErrataSynthQuery *)g_ptr_array_index (queries, 1))->id,
+                                 "how do I get a mortgage as a first time buyer", NULL);
+  rejected = ((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->id;
+  errata_synth_queries_set_state (project, &rejected, 1, ERRATA_SYNTH_QUERY_REJECTED, NULL);
+  json = g_strdup_printf ("{\"kind\": \"http\", \"url\": \"%s\","
+                          " \"body\": {\"query\": \"{{query}}\", \"persona\": \"{{dimension.persona}}\"},"
+                          " \"reply_pointer\": \"/answer\", \"messages_pointer\": \"/messages\"}",
+                          errata_test_sut_get_url (fixture->sut));
+  target = synth_test_target (json, id);
+  g_assert_true (errata_synth_target_store (target, project, NULL));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataProject) project = errata_test_new_project (&fixture->dir);
+  g_autoptr(GFile) file = NULL;
+
+  fixture->sut = errata_test_sut_new (0, NULL);
+  errata_test_sut_set_latency (fixture->sut, 20);
+  build_project (fixture, project);
+  file = g_object_ref (errata_project_get_file (project));
+  errata_project_close (project);
+
+  errata_application_open_file (app, file);
+  fixture->window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 900);
+  errata_gui_test_iterate_until (window_is_idle, fixture->window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->window);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "synth");
+  fixture->page = ERRATA_SYNTH_PAGE (errata_gui_test_find_first (GTK_WIDGET (fixture->window),
+                                                                 ERRATA_TYPE_SYNTH_PAGE));
+  g_assert_nonnull (fixture->page);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->page);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  errata_gui_test_iterate_for (50);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  g_clear_object (&fixture->sut);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static ErrataProject *
+page_project (Fixture *fixture)
+{
+  g_autoptr(ErrataWorkspace) workspace = NULL;
+
+  g_object_get (fixture->page, "workspace", &workspace, NULL);
+  return errata_workspace_get_project (workspace);
+}
+
+static GtkListBox *
+queries_list (Fixture *fixture)
+{
+  return errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX,
+                                          "boxed-list");
+}
+
+static void
+test_shows_queries (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (queries_list (fixture)),
+                                                        GTK_TYPE_LIST_BOX_ROW);
+  g_autoptr(GPtrArray) near = NULL;
+  g_autofree char *text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+
+  g_assert_cmpuint (rows->len, ==, 12);
+  g_assert_nonnull (strstr (text, "Queries: 12 · 11 accepted · 1 rejected"));
+  /* Coverage: each persona in four of the twelve tuples. */
+  g_assert_nonnull (strstr (text, "first-time buyer 4 · investor 4 · renter 4"));
+  /* The two mortgage questions mark each other. */
+  near = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    if (errata_gui_test_find_with_class (g_ptr_array_index (rows, i), GTK_TYPE_LABEL,
+                                         "synth-near-duplicate") != NULL)
+      g_ptr_array_add (near, g_ptr_array_index (rows, i));
+  g_assert_cmpuint (near->len, ==, 2);
+  g_assert_true (g_ptr_array_index (near, 0) == g_ptr_array_index (rows, 0));
+}
+
+static void
+test_accept_reject (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkListBox *list = queries_list (fixture);
+  g_autoptr(GPtrArray) queries = NULL;
+  GtkListBoxRow *selected;
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  /* R, as the page binds it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.reject", NULL);
+  queries = errata_synth_queries_list (page_project (fixture), ERRATA_SYNTH_LIST_ALL, NULL);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->state, ==,
+                   ERRATA_SYNTH_QUERY_REJECTED);
+  /* The selection moved on to the next query, as a queue does. */
+  list = queries_list (fixture);
+  selected = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gtk_list_box_row_get_index (selected), ==, 1);
+  /* A accepts the rejected one (the last) again. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 11));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.accept", NULL);
+  g_clear_pointer (&queries, g_ptr_array_unref);
+  queries = errata_synth_queries_list (page_project (fixture), ERRATA_SYNTH_LIST_ALL, NULL);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->state, ==,
+                   ERRATA_SYNTH_QUERY_ACCEPTED);
+}
+
+static gboolean
+run_done (gpointer data)
+{
+  return !errata_synth_page_is_running (data);
+}
+
+static void
+review (ErrataProject *project,
+        gint64         trace_id,
+        ErrataVerdict  verdict)
+{
+  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, "ana");
+
+  annotation->verdict = verdict;
+  g_assert_true (errata_project_set_annotation (project, annotation, NULL));
+}
+
+static void
+render (Fixture              *fixture,
+        const char           *scheme_name,
+        AdwColorScheme        scheme)
+{
+  g_autofree char *name = g_strdup_printf ("synth-page-1024-%s.png", scheme_name);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 1000);
+}
+
+static void
+test_run_and_heat_map (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ErrataProject *project = page_project (fixture);
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GPtrArray) heat = NULL;
+  g_autofree char *text = NULL;
+  guint n_traces = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.run", NULL);
+  g_assert_true (errata_synth_page_is_running (fixture->page));
+  g_assert_true (gtk_widget_get_visible (errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                                     GTK_TYPE_PROGRESS_BAR)));
+  errata_gui_test_iterate_until (run_done, fixture->page);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "Batch 1: 11 traces, 0 failed."));
+
+  /* Review the persona “first-time buyer” (queries 1–4): 1 and 2 fail. */
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  for (guint i = 0; i < 4; i++)
+    {
+      ErrataSynthQuery *query = g_ptr_array_index (queries, i);
+
+      g_assert_cmpint (query->trace_id, >, 0);
+      review (project, query->trace_id, i < 2 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS);
+      n_traces++;
+    }
+  g_assert_cmpuint (n_traces, ==, 4);
+  errata_synth_page_reload (fixture->page);
+  g_free (text);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "from 4 of 11 synthetic traces reviewed here"));
+  g_assert_nonnull (strstr (text, "50% · 2/4"));
+  heat = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL);
+  {
+    guint n_heat = 0;
+
+    for (guint i = 0; i < heat->len; i++)
+      n_heat += gtk_widget_has_css_class (g_ptr_array_index (heat, i), "synth-heat");
+    /* first-time buyer, both features, both scenarios: five cells with reviews. */
+    g_assert_cmpuint (n_heat, ==, 5);
+  }
+  render (fixture, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* The heat map is below the queries: scroll down for it. */
+  {
+    GtkScrolledWindow *scroller = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                              GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  render (fixture, "light-heat-map", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  render (fixture, "dark-heat-map", ADW_COLOR_SCHEME_FORCE_DARK);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/synth-page/no-display", test_no_display);
+      return g_test_run ();
+    }
+  app = errata_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) \
+  g_test_add ("/synth-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("shows-queries", test_shows_queries);
+  ADD ("accept-reject", test_accept_reject);
+  ADD ("run-and-heat-map", test_run_and_heat_map);
+#undef ADD
+  return g_test_run ();
+}
