@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "errata-synth-page.h"
+#include "errata-synth-page-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -25,23 +26,6 @@
 
 /* The heat map's shades: failure rates up to 10%, 25%, 50%, 75%, above. */
 #define N_HEAT 5
-
-struct _ErrataSynthPage
-{
-  GtkWidget          parent_instance;
-
-  ErrataWorkspace   *workspace;
-  GCancellable      *run_cancellable;   /* non-NULL while a run is under way */
-
-  GtkWidget         *scroller;
-  GtkGrid           *coverage_grid;
-  GtkLabel          *queries_title;
-  GtkListBox        *queries_list;
-  GtkProgressBar    *progress_bar;
-  GtkLabel          *status_label;
-  GtkLabel          *breakdown_label;
-  GtkGrid           *heatmap_grid;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataSynthPage, errata_synth_page, GTK_TYPE_WIDGET)
 
@@ -57,6 +41,12 @@ static ErrataProject *
 project_of (ErrataSynthPage *self)
 {
   return errata_workspace_get_project (self->workspace);
+}
+
+ErrataProject *
+_errata_synth_page_get_project (ErrataSynthPage *self)
+{
+  return project_of (self);
 }
 
 static void
@@ -416,6 +406,7 @@ on_run_done (GObject      *source,
     return;
   gtk_label_set_text (self->status_label, text);
   set_running (self, FALSE);
+  _errata_synth_page_load_editors (self);
   errata_synth_page_reload (self);
 }
 
@@ -478,6 +469,7 @@ errata_synth_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (errata_synth_page_parent_class)->constructed (object);
   set_running (self, FALSE);
+  _errata_synth_page_load_editors (self);
   errata_synth_page_reload (self);
 }
 
@@ -488,6 +480,8 @@ errata_synth_page_dispose (GObject *object)
 
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
+  if (self->test_cancellable != NULL)
+    g_cancellable_cancel (self->test_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_SYNTH_PAGE);
   G_OBJECT_CLASS (errata_synth_page_parent_class)->dispose (object);
 }
@@ -498,6 +492,7 @@ errata_synth_page_finalize (GObject *object)
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (object);
 
   g_clear_object (&self->run_cancellable);
+  g_clear_object (&self->test_cancellable);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (errata_synth_page_parent_class)->finalize (object);
 }
@@ -566,19 +561,37 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, breakdown_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, heatmap_grid);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, dimensions_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, target_view);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, test_label);
+  _errata_synth_page_class_add_setup (widget_class);
 
   gtk_widget_class_install_action (widget_class, "synth.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "synth.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "synth.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "synth.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, 0, "synth.accept", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "synth.reject", NULL);
+}
+
+/* A and R work on the queries list only, never while typing in an editor. */
+static void
+add_query_shortcuts (ErrataSynthPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, 0),
+                                                          gtk_named_action_new ("synth.accept")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_r, 0),
+                                                          gtk_named_action_new ("synth.reject")));
+  gtk_widget_add_controller (GTK_WIDGET (self->queries_list), controller);
 }
 
 static void
 errata_synth_page_init (ErrataSynthPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_query_shortcuts (self);
 }
 
 GtkWidget *

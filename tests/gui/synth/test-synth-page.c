@@ -258,6 +258,84 @@ test_run_and_heat_map (Fixture       *fixture,
   render (fixture, "dark-heat-map", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
+static gboolean
+test_answered (gpointer data)
+{
+  const char *text = gtk_label_get_text (data);
+
+  return g_str_has_prefix (text, "Reply:") || strstr (text, "HTTP") != NULL;
+}
+
+static GtkLabel *
+find_label_starting (GtkWidget  *root,
+                     const char *prefix)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+static void
+test_editors (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) expanders = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_EXPANDER);
+  g_autoptr(GPtrArray) views = NULL;
+  GtkTextBuffer *dims, *target;
+  g_autoptr(GPtrArray) dimensions = NULL;
+  GtkLabel *answer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  /* Open both editors, as a user would. */
+  g_assert_cmpuint (expanders->len, ==, 2);
+  for (guint i = 0; i < expanders->len; i++)
+    gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+  views = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
+  g_assert_cmpuint (views->len, ==, 2);
+  dims = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
+  target = gtk_text_view_get_buffer (g_ptr_array_index (views, 1));
+  /* The project's target is there to edit. */
+  gtk_text_buffer_get_bounds (target, &start, &end);
+  shown = gtk_text_buffer_get_text (target, &start, &end, FALSE);
+  g_assert_nonnull (strstr (shown, errata_test_sut_get_url (fixture->sut)));
+
+  /* A bad file says where; a good one replaces the dimensions. */
+  gtk_text_buffer_set_text (dims, "[{\"name\": \"tone\", \"values\": []}]", -1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-dimensions", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Dimension 1:"));
+  gtk_text_buffer_set_text (dims, "[{\"name\": \"tone\", \"values\": [\"calm\", \"angry\"]}]", -1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-dimensions", NULL);
+  dimensions = errata_synth_dimensions_load (page_project (fixture), NULL);
+  g_assert_cmpuint (dimensions->len, ==, 1);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Saved 1 dimensions"));
+
+  /* Test sends the first accepted query and shows the raw reply. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.test-target", NULL);
+  answer = find_label_starting (GTK_WIDGET (fixture->page), "Sending the first accepted query");
+  g_assert_nonnull (answer);
+  errata_gui_test_iterate_until (test_answered, answer);
+  g_assert_nonnull (strstr (gtk_label_get_text (answer), "Reply: Answer for first-time buyer"));
+  g_assert_nonnull (strstr (gtk_label_get_text (answer), "\"messages\""));
+  /* Test stores nothing. */
+  g_assert_cmpuint (errata_test_sut_get_n_requests (fixture->sut), ==, 1);
+  {
+    g_autoptr(GPtrArray) to_run = errata_synth_queries_list (page_project (fixture),
+                                                             ERRATA_SYNTH_LIST_TO_RUN, NULL);
+
+    g_assert_cmpuint (to_run->len, ==, 11);
+  }
+  /* A target that does not parse is refused with its reason, not saved. */
+  gtk_text_buffer_set_text (target, "{\"kind\": \"ftp\"}", -1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Target, “kind”"));
+  render (fixture, "light-editors", ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 static void
 test_no_display (void)
 {
@@ -288,6 +366,7 @@ main (int   argc,
   ADD ("shows-queries", test_shows_queries);
   ADD ("accept-reject", test_accept_reject);
   ADD ("run-and-heat-map", test_run_and_heat_map);
+  ADD ("editors", test_editors);
 #undef ADD
   return g_test_run ();
 }
