@@ -31,11 +31,18 @@ struct _ErrataSynthPage
   GtkTextView       *target_view;
   GtkLabel          *test_label;
   GCancellable      *test_cancellable;  /* non-NULL while a Test is under way */
+  GtkSpinButton     *tuples_spin;
+  GtkSpinButton     *queries_spin;
 };
 
 ErrataProject *_errata_synth_page_get_project        (ErrataSynthPage *self);
 /* Fills the editors from the project (at start and after a save). */
 void           _errata_synth_page_load_editors      (ErrataSynthPage *self);
 void           _errata_synth_page_class_add_setup   (GtkWidgetClass  *widget_class);
+void           _errata_synth_page_class_add_making  (GtkWidgetClass  *widget_class);
+/* Long work (a run, LLM generation) shows progress and enables Cancel;
+ * `cancellable` is the work's, NULL when it ends. */
+void           _errata_synth_page_set_busy          (ErrataSynthPage *self,
+                                                     GCancellable    *cancellable);
 
 G_END_DECLS

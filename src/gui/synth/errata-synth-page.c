@@ -362,9 +362,28 @@ static void
 set_running (ErrataSynthPage *self,
              gboolean         running)
 {
+  static const char * const busy_actions[] = {
+    "synth.run", "synth.sample-tuples", "synth.llm-tuples", "synth.all-tuples",
+    "synth.write-queries",
+  };
+
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.run", !running);
+  for (guint i = 0; i < G_N_ELEMENTS (busy_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), busy_actions[i], !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.cancel", running);
+}
+
+void
+_errata_synth_page_set_busy (ErrataSynthPage *self,
+                             GCancellable    *cancellable)
+{
+  g_set_object (&self->run_cancellable, cancellable);
+  if (cancellable != NULL)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, NULL);
+    }
+  set_running (self, cancellable != NULL);
 }
 
 static void
@@ -564,7 +583,10 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, dimensions_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, target_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, test_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuples_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_spin);
   _errata_synth_page_class_add_setup (widget_class);
+  _errata_synth_page_class_add_making (widget_class);
 
   gtk_widget_class_install_action (widget_class, "synth.accept", NULL, accept_action);
   gtk_widget_class_install_action (widget_class, "synth.reject", NULL, reject_action);

@@ -16,6 +16,7 @@
 #include "errata-application.h"
 #include "errata-gui-test-utils.h"
 #include "errata-synth-page.h"
+#include "errata-mock-llm-server.h"
 #include "errata-test-sut.h"
 #include "errata-window.h"
 #include "synth-test-helpers.h"
@@ -336,6 +337,53 @@ test_editors (Fixture       *fixture,
   render (fixture, "light-editors", ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
+static gboolean
+not_busy (gpointer data)
+{
+  return !errata_synth_page_is_running (data);
+}
+
+static void
+test_make (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, NULL);
+  g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GPtrArray) spins = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                         GTK_TYPE_SPIN_BUTTON);
+
+  g_settings_set_string (settings, "llm-provider", "custom");
+  g_settings_set_string (settings, "llm-base-url", base);
+  g_settings_set_string (settings, "llm-model", "mock");
+
+  /* Every combination: the project has them all already. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.all-tuples", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
+
+  /* One query per tuple, by the LLM, with progress. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.write-queries", NULL);
+  g_assert_true (errata_synth_page_is_running (fixture->page));
+  errata_gui_test_iterate_until (not_busy, fixture->page);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Wrote 12 draft queries."));
+  queries = errata_synth_queries_list (page_project (fixture), ERRATA_SYNTH_LIST_ALL, NULL);
+  g_assert_cmpuint (queries->len, ==, 24);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 23))->state, ==,
+                   ERRATA_SYNTH_QUERY_DRAFT);
+
+  /* Five tuples from the LLM: all known already; its repeat is dropped. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 5);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.llm-tuples", NULL);
+  errata_gui_test_iterate_until (not_busy, fixture->page);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
+                                         "5 tuples, 0 new (1 dropped"));
+  g_settings_reset (settings, "llm-provider");
+  g_settings_reset (settings, "llm-base-url");
+  g_settings_reset (settings, "llm-model");
+}
+
 static void
 test_no_display (void)
 {
@@ -367,6 +415,7 @@ main (int   argc,
   ADD ("accept-reject", test_accept_reject);
   ADD ("run-and-heat-map", test_run_and_heat_map);
   ADD ("editors", test_editors);
+  ADD ("make", test_make);
 #undef ADD
   return g_test_run ();
 }
