@@ -31,6 +31,7 @@ struct _ErrataSynthPage
   GtkTextView       *target_view;
   GtkLabel          *test_label;
   GCancellable      *test_cancellable;  /* non-NULL while a Test is under way */
+  gint64             last_batch;        /* the newest batch with traces, 0: none */
   GtkSpinButton     *tuples_spin;
   GtkSpinButton     *queries_spin;
 };

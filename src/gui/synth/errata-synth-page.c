@@ -179,6 +179,7 @@ show_queries (ErrataSynthPage *self,
   guint accepted = 0, rejected = 0;
   GtkWidget *child;
 
+  self->last_batch = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->queries_list))) != NULL)
     gtk_list_box_remove (self->queries_list, child);
   for (guint i = 0; i < queries->len; i++)
@@ -186,6 +187,8 @@ show_queries (ErrataSynthPage *self,
       ErrataSynthQuery *query = g_ptr_array_index (queries, i);
 
       g_ptr_array_add (texts, query->text);
+      if (query->trace_id > 0)
+        self->last_batch = MAX (self->last_batch, query->batch_id);
       accepted += query->state == ERRATA_SYNTH_QUERY_ACCEPTED;
       rejected += query->state == ERRATA_SYNTH_QUERY_REJECTED;
     }
@@ -205,6 +208,7 @@ show_queries (ErrataSynthPage *self,
   title = g_strdup_printf (_("Queries: %u · %u accepted · %u rejected"), queries->len, accepted,
                            rejected);
   gtk_label_set_text (self->queries_title, title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.open-batch", self->last_batch > 0);
 }
 
 /* Heat map ----------------------------------------------------------------- */
@@ -471,6 +475,20 @@ cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->run_cancellable);
 }
 
+/* Through the window: a page never shows another page's objects itself. */
+static void
+open_batch_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
+  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->last_batch);
+
+  if (self->last_batch > 0)
+    gtk_widget_activate_action (widget, "win.show-metadata-traces", "(ss)", "synth.batch_id",
+                                batch);
+}
+
 gboolean
 errata_synth_page_is_running (ErrataSynthPage *self)
 {
@@ -592,6 +610,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_install_action (widget_class, "synth.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "synth.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "synth.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "synth.open-batch", NULL, open_batch_action);
 }
 
 /* A and R work on the queries list only, never while typing in an editor. */

@@ -42,5 +42,9 @@ void                  errata_traces_page_show_trace        (ErrataTracesPage *se
 void                  errata_traces_page_set_failure_mode  (ErrataTracesPage *self,
                                                              gint64             mode_id);
 gint64                errata_traces_page_get_failure_mode  (ErrataTracesPage *self);
+/* Shows only the traces whose metadata `field` (dotted path) is `value`. */
+void                  errata_traces_page_set_metadata_filter (ErrataTracesPage *self,
+                                                              const char       *field,
+                                                              const char       *value);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "errata-synth-page.h"
 #include "errata-mock-llm-server.h"
 #include "errata-test-sut.h"
+#include "errata-traces-page.h"
 #include "errata-window.h"
 #include "synth-test-helpers.h"
 
@@ -203,6 +204,43 @@ render (Fixture              *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), >=, 1000);
 }
 
+static gboolean
+traces_listed_11 (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (errata_traces_page_get_model (data))) == 11;
+}
+
+static gboolean
+traces_listed_12 (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (errata_traces_page_get_model (data))) == 12;
+}
+
+/* Open in Traces shows the batch's traces, then the test comes back. */
+static void
+open_batch_in_traces (Fixture *fixture)
+{
+  ErrataTracesPage *traces = ERRATA_TRACES_PAGE (errata_gui_test_find_first (
+                                                   GTK_WIDGET (fixture->window),
+                                                   ERRATA_TYPE_TRACES_PAGE));
+  AdwViewStack *stack = errata_gui_test_find_first (GTK_WIDGET (fixture->window),
+                                                    ADW_TYPE_VIEW_STACK);
+
+  /* Another trace, outside the batch, that the filter must leave out. */
+  {
+    g_autoptr(ErrataTrace) other = errata_test_new_trace ("other", "hi", "hello");
+
+    g_assert_true (errata_project_add_trace (page_project (fixture), other, NULL, NULL));
+  }
+  errata_traces_page_reload (traces);
+  errata_gui_test_iterate_until (traces_listed_12, traces);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.open-batch", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "traces");
+  errata_gui_test_iterate_until (traces_listed_11, traces);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "synth");
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->page);
+}
+
 static void
 test_run_and_heat_map (Fixture       *fixture,
                        gconstpointer  data)
@@ -247,6 +285,7 @@ test_run_and_heat_map (Fixture       *fixture,
     g_assert_cmpuint (n_heat, ==, 5);
   }
   render (fixture, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  open_batch_in_traces (fixture);
   /* The heat map is below the queries: scroll down for it. */
   {
     GtkScrolledWindow *scroller = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
