@@ -48,21 +48,22 @@ read_value (ErrataSynthDimension  *dimension,
             guint                  value_index,
             GError               **error)
 {
-  const char *value = NULL;
+  const char *given = NULL;
   const char *description = "";
+  g_autofree char *value = NULL;
 
   if (is_string (node))
-    value = json_node_get_string (node);
+    given = json_node_get_string (node);
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      value = errata_json_member_string (json_node_get_object (node), "value", NULL);
+      given = errata_json_member_string (json_node_get_object (node), "value", NULL);
       description = errata_json_member_string (json_node_get_object (node), "description", "");
     }
-  if (value == NULL)
+  if (given == NULL)
     return invalid (error, index, _("value %u is %s; expected a string or "
                                     "{\"value\": …, \"description\": …}"),
                     value_index + 1, errata_json_node_describe (node));
-  g_strstrip ((char *)value);
+  value = g_strstrip (g_strdup (given));
   if (*value == '\0')
     return invalid (error, index, _("value %u is empty"), value_index + 1);
   if (errata_synth_dimension_has_value (dimension, value))
@@ -81,11 +82,13 @@ read_dimension (JsonNode   *node,
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *name = errata_json_member_string (object, "name", NULL);
   JsonArray *values = errata_json_member_array (object, "values");
+  g_autofree char *stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
 
   if (object == NULL)
     return invalid (error, index, _("expected an object, found %s"),
                     errata_json_node_describe (node)), NULL;
-  if (name == NULL || *g_strstrip ((char *)name) == '\0')
+  name = stripped;
+  if (name == NULL || *name == '\0')
     return invalid (error, index, _("it needs a “name”")), NULL;
   if (errata_synth_dimensions_find (before, name) != NULL)
     return invalid (error, index, _("the name “%s” is taken by another dimension"), name), NULL;
