@@ -95,6 +95,7 @@ void     _errata_synth_target_attempt_done (Call               *call,
                                             GError             *error,
                                             gboolean            retryable);
 
+ErrataSynthReply *_errata_synth_reply_new         (void);
 /* Reads a reply that may be JSON (an OpenAI chat completion, or an object
  * with "messages"), else plain text. */
 ErrataSynthReply *_errata_synth_reply_from_output (const char *output,
