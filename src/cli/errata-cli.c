@@ -23,6 +23,7 @@
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
 #include "errata-cli-gate.h"
+#include "errata-cli-synth.h"
 #include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
@@ -576,6 +577,7 @@ static const Command commands[] = {
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },
+  { "synth", errata_cli_synth, N_("Synthetic data: dimensions, tuples, queries, runs, breakdown"), N_("dimensions|tuples|queries|accept|reject|run|breakdown PROJECT …") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
 };
 

@@ -277,12 +277,72 @@ static const char schema_v4[] =
   "UPDATE traces SET import_id ="
   "  (SELECT i.id FROM imports i WHERE i.recorded = 0 AND i.name = traces.source);";
 
+/* Version 5: synthetic data (issue 12). Dimensions of user queries and their
+ * values, tuples (a value per dimension), queries written for a tuple, and
+ * the batches that ran accepted queries through the user's own system.
+ *
+ * - A tuple keeps its values as a JSON object {dimension: value} and a
+ *   canonical key, so that redefining the dimensions never orphans a tuple
+ *   or the traces made from it; `key` makes adding a tuple twice a no-op.
+ * - A query links to the trace its reply became (trace_id, batch_id); a
+ *   failed call keeps its error on the query and makes no trace. Deleting
+ *   the trace leaves the query to be run again. */
+static const char schema_v5[] =
+  "CREATE TABLE synth_dimensions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL UNIQUE,"
+  "  description  TEXT NOT NULL DEFAULT '',"
+  "  position     INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE synth_values ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  dimension_id  INTEGER NOT NULL REFERENCES synth_dimensions (id) ON DELETE CASCADE,"
+  "  value         TEXT NOT NULL,"
+  "  description   TEXT NOT NULL DEFAULT '',"
+  "  position      INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (dimension_id, value)"
+  ");"
+  "CREATE TABLE synth_tuples ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  key         TEXT NOT NULL UNIQUE,"
+  "  dimensions  TEXT NOT NULL DEFAULT '{}',"
+  "  origin      TEXT NOT NULL CHECK (origin IN ('all', 'sampled', 'llm', 'typed')),"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE synth_batches ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  target      TEXT NOT NULL DEFAULT '{}',"
+  "  status      TEXT NOT NULL"
+  "    CHECK (status IN ('running', 'done', 'cancelled', 'failed')),"
+  "  total       INTEGER NOT NULL DEFAULT 0,"
+  "  n_done      INTEGER NOT NULL DEFAULT 0,"
+  "  n_failed    INTEGER NOT NULL DEFAULT 0,"
+  "  message     TEXT NOT NULL DEFAULT '',"
+  "  started_at  INTEGER NOT NULL,"
+  "  ended_at    INTEGER"
+  ");"
+  "CREATE TABLE synth_queries ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  tuple_id    INTEGER NOT NULL REFERENCES synth_tuples (id) ON DELETE CASCADE,"
+  "  text        TEXT NOT NULL,"
+  "  origin      TEXT NOT NULL CHECK (origin IN ('llm', 'typed')),"
+  "  state       TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (state IN ('draft', 'accepted', 'rejected')),"
+  "  error       TEXT,"
+  "  trace_id    INTEGER REFERENCES traces (id) ON DELETE SET NULL,"
+  "  batch_id    INTEGER REFERENCES synth_batches (id) ON DELETE SET NULL,"
+  "  created_at  INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX synth_queries_by_tuple ON synth_queries (tuple_id);"
+  "CREATE INDEX synth_queries_by_trace ON synth_queries (trace_id);";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

@@ -15,14 +15,18 @@
 G_BEGIN_DECLS
 
 /* A table whose rows go with the traces: `column` names a row of `parent`
- * (by `parent_column`); `pk` is its INTEGER PRIMARY KEY, or NULL. */
+ * (by `parent_column`); `pk` is its INTEGER PRIMARY KEY, or NULL.
+ * `set_null`: the foreign key says ON DELETE SET NULL (a synthetic query
+ * whose reply became the trace): the row stays, only its link is cleared,
+ * and undo sets it again. */
 typedef struct
 {
-  char *table;
-  char *column;
-  char *parent;
-  char *parent_column;
-  char *pk;
+  char     *table;
+  char     *column;
+  char     *parent;
+  char     *parent_column;
+  char     *pk;
+  gboolean  set_null;
 } ErrataDeletionLink;
 
 /* Every table that hangs on traces, directly (annotations, verdicts, …) or

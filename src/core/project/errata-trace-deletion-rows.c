@@ -123,7 +123,8 @@ add_children (sqlite3     *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT m.name, f.\"from\", ifnull (f.\"to\", 'id')"
+  if (sqlite3_prepare_v2 (db, "SELECT m.name, f.\"from\", ifnull (f.\"to\", 'id'),"
+                          " upper (f.on_delete) = 'SET NULL'"
                           " FROM main.sqlite_schema m, pragma_foreign_key_list (m.name, 'main') f"
                           " WHERE m.type = 'table' AND f.\"table\" = ?1 ORDER BY m.name",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -142,6 +143,8 @@ add_children (sqlite3     *db,
       link->parent = g_strdup (parent);
       link->parent_column = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
       link->pk = integer_key (db, table);
+      /* Without a key of its own the row could not be found again. */
+      link->set_null = sqlite3_column_int (stmt, 3) != 0 && link->pk != NULL;
       g_hash_table_add (seen, g_strdup (table));
       g_ptr_array_add (links, link);
     }
@@ -166,7 +169,8 @@ _errata_deletion_find_links (sqlite3  *db,
     {
       ErrataDeletionLink *link = g_ptr_array_index (links, i);
 
-      if (!add_children (db, links, seen, link->table, error))
+      /* A row that stays keeps what hangs on it. */
+      if (!link->set_null && !add_children (db, links, seen, link->table, error))
         return NULL;
     }
   return g_steal_pointer (&links);
@@ -288,6 +292,15 @@ delete_rows (sqlite3     *db,
     {
       ErrataDeletionLink *link = g_ptr_array_index (links, i - 1);
 
+      if (link->set_null)
+        {
+          if (!_errata_deletion_exec (db, error, "UPDATE main.\"%w\" SET \"%w\" = NULL"
+                                      " WHERE \"%w\" IN (SELECT \"%w\" FROM undo.\"%w\")",
+                                      link->table, link->column, link->column,
+                                      link->parent_column, link->parent))
+            return FALSE;
+          continue;
+        }
       if (!_errata_deletion_exec (db, error, "DELETE FROM main.\"%w\" WHERE \"%w\" IN"
                                   " (SELECT \"%w\" FROM undo.\"%w\")", link->table,
                                   link->column, link->parent_column, link->parent))
@@ -485,7 +498,8 @@ restore_links (sqlite3    *db,
     {
       ErrataDeletionLink *link = g_ptr_array_index (links, i);
 
-      if (link->pk != NULL && has_table (db, link->table) &&
+      /* A row that stayed keeps its key. */
+      if (link->pk != NULL && !link->set_null && has_table (db, link->table) &&
           !renumber (db, links, link->table, link->pk, error))
         return FALSE;
     }
@@ -496,6 +510,18 @@ restore_links (sqlite3    *db,
 
       if (!has_table (db, link->table))
         continue;
+      if (link->set_null)
+        {
+          /* The link comes back where nothing has been linked since. */
+          if (!_errata_deletion_exec (db, error, "UPDATE main.\"%w\" SET \"%w\" ="
+                                      " (SELECT u.\"%w\" FROM undo.\"%w\" u WHERE u.\"%w\" = main.\"%w\".\"%w\")"
+                                      " WHERE \"%w\" IS NULL AND \"%w\" IN (SELECT \"%w\" FROM undo.\"%w\")",
+                                      link->table, link->column, link->column, link->table,
+                                      link->pk, link->table, link->pk, link->column,
+                                      link->pk, link->pk, link->table))
+            return FALSE;
+          continue;
+        }
       filter = other_parents_filter (db, link);
       if (!_errata_deletion_exec (db, error, "INSERT INTO main.\"%w\" SELECT * FROM undo.\"%w\""
                                   " WHERE %s", link->table, link->table, filter))

@@ -107,6 +107,21 @@ show_disputes_action (GtkWidget  *widget,
   errata_traces_page_show_disputes (self->traces_page, g_variant_get_int64 (parameter));
 }
 
+/* The traces whose metadata field has a value ("(ss)"), on the Traces page:
+ * the Synthetic Data page's Open in Traces, for one batch. */
+static void
+show_metadata_traces_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ErrataWindow *self = ERRATA_WINDOW (widget);
+  const char *field, *value;
+
+  g_variant_get (parameter, "(&s&s)", &field, &value);
+  _errata_window_show_page (self, PAGE_TRACES);
+  errata_traces_page_set_metadata_filter (self->traces_page, field, value);
+}
+
 /* A double-clicked card asks for its trace. */
 static void
 modes_open_trace (ErrataWindow *self,
@@ -394,6 +409,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-mode-traces", "x",
                                    show_mode_traces_action);
   gtk_widget_class_install_action (widget_class, "win.show-disputes", "x", show_disputes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-metadata-traces", "(ss)",
+                                   show_metadata_traces_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_TRACES);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
@@ -402,6 +419,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", PAGE_EVALUATORS);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_REPORT);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_SYNTH);
   gtk_widget_class_install_action (widget_class, "win.show-evaluator", "x",
                                    show_evaluator_action);
 }

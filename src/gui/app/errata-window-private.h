@@ -11,6 +11,7 @@
 #include "errata-evaluators-page.h"
 #include "errata-failure-modes-page.h"
 #include "errata-report-page.h"
+#include "errata-synth-page.h"
 #include "errata-traces-page.h"
 #include "errata-workspace.h"
 
@@ -23,6 +24,7 @@ G_BEGIN_DECLS
 #define PAGE_FAILURE_MODES "failure-modes"
 #define PAGE_EVALUATORS    "evaluators"
 #define PAGE_REPORT        "report"
+#define PAGE_SYNTH         "synth"
 
 struct _ErrataWindow
 {
@@ -36,6 +38,7 @@ struct _ErrataWindow
   ErrataFailureModesPage *modes_page;
   ErrataEvaluatorsPage *evaluators_page;
   ErrataReportPage     *report_page;
+  ErrataSynthPage      *synth_page;
 
   AdwHeaderBar         *header_bar;
   GtkStack             *title_stack;

@@ -120,6 +120,9 @@ on_visible_page_changed (ErrataWindow *self)
   /* The report reads the project as it stands when it is shown. */
   else if (g_strcmp0 (name, PAGE_REPORT) == 0)
     errata_report_page_reload (self->report_page);
+  /* Reviews made since change the heat map; a run keeps the page as it is. */
+  else if (g_strcmp0 (name, PAGE_SYNTH) == 0 && !errata_synth_page_is_running (self->synth_page))
+    errata_synth_page_reload (self->synth_page);
 }
 
 static void
@@ -148,6 +151,11 @@ add_pages (ErrataWindow  *self,
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->report_page),
                                     PAGE_REPORT, _("Report"));
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
+
+  self->synth_page = ERRATA_SYNTH_PAGE (errata_synth_page_new (self->workspace));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->synth_page),
+                                    PAGE_SYNTH, _("Synthetic Data"));
+  adw_view_stack_page_set_icon_name (page, "system-run-symbolic");
   _errata_window_connect_page_signals (self);
 
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
@@ -399,6 +407,7 @@ errata_window_dispose (GObject *object)
   self->modes_page = NULL;
   self->evaluators_page = NULL;
   self->report_page = NULL;
+  self->synth_page = NULL;
   /* The pages are gone; disposing the workspace cancels what they left. */
   g_clear_object (&self->workspace);
   g_clear_object (&self->file);

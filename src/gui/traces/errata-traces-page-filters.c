@@ -136,6 +136,23 @@ on_metadata_activate (ErrataTracesPage *self)
   _errata_traces_page_apply_query (self);
 }
 
+/* Another page's "show these traces" (win.show-metadata-traces): the filter
+ * is typed for the user, who sees it and can clear it. */
+void
+errata_traces_page_set_metadata_filter (ErrataTracesPage *self,
+                                        const char       *field,
+                                        const char       *value)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
+  g_return_if_fail (field != NULL && value != NULL);
+
+  text = g_strdup_printf ("%s = %s", field, value);
+  gtk_editable_set_text (GTK_EDITABLE (self->metadata_entry), text);
+  on_metadata_activate (self);
+}
+
 static void
 on_metadata_icon_press (ErrataTracesPage    *self,
                         GtkEntryIconPosition  position)

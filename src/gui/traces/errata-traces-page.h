@@ -45,5 +45,9 @@ gint64                errata_traces_page_get_failure_mode  (ErrataTracesPage *se
 /* The adjudication queue of a target (0 overall, or a failure mode). */
 void                  errata_traces_page_show_disputes     (ErrataTracesPage *self,
                                                              gint64             target);
+/* Shows only the traces whose metadata `field` (dotted path) is `value`. */
+void                  errata_traces_page_set_metadata_filter (ErrataTracesPage *self,
+                                                              const char       *field,
+                                                              const char       *value);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * messages APIs (and their model lists) for the client to be tested
  * against, and misbehaves on request: latency, 429 with Retry-After,
  * 500, 529, malformed or truncated bodies, hangs, quota and auth errors.
- * It runs on the caller's main context, so a test can drive the client
+ * Synthetic data prompts get generated tuples and queries
+ * (errata-mock-llm-synth.c). It runs on the caller's main context, so a test can drive the client
  * and the server from one loop.
  *
  * Copyright 2026 The Errata authors
@@ -14,6 +15,7 @@
 #include "config.h"
 
 #include "errata-mock-llm-server.h"
+#include "errata-mock-llm-synth.h"
 
 #include <libsoup/soup.h>
 #include <string.h>
@@ -160,6 +162,8 @@ make_answer (ErrataMockLlmServer *self,
         answer->json = json_node_copy (json_object_get_member (object, "json"));
     }
 
+  if (answer->text == NULL && answer->json == NULL && !anthropic)
+    answer->json = errata_mock_llm_synth_answer (request, user);
   if (answer->text == NULL && answer->json == NULL && wants_json (request, anthropic))
     answer->json = json_from_string ("{\"verdict\": \"pass\", \"reasoning\": \"mock\"}", NULL);
   if (answer->text == NULL && answer->json == NULL)

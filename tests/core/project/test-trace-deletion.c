@@ -410,6 +410,35 @@ test_delete_and_undo (Fixture       *fixture,
                    curve_before->data, curve_before->len * sizeof (guint));
 }
 
+/* A synthetic query whose reply became a deleted trace stays, unlinked (its
+ * foreign key says ON DELETE SET NULL: the query can be run again), and
+ * undo links it again. */
+static void
+test_synthetic_query_stays (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(ErrataTraceDeletion) deletion = errata_trace_deletion_new_for_import (fixture->bravo);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = g_strdup_printf ("INSERT INTO synth_queries (id, tuple_id, text, origin,"
+                                           " state, trace_id, created_at) VALUES (7, 1,"
+                                           " 'a question', 'typed', 'accepted', %lld, 0)",
+                                           (long long)trace_id (fixture->project, "b2"));
+
+  exec (fixture->project, "INSERT INTO synth_tuples (id, key, origin, created_at)"
+                          " VALUES (1, 'k', 'typed', 0)");
+  exec (fixture->project, link);
+  g_assert_true (errata_trace_deletion_run (deletion, fixture->project, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->project, "SELECT count (*) FROM synth_queries"
+                              " WHERE id = 7 AND trace_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (fixture->project, "SELECT count (*) FROM synth_tuples"), ==, 1);
+
+  g_assert_true (errata_trace_deletion_undo (deletion, fixture->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->project, "SELECT trace_id FROM synth_queries WHERE id = 7"),
+                   ==, trace_id (fixture->project, "b2"));
+}
+
 /* A selection by id: the import's record stays, with fewer traces. */
 static void
 test_delete_selection (Fixture       *fixture,
@@ -642,6 +671,7 @@ main (int   argc,
   ADD ("/counts", test_counts);
   ADD ("/delete-and-undo", test_delete_and_undo);
   ADD ("/delete-selection", test_delete_selection);
+  ADD ("/synthetic-query-stays", test_synthetic_query_stays);
   ADD ("/failure-changes-nothing", test_failure_changes_nothing);
   ADD ("/undo-after-changes", test_undo_after_changes);
   ADD ("/async", test_async);

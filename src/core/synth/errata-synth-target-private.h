@@ -1,0 +1,108 @@
+/* errata-synth-target-private.h: what the files of ErrataSynthTarget share.
+ * errata-synth-target.c reads the definition and keeps the queue; each
+ * kind's file makes one attempt and reports it with
+ * _errata_synth_target_attempt_done().
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "errata-llm-client.h"
+#include "errata-llm-pacer.h"
+#include "errata-synth-target.h"
+
+G_BEGIN_DECLS
+
+#define RAW_CAP (64 * 1024)
+
+struct _ErrataSynthTarget
+{
+  GObject                parent_instance;
+
+  ErrataSynthTargetKind  kind;
+  JsonObject            *definition;
+  char                  *description;
+  guint                  concurrency;
+  guint                  requests_per_minute;
+  double                 timeout;        /* seconds per attempt, 0: none */
+  guint                  max_attempts;
+  guint                  retry_base_ms;
+  guint                  retry_max_ms;
+
+  /* chat */
+  ErrataLlmClient       *client;
+  char                  *system;
+
+  /* http */
+  SoupSession           *session;
+  char                  *method;
+  char                  *url;
+  JsonObject            *headers;
+  JsonNode              *body;
+  char                  *reply_pointer;
+  char                  *messages_pointer;
+
+  /* command */
+  GStrv                  argv;
+  char                  *command_line;
+  char                  *project_id;
+  char                  *directory;
+  gboolean               json_input;
+
+  /* the queue (http, command) */
+  GQueue                 waiting;        /* of Call */
+  GQueue                 retrying;       /* of Call, each waiting for its retry_id */
+  guint                  running;
+  ErrataLlmPacer         pacer;
+  guint                  pace_id;
+};
+
+typedef struct
+{
+  ErrataSynthTarget *self;
+  GTask             *task;
+  char              *query;
+  JsonObject        *dimensions;
+  guint              attempt;
+  GCancellable      *attempt_cancellable;  /* cancelled by the task's, or by the timeout */
+  gulong             cancelled_id;
+  guint              timeout_id;
+  guint              retry_id;
+  gboolean           timed_out;
+  gint64             started_at;           /* monotonic µs of this attempt */
+} Call;
+
+/* The kinds' attempts. */
+void     _errata_synth_http_start          (ErrataSynthTarget  *self,
+                                            Call               *call);
+void     _errata_synth_command_start       (ErrataSynthTarget  *self,
+                                            Call               *call);
+gboolean _errata_synth_http_read           (ErrataSynthTarget  *self,
+                                            JsonObject         *definition,
+                                            GError            **error);
+gboolean _errata_synth_command_read        (ErrataSynthTarget  *self,
+                                            JsonObject         *definition,
+                                            GError            **error);
+
+/* An attempt ended with `reply`, or `error`; `retryable` errors are tried
+ * again while attempts are left. Takes both. */
+void     _errata_synth_target_attempt_done (Call               *call,
+                                            ErrataSynthReply   *reply,
+                                            GError             *error,
+                                            gboolean            retryable);
+
+ErrataSynthReply *_errata_synth_reply_new         (void);
+/* Reads a reply that may be JSON (an OpenAI chat completion, or an object
+ * with "messages"), else plain text. */
+ErrataSynthReply *_errata_synth_reply_from_output (const char *output,
+                                                   gsize       len);
+gboolean _errata_synth_target_invalid      (GError            **error,
+                                            const char         *member,
+                                            const char         *format,
+                                            ...) G_GNUC_PRINTF (3, 4);
+
+G_END_DECLS

@@ -1,0 +1,184 @@
+/* errata-synth-page-setup.c: the Synthetic Data page's editors: the
+ * dimensions as JSON, the target as JSON with Save and Test.
+ *
+ * A target typed here is its author's: saving (or testing) it grants this
+ * machine's trust to its command, as creating a command evaluator does; a
+ * target that came with the project runs only once trusted.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-synth-page-private.h"
+
+#include <glib/gi18n.h>
+
+#include "errata-synth-dimensions.h"
+#include "errata-synth-queries.h"
+#include "errata-synth-target.h"
+
+#define RAW_SHOWN 2000
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_json (GtkTextView *view,
+                 JsonNode    *node)
+{
+  g_autofree char *text = node != NULL ? json_to_string (node, TRUE) : g_strdup ("");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+void
+_errata_synth_page_load_editors (ErrataSynthPage *self)
+{
+  ErrataProject *project = _errata_synth_page_get_project (self);
+  g_autoptr(GPtrArray) dimensions = errata_synth_dimensions_load (project, NULL);
+  g_autoptr(ErrataSynthTarget) target = errata_synth_target_load (project, NULL);
+  g_autoptr(JsonNode) dims = dimensions != NULL && dimensions->len > 0
+                             ? errata_synth_dimensions_to_json (dimensions) : NULL;
+  g_autoptr(JsonNode) definition = NULL;
+
+  if (target != NULL)
+    definition = json_node_init_object (json_node_alloc (),
+                                        errata_synth_target_get_definition (target));
+  set_buffer_json (self->dimensions_view, dims);
+  set_buffer_json (self->target_view, definition);
+}
+
+static void
+save_dimensions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
+  g_autofree char *text = buffer_text (self->dimensions_view);
+  g_autoptr(GPtrArray) dimensions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  dimensions = errata_synth_dimensions_from_json (text, -1, &error);
+  if (dimensions == NULL
+      || !errata_synth_dimensions_save (_errata_synth_page_get_project (self), dimensions, &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  /* Translators: "Saved 3 dimensions: 45 combinations." */
+  message = g_strdup_printf (_("Saved %u dimensions: %" G_GUINT64_FORMAT " combinations."),
+                             dimensions->len, errata_synth_dimensions_n_combinations (dimensions));
+  gtk_label_set_text (self->status_label, message);
+  errata_synth_page_reload (self);
+}
+
+/* The target as typed, trusted as its author's. */
+static ErrataSynthTarget *
+typed_target (ErrataSynthPage  *self,
+              GError          **error)
+{
+  g_autofree char *text = buffer_text (self->target_view);
+  g_autofree char *project_id = errata_project_get_meta (_errata_synth_page_get_project (self),
+                                                         "project_id");
+  g_autoptr(ErrataSynthTarget) target = NULL;
+
+  target = errata_synth_target_new_from_text (text, project_id != NULL ? project_id : "", error);
+  if (target == NULL || !errata_synth_target_grant_trust (target, error))
+    return NULL;
+  return g_steal_pointer (&target);
+}
+
+static void
+save_target_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
+  g_autoptr(ErrataSynthTarget) target = NULL;
+  g_autoptr(GError) error = NULL;
+
+  target = typed_target (self, &error);
+  if (target == NULL
+      || !errata_synth_target_store (target, _errata_synth_page_get_project (self), &error))
+    {
+      gtk_label_set_text (self->test_label, error->message);
+      return;
+    }
+  gtk_label_set_text (self->test_label, _("Target saved."));
+}
+
+static void
+on_test_reply (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ErrataSynthPage) self = user_data;
+  g_autoptr(ErrataSynthReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  reply = errata_synth_target_call_finish (ERRATA_SYNTH_TARGET (source), result, &error);
+  g_clear_object (&self->test_cancellable);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  if (reply == NULL)
+    text = g_strdup (error->message);
+  else
+    /* Translators: the reply a Test got, then the raw text it came in. */
+    text = g_strdup_printf (_("Reply: %s\n\nRaw (%.0f ms): %.*s"), reply->text, reply->latency_ms,
+                            RAW_SHOWN, reply->raw != NULL ? reply->raw : "");
+  gtk_label_set_text (self->test_label, text);
+}
+
+static void
+test_target_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
+  g_autoptr(ErrataSynthTarget) target = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataSynthQuery *query;
+
+  if (self->test_cancellable != NULL)
+    return;
+  queries = errata_synth_queries_list (_errata_synth_page_get_project (self),
+                                       ERRATA_SYNTH_LIST_ACCEPTED, &error);
+  target = queries != NULL ? typed_target (self, &error) : NULL;
+  if (target == NULL)
+    {
+      gtk_label_set_text (self->test_label, error->message);
+      return;
+    }
+  if (queries->len == 0)
+    {
+      gtk_label_set_text (self->test_label, _("Accept a query first: Test sends the first one."));
+      return;
+    }
+  query = g_ptr_array_index (queries, 0);
+  self->test_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->test_label, _("Sending the first accepted query…"));
+  /* The consent to send data off this machine (another branch) belongs here too. */
+  errata_synth_target_call_async (target, query->text, query->dimensions, self->test_cancellable,
+                                  on_test_reply, g_object_ref (self));
+}
+
+void
+_errata_synth_page_class_add_setup (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "synth.save-dimensions", NULL,
+                                   save_dimensions_action);
+  gtk_widget_class_install_action (widget_class, "synth.save-target", NULL, save_target_action);
+  gtk_widget_class_install_action (widget_class, "synth.test-target", NULL, test_target_action);
+}
