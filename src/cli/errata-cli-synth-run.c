@@ -143,9 +143,9 @@ _errata_cli_synth_run (int    argc,
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL || (target = get_target (project, target_path, trust, &error)) == NULL)
     return _errata_cli_synth_fail_error (error);
-  /* The consent to send data off this machine (another branch) belongs
-   * here, before anything is sent: the queries go to
-   * errata_synth_target_describe (target). */
+  /* No consent asked (issue 21's consent covers trace text): what goes out
+   * is the synthetic queries and their dimensions, made here, to the
+   * user's own system; no trace text leaves. */
   sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
   errata_synth_run_async (project, target, progress ? on_progress : NULL, NULL, cancellable,
                           errata_cli_on_result, &result);

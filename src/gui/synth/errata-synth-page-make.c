@@ -216,8 +216,8 @@ on_client (GObject      *source,
       job_free (job);
       return;
     }
-  /* The consent to send data off this machine (another branch) belongs
-   * here: the dimensions and tuples go to the LLM. */
+  /* No consent asked (issue 21's consent covers trace text): only the
+   * dimensions and tuples the user typed or sampled go to the LLM. */
   if (job->queries)
     errata_synth_generate_queries_async (client, _errata_synth_page_get_project (self),
                                          job->dimensions, tuples,

@@ -169,7 +169,7 @@ test_target_action (GtkWidget  *widget,
   query = g_ptr_array_index (queries, 0);
   self->test_cancellable = g_cancellable_new ();
   gtk_label_set_text (self->test_label, _("Sending the first accepted query…"));
-  /* The consent to send data off this machine (another branch) belongs here too. */
+  /* No consent asked: a synthetic query, not trace text (see run_action). */
   errata_synth_target_call_async (target, query->text, query->dimensions, self->test_cancellable,
                                   on_test_reply, g_object_ref (self));
 }

@@ -453,8 +453,9 @@ run_action (GtkWidget  *widget,
                                             "PROJECT --target FILE.json”."));
       return;
     }
-  /* The consent to send data off this machine (another branch) belongs
-   * here, before anything is sent. */
+  /* No consent asked (issue 21's consent covers trace text): what goes out
+   * is the synthetic queries and their dimensions, made here, to the
+   * user's own system; no trace text leaves. */
   self->run_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
