@@ -24,6 +24,7 @@
 #include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
+#include "errata-cli-receive.h"
 #include "errata-cli-report.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"
@@ -519,6 +520,7 @@ static const Command commands[] = {
   { "eval", errata_cli_eval, N_("Evaluators: import, run, metrics, verdicts"), N_("import|export|list|finalize|run|metrics|verdicts PROJECT …") },
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
+  { "receive", errata_cli_receive, N_("Receive live traces over OTLP/HTTP until interrupted"), N_("PROJECT [--port N]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
 };
