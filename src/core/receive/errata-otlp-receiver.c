@@ -385,21 +385,46 @@ stored (const ErrataLiveCounts *counts,
   g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
 }
 
+/* GSocket listens with a backlog of 10: an exporter opening 30
+ * connections at once (OpenTelemetry JS's concurrency limit) would see
+ * some reset. */
+#define LISTEN_BACKLOG 256
+
+static gboolean
+listen_on (ErrataOtlpReceiver  *self,
+           GInetAddress        *inet,
+           GError             **error)
+{
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, self->port);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
+
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, FALSE, error) || !g_socket_listen (socket, error)
+      || !soup_server_listen_socket (self->server, socket, 0, error))
+    return FALSE;
+  bound = g_socket_get_local_address (socket, NULL);
+  if (bound != NULL)
+    self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return TRUE;
+}
+
 static gboolean
 listen_loopback (ErrataOtlpReceiver  *self,
                  GError             **error)
 {
+  g_autoptr(GInetAddress) ipv4 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GInetAddress) ipv6 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
   g_autoptr(GError) ipv6_error = NULL;
-  g_autoptr(GSList) uris = NULL;
 
-  if (!soup_server_listen_local (self->server, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  if (!listen_on (self, ipv4, error))
     return FALSE;
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
   /* ::1 too, when the machine has IPv6 at all; 127.0.0.1 is enough. */
-  if (!soup_server_listen_local (self->server, self->port, SOUP_SERVER_LISTEN_IPV6_ONLY, &ipv6_error))
+  if (!listen_on (self, ipv6, &ipv6_error))
     g_debug ("Not receiving on ::1: %s", ipv6_error->message);
   return TRUE;
 }
@@ -408,8 +433,7 @@ static gboolean
 listen_address (ErrataOtlpReceiver  *self,
                 GError             **error)
 {
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GInetAddress) inet = NULL;
 
   if (self->token == NULL || *self->token == '\0')
     {
@@ -419,21 +443,15 @@ listen_address (ErrataOtlpReceiver  *self,
                    self->address);
       return FALSE;
     }
-  address = g_inet_socket_address_new_from_string (self->address, self->port);
-  if (address == NULL)
+  inet = g_inet_address_new_from_string (self->address);
+  if (inet == NULL)
     {
       g_set_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_ADDRESS,
                    /* Translators: %s is what the user gave as a network address. */
                    _("“%s” is not an IP address."), self->address);
       return FALSE;
     }
-  if (!soup_server_listen (self->server, address, 0, error))
-    return FALSE;
-  uris = soup_server_get_uris (self->server);
-  if (uris != NULL)
-    self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
-  return TRUE;
+  return listen_on (self, inet, error);
 }
 
 gboolean
