@@ -18,6 +18,8 @@
 
 #include "errata-otlp-request.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Requests journaled in one transaction, at most. */
 #define MAX_BATCH 512
 /* Traces built between two looks at the queue, so that a burst of complete
@@ -281,7 +283,7 @@ open_project (ErrataLiveWriter *self)
       g_clear_object (&self->project);
       g_set_error_literal (&error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY,
                            /* Translators: said when live traces cannot be received. */
-                           g_dgettext (GETTEXT_PACKAGE, "The project is read-only: received traces could not be stored."));
+                           _("The project is read-only: received traces could not be stored."));
     }
   g_mutex_lock (&self->mutex);
   self->start_error = error;
