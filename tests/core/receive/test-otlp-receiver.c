@@ -281,6 +281,87 @@ test_partial_success (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (stored, "0af7651916cd43dd8448eb211c80319c\t"));
 }
 
+/* Writes a tag and a length before what `reversed` holds (bytes kept in
+ * reverse order, so that each level is a prepend without a copy). */
+static void
+prepend_field (GByteArray *reversed,
+               guint8      tag)
+{
+  guint64 length = reversed->len;
+  guint8 varint[10];
+  guint n = 0;
+
+  do
+    {
+      varint[n++] = (length & 0x7f) | (length > 0x7f ? 0x80 : 0);
+      length >>= 7;
+    }
+  while (length > 0);
+  for (guint i = n; i > 0; i--)
+    g_byte_array_append (reversed, &varint[i - 1], 1);
+  g_byte_array_append (reversed, &tag, 1);
+}
+
+static void
+prepend_bytes (GByteArray   *reversed,
+               const guint8 *bytes,
+               guint         n)
+{
+  for (guint i = n; i > 0; i--)
+    g_byte_array_append (reversed, &bytes[i - 1], 1);
+}
+
+/* An attribute whose value is an array of an array of … 200,000 deep: a
+ * stack overflow for a decoder that recurses without a limit. */
+static GBytes *
+deep_request (void)
+{
+  static const guint8 string_x[] = { 0x0a, 0x01, 'x' };
+  static const guint8 key_k[] = { 0x0a, 0x01, 'k' };
+  static const guint8 ids[] = { 0x0a, 0x10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                                0x12, 0x08, 1, 2, 3, 4, 5, 6, 7, 8 };
+  GByteArray *reversed = g_byte_array_new ();
+  guint8 *data;
+  guint len;
+
+  prepend_bytes (reversed, string_x, sizeof string_x);
+  for (guint i = 0; i < 200000; i++)
+    {
+      prepend_field (reversed, 0x0a);   /* ArrayValue.values */
+      prepend_field (reversed, 0x2a);   /* AnyValue.array_value */
+    }
+  prepend_field (reversed, 0x12);       /* KeyValue.value */
+  prepend_bytes (reversed, key_k, sizeof key_k);
+  prepend_field (reversed, 0x4a);       /* Span.attributes */
+  prepend_bytes (reversed, ids, sizeof ids);
+  prepend_field (reversed, 0x12);       /* ScopeSpans.spans */
+  prepend_field (reversed, 0x12);       /* ResourceSpans.scope_spans */
+  prepend_field (reversed, 0x0a);       /* ExportTraceServiceRequest.resource_spans */
+  len = reversed->len;
+  data = g_byte_array_free (reversed, FALSE);
+  for (guint i = 0; i < len / 2; i++)
+    {
+      guint8 byte = data[i];
+
+      data[i] = data[len - 1 - i];
+      data[len - 1 - i] = byte;
+    }
+  return g_bytes_new_take (data, len);
+}
+
+static void
+test_deep_protobuf (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GBytes) body = deep_request ();
+  g_autoptr(GBytes) response = NULL;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/x-protobuf",
+                                       NULL, body, &response), ==, 400);
+  errata_otlp_receiver_stop (receiver);
+}
+
 static void
 test_port_in_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -344,6 +425,7 @@ main (int   argc,
   ADD ("/root-span-completes", test_root_span_completes);
   ADD ("/bad-requests", test_bad_requests);
   ADD ("/partial-success", test_partial_success);
+  ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/port-in-use", test_port_in_use);
   ADD ("/token", test_token);
 #undef ADD
