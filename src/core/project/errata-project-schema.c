@@ -249,25 +249,26 @@ static const char schema_v3[] =
   "INSERT OR IGNORE INTO meta (key, value) VALUES ('project_id', lower (hex (randomblob (16))));";
 
 /* Version 4: the live OTLP receiver's journal (src/core/receive). A span is
- * answered 200 only once its row is committed here, so a crash loses none;
- * `stored` turns 1 once its trace was built from it. The rows stay after
- * that: a late span of the trace rebuilds it from all of them. `digest`
- * (SHA-256 of the body) keeps a span an exporter sends again (a retry after
- * a lost answer) from counting twice. */
+ * answered 200 only once its row is committed here, so a crash loses none.
+ * Rows are written once and stay: a late span of a trace rebuilds it from
+ * all of them. `digest` (the first 16 bytes of the body's SHA-256) keeps a
+ * span an exporter sends again (a retry after a lost answer) from counting
+ * twice. live_pending names the traces with spans not yet built into a
+ * trace: one small row per trace, so that building one rewrites no span. */
 static const char schema_v4[] =
   "CREATE TABLE live_spans ("
   "  id           INTEGER PRIMARY KEY,"
   "  trace_id     TEXT NOT NULL,"
   "  start        INTEGER NOT NULL,"
   "  root         INTEGER NOT NULL DEFAULT 0,"
-  "  stored       INTEGER NOT NULL DEFAULT 0,"
   "  received_at  INTEGER NOT NULL,"
-  "  digest       TEXT NOT NULL,"
+  "  digest       BLOB NOT NULL,"
   "  body         TEXT NOT NULL,"
   "  UNIQUE (trace_id, digest)"
   ");"
-  "CREATE INDEX live_spans_by_trace ON live_spans (trace_id, start, id);"
-  "CREATE INDEX live_spans_pending ON live_spans (trace_id) WHERE stored = 0;";
+  "CREATE TABLE live_pending ("
+  "  trace_id     TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;";
 
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */

@@ -24,10 +24,28 @@
 #include "errata-trace-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 static const char insert_sql[] =
   "INSERT INTO live_spans (trace_id, start, root, received_at, digest, body)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (trace_id, digest) DO NOTHING";
+
+static const char pending_sql[] =
+  "INSERT INTO live_pending (trace_id) VALUES (?1) ON CONFLICT DO NOTHING";
+
+/* What tells a span sent again from a new one. */
+static void
+digest_of (const char *body,
+           guint8      digest[16])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 full[32];
+  gsize length = sizeof full;
+
+  g_checksum_update (checksum, (const guchar *)body, -1);
+  g_checksum_get_digest (checksum, full, &length);
+  memcpy (digest, full, 16);
+}
 
 gboolean
 errata_live_journal_append (ErrataProject  *project,
@@ -35,12 +53,14 @@ errata_live_journal_append (ErrataProject  *project,
                             GError        **error)
 {
   sqlite3_stmt *insert;
+  sqlite3_stmt *pending;
   gint64 now = g_get_real_time ();
 
   if (!errata_project_begin (project, error))
     return FALSE;
   insert = _errata_project_cached (project, insert_sql, error);
-  if (insert == NULL)
+  pending = insert ? _errata_project_cached (project, pending_sql, error) : NULL;
+  if (pending == NULL)
     {
       errata_project_rollback (project);
       return FALSE;
@@ -48,18 +68,27 @@ errata_live_journal_append (ErrataProject  *project,
   for (guint i = 0; i < spans->len; i++)
     {
       ErrataLiveSpan *span = spans->pdata[i];
-      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, span->body, -1);
+      guint8 digest[16];
       int rc;
 
+      digest_of (span->body, digest);
       sqlite3_bind_text (insert, 1, span->trace_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, span->start);
       sqlite3_bind_int (insert, 3, span->root);
       sqlite3_bind_int64 (insert, 4, now);
-      sqlite3_bind_text (insert, 5, digest, -1, SQLITE_STATIC);
+      sqlite3_bind_blob (insert, 5, digest, sizeof digest, SQLITE_STATIC);
       sqlite3_bind_text (insert, 6, span->body, -1, SQLITE_STATIC);
       rc = sqlite3_step (insert);
       sqlite3_reset (insert);
       sqlite3_clear_bindings (insert);
+      span->journaled = rc == SQLITE_DONE && sqlite3_changes (_errata_project_get_db (project)) > 0;
+      if (rc == SQLITE_DONE && span->journaled)
+        {
+          sqlite3_bind_text (pending, 1, span->trace_id, -1, SQLITE_STATIC);
+          rc = sqlite3_step (pending);
+          sqlite3_reset (pending);
+          sqlite3_clear_bindings (pending);
+        }
       if (rc != SQLITE_DONE)
         {
           /* Translators: completes “Could not %s: %s” and “The disk is full:
@@ -74,20 +103,22 @@ errata_live_journal_append (ErrataProject  *project,
 }
 
 gboolean
-errata_live_journal_has_root (ErrataProject  *project,
-                              const char     *trace_id,
-                              gboolean       *has_root,
-                              GError        **error)
+errata_live_journal_lookup (ErrataProject  *project,
+                            const char     *trace_id,
+                            gboolean       *has_spans,
+                            gboolean       *has_root,
+                            GError        **error)
 {
-  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT EXISTS (SELECT 1 FROM live_spans"
-                                               " WHERE trace_id = ?1 AND root = 1)", error);
+  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT count(*), ifnull (max (root), 0)"
+                                               " FROM live_spans WHERE trace_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  *has_root = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  *has_spans = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  *has_root = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_ROW)
@@ -100,8 +131,8 @@ GPtrArray *
 errata_live_journal_pending (ErrataProject  *project,
                              GError        **error)
 {
-  sqlite3_stmt *stmt = _errata_project_prepare (project, "SELECT DISTINCT trace_id FROM live_spans"
-                                                " WHERE stored = 0 ORDER BY trace_id", error);
+  sqlite3_stmt *stmt = _errata_project_prepare (project, "SELECT trace_id FROM live_pending"
+                                                " ORDER BY trace_id", error);
   GPtrArray *ids;
   int rc;
 
@@ -302,8 +333,8 @@ mark_stored (ErrataProject  *project,
              const char     *trace_id,
              GError        **error)
 {
-  sqlite3_stmt *stmt = _errata_project_cached (project, "UPDATE live_spans SET stored = 1"
-                                               " WHERE trace_id = ?1 AND stored = 0", error);
+  sqlite3_stmt *stmt = _errata_project_cached (project, "DELETE FROM live_pending"
+                                               " WHERE trace_id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -355,6 +386,50 @@ store_trace (ErrataProject      *project,
   return TRUE;
 }
 
+static gint64
+start_of (JsonObject *item)
+{
+  /* Spans by their start, log records by their time, as staged. */
+  if (json_object_has_member (item, "startTimeUnixNano"))
+    return json_object_get_int_member_with_default (item, "startTimeUnixNano", 0);
+  return json_object_get_int_member_with_default (item, "timeUnixNano", 0);
+}
+
+static int
+by_start_then_arrival (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 sa = start_of (*(JsonObject * const *)a);
+  gint64 sb = start_of (*(JsonObject * const *)b);
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+static gboolean
+convert (ErrataProject      *project,
+         JsonParser         *parser,
+         const char         *trace_id,
+         GPtrArray          *items,
+         ErrataLiveOutcome  *outcome,
+         char              **problem,
+         GError            **error)
+{
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) build_error = NULL;
+  ErrataImportContext ctx = { 0 };
+
+  ctx.source = ERRATA_LIVE_SOURCE;
+  ctx.parser = parser;
+  trace = _errata_import_otel_build (&ctx, trace_id, items, &build_error);
+  /* A trace with no conversation yet (only a tool span so far, say)
+   * stays journaled: its later spans may complete it. */
+  if (trace == NULL && problem != NULL)
+    *problem = g_strdup (build_error->message);
+  if (trace != NULL && !store_trace (project, trace, outcome, error))
+    return FALSE;
+  return mark_stored (project, trace_id, error);
+}
+
 gboolean
 errata_live_journal_convert (ErrataProject      *project,
                              const char         *trace_id,
@@ -364,9 +439,6 @@ errata_live_journal_convert (ErrataProject      *project,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(ErrataTrace) trace = NULL;
-  g_autoptr(GError) build_error = NULL;
-  ErrataImportContext ctx = { 0 };
 
   *outcome = ERRATA_LIVE_NO_CONVERSATION;
   if (problem != NULL)
@@ -374,22 +446,32 @@ errata_live_journal_convert (ErrataProject      *project,
   if (!errata_project_begin (project, error))
     return FALSE;
   items = load_spans (project, parser, trace_id, error);
-  if (items == NULL)
-    goto failed;
-  ctx.source = ERRATA_LIVE_SOURCE;
-  ctx.parser = parser;
-  trace = _errata_import_otel_build (&ctx, trace_id, items, &build_error);
-  /* A trace with no conversation yet (only a tool span so far, say)
-   * stays journaled: its later spans may complete it. */
-  if (trace == NULL && problem != NULL)
-    *problem = g_strdup (build_error->message);
-  if (trace != NULL && !store_trace (project, trace, outcome, error))
-    goto failed;
-  if (!mark_stored (project, trace_id, error))
-    goto failed;
+  if (items == NULL || !convert (project, parser, trace_id, items, outcome, problem, error))
+    {
+      errata_project_rollback (project);
+      return FALSE;
+    }
   return errata_project_commit (project, error);
+}
 
-failed:
-  errata_project_rollback (project);
-  return FALSE;
+gboolean
+errata_live_journal_convert_items (ErrataProject      *project,
+                                   const char         *trace_id,
+                                   GPtrArray          *items,
+                                   ErrataLiveOutcome  *outcome,
+                                   GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  *outcome = ERRATA_LIVE_NO_CONVERSATION;
+  /* The journal's order: start time, then arrival (a stable sort). */
+  g_ptr_array_sort (items, by_start_then_arrival);
+  if (!errata_project_begin (project, error))
+    return FALSE;
+  if (!convert (project, parser, trace_id, items, outcome, NULL, error))
+    {
+      errata_project_rollback (project);
+      return FALSE;
+    }
+  return errata_project_commit (project, error);
 }

@@ -25,13 +25,15 @@ typedef enum
 } ErrataLiveOutcome;
 
 /* Journals `spans` (ErrataLiveSpan) in the project, in the caller's
- * transaction when there is one. */
+ * transaction when there is one; a span already there (sent again) is
+ * left out, its `journaled` FALSE. */
 gboolean   errata_live_journal_append       (ErrataProject      *project,
                                              GPtrArray          *spans,
                                              GError            **error);
-/* Whether any journaled span of the trace is its root. */
-gboolean   errata_live_journal_has_root     (ErrataProject      *project,
+/* Whether the trace has journaled spans, and whether one is its root. */
+gboolean   errata_live_journal_lookup       (ErrataProject      *project,
                                              const char         *trace_id,
+                                             gboolean           *has_spans,
                                              gboolean           *has_root,
                                              GError            **error);
 /* The trace ids with spans not yet in a trace (after a restart: what the
@@ -47,5 +49,13 @@ gboolean   errata_live_journal_convert      (ErrataProject      *project,
                                              ErrataLiveOutcome  *outcome,
                                              char              **problem,
                                              GError            **error);
+/* The same from `items` (JsonObject), every span of the trace as
+ * errata_live_journal_append() journaled them, in arrival order: the
+ * journal is not read back. */
+gboolean   errata_live_journal_convert_items (ErrataProject     *project,
+                                              const char        *trace_id,
+                                              GPtrArray         *items,
+                                              ErrataLiveOutcome *outcome,
+                                              GError           **error);
 
 G_END_DECLS

@@ -37,9 +37,20 @@ typedef struct
 /* What the writer knows of a trace with spans not yet in a trace. */
 typedef struct
 {
-  gint64   last_seen;   /* monotonic, µs */
-  gboolean has_root;
+  gint64     last_seen;   /* monotonic, µs */
+  gboolean   has_root;
+  /* Every span of the trace, parsed, when the journal had none of it
+   * before this run saw it: the trace is built from these without reading
+   * the journal back. NULL: built from the journal. */
+  GPtrArray *items;
 } TraceState;
+
+static void
+trace_state_free (TraceState *state)
+{
+  g_clear_pointer (&state->items, g_ptr_array_unref);
+  g_free (state);
+}
 
 struct _ErrataLiveWriter
 {
@@ -112,23 +123,50 @@ report_stored (ErrataLiveWriter *self)
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_stored, stored, g_free);
 }
 
+/* Before the spans of a trace new to the writer go in: whether the
+ * journal already holds some (a late span), and its root. */
+static void
+look_up_trace (ErrataLiveWriter *self,
+               ErrataLiveSpan   *span)
+{
+  TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+  gboolean has_spans = TRUE;
+
+  if (state != NULL)
+    return;
+  state = g_new0 (TraceState, 1);
+  if (!errata_live_journal_lookup (self->project, span->trace_id, &has_spans, &state->has_root, NULL))
+    has_spans = TRUE;
+  if (!has_spans)
+    state->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
+}
+
 static void
 note_span (ErrataLiveWriter *self,
            ErrataLiveSpan   *span,
+           gboolean          journaled,
            gint64            now)
 {
   TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
-  if (state == NULL)
+  if (!journaled)
     {
-      state = g_new0 (TraceState, 1);
-      /* A late span of a trace already built: its root is in the journal. */
-      if (!span->root && !errata_live_journal_has_root (self->project, span->trace_id, &state->has_root, NULL))
-        state->has_root = FALSE;
-      g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
+      /* The transaction failed: what the writer holds may not match the
+       * journal any more. */
+      g_clear_pointer (&state->items, g_ptr_array_unref);
+      return;
     }
+  if (!span->journaled)
+    return;
   state->last_seen = now;
   state->has_root = state->has_root || span->root;
+  /* Taken here, on the writer's thread: the span itself is freed on the
+   * main thread, and a JsonObject's references are not atomic. */
+  if (state->items != NULL)
+    g_ptr_array_add (state->items, g_steal_pointer (&span->flat));
+  else
+    g_clear_pointer (&span->flat, json_object_unref);
 }
 
 /* All of `jobs` in one transaction; each is answered either way. */
@@ -142,7 +180,13 @@ journal_jobs (ErrataLiveWriter *self,
   guint n_spans = 0;
 
   for (guint i = 0; ok && i < jobs->len; i++)
-    ok = errata_live_journal_append (self->project, ((Job *)jobs->pdata[i])->spans, &error);
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        look_up_trace (self, spans->pdata[j]);
+      ok = errata_live_journal_append (self->project, spans, &error);
+    }
   if (ok)
     ok = errata_project_commit (self->project, &error);
   else
@@ -153,14 +197,20 @@ journal_jobs (ErrataLiveWriter *self,
       Job *job = jobs->pdata[i];
 
       n_spans += job->spans->len;
+      for (guint j = 0; j < job->spans->len; j++)
+        {
+          ErrataLiveSpan *span = job->spans->pdata[j];
+
+          if (g_hash_table_contains (self->traces, span->trace_id))
+            note_span (self, span, ok, now);
+          else
+            g_clear_pointer (&span->flat, json_object_unref);
+        }
       if (ok)
-        for (guint j = 0; j < job->spans->len; j++)
-          note_span (self, job->spans->pdata[j], now);
+        self->counts.spans_journaled += job->spans->len;
       else
         job->error = g_error_copy (error);
     }
-  if (ok)
-    self->counts.spans_journaled += n_spans;
   g_atomic_int_add (&self->backlog, -(gint)n_spans);
   /* Answered only now: a 200 means the spans are on disk. */
   for (guint i = 0; i < jobs->len; i++)
@@ -184,6 +234,7 @@ convert_ready (ErrataLiveWriter *self,
                gboolean          stopping)
 {
   g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
@@ -196,7 +247,9 @@ convert_ready (ErrataLiveWriter *self,
     if (is_ready (self, value, now, stopping))
       {
         g_ptr_array_add (ready, g_strdup (key));
-        g_hash_table_iter_remove (&iter);
+        g_ptr_array_add (states, value);
+        g_hash_table_iter_steal (&iter);
+        g_free (key);
       }
   if (ready->len == 0)
     return;
@@ -207,9 +260,15 @@ convert_ready (ErrataLiveWriter *self,
     }
   for (guint i = 0; i < ready->len; i++)
     {
+      TraceState *state = states->pdata[i];
       ErrataLiveOutcome outcome;
+      gboolean ok;
 
-      if (!errata_live_journal_convert (self->project, ready->pdata[i], &outcome, NULL, &error))
+      if (state->items != NULL)
+        ok = errata_live_journal_convert_items (self->project, ready->pdata[i], state->items, &outcome, &error);
+      else
+        ok = errata_live_journal_convert (self->project, ready->pdata[i], &outcome, NULL, &error);
+      if (!ok)
         {
           /* Its spans stay journaled: the next start builds it. */
           g_warning ("Could not store received trace %s: %s", (char *)ready->pdata[i], error->message);
@@ -301,7 +360,8 @@ writer_thread (gpointer data)
 
   if (!open_project (self))
     return NULL;
-  self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)trace_state_free);
   replay_journal (self);
 
   while (!stopping || g_async_queue_length (self->queue) > 0)

@@ -29,6 +29,7 @@ errata_live_span_free (ErrataLiveSpan *span)
     return;
   g_free (span->trace_id);
   g_free (span->body);
+  g_clear_pointer (&span->flat, json_object_unref);
   g_free (span);
 }
 
@@ -147,6 +148,7 @@ add_span (gpointer     user_data,
   span->trace_id = g_strdup (trace_id);
   span->start = start;
   span->body = json_to_string (flat, FALSE);
+  span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
   span->root = !json_object_has_member (object, "errata.log_record") && *parent == '\0';
   g_ptr_array_add (spans, span);

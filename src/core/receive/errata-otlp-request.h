@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,11 @@ typedef struct
   char    *trace_id;
   gint64   start;     /* its start time, nanoseconds: the order it is built in */
   char    *body;      /* the flattened span, JSON */
+  JsonObject *flat;   /* the same, parsed (the writer builds the trace from
+                       * it without reading the journal back) */
   gboolean root;      /* a span without a parent: its trace is complete */
+  gboolean journaled; /* set by errata_live_journal_append(): FALSE for a span
+                       * already in the journal */
 } ErrataLiveSpan;
 
 GQuark          errata_otlp_error_quark          (void);
