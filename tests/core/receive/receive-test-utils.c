@@ -140,19 +140,14 @@ receive_test_traces_text (const char *project_path,
   return g_string_free (text, FALSE);
 }
 
+static void import_paths (const char *path, GPtrArray *files);
+
 void
 receive_test_import (const char         *path,
                      const char * const *names)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(ErrataImporter) importer = errata_importer_new ();
-  g_autoptr(ErrataImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
 
-  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
-  g_assert_no_error (error);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *data = g_test_build_filename (G_TEST_DIST, "core", "import", "data",
@@ -160,6 +155,36 @@ receive_test_import (const char         *path,
 
       g_ptr_array_add (files, g_file_new_for_path (data));
     }
+  import_paths (path, files);
+}
+
+void
+receive_test_import_data (const char         *path,
+                          const char * const *names)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *data = g_test_build_filename (G_TEST_DIST, "core", "receive", "data", names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (data));
+    }
+  import_paths (path, files);
+}
+
+static void
+import_paths (const char *path,
+              GPtrArray  *files)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
   report = errata_importer_import (importer, project, (GFile **)files->pdata, files->len, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (errata_import_report_get_n_added (report), >, 0);

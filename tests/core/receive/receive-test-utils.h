@@ -48,6 +48,9 @@ char               *receive_test_traces_text   (const char  *project_path,
 /* Imports the instrumented fixtures `names` into the project at `path`. */
 void                receive_test_import        (const char  *path,
                                                 const char * const *names);
+/* The same with files of tests/core/receive/data/. */
+void                receive_test_import_data   (const char  *path,
+                                                const char * const *names);
 GBytes             *receive_test_gzip          (GBytes      *body);
 
 G_END_DECLS

@@ -165,6 +165,55 @@ traces_added (gpointer data)
   return counts.traces_added >= waiting->added;
 }
 
+/* data/exporters/: what OpenTelemetry JS's two OTLP/HTTP trace exporters
+ * really sent, attached to the same tracer provider under the OpenInference
+ * instrumentation of `openai` (tests/receive/record-exporters.mjs; versions
+ * in versions.json). The protobuf bodies and the JSON bodies, received,
+ * give what a file import of the JSON bodies gives. */
+static void
+check_real_exporter (Fixture    *fixture,
+                     const char *encoding)
+{
+  const char * const json[] = { "exporters/01-json.json", "exporters/02-json.json", NULL };
+  gboolean protobuf = g_str_equal (encoding, "proto");
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *imported = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  receive_test_import_data (fixture->imported, json);
+  imported = receive_test_traces_text (fixture->imported, NULL);
+  /* The five chats and three agent runs of tests/import/scenarios.cjs. */
+  lines = g_strsplit (imported, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8 + 1);
+
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("exporters/%02u-%s.%s", i, encoding, protobuf ? "pb" : "json");
+      g_autoptr(GBytes) body = receive_test_data (name);
+
+      g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces",
+                                           protobuf ? "application/x-protobuf" : "application/json",
+                                           NULL, body, NULL), ==, 200);
+    }
+  errata_otlp_receiver_stop (receiver);
+  assert_same_traces (fixture);
+}
+
+static void
+test_real_exporter_protobuf (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  check_real_exporter (fixture, "proto");
+}
+
+static void
+test_real_exporter_json (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  check_real_exporter (fixture, "json");
+}
+
 /* The root span completes a trace: it is stored while the receiver runs,
  * without waiting for the (here, hour-long) idle time. */
 static void
@@ -422,6 +471,8 @@ main (int   argc,
   ADD ("/protobuf-as-import", test_protobuf_as_import);
   ADD ("/gzip-as-import", test_gzip_as_import);
   ADD ("/protobuf-gzip-as-import", test_protobuf_gzip_as_import);
+  ADD ("/real-exporter-protobuf", test_real_exporter_protobuf);
+  ADD ("/real-exporter-json", test_real_exporter_json);
   ADD ("/root-span-completes", test_root_span_completes);
   ADD ("/bad-requests", test_bad_requests);
   ADD ("/partial-success", test_partial_success);
