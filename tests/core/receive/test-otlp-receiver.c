@@ -411,6 +411,43 @@ test_deep_protobuf (Fixture       *fixture,
   errata_otlp_receiver_stop (receiver);
 }
 
+/* A 10 MB request (one span whose input is 10 MB of text) is under the
+ * default limit: received and stored whole. */
+static void
+test_ten_megabytes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GString) json = g_string_new ("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+                                          "{\"traceId\": \"5b8efff798038103d269b633813fc60c\","
+                                          " \"spanId\": \"eee19b7ec3c1b174\", \"name\": \"chat\","
+                                          " \"attributes\": [{\"key\": \"input.value\", \"value\": {\"stringValue\": \"");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *messages;
+
+  while (json->len < 10 * 1000 * 1000)
+    g_string_append (json, "All work and no play makes Jack a dull boy. ");
+  g_string_append (json, "\"}}, {\"key\": \"output.value\", \"value\": {\"stringValue\": \"ok\"}}]}]}]}]}");
+  body = g_string_free_to_bytes (g_steal_pointer (&json));
+  g_assert_cmpuint (g_bytes_get_size (body), >=, 10 * 1000 * 1000);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  trace = errata_project_find_trace (project, "otlp-live", "5b8efff798038103d269b633813fc60c", &error);
+  g_assert_no_error (error);
+  messages = errata_trace_get_messages (trace);
+  g_assert_cmpuint (json_array_get_length (messages), ==, 2);
+  g_assert_cmpuint (strlen (json_object_get_string_member (json_array_get_object_element (messages, 0),
+                                                           "content")), >=, 10 * 1000 * 1000 - 200);
+}
+
 static void
 test_port_in_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -477,6 +514,7 @@ main (int   argc,
   ADD ("/bad-requests", test_bad_requests);
   ADD ("/partial-success", test_partial_success);
   ADD ("/deep-protobuf", test_deep_protobuf);
+  ADD ("/ten-megabytes", test_ten_megabytes);
   ADD ("/port-in-use", test_port_in_use);
   ADD ("/token", test_token);
 #undef ADD
