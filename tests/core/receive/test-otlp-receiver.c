@@ -260,6 +260,8 @@ test_bad_requests (Fixture       *fixture,
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
   g_autoptr(GBytes) big = NULL;
   g_autoptr(GBytes) bomb = NULL;
+  g_autoptr(GBytes) zeros_bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
   g_autofree char *zeros = g_malloc0 (200000);
   ErrataOtlpReceiverCounts counts;
 
@@ -281,14 +283,15 @@ test_bad_requests (Fixture       *fixture,
   g_clear_object (&receiver);
 
   /* Past the limit: announced, or only once inflated. */
-  receiver = errata_otlp_receiver_new (g_file_new_for_path (fixture->received));
+  receiver = errata_otlp_receiver_new (file);
   errata_otlp_receiver_set_port (receiver, 0);
   errata_otlp_receiver_set_max_body (receiver, 100000);
   g_assert_true (errata_otlp_receiver_start (receiver, NULL));
   big = g_bytes_new (zeros, 150000);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, big, NULL), ==, 413);
-  bomb = receive_test_gzip (g_bytes_new_static (zeros, 200000));
+  zeros_bytes = g_bytes_new_static (zeros, 200000);
+  bomb = receive_test_gzip (zeros_bytes);
   g_assert_cmpuint (g_bytes_get_size (bomb), <, 100000);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        "gzip", bomb, NULL), ==, 413);
