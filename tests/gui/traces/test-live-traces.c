@@ -183,6 +183,57 @@ test_port_in_use (Fixture       *fixture,
   errata_test_remove_tree (dir);
 }
 
+/* The case receiving is for: an empty project, its page showing how to
+ * import. The first traces take it to the list. */
+static void
+test_empty_project (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *endpoint = NULL;
+  Fixture fixture = { 0 };
+  ErrataLiveTracesBar *bar;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  Count count = { NULL, 8 };
+
+  project = errata_project_create (file, &error);
+  g_assert_no_error (error);
+  errata_project_close (project);
+  errata_application_open_file (app, file);
+  fixture.window = ERRATA_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  errata_gui_test_iterate_until (window_is_idle, fixture.window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture.window);
+  fixture.page = errata_gui_test_find_one_visible (GTK_WIDGET (fixture.window), ERRATA_TYPE_TRACES_PAGE);
+  count.model = G_LIST_MODEL (errata_traces_page_get_model (fixture.page));
+  g_assert_cmpuint (g_list_model_get_n_items (count.model), ==, 0);
+
+  bar = bar_of (&fixture);
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  errata_gui_test_iterate_for (100);
+  endpoint = endpoint_shown (&fixture);
+  g_assert_nonnull (endpoint);
+  post_fixture (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture.page);
+  errata_gui_test_iterate_for (300);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture.window), "live-traces-empty-project.png");
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  errata_gui_test_iterate_for (50);
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -211,6 +262,7 @@ main (int   argc,
 
   ADD_TEST ("/live-traces/receive", test_receive);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
+  g_test_add_func ("/live-traces/empty-project", test_empty_project);
 
   return g_test_run ();
 }
