@@ -10,6 +10,9 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin
   # core
   libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libsecret-1-dev
+  # the live OTLP receiver (src/core/receive) decodes protobuf; protoc-c only
+  # to regenerate its committed C code (src/core/receive/README.md)
+  libprotobuf-c-dev protobuf-c-compiler
   # charts (src/core/charts): cairo and pango, no GTK
   libcairo2-dev libpango1.0-dev
   # gui

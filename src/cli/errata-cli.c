@@ -28,6 +28,7 @@
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
 #include "errata-cli-delete.h"
+#include "errata-cli-receive.h"
 #include "errata-cli-report.h"
 #include "errata-exporter.h"
 #include "errata-importer.h"
@@ -576,6 +577,7 @@ static const Command commands[] = {
   { "delete", errata_cli_delete, N_("Delete traces (an import, a list, a search) and what goes with them"), N_("PROJECT (--import ID | --ids FILE | --query Q) [--dry-run] [--json]") },
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
+  { "receive", errata_cli_receive, N_("Receive live traces over OTLP/HTTP until interrupted"), N_("PROJECT [--port N]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },
   { "synth", errata_cli_synth, N_("Synthetic data: dimensions, tuples, queries, runs, breakdown"), N_("dimensions|tuples|queries|accept|reject|run|breakdown PROJECT …") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },

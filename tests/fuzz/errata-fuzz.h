@@ -32,6 +32,11 @@ int errata_fuzz_import_otel             (const guint8 *data,
 int errata_fuzz_import_langfuse         (const guint8 *data,
                                          gsize         size);
 
+/* The live OTLP receiver: byte 0 picks traces or logs, JSON or protobuf,
+ * gzip or not (errata-fuzz-receive.c); the rest is the request body. */
+int errata_fuzz_otlp_request            (const guint8 *data,
+                                         gsize         size);
+
 /* The LLM side: the JSON extractor takes the whole input as a model's
  * reply text; the wire parsers take byte 0 as the parser to use (see
  * errata-fuzz-llm.c) and the rest as the HTTP body. */

@@ -37,6 +37,7 @@ static const FuzzTarget targets[] = {
   { "json-extract", errata_fuzz_json_extract },
   { "llm-wire", errata_fuzz_llm_wire },
   { "project-open", errata_fuzz_project_open },
+  { "otlp-request", errata_fuzz_otlp_request },
   { "markdown", errata_fuzz_markdown },
 };
 

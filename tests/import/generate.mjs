@@ -256,7 +256,12 @@ async function main () {
   console.log(`wrote ${outDir}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// tests/receive/record-exporters.mjs borrows the fake server.
+export { startServer };
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -31,9 +31,25 @@ const MODEL = 'fake-gpt';
 const spanExporter = new InMemorySpanExporter();
 const logExporter = new InMemoryLogRecordExporter();
 const resource = resourceFromAttributes({ 'service.name': `errata-fixture-${library}` });
+// tests/receive/record-exporters.mjs: the real OTLP exporters too, JSON
+// and protobuf, both sending every span to a recording server.
+function otlpProcessors () {
+  const endpoint = process.env.ERRATA_RECEIVER_ENDPOINT;
+  if (!endpoint)
+    return [];
+  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace');
+  const http = require('@opentelemetry/exporter-trace-otlp-http');
+  const proto = require('@opentelemetry/exporter-trace-otlp-proto');
+  return [
+    new BatchSpanProcessor({ exporter: new http.OTLPTraceExporter({ url: `${endpoint}/json/v1/traces` }),
+                             scheduledDelayMillis: 200 }),
+    new BatchSpanProcessor({ exporter: new proto.OTLPTraceExporter({ url: `${endpoint}/proto/v1/traces` }),
+                             scheduledDelayMillis: 200 }),
+  ];
+}
 const tracerProvider = new TracerProvider({
   resource,
-  spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
+  spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter }), ...otlpProcessors()],
 });
 const loggerProvider = new LoggerProvider({
   resource,

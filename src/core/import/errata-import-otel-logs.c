@@ -61,13 +61,14 @@ flatten_record (JsonObject *record)
 }
 
 gboolean
-_errata_import_otel_logs_stage (ErrataImportStage   *stage,
-                                ErrataImportContext *ctx,
-                                JsonObject          *object,
-                                GError             **error)
+_errata_import_otel_logs_flatten (JsonObject          *object,
+                                  ErrataOtelSinkFunc   sink,
+                                  gpointer             user_data,
+                                  guint               *n_items,
+                                  guint               *n_rejected,
+                                  GError             **error)
 {
   JsonArray *resource_logs = errata_json_get_array (object, "resourceLogs");
-  guint n_staged = 0;
 
   for (guint i = 0; resource_logs && i < json_array_get_length (resource_logs); i++)
     {
@@ -85,23 +86,18 @@ _errata_import_otel_logs_stage (ErrataImportStage   *stage,
               const char *trace_id = record ? errata_json_get_string (record, "traceId") : NULL;
               g_autoptr(JsonNode) flat = NULL;
 
+              /* A log record outside any trace has no conversation to join. */
               if (trace_id == NULL || *trace_id == '\0')
-                continue;
+                {
+                  (*n_rejected)++;
+                  continue;
+                }
               flat = flatten_record (record);
-              if (!_errata_import_stage_add (stage, "otel", trace_id, ctx->source,
-                                             nanos (record, "timeUnixNano"), flat, error))
+              if (!sink (user_data, trace_id, nanos (record, "timeUnixNano"), flat, error))
                 return FALSE;
-              n_staged++;
+              (*n_items)++;
             }
         }
-    }
-  if (n_staged == 0)
-    {
-      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                           /* Translators: a log record is one event of an OpenTelemetry
-                            * export; `traceId` is a field name: keep it as it is. */
-                           _("the record has no log records with a `traceId`"));
-      return FALSE;
     }
   return TRUE;
 }

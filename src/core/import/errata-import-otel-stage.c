@@ -140,13 +140,14 @@ flatten_span (JsonObject *span,
 }
 
 static gboolean
-stage_spans (ErrataImportStage    *stage,
-             ErrataImportContext  *ctx,
-             JsonArray            *spans,
-             JsonObject           *resource,
-             JsonNode             *scope,
-             guint                *n_staged,
-             GError              **error)
+flatten_spans (JsonArray          *spans,
+               JsonObject         *resource,
+               JsonNode           *scope,
+               ErrataOtelSinkFunc  sink,
+               gpointer            user_data,
+               guint              *n_items,
+               guint              *n_rejected,
+               GError            **error)
 {
   for (guint i = 0; spans && i < json_array_get_length (spans); i++)
     {
@@ -156,33 +157,34 @@ stage_spans (ErrataImportStage    *stage,
 
       trace_id = span ? errata_json_get_string (span, "traceId") : NULL;
       if (trace_id == NULL || *trace_id == '\0')
-        continue;
+        {
+          (*n_rejected)++;
+          continue;
+        }
       flat = flatten_span (span, resource, scope);
-      if (!_errata_import_stage_add (stage, "otel", trace_id, ctx->source,
-                                     nanos (span, "startTimeUnixNano"), flat, error))
+      if (!sink (user_data, trace_id, nanos (span, "startTimeUnixNano"), flat, error))
         return FALSE;
-      (*n_staged)++;
+      (*n_items)++;
     }
   return TRUE;
 }
 
 gboolean
-_errata_import_otel_stage (ErrataImportStage    *stage,
-                           ErrataImportContext  *ctx,
-                           const ErrataRecord   *record,
-                           GError              **error)
+_errata_import_otel_flatten (JsonObject          *object,
+                             ErrataOtelSinkFunc   sink,
+                             gpointer             user_data,
+                             guint               *n_items,
+                             guint               *n_rejected,
+                             GError             **error)
 {
-  JsonObject *object;
   JsonArray *resource_spans;
-  guint n_staged = 0;
 
-  object = _errata_import_require_object (record, error);
-  if (object == NULL)
-    return FALSE;
+  *n_items = 0;
+  *n_rejected = 0;
   /* Log events (message content, for some instrumentations) join their
    * spans by trace and span id. */
   if (json_object_has_member (object, "resourceLogs") && !json_object_has_member (object, "resourceSpans"))
-    return _errata_import_otel_logs_stage (stage, ctx, object, error);
+    return _errata_import_otel_logs_flatten (object, sink, user_data, n_items, n_rejected, error);
   resource_spans = errata_json_get_array (object, "resourceSpans");
   if (resource_spans == NULL)
     {
@@ -212,19 +214,60 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
           JsonObject *ss = errata_json_array_get_object (scopes, j);
 
           if (ss != NULL
-              && !stage_spans (stage, ctx, errata_json_get_array (ss, "spans"), resource,
-                               json_object_get_member (ss, "scope"), &n_staged, error))
+              && !flatten_spans (errata_json_get_array (ss, "spans"), resource,
+                                 json_object_get_member (ss, "scope"), sink, user_data,
+                                 n_items, n_rejected, error))
             return FALSE;
         }
     }
-
-  if (n_staged == 0)
-    {
-      g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
-                           /* Translators: a span is one timed step of an OpenTelemetry trace;
-                            * `traceId` is a field name: keep it as it is. */
-                           _("the record has no spans with a `traceId`"));
-      return FALSE;
-    }
   return TRUE;
+}
+
+typedef struct
+{
+  ErrataImportStage   *stage;
+  ErrataImportContext *ctx;
+} StageSink;
+
+static gboolean
+stage_one (gpointer     user_data,
+           const char  *trace_id,
+           gint64       start,
+           JsonNode    *flat,
+           GError     **error)
+{
+  StageSink *sink = user_data;
+
+  return _errata_import_stage_add (sink->stage, "otel", trace_id, sink->ctx->source, start, flat, error);
+}
+
+gboolean
+_errata_import_otel_stage (ErrataImportStage    *stage,
+                           ErrataImportContext  *ctx,
+                           const ErrataRecord   *record,
+                           GError              **error)
+{
+  StageSink sink = { stage, ctx };
+  JsonObject *object;
+  guint n_staged = 0;
+  guint n_rejected = 0;
+
+  object = _errata_import_require_object (record, error);
+  if (object == NULL)
+    return FALSE;
+  if (!_errata_import_otel_flatten (object, stage_one, &sink, &n_staged, &n_rejected, error))
+    return FALSE;
+  if (n_staged > 0)
+    return TRUE;
+  if (json_object_has_member (object, "resourceLogs") && !json_object_has_member (object, "resourceSpans"))
+    g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                         /* Translators: a log record is one event of an OpenTelemetry
+                          * export; `traceId` is a field name: keep it as it is. */
+                         _("the record has no log records with a `traceId`"));
+  else
+    g_set_error_literal (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_BAD_RECORD,
+                         /* Translators: a span is one timed step of an OpenTelemetry trace;
+                          * `traceId` is a field name: keep it as it is. */
+                         _("the record has no spans with a `traceId`"));
+  return FALSE;
 }

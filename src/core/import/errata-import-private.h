@@ -119,12 +119,31 @@ gboolean           _errata_import_otel_stage     (ErrataImportStage    *stage,
 /* OTLP's AnyValue and attribute lists as plain JSON (errata-import-otel-stage.c). */
 JsonNode          *_errata_import_otel_any_value (JsonNode             *value);
 JsonObject        *_errata_import_otel_flatten_attributes (JsonArray   *attributes);
-/* An ExportLogsServiceRequest: each log record staged under its trace id
- * (errata-import-otel-logs.c). */
-gboolean           _errata_import_otel_logs_stage (ErrataImportStage   *stage,
-                                                   ErrataImportContext *ctx,
-                                                   JsonObject          *object,
-                                                   GError             **error);
+/* Where the flattened spans and log records of an OTLP request go: the
+ * import's stage, or the live receiver's journal (src/core/receive). */
+typedef gboolean (*ErrataOtelSinkFunc) (gpointer     user_data,
+                                        const char  *trace_id,
+                                        gint64       start,
+                                        JsonNode    *flat,
+                                        GError     **error);
+/* Each span of an ExportTraceServiceRequest (or log record of an
+ * ExportLogsServiceRequest) in OTLP JSON, flattened and handed to `sink`
+ * under its trace id, in the request's order. *n_items counts them,
+ * *n_rejected those without a trace id. FALSE with a user message when
+ * `object` is neither kind of request, or when `sink` fails. */
+gboolean           _errata_import_otel_flatten   (JsonObject          *object,
+                                                  ErrataOtelSinkFunc   sink,
+                                                  gpointer             user_data,
+                                                  guint               *n_items,
+                                                  guint               *n_rejected,
+                                                  GError             **error);
+/* The log records' part of that (errata-import-otel-logs.c). */
+gboolean           _errata_import_otel_logs_flatten (JsonObject          *object,
+                                                     ErrataOtelSinkFunc   sink,
+                                                     gpointer             user_data,
+                                                     guint               *n_items,
+                                                     guint               *n_rejected,
+                                                     GError             **error);
 /* The spans of a staged trace, with the GenAI log events of each folded
  * into its attributes as gen_ai.input.messages / gen_ai.output.messages;
  * events of a span that was not imported make a span of their own.

@@ -336,6 +336,28 @@ static const char schema_v5[] =
   "CREATE INDEX synth_queries_by_tuple ON synth_queries (tuple_id);"
   "CREATE INDEX synth_queries_by_trace ON synth_queries (trace_id);";
 
+/* Version 6: the live OTLP receiver's journal (src/core/receive). A span is
+ * answered 200 only once its row is committed here, so a crash loses none.
+ * Rows are written once and stay: a late span of a trace rebuilds it from
+ * all of them. `digest` (the first 16 bytes of the body's SHA-256) keeps a
+ * span an exporter sends again (a retry after a lost answer) from counting
+ * twice. live_pending names the traces with spans not yet built into a
+ * trace: one small row per trace, so that building one rewrites no span. */
+static const char schema_v6[] =
+  "CREATE TABLE live_spans ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  trace_id     TEXT NOT NULL,"
+  "  start        INTEGER NOT NULL,"
+  "  root         INTEGER NOT NULL DEFAULT 0,"
+  "  received_at  INTEGER NOT NULL,"
+  "  digest       BLOB NOT NULL,"
+  "  body         TEXT NOT NULL,"
+  "  UNIQUE (trace_id, digest)"
+  ");"
+  "CREATE TABLE live_pending ("
+  "  trace_id     TEXT PRIMARY KEY"
+  ") WITHOUT ROWID;";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -343,6 +365,7 @@ const char * const errata_project_migrations[] = {
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

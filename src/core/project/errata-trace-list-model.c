@@ -39,6 +39,7 @@ struct _ErrataTraceListModel
   ErrataProject    *project;
   ErrataTraceQuery *query;
   GArray           *ids;           /* gint64 per position */
+  gboolean          keep_rows;     /* the reload running is for new traces */
   GHashTable       *pages;         /* index -> Page */
   GQueue            lru;           /* most recently used first */
   GCancellable     *cancellable;   /* of the ids query in flight */
@@ -226,18 +227,33 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = errata_trace_list_model_get_item;
 }
 
+/* A reload replaces every row (their summaries may all have changed: a
+ * new reviewer, say). One for new traces only tells that the ids between
+ * the common start and the common end changed: the other rows, the
+ * selection and the scroll position stay. */
 static void
 replace_ids (ErrataTraceListModel *self,
              GArray               *ids)
 {
-  guint removed = self->ids->len;
+  guint old_len = self->ids->len;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (self->keep_rows && prefix < old_len && prefix < ids->len
+         && g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (self->keep_rows && suffix < old_len - prefix && suffix < ids->len - prefix
+         && g_array_index (self->ids, gint64, old_len - 1 - suffix)
+            == g_array_index (ids, gint64, ids->len - 1 - suffix))
+    suffix++;
 
   drop_pages (self);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
-  if (removed > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, ids->len);
-  if (removed != ids->len)
+  if (old_len - prefix - suffix > 0 || ids->len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
+                                ids->len - prefix - suffix);
+  if (old_len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -277,6 +293,8 @@ errata_trace_list_model_reload (ErrataTraceListModel *self)
 
   g_return_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self));
 
+  self->keep_rows = FALSE;
+
   was_loading = self->cancellable != NULL;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -286,6 +304,30 @@ errata_trace_list_model_reload (ErrataTraceListModel *self)
                                         on_ids_loaded, g_object_ref (self));
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/**
+ * errata_trace_list_model_reload_new_traces:
+ * @self: a model
+ *
+ * A reload for traces added meanwhile (received live): only the rows
+ * that changed position are replaced, so that the list does not move
+ * under a user reviewing it.
+ */
+void
+errata_trace_list_model_reload_new_traces (ErrataTraceListModel *self)
+{
+  gboolean full;
+
+  g_return_if_fail (ERRATA_IS_TRACE_LIST_MODEL (self));
+
+  /* A full reload already running stays one (started again, for these
+   * traces too). */
+  full = self->cancellable != NULL && !self->keep_rows;
+  errata_trace_list_model_reload (self);
+  if (full)
+    return;
+  self->keep_rows = TRUE;
 }
 
 static void

@@ -32,6 +32,7 @@ ErrataTraceQuery     *errata_trace_list_model_dup_query         (ErrataTraceList
 void                  errata_trace_list_model_set_query         (ErrataTraceListModel *self,
                                                                  ErrataTraceQuery     *query);
 void                  errata_trace_list_model_reload            (ErrataTraceListModel *self);
+void                  errata_trace_list_model_reload_new_traces (ErrataTraceListModel *self);
 gboolean              errata_trace_list_model_is_loading        (ErrataTraceListModel *self);
 gint64                errata_trace_list_model_get_trace_id      (ErrataTraceListModel *self,
                                                                  guint                 position);

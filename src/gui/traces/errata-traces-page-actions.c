@@ -456,6 +456,15 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* From the live traces bar: new traces were stored. */
+static void
+live_traces_arrived_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  _errata_traces_page_live_traces_arrived (ERRATA_TRACES_PAGE (widget));
+}
+
 static void
 add_shortcuts (GtkWidgetClass *widget_class)
 {
@@ -495,6 +504,8 @@ _errata_traces_page_class_install_actions (GtkWidgetClass *widget_class)
 {
   add_shortcuts (widget_class);
   gtk_widget_class_install_action (widget_class, "traces.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "traces.live-traces-arrived", NULL,
+                                   live_traces_arrived_action);
   gtk_widget_class_install_action (widget_class, "traces.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "traces.next-unreviewed", NULL,
                                    next_unreviewed_action);

@@ -10,6 +10,7 @@
 #include "errata-failure-mode-dropdown.h"
 #include "errata-undo-stack.h"
 #include "errata-trace-deletion.h"
+#include "errata-live-traces-bar.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,7 @@ struct _ErrataTracesPage
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  ErrataLiveTracesBar  *live_bar;
   GtkSpinner           *spinner;
   GtkLabel             *import_command;
   GtkPaned             *outer_paned;
@@ -98,6 +100,7 @@ enum {
 gboolean _errata_traces_page_query_is_filtered      (ErrataTraceQuery *query);
 char    *_errata_traces_page_format_progress        (const ErrataProjectInfo *info);
 void     _errata_traces_page_update_state           (ErrataTracesPage *self);
+void     _errata_traces_page_live_traces_arrived    (ErrataTracesPage *self);
 void     _errata_traces_page_toggle_first_failure   (ErrataTracesPage *self,
                                                      int               index);
 void     _errata_traces_page_review_changed         (ErrataTracesPage *self,

@@ -625,6 +625,7 @@ set_workspace (ErrataTracesPage *self,
   g_signal_connect_object (self->settings, "changed::annotator-name",
                            G_CALLBACK (on_review_settings_changed), self, G_CONNECT_SWAPPED);
 
+  errata_live_traces_bar_set_project (self->live_bar, project);
   command = dup_import_command (project);
   gtk_label_set_text (self->import_command, command);
   bind_taxonomy (self);
@@ -747,10 +748,12 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
   widget_class->get_request_mode = errata_traces_page_get_request_mode;
   widget_class->measure = errata_traces_page_measure;
   widget_class->size_allocate = errata_traces_page_size_allocate;
+  g_type_ensure (ERRATA_TYPE_LIVE_TRACES_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-traces-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, live_bar);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, import_command);
   gtk_widget_class_bind_template_child (widget_class, ErrataTracesPage, outer_paned);
@@ -842,6 +845,16 @@ errata_traces_page_get_current_trace (ErrataTracesPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACES_PAGE (self), NULL);
   return self->current;
+}
+
+/* Traces received live: the list takes them in without moving (rows,
+ * selection and scroll stay), and the header counts them. */
+void
+_errata_traces_page_live_traces_arrived (ErrataTracesPage *self)
+{
+  errata_trace_list_model_reload_new_traces (self->model);
+  update_header (self);
+  _errata_traces_page_update_state (self);
 }
 
 /* After an import: the list and the header read the project again. */

@@ -1,0 +1,325 @@
+/* errata-bench-receive.c: spans per second the live OTLP receiver accepts
+ * (answered 200, journaled) and stores (built into traces).
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS]
+ *
+ * A receiver on a free loopback port in this process (its HTTP server on
+ * the main thread, its decoding on GTask's pool, its writer on its own
+ * thread) and an exporter on another thread sending N_SPANS spans (default
+ * 200,000), CONNECTIONS requests in flight (default 30, OpenTelemetry JS's
+ * concurrency limit), a 503 sent again. Each request is EXPORT.json (an
+ * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
+ * OpenInference fixture, 64 spans of 8 agent traces) with its trace ids
+ * made new, so every request adds 8 traces. The bodies are made before
+ * the clock starts. Prints spans/s accepted (all answered 200) and stored
+ * (every trace in the project), the CPU time, and the resident memory at
+ * the start, halfway and at the end. Figures: bench/README.md.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "errata-otlp-receiver.h"
+#include "errata-project.h"
+
+
+static gsize
+rss_kb (void)
+{
+  g_autofree char *statm = NULL;
+  unsigned long size = 0, resident = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%lu %lu", &size, &resident);
+  return resident * (gsize)sysconf (_SC_PAGESIZE) / 1024;
+}
+
+/* The export's trace ids, each made unique to request `request`. */
+static GBytes *
+make_body (const char *export,
+           GPtrArray  *trace_ids,
+           guint       request)
+{
+  GString *json = g_string_new (export);
+
+  for (guint i = 0; i < trace_ids->len; i++)
+    {
+      g_autofree char *fresh = g_strdup_printf ("%.20s%04x%08x", (char *)trace_ids->pdata[i], i, request);
+
+      g_string_replace (json, trace_ids->pdata[i], fresh, 0);
+    }
+  return g_string_free_to_bytes (json);
+}
+
+static GPtrArray *
+trace_ids_of (const char *export,
+              guint      *n_spans)
+{
+  g_autoptr(JsonNode) root = json_from_string (export, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *resource_spans;
+
+  g_assert (root != NULL);
+  *n_spans = 0;
+  resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
+  for (guint i = 0; i < json_array_get_length (resource_spans); i++)
+    {
+      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, i), "scopeSpans");
+
+      for (guint j = 0; j < json_array_get_length (scopes); j++)
+        {
+          JsonArray *spans = json_object_get_array_member (json_array_get_object_element (scopes, j), "spans");
+
+          for (guint k = 0; k < json_array_get_length (spans); k++)
+            {
+              const char *id = json_object_get_string_member (json_array_get_object_element (spans, k), "traceId");
+
+              (*n_spans)++;
+              if (!g_hash_table_contains (seen, id))
+                {
+                  g_hash_table_add (seen, (gpointer)id);
+                  g_ptr_array_add (ids, g_strdup (id));
+                }
+            }
+        }
+    }
+  return ids;
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+         + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+typedef struct
+{
+  char       *uri;
+  GPtrArray  *bodies;
+  guint       connections;
+  guint       next;
+  guint       answered;
+  guint       retries;
+  gint64      done_at;
+  GMainLoop  *loop;
+  SoupSession *session;
+} Exporter;
+
+typedef struct
+{
+  Exporter    *exporter;
+  guint        index;
+  SoupMessage *message;
+} Sent;
+
+static void send_one (Exporter *exporter, guint index);
+
+static void
+answered (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Sent *sent = user_data;
+  Exporter *exporter = sent->exporter;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  guint status = soup_message_get_status (sent->message);
+
+  if (error != NULL || status != 200)
+    {
+      if (status != 503)
+        g_printerr ("request %u: %u %s\n", sent->index, status, error ? error->message : "");
+      exporter->retries++;
+      send_one (exporter, sent->index);
+    }
+  else
+    {
+      exporter->answered++;
+      if (exporter->next < exporter->bodies->len)
+        send_one (exporter, exporter->next++);
+      if (exporter->answered == exporter->bodies->len)
+        {
+          exporter->done_at = g_get_monotonic_time ();
+          g_main_loop_quit (exporter->loop);
+        }
+    }
+  g_object_unref (sent->message);
+  g_free (sent);
+}
+
+static void
+send_one (Exporter *exporter,
+          guint     index)
+{
+  Sent *sent = g_new0 (Sent, 1);
+
+  sent->exporter = exporter;
+  sent->index = index;
+  sent->message = soup_message_new (SOUP_METHOD_POST, exporter->uri);
+  soup_message_set_request_body_from_bytes (sent->message, "application/json",
+                                            exporter->bodies->pdata[index]);
+  soup_session_send_and_read_async (exporter->session, sent->message, G_PRIORITY_DEFAULT, NULL,
+                                    answered, sent);
+}
+
+static gpointer
+exporter_thread (gpointer data)
+{
+  Exporter *exporter = data;
+  GMainContext *context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
+  exporter->loop = g_main_loop_new (context, FALSE);
+  exporter->session = soup_session_new_with_options ("max-conns", exporter->connections,
+                                                     "max-conns-per-host", exporter->connections,
+                                                     NULL);
+  for (; exporter->next < MIN (exporter->connections, exporter->bodies->len); exporter->next++)
+    send_one (exporter, exporter->next);
+  g_main_loop_run (exporter->loop);
+  g_clear_object (&exporter->session);
+  g_main_loop_unref (exporter->loop);
+  g_main_context_pop_thread_default (context);
+  g_main_context_unref (context);
+  return NULL;
+}
+
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  guint64             traces;
+  gint64              stored_at;
+  gsize               rss_half;
+  gboolean            exporter_done;
+  GMainLoop          *loop;
+} Watch;
+
+static gboolean
+watch (gpointer data)
+{
+  Watch *w = data;
+  ErrataOtlpReceiverCounts counts;
+
+  errata_otlp_receiver_get_counts (w->receiver, &counts);
+  if (w->rss_half == 0 && counts.traces_added >= w->traces / 2)
+    w->rss_half = rss_kb ();
+  if (counts.traces_added >= w->traces && w->stored_at == 0)
+    w->stored_at = g_get_monotonic_time ();
+  if (w->stored_at != 0 && w->exporter_done)
+    {
+      g_main_loop_quit (w->loop);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_spans = argc > 2 ? (guint)atoi (argv[2]) : 200000;
+  guint connections = argc > 3 ? (guint)atoi (argv[3]) : 30;
+  g_autofree char *export = NULL;
+  g_autoptr(GPtrArray) trace_ids = NULL;
+  guint spans_per_request = 0;
+  double cpu_start;
+  g_autofree char *dir = g_dir_make_tmp ("errata-bench-receive-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  Exporter exporter = { 0 };
+  Watch w = { 0 };
+  GThread *thread;
+  gsize rss_start, rss_end, bytes = 0;
+  gint64 start;
+  ErrataOtlpReceiverCounts counts;
+  guint n_requests;
+
+  if (argc < 2 || !g_file_get_contents (argv[1], &export, NULL, &error))
+    {
+      g_printerr ("usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS]\n");
+      return 2;
+    }
+  trace_ids = trace_ids_of (export, &spans_per_request);
+  n_requests = MAX (n_spans / spans_per_request, 1);
+  project = errata_project_create (file, &error);
+  g_assert_no_error (error);
+  errata_project_close (project);
+  receiver = errata_otlp_receiver_new (file);
+  errata_otlp_receiver_set_port (receiver, 0);
+  errata_otlp_receiver_start (receiver, &error);
+  g_assert_no_error (error);
+  endpoint = errata_otlp_receiver_dup_endpoint (receiver);
+
+  exporter.uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  exporter.bodies = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  exporter.connections = connections;
+  for (guint i = 0; i < n_requests; i++)
+    {
+      g_ptr_array_add (exporter.bodies, make_body (export, trace_ids, i));
+      bytes += g_bytes_get_size (exporter.bodies->pdata[i]);
+    }
+  rss_start = rss_kb ();
+
+  w.receiver = receiver;
+  w.traces = (guint64)n_requests * trace_ids->len;
+  w.loop = g_main_loop_new (NULL, FALSE);
+  cpu_start = cpu_seconds ();
+  start = g_get_monotonic_time ();
+  thread = g_thread_new ("exporter", exporter_thread, &exporter);
+  g_timeout_add (5, watch, &w);
+  /* The exporter's end is seen through its done_at. */
+  while (!w.exporter_done || w.stored_at == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (!w.exporter_done && exporter.answered == n_requests)
+        {
+          g_thread_join (thread);
+          w.exporter_done = TRUE;
+        }
+    }
+  rss_end = rss_kb ();
+  cpu_start = cpu_seconds () - cpu_start;
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  errata_otlp_receiver_stop (receiver);
+
+  n_spans = n_requests * spans_per_request;
+  printf ("spans: %u in %u requests of %u (%.1f MB of JSON), %u connections, %u retries (503)\n",
+          n_spans, n_requests, spans_per_request, bytes / 1e6, connections, exporter.retries);
+  printf ("accepted (every request answered 200, spans journaled): %.2f s, %.0f spans/s\n",
+          (exporter.done_at - start) / 1e6, n_spans / ((exporter.done_at - start) / 1e6));
+  printf ("stored (every trace built and in the project): %.2f s, %.0f spans/s, %" G_GUINT64_FORMAT " traces\n",
+          (w.stored_at - start) / 1e6, n_spans / ((w.stored_at - start) / 1e6), counts.traces_added);
+  printf ("CPU (this process, exporter included): %.2f s, %.0f spans per CPU second\n",
+          cpu_start, n_spans / cpu_start);
+  printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end\n", rss_start, w.rss_half, rss_end);
+
+  g_ptr_array_unref (exporter.bodies);
+  g_free (exporter.uri);
+  g_main_loop_unref (w.loop);
+  g_remove (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+  return counts.traces_added == w.traces ? 0 : 1;
+}

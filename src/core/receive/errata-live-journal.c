@@ -1,0 +1,477 @@
+/* errata-live-journal.c: received spans in the project, and the traces
+ * built from them.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The journal (table live_spans, schema version 4) holds each span exactly
+ * as the file import stages it. A trace is built from all the rows of its
+ * trace id, ordered as the import orders its stage (start time, then
+ * arrival), by the import's own _errata_import_otel_build(): the receiver
+ * and a file import of the same spans give the same conversation. A late
+ * span rebuilds the trace from every row, so a message is never appended
+ * twice, and the stored trace is updated in place (same id, so its reviews
+ * stay with it).
+ */
+
+#include "config.h"
+
+#include "errata-live-journal.h"
+
+#include "errata-import-private.h"
+#include "errata-json-guard.h"
+#include "errata-project-private.h"
+#include "errata-trace-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const char insert_sql[] =
+  "INSERT INTO live_spans (trace_id, start, root, received_at, digest, body)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (trace_id, digest) DO NOTHING";
+
+static const char pending_sql[] =
+  "INSERT INTO live_pending (trace_id) VALUES (?1) ON CONFLICT DO NOTHING";
+
+/* What tells a span sent again from a new one. */
+static void
+digest_of (const char *body,
+           guint8      digest[16])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 full[32];
+  gsize length = sizeof full;
+
+  g_checksum_update (checksum, (const guchar *)body, -1);
+  g_checksum_get_digest (checksum, full, &length);
+  memcpy (digest, full, 16);
+}
+
+gboolean
+errata_live_journal_append (ErrataProject  *project,
+                            GPtrArray      *spans,
+                            GError        **error)
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *pending;
+  gint64 now = g_get_real_time ();
+
+  if (!errata_project_begin (project, error))
+    return FALSE;
+  insert = _errata_project_cached (project, insert_sql, error);
+  pending = insert ? _errata_project_cached (project, pending_sql, error) : NULL;
+  if (pending == NULL)
+    {
+      errata_project_rollback (project);
+      return FALSE;
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      guint8 digest[16];
+      int rc;
+
+      digest_of (span->body, digest);
+      sqlite3_bind_text (insert, 1, span->trace_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 2, span->start);
+      sqlite3_bind_int (insert, 3, span->root);
+      sqlite3_bind_int64 (insert, 4, now);
+      sqlite3_bind_blob (insert, 5, digest, sizeof digest, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 6, span->body, -1, SQLITE_STATIC);
+      rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      sqlite3_clear_bindings (insert);
+      span->journaled = rc == SQLITE_DONE && sqlite3_changes (_errata_project_get_db (project)) > 0;
+      if (rc == SQLITE_DONE && span->journaled)
+        {
+          sqlite3_bind_text (pending, 1, span->trace_id, -1, SQLITE_STATIC);
+          rc = sqlite3_step (pending);
+          sqlite3_reset (pending);
+          sqlite3_clear_bindings (pending);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          /* Translators: completes “Could not %s: %s” and “The disk is full:
+           * %s failed.”; received spans wait in a journal until their trace
+           * is stored. */
+          _errata_project_set_error (project, error, _("journal the received spans"));
+          errata_project_rollback (project);
+          return FALSE;
+        }
+    }
+  return errata_project_commit (project, error);
+}
+
+gboolean
+errata_live_journal_lookup (ErrataProject  *project,
+                            const char     *trace_id,
+                            gboolean       *has_spans,
+                            gboolean       *has_root,
+                            GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT count(*), ifnull (max (root), 0)"
+                                               " FROM live_spans WHERE trace_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *has_spans = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
+  *has_root = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    /* Translators: completes “Could not %s: %s”. */
+    return _errata_project_set_error (project, error, _("read the received spans"));
+  return TRUE;
+}
+
+GPtrArray *
+errata_live_journal_pending (ErrataProject  *project,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_prepare (project, "SELECT trace_id FROM live_pending"
+                                                " ORDER BY trace_id", error);
+  GPtrArray *ids;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (ids);
+      _errata_project_set_error (project, error, _("read the received spans"));
+      return NULL;
+    }
+  return ids;
+}
+
+/* All rows of the trace, in the order the import's stage reads them. */
+static GPtrArray *
+load_spans (ErrataProject  *project,
+            JsonParser     *parser,
+            const char     *trace_id,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT body FROM live_spans"
+                                               " WHERE trace_id = ?1 ORDER BY start, id", error);
+  GPtrArray *items;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (!errata_json_parser_load (parser, (const char *)sqlite3_column_text (stmt, 0), -1, NULL))
+        continue;
+      node = json_parser_steal_root (parser);
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        g_ptr_array_add (items, json_object_ref (json_node_get_object (node)));
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (items);
+      _errata_project_set_error (project, error, _("read the received spans"));
+      return NULL;
+    }
+  return items;
+}
+
+static char *
+node_text (JsonNode *node)
+{
+  return node ? json_to_string (node, FALSE) : NULL;
+}
+
+static char *
+array_text (JsonArray *array)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (array == NULL)
+    return NULL;
+  node = json_node_init_array (json_node_alloc (), array);
+  return node_text (node);
+}
+
+static char *
+object_text (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return node_text (node);
+}
+
+static void
+bind_optional (sqlite3_stmt *stmt,
+               int           column,
+               gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int64 (stmt, column, value);
+}
+
+static gboolean
+step_once (ErrataProject  *project,
+           sqlite3_stmt   *stmt,
+           const char     *what,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (project, error, what);
+  return TRUE;
+}
+
+/* The search index is contentless: an entry is removed with the text it
+ * was indexed with, so the old trace's body goes first. */
+static gboolean
+reindex (ErrataProject  *project,
+         ErrataTrace    *old,
+         ErrataTrace    *trace,
+         GError        **error)
+{
+  g_autofree char *old_body = errata_trace_dup_search_body (old);
+  g_autofree char *body = errata_trace_dup_search_body (trace);
+  sqlite3_stmt *remove = _errata_project_cached (project, "INSERT INTO traces_fts (traces_fts, rowid,"
+                                                 " input, output, body) VALUES ('delete', ?1, '', '', ?2)",
+                                                 error);
+  sqlite3_stmt *insert = remove ? _errata_project_cached (project, "INSERT INTO traces_fts (rowid, input,"
+                                                          " output, body) VALUES (?1, '', '', ?2)", error)
+                                : NULL;
+
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (remove, 1, errata_trace_get_id (old));
+  sqlite3_bind_text (remove, 2, old_body, -1, SQLITE_STATIC);
+  if (!step_once (project, remove, _("index the trace for search"), error))
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, errata_trace_get_id (old));
+  sqlite3_bind_text (insert, 2, body, -1, SQLITE_STATIC);
+  return step_once (project, insert, _("index the trace for search"), error);
+}
+
+static const char update_sql[] =
+  "UPDATE traces SET input = ?2, output = ?3, messages = ?4, tools = ?5, metadata = ?6,"
+  "  n_messages = ?7, n_tool_calls = ?8, output_chars = ?9, latency_ms = ?10,"
+  "  tokens_in = ?11, tokens_out = ?12 WHERE id = ?1";
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* The rebuilt trace replaces the stored one's content; its id, import
+ * time, sample key and reviews stay. */
+static gboolean
+update_trace (ErrataProject      *project,
+              ErrataTrace        *old,
+              ErrataTrace        *trace,
+              ErrataLiveOutcome  *outcome,
+              GError            **error)
+{
+  g_autofree char *messages = array_text (errata_trace_get_messages (trace));
+  g_autofree char *tools = array_text (errata_trace_get_tools (trace));
+  g_autofree char *metadata = object_text (errata_trace_get_metadata (trace));
+  g_autofree char *old_messages = array_text (errata_trace_get_messages (old));
+  g_autofree char *old_tools = array_text (errata_trace_get_tools (old));
+  g_autofree char *old_metadata = object_text (errata_trace_get_metadata (old));
+  sqlite3_stmt *stmt;
+
+  *outcome = ERRATA_LIVE_UNCHANGED;
+  if (same_text (messages, old_messages) && same_text (tools, old_tools) && same_text (metadata, old_metadata))
+    return TRUE;
+  stmt = _errata_project_cached (project, update_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _errata_trace_set_id (trace, errata_trace_get_id (old));
+  sqlite3_bind_int64 (stmt, 1, errata_trace_get_id (old));
+  sqlite3_bind_text (stmt, 2, errata_trace_get_input (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, messages ? messages : "[]", -1, SQLITE_STATIC);
+  if (tools != NULL)
+    sqlite3_bind_text (stmt, 5, tools, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, metadata, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, errata_trace_get_n_messages (trace));
+  sqlite3_bind_int64 (stmt, 8, errata_trace_get_n_tool_calls (trace));
+  sqlite3_bind_int64 (stmt, 9, errata_trace_get_output_chars (trace));
+  bind_optional (stmt, 10, errata_trace_get_latency_ms (trace));
+  bind_optional (stmt, 11, errata_trace_get_tokens_in (trace));
+  bind_optional (stmt, 12, errata_trace_get_tokens_out (trace));
+  /* Translators: completes “Could not %s: %s”; late spans of a trace
+   * received live change the stored trace. */
+  if (!step_once (project, stmt, _("update the trace with its late spans"), error))
+    return FALSE;
+  if (!reindex (project, old, trace, error))
+    return FALSE;
+  *outcome = ERRATA_LIVE_UPDATED;
+  return TRUE;
+}
+
+static gboolean
+mark_stored (ErrataProject  *project,
+             const char     *trace_id,
+             GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (project, "DELETE FROM live_pending"
+                                               " WHERE trace_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
+  return step_once (project, stmt, _("journal the received spans"), error);
+}
+
+static gboolean
+store_trace (ErrataProject      *project,
+             ErrataTrace        *trace,
+             ErrataLiveOutcome  *outcome,
+             GError            **error)
+{
+  g_autoptr(ErrataTrace) old = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean added = FALSE;
+
+  sqlite3_stmt *find = _errata_project_cached (project, "SELECT id FROM traces"
+                                               " WHERE source = ?1 AND external_id = ?2", error);
+  gint64 id = 0;
+  int rc;
+
+  if (find == NULL)
+    return FALSE;
+  /* Most traces are new: a cheap look first, the whole trace only for an
+   * update. */
+  sqlite3_bind_text (find, 1, ERRATA_LIVE_SOURCE, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (find, 0);
+  sqlite3_reset (find);
+  sqlite3_clear_bindings (find);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _errata_project_set_error (project, error, _("read a trace"));
+  if (id > 0)
+    {
+      old = errata_project_get_trace (project, id, &local_error);
+      if (old == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return update_trace (project, old, trace, outcome, error);
+    }
+  if (!errata_project_add_trace (project, trace, &added, error))
+    return FALSE;
+  *outcome = added ? ERRATA_LIVE_ADDED : ERRATA_LIVE_UNCHANGED;
+  return TRUE;
+}
+
+static gint64
+start_of (JsonObject *item)
+{
+  /* Spans by their start, log records by their time, as staged. */
+  if (json_object_has_member (item, "startTimeUnixNano"))
+    return json_object_get_int_member_with_default (item, "startTimeUnixNano", 0);
+  return json_object_get_int_member_with_default (item, "timeUnixNano", 0);
+}
+
+static int
+by_start_then_arrival (gconstpointer a,
+                       gconstpointer b)
+{
+  gint64 sa = start_of (*(JsonObject * const *)a);
+  gint64 sb = start_of (*(JsonObject * const *)b);
+
+  return sa < sb ? -1 : sa > sb;
+}
+
+static gboolean
+convert (ErrataProject      *project,
+         JsonParser         *parser,
+         const char         *trace_id,
+         GPtrArray          *items,
+         ErrataLiveOutcome  *outcome,
+         char              **problem,
+         GError            **error)
+{
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) build_error = NULL;
+  ErrataImportContext ctx = { 0 };
+
+  ctx.source = ERRATA_LIVE_SOURCE;
+  ctx.parser = parser;
+  trace = _errata_import_otel_build (&ctx, trace_id, items, &build_error);
+  /* A trace with no conversation yet (only a tool span so far, say)
+   * stays journaled: its later spans may complete it. */
+  if (trace == NULL && problem != NULL)
+    *problem = g_strdup (build_error->message);
+  if (trace != NULL && !store_trace (project, trace, outcome, error))
+    return FALSE;
+  return mark_stored (project, trace_id, error);
+}
+
+gboolean
+errata_live_journal_convert (ErrataProject      *project,
+                             const char         *trace_id,
+                             ErrataLiveOutcome  *outcome,
+                             char              **problem,
+                             GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) items = NULL;
+
+  *outcome = ERRATA_LIVE_NO_CONVERSATION;
+  if (problem != NULL)
+    *problem = NULL;
+  if (!errata_project_begin (project, error))
+    return FALSE;
+  items = load_spans (project, parser, trace_id, error);
+  if (items == NULL || !convert (project, parser, trace_id, items, outcome, problem, error))
+    {
+      errata_project_rollback (project);
+      return FALSE;
+    }
+  return errata_project_commit (project, error);
+}
+
+gboolean
+errata_live_journal_convert_items (ErrataProject      *project,
+                                   const char         *trace_id,
+                                   GPtrArray          *items,
+                                   ErrataLiveOutcome  *outcome,
+                                   GError            **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  *outcome = ERRATA_LIVE_NO_CONVERSATION;
+  /* The journal's order: start time, then arrival (a stable sort). */
+  g_ptr_array_sort (items, by_start_then_arrival);
+  if (!errata_project_begin (project, error))
+    return FALSE;
+  if (!convert (project, parser, trace_id, items, outcome, NULL, error))
+    {
+      errata_project_rollback (project);
+      return FALSE;
+    }
+  return errata_project_commit (project, error);
+}

@@ -1,0 +1,61 @@
+/* errata-live-journal.h: received spans in the project, and the traces
+ * built from them.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-project.h"
+#include "errata-otlp-request.h"
+
+G_BEGIN_DECLS
+
+/* The source of every trace the receiver stores: with the OTLP trace id as
+ * external id, (source, external id) names a live trace for good. */
+#define ERRATA_LIVE_SOURCE "otlp-live"
+
+typedef enum
+{
+  ERRATA_LIVE_ADDED,        /* a new trace */
+  ERRATA_LIVE_UPDATED,      /* late spans changed a stored trace */
+  ERRATA_LIVE_UNCHANGED,    /* late spans that changed nothing */
+  ERRATA_LIVE_NO_CONVERSATION,  /* its spans hold no conversation (yet) */
+} ErrataLiveOutcome;
+
+/* Journals `spans` (ErrataLiveSpan) in the project, in the caller's
+ * transaction when there is one; a span already there (sent again) is
+ * left out, its `journaled` FALSE. */
+gboolean   errata_live_journal_append       (ErrataProject      *project,
+                                             GPtrArray          *spans,
+                                             GError            **error);
+/* Whether the trace has journaled spans, and whether one is its root. */
+gboolean   errata_live_journal_lookup       (ErrataProject      *project,
+                                             const char         *trace_id,
+                                             gboolean           *has_spans,
+                                             gboolean           *has_root,
+                                             GError            **error);
+/* The trace ids with spans not yet in a trace (after a restart: what the
+ * last run journaled and did not convert). */
+GPtrArray *errata_live_journal_pending      (ErrataProject      *project,
+                                             GError            **error);
+/* Builds the trace from all its journaled spans with the instrumentation
+ * importer, and adds it, or updates the stored one; marks the spans
+ * stored. One transaction. `problem` (may be NULL) says why a trace with
+ * ERRATA_LIVE_NO_CONVERSATION has none. */
+gboolean   errata_live_journal_convert      (ErrataProject      *project,
+                                             const char         *trace_id,
+                                             ErrataLiveOutcome  *outcome,
+                                             char              **problem,
+                                             GError            **error);
+/* The same from `items` (JsonObject), every span of the trace as
+ * errata_live_journal_append() journaled them, in arrival order: the
+ * journal is not read back. */
+gboolean   errata_live_journal_convert_items (ErrataProject     *project,
+                                              const char        *trace_id,
+                                              GPtrArray         *items,
+                                              ErrataLiveOutcome *outcome,
+                                              GError           **error);
+
+G_END_DECLS

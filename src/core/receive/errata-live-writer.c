@@ -1,0 +1,466 @@
+/* errata-live-writer.c: the receiver's one writer thread.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The HTTP handler never writes: it queues the decoded spans here and
+ * answers once the writer says they are journaled. The writer takes every
+ * request queued meanwhile into one transaction (a commit per request would
+ * make the receiver as slow as the disk's flushes), answers them all, then
+ * builds the traces that are complete: those whose root span arrived, and
+ * those quiet for the idle time.
+ */
+
+#include "config.h"
+
+#include "errata-live-writer.h"
+#include "errata-live-journal.h"
+
+#include "errata-otlp-request.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Requests journaled in one transaction, at most. */
+#define MAX_BATCH 512
+/* Traces built between two looks at the queue, so that a burst of complete
+ * traces does not hold up the next requests' answers. */
+#define MAX_CONVERSIONS 2000
+
+typedef struct
+{
+  GPtrArray          *spans;   /* NULL: the stop request */
+  ErrataLiveDoneFunc  done;
+  gpointer            user_data;
+  GError             *error;
+} Job;
+
+/* What the writer knows of a trace with spans not yet in a trace. */
+typedef struct
+{
+  gint64     last_seen;   /* monotonic, µs */
+  gboolean   has_root;
+  /* Every span of the trace, parsed, when the journal had none of it
+   * before this run saw it: the trace is built from these without reading
+   * the journal back. NULL: built from the journal. */
+  GPtrArray *items;
+} TraceState;
+
+static void
+trace_state_free (TraceState *state)
+{
+  g_clear_pointer (&state->items, g_ptr_array_unref);
+  g_free (state);
+}
+
+struct _ErrataLiveWriter
+{
+  GFile               *file;
+  guint                idle_ms;
+  ErrataLiveStoredFunc stored;
+  gpointer             user_data;
+  GMainContext        *context;
+  GAsyncQueue         *queue;
+  GThread             *thread;
+  gint                 backlog;
+
+  /* The start handshake. */
+  GMutex               mutex;
+  GCond                cond;
+  gboolean             started;
+  GError              *start_error;
+
+  /* The writer thread's own. */
+  ErrataProject       *project;
+  GHashTable          *traces;   /* trace id -> TraceState */
+  ErrataLiveCounts     counts;
+};
+
+static void
+job_free (Job *job)
+{
+  g_clear_pointer (&job->spans, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static gboolean
+run_done (gpointer data)
+{
+  Job *job = data;
+
+  if (job->done != NULL)
+    job->done (job->error, job->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Holds the callback itself, not the writer: it may run after the writer
+ * is gone (the receiver dispatches what is left when it stops). */
+typedef struct
+{
+  ErrataLiveStoredFunc func;
+  gpointer             user_data;
+  ErrataLiveCounts     counts;
+} Stored;
+
+static gboolean
+run_stored (gpointer data)
+{
+  Stored *stored = data;
+
+  if (stored->func != NULL)
+    stored->func (&stored->counts, stored->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_stored (ErrataLiveWriter *self)
+{
+  Stored *stored = g_new0 (Stored, 1);
+
+  stored->func = self->stored;
+  stored->user_data = self->user_data;
+  stored->counts = self->counts;
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_stored, stored, g_free);
+}
+
+/* Before the spans of a trace new to the writer go in: whether the
+ * journal already holds some (a late span), and its root. */
+static void
+look_up_trace (ErrataLiveWriter *self,
+               ErrataLiveSpan   *span)
+{
+  TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+  gboolean has_spans = TRUE;
+
+  if (state != NULL)
+    return;
+  state = g_new0 (TraceState, 1);
+  if (!errata_live_journal_lookup (self->project, span->trace_id, &has_spans, &state->has_root, NULL))
+    has_spans = TRUE;
+  if (!has_spans)
+    state->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
+}
+
+static void
+note_span (ErrataLiveWriter *self,
+           ErrataLiveSpan   *span,
+           gboolean          journaled,
+           gint64            now)
+{
+  TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+  if (!journaled)
+    {
+      /* The transaction failed: what the writer holds may not match the
+       * journal any more. */
+      g_clear_pointer (&state->items, g_ptr_array_unref);
+      return;
+    }
+  if (!span->journaled)
+    return;
+  state->last_seen = now;
+  state->has_root = state->has_root || span->root;
+  /* Taken here, on the writer's thread: the span itself is freed on the
+   * main thread, and a JsonObject's references are not atomic. */
+  if (state->items != NULL)
+    g_ptr_array_add (state->items, g_steal_pointer (&span->flat));
+  else
+    g_clear_pointer (&span->flat, json_object_unref);
+}
+
+/* All of `jobs` in one transaction; each is answered either way. */
+static void
+journal_jobs (ErrataLiveWriter *self,
+              GPtrArray        *jobs)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = errata_project_begin (self->project, &error);
+  gint64 now = g_get_monotonic_time ();
+  guint n_spans = 0;
+
+  for (guint i = 0; ok && i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        look_up_trace (self, spans->pdata[j]);
+      ok = errata_live_journal_append (self->project, spans, &error);
+    }
+  if (ok)
+    ok = errata_project_commit (self->project, &error);
+  else
+    errata_project_rollback (self->project);
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = jobs->pdata[i];
+
+      n_spans += job->spans->len;
+      for (guint j = 0; j < job->spans->len; j++)
+        {
+          ErrataLiveSpan *span = job->spans->pdata[j];
+
+          if (g_hash_table_contains (self->traces, span->trace_id))
+            note_span (self, span, ok, now);
+          else
+            g_clear_pointer (&span->flat, json_object_unref);
+        }
+      if (ok)
+        self->counts.spans_journaled += job->spans->len;
+      else
+        job->error = g_error_copy (error);
+    }
+  g_atomic_int_add (&self->backlog, -(gint)n_spans);
+  /* Answered only now: a 200 means the spans are on disk. */
+  for (guint i = 0; i < jobs->len; i++)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
+                                (GDestroyNotify)job_free);
+  g_ptr_array_set_free_func (jobs, NULL);
+}
+
+static gboolean
+is_ready (ErrataLiveWriter *self,
+          TraceState       *state,
+          gint64            now,
+          gboolean          stopping)
+{
+  return stopping || state->has_root || now - state->last_seen >= (gint64)self->idle_ms * 1000;
+}
+
+/* Builds the complete traces, all in one transaction. */
+static void
+convert_ready (ErrataLiveWriter *self,
+               gboolean          stopping)
+{
+  g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean changed = FALSE;
+
+  g_hash_table_iter_init (&iter, self->traces);
+  while (g_hash_table_iter_next (&iter, &key, &value)
+         && (stopping || ready->len < MAX_CONVERSIONS))
+    if (is_ready (self, value, now, stopping))
+      {
+        g_ptr_array_add (ready, g_strdup (key));
+        g_ptr_array_add (states, value);
+        g_hash_table_iter_steal (&iter);
+        g_free (key);
+      }
+  if (ready->len == 0)
+    return;
+  if (!errata_project_begin (self->project, &error))
+    {
+      g_warning ("Received traces are kept in the journal: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < ready->len; i++)
+    {
+      TraceState *state = states->pdata[i];
+      ErrataLiveOutcome outcome;
+      gboolean ok;
+
+      if (state->items != NULL)
+        ok = errata_live_journal_convert_items (self->project, ready->pdata[i], state->items, &outcome, &error);
+      else
+        ok = errata_live_journal_convert (self->project, ready->pdata[i], &outcome, NULL, &error);
+      if (!ok)
+        {
+          /* Its spans stay journaled: the next start builds it. */
+          g_warning ("Could not store received trace %s: %s", (char *)ready->pdata[i], error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      changed = changed || outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED;
+      if (outcome == ERRATA_LIVE_ADDED)
+        self->counts.traces_added++;
+      else if (outcome == ERRATA_LIVE_UPDATED)
+        self->counts.traces_updated++;
+      else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
+        self->counts.traces_without_conversation++;
+    }
+  if (!errata_project_commit (self->project, &error))
+    g_warning ("Received traces are kept in the journal: %s", error->message);
+  if (changed || stopping)
+    report_stored (self);
+}
+
+/* How long the queue may be waited on: until the first idle trace is due. */
+static guint64
+wait_us (ErrataLiveWriter *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait = G_USEC_PER_SEC;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->traces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TraceState *state = value;
+      gint64 due = state->has_root ? 0 : state->last_seen + (gint64)self->idle_ms * 1000 - now;
+
+      wait = MIN (wait, MAX (due, 0));
+    }
+  return wait;
+}
+
+static void
+replay_journal (ErrataLiveWriter *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = errata_live_journal_pending (self->project, &error);
+
+  if (pending == NULL)
+    {
+      g_warning ("Could not read the received spans journal: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      TraceState *state = g_new0 (TraceState, 1);
+
+      /* Whatever a crash left: nothing more of it may ever come. */
+      state->has_root = TRUE;
+      g_hash_table_insert (self->traces, g_strdup (pending->pdata[i]), state);
+    }
+  convert_ready (self, TRUE);
+}
+
+static gboolean
+open_project (ErrataLiveWriter *self)
+{
+  GError *error = NULL;
+
+  self->project = errata_project_open (self->file, ERRATA_PROJECT_OPEN_NONE, &error);
+  if (self->project != NULL && errata_project_is_read_only (self->project))
+    {
+      g_clear_object (&self->project);
+      g_set_error_literal (&error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY,
+                           /* Translators: said when live traces cannot be received. */
+                           _("The project is read-only: received traces could not be stored."));
+    }
+  g_mutex_lock (&self->mutex);
+  self->start_error = error;
+  self->started = TRUE;
+  g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
+  return self->project != NULL;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  ErrataLiveWriter *self = data;
+  gboolean stopping = FALSE;
+
+  if (!open_project (self))
+    return NULL;
+  self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify)trace_state_free);
+  replay_journal (self);
+
+  while (!stopping || g_async_queue_length (self->queue) > 0)
+    {
+      g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
+      Job *job = g_async_queue_timeout_pop (self->queue, wait_us (self));
+
+      while (job != NULL)
+        {
+          if (job->spans == NULL)
+            {
+              stopping = TRUE;
+              job_free (job);
+            }
+          else
+            g_ptr_array_add (jobs, job);
+          job = jobs->len < MAX_BATCH ? g_async_queue_try_pop (self->queue) : NULL;
+        }
+      if (jobs->len > 0)
+        journal_jobs (self, jobs);
+      convert_ready (self, FALSE);
+    }
+  convert_ready (self, TRUE);
+  g_hash_table_unref (self->traces);
+  errata_project_close (self->project);
+  g_clear_object (&self->project);
+  return NULL;
+}
+
+ErrataLiveWriter *
+errata_live_writer_start (GFile                 *project_file,
+                          guint                  idle_ms,
+                          ErrataLiveStoredFunc   stored,
+                          gpointer               user_data,
+                          GError               **error)
+{
+  ErrataLiveWriter *self = g_new0 (ErrataLiveWriter, 1);
+
+  self->file = g_object_ref (project_file);
+  self->idle_ms = idle_ms;
+  self->stored = stored;
+  self->user_data = user_data;
+  self->context = g_main_context_ref_thread_default ();
+  self->queue = g_async_queue_new ();
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->cond);
+  self->thread = g_thread_new ("errata-live-writer", writer_thread, self);
+
+  g_mutex_lock (&self->mutex);
+  while (!self->started)
+    g_cond_wait (&self->cond, &self->mutex);
+  g_mutex_unlock (&self->mutex);
+  if (self->start_error != NULL)
+    {
+      g_propagate_error (error, self->start_error);
+      self->start_error = NULL;
+      g_thread_join (self->thread);
+      self->thread = NULL;
+      errata_live_writer_stop (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+errata_live_writer_submit (ErrataLiveWriter   *self,
+                           GPtrArray          *spans,
+                           ErrataLiveDoneFunc  done,
+                           gpointer            user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->spans = spans;
+  job->done = done;
+  job->user_data = user_data;
+  g_atomic_int_add (&self->backlog, (gint)spans->len);
+  g_async_queue_push (self->queue, job);
+}
+
+guint
+errata_live_writer_get_backlog (ErrataLiveWriter *self)
+{
+  return (guint)MAX (g_atomic_int_get (&self->backlog), 0);
+}
+
+void
+errata_live_writer_stop (ErrataLiveWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->thread != NULL)
+    {
+      g_async_queue_push (self->queue, g_new0 (Job, 1));
+      g_thread_join (self->thread);
+    }
+  g_async_queue_unref (self->queue);
+  g_main_context_unref (self->context);
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->cond);
+  g_object_unref (self->file);
+  g_free (self);
+}

@@ -1,0 +1,53 @@
+/* errata-live-writer.h: the receiver's one writer thread.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _ErrataLiveWriter ErrataLiveWriter;
+
+/* Running totals since the writer started. */
+typedef struct
+{
+  guint64 spans_journaled;
+  guint64 traces_added;
+  guint64 traces_updated;
+  guint64 traces_without_conversation;   /* built, but their spans hold no messages */
+} ErrataLiveCounts;
+
+/* Called on the starting thread's main context once `spans` are journaled
+ * (error NULL) or could not be (the project is read-only, the disk full). */
+typedef void (*ErrataLiveDoneFunc)    (const GError           *error,
+                                       gpointer                user_data);
+/* Called on the same context after traces were stored or updated. */
+typedef void (*ErrataLiveStoredFunc)  (const ErrataLiveCounts *counts,
+                                       gpointer                user_data);
+
+/* Opens the project anew on its own thread (its connection is the
+ * thread's), converts what an earlier run left journaled, and waits for
+ * spans. A trace is built once its root span is journaled, or after
+ * `idle_ms` without a new span. */
+ErrataLiveWriter *errata_live_writer_start       (GFile                 *project_file,
+                                                  guint                  idle_ms,
+                                                  ErrataLiveStoredFunc   stored,
+                                                  gpointer               user_data,
+                                                  GError               **error);
+/* Queues `spans` (ErrataLiveSpan, taken) for the journal. */
+void              errata_live_writer_submit      (ErrataLiveWriter      *self,
+                                                  GPtrArray             *spans,
+                                                  ErrataLiveDoneFunc     done,
+                                                  gpointer               user_data);
+/* Spans submitted and not yet journaled: how far the writer is behind. */
+guint             errata_live_writer_get_backlog (ErrataLiveWriter      *self);
+/* Journals what is queued, builds every trace still pending, closes the
+ * project and ends the thread; `done` of queued spans runs later on the
+ * context. Frees the writer. */
+void              errata_live_writer_stop        (ErrataLiveWriter      *self);
+
+G_END_DECLS

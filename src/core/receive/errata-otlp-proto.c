@@ -1,0 +1,540 @@
+/* errata-otlp-proto.c: OTLP protobuf bodies as OTLP JSON.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * protobuf-c decodes the wire format (code generated from proto/, see
+ * README.md); this file only walks the decoded messages and writes the OTLP
+ * JSON encoding of the same request, so that a protobuf body and a JSON body
+ * go through the very same span-to-conversation code as a file import.
+ * Field by field as the specification's JSON mapping says: trace and span
+ * ids in lowercase hex, fixed64 times and int64 values as decimal strings,
+ * enums as numbers, bytes in base64.
+ */
+
+#include "config.h"
+
+#include "errata-otlp-proto.h"
+
+#include "google/rpc/status.pb-c.h"
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb-c.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
+
+#include <glib/gi18n-lib.h>
+
+typedef Opentelemetry__Proto__Common__V1__AnyValue AnyValue;
+typedef Opentelemetry__Proto__Common__V1__KeyValue KeyValue;
+typedef Opentelemetry__Proto__Common__V1__InstrumentationScope Scope;
+typedef Opentelemetry__Proto__Resource__V1__Resource Resource;
+typedef Opentelemetry__Proto__Trace__V1__Span Span;
+typedef Opentelemetry__Proto__Logs__V1__LogRecord LogRecord;
+
+static void add_any_value (JsonBuilder *builder, const AnyValue *value);
+
+static void
+add_hex (JsonBuilder               *builder,
+         const char                *name,
+         const ProtobufCBinaryData *bytes)
+{
+  static const char digits[] = "0123456789abcdef";
+  g_autofree char *hex = g_malloc (bytes->len * 2 + 1);
+
+  for (gsize i = 0; i < bytes->len; i++)
+    {
+      hex[2 * i] = digits[bytes->data[i] >> 4];
+      hex[2 * i + 1] = digits[bytes->data[i] & 0xf];
+    }
+  hex[bytes->len * 2] = '\0';
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, hex);
+}
+
+/* JSON numbers are doubles: a nanosecond time needs all 64 bits. */
+static void
+add_uint64_string (JsonBuilder *builder,
+                   const char  *name,
+                   guint64      value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, value);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_key_values (JsonBuilder     *builder,
+                const char      *name,
+                KeyValue * const *pairs,
+                gsize            n_pairs)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < n_pairs; i++)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "key", pairs[i]->key);
+      json_builder_set_member_name (builder, "value");
+      add_any_value (builder, pairs[i]->value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_any_value (JsonBuilder    *builder,
+               const AnyValue *value)
+{
+  json_builder_begin_object (builder);
+  switch (value ? value->value_case : OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE__NOT_SET)
+    {
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_STRING_VALUE:
+      add_string (builder, "stringValue", value->string_value);
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_BOOL_VALUE:
+      json_builder_set_member_name (builder, "boolValue");
+      json_builder_add_boolean_value (builder, value->bool_value);
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_INT_VALUE:
+      {
+        char text[32];
+
+        g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, (gint64)value->int_value);
+        add_string (builder, "intValue", text);
+      }
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_DOUBLE_VALUE:
+      json_builder_set_member_name (builder, "doubleValue");
+      json_builder_add_double_value (builder, value->double_value);
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_ARRAY_VALUE:
+      json_builder_set_member_name (builder, "arrayValue");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "values");
+      json_builder_begin_array (builder);
+      for (gsize i = 0; value->array_value && i < value->array_value->n_values; i++)
+        add_any_value (builder, value->array_value->values[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_KVLIST_VALUE:
+      json_builder_set_member_name (builder, "kvlistValue");
+      json_builder_begin_object (builder);
+      add_key_values (builder, "values",
+                      value->kvlist_value ? value->kvlist_value->values : NULL,
+                      value->kvlist_value ? value->kvlist_value->n_values : 0);
+      json_builder_end_object (builder);
+      break;
+    case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_BYTES_VALUE:
+      {
+        g_autofree char *base64 = g_base64_encode (value->bytes_value.data, value->bytes_value.len);
+
+        add_string (builder, "bytesValue", base64);
+      }
+      break;
+    default:
+      break;
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_resource (JsonBuilder    *builder,
+              const Resource *resource)
+{
+  if (resource == NULL)
+    return;
+  json_builder_set_member_name (builder, "resource");
+  json_builder_begin_object (builder);
+  add_key_values (builder, "attributes", resource->attributes, resource->n_attributes);
+  add_int (builder, "droppedAttributesCount", resource->dropped_attributes_count);
+  json_builder_end_object (builder);
+}
+
+static void
+add_scope (JsonBuilder *builder,
+           const Scope *scope)
+{
+  if (scope == NULL)
+    return;
+  json_builder_set_member_name (builder, "scope");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", scope->name);
+  if (scope->version != NULL && *scope->version != '\0')
+    add_string (builder, "version", scope->version);
+  if (scope->n_attributes > 0)
+    add_key_values (builder, "attributes", scope->attributes, scope->n_attributes);
+  json_builder_end_object (builder);
+}
+
+static void
+add_events (JsonBuilder *builder,
+            const Span  *span)
+{
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < span->n_events; i++)
+    {
+      json_builder_begin_object (builder);
+      add_uint64_string (builder, "timeUnixNano", span->events[i]->time_unix_nano);
+      add_string (builder, "name", span->events[i]->name);
+      add_key_values (builder, "attributes", span->events[i]->attributes, span->events[i]->n_attributes);
+      add_int (builder, "droppedAttributesCount", span->events[i]->dropped_attributes_count);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_links (JsonBuilder *builder,
+           const Span  *span)
+{
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < span->n_links; i++)
+    {
+      json_builder_begin_object (builder);
+      add_hex (builder, "traceId", &span->links[i]->trace_id);
+      add_hex (builder, "spanId", &span->links[i]->span_id);
+      add_key_values (builder, "attributes", span->links[i]->attributes, span->links[i]->n_attributes);
+      add_int (builder, "droppedAttributesCount", span->links[i]->dropped_attributes_count);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_span (JsonBuilder *builder,
+          const Span  *span)
+{
+  json_builder_begin_object (builder);
+  add_hex (builder, "traceId", &span->trace_id);
+  add_hex (builder, "spanId", &span->span_id);
+  if (span->trace_state != NULL && *span->trace_state != '\0')
+    add_string (builder, "traceState", span->trace_state);
+  /* A root span has none: the JSON exporters leave the member out. */
+  if (span->parent_span_id.len > 0)
+    add_hex (builder, "parentSpanId", &span->parent_span_id);
+  add_string (builder, "name", span->name);
+  add_int (builder, "kind", span->kind);
+  add_uint64_string (builder, "startTimeUnixNano", span->start_time_unix_nano);
+  add_uint64_string (builder, "endTimeUnixNano", span->end_time_unix_nano);
+  add_key_values (builder, "attributes", span->attributes, span->n_attributes);
+  add_int (builder, "droppedAttributesCount", span->dropped_attributes_count);
+  add_events (builder, span);
+  add_int (builder, "droppedEventsCount", span->dropped_events_count);
+  json_builder_set_member_name (builder, "status");
+  json_builder_begin_object (builder);
+  if (span->status != NULL && span->status->message != NULL && *span->status->message != '\0')
+    add_string (builder, "message", span->status->message);
+  add_int (builder, "code", span->status ? span->status->code : 0);
+  json_builder_end_object (builder);
+  add_links (builder, span);
+  add_int (builder, "droppedLinksCount", span->dropped_links_count);
+  if (span->flags != 0)
+    add_int (builder, "flags", span->flags);
+  json_builder_end_object (builder);
+}
+
+static void
+add_log_record (JsonBuilder     *builder,
+                const LogRecord *record)
+{
+  json_builder_begin_object (builder);
+  add_uint64_string (builder, "timeUnixNano", record->time_unix_nano);
+  add_uint64_string (builder, "observedTimeUnixNano", record->observed_time_unix_nano);
+  add_int (builder, "severityNumber", record->severity_number);
+  if (record->severity_text != NULL && *record->severity_text != '\0')
+    add_string (builder, "severityText", record->severity_text);
+  if (record->body != NULL)
+    {
+      json_builder_set_member_name (builder, "body");
+      add_any_value (builder, record->body);
+    }
+  add_key_values (builder, "attributes", record->attributes, record->n_attributes);
+  add_int (builder, "droppedAttributesCount", record->dropped_attributes_count);
+  add_int (builder, "flags", record->flags);
+  if (record->trace_id.len > 0)
+    add_hex (builder, "traceId", &record->trace_id);
+  if (record->span_id.len > 0)
+    add_hex (builder, "spanId", &record->span_id);
+  if (record->event_name != NULL && *record->event_name != '\0')
+    add_string (builder, "eventName", record->event_name);
+  json_builder_end_object (builder);
+}
+
+/* protobuf-c (1.4) unpacks nested messages by recursion without a limit,
+ * and an AnyValue may hold an array of AnyValues: a few megabytes of
+ * nesting would overflow the stack (and then json-glib's, which recurses
+ * too). So the wire is walked first, with the descriptors protoc-c made,
+ * counting how deep messages nest; nothing real comes near the limit. */
+#define MAX_DEPTH 64
+
+static gboolean
+read_varint (const guint8 **p,
+             const guint8  *end,
+             guint64       *value)
+{
+  *value = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (*p >= end)
+        return FALSE;
+      *value |= (guint64)(**p & 0x7f) << shift;
+      if ((*(*p)++ & 0x80) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const ProtobufCMessageDescriptor *
+nested_descriptor (const ProtobufCMessageDescriptor *descriptor,
+                   guint64                           number)
+{
+  for (unsigned i = 0; i < descriptor->n_fields; i++)
+    if (descriptor->fields[i].id == number && descriptor->fields[i].type == PROTOBUF_C_TYPE_MESSAGE)
+      return descriptor->fields[i].descriptor;
+  return NULL;
+}
+
+static gboolean
+check_depth (const ProtobufCMessageDescriptor *descriptor,
+             const guint8                     *p,
+             const guint8                     *end,
+             guint                             depth)
+{
+  if (depth > MAX_DEPTH)
+    return FALSE;
+  while (p < end)
+    {
+      guint64 tag;
+      guint64 value;
+
+      if (!read_varint (&p, end, &tag))
+        return FALSE;
+      switch (tag & 7)
+        {
+        case 0:   /* varint */
+          if (!read_varint (&p, end, &value))
+            return FALSE;
+          break;
+        case 1:   /* 64-bit */
+          if (end - p < 8)
+            return FALSE;
+          p += 8;
+          break;
+        case 5:   /* 32-bit */
+          if (end - p < 4)
+            return FALSE;
+          p += 4;
+          break;
+        case 2:   /* length-delimited: bytes, a string, or a message */
+          {
+            const ProtobufCMessageDescriptor *nested;
+
+            if (!read_varint (&p, end, &value) || value > (guint64)(end - p))
+              return FALSE;
+            nested = nested_descriptor (descriptor, tag >> 3);
+            if (nested != NULL && !check_depth (nested, p, p + value, depth + 1))
+              return FALSE;
+            p += value;
+          }
+          break;
+        default:  /* groups (3, 4) are not in proto3, nor in OTLP */
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* TRUE when `data` is well-formed protobuf as far as the walk sees and
+ * nests at most MAX_DEPTH messages deep. */
+gboolean
+errata_otlp_proto_check (const ProtobufCMessageDescriptor *descriptor,
+                         const guint8                     *data,
+                         gsize                             size)
+{
+  return check_depth (descriptor, data, data + size, 0);
+}
+
+static void
+set_decode_error (GError     **error,
+                  const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* Translators: %s names what the body should have been, e.g.
+                * “ExportTraceServiceRequest”, an OpenTelemetry message name. */
+               _("the body is not a protobuf %s"), what);
+}
+
+JsonNode *
+errata_otlp_proto_traces_to_json (const guint8  *data,
+                                  gsize          size,
+                                  GError       **error)
+{
+  Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!errata_otlp_proto_check (&opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor,
+                                data, size))
+    request = NULL;
+  else
+    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+  if (request == NULL)
+    {
+      set_decode_error (error, "ExportTraceServiceRequest");
+      return NULL;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resourceSpans");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < request->n_resource_spans; i++)
+    {
+      Opentelemetry__Proto__Trace__V1__ResourceSpans *rs = request->resource_spans[i];
+
+      json_builder_begin_object (builder);
+      add_resource (builder, rs->resource);
+      json_builder_set_member_name (builder, "scopeSpans");
+      json_builder_begin_array (builder);
+      for (gsize j = 0; j < rs->n_scope_spans; j++)
+        {
+          json_builder_begin_object (builder);
+          add_scope (builder, rs->scope_spans[j]->scope);
+          json_builder_set_member_name (builder, "spans");
+          json_builder_begin_array (builder);
+          for (gsize k = 0; k < rs->scope_spans[j]->n_spans; k++)
+            add_span (builder, rs->scope_spans[j]->spans[k]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+errata_otlp_proto_logs_to_json (const guint8  *data,
+                                gsize          size,
+                                GError       **error)
+{
+  Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request;
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (!errata_otlp_proto_check (&opentelemetry__proto__collector__logs__v1__export_logs_service_request__descriptor,
+                                data, size))
+    request = NULL;
+  else
+    request = opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (NULL, size, data);
+  if (request == NULL)
+    {
+      set_decode_error (error, "ExportLogsServiceRequest");
+      return NULL;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resourceLogs");
+  json_builder_begin_array (builder);
+  for (gsize i = 0; i < request->n_resource_logs; i++)
+    {
+      Opentelemetry__Proto__Logs__V1__ResourceLogs *rl = request->resource_logs[i];
+
+      json_builder_begin_object (builder);
+      add_resource (builder, rl->resource);
+      json_builder_set_member_name (builder, "scopeLogs");
+      json_builder_begin_array (builder);
+      for (gsize j = 0; j < rl->n_scope_logs; j++)
+        {
+          json_builder_begin_object (builder);
+          add_scope (builder, rl->scope_logs[j]->scope);
+          json_builder_set_member_name (builder, "logRecords");
+          json_builder_begin_array (builder);
+          for (gsize k = 0; k < rl->scope_logs[j]->n_log_records; k++)
+            add_log_record (builder, rl->scope_logs[j]->log_records[k]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
+  return json_builder_get_root (builder);
+}
+
+static GBytes *
+pack (const ProtobufCMessage *message)
+{
+  gsize size = protobuf_c_message_get_packed_size (message);
+  guint8 *data = g_malloc (size > 0 ? size : 1);
+
+  protobuf_c_message_pack (message, data);
+  return g_bytes_new_take (data, size);
+}
+
+GBytes *
+errata_otlp_proto_export_response (gboolean    logs,
+                                   gint64      rejected,
+                                   const char *message)
+{
+  if (logs)
+    {
+      Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceResponse response =
+        OPENTELEMETRY__PROTO__COLLECTOR__LOGS__V1__EXPORT_LOGS_SERVICE_RESPONSE__INIT;
+      Opentelemetry__Proto__Collector__Logs__V1__ExportLogsPartialSuccess partial =
+        OPENTELEMETRY__PROTO__COLLECTOR__LOGS__V1__EXPORT_LOGS_PARTIAL_SUCCESS__INIT;
+
+      partial.rejected_log_records = rejected;
+      partial.error_message = (char *)(message ? message : "");
+      if (rejected > 0)
+        response.partial_success = &partial;
+      return pack (&response.base);
+    }
+  else
+    {
+      Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceResponse response =
+        OPENTELEMETRY__PROTO__COLLECTOR__TRACE__V1__EXPORT_TRACE_SERVICE_RESPONSE__INIT;
+      Opentelemetry__Proto__Collector__Trace__V1__ExportTracePartialSuccess partial =
+        OPENTELEMETRY__PROTO__COLLECTOR__TRACE__V1__EXPORT_TRACE_PARTIAL_SUCCESS__INIT;
+
+      partial.rejected_spans = rejected;
+      partial.error_message = (char *)(message ? message : "");
+      if (rejected > 0)
+        response.partial_success = &partial;
+      return pack (&response.base);
+    }
+}
+
+GBytes *
+errata_otlp_proto_status (int         code,
+                          const char *message)
+{
+  Google__Rpc__Status status = GOOGLE__RPC__STATUS__INIT;
+
+  status.code = code;
+  status.message = (char *)(message ? message : "");
+  return pack (&status.base);
+}

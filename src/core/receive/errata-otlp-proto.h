@@ -1,0 +1,38 @@
+/* errata-otlp-proto.h: OTLP protobuf bodies as OTLP JSON.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <protobuf-c/protobuf-c.h>
+
+G_BEGIN_DECLS
+
+/* An ExportTraceServiceRequest or ExportLogsServiceRequest in protobuf, as
+ * the OTLP JSON encoding of the same request (hex ids, 64-bit integers as
+ * strings, lowerCamelCase names), the form the file import reads. NULL with
+ * a message saying what is wrong when `data` does not decode. */
+JsonNode *errata_otlp_proto_traces_to_json  (const guint8  *data,
+                                             gsize          size,
+                                             GError       **error);
+JsonNode *errata_otlp_proto_logs_to_json    (const guint8  *data,
+                                             gsize          size,
+                                             GError       **error);
+
+/* The wire walk done before decoding (exposed for the fuzz target). */
+gboolean  errata_otlp_proto_check           (const ProtobufCMessageDescriptor *descriptor,
+                                             const guint8                     *data,
+                                             gsize                             size);
+
+/* The protobuf answers: an Export*ServiceResponse whose partial_success
+ * names `rejected` items (none: an empty message), and a google.rpc.Status. */
+GBytes   *errata_otlp_proto_export_response (gboolean       logs,
+                                             gint64         rejected,
+                                             const char    *message);
+GBytes   *errata_otlp_proto_status          (int            code,
+                                             const char    *message);
+
+G_END_DECLS

@@ -1,0 +1,654 @@
+/* errata-otlp-receiver.c: OTLP/HTTP on localhost, traces into a project.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * POST /v1/traces and /v1/logs, JSON or protobuf, gzip or not, answered as
+ * the OTLP specification says: 200 with an export response (partial_success
+ * counting the spans without a trace id), 400 for a body that does not
+ * decode, 413 past the size limit, 415 for another content type, 503 with
+ * Retry-After while the writer is behind, so that exporters retry instead
+ * of dropping. A request is held (paused) while a worker thread decodes it
+ * and the writer journals it: the 200 goes out only once its spans are
+ * committed, and the main loop never waits on either.
+ */
+
+#include "config.h"
+
+#include "errata-otlp-receiver.h"
+#include "errata-otlp-proto.h"
+#include "errata-otlp-request.h"
+#include "errata-live-writer.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+struct _ErrataOtlpReceiver
+{
+  GObject           parent_instance;
+
+  GFile            *file;
+  guint             port;
+  char             *address;
+  char             *token;
+  guint             idle_ms;
+  gsize             max_body;
+  guint             max_backlog;
+
+  SoupServer       *server;
+  ErrataLiveWriter *writer;
+  guint             in_flight;
+  gboolean          stopping;
+  ErrataOtlpReceiverCounts counts;
+};
+
+enum
+{
+  SIGNAL_COUNTS_CHANGED,
+  SIGNAL_TRACES_STORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_TYPE (ErrataOtlpReceiver, errata_otlp_receiver, G_TYPE_OBJECT)
+G_DEFINE_QUARK (errata-otlp-receiver-error-quark, errata_otlp_receiver_error)
+
+/* One request between its headers and its answer. */
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  SoupServerMessage  *message;
+  ErrataOtlpSignal    signal;
+  ErrataOtlpEncoding  encoding;
+  gboolean            gzip;
+  GBytes             *body;
+  gsize               max_body;
+  guint               n_rejected;
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->receiver);
+  g_object_unref (request->message);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request);
+}
+
+static const char *
+content_type_of (ErrataOtlpEncoding encoding)
+{
+  return encoding == ERRATA_OTLP_PROTOBUF ? "application/x-protobuf" : "application/json";
+}
+
+/* google.rpc.Status codes: INVALID_ARGUMENT, UNAVAILABLE, … as OTLP asks. */
+static void
+respond_error (SoupServerMessage  *message,
+               ErrataOtlpEncoding  encoding,
+               guint               status,
+               int                 rpc_code,
+               const char         *text)
+{
+  g_autoptr(GBytes) body = NULL;
+
+  if (encoding == ERRATA_OTLP_PROTOBUF)
+    body = errata_otlp_proto_status (rpc_code, text);
+  else
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      char *json;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "code");
+      json_builder_add_int_value (builder, rpc_code);
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, text);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json = json_to_string (root, FALSE);
+      body = g_bytes_new_take (json, strlen (json));
+    }
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, content_type_of (encoding), SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+respond_retry (SoupServerMessage  *message,
+               ErrataOtlpEncoding  encoding,
+               const char         *text)
+{
+  /* Seconds: short, since the writer catches up fast. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", "1");
+  respond_error (message, encoding, SOUP_STATUS_SERVICE_UNAVAILABLE, 14 /* UNAVAILABLE */, text);
+}
+
+static void
+respond_success (SoupServerMessage  *message,
+                 ErrataOtlpSignal    signal,
+                 ErrataOtlpEncoding  encoding,
+                 guint               n_rejected)
+{
+  /* Translators: why spans (or log records) were refused in an
+   * otherwise accepted OpenTelemetry export; `traceId` is a field name. */
+  const char *why = n_rejected > 0 ? _("items without a traceId belong to no trace") : NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  if (encoding == ERRATA_OTLP_PROTOBUF)
+    body = errata_otlp_proto_export_response (signal == ERRATA_OTLP_LOGS, n_rejected, why);
+  else
+    {
+      g_autofree char *rejected = g_strdup_printf ("%u", n_rejected);
+      char *json;
+
+      /* proto3's JSON mapping writes an int64 as a string. */
+      if (n_rejected == 0)
+        json = g_strdup ("{}");
+      else
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "partialSuccess");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, signal == ERRATA_OTLP_LOGS ? "rejectedLogRecords"
+                                                                            : "rejectedSpans");
+          json_builder_add_string_value (builder, rejected);
+          json_builder_set_member_name (builder, "errorMessage");
+          json_builder_add_string_value (builder, why);
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          json = json_to_string (root, FALSE);
+        }
+      body = g_bytes_new_take (json, strlen (json));
+    }
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, content_type_of (encoding), SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static void
+finish_request (Request *request,
+                gboolean ok)
+{
+  ErrataOtlpReceiver *self = request->receiver;
+
+  if (ok)
+    self->counts.requests++;
+  else
+    self->counts.requests_refused++;
+  soup_server_message_unpause (request->message);
+  self->in_flight--;
+  g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
+  request_free (request);
+}
+
+static void
+journaled (const GError *error,
+           gpointer      user_data)
+{
+  Request *request = user_data;
+
+  if (error != NULL)
+    {
+      /* A read-only or full disk: the exporter keeps the spans and retries. */
+      respond_retry (request->message, request->encoding, error->message);
+      finish_request (request, FALSE);
+      return;
+    }
+  respond_success (request->message, request->signal, request->encoding, request->n_rejected);
+  finish_request (request, TRUE);
+}
+
+static void
+decode_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Request *request = task_data;
+  GError *error = NULL;
+  GPtrArray *spans;
+
+  spans = errata_otlp_decode_request (request->signal, request->encoding, request->gzip, request->body,
+                                      request->max_body, &request->n_rejected, &error);
+  if (spans == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, spans, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+decoded (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Request *request = user_data;
+  ErrataOtlpReceiver *self = request->receiver;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *spans = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (spans == NULL)
+    {
+      guint status = SOUP_STATUS_BAD_REQUEST;
+
+      if (g_error_matches (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_TOO_LARGE))
+        status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+      respond_error (request->message, request->encoding, status, 3 /* INVALID_ARGUMENT */,
+                     error->message);
+      finish_request (request, FALSE);
+      return;
+    }
+  g_clear_pointer (&request->body, g_bytes_unref);
+  self->counts.spans_accepted += spans->len;
+  self->counts.spans_rejected += request->n_rejected;
+  if (spans->len == 0)
+    {
+      g_ptr_array_unref (spans);
+      journaled (NULL, request);
+      return;
+    }
+  errata_live_writer_submit (self->writer, spans, journaled, request);
+}
+
+static gboolean
+token_matches (ErrataOtlpReceiver *self,
+               SoupMessageHeaders *headers)
+{
+  const char *bearer = soup_message_headers_get_one (headers, "Authorization");
+  const char *plain = soup_message_headers_get_one (headers, "X-Errata-Token");
+
+  if (self->token == NULL)
+    return TRUE;
+  if (plain != NULL && g_str_equal (plain, self->token))
+    return TRUE;
+  return bearer != NULL && g_str_has_prefix (bearer, "Bearer ")
+         && g_str_equal (bearer + strlen ("Bearer "), self->token);
+}
+
+static gboolean
+is_gzip (SoupMessageHeaders *headers,
+         gboolean           *supported)
+{
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  *supported = encoding == NULL || g_ascii_strcasecmp (encoding, "identity") == 0
+               || g_ascii_strcasecmp (encoding, "gzip") == 0;
+  return encoding != NULL && g_ascii_strcasecmp (encoding, "gzip") == 0;
+}
+
+static void
+handle_export (SoupServer        *server,
+               SoupServerMessage *message,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) body = NULL;
+  ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
+  gboolean gzip_supported;
+  Request *request;
+
+  if (soup_server_message_get_method (message) != SOUP_METHOD_POST)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Allow", "POST");
+      self->counts.requests_refused++;
+      return;
+    }
+  if (!token_matches (self, headers))
+    {
+      respond_error (message, encoding, SOUP_STATUS_UNAUTHORIZED, 16 /* UNAUTHENTICATED */,
+                     /* Translators: X-Errata-Token and Authorization are HTTP header names. */
+                     _("this receiver needs its token in an X-Errata-Token or Authorization: Bearer header"));
+      self->counts.requests_refused++;
+      return;
+    }
+  if (!errata_otlp_parse_content_type (soup_message_headers_get_content_type (headers, NULL), &encoding, &error)
+      || (is_gzip (headers, &gzip_supported), !gzip_supported))
+    {
+      respond_error (message, encoding, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, 3 /* INVALID_ARGUMENT */,
+                     error ? error->message
+                           /* Translators: Content-Encoding is an HTTP header name. */
+                           : _("only gzip or no Content-Encoding is supported"));
+      self->counts.requests_refused++;
+      return;
+    }
+  if (self->stopping || errata_live_writer_get_backlog (self->writer) > self->max_backlog)
+    {
+      /* Translators: answered to an exporter that should send again later. */
+      respond_retry (message, encoding, _("the receiver is busy storing earlier spans; retry"));
+      self->counts.requests_refused++;
+      return;
+    }
+
+  body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  request = g_new0 (Request, 1);
+  request->receiver = g_object_ref (self);
+  request->message = g_object_ref (message);
+  request->signal = g_str_equal (path, "/v1/logs") ? ERRATA_OTLP_LOGS : ERRATA_OTLP_TRACES;
+  request->encoding = encoding;
+  request->gzip = is_gzip (headers, &gzip_supported);
+  request->body = g_steal_pointer (&body);
+  request->max_body = self->max_body;
+  soup_server_message_pause (message);
+  self->in_flight++;
+
+  task = g_task_new (NULL, NULL, decoded, request);
+  g_task_set_task_data (task, request, NULL);
+  g_task_run_in_thread (task, decode_in_thread);
+}
+
+/* A body announced bigger than the limit is refused before it is read. */
+static void
+check_size_early (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+  goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (message));
+  ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
+  g_autofree char *limit = NULL;
+  g_autofree char *text = NULL;
+
+  if ((gsize)length <= self->max_body)
+    return;
+  errata_otlp_parse_content_type (soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
+                                  &encoding, NULL);
+  limit = g_format_size (self->max_body);
+  text = g_strdup_printf (_("the request is larger than the receiver’s limit of %s"), limit);
+  respond_error (message, encoding, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 3, text);
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  self->counts.requests_refused++;
+}
+
+static void
+stored (const ErrataLiveCounts *counts,
+        gpointer                user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+
+  self->counts.traces_added = counts->traces_added;
+  self->counts.traces_updated = counts->traces_updated;
+  self->counts.traces_without_conversation = counts->traces_without_conversation;
+  g_signal_emit (self, signals[SIGNAL_TRACES_STORED], 0);
+  g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
+}
+
+/* GSocket listens with a backlog of 10: an exporter opening 30
+ * connections at once (OpenTelemetry JS's concurrency limit) would see
+ * some reset. */
+#define LISTEN_BACKLOG 256
+
+static gboolean
+listen_on (ErrataOtlpReceiver  *self,
+           GInetAddress        *inet,
+           GError             **error)
+{
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, self->port);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = NULL;
+
+  socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, FALSE, error) || !g_socket_listen (socket, error)
+      || !soup_server_listen_socket (self->server, socket, 0, error))
+    return FALSE;
+  bound = g_socket_get_local_address (socket, NULL);
+  if (bound != NULL)
+    self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return TRUE;
+}
+
+static gboolean
+listen_loopback (ErrataOtlpReceiver  *self,
+                 GError             **error)
+{
+  g_autoptr(GInetAddress) ipv4 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GInetAddress) ipv6 = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV6);
+  g_autoptr(GError) ipv6_error = NULL;
+
+  if (!listen_on (self, ipv4, error))
+    return FALSE;
+  /* ::1 too, when the machine has IPv6 at all; 127.0.0.1 is enough. */
+  if (!listen_on (self, ipv6, &ipv6_error))
+    g_debug ("Not receiving on ::1: %s", ipv6_error->message);
+  return TRUE;
+}
+
+static gboolean
+listen_address (ErrataOtlpReceiver  *self,
+                GError             **error)
+{
+  g_autoptr(GInetAddress) inet = NULL;
+
+  if (self->token == NULL || *self->token == '\0')
+    {
+      g_set_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_ADDRESS,
+                   /* Translators: %s is a network address, e.g. 192.168.1.5. */
+                   _("Receiving on %s needs a token: anyone on the network could send traces."),
+                   self->address);
+      return FALSE;
+    }
+  inet = g_inet_address_new_from_string (self->address);
+  if (inet == NULL)
+    {
+      g_set_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_ADDRESS,
+                   /* Translators: %s is what the user gave as a network address. */
+                   _("“%s” is not an IP address."), self->address);
+      return FALSE;
+    }
+  return listen_on (self, inet, error);
+}
+
+gboolean
+errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
+                            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint wanted_port = self->port;
+  gboolean ok;
+
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), FALSE);
+  g_return_val_if_fail (self->server == NULL, FALSE);
+
+  memset (&self->counts, 0, sizeof self->counts);
+  self->stopping = FALSE;
+  self->server = soup_server_new ("server-header", "Errata ", NULL);
+  soup_server_add_early_handler (self->server, NULL, check_size_early, self, NULL);
+  soup_server_add_handler (self->server, "/v1/traces", handle_export, self, NULL);
+  soup_server_add_handler (self->server, "/v1/logs", handle_export, self, NULL);
+  ok = self->address != NULL ? listen_address (self, &local_error) : listen_loopback (self, &local_error);
+  if (!ok)
+    {
+      g_clear_object (&self->server);
+      self->port = wanted_port;
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+        g_set_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_PORT_IN_USE,
+                     /* Translators: %u is a port number, e.g. 4318. */
+                     _("Port %u is in use: another program (an OpenTelemetry Collector, "
+                       "Phoenix, another Errata) is receiving traces there. Stop it, or "
+                       "choose another port."), wanted_port);
+      else if (local_error->domain == ERRATA_OTLP_RECEIVER_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_ADDRESS,
+                     /* Translators: %u is a port number; %s says why, from the system. */
+                     _("Could not receive traces on port %u: %s"), wanted_port, local_error->message);
+      return FALSE;
+    }
+  self->writer = errata_live_writer_start (self->file, self->idle_ms, stored, self, error);
+  if (self->writer == NULL)
+    {
+      soup_server_disconnect (self->server);
+      g_clear_object (&self->server);
+      self->port = wanted_port;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+errata_otlp_receiver_stop (ErrataOtlpReceiver *self)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+
+  if (self->server == NULL)
+    return;
+  self->stopping = TRUE;
+  /* Every request accepted so far gets its answer, and its spans a trace. */
+  while (self->in_flight > 0)
+    g_main_context_iteration (context, TRUE);
+  errata_live_writer_stop (g_steal_pointer (&self->writer));
+  while (g_main_context_pending (context))
+    g_main_context_iteration (context, FALSE);
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+}
+
+gboolean
+errata_otlp_receiver_is_running (ErrataOtlpReceiver *self)
+{
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), FALSE);
+  return self->server != NULL;
+}
+
+guint
+errata_otlp_receiver_get_port (ErrataOtlpReceiver *self)
+{
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), 0);
+  return self->port;
+}
+
+char *
+errata_otlp_receiver_dup_endpoint (ErrataOtlpReceiver *self)
+{
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), NULL);
+  if (self->address != NULL)
+    return g_strdup_printf (strchr (self->address, ':') ? "http://[%s]:%u" : "http://%s:%u",
+                            self->address, self->port);
+  return g_strdup_printf ("http://127.0.0.1:%u", self->port);
+}
+
+void
+errata_otlp_receiver_get_counts (ErrataOtlpReceiver       *self,
+                                 ErrataOtlpReceiverCounts *counts)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  *counts = self->counts;
+}
+
+void
+errata_otlp_receiver_set_port (ErrataOtlpReceiver *self,
+                               guint               port)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->port = port;
+}
+
+void
+errata_otlp_receiver_set_address (ErrataOtlpReceiver *self,
+                                  const char         *address,
+                                  const char         *token)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  g_free (self->address);
+  g_free (self->token);
+  self->address = g_strdup (address);
+  self->token = g_strdup (token);
+}
+
+void
+errata_otlp_receiver_set_idle_timeout (ErrataOtlpReceiver *self,
+                                       guint               idle_ms)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->idle_ms = idle_ms;
+}
+
+void
+errata_otlp_receiver_set_max_body (ErrataOtlpReceiver *self,
+                                   gsize               max_body)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->max_body = max_body;
+}
+
+void
+errata_otlp_receiver_set_max_backlog (ErrataOtlpReceiver *self,
+                                      guint               max_backlog)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->max_backlog = max_backlog;
+}
+
+ErrataOtlpReceiver *
+errata_otlp_receiver_new (GFile *project_file)
+{
+  ErrataOtlpReceiver *self = g_object_new (ERRATA_TYPE_OTLP_RECEIVER, NULL);
+
+  self->file = g_object_ref (project_file);
+  return self;
+}
+
+static void
+errata_otlp_receiver_dispose (GObject *object)
+{
+  ErrataOtlpReceiver *self = ERRATA_OTLP_RECEIVER (object);
+
+  errata_otlp_receiver_stop (self);
+  G_OBJECT_CLASS (errata_otlp_receiver_parent_class)->dispose (object);
+}
+
+static void
+errata_otlp_receiver_finalize (GObject *object)
+{
+  ErrataOtlpReceiver *self = ERRATA_OTLP_RECEIVER (object);
+
+  g_clear_object (&self->file);
+  g_free (self->address);
+  g_free (self->token);
+  G_OBJECT_CLASS (errata_otlp_receiver_parent_class)->finalize (object);
+}
+
+static void
+errata_otlp_receiver_class_init (ErrataOtlpReceiverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = errata_otlp_receiver_dispose;
+  object_class->finalize = errata_otlp_receiver_finalize;
+
+  /* Requests answered or counts of stored traces changed. */
+  signals[SIGNAL_COUNTS_CHANGED] = g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass),
+                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                 G_TYPE_NONE, 0);
+  /* Traces were added to the project or updated there. */
+  signals[SIGNAL_TRACES_STORED] = g_signal_new ("traces-stored", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 0);
+}
+
+static void
+errata_otlp_receiver_init (ErrataOtlpReceiver *self)
+{
+  self->port = ERRATA_OTLP_DEFAULT_PORT;
+  self->idle_ms = ERRATA_OTLP_DEFAULT_IDLE_MS;
+  self->max_body = ERRATA_OTLP_DEFAULT_MAX_BODY;
+  self->max_backlog = ERRATA_OTLP_DEFAULT_MAX_BACKLOG;
+}

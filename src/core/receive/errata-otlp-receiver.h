@@ -1,0 +1,80 @@
+/* errata-otlp-receiver.h: OTLP/HTTP on localhost, traces into a project.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define ERRATA_TYPE_OTLP_RECEIVER (errata_otlp_receiver_get_type ())
+#define ERRATA_OTLP_RECEIVER_ERROR (errata_otlp_receiver_error_quark ())
+
+/* OTLP/HTTP's registered port: exporters send there by default. */
+#define ERRATA_OTLP_DEFAULT_PORT 4318
+/* The biggest request body, compressed or inflated. */
+#define ERRATA_OTLP_DEFAULT_MAX_BODY (32 * 1024 * 1024)
+/* How long a trace without its root span waits for more spans. */
+#define ERRATA_OTLP_DEFAULT_IDLE_MS 5000
+/* Spans waiting for the journal past which exporters are told to retry. */
+#define ERRATA_OTLP_DEFAULT_MAX_BACKLOG 200000
+
+typedef enum
+{
+  ERRATA_OTLP_RECEIVER_ERROR_PORT_IN_USE,
+  ERRATA_OTLP_RECEIVER_ERROR_ADDRESS,     /* cannot listen there, or no token for it */
+} ErrataOtlpReceiverError;
+
+/* Running totals since start(). */
+typedef struct
+{
+  guint64 requests;          /* answered 200 */
+  guint64 spans_accepted;    /* spans and log records journaled */
+  guint64 spans_rejected;    /* without a trace id (partial success) */
+  guint64 requests_refused;  /* 4xx and 5xx answers */
+  guint64 traces_added;
+  guint64 traces_updated;
+  guint64 traces_without_conversation;
+} ErrataOtlpReceiverCounts;
+
+G_DECLARE_FINAL_TYPE (ErrataOtlpReceiver, errata_otlp_receiver, ERRATA, OTLP_RECEIVER, GObject)
+
+GQuark              errata_otlp_receiver_error_quark      (void);
+
+ErrataOtlpReceiver *errata_otlp_receiver_new              (GFile               *project_file);
+/* 0: any free port (tests). */
+void                errata_otlp_receiver_set_port         (ErrataOtlpReceiver  *self,
+                                                           guint                port);
+/* Listens on `address` instead of the loopback ones; only with a token,
+ * which every request must then carry ("Authorization: Bearer TOKEN" or
+ * "X-Errata-Token: TOKEN"). */
+void                errata_otlp_receiver_set_address      (ErrataOtlpReceiver  *self,
+                                                           const char          *address,
+                                                           const char          *token);
+void                errata_otlp_receiver_set_idle_timeout (ErrataOtlpReceiver  *self,
+                                                           guint                idle_ms);
+void                errata_otlp_receiver_set_max_body     (ErrataOtlpReceiver  *self,
+                                                           gsize                max_body);
+void                errata_otlp_receiver_set_max_backlog  (ErrataOtlpReceiver  *self,
+                                                           guint                max_backlog);
+
+/* Binds and starts the writer, which first turns what an earlier run left
+ * journaled into traces. */
+gboolean            errata_otlp_receiver_start            (ErrataOtlpReceiver  *self,
+                                                           GError             **error);
+/* Refuses new requests (503), answers those in flight, stores every trace
+ * still pending, then closes the sockets. Runs the thread-default main
+ * context meanwhile. */
+void                errata_otlp_receiver_stop             (ErrataOtlpReceiver  *self);
+gboolean            errata_otlp_receiver_is_running       (ErrataOtlpReceiver  *self);
+
+guint               errata_otlp_receiver_get_port         (ErrataOtlpReceiver  *self);
+/* What OTEL_EXPORTER_OTLP_ENDPOINT should be: "http://127.0.0.1:4318". */
+char               *errata_otlp_receiver_dup_endpoint     (ErrataOtlpReceiver  *self);
+void                errata_otlp_receiver_get_counts       (ErrataOtlpReceiver  *self,
+                                                           ErrataOtlpReceiverCounts *counts);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* errata-otlp-request.c: one OTLP/HTTP request body, decoded into spans.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Whatever the encoding, a body becomes the OTLP JSON of its request
+ * (protobuf through errata-otlp-proto.c) and is flattened by the file
+ * import's own code (_errata_import_otel_flatten), so that a span received
+ * live and the same span read from an export file are the same row.
+ */
+
+#include "config.h"
+
+#include "errata-otlp-request.h"
+#include "errata-otlp-proto.h"
+
+#include "errata-import-private.h"
+#include "errata-json-guard.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (errata-otlp-error-quark, errata_otlp_error)
+
+void
+errata_live_span_free (ErrataLiveSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_free (span->trace_id);
+  g_free (span->body);
+  g_clear_pointer (&span->flat, json_object_unref);
+  g_free (span);
+}
+
+gboolean
+errata_otlp_parse_content_type (const char          *content_type,
+                                ErrataOtlpEncoding  *encoding,
+                                GError             **error)
+{
+  g_autofree char *media = g_strstrip (g_strdup (content_type ? content_type : ""));
+  char *semicolon = strchr (media, ';');
+
+  if (semicolon != NULL)
+    *semicolon = '\0';
+  g_strstrip (media);
+  if (g_ascii_strcasecmp (media, "application/json") == 0)
+    *encoding = ERRATA_OTLP_JSON;
+  else if (g_ascii_strcasecmp (media, "application/x-protobuf") == 0)
+    *encoding = ERRATA_OTLP_PROTOBUF;
+  else
+    {
+      g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_UNSUPPORTED_TYPE,
+                   /* Translators: %s is the content type the sender gave,
+                    * e.g. “text/plain”; keep the two type names as they are. */
+                   _("content type “%s” is not supported: send application/json or "
+                     "application/x-protobuf"), media);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_too_large (GError **error,
+               gsize    max_size)
+{
+  g_autofree char *size = g_format_size (max_size);
+
+  g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_TOO_LARGE,
+               /* Translators: %s is a size, e.g. “32.0 MB”. */
+               _("the request is larger than the receiver’s limit of %s"), size);
+}
+
+/* Inflates at most max_size bytes: a small gzip bomb must not fill memory. */
+static GBytes *
+gunzip (GBytes  *body,
+        gsize    max_size,
+        GError **error)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  const guint8 *in = g_bytes_get_data (body, NULL);
+  gsize in_left = g_bytes_get_size (body);
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      gsize read = 0;
+      gsize written = 0;
+      g_autoptr(GError) local_error = NULL;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (decompressor), in, in_left, buffer, sizeof buffer,
+                                    G_CONVERTER_INPUT_AT_END, &read, &written, &local_error);
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
+                       /* Translators: %s says what is wrong, from zlib. */
+                       _("the body is not valid gzip: %s"), local_error->message);
+          return NULL;
+        }
+      in += read;
+      in_left -= read;
+      if (out->len + written > max_size)
+        {
+          set_too_large (error, max_size);
+          return NULL;
+        }
+      g_byte_array_append (out, buffer, written);
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+static JsonNode *
+parse_json (GBytes  *body,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *text = g_bytes_get_data (body, &size);
+
+  if (size == 0 || !errata_json_parser_load (parser, text, size, &local_error))
+    {
+      g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
+                   /* Translators: %s says what is wrong, from the JSON parser. */
+                   _("the body is not valid JSON: %s"),
+                   local_error ? local_error->message : _("it is empty"));
+      return NULL;
+    }
+  return json_parser_steal_root (parser);
+}
+
+static gboolean
+add_span (gpointer     user_data,
+          const char  *trace_id,
+          gint64       start,
+          JsonNode    *flat,
+          GError     **error)
+{
+  GPtrArray *spans = user_data;
+  ErrataLiveSpan *span = g_new0 (ErrataLiveSpan, 1);
+  JsonObject *object = json_node_get_object (flat);
+  const char *parent = json_object_get_string_member_with_default (object, "parentSpanId", "");
+
+  span->trace_id = g_strdup (trace_id);
+  span->start = start;
+  span->body = json_to_string (flat, FALSE);
+  span->flat = json_object_ref (object);
+  /* A log record is never a root; OTLP exports a span once it has ended. */
+  span->root = !json_object_has_member (object, "errata.log_record") && *parent == '\0';
+  g_ptr_array_add (spans, span);
+  return TRUE;
+}
+
+GPtrArray *
+errata_otlp_decode_request (ErrataOtlpSignal     signal,
+                            ErrataOtlpEncoding   encoding,
+                            gboolean             gzip,
+                            GBytes              *body,
+                            gsize                max_size,
+                            guint               *n_rejected,
+                            GError             **error)
+{
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_span_free);
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  guint n_items = 0;
+  const char *expected = signal == ERRATA_OTLP_LOGS ? "resourceLogs" : "resourceSpans";
+
+  *n_rejected = 0;
+  if (g_bytes_get_size (body) > max_size)
+    {
+      set_too_large (error, max_size);
+      return NULL;
+    }
+  plain = gzip ? gunzip (body, max_size, error) : g_bytes_ref (body);
+  if (plain == NULL)
+    return NULL;
+
+  if (encoding == ERRATA_OTLP_PROTOBUF)
+    {
+      gsize size;
+      const guint8 *data = g_bytes_get_data (plain, &size);
+
+      root = signal == ERRATA_OTLP_LOGS ? errata_otlp_proto_logs_to_json (data, size, &local_error)
+                                        : errata_otlp_proto_traces_to_json (data, size, &local_error);
+      if (root == NULL)
+        {
+          g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
+          return NULL;
+        }
+    }
+  else if ((root = parse_json (plain, error)) == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
+                   /* Translators: %s is a JSON type, e.g. “an array”. */
+                   _("the body must be a JSON object, found %s"), errata_json_node_describe (root));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  /* An empty request is valid OTLP: nothing to store. */
+  if (!json_object_has_member (object, expected))
+    return g_steal_pointer (&spans);
+  if (json_object_has_member (object, signal == ERRATA_OTLP_LOGS ? "resourceSpans" : "resourceLogs"))
+    json_object_remove_member (object, signal == ERRATA_OTLP_LOGS ? "resourceSpans" : "resourceLogs");
+  if (!_errata_import_otel_flatten (object, add_span, spans, &n_items, n_rejected, &local_error))
+    {
+      g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&spans);
+}

@@ -1,0 +1,70 @@
+/* errata-otlp-request.h: one OTLP/HTTP request body, decoded into spans.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define ERRATA_OTLP_ERROR (errata_otlp_error_quark ())
+
+/* Each maps to the HTTP status the OTLP specification asks for. */
+typedef enum
+{
+  ERRATA_OTLP_ERROR_MALFORMED,          /* 400: the body does not decode */
+  ERRATA_OTLP_ERROR_UNSUPPORTED_TYPE,   /* 415: neither JSON nor protobuf */
+  ERRATA_OTLP_ERROR_TOO_LARGE,          /* 413: past the size limit */
+} ErrataOtlpError;
+
+typedef enum
+{
+  ERRATA_OTLP_TRACES,   /* POST /v1/traces: ExportTraceServiceRequest */
+  ERRATA_OTLP_LOGS,     /* POST /v1/logs: ExportLogsServiceRequest */
+} ErrataOtlpSignal;
+
+typedef enum
+{
+  ERRATA_OTLP_JSON,
+  ERRATA_OTLP_PROTOBUF,
+} ErrataOtlpEncoding;
+
+/* One span or log record, flattened as the file import stages it
+ * (errata-import-otel-stage.c), waiting to be journaled. */
+typedef struct
+{
+  char    *trace_id;
+  gint64   start;     /* its start time, nanoseconds: the order it is built in */
+  char    *body;      /* the flattened span, JSON */
+  JsonObject *flat;   /* the same, parsed (the writer builds the trace from
+                       * it without reading the journal back) */
+  gboolean root;      /* a span without a parent: its trace is complete */
+  gboolean journaled; /* set by errata_live_journal_append(): FALSE for a span
+                       * already in the journal */
+} ErrataLiveSpan;
+
+GQuark          errata_otlp_error_quark          (void);
+void            errata_live_span_free            (ErrataLiveSpan      *span);
+
+/* "application/json", "application/x-protobuf" (parameters ignored);
+ * ERRATA_OTLP_ERROR_UNSUPPORTED_TYPE for anything else. */
+gboolean        errata_otlp_parse_content_type   (const char          *content_type,
+                                                  ErrataOtlpEncoding  *encoding,
+                                                  GError             **error);
+
+/* The body's spans (or log records), in order: inflated when `gzip`, at
+ * most `max_size` bytes before and after; *n_rejected counts the items
+ * without a trace id, which no conversation can hold. */
+GPtrArray      *errata_otlp_decode_request       (ErrataOtlpSignal     signal,
+                                                  ErrataOtlpEncoding   encoding,
+                                                  gboolean             gzip,
+                                                  GBytes              *body,
+                                                  gsize                max_size,
+                                                  guint               *n_rejected,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,288 @@
+/* errata-live-traces-bar.c: "Receive Live Traces" on the Traces page.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A switch that runs the OTLP receiver (src/core/receive) for the open
+ * project, the endpoint to give the instrumented app, with a button to
+ * copy it, and how many traces came in. Off by default; on or off is kept
+ * per project (meta key live_traces). When traces are stored it activates
+ * traces.live-traces-arrived: the page reloads its list without moving it.
+ * A port in use is said in the bar, and the switch goes back off.
+ */
+
+#include "config.h"
+
+#include "errata-live-traces-bar.h"
+
+#include "errata-otlp-receiver.h"
+
+#include <glib/gi18n.h>
+
+#define META_KEY "live_traces"
+
+struct _ErrataLiveTracesBar
+{
+  GtkBox              parent_instance;
+
+  GtkSwitch          *toggle;
+  GtkWidget          *details;
+  GtkLabel           *endpoint;
+  GtkLabel           *count;
+  GtkLabel           *problem;
+
+  ErrataProject      *project;
+  ErrataOtlpReceiver *receiver;
+  guint               port;
+  gboolean            setting;
+};
+
+G_DEFINE_FINAL_TYPE (ErrataLiveTracesBar, errata_live_traces_bar, GTK_TYPE_BOX)
+
+static void
+update_count (ErrataLiveTracesBar *self)
+{
+  ErrataOtlpReceiverCounts counts;
+  g_autofree char *text = NULL;
+
+  errata_otlp_receiver_get_counts (self->receiver, &counts);
+  if (counts.traces_updated > 0)
+    /* Translators: how many traces the live receiver stored since it was
+     * turned on; the second number counts stored traces that later spans
+     * completed. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " trace received, %" G_GUINT64_FORMAT " updated",
+                                         "%" G_GUINT64_FORMAT " traces received, %" G_GUINT64_FORMAT " updated",
+                                         counts.traces_added),
+                            counts.traces_added, counts.traces_updated);
+  else
+    /* Translators: how many traces the live receiver stored since it was
+     * turned on. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " trace received",
+                                         "%" G_GUINT64_FORMAT " traces received", counts.traces_added),
+                            counts.traces_added);
+  gtk_label_set_text (self->count, text);
+}
+
+static void
+on_traces_stored (ErrataLiveTracesBar *self)
+{
+  update_count (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "traces.live-traces-arrived", NULL);
+}
+
+static void
+show_problem (ErrataLiveTracesBar *self,
+              const char          *message)
+{
+  gtk_label_set_text (self->problem, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), message != NULL);
+}
+
+static void
+stop_receiver (ErrataLiveTracesBar *self)
+{
+  if (self->receiver == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->receiver, self);
+  /* Answers the requests in flight and stores the pending traces. */
+  errata_otlp_receiver_stop (self->receiver);
+  g_clear_object (&self->receiver);
+  gtk_widget_activate_action (GTK_WIDGET (self), "traces.live-traces-arrived", NULL);
+}
+
+static gboolean
+start_receiver (ErrataLiveTracesBar *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *variable = NULL;
+
+  self->receiver = errata_otlp_receiver_new (errata_project_get_file (self->project));
+  errata_otlp_receiver_set_port (self->receiver, self->port);
+  if (!errata_otlp_receiver_start (self->receiver, &error))
+    {
+      g_clear_object (&self->receiver);
+      show_problem (self, error->message);
+      return FALSE;
+    }
+  endpoint = errata_otlp_receiver_dup_endpoint (self->receiver);
+  variable = g_strconcat ("OTEL_EXPORTER_OTLP_ENDPOINT=", endpoint, NULL);
+  gtk_label_set_text (self->endpoint, variable);
+  g_signal_connect_object (self->receiver, "traces-stored", G_CALLBACK (on_traces_stored), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->receiver, "counts-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  update_count (self);
+  show_problem (self, NULL);
+  return TRUE;
+}
+
+static void
+remember (ErrataLiveTracesBar *self,
+          gboolean             receiving)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (errata_project_is_read_only (self->project))
+    return;
+  if (!errata_project_set_meta (self->project, META_KEY, receiving ? "on" : "off", &error))
+    g_warning ("Could not remember live traces in the project: %s", error->message);
+}
+
+static void
+apply (ErrataLiveTracesBar *self,
+       gboolean             receiving)
+{
+  gboolean running;
+
+  if (self->project == NULL)
+    return;
+  if (receiving && self->receiver == NULL)
+    running = start_receiver (self);
+  else
+    {
+      if (!receiving)
+        stop_receiver (self);
+      running = self->receiver != NULL;
+    }
+  self->setting = TRUE;
+  gtk_switch_set_active (self->toggle, running);
+  gtk_switch_set_state (self->toggle, running);
+  self->setting = FALSE;
+  gtk_widget_set_visible (self->details, running);
+}
+
+static gboolean
+on_state_set (ErrataLiveTracesBar *self,
+              gboolean             state)
+{
+  if (self->setting)
+    return FALSE;
+  errata_live_traces_bar_set_receiving (self, state);
+  return TRUE;
+}
+
+static void
+copy_endpoint (ErrataLiveTracesBar *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                          gtk_label_get_text (self->endpoint));
+}
+
+void
+errata_live_traces_bar_set_receiving (ErrataLiveTracesBar *self,
+                                      gboolean             receiving)
+{
+  g_return_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self));
+
+  apply (self, receiving);
+  if (self->project != NULL)
+    remember (self, self->receiver != NULL);
+}
+
+gboolean
+errata_live_traces_bar_get_receiving (ErrataLiveTracesBar *self)
+{
+  g_return_val_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self), FALSE);
+  return self->receiver != NULL;
+}
+
+void
+errata_live_traces_bar_set_port (ErrataLiveTracesBar *self,
+                                 guint                port)
+{
+  g_return_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self));
+  self->port = port;
+}
+
+void
+errata_live_traces_bar_set_project (ErrataLiveTracesBar *self,
+                                    ErrataProject       *project)
+{
+  g_autofree char *remembered = NULL;
+
+  g_return_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self));
+  g_return_if_fail (ERRATA_IS_PROJECT (project));
+
+  stop_receiver (self);
+  g_set_object (&self->project, project);
+  remembered = errata_project_get_meta (project, META_KEY);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toggle), !errata_project_is_read_only (project));
+  apply (self, g_strcmp0 (remembered, "on") == 0 && !errata_project_is_read_only (project));
+}
+
+static void
+errata_live_traces_bar_dispose (GObject *object)
+{
+  ErrataLiveTracesBar *self = ERRATA_LIVE_TRACES_BAR (object);
+
+  if (self->receiver != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->receiver, self);
+      errata_otlp_receiver_stop (self->receiver);
+      g_clear_object (&self->receiver);
+    }
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (errata_live_traces_bar_parent_class)->dispose (object);
+}
+
+static void
+errata_live_traces_bar_class_init (ErrataLiveTracesBarClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = errata_live_traces_bar_dispose;
+}
+
+static void
+errata_live_traces_bar_init (ErrataLiveTracesBar *self)
+{
+  GtkWidget *label;
+  GtkWidget *copy;
+
+  self->port = ERRATA_OTLP_DEFAULT_PORT;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (GTK_BOX (self), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
+
+  self->toggle = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->toggle), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->toggle, "state-set", G_CALLBACK (on_state_set), self);
+  label = gtk_label_new_with_mnemonic (_("_Receive Live Traces"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->toggle));
+  gtk_widget_set_tooltip_text (label, _("Receive traces from an app instrumented with "
+                                        "OpenTelemetry (OTLP over HTTP) while it runs"));
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->toggle));
+  gtk_box_append (GTK_BOX (self), label);
+
+  self->details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->endpoint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_selectable (self->endpoint, TRUE);
+  gtk_label_set_ellipsize (self->endpoint, PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->endpoint), "monospace");
+  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (copy, _("Copy the setting for the app’s environment"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy endpoint"), -1);
+  gtk_widget_add_css_class (copy, "flat");
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (copy_endpoint), self);
+  self->count = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
+  gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->endpoint));
+  gtk_box_append (GTK_BOX (self->details), copy);
+  gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->count));
+  gtk_widget_set_visible (self->details, FALSE);
+  gtk_box_append (GTK_BOX (self), self->details);
+
+  self->problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->problem, TRUE);
+  gtk_label_set_xalign (self->problem, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->problem), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->problem));
+}
+
+GtkWidget *
+errata_live_traces_bar_new (void)
+{
+  return g_object_new (ERRATA_TYPE_LIVE_TRACES_BAR, NULL);
+}

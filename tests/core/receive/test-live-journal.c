@@ -1,0 +1,475 @@
+/* test-live-journal.c: nothing the receiver accepted is lost.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spans journaled and never converted (a crash, a kill -9 after the 200)
+ * become traces at the next start; a late span updates its stored trace
+ * without repeating a message; a span sent twice counts once; a flood of
+ * requests, some told to come back (503), ends with every span stored.
+ */
+
+#include "config.h"
+
+#include "receive-test-utils.h"
+#include "errata-live-journal.h"
+#include "errata-otlp-request.h"
+#include "errata-test-utils.h"
+
+#include <sqlite3.h>
+
+typedef struct
+{
+  char        *dir;
+  char        *imported;
+  char        *received;
+  SoupSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataProject) a = errata_test_new_project (&fixture->dir);
+  g_autoptr(ErrataProject) b = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->imported = g_build_filename (fixture->dir, "test.errata", NULL);
+  fixture->received = g_build_filename (fixture->dir, "received.errata", NULL);
+  file = g_file_new_for_path (fixture->received);
+  b = errata_project_create (file, &error);
+  g_assert_no_error (error);
+  errata_project_close (a);
+  errata_project_close (b);
+  fixture->session = soup_session_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_unref (fixture->session);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->imported);
+  g_free (fixture->received);
+}
+
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static GPtrArray *
+decode (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  guint rejected = 0;
+  GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
+                                                 G_MAXSIZE, &rejected, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected, ==, 0);
+  return spans;
+}
+
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  guint64             added;
+  guint64             updated;
+} Waiting;
+
+static gboolean
+counts_reached (gpointer data)
+{
+  Waiting *waiting = data;
+  ErrataOtlpReceiverCounts counts;
+
+  errata_otlp_receiver_get_counts (waiting->receiver, &counts);
+  return counts.traces_added >= waiting->added && counts.traces_updated >= waiting->updated;
+}
+
+/* A crash after the 200: the spans are in the journal, no trace yet. The
+ * next start of a receiver turns them into the traces a file import gives. */
+static void
+test_replay_after_crash (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(GPtrArray) spans = decode (body);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *received = NULL;
+  Waiting waiting = { NULL, 8, 0 };
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (errata_live_journal_append (project, spans, &error));
+  g_assert_no_error (error);
+  /* Closed without converting: what a kill -9 leaves. */
+  errata_project_close (project);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 8);
+
+  receive_test_import (fixture->imported, names);
+  imported = receive_test_traces_text (fixture->imported, NULL);
+  /* Converted at start, without any request, and without waiting the
+   * (here, hour-long) idle time. */
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  waiting.receiver = receiver;
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_cmpstr (received, ==, imported);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+  errata_otlp_receiver_stop (receiver);
+}
+
+static GBytes *
+body_of (GPtrArray *spans,
+         guint      from,
+         guint      to)
+{
+  /* Flattened spans back into one request: their resource and scope are
+   * kept in each span and come along. */
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "resourceSpans");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "scopeSpans");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_array (builder);
+  for (guint i = from; i < to; i++)
+    json_builder_add_value (builder, json_node_copy (g_ptr_array_index (spans, i)));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* The spans of one trace of a fixture, as OTLP JSON span objects. */
+static GPtrArray *
+spans_of_first_trace (const char  *name,
+                      char       **trace_id)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented (name);
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  JsonArray *resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+  *trace_id = NULL;
+  for (guint i = 0; i < json_array_get_length (resource_spans); i++)
+    {
+      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, i),
+                                                        "scopeSpans");
+
+      for (guint j = 0; j < json_array_get_length (scopes); j++)
+        {
+          JsonArray *list = json_object_get_array_member (json_array_get_object_element (scopes, j), "spans");
+
+          for (guint k = 0; k < json_array_get_length (list); k++)
+            {
+              JsonObject *span = json_array_get_object_element (list, k);
+              const char *id = json_object_get_string_member (span, "traceId");
+
+              if (*trace_id == NULL)
+                *trace_id = g_strdup (id);
+              if (g_str_equal (id, *trace_id))
+                g_ptr_array_add (spans, json_node_copy (json_array_get_element (list, k)));
+            }
+        }
+    }
+  return spans;
+}
+
+static gboolean
+is_root (JsonNode *span)
+{
+  const char *parent = json_object_get_string_member_with_default (json_node_get_object (span),
+                                                                   "parentSpanId", "");
+
+  return *parent == '\0';
+}
+
+/* The root and some spans first (a trace is stored), the rest later (it is
+ * updated): the end is the file import's trace, each message once; sending
+ * it all again changes nothing. */
+static void
+test_late_spans (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autofree char *trace_id = NULL;
+  g_autoptr(GPtrArray) spans = spans_of_first_trace ("openinference.json", &trace_id);
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr(GPtrArray) late = g_ptr_array_new ();
+  g_autoptr(GBytes) first_body = NULL;
+  g_autoptr(GBytes) late_body = NULL;
+  g_autoptr(GBytes) all_body = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *imported_all = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *early = NULL;
+  ErrataOtlpReceiverCounts counts;
+  Waiting waiting = { NULL, 1, 0 };
+  char **lines;
+
+  g_assert_cmpuint (spans->len, >=, 3);
+  /* The root, then every other span; the rest come late. */
+  for (guint i = 0; i < spans->len; i++)
+    g_ptr_array_add (is_root (spans->pdata[i]) || i % 2 == 0 ? first : late, spans->pdata[i]);
+  g_assert_cmpuint (late->len, >, 0);
+  first_body = body_of (first, 0, first->len);
+  late_body = body_of (late, 0, late->len);
+  all_body = body_of (spans, 0, spans->len);
+
+  receive_test_import (fixture->imported, names);
+  imported_all = receive_test_traces_text (fixture->imported, NULL);
+  lines = g_strsplit (imported_all, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && expected == NULL; i++)
+    if (g_str_has_prefix (lines[i], trace_id))
+      expected = g_strconcat (lines[i], "\n", NULL);
+  g_strfreev (lines);
+  g_assert_nonnull (expected);
+
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  waiting.receiver = receiver;
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, first_body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  early = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_true (g_str_has_prefix (early, trace_id));
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, late_body, NULL), ==, 200);
+  waiting.updated = g_str_equal (early, expected) ? 0 : 1;
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  /* Everything again, as an exporter retrying after a lost answer. */
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, all_body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+
+  received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_cmpstr (received, ==, expected);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 1);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 1);
+}
+
+/* Flood: N_TRACES traces of two spans each (a chain and its LLM call), in
+ * N_REQUESTS requests all sent at once, against a receiver that takes few
+ * spans at a time; a 503 is sent again, as exporters do. */
+#define N_TRACES 5000
+#define SPANS_PER_REQUEST 50
+#define N_REQUESTS (N_TRACES * 2 / SPANS_PER_REQUEST)
+
+static void
+add_attribute (GString    *json,
+               const char *key,
+               const char *value,
+               gboolean    last)
+{
+  g_string_append_printf (json, "{\"key\": \"%s\", \"value\": {\"stringValue\": \"%s\"}}%s",
+                          key, value, last ? "" : ",");
+}
+
+static void
+add_flood_trace (GString *json,
+                 guint    n)
+{
+  g_autofree char *question = g_strdup_printf ("question %u", n);
+  g_autofree char *answer = g_strdup_printf ("answer %u", n);
+
+  g_string_append_printf (json, "{\"traceId\": \"%032x\", \"spanId\": \"%016x\", \"name\": \"agent\","
+                          " \"startTimeUnixNano\": \"%u000\", \"endTimeUnixNano\": \"%u999\","
+                          " \"attributes\": [", n + 1, 2 * n + 1, n + 1, n + 1);
+  add_attribute (json, "openinference.span.kind", "CHAIN", FALSE);
+  add_attribute (json, "input.value", question, FALSE);
+  add_attribute (json, "output.value", answer, TRUE);
+  g_string_append_printf (json, "]}, {\"traceId\": \"%032x\", \"spanId\": \"%016x\","
+                          " \"parentSpanId\": \"%016x\", \"name\": \"llm\","
+                          " \"startTimeUnixNano\": \"%u100\", \"endTimeUnixNano\": \"%u900\","
+                          " \"attributes\": [", n + 1, 2 * n + 2, 2 * n + 1, n + 1, n + 1);
+  add_attribute (json, "openinference.span.kind", "LLM", FALSE);
+  add_attribute (json, "llm.input_messages.0.message.role", "user", FALSE);
+  add_attribute (json, "llm.input_messages.0.message.content", question, FALSE);
+  add_attribute (json, "llm.output_messages.0.message.role", "assistant", FALSE);
+  add_attribute (json, "llm.output_messages.0.message.content", answer, TRUE);
+  g_string_append (json, "]}");
+}
+
+/* Request r: traces r*25 .. r*25+24, each a root and its LLM span. */
+static GBytes *
+flood_body (guint r)
+{
+  GString *json = g_string_new ("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [");
+
+  for (guint i = 0; i < SPANS_PER_REQUEST / 2; i++)
+    {
+      if (i > 0)
+        g_string_append_c (json, ',');
+      add_flood_trace (json, r * (SPANS_PER_REQUEST / 2) + i);
+    }
+  g_string_append (json, "]}]}]}");
+  return g_string_free_to_bytes (json);
+}
+
+typedef struct
+{
+  SoupSession        *session;
+  ErrataOtlpReceiver *receiver;
+  guint               done;
+  guint               retries;
+} Flood;
+
+typedef struct
+{
+  Flood       *flood;
+  guint        r;
+  SoupMessage *message;
+} FloodRequest;
+
+static void send_flood_request (Flood *flood, guint r);
+
+static void
+flood_answered (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FloodRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  guint status = soup_message_get_status (request->message);
+
+  g_assert_no_error (error);
+  if (status == 503)
+    {
+      g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (request->message),
+                                                     "Retry-After"), ==, "1");
+      request->flood->retries++;
+      send_flood_request (request->flood, request->r);
+    }
+  else
+    {
+      g_assert_cmpuint (status, ==, 200);
+      request->flood->done++;
+    }
+  g_object_unref (request->message);
+  g_free (request);
+}
+
+static void
+send_flood_request (Flood *flood,
+                    guint  r)
+{
+  g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (flood->receiver);
+  g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  g_autoptr(GBytes) body = flood_body (r);
+  FloodRequest *request = g_new0 (FloodRequest, 1);
+
+  request->flood = flood;
+  request->r = r;
+  request->message = soup_message_new (SOUP_METHOD_POST, uri);
+  soup_message_set_request_body_from_bytes (request->message, "application/json", body);
+  soup_session_send_and_read_async (flood->session, request->message, G_PRIORITY_DEFAULT, NULL,
+                                    flood_answered, request);
+}
+
+static gboolean
+flood_done (gpointer data)
+{
+  return ((Flood *)data)->done == N_REQUESTS;
+}
+
+static void
+test_flood (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataOtlpReceiver) receiver = errata_otlp_receiver_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  ErrataOtlpReceiverCounts counts;
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 32,
+                                                                  "max-conns-per-host", 32, NULL);
+  Flood flood = { session, receiver, 0, 0 };
+  JsonArray *messages;
+
+  errata_otlp_receiver_set_port (receiver, 0);
+  /* Small, so that some requests are told to come back. */
+  errata_otlp_receiver_set_max_backlog (receiver, 4 * SPANS_PER_REQUEST);
+  errata_otlp_receiver_start (receiver, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < N_REQUESTS; r++)
+    send_flood_request (&flood, r);
+  errata_test_wait_until (flood_done, &flood, 300);
+  errata_otlp_receiver_stop (receiver);
+
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_test_message ("%u requests were told to retry", flood.retries);
+  g_assert_cmpuint (counts.spans_accepted, ==, 2 * N_TRACES);
+  g_assert_cmpuint (counts.traces_added, ==, N_TRACES);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 2 * N_TRACES);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, N_TRACES);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces WHERE n_messages = 2"), ==, N_TRACES);
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  trace = errata_project_find_trace (project, ERRATA_LIVE_SOURCE, "0000000000000000000000000000115c", &error);
+  g_assert_no_error (error);
+  messages = errata_trace_get_messages (trace);
+  g_assert_cmpuint (json_array_get_length (messages), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, 0), "content"),
+                   ==, "question 4443");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, 1), "content"),
+                   ==, "answer 4443");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/live-journal" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/replay-after-crash", test_replay_after_crash);
+  ADD ("/late-spans", test_late_spans);
+  ADD ("/flood", test_flood);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,526 @@
+/* test-otlp-receiver.c: the live OTLP receiver over HTTP.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The bodies are what real exporters send: the OTLP JSON requests that
+ * real instrumentation libraries wrote (tests/core/import/data/
+ * instrumented/, the JSON exporter's encoding) and the same spans encoded
+ * by OpenTelemetry JS's protobuf serializer (data/NAME.pb, made by
+ * tests/receive/make-protobuf.mjs). Whatever the encoding, the receiver
+ * must store the conversations a file import of the same spans gives,
+ * message for message.
+ */
+
+#include "config.h"
+
+#include "receive-test-utils.h"
+#include "errata-test-utils.h"
+
+static const char * const trace_libraries[] = {
+  "openinference", "traceloop-0.27", "traceloop-0.12", "langfuse", NULL
+};
+
+typedef struct
+{
+  char        *dir;
+  char        *imported;   /* a project the files were imported into */
+  char        *received;   /* a project the receiver fills */
+  SoupSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(ErrataProject) a = errata_test_new_project (&fixture->dir);
+  g_autoptr(ErrataProject) b = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->imported = g_build_filename (fixture->dir, "test.errata", NULL);
+  fixture->received = g_build_filename (fixture->dir, "received.errata", NULL);
+  file = g_file_new_for_path (fixture->received);
+  b = errata_project_create (file, &error);
+  g_assert_no_error (error);
+  errata_project_close (a);
+  errata_project_close (b);
+  fixture->session = soup_session_new ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_unref (fixture->session);
+  errata_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->imported);
+  g_free (fixture->received);
+}
+
+static void
+assert_same_traces (Fixture *fixture)
+{
+  g_autofree char *imported = receive_test_traces_text (fixture->imported, NULL);
+  g_autofree char *received = receive_test_traces_text (fixture->received, "otlp-live");
+
+  g_assert_cmpstr (imported, !=, "");
+  g_assert_cmpstr (received, ==, imported);
+}
+
+static void
+send_library (Fixture            *fixture,
+              ErrataOtlpReceiver *receiver,
+              const char         *library,
+              gboolean            protobuf,
+              gboolean            gzip)
+{
+  g_autofree char *name = g_strconcat (library, protobuf ? ".pb" : ".json", NULL);
+  g_autoptr(GBytes) body = protobuf ? receive_test_data (name) : receive_test_instrumented (name);
+  g_autoptr(GBytes) sent = gzip ? receive_test_gzip (body) : g_bytes_ref (body);
+  g_autoptr(GBytes) response = NULL;
+  gboolean logs = g_str_has_suffix (library, "-logs");
+  guint status;
+
+  status = receive_test_post (fixture->session, receiver, logs ? "/v1/logs" : "/v1/traces",
+                              protobuf ? "application/x-protobuf" : "application/json",
+                              gzip ? "gzip" : NULL, sent, &response);
+  g_assert_cmpuint (status, ==, 200);
+  if (!protobuf)
+    g_assert_cmpmem (g_bytes_get_data (response, NULL), g_bytes_get_size (response), "{}", 2);
+  else
+    /* An ExportTraceServiceResponse without partial_success: empty. */
+    g_assert_cmpuint (g_bytes_get_size (response), ==, 0);
+}
+
+static void
+check_encoding (Fixture  *fixture,
+                gboolean  protobuf,
+                gboolean  gzip)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  const char * const opentelemetry[] = { "opentelemetry.json", "opentelemetry-logs.json", NULL };
+
+  for (guint i = 0; trace_libraries[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (trace_libraries[i], ".json", NULL);
+      const char * const names[] = { name, NULL };
+
+      receive_test_import (fixture->imported, names);
+    }
+  /* Spans in one export, their messages as log events in another. */
+  receive_test_import (fixture->imported, opentelemetry);
+
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  for (guint i = 0; trace_libraries[i] != NULL; i++)
+    send_library (fixture, receiver, trace_libraries[i], protobuf, gzip);
+  send_library (fixture, receiver, "opentelemetry-logs", protobuf, gzip);
+  send_library (fixture, receiver, "opentelemetry", protobuf, gzip);
+  errata_otlp_receiver_stop (receiver);
+  assert_same_traces (fixture);
+}
+
+static void
+test_json_as_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  check_encoding (fixture, FALSE, FALSE);
+}
+
+static void
+test_protobuf_as_import (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  check_encoding (fixture, TRUE, FALSE);
+}
+
+static void
+test_gzip_as_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  check_encoding (fixture, FALSE, TRUE);
+}
+
+static void
+test_protobuf_gzip_as_import (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  check_encoding (fixture, TRUE, TRUE);
+}
+
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  guint64             added;
+} Waiting;
+
+static gboolean
+traces_added (gpointer data)
+{
+  Waiting *waiting = data;
+  ErrataOtlpReceiverCounts counts;
+
+  errata_otlp_receiver_get_counts (waiting->receiver, &counts);
+  return counts.traces_added >= waiting->added;
+}
+
+/* data/exporters/: what OpenTelemetry JS's two OTLP/HTTP trace exporters
+ * really sent, attached to the same tracer provider under the OpenInference
+ * instrumentation of `openai` (tests/receive/record-exporters.mjs; versions
+ * in versions.json). The protobuf bodies and the JSON bodies, received,
+ * give what a file import of the JSON bodies gives. */
+static void
+check_real_exporter (Fixture    *fixture,
+                     const char *encoding)
+{
+  const char * const json[] = { "exporters/01-json.json", "exporters/02-json.json", NULL };
+  gboolean protobuf = g_str_equal (encoding, "proto");
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *imported = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  receive_test_import_data (fixture->imported, json);
+  imported = receive_test_traces_text (fixture->imported, NULL);
+  /* The five chats and three agent runs of tests/import/scenarios.cjs. */
+  lines = g_strsplit (imported, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 8 + 1);
+
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("exporters/%02u-%s.%s", i, encoding, protobuf ? "pb" : "json");
+      g_autoptr(GBytes) body = receive_test_data (name);
+
+      g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces",
+                                           protobuf ? "application/x-protobuf" : "application/json",
+                                           NULL, body, NULL), ==, 200);
+    }
+  errata_otlp_receiver_stop (receiver);
+  assert_same_traces (fixture);
+}
+
+static void
+test_real_exporter_protobuf (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  check_real_exporter (fixture, "proto");
+}
+
+static void
+test_real_exporter_json (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  check_real_exporter (fixture, "json");
+}
+
+/* The root span completes a trace: it is stored while the receiver runs,
+ * without waiting for the (here, hour-long) idle time. */
+static void
+test_root_span_completes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *imported = NULL;
+  Waiting waiting;
+
+  receive_test_import (fixture->imported, names);
+  imported = receive_test_traces_text (fixture->imported, NULL);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  send_library (fixture, receiver, "openinference", FALSE, FALSE);
+  waiting.receiver = receiver;
+  waiting.added = 3;
+  errata_test_wait_until (traces_added, &waiting, 60);
+  received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_cmpstr (received, ==, imported);
+  errata_otlp_receiver_stop (receiver);
+}
+
+static void
+assert_status (Fixture            *fixture,
+               ErrataOtlpReceiver *receiver,
+               const char         *content_type,
+               const char         *encoding,
+               const char         *body,
+               gssize              length,
+               guint               expected)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (body, length < 0 ? strlen (body) : (gsize)length);
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", content_type,
+                                       encoding, bytes, NULL), ==, expected);
+}
+
+static void
+test_bad_requests (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GBytes) big = NULL;
+  g_autoptr(GBytes) bomb = NULL;
+  g_autoptr(GBytes) zeros_bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autofree char *zeros = g_malloc0 (200000);
+  ErrataOtlpReceiverCounts counts;
+
+  assert_status (fixture, receiver, "application/json", NULL, "{\"resourceSpans\": [", -1, 400);
+  assert_status (fixture, receiver, "application/json", NULL, "[1, 2]", -1, 400);
+  assert_status (fixture, receiver, "application/json", NULL, "{\"resourceSpans\": 3}", -1, 400);
+  assert_status (fixture, receiver, "application/json", NULL, "", 0, 400);
+  /* A truncated varint, a length past the end, a group wire type. */
+  assert_status (fixture, receiver, "application/x-protobuf", NULL, "\x0a\xff", 2, 400);
+  assert_status (fixture, receiver, "application/x-protobuf", NULL, "\x0a\x10\x0a", 3, 400);
+  assert_status (fixture, receiver, "application/x-protobuf", NULL, "\x0b\x0c", 2, 400);
+  assert_status (fixture, receiver, "application/json", "gzip", "not gzip at all", -1, 400);
+  assert_status (fixture, receiver, "text/plain", NULL, "{}", -1, 415);
+  assert_status (fixture, receiver, "application/json", "br", "{}", -1, 415);
+  /* An empty request is valid: nothing to store. */
+  assert_status (fixture, receiver, "application/json", NULL, "{}", -1, 200);
+  assert_status (fixture, receiver, "application/x-protobuf", NULL, "", 0, 200);
+  errata_otlp_receiver_stop (receiver);
+  g_clear_object (&receiver);
+
+  /* Past the limit: announced, or only once inflated. */
+  receiver = errata_otlp_receiver_new (file);
+  errata_otlp_receiver_set_port (receiver, 0);
+  errata_otlp_receiver_set_max_body (receiver, 100000);
+  g_assert_true (errata_otlp_receiver_start (receiver, NULL));
+  big = g_bytes_new (zeros, 150000);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, big, NULL), ==, 413);
+  zeros_bytes = g_bytes_new_static (zeros, 200000);
+  bomb = receive_test_gzip (zeros_bytes);
+  g_assert_cmpuint (g_bytes_get_size (bomb), <, 100000);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       "gzip", bomb, NULL), ==, 413);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.requests_refused, ==, 2);
+  g_assert_cmpuint (counts.spans_accepted, ==, 0);
+  errata_otlp_receiver_stop (receiver);
+}
+
+/* A span without a trace id is refused, the others of the request kept:
+ * a 200 whose partialSuccess names it. */
+static void
+test_partial_success (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char body[] =
+    "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+    "{\"traceId\": \"0af7651916cd43dd8448eb211c80319c\", \"spanId\": \"b7ad6b7169203331\","
+    " \"name\": \"chat\", \"startTimeUnixNano\": \"1\", \"endTimeUnixNano\": \"2\","
+    " \"attributes\": [{\"key\": \"input.value\", \"value\": {\"stringValue\": \"hi\"}},"
+    "                  {\"key\": \"output.value\", \"value\": {\"stringValue\": \"hello\"}}]},"
+    "{\"spanId\": \"00f067aa0ba902b7\", \"name\": \"orphan\"}]}]}]}";
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *partial;
+  g_autofree char *stored = NULL;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, bytes, &response), ==, 200);
+  node = json_from_string (g_bytes_get_data (response, NULL), NULL);
+  g_assert_nonnull (node);
+  partial = json_object_get_object_member (json_node_get_object (node), "partialSuccess");
+  g_assert_cmpstr (json_object_get_string_member (partial, "rejectedSpans"), ==, "1");
+  g_assert_nonnull (json_object_get_string_member (partial, "errorMessage"));
+  errata_otlp_receiver_stop (receiver);
+  stored = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_true (g_str_has_prefix (stored, "0af7651916cd43dd8448eb211c80319c\t"));
+}
+
+/* Writes a tag and a length before what `reversed` holds (bytes kept in
+ * reverse order, so that each level is a prepend without a copy). */
+static void
+prepend_field (GByteArray *reversed,
+               guint8      tag)
+{
+  guint64 length = reversed->len;
+  guint8 varint[10];
+  guint n = 0;
+
+  do
+    {
+      varint[n++] = (length & 0x7f) | (length > 0x7f ? 0x80 : 0);
+      length >>= 7;
+    }
+  while (length > 0);
+  for (guint i = n; i > 0; i--)
+    g_byte_array_append (reversed, &varint[i - 1], 1);
+  g_byte_array_append (reversed, &tag, 1);
+}
+
+static void
+prepend_bytes (GByteArray   *reversed,
+               const guint8 *bytes,
+               guint         n)
+{
+  for (guint i = n; i > 0; i--)
+    g_byte_array_append (reversed, &bytes[i - 1], 1);
+}
+
+/* An attribute whose value is an array of an array of … 200,000 deep: a
+ * stack overflow for a decoder that recurses without a limit. */
+static GBytes *
+deep_request (void)
+{
+  static const guint8 string_x[] = { 0x0a, 0x01, 'x' };
+  static const guint8 key_k[] = { 0x0a, 0x01, 'k' };
+  static const guint8 ids[] = { 0x0a, 0x10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+                                0x12, 0x08, 1, 2, 3, 4, 5, 6, 7, 8 };
+  GByteArray *reversed = g_byte_array_new ();
+  guint8 *data;
+  guint len;
+
+  prepend_bytes (reversed, string_x, sizeof string_x);
+  for (guint i = 0; i < 200000; i++)
+    {
+      prepend_field (reversed, 0x0a);   /* ArrayValue.values */
+      prepend_field (reversed, 0x2a);   /* AnyValue.array_value */
+    }
+  prepend_field (reversed, 0x12);       /* KeyValue.value */
+  prepend_bytes (reversed, key_k, sizeof key_k);
+  prepend_field (reversed, 0x4a);       /* Span.attributes */
+  prepend_bytes (reversed, ids, sizeof ids);
+  prepend_field (reversed, 0x12);       /* ScopeSpans.spans */
+  prepend_field (reversed, 0x12);       /* ResourceSpans.scope_spans */
+  prepend_field (reversed, 0x0a);       /* ExportTraceServiceRequest.resource_spans */
+  len = reversed->len;
+  data = g_byte_array_free (reversed, FALSE);
+  for (guint i = 0; i < len / 2; i++)
+    {
+      guint8 byte = data[i];
+
+      data[i] = data[len - 1 - i];
+      data[len - 1 - i] = byte;
+    }
+  return g_bytes_new_take (data, len);
+}
+
+static void
+test_deep_protobuf (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GBytes) body = deep_request ();
+  g_autoptr(GBytes) response = NULL;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/x-protobuf",
+                                       NULL, body, &response), ==, 400);
+  errata_otlp_receiver_stop (receiver);
+}
+
+/* A 10 MB request (one span whose input is 10 MB of text) is under the
+ * default limit: received and stored whole. */
+static void
+test_ten_megabytes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  g_autoptr(GString) json = g_string_new ("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": ["
+                                          "{\"traceId\": \"5b8efff798038103d269b633813fc60c\","
+                                          " \"spanId\": \"eee19b7ec3c1b174\", \"name\": \"chat\","
+                                          " \"attributes\": [{\"key\": \"input.value\", \"value\": {\"stringValue\": \"");
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *messages;
+
+  while (json->len < 10 * 1000 * 1000)
+    g_string_append (json, "All work and no play makes Jack a dull boy. ");
+  g_string_append (json, "\"}}, {\"key\": \"output.value\", \"value\": {\"stringValue\": \"ok\"}}]}]}]}]}");
+  body = g_string_free_to_bytes (g_steal_pointer (&json));
+  g_assert_cmpuint (g_bytes_get_size (body), >=, 10 * 1000 * 1000);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  trace = errata_project_find_trace (project, "otlp-live", "5b8efff798038103d269b633813fc60c", &error);
+  g_assert_no_error (error);
+  messages = errata_trace_get_messages (trace);
+  g_assert_cmpuint (json_array_get_length (messages), ==, 2);
+  g_assert_cmpuint (strlen (json_object_get_string_member (json_array_get_object_element (messages, 0),
+                                                           "content")), >=, 10 * 1000 * 1000 - 200);
+}
+
+static void
+test_port_in_use (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) first = receive_test_start (fixture->received, 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataOtlpReceiver) second = errata_otlp_receiver_new (file);
+  g_autoptr(GError) error = NULL;
+
+  errata_otlp_receiver_set_port (second, errata_otlp_receiver_get_port (first));
+  g_assert_false (errata_otlp_receiver_start (second, &error));
+  g_assert_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_PORT_IN_USE);
+  g_assert_nonnull (strstr (error->message, "is in use"));
+  g_assert_false (errata_otlp_receiver_is_running (second));
+  errata_otlp_receiver_stop (first);
+}
+
+/* Anything but the loopback addresses only with a token, which every
+ * request must then carry. */
+static void
+test_token (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataOtlpReceiver) receiver = errata_otlp_receiver_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+
+  errata_otlp_receiver_set_port (receiver, 0);
+  errata_otlp_receiver_set_address (receiver, "127.0.0.1", NULL);
+  g_assert_false (errata_otlp_receiver_start (receiver, &error));
+  g_assert_error (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_ADDRESS);
+  g_clear_error (&error);
+
+  errata_otlp_receiver_set_address (receiver, "127.0.0.1", "s3cret");
+  errata_otlp_receiver_start (receiver, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 401);
+  g_assert_cmpuint (receive_test_post_with (fixture->session, receiver, "/v1/traces", "application/json",
+                                            "X-Errata-Token", "wrong", body), ==, 401);
+  g_assert_cmpuint (receive_test_post_with (fixture->session, receiver, "/v1/traces", "application/json",
+                                            "X-Errata-Token", "s3cret", body), ==, 200);
+  g_assert_cmpuint (receive_test_post_with (fixture->session, receiver, "/v1/traces", "application/json",
+                                            "Authorization", "Bearer s3cret", body), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/otlp-receiver" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/json-as-import", test_json_as_import);
+  ADD ("/protobuf-as-import", test_protobuf_as_import);
+  ADD ("/gzip-as-import", test_gzip_as_import);
+  ADD ("/protobuf-gzip-as-import", test_protobuf_gzip_as_import);
+  ADD ("/real-exporter-protobuf", test_real_exporter_protobuf);
+  ADD ("/real-exporter-json", test_real_exporter_json);
+  ADD ("/root-span-completes", test_root_span_completes);
+  ADD ("/bad-requests", test_bad_requests);
+  ADD ("/partial-success", test_partial_success);
+  ADD ("/deep-protobuf", test_deep_protobuf);
+  ADD ("/ten-megabytes", test_ten_megabytes);
+  ADD ("/port-in-use", test_port_in_use);
+  ADD ("/token", test_token);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,268 @@
+/* test-live-traces.c: "Receive Live Traces" on the Traces page.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Off by default; turned on, the bar shows the endpoint and a count, the
+ * page takes received traces into its list without moving the selection,
+ * and the project remembers it. A port in use is said in the bar. The bar
+ * is rendered to live-traces-*.png in the build folder.
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "errata-gui-test-utils.h"
+#include "errata-live-traces-bar.h"
+#include "errata-otlp-receiver.h"
+#include "errata-test-utils.h"
+#include "trace-page-fixture.h"
+
+
+static ErrataLiveTracesBar *
+bar_of (Fixture *fixture)
+{
+  return errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page), ERRATA_TYPE_LIVE_TRACES_BAR);
+}
+
+static char *
+endpoint_shown (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_visible (GTK_WIDGET (bar_of (fixture)), GTK_TYPE_LABEL);
+  const char *prefix = "OTEL_EXPORTER_OTLP_ENDPOINT=";
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
+      return g_strdup (gtk_label_get_text (labels->pdata[i]) + strlen (prefix));
+  return NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n_items;
+} Count;
+
+static gboolean
+has_items (gpointer data)
+{
+  Count *count = data;
+
+  return g_list_model_get_n_items (count->model) >= count->n_items
+         && !errata_trace_list_model_is_loading (ERRATA_TRACE_LIST_MODEL (count->model));
+}
+
+static gboolean
+answered (gpointer data)
+{
+  return *(GAsyncResult **)data != NULL;
+}
+
+static void
+post_fixture (const char *endpoint)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "import", "data",
+                                                 "instrumented", "openinference.json", NULL);
+  g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &body, &length, &error);
+  g_assert_no_error (error);
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_take (g_steal_pointer (&body), length));
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
+                                    errata_test_on_result, &result);
+  errata_gui_test_iterate_until (answered, &result);
+  answer = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+}
+
+static char *
+project_meta (Fixture    *fixture,
+              const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_open (fixture->file, ERRATA_PROJECT_OPEN_READ_ONLY,
+                                                           &error);
+
+  g_assert_no_error (error);
+  return errata_project_get_meta (project, key);
+}
+
+static void
+test_receive (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ErrataLiveTracesBar *bar;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *remembered = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Count count = { fixture->model, N_TRACES + 8 };
+  gint64 selected;
+
+  wait_for_list (fixture);
+  bar = bar_of (fixture);
+  g_assert_false (errata_live_traces_bar_get_receiving (bar));
+  g_assert_null (endpoint_shown (fixture));
+
+  errata_traces_page_select (fixture->page, 5);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
+  selected = current_id (fixture);
+
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  g_assert_true (errata_live_traces_bar_get_receiving (bar));
+  errata_gui_test_iterate_for (100);
+  endpoint = endpoint_shown (fixture);
+  g_assert_nonnull (endpoint);
+  g_assert_true (g_str_has_prefix (endpoint, "http://127.0.0.1:"));
+
+  post_fixture (endpoint);
+  /* The 8 conversations of the export join the 40 traces. */
+  errata_gui_test_iterate_until (has_items, &count);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + 8);
+  g_assert_cmpint (current_id (fixture), ==, selected);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
+  g_assert_nonnull (strstr (text, "8 traces received"));
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-receiving.png");
+
+  remembered = project_meta (fixture, "live_traces");
+  g_assert_cmpstr (remembered, ==, "on");
+  errata_live_traces_bar_set_receiving (bar, FALSE);
+  g_assert_false (errata_live_traces_bar_get_receiving (bar));
+  g_free (remembered);
+  remembered = project_meta (fixture, "live_traces");
+  g_assert_cmpstr (remembered, ==, "off");
+}
+
+static void
+test_port_in_use (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.errata", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *text = NULL;
+  ErrataLiveTracesBar *bar;
+
+  wait_for_list (fixture);
+  project = errata_project_create (other, &error);
+  g_assert_no_error (error);
+  errata_project_close (project);
+  receiver = errata_otlp_receiver_new (other);
+  errata_otlp_receiver_set_port (receiver, 0);
+  errata_otlp_receiver_start (receiver, &error);
+  g_assert_no_error (error);
+
+  bar = bar_of (fixture);
+  errata_live_traces_bar_set_port (bar, errata_otlp_receiver_get_port (receiver));
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  g_assert_false (errata_live_traces_bar_get_receiving (bar));
+  errata_gui_test_iterate_for (100);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
+  g_assert_nonnull (strstr (text, "is in use"));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
+  errata_gui_test_iterate_for (100);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-port-in-use-1024.png");
+  errata_otlp_receiver_stop (receiver);
+  errata_test_remove_tree (dir);
+}
+
+/* The case receiving is for: an empty project, its page showing how to
+ * import. The first traces take it to the list. */
+static void
+test_empty_project (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.errata", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *endpoint = NULL;
+  Fixture fixture = { 0 };
+  ErrataLiveTracesBar *bar;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  Count count = { NULL, 8 };
+
+  project = errata_project_create (file, &error);
+  g_assert_no_error (error);
+  errata_project_close (project);
+  errata_application_open_file (app, file);
+  fixture.window = ERRATA_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  errata_gui_test_iterate_until (window_is_idle, fixture.window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture.window);
+  fixture.page = errata_gui_test_find_one_visible (GTK_WIDGET (fixture.window), ERRATA_TYPE_TRACES_PAGE);
+  count.model = G_LIST_MODEL (errata_traces_page_get_model (fixture.page));
+  g_assert_cmpuint (g_list_model_get_n_items (count.model), ==, 0);
+
+  bar = bar_of (&fixture);
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  errata_gui_test_iterate_for (100);
+  endpoint = endpoint_shown (&fixture);
+  g_assert_nonnull (endpoint);
+  post_fixture (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture.page);
+  errata_gui_test_iterate_for (300);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture.window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture.window), "live-traces-empty-project.png");
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  errata_gui_test_iterate_for (50);
+  errata_test_remove_tree (dir);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/live-traces/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  app = errata_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  ADD_TEST ("/live-traces/receive", test_receive);
+  ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
+  g_test_add_func ("/live-traces/empty-project", test_empty_project);
+
+  return g_test_run ();
+}
