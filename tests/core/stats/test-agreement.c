@@ -291,6 +291,69 @@ test_flakiness_refused (void)
   g_assert_nonnull (strstr (error->message, "2 verdicts were errors"));
 }
 
+/* Published worked examples, each with its source, so that the
+ * definitions are the ones the literature uses, not only ours.
+ *
+ * Cohen's κ: Wikipedia, "Cohen's kappa", the grant-proposal example
+ * (50 proposals; both yes 20, A yes B no 5, A no B yes 10, both no 15):
+ * p_o = 0.7, p_e = 0.5, κ = 0.4.
+ *
+ * Fleiss' κ: Fleiss (1971) as worked in Wikipedia, "Fleiss' kappa"
+ * (10 subjects, 14 raters, 5 categories): P̄ = 0.378, P̄_e = 0.213,
+ * κ = 0.210. Raters are interchangeable in Fleiss' κ, so each subject's
+ * counts are handed to raters 1..14 in category order.
+ *
+ * Krippendorff's α: Krippendorff (2011), "Computing Krippendorff's
+ * Alpha-Reliability", section A (binary data, two observers, no missing
+ * data, 10 units): α = 0.095. */
+static void
+test_published_examples (void)
+{
+  static const guint cohen_cells[4][3] = {
+    { P, P, 20 }, { P, F, 5 }, { F, P, 10 }, { F, F, 15 },
+  };
+  static const guint fleiss_counts[10][5] = {
+    { 0, 0, 0, 0, 14 }, { 0, 2, 6, 4, 2 }, { 0, 0, 3, 5, 6 }, { 0, 3, 9, 2, 0 },
+    { 2, 2, 8, 1, 1 }, { 7, 7, 0, 0, 0 }, { 3, 2, 6, 3, 0 }, { 2, 5, 3, 2, 2 },
+    { 6, 5, 2, 1, 0 }, { 0, 2, 2, 3, 7 },
+  };
+  static const gint krippendorff[10 * 2] = {
+    0, 1,  1, 1,  0, 1,  0, 0,  0, 0,  0, 1,  0, 0,  0, 0,  1, 0,  0, 0,
+  };
+  gint cohen[50 * 2];
+  gint fleiss[10 * 14];
+  guint n = 0;
+  ErrataAgreement a;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cohen_cells); c++)
+    for (guint i = 0; i < cohen_cells[c][2]; i++, n++)
+      {
+        cohen[n * 2] = (gint)cohen_cells[c][0];
+        cohen[n * 2 + 1] = (gint)cohen_cells[c][1];
+      }
+  g_assert_cmpuint (n, ==, 50);
+  a = estimate (cohen, 50, 2, 2, 200);
+  g_assert_cmpfloat_with_epsilon (a.percent_agreement.value, 0.7, 1e-12);
+  g_assert_cmpfloat_with_epsilon (a.cohen_kappa.value, 0.4, 1e-12);
+
+  for (guint item = 0; item < 10; item++)
+    {
+      guint rater = 0;
+
+      for (guint k = 0; k < 5; k++)
+        for (guint j = 0; j < fleiss_counts[item][k]; j++)
+          fleiss[item * 14 + rater++] = (gint)k;
+      g_assert_cmpuint (rater, ==, 14);
+    }
+  a = estimate (fleiss, 10, 14, 5, 200);
+  g_assert_cmpfloat_with_epsilon (a.percent_agreement.value, 0.378, 0.0005);
+  g_assert_cmpfloat_with_epsilon (a.fleiss_kappa.value, 0.210, 0.0005);
+
+  /* The observers are the columns: A 0100000010, B 1110010000. */
+  a = estimate (krippendorff, 10, 2, 2, 200);
+  g_assert_cmpfloat_with_epsilon (a.krippendorff_alpha.value, 0.095, 0.0005);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/stats/agreement/one-category", test_one_category);
   g_test_add_func ("/stats/agreement/reproducible", test_reproducible);
   g_test_add_func ("/stats/agreement/refused", test_refused);
+  g_test_add_func ("/stats/agreement/published-examples", test_published_examples);
   g_test_add_func ("/stats/flakiness/counts-and-kappa", test_flakiness);
   g_test_add_func ("/stats/flakiness/stable-judge", test_stable_judge);
   g_test_add_func ("/stats/flakiness/refused", test_flakiness_refused);
