@@ -206,36 +206,39 @@ check_regular_file (GFile   *file,
 
 /* Reads the first bytes ourselves: SQLite would happily treat any small
  * text file as an empty database, and the user deserves to hear that the
- * file is not a project at all. */
+ * file is not a project at all.
+ *
+ * Read through the connection's own file handle, never by opening the
+ * file again: on POSIX, closing any descriptor of a file drops every lock
+ * this process holds on it, SQLite's included ("How To Corrupt An SQLite
+ * Database File", 2.2). The app opens its project more than once (the
+ * reader, the importer, the live writer); a second descriptor closed here
+ * let another process think nobody had the project open and delete its
+ * write-ahead log under the app. */
 static gboolean
-check_header (GFile   *file,
-              GError **error)
+check_header (ErrataProject  *self,
+              const char     *path,
+              GError        **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  sqlite3_file *handle = NULL;
   char header[16] = { 0 };
-  gsize n_read = 0;
+  int rc;
 
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
-                     _("“%s” does not exist."), path);
-      else
-        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
-                     _("Could not read “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
-                                &n_read, NULL, &local_error))
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &handle) != SQLITE_OK ||
+      handle == NULL || handle->pMethods == NULL)
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
-                   _("Could not read “%s”: %s"), path, local_error->message);
+                   _("Could not read “%s”."), path);
       return FALSE;
     }
-  if (n_read < sizeof header || memcmp (header, sqlite_magic, sizeof header) != 0)
+  rc = handle->pMethods->xRead (handle, header, sizeof header, 0);
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+    {
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
+                   _("Could not read “%s”: %s"), path, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  if (rc == SQLITE_IOERR_SHORT_READ || memcmp (header, sqlite_magic, sizeof header) != 0)
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_SQLITE,
                    _("“%s” is not an Errata project: it is not an SQLite database."), path);
@@ -290,9 +293,12 @@ configure_connection (ErrataProject  *self,
                    _("configure the project"), error);
 }
 
+/* `existing`: the file must already be a database (checked before SQLite
+ * reads or writes a byte of it); a new project's empty file is not. */
 static gboolean
 open_connection (ErrataProject  *self,
                  int             flags,
+                 gboolean        existing,
                  GError        **error)
 {
   g_autofree char *path = g_file_get_path (self->file);
@@ -304,6 +310,11 @@ open_connection (ErrataProject  *self,
       g_set_error (error, ERRATA_PROJECT_ERROR, error_code_for_sqlite (rc),
                    _("Could not open “%s”: %s"), path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+  if (existing && !check_header (self, path, error))
+    {
       g_clear_pointer (&self->db, sqlite3_close);
       return FALSE;
     }
@@ -492,14 +503,14 @@ errata_project_open (GFile                   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_regular_file (file, error) || !check_header (file, error))
+  if (!check_regular_file (file, error))
     return NULL;
 
   self = project_new (file);
   self->read_only = (flags & ERRATA_PROJECT_OPEN_READ_ONLY) != 0;
   sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
-  if (!open_connection (self, sqlite_flags, error) ||
+  if (!open_connection (self, sqlite_flags, TRUE, error) ||
       !check_identity (self, error) ||
       !bring_schema_up_to_date (self, error))
     return NULL;
@@ -534,7 +545,7 @@ errata_project_create (GFile   *file,
     }
 
   self = project_new (file);
-  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+  if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, FALSE, error) ||
       !run_migrations (self, 0, error))
     {
       g_clear_pointer (&self->db, sqlite3_close);

@@ -486,6 +486,58 @@ test_open_async (void)
   errata_test_remove_tree (dir);
 }
 
+/* Opening the project a second time in this process (the app does: its
+ * reader, the importer, the live writer) must not drop this process's
+ * locks on it. When it did (a second descriptor, closed), another
+ * process opening the project thought nobody had it open and deleted the
+ * write-ahead log from under the app (found by a walk with errata-cli
+ * beside the open app). The other process here is Python's sqlite3, as
+ * errata-cli would be. */
+static void
+test_second_open_keeps_locks (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = g_build_filename (dir, "test.errata", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *script = g_strdup_printf ("import sqlite3\n"
+                                             "c = sqlite3.connect(%s)\n"
+                                             "print(c.execute(\"SELECT value FROM meta WHERE key = 'probe'\").fetchone()[0])\n"
+                                             "c.close()\n", "__import__('sys').argv[1]");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *argv[] = { "python3", "-c", script, path, NULL };
+  int status = 0;
+
+  g_assert_true (errata_project_set_meta (project, "probe", "written", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(ErrataProject) again = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+
+    g_assert_no_error (error);
+    errata_project_close (again);
+  }
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_test_skip ("python3 is not available to play the other process");
+      errata_test_remove_tree (dir);
+      return;
+    }
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (g_strstrip (out), ==, "written");
+  /* The other process closed; this process still has the project open,
+   * so the log must still be there, and still be this connection's. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_true (errata_project_set_meta (project, "probe", "again", &error));
+  g_assert_no_error (error);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/project/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/project/refuses-non-sqlite", test_refuses_non_sqlite);
   g_test_add_func ("/project/refuses-other-sqlite", test_refuses_other_sqlite);
+  g_test_add_func ("/project/second-open-keeps-locks", test_second_open_keeps_locks);
   g_test_add_func ("/project/refuses-newer-schema", test_refuses_newer_schema);
   g_test_add_func ("/project/refuses-corrupt", test_refuses_corrupt);
   g_test_add_func ("/project/migrates-old-file", test_migrates_old_file);
