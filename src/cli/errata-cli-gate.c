@@ -115,9 +115,13 @@ print_agreement (const ErrataAlignmentGate *gate,
   g_autofree char *raters = a->raters != NULL ? g_strjoinv (", ", a->raters) : g_strdup ("");
 
   if (a->computed)
-    g_print (_("Reviewers agree: AC1 %.2f (95%% interval %.2f–%.2f), %u shared traces, "
-               "%u reviewers (%s)\n"), ac1->value, ac1->interval.lower, ac1->interval.upper,
-             a->n_items, a->n_raters, raters);
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Reviewers’ agreement: AC1 %.2f (95%% interval %.2f–%.2f) on %u "
+                          "shared trace, %u reviewers (%s)\n",
+                          "Reviewers’ agreement: AC1 %.2f (95%% interval %.2f–%.2f) on %u "
+                          "shared traces, %u reviewers (%s)\n", a->n_items),
+             ac1->value, ac1->interval.lower, ac1->interval.upper, a->n_items, a->n_raters,
+             raters);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Reviewers: %u, no shared trace\n",
                           "Reviewers: %u, no shared trace\n", a->n_reviewers), a->n_reviewers);

@@ -89,8 +89,8 @@ test_blocked (void)
   g_auto(CliResult) lower = cli_run_args ("gate", lower_args);
 
   g_assert_cmpint (blocked.status, ==, 1);
-  cli_assert_contains (blocked.out, "Reviewers agree: AC1 0.41");
-  cli_assert_contains (blocked.out, "20 shared traces, 2 reviewers (ana, ben)");
+  cli_assert_contains (blocked.out, "Reviewers’ agreement: AC1 0.41");
+  cli_assert_contains (blocked.out, "on 20 shared traces, 2 reviewers (ana, ben)");
   cli_assert_contains (blocked.out, "Threshold: 0.60 (the project’s)");
   cli_assert_contains (blocked.out, "Gate: blocked.");
   cli_assert_contains (blocked.out, "(AC1 0.41 < 0.60); no judge can be validated");

@@ -481,7 +481,8 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
                      /* Translators: %u is a port number, e.g. 4318. */
                      _("Port %u is in use: another program (an OpenTelemetry Collector, "
                        "Phoenix, another Errata) is receiving traces there. Stop it, or "
-                       "choose another port."), wanted_port);
+                       "receive on another port: “errata-cli receive PROJECT --port N”."),
+                     wanted_port);
       else if (local_error->domain == ERRATA_OTLP_RECEIVER_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else

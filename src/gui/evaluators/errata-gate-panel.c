@@ -63,15 +63,19 @@ static char *
 describe_agreement (const ErrataReviewerAgreement *a)
 {
   const ErrataAgreementCoefficient *ac1 = &a->agreement.gwet_ac1;
+  /* Translators: how many traces two or more reviewers reviewed. */
+  g_autofree char *shared = g_strdup_printf (ngettext ("%u shared trace", "%u shared traces",
+                                                       a->n_items), a->n_items);
 
-  if (isnan (ac1->interval.lower))
-    return g_strdup_printf (_("Reviewers agree: AC1 %.2f, %u shared traces, %u reviewers."),
-                            ac1->value, a->n_items, a->n_raters);
+  /* An interval drawn from one or two traces says nothing. */
+  if (isnan (ac1->interval.lower) || a->n_items < 3)
+    return g_strdup_printf (_("Reviewers’ agreement: AC1 %.2f on %s, %u reviewers."),
+                            ac1->value, shared, a->n_raters);
   /* Translators: Gwet's AC1 with its 95% interval, the traces two or more
-   * reviewers reviewed, and how many reviewers. */
-  return g_strdup_printf (_("Reviewers agree: AC1 %.2f (95%% CI %.2f–%.2f), %u shared traces, "
+   * reviewers reviewed ("30 shared traces"), and how many reviewers. */
+  return g_strdup_printf (_("Reviewers’ agreement: AC1 %.2f (95%% CI %.2f–%.2f) on %s, "
                             "%u reviewers."), ac1->value, ac1->interval.lower,
-                          ac1->interval.upper, a->n_items, a->n_raters);
+                          ac1->interval.upper, shared, a->n_raters);
 }
 
 /* One line per reviewer: who the judge was compared with, and how. */

@@ -62,4 +62,9 @@ _errata_coding_panel_connect_adjudication (ErrataCodingPanel *self)
 {
   g_signal_connect_object (self->adjudication, "settled", G_CALLBACK (on_settled), self,
                            G_CONNECT_SWAPPED);
+  /* A label set in the labels list may settle a dispute and is a change
+   * of the history either way. */
+  g_signal_connect_object (self->mode_labels, "label-changed",
+                           G_CALLBACK (_errata_coding_panel_update_adjudication), self,
+                           G_CONNECT_SWAPPED);
 }

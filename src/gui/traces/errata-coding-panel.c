@@ -813,4 +813,6 @@ errata_coding_panel_reload (ErrataCodingPanel *self)
   _errata_coding_panel_update_modes_label (self);
   _errata_coding_panel_update_other_reviews (self);
   errata_mode_labels_refresh (self->mode_labels);
+  /* An undone label is a change of the history too. */
+  _errata_coding_panel_update_adjudication (self);
 }

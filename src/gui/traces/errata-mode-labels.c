@@ -69,6 +69,13 @@ struct _ErrataModeLabels
 G_DEFINE_FINAL_TYPE (ErrataModeLabels, errata_mode_labels, GTK_TYPE_WIDGET)
 
 enum {
+  LABEL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_EXPANDED,
   N_PROPS
@@ -610,6 +617,12 @@ errata_mode_labels_class_init (ErrataModeLabelsClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* An explicit label was written for the target (an int64): whoever shows
+   * the trace's label history shows the change. */
+  signals[LABEL_CHANGED] =
+    g_signal_new ("label-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "modelabels");
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -741,6 +754,7 @@ errata_mode_labels_set_label (ErrataModeLabels  *self,
   if (row != NULL && !read_row (self, row, &read_error))
     /* The label is stored; only showing it failed. */
     show_summary (self, read_error);
+  g_signal_emit (self, signals[LABEL_CHANGED], 0, target);
   return TRUE;
 }
 

@@ -47,8 +47,11 @@ describe_counts (const ErrataDeletionCounts *counts)
         "%lld places in train/dev/test splits");
 #undef PART
 
+  /* "it" or "them": the traces being deleted. */
   if (parts->len == 0)
-    g_string_append (text, _("No reviews, labels or verdicts go with them."));
+    g_string_append (text, counts->traces == 1
+                           ? _("No reviews, labels or verdicts go with it.")
+                           : _("No reviews, labels or verdicts go with them."));
   for (guint i = 0; i < parts->len; i++)
     {
       if (i > 0)
@@ -56,10 +59,18 @@ describe_counts (const ErrataDeletionCounts *counts)
       g_string_append (text, parts->pdata[i]);
     }
   if (parts->len > 0)
-    g_string_append (text, g_dngettext (GETTEXT_PACKAGE, " goes with them.", " go with them.",
-                                        parts->len == 1 && counts->reviews + counts->imported_labels
-                                        + counts->explicit_labels + counts->verdicts
-                                        + counts->assignments + counts->splits == 1 ? 1 : 2));
+    {
+      gulong n_things = parts->len == 1 && counts->reviews + counts->imported_labels
+                        + counts->explicit_labels + counts->verdicts + counts->assignments
+                        + counts->splits == 1 ? 1 : 2;
+
+      if (counts->traces == 1)
+        g_string_append (text, g_dngettext (GETTEXT_PACKAGE, " goes with it.", " go with it.",
+                                            n_things));
+      else
+        g_string_append (text, g_dngettext (GETTEXT_PACKAGE, " goes with them.", " go with them.",
+                                            n_things));
+    }
   g_string_append (text, "\n\n");
   g_string_append (text, _("You can undo this until you close the project."));
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -193,9 +193,9 @@ test_blocked (Fixture       *fixture,
   g_assert_cmpint (errata_gate_panel_get_state (panel), ==, ERRATA_GATE_BLOCKED);
   g_assert_true (errata_gate_panel_get_blocked (panel));
   g_assert_true (g_str_has_prefix (errata_gate_panel_get_agreement_text (panel),
-                                   "Reviewers agree: AC1 0.40 (95% CI "));
+                                   "Reviewers’ agreement: AC1 0.40 (95% CI "));
   g_assert_nonnull (strstr (errata_gate_panel_get_agreement_text (panel),
-                            "30 shared traces, 2 reviewers."));
+                            "on 30 shared traces, 2 reviewers."));
   g_assert_true (g_str_has_prefix (errata_gate_panel_get_banner_text (panel),
                                    "Reviewers agree less than the threshold on this target "
                                    "(AC1 0.40 < 0.60); no judge can be validated"));

@@ -23,6 +23,7 @@
 #include "errata-gui-test-utils.h"
 #include "errata-label-history.h"
 #include "errata-labels.h"
+#include "errata-mode-labels.h"
 #include "errata-review-edit.h"
 
 #define GRACE "Grace Colleague"
@@ -235,6 +236,16 @@ test_settle (Fixture       *fixture,
   g_assert_cmpuint (errata_label_history_get_n_changes (get_history (fixture)), ==, 2);
   g_assert_cmpstr (errata_label_history_get_row_title (get_history (fixture), 1), ==,
                    "Overall: fail → none");
+
+  /* A label set in the labels list is in the history at once, without
+   * showing the trace again (a walk found it only after that). */
+  g_assert_true (errata_mode_labels_set_label (find_one (GTK_WIDGET (fixture->panel),
+                                                         ERRATA_TYPE_MODE_LABELS),
+                                               0, ERRATA_VERDICT_PASS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_label_history_get_n_changes (get_history (fixture)), ==, 3);
+  g_assert_cmpstr (errata_label_history_get_row_title (get_history (fixture), 2), ==,
+                   "Overall: none → pass");
 }
 
 /* A failure mode's dispute is its own section, beside overall. */

@@ -248,6 +248,9 @@ test_delete_shown_traces (Fixture       *fixture,
   activate (fixture, "traces.delete-traces");
   dialog = wait_for_dialog ("delete-traces-dialog");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete This Trace?");
+  /* One trace: "it", never "them". */
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "them"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), " with it."));
   respond (dialog, "cancel");
   errata_gui_test_iterate_until (dialog_is_gone, (gpointer)"delete-traces-dialog");
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + N_IMPORTED);
