@@ -7,6 +7,7 @@
  *   synth accept|reject PROJECT (ID… | --drafts)
  *   synth run PROJECT [--target FILE.json]    the accepted queries through the system
  *   synth breakdown PROJECT [--pairs]         failure rate by dimension value
+ *   synth secret NAME [--clear]               a target's secret (stdin) into the keyring
  *
  * This file has the dispatch and the commands that shape the data;
  * errata-cli-synth-run.c runs and reports.
@@ -619,7 +620,9 @@ errata_cli_synth (int    argc,
     return _errata_cli_synth_run (argc - 1, argv + 1);
   if (g_str_equal (what, "breakdown"))
     return _errata_cli_synth_breakdown (argc - 1, argv + 1);
+  if (g_str_equal (what, "secret"))
+    return _errata_cli_synth_secret (argc - 1, argv + 1);
   return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                           _("Usage: errata-cli synth dimensions|tuples|queries|accept|reject|run|"
-                            "breakdown PROJECT …"));
+                            "breakdown|secret PROJECT …"));
 }
