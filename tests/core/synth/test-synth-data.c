@@ -12,6 +12,7 @@
 #include "errata-mock-llm-server.h"
 #include "errata-synth-generate.h"
 #include "errata-synth-similarity.h"
+#include "errata-synth-typed.h"
 #include "errata-project-private.h"
 #include "synth-test-helpers.h"
 
@@ -393,6 +394,48 @@ test_tuple_delete_with_queries (void)
   errata_test_remove_tree (dir);
 }
 
+/* Typed tuples and queries from a file: all or nothing, the bad entry named. */
+static void
+test_typed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GPtrArray) dimensions = synth_test_dimensions ();
+  g_autoptr(JsonNode) good = json_from_string (
+    "[{\"dimensions\": {\"persona\": \"investor\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"Any two-flat buildings for sale?\", \"Which areas yield best?\"]},"
+    " {\"dimensions\": {\"persona\": \"investor\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"Another for the same tuple\"]}]", NULL);
+  g_autoptr(JsonNode) bad = json_from_string (
+    "[{\"dimensions\": {\"persona\": \"renter\", \"feature\": \"search\", \"scenario\": \"vague\"},"
+    "  \"queries\": [\"fine\"]},"
+    " {\"dimensions\": {\"persona\": \"alien\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"x\"]}]", NULL);
+  g_autoptr(GPtrArray) tuples = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_tuples = 0, n_queries = 0;
+
+  g_assert_true (errata_synth_dimensions_save (project, dimensions, &error));
+  g_assert_true (errata_synth_typed_add (project, dimensions, good, &n_tuples, &n_queries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tuples, ==, 1);
+  g_assert_cmpuint (n_queries, ==, 3);
+  g_assert_false (errata_synth_typed_add (project, dimensions, bad, NULL, NULL, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Entry 2:"));
+  tuples = errata_synth_tuples_list (project, NULL);
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  /* The good first entry of the bad file was rolled back with it. */
+  g_assert_cmpuint (tuples->len, ==, 1);
+  g_assert_cmpuint (queries->len, ==, 3);
+  g_assert_cmpint (((ErrataSynthTuple *)g_ptr_array_index (tuples, 0))->origin, ==,
+                   ERRATA_SYNTH_ORIGIN_TYPED);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->state, ==,
+                   ERRATA_SYNTH_QUERY_DRAFT);
+  errata_test_remove_tree (dir);
+}
+
 /* The LLM's part ------------------------------------------------------------ */
 
 static ErrataLlmClient *
@@ -523,6 +566,7 @@ main (int    argc,
   g_test_add_func ("/synth/queries/states", test_query_states);
   g_test_add_func ("/synth/queries/edit-and-delete", test_query_edit_and_delete);
   g_test_add_func ("/synth/tuples/delete-with-queries", test_tuple_delete_with_queries);
+  g_test_add_func ("/synth/typed", test_typed);
   g_test_add_func ("/synth/llm/tuples", test_llm_tuples);
   g_test_add_func ("/synth/llm/queries", test_llm_queries);
   return g_test_run ();
