@@ -10,6 +10,12 @@
 # ERRATA_CLI is the errata-cli to use (the build passes its own); by
 # default the one on PATH.
 #
+# When synth-dimensions.json and synth-queries.json sit beside IN, the
+# demo also gets a small synthetic batch for the Synthetic Data page:
+# the dimensions, the tuples and queries typed in the file (no language
+# model at build time), one near-duplicate rejected and the rest accepted.
+# No run: the demo's traces were not made from these queries.
+#
 # Copyright 2026 The Errata authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -44,6 +50,17 @@ remove_project "$tmp"
 "$cli" new "$tmp" >/dev/null
 # Exit status 1 means records were skipped: the summary says which.
 "$cli" import "$tmp" "$in" >/dev/null
+
+synth_dimensions="$(dirname "$in")/synth-dimensions.json"
+synth_queries="$(dirname "$in")/synth-queries.json"
+if [ -r "$synth_dimensions" ] && [ -r "$synth_queries" ]; then
+  "$cli" synth dimensions "$tmp" "$synth_dimensions" >/dev/null
+  "$cli" synth queries "$tmp" --from "$synth_queries" >/dev/null
+  # Query 7 rewrites query 6 (the page marks them ≈): rejected, as a
+  # reviewer would; ids count from 1 in a new project.
+  "$cli" synth reject "$tmp" 7 >/dev/null
+  "$cli" synth accept "$tmp" --drafts >/dev/null
+fi
 
 # The importer closed the project cleanly, so SQLite has checkpointed its
 # write-ahead log; anything left in one would be lost by the rename.

@@ -19,5 +19,7 @@ int  _errata_cli_synth_run        (int          argc,
                                    char       **argv);
 int  _errata_cli_synth_breakdown  (int          argc,
                                    char       **argv);
+int  _errata_cli_synth_secret     (int          argc,
+                                   char       **argv);
 
 G_END_DECLS

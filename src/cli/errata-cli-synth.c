@@ -7,6 +7,7 @@
  *   synth accept|reject PROJECT (ID… | --drafts)
  *   synth run PROJECT [--target FILE.json]    the accepted queries through the system
  *   synth breakdown PROJECT [--pairs]         failure rate by dimension value
+ *   synth secret NAME [--clear]               a target's secret (stdin) into the keyring
  *
  * This file has the dispatch and the commands that shape the data;
  * errata-cli-synth-run.c runs and reports.
@@ -33,6 +34,7 @@
 #include "errata-synth-queries.h"
 #include "errata-synth-similarity.h"
 #include "errata-synth-tuples.h"
+#include "errata-synth-typed.h"
 
 /* ---- shared ------------------------------------------------------------ */
 
@@ -363,6 +365,7 @@ run_tuples (int    argc,
 typedef struct
 {
   int        per_tuple;
+  char      *from;
   int        limit;
   double     threshold;
   gboolean   json;
@@ -373,6 +376,7 @@ static void
 query_options_clear (QueryOptions *options)
 {
   llm_options_clear (&options->llm_options);
+  g_free (options->from);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QueryOptions, query_options_clear)
@@ -491,6 +495,28 @@ print_queries (GPtrArray *queries,
 }
 
 static int
+add_typed (ErrataProject *project,
+           GPtrArray     *dimensions,
+           const char    *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_tuples = 0, n_queries = 0;
+
+  if (!g_file_get_contents (path, &text, NULL, &error)
+      || (root = errata_json_from_string (text, &error)) == NULL
+      || !errata_synth_typed_add (project, dimensions, root, &n_tuples, &n_queries, &error))
+    {
+      g_prefix_error (&error, "%s: ", path);
+      return _errata_cli_synth_fail_error (error);
+    }
+  /* Translators: "Added 12 draft queries and 12 new tuples." */
+  g_print (_("Added %u draft queries and %u new tuples.\n"), n_queries, n_tuples);
+  return ERRATA_CLI_EXIT_OK;
+}
+
+static int
 run_queries (int    argc,
              char **argv)
 {
@@ -499,6 +525,8 @@ run_queries (int    argc,
   const GOptionEntry entries[] = {
     { "per-tuple", 0, 0, G_OPTION_ARG_INT, &options.per_tuple,
       N_("Write K queries for each tuple with the LLM"), N_("K") },
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &options.from,
+      N_("Add the tuples and queries typed in FILE.json (no LLM)"), N_("FILE") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &options.limit,
       N_("Refuse to write more queries than this (default 10000)"), N_("N") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &options.threshold,
@@ -521,10 +549,12 @@ run_queries (int    argc,
   if (argc != 2 || options.per_tuple < 0 || options.limit < 1
       || !(options.threshold > 0 && options.threshold <= 1))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth queries PROJECT "
-                                                     "[--per-tuple K] [--threshold S] [--json]"));
+                                                     "[--per-tuple K | --from FILE.json] [--threshold S] [--json]"));
   project = open_project (argv[1], &error);
   if (project == NULL || (dimensions = errata_synth_dimensions_load (project, &error)) == NULL)
     return _errata_cli_synth_fail_error (error);
+  if (options.from != NULL)
+    return add_typed (project, dimensions, options.from);
   if (options.per_tuple > 0)
     return generate_queries (project, dimensions, &options);
   queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
@@ -619,7 +649,9 @@ errata_cli_synth (int    argc,
     return _errata_cli_synth_run (argc - 1, argv + 1);
   if (g_str_equal (what, "breakdown"))
     return _errata_cli_synth_breakdown (argc - 1, argv + 1);
+  if (g_str_equal (what, "secret"))
+    return _errata_cli_synth_secret (argc - 1, argv + 1);
   return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                           _("Usage: errata-cli synth dimensions|tuples|queries|accept|reject|run|"
-                            "breakdown PROJECT …"));
+                            "breakdown|secret PROJECT …"));
 }

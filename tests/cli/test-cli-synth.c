@@ -328,6 +328,41 @@ test_usage (void)
   errata_test_remove_tree (dir);
 }
 
+/* Typed queries from a file (all or nothing, the bad entry named), and a
+ * secret's name checked before stdin or the keyring. */
+static void
+test_typed_and_secret (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.errata", NULL);
+  g_autofree char *dims = errata_test_write_file (dir, "dims.json", dimensions_json, -1);
+  g_autofree char *typed = errata_test_write_file (dir, "typed.json",
+    "[{\"dimensions\": {\"persona\": \"renter\", \"feature\": \"viewing\", \"scenario\": \"vague\"},"
+    "  \"queries\": [\"can I see it\", \"when can I look round\"]}]", -1);
+  g_autofree char *bad = errata_test_write_file (dir, "bad.json",
+    "[{\"dimensions\": {\"persona\": \"renter\", \"feature\": \"viewing\"}, \"queries\": [\"x\"]}]",
+    -1);
+  g_auto(CliResult) a = cli_run ("new", project, NULL);
+  g_auto(CliResult) b = cli_run ("synth", "dimensions", project, dims, NULL);
+  g_auto(CliResult) c = cli_run ("synth", "queries", project, "--from", typed, NULL);
+  g_auto(CliResult) d = cli_run ("synth", "queries", project, "--from", bad, NULL);
+  g_auto(CliResult) e = cli_run ("synth", "queries", project, NULL);
+  g_auto(CliResult) f = cli_run ("synth", "secret", "two words", NULL);
+  g_auto(CliResult) g = cli_run ("synth", "secret", NULL);
+
+  g_assert_cmpint (c.status, ==, 0);
+  cli_assert_contains (c.out, "Added 2 draft queries and 1 new tuples.");
+  g_assert_cmpint (d.status, ==, 2);
+  cli_assert_contains (d.err, "bad.json: Entry 1:");
+  g_assert_cmpint (e.status, ==, 0);
+  cli_assert_contains (e.out, "when can I look round");
+  g_assert_cmpint (f.status, ==, 2);
+  cli_assert_contains (f.err, "“two words” is not a secret’s name");
+  g_assert_cmpint (g.status, ==, 2);
+  cli_assert_contains (g.err, "Usage: errata-cli synth secret NAME");
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,5 +376,6 @@ main (int    argc,
   g_test_add_func ("/cli/synth/new-user", test_new_user);
   g_test_add_func ("/cli/synth/command-trust", test_command_trust);
   g_test_add_func ("/cli/synth/usage", test_usage);
+  g_test_add_func ("/cli/synth/typed-and-secret", test_typed_and_secret);
   return g_test_run ();
 }

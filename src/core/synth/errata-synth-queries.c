@@ -150,26 +150,75 @@ fail:
   return FALSE;
 }
 
+/* Why a write that changed nothing did not: no such query, or one whose
+ * reply is a trace (changing it would leave the trace answering a query
+ * that is no longer there). */
+static gboolean
+unchanged (ErrataProject  *project,
+           gint64          id,
+           GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT trace_id FROM synth_queries"
+                                          " WHERE id = %" G_GINT64_FORMAT "), 0)", id);
+  gint64 trace_id = 0;
+
+  if (!_errata_project_query_int (project, sql, &trace_id, error))
+    return FALSE;
+  if (trace_id == 0)
+    return not_found (error, id);
+  g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
+               _("Query %" G_GINT64_FORMAT " was run: its reply is trace %" G_GINT64_FORMAT
+                 ". Delete that trace first to change or delete the query."), id, trace_id);
+  return FALSE;
+}
+
 gboolean
 errata_synth_queries_set_text (ErrataProject  *project,
                                gint64          id,
                                const char     *text,
                                GError        **error)
 {
+  g_autofree char *stripped = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  stmt = _errata_project_cached (project, "UPDATE synth_queries SET text = ?2 WHERE id = ?1",
-                                 error);
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
+                   _("A query needs some text: delete it instead"));
+      return FALSE;
+    }
+  stmt = _errata_project_cached (project, "UPDATE synth_queries SET text = ?2"
+                                          " WHERE id = ?1 AND trace_id IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, stripped, -1, SQLITE_TRANSIENT);
   if (!_errata_project_step_write (project, stmt, _("change the query"), error))
     return FALSE;
-  return sqlite3_changes (_errata_project_get_db (project)) > 0 || not_found (error, id);
+  return sqlite3_changes (_errata_project_get_db (project)) > 0 || unchanged (project, id, error);
+}
+
+gboolean
+errata_synth_queries_delete (ErrataProject  *project,
+                             gint64          id,
+                             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+
+  stmt = _errata_project_cached (project, "DELETE FROM synth_queries"
+                                          " WHERE id = ?1 AND trace_id IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_errata_project_step_write (project, stmt, _("delete the query"), error))
+    return FALSE;
+  return sqlite3_changes (_errata_project_get_db (project)) > 0 || unchanged (project, id, error);
 }
 
 static gboolean

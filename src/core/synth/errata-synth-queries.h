@@ -39,9 +39,15 @@ gboolean   errata_synth_queries_set_state  (ErrataProject         *project,
                                             guint                  n_ids,
                                             ErrataSynthQueryState  state,
                                             GError               **error);
+/* A query that was run (its reply is a trace) is neither edited nor
+ * deleted: the error says which trace to delete first. Text is trimmed;
+ * empty text is refused. */
 gboolean   errata_synth_queries_set_text   (ErrataProject         *project,
                                             gint64                 id,
                                             const char            *text,
+                                            GError               **error);
+gboolean   errata_synth_queries_delete     (ErrataProject         *project,
+                                            gint64                 id,
                                             GError               **error);
 /* Used by a run, inside its transaction: the query's reply became
  * `trace_id` in `batch_id` (error cleared), or the call failed with

@@ -33,9 +33,16 @@ read_headers (ErrataSynthTarget  *self,
                                          errata_json_node_describe (node));
   names = json_object_get_members (json_node_get_object (node));
   for (GList *l = names; l != NULL; l = l->next)
-    if (errata_json_member_string (json_node_get_object (node), l->data, NULL) == NULL)
-      return _errata_synth_target_invalid (error, "headers", _("the value of “%s” is not a string"),
-                                           (const char *)l->data);
+    {
+      const char *value = errata_json_member_string (json_node_get_object (node), l->data, NULL);
+
+      if (value == NULL)
+        return _errata_synth_target_invalid (error, "headers",
+                                             _("the value of “%s” is not a string"),
+                                             (const char *)l->data);
+      if (!_errata_synth_target_collect_secrets (self, "headers", value, error))
+        return FALSE;
+    }
   self->headers = json_object_ref (json_node_get_object (node));
   return TRUE;
 }
@@ -93,21 +100,6 @@ _errata_synth_http_read (ErrataSynthTarget  *self,
   return TRUE;
 }
 
-/* "{{env.NAME}}" in a header: the secret stays out of the project file. */
-static char *
-header_value (const char *value)
-{
-  const char *open = strstr (value, "{{env.");
-  const char *close = open != NULL ? strstr (open, "}}") : NULL;
-  g_autofree char *name = NULL;
-
-  if (close == NULL)
-    return g_strdup (value);
-  name = g_strndup (open + strlen ("{{env."), close - open - strlen ("{{env."));
-  return g_strdup_printf ("%.*s%s%s", (int)(open - value), value,
-                          g_getenv (name) != NULL ? g_getenv (name) : "", close + 2);
-}
-
 static SoupMessage *
 build_message (ErrataSynthTarget *self,
                Call              *call)
@@ -117,8 +109,10 @@ build_message (ErrataSynthTarget *self,
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      g_autofree char *value = header_value (json_object_get_string_member (self->headers,
-                                                                            l->data));
+      /* "{{secret.NAME}}" from the keyring, "{{env.NAME}}" (CI): the
+       * secret stays out of the project file. */
+      g_autofree char *value = _errata_synth_target_fill_secrets (
+        self, json_object_get_string_member (self->headers, l->data));
 
       soup_message_headers_replace (soup_message_get_request_headers (msg), l->data, value);
     }

@@ -32,10 +32,22 @@ struct _ErrataSynthTarget
   guint                  max_attempts;
   guint                  retry_base_ms;
   guint                  retry_max_ms;
+  gboolean               retry_delays_set;
 
-  /* chat */
+  /* chat: the client is made once the key is looked up */
   ErrataLlmClient       *client;
+  ErrataLlmProvider     *provider;
+  char                  *key_provider;   /* whose keyring entry: "custom", "openai", … */
+  char                  *key_secret;     /* or a target secret's name */
+  char                  *key_env;        /* for CI: a variable when the keyring has none */
   char                  *system;
+
+  /* secrets, looked up in the keyring before the first call */
+  GPtrArray             *secret_names;   /* of char*, named by {{secret.NAME}} */
+  GHashTable            *secrets;        /* name → value, once looked up */
+  int                    secrets_state;  /* SECRETS_UNKNOWN, _LOOKING, _READY */
+  GError                *secrets_error;  /* why the lookup failed, for every call */
+  GQueue                 held;           /* of Call, waiting for the lookup */
 
   /* http */
   SoupSession           *session;
@@ -75,6 +87,25 @@ typedef struct
   gboolean           timed_out;
   gint64             started_at;           /* monotonic µs of this attempt */
 } Call;
+
+enum
+{
+  SECRETS_UNKNOWN,
+  SECRETS_LOOKING,
+  SECRETS_READY,
+};
+
+/* Reads "{{secret.NAME}}" in a string; the names must be valid. */
+gboolean _errata_synth_target_collect_secrets (ErrataSynthTarget  *self,
+                                               const char         *member,
+                                               const char         *value,
+                                               GError            **error);
+/* `value` with "{{secret.NAME}}" and "{{env.NAME}}" replaced. */
+char    *_errata_synth_target_fill_secrets    (ErrataSynthTarget  *self,
+                                               const char         *value);
+/* Looks every secret up (and the chat key), then calls `done`. */
+void     _errata_synth_target_look_up_secrets (ErrataSynthTarget  *self,
+                                               void              (*done) (ErrataSynthTarget *self));
 
 /* The kinds' attempts. */
 void     _errata_synth_http_start          (ErrataSynthTarget  *self,

@@ -15,7 +15,9 @@
 #include "errata-synth-target-private.h"
 
 #include "errata-json-guard.h"
+#include "errata-llm-settings.h"
 #include "errata-messages.h"
+#include "errata-synth-secrets.h"
 #include "errata-trust.h"
 
 #include <glib/gi18n-lib.h>
@@ -126,23 +128,32 @@ read_chat (ErrataSynthTarget  *self,
 {
   const char *base_url = errata_json_member_string (definition, "base_url", NULL);
   const char *model = errata_json_member_string (definition, "model", NULL);
-  const char *key_env = errata_json_member_string (definition, "api_key_env", NULL);
-  g_autoptr(ErrataLlmProvider) provider = NULL;
+  const char *key_provider = errata_json_member_string (definition, "provider", "custom");
+  const char *key_secret = errata_json_member_string (definition, "api_key_secret", NULL);
 
   if (base_url == NULL || *base_url == '\0')
     return _errata_synth_target_invalid (error, "base_url",
                                          _("the chat endpoint’s base URL is required "
                                            "(“http://localhost:11434/v1”, say)"));
-  provider = errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, base_url,
-                                      model != NULL ? model : ERRATA_LLM_DEFAULT_MODEL);
-  provider->concurrency = self->concurrency;
-  provider->requests_per_minute = self->requests_per_minute;
-  provider->timeout_seconds = (guint)MAX (self->timeout, self->timeout > 0 ? 1 : 0);
-  provider->max_attempts = self->max_attempts;
-  /* The key is named, never stored: the project is shared, the key is not. */
-  if (key_env != NULL && g_getenv (key_env) != NULL)
-    errata_llm_provider_set_api_key (provider, g_getenv (key_env));
-  self->client = errata_llm_client_new (provider);
+  if (errata_llm_settings_provider_index (key_provider) >= ERRATA_LLM_N_PROVIDERS)
+    return _errata_synth_target_invalid (error, "provider",
+                                         _("expected “openai”, “anthropic”, “ollama” or "
+                                           "“custom”, found %s"), key_provider);
+  if (key_secret != NULL && !errata_synth_secret_name_is_valid (key_secret))
+    return _errata_synth_target_invalid (error, "api_key_secret",
+                                         _("“%s” is not a secret’s name (letters, digits, "
+                                           "“-”, “_” and “.”)"), key_secret);
+  self->provider = errata_llm_provider_new (ERRATA_LLM_KIND_OPENAI, base_url,
+                                            model != NULL ? model : ERRATA_LLM_DEFAULT_MODEL);
+  self->provider->concurrency = self->concurrency;
+  self->provider->requests_per_minute = self->requests_per_minute;
+  self->provider->timeout_seconds = (guint)MAX (self->timeout, self->timeout > 0 ? 1 : 0);
+  self->provider->max_attempts = self->max_attempts;
+  /* The key is named, never stored: the project is shared, the key is not.
+   * It is looked up at the first call (errata-synth-target-secrets.c). */
+  self->key_provider = g_strdup (key_provider);
+  self->key_secret = g_strdup (key_secret);
+  self->key_env = g_strdup (errata_json_member_string (definition, "api_key_env", NULL));
   self->system = g_strdup (errata_json_member_string (definition, "system", NULL));
   self->description = g_strdup (base_url);
   return TRUE;
@@ -303,6 +314,7 @@ errata_synth_target_set_retry_delays (ErrataSynthTarget *self,
 
   self->retry_base_ms = base_ms;
   self->retry_max_ms = MAX (max_ms, base_ms);
+  self->retry_delays_set = TRUE;
   if (self->client != NULL)
     errata_llm_client_set_retry_delays (self->client, base_ms, max_ms);
 }
@@ -490,6 +502,7 @@ sweep_cancelled (gpointer user_data)
 
   sweep_queue (&self->waiting);
   sweep_queue (&self->retrying);
+  sweep_queue (&self->held);
   return G_SOURCE_REMOVE;
 }
 
@@ -560,6 +573,35 @@ _errata_synth_target_attempt_done (Call             *call,
   call_return (call, reply, error);
 }
 
+/* A call whose secrets are known goes to the LLM client or the queue. */
+static void
+dispatch (ErrataSynthTarget *self,
+          Call              *call)
+{
+  if (self->secrets_error != NULL)
+    {
+      call_return (call, NULL, g_error_copy (self->secrets_error));
+      return;
+    }
+  if (self->kind == ERRATA_SYNTH_TARGET_CHAT)
+    {
+      chat_call (self, call->task, call->query);
+      call_free (call);
+      return;
+    }
+  g_queue_push_tail (&self->waiting, call);
+  pump (self);
+}
+
+static void
+on_secrets_looked_up (ErrataSynthTarget *self)
+{
+  Call *call;
+
+  while ((call = g_queue_pop_head (&self->held)) != NULL)
+    dispatch (self, call);
+}
+
 void
 errata_synth_target_call_async (ErrataSynthTarget   *self,
                                 const char          *query,
@@ -589,11 +631,6 @@ errata_synth_target_call_async (ErrataSynthTarget   *self,
                                self->command_line);
       return;
     }
-  if (self->kind == ERRATA_SYNTH_TARGET_CHAT)
-    {
-      chat_call (self, task, query);
-      return;
-    }
   call = g_new0 (Call, 1);
   call->self = self;
   call->task = g_steal_pointer (&task);
@@ -601,8 +638,14 @@ errata_synth_target_call_async (ErrataSynthTarget   *self,
   call->dimensions = dimensions != NULL ? json_object_ref (dimensions) : json_object_new ();
   call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_call_cancelled),
                                               call, NULL);
-  g_queue_push_tail (&self->waiting, call);
-  pump (self);
+  if (self->secrets_state != SECRETS_READY)
+    {
+      g_queue_push_tail (&self->held, call);
+      if (self->secrets_state == SECRETS_UNKNOWN)
+        _errata_synth_target_look_up_secrets (self, on_secrets_looked_up);
+      return;
+    }
+  dispatch (self, call);
 }
 
 ErrataSynthReply *
@@ -664,6 +707,7 @@ errata_synth_target_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->provider, errata_llm_provider_free);
   G_OBJECT_CLASS (errata_synth_target_parent_class)->dispose (object);
 }
 
@@ -673,9 +717,16 @@ errata_synth_target_finalize (GObject *object)
   ErrataSynthTarget *self = ERRATA_SYNTH_TARGET (object);
 
   g_assert (g_queue_is_empty (&self->waiting));
+  g_assert (g_queue_is_empty (&self->held));
   g_clear_pointer (&self->definition, json_object_unref);
   g_free (self->description);
   g_free (self->system);
+  g_free (self->key_provider);
+  g_free (self->key_secret);
+  g_free (self->key_env);
+  g_clear_pointer (&self->secret_names, g_ptr_array_unref);
+  g_clear_pointer (&self->secrets, g_hash_table_unref);
+  g_clear_error (&self->secrets_error);
   g_free (self->method);
   g_free (self->url);
   g_clear_pointer (&self->headers, json_object_unref);
@@ -703,6 +754,7 @@ errata_synth_target_init (ErrataSynthTarget *self)
 {
   g_queue_init (&self->waiting);
   g_queue_init (&self->retrying);
+  g_queue_init (&self->held);
   self->concurrency = DEFAULT_CONCURRENCY;
   self->timeout = DEFAULT_TIMEOUT;
   self->max_attempts = DEFAULT_ATTEMPTS;

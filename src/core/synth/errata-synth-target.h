@@ -2,13 +2,18 @@
  * through. Three kinds, from a JSON definition:
  *
  *   {"kind": "chat", "base_url": "http://localhost:11434/v1", "model": "…",
- *    "system": "…", "api_key_env": "NAME"}
+ *    "system": "…", "provider": "custom", "api_key_secret": "NAME"}
  *      an OpenAI-compatible chat endpoint, called through ErrataLlmClient;
+ *      its key is the keyring's: the target secret NAME, or else the key
+ *      Preferences keep for `provider` and `base_url` ("api_key_env":
+ *      "VAR", for CI, when the keyring has none);
  *   {"kind": "http", "method": "POST", "url": "…", "headers": {"…": "…"},
  *    "body": {"q": "{{query}}", "who": "{{dimension.persona}}"},
  *    "reply_pointer": "/answer", "messages_pointer": "/messages"}
  *      any HTTP service; the body is a JSON template whose strings may hold
- *      {{query}} and {{dimension.NAME}};
+ *      {{query}} and {{dimension.NAME}}; a header's value may hold
+ *      {{secret.NAME}}, a target secret from the keyring
+ *      (errata-synth-secrets.h), or {{env.NAME}} (for CI);
  *   {"kind": "command", "command": ["./my-app", "--once"], "input": "text"}
  *      a program that reads the query on stdin (or, with "input": "json",
  *      {"query": …, "dimensions": {…}}) and prints the reply, or an OpenAI
@@ -94,7 +99,8 @@ void               errata_synth_target_set_retry_delays  (ErrataSynthTarget  *se
                                                           guint               max_ms);
 
 /* Sends one query; calls are queued and at most `concurrency` are in
- * flight, paced to requests_per_minute. */
+ * flight, paced to requests_per_minute. The first call looks the target's
+ * secrets up in the keyring; a secret that is missing fails every call. */
 void               errata_synth_target_call_async        (ErrataSynthTarget  *self,
                                                           const char         *query,
                                                           JsonObject         *dimensions,

@@ -332,23 +332,35 @@ errata_synth_tuples_delete (ErrataProject  *project,
                             gint64          id,
                             GError        **error)
 {
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
+  gint64 exists = 0;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
 
-  stmt = _errata_project_cached (project, "DELETE FROM synth_tuples WHERE id = ?1", error);
+  /* Its queries go with it (ON DELETE CASCADE), unless one was run: its
+   * trace would lose the query it answers. */
+  stmt = _errata_project_cached (project, "DELETE FROM synth_tuples WHERE id = ?1 AND NOT EXISTS"
+                                          " (SELECT 1 FROM synth_queries"
+                                          "  WHERE tuple_id = ?1 AND trace_id IS NOT NULL)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!_errata_project_step_write (project, stmt, _("delete the tuple"), error))
     return FALSE;
-  if (sqlite3_changes (_errata_project_get_db (project)) == 0)
-    {
-      g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND,
-                   _("There is no tuple %" G_GINT64_FORMAT), id);
-      return FALSE;
-    }
-  return TRUE;
+  if (sqlite3_changes (_errata_project_get_db (project)) > 0)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT count(*) FROM synth_tuples WHERE id = %" G_GINT64_FORMAT, id);
+  if (!_errata_project_query_int (project, sql, &exists, error))
+    return FALSE;
+  if (exists == 0)
+    g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND,
+                 _("There is no tuple %" G_GINT64_FORMAT), id);
+  else
+    g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
+                 _("Tuple %" G_GINT64_FORMAT " has queries that were run: their replies are "
+                   "traces. Delete those traces first to delete the tuple."), id);
+  return FALSE;
 }
 
 JsonObject *

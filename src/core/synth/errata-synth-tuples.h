@@ -45,6 +45,8 @@ gboolean   errata_synth_tuples_add          (ErrataProject  *project,
 /* Element type ErrataSynthTuple, by id. */
 GPtrArray *errata_synth_tuples_list         (ErrataProject  *project,
                                              GError        **error);
+/* Deletes the tuple and its queries in one statement; refused when one of
+ * its queries was run (its reply is a trace). */
 gboolean   errata_synth_tuples_delete       (ErrataProject  *project,
                                              gint64          id,
                                              GError        **error);

@@ -30,6 +30,13 @@ struct _ErrataSynthPage
   GtkTextView       *dimensions_view;
   GtkTextView       *target_view;
   GtkLabel          *test_label;
+  GtkWidget         *edit_box;
+  GtkLabel          *edit_label;
+  GtkEntry          *edit_entry;
+  gint64             editing_id;     /* the query being edited, 0: none */
+  GtkEditable       *secret_name_entry;
+  GtkEditable       *secret_value_entry;
+  GCancellable      *secret_cancellable;
   GCancellable      *test_cancellable;  /* non-NULL while a Test is under way */
   gint64             last_batch;        /* the newest batch with traces, 0: none */
   GtkSpinButton     *tuples_spin;
@@ -41,6 +48,11 @@ ErrataProject *_errata_synth_page_get_project        (ErrataSynthPage *self);
 void           _errata_synth_page_load_editors      (ErrataSynthPage *self);
 void           _errata_synth_page_class_add_setup   (GtkWidgetClass  *widget_class);
 void           _errata_synth_page_class_add_making  (GtkWidgetClass  *widget_class);
+void           _errata_synth_page_class_add_editing (GtkWidgetClass  *widget_class);
+void           _errata_synth_page_init_editing      (ErrataSynthPage *self);
+/* Selects the row at `index` (or the last) of the queries list. */
+void           _errata_synth_page_select_query_at   (ErrataSynthPage *self,
+                                                     int              index);
 /* Long work (a run, LLM generation) shows progress and enables Cancel;
  * `cancellable` is the work's, NULL when it ends. */
 void           _errata_synth_page_set_busy          (ErrataSynthPage *self,

@@ -17,6 +17,7 @@
 
 #include "errata-synth-dimensions.h"
 #include "errata-synth-queries.h"
+#include "errata-synth-secrets.h"
 #include "errata-synth-target.h"
 
 #define RAW_SHOWN 2000
@@ -174,6 +175,76 @@ test_target_action (GtkWidget  *widget,
                                   on_test_reply, g_object_ref (self));
 }
 
+typedef struct
+{
+  ErrataSynthPage *self;
+  char            *name;
+} StoringSecret;
+
+static void
+on_secret_stored (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  StoringSecret *storing = user_data;
+  g_autoptr(ErrataSynthPage) self = storing->self;
+  g_autofree char *name = storing->name;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_free (storing);
+  if (!errata_synth_secret_store_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->secret_cancellable);
+  if (error != NULL)
+    text = g_strdup_printf (_("The keyring could not store it: %s"), error->message);
+  else
+    /* Translators: {{secret.%s}} is literal, what a target writes. */
+    text = g_strdup_printf (_("Stored the secret “%s” in the keyring; a target uses it as "
+                              "“{{secret.%s}}”."), name, name);
+  gtk_label_set_text (self->test_label, text);
+}
+
+/* The value goes to the keyring only: the project keeps the name a target
+ * writes, and the entry is emptied at once. */
+static void
+store_secret_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
+  const char *name = gtk_editable_get_text (self->secret_name_entry);
+  const char *value = gtk_editable_get_text (self->secret_value_entry);
+  StoringSecret *storing;
+
+  if (self->secret_cancellable != NULL)
+    return;
+  if (!errata_synth_secret_name_is_valid (name))
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” is not a secret’s name: use letters, "
+                                                 "digits, “-”, “_” and “.”, at most 64"), name);
+
+      gtk_label_set_text (self->test_label, text);
+      gtk_widget_grab_focus (GTK_WIDGET (self->secret_name_entry));
+      return;
+    }
+  if (*value == '\0')
+    {
+      gtk_label_set_text (self->test_label, _("Type the secret’s value first."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->secret_value_entry));
+      return;
+    }
+  storing = g_new0 (StoringSecret, 1);
+  storing->self = g_object_ref (self);
+  storing->name = g_strdup (name);
+  self->secret_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->test_label, _("Storing the secret in the keyring…"));
+  errata_synth_secret_store_async (name, value, self->secret_cancellable, on_secret_stored,
+                                   storing);
+  gtk_editable_set_text (self->secret_value_entry, "");
+}
+
 void
 _errata_synth_page_class_add_setup (GtkWidgetClass *widget_class)
 {
@@ -181,4 +252,6 @@ _errata_synth_page_class_add_setup (GtkWidgetClass *widget_class)
                                    save_dimensions_action);
   gtk_widget_class_install_action (widget_class, "synth.save-target", NULL, save_target_action);
   gtk_widget_class_install_action (widget_class, "synth.test-target", NULL, test_target_action);
+  gtk_widget_class_install_action (widget_class, "synth.store-secret", NULL,
+                                   store_secret_action);
 }

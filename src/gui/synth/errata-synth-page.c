@@ -166,6 +166,8 @@ query_row (ErrataSynthQuery *query,
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "query-id", GINT_TO_POINTER ((int)query->id));
+  g_object_set_data (G_OBJECT (row), "tuple-id", GINT_TO_POINTER ((int)query->tuple_id));
+  g_object_set_data_full (G_OBJECT (row), "query-text", g_strdup (query->text), g_free);
   return row;
 }
 
@@ -336,8 +338,16 @@ set_selected_state (ErrataSynthPage       *self,
     }
   errata_synth_page_reload (self);
   /* On to the next query, as a reviewer's queue goes. */
-  row = gtk_list_box_get_row_at_index (self->queries_list, index + 1);
-  if (row == NULL)
+  _errata_synth_page_select_query_at (self, index + 1);
+}
+
+void
+_errata_synth_page_select_query_at (ErrataSynthPage *self,
+                                    int              index)
+{
+  GtkListBoxRow *row = NULL;
+
+  for (; index >= 0 && row == NULL; index--)
     row = gtk_list_box_get_row_at_index (self->queries_list, index);
   if (row != NULL)
     {
@@ -520,6 +530,8 @@ errata_synth_page_dispose (GObject *object)
     g_cancellable_cancel (self->run_cancellable);
   if (self->test_cancellable != NULL)
     g_cancellable_cancel (self->test_cancellable);
+  if (self->secret_cancellable != NULL)
+    g_cancellable_cancel (self->secret_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_SYNTH_PAGE);
   G_OBJECT_CLASS (errata_synth_page_parent_class)->dispose (object);
 }
@@ -531,6 +543,7 @@ errata_synth_page_finalize (GObject *object)
 
   g_clear_object (&self->run_cancellable);
   g_clear_object (&self->test_cancellable);
+  g_clear_object (&self->secret_cancellable);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (errata_synth_page_parent_class)->finalize (object);
 }
@@ -602,6 +615,11 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, dimensions_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, target_view);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, test_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, edit_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, edit_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, edit_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, secret_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, secret_value_entry);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuples_spin);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_spin);
   _errata_synth_page_class_add_setup (widget_class);
@@ -612,6 +630,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_install_action (widget_class, "synth.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "synth.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "synth.open-batch", NULL, open_batch_action);
+  _errata_synth_page_class_add_editing (widget_class);
 }
 
 /* A and R work on the queries list only, never while typing in an editor. */
@@ -634,6 +653,7 @@ errata_synth_page_init (ErrataSynthPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_query_shortcuts (self);
+  _errata_synth_page_init_editing (self);
 }
 
 GtkWidget *

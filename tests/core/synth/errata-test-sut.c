@@ -28,6 +28,7 @@ struct _ErrataTestSut
   guint        n_requests;
   guint        n_in_flight;
   guint        max_in_flight;
+  char        *last_authorization;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataTestSut, errata_test_sut, G_TYPE_OBJECT)
@@ -129,6 +130,9 @@ on_request (SoupServer        *server,
   Held *held;
 
   self->n_requests++;
+  g_free (self->last_authorization);
+  self->last_authorization = g_strdup (soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Authorization"));
   self->n_in_flight++;
   self->max_in_flight = MAX (self->max_in_flight, self->n_in_flight);
   held = g_new0 (Held, 1);
@@ -179,6 +183,7 @@ errata_test_sut_finalize (GObject *object)
   g_free (self->fail_marker);
   g_free (self->flaky_marker);
   g_free (self->slow_marker);
+  g_free (self->last_authorization);
   g_hash_table_unref (self->seen);
   g_ptr_array_unref (self->held);
   G_OBJECT_CLASS (errata_test_sut_parent_class)->finalize (object);
@@ -269,4 +274,13 @@ guint
 errata_test_sut_get_max_in_flight (ErrataTestSut *self)
 {
   return self->max_in_flight;
+}
+
+/* The Authorization header of the last request, or NULL. */
+const char *
+errata_test_sut_get_last_authorization (ErrataTestSut *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TEST_SUT (self), NULL);
+
+  return self->last_authorization;
 }

@@ -40,5 +40,6 @@ void           errata_test_sut_set_slow           (ErrataTestSut *self,
 guint          errata_test_sut_get_n_requests     (ErrataTestSut *self);
 guint          errata_test_sut_get_n_in_flight    (ErrataTestSut *self);
 guint          errata_test_sut_get_max_in_flight  (ErrataTestSut *self);
+const char    *errata_test_sut_get_last_authorization (ErrataTestSut *self);
 
 G_END_DECLS

@@ -7,9 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "errata-mock-llm-server.h"
 #include "errata-synth-generate.h"
 #include "errata-synth-similarity.h"
+#include "errata-synth-typed.h"
+#include "errata-project-private.h"
 #include "synth-test-helpers.h"
 
 static void
@@ -286,6 +290,152 @@ test_query_states (void)
   errata_test_remove_tree (dir);
 }
 
+/* A trace in the project, made the reply of query `query_id` (as a run
+ * makes it). */
+static gint64
+link_trace (ErrataProject *project,
+            gint64         query_id)
+{
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("synth-linked", "q", "a");
+  g_autofree char *sql = NULL;
+  gboolean added = FALSE;
+
+  g_assert_true (errata_project_add_trace (project, trace, &added, NULL));
+  sql = g_strdup_printf ("UPDATE synth_queries SET trace_id = %" G_GINT64_FORMAT
+                         " WHERE id = %" G_GINT64_FORMAT, errata_trace_get_id (trace), query_id);
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project), sql, NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  return errata_trace_get_id (trace);
+}
+
+static ErrataSynthQuery *
+query_at (GPtrArray *queries,
+          guint      index)
+{
+  return g_ptr_array_index (queries, index);
+}
+
+/* Edit and delete a query; neither once it was run; empty text refused. */
+static void
+test_query_edit_and_delete (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 run_id, trace_id;
+
+  synth_test_fill (project, NULL, NULL);
+  before = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
+  g_assert_true (errata_synth_queries_set_text (project, query_at (before, 0)->id,
+                                                "  Can I afford a flat on 40k?  ", &error));
+  g_assert_no_error (error);
+  g_assert_false (errata_synth_queries_set_text (project, query_at (before, 0)->id, " \n", &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (errata_synth_queries_delete (project, query_at (before, 1)->id, &error));
+  g_assert_false (errata_synth_queries_delete (project, query_at (before, 1)->id, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  run_id = query_at (before, 2)->id;
+  trace_id = link_trace (project, run_id);
+  g_assert_false (errata_synth_queries_set_text (project, run_id, "other", &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "trace"));
+  g_clear_error (&error);
+  g_assert_false (errata_synth_queries_delete (project, run_id, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (trace_id, >, 0);
+
+  after = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
+  g_assert_cmpuint (after->len, ==, before->len - 1);
+  g_assert_cmpstr (query_at (after, 0)->text, ==, "Can I afford a flat on 40k?");
+  g_assert_cmpstr (query_at (after, 1)->text, ==, query_at (before, 2)->text);
+  errata_test_remove_tree (dir);
+}
+
+/* A tuple goes with its queries; not one whose query was run. */
+static void
+test_tuple_delete_with_queries (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GPtrArray) tuples = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  synth_test_fill (project, NULL, NULL);
+  tuples = errata_synth_tuples_list (project, &error);
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
+  first = ((ErrataSynthTuple *)g_ptr_array_index (tuples, 0))->id;
+  second = ((ErrataSynthTuple *)g_ptr_array_index (tuples, 1))->id;
+  g_assert_cmpint (query_at (queries, 0)->tuple_id, ==, first);
+  g_assert_cmpint (query_at (queries, 1)->tuple_id, ==, second);
+
+  g_assert_true (errata_synth_tuples_delete (project, first, &error));
+  g_assert_no_error (error);
+  link_trace (project, query_at (queries, 1)->id);
+  g_assert_false (errata_synth_tuples_delete (project, second, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  left = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
+  g_assert_cmpuint (left->len, ==, queries->len - 1);
+  for (guint i = 0; i < left->len; i++)
+    g_assert_cmpint (query_at (left, i)->tuple_id, !=, first);
+  g_clear_pointer (&tuples, g_ptr_array_unref);
+  tuples = errata_synth_tuples_list (project, &error);
+  g_assert_cmpint (((ErrataSynthTuple *)g_ptr_array_index (tuples, 0))->id, ==, second);
+  errata_test_remove_tree (dir);
+}
+
+/* Typed tuples and queries from a file: all or nothing, the bad entry named. */
+static void
+test_typed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GPtrArray) dimensions = synth_test_dimensions ();
+  g_autoptr(JsonNode) good = json_from_string (
+    "[{\"dimensions\": {\"persona\": \"investor\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"Any two-flat buildings for sale?\", \"Which areas yield best?\"]},"
+    " {\"dimensions\": {\"persona\": \"investor\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"Another for the same tuple\"]}]", NULL);
+  g_autoptr(JsonNode) bad = json_from_string (
+    "[{\"dimensions\": {\"persona\": \"renter\", \"feature\": \"search\", \"scenario\": \"vague\"},"
+    "  \"queries\": [\"fine\"]},"
+    " {\"dimensions\": {\"persona\": \"alien\", \"feature\": \"search\", \"scenario\": \"clear\"},"
+    "  \"queries\": [\"x\"]}]", NULL);
+  g_autoptr(GPtrArray) tuples = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_tuples = 0, n_queries = 0;
+
+  g_assert_true (errata_synth_dimensions_save (project, dimensions, &error));
+  g_assert_true (errata_synth_typed_add (project, dimensions, good, &n_tuples, &n_queries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_tuples, ==, 1);
+  g_assert_cmpuint (n_queries, ==, 3);
+  g_assert_false (errata_synth_typed_add (project, dimensions, bad, NULL, NULL, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "Entry 2:"));
+  tuples = errata_synth_tuples_list (project, NULL);
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  /* The good first entry of the bad file was rolled back with it. */
+  g_assert_cmpuint (tuples->len, ==, 1);
+  g_assert_cmpuint (queries->len, ==, 3);
+  g_assert_cmpint (((ErrataSynthTuple *)g_ptr_array_index (tuples, 0))->origin, ==,
+                   ERRATA_SYNTH_ORIGIN_TYPED);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->state, ==,
+                   ERRATA_SYNTH_QUERY_DRAFT);
+  errata_test_remove_tree (dir);
+}
+
 /* The LLM's part ------------------------------------------------------------ */
 
 static ErrataLlmClient *
@@ -414,6 +564,9 @@ main (int    argc,
   g_test_add_func ("/synth/tuples/store", test_tuples_store);
   g_test_add_func ("/synth/queries/similarity", test_similarity);
   g_test_add_func ("/synth/queries/states", test_query_states);
+  g_test_add_func ("/synth/queries/edit-and-delete", test_query_edit_and_delete);
+  g_test_add_func ("/synth/tuples/delete-with-queries", test_tuple_delete_with_queries);
+  g_test_add_func ("/synth/typed", test_typed);
   g_test_add_func ("/synth/llm/tuples", test_llm_tuples);
   g_test_add_func ("/synth/llm/queries", test_llm_queries);
   return g_test_run ();

@@ -9,6 +9,9 @@
 #include <glib/gstdio.h>
 
 #include "errata-demo.h"
+#include "errata-synth-dimensions.h"
+#include "errata-synth-queries.h"
+#include "errata-synth-tuples.h"
 #include "errata-test-utils.h"
 
 static char *data_home;
@@ -427,6 +430,38 @@ test_copy_async (void)
   g_assert_true (g_file_query_exists (copy, NULL));
 }
 
+/* The Synthetic Data page is filled: three dimensions of the lettings
+ * assistant's users, nine typed tuples, thirteen queries (the one
+ * near-duplicate rejected), and no run: no query claims a demo trace. */
+static void
+test_synthetic_batch (void)
+{
+  g_autoptr(GFile) shipped = shipped_demo ();
+  g_autoptr(ErrataProject) project = open_project (shipped, ERRATA_PROJECT_OPEN_READ_ONLY);
+  g_autoptr(GPtrArray) dimensions = errata_synth_dimensions_load (project, NULL);
+  g_autoptr(GPtrArray) tuples = errata_synth_tuples_list (project, NULL);
+  g_autoptr(GPtrArray) queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  guint accepted = 0, rejected = 0;
+
+  g_assert_cmpuint (dimensions->len, ==, 3);
+  g_assert_cmpstr (((ErrataSynthDimension *)g_ptr_array_index (dimensions, 0))->name, ==,
+                   "persona");
+  g_assert_cmpuint (tuples->len, ==, 9);
+  g_assert_cmpuint (queries->len, ==, 13);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      ErrataSynthQuery *query = g_ptr_array_index (queries, i);
+
+      g_assert_cmpint (query->trace_id, ==, 0);
+      accepted += query->state == ERRATA_SYNTH_QUERY_ACCEPTED;
+      rejected += query->state == ERRATA_SYNTH_QUERY_REJECTED;
+    }
+  g_assert_cmpuint (accepted, ==, 12);
+  g_assert_cmpuint (rejected, ==, 1);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 6))->state, ==,
+                   ERRATA_SYNTH_QUERY_REJECTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +475,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/demo/built", test_built_demo);
+  g_test_add_func ("/demo/synthetic-batch", test_synthetic_batch);
   g_test_add_func ("/demo/copy/made-once", test_copy_made_once);
   g_test_add_func ("/demo/copy/replaced-when-shipped-is-newer", test_copy_replaced_when_shipped_is_newer);
   g_test_add_func ("/demo/copy/writable", test_copy_is_writable);

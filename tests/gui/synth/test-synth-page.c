@@ -423,6 +423,139 @@ test_make (Fixture       *fixture,
   g_settings_reset (settings, "llm-model");
 }
 
+static guint
+count_near_duplicates (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (queries_list (fixture)),
+                                                        GTK_TYPE_LIST_BOX_ROW);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n += errata_gui_test_find_with_class (g_ptr_array_index (rows, i), GTK_TYPE_LABEL,
+                                          "synth-near-duplicate") != NULL;
+  return n;
+}
+
+static guint
+count_rows (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (queries_list (fixture)),
+                                                        GTK_TYPE_LIST_BOX_ROW);
+
+  return rows->len;
+}
+
+static GtkEntry *
+edit_entry (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) entries = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                           GTK_TYPE_ENTRY);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (entries, i)),
+                   "Enter saves, Escape cancels") == 0)
+      return g_ptr_array_index (entries, i);
+  return NULL;
+}
+
+static const char *
+query_text_at (Fixture *fixture,
+               guint    index)
+{
+  static char *text;
+  g_autoptr(GPtrArray) queries = errata_synth_queries_list (page_project (fixture),
+                                                            ERRATA_SYNTH_LIST_ALL, NULL);
+
+  g_free (text);
+  text = g_strdup (((ErrataSynthQuery *)g_ptr_array_index (queries, index))->text);
+  return text;
+}
+
+/* E edits the selected query (Enter saves and the ≈ marks follow, Escape
+ * cancels), Delete deletes it, Shift+Delete its tuple; a secret with a
+ * bad name is refused before the keyring is asked. */
+static void
+test_edit_and_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkListBox *list = queries_list (fixture);
+  GtkEntry *entry = edit_entry (fixture);
+  g_autofree char *original = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) tuples = NULL;
+
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry))));
+  g_assert_cmpuint (count_near_duplicates (fixture), ==, 2);
+
+  /* Edit the second mortgage question into something else: Enter saves,
+   * and neither is marked a near-duplicate any more. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.edit-query", NULL);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==,
+                   "how do I get a mortgage as a first time buyer");
+  render (fixture, "light-editing", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Which streets near the station have gardens?");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (query_text_at (fixture, 1), ==, "Which streets near the station have gardens?");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry))));
+  g_assert_cmpuint (count_near_duplicates (fixture), ==, 0);
+  list = queries_list (fixture);
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, 1);
+
+  /* Escape cancels: the text stays as it was. */
+  original = g_strdup (query_text_at (fixture, 0));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.edit-query", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "never saved");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.cancel-edit", NULL);
+  g_assert_cmpstr (query_text_at (fixture, 0), ==, original);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (entry))));
+
+  /* Delete deletes the selected query. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.delete-query", NULL);
+  g_assert_cmpuint (count_rows (fixture), ==, 11);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Deleted query"));
+
+  /* Shift+Delete: the selected query's tuple goes, with its query; the
+   * coverage counts it no more. */
+  list = queries_list (fixture);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.delete-tuple", NULL);
+  g_assert_cmpuint (count_rows (fixture), ==, 10);
+  tuples = errata_synth_tuples_list (page_project (fixture), NULL);
+  g_assert_cmpuint (tuples->len, ==, 11);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Deleted tuple"));
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "first-time buyer 3 · investor 4 · renter 4"));
+
+  /* A secret's name is checked before the keyring is asked. */
+  {
+    g_autoptr(GPtrArray) expanders = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                               GTK_TYPE_EXPANDER);
+    g_autoptr(GPtrArray) entries = NULL;
+    GtkEditable *name = NULL;
+
+    for (guint i = 0; i < expanders->len; i++)
+      gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+    entries = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_ENTRY);
+    for (guint i = 0; i < entries->len; i++)
+      if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)),
+                     "my-token") == 0)
+        name = g_ptr_array_index (entries, i);
+    g_assert_nonnull (name);
+    gtk_editable_set_text (name, "two words");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.store-secret", NULL);
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
+                                           "“two words” is not a secret’s name"));
+    gtk_editable_set_text (name, "my-token");
+    gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.store-secret", NULL);
+    g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
+                                           "Type the secret’s value first."));
+  }
+}
+
 static void
 test_no_display (void)
 {
@@ -455,6 +588,7 @@ main (int   argc,
   ADD ("run-and-heat-map", test_run_and_heat_map);
   ADD ("editors", test_editors);
   ADD ("make", test_make);
+  ADD ("edit-and-delete", test_edit_and_delete);
 #undef ADD
   return g_test_run ();
 }
