@@ -134,7 +134,7 @@ check_sample_size (GPtrArray  *dimensions,
   if (n > total)
     {
       g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-                   _("Only %" G_GUINT64_FORMAT " combinations exist: ask for at most that many"),
+                   _("Only %" G_GUINT64_FORMAT " combinations exist: ask for at most that many."),
                    total);
       return FALSE;
     }
@@ -142,7 +142,7 @@ check_sample_size (GPtrArray  *dimensions,
     {
       g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
                    _("A sample that covers every value needs at least %u tuples (a dimension "
-                     "has %u values); ask for %u or more"), needed, needed, needed);
+                     "has %u values); ask for %u or more."), needed, needed, needed);
       return FALSE;
     }
   return TRUE;

@@ -76,11 +76,11 @@ save_query_action (GtkWidget  *widget,
                                       &error))
     {
       /* The editor stays open with the text, for another try. */
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   close_editor (self);
-  gtk_label_set_text (self->status_label, _("Query saved."));
+  _errata_synth_page_say (self, _("Query saved."));
   errata_synth_page_reload (self);
   _errata_synth_page_select_query_at (self, index);
 }
@@ -115,12 +115,12 @@ delete_query_action (GtkWidget  *widget,
   index = gtk_list_box_row_get_index (row);
   if (!errata_synth_queries_delete (_errata_synth_page_get_project (self), id, &error))
     {
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   close_editor (self);
   message = g_strdup_printf (_("Deleted query %" G_GINT64_FORMAT "."), id);
-  gtk_label_set_text (self->status_label, message);
+  _errata_synth_page_say (self, message);
   errata_synth_page_reload (self);
   _errata_synth_page_select_query_at (self, index);
 }
@@ -143,12 +143,12 @@ delete_tuple_action (GtkWidget  *widget,
   index = gtk_list_box_row_get_index (row);
   if (!errata_synth_tuples_delete (_errata_synth_page_get_project (self), tuple_id, &error))
     {
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   close_editor (self);
   message = g_strdup_printf (_("Deleted tuple %" G_GINT64_FORMAT " and its queries."), tuple_id);
-  gtk_label_set_text (self->status_label, message);
+  _errata_synth_page_say (self, message);
   errata_synth_page_reload (self);
   _errata_synth_page_select_query_at (self, index);
 }

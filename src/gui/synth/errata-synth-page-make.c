@@ -17,13 +17,6 @@
 #include "errata-synth-tuples.h"
 
 static void
-say (ErrataSynthPage *self,
-     const char      *text)
-{
-  gtk_label_set_text (self->status_label, text);
-}
-
-static void
 store_tuples (ErrataSynthPage   *self,
               GPtrArray         *tuples,
               ErrataSynthOrigin  origin,
@@ -36,14 +29,14 @@ store_tuples (ErrataSynthPage   *self,
   if (!errata_synth_tuples_add (_errata_synth_page_get_project (self), tuples, origin, &added,
                                 &error))
     {
-      say (self, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   /* Translators: "30 tuples, 28 new (1 dropped: repeated or with unknown values)." */
   text = dropped > 0 ? g_strdup_printf (_("%u tuples, %u new (%u dropped: repeated or with "
                                           "unknown values)."), tuples->len, added, dropped)
                      : g_strdup_printf (_("%u tuples, %u new."), tuples->len, added);
-  say (self, text);
+  _errata_synth_page_say (self, text);
   errata_synth_page_reload (self);
 }
 
@@ -55,7 +48,7 @@ load_dimensions (ErrataSynthPage *self)
                                                         &error);
 
   if (dimensions == NULL)
-    say (self, error->message);
+    _errata_synth_page_say (self, error->message);
   return dimensions;
 }
 
@@ -70,6 +63,10 @@ combinatorial_tuples (ErrataSynthPage *self,
 
   if (dimensions == NULL)
     return;
+  /* Asking for as many tuples as there are combinations, or more, is
+   * asking for every combination (3 × 3 × 3 dimensions and the default 30). */
+  if (!all && n >= errata_synth_dimensions_n_combinations (dimensions))
+    all = TRUE;
   /* The seed is the time: another Sample gives other tuples; the CLI's
    * --seed repeats one. */
   tuples = all ? errata_synth_tuples_all (dimensions, ERRATA_SYNTH_DEFAULT_LIMIT, &error)
@@ -77,7 +74,7 @@ combinatorial_tuples (ErrataSynthPage *self,
                                              ERRATA_SYNTH_DEFAULT_LIMIT, &error);
   if (tuples == NULL)
     {
-      say (self, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   store_tuples (self, tuples, all ? ERRATA_SYNTH_ORIGIN_ALL : ERRATA_SYNTH_ORIGIN_SAMPLED, 0);
@@ -142,7 +139,7 @@ on_tuples (GObject      *source,
   if (job_end (job))
     {
       if (tuples == NULL)
-        say (job->self, error->message);
+        _errata_synth_page_say (job->self, error->message);
       else
         store_tuples (job->self, tuples, ERRATA_SYNTH_ORIGIN_LLM, dropped);
     }
@@ -187,7 +184,7 @@ on_queries (GObject      *source,
                                 failed, message);
       else
         text = g_strdup_printf (_("Wrote %u draft queries."), added);
-      say (job->self, text);
+      _errata_synth_page_say (job->self, text);
       errata_synth_page_reload (job->self);
     }
   job_free (job);
@@ -212,7 +209,7 @@ on_client (GObject      *source,
   if (client == NULL || (job->queries && tuples == NULL))
     {
       if (job_end (job))
-        say (self, error->message);
+        _errata_synth_page_say (self, error->message);
       job_free (job);
       return;
     }
@@ -247,7 +244,7 @@ start_llm_job (ErrataSynthPage *self,
   job->queries = queries;
   job->dimensions = dimensions;
   _errata_synth_page_set_busy (self, job->cancellable);
-  say (self, queries ? _("The LLM is writing queries…") : _("The LLM is proposing tuples…"));
+  _errata_synth_page_say (self, queries ? _("The LLM is writing queries…") : _("The LLM is proposing tuples…"));
   g_object_get (self, "workspace", &workspace, NULL);
   errata_workspace_load_llm_client_async (workspace, on_client, job);
 }

@@ -25,6 +25,7 @@ struct _ErrataSynthPage
   GtkListBox        *queries_list;
   GtkProgressBar    *progress_bar;
   GtkLabel          *status_label;
+  AdwToastOverlay   *toast_overlay;
   GtkLabel          *breakdown_label;
   GtkGrid           *heatmap_grid;
   GtkTextView       *dimensions_view;
@@ -46,6 +47,11 @@ struct _ErrataSynthPage
 ErrataProject *_errata_synth_page_get_project        (ErrataSynthPage *self);
 /* Fills the editors from the project (at start and after a save). */
 void           _errata_synth_page_load_editors      (ErrataSynthPage *self);
+/* What an action did or why it could not: in the status line under the
+ * queries and, since that line may be scrolled away from the button that
+ * was pressed, in a toast too. */
+void           _errata_synth_page_say               (ErrataSynthPage *self,
+                                                     const char      *text);
 void           _errata_synth_page_class_add_setup   (GtkWidgetClass  *widget_class);
 void           _errata_synth_page_class_add_making  (GtkWidgetClass  *widget_class);
 void           _errata_synth_page_class_add_editing (GtkWidgetClass  *widget_class);

@@ -73,13 +73,13 @@ save_dimensions_action (GtkWidget  *widget,
   if (dimensions == NULL
       || !errata_synth_dimensions_save (_errata_synth_page_get_project (self), dimensions, &error))
     {
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   /* Translators: "Saved 3 dimensions: 45 combinations." */
   message = g_strdup_printf (_("Saved %u dimensions: %" G_GUINT64_FORMAT " combinations."),
                              dimensions->len, errata_synth_dimensions_n_combinations (dimensions));
-  gtk_label_set_text (self->status_label, message);
+  _errata_synth_page_say (self, message);
   errata_synth_page_reload (self);
 }
 

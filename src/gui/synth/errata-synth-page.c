@@ -21,6 +21,7 @@
 #include "errata-synth-dimensions.h"
 #include "errata-synth-queries.h"
 #include "errata-synth-run.h"
+#include "errata-toast-helper.h"
 #include "errata-synth-similarity.h"
 #include "errata-synth-tuples.h"
 
@@ -34,6 +35,18 @@ enum {
   PROP_WORKSPACE,
   N_PROPS
 };
+
+
+void
+_errata_synth_page_say (ErrataSynthPage *self,
+                        const char      *text)
+{
+  gtk_label_set_text (self->status_label, text);
+  if (text != NULL && *text != '\0')
+    errata_toast_helper_show (self->toast_overlay, text);
+  else
+    errata_toast_helper_hide (self->toast_overlay);
+}
 
 static GParamSpec *properties[N_PROPS];
 
@@ -84,7 +97,7 @@ show_coverage (ErrataSynthPage *self,
   if (dimensions->len == 0)
     {
       gtk_grid_attach (self->coverage_grid,
-                       cell_label (_("No dimensions yet: set them with “errata-cli synth dimensions”."),
+                       cell_label (_("No dimensions yet: write them in Dimensions (JSON) above and press Save."),
                                    "dim-label"), 0, 0, 1, 1);
       return;
     }
@@ -308,7 +321,7 @@ errata_synth_page_reload (ErrataSynthPage *self)
       || (queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error)) == NULL
       || (breakdown = errata_synth_breakdown_compute (project, FALSE, &error)) == NULL)
     {
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   show_coverage (self, dimensions, tuples);
@@ -333,7 +346,7 @@ set_selected_state (ErrataSynthPage       *self,
   index = gtk_list_box_row_get_index (row);
   if (!errata_synth_queries_set_state (project_of (self), &id, 1, state, &error))
     {
-      gtk_label_set_text (self->status_label, error->message);
+      _errata_synth_page_say (self, error->message);
       return;
     }
   errata_synth_page_reload (self);
@@ -437,7 +450,7 @@ on_run_done (GObject      *source,
                             outcome.cancelled ? _(", cancelled (run again to resume)") : "");
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
-  gtk_label_set_text (self->status_label, text);
+  _errata_synth_page_say (self, text);
   set_running (self, FALSE);
   _errata_synth_page_load_editors (self);
   errata_synth_page_reload (self);
@@ -457,10 +470,10 @@ run_action (GtkWidget  *widget,
   target = errata_synth_target_load (project_of (self), &error);
   if (target == NULL)
     {
-      gtk_label_set_text (self->status_label,
+      _errata_synth_page_say (self,
                           error != NULL ? error->message
-                                        : _("No target yet: set one with “errata-cli synth run "
-                                            "PROJECT --target FILE.json”."));
+                                        : _("No target yet: describe your system in Target "
+                                            "(JSON) above and press Save."));
       return;
     }
   /* No consent asked (issue 21's consent covers trace text): what goes out
@@ -469,7 +482,7 @@ run_action (GtkWidget  *widget,
   self->run_cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
-  gtk_label_set_text (self->status_label, "");
+  _errata_synth_page_say (self, "");
   set_running (self, TRUE);
   errata_synth_run_async (project_of (self), target, on_run_progress, self, self->run_cancellable,
                           on_run_done, g_object_ref (self));
@@ -610,6 +623,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_list);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, breakdown_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, heatmap_grid);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, dimensions_view);

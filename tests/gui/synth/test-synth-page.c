@@ -400,6 +400,12 @@ test_make (Fixture       *fixture,
   /* Every combination: the project has them all already. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.all-tuples", NULL);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
+  /* A sample as large as the combinations, or larger (the default 30), is
+   * every combination, never a refusal. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 30);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.sample-tuples", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
+  g_assert_null (find_label_starting (GTK_WIDGET (fixture->page), "Only 12 combinations"));
 
   /* One query per tuple, by the LLM, with progress. */
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 1);
