@@ -33,6 +33,12 @@ gboolean      _errata_project_step_write      (ErrataProject  *self,
                                                sqlite3_stmt   *stmt,
                                                const char     *what,
                                                GError        **error);
+/* errata_project_add_trace() without a savepoint of its own: call it in
+ * a transaction, and roll back when it fails. */
+gboolean      _errata_project_add_trace_in_transaction (ErrataProject  *self,
+                                                        ErrataTrace    *trace,
+                                                        gboolean       *added,
+                                                        GError        **error);
 sqlite3_stmt *_errata_project_cached          (ErrataProject  *self,
                                                const char     *sql,
                                                GError        **error);

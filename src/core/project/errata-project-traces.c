@@ -133,14 +133,15 @@ index_trace_text (ErrataProject  *self,
   return TRUE;
 }
 
-/* Inserts `trace` unless a trace with the same source and external id is
- * already there (re-importing a file adds nothing twice). On success the
- * trace's id is set, to the existing row's id for a duplicate. */
+/* add_trace's work, in the caller's transaction (no savepoint of its own:
+ * an FTS5 table writes its pending index to disk at every savepoint, so a
+ * savepoint per trace made a search index segment per trace). On failure
+ * the caller rolls back. */
 gboolean
-errata_project_add_trace (ErrataProject  *self,
-                          ErrataTrace    *trace,
-                          gboolean       *added,
-                          GError        **error)
+_errata_project_add_trace_in_transaction (ErrataProject  *self,
+                                          ErrataTrace    *trace,
+                                          gboolean       *added,
+                                          GError        **error)
 {
   g_autofree char *messages = NULL;
   g_autofree char *tools = NULL;
@@ -149,9 +150,6 @@ errata_project_add_trace (ErrataProject  *self,
   sqlite3_stmt *insert_fts;
   gint64 now = g_get_real_time ();
   int rc;
-
-  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (ERRATA_IS_TRACE (trace), FALSE);
 
   if (added)
     *added = FALSE;
@@ -167,35 +165,53 @@ errata_project_add_trace (ErrataProject  *self,
   tools = errata_trace_get_tools (trace) ? json_array_to_text (errata_trace_get_tools (trace)) : NULL;
   metadata = json_object_to_text (errata_trace_get_metadata (trace));
 
-  if (!errata_project_begin (self, error))
-    return FALSE;
-
   bind_trace (insert_trace, trace, now, messages, tools, metadata);
   rc = sqlite3_step (insert_trace);
   sqlite3_reset (insert_trace);
   sqlite3_clear_bindings (insert_trace);
   if (rc != SQLITE_DONE)
-    {
-      _errata_project_set_error (self, error, _("save the trace"));
-      errata_project_rollback (self);
-      return FALSE;
-    }
+    return _errata_project_set_error (self, error, _("save the trace"));
 
   if (sqlite3_changes (_errata_project_get_db (self)) == 0)
     {
       _errata_trace_set_id (trace, find_trace_id (self, trace));
-      return errata_project_commit (self, error);
+      return TRUE;
     }
 
   _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
   _errata_trace_set_imported_at (trace, now);
   if (!index_trace_text (self, insert_fts, trace, error))
-    {
-      errata_project_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   if (added)
     *added = TRUE;
+  return TRUE;
+}
+
+/* Inserts `trace` unless a trace with the same source and external id is
+ * already there (re-importing a file adds nothing twice). On success the
+ * trace's id is set, to the existing row's id for a duplicate. */
+gboolean
+errata_project_add_trace (ErrataProject  *self,
+                          ErrataTrace    *trace,
+                          gboolean       *added,
+                          GError        **error)
+{
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (ERRATA_IS_TRACE (trace), FALSE);
+
+  if (added)
+    *added = FALSE;
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  if (!errata_project_begin (self, error))
+    return FALSE;
+  if (!_errata_project_add_trace_in_transaction (self, trace, added, error))
+    {
+      errata_project_rollback (self);
+      if (added)
+        *added = FALSE;
+      return FALSE;
+    }
   return errata_project_commit (self, error);
 }
 

@@ -380,7 +380,7 @@ store_trace (ErrataProject      *project,
         }
       return update_trace (project, old, trace, outcome, error);
     }
-  if (!errata_project_add_trace (project, trace, &added, error))
+  if (!_errata_project_add_trace_in_transaction (project, trace, &added, error))
     return FALSE;
   *outcome = added ? ERRATA_LIVE_ADDED : ERRATA_LIVE_UNCHANGED;
   return TRUE;
@@ -466,12 +466,7 @@ errata_live_journal_convert_items (ErrataProject      *project,
   *outcome = ERRATA_LIVE_NO_CONVERSATION;
   /* The journal's order: start time, then arrival (a stable sort). */
   g_ptr_array_sort (items, by_start_then_arrival);
-  if (!errata_project_begin (project, error))
-    return FALSE;
-  if (!convert (project, parser, trace_id, items, outcome, NULL, error))
-    {
-      errata_project_rollback (project);
-      return FALSE;
-    }
-  return errata_project_commit (project, error);
+  /* No savepoint here: the caller's transaction holds many traces, and a
+   * savepoint per trace made the search index write a segment per trace. */
+  return convert (project, parser, trace_id, items, outcome, NULL, error);
 }

@@ -51,7 +51,8 @@ gboolean   errata_live_journal_convert      (ErrataProject      *project,
                                              GError            **error);
 /* The same from `items` (JsonObject), every span of the trace as
  * errata_live_journal_append() journaled them, in arrival order: the
- * journal is not read back. */
+ * journal is not read back. In the caller's transaction, without a
+ * savepoint of its own: when it fails, the caller rolls back. */
 gboolean   errata_live_journal_convert_items (ErrataProject     *project,
                                               const char        *trace_id,
                                               GPtrArray         *items,

@@ -228,6 +228,86 @@ is_ready (ErrataLiveWriter *self,
   return stopping || state->has_root || now - state->last_seen >= (gint64)self->idle_ms * 1000;
 }
 
+/* Builds one trace; with `savepoint`, in a savepoint of its own, so that
+ * a failure leaves the others of the transaction alone. */
+static gboolean
+convert_one (ErrataLiveWriter   *self,
+             const char         *trace_id,
+             TraceState         *state,
+             gboolean            savepoint,
+             ErrataLiveOutcome  *outcome,
+             GError            **error)
+{
+  gboolean ok;
+
+  if (state->items == NULL)
+    /* Read back from the journal: a savepoint of its own anyway. */
+    return errata_live_journal_convert (self->project, trace_id, outcome, NULL, error);
+  if (savepoint && !errata_project_begin (self->project, error))
+    return FALSE;
+  ok = errata_live_journal_convert_items (self->project, trace_id, state->items, outcome, error);
+  if (savepoint && ok)
+    return errata_project_commit (self->project, error);
+  if (savepoint)
+    errata_project_rollback (self->project);
+  return ok;
+}
+
+/* The traces in `ready` in one transaction. Without `savepoints`, the
+ * first failure rolls the whole transaction back and returns FALSE (the
+ * caller tries again with them); with, a trace that fails is left in the
+ * journal (the next start builds it) and the others are stored. The
+ * counts change only once the transaction is committed. */
+static gboolean
+convert_batch (ErrataLiveWriter *self,
+               GPtrArray        *ready,
+               GPtrArray        *states,
+               gboolean          savepoints,
+               gboolean         *changed)
+{
+  g_autoptr(GError) error = NULL;
+  ErrataLiveCounts counts = self->counts;
+  gboolean stored = FALSE;
+
+  if (!errata_project_begin (self->project, &error))
+    {
+      g_warning ("Received traces are kept in the journal: %s", error->message);
+      return TRUE;
+    }
+  for (guint i = 0; i < ready->len; i++)
+    {
+      ErrataLiveOutcome outcome;
+
+      if (!convert_one (self, ready->pdata[i], states->pdata[i], savepoints, &outcome, &error))
+        {
+          if (!savepoints)
+            {
+              errata_project_rollback (self->project);
+              return FALSE;
+            }
+          /* Its spans stay journaled: the next start builds it. */
+          g_warning ("Could not store received trace %s: %s", (char *)ready->pdata[i], error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      stored = stored || outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED;
+      if (outcome == ERRATA_LIVE_ADDED)
+        counts.traces_added++;
+      else if (outcome == ERRATA_LIVE_UPDATED)
+        counts.traces_updated++;
+      else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
+        counts.traces_without_conversation++;
+    }
+  if (!errata_project_commit (self->project, &error))
+    {
+      g_warning ("Received traces are kept in the journal: %s", error->message);
+      return TRUE;
+    }
+  self->counts = counts;
+  *changed = stored;
+  return TRUE;
+}
+
 /* Builds the complete traces, all in one transaction. */
 static void
 convert_ready (ErrataLiveWriter *self,
@@ -235,7 +315,6 @@ convert_ready (ErrataLiveWriter *self,
 {
   g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
-  g_autoptr(GError) error = NULL;
   gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer key, value;
@@ -253,38 +332,12 @@ convert_ready (ErrataLiveWriter *self,
       }
   if (ready->len == 0)
     return;
-  if (!errata_project_begin (self->project, &error))
-    {
-      g_warning ("Received traces are kept in the journal: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < ready->len; i++)
-    {
-      TraceState *state = states->pdata[i];
-      ErrataLiveOutcome outcome;
-      gboolean ok;
-
-      if (state->items != NULL)
-        ok = errata_live_journal_convert_items (self->project, ready->pdata[i], state->items, &outcome, &error);
-      else
-        ok = errata_live_journal_convert (self->project, ready->pdata[i], &outcome, NULL, &error);
-      if (!ok)
-        {
-          /* Its spans stay journaled: the next start builds it. */
-          g_warning ("Could not store received trace %s: %s", (char *)ready->pdata[i], error->message);
-          g_clear_error (&error);
-          continue;
-        }
-      changed = changed || outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED;
-      if (outcome == ERRATA_LIVE_ADDED)
-        self->counts.traces_added++;
-      else if (outcome == ERRATA_LIVE_UPDATED)
-        self->counts.traces_updated++;
-      else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
-        self->counts.traces_without_conversation++;
-    }
-  if (!errata_project_commit (self->project, &error))
-    g_warning ("Received traces are kept in the journal: %s", error->message);
+  /* One savepoint per trace would cost a search index segment per trace
+   * (FTS5 writes its pending index at every savepoint): the whole batch
+   * goes without, and only when one fails is it done again trace by
+   * trace, so that the failing one alone stays in the journal. */
+  if (!convert_batch (self, ready, states, FALSE, &changed))
+    convert_batch (self, ready, states, TRUE, &changed);
   if (changed || stopping)
     report_stored (self);
 }

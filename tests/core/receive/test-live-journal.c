@@ -458,6 +458,77 @@ test_flood (Fixture       *fixture,
                    ==, "answer 4443");
 }
 
+/* The trace id the next connections opened refuse to store (NULL: none). */
+static char *refused_trace_id;
+
+/* Run by SQLite on every connection this process opens, the receiver's
+ * writer's included: a temporary trigger (a permanent one would make the
+ * project one Errata did not write, which it refuses to open). */
+static int
+refuse_trace (sqlite3                     *db,
+              char                       **error,
+              const sqlite3_api_routines  *api)
+{
+  g_autofree char *sql = NULL;
+  const char *file = sqlite3_db_filename (db, "main");
+
+  /* Not the in-memory reference schema the integrity check makes. */
+  if (refused_trace_id == NULL || file == NULL || *file == '\0')
+    return SQLITE_OK;
+  sql = g_strdup_printf ("CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.traces"
+                         " WHEN NEW.external_id = '%s'"
+                         " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", refused_trace_id);
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* A trace the project refuses (here a trigger; in life a full disk or a
+ * damaged row) among others built in the same transaction: the others are
+ * stored as a file import stores them, and only the refused one stays in
+ * the journal for the next start. The traces of a batch are built without
+ * a savepoint each, so a failure redoes the batch trace by trace. */
+static void
+test_refused_trace (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autofree char *refused = NULL;
+  g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
+  g_autoptr(GPtrArray) all_spans = decode (body);
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *imported_all = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *received = NULL;
+  ErrataOtlpReceiverCounts counts;
+  char **lines;
+
+  receive_test_import (fixture->imported, names);
+  imported_all = receive_test_traces_text (fixture->imported, NULL);
+  lines = g_strsplit (imported_all, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], refused))
+      g_string_append_printf (expected, "%s\n", lines[i]);
+  g_strfreev (lines);
+
+  g_test_expect_message ("Errata-Receive", G_LOG_LEVEL_WARNING, "Could not store received trace*refused by the test*");
+  refused_trace_id = refused;
+  sqlite3_auto_extension ((void (*) (void))refuse_trace);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace);
+  refused_trace_id = NULL;
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+  g_test_assert_expected_messages ();
+
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 7);
+  received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_cmpstr (received, ==, expected->str);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 1);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, all_spans->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +540,7 @@ main (int   argc,
   ADD ("/replay-after-crash", test_replay_after_crash);
   ADD ("/late-spans", test_late_spans);
   ADD ("/flood", test_flood);
+  ADD ("/refused-trace", test_refused_trace);
 #undef ADD
 
   return g_test_run ();
