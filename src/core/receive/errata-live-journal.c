@@ -4,7 +4,7 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The journal (table live_spans, schema version 4) holds each span exactly
+ * The journal (table live_spans, schema version 6) holds each span exactly
  * as the file import stages it. A trace is built from all the rows of its
  * trace id, ordered as the import orders its stage (start time, then
  * arrival), by the import's own _errata_import_otel_build(): the receiver
