@@ -63,11 +63,16 @@ GtkButton  *errata_gui_test_find_button       (GtkWidget              *root,
 char       *errata_gui_test_dup_visible_text  (GtkWidget              *root);
 
 /* Renders `widget` as it is on screen, and saves it as `name` (a PNG) in
- * the test's build folder so that a person can look at it. */
+ * the test's build folder so that a person can look at it. The texture is
+ * the caller's: a result left on the floor is a leak LeakSanitizer finds,
+ * so the compiler says so first. */
+G_GNUC_WARN_UNUSED_RESULT
 GdkTexture *errata_gui_test_render            (GtkWidget              *widget);
+G_GNUC_WARN_UNUSED_RESULT
 GdkTexture *errata_gui_test_render_to_png     (GtkWidget              *widget,
                                                const char             *name);
 /* The same, letting the main loop run `settle_ms` (300 above) first. */
+G_GNUC_WARN_UNUSED_RESULT
 GdkTexture *errata_gui_test_render_to_png_full (GtkWidget             *widget,
                                                 const char            *name,
                                                 guint                  settle_ms);

@@ -129,7 +129,7 @@ test_blind_review (Fixture       *fixture,
   g_assert_false (adjudication_shows (fixture, "30 instead of 300"));
   g_assert_null (errata_gui_test_find_button (GTK_WIDGET (get_adjudication (fixture)), "Settle"));
   gtk_window_set_default_size (fixture->window, 380, 1250);
-  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-blind.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-blind.png"));
 
   give_my_verdict (fixture, ERRATA_VERDICT_FAIL);
   g_assert_true (adjudication_shows (fixture, "30 instead of 300"));
@@ -197,9 +197,9 @@ test_settle (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (settle)));
   /* Tall enough for the whole panel, at the coding panel's usual width. */
   gtk_window_set_default_size (fixture->window, 380, 1250);
-  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-panel.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-panel.png"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-panel-dark.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "adjudication-panel-dark.png"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Settle, through the button's own handler, as from the keyboard. */
@@ -226,7 +226,7 @@ test_settle (Fixture       *fixture,
   g_assert_nonnull (strstr (errata_label_history_get_row_subtitle (history_widget, 0), REASON));
   g_assert_nonnull (strstr (errata_label_history_get_row_subtitle (history_widget, 0), ANNOTATOR));
   adw_expander_row_set_expanded (find_one (GTK_WIDGET (history_widget), ADW_TYPE_EXPANDER_ROW), TRUE);
-  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "label-history.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "label-history.png"));
 
   /* One undo step: the dispute is back, the history says so. */
   g_assert_true (errata_undo_stack_undo (stack, &error));

@@ -124,7 +124,7 @@ test_filter (Fixture       *fixture,
   g_assert_nonnull (adjudication);
   g_assert_true (page_shows (fixture, "The budget was ignored."));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
-  errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "trace-page-disputes.png");
+  g_object_unref (errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "trace-page-disputes.png"));
 
   g_assert_true (errata_adjudication_panel_settle (adjudication, ERRATA_TARGET_OVERALL,
                                                    ERRATA_VERDICT_FAIL,
