@@ -77,6 +77,7 @@ test_receive_and_stop (void)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GBytes) request = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(CliResult) info = { 0 };
   gsize length;
@@ -86,8 +87,8 @@ test_receive_and_stop (void)
   g_assert_no_error (error);
   uri = g_strconcat (endpoint, "/v1/traces", NULL);
   message = soup_message_new (SOUP_METHOD_POST, uri);
-  soup_message_set_request_body_from_bytes (message, "application/json",
-                                            g_bytes_new_take (g_steal_pointer (&body), length));
+  request = g_bytes_new_take (g_steal_pointer (&body), length);
+  soup_message_set_request_body_from_bytes (message, "application/json", request);
   answer = soup_session_send_and_read (session, message, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), ==, 200);

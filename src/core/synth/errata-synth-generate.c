@@ -301,6 +301,7 @@ errata_synth_generate_tuples_async (ErrataLlmClient     *client,
   g_autoptr(GTask) task = NULL;
   g_autoptr(ErrataLlmRequest) request = NULL;
   g_autofree char *prompt = NULL;
+  g_autoptr(JsonNode) schema = NULL;
   TuplesData *data;
 
   g_return_if_fail (ERRATA_IS_LLM_CLIENT (client));
@@ -326,7 +327,9 @@ errata_synth_generate_tuples_async (ErrataLlmClient     *client,
   request = errata_llm_request_new ();
   errata_llm_request_set_system (request, tuples_system);
   errata_llm_request_add_message (request, "user", prompt);
-  errata_llm_request_set_schema (request, TUPLES_SCHEMA, tuples_schema (dimensions), TRUE);
+  /* The request keeps a copy. */
+  schema = tuples_schema (dimensions);
+  errata_llm_request_set_schema (request, TUPLES_SCHEMA, schema, TRUE);
   errata_llm_client_complete_async (client, request, cancellable, on_tuples_reply,
                                     g_steal_pointer (&task));
 }

@@ -134,6 +134,7 @@ errata_synth_target_fill_template (JsonNode   *template_,
   if (JSON_NODE_HOLDS_OBJECT (template_))
     {
       JsonObject *out = json_object_new ();
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
       g_autoptr(GList) names = json_object_get_members (json_node_get_object (template_));
 
       for (GList *l = names; l != NULL; l = l->next)
@@ -141,17 +142,20 @@ errata_synth_target_fill_template (JsonNode   *template_,
                                 errata_synth_target_fill_template (
                                   json_object_get_member (json_node_get_object (template_),
                                                           l->data), query, dimensions));
-      return json_node_init_object (json_node_alloc (), out);
+      json_node_take_object (node, out);
+      return node;
     }
   if (JSON_NODE_HOLDS_ARRAY (template_))
     {
       JsonArray *in = json_node_get_array (template_);
       JsonArray *out = json_array_new ();
+      JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
       for (guint i = 0; i < json_array_get_length (in); i++)
         json_array_add_element (out, errata_synth_target_fill_template (
                                        json_array_get_element (in, i), query, dimensions));
-      return json_node_init_array (json_node_alloc (), out);
+      json_node_take_array (node, out);
+      return node;
     }
   if (json_node_get_value_type (template_) == G_TYPE_STRING)
     {

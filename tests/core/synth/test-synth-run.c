@@ -398,6 +398,7 @@ review (ErrataProject *project,
 
   annotation->verdict = verdict;
   annotation->origin = origin;
+  g_free (annotation->note);
   annotation->note = g_strdup (verdict == ERRATA_VERDICT_FAIL ? "wrong" : "");
   g_assert_true (errata_project_set_annotation (project, annotation, &error));
   g_assert_no_error (error);

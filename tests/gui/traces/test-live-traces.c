@@ -69,14 +69,15 @@ post_fixture (const char *endpoint)
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, uri);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GBytes) request = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   gsize length;
 
   g_file_get_contents (path, &body, &length, &error);
   g_assert_no_error (error);
-  soup_message_set_request_body_from_bytes (message, "application/json",
-                                            g_bytes_new_take (g_steal_pointer (&body), length));
+  request = g_bytes_new_take (g_steal_pointer (&body), length);
+  soup_message_set_request_body_from_bytes (message, "application/json", request);
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
                                     errata_test_on_result, &result);
   errata_gui_test_iterate_until (answered, &result);
