@@ -7,6 +7,10 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __linux__
+#include <signal.h>
+#include <sys/prctl.h>
+#endif
 
 #include "cli-test-utils.h"
 
@@ -35,6 +39,27 @@ run_argv (GPtrArray *argv)
   g_assert_no_error (error);
   result.status = g_subprocess_get_exit_status (process);
   return result;
+}
+
+static void
+die_with_parent (gpointer data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
+}
+
+/* A launcher whose children (servers, a CLI run in the background) die
+ * with the test: a failed assertion aborts without teardown, and a child
+ * left alive holds the test's output open, so meson waits for the
+ * timeout instead of reporting the failure. */
+GSubprocessLauncher *
+cli_launcher_new (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  return launcher;
 }
 
 static GPtrArray *

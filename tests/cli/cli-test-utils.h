@@ -25,6 +25,8 @@ CliResult cli_run_args        (const char         *command,
                                const char * const *args);
 void      cli_assert_contains (const char         *text,
                                const char         *words);
+GSubprocessLauncher *
+          cli_launcher_new    (GSubprocessFlags    flags);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliResult, cli_result_clear)
 

@@ -42,10 +42,11 @@ start_receive (const char        *project,
   g_autofree char *cli = cli_path ();
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   const char *prefix = "OTEL_EXPORTER_OTLP_ENDPOINT=";
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, cli, "receive", project,
-                              "--port", "0", "--idle-seconds", "600", NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli, "receive", project,
+                                         "--port", "0", "--idle-seconds", "600", NULL);
   g_assert_no_error (error);
   *out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   *endpoint = NULL;

@@ -43,8 +43,10 @@ start_mock (Fixture *fixture)
   g_autofree char *url = NULL;
   const char *port;
 
-  fixture->mock = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                                    &error, path, NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    cli_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  fixture->mock = g_subprocess_launcher_spawn (launcher, &error, path, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->mock));
   /* The pipe stays open for stop_mock()'s communicate. */

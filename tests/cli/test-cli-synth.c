@@ -16,9 +16,6 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 #include "cli-test-utils.h"
 #include "errata-test-utils.h"
@@ -38,17 +35,6 @@ typedef struct
   char        *url;
 } Server;
 
-/* A server outlives a test that fails an assertion (abort() runs no
- * teardown), and holding the test's output open it kept meson waiting
- * for the timeout: the server dies with the test. */
-static void
-die_with_parent (gpointer data)
-{
-#ifdef __linux__
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-#endif
-}
-
 /* Starts a test server program and reads the URL it prints. */
 static void
 server_start (Server      *server,
@@ -57,12 +43,10 @@ server_start (Server      *server,
               const char  *option)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "core", folder, program, NULL);
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) out = NULL;
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawn (launcher, &error, path, option, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
