@@ -18,8 +18,9 @@
 
 #include "errata-llm-keys.h"
 
-#include <libsecret/secret.h>
 #include <string.h>
+
+#include "errata-keyring.h"
 
 static const SecretSchema *
 api_key_schema (void)
@@ -70,20 +71,6 @@ errata_llm_keys_env_var (const char *provider)
   return NULL;
 }
 
-static void
-on_stored (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-
-  if (secret_password_store_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 _errata_llm_keys_store_in_async (const char          *collection,
                                  const char          *provider,
@@ -107,8 +94,7 @@ _errata_llm_keys_store_in_async (const char          *collection,
   label = g_strdup_printf ("Errata API key for %s", (const char *) g_hash_table_lookup (
                              attributes, *(char *) g_hash_table_lookup (attributes, "base-url") != '\0'
                                          ? "base-url" : "provider"));
-  secret_password_storev (api_key_schema (), attributes, collection, label, api_key,
-                          cancellable, on_stored, task);
+  errata_keyring_store (task, api_key_schema (), attributes, collection, label, api_key);
 }
 
 void
@@ -143,9 +129,7 @@ lookup_result_free (gpointer data)
 {
   LookupResult *found = data;
 
-  if (found->key != NULL)
-    memset (found->key, 0, strlen (found->key));
-  g_free (found->key);
+  errata_keyring_secret_free (found->key);
   g_free (found);
 }
 
@@ -268,21 +252,6 @@ errata_llm_keys_lookup_get_keyring_error (GAsyncResult *result)
   return lookup->keyring_error;
 }
 
-static void
-on_cleared (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 errata_llm_keys_clear_async (const char          *provider,
                              const char          *base_url,
@@ -299,7 +268,7 @@ errata_llm_keys_clear_async (const char          *provider,
   g_task_set_source_tag (task, errata_llm_keys_clear_async);
 
   attributes = key_attributes (provider, base_url);
-  secret_password_clearv (api_key_schema (), attributes, cancellable, on_cleared, task);
+  errata_keyring_clear (task, api_key_schema (), attributes);
 }
 
 /* Clearing a key that was not there is not an error. */

@@ -12,8 +12,9 @@
 
 #include "errata-synth-secrets.h"
 
-#include <libsecret/secret.h>
 #include <string.h>
+
+#include "errata-keyring.h"
 
 static const SecretSchema *
 target_secret_schema (void)
@@ -51,20 +52,6 @@ name_attributes (const char *name)
   return attributes;
 }
 
-static void
-on_stored (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-
-  if (secret_password_store_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 _errata_synth_secret_store_in_async (const char          *collection,
                                      const char          *name,
@@ -84,8 +71,7 @@ _errata_synth_secret_store_in_async (const char          *collection,
   g_task_set_source_tag (task, errata_synth_secret_store_async);
   attributes = name_attributes (name);
   label = g_strdup_printf ("Errata target secret “%s”", name);
-  secret_password_storev (target_secret_schema (), attributes, collection, label, value,
-                          cancellable, on_stored, task);
+  errata_keyring_store (task, target_secret_schema (), attributes, collection, label, value);
 }
 
 void
@@ -109,16 +95,6 @@ errata_synth_secret_store_finish (GAsyncResult  *result,
 }
 
 static void
-secret_free (gpointer data)
-{
-  char *secret = data;
-
-  if (secret != NULL)
-    memset (secret, 0, strlen (secret));
-  g_free (secret);
-}
-
-static void
 on_looked_up (GObject      *source,
               GAsyncResult *result,
               gpointer      data)
@@ -130,7 +106,7 @@ on_looked_up (GObject      *source,
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, secret != NULL ? g_strdup (secret) : NULL, secret_free);
+    g_task_return_pointer (task, secret != NULL ? g_strdup (secret) : NULL, errata_keyring_secret_free);
   secret_password_free (secret);
 }
 
@@ -165,21 +141,6 @@ errata_synth_secret_lookup_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-on_cleared (GObject      *source,
-            GAsyncResult *result,
-            gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  GError *error = NULL;
-
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 void
 errata_synth_secret_clear_async (const char          *name,
                                  GCancellable        *cancellable,
@@ -194,7 +155,7 @@ errata_synth_secret_clear_async (const char          *name,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_synth_secret_clear_async);
   attributes = name_attributes (name);
-  secret_password_clearv (target_secret_schema (), attributes, cancellable, on_cleared, task);
+  errata_keyring_clear (task, target_secret_schema (), attributes);
 }
 
 /* Clearing a secret that was not there is not an error. */
