@@ -97,7 +97,17 @@ void           _errata_coding_panel_connect_adjudication     (ErrataCodingPanel 
 /* errata-coding-panel.c */
 GtkTextBuffer *_errata_coding_panel_get_note_buffer          (ErrataCodingPanel *self);
 gboolean       _errata_coding_panel_can_edit                 (ErrataCodingPanel *self);
+
+/* errata-coding-panel-save.c */
 gboolean       _errata_coding_panel_save                     (ErrataCodingPanel  *self,
                                                               GError            **error);
+void           _errata_coding_panel_save_now                 (ErrataCodingPanel *self);
+void           _errata_coding_panel_set_dirty                (ErrataCodingPanel *self,
+                                                              gboolean           dirty);
+void           _errata_coding_panel_on_note_changed          (ErrataCodingPanel *self);
+void           _errata_coding_panel_load_annotation          (ErrataCodingPanel *self);
+GError        *_errata_coding_panel_flush_before_leaving     (ErrataCodingPanel *self);
+void           _errata_coding_panel_show_leaving_error       (ErrataCodingPanel *self,
+                                                              GError            *error);
 
 G_END_DECLS

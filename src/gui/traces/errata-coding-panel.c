@@ -32,7 +32,6 @@
 #include <glib/gi18n.h>
 
 #include "errata-coding-panel-private.h"
-#include "errata-review-edit.h"
 #include "errata-workspace.h"
 
 G_DEFINE_FINAL_TYPE (ErrataCodingPanel, errata_coding_panel, GTK_TYPE_WIDGET)
@@ -70,155 +69,6 @@ _errata_coding_panel_can_edit (ErrataCodingPanel *self)
          !errata_project_is_read_only (self->project);
 }
 
-/* Saving -------------------------------------------------------------- */
-
-/* Whether the fields differ from what is stored; the page's Undo follows
- * it (a note in flight is saved, then undone). */
-static void
-set_dirty (ErrataCodingPanel *self,
-           gboolean           dirty)
-{
-  if (self->dirty == dirty)
-    return;
-  self->dirty = dirty;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNSAVED]);
-}
-
-static ErrataAnnotation *
-build_annotation (ErrataCodingPanel *self)
-{
-  ErrataAnnotation *annotation;
-
-  annotation = errata_annotation_new (errata_trace_get_id (self->trace), self->annotator);
-  annotation->verdict = self->verdict;
-  annotation->first_failure = self->first_failure;
-  g_free (annotation->note);
-  annotation->note = errata_coding_panel_dup_note (self);
-  return annotation;
-}
-
-gboolean
-_errata_coding_panel_save (ErrataCodingPanel  *self,
-                           GError            **error)
-{
-  g_autoptr(ErrataAnnotation) annotation = NULL;
-  g_autoptr(ErrataReviewEdit) edit = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_assert (_errata_coding_panel_can_edit (self));
-
-  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  annotation = build_annotation (self);
-  g_clear_error (&self->error);
-  if (!errata_review_edit_save_annotation (self->project, annotation,
-                                           self->undo_stack ? &edit : NULL, &local_error))
-    {
-      set_dirty (self, TRUE);
-      self->error = g_error_copy (local_error);
-      self->error_kind = ERROR_KIND_SAVE;
-      _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  set_dirty (self, FALSE);
-  /* One undo step per write: a verdict, a mark, a note once typing paused. */
-  if (edit != NULL)
-    errata_undo_stack_push (self->undo_stack, &errata_review_edit_funcs, g_steal_pointer (&edit));
-  _errata_coding_panel_set_save_state (self, SAVE_STATE_SAVED);
-  /* A verdict or a note decides whether the trace counts as reviewed. */
-  _errata_coding_panel_update_modes_label (self);
-  _errata_coding_panel_update_other_reviews (self);
-  errata_mode_labels_refresh (self->mode_labels);
-  g_signal_emit (self, signals[SAVED], 0, annotation->trace_id);
-  return TRUE;
-}
-
-/* For changes the user made in the panel: the panel shows the error. */
-static void
-save_now (ErrataCodingPanel *self)
-{
-  set_dirty (self, TRUE);
-  _errata_coding_panel_save (self, NULL);
-}
-
-static gboolean
-note_timeout_cb (gpointer data)
-{
-  ErrataCodingPanel *self = data;
-
-  self->note_timeout_id = 0;
-  _errata_coding_panel_save (self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_note_changed (ErrataCodingPanel *self)
-{
-  _errata_coding_panel_update_placeholder (self);
-  if (self->syncing || !_errata_coding_panel_can_edit (self))
-    return;
-
-  set_dirty (self, TRUE);
-  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  self->note_timeout_id = g_timeout_add (ERRATA_CODING_PANEL_NOTE_DELAY_MS, note_timeout_cb, self);
-  /* A failed save stays on screen until a write succeeds. */
-  if (self->save_state != SAVE_STATE_FAILED)
-    _errata_coding_panel_set_save_state (self, SAVE_STATE_PENDING);
-}
-
-/* Loading ------------------------------------------------------------- */
-
-static void
-show_annotation (ErrataCodingPanel      *self,
-                 const ErrataAnnotation *annotation)
-{
-  self->verdict = annotation ? annotation->verdict : ERRATA_VERDICT_UNSET;
-  self->first_failure = annotation ? annotation->first_failure : -1;
-
-  self->syncing = TRUE;
-  /* Loading is not typing: Ctrl+Z in the note must not bring back the
-   * text of the trace (or the review) shown before. */
-  gtk_text_buffer_begin_irreversible_action (_errata_coding_panel_get_note_buffer (self));
-  gtk_text_buffer_set_text (_errata_coding_panel_get_note_buffer (self),
-                            annotation && annotation->note ? annotation->note : "", -1);
-  gtk_text_buffer_end_irreversible_action (_errata_coding_panel_get_note_buffer (self));
-  self->syncing = FALSE;
-
-  _errata_coding_panel_update_verdict_buttons (self);
-  _errata_coding_panel_update_first_failure_row (self);
-  _errata_coding_panel_update_placeholder (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
-}
-
-/* Shows what this annotator stored for the trace (or a blank form). */
-static void
-load_annotation (ErrataCodingPanel *self)
-{
-  g_autoptr(ErrataAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  g_clear_error (&self->error);
-  set_dirty (self, FALSE);
-
-  if (self->project != NULL && self->trace != NULL)
-    annotation = errata_project_get_annotation (self->project, errata_trace_get_id (self->trace),
-                                                self->annotator, &error);
-  if (error != NULL && !g_error_matches (error, ERRATA_PROJECT_ERROR,
-                                         ERRATA_PROJECT_ERROR_NOT_FOUND))
-    {
-      self->error = g_steal_pointer (&error);
-      self->error_kind = ERROR_KIND_READ;
-    }
-
-  show_annotation (self, annotation);
-  _errata_coding_panel_set_save_state (self, annotation ? SAVE_STATE_SAVED : SAVE_STATE_NONE);
-  if (self->error != NULL)
-    _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
-}
-
 /* The labels per failure mode follow the trace, the modes and the name. */
 static void
 update_mode_labels (ErrataCodingPanel *self)
@@ -226,32 +76,6 @@ update_mode_labels (ErrataCodingPanel *self)
   errata_mode_labels_set_trace (self->mode_labels, self->project, self->taxonomy,
                                 self->trace ? errata_trace_get_id (self->trace) : 0,
                                 self->annotator);
-}
-
-/* Leaving a trace (or an annotator) must not drop a note in flight. The
- * caller that wants to stop on failure calls flush itself first; here the
- * error is returned so that the next form can say what was lost. */
-static GError *
-flush_before_leaving (ErrataCodingPanel *self)
-{
-  GError *error = NULL;
-
-  if (!errata_coding_panel_flush (self, &error))
-    g_prefix_error (&error, _("The previous review could not be saved. "));
-  return error;
-}
-
-/* After load_annotation(): shows why the previous form was not saved. */
-static void
-show_leaving_error (ErrataCodingPanel *self,
-                    GError            *error)
-{
-  if (error == NULL)
-    return;
-  g_clear_error (&self->error);
-  self->error = error;
-  self->error_kind = ERROR_KIND_PREVIOUS;
-  _errata_coding_panel_set_save_state (self, SAVE_STATE_FAILED);
 }
 
 static void
@@ -263,12 +87,12 @@ on_annotator_changed (ErrataCodingPanel *self)
   if (g_strcmp0 (annotator, self->annotator) == 0)
     return;
 
-  error = flush_before_leaving (self);
+  error = _errata_coding_panel_flush_before_leaving (self);
   g_free (self->annotator);
   self->annotator = g_steal_pointer (&annotator);
   _errata_coding_panel_update_annotator_label (self);
-  load_annotation (self);
-  show_leaving_error (self, g_steal_pointer (&error));
+  _errata_coding_panel_load_annotation (self);
+  _errata_coding_panel_show_leaving_error (self, g_steal_pointer (&error));
   /* Whose review is "other" changed with the name. */
   _errata_coding_panel_update_other_reviews (self);
   update_mode_labels (self);
@@ -349,7 +173,7 @@ errata_coding_panel_dispose (GObject *object)
    * fails there is no form left to say so. */
   if (self->note_timeout_id != 0)
     {
-      g_autoptr(GError) error = flush_before_leaving (self);
+      g_autoptr(GError) error = _errata_coding_panel_flush_before_leaving (self);
 
       if (error != NULL)
         g_debug ("%s", error->message);
@@ -553,7 +377,7 @@ errata_coding_panel_init (ErrataCodingPanel *self)
                            G_CALLBACK (_errata_coding_panel_update_other_reviews), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (_errata_coding_panel_get_note_buffer (self), "changed",
-                           G_CALLBACK (on_note_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_errata_coding_panel_on_note_changed), self, G_CONNECT_SWAPPED);
 
   _errata_coding_panel_connect_adjudication (self);
 
@@ -593,11 +417,11 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   g_return_if_fail (trace == NULL || ERRATA_IS_TRACE (trace));
   g_return_if_fail (trace == NULL || project != NULL);
 
-  error = flush_before_leaving (self);
+  error = _errata_coding_panel_flush_before_leaving (self);
   g_set_object (&self->project, project);
   g_set_object (&self->trace, trace);
-  load_annotation (self);
-  show_leaving_error (self, g_steal_pointer (&error));
+  _errata_coding_panel_load_annotation (self);
+  _errata_coding_panel_show_leaving_error (self, g_steal_pointer (&error));
   _errata_coding_panel_update_sensitivity (self);
   _errata_coding_panel_update_modes_label (self);
   _errata_coding_panel_update_other_reviews (self);
@@ -642,7 +466,7 @@ errata_coding_panel_set_verdict (ErrataCodingPanel *self,
     return;
   self->verdict = verdict;
   _errata_coding_panel_update_verdict_buttons (self);
-  save_now (self);
+  _errata_coding_panel_save_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
 }
 
@@ -671,7 +495,7 @@ errata_coding_panel_set_first_failure (ErrataCodingPanel *self,
     return;
   self->first_failure = index;
   _errata_coding_panel_update_first_failure_row (self);
-  save_now (self);
+  _errata_coding_panel_save_now (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_FAILURE]);
 }
 
@@ -700,44 +524,6 @@ errata_coding_panel_get_editable (ErrataCodingPanel *self)
 {
   g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
   return _errata_coding_panel_can_edit (self);
-}
-
-/* TRUE while an edit waits for its save, or after a save failed. */
-gboolean
-errata_coding_panel_has_unsaved (ErrataCodingPanel *self)
-{
-  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
-  return self->dirty;
-}
-
-/* Why the last write failed, or NULL once a write succeeds. */
-const GError *
-errata_coding_panel_get_error (ErrataCodingPanel *self)
-{
-  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), NULL);
-  return self->error;
-}
-
-/**
- * errata_coding_panel_flush:
- *
- * Writes unsaved changes now (a note waiting for typing to pause, or
- * a write that failed before). Call it before moving to another trace
- * and before closing the project.
- *
- * Returns: TRUE when nothing is left unsaved
- */
-gboolean
-errata_coding_panel_flush (ErrataCodingPanel  *self,
-                           GError            **error)
-{
-  g_return_val_if_fail (ERRATA_IS_CODING_PANEL (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  g_clear_handle_id (&self->note_timeout_id, g_source_remove);
-  if (!self->dirty || !_errata_coding_panel_can_edit (self))
-    return TRUE;
-  return _errata_coding_panel_save (self, error);
 }
 
 /**
@@ -809,7 +595,7 @@ errata_coding_panel_reload (ErrataCodingPanel *self)
 {
   g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
 
-  load_annotation (self);
+  _errata_coding_panel_load_annotation (self);
   _errata_coding_panel_update_modes_label (self);
   _errata_coding_panel_update_other_reviews (self);
   errata_mode_labels_refresh (self->mode_labels);
