@@ -14,6 +14,7 @@
 
 #include "errata-application.h"
 #include "errata-demo.h"
+#include "errata-metainfo.h"
 #include "errata-preferences-window.h"
 #include "errata-project.h"
 #include "errata-window.h"
@@ -252,6 +253,34 @@ open_project_action (GSimpleAction *action,
   choose_file (user_data, _("Open Project"), NULL, errata_application_open_file);
 }
 
+/* The release notes are written once, in the metainfo. */
+static void
+set_release_notes (GObject *about)
+{
+  g_autoptr(GBytes) metainfo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *notes = NULL;
+  gsize length;
+  const char *xml;
+
+  metainfo = g_resources_lookup_data ("/io/github/errata/Errata/metainfo.xml",
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (metainfo != NULL)
+    {
+      xml = g_bytes_get_data (metainfo, &length);
+      notes = errata_metainfo_release_notes (xml, length, PACKAGE_VERSION,
+                                             (const char * const *)g_get_language_names (),
+                                             &version, &error);
+    }
+  if (notes == NULL)
+    {
+      g_warning ("No release notes for the About window: %s", error->message);
+      return;
+    }
+  g_object_set (about, "release-notes-version", version, "release-notes", notes, NULL);
+}
+
 static void
 set_about_properties (GObject *about)
 {
@@ -270,6 +299,7 @@ set_about_properties (GObject *about)
                 /* Translators: your names, one per line, to be credited in the About window. */
                 "translator-credits", _("translator-credits"),
                 NULL);
+  set_release_notes (about);
 }
 
 static void
