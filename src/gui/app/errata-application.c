@@ -324,19 +324,28 @@ about_action (GSimpleAction *action,
 #endif
 }
 
+/* F1 and Help open the help page for what the window shows. */
 static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *uri = NULL;
+
+  if (ERRATA_IS_WINDOW (parent))
+    uri = g_strdup_printf ("help:errata/%s", errata_window_get_help_topic (ERRATA_WINDOW (parent)));
+  else
+    uri = g_strdup ("help:errata");
 
 #if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new ("help:errata");
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
 
-  gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+    gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
 #else
-  gtk_show_uri (parent, "help:errata", GDK_CURRENT_TIME);
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
 #endif
 }
 

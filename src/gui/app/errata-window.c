@@ -214,9 +214,8 @@ errata_window_show_project (ErrataWindow  *self,
   tell_upgrade_backup (self, project);
 }
 
-/* The visible page of the project: "traces", "failure-modes",
- * "evaluators" or "report"; %NULL
- * without a project. */
+/* The visible page of the project: its name in the view stack
+ * ("traces", "failure-modes", …); %NULL without a project. */
 const char *
 errata_window_get_visible_page (ErrataWindow *self)
 {
@@ -225,6 +224,41 @@ errata_window_get_visible_page (ErrataWindow *self)
   if (self->traces_page == NULL)
     return NULL;
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* Which help page (help/C/TOPIC.page) explains the page in view: F1
+ * opens it. Pages are matched by their name in the view stack. */
+static const struct
+{
+  const char *page;
+  const char *topic;
+} help_topics[] = {
+  { PAGE_TRACES, "review" },
+  { PAGE_FAILURE_MODES, "axial-coding" },
+  { PAGE_EVALUATORS, "evaluators" },
+  { PAGE_REPORT, "report" },
+  { PAGE_SYNTH, "synthetic-data" },
+  { "experiments", "experiments" },
+};
+
+/**
+ * errata_window_get_help_topic:
+ *
+ * Returns: the help page for what the window shows: the page in view,
+ *   or "index" without a project
+ */
+const char *
+errata_window_get_help_topic (ErrataWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (ERRATA_IS_WINDOW (self), NULL);
+
+  page = errata_window_get_visible_page (self);
+  for (guint i = 0; page != NULL && i < G_N_ELEMENTS (help_topics); i++)
+    if (g_str_equal (page, help_topics[i].page))
+      return help_topics[i].topic;
+  return "index";
 }
 
 ErrataTracesPage *

@@ -43,6 +43,7 @@ gboolean       errata_window_drop_files   (ErrataWindow   *self,
 
 ErrataWorkspace        *errata_window_get_workspace          (ErrataWindow *self);
 const char             *errata_window_get_visible_page       (ErrataWindow *self);
+const char             *errata_window_get_help_topic         (ErrataWindow *self);
 ErrataTracesPage       *errata_window_get_traces_page        (ErrataWindow *self);
 ErrataFailureModesPage *errata_window_get_failure_modes_page (ErrataWindow *self);
 ErrataEvaluatorsPage   *errata_window_get_evaluators_page    (ErrataWindow *self);

@@ -299,6 +299,47 @@ test_welcome_recent (void)
   errata_test_remove_tree (dir);
 }
 
+/* F1 opens the help page of the page in view: every page has its own,
+ * and it exists. */
+static void
+test_help_topics (void)
+{
+  g_autofree char *dir = errata_test_make_tmpdir ();
+  g_autoptr(GFile) file = make_project (dir, "help.errata", 3);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  AdwViewStack *stack;
+  ErrataWindow *window;
+
+  window = errata_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (widget_is_drawn, window);
+  g_assert_cmpstr (errata_window_get_help_topic (window), ==, "index");
+  destroy_all_windows ();
+
+  window = open_and_wait (file);
+  stack = find_one_visible (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      const char *name = adw_view_stack_page_get_name (page);
+      g_autofree char *help_name = NULL;
+      g_autofree char *help_file = NULL;
+      const char *topic;
+
+      adw_view_stack_set_visible_child_name (stack, name);
+      topic = errata_window_get_help_topic (window);
+      g_test_message ("page %s: help topic %s", name, topic);
+      g_assert_cmpstr (topic, !=, "index");
+      help_name = g_strdup_printf ("%s.page", topic);
+      help_file = g_test_build_filename (G_TEST_DIST, "..", "help", "C", help_name, NULL);
+      g_assert_true (g_file_test (help_file, G_FILE_TEST_IS_REGULAR));
+    }
+  destroy_all_windows ();
+  errata_test_remove_tree (dir);
+}
+
 static void
 test_welcome_without_recent (void)
 {
@@ -580,6 +621,11 @@ test_actions (void)
     g_assert_nonnull (about);
     g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Errata");
     g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+    /* The metainfo's notes for this version, as the About window shows them. */
+    g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==,
+                     PACKAGE_VERSION);
+    g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                                     "<p>"));
     g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
     gtk_window_destroy (about);
   }
@@ -727,6 +773,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-project", test_empty_project);
   g_test_add_func ("/window/welcome-recent", test_welcome_recent);
   g_test_add_func ("/window/welcome-without-recent", test_welcome_without_recent);
+  g_test_add_func ("/window/help-topics", test_help_topics);
   g_test_add_func ("/window/open-error", test_open_error);
   g_test_add_func ("/window/merge-reviews", test_merge_reviews);
   g_test_add_func ("/window/window-per-project", test_window_per_project);
