@@ -184,6 +184,34 @@ errata_eval_estimate_gather (ErrataProject             *project,
   return TRUE;
 }
 
+/* The judge's errors on its newest test run, for a caller that corrects
+ * other verdicts of the same version (experiments). */
+gboolean
+errata_eval_test_confusion (ErrataProject    *project,
+                            gint64            evaluator_id,
+                            ErrataConfusion  *out,
+                            gint64           *test_run_id,
+                            guint            *version,
+                            GError          **error)
+{
+  g_autoptr(ErrataRunInfo) test = NULL;
+  ErrataEvalMetrics counts = { 0, };
+  guint n_looks = 0;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  test = latest_test_run (project, evaluator_id, &n_looks, error);
+  if (test == NULL || !check_done (test, "test", error)
+      || !confusion_of_run (project, test, out, &counts, error))
+    return FALSE;
+  if (test_run_id != NULL)
+    *test_run_id = test->id;
+  if (version != NULL)
+    *version = test->version;
+  return TRUE;
+}
+
 /* The corrected pass rate on unlabelled traces (DESIGN.md, "Statistics"):
  * TPR and TNR from the newest test run of the evaluator, p_obs from the
  * newest unlabeled run of the same version. The bootstrap resamples both

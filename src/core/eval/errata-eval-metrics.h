@@ -68,6 +68,15 @@ gboolean errata_eval_estimate_gather   (ErrataProject                *project,
                                         gint64                        evaluator_id,
                                         ErrataEvalEstimateResult     *out,
                                         GError                      **error);
+/* The confusion matrix of the evaluator's newest test run against
+ * today's labels; fails with ERRATA_EVAL_ERROR_UNDEFINED without a done
+ * test run. */
+gboolean errata_eval_test_confusion    (ErrataProject                *project,
+                                        gint64                        evaluator_id,
+                                        ErrataConfusion              *out,
+                                        gint64                       *test_run_id,
+                                        guint                        *version,
+                                        GError                      **error);
 gboolean errata_eval_flakiness         (ErrataProject                *project,
                                         gint64                        run_id,
                                         ErrataFlakiness              *out,

@@ -358,6 +358,61 @@ static const char schema_v6[] =
   "  trace_id     TEXT PRIMARY KEY"
   ") WITHOUT ROWID;";
 
+/* Version 7: experiments (issue 20, src/core/experiment). The queries are
+ * copied in when an experiment is made, so that every variant answers the
+ * same ones even after the synthetic queries or the replayed traces
+ * change; their origin is kept (SET NULL when it goes). A reply links a
+ * (variant, query, repetition) pair to its trace; deleting the trace
+ * (errata-trace-deletion follows these keys) deletes the link, so the
+ * pair reads as missing and runs again on the next run, and undo brings
+ * both back. experiment_scores names the eval runs that scored a variant. */
+static const char schema_v7[] =
+  "CREATE TABLE experiments ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT NOT NULL UNIQUE,"
+  "  query_source  TEXT NOT NULL,"
+  "  repeats       INTEGER NOT NULL DEFAULT 1 CHECK (repeats >= 1),"
+  "  created_at    INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE experiment_queries ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  experiment_id    INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,"
+  "  position         INTEGER NOT NULL,"
+  "  text             TEXT NOT NULL,"
+  "  dimensions       TEXT NOT NULL DEFAULT '{}',"
+  "  synth_query_id   INTEGER REFERENCES synth_queries (id) ON DELETE SET NULL,"
+  "  source_trace_id  INTEGER REFERENCES traces (id) ON DELETE SET NULL"
+  ");"
+  "CREATE INDEX experiment_queries_by_experiment ON experiment_queries (experiment_id, position);"
+  "CREATE INDEX experiment_queries_by_synth ON experiment_queries (synth_query_id);"
+  "CREATE INDEX experiment_queries_by_trace ON experiment_queries (source_trace_id);"
+  "CREATE TABLE experiment_variants ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  experiment_id  INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,"
+  "  name           TEXT NOT NULL,"
+  "  target         TEXT NOT NULL,"
+  "  parent_id      INTEGER REFERENCES experiment_variants (id) ON DELETE SET NULL,"
+  "  created_at     INTEGER NOT NULL,"
+  "  UNIQUE (experiment_id, name)"
+  ");"
+  "CREATE INDEX experiment_variants_by_parent ON experiment_variants (parent_id);"
+  "CREATE TABLE experiment_replies ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  variant_id  INTEGER NOT NULL REFERENCES experiment_variants (id) ON DELETE CASCADE,"
+  "  query_id    INTEGER NOT NULL REFERENCES experiment_queries (id) ON DELETE CASCADE,"
+  "  repetition  INTEGER NOT NULL,"
+  "  trace_id    INTEGER REFERENCES traces (id) ON DELETE CASCADE,"
+  "  error       TEXT,"
+  "  UNIQUE (variant_id, query_id, repetition)"
+  ");"
+  "CREATE INDEX experiment_replies_by_query ON experiment_replies (query_id);"
+  "CREATE INDEX experiment_replies_by_trace ON experiment_replies (trace_id);"
+  "CREATE TABLE experiment_scores ("
+  "  run_id      INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,"
+  "  variant_id  INTEGER NOT NULL REFERENCES experiment_variants (id) ON DELETE CASCADE"
+  ");"
+  "CREATE INDEX experiment_scores_by_variant ON experiment_scores (variant_id);";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -366,6 +421,7 @@ const char * const errata_project_migrations[] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

@@ -7,7 +7,8 @@
  * metadata.synth with the query, tuple and batch ids) through the import
  * store, so the search index and derived columns are those of any import;
  * a failed call is recorded on its query with its error and makes no trace.
- * Results are committed every 32 replies or 250 ms, one transaction each,
+ * Results are committed by the queue (errata-synth-queue.h) every 32
+ * replies or 250 ms, one transaction each,
  * so that a killed process loses at most that much, and running again
  * (resume) sends only the queries still without a trace.
  *

@@ -74,14 +74,47 @@ on_latency (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The first run of digits in the query: its order number. */
+static char *
+order_number (const char *query)
+{
+  const char *start = query + strcspn (query, "0123456789");
+
+  return g_strndup (start, strspn (start, "0123456789"));
+}
+
+/* The versions fail in different, known ways (for experiments):
+ *   "v1" forgets to cite the order number when the query is about a refund;
+ *   "v2" always cites it, but answers in German when the query is about
+ *        shipping;
+ *   anything else (or none) echoes the query, as before. */
+static char *
+answer_text (const char *query,
+             const char *persona,
+             const char *version)
+{
+  g_autofree char *order = order_number (query);
+
+  if (g_strcmp0 (version, "v1") == 0)
+    return strstr (query, "refund") != NULL
+           ? g_strdup ("Your refund has been issued; it will reach you within five days.")
+           : g_strdup_printf ("Order %s: your request is being handled.", order);
+  if (g_strcmp0 (version, "v2") == 0)
+    return strstr (query, "shipping") != NULL
+           ? g_strdup_printf ("Bestellung %s: Ihr Paket wird morgen versandt.", order)
+           : g_strdup_printf ("Order %s: your request is being handled.", order);
+  return g_strdup_printf ("Answer for %s: you asked “%s”.", persona != NULL ? persona : "you",
+                          query);
+}
+
 static char *
 answer_body (const char *query,
-             const char *persona)
+             const char *persona,
+             const char *version)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *answer = g_strdup_printf ("Answer for %s: you asked “%s”.",
-                                             persona != NULL ? persona : "you", query);
+  g_autofree char *answer = answer_text (query, persona, version);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "answer");
@@ -152,8 +185,11 @@ on_request (SoupServer        *server,
   else
     {
       held->status = 200;
-      held->body = answer_body (query, json_object_get_string_member_with_default (request,
-                                                                                    "persona", NULL));
+      held->body = answer_body (query,
+                                json_object_get_string_member_with_default (request, "persona",
+                                                                            NULL),
+                                json_object_get_string_member_with_default (request, "version",
+                                                                            NULL));
     }
   soup_server_message_pause (msg);
   g_ptr_array_add (self->held, held);

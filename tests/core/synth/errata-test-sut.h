@@ -6,6 +6,11 @@
  * query and the persona. Misbehaviour is deterministic per query text, so
  * that a test knows which queries fail.
  *
+ * A "version" in the request picks a system that fails in a known way, for
+ * experiments: "v1" forgets to cite the order number (the query's first
+ * digits) when the query is about a "refund"; "v2" always cites it but
+ * answers in German when the query is about "shipping".
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
