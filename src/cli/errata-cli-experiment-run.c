@@ -129,12 +129,16 @@ int
 _errata_cli_experiment_run (int    argc,
                             char **argv)
 {
-  gboolean progress = FALSE, trust = FALSE, as_json = FALSE, no_score = FALSE;
+  gboolean progress = FALSE, trust = FALSE, as_json = FALSE, no_score = FALSE, resume = FALSE;
   g_autofree char *provider = NULL, *base_url = NULL, *model = NULL;
   const GOptionEntry entries[] = {
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Show progress on stderr"), NULL },
     { "trust", 0, 0, G_OPTION_ARG_NONE, &trust,
       N_("Trust the variant's command target on this machine"), NULL },
+    /* Every long run of errata-cli takes --resume (DESIGN.md, "CLI words");
+     * this one always resumes: only missing pairs are sent. */
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
+      N_("Send only the replies still missing (what every run does)"), NULL },
     { "no-score", 0, 0, G_OPTION_ARG_NONE, &no_score,
       N_("Send the queries only; the evaluators run next time"), NULL },
     { "provider", 0, 0, G_OPTION_ARG_STRING, &provider,
