@@ -221,6 +221,16 @@ format_p (double p)
   return g_strdup_printf ("%.3f", p);
 }
 
+/* printf's widths count bytes: pad by characters ("–", "→" are three). */
+static void
+print_cell (const char *text,
+            guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s%*s ", text, (int) (length < (glong) width ? width - length : 0), "");
+}
+
 static void
 print_row (ErrataExperimentRow *row)
 {
@@ -236,8 +246,13 @@ print_row (ErrataExperimentRow *row)
     difference = g_strdup_printf ("%+.0f [%+.0f, %+.0f]", 100 * row->paired.difference,
                                   100 * row->paired.interval.lower,
                                   100 * row->paired.interval.upper);
-  g_print ("%-18s %-18s %-18s %5u %-18s %-7s %s\n", row->name, baseline, candidate, row->paired.n,
-           difference != NULL ? difference : "—", p, verdict);
+  print_cell (row->name, 18);
+  print_cell (baseline, 18);
+  print_cell (candidate, 18);
+  g_print ("%5u ", row->paired.n);
+  print_cell (difference != NULL ? difference : "—", 18);
+  print_cell (p, 7);
+  g_print ("%s\n", verdict);
 }
 
 static void
@@ -296,8 +311,12 @@ print_comparison (ErrataExperimentComparison *comparison,
       /* Translators: "Candidate “v2” against baseline “v1” (changes: body)". */
       g_print (_("%sCandidate “%s” against baseline “%s” (changes: %s)\n"), c > 0 ? "\n" : "",
                candidate->name, comparison->baseline, *changes ? changes : "—");
-      g_print ("%-18s %-18s %-18s %5s %-18s %-7s %s\n", _("mode"), _("baseline"), _("candidate"),
-               _("pairs"), _("difference, pts"), _("p"), "");
+      print_cell (_("mode"), 18);
+      print_cell (_("baseline"), 18);
+      print_cell (_("candidate"), 18);
+      g_print ("%5s ", _("pairs"));
+      print_cell (_("difference, pts"), 18);
+      g_print ("%s\n", _("p"));
       for (guint r = 0; r < candidate->rows->len; r++)
         print_row (candidate->rows->pdata[r]);
       for (guint r = 0; r < candidate->rows->len; r++)
