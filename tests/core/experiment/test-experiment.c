@@ -479,6 +479,38 @@ test_store_errors (Fixture       *fixture,
   g_assert_null (errata_experiment_variant_create (fixture->project, fixture->experiment_id, "x",
                                                    NULL, "missing", &error));
   g_assert_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* A file's lines: chat messages (the first user message), a JSON string,
+ * plain text; a JSON object without a query is refused with its line. */
+static void
+test_file_lines (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *good = errata_test_write_file (
+      fixture->dir, "good.jsonl",
+      "{\"messages\": [{\"role\": \"system\", \"content\": \"Be brief.\"},"
+      " {\"role\": \"user\", \"content\": \"Vegetarian dinner?\"}]}\n"
+      "\"A JSON string\"\n\n  plain text  \n", -1);
+  g_autofree char *bad = errata_test_write_file (fixture->dir, "bad.jsonl",
+                                                 "fine\n{\"answer\": \"no query\"}\n", -1);
+  g_autofree char *good_source = g_strconcat ("file:", good, NULL);
+  g_autofree char *bad_source = g_strconcat ("file:", bad, NULL);
+  g_autoptr(ErrataExperiment) experiment = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  experiment = errata_experiment_create (fixture->project, "lines", good_source, 1, &error);
+  g_assert_no_error (error);
+  queries = errata_experiment_list_queries (fixture->project, experiment->id, &error);
+  g_assert_cmpuint (queries->len, ==, 3);
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[0])->text, ==, "Vegetarian dinner?");
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[1])->text, ==, "A JSON string");
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[2])->text, ==, "plain text");
+  g_assert_null (errata_experiment_create (fixture->project, "bad", bad_source, 1, &error));
+  g_assert_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
 int
@@ -499,5 +531,7 @@ main (int    argc,
               test_corrected, fixture_tear_down);
   g_test_add ("/experiment/store-errors", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_store_errors, fixture_tear_down);
+  g_test_add ("/experiment/file-lines", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_file_lines, fixture_tear_down);
   return g_test_run ();
 }
