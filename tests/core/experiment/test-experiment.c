@@ -263,6 +263,42 @@ test_compare (Fixture       *fixture,
   g_assert_false (errata_experiment_comparison_has_mode (comparison, "tone"));
 }
 
+/* Two candidates against one baseline: Holm over the two, said in words. */
+static void
+test_holm (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gint64 v1 = add_variant (fixture, "v1", "v1", NULL);
+  gint64 v2 = add_variant (fixture, "v2", "v2", "v1");
+  gint64 v3 = add_variant (fixture, "v3", "v2", "v1");
+  g_autoptr(ErrataExperimentRunResult) r1 = run_variant (fixture, v1);
+  g_autoptr(ErrataExperimentRunResult) r2 = run_variant (fixture, v2);
+  g_autoptr(ErrataExperimentRunResult) r3 = run_variant (fixture, v3);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ErrataExperimentComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataExperimentCompareOptions options = { .n_draws = 500 };
+
+  g_array_append_val (candidates, v2);
+  g_array_append_val (candidates, v3);
+  comparison = errata_experiment_compare (fixture->project, fixture->experiment_id, v1, candidates,
+                                          &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comparison->candidates->len, ==, 2);
+  g_assert_nonnull (strstr (comparison->correction, "Holm"));
+  for (guint c = 0; c < 2; c++)
+    {
+      ErrataExperimentCandidate *candidate = comparison->candidates->pdata[c];
+      ErrataExperimentRow *language = candidate->rows->pdata[1];
+
+      g_assert_cmpstr (language->name, ==, "language");
+      /* The same p twice: Holm doubles both. */
+      g_assert_cmpfloat_with_epsilon (language->p_adjusted, 2 * language->paired.p_value, 1e-15);
+      g_assert_cmpint (language->direction, ==, ERRATA_EXPERIMENT_WORSE);
+    }
+  g_assert_cmpuint (comparison->costs->len, ==, 3);
+}
+
 /* A trace deleted as any trace: its reply link goes with it (the pair
  * runs again), and undo brings both back. */
 static void
@@ -520,6 +556,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/experiment/compare", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_compare,
+              fixture_tear_down);
+  g_test_add ("/experiment/holm", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_holm,
               fixture_tear_down);
   g_test_add ("/experiment/delete-trace", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_delete_trace, fixture_tear_down);
