@@ -320,6 +320,17 @@ print_comparison (ErrataExperimentComparison *comparison,
       for (guint r = 0; r < candidate->rows->len; r++)
         print_row (candidate->rows->pdata[r]);
       for (guint r = 0; r < candidate->rows->len; r++)
+        {
+          ErrataExperimentRow *row = candidate->rows->pdata[r];
+
+          if (row->baseline.n_by_people + row->candidate.n_by_people > 0)
+            /* Translators: "  language: 1 of 40 baseline and 3 of 40 candidate verdicts are people's labels, not the judge's". */
+            g_print (_("  %s: %u of %u baseline and %u of %u candidate verdicts are labels "
+                       "people gave (reviews made here, explicit labels), not the judge’s\n"),
+                     row->name, row->baseline.n_by_people, row->baseline.n,
+                     row->candidate.n_by_people, row->candidate.n);
+        }
+      for (guint r = 0; r < candidate->rows->len; r++)
         print_flips (candidate->rows->pdata[r], max_flips);
     }
   g_print (_("\nPass rates with 95%% intervals: W raw, Wilson interval; C corrected for the "
