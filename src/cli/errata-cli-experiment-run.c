@@ -129,12 +129,16 @@ int
 _errata_cli_experiment_run (int    argc,
                             char **argv)
 {
-  gboolean progress = FALSE, trust = FALSE, as_json = FALSE, no_score = FALSE;
+  gboolean progress = FALSE, trust = FALSE, as_json = FALSE, no_score = FALSE, resume = FALSE;
   g_autofree char *provider = NULL, *base_url = NULL, *model = NULL;
   const GOptionEntry entries[] = {
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Show progress on stderr"), NULL },
     { "trust", 0, 0, G_OPTION_ARG_NONE, &trust,
       N_("Trust the variant's command target on this machine"), NULL },
+    /* Every long run of errata-cli takes --resume (DESIGN.md, "CLI words");
+     * this one always resumes: only missing pairs are sent. */
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
+      N_("Send only the replies still missing (what every run does)"), NULL },
     { "no-score", 0, 0, G_OPTION_ARG_NONE, &no_score,
       N_("Send the queries only; the evaluators run next time"), NULL },
     { "provider", 0, 0, G_OPTION_ARG_STRING, &provider,
@@ -217,6 +221,16 @@ format_p (double p)
   return g_strdup_printf ("%.3f", p);
 }
 
+/* printf's widths count bytes: pad by characters ("–", "→" are three). */
+static void
+print_cell (const char *text,
+            guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s%*s ", text, (int) (length < (glong) width ? width - length : 0), "");
+}
+
 static void
 print_row (ErrataExperimentRow *row)
 {
@@ -232,8 +246,13 @@ print_row (ErrataExperimentRow *row)
     difference = g_strdup_printf ("%+.0f [%+.0f, %+.0f]", 100 * row->paired.difference,
                                   100 * row->paired.interval.lower,
                                   100 * row->paired.interval.upper);
-  g_print ("%-18s %-18s %-18s %5u %-18s %-7s %s\n", row->name, baseline, candidate, row->paired.n,
-           difference != NULL ? difference : "—", p, verdict);
+  print_cell (row->name, 18);
+  print_cell (baseline, 18);
+  print_cell (candidate, 18);
+  g_print ("%5u ", row->paired.n);
+  print_cell (difference != NULL ? difference : "—", 18);
+  print_cell (p, 7);
+  g_print ("%s\n", verdict);
 }
 
 static void
@@ -292,10 +311,25 @@ print_comparison (ErrataExperimentComparison *comparison,
       /* Translators: "Candidate “v2” against baseline “v1” (changes: body)". */
       g_print (_("%sCandidate “%s” against baseline “%s” (changes: %s)\n"), c > 0 ? "\n" : "",
                candidate->name, comparison->baseline, *changes ? changes : "—");
-      g_print ("%-18s %-18s %-18s %5s %-18s %-7s %s\n", _("mode"), _("baseline"), _("candidate"),
-               _("pairs"), _("difference, pts"), _("p"), "");
+      print_cell (_("mode"), 18);
+      print_cell (_("baseline"), 18);
+      print_cell (_("candidate"), 18);
+      g_print ("%5s ", _("pairs"));
+      print_cell (_("difference, pts"), 18);
+      g_print ("%s\n", _("p"));
       for (guint r = 0; r < candidate->rows->len; r++)
         print_row (candidate->rows->pdata[r]);
+      for (guint r = 0; r < candidate->rows->len; r++)
+        {
+          ErrataExperimentRow *row = candidate->rows->pdata[r];
+
+          if (row->baseline.n_by_people + row->candidate.n_by_people > 0)
+            /* Translators: "  language: 1 of 40 baseline and 3 of 40 candidate verdicts are people's labels, not the judge's". */
+            g_print (_("  %s: %u of %u baseline and %u of %u candidate verdicts are labels "
+                       "people gave (reviews made here, explicit labels), not the judge’s\n"),
+                     row->name, row->baseline.n_by_people, row->baseline.n,
+                     row->candidate.n_by_people, row->candidate.n);
+        }
       for (guint r = 0; r < candidate->rows->len; r++)
         print_flips (candidate->rows->pdata[r], max_flips);
     }

@@ -401,9 +401,10 @@ correction_words (guint  n_candidates,
 {
   if (n_candidates == 1)
     return g_strdup_printf (_("One candidate against the baseline: each failure mode’s p-value is "
-                              "McNemar’s, not adjusted; a difference is significant below %g. "
-                              "Looking at many failure modes at once, expect about %g of the "
-                              "unchanged ones to look significant by chance."), alpha, alpha);
+                              "McNemar’s, not adjusted for multiple comparisons; a difference is "
+                              "significant below %g. Across many failure modes, about %.0f%% of "
+                              "those that did not change will look significant by chance: read "
+                              "their flips."), alpha, 100 * alpha);
   return g_strdup_printf (_("Each of the %u candidates is compared with the baseline. In each "
                             "failure mode, the %u p-values are adjusted by Holm’s method, so "
                             "that the chance of calling any of these comparisons significant "

@@ -317,8 +317,26 @@ queries_from_mode (ErrataProject  *project,
   return g_steal_pointer (&queries);
 }
 
+/* The text of the first user message of a "messages" array, or NULL. */
+static char *
+first_user_text (JsonArray *messages)
+{
+  for (guint i = 0; messages != NULL && i < json_array_get_length (messages); i++)
+    {
+      JsonNode *node = json_array_get_element (messages, i);
+      JsonObject *message = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (message != NULL && json_object_has_member (message, "content")
+          && g_strcmp0 (json_object_get_string_member_with_default (message, "role", ""),
+                        "user") == 0)
+        return errata_messages_content_to_text (json_object_get_member (message, "content"));
+    }
+  return NULL;
+}
+
 /* One line of a queries file: a JSON object with "query" (or "input",
- * "text") and optional "dimensions", a JSON string, or plain text. */
+ * "text", or chat "messages": the first user message) and optional
+ * "dimensions", a JSON string, or plain text. */
 static ErrataExperimentQuery *
 query_from_line (const char  *line,
                  const char  *path,
@@ -351,10 +369,18 @@ query_from_line (const char  *line,
                             ? json_node_get_object (dimensions) : NULL);
         }
     }
+  if (object != NULL && json_object_has_member (object, "messages")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "messages")))
+    {
+      g_autofree char *text = first_user_text (json_object_get_array_member (object, "messages"));
+
+      if (text != NULL)
+        return query_new (text, NULL);
+    }
   g_set_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_INVALID,
                /* Translators: %s is a file, %u a line number. */
-               _("%s, line %u: a JSON line needs a “query” member holding the query’s text"),
-               path, number);
+               _("%s, line %u: a JSON line needs a “query” member holding the query’s text "
+                 "(or chat “messages” with a user message)"), path, number);
   return NULL;
 }
 

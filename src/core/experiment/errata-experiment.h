@@ -9,8 +9,9 @@
  *                 in the mode when its ground truth fails the mode), replayed:
  *                 the trace's first user message, else its input;
  *   "file:PATH"   a file: JSON Lines ({"query": "…", "dimensions": {…}}, or
- *                 {"input": "…"}, or a JSON string per line) or plain text,
- *                 one query per line.
+ *                 {"input": "…"}, a chat record's "messages" (the first user
+ *                 message), or a JSON string per line) or plain text, one
+ *                 query per line.
  *
  * A variant is a synthetic-data target (errata-synth-target.h) with its
  * parameters. A variant made "from" another copies the other's definition

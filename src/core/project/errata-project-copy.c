@@ -49,6 +49,8 @@ static const Column redacted_columns[] = {
   { "label_history", "id", 1, "reason", FALSE, TRUE },
   { "verdicts", "run_id, trace_id", 2, "reasoning", FALSE, TRUE },
   { "verdicts", "run_id, trace_id", 2, "raw", TRUE, FALSE },
+  /* An experiment's queries may be trace inputs replayed ("mode:NAME"). */
+  { "experiment_queries", "id", 1, "text", FALSE, TRUE },
 };
 
 /* The annotations a copy keeps, with ?1 the reviewer and ?2 whether

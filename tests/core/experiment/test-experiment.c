@@ -13,9 +13,14 @@
 
 #include <string.h>
 
+#include "errata-eval-run.h"
+#include "errata-eval-scope.h"
+#include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
 #include "errata-experiment-compare.h"
 #include "errata-experiment-run.h"
+#include "errata-labels.h"
+#include "errata-splits.h"
 #include "errata-project-private.h"
 #include "errata-test-sut.h"
 #include "errata-test-utils.h"
@@ -258,6 +263,42 @@ test_compare (Fixture       *fixture,
   g_assert_false (errata_experiment_comparison_has_mode (comparison, "tone"));
 }
 
+/* Two candidates against one baseline: Holm over the two, said in words. */
+static void
+test_holm (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gint64 v1 = add_variant (fixture, "v1", "v1", NULL);
+  gint64 v2 = add_variant (fixture, "v2", "v2", "v1");
+  gint64 v3 = add_variant (fixture, "v3", "v2", "v1");
+  g_autoptr(ErrataExperimentRunResult) r1 = run_variant (fixture, v1);
+  g_autoptr(ErrataExperimentRunResult) r2 = run_variant (fixture, v2);
+  g_autoptr(ErrataExperimentRunResult) r3 = run_variant (fixture, v3);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ErrataExperimentComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataExperimentCompareOptions options = { .n_draws = 500 };
+
+  g_array_append_val (candidates, v2);
+  g_array_append_val (candidates, v3);
+  comparison = errata_experiment_compare (fixture->project, fixture->experiment_id, v1, candidates,
+                                          &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comparison->candidates->len, ==, 2);
+  g_assert_nonnull (strstr (comparison->correction, "Holm"));
+  for (guint c = 0; c < 2; c++)
+    {
+      ErrataExperimentCandidate *candidate = comparison->candidates->pdata[c];
+      ErrataExperimentRow *language = candidate->rows->pdata[1];
+
+      g_assert_cmpstr (language->name, ==, "language");
+      /* The same p twice: Holm doubles both. */
+      g_assert_cmpfloat_with_epsilon (language->p_adjusted, 2 * language->paired.p_value, 1e-15);
+      g_assert_cmpint (language->direction, ==, ERRATA_EXPERIMENT_WORSE);
+    }
+  g_assert_cmpuint (comparison->costs->len, ==, 3);
+}
+
 /* A trace deleted as any trace: its reply link goes with it (the pair
  * runs again), and undo brings both back. */
 static void
@@ -314,6 +355,143 @@ test_repeats (Fixture       *fixture,
   g_assert_cmpuint (((ErrataExperimentFlip *)cites->fail_to_pass->pdata[1])->repeat, ==, 1);
 }
 
+/* A person's label on an experiment trace wins over the judge's verdict;
+ * the traces that fail a target replay as an experiment's queries. */
+static void
+test_labels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gint64 v1 = add_variant (fixture, "v1", "v1", NULL);
+  gint64 v2 = add_variant (fixture, "v2", "v2", "v1");
+  g_autoptr(ErrataExperimentRunResult) first = run_variant (fixture, v1);
+  g_autoptr(ErrataExperimentRunResult) second = run_variant (fixture, v2);
+  g_autoptr(ErrataExperimentComparison) before = compare (fixture, v1, v2);
+  g_autoptr(ErrataExperimentComparison) after = NULL;
+  g_autoptr(ErrataExperiment) replay = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataExperimentFlip *flip = row_named (before, "language")->pass_to_fail->pdata[0];
+  ErrataExperimentFlip *other = row_named (before, "language")->pass_to_fail->pdata[1];
+  ErrataExperimentRow *language;
+
+  /* Someone read the German reply and passed it (overall, the target of
+   * both checks here). */
+  g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL,
+                                    flip->candidate_trace_id, ERRATA_VERDICT_PASS, "tester",
+                                    "a German customer", &error));
+  g_assert_no_error (error);
+  after = compare (fixture, v1, v2);
+  language = row_named (after, "language");
+  g_assert_cmpuint (language->candidate.n_by_people, ==, 1);
+  g_assert_cmpuint (language->candidate.n_pass, ==, N_EACH + 1);
+  g_assert_cmpuint (language->table.pass_to_fail, ==, N_EACH - 1);
+
+  /* Two baseline traces labelled failing overall: an experiment replays them. */
+  g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL,
+                                    other->baseline_trace_id, ERRATA_VERDICT_FAIL, "tester",
+                                    NULL, &error));
+  g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL,
+                                    flip->baseline_trace_id, ERRATA_VERDICT_FAIL, "tester",
+                                    NULL, &error));
+  g_assert_no_error (error);
+  replay = errata_experiment_create (fixture->project, "replay", "mode:overall", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (replay->n_queries, ==, 2);
+  queries = errata_experiment_list_queries (fixture->project, replay->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < queries->len; i++)
+    {
+      ErrataExperimentQuery *query = queries->pdata[i];
+
+      g_assert_nonnull (strstr (query->text, "What is the shipping date of order"));
+      g_assert_true (query->source_trace_id == flip->baseline_trace_id
+                     || query->source_trace_id == other->baseline_trace_id);
+    }
+}
+
+static gint64
+newest_version_id (ErrataProject *project,
+                   const char    *name)
+{
+  g_autoptr(ErrataEvaluator) evaluator = errata_evaluators_find (project, name, NULL);
+  g_autoptr(GPtrArray) versions = errata_evaluators_list_versions (project, evaluator->id, NULL);
+
+  return ((ErrataEvaluatorVersion *)versions->pdata[versions->len - 1])->id;
+}
+
+/* One look at test for "language", on labelled experiment traces. */
+static gint64
+run_on_test (ErrataProject *project)
+{
+  g_autoptr(ErrataEvaluator) evaluator = errata_evaluators_find (project, "language", NULL);
+  g_autoptr(ErrataEvaluatorVersion) version = errata_evaluators_get_version_by_id (
+      project, newest_version_id (project, "language"), NULL);
+  g_autoptr(ErrataEvalMethod) method = NULL;
+  g_autoptr(ErrataEvalRun) run = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_splits_update (project, ERRATA_TARGET_OVERALL, &error));
+  g_assert_no_error (error);
+  ids = errata_eval_scope_resolve (project, ERRATA_TARGET_OVERALL, ERRATA_SCOPE_TEST, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  method = errata_evaluator_method_new (project, evaluator, version, NULL, &error);
+  g_assert_no_error (error);
+  run = errata_eval_run_new (project, version->id, method, ERRATA_SCOPE_TEST, ids);
+  errata_eval_run_start_async (run, NULL, errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  g_assert_true (errata_eval_run_start_finish (run, result, &error));
+  g_assert_no_error (error);
+  return errata_eval_run_get_id (run);
+}
+
+/* A judge with a test run: its rates are corrected (marked), the other's
+ * stay raw with Wilson's interval. */
+static void
+test_corrected (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gint64 v1 = add_variant (fixture, "v1", "v1", NULL);
+  gint64 v2 = add_variant (fixture, "v2", "v2", "v1");
+  g_autoptr(ErrataExperimentRunResult) first = run_variant (fixture, v1);
+  g_autoptr(ErrataExperimentRunResult) second = run_variant (fixture, v2);
+  g_autoptr(ErrataExperimentComparison) before = compare (fixture, v1, v2);
+  g_autoptr(ErrataExperimentComparison) after = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataExperimentRow *language = row_named (before, "language");
+  ErrataExperimentRow *cites;
+  gint64 test_run;
+
+  /* Label the candidate's replies as a person would: the German ones fail. */
+  for (guint i = 0; i < language->pass_to_fail->len; i++)
+    {
+      ErrataExperimentFlip *flip = language->pass_to_fail->pdata[i];
+
+      g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL,
+                                        flip->candidate_trace_id, ERRATA_VERDICT_FAIL, "tester",
+                                        NULL, &error));
+      g_assert_true (errata_labels_set (fixture->project, ERRATA_TARGET_OVERALL,
+                                        flip->baseline_trace_id, ERRATA_VERDICT_PASS, "tester",
+                                        NULL, &error));
+      g_assert_no_error (error);
+    }
+  test_run = run_on_test (fixture->project);
+  after = compare (fixture, v1, v2);
+  language = row_named (after, "language");
+  cites = row_named (after, "cites-order");
+  g_assert_true (language->baseline.corrected);
+  g_assert_true (language->candidate.corrected);
+  g_assert_cmpint (language->candidate.test_run_id, ==, test_run);
+  /* A judge that agrees with every label on test corrects nothing. */
+  g_assert_cmpfloat_with_epsilon (language->candidate.rate, 0.5, 1e-9);
+  g_assert_cmpfloat (language->candidate.interval.lower, <=, 0.5);
+  g_assert_cmpfloat (language->candidate.interval.upper, >=, 0.5);
+  g_assert_false (cites->candidate.corrected);
+  g_assert_cmpint (cites->candidate.test_run_id, ==, 0);
+}
+
 static void
 test_store_errors (Fixture       *fixture,
                    gconstpointer  data)
@@ -337,6 +515,38 @@ test_store_errors (Fixture       *fixture,
   g_assert_null (errata_experiment_variant_create (fixture->project, fixture->experiment_id, "x",
                                                    NULL, "missing", &error));
   g_assert_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+}
+
+/* A file's lines: chat messages (the first user message), a JSON string,
+ * plain text; a JSON object without a query is refused with its line. */
+static void
+test_file_lines (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *good = errata_test_write_file (
+      fixture->dir, "good.jsonl",
+      "{\"messages\": [{\"role\": \"system\", \"content\": \"Be brief.\"},"
+      " {\"role\": \"user\", \"content\": \"Vegetarian dinner?\"}]}\n"
+      "\"A JSON string\"\n\n  plain text  \n", -1);
+  g_autofree char *bad = errata_test_write_file (fixture->dir, "bad.jsonl",
+                                                 "fine\n{\"answer\": \"no query\"}\n", -1);
+  g_autofree char *good_source = g_strconcat ("file:", good, NULL);
+  g_autofree char *bad_source = g_strconcat ("file:", bad, NULL);
+  g_autoptr(ErrataExperiment) experiment = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  experiment = errata_experiment_create (fixture->project, "lines", good_source, 1, &error);
+  g_assert_no_error (error);
+  queries = errata_experiment_list_queries (fixture->project, experiment->id, &error);
+  g_assert_cmpuint (queries->len, ==, 3);
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[0])->text, ==, "Vegetarian dinner?");
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[1])->text, ==, "A JSON string");
+  g_assert_cmpstr (((ErrataExperimentQuery *)queries->pdata[2])->text, ==, "plain text");
+  g_assert_null (errata_experiment_create (fixture->project, "bad", bad_source, 1, &error));
+  g_assert_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
 int
@@ -347,11 +557,19 @@ main (int    argc,
 
   g_test_add ("/experiment/compare", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_compare,
               fixture_tear_down);
+  g_test_add ("/experiment/holm", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_holm,
+              fixture_tear_down);
   g_test_add ("/experiment/delete-trace", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_delete_trace, fixture_tear_down);
   g_test_add ("/experiment/repeats", Fixture, GUINT_TO_POINTER (2), fixture_set_up, test_repeats,
               fixture_tear_down);
+  g_test_add ("/experiment/labels", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_labels,
+              fixture_tear_down);
+  g_test_add ("/experiment/corrected", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_corrected, fixture_tear_down);
   g_test_add ("/experiment/store-errors", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_store_errors, fixture_tear_down);
+  g_test_add ("/experiment/file-lines", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_file_lines, fixture_tear_down);
   return g_test_run ();
 }
