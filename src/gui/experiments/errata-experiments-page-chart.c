@@ -21,7 +21,7 @@
 #define LABEL_WIDTH 240.0
 #define ROW_HEIGHT  44.0
 #define TOP         24.0
-#define RIGHT       40.0
+#define RIGHT       48.0
 
 static void
 set_rgba (cairo_t               *cr,
@@ -100,7 +100,7 @@ draw_axis (cairo_t                *cr,
       cairo_line_to (cr, x, bottom);
       cairo_stroke (cr);
       set_rgba (cr, &style->dim);
-      draw_text (cr, style, text, x - 12, TOP - 14, 40, FALSE);
+      draw_text (cr, style, text, x - 12, TOP - 14, 80, FALSE);
     }
 }
 

@@ -36,6 +36,25 @@ variant_names (ErrataExperimentsPage *self,
   return G_LIST_MODEL (names);
 }
 
+/* The dropdowns say what the comparison on screen compares. */
+static void
+select_shown (ErrataExperimentsPage *self)
+{
+  ErrataExperimentComparison *comparison = self->comparison;
+
+  for (guint i = 0; i < self->variants->len; i++)
+    {
+      gint64 id = ((ErrataExperimentVariant *)g_ptr_array_index (self->variants, i))->id;
+
+      if (id == comparison->baseline_id)
+        gtk_drop_down_set_selected (self->baseline_dropdown, i);
+      if (comparison->candidates->len > 1 && self->variants->len > 2)
+        gtk_drop_down_set_selected (self->candidate_dropdown, self->variants->len);
+      else if (id == ((ErrataExperimentCandidate *)g_ptr_array_index (comparison->candidates, 0))->variant_id)
+        gtk_drop_down_set_selected (self->candidate_dropdown, i);
+    }
+}
+
 /* The first variant is the usual baseline, the newest the usual candidate. */
 void
 _errata_experiments_page_fill_dropdowns (ErrataExperimentsPage *self)
@@ -48,6 +67,8 @@ _errata_experiments_page_fill_dropdowns (ErrataExperimentsPage *self)
   gtk_drop_down_set_model (self->candidate_dropdown, candidates);
   gtk_drop_down_set_selected (self->baseline_dropdown, 0);
   gtk_drop_down_set_selected (self->candidate_dropdown, n > 0 ? n - 1 : 0);
+  if (self->comparison != NULL)
+    select_shown (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.compare", n >= 2);
   if (n < 2)
     gtk_label_set_text (self->compare_summary,
@@ -72,16 +93,31 @@ _errata_experiments_page_clear_comparison (ErrataExperimentsPage *self)
   gtk_label_set_text (self->compare_summary, "");
 }
 
+/* Table cells wrap rather than cut: at 1024 px every word still shows. */
+static GtkWidget *
+table_cell (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = _errata_experiments_cell (text, css_class);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  return label;
+}
+
 static GtkWidget *
 two_lines (const char *first,
            const char *second,
            const char *css_class)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *top = _errata_experiments_cell (first, css_class);
+  GtkWidget *top = table_cell (first, css_class);
 
   gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), _errata_experiments_cell (second, "caption"));
+  gtk_box_append (GTK_BOX (box), table_cell (second, "caption"));
   return box;
 }
 
@@ -159,12 +195,12 @@ p_cell (const ErrataExperimentRow *row,
   g_autofree char *value = NULL;
 
   if (row->paired.n == 0)
-    return _errata_experiments_cell ("—", "dim-label");
+    return table_cell ("—", "dim-label");
   value = adjusted
           /* Translators: McNemar's p-value and, after Holm's correction, the adjusted one. */
           ? g_strdup_printf (_("%.3g (Holm %.3g)"), row->paired.p_value, row->p_adjusted)
           : g_strdup_printf ("%.3g", row->paired.p_value);
-  return _errata_experiments_cell (value, NULL);
+  return table_cell (value, NULL);
 }
 
 static void
@@ -178,7 +214,7 @@ attach_header (ErrataExperimentsPage     *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    gtk_grid_attach (self->table_grid, _errata_experiments_cell (titles[i], "heading"), i, top, 1, 1);
+    gtk_grid_attach (self->table_grid, table_cell (titles[i], "heading"), i, top, 1, 1);
 }
 
 static int
@@ -192,17 +228,15 @@ attach_candidate (ErrataExperimentsPage     *self,
     {
       ErrataExperimentRow *row = g_ptr_array_index (candidate->rows, r);
       g_autofree char *mode = NULL;
-      GtkWidget *verdict = _errata_experiments_cell (direction_words (row),
-                                                     direction_class (row->direction));
+      GtkWidget *verdict = table_cell (direction_words (row), direction_class (row->direction));
 
       mode = row->evaluator_id == 0 ? g_strdup (_("Overall"))
              /* Translators: a row of the comparison: a failure mode and the judge
               * that scored it: "Missing order number (judge “Order cited” v2)". */
              : g_strdup_printf (_("%s (judge “%s” v%u)"), row->target_name, row->name,
                                 row->version);
-      gtk_grid_attach (self->table_grid, _errata_experiments_cell (mode, row->evaluator_id == 0
-                                                                   ? "heading" : NULL),
-                       0, top, 1, 1);
+      gtk_grid_attach (self->table_grid,
+                       table_cell (mode, row->evaluator_id == 0 ? "heading" : NULL), 0, top, 1, 1);
       gtk_grid_attach (self->table_grid, rate_cell (&row->baseline), 1, top, 1, 1);
       gtk_grid_attach (self->table_grid, rate_cell (&row->candidate), 2, top, 1, 1);
       gtk_grid_attach (self->table_grid, difference_cell (row), 3, top, 1, 1);
@@ -235,7 +269,7 @@ show_costs (ErrataExperimentsPage *self)
                            _("Tokens (in · out)"), _("Cost (US dollars)") };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    gtk_grid_attach (self->costs_grid, _errata_experiments_cell (titles[i], "heading"), i, 0, 1, 1);
+    gtk_grid_attach (self->costs_grid, table_cell (titles[i], "heading"), i, 0, 1, 1);
   for (guint i = 0; i < self->comparison->costs->len; i++)
     {
       ErrataExperimentCost *cost = g_ptr_array_index (self->comparison->costs, i);
@@ -253,11 +287,11 @@ show_costs (ErrataExperimentsPage *self)
                ? g_strdup_printf ("%" G_GINT64_FORMAT " · %" G_GINT64_FORMAT, cost->tokens_in,
                                   cost->tokens_out)
                : g_strdup (_("not recorded"));
-      gtk_grid_attach (self->costs_grid, _errata_experiments_cell (cost->name, NULL), 0, i + 1, 1, 1);
-      gtk_grid_attach (self->costs_grid, _errata_experiments_cell (replies, NULL), 1, i + 1, 1, 1);
-      gtk_grid_attach (self->costs_grid, _errata_experiments_cell (latency, NULL), 2, i + 1, 1, 1);
-      gtk_grid_attach (self->costs_grid, _errata_experiments_cell (tokens, NULL), 3, i + 1, 1, 1);
-      gtk_grid_attach (self->costs_grid, _errata_experiments_cell (money, NULL), 4, i + 1, 1, 1);
+      gtk_grid_attach (self->costs_grid, table_cell (cost->name, NULL), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->costs_grid, table_cell (replies, NULL), 1, i + 1, 1, 1);
+      gtk_grid_attach (self->costs_grid, table_cell (latency, NULL), 2, i + 1, 1, 1);
+      gtk_grid_attach (self->costs_grid, table_cell (tokens, NULL), 3, i + 1, 1, 1);
+      gtk_grid_attach (self->costs_grid, table_cell (money, NULL), 4, i + 1, 1, 1);
     }
 }
 

@@ -96,6 +96,8 @@ _errata_experiments_flip_window_new (GtkWindow  *parent,
 
   gtk_window_set_title (GTK_WINDOW (window), _("Two Replies"));
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  /* The application's own window, closed with it. */
+  gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 520);
   gtk_label_set_wrap (GTK_LABEL (question), TRUE);

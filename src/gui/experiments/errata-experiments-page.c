@@ -100,13 +100,19 @@ show_experiment_header (ErrataExperimentsPage *self,
 {
   g_autofree char *source = describe_source (experiment->query_source);
   g_autofree char *summary = NULL;
+  g_autofree char *queries = NULL;
+  g_autofree char *repeats = NULL;
 
   gtk_label_set_text (self->experiment_title, experiment->name);
-  /* Translators: "12 queries from accepted synthetic queries · 2 replies per query and variant". */
-  summary = g_strdup_printf (ngettext ("%u query from %s · %u reply per query and variant",
-                                       "%u queries from %s · %u replies per query and variant",
+  /* Translators: "12 queries from accepted synthetic queries". */
+  queries = g_strdup_printf (ngettext ("%u query from %s", "%u queries from %s",
                                        experiment->n_queries),
-                             experiment->n_queries, source, experiment->repeats);
+                             experiment->n_queries, source);
+  /* Translators: how many times each variant answers each query. */
+  repeats = g_strdup_printf (ngettext ("%u reply per query and variant",
+                                       "%u replies per query and variant", experiment->repeats),
+                             experiment->repeats);
+  summary = g_strdup_printf ("%s · %s", queries, repeats);
   gtk_label_set_text (self->experiment_summary, summary);
 }
 
@@ -225,7 +231,10 @@ show_selected (ErrataExperimentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.delete", self->experiment_id > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.new-variant",
                                  self->experiment_id > 0);
-  _errata_experiments_page_clear_comparison (self);
+  /* Coming back to the page keeps the comparison of the same experiment
+   * on screen (as it was when made); another experiment clears it. */
+  if (self->comparison == NULL || self->comparison->experiment_id != self->experiment_id)
+    _errata_experiments_page_clear_comparison (self);
   if (self->experiment_id <= 0)
     return;
   experiment = errata_experiment_get (_errata_experiments_page_get_project (self),
@@ -537,6 +546,8 @@ errata_experiments_page_dispose (GObject *object)
     g_cancellable_cancel (self->run_cancellable);
   if (self->compare_cancellable != NULL)
     g_cancellable_cancel (self->compare_cancellable);
+  /* The lists empty as they go: their selection changes are not the user's. */
+  self->filling = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_EXPERIMENTS_PAGE);
   G_OBJECT_CLASS (errata_experiments_page_parent_class)->dispose (object);
 }

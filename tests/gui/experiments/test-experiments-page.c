@@ -190,9 +190,13 @@ static void
 run_variant (Fixture *fixture,
              gint64   variant_id)
 {
+  g_autofree char *text = NULL;
+
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.run", "x", variant_id);
   g_assert_true (errata_experiments_page_is_running (fixture->page));
   errata_gui_test_iterate_until (run_done, fixture->page);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_test_message ("after running variant %" G_GINT64_FORMAT ":\n%s", variant_id, text);
 }
 
 static gboolean
@@ -287,7 +291,7 @@ test_run_and_compare (Fixture       *fixture,
 {
   g_autofree char *text = NULL;
   g_autofree char *last = NULL;
-  GtkWidget *worse, *better;
+  GtkWidget *worse, *better, *report;
   AdwViewStack *stack;
 
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
@@ -303,6 +307,7 @@ test_run_and_compare (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.compare", NULL);
+  g_test_message ("comparing");
   errata_gui_test_iterate_until (shows_verdicts, fixture->page);
   worse = verdict_of (fixture, "Wrong language");
   better = verdict_of (fixture, "Missing order number");
@@ -327,10 +332,12 @@ test_run_and_compare (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "report");
   stack = errata_gui_test_find_first (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
-  errata_gui_test_iterate_until (report_shows_experiment,
-                                 adw_view_stack_get_visible_child (stack));
-  g_assert_true (errata_gui_test_shows_label (adw_view_stack_get_visible_child (stack),
-                                              "Candidate “v2”"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "report");
+  report = errata_gui_test_find_first (GTK_WIDGET (fixture->window),
+                                       g_type_from_name ("ErrataReportPage"));
+  g_assert_nonnull (report);
+  errata_gui_test_iterate_until (report_shows_experiment, report);
+  g_assert_true (errata_gui_test_shows_label (report, "Candidate “v2”"));
 }
 
 static gboolean
