@@ -210,7 +210,7 @@ attach_header (ErrataExperimentsPage     *self,
 {
   const char *titles[] = {
     _("Failure mode"), self->comparison->baseline, candidate->name,
-    _("Difference (95% bootstrap interval)"), _("McNemar p"), _("Verdict"),
+    _("Difference (95% interval)"), _("McNemar p"), _("Verdict"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
@@ -421,7 +421,8 @@ _errata_experiments_page_show_comparison (ErrataExperimentsPage *self)
   summary = g_strdup_printf (_("Pass rates of %s against the baseline %s, on the same (query, "
                                "repeat) pairs, judged by the newest finalized version of each "
                                "evaluator (a label a person gave here wins over the judge; "
-                               "imported labels are not used). Intervals are 95%%. Significant: "
+                               "imported labels are not used). Intervals are 95%%; the difference's by a "
+                               "paired bootstrap. Significant: "
                                "McNemar p < %.2g.%s%s"),
                              several ? _("each candidate") : _("the candidate"),
                              comparison->baseline, comparison->alpha,

@@ -221,6 +221,27 @@ render (Fixture        *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), >=, width - 30);
 }
 
+/* The chart, the costs and the flips, below the table. */
+static void
+render_bottom (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) scrollers = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < scrollers->len; i++)
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, i));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    }
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "experiments-page-1024-light-bottom.png");
+  g_assert_nonnull (texture);
+}
+
 /* The verdict label of the row whose first cell is `mode`. */
 static GtkWidget *
 verdict_of (Fixture    *fixture,
@@ -328,6 +349,7 @@ test_run_and_compare (Fixture       *fixture,
   render (fixture, 1280, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  render_bottom (fixture);
   open_first_flip (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "report");
