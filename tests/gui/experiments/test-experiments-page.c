@@ -409,6 +409,83 @@ test_cancel_and_resume (Fixture       *fixture,
                     2 * N_EACH - before);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* the toolkit's */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+shows_holm (gpointer data)
+{
+  g_autofree char *text = errata_gui_test_dup_visible_text (data);
+
+  return strstr (text, "adjusted by Holm’s method") != NULL;
+}
+
+/* New Variant clones the newest variant with the form's change; with three
+ * variants, Every other variant compares both candidates with the baseline
+ * and says how the p-values were corrected. */
+static void
+test_clone_and_holm (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) variants = NULL;
+  g_autofree char *text = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *candidate;
+  ErrataExperimentVariant *clone;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.new-variant", NULL);
+  errata_gui_test_iterate_until (has_dialog, NULL);
+  dialog = find_dialog ();
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "v2 cooler");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "temperature"), "0.2");
+  adw_message_dialog_response (dialog, "create");
+  errata_gui_test_iterate_for (50);
+  variants = errata_experiment_list_variants (page_project (fixture), fixture->experiment_id, NULL);
+  g_assert_cmpuint (variants->len, ==, 3);
+  clone = g_ptr_array_index (variants, 2);
+  g_assert_cmpstr (clone->name, ==, "v2 cooler");
+  g_assert_cmpstr (clone->parent_name, ==, "v2");
+  g_assert_cmpstr (clone->changes[0], ==, "temperature");
+  g_assert_null (clone->changes[1]);
+  g_assert_cmpfloat (json_object_get_double_member (clone->target, "temperature"), ==, 0.2);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "from v2, changes: temperature"));
+
+  run_variant (fixture, fixture->v1_id);
+  run_variant (fixture, fixture->v2_id);
+  run_variant (fixture, clone->id);
+  candidate = g_ptr_array_index (errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                           GTK_TYPE_DROP_DOWN), 1);
+  /* After the three variants: Every other variant. */
+  gtk_drop_down_set_selected (candidate, 3);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.compare", NULL);
+  errata_gui_test_iterate_until (shows_holm, fixture->page);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "v2 cooler"));
+  g_clear_pointer (&text, g_free);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
+  g_assert_nonnull (strstr (text, "(Holm "));
+  /* v2 and its cooler clone answer alike: 8 + 8 flips each way. */
+  g_assert_nonnull (strstr (text, "Flips: 16 pass → fail, 16 fail → pass"));
+}
+
 static void
 test_no_display (void)
 {
@@ -438,6 +515,7 @@ main (int   argc,
   g_test_add ("/experiments-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("run-and-compare", test_run_and_compare);
   ADD ("cancel-and-resume", test_cancel_and_resume);
+  ADD ("clone-and-holm", test_clone_and_holm);
 #undef ADD
   return g_test_run ();
 }
