@@ -24,6 +24,7 @@
 #include "errata-cli-eval.h"
 #include "errata-cli-gate.h"
 #include "errata-cli-synth.h"
+#include "errata-cli-experiment.h"
 #include "errata-cli-label.h"
 #include "errata-cli-llm.h"
 #include "errata-cli-merge.h"
@@ -580,6 +581,7 @@ static const Command commands[] = {
   { "receive", errata_cli_receive, N_("Receive live traces over OTLP/HTTP until interrupted"), N_("PROJECT [--port N]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },
   { "synth", errata_cli_synth, N_("Synthetic data: dimensions, tuples, queries, runs, breakdown"), N_("dimensions|tuples|queries|accept|reject|run|breakdown PROJECT …") },
+  { "experiment", errata_cli_experiment, N_("Compare versions of your system on the same queries, per failure mode"), N_("new|variant|run|compare|list PROJECT …") },
   { "llm", errata_cli_llm, N_("Check or use the configured LLM provider"), N_("ping|complete [--provider P] [--base-url URL] [--model M]") },
 };
 

@@ -57,6 +57,12 @@ typedef struct
   guint             n_pairs;
   GPtrArray        *variants;    /* of GatheredVariant, the baseline first */
   GPtrArray        *modes;       /* of GatheredMode */
+  /* The dimension values of the queries, once for every row: the values
+   * (sorted, as "dimension\x1fvalue"), and for query q the indices
+   * slice_of[slice_start[q] … slice_start[q + 1] − 1] into them. */
+  GPtrArray        *slice_keys;
+  guint            *slice_start;
+  GArray           *slice_of;
 } Gathered;
 
 gboolean _errata_experiment_gather      (ErrataProject  *project,

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #define DEFAULT_SEED 20260420
 
@@ -196,13 +197,81 @@ dimension_value_text (JsonNode *node)
 }
 
 static int
-compare_slices (gconstpointer a,
-                gconstpointer b)
+compare_keys (gconstpointer a,
+              gconstpointer b)
 {
-  const ErrataExperimentSlice *x = *(ErrataExperimentSlice **)a, *y = *(ErrataExperimentSlice **)b;
-  int by_dimension = g_strcmp0 (x->dimension, y->dimension);
+  return g_strcmp0 (*(const char **)a, *(const char **)b);
+}
 
-  return by_dimension != 0 ? by_dimension : g_strcmp0 (x->value, y->value);
+/* Every dimension value of the queries, and which ones each query has:
+ * once per comparison, so that a row's slices are a pass over bytes. */
+static void
+index_slices (Gathered *gathered)
+{
+  g_autoptr(GHashTable) index_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys_of_query = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint n_queries = gathered->queries->len;
+
+  gathered->slice_keys = g_ptr_array_new_with_free_func (g_free);
+  gathered->slice_start = g_new0 (guint, n_queries + 1);
+  gathered->slice_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint q = 0; q < n_queries; q++)
+    {
+      ErrataExperimentQuery *query = g_ptr_array_index (gathered->queries, q);
+      g_autoptr(GList) names = json_object_get_members (query->dimensions);
+      GPtrArray *keys = g_ptr_array_new ();
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          g_autofree char *value = dimension_value_text (
+              json_object_get_member (query->dimensions, l->data));
+          char *key = g_strdup_printf ("%s\x1f%s", (char *)l->data, value);
+
+          g_ptr_array_add (keys, key);
+          if (!g_hash_table_contains (index_of, key))
+            {
+              g_ptr_array_add (gathered->slice_keys, g_strdup (key));
+              g_hash_table_add (index_of, g_ptr_array_index (gathered->slice_keys,
+                                                             gathered->slice_keys->len - 1));
+            }
+        }
+      g_ptr_array_add (keys, NULL);
+      g_ptr_array_add (keys_of_query, g_ptr_array_free (keys, FALSE));
+    }
+  g_ptr_array_sort (gathered->slice_keys, compare_keys);
+  g_hash_table_remove_all (index_of);
+  for (guint k = 0; k < gathered->slice_keys->len; k++)
+    g_hash_table_insert (index_of, gathered->slice_keys->pdata[k], GUINT_TO_POINTER (k));
+  for (guint q = 0; q < n_queries; q++)
+    {
+      char **keys = keys_of_query->pdata[q];
+
+      gathered->slice_start[q] = gathered->slice_of->len;
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index_of, keys[i]));
+
+          g_array_append_val (gathered->slice_of, k);
+        }
+    }
+  gathered->slice_start[n_queries] = gathered->slice_of->len;
+}
+
+static ErrataExperimentSlice *
+slice_new (const char              *key,
+           const ErrataPairedTable *table)
+{
+  ErrataExperimentSlice *slice = g_new0 (ErrataExperimentSlice, 1);
+  const char *separator = strchr (key, '\x1f');
+  guint n = errata_paired_table_n (table);
+
+  slice->dimension = g_strndup (key, separator - key);
+  slice->value = g_strdup (separator + 1);
+  slice->table = *table;
+  slice->baseline_rate = n > 0 ? (double) (table->both_pass + table->pass_to_fail) / n : NAN;
+  slice->candidate_rate = n > 0 ? (double) (table->both_pass + table->fail_to_pass) / n : NAN;
+  slice->p_value = errata_mcnemar_exact (table->pass_to_fail, table->fail_to_pass);
+  return slice;
 }
 
 /* The same table per dimension value of the queries. */
@@ -211,50 +280,22 @@ fill_slices (Gathered            *gathered,
              Sides                sides,
              ErrataExperimentRow *row)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_keys = gathered->slice_keys->len;
+  g_autofree ErrataPairedTable *tables = g_new0 (ErrataPairedTable, MAX (n_keys, 1));
 
   for (guint q = 0; q < gathered->queries->len; q++)
-    {
-      ErrataExperimentQuery *query = g_ptr_array_index (gathered->queries, q);
-      g_autoptr(GList) names = json_object_get_members (query->dimensions);
+    for (guint r = 0; r < gathered->repeats; r++)
+      {
+        guint p = q * gathered->repeats + r;
+        guint8 b = sides.baseline[p] & PAIR_VALUE, c = sides.candidate[p] & PAIR_VALUE;
 
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          g_autofree char *value = dimension_value_text (json_object_get_member (query->dimensions,
-                                                                                 l->data));
-          g_autofree char *key = g_strdup_printf ("%s\x1f%s", (char *)l->data, value);
-          ErrataExperimentSlice *slice = g_hash_table_lookup (by_key, key);
-
-          if (slice == NULL)
-            {
-              slice = g_new0 (ErrataExperimentSlice, 1);
-              slice->dimension = g_strdup (l->data);
-              slice->value = g_strdup (value);
-              g_ptr_array_add (row->slices, slice);
-              g_hash_table_insert (by_key, g_steal_pointer (&key), slice);
-            }
-          for (guint r = 0; r < gathered->repeats; r++)
-            {
-              guint p = q * gathered->repeats + r;
-              guint8 b = sides.baseline[p] & PAIR_VALUE, c = sides.candidate[p] & PAIR_VALUE;
-
-              if (scored (b) && scored (c))
-                table_add (&slice->table, b, c);
-            }
-        }
-    }
-  for (guint i = 0; i < row->slices->len; i++)
-    {
-      ErrataExperimentSlice *slice = g_ptr_array_index (row->slices, i);
-      guint n = errata_paired_table_n (&slice->table);
-
-      slice->baseline_rate = n > 0 ? (double) (slice->table.both_pass + slice->table.pass_to_fail) / n
-                                   : NAN;
-      slice->candidate_rate = n > 0 ? (double) (slice->table.both_pass + slice->table.fail_to_pass) / n
-                                    : NAN;
-      slice->p_value = errata_mcnemar_exact (slice->table.pass_to_fail, slice->table.fail_to_pass);
-    }
-  g_ptr_array_sort (row->slices, compare_slices);
+        if (!scored (b) || !scored (c))
+          continue;
+        for (guint i = gathered->slice_start[q]; i < gathered->slice_start[q + 1]; i++)
+          table_add (&tables[g_array_index (gathered->slice_of, guint, i)], b, c);
+      }
+  for (guint k = 0; k < n_keys; k++)
+    g_ptr_array_add (row->slices, slice_new (gathered->slice_keys->pdata[k], &tables[k]));
 }
 
 static ErrataExperimentRow *
@@ -400,6 +441,8 @@ compare_gathered (Gathered                             *gathered,
       g_ptr_array_add (comparison->costs, cost);
       overall[v] = overall_pairs (gathered, v);
     }
+  if (!options->no_slices)
+    index_slices (gathered);
   for (guint c = 1; ok && c < gathered->variants->len; c++)
     {
       ErrataExperimentCandidate *candidate = build_candidate (gathered, c, overall, options, error);

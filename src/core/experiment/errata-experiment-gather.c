@@ -50,6 +50,9 @@ _errata_experiment_gathered_clear (Gathered *gathered)
     gathered_mode_free (g_ptr_array_index (gathered->modes, m), n_variants);
   g_clear_pointer (&gathered->modes, g_ptr_array_unref);
   g_clear_pointer (&gathered->variants, g_ptr_array_unref);
+  g_clear_pointer (&gathered->slice_keys, g_ptr_array_unref);
+  g_clear_pointer (&gathered->slice_start, g_free);
+  g_clear_pointer (&gathered->slice_of, g_array_unref);
 }
 
 static gboolean

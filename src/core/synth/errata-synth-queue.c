@@ -10,7 +10,6 @@
 
 #include "errata-import-report.h"
 
-#include <glib/gi18n-lib.h>
 
 #define FLUSH_EVERY    32
 #define FLUSH_AFTER_MS 250
