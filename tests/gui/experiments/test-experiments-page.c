@@ -25,6 +25,7 @@
 #include "errata-taxonomy.h"
 #include "errata-test-sut.h"
 #include "errata-test-utils.h"
+#include "errata-traces-page.h"
 #include "errata-window.h"
 
 #define N_EACH 8   /* refund queries, and as many shipping ones */
@@ -301,6 +302,29 @@ open_first_flip (Fixture *fixture)
 }
 
 static gboolean
+traces_listed_16 (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (errata_traces_page_get_model (data))) == 16;
+}
+
+/* Open in Traces: the Traces page, filtered to the variant's 16 replies
+ * (of the 32 in the project). */
+static void
+open_in_traces (Fixture *fixture)
+{
+  ErrataTracesPage *traces = errata_gui_test_find_first (GTK_WIDGET (fixture->window),
+                                                         ERRATA_TYPE_TRACES_PAGE);
+  AdwViewStack *stack = errata_gui_test_find_first (GTK_WIDGET (fixture->window),
+                                                    ADW_TYPE_VIEW_STACK);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "experiments");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.open-traces", "x",
+                              fixture->v2_id);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "traces");
+  errata_gui_test_iterate_until (traces_listed_16, traces);
+}
+
+static gboolean
 report_shows_experiment (gpointer data)
 {
   return errata_gui_test_shows_label (data, "The last experiment");
@@ -360,6 +384,7 @@ test_run_and_compare (Fixture       *fixture,
   g_assert_nonnull (report);
   errata_gui_test_iterate_until (report_shows_experiment, report);
   g_assert_true (errata_gui_test_shows_label (report, "Candidate “v2”"));
+  open_in_traces (fixture);
 }
 
 static gboolean
