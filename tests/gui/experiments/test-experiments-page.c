@@ -22,6 +22,7 @@
 #include "errata-experiments-page.h"
 #include "errata-gui-test-utils.h"
 #include "errata-report.h"
+#include "errata-report-html.h"
 #include "errata-taxonomy.h"
 #include "errata-test-sut.h"
 #include "errata-test-utils.h"
@@ -324,6 +325,25 @@ open_in_traces (Fixture *fixture)
   errata_gui_test_iterate_until (traces_listed_16, traces);
 }
 
+/* The exported report has the same section, every rate with what it counts. */
+static void
+check_report_html (Fixture *fixture)
+{
+  g_autoptr(ErrataReport) report = errata_report_gather (page_project (fixture), NULL);
+  g_autofree char *html = NULL;
+
+  g_assert_nonnull (report);
+  g_assert_nonnull (report->experiment);
+  g_assert_cmpstr (report->experiment->baseline, ==, "v1");
+  html = errata_report_dup_html (report, NULL);
+  g_assert_nonnull (strstr (html, "The last experiment"));
+  g_assert_nonnull (strstr (html, "Experiment “German fix”: “v2” against the baseline “v1”"));
+  g_assert_nonnull (strstr (html, "Wrong language: baseline 100% (95% interval 81–100%, 16 of 16 "
+                                  "pass, raw, Wilson), candidate 50%"));
+  g_assert_nonnull (strstr (html, "significantly worse."));
+  g_assert_nonnull (strstr (html, "significantly better."));
+}
+
 static gboolean
 report_shows_experiment (gpointer data)
 {
@@ -384,6 +404,7 @@ test_run_and_compare (Fixture       *fixture,
   g_assert_nonnull (report);
   errata_gui_test_iterate_until (report_shows_experiment, report);
   g_assert_true (errata_gui_test_shows_label (report, "Candidate “v2”"));
+  check_report_html (fixture);
   open_in_traces (fixture);
 }
 
