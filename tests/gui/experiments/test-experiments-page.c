@@ -532,6 +532,27 @@ test_clone_and_holm (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Flips: 16 pass → fail, 16 fail → pass"));
 }
 
+/* Delete Experiment keeps the replies as traces; with none left, the page
+ * says what an experiment is and how to start. */
+static void
+test_delete_to_empty (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) experiments = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 760);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.delete", NULL);
+  experiments = errata_experiment_list (page_project (fixture), NULL);
+  g_assert_cmpuint (experiments->len, ==, 0);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "No Experiments Yet"));
+  g_assert_nonnull (errata_gui_test_find_button (GTK_WIDGET (fixture->page), "New Experiment…"));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "experiments-page-empty-1024-light.png");
+  g_assert_nonnull (texture);
+}
+
 static void
 test_no_display (void)
 {
@@ -562,6 +583,7 @@ main (int   argc,
   ADD ("run-and-compare", test_run_and_compare);
   ADD ("cancel-and-resume", test_cancel_and_resume);
   ADD ("clone-and-holm", test_clone_and_holm);
+  ADD ("delete-to-empty", test_delete_to_empty);
 #undef ADD
   return g_test_run ();
 }
