@@ -52,7 +52,7 @@ ErrataProject *_errata_experiments_page_get_project (ErrataExperimentsPage *self
 /* In the status line and a toast. */
 void           _errata_experiments_page_say         (ErrataExperimentsPage *self,
                                                      const char            *text);
-/* Selects the experiment named `name` after a reload (NULL: keep). */
+/* Reloads the page with `experiment_id` selected (0: the first). */
 void           _errata_experiments_page_select      (ErrataExperimentsPage *self,
                                                      gint64                 experiment_id);
 GtkWidget     *_errata_experiments_cell             (const char            *text,

@@ -22,6 +22,7 @@
 #include "errata-experiments-page.h"
 #include "errata-gui-test-utils.h"
 #include "errata-report.h"
+#include "errata-report-document.h"
 #include "errata-report-html.h"
 #include "errata-taxonomy.h"
 #include "errata-test-sut.h"
@@ -342,6 +343,19 @@ check_report_html (Fixture *fixture)
                                   "pass, raw, Wilson), candidate 50%"));
   g_assert_nonnull (strstr (html, "significantly worse."));
   g_assert_nonnull (strstr (html, "significantly better."));
+  /* The PDF lays the same section out. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *pdf = NULL;
+    gsize length = 0;
+
+    g_assert_true (errata_report_write_pdf (report, file, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &pdf, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+  }
 }
 
 static gboolean
