@@ -288,6 +288,32 @@ build_judges (ErrataReportDocument *self)
     build_judge (self, report->judges->pdata[i]);
 }
 
+/* The experiment comparison made last, when there is one. */
+static void
+build_experiment (ErrataReportDocument *self)
+{
+  const ErrataExperimentComparison *comparison = self->report->experiment;
+  g_autofree char *lead = NULL;
+
+  if (comparison == NULL)
+    return;
+  lead = errata_report_dup_experiment_lead (comparison);
+  add_printf (self, TEXT_H2, "%s", _("The last experiment"));
+  add_printf (self, TEXT_BODY, "%s", lead);
+  for (guint c = 0; c < comparison->candidates->len; c++)
+    {
+      const ErrataExperimentCandidate *candidate = comparison->candidates->pdata[c];
+
+      add_printf (self, TEXT_H3, _("Candidate “%s”"), candidate->name);
+      for (guint r = 0; r < candidate->rows->len; r++)
+        {
+          g_autofree char *line = errata_report_dup_experiment_row (candidate->rows->pdata[r]);
+
+          add_printf (self, TEXT_BODY, "%s", line);
+        }
+    }
+}
+
 static void
 build_coverage (ErrataReportDocument *self)
 {
@@ -351,6 +377,7 @@ errata_report_document_new (const ErrataReport *report)
   build_summary (self);
   build_modes (self);
   build_judges (self);
+  build_experiment (self);
   build_coverage (self);
   build_notes (self);
   return self;

@@ -381,6 +381,36 @@ append_judges (GString            *out,
   return TRUE;
 }
 
+/* The experiment comparison made last, when there is one. */
+static void
+append_experiment (GString            *out,
+                   const ErrataReport *report)
+{
+  const ErrataExperimentComparison *comparison = report->experiment;
+  g_autofree char *lead = NULL;
+
+  if (comparison == NULL)
+    return;
+  lead = errata_report_dup_experiment_lead (comparison);
+  append_printf_escaped (out, "<section id=\"experiment\"><h2>%s</h2><p>%s</p>",
+                         _("The last experiment"), lead);
+  for (guint c = 0; c < comparison->candidates->len; c++)
+    {
+      const ErrataExperimentCandidate *candidate = comparison->candidates->pdata[c];
+      g_autofree char *title = g_strdup_printf (_("Candidate “%s”"), candidate->name);
+
+      append_printf_escaped (out, "<article class=\"card\"><h3>%s</h3><ul>", title);
+      for (guint r = 0; r < candidate->rows->len; r++)
+        {
+          g_autofree char *line = errata_report_dup_experiment_row (candidate->rows->pdata[r]);
+
+          append_printf_escaped (out, "<li>%s</li>", line);
+        }
+      g_string_append (out, "</ul></article>");
+    }
+  g_string_append (out, "</section>\n");
+}
+
 static void
 append_term (GString          *out,
              const char       *term,
@@ -478,7 +508,10 @@ errata_report_dup_html (const ErrataReport  *report,
   append_summary (out, report);
   if (!append_modes (out, report, error))
     return NULL;
-  if (!append_judges (out, report, error) || !append_coverage (out, report, error))
+  if (!append_judges (out, report, error))
+    return NULL;
+  append_experiment (out, report);
+  if (!append_coverage (out, report, error))
     return NULL;
   append_notes (out);
   append_printf_escaped (out, "<footer><p>%s</p></footer>\n</main>\n</body>\n</html>\n",

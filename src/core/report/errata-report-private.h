@@ -30,6 +30,11 @@ gboolean    _errata_report_gather_judges (ErrataProject *project,
                                           ErrataReport  *report,
                                           GError       **error);
 
+/* Never fails the report: a comparison that cannot be made leaves
+ * report->experiment NULL. */
+void        _errata_report_gather_experiment (ErrataProject *project,
+                                              ErrataReport  *report);
+
 void        _errata_report_mode_free    (ErrataReportMode    *mode);
 void        _errata_report_judge_free   (ErrataReportJudge   *judge);
 

@@ -240,6 +240,7 @@ errata_report_gather (ErrataProject  *project,
       g_prefix_error (error, _("Could not gather the report: "));
       return NULL;
     }
+  _errata_report_gather_experiment (project, report);
   return g_steal_pointer (&report);
 }
 
@@ -302,6 +303,7 @@ errata_report_free (ErrataReport *report)
   g_clear_pointer (&report->judges, g_ptr_array_unref);
   g_clear_pointer (&report->splits, g_ptr_array_unref);
   g_clear_pointer (&report->dimensions, g_ptr_array_unref);
+  g_clear_pointer (&report->experiment, errata_experiment_comparison_free);
   g_free (report);
 }
 

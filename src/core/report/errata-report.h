@@ -14,6 +14,7 @@
 
 #pragma once
 
+#include "errata-experiment-compare.h"
 #include "errata-project.h"
 #include "errata-quantile.h"
 
@@ -26,6 +27,10 @@ G_BEGIN_DECLS
 /* Reviews without a new failure mode after which reviewing may stop (as
  * the Failure Modes page says). */
 #define ERRATA_REPORT_SATURATION_WINDOW 20
+/* The project meta key of the experiment comparison made last (the
+ * Experiments page stores it): {"experiment_id": …, "baseline_id": …,
+ * "candidate_ids": […]}. The report compares them again as they stand. */
+#define ERRATA_REPORT_LAST_COMPARISON_KEY "experiments.last-comparison"
 
 typedef struct
 {
@@ -117,6 +122,10 @@ typedef struct
   GPtrArray  *judges;             /* ErrataReportJudge */
   GPtrArray  *splits;             /* ErrataReportSplit */
   GPtrArray  *dimensions;         /* ErrataReportDimension */
+  /* The experiment comparison made last, compared again (no per
+   * dimension slices), or NULL: none made, or its experiment or variants
+   * are gone. */
+  ErrataExperimentComparison *experiment;
 } ErrataReport;
 
 ErrataReport *errata_report_gather        (ErrataProject  *project,
@@ -135,6 +144,11 @@ void          errata_report_free          (ErrataReport   *report);
 /* The failure mode `mode_id` of the report, or NULL. */
 const ErrataReportMode *errata_report_find_mode (const ErrataReport *report,
                                                  gint64              mode_id);
+
+/* The last comparison in words (errata-report-experiment.c): what it
+ * compares and counts, and one line per row of a candidate. */
+char         *errata_report_dup_experiment_lead (const ErrataExperimentComparison *comparison);
+char         *errata_report_dup_experiment_row  (const ErrataExperimentRow        *row);
 
 /* Plain text cut to at most `max_chars` characters, at the end of a
  * sentence or a word where one is near, with "…" when cut. */

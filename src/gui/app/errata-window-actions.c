@@ -421,6 +421,8 @@ _errata_window_class_install_actions (GtkWidgetClass *widget_class)
                                        "win.show-page", "s", PAGE_REPORT);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.show-page", "s", PAGE_SYNTH);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.show-page", "s", PAGE_EXPERIMENTS);
   gtk_widget_class_install_action (widget_class, "win.show-evaluator", "x",
                                    show_evaluator_action);
 }

@@ -55,6 +55,8 @@ _errata_window_reload_pages (ErrataWindow *self)
     errata_evaluators_page_reload (self->evaluators_page);
   if (self->report_page != NULL)
     errata_report_page_reload (self->report_page);
+  if (self->experiments_page != NULL && !errata_experiments_page_is_running (self->experiments_page))
+    errata_experiments_page_reload (self->experiments_page);
 }
 
 /* The counts in words, as errata-cli merge says them. */

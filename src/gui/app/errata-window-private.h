@@ -9,6 +9,7 @@
 
 #include "errata-window.h"
 #include "errata-evaluators-page.h"
+#include "errata-experiments-page.h"
 #include "errata-failure-modes-page.h"
 #include "errata-report-page.h"
 #include "errata-synth-page.h"
@@ -25,6 +26,7 @@ G_BEGIN_DECLS
 #define PAGE_EVALUATORS    "evaluators"
 #define PAGE_REPORT        "report"
 #define PAGE_SYNTH         "synth"
+#define PAGE_EXPERIMENTS   "experiments"
 
 struct _ErrataWindow
 {
@@ -39,6 +41,7 @@ struct _ErrataWindow
   ErrataEvaluatorsPage *evaluators_page;
   ErrataReportPage     *report_page;
   ErrataSynthPage      *synth_page;
+  ErrataExperimentsPage *experiments_page;
 
   AdwHeaderBar         *header_bar;
   GtkStack             *title_stack;

@@ -123,6 +123,10 @@ on_visible_page_changed (ErrataWindow *self)
   /* Reviews made since change the heat map; a run keeps the page as it is. */
   else if (g_strcmp0 (name, PAGE_SYNTH) == 0 && !errata_synth_page_is_running (self->synth_page))
     errata_synth_page_reload (self->synth_page);
+  /* Evaluators finalized or traces reviewed since change the comparison. */
+  else if (g_strcmp0 (name, PAGE_EXPERIMENTS) == 0
+           && !errata_experiments_page_is_running (self->experiments_page))
+    errata_experiments_page_reload (self->experiments_page);
 }
 
 static void
@@ -156,6 +160,12 @@ add_pages (ErrataWindow  *self,
   page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->synth_page),
                                     PAGE_SYNTH, _("Synthetic Data"));
   adw_view_stack_page_set_icon_name (page, "system-run-symbolic");
+
+  self->experiments_page =
+    ERRATA_EXPERIMENTS_PAGE (errata_experiments_page_new (self->workspace));
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->experiments_page),
+                                    PAGE_EXPERIMENTS, _("Experiments"));
+  adw_view_stack_page_set_icon_name (page, "media-playlist-shuffle-symbolic");
   _errata_window_connect_page_signals (self);
 
   adw_view_stack_set_visible_child_name (self->view_stack, PAGE_TRACES);
@@ -442,6 +452,7 @@ errata_window_dispose (GObject *object)
   self->evaluators_page = NULL;
   self->report_page = NULL;
   self->synth_page = NULL;
+  self->experiments_page = NULL;
   /* The pages are gone; disposing the workspace cancels what they left. */
   g_clear_object (&self->workspace);
   g_clear_object (&self->file);

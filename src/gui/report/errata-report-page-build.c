@@ -443,6 +443,46 @@ add_judges (ErrataReportPage *self)
     add_judge (self, self->report->judges->pdata[i]);
 }
 
+/* The last experiment comparison ------------------------------------------ */
+
+static const char *
+direction_class (ErrataExperimentDirection direction)
+{
+  return direction == ERRATA_EXPERIMENT_BETTER ? "success"
+         : direction == ERRATA_EXPERIMENT_WORSE ? "error" : NULL;
+}
+
+/* Only when the Experiments page compared variants: what changed, per mode. */
+static void
+add_experiment (ErrataReportPage *self)
+{
+  const ErrataExperimentComparison *comparison = self->report->experiment;
+  g_autofree char *lead = NULL;
+
+  if (comparison == NULL)
+    return;
+  add_section_title (self, _("The last experiment"));
+  lead = errata_report_dup_experiment_lead (comparison);
+  append (self->content, label_new (lead, NULL, NULL));
+  for (guint c = 0; c < comparison->candidates->len; c++)
+    {
+      const ErrataExperimentCandidate *candidate = comparison->candidates->pdata[c];
+      GtkWidget *card = card_new ();
+      /* Translators: a card of the report's experiment section: "Candidate “v2”". */
+      g_autofree char *title = g_strdup_printf (_("Candidate “%s”"), candidate->name);
+
+      append (GTK_BOX (card), label_new (title, "heading", NULL));
+      for (guint r = 0; r < candidate->rows->len; r++)
+        {
+          const ErrataExperimentRow *row = candidate->rows->pdata[r];
+          g_autofree char *line = errata_report_dup_experiment_row (row);
+
+          append (GTK_BOX (card), label_new (line, direction_class (row->direction), NULL));
+        }
+      append_card (self, card);
+    }
+}
+
 /* Coverage --------------------------------------------------------------- */
 
 static void
@@ -521,5 +561,6 @@ _errata_report_page_build (ErrataReportPage *self)
   add_header (self);
   add_modes (self);
   add_judges (self);
+  add_experiment (self);
   add_coverage (self);
 }

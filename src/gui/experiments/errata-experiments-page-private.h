@@ -1,0 +1,89 @@
+/* errata-experiments-page-private.h: what the files of
+ * ErrataExperimentsPage share: errata-experiments-page.c (experiments,
+ * variants, runs), -compare.c (the comparison, costs, flips), -chart.c
+ * (rates and intervals drawn), -dialogs.c (new experiment, new variant)
+ * and -flip.c (two replies side by side).
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-experiments-page.h"
+#include "errata-experiment.h"
+#include "errata-experiment-compare.h"
+
+G_BEGIN_DECLS
+
+struct _ErrataExperimentsPage
+{
+  GtkWidget                   parent_instance;
+
+  ErrataWorkspace            *workspace;
+  GCancellable               *run_cancellable;      /* non-NULL while a variant runs */
+  GCancellable               *compare_cancellable;  /* non-NULL while comparing */
+  gint64                      running_variant;
+  gint64                      experiment_id;        /* the selected one, 0: none */
+  GPtrArray                  *variants;             /* ErrataExperimentVariant of it */
+  ErrataExperimentComparison *comparison;           /* the one shown, or NULL */
+  gboolean                    filling;              /* lists being refilled: ignore selection */
+
+  AdwToastOverlay            *toast_overlay;
+  GtkStack                   *stack;
+  GtkListBox                 *experiments_list;
+  GtkLabel                   *experiment_title;
+  GtkLabel                   *experiment_summary;
+  GtkListBox                 *variants_list;
+  GtkWidget                  *progress_box;
+  GtkProgressBar             *progress_bar;
+  GtkLabel                   *status_label;
+  GtkDropDown                *baseline_dropdown;
+  GtkDropDown                *candidate_dropdown;
+  GtkLabel                   *compare_summary;
+  GtkGrid                    *table_grid;
+  GtkDrawingArea             *chart;
+  GtkGrid                    *costs_grid;
+  GtkLabel                   *flips_title;
+  GtkListBox                 *flips_list;
+};
+
+ErrataProject *_errata_experiments_page_get_project (ErrataExperimentsPage *self);
+/* In the status line and a toast. */
+void           _errata_experiments_page_say         (ErrataExperimentsPage *self,
+                                                     const char            *text);
+/* Reloads the page with `experiment_id` selected (0: the first). */
+void           _errata_experiments_page_select      (ErrataExperimentsPage *self,
+                                                     gint64                 experiment_id);
+GtkWidget     *_errata_experiments_cell             (const char            *text,
+                                                     const char            *css_class);
+void           _errata_experiments_clear_grid       (GtkGrid               *grid);
+
+/* -compare.c */
+void           _errata_experiments_page_class_add_compare (GtkWidgetClass  *widget_class);
+void           _errata_experiments_page_fill_dropdowns    (ErrataExperimentsPage *self);
+void           _errata_experiments_page_clear_comparison  (ErrataExperimentsPage *self);
+void           _errata_experiments_page_show_comparison   (ErrataExperimentsPage *self);
+void           _errata_experiments_page_flip_activated    (ErrataExperimentsPage *self,
+                                                           GtkListBoxRow         *row);
+
+/* -chart.c: the rates of the first candidate and the baseline per row. */
+void           _errata_experiments_chart_draw (GtkDrawingArea *area,
+                                               cairo_t        *cr,
+                                               int             width,
+                                               int             height,
+                                               gpointer        user_data);
+
+/* -dialogs.c */
+void           _errata_experiments_page_new_experiment (ErrataExperimentsPage *self);
+void           _errata_experiments_page_new_variant    (ErrataExperimentsPage *self);
+
+/* -flip.c: the two replies of a flip side by side, differences marked. */
+GtkWidget     *_errata_experiments_flip_window_new (GtkWindow   *parent,
+                                                    const char  *query,
+                                                    const char  *baseline_name,
+                                                    const char  *baseline_reply,
+                                                    const char  *candidate_name,
+                                                    const char  *candidate_reply);
+
+G_END_DECLS
