@@ -18,6 +18,9 @@
 #include "errata-synth-page.h"
 #include "errata-mock-llm-server.h"
 #include "errata-test-sut.h"
+#include "errata-labels.h"
+#include "errata-project-private.h"
+#include "errata-toast-helper.h"
 #include "errata-traces-page.h"
 #include "errata-window.h"
 #include "synth-test-helpers.h"
@@ -119,7 +122,28 @@ static GtkListBox *
 queries_list (Fixture *fixture)
 {
   return errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX,
-                                          "boxed-list");
+                                          "synth-queries");
+}
+
+static GtkListBox *
+tuples_list (Fixture *fixture)
+{
+  return errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX,
+                                          "synth-tuples");
+}
+
+/* The coverage view: a value's chip says its count in its tooltip. */
+static gboolean
+shows_coverage (Fixture    *fixture,
+                const char *tooltip)
+{
+  g_autoptr(GPtrArray) boxes = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_BOX);
+
+  for (guint i = 0; i < boxes->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (boxes, i), "synth-coverage-value")
+        && g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (boxes, i)), tooltip) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -134,7 +158,10 @@ test_shows_queries (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 12);
   g_assert_nonnull (strstr (text, "Queries: 12 · 11 accepted · 1 rejected"));
   /* Coverage: each persona in four of the twelve tuples. */
-  g_assert_nonnull (strstr (text, "first-time buyer 4 · investor 4 · renter 4"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “first-time buyer”"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “investor”"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “renter”"));
+  g_assert_true (shows_coverage (fixture, "6 tuples take “vague”"));
   /* The two mortgage questions mark each other. */
   near = g_ptr_array_new ();
   for (guint i = 0; i < rows->len; i++)
@@ -318,31 +345,95 @@ find_label_starting (GtkWidget  *root,
   return NULL;
 }
 
+/* A child of the page found by its accessible-free identity: the widget
+ * whose mnemonic label reads `label`. */
+static GtkWidget *
+field (Fixture    *fixture,
+       const char *label)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), label) == 0)
+      return gtk_label_get_mnemonic_widget (g_ptr_array_index (labels, i));
+  g_error ("no field labelled %s", label);
+  return NULL;
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_view_text (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static GtkCheckButton *
+json_check (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) checks = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                          GTK_TYPE_CHECK_BUTTON);
+
+  g_assert_cmpuint (checks->len, ==, 1);
+  return g_ptr_array_index (checks, 0);
+}
+
+static void
+expand_all (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) expanders = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_EXPANDER);
+
+  g_assert_cmpuint (expanders->len, ==, 2);
+  for (guint i = 0; i < expanders->len; i++)
+    gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
+}
+
+/* The JSON editor: the page's last text view. */
+static GtkWidget *
+json_view_of (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) views = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                         GTK_TYPE_TEXT_VIEW);
+
+  return g_ptr_array_index (views, views->len - 1);
+}
+
+static JsonObject *
+stored_target (Fixture *fixture)
+{
+  g_autoptr(ErrataSynthTarget) target = errata_synth_target_load (page_project (fixture), NULL);
+
+  g_assert_nonnull (target);
+  return json_object_ref (errata_synth_target_get_definition (target));
+}
+
 static void
 test_editors (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(GPtrArray) expanders = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                             GTK_TYPE_EXPANDER);
-  g_autoptr(GPtrArray) views = NULL;
-  GtkTextBuffer *dims, *target;
   g_autoptr(GPtrArray) dimensions = NULL;
+  GtkTextBuffer *dims;
   GtkLabel *answer;
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
 
-  /* Open both editors, as a user would. */
-  g_assert_cmpuint (expanders->len, ==, 2);
-  for (guint i = 0; i < expanders->len; i++)
-    gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
-  views = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
-  g_assert_cmpuint (views->len, ==, 2);
-  dims = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
-  target = gtk_text_view_get_buffer (g_ptr_array_index (views, 1));
-  /* The project's target is there to edit. */
-  gtk_text_buffer_get_bounds (target, &start, &end);
-  shown = gtk_text_buffer_get_text (target, &start, &end, FALSE);
-  g_assert_nonnull (strstr (shown, errata_test_sut_get_url (fixture->sut)));
+  /* Open both editors, as a user would: the HTTP target is in the form. */
+  expand_all (fixture);
+  dims = gtk_text_view_get_buffer (GTK_TEXT_VIEW (errata_gui_test_find_first (
+                                     GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (field (fixture, "_Kind"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "_URL"))), ==,
+                   errata_test_sut_get_url (fixture->sut));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "_Reply pointer"))), ==,
+                   "/answer");
 
   /* A bad file says where; a good one replaces the dimensions. */
   gtk_text_buffer_set_text (dims, "[{\"name\": \"tone\", \"values\": []}]", -1);
@@ -369,11 +460,110 @@ test_editors (Fixture       *fixture,
 
     g_assert_cmpuint (to_run->len, ==, 11);
   }
-  /* A target that does not parse is refused with its reason, not saved. */
-  gtk_text_buffer_set_text (target, "{\"kind\": \"ftp\"}", -1);
+  /* As JSON: a target that does not parse is refused with its reason. */
+  gtk_check_button_set_active (json_check (fixture), TRUE);
+  {
+    g_autofree char *shown = view_text (json_view_of (fixture));
+
+    g_assert_nonnull (strstr (shown, "\"reply_pointer\""));
+  }
+  set_view_text (json_view_of (fixture), "{\"kind\": \"ftp\"}");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Target, “kind”"));
   render (fixture, "light-editors", ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* The target form: the kind switches the fields; each kind's fields make
+ * the definition errata-cli reads; members the form has no field for stay;
+ * Edit as JSON shows the same definition and brings edits back. */
+static void
+test_target_form (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkDropDown *kind;
+  GtkStack *stack;
+  g_autoptr(JsonObject) saved = NULL;
+  g_autoptr(JsonObject) command = NULL;
+  g_autoptr(JsonObject) chat = NULL;
+  GtkWidget *json_view;
+
+  expand_all (fixture);
+  kind = GTK_DROP_DOWN (field (fixture, "_Kind"));
+  {
+    g_autoptr(GPtrArray) stacks = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                            GTK_TYPE_STACK);
+
+    stack = NULL;
+    for (guint i = 0; i < stacks->len; i++)
+      if (gtk_stack_get_child_by_name (g_ptr_array_index (stacks, i), "chat") != NULL)
+        stack = g_ptr_array_index (stacks, i);
+    g_assert_nonnull (stack);
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "http");
+
+  /* HTTP: headers a line each, a body template, the pointers, the queue. */
+  set_view_text (field (fixture, "_Headers"), "X-Test: yes\n\nAuthorization: Bearer {{secret.tok}}\n");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field (fixture, "Co_ncurrency")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (field (fixture, "_Rate")), 120);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Target saved."));
+  saved = stored_target (fixture);
+  g_assert_cmpstr (json_object_get_string_member (saved, "kind"), ==, "http");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (saved, "headers"),
+                                                  "Authorization"), ==, "Bearer {{secret.tok}}");
+  g_assert_cmpint (json_object_get_int_member (saved, "concurrency"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (saved, "requests_per_minute"), ==, 120);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (saved, "body"),
+                                                  "query"), ==, "{{query}}");
+  /* A header line without a colon is refused, naming the line. */
+  set_view_text (field (fixture, "_Headers"), "X-Test: yes\nno colon here");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Headers, line 2:"));
+
+  /* Command: the line is split as a shell would; JSON input. */
+  gtk_drop_down_set_selected (kind, 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "command");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Co_mmand")), "/bin/echo 'two words' --once");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field (fixture, "_Input")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
+  command = stored_target (fixture);
+  g_assert_cmpstr (json_object_get_string_member (command, "input"), ==, "json");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (command, "command")), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (command, "command"), 1),
+                   ==, "two words");
+  g_assert_false (json_object_has_member (command, "url"));
+  render (fixture, "light-target-command", ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Chat, with a member the form has no field for (typed as JSON): it
+   * stays when the form saves. */
+  gtk_check_button_set_active (json_check (fixture), TRUE);
+  json_view = json_view_of (fixture);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (json_view)));
+  set_view_text (json_view, "{\"kind\": \"chat\", \"base_url\": \"http://localhost:11434/v1\","
+                            " \"provider\": \"ollama\"}");
+  gtk_check_button_set_active (json_check (fixture), FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "chat");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "_Base URL"))), ==,
+                   "http://localhost:11434/v1");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "_Model")), "estate-bot");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Too_ls file")), "/tmp/tools.json");
+  set_view_text (field (fixture, "S_ystem prompt"), "You let flats.");
+  render (fixture, "light-target-chat", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  render (fixture, "dark-target-chat", ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
+  chat = stored_target (fixture);
+  g_assert_cmpstr (json_object_get_string_member (chat, "provider"), ==, "ollama");
+  g_assert_cmpstr (json_object_get_string_member (chat, "model"), ==, "estate-bot");
+  g_assert_cmpstr (json_object_get_string_member (chat, "tools_file"), ==, "/tmp/tools.json");
+  g_assert_cmpstr (json_object_get_string_member (chat, "system"), ==, "You let flats.");
+  g_assert_false (json_object_has_member (chat, "command"));
+
+  /* JSON that does not parse keeps the JSON editor open, with why. */
+  gtk_check_button_set_active (json_check (fixture), TRUE);
+  set_view_text (json_view, "{\"kind\": ");
+  gtk_check_button_set_active (json_check (fixture), FALSE);
+  g_assert_true (gtk_check_button_get_active (json_check (fixture)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (json_view)));
 }
 
 static gboolean
@@ -390,8 +580,8 @@ test_make (Fixture       *fixture,
   g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(GPtrArray) spins = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                         GTK_TYPE_SPIN_BUTTON);
+  GtkSpinButton *tuples_spin = GTK_SPIN_BUTTON (field (fixture, "_Tuples:"));
+  GtkSpinButton *queries_spin = GTK_SPIN_BUTTON (field (fixture, "_Queries per tuple:"));
 
   g_settings_set_string (settings, "llm-provider", "custom");
   g_settings_set_string (settings, "llm-base-url", base);
@@ -402,13 +592,13 @@ test_make (Fixture       *fixture,
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
   /* A sample as large as the combinations, or larger (the default 30), is
    * every combination, never a refusal. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 30);
+  gtk_spin_button_set_value (tuples_spin, 30);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.sample-tuples", NULL);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
   g_assert_null (find_label_starting (GTK_WIDGET (fixture->page), "Only 12 combinations"));
 
   /* One query per tuple, by the LLM, with progress. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 1);
+  gtk_spin_button_set_value (queries_spin, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.write-queries", NULL);
   g_assert_true (errata_synth_page_is_running (fixture->page));
   errata_gui_test_iterate_until (not_busy, fixture->page);
@@ -419,7 +609,7 @@ test_make (Fixture       *fixture,
                    ERRATA_SYNTH_QUERY_DRAFT);
 
   /* Five tuples from the LLM: all known already; its repeat is dropped. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 5);
+  gtk_spin_button_set_value (tuples_spin, 5);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.llm-tuples", NULL);
   errata_gui_test_iterate_until (not_busy, fixture->page);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
@@ -487,7 +677,6 @@ test_edit_and_delete (Fixture       *fixture,
   GtkListBox *list = queries_list (fixture);
   GtkEntry *entry = edit_entry (fixture);
   g_autofree char *original = NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GPtrArray) tuples = NULL;
 
   g_assert_nonnull (entry);
@@ -533,8 +722,7 @@ test_edit_and_delete (Fixture       *fixture,
   tuples = errata_synth_tuples_list (page_project (fixture), NULL);
   g_assert_cmpuint (tuples->len, ==, 11);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Deleted tuple"));
-  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
-  g_assert_nonnull (strstr (text, "first-time buyer 3 · investor 4 · renter 4"));
+  g_assert_true (shows_coverage (fixture, "3 tuples take “first-time buyer”"));
 
   /* A secret's name is checked before the keyring is asked. */
   {
@@ -560,6 +748,226 @@ test_edit_and_delete (Fixture       *fixture,
     g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
                                            "Type the secret’s value first."));
   }
+}
+
+static guint
+count_tuple_rows (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (tuples_list (fixture)),
+                                                        GTK_TYPE_LIST_BOX_ROW);
+
+  return rows->len;
+}
+
+/* The value dropdowns under the tuples table, one per dimension. */
+static GtkDropDown *
+value_dropdown (Fixture *fixture,
+                guint    index)
+{
+  g_autoptr(GPtrArray) dropdowns = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
+                                                             GTK_TYPE_DROP_DOWN);
+  guint n = 0;
+
+  for (guint i = 0; i < dropdowns->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (dropdowns, i)), "dimension") != NULL
+        && n++ == index)
+      return g_ptr_array_index (dropdowns, i);
+  g_assert_not_reached ();
+}
+
+static const char *
+chosen (GtkDropDown *dropdown)
+{
+  return gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown));
+}
+
+static void
+select_tuple_row (Fixture *fixture,
+                  guint    index)
+{
+  GtkListBox *list = tuples_list (fixture);
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
+}
+
+/* The tuples table: a row per tuple; the selected one's values in the
+ * dropdowns; Apply changes them (refused onto another tuple's values);
+ * Add makes a typed tuple; Delete deletes with its queries and the toast's
+ * Undo brings both back. */
+static void
+test_tuples_table (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ErrataProject *project = page_project (fixture);
+  g_autoptr(GPtrArray) tuples = errata_synth_tuples_list (project, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  ErrataSynthTuple *first = g_ptr_array_index (tuples, 0);
+  AdwToastOverlay *overlay;
+  AdwToast *toast;
+
+  g_assert_cmpuint (count_tuple_rows (fixture), ==, 12);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Tuples: 12 (of 12 combinations)"));
+  select_tuple_row (fixture, 0);
+  g_assert_cmpstr (chosen (value_dropdown (fixture, 0)), ==,
+                   json_object_get_string_member (first->dimensions, "persona"));
+  g_assert_cmpstr (chosen (value_dropdown (fixture, 2)), ==,
+                   json_object_get_string_member (first->dimensions, "scenario"));
+
+  /* Every combination is taken: Apply onto another's values is refused. */
+  gtk_drop_down_set_selected (value_dropdown (fixture, 0), 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.apply-tuple", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Tuple "));
+  g_assert_nonnull (strstr (gtk_label_get_text (find_label_starting (GTK_WIDGET (fixture->page),
+                                                                     "Tuple ")),
+                            "has these values already"));
+
+  /* Delete the last tuple (the key, through its action): its query goes
+   * too; the toast offers Undo. */
+  select_tuple_row (fixture, 11);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.delete-selected-tuple", NULL);
+  g_assert_cmpuint (count_tuple_rows (fixture), ==, 11);
+  g_assert_cmpuint (count_rows (fixture), ==, 11);
+  g_assert_true (shows_coverage (fixture, "3 tuples take “renter”"));
+  overlay = errata_gui_test_find_first (GTK_WIDGET (fixture->page), ADW_TYPE_TOAST_OVERLAY);
+  toast = errata_toast_helper_get_toast (overlay);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted tuple 12 and its 1 query.");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "synth.undo-delete-tuple");
+  render (fixture, "light-tuples", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  render (fixture, "dark-tuples", ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.undo-delete-tuple", NULL);
+  g_assert_cmpuint (count_tuple_rows (fixture), ==, 12);
+  g_assert_cmpuint (count_rows (fixture), ==, 12);
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->tuple_id, ==, 12);
+  g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->state, ==,
+                   ERRATA_SYNTH_QUERY_REJECTED);
+
+  /* Delete it again, then give tuple 1 its values with the dropdowns. */
+  select_tuple_row (fixture, 11);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.delete-selected-tuple", NULL);
+  select_tuple_row (fixture, 0);
+  gtk_drop_down_set_selected (value_dropdown (fixture, 0), 2);   /* renter */
+  gtk_drop_down_set_selected (value_dropdown (fixture, 1), 1);   /* mortgage */
+  gtk_drop_down_set_selected (value_dropdown (fixture, 2), 1);   /* vague */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.apply-tuple", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Tuple 1 changed"));
+  after = errata_synth_tuples_list (project, NULL);
+  g_assert_cmpstr (json_object_get_string_member (((ErrataSynthTuple *)g_ptr_array_index (after, 0))->dimensions,
+                                                  "persona"), ==, "renter");
+  /* Add: the freed combination (first-time buyer · search · clear) as a
+   * typed tuple. */
+  gtk_drop_down_set_selected (value_dropdown (fixture, 0), 0);
+  gtk_drop_down_set_selected (value_dropdown (fixture, 1), 0);
+  gtk_drop_down_set_selected (value_dropdown (fixture, 2), 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.add-tuple", NULL);
+  g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Tuple added."));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = errata_synth_tuples_list (project, NULL);
+  g_assert_cmpuint (after->len, ==, 12);
+  g_assert_cmpint (((ErrataSynthTuple *)g_ptr_array_index (after, 11))->origin, ==,
+                   ERRATA_SYNTH_ORIGIN_TYPED);
+  /* The new tuple is selected in the table. */
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (tuples_list (fixture))),
+                   ==, 11);
+}
+
+/* The heat map by pair of values and per failure mode. */
+static void
+choose_heat (Fixture    *fixture,
+             const char *label,
+             const char *item)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (field (fixture, label));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_error ("no %s in %s", item, label);
+}
+
+static guint
+count_heat_cells (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_LABEL);
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    n += gtk_widget_has_css_class (g_ptr_array_index (labels, i), "synth-heat");
+  return n;
+}
+
+/* After a run and reviews: the heat map per failure mode (chosen in its
+ * dropdown) and per pair of values of two dimensions (chosen in another);
+ * and the Traces page's counts follow the run without a review. */
+static void
+test_heat_map_choices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ErrataProject *project = page_project (fixture);
+  ErrataTracesPage *traces = ERRATA_TRACES_PAGE (errata_gui_test_find_first (
+                                                   GTK_WIDGET (fixture->window),
+                                                   ERRATA_TYPE_TRACES_PAGE));
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *summary;
+
+  g_object_get (traces, "subtitle", &subtitle, NULL);
+  g_assert_cmpstr (subtitle, ==, "You reviewed 0 of 0");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.run", NULL);
+  errata_gui_test_iterate_until (run_done, fixture->page);
+  /* No review, no reload by hand: the run asked the window to reload. */
+  g_clear_pointer (&subtitle, g_free);
+  g_object_get (traces, "subtitle", &subtitle, NULL);
+  g_assert_cmpstr (subtitle, ==, "You reviewed 0 of 11");
+  errata_gui_test_iterate_until (traces_listed_11, traces);
+
+  /* Reviews of the first four (first-time buyer), and a failure mode with
+   * explicit labels on two of them. */
+  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  for (guint i = 0; i < 4; i++)
+    review (project, ((ErrataSynthQuery *)g_ptr_array_index (queries, i))->trace_id,
+            i < 2 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS);
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project),
+                                 "INSERT INTO failure_modes (id, name, created_at)"
+                                 " VALUES (7, 'Quotes the wrong fee', 0)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (errata_labels_set (project, 7,
+                                    ((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->trace_id,
+                                    ERRATA_VERDICT_FAIL, "ana", "fee wrong", &error));
+  g_assert_true (errata_labels_set (project, 7,
+                                    ((ErrataSynthQuery *)g_ptr_array_index (queries, 5))->trace_id,
+                                    ERRATA_VERDICT_PASS, "ana", "fine", &error));
+  g_assert_no_error (error);
+  errata_synth_page_reload (fixture->page);
+  g_assert_cmpuint (count_heat_cells (fixture), ==, 5);
+
+  /* Per pair: persona down, feature across; four cells have reviews. */
+  choose_heat (fixture, "_By:", "persona × feature");
+  summary = gtk_label_get_text (find_label_starting (GTK_WIDGET (fixture->page), "Overall failure rate"));
+  g_assert_nonnull (strstr (summary, "by pair of values, from 4 of 11"));
+  g_assert_cmpuint (count_heat_cells (fixture), ==, 2);
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "persona ↓ · feature →"));
+  /* The choice survives a reload (the page reloads when shown). */
+  errata_synth_page_reload (fixture->page);
+  g_assert_cmpuint (count_heat_cells (fixture), ==, 2);
+  render (fixture, "light-heat-pairs", ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* Per failure mode: the explicit fail on query 1 and pass on query 6,
+   * and the three other reviewed traces, which pass a mode their review
+   * does not put them in: first-time buyer fails it once in four. */
+  choose_heat (fixture, "_By:", "Each dimension’s values");
+  choose_heat (fixture, "_Failure mode:", "Quotes the wrong fee");
+  summary = gtk_label_get_text (find_label_starting (GTK_WIDGET (fixture->page), "Rate of"));
+  g_assert_nonnull (strstr (summary, "“Quotes the wrong fee” by value, from 5 of 11"));
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "25% · 1/4"));
+  render (fixture, "dark-heat-mode", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
 static void
@@ -593,6 +1001,9 @@ main (int   argc,
   ADD ("accept-reject", test_accept_reject);
   ADD ("run-and-heat-map", test_run_and_heat_map);
   ADD ("editors", test_editors);
+  ADD ("target-form", test_target_form);
+  ADD ("tuples-table", test_tuples_table);
+  ADD ("heat-map-choices", test_heat_map_choices);
   ADD ("make", test_make);
   ADD ("edit-and-delete", test_edit_and_delete);
 #undef ADD
