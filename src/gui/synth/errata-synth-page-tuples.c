@@ -24,6 +24,11 @@
 #include "errata-synth-tuples.h"
 #include "errata-toast-helper.h"
 
+/* The table's height: rows shown before it scrolls, and a row's height
+ * (a caption line and its margins). */
+#define TABLE_ROWS 7
+#define ROW_HEIGHT 34
+
 static void
 clear_box (GtkWidget *box)
 {
@@ -315,6 +320,12 @@ _errata_synth_page_show_tuples (ErrataSynthPage *self,
                                                                              &tuple->id))));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->tuples_list), tuples->len > 0);
+  /* Inside the page's own scrolling the table asks for room for up to
+   * seven rows, then scrolls within it. */
+  gtk_scrolled_window_set_min_content_height (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->tuples_list),
+                                                  GTK_TYPE_SCROLLED_WINDOW)),
+    MIN (tuples->len, TABLE_ROWS) * ROW_HEIGHT);
   /* Translators: the tuples table's title: "Tuples: 30 (27 of 27 combinations)". */
   title = g_strdup_printf (_("Tuples: %u (of %" G_GUINT64_FORMAT " combinations)"), tuples->len,
                            errata_synth_dimensions_n_combinations (dimensions));

@@ -217,18 +217,52 @@ review (ErrataProject *project,
   g_assert_true (errata_project_set_annotation (project, annotation, NULL));
 }
 
+static gboolean
+window_is_width (gpointer data)
+{
+  GtkWidget *window = data;
+
+  /* Give or take the decorations' shadow. */
+  return ABS (gtk_widget_get_width (window)
+              - GPOINTER_TO_INT (g_object_get_data (data, "wanted-width"))) <= 60;
+}
+
+/* Renders the window at its width (1024 unless the test widened it). */
 static void
 render (Fixture              *fixture,
         const char           *scheme_name,
         AdwColorScheme        scheme)
 {
-  g_autofree char *name = g_strdup_printf ("synth-page-1024-%s.png", scheme_name);
+  int width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->window), "wanted-width"));
+  g_autofree char *name = g_strdup_printf ("synth-page-%d-%s.png", width > 0 ? width : 1024,
+                                           scheme_name);
   g_autoptr(GdkTexture) texture = NULL;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
   g_assert_cmpint (gdk_texture_get_width (texture), >=, 1000);
+}
+
+static void
+set_width (Fixture *fixture,
+           int      width)
+{
+  g_object_set_data (G_OBJECT (fixture->window), "wanted-width", GINT_TO_POINTER (width));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 900);
+  errata_gui_test_iterate_until (window_is_width, fixture->window);
+}
+
+/* The heat map is below the queries: scroll down for it. */
+static void
+scroll_to_end (Fixture *fixture)
+{
+  GtkScrolledWindow *scroller = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                            GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
 }
 
 static gboolean
@@ -550,6 +584,9 @@ test_target_form (Fixture       *fixture,
   set_view_text (field (fixture, "S_ystem prompt"), "You let flats.");
   render (fixture, "light-target-chat", ADW_COLOR_SCHEME_FORCE_LIGHT);
   render (fixture, "dark-target-chat", ADW_COLOR_SCHEME_FORCE_DARK);
+  set_width (fixture, 1280);
+  render (fixture, "dark-target-chat", ADW_COLOR_SCHEME_FORCE_DARK);
+  set_width (fixture, 1024);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
   chat = stored_target (fixture);
   g_assert_cmpstr (json_object_get_string_member (chat, "provider"), ==, "ollama");
@@ -836,6 +873,9 @@ test_tuples_table (Fixture       *fixture,
   g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "synth.undo-delete-tuple");
   render (fixture, "light-tuples", ADW_COLOR_SCHEME_FORCE_LIGHT);
   render (fixture, "dark-tuples", ADW_COLOR_SCHEME_FORCE_DARK);
+  set_width (fixture, 1280);
+  render (fixture, "light-tuples", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_width (fixture, 1024);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.undo-delete-tuple", NULL);
   g_assert_cmpuint (count_tuple_rows (fixture), ==, 12);
   g_assert_cmpuint (count_rows (fixture), ==, 12);
@@ -957,7 +997,12 @@ test_heat_map_choices (Fixture       *fixture,
   /* The choice survives a reload (the page reloads when shown). */
   errata_synth_page_reload (fixture->page);
   g_assert_cmpuint (count_heat_cells (fixture), ==, 2);
+  scroll_to_end (fixture);
   render (fixture, "light-heat-pairs", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_width (fixture, 1280);
+  scroll_to_end (fixture);
+  render (fixture, "dark-heat-pairs", ADW_COLOR_SCHEME_FORCE_DARK);
+  set_width (fixture, 1024);
 
   /* Per failure mode: the explicit fail on query 1 and pass on query 6,
    * and the three other reviewed traces, which pass a mode their review
@@ -967,6 +1012,7 @@ test_heat_map_choices (Fixture       *fixture,
   summary = gtk_label_get_text (find_label_starting (GTK_WIDGET (fixture->page), "Rate of"));
   g_assert_nonnull (strstr (summary, "“Quotes the wrong fee” by value, from 5 of 11"));
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "25% · 1/4"));
+  scroll_to_end (fixture);
   render (fixture, "dark-heat-mode", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
