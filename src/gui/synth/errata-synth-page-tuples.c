@@ -95,6 +95,9 @@ coverage_line (ErrataSynthDimension *dimension,
   gint64 most = 0;
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  /* Information, not a control: Tab passes it by (a flow box takes the
+   * focus for its children otherwise, one stop per value, drawn nowhere). */
+  gtk_widget_set_can_focus (flow, FALSE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 8);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 18);
   gtk_widget_set_hexpand (flow, TRUE);
@@ -107,7 +110,6 @@ coverage_line (ErrataSynthDimension *dimension,
       GtkWidget *chip = coverage_chip (value, json_object_get_int_member (counts, value), most);
 
       gtk_flow_box_append (GTK_FLOW_BOX (flow), chip);
-      /* Information, not a control: no tab stop per value. */
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
     }
   return flow;
@@ -215,6 +217,7 @@ tuple_row (GPtrArray        *dimensions,
   g_object_set_data (G_OBJECT (row), "tuple-id", GINT_TO_POINTER ((int)tuple->id));
   g_object_set_data_full (G_OBJECT (row), "tuple-values", json_object_ref (tuple->dimensions),
                           (GDestroyNotify)json_object_unref);
+  g_object_set_data (G_OBJECT (row), "n-queries", GUINT_TO_POINTER (n_queries));
   return row;
 }
 
@@ -399,6 +402,9 @@ apply_tuple_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gint64 id = selected_tuple_id (self);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->tuples_list);
+  guint n_queries = row != NULL ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row),
+                                                                       "n-queries")) : 0;
 
   if (values == NULL || id == 0)
     return;
@@ -410,8 +416,9 @@ apply_tuple_action (GtkWidget  *widget,
       return;
     }
   /* Translators: after changing a tuple's values. */
-  text = g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " changed; its queries were written for "
-                            "the old values: check them."), id);
+  text = n_queries > 0 ? g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " changed; its queries "
+                                            "were written for the old values: check them."), id)
+                       : g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " changed."), id);
   _errata_synth_page_say (self, text);
   errata_synth_page_reload (self);
   _errata_synth_page_select_tuple (self, id);
