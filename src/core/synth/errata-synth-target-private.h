@@ -109,7 +109,11 @@ char    *_errata_synth_target_fill_secrets    (ErrataSynthTarget  *self,
 void     _errata_synth_target_look_up_secrets (ErrataSynthTarget  *self,
                                                void              (*done) (ErrataSynthTarget *self));
 
-/* A chat target's tools file, read once, at its first call. */
+/* A chat target's "tools" (checked now) and "tools_file" (kept); and the
+ * file, read once, at its first call. */
+gboolean _errata_synth_target_read_tools   (ErrataSynthTarget  *self,
+                                            JsonObject         *definition,
+                                            GError            **error);
 gboolean _errata_synth_target_load_tools   (ErrataSynthTarget  *self,
                                             GError            **error);
 
