@@ -64,14 +64,23 @@ test_target_form (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "command");
   gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Co_mmand")), "/bin/echo 'two words' --once");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (field (fixture, "_Input")), 1);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
-  command = stored_target (fixture);
+  render (fixture, "light-target-command", ADW_COLOR_SCHEME_FORCE_LIGHT);
+  /* Read through Edit as JSON, not saved: saving a command grants it this
+   * machine's trust, in the user's own configuration. */
+  gtk_check_button_set_active (json_check (fixture), TRUE);
+  {
+    g_autofree char *text = view_text (json_view_of (fixture));
+    g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+    g_assert_nonnull (node);
+    command = json_object_ref (json_node_get_object (node));
+  }
+  gtk_check_button_set_active (json_check (fixture), FALSE);
   g_assert_cmpstr (json_object_get_string_member (command, "input"), ==, "json");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (command, "command")), ==, 3);
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (command, "command"), 1),
                    ==, "two words");
   g_assert_false (json_object_has_member (command, "url"));
-  render (fixture, "light-target-command", ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* Chat, with a member the form has no field for (typed as JSON): it
    * stays when the form saves. */
