@@ -12,6 +12,12 @@
 
 #include "synth-page-fixture.h"
 
+#ifdef HAVE_XTEST
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#endif
+
 /* The target form: the kind switches the fields; each kind's fields make
  * the definition errata-cli reads; members the form has no field for stay;
  * Edit as JSON shows the same definition and brings edits back. */
@@ -346,6 +352,130 @@ test_heat_map_choices (Fixture       *fixture,
   render (fixture, "dark-heat-mode", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
+#ifdef HAVE_XTEST
+/* Real key presses (XTest under Xvfb, G_DEBUG=fatal-criticals): Delete on
+ * a tuple, Ctrl+Z to put it back, E to its values. */
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (data);
+}
+
+static void
+focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *display = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+
+  /* No window manager under Xvfb: give the window the focus ourselves. */
+  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  XFlush (display);
+  errata_gui_test_iterate_until (window_is_active, window);
+}
+
+static gboolean
+has_xtest (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  int event_base, error_base, major, minor;
+
+  return GDK_IS_X11_DISPLAY (display) &&
+         XTestQueryExtension (gdk_x11_display_get_xdisplay (display),
+                              &event_base, &error_base, &major, &minor);
+}
+
+static guint n_keys_seen;
+
+static gboolean
+on_key_seen (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             gpointer               data)
+{
+  n_keys_seen++;
+  return FALSE;
+}
+
+static gboolean
+key_was_seen (gpointer data)
+{
+  return n_keys_seen > GPOINTER_TO_UINT (data);
+}
+
+/* Presses `keysym` (with `modifier` held, unless 0) and waits until the
+ * window has handled it and drawn. */
+static void
+press (GtkWindow *window,
+       KeySym     modifier,
+       KeySym     keysym)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  KeyCode keycode = XKeysymToKeycode (display, keysym);
+  KeyCode held = modifier != 0 ? XKeysymToKeycode (display, modifier) : 0;
+  guint before = n_keys_seen;
+
+  if (held != 0)
+    XTestFakeKeyEvent (display, held, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+  if (held != 0)
+    XTestFakeKeyEvent (display, held, False, CurrentTime);
+  XFlush (display);
+  errata_gui_test_iterate_until (key_was_seen, GUINT_TO_POINTER (before + (held != 0)));
+  errata_gui_test_wait_for_frame (GTK_WIDGET (window));
+}
+
+static gboolean
+focus_is_in (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_tuples_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkEventController *keys;
+  GtkListBox *list = tuples_list (fixture);
+  AdwToast *toast;
+
+  if (!has_xtest (GTK_WIDGET (window)))
+    {
+      g_test_skip ("needs an X server with the XTEST extension");
+      return;
+    }
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_seen), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (window), keys);
+  focus_window (window);
+
+  select_tuple_row (fixture, 11);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 11)));
+  press (window, 0, XK_Delete);
+  g_assert_cmpuint (count_tuple_rows (fixture), ==, 11);
+  toast = errata_toast_helper_get_toast (errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                                     ADW_TYPE_TOAST_OVERLAY));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Deleted tuple 12 and its 1 query.");
+  /* The focus stays in the table, on the tuple that took its place. */
+  g_assert_true (focus_is_in (GTK_WIDGET (tuples_list (fixture))));
+
+  press (window, XK_Control_L, XK_z);
+  g_assert_cmpuint (count_tuple_rows (fixture), ==, 12);
+  g_assert_cmpuint (count_rows (fixture), ==, 12);
+  g_assert_true (focus_is_in (GTK_WIDGET (tuples_list (fixture))));
+
+  /* E goes to the first value's dropdown. */
+  press (window, 0, XK_e);
+  g_assert_true (focus_is_in (GTK_WIDGET (value_dropdown (fixture, 0))));
+  gtk_widget_remove_controller (GTK_WIDGET (window), keys);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +484,9 @@ main (int   argc,
     { "target-form", test_target_form },
     { "tuples-table", test_tuples_table },
     { "heat-map-choices", test_heat_map_choices },
+#ifdef HAVE_XTEST
+    { "tuples-keys", test_tuples_keys },
+#endif
     { NULL, NULL },
   };
 
