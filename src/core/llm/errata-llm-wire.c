@@ -169,6 +169,9 @@ build_anthropic (JsonBuilder            *builder,
   json_builder_set_member_name (builder, "max_tokens");
   json_builder_add_int_value (builder, request->max_tokens > 0 ? request->max_tokens
                                                                : ANTHROPIC_DEFAULT_MAX_TOKENS);
+  /* request->tools are OpenAI's shape, for the synthetic data chat target
+   * (an OpenAI-compatible endpoint): not sent to Anthropic, whose "tools"
+   * here carry the schema. */
   if (request->schema != NULL)
     build_anthropic_tool (builder, request);
 }
