@@ -121,6 +121,26 @@ save_target_action (GtkWidget  *widget,
   gtk_label_set_text (self->test_label, _("Target saved."));
 }
 
+/* A model that answers with tool calls may say nothing else: name them. */
+static char *
+tool_calls_text (ErrataSynthReply *reply)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = reply->messages != NULL ? json_array_get_length (reply->messages) : 0;
+  JsonObject *last = n > 0 ? json_array_get_object_element (reply->messages, n - 1) : NULL;
+  JsonArray *calls = last != NULL && json_object_has_member (last, "tool_calls")
+                     ? json_object_get_array_member (last, "tool_calls") : NULL;
+
+  for (guint i = 0; calls != NULL && i < json_array_get_length (calls); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            json_object_get_string_member_with_default (
+                              json_array_get_object_element (calls, i), "name", "?"));
+  if (names->len == 0)
+    return NULL;
+  /* Translators: after a Test's reply: the tools the model asked to call. */
+  return g_strdup_printf (_(" (tool calls: %s)"), names->str);
+}
+
 static void
 on_test_reply (GObject      *source,
                GAsyncResult *result,
@@ -138,9 +158,14 @@ on_test_reply (GObject      *source,
   if (reply == NULL)
     text = g_strdup (error->message);
   else
-    /* Translators: the reply a Test got, then the raw text it came in. */
-    text = g_strdup_printf (_("Reply: %s\n\nRaw (%.0f ms): %.*s"), reply->text, reply->latency_ms,
-                            RAW_SHOWN, reply->raw != NULL ? reply->raw : "");
+    {
+      g_autofree char *calls = tool_calls_text (reply);
+
+      /* Translators: the reply a Test got, then the raw text it came in. */
+      text = g_strdup_printf (_("Reply: %s%s\n\nRaw (%.0f ms): %.*s"), reply->text,
+                              calls != NULL ? calls : "", reply->latency_ms, RAW_SHOWN,
+                              reply->raw != NULL ? reply->raw : "");
+    }
   gtk_label_set_text (self->test_label, text);
 }
 

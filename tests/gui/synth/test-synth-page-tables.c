@@ -352,6 +352,53 @@ test_heat_map_choices (Fixture       *fixture,
   render (fixture, "dark-heat-mode", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
+static gboolean
+chat_answered (gpointer data)
+{
+  const char *text = gtk_label_get_text (data);
+
+  return g_str_has_prefix (text, "Reply:") || g_str_has_prefix (text, "Target") ||
+         strstr (text, "failed") != NULL;
+}
+
+/* The chat form with a tools file, end to end: Test sends the tools in the
+ * request body and names the tool the model asked to call. */
+static void
+test_chat_tools_test (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, NULL);
+  g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
+  g_autofree char *tools_path = g_build_filename (fixture->dir, "tools.json", NULL);
+  g_autoptr(JsonNode) scripted = json_from_string (
+    "{\"text\": \"\", \"tool_calls\": [{\"id\": \"c1\", \"type\": \"function\","
+    " \"function\": {\"name\": \"book_viewing\", \"arguments\": \"{}\"}}]}", NULL);
+  JsonNode *request;
+  GtkLabel *answer;
+
+  g_assert_true (g_file_set_contents (tools_path,
+                                      "{\"tools\": [{\"type\": \"function\", \"function\":"
+                                      " {\"name\": \"book_viewing\"}}]}", -1, NULL));
+  errata_mock_llm_server_add_reply (server, scripted);
+  expand_all (fixture);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field (fixture, "_Kind")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "_Base URL")), base);
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "_Model")), "estate-bot");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "Too_ls file")), tools_path);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.test-target", NULL);
+  answer = find_label_starting (GTK_WIDGET (fixture->page), "Sending the first accepted query");
+  g_assert_nonnull (answer);
+  errata_gui_test_iterate_until (chat_answered, answer);
+  g_assert_nonnull (strstr (gtk_label_get_text (answer), "(tool calls: book_viewing)"));
+  request = errata_mock_llm_server_get_last_request (server);
+  g_assert_nonnull (request);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_object_get_object_member (
+                       json_array_get_object_element (
+                         json_object_get_array_member (json_node_get_object (request), "tools"), 0),
+                       "function"), "name"), ==, "book_viewing");
+}
+
 #ifdef HAVE_XTEST
 /* Real key presses (XTest under Xvfb, G_DEBUG=fatal-criticals): Delete on
  * a tuple, Ctrl+Z to put it back, E to its values. */
@@ -484,6 +531,7 @@ main (int   argc,
     { "target-form", test_target_form },
     { "tuples-table", test_tuples_table },
     { "heat-map-choices", test_heat_map_choices },
+    { "chat-tools-test", test_chat_tools_test },
 #ifdef HAVE_XTEST
     { "tuples-keys", test_tuples_keys },
 #endif
