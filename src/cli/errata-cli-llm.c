@@ -490,6 +490,16 @@ errata_cli_llm (int    argc,
 
   if (argc > 0 && g_str_equal (argv[0], "llm"))
     argc--, argv++;
+  /* "errata-cli llm --help" asks for help, not a mistake: exit 0. */
+  if (argc >= 1 && (g_str_equal (argv[0], "--help") || g_str_equal (argv[0], "-h")))
+    {
+      g_print ("%s\n\n  ping      %s\n  complete  %s\n\n%s\n",
+               _("Usage: errata-cli llm ping|complete [--provider P] [--base-url URL] [--model M]"),
+               _("Check that the provider answers"),
+               _("Send a prompt (standard input) and print the reply"),
+               _("Run “errata-cli llm ping --help” for the options."));
+      return EXIT_OK;
+    }
   if (argc < 1 || !(g_str_equal (argv[0], "ping") || g_str_equal (argv[0], "complete")))
     return usage ();
 

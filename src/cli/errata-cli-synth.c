@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -629,12 +630,46 @@ run_state (int                    argc,
 
 /* ---- dispatch ------------------------------------------------------------ */
 
+static const struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+} subcommands[] = {
+  { "dimensions", N_("PROJECT [FILE.json] [--json]"), N_("Set the dimensions of user queries, or show them") },
+  { "tuples", N_("PROJECT (--all | --sample N [--seed S] | --llm N) [--limit N] [--json]"), N_("Make tuples of dimension values") },
+  { "queries", N_("PROJECT [--per-tuple K | --from FILE.json] [--json]"), N_("Have the LLM write queries for each tuple, add typed ones, or list them") },
+  { "accept", N_("PROJECT (ID… | --drafts)"), N_("Accept queries") },
+  { "reject", N_("PROJECT (ID… | --drafts)"), N_("Reject queries") },
+  { "run", N_("PROJECT [--target FILE.json] [--trust] [--progress] [--json]"), N_("Run the accepted queries through your system; each reply becomes a trace") },
+  { "breakdown", N_("PROJECT [--pairs] [--json]"), N_("Failure rate per dimension value, from the reviews made here") },
+  { "secret", N_("NAME [--clear]"), N_("Store a target’s secret in the keyring, read from standard input") },
+};
+
+static void
+print_synth_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: errata-cli synth SUBCOMMAND PROJECT [OPTION…]"));
+  fprintf (out, "%s\n", _("Synthetic data: dimensions → tuples → queries → traces from your own "
+                          "system, and where it breaks by dimension."));
+  fprintf (out, "\n%s\n", _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    fprintf (out, "  %-10s %s\n             synth %s %s\n", subcommands[i].name,
+             _(subcommands[i].summary), subcommands[i].name, _(subcommands[i].args));
+  fprintf (out, "\n%s\n", _("Run “errata-cli synth SUBCOMMAND --help” for its options."));
+}
+
 int
 errata_cli_synth (int    argc,
                   char **argv)
 {
   const char *what = argc >= 2 ? argv[1] : "";
 
+  if (g_str_equal (what, "--help") || g_str_equal (what, "-h") || g_str_equal (what, "help"))
+    {
+      print_synth_help (stdout);
+      return ERRATA_CLI_EXIT_OK;
+    }
   if (g_str_equal (what, "dimensions"))
     return run_dimensions (argc - 1, argv + 1);
   if (g_str_equal (what, "tuples"))
@@ -651,7 +686,6 @@ errata_cli_synth (int    argc,
     return _errata_cli_synth_breakdown (argc - 1, argv + 1);
   if (g_str_equal (what, "secret"))
     return _errata_cli_synth_secret (argc - 1, argv + 1);
-  return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
-                          _("Usage: errata-cli synth dimensions|tuples|queries|accept|reject|run|"
-                            "breakdown|secret PROJECT …"));
+  print_synth_help (stderr);
+  return ERRATA_CLI_EXIT_USAGE;
 }

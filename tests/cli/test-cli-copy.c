@@ -110,6 +110,50 @@ test_upgrade_is_reported (void)
   errata_test_remove_tree (dir);
 }
 
+/* A synthetic query with an address, typed as the LLM would have written
+ * it: `copy --default-redactions` leaves it nowhere in the copy. */
+static void
+test_copy_redacts_synthetic_queries (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = new_project (&dir);
+  g_autofree char *path = g_file_get_path (errata_project_get_file (project));
+  g_autofree char *out = g_build_filename (dir, "shared.errata", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  CliResult result;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO synth_tuples (id, key, dimensions, origin, created_at)"
+    " VALUES (1, 'renter', '{\"persona\":\"renter\"}', 'typed', 0);"
+    "INSERT INTO synth_queries (tuple_id, text, origin, created_at)"
+    " VALUES (1, 'Please reply to zoe@example.org about the flat', 'llm', 0);",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  result = cli_run ("copy", path, out, "--default-redactions", NULL);
+  g_assert_cmpint (result.status, ==, 0);
+  /* The trace's address and the query's. */
+  cli_assert_contains (result.out, "       2  E-mail addresses");
+  cli_result_clear (&result);
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_null (g_strstr_len (contents, len, "zoe@example.org"));
+
+  g_assert_cmpint (sqlite3_open (out, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM synth_queries", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==,
+                   "Please reply to [email] about the flat");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +162,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/copy/dry-run-then-copy", test_copy_dry_run_then_copy);
   g_test_add_func ("/cli/copy/upgrade-is-reported", test_upgrade_is_reported);
+  g_test_add_func ("/cli/copy/redacts-synthetic-queries", test_copy_redacts_synthetic_queries);
 
   return g_test_run ();
 }

@@ -326,7 +326,32 @@ test_usage (void)
   g_assert_cmpint (g.status, ==, 2);
   cli_assert_contains (g.err, "There is no query 999");
   g_assert_cmpint (h.status, ==, 2);
+  cli_assert_contains (h.err, "Subcommands:");
   errata_test_remove_tree (dir);
+}
+
+/* Help asked for is help given: on stdout, exit 0, for synth and llm (the
+ * two commands whose first word is a subcommand) as for the others. */
+static void
+test_help (void)
+{
+  g_auto(CliResult) synth = cli_run ("synth", "--help", NULL);
+  g_auto(CliResult) synth_h = cli_run ("synth", "-h", NULL);
+  g_auto(CliResult) tuples = cli_run ("synth", "tuples", "--help", NULL);
+  g_auto(CliResult) llm = cli_run ("llm", "--help", NULL);
+  g_auto(CliResult) bare = cli_run ("synth", NULL);
+
+  g_assert_cmpint (synth.status, ==, 0);
+  cli_assert_contains (synth.out, "Usage: errata-cli synth SUBCOMMAND");
+  cli_assert_contains (synth.out, "breakdown");
+  cli_assert_contains (synth.out, "--sample N [--seed S]");
+  g_assert_cmpint (synth_h.status, ==, 0);
+  g_assert_cmpint (tuples.status, ==, 0);
+  cli_assert_contains (tuples.out, "--sample");
+  g_assert_cmpint (llm.status, ==, 0);
+  cli_assert_contains (llm.out, "ping");
+  /* No subcommand at all is still a usage error. */
+  g_assert_cmpint (bare.status, ==, 2);
 }
 
 /* Typed queries from a file (all or nothing, the bad entry named), and a
@@ -377,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/cli/synth/new-user", test_new_user);
   g_test_add_func ("/cli/synth/command-trust", test_command_trust);
   g_test_add_func ("/cli/synth/usage", test_usage);
+  g_test_add_func ("/cli/synth/help", test_help);
   g_test_add_func ("/cli/synth/typed-and-secret", test_typed_and_secret);
   return g_test_run ();
 }

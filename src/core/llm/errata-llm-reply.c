@@ -39,6 +39,7 @@ errata_llm_reply_copy (const ErrataLlmReply *self)
   copy->model = g_strdup (self->model);
   copy->finish_reason = g_strdup (self->finish_reason);
   copy->json = self->json != NULL ? json_node_copy (self->json) : NULL;
+  copy->tool_calls = self->tool_calls != NULL ? json_node_copy (self->tool_calls) : NULL;
 
   return copy;
 }
@@ -53,6 +54,7 @@ errata_llm_reply_free (ErrataLlmReply *self)
   g_free (self->model);
   g_free (self->finish_reason);
   g_clear_pointer (&self->json, json_node_unref);
+  g_clear_pointer (&self->tool_calls, json_node_unref);
   g_free (self);
 }
 
@@ -73,6 +75,11 @@ errata_llm_reply_to_json (const ErrataLlmReply *self)
     {
       json_builder_set_member_name (builder, "json");
       json_builder_add_value (builder, json_node_copy (self->json));
+    }
+  if (self->tool_calls != NULL)
+    {
+      json_builder_set_member_name (builder, "tool_calls");
+      json_builder_add_value (builder, json_node_copy (self->tool_calls));
     }
   json_builder_set_member_name (builder, "model");
   json_builder_add_string_value (builder, self->model != NULL ? self->model : "");
@@ -121,6 +128,9 @@ errata_llm_reply_from_json (const char  *json,
   self->cost = json_object_get_double_member_with_default (object, "cost", 0);
   if (json_object_has_member (object, "json"))
     self->json = json_node_copy (json_object_get_member (object, "json"));
+  if (json_object_has_member (object, "tool_calls")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "tool_calls")))
+    self->tool_calls = json_node_copy (json_object_get_member (object, "tool_calls"));
 
   return g_steal_pointer (&self);
 }

@@ -24,6 +24,8 @@ typedef struct
   double    latency_ms;     /* of the successful attempt */
   guint     attempts;       /* 1 unless it was retried */
   gboolean  cached;         /* from the reply cache: no call was made */
+  JsonNode *tool_calls;     /* nullable: the tool calls the model asked for, an array in
+                             * OpenAI's shape ({id, type, function: {name, arguments}}) */
 } ErrataLlmReply;
 
 GType           errata_llm_reply_get_type  (void) G_GNUC_CONST;

@@ -53,6 +53,7 @@ request_clear (gpointer data)
   g_free (self->schema_name);
   g_free (self->model);
   g_clear_pointer (&self->schema, json_node_unref);
+  g_clear_pointer (&self->tools, json_node_unref);
 }
 
 void
@@ -138,6 +139,21 @@ errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
   g_return_if_fail (self != NULL);
 
   self->bypass_cache = bypass_cache;
+}
+
+/* The tools a system under test offers its model (the synthetic data chat
+ * target's tools file): the model may answer with tool calls, which the
+ * reply keeps. Nothing runs them: a call is a step of the trace to review. */
+void
+errata_llm_request_set_tools (ErrataLlmRequest *self,
+                              JsonNode         *tools)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (tools == NULL || JSON_NODE_HOLDS_ARRAY (tools));
+
+  g_clear_pointer (&self->tools, json_node_unref);
+  if (tools != NULL && json_array_get_length (json_node_get_array (tools)) > 0)
+    self->tools = json_node_copy (tools);
 }
 
 /* A judge keeps a reply it cannot read as its raw text beside the error

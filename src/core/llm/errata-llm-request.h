@@ -33,6 +33,9 @@ typedef struct
   gboolean   bypass_cache; /* neither answered from nor stored in the reply cache */
   gboolean   json_optional; /* with a schema: a reply without JSON is returned (json NULL),
                              * not failed, so that the caller can keep its text */
+  JsonNode  *tools;        /* nullable: an array of OpenAI tool definitions
+                            * ({"type": "function", "function": {…}}), sent as they are
+                            * to OpenAI-compatible endpoints */
 } ErrataLlmRequest;
 
 GType             errata_llm_request_get_type        (void) G_GNUC_CONST;
@@ -58,6 +61,9 @@ void              errata_llm_request_set_model       (ErrataLlmRequest *self,
                                                       const char       *model);
 void              errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
                                                       gboolean          bypass_cache);
+/* `tools` (transfer none, nullable) must be an array of objects. */
+void              errata_llm_request_set_tools       (ErrataLlmRequest *self,
+                                                      JsonNode         *tools);
 void              errata_llm_request_set_json_optional (ErrataLlmRequest *self,
                                                       gboolean          json_optional);
 const char       *errata_llm_request_get_model       (const ErrataLlmRequest *self,

@@ -64,6 +64,12 @@ build_openai (JsonBuilder             *builder,
     }
   json_builder_end_array (builder);
 
+  if (request->tools != NULL)
+    {
+      json_builder_set_member_name (builder, "tools");
+      json_builder_add_value (builder, json_node_copy (request->tools));
+    }
+
   if (request->max_tokens > 0)
     {
       /* OpenAI itself deprecated max_tokens (its reasoning models refuse
@@ -163,6 +169,9 @@ build_anthropic (JsonBuilder            *builder,
   json_builder_set_member_name (builder, "max_tokens");
   json_builder_add_int_value (builder, request->max_tokens > 0 ? request->max_tokens
                                                                : ANTHROPIC_DEFAULT_MAX_TOKENS);
+  /* request->tools are OpenAI's shape, for the synthetic data chat target
+   * (an OpenAI-compatible endpoint): not sent to Anthropic, whose "tools"
+   * here carry the schema. */
   if (request->schema != NULL)
     build_anthropic_tool (builder, request);
 }
@@ -394,6 +403,9 @@ parse_openai (JsonObject              *root,
   reply->finish_reason = g_strdup (get_string_member (choice, "finish_reason"));
   reply->tokens_in = get_int_member (usage, "prompt_tokens");
   reply->tokens_out = get_int_member (usage, "completion_tokens");
+  if (message != NULL && json_object_has_member (message, "tool_calls")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (message, "tool_calls")))
+    reply->tool_calls = json_node_copy (json_object_get_member (message, "tool_calls"));
 
   if (request->schema != NULL &&
       !reply_take_json (reply, request->json_optional ? NULL : error) && !request->json_optional)
@@ -706,6 +718,9 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   else
     json_builder_add_null_value (builder);
   json_builder_add_boolean_value (builder, request->schema_strict);
+  /* Only when set, as below: the keys of requests without tools stay. */
+  if (request->tools != NULL)
+    json_builder_add_value (builder, json_node_copy (request->tools));
   /* Only when set, so that the keys of every other request stay as they
    * were; a reply without JSON must never answer a request that needs it. */
   if (request->json_optional)

@@ -28,7 +28,14 @@
 #include "errata-trace.h"
 
 /* Where redaction applies. Input and output repeat the messages' text, and
- * a raw reply repeats its reasoning: redacted, not counted twice. */
+ * a raw reply repeats its reasoning: redacted, not counted twice.
+ *
+ * Synthetic data holds text a person typed or an LLM wrote from what a
+ * person typed: the queries (which become the traces' first messages), the
+ * errors a user's system answered with, the dimensions' descriptions and
+ * the target (its system prompt, URL and body template, in the batches and
+ * in meta). Dimension names and values are left as they are: they are the
+ * tuples' keys, and a rule catching one would break the tuples. */
 typedef struct
 {
   const char *table;
@@ -37,20 +44,30 @@ typedef struct
   const char *column;
   gboolean    json;
   gboolean    counted;
+  const char *where;    /* nullable: which rows, when not all */
 } Column;
 
 static const Column redacted_columns[] = {
-  { "traces", "id", 1, "messages", TRUE, TRUE },
-  { "traces", "id", 1, "metadata", TRUE, TRUE },
-  { "traces", "id", 1, "input", FALSE, FALSE },
-  { "traces", "id", 1, "output", FALSE, FALSE },
-  { "annotations", "id", 1, "note", FALSE, TRUE },
-  { "explicit_labels", "target, trace_id", 2, "reason", FALSE, TRUE },
-  { "label_history", "id", 1, "reason", FALSE, TRUE },
-  { "verdicts", "run_id, trace_id", 2, "reasoning", FALSE, TRUE },
-  { "verdicts", "run_id, trace_id", 2, "raw", TRUE, FALSE },
-  /* An experiment's queries may be trace inputs replayed ("mode:NAME"). */
-  { "experiment_queries", "id", 1, "text", FALSE, TRUE },
+  { "traces", "id", 1, "messages", TRUE, TRUE, NULL },
+  { "traces", "id", 1, "metadata", TRUE, TRUE, NULL },
+  { "traces", "id", 1, "input", FALSE, FALSE, NULL },
+  { "traces", "id", 1, "output", FALSE, FALSE, NULL },
+  { "annotations", "id", 1, "note", FALSE, TRUE, NULL },
+  { "explicit_labels", "target, trace_id", 2, "reason", FALSE, TRUE, NULL },
+  { "label_history", "id", 1, "reason", FALSE, TRUE, NULL },
+  { "verdicts", "run_id, trace_id", 2, "reasoning", FALSE, TRUE, NULL },
+  { "verdicts", "run_id, trace_id", 2, "raw", TRUE, FALSE, NULL },
+  { "synth_queries", "id", 1, "text", FALSE, TRUE, NULL },
+  { "synth_queries", "id", 1, "error", FALSE, TRUE, NULL },
+  { "synth_dimensions", "id", 1, "description", FALSE, TRUE, NULL },
+  { "synth_values", "id", 1, "description", FALSE, TRUE, NULL },
+  { "synth_batches", "id", 1, "target", TRUE, TRUE, NULL },
+  { "synth_batches", "id", 1, "message", FALSE, TRUE, NULL },
+  { "meta", "key", 1, "value", TRUE, TRUE, "key = 'synth_target'" },
+  /* An experiment's queries may be trace inputs replayed ("mode:NAME"); a
+   * variant's target holds its system prompt and URL. */
+  { "experiment_queries", "id", 1, "text", FALSE, TRUE, NULL },
+  { "experiment_variants", "id", 1, "target", TRUE, TRUE, NULL },
 };
 
 /* The annotations a copy keeps, with ?1 the reviewer and ?2 whether
@@ -137,9 +154,10 @@ redact_column (ErrataCopyOptions  *self,
   guint n = 0;
   int rc = SQLITE_DONE;
 
-  select_sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s IS NOT NULL AND %s",
+  select_sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s IS NOT NULL AND %s AND %s",
                                 column->keys, column->column, column->table, column->column,
-                                filtered && !write ? kept_annotation_sql : "1");
+                                filtered && !write ? kept_annotation_sql : "1",
+                                column->where != NULL ? column->where : "1");
   placeholders = column->n_keys == 1 ? g_strdup ("?2") : g_strdup ("?2, ?3");
   update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE (%s) = (%s)", column->table,
                                 column->column, column->keys, placeholders);

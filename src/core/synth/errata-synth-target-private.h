@@ -41,6 +41,8 @@ struct _ErrataSynthTarget
   char                  *key_secret;     /* or a target secret's name */
   char                  *key_env;        /* for CI: a variable when the keyring has none */
   char                  *system;
+  JsonNode              *tools;          /* nullable: the tools offered to the model */
+  char                  *tools_file;     /* nullable: where they come from, read at the first call */
 
   /* secrets, looked up in the keyring before the first call */
   GPtrArray             *secret_names;   /* of char*, named by {{secret.NAME}} */
@@ -106,6 +108,14 @@ char    *_errata_synth_target_fill_secrets    (ErrataSynthTarget  *self,
 /* Looks every secret up (and the chat key), then calls `done`. */
 void     _errata_synth_target_look_up_secrets (ErrataSynthTarget  *self,
                                                void              (*done) (ErrataSynthTarget *self));
+
+/* A chat target's "tools" (checked now) and "tools_file" (kept); and the
+ * file, read once, at its first call. */
+gboolean _errata_synth_target_read_tools   (ErrataSynthTarget  *self,
+                                            JsonObject         *definition,
+                                            GError            **error);
+gboolean _errata_synth_target_load_tools   (ErrataSynthTarget  *self,
+                                            GError            **error);
 
 /* The kinds' attempts. */
 void     _errata_synth_http_start          (ErrataSynthTarget  *self,

@@ -156,7 +156,7 @@ read_chat (ErrataSynthTarget  *self,
   self->key_env = g_strdup (errata_json_member_string (definition, "api_key_env", NULL));
   self->system = g_strdup (errata_json_member_string (definition, "system", NULL));
   self->description = g_strdup (base_url);
-  return TRUE;
+  return _errata_synth_target_read_tools (self, definition, error);
 }
 
 static gboolean
@@ -321,6 +321,20 @@ errata_synth_target_set_retry_delays (ErrataSynthTarget *self,
 
 /* Chat --------------------------------------------------------------------- */
 
+/* The model's answer; the tool calls it asked for stay in the trace, in
+ * the normalised shape ({id, name, arguments}), for a reviewer to judge. */
+static JsonObject *
+assistant_message (ErrataLlmReply *llm)
+{
+  JsonObject *message = errata_messages_new_message ("assistant", llm->text);
+
+  if (llm->tool_calls != NULL && json_array_get_length (json_node_get_array (llm->tool_calls)) > 0)
+    json_object_set_array_member (message, "tool_calls",
+                                  errata_messages_normalise_tool_calls (
+                                    json_node_get_array (llm->tool_calls)));
+  return message;
+}
+
 static void
 on_chat_reply (GObject      *source,
                GAsyncResult *result,
@@ -351,8 +365,7 @@ on_chat_reply (GObject      *source,
     json_array_add_object_element (reply->messages,
                                    errata_messages_new_message ("system", self->system));
   json_array_add_object_element (reply->messages, errata_messages_new_message ("user", query));
-  json_array_add_object_element (reply->messages,
-                                 errata_messages_new_message ("assistant", llm->text));
+  json_array_add_object_element (reply->messages, assistant_message (llm));
   g_task_return_pointer (task, reply, (GDestroyNotify)errata_synth_reply_free);
 }
 
@@ -362,10 +375,18 @@ chat_call (ErrataSynthTarget *self,
            const char        *query)
 {
   g_autoptr(ErrataLlmRequest) request = errata_llm_request_new ();
+  GError *error = NULL;
 
   g_task_set_task_data (task, g_strdup (query), g_free);
+  if (!_errata_synth_target_load_tools (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   if (self->system != NULL)
     errata_llm_request_set_system (request, self->system);
+  if (self->tools != NULL)
+    errata_llm_request_set_tools (request, self->tools);
   errata_llm_request_add_message (request, "user", query);
   /* The system's reply each time, never an old one from the cache. */
   errata_llm_request_set_bypass_cache (request, TRUE);
@@ -721,6 +742,8 @@ errata_synth_target_finalize (GObject *object)
   g_clear_pointer (&self->definition, json_object_unref);
   g_free (self->description);
   g_free (self->system);
+  g_clear_pointer (&self->tools, json_node_unref);
+  g_free (self->tools_file);
   g_free (self->key_provider);
   g_free (self->key_secret);
   g_free (self->key_env);

@@ -6,7 +6,10 @@
  *      an OpenAI-compatible chat endpoint, called through ErrataLlmClient;
  *      its key is the keyring's: the target secret NAME, or else the key
  *      Preferences keep for `provider` and `base_url` ("api_key_env":
- *      "VAR", for CI, when the keyring has none);
+ *      "VAR", for CI, when the keyring has none); "tools_file": "tools.json"
+ *      (read at the first call; relative to the directory set below) or
+ *      "tools": [...] offers the model OpenAI tool definitions, and the
+ *      tool calls it answers with stay in the trace's messages;
  *   {"kind": "http", "method": "POST", "url": "…", "headers": {"…": "…"},
  *    "body": {"q": "{{query}}", "who": "{{dimension.persona}}"},
  *    "reply_pointer": "/answer", "messages_pointer": "/messages"}

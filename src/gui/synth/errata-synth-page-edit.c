@@ -125,6 +125,8 @@ delete_query_action (GtkWidget  *widget,
   _errata_synth_page_select_query_at (self, index);
 }
 
+/* Shift+Delete on a query: its tuple goes, with the tuple's queries; the
+ * toast offers Undo (errata-synth-page-tuples.c). */
 static void
 delete_tuple_action (GtkWidget  *widget,
                      const char *action_name,
@@ -132,24 +134,13 @@ delete_tuple_action (GtkWidget  *widget,
 {
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
   GtkListBoxRow *row = selected_row (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  gint64 tuple_id;
   int index;
 
   if (row == NULL)
     return;
-  tuple_id = row_id (row, "tuple-id");
   index = gtk_list_box_row_get_index (row);
-  if (!errata_synth_tuples_delete (_errata_synth_page_get_project (self), tuple_id, &error))
-    {
-      _errata_synth_page_say (self, error->message);
-      return;
-    }
   close_editor (self);
-  message = g_strdup_printf (_("Deleted tuple %" G_GINT64_FORMAT " and its queries."), tuple_id);
-  _errata_synth_page_say (self, message);
-  errata_synth_page_reload (self);
+  _errata_synth_page_delete_tuple (self, row_id (row, "tuple-id"));
   _errata_synth_page_select_query_at (self, index);
 }
 

@@ -67,11 +67,15 @@ combinatorial_tuples (ErrataSynthPage *self,
    * asking for every combination (3 × 3 × 3 dimensions and the default 30). */
   if (!all && n >= errata_synth_dimensions_n_combinations (dimensions))
     all = TRUE;
-  /* The seed is the time: another Sample gives other tuples; the CLI's
-   * --seed repeats one. */
+  /* The seed is the page's: the same seed repeats a sample (as the CLI's
+   * --seed does), and it moves on after each Sample so that pressing
+   * Sample again gives other tuples. */
   tuples = all ? errata_synth_tuples_all (dimensions, ERRATA_SYNTH_DEFAULT_LIMIT, &error)
-               : errata_synth_tuples_sample (dimensions, n, g_get_real_time (),
+               : errata_synth_tuples_sample (dimensions, n,
+                                             gtk_spin_button_get_value_as_int (self->seed_spin),
                                              ERRATA_SYNTH_DEFAULT_LIMIT, &error);
+  if (!all && tuples != NULL)
+    gtk_spin_button_spin (self->seed_spin, GTK_SPIN_STEP_FORWARD, 1);
   if (tuples == NULL)
     {
       _errata_synth_page_say (self, error->message);

@@ -1,5 +1,6 @@
 /* errata-synth-page-setup.c: the Synthetic Data page's editors: the
- * dimensions as JSON, the target as JSON with Save and Test.
+ * dimensions as JSON, the target's Save and Test (its form is in
+ * errata-synth-page-target.c), the keyring's secrets.
  *
  * A target typed here is its author's: saving (or testing) it grants this
  * machine's trust to its command, as creating a command evaluator does; a
@@ -49,13 +50,10 @@ _errata_synth_page_load_editors (ErrataSynthPage *self)
   g_autoptr(ErrataSynthTarget) target = errata_synth_target_load (project, NULL);
   g_autoptr(JsonNode) dims = dimensions != NULL && dimensions->len > 0
                              ? errata_synth_dimensions_to_json (dimensions) : NULL;
-  g_autoptr(JsonNode) definition = NULL;
 
-  if (target != NULL)
-    definition = json_node_init_object (json_node_alloc (),
-                                        errata_synth_target_get_definition (target));
   set_buffer_json (self->dimensions_view, dims);
-  set_buffer_json (self->target_view, definition);
+  _errata_synth_page_show_target (self, target != NULL
+                                        ? errata_synth_target_get_definition (target) : NULL);
 }
 
 static void
@@ -88,11 +86,13 @@ static ErrataSynthTarget *
 typed_target (ErrataSynthPage  *self,
               GError          **error)
 {
-  g_autofree char *text = buffer_text (self->target_view);
+  g_autofree char *text = _errata_synth_page_dup_target_text (self, error);
   g_autofree char *project_id = errata_project_get_meta (_errata_synth_page_get_project (self),
                                                          "project_id");
   g_autoptr(ErrataSynthTarget) target = NULL;
 
+  if (text == NULL)
+    return NULL;
   target = errata_synth_target_new_from_text (text, project_id != NULL ? project_id : "", error);
   if (target == NULL || !errata_synth_target_grant_trust (target, error))
     return NULL;
@@ -115,7 +115,30 @@ save_target_action (GtkWidget  *widget,
       gtk_label_set_text (self->test_label, error->message);
       return;
     }
+  /* What was saved is what the form shows from now on (and what Edit as
+   * JSON shows), members the form has no field for included. */
+  _errata_synth_page_show_target (self, errata_synth_target_get_definition (target));
   gtk_label_set_text (self->test_label, _("Target saved."));
+}
+
+/* A model that answers with tool calls may say nothing else: name them. */
+static char *
+tool_calls_text (ErrataSynthReply *reply)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = reply->messages != NULL ? json_array_get_length (reply->messages) : 0;
+  JsonObject *last = n > 0 ? json_array_get_object_element (reply->messages, n - 1) : NULL;
+  JsonArray *calls = last != NULL && json_object_has_member (last, "tool_calls")
+                     ? json_object_get_array_member (last, "tool_calls") : NULL;
+
+  for (guint i = 0; calls != NULL && i < json_array_get_length (calls); i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            json_object_get_string_member_with_default (
+                              json_array_get_object_element (calls, i), "name", "?"));
+  if (names->len == 0)
+    return NULL;
+  /* Translators: after a Test's reply: the tools the model asked to call. */
+  return g_strdup_printf (_(" (tool calls: %s)"), names->str);
 }
 
 static void
@@ -135,9 +158,14 @@ on_test_reply (GObject      *source,
   if (reply == NULL)
     text = g_strdup (error->message);
   else
-    /* Translators: the reply a Test got, then the raw text it came in. */
-    text = g_strdup_printf (_("Reply: %s\n\nRaw (%.0f ms): %.*s"), reply->text, reply->latency_ms,
-                            RAW_SHOWN, reply->raw != NULL ? reply->raw : "");
+    {
+      g_autofree char *calls = tool_calls_text (reply);
+
+      /* Translators: the reply a Test got, then the raw text it came in. */
+      text = g_strdup_printf (_("Reply: %s%s\n\nRaw (%.0f ms): %.*s"), reply->text,
+                              calls != NULL ? calls : "", reply->latency_ms, RAW_SHOWN,
+                              reply->raw != NULL ? reply->raw : "");
+    }
   gtk_label_set_text (self->test_label, text);
 }
 

@@ -17,16 +17,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "errata-synth-breakdown.h"
 #include "errata-synth-dimensions.h"
 #include "errata-synth-queries.h"
 #include "errata-synth-run.h"
 #include "errata-toast-helper.h"
 #include "errata-synth-similarity.h"
 #include "errata-synth-tuples.h"
-
-/* The heat map's shades: failure rates up to 10%, 25%, 50%, 75%, above. */
-#define N_HEAT 5
 
 G_DEFINE_FINAL_TYPE (ErrataSynthPage, errata_synth_page, GTK_TYPE_WIDGET)
 
@@ -62,15 +58,6 @@ _errata_synth_page_get_project (ErrataSynthPage *self)
   return project_of (self);
 }
 
-static void
-clear_grid (GtkGrid *grid)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-}
-
 static GtkWidget *
 cell_label (const char *text,
             const char *css_class)
@@ -82,42 +69,6 @@ cell_label (const char *text,
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
-}
-
-/* Coverage ----------------------------------------------------------------- */
-
-static void
-show_coverage (ErrataSynthPage *self,
-               GPtrArray       *dimensions,
-               GPtrArray       *tuples)
-{
-  g_autoptr(JsonObject) coverage = errata_synth_tuples_coverage (dimensions, tuples);
-
-  clear_grid (self->coverage_grid);
-  if (dimensions->len == 0)
-    {
-      gtk_grid_attach (self->coverage_grid,
-                       cell_label (_("No dimensions yet: write them in Dimensions (JSON) above and press Save."),
-                                   "dim-label"), 0, 0, 1, 1);
-      return;
-    }
-  for (guint d = 0; d < dimensions->len; d++)
-    {
-      ErrataSynthDimension *dimension = g_ptr_array_index (dimensions, d);
-      JsonObject *counts = json_object_get_object_member (coverage, dimension->name);
-      g_autoptr(GString) values = g_string_new (NULL);
-
-      for (guint v = 0; v < dimension->values->len; v++)
-        {
-          const char *value = ((ErrataSynthValue *)g_ptr_array_index (dimension->values, v))->value;
-
-          /* Translators: a value and how many tuples take it: "investor 4". */
-          g_string_append_printf (values, _("%s%s %" G_GINT64_FORMAT), v > 0 ? " · " : "", value,
-                                  json_object_get_int_member (counts, value));
-        }
-      gtk_grid_attach (self->coverage_grid, cell_label (dimension->name, "heading"), 0, d, 1, 1);
-      gtk_grid_attach (self->coverage_grid, cell_label (values->str, NULL), 1, d, 1, 1);
-    }
 }
 
 /* Queries ------------------------------------------------------------------ */
@@ -226,81 +177,6 @@ show_queries (ErrataSynthPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.open-batch", self->last_batch > 0);
 }
 
-/* Heat map ----------------------------------------------------------------- */
-
-static int
-heat_level (double rate)
-{
-  static const double upper[N_HEAT - 1] = { 0.10, 0.25, 0.50, 0.75 };
-
-  for (int i = 0; i < N_HEAT - 1; i++)
-    if (rate <= upper[i])
-      return i;
-  return N_HEAT - 1;
-}
-
-static GtkWidget *
-heat_cell (const ErrataSynthCell *cell)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *css = NULL;
-  g_autofree char *tip = NULL;
-  GtkWidget *label;
-
-  if (cell->n == 0)
-    {
-      label = cell_label ("—", "dim-label");
-      gtk_widget_set_tooltip_text (label, _("No trace with this value is reviewed yet"));
-      return label;
-    }
-  /* Translators: a failure rate and what it counts: "50% · 2/4". */
-  text = g_strdup_printf (_("%.0f%% · %u/%u"), 100 * cell->rate, cell->n_fail, cell->n);
-  /* Translators: a 95% interval of a failure rate. */
-  tip = g_strdup_printf (_("95%% interval %.0f%%–%.0f%%"), 100 * cell->interval.lower,
-                         100 * cell->interval.upper);
-  css = g_strdup_printf ("synth-heat-%d", heat_level (cell->rate));
-  label = cell_label (text, "synth-heat");
-  gtk_widget_add_css_class (label, css);
-  gtk_widget_set_tooltip_text (label, tip);
-  return label;
-}
-
-static void
-show_breakdown (ErrataSynthPage      *self,
-                ErrataSynthBreakdown *breakdown)
-{
-  ErrataSynthTargetCount *overall = g_ptr_array_index (breakdown->targets, 0);
-  g_autofree char *summary = NULL;
-  const char *dimension = NULL;
-  int row = 0, column = 0;
-
-  clear_grid (self->heatmap_grid);
-  /* Translators: what the heat map counts. */
-  summary = g_strdup_printf (_("Overall failure rate by value, from %u of %u synthetic traces "
-                               "reviewed here (imported labels are not counted; %u disputed left "
-                               "out). Hover a cell for its 95%% interval."),
-                             overall->n_labelled, overall->n_traces, overall->n_disputed);
-  gtk_label_set_text (self->breakdown_label, summary);
-  for (guint i = 0; i < breakdown->cells->len; i++)
-    {
-      ErrataSynthCell *cell = g_ptr_array_index (breakdown->cells, i);
-
-      if (cell->target != 0 || cell->dimension2 != NULL)
-        continue;
-      if (g_strcmp0 (dimension, cell->dimension) != 0)
-        {
-          row += dimension != NULL ? 2 : 0;
-          column = 1;
-          gtk_grid_attach (self->heatmap_grid, cell_label (cell->dimension, "heading"), 0, row + 1,
-                           1, 1);
-          dimension = cell->dimension;
-        }
-      gtk_grid_attach (self->heatmap_grid, cell_label (cell->value, "caption"), column, row, 1, 1);
-      gtk_grid_attach (self->heatmap_grid, heat_cell (cell), column, row + 1, 1, 1);
-      column++;
-    }
-}
-
 /* Reload ------------------------------------------------------------------- */
 
 void
@@ -310,7 +186,6 @@ errata_synth_page_reload (ErrataSynthPage *self)
   g_autoptr(GPtrArray) dimensions = NULL;
   g_autoptr(GPtrArray) tuples = NULL;
   g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(ErrataSynthBreakdown) breakdown = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (ERRATA_IS_SYNTH_PAGE (self));
@@ -318,15 +193,14 @@ errata_synth_page_reload (ErrataSynthPage *self)
   project = project_of (self);
   if ((dimensions = errata_synth_dimensions_load (project, &error)) == NULL
       || (tuples = errata_synth_tuples_list (project, &error)) == NULL
-      || (queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error)) == NULL
-      || (breakdown = errata_synth_breakdown_compute (project, FALSE, &error)) == NULL)
+      || (queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error)) == NULL)
     {
       _errata_synth_page_say (self, error->message);
       return;
     }
-  show_coverage (self, dimensions, tuples);
+  _errata_synth_page_show_tuples (self, dimensions, tuples, queries);
   show_queries (self, queries);
-  show_breakdown (self, breakdown);
+  _errata_synth_page_show_heat_map (self);
 }
 
 /* Actions ------------------------------------------------------------------ */
@@ -454,6 +328,11 @@ on_run_done (GObject      *source,
   set_running (self, FALSE);
   _errata_synth_page_load_editors (self);
   errata_synth_page_reload (self);
+  /* The new traces are every page's: the Traces footer's counts, the
+   * Failure Modes and the Report read them again (through the window,
+   * which knows the pages). A cancelled run kept what came back. */
+  if (outcome.n_traces > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-pages", NULL);
 }
 
 static void
@@ -473,7 +352,7 @@ run_action (GtkWidget  *widget,
       _errata_synth_page_say (self,
                           error != NULL ? error->message
                                         : _("No target yet: describe your system in Target "
-                                            "(JSON) above and press Save."));
+                                            "above and press Save Target."));
       return;
     }
   /* No consent asked (issue 21's consent covers trace text): what goes out
@@ -558,6 +437,9 @@ errata_synth_page_finalize (GObject *object)
   g_clear_object (&self->test_cancellable);
   g_clear_object (&self->secret_cancellable);
   g_clear_object (&self->workspace);
+  _errata_synth_page_finalize_tuples (self);
+  _errata_synth_page_finalize_target (self);
+  _errata_synth_page_finalize_heat_map (self);
   G_OBJECT_CLASS (errata_synth_page_parent_class)->finalize (object);
 }
 
@@ -636,6 +518,12 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, secret_value_entry);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuples_spin);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuples_title);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuples_list);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, tuple_values_box);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, heat_target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, heat_view_dropdown);
   _errata_synth_page_class_add_setup (widget_class);
   _errata_synth_page_class_add_making (widget_class);
 
@@ -645,6 +533,8 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_install_action (widget_class, "synth.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "synth.open-batch", NULL, open_batch_action);
   _errata_synth_page_class_add_editing (widget_class);
+  _errata_synth_page_class_add_tuples (widget_class);
+  _errata_synth_page_class_add_target (widget_class);
 }
 
 /* A and R work on the queries list only, never while typing in an editor. */
@@ -668,6 +558,9 @@ errata_synth_page_init (ErrataSynthPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   add_query_shortcuts (self);
   _errata_synth_page_init_editing (self);
+  _errata_synth_page_init_tuples (self);
+  _errata_synth_page_init_target (self);
+  _errata_synth_page_init_heat_map (self);
 }
 
 GtkWidget *

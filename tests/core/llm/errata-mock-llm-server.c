@@ -122,6 +122,7 @@ typedef struct
   char     *finish_reason;  /* NULL: the usual one */
   gint64    tokens_in;
   gint64    tokens_out;
+  JsonNode *tool_calls;     /* nullable: OpenAI tool calls to answer with */
 } Answer;
 
 static void
@@ -130,6 +131,7 @@ answer_clear (Answer *answer)
   g_free (answer->text);
   g_free (answer->model);
   g_free (answer->finish_reason);
+  g_clear_pointer (&answer->tool_calls, json_node_unref);
   g_clear_pointer (&answer->json, json_node_unref);
 }
 
@@ -160,6 +162,8 @@ make_answer (ErrataMockLlmServer *self,
       answer->text = g_strdup (get_string (object, "text"));
       if (json_object_has_member (object, "json"))
         answer->json = json_node_copy (json_object_get_member (object, "json"));
+      if (json_object_has_member (object, "tool_calls"))
+        answer->tool_calls = json_node_copy (json_object_get_member (object, "tool_calls"));
     }
 
   if (answer->text == NULL && answer->json == NULL && !anthropic)
@@ -205,6 +209,11 @@ openai_body (guint        n,
   json_builder_add_string_value (b, "assistant");
   json_builder_set_member_name (b, "content");
   json_builder_add_string_value (b, answer->text);
+  if (answer->tool_calls != NULL)
+    {
+      json_builder_set_member_name (b, "tool_calls");
+      json_builder_add_value (b, json_node_copy (answer->tool_calls));
+    }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "finish_reason");
   json_builder_add_string_value (b, answer->finish_reason != NULL ? answer->finish_reason : "stop");
@@ -759,7 +768,8 @@ errata_mock_llm_server_set_retry_after (ErrataMockLlmServer *self,
 }
 
 /* A string (the reply text) or an object {"text"?, "json"?, "model"?,
- * "finish_reason"?} (finish_reason is sent as Anthropic's stop_reason too). */
+ * "finish_reason"?, "tool_calls"?} (finish_reason is sent as Anthropic's
+ * stop_reason too; tool_calls, OpenAI's, only in OpenAI's shape). */
 void
 errata_mock_llm_server_add_reply (ErrataMockLlmServer *self,
                                   JsonNode            *reply)

@@ -224,6 +224,76 @@ test_copy_redacted (void)
   errata_test_remove_tree (dir);
 }
 
+/* Synthetic data holds typed and generated text: the queries, the errors a
+ * system answered with, the dimensions' descriptions and the target (its
+ * system prompt) are redacted like the traces; the dimension values, which
+ * are the tuples' keys, are not. */
+static void
+test_copy_redacts_synthetic (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *source = g_build_filename (dir, "test.errata", NULL);
+  g_autofree char *dest = g_build_filename (dir, "shared.errata", NULL);
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
+  g_autoptr(ErrataCopyOptions) options = errata_copy_options_new ();
+  g_autoptr(ErrataProject) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  gsize len = 0;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project),
+    "INSERT INTO synth_dimensions (id, name, description) VALUES"
+    " (1, 'persona', 'who writes, e.g. mia@example.com');"
+    "INSERT INTO synth_values (dimension_id, value, description) VALUES"
+    " (1, 'renter', 'rents; call +44 20 7946 0958');"
+    "INSERT INTO synth_tuples (id, key, dimensions, origin, created_at) VALUES"
+    " (1, 'renter', '{\"persona\":\"renter\"}', 'typed', 0);"
+    "INSERT INTO synth_batches (id, target, status, message, started_at) VALUES"
+    " (1, '{\"kind\":\"chat\",\"system\":\"Escalate to ops@example.com\"}', 'done',"
+    "  'stopped: ops@example.com said no', 0);"
+    "INSERT INTO synth_queries (id, tuple_id, text, origin, state, error, created_at) VALUES"
+    " (1, 1, 'I am ben@example.com, is the flat free?', 'llm', 'accepted',"
+    "  'HTTP 500: no user +44 20 7946 0123', 0);"
+    "INSERT INTO meta (key, value) VALUES ('synth_target',"
+    " '{\"kind\":\"chat\",\"system\":\"Escalate to ops@example.com\"}');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  errata_copy_options_add_default_redactions (options);
+
+  g_assert_true (errata_project_copy_dry_run (source_file, options, NULL, &error));
+  g_assert_no_error (error);
+  /* The query, the dimension's description, the batch's target and
+   * message, the project's target; a phone in the value's description and
+   * in the query's error. */
+  g_assert_cmpuint (rule_count (options, "E-mail addresses"), ==, 5);
+  g_assert_cmpuint (rule_count (options, "Phone numbers"), ==, 2);
+
+  g_assert_true (errata_project_copy (source_file, dest_file, options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (dest, &raw, &len, NULL));
+  g_assert_null (g_strstr_len (raw, len, "example.com"));
+  g_assert_null (g_strstr_len (raw, len, "7946"));
+
+  copy = open_copy (dest);
+  stmt = _errata_project_prepare (copy, "SELECT text, error FROM synth_queries", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==,
+                   "I am [email], is the flat free?");
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, "HTTP 500: no user [phone]");
+  sqlite3_finalize (stmt);
+  /* The tuples still name their values. */
+  g_assert_cmpint (count (copy, "SELECT count(*) FROM synth_tuples WHERE key = 'renter'"), ==, 1);
+  g_assert_cmpint (count (copy, "SELECT count(*) FROM synth_values WHERE value = 'renter'"), ==, 1);
+  g_assert_cmpint (count (project, "SELECT count(*) FROM synth_queries"
+                                   " WHERE text LIKE '%example.com%'"), ==, 1);
+  errata_project_close (copy);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 /* Only Ada's reviews: Bob's note goes (and its words from the index);
  * imported labels stay unless asked. */
 static void
@@ -440,6 +510,7 @@ main (int   argc,
 
   g_test_add_func ("/project-copy/while-writing", test_copy_while_writing);
   g_test_add_func ("/project-copy/redacted", test_copy_redacted);
+  g_test_add_func ("/project-copy/redacts-synthetic", test_copy_redacts_synthetic);
   g_test_add_func ("/project-copy/only-reviewer", test_copy_only_reviewer);
   g_test_add_func ("/project-copy/refuses-itself", test_copy_refuses_itself);
   g_test_add_func ("/project-copy/upgrade-keeps-old-file", test_upgrade_keeps_old_file);

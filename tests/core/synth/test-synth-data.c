@@ -12,6 +12,7 @@
 #include "errata-mock-llm-server.h"
 #include "errata-synth-generate.h"
 #include "errata-synth-similarity.h"
+#include "errata-synth-tuple-edit.h"
 #include "errata-synth-typed.h"
 #include "errata-project-private.h"
 #include "synth-test-helpers.h"
@@ -547,6 +548,107 @@ test_llm_queries (void)
   errata_test_remove_tree (dir);
 }
 
+static JsonObject *
+tuple_of (const char *persona,
+          const char *feature,
+          const char *scenario)
+{
+  JsonObject *tuple = json_object_new ();
+
+  json_object_set_string_member (tuple, "persona", persona);
+  json_object_set_string_member (tuple, "feature", feature);
+  json_object_set_string_member (tuple, "scenario", scenario);
+  return tuple;
+}
+
+/* A tuple's values change in place (checked, never onto another tuple's,
+ * never once run); a deletion puts back exactly what it took. */
+static void
+test_tuple_edit_and_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GPtrArray) dimensions = synth_test_dimensions ();
+  g_autoptr(GPtrArray) tuples = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(JsonObject) taken = tuple_of ("investor", "search", "clear");
+  g_autoptr(JsonObject) unknown = tuple_of ("alien", "search", "clear");
+  g_autoptr(JsonObject) free_values = NULL;
+  g_autoptr(ErrataSynthDeletedTuple) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, last;
+
+  synth_test_fill (project, NULL, NULL);
+  tuples = errata_synth_tuples_list (project, NULL);
+  first = ((ErrataSynthTuple *)g_ptr_array_index (tuples, 0))->id;
+  last = ((ErrataSynthTuple *)g_ptr_array_index (tuples, 11))->id;
+  before = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+
+  /* Onto another tuple's values, or a value the dimension lacks: refused. */
+  g_assert_false (errata_synth_tuples_set_values (project, dimensions, first, taken, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "has these values already"));
+  g_clear_error (&error);
+  g_assert_false (errata_synth_tuples_set_values (project, dimensions, first, unknown, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Delete the last tuple, keeping it for undo: its query goes with it. */
+  deleted = errata_synth_tuples_delete_undoable (project, last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_synth_deleted_tuple_get_n_queries (deleted), ==, 1);
+  g_clear_pointer (&tuples, g_ptr_array_unref);
+  tuples = errata_synth_tuples_list (project, NULL);
+  g_assert_cmpuint (tuples->len, ==, 11);
+
+  /* Its values are free now: tuple 1 takes them. */
+  free_values = tuple_of ("renter", "mortgage", "vague");
+  g_assert_true (errata_synth_tuples_set_values (project, dimensions, first, free_values, &error));
+  g_assert_no_error (error);
+  /* So undo is refused (the values are taken again), changing nothing... */
+  g_assert_false (errata_synth_tuples_undelete (project, deleted, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&tuples, g_ptr_array_unref);
+  tuples = errata_synth_tuples_list (project, NULL);
+  g_assert_cmpuint (tuples->len, ==, 11);
+  /* ...until tuple 1 has its old values back. */
+  g_clear_pointer (&free_values, json_object_unref);
+  free_values = tuple_of ("first-time buyer", "search", "clear");
+  g_assert_true (errata_synth_tuples_set_values (project, dimensions, first, free_values, &error));
+  g_assert_true (errata_synth_tuples_undelete (project, deleted, &error));
+  g_assert_no_error (error);
+  after = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    {
+      ErrataSynthQuery *a = g_ptr_array_index (before, i), *b = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpint (a->tuple_id, ==, b->tuple_id);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpint (a->state, ==, b->state);
+    }
+
+  /* A tuple whose query was run keeps its values: its trace has them. */
+  {
+    g_autoptr(ErrataTrace) trace = errata_test_new_trace ("t1", "q", "a");
+    g_autofree char *sql = NULL;
+
+    g_assert_true (errata_project_add_trace (project, trace, NULL, NULL));
+    sql = g_strdup_printf ("UPDATE synth_queries SET trace_id = %" G_GINT64_FORMAT
+                           " WHERE id = %" G_GINT64_FORMAT, errata_trace_get_id (trace),
+                           ((ErrataSynthQuery *)g_ptr_array_index (after, 0))->id);
+    g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project), sql, NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+  }
+  g_assert_false (errata_synth_tuples_set_values (project, dimensions, first, taken, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "were run"));
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +668,7 @@ main (int    argc,
   g_test_add_func ("/synth/queries/states", test_query_states);
   g_test_add_func ("/synth/queries/edit-and-delete", test_query_edit_and_delete);
   g_test_add_func ("/synth/tuples/delete-with-queries", test_tuple_delete_with_queries);
+  g_test_add_func ("/synth/tuples/edit-and-undo", test_tuple_edit_and_undo);
   g_test_add_func ("/synth/typed", test_typed);
   g_test_add_func ("/synth/llm/tuples", test_llm_tuples);
   g_test_add_func ("/synth/llm/queries", test_llm_queries);

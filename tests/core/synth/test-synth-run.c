@@ -384,6 +384,83 @@ test_chat_run (void)
   errata_test_remove_tree (dir);
 }
 
+/* A chat target's tools file: the tools go in the request body as they
+ * are, and the tool calls the model answers with stay in the trace's
+ * messages (normalised); a file that is not tools is refused naming it. */
+static void
+test_chat_tools (void)
+{
+  static const char tools_json[] =
+    "[{\"type\": \"function\", \"function\": {\"name\": \"search_listings\","
+    " \"description\": \"Find homes\", \"parameters\": {\"type\": \"object\","
+    " \"properties\": {\"area\": {\"type\": \"string\"}}}}}]";
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, NULL);
+  g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
+  g_autofree char *tools_path = g_build_filename (dir, "tools.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "bad-tools.json", NULL);
+  g_autofree char *json = g_strdup_printf ("{\"kind\": \"chat\", \"base_url\": \"%s\","
+                                           " \"model\": \"estate-bot\", \"tools_file\": \"%s\"}",
+                                           base, tools_path);
+  g_autofree char *bad = g_strdup_printf ("{\"kind\": \"chat\", \"base_url\": \"%s\","
+                                          " \"tools_file\": \"%s\"}", base, bad_path);
+  g_autofree char *id = project_id (project);
+  g_autoptr(ErrataSynthTarget) target = NULL;
+  g_autoptr(ErrataSynthTarget) bad_target = NULL;
+  g_autoptr(JsonNode) scripted = json_from_string (
+    "{\"text\": \"\", \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\","
+    " \"function\": {\"name\": \"search_listings\", \"arguments\": \"{\\\"area\\\": \\\"Leeds\\\"}\"}}]}",
+    NULL);
+  g_autoptr(JsonNode) expected = json_from_string (tools_json, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ErrataSynthReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *request;
+  JsonObject *answer;
+  JsonObject *call;
+
+  g_assert_nonnull (scripted);
+  g_assert_true (g_file_set_contents (tools_path, tools_json, -1, NULL));
+  g_assert_true (g_file_set_contents (bad_path, "[{\"name\": \"no function\"}]", -1, NULL));
+  target = synth_test_target (json, id);
+  errata_mock_llm_server_add_reply (server, scripted);
+  errata_synth_target_call_async (target, "Two beds in Leeds?", NULL, NULL, errata_test_on_result,
+                                  &result);
+  errata_test_wait_for_result (&result);
+  reply = errata_synth_target_call_finish (target, result, &error);
+  g_assert_no_error (error);
+
+  request = errata_mock_llm_server_get_last_request (server);
+  g_assert_nonnull (request);
+  g_assert_true (json_object_has_member (json_node_get_object (request), "tools"));
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (request), "tools"),
+                                  expected));
+  answer = json_array_get_object_element (reply->messages,
+                                          json_array_get_length (reply->messages) - 1);
+  g_assert_cmpstr (json_object_get_string_member (answer, "role"), ==, "assistant");
+  g_assert_true (json_object_has_member (answer, "tool_calls"));
+  call = json_array_get_object_element (json_object_get_array_member (answer, "tool_calls"), 0);
+  g_assert_cmpstr (json_object_get_string_member (call, "id"), ==, "call_1");
+  g_assert_cmpstr (json_object_get_string_member (call, "name"), ==, "search_listings");
+  g_assert_cmpstr (json_object_get_string_member (call, "arguments"), ==, "{\"area\": \"Leeds\"}");
+
+  /* A file of something else: every call fails naming the member. */
+  bad_target = synth_test_target (bad, id);
+  g_clear_object (&result);
+  errata_synth_target_call_async (bad_target, "Hi", NULL, NULL, errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  g_assert_null (errata_synth_target_call_finish (bad_target, result, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "tools_file"));
+  g_clear_error (&error);
+  /* Inline tools are checked when the target is read. */
+  g_assert_null (errata_synth_target_new_from_text ("{\"kind\": \"chat\", \"base_url\": \"http://h/v1\","
+                                                    " \"tools\": {\"no\": 1}}", id, &error));
+  g_assert_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID);
+  errata_test_remove_tree (dir);
+}
+
 /* The breakdown ------------------------------------------------------------ */
 
 static void
@@ -548,6 +625,7 @@ main (int    argc,
   g_test_add_func ("/synth/run/command", test_command_run);
   g_test_add_func ("/synth/run/command-json-and-timeout", test_command_json_and_timeout);
   g_test_add_func ("/synth/run/chat", test_chat_run);
+  g_test_add_func ("/synth/run/chat-tools", test_chat_tools);
   g_test_add_func ("/synth/breakdown", test_breakdown);
   return g_test_run ();
 }

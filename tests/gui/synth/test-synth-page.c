@@ -1,8 +1,8 @@
 /* test-synth-page.c: the Synthetic Data page in the window: coverage, the
  * queries with near-duplicates marked, accept and reject of the selected
  * query, a run through the test HTTP system with progress, the heat map
- * once traces are reviewed; renders synth-page-1024-{light,dark}.png in the
- * build folder.
+ * once traces are reviewed, the dimensions editor and Test, making tuples
+ * and queries; renders synth-page-1024-*.png in the build folder.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,117 +10,7 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <string.h>
-
-#include "errata-application.h"
-#include "errata-gui-test-utils.h"
-#include "errata-synth-page.h"
-#include "errata-mock-llm-server.h"
-#include "errata-test-sut.h"
-#include "errata-traces-page.h"
-#include "errata-window.h"
-#include "synth-test-helpers.h"
-
-static ErrataApplication *app;
-
-typedef struct
-{
-  char            *dir;
-  ErrataTestSut   *sut;
-  ErrataWindow    *window;
-  ErrataSynthPage *page;
-} Fixture;
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !errata_window_is_loading (data);
-}
-
-/* The helpers' twelve accepted queries, two of them near-duplicates of
- * others, one rejected, and the test system as the project's target. */
-static void
-build_project (Fixture       *fixture,
-               ErrataProject *project)
-{
-  g_autofree char *id = errata_project_get_meta (project, "project_id");
-  g_autofree char *json = NULL;
-  g_autoptr(ErrataSynthTarget) target = NULL;
-  g_autoptr(GPtrArray) queries = NULL;
-  gint64 rejected;
-
-  synth_test_fill (project, NULL, NULL);
-  queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, NULL);
-  errata_synth_queries_set_text (project, ((ErrataSynthQuery *)g_ptr_array_index (queries, 0))->id,
-                                 "How do I get a mortgage as a first-time buyer?", NULL);
-  errata_synth_queries_set_text (project, ((ErrataSynthQuery *)g_ptr_array_index (queries, 1))->id,
-                                 "how do I get a mortgage as a first time buyer", NULL);
-  rejected = ((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->id;
-  errata_synth_queries_set_state (project, &rejected, 1, ERRATA_SYNTH_QUERY_REJECTED, NULL);
-  json = g_strdup_printf ("{\"kind\": \"http\", \"url\": \"%s\","
-                          " \"body\": {\"query\": \"{{query}}\", \"persona\": \"{{dimension.persona}}\"},"
-                          " \"reply_pointer\": \"/answer\", \"messages_pointer\": \"/messages\"}",
-                          errata_test_sut_get_url (fixture->sut));
-  target = synth_test_target (json, id);
-  g_assert_true (errata_synth_target_store (target, project, NULL));
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(ErrataProject) project = errata_test_new_project (&fixture->dir);
-  g_autoptr(GFile) file = NULL;
-
-  fixture->sut = errata_test_sut_new (0, NULL);
-  errata_test_sut_set_latency (fixture->sut, 20);
-  build_project (fixture, project);
-  file = g_object_ref (errata_project_get_file (project));
-  errata_project_close (project);
-
-  errata_application_open_file (app, file);
-  fixture->window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 900);
-  errata_gui_test_iterate_until (window_is_idle, fixture->window);
-  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->window);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "synth");
-  fixture->page = ERRATA_SYNTH_PAGE (errata_gui_test_find_first (GTK_WIDGET (fixture->window),
-                                                                 ERRATA_TYPE_SYNTH_PAGE));
-  g_assert_nonnull (fixture->page);
-  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->page);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-  errata_gui_test_iterate_for (50);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  g_clear_object (&fixture->sut);
-  errata_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static ErrataProject *
-page_project (Fixture *fixture)
-{
-  g_autoptr(ErrataWorkspace) workspace = NULL;
-
-  g_object_get (fixture->page, "workspace", &workspace, NULL);
-  return errata_workspace_get_project (workspace);
-}
-
-static GtkListBox *
-queries_list (Fixture *fixture)
-{
-  return errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_LIST_BOX,
-                                          "boxed-list");
-}
+#include "synth-page-fixture.h"
 
 static void
 test_shows_queries (Fixture       *fixture,
@@ -134,7 +24,10 @@ test_shows_queries (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 12);
   g_assert_nonnull (strstr (text, "Queries: 12 · 11 accepted · 1 rejected"));
   /* Coverage: each persona in four of the twelve tuples. */
-  g_assert_nonnull (strstr (text, "first-time buyer 4 · investor 4 · renter 4"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “first-time buyer”"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “investor”"));
+  g_assert_true (shows_coverage (fixture, "4 tuples take “renter”"));
+  g_assert_true (shows_coverage (fixture, "6 tuples take “vague”"));
   /* The two mortgage questions mark each other. */
   near = g_ptr_array_new ();
   for (guint i = 0; i < rows->len; i++)
@@ -171,49 +64,6 @@ test_accept_reject (Fixture       *fixture,
   queries = errata_synth_queries_list (page_project (fixture), ERRATA_SYNTH_LIST_ALL, NULL);
   g_assert_cmpint (((ErrataSynthQuery *)g_ptr_array_index (queries, 11))->state, ==,
                    ERRATA_SYNTH_QUERY_ACCEPTED);
-}
-
-static gboolean
-run_done (gpointer data)
-{
-  return !errata_synth_page_is_running (data);
-}
-
-static void
-review (ErrataProject *project,
-        gint64         trace_id,
-        ErrataVerdict  verdict)
-{
-  g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (trace_id, "ana");
-
-  annotation->verdict = verdict;
-  g_assert_true (errata_project_set_annotation (project, annotation, NULL));
-}
-
-static void
-render (Fixture              *fixture,
-        const char           *scheme_name,
-        AdwColorScheme        scheme)
-{
-  g_autofree char *name = g_strdup_printf ("synth-page-1024-%s.png", scheme_name);
-  g_autoptr(GdkTexture) texture = NULL;
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
-  g_assert_cmpint (gdk_texture_get_width (texture), >=, 1000);
-}
-
-static gboolean
-traces_listed_11 (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (errata_traces_page_get_model (data))) == 11;
-}
-
-static gboolean
-traces_listed_12 (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (errata_traces_page_get_model (data))) == 12;
 }
 
 /* Open in Traces shows the batch's traces, then the test comes back. */
@@ -298,51 +148,23 @@ test_run_and_heat_map (Fixture       *fixture,
   render (fixture, "dark-heat-map", ADW_COLOR_SCHEME_FORCE_DARK);
 }
 
-static gboolean
-test_answered (gpointer data)
-{
-  const char *text = gtk_label_get_text (data);
-
-  return g_str_has_prefix (text, "Reply:") || strstr (text, "HTTP") != NULL;
-}
-
-static GtkLabel *
-find_label_starting (GtkWidget  *root,
-                     const char *prefix)
-{
-  g_autoptr(GPtrArray) labels = errata_gui_test_find_all (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), prefix))
-      return g_ptr_array_index (labels, i);
-  return NULL;
-}
-
 static void
 test_editors (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(GPtrArray) expanders = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                             GTK_TYPE_EXPANDER);
-  g_autoptr(GPtrArray) views = NULL;
-  GtkTextBuffer *dims, *target;
   g_autoptr(GPtrArray) dimensions = NULL;
+  GtkTextBuffer *dims;
   GtkLabel *answer;
-  GtkTextIter start, end;
-  g_autofree char *shown = NULL;
 
-  /* Open both editors, as a user would. */
-  g_assert_cmpuint (expanders->len, ==, 2);
-  for (guint i = 0; i < expanders->len; i++)
-    gtk_expander_set_expanded (g_ptr_array_index (expanders, i), TRUE);
-  views = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW);
-  g_assert_cmpuint (views->len, ==, 2);
-  dims = gtk_text_view_get_buffer (g_ptr_array_index (views, 0));
-  target = gtk_text_view_get_buffer (g_ptr_array_index (views, 1));
-  /* The project's target is there to edit. */
-  gtk_text_buffer_get_bounds (target, &start, &end);
-  shown = gtk_text_buffer_get_text (target, &start, &end, FALSE);
-  g_assert_nonnull (strstr (shown, errata_test_sut_get_url (fixture->sut)));
+  /* Open both editors, as a user would: the HTTP target is in the form. */
+  expand_all (fixture);
+  dims = gtk_text_view_get_buffer (GTK_TEXT_VIEW (errata_gui_test_find_first (
+                                     GTK_WIDGET (fixture->page), GTK_TYPE_TEXT_VIEW)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (field (fixture, "_Kind"))), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "_URL"))), ==,
+                   errata_test_sut_get_url (fixture->sut));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "_Reply pointer"))), ==,
+                   "/answer");
 
   /* A bad file says where; a good one replaces the dimensions. */
   gtk_text_buffer_set_text (dims, "[{\"name\": \"tone\", \"values\": []}]", -1);
@@ -369,8 +191,14 @@ test_editors (Fixture       *fixture,
 
     g_assert_cmpuint (to_run->len, ==, 11);
   }
-  /* A target that does not parse is refused with its reason, not saved. */
-  gtk_text_buffer_set_text (target, "{\"kind\": \"ftp\"}", -1);
+  /* As JSON: a target that does not parse is refused with its reason. */
+  gtk_check_button_set_active (json_check (fixture), TRUE);
+  {
+    g_autofree char *shown = view_text (json_view_of (fixture));
+
+    g_assert_nonnull (strstr (shown, "\"reply_pointer\""));
+  }
+  set_view_text (json_view_of (fixture), "{\"kind\": \"ftp\"}");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.save-target", NULL);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Target, “kind”"));
   render (fixture, "light-editors", ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -390,8 +218,8 @@ test_make (Fixture       *fixture,
   g_autofree char *base = errata_mock_llm_server_dup_base_url (server, FALSE);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) queries = NULL;
-  g_autoptr(GPtrArray) spins = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                         GTK_TYPE_SPIN_BUTTON);
+  GtkSpinButton *tuples_spin = GTK_SPIN_BUTTON (field (fixture, "_Tuples:"));
+  GtkSpinButton *queries_spin = GTK_SPIN_BUTTON (field (fixture, "_Queries per tuple:"));
 
   g_settings_set_string (settings, "llm-provider", "custom");
   g_settings_set_string (settings, "llm-base-url", base);
@@ -402,13 +230,13 @@ test_make (Fixture       *fixture,
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
   /* A sample as large as the combinations, or larger (the default 30), is
    * every combination, never a refusal. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 30);
+  gtk_spin_button_set_value (tuples_spin, 30);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.sample-tuples", NULL);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "12 tuples, 0 new."));
   g_assert_null (find_label_starting (GTK_WIDGET (fixture->page), "Only 12 combinations"));
 
   /* One query per tuple, by the LLM, with progress. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 1);
+  gtk_spin_button_set_value (queries_spin, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.write-queries", NULL);
   g_assert_true (errata_synth_page_is_running (fixture->page));
   errata_gui_test_iterate_until (not_busy, fixture->page);
@@ -419,7 +247,7 @@ test_make (Fixture       *fixture,
                    ERRATA_SYNTH_QUERY_DRAFT);
 
   /* Five tuples from the LLM: all known already; its repeat is dropped. */
-  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 5);
+  gtk_spin_button_set_value (tuples_spin, 5);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "synth.llm-tuples", NULL);
   errata_gui_test_iterate_until (not_busy, fixture->page);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page),
@@ -440,15 +268,6 @@ count_near_duplicates (Fixture *fixture)
     n += errata_gui_test_find_with_class (g_ptr_array_index (rows, i), GTK_TYPE_LABEL,
                                           "synth-near-duplicate") != NULL;
   return n;
-}
-
-static guint
-count_rows (Fixture *fixture)
-{
-  g_autoptr(GPtrArray) rows = errata_gui_test_find_all (GTK_WIDGET (queries_list (fixture)),
-                                                        GTK_TYPE_LIST_BOX_ROW);
-
-  return rows->len;
 }
 
 static GtkEntry *
@@ -487,7 +306,6 @@ test_edit_and_delete (Fixture       *fixture,
   GtkListBox *list = queries_list (fixture);
   GtkEntry *entry = edit_entry (fixture);
   g_autofree char *original = NULL;
-  g_autofree char *text = NULL;
   g_autoptr(GPtrArray) tuples = NULL;
 
   g_assert_nonnull (entry);
@@ -533,8 +351,7 @@ test_edit_and_delete (Fixture       *fixture,
   tuples = errata_synth_tuples_list (page_project (fixture), NULL);
   g_assert_cmpuint (tuples->len, ==, 11);
   g_assert_nonnull (find_label_starting (GTK_WIDGET (fixture->page), "Deleted tuple"));
-  text = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->page));
-  g_assert_nonnull (strstr (text, "first-time buyer 3 · investor 4 · renter 4"));
+  g_assert_true (shows_coverage (fixture, "3 tuples take “first-time buyer”"));
 
   /* A secret's name is checked before the keyring is asked. */
   {
@@ -562,39 +379,19 @@ test_edit_and_delete (Fixture       *fixture,
   }
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display: run under xvfb-run");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  static const SynthPageTest tests[] = {
+    { "shows-queries", test_shows_queries },
+    { "accept-reject", test_accept_reject },
+    { "run-and-heat-map", test_run_and_heat_map },
+    { "editors", test_editors },
+    { "make", test_make },
+    { "edit-and-delete", test_edit_and_delete },
+    { NULL, NULL },
+  };
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_add_func ("/synth-page/no-display", test_no_display);
-      return g_test_run ();
-    }
-  app = errata_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD(name, func) \
-  g_test_add ("/synth-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("shows-queries", test_shows_queries);
-  ADD ("accept-reject", test_accept_reject);
-  ADD ("run-and-heat-map", test_run_and_heat_map);
-  ADD ("editors", test_editors);
-  ADD ("make", test_make);
-  ADD ("edit-and-delete", test_edit_and_delete);
-#undef ADD
-  return g_test_run ();
+  return synth_page_test_run (argc, argv, tests);
 }

@@ -1,0 +1,557 @@
+/* errata-synth-page-target.c: the Synthetic Data page's target as a form.
+ *
+ * The kind (chat endpoint, HTTP template, command) switches a stack of
+ * fields; the queue's settings are shared. The form reads and writes the
+ * same JSON definition errata-cli takes (errata-synth-target.h), so "Edit as
+ * JSON" shows exactly what is stored, and members the form has no field
+ * for ("provider", "api_key_env", inline "tools") are kept as they were.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "errata-synth-page-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "errata-json-guard.h"
+#include "errata-messages.h"
+
+/* The members the form owns: anything else in a definition is kept. */
+static const char * const form_members[] = {
+  "kind", "base_url", "model", "api_key_secret", "system", "tools_file", "method", "url",
+  "headers", "body", "reply_pointer", "messages_pointer", "command", "input", "concurrency",
+  "requests_per_minute", "timeout", "max_attempts",
+};
+
+static const char * const kinds[] = { "chat", "http", "command" };
+static const char * const methods[] = { "POST", "PUT", "PATCH", "GET" };
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+static void
+set_view_text (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+static const char *
+entry_text (GtkEntry *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static void
+set_entry (GtkEntry   *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+/* A member only when the field has something: an empty field is the
+ * core's default. */
+static void
+set_if_given (JsonObject *definition,
+              const char *member,
+              const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped != '\0')
+    json_object_set_string_member (definition, member, stripped);
+}
+
+static gboolean
+form_error (GError     **error,
+            const char  *field,
+            const char  *what)
+{
+  /* Translators: a target form's error: "Body template: unexpected '}'". */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: %s"), field, what);
+  return FALSE;
+}
+
+/* "Name: value" lines into {"Name": "value"}. */
+static gboolean
+read_headers (ErrataSynthPage  *self,
+              JsonObject       *definition,
+              GError          **error)
+{
+  g_autofree char *text = view_text (self->http_headers_view);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(JsonObject) headers = json_object_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      char *colon = strchr (line, ':');
+      g_autofree char *where = NULL;
+
+      if (*line == '\0')
+        continue;
+      if (colon == NULL || colon == line)
+        {
+          where = g_strdup_printf (_("Headers, line %u"), i + 1);
+          return form_error (error, where, _("expected “Name: value”"));
+        }
+      *colon = '\0';
+      json_object_set_string_member (headers, g_strstrip (line), g_strstrip (colon + 1));
+    }
+  if (json_object_get_size (headers) > 0)
+    json_object_set_object_member (definition, "headers", g_steal_pointer (&headers));
+  return TRUE;
+}
+
+static gboolean
+read_http (ErrataSynthPage  *self,
+           JsonObject       *definition,
+           GError          **error)
+{
+  g_autofree char *body = view_text (self->http_body_view);
+  guint method = gtk_drop_down_get_selected (self->http_method_dropdown);
+
+  json_object_set_string_member (definition, "method",
+                                 methods[MIN (method, G_N_ELEMENTS (methods) - 1)]);
+  set_if_given (definition, "url", entry_text (self->http_url_entry));
+  set_if_given (definition, "reply_pointer", entry_text (self->http_reply_entry));
+  set_if_given (definition, "messages_pointer", entry_text (self->http_messages_entry));
+  if (!read_headers (self, definition, error))
+    return FALSE;
+  if (*body != '\0')
+    {
+      g_autoptr(GError) local = NULL;
+      JsonNode *node = errata_json_from_string (body, &local);
+
+      if (node == NULL)
+        return form_error (error, _("Body template"), local->message);
+      json_object_set_member (definition, "body", node);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_command (ErrataSynthPage  *self,
+              JsonObject       *definition,
+              GError          **error)
+{
+  const char *line = entry_text (self->command_entry);
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonArray *command;
+
+  json_object_set_string_member (definition, "input",
+                                 gtk_drop_down_get_selected (self->command_input_dropdown) == 1
+                                 ? "json" : "text");
+  if (*line == '\0')
+    return TRUE;   /* the core says a command is needed */
+  if (!g_shell_parse_argv (line, NULL, &argv, &local))
+    return form_error (error, _("Command"), local->message);
+  command = json_array_new ();
+  for (guint i = 0; argv[i] != NULL; i++)
+    json_array_add_string_element (command, argv[i]);
+  json_object_set_array_member (definition, "command", command);
+  return TRUE;
+}
+
+static void
+read_chat (ErrataSynthPage *self,
+           JsonObject      *definition)
+{
+  g_autofree char *system = view_text (self->chat_system_view);
+
+  set_if_given (definition, "base_url", entry_text (self->chat_url_entry));
+  set_if_given (definition, "model", entry_text (self->chat_model_entry));
+  set_if_given (definition, "api_key_secret", entry_text (self->chat_secret_entry));
+  set_if_given (definition, "tools_file", entry_text (self->chat_tools_entry));
+  set_if_given (definition, "system", system);
+}
+
+/* The members the form does not own, from the definition last shown. */
+static JsonObject *
+kept_members (ErrataSynthPage *self)
+{
+  JsonObject *definition = json_object_new ();
+  g_autoptr(GList) names = NULL;
+
+  if (self->target_extra == NULL)
+    return definition;
+  names = json_object_get_members (self->target_extra);
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains ((const char * const *)form_members, l->data))
+      json_object_set_member (definition, l->data,
+                              json_node_copy (json_object_get_member (self->target_extra, l->data)));
+  return definition;
+}
+
+static JsonObject *
+form_definition (ErrataSynthPage  *self,
+                 GError          **error)
+{
+  g_autoptr(JsonObject) definition = kept_members (self);
+  guint kind = MIN (gtk_drop_down_get_selected (self->target_kind_dropdown),
+                    G_N_ELEMENTS (kinds) - 1);
+  gboolean ok = TRUE;
+
+  json_object_set_string_member (definition, "kind", kinds[kind]);
+  if (kind == 0)
+    read_chat (self, definition);
+  else if (kind == 1)
+    ok = read_http (self, definition, error);
+  else
+    ok = read_command (self, definition, error);
+  if (!ok)
+    return NULL;
+  json_object_set_int_member (definition, "concurrency",
+                              gtk_spin_button_get_value_as_int (self->target_concurrency_spin));
+  json_object_set_int_member (definition, "requests_per_minute",
+                              gtk_spin_button_get_value_as_int (self->target_rate_spin));
+  json_object_set_int_member (definition, "timeout",
+                              gtk_spin_button_get_value_as_int (self->target_timeout_spin));
+  json_object_set_int_member (definition, "max_attempts",
+                              gtk_spin_button_get_value_as_int (self->target_attempts_spin));
+  return g_steal_pointer (&definition);
+}
+
+char *
+_errata_synth_page_dup_target_text (ErrataSynthPage  *self,
+                                    GError          **error)
+{
+  g_autoptr(JsonObject) definition = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (gtk_check_button_get_active (self->target_json_check))
+    return view_text (self->target_view);
+  definition = form_definition (self, error);
+  if (definition == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), definition);
+  return json_to_string (node, TRUE);
+}
+
+/* Definition → form ---------------------------------------------------- */
+
+/* A command line a person can read: words quoted only when they need it. */
+static char *
+command_line (JsonArray *command)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; command != NULL && i < json_array_get_length (command); i++)
+    {
+      const char *word = json_array_get_string_element (command, i);
+      gboolean plain = word != NULL && *word != '\0';
+
+      for (const char *c = word; plain && *c != '\0'; c++)
+        plain = g_ascii_isalnum (*c) || strchr ("_./=:,@%+-", *c) != NULL;
+      if (line->len > 0)
+        g_string_append_c (line, ' ');
+      if (plain)
+        g_string_append (line, word);
+      else
+        {
+          g_autofree char *quoted = g_shell_quote (word != NULL ? word : "");
+
+          g_string_append (line, quoted);
+        }
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static char *
+headers_text (JsonObject *headers)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GList) names = headers != NULL ? json_object_get_members (headers) : NULL;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    g_string_append_printf (text, "%s: %s\n", (const char *)l->data,
+                            errata_json_member_string (headers, l->data, ""));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static guint
+index_of (const char * const *words,
+          guint               n,
+          const char         *word)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (words[i], word) == 0)
+      return i;
+  return 0;
+}
+
+static double
+number_member (JsonObject *definition,
+               const char *member,
+               double      fallback)
+{
+  JsonNode *node = json_object_get_member (definition, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) == G_TYPE_STRING)
+    return fallback;
+  return json_node_get_double (node);
+}
+
+static void
+show_http (ErrataSynthPage *self,
+           JsonObject      *definition)
+{
+  JsonNode *body = json_object_get_member (definition, "body");
+  g_autofree char *body_text = body != NULL && !JSON_NODE_HOLDS_NULL (body)
+                               ? json_to_string (body, TRUE) : NULL;
+  g_autofree char *headers = headers_text (errata_json_get_object (definition, "headers"));
+
+  gtk_drop_down_set_selected (self->http_method_dropdown,
+                              index_of (methods, G_N_ELEMENTS (methods),
+                                        errata_json_member_string (definition, "method", "POST")));
+  set_entry (self->http_url_entry, errata_json_member_string (definition, "url", NULL));
+  set_entry (self->http_reply_entry, errata_json_member_string (definition, "reply_pointer", NULL));
+  set_entry (self->http_messages_entry,
+             errata_json_member_string (definition, "messages_pointer", NULL));
+  set_view_text (self->http_headers_view, headers);
+  set_view_text (self->http_body_view, body_text);
+}
+
+static void
+show_form (ErrataSynthPage *self,
+           JsonObject      *definition)
+{
+  g_autofree char *command = command_line (errata_json_member_array (definition, "command"));
+
+  gtk_drop_down_set_selected (self->target_kind_dropdown,
+                              index_of (kinds, G_N_ELEMENTS (kinds),
+                                        errata_json_member_string (definition, "kind", "chat")));
+  set_entry (self->chat_url_entry, errata_json_member_string (definition, "base_url", NULL));
+  set_entry (self->chat_model_entry, errata_json_member_string (definition, "model", NULL));
+  set_entry (self->chat_secret_entry,
+             errata_json_member_string (definition, "api_key_secret", NULL));
+  set_entry (self->chat_tools_entry, errata_json_member_string (definition, "tools_file", NULL));
+  set_view_text (self->chat_system_view, errata_json_member_string (definition, "system", NULL));
+  show_http (self, definition);
+  set_entry (self->command_entry, command);
+  gtk_drop_down_set_selected (self->command_input_dropdown,
+                              g_strcmp0 (errata_json_member_string (definition, "input", "text"),
+                                         "json") == 0);
+  gtk_spin_button_set_value (self->target_concurrency_spin,
+                             number_member (definition, "concurrency", 4));
+  gtk_spin_button_set_value (self->target_rate_spin,
+                             number_member (definition, "requests_per_minute", 0));
+  gtk_spin_button_set_value (self->target_timeout_spin, number_member (definition, "timeout", 60));
+  gtk_spin_button_set_value (self->target_attempts_spin,
+                             number_member (definition, "max_attempts", 3));
+}
+
+void
+_errata_synth_page_show_target (ErrataSynthPage *self,
+                                JsonObject      *definition)
+{
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_pointer (&self->target_extra, json_object_unref);
+  if (definition != NULL)
+    self->target_extra = json_object_ref (definition);
+  show_form (self, definition != NULL ? definition : empty);
+  node = definition != NULL ? json_node_init_object (json_node_alloc (), definition) : NULL;
+  text = node != NULL ? json_to_string (node, TRUE) : g_strdup ("");
+  set_view_text (self->target_view, text);
+}
+
+/* Switching ------------------------------------------------------------ */
+
+static void
+on_kind_changed (GtkDropDown *dropdown,
+                 GParamSpec  *pspec,
+                 gpointer     user_data)
+{
+  ErrataSynthPage *self = user_data;
+  guint kind = gtk_drop_down_get_selected (dropdown);
+
+  gtk_stack_set_visible_child_name (self->target_stack, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
+}
+
+/* The form and the JSON show the same definition: switching carries the
+ * one into the other; JSON that does not parse keeps the JSON open. */
+static void
+on_json_toggled (GtkCheckButton *check,
+                 gpointer        user_data)
+{
+  ErrataSynthPage *self = user_data;
+  gboolean as_json = gtk_check_button_get_active (check);
+  g_autoptr(GError) error = NULL;
+
+  if (as_json)
+    {
+      g_autoptr(JsonObject) definition = form_definition (self, &error);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      if (definition != NULL)
+        {
+          node = json_node_init_object (json_node_alloc (), definition);
+          text = json_to_string (node, TRUE);
+          set_view_text (self->target_view, text);
+          g_clear_pointer (&self->target_extra, json_object_unref);
+          self->target_extra = json_object_ref (definition);
+        }
+      else
+        gtk_label_set_text (self->test_label, error->message);
+    }
+  else
+    {
+      g_autofree char *text = view_text (self->target_view);
+      g_autoptr(JsonNode) node = *text != '\0' ? errata_json_from_string (text, &error) : NULL;
+
+      if (*text != '\0' && (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)))
+        {
+          gtk_label_set_text (self->test_label,
+                              error != NULL ? error->message
+                                            : _("The target is a JSON object: {\"kind\": …}"));
+          gtk_check_button_set_active (check, TRUE);
+          return;
+        }
+      _errata_synth_page_show_target (self, node != NULL ? json_node_get_object (node) : NULL);
+    }
+  gtk_widget_set_visible (self->target_form, !as_json);
+  gtk_widget_set_visible (self->target_json_scroller, as_json);
+}
+
+/* The tools file ------------------------------------------------------- */
+
+static void
+set_tools_file (ErrataSynthPage *self,
+                GFile           *file)
+{
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    set_entry (self->chat_tools_entry, path);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_tools_chosen (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ErrataSynthPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  set_tools_file (self, file);
+}
+#else
+static void
+on_tools_response (GtkNativeDialog *dialog,
+                   int              response,
+                   gpointer         user_data)
+{
+  ErrataSynthPage *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      set_tools_file (self, file);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+#endif
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static void
+choose_tools_file_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Choose a Tools File"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open (dialog, window, NULL, on_tools_chosen, g_object_ref (widget));
+#else
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Choose a Tools File"), window,
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                              _("_Choose"), _("_Cancel"));
+
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_tools_response), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+#endif
+}
+
+void
+_errata_synth_page_init_target (ErrataSynthPage *self)
+{
+  g_signal_connect (self->target_kind_dropdown, "notify::selected",
+                    G_CALLBACK (on_kind_changed), self);
+  g_signal_connect (self->target_json_check, "toggled", G_CALLBACK (on_json_toggled), self);
+  on_kind_changed (self->target_kind_dropdown, NULL, self);
+}
+
+void
+_errata_synth_page_finalize_target (ErrataSynthPage *self)
+{
+  g_clear_pointer (&self->target_extra, json_object_unref);
+}
+
+void
+_errata_synth_page_class_add_target (GtkWidgetClass *widget_class)
+{
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, name)
+  BIND (target_kind_dropdown);
+  BIND (target_json_check);
+  BIND (target_form);
+  BIND (target_stack);
+  BIND (target_json_scroller);
+  BIND (chat_url_entry);
+  BIND (chat_model_entry);
+  BIND (chat_secret_entry);
+  BIND (chat_system_view);
+  BIND (chat_tools_entry);
+  BIND (http_method_dropdown);
+  BIND (http_url_entry);
+  BIND (http_headers_view);
+  BIND (http_body_view);
+  BIND (http_reply_entry);
+  BIND (http_messages_entry);
+  BIND (command_entry);
+  BIND (command_input_dropdown);
+  BIND (target_concurrency_spin);
+  BIND (target_rate_spin);
+  BIND (target_timeout_spin);
+  BIND (target_attempts_spin);
+#undef BIND
+  gtk_widget_class_install_action (widget_class, "synth.choose-tools-file", NULL,
+                                   choose_tools_file_action);
+}
