@@ -36,20 +36,6 @@ static const char insert_sql[] =
 static const char pending_sql[] =
   "INSERT INTO live_pending (trace_id) VALUES (?1) ON CONFLICT DO NOTHING";
 
-/* What tells a span sent again from a new one. */
-static void
-digest_of (const char *body,
-           guint8      digest[16])
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 full[32];
-  gsize length = sizeof full;
-
-  g_checksum_update (checksum, (const guchar *)body, -1);
-  g_checksum_get_digest (checksum, full, &length);
-  memcpy (digest, full, 16);
-}
-
 gboolean
 errata_live_journal_append (ErrataProject  *project,
                             GPtrArray      *spans,
@@ -71,15 +57,13 @@ errata_live_journal_append (ErrataProject  *project,
   for (guint i = 0; i < spans->len; i++)
     {
       ErrataLiveSpan *span = spans->pdata[i];
-      guint8 digest[16];
       int rc;
 
-      digest_of (span->body, digest);
       sqlite3_bind_text (insert, 1, span->trace_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, span->start);
       sqlite3_bind_int (insert, 3, span->root);
       sqlite3_bind_int64 (insert, 4, now);
-      sqlite3_bind_blob (insert, 5, digest, sizeof digest, SQLITE_STATIC);
+      sqlite3_bind_blob (insert, 5, span->digest, sizeof span->digest, SQLITE_STATIC);
       sqlite3_bind_text (insert, 6, span->body, -1, SQLITE_STATIC);
       rc = sqlite3_step (insert);
       sqlite3_reset (insert);
