@@ -388,6 +388,11 @@ test_list_stays (Fixture       *fixture,
   unchanged_after = g_list_model_get_item (fixture->model, 10);
   g_assert_true (unchanged_after == unchanged);
   assert_place (fixture, &place);
+  /* The page's cursor stayed on the updated row: the next trace is the
+   * one after it, the first of the new ones. */
+  activate (fixture, "traces.next");
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (current_id (fixture), ==, errata_trace_list_model_get_trace_id (ERRATA_TRACE_LIST_MODEL (fixture->model), N_TRACES + 1));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-late-spans.png");
   errata_live_traces_bar_set_receiving (bar, FALSE);
 }
