@@ -81,6 +81,9 @@ test_receive_and_stop (void)
   g_autoptr(GBytes) request = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(CliResult) info = { 0 };
+  g_auto(CliResult) imports = { 0 };
+  g_auto(CliResult) deleted = { 0 };
+  g_auto(CliResult) after = { 0 };
   gsize length;
 
   g_assert_true (g_str_has_prefix (endpoint, "http://127.0.0.1:"));
@@ -108,6 +111,17 @@ test_receive_and_stop (void)
   info = cli_run ("info", project, NULL);
   g_assert_cmpint (info.status, ==, 0);
   cli_assert_contains (info.out, "Traces:      8");
+
+  /* The session is one import, ended: deleting it takes its traces. */
+  imports = cli_run ("imports", project, NULL);
+  g_assert_cmpint (imports.status, ==, 0);
+  cli_assert_contains (imports.out, "1\tLive traces, 127.0.0.1:");
+  cli_assert_contains (imports.out, "\t8 traces\n");
+  deleted = cli_run ("delete", project, "--import", "1", NULL);
+  g_assert_cmpint (deleted.status, ==, 0);
+  cli_assert_contains (deleted.out, "Deleted 8 traces");
+  after = cli_run ("info", project, NULL);
+  cli_assert_contains (after.out, "Traces:      0");
   errata_test_remove_tree (dir);
 }
 

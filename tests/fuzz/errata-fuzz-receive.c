@@ -24,6 +24,8 @@ errata_fuzz_otlp_request (const guint8 *data,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  /* The traces go into an import, as the receiver records them. */
+  ErrataLiveImport import = { "fuzz", 0 };
   guint rejected = 0;
 
   if (size == 0)
@@ -44,7 +46,7 @@ errata_fuzz_otlp_request (const guint8 *data,
       ErrataLiveOutcome outcome;
       g_autofree char *problem = NULL;
 
-      errata_live_journal_convert (project, pending->pdata[i], &outcome, &problem, NULL);
+      errata_live_journal_convert (project, pending->pdata[i], &import, &outcome, &problem, NULL);
     }
   _errata_fuzz_read_project (project);
   errata_project_close (project);

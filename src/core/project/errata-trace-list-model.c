@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "errata-trace-list-model.h"
+#include "errata-trace-private.h"
 
 typedef struct
 {
@@ -227,14 +228,114 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = errata_trace_list_model_get_item;
 }
 
+/* Whether a kept row's trace changed (late spans of a live trace, a
+ * review made elsewhere); if so, `row` takes `fresh`'s summary, so that it
+ * stays the same item, and with it the selection, which GtkMultiSelection
+ * keeps for the same item only. */
+static gboolean
+update_row (ErrataTrace *row,
+            ErrataTrace *fresh)
+{
+  if (g_strcmp0 (errata_trace_get_input (row), errata_trace_get_input (fresh)) == 0
+      && g_strcmp0 (errata_trace_get_output (row), errata_trace_get_output (fresh)) == 0
+      && errata_trace_get_n_messages (row) == errata_trace_get_n_messages (fresh)
+      && errata_trace_get_n_tool_calls (row) == errata_trace_get_n_tool_calls (fresh)
+      && errata_trace_get_output_chars (row) == errata_trace_get_output_chars (fresh)
+      && errata_trace_get_latency_ms (row) == errata_trace_get_latency_ms (fresh)
+      && errata_trace_get_tokens_in (row) == errata_trace_get_tokens_in (fresh)
+      && errata_trace_get_tokens_out (row) == errata_trace_get_tokens_out (fresh)
+      && errata_trace_get_cost (row) == errata_trace_get_cost (fresh)
+      && errata_trace_get_verdict (row) == errata_trace_get_verdict (fresh)
+      && g_strcmp0 (errata_trace_get_note (row), errata_trace_get_note (fresh)) == 0
+      && errata_trace_get_others_reviewed (row) == errata_trace_get_others_reviewed (fresh)
+      && errata_trace_get_others_failed (row) == errata_trace_get_others_failed (fresh)
+      && errata_trace_get_imported_verdict (row) == errata_trace_get_imported_verdict (fresh)
+      && g_strcmp0 (errata_trace_get_others_note (row), errata_trace_get_others_note (fresh)) == 0)
+    return FALSE;
+  _errata_trace_set_summary (row, errata_trace_get_input (fresh), errata_trace_get_output (fresh),
+                             errata_trace_get_n_messages (fresh), errata_trace_get_n_tool_calls (fresh),
+                             errata_trace_get_output_chars (fresh));
+  errata_trace_set_latency_ms (row, errata_trace_get_latency_ms (fresh));
+  errata_trace_set_tokens_in (row, errata_trace_get_tokens_in (fresh));
+  errata_trace_set_tokens_out (row, errata_trace_get_tokens_out (fresh));
+  errata_trace_set_cost (row, errata_trace_get_cost (fresh));
+  _errata_trace_set_review (row, errata_trace_get_verdict (fresh), errata_trace_get_note (fresh));
+  _errata_trace_set_others (row, errata_trace_get_others_reviewed (fresh),
+                            errata_trace_get_others_failed (fresh),
+                            errata_trace_get_imported_verdict (fresh),
+                            errata_trace_get_others_note (fresh));
+  return TRUE;
+}
+
+/* The cached rows a reload for new traces keeps, by their new position:
+ * those before the common start and after the common end. */
+static GHashTable *
+kept_rows (ErrataTraceListModel *self,
+           guint                 prefix,
+           guint                 suffix,
+           guint                 new_len)
+{
+  GHashTable *kept = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  guint old_len = self->ids->len;
+
+  for (GList *l = self->lru.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->traces->len; i++)
+        {
+          guint position = page->index * ERRATA_TRACE_LIST_MODEL_PAGE_SIZE + i;
+
+          if (position >= prefix && position < old_len - suffix)
+            continue;
+          if (position >= prefix)
+            position = position - old_len + new_len;
+          g_hash_table_insert (kept, GUINT_TO_POINTER (position),
+                               g_object_ref (g_ptr_array_index (page->traces, i)));
+        }
+    }
+  return kept;
+}
+
+/* The pages of the kept rows, read again: a row whose trace changed is
+ * updated in place and its position added to `changed`; every kept row
+ * stays the same item. */
+static void
+refresh_kept_rows (ErrataTraceListModel *self,
+                   GHashTable           *kept,
+                   GArray               *changed)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+      Page *page = lookup_page (self, position / ERRATA_TRACE_LIST_MODEL_PAGE_SIZE);
+      guint offset = position % ERRATA_TRACE_LIST_MODEL_PAGE_SIZE;
+      ErrataTrace *fresh = g_ptr_array_index (page->traces, offset);
+
+      if (fresh == value || errata_trace_get_id (fresh) != errata_trace_get_id (value))
+        continue;
+      if (update_row (value, fresh))
+        g_array_append_val (changed, position);
+      g_ptr_array_index (page->traces, offset) = g_object_ref (value);
+      g_object_unref (fresh);
+    }
+}
+
 /* A reload replaces every row (their summaries may all have changed: a
  * new reviewer, say). One for new traces only tells that the ids between
- * the common start and the common end changed: the other rows, the
+ * the common start and the common end changed, and that the kept rows
+ * whose traces changed did (each keeping its item): the other rows, the
  * selection and the scroll position stay. */
 static void
 replace_ids (ErrataTraceListModel *self,
              GArray               *ids)
 {
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (guint));
   guint old_len = self->ids->len;
   guint prefix = 0;
   guint suffix = 0;
@@ -247,12 +348,19 @@ replace_ids (ErrataTraceListModel *self,
             == g_array_index (ids, gint64, ids->len - 1 - suffix))
     suffix++;
 
+  if (self->keep_rows)
+    kept = kept_rows (self, prefix, suffix, ids->len);
   drop_pages (self);
   g_array_unref (self->ids);
   self->ids = g_array_ref (ids);
+  /* Before any signal: a view asking for a kept row gets the same item. */
+  if (kept != NULL)
+    refresh_kept_rows (self, kept, changed);
   if (old_len - prefix - suffix > 0 || ids->len - prefix - suffix > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix,
                                 ids->len - prefix - suffix);
+  for (guint i = 0; i < changed->len; i++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (changed, guint, i), 1, 1);
   if (old_len != ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -310,9 +418,11 @@ errata_trace_list_model_reload (ErrataTraceListModel *self)
  * errata_trace_list_model_reload_new_traces:
  * @self: a model
  *
- * A reload for traces added meanwhile (received live): only the rows
- * that changed position are replaced, so that the list does not move
- * under a user reviewing it.
+ * A reload for traces added or changed meanwhile (received live): only
+ * the rows that changed position are replaced, and of the others those
+ * whose trace changed (late spans) are updated in place, the same item;
+ * so the list, its selection and its scroll position do not move under a
+ * user reviewing it.
  */
 void
 errata_trace_list_model_reload_new_traces (ErrataTraceListModel *self)

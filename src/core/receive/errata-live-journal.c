@@ -8,10 +8,12 @@
  * as the file import stages it. A trace is built from all the rows of its
  * trace id, ordered as the import orders its stage (start time, then
  * arrival), by the import's own _errata_import_otel_build(): the receiver
- * and a file import of the same spans give the same conversation. A late
- * span rebuilds the trace from every row, so a message is never appended
- * twice, and the stored trace is updated in place (same id, so its reviews
- * stay with it).
+ * and a file import of the same spans give the same conversation. Once a
+ * trace is stored, its rows are pruned in the same transaction (the trace
+ * holds every span in its metadata); a late span rebuilds the trace from
+ * the stored trace's spans and the journal's, so a message is never
+ * appended twice, and the stored trace is updated in place (same id, so
+ * its reviews stay with it).
  */
 
 #include "config.h"
@@ -20,6 +22,7 @@
 
 #include "errata-import-private.h"
 #include "errata-json-guard.h"
+#include "errata-project-imports.h"
 #include "errata-project-private.h"
 #include "errata-trace-private.h"
 
@@ -32,20 +35,6 @@ static const char insert_sql[] =
 
 static const char pending_sql[] =
   "INSERT INTO live_pending (trace_id) VALUES (?1) ON CONFLICT DO NOTHING";
-
-/* What tells a span sent again from a new one. */
-static void
-digest_of (const char *body,
-           guint8      digest[16])
-{
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 full[32];
-  gsize length = sizeof full;
-
-  g_checksum_update (checksum, (const guchar *)body, -1);
-  g_checksum_get_digest (checksum, full, &length);
-  memcpy (digest, full, 16);
-}
 
 gboolean
 errata_live_journal_append (ErrataProject  *project,
@@ -68,15 +57,13 @@ errata_live_journal_append (ErrataProject  *project,
   for (guint i = 0; i < spans->len; i++)
     {
       ErrataLiveSpan *span = spans->pdata[i];
-      guint8 digest[16];
       int rc;
 
-      digest_of (span->body, digest);
       sqlite3_bind_text (insert, 1, span->trace_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, span->start);
       sqlite3_bind_int (insert, 3, span->root);
       sqlite3_bind_int64 (insert, 4, now);
-      sqlite3_bind_blob (insert, 5, digest, sizeof digest, SQLITE_STATIC);
+      sqlite3_bind_blob (insert, 5, span->digest, sizeof span->digest, SQLITE_STATIC);
       sqlite3_bind_text (insert, 6, span->body, -1, SQLITE_STATIC);
       rc = sqlite3_step (insert);
       sqlite3_reset (insert);
@@ -109,13 +96,18 @@ errata_live_journal_lookup (ErrataProject  *project,
                             gboolean       *has_root,
                             GError        **error)
 {
+  /* A stored trace counts as having its root: its rows are pruned, and a
+   * late span updates it at once, as when the root's row was there. */
   sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT count(*), ifnull (max (root), 0)"
+                                               " OR EXISTS (SELECT 1 FROM traces WHERE source = ?2"
+                                               " AND external_id = ?1)"
                                                " FROM live_spans WHERE trace_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, ERRATA_LIVE_SOURCE, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   *has_spans = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
   *has_root = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
@@ -342,27 +334,25 @@ mark_stored (ErrataProject  *project,
   return step_once (project, stmt, _("journal the received spans"), error);
 }
 
+/* The stored live trace with that trace id, or NULL (not an error). */
 static gboolean
-store_trace (ErrataProject      *project,
-             ErrataTrace        *trace,
-             ErrataLiveOutcome  *outcome,
-             GError            **error)
+find_stored (ErrataProject  *project,
+             const char     *trace_id,
+             ErrataTrace   **stored,
+             GError        **error)
 {
-  g_autoptr(ErrataTrace) old = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean added = FALSE;
-
   sqlite3_stmt *find = _errata_project_cached (project, "SELECT id FROM traces"
                                                " WHERE source = ?1 AND external_id = ?2", error);
   gint64 id = 0;
   int rc;
 
+  *stored = NULL;
   if (find == NULL)
     return FALSE;
   /* Most traces are new: a cheap look first, the whole trace only for an
    * update. */
   sqlite3_bind_text (find, 1, ERRATA_LIVE_SOURCE, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, trace_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (find, 0);
@@ -371,19 +361,113 @@ store_trace (ErrataProject      *project,
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _errata_project_set_error (project, error, _("read a trace"));
   if (id > 0)
-    {
-      old = errata_project_get_trace (project, id, &local_error);
-      if (old == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return update_trace (project, old, trace, outcome, error);
-    }
+    *stored = errata_project_get_trace (project, id, error);
+  return id == 0 || *stored != NULL;
+}
+
+static gboolean
+store_trace (ErrataProject      *project,
+             ErrataTrace        *old,
+             ErrataTrace        *trace,
+             ErrataLiveImport   *import,
+             ErrataLiveOutcome  *outcome,
+             GError            **error)
+{
+  gboolean added = FALSE;
+
+  if (old != NULL)
+    return update_trace (project, old, trace, outcome, error);
+  /* The receiving session's import: "Delete an Import…" takes it back. */
+  if (import != NULL && import->id == 0)
+    import->id = errata_project_start_import (project, import->name, NULL, ERRATA_LIVE_FORMAT, NULL, error);
+  if (import != NULL && import->id == 0)
+    return FALSE;
+  if (import != NULL)
+    errata_trace_set_import_id (trace, import->id);
   if (!_errata_project_add_trace_in_transaction (project, trace, &added, error))
     return FALSE;
   *outcome = added ? ERRATA_LIVE_ADDED : ERRATA_LIVE_UNCHANGED;
   return TRUE;
+}
+
+/* Set by the import's staging of a log record (errata-import-otel-logs.c). */
+#define LOG_RECORD_MARK "errata.log_record"
+
+static gboolean
+has_log_records (GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (json_object_has_member (items->pdata[i], LOG_RECORD_MARK))
+      return TRUE;
+  return FALSE;
+}
+
+/* The spans of a stored trace whose journal rows were pruned: the trace's
+ * metadata keeps every span as it was staged, without its resource (kept
+ * once, the root's, which is the only one the build reads). A span the
+ * journal holds again (a late copy, a resend) is taken from the journal. */
+static void
+add_stored_spans (GPtrArray   *items,
+                  ErrataTrace *stored)
+{
+  JsonObject *metadata = errata_trace_get_metadata (stored);
+  JsonArray *spans = metadata ? errata_json_get_array (metadata, "spans") : NULL;
+  JsonObject *resource = metadata ? errata_json_get_object (metadata, "resource") : NULL;
+  g_autoptr(GHashTable) journaled = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = items->len;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const char *span_id = errata_json_get_string (items->pdata[i], "spanId");
+
+      if (span_id != NULL)
+        g_hash_table_add (journaled, (gpointer)span_id);
+    }
+  for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+      const char *span_id = span ? errata_json_get_string (span, "spanId") : NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *copy;
+
+      if (span_id == NULL || g_hash_table_contains (journaled, span_id))
+        continue;
+      /* A copy of its own: building may change a span (a log record's
+       * events go into its attributes), and the stored trace's metadata is
+       * compared with the new one's afterwards. */
+      text = node_text (json_array_get_element (spans, i));
+      node = json_from_string (text, NULL);
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      copy = json_object_ref (json_node_get_object (node));
+      if (resource != NULL)
+        json_object_set_object_member (copy, "resource", json_object_ref (resource));
+      /* Before the journal's: they arrived first. */
+      g_ptr_array_insert (items, (gint)(items->len - n_items), copy);
+    }
+}
+
+/* Once the trace holds them, its spans leave the journal, so that it does
+ * not grow with every trace ever received; a late span is built with the
+ * stored trace's spans (add_stored_spans). Log records stay: the import
+ * joins them into their spans, and what it joined cannot be taken apart
+ * again. */
+static gboolean
+prune_spans (ErrataProject  *project,
+             const char     *trace_id,
+             GPtrArray      *items,
+             GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (has_log_records (items))
+    return TRUE;
+  stmt = _errata_project_cached (project, "DELETE FROM live_spans WHERE trace_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trace_id, -1, SQLITE_STATIC);
+  return step_once (project, stmt, _("journal the received spans"), error);
 }
 
 static gint64
@@ -410,14 +494,24 @@ convert (ErrataProject      *project,
          JsonParser         *parser,
          const char         *trace_id,
          GPtrArray          *items,
+         ErrataLiveImport   *import,
          ErrataLiveOutcome  *outcome,
          char              **problem,
          GError            **error)
 {
   g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(ErrataTrace) old = NULL;
   g_autoptr(GError) build_error = NULL;
   ErrataImportContext ctx = { 0 };
 
+  if (!find_stored (project, trace_id, &old, error))
+    return FALSE;
+  if (old != NULL)
+    {
+      add_stored_spans (items, old);
+      /* The journal's order: start time, then arrival (a stable sort). */
+      g_ptr_array_sort (items, by_start_then_arrival);
+    }
   ctx.source = ERRATA_LIVE_SOURCE;
   ctx.parser = parser;
   trace = _errata_import_otel_build (&ctx, trace_id, items, &build_error);
@@ -425,7 +519,9 @@ convert (ErrataProject      *project,
    * stays journaled: its later spans may complete it. */
   if (trace == NULL && problem != NULL)
     *problem = g_strdup (build_error->message);
-  if (trace != NULL && !store_trace (project, trace, outcome, error))
+  if (trace != NULL
+      && (!store_trace (project, old, trace, import, outcome, error)
+          || !prune_spans (project, trace_id, items, error)))
     return FALSE;
   return mark_stored (project, trace_id, error);
 }
@@ -433,6 +529,7 @@ convert (ErrataProject      *project,
 gboolean
 errata_live_journal_convert (ErrataProject      *project,
                              const char         *trace_id,
+                             ErrataLiveImport   *import,
                              ErrataLiveOutcome  *outcome,
                              char              **problem,
                              GError            **error)
@@ -446,7 +543,7 @@ errata_live_journal_convert (ErrataProject      *project,
   if (!errata_project_begin (project, error))
     return FALSE;
   items = load_spans (project, parser, trace_id, error);
-  if (items == NULL || !convert (project, parser, trace_id, items, outcome, problem, error))
+  if (items == NULL || !convert (project, parser, trace_id, items, import, outcome, problem, error))
     {
       errata_project_rollback (project);
       return FALSE;
@@ -458,6 +555,7 @@ gboolean
 errata_live_journal_convert_items (ErrataProject      *project,
                                    const char         *trace_id,
                                    GPtrArray          *items,
+                                   ErrataLiveImport   *import,
                                    ErrataLiveOutcome  *outcome,
                                    GError            **error)
 {
@@ -468,5 +566,5 @@ errata_live_journal_convert_items (ErrataProject      *project,
   g_ptr_array_sort (items, by_start_then_arrival);
   /* No savepoint here: the caller's transaction holds many traces, and a
    * savepoint per trace made the search index write a segment per trace. */
-  return convert (project, parser, trace_id, items, outcome, NULL, error);
+  return convert (project, parser, trace_id, items, import, outcome, NULL, error);
 }

@@ -12,9 +12,21 @@
 
 G_BEGIN_DECLS
 
+/* The format the receiver's imports are recorded with (imports.format). */
+#define ERRATA_LIVE_FORMAT "OTLP"
+
 /* The source of every trace the receiver stores: with the OTLP trace id as
  * external id, (source, external id) names a live trace for good. */
 #define ERRATA_LIVE_SOURCE "otlp-live"
+
+/* The import a receiving session's traces are recorded in: made when its
+ * first trace is added (in that trace's transaction: a caller rolling it
+ * back sets `id` back to what it was). */
+typedef struct
+{
+  const char *name;   /* "Live traces, 127.0.0.1:4318, 2026-12-04 15:40" */
+  gint64      id;     /* 0 until made */
+} ErrataLiveImport;
 
 typedef enum
 {
@@ -30,7 +42,8 @@ typedef enum
 gboolean   errata_live_journal_append       (ErrataProject      *project,
                                              GPtrArray          *spans,
                                              GError            **error);
-/* Whether the trace has journaled spans, and whether one is its root. */
+/* Whether the trace has journaled spans, and whether one is its root (or
+ * it is stored already: its spans, root and all, are in the trace). */
 gboolean   errata_live_journal_lookup       (ErrataProject      *project,
                                              const char         *trace_id,
                                              gboolean           *has_spans,
@@ -41,11 +54,14 @@ gboolean   errata_live_journal_lookup       (ErrataProject      *project,
 GPtrArray *errata_live_journal_pending      (ErrataProject      *project,
                                              GError            **error);
 /* Builds the trace from all its journaled spans with the instrumentation
- * importer, and adds it, or updates the stored one; marks the spans
- * stored. One transaction. `problem` (may be NULL) says why a trace with
- * ERRATA_LIVE_NO_CONVERSATION has none. */
+ * importer, and adds it (recorded in `import` when not NULL), or updates the stored one (its spans from the stored trace,
+ * whose journal rows are gone, and the journal's); then prunes its rows
+ * from the journal (not those of a trace with log records, whose joining
+ * into spans cannot be redone). One transaction. `problem` (may be NULL)
+ * says why a trace with ERRATA_LIVE_NO_CONVERSATION has none. */
 gboolean   errata_live_journal_convert      (ErrataProject      *project,
                                              const char         *trace_id,
+                                             ErrataLiveImport   *import,
                                              ErrataLiveOutcome  *outcome,
                                              char              **problem,
                                              GError            **error);
@@ -56,6 +72,7 @@ gboolean   errata_live_journal_convert      (ErrataProject      *project,
 gboolean   errata_live_journal_convert_items (ErrataProject     *project,
                                               const char        *trace_id,
                                               GPtrArray         *items,
+                                              ErrataLiveImport  *import,
                                               ErrataLiveOutcome *outcome,
                                               GError           **error);
 

@@ -32,9 +32,11 @@ typedef void (*ErrataLiveStoredFunc)  (const ErrataLiveCounts *counts,
 /* Opens the project anew on its own thread (its connection is the
  * thread's), converts what an earlier run left journaled, and waits for
  * spans. A trace is built once its root span is journaled, or after
- * `idle_ms` without a new span. */
+ * `idle_ms` without a new span. The traces it adds are recorded as one
+ * import named `import_name`, made with the first of them. */
 ErrataLiveWriter *errata_live_writer_start       (GFile                 *project_file,
                                                   guint                  idle_ms,
+                                                  const char            *import_name,
                                                   ErrataLiveStoredFunc   stored,
                                                   gpointer               user_data,
                                                   GError               **error);

@@ -454,11 +454,27 @@ listen_address (ErrataOtlpReceiver  *self,
   return listen_on (self, inet, error);
 }
 
+/* What the imports list calls this session: where and since when. */
+static char *
+dup_import_name (ErrataOtlpReceiver *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  g_autofree char *where = g_strdup_printf ("%s:%u", self->address ? self->address : "127.0.0.1",
+                                            self->port);
+
+  /* Translators: an import's name: the traces received in one session.
+   * The first %s is an address and port (127.0.0.1:4318), the second a
+   * date and time. */
+  return g_strdup_printf (_("Live traces, %s, %s"), where, when);
+}
+
 gboolean
 errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
                             GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *import_name = NULL;
   guint wanted_port = self->port;
   gboolean ok;
 
@@ -491,7 +507,8 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
                      _("Could not receive traces on port %u: %s"), wanted_port, local_error->message);
       return FALSE;
     }
-  self->writer = errata_live_writer_start (self->file, self->idle_ms, stored, self, error);
+  import_name = dup_import_name (self);
+  self->writer = errata_live_writer_start (self->file, self->idle_ms, import_name, stored, self, error);
   if (self->writer == NULL)
     {
       soup_server_disconnect (self->server);

@@ -133,6 +133,22 @@ parse_json (GBytes  *body,
   return json_parser_steal_root (parser);
 }
 
+/* What tells a span sent again from a new one: the first 16 bytes of the
+ * body's SHA-256. Computed here, on the decoding threads, not on the one
+ * writer thread, the receiver's ceiling. */
+static void
+digest_of (const char *body,
+           guint8      digest[ERRATA_LIVE_DIGEST_SIZE])
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 full[32];
+  gsize length = sizeof full;
+
+  g_checksum_update (checksum, (const guchar *)body, -1);
+  g_checksum_get_digest (checksum, full, &length);
+  memcpy (digest, full, ERRATA_LIVE_DIGEST_SIZE);
+}
+
 static gboolean
 add_span (gpointer     user_data,
           const char  *trace_id,
@@ -148,6 +164,7 @@ add_span (gpointer     user_data,
   span->trace_id = g_strdup (trace_id);
   span->start = start;
   span->body = json_to_string (flat, FALSE);
+  digest_of (span->body, span->digest);
   span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
   span->root = !json_object_has_member (object, "errata.log_record") && *parent == '\0';

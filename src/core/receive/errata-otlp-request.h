@@ -33,6 +33,9 @@ typedef enum
   ERRATA_OTLP_PROTOBUF,
 } ErrataOtlpEncoding;
 
+/* The bytes of a span's digest kept in the journal (live_spans.digest). */
+#define ERRATA_LIVE_DIGEST_SIZE 16
+
 /* One span or log record, flattened as the file import stages it
  * (errata-import-otel-stage.c), waiting to be journaled. */
 typedef struct
@@ -40,6 +43,8 @@ typedef struct
   char    *trace_id;
   gint64   start;     /* its start time, nanoseconds: the order it is built in */
   char    *body;      /* the flattened span, JSON */
+  guint8   digest[ERRATA_LIVE_DIGEST_SIZE];  /* of `body`: a span sent twice
+                                              * is journaled once */
   JsonObject *flat;   /* the same, parsed (the writer builds the trace from
                        * it without reading the journal back) */
   gboolean root;      /* a span without a parent: its trace is complete */

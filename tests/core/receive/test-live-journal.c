@@ -14,7 +14,9 @@
 #include "receive-test-utils.h"
 #include "errata-live-journal.h"
 #include "errata-otlp-request.h"
+#include "errata-project-imports.h"
 #include "errata-test-utils.h"
+#include "errata-trace-deletion.h"
 
 #include <sqlite3.h>
 
@@ -140,6 +142,8 @@ test_replay_after_crash (Fixture       *fixture,
   received = receive_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, imported);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+  /* Stored: their spans left the journal. */
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   errata_otlp_receiver_stop (receiver);
 }
 
@@ -269,6 +273,9 @@ test_late_spans (Fixture       *fixture,
   errata_test_wait_until (counts_reached, &waiting, 60);
   early = receive_test_traces_text (fixture->received, "otlp-live");
   g_assert_true (g_str_has_prefix (early, trace_id));
+  /* Pruned with the store: the late spans are built with the stored
+   * trace's own. */
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
 
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, late_body, NULL), ==, 200);
@@ -283,7 +290,7 @@ test_late_spans (Fixture       *fixture,
   g_assert_cmpstr (received, ==, expected);
   errata_otlp_receiver_get_counts (receiver, &counts);
   g_assert_cmpuint (counts.traces_added, ==, 1);
-  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 1);
 }
 
@@ -441,7 +448,8 @@ test_flood (Fixture       *fixture,
   g_test_message ("%u requests were told to retry", flood.retries);
   g_assert_cmpuint (counts.spans_accepted, ==, 2 * N_TRACES);
   g_assert_cmpuint (counts.traces_added, ==, N_TRACES);
-  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 2 * N_TRACES);
+  /* Every span is in a trace, none left in the journal. */
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, N_TRACES);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces WHERE n_messages = 2"), ==, N_TRACES);
@@ -494,7 +502,6 @@ test_refused_trace (Fixture       *fixture,
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autofree char *refused = NULL;
   g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
-  g_autoptr(GPtrArray) all_spans = decode (body);
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
   g_autofree char *imported_all = NULL;
   g_autoptr(GString) expected = g_string_new (NULL);
@@ -526,7 +533,58 @@ test_refused_trace (Fixture       *fixture,
   received = receive_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, expected->str);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 1);
-  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, all_spans->len);
+  /* The refused trace's spans alone stay in the journal. */
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, refused_spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(DISTINCT trace_id) FROM live_spans"), ==, 1);
+}
+
+/* A receiving session is one import: its traces carry its id, its row
+ * counts them and ends when the receiver stops, and deleting the import
+ * deletes them. A session that adds no trace records no import. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autoptr(ErrataOtlpReceiver) again = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(ErrataTraceDeletion) deletion = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  ErrataImportInfo *info;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  prefix = g_strdup_printf ("Live traces, 127.0.0.1:%u, ", errata_otlp_receiver_get_port (receiver));
+  errata_otlp_receiver_stop (receiver);
+  /* The same traces again in a new session: nothing added, no import. */
+  again = receive_test_start (fixture->received, 3600 * 1000);
+  g_assert_cmpuint (receive_test_post (fixture->session, again, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (again);
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  imports = errata_project_list_imports (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imports->len, ==, 1);
+  info = imports->pdata[0];
+  g_assert_true (g_str_has_prefix (info->name, prefix));
+  g_assert_cmpstr (info->format, ==, ERRATA_LIVE_FORMAT);
+  g_assert_cmpint (info->n_added, ==, 8);
+  g_assert_cmpint (info->n_traces, ==, 8);
+  g_assert_cmpint (info->finished_at, >, 0);
+  g_assert_true (info->recorded);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces WHERE import_id IS NULL"), ==, 0);
+
+  deletion = errata_trace_deletion_new_for_import (info->id);
+  g_assert_true (errata_trace_deletion_run (deletion, project, FALSE, &error));
+  g_assert_no_error (error);
+  errata_project_close (project);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
 }
 
 int
@@ -541,6 +599,7 @@ main (int   argc,
   ADD ("/late-spans", test_late_spans);
   ADD ("/flood", test_flood);
   ADD ("/refused-trace", test_refused_trace);
+  ADD ("/import", test_import);
 #undef ADD
 
   return g_test_run ();

@@ -86,6 +86,63 @@ post_fixture (const char *endpoint)
   g_assert_cmpuint (soup_message_get_status (message), ==, 200);
 }
 
+/* The fixture's first trace without some of its spans (every other one
+ * but the root): the trace it makes is stored, its late spans come with
+ * the whole fixture afterwards. */
+static void
+post_first_trace_in_part (const char *endpoint)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "import", "data",
+                                                 "instrumented", "openinference.json", NULL);
+  g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, uri);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  JsonArray *resource_spans;
+  char *text;
+  guint n = 0;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  resource_spans = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                 "resourceSpans");
+  for (guint i = 0; i < json_array_get_length (resource_spans); i++)
+    {
+      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, i),
+                                                        "scopeSpans");
+
+      for (guint j = 0; j < json_array_get_length (scopes); j++)
+        {
+          JsonArray *spans = json_object_get_array_member (json_array_get_object_element (scopes, j), "spans");
+
+          for (guint k = json_array_get_length (spans); k-- > 0;)
+            {
+              JsonObject *span = json_array_get_object_element (spans, k);
+              const char *id = json_object_get_string_member (span, "traceId");
+              const char *parent = json_object_get_string_member_with_default (span, "parentSpanId", "");
+
+              if (first == NULL)
+                first = g_strdup (id);
+              if (!g_str_equal (id, first) || (*parent != '\0' && n++ % 2 == 0))
+                json_array_remove_element (spans, k);
+            }
+        }
+    }
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_take (text, strlen (text)));
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
+                                    errata_test_on_result, &result);
+  errata_gui_test_iterate_until (answered, &result);
+  answer = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+}
+
 static char *
 project_meta (Fixture    *fixture,
               const char *key)
@@ -144,6 +201,200 @@ test_receive (Fixture       *fixture,
   g_free (remembered);
   remembered = project_meta (fixture, "live_traces");
   g_assert_cmpstr (remembered, ==, "off");
+}
+
+static GtkAdjustment *
+list_vadjustment (Fixture *fixture)
+{
+  GtkWidget *view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+}
+
+static GtkSelectionModel *
+list_selection (Fixture *fixture)
+{
+  GtkWidget *view = errata_gui_test_find_one_visible (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW);
+
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+}
+
+/* What a row shows of a trace's content, which late spans change. */
+static char *
+summary_of (ErrataTrace *trace)
+{
+  return g_strdup_printf ("%s | %s | %u messages, %u tool calls, %" G_GINT64_FORMAT " ms,"
+                          " %" G_GINT64_FORMAT " + %" G_GINT64_FORMAT " tokens",
+                          errata_trace_get_input (trace), errata_trace_get_output (trace),
+                          errata_trace_get_n_messages (trace), errata_trace_get_n_tool_calls (trace),
+                          errata_trace_get_latency_ms (trace), errata_trace_get_tokens_in (trace),
+                          errata_trace_get_tokens_out (trace));
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       position;
+  const char *summary;
+} RowChange;
+
+static gboolean
+row_shows (gpointer data)
+{
+  RowChange *change = data;
+  g_autoptr(ErrataTrace) trace = g_list_model_get_item (change->model, change->position);
+  g_autofree char *summary = trace ? summary_of (trace) : NULL;
+
+  return g_strcmp0 (summary, change->summary) == 0;
+}
+
+/* The stored trace's summary, read as another program would. */
+static char *
+stored_summary (Fixture     *fixture,
+                const char  *external_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_open (fixture->file, ERRATA_PROJECT_OPEN_READ_ONLY,
+                                                           &error);
+  g_autoptr(ErrataTrace) trace = NULL;
+
+  g_assert_no_error (error);
+  trace = errata_project_find_trace (project, "otlp-live", external_id, &error);
+  g_assert_no_error (error);
+  return summary_of (trace);
+}
+
+/* Where the reviewer is: the selected trace and row, how far the list is
+ * scrolled, and which trace "Next Unreviewed" goes to from there. */
+typedef struct
+{
+  gint64 trace_id;
+  guint  position;
+  double scrolled;
+  gint64 next_unreviewed;
+} Place;
+
+/* `scrolled` < 0: as selecting the row left it. `queue`: FALSE for the last row, where "Next Unreviewed" rightly goes
+ * to the new traces after it. */
+static void
+note_place (Fixture  *fixture,
+            guint     position,
+            double    scrolled,
+            gboolean  queue,
+            Place    *place)
+{
+  GtkAdjustment *adjustment = list_vadjustment (fixture);
+
+  errata_traces_page_select (fixture->page, position);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
+  place->next_unreviewed = -1;
+  if (queue)
+    {
+      activate (fixture, "traces.next-unreviewed");
+      errata_gui_test_iterate_for (50);
+      place->next_unreviewed = current_id (fixture);
+      g_assert_cmpint (place->next_unreviewed, !=, -1);
+    }
+  errata_traces_page_select (fixture->page, position);
+  errata_gui_test_iterate_for (50);
+  if (scrolled >= 0)
+    gtk_adjustment_set_value (adjustment, scrolled);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  place->trace_id = current_id (fixture);
+  place->position = position;
+  place->scrolled = gtk_adjustment_get_value (adjustment);
+}
+
+static void
+assert_place (Fixture     *fixture,
+              const Place *place)
+{
+  GtkSelectionModel *selection = list_selection (fixture);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (current_id (fixture), ==, place->trace_id);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection, place->position));
+  g_assert_cmpfloat (gtk_adjustment_get_value (list_vadjustment (fixture)), ==, place->scrolled);
+  if (place->next_unreviewed == -1)
+    return;
+  activate (fixture, "traces.next-unreviewed");
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (current_id (fixture), ==, place->next_unreviewed);
+  errata_traces_page_select (fixture->page, place->position);
+  errata_gui_test_iterate_for (50);
+}
+
+/* New traces arrive while a reviewer is in the middle of the list: the
+ * selection, the scroll position and the review queue ahead stay. Then
+ * the late spans of a received trace arrive while it is selected: its row
+ * shows the new summary (it is not stale until a reload), still selected,
+ * and the rows that did not change are the same items as before. */
+static void
+test_list_stays (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ErrataLiveTracesBar *bar;
+  g_autofree char *endpoint = NULL;
+  g_autoptr(ErrataTrace) unchanged = NULL;
+  g_autoptr(ErrataTrace) unchanged_after = NULL;
+  g_autoptr(ErrataTrace) partial = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Count count = { fixture->model, N_TRACES + 1 };
+  RowChange change = { fixture->model, N_TRACES, NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkAdjustment *adjustment;
+  Place place;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 600);
+  wait_for_list (fixture);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  adjustment = list_vadjustment (fixture);
+  /* The list must scroll for its position to mean anything. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  note_place (fixture, 20, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) / 2,
+              TRUE, &place);
+  g_assert_cmpfloat (place.scrolled, >, 0);
+  unchanged = g_list_model_get_item (fixture->model, 10);
+
+  bar = bar_of (fixture);
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  errata_gui_test_iterate_for (100);
+  endpoint = endpoint_shown (fixture);
+  g_assert_nonnull (endpoint);
+
+  post_first_trace_in_part (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + 1);
+  assert_place (fixture, &place);
+
+  /* The received trace selected, its late spans arrive with 7 new traces. */
+  note_place (fixture, N_TRACES, -1, FALSE, &place);
+  partial = g_list_model_get_item (fixture->model, N_TRACES);
+  before = summary_of (partial);
+  post_fixture (endpoint);
+  count.n_items = N_TRACES + 8;
+  errata_gui_test_iterate_until (has_items, &count);
+  after = stored_summary (fixture, errata_trace_get_external_id (partial));
+  /* The late spans changed the trace (two more calls' tokens), and the
+   * row shows it, the same item. */
+  g_assert_cmpstr (after, !=, before);
+  change.summary = after;
+  errata_gui_test_iterate_until (row_shows, &change);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES + 8);
+  unchanged_after = g_list_model_get_item (fixture->model, 10);
+  g_assert_true (unchanged_after == unchanged);
+  assert_place (fixture, &place);
+  /* The page's cursor stayed on the updated row: the next trace is the
+   * one after it, the first of the new ones. */
+  activate (fixture, "traces.next");
+  errata_gui_test_iterate_for (50);
+  g_assert_cmpint (current_id (fixture), ==, errata_trace_list_model_get_trace_id (ERRATA_TRACE_LIST_MODEL (fixture->model), N_TRACES + 1));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-late-spans.png");
+  errata_live_traces_bar_set_receiving (bar, FALSE);
 }
 
 static void
@@ -263,6 +514,7 @@ main (int   argc,
 
   ADD_TEST ("/live-traces/receive", test_receive);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
+  ADD_TEST ("/live-traces/list-stays", test_list_stays);
   g_test_add_func ("/live-traces/empty-project", test_empty_project);
 
   return g_test_run ();
