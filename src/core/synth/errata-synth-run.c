@@ -126,7 +126,7 @@ store_outcome (Run                *run,
   trace = errata_synth_run_make_trace (query->id, query->tuple_id, run->result.batch_id,
                                        query->text, query->dimensions, run->target,
                                        outcome->reply);
-  if (!_errata_import_store_add (store, trace, NULL, error))
+  if (!_errata_import_store_add (store, trace, NULL, NULL, error))
     return FALSE;
   run->result.n_traces++;
   return errata_synth_queries_set_trace (run->project, query->id, run->result.batch_id,
