@@ -184,8 +184,11 @@ write_held (ErrataImportStore  *store,
 /* The trace's own fault, not the project's: the database refused what it
  * holds (a constraint, a value over SQLite's limits). */
 static gboolean
-refused_by_database (ErrataImportStore *store)
+refused_by_database (ErrataImportStore *store,
+                     const GError      *failure)
 {
+  if (g_error_matches (failure, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID))
+    return TRUE;
   switch (sqlite3_extended_errcode (_errata_project_get_db (store->project)) & 0xff)
     {
     case SQLITE_CONSTRAINT:
@@ -260,7 +263,7 @@ _errata_import_store_add_row (ErrataImportStore  *store,
     errata_trace_set_import_id (trace, store->import_id);
   if (!write_held (store, held, &local_error))
     {
-      if (!store->drop_refused || !refused_by_database (store))
+      if (!store->drop_refused || !refused_by_database (store, local_error))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;

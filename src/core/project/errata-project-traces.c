@@ -53,7 +53,9 @@ bind_optional_int (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, column, value);
 }
 
-static void
+/* SQLITE_OK, or the first binding's failure (a text over the
+ * connection's length limit: SQLITE_TOOBIG). */
+static int
 bind_trace (sqlite3_stmt *stmt,
             ErrataTrace  *trace,
             gint64        imported_at,
@@ -61,17 +63,19 @@ bind_trace (sqlite3_stmt *stmt,
             const char   *tools,
             const char   *metadata)
 {
-  sqlite3_bind_text (stmt, 1, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, errata_trace_get_source (trace), -1, SQLITE_STATIC);
+  int rc[7];
+
+  rc[0] = sqlite3_bind_text (stmt, 1, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  rc[1] = sqlite3_bind_text (stmt, 2, errata_trace_get_source (trace), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, imported_at);
-  sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
+  rc[2] = sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
+  rc[3] = sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  rc[4] = sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
   if (tools)
-    sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
+    rc[5] = sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
   else
-    sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
+    rc[5] = sqlite3_bind_null (stmt, 7);
+  rc[6] = sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, errata_trace_get_n_messages (trace));
   sqlite3_bind_int64 (stmt, 10, errata_trace_get_n_tool_calls (trace));
   sqlite3_bind_int64 (stmt, 11, errata_trace_get_output_chars (trace));
@@ -87,6 +91,10 @@ bind_trace (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, 17, errata_trace_get_import_id (trace));
   else
     sqlite3_bind_null (stmt, 17);
+  for (guint i = 0; i < G_N_ELEMENTS (rc); i++)
+    if (rc[i] != SQLITE_OK)
+      return rc[i];
+  return SQLITE_OK;
 }
 
 static const char find_trace_id_sql[] =
@@ -181,7 +189,17 @@ _errata_project_add_trace_row (ErrataProject         *self,
   if (insert_fts == NULL)
     return FALSE;
 
-  bind_trace (insert_trace, trace, now, row->messages, row->tools, row->metadata);
+  rc = bind_trace (insert_trace, trace, now, row->messages, row->tools, row->metadata);
+  if (rc != SQLITE_OK)
+    {
+      /* The failed binding's error (it is not the connection's), not the
+       * NOT NULL it would lead to. */
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID,
+                   /* Translators: %s is SQLite's reason, "string or blob too big". */
+                   _("Could not save the trace: %s"), sqlite3_errstr (rc));
+      sqlite3_clear_bindings (insert_trace);
+      return FALSE;
+    }
   rc = sqlite3_step (insert_trace);
   sqlite3_reset (insert_trace);
   sqlite3_clear_bindings (insert_trace);
