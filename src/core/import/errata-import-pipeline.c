@@ -21,7 +21,7 @@
 
 /* Records are handed over in chunks (fewer wake-ups); a few chunks may wait. */
 #define CHUNK_RECORDS 32
-#define MAX_CHUNKS    6
+#define MAX_CHUNKS    24
 
 struct _ErrataImportPipeline
 {
@@ -41,6 +41,11 @@ struct _ErrataImportPipeline
 
   GPtrArray                    *current;  /* the writer's chunk */
   guint                         next;     /* in current */
+
+  /* How often each side waited for the other (G_MESSAGES_DEBUG=Errata-Import):
+   * the writer waiting means reading is the slower side. */
+  guint                         reader_waits;
+  guint                         writer_waits;
 };
 
 void
@@ -55,23 +60,6 @@ _errata_import_item_free (ErrataImportItem *item)
   g_clear_pointer (&item->annotations, g_ptr_array_unref);
   _errata_trace_row_clear (&item->row);
   g_free (item);
-}
-
-/* The trace keeps its summary (input, output, counts, for the row) and
- * lets go of its JSON, which the row now holds as text: the tree is most
- * of a trace's memory, and a batch of them waits for COMMIT. */
-static void
-drop_tree (ErrataTrace *trace)
-{
-  g_autofree char *input = g_strdup (errata_trace_get_input (trace));
-  g_autofree char *output = g_strdup (errata_trace_get_output (trace));
-  guint n_messages = errata_trace_get_n_messages (trace);
-  guint n_tool_calls = errata_trace_get_n_tool_calls (trace);
-  guint output_chars = errata_trace_get_output_chars (trace);
-
-  errata_trace_set_messages (trace, NULL);
-  errata_trace_set_tools (trace, NULL);
-  _errata_trace_set_summary (trace, input, output, n_messages, n_tool_calls, output_chars);
 }
 
 static void
@@ -91,7 +79,8 @@ convert_record (ErrataImportPipeline *self,
     }
   item->kind = ERRATA_IMPORT_ITEM_TRACE;
   _errata_trace_row_prepare (&item->row, item->trace);
-  drop_tree (item->trace);
+  /* The row holds them as text now; the tree is most of a trace's memory. */
+  _errata_trace_drop_json (item->trace);
 }
 
 /* What the writer needs of `record`; the record is left for the next. */
@@ -132,6 +121,8 @@ push_chunk (ErrataImportPipeline *self,
   gboolean stop;
 
   g_mutex_lock (&self->mutex);
+  if (!self->stop && self->chunks.length >= MAX_CHUNKS)
+    self->reader_waits++;
   while (!self->stop && self->chunks.length >= MAX_CHUNKS)
     g_cond_wait (&self->cond, &self->mutex);
   stop = self->stop;
@@ -207,6 +198,8 @@ _errata_import_pipeline_next (ErrataImportPipeline *self)
       g_clear_pointer (&self->current, g_ptr_array_unref);
       self->next = 0;
       g_mutex_lock (&self->mutex);
+      if (self->chunks.length == 0 && !self->done)
+        self->writer_waits++;
       while (self->chunks.length == 0 && !self->done)
         g_cond_wait (&self->cond, &self->mutex);
       self->current = g_queue_pop_head (&self->chunks);
@@ -230,6 +223,8 @@ _errata_import_pipeline_finish (ErrataImportPipeline  *self,
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
   g_thread_join (self->thread);
+  g_debug ("import pipeline: the reader waited for room %u times, the writer for records %u times",
+           self->reader_waits, self->writer_waits);
 
   ok = self->read_error == NULL;
   if (!ok)

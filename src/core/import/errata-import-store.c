@@ -286,5 +286,8 @@ _errata_import_store_add (ErrataImportStore  *store,
   ErrataTraceRow row = { 0, };
 
   _errata_trace_row_prepare (&row, trace);
+  /* Held until COMMIT: a batch of whole JSON trees (a staged OTLP trace
+   * can be megabytes) would be most of an import's memory. */
+  _errata_trace_drop_json (trace);
   return _errata_import_store_add_row (store, trace, annotations, &row, display, 0, 0, error);
 }

@@ -43,7 +43,8 @@ gboolean           _errata_import_store_add_row  (ErrataImportStore      *store,
                                                   guint                   number,
                                                   guint                   line,
                                                   GError                **error);
-/* The same, making the row here. */
+/* The same, making the row here; the trace then lets go of its messages
+ * and tools (the row holds them as text; its id and summary stay). */
 gboolean           _errata_import_store_add      (ErrataImportStore      *store,
                                                   ErrataTrace            *trace,
                                                   GPtrArray              *annotations,
