@@ -13,6 +13,9 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA temp_store = MEMORY;
 BEGIN;
+-- Errata records each import and marks every trace it added with it.
+INSERT INTO imports (id, name, paths, format, started_at)
+  VALUES (1, 'floor', '[]', 'OpenAI chat (JSONL)', CAST (strftime ('%s', 'now') AS INTEGER) * 1000000);
 CREATE TEMP TABLE staging (id, external_id, source, imported_at, input, output, messages,
   tools, metadata, n_messages, n_tool_calls, output_chars, latency_ms, tokens_in, tokens_out,
   cost, sample_key, body);
@@ -20,12 +23,14 @@ CREATE TEMP TABLE staging (id, external_id, source, imported_at, input, output, 
 INSERT INTO traces
   SELECT id, external_id, source, imported_at, input, output, messages, nullif (tools, '\N'),
          metadata, n_messages, n_tool_calls, output_chars, nullif (latency_ms, '\N'),
-         nullif (tokens_in, '\N'), nullif (tokens_out, '\N'), nullif (cost, '\N'), sample_key
+         nullif (tokens_in, '\N'), nullif (tokens_out, '\N'), nullif (cost, '\N'), sample_key, 1
   FROM staging;
 -- Errata indexes input and output once, inside the body (they are its first
 -- user and last assistant text), and leaves their own columns empty.
 INSERT INTO traces_fts (rowid, input, output, body)
   SELECT id, '', '', body FROM staging;
+UPDATE imports SET finished_at = CAST (strftime ('%s', 'now') AS INTEGER) * 1000000,
+  n_added = (SELECT count(*) FROM staging);
 COMMIT;
 -- Leave the file as Errata leaves it after an import: checkpointed.
 PRAGMA wal_checkpoint (TRUNCATE);

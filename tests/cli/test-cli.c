@@ -344,6 +344,23 @@ test_sigkill_mid_import (void)
   g_assert_cmpint (count % batch, ==, 0);
   g_assert_cmpint (count, >=, last_saved);
   g_assert_cmpint (count, <, 40000);
+  /* What is there is the start of the file, in its order, and searchable. */
+  for (gint64 i = 0; i <= count; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%" G_GINT64_FORMAT, i);
+      g_autoptr(ErrataTrace) trace = errata_project_find_trace (reopened, "many.jsonl", id, NULL);
+
+      g_assert_true ((trace != NULL) == (i < count));
+      if (trace != NULL)
+        g_assert_cmpint (errata_trace_get_id (trace), ==, i + 1);
+    }
+  {
+    g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+
+    errata_trace_query_set_text (query, "flat");
+    g_assert_cmpint (errata_project_count_traces (reopened, query, &error), ==, count);
+    g_assert_no_error (error);
+  }
   g_test_message ("killed after %u saved; file holds %" G_GINT64_FORMAT, last_saved, count);
   errata_project_close (reopened);
   errata_test_remove_tree (dir);

@@ -157,7 +157,7 @@ store_outcome (gpointer               sink_data,
   if (reply == NULL)
     return link_reply (run, job->data, 0, failure, error);
   trace = make_trace (run, job, reply);
-  if (!_errata_import_store_add (store, trace, NULL, error))
+  if (!_errata_import_store_add (store, trace, NULL, NULL, error))
     return FALSE;
   return link_reply (run, job->data, errata_trace_get_id (trace), NULL, error);
 }

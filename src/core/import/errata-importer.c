@@ -6,14 +6,17 @@
  * An import plans (errata-import-plan.c: which files, which format), then
  * reads each file as a stream of records, converts each record to a trace
  * through the format table (errata-import-format.c), or stages it for
- * grouping, and stores traces in batches (errata-import-store.c). This
- * file drives those steps, on the caller's thread or in a worker.
+ * grouping, and stores traces in batches (errata-import-store.c). Reading
+ * and converting run on a thread of their own, ahead of the writes
+ * (errata-import-pipeline.c). This file drives those steps, on the
+ * caller's thread or in a worker.
  */
 
 #include "config.h"
 
 #include "errata-importer.h"
 
+#include "errata-import-pipeline.h"
 #include "errata-import-plan.h"
 #include "errata-import-private.h"
 #include "errata-import-store.h"
@@ -362,7 +365,7 @@ store_staged_trace (ErrataTrace  *trace,
 
   if (g_cancellable_set_error_if_cancelled (job->cancellable, error))
     return FALSE;
-  return _errata_import_store_add (job->store, trace, NULL, error);
+  return _errata_import_store_add (job->store, trace, NULL, NULL, error);
 }
 
 static gboolean
@@ -394,31 +397,29 @@ stage_record (ImportJob                     *job,
   return TRUE;
 }
 
-/* One good record: converted and stored, or staged for grouping. */
+/* One record from the reading thread: stored, staged or reported. */
 static gboolean
-import_record (ImportJob           *job,
-               ErrataImportInput   *input,
-               ErrataImportContext *ctx,
-               const ErrataRecord  *record,
-               GError             **error)
+import_item (ImportJob           *job,
+             ErrataImportInput   *input,
+             ErrataImportContext *ctx,
+             ErrataImportItem    *item,
+             GError             **error)
 {
-  g_autoptr(GError) record_error = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(ErrataTrace) trace = NULL;
-  const ErrataImportFormatInfo *info = _errata_import_format_get_info (input->format);
-
-  if (_errata_import_format_stages (info, record))
-    return stage_record (job, input, info, ctx, record, error);
-
-  annotations = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_annotation_free);
-  trace = info->convert (ctx, record, annotations, &record_error);
-  if (trace == NULL)
+  switch (item->kind)
     {
-      errata_import_report_add_problem (job->report, input->display, record->number,
-                                        record->line, record_error->message);
+    case ERRATA_IMPORT_ITEM_TRACE:
+      return _errata_import_store_add_row (job->store, item->trace, item->annotations, &item->row,
+                                           input->display, item->record.number,
+                                           item->record.line, error);
+    case ERRATA_IMPORT_ITEM_STAGE:
+      return stage_record (job, input, _errata_import_format_get_info (input->format), ctx,
+                           &item->record, error);
+    case ERRATA_IMPORT_ITEM_PROBLEM:
+    default:
+      errata_import_report_add_problem (job->report, input->display, item->record.number,
+                                        item->record.line, item->problem);
       return TRUE;
     }
-  return _errata_import_store_add (job->store, trace, annotations, error);
 }
 
 static void
@@ -464,7 +465,8 @@ import_input (ImportJob           *job,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(ErrataRecordReader) reader = NULL;
   g_autoptr(GError) read_error = NULL;
-  ErrataRecord record = { 0, };
+  ErrataImportPipeline *pipeline;
+  ErrataImportItem *item;
   guint n_records = 0;
   gboolean ok = TRUE;
 
@@ -478,20 +480,20 @@ import_input (ImportJob           *job,
 
   reader = errata_record_reader_new (G_INPUT_STREAM (stream), input->syntax);
   errata_record_reader_set_max_record_size (reader, job->max_record_size);
-  while (ok && errata_record_reader_next (reader, &record, job->cancellable, &read_error))
+  pipeline = _errata_import_pipeline_start (reader, _errata_import_format_get_info (input->format),
+                                            ctx, job->cancellable);
+  while (ok && (item = _errata_import_pipeline_next (pipeline)) != NULL)
     {
       n_records++;
       job->records_done++;
-      if (record.error != NULL)
-        errata_import_report_add_problem (job->report, input->display, record.number,
-                                          record.line, record.error);
-      else
-        ok = import_record (job, input, ctx, &record, error);
-      report_progress (job, errata_record_reader_get_bytes_read (reader), FALSE);
+      ok = import_item (job, input, ctx, item, error);
+      report_progress (job, item->bytes_read, FALSE);
+      _errata_import_item_free (item);
       if (ok && g_cancellable_set_error_if_cancelled (job->cancellable, error))
         ok = FALSE;
     }
-  errata_record_clear (&record);
+  /* The reading thread is stopped and gone before the reader is. */
+  _errata_import_pipeline_finish (pipeline, &read_error);
   if (!ok)
     return FALSE;
 
@@ -624,6 +626,7 @@ run_import (ImportJob  *job,
     job->total_bytes += ((ErrataImportInput *)g_ptr_array_index (job->inputs, i))->size;
   job->store = _errata_import_store_new (job->project, job->report, job->batch_size,
                                          job->importer->batch_func, job->importer->batch_data);
+  _errata_import_store_set_drop_refused (job->store, TRUE);
 
   ctx.map = job->map;
   ctx.parser = parser;

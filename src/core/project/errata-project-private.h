@@ -39,6 +39,25 @@ gboolean      _errata_project_add_trace_in_transaction (ErrataProject  *self,
                                                         ErrataTrace    *trace,
                                                         gboolean       *added,
                                                         GError        **error);
+/* A trace's row text (messages, tools and metadata as JSON, the search
+ * body), made from the trace alone: on any thread, before the write. */
+typedef struct
+{
+  char *messages;
+  char *tools;     /* NULL: none */
+  char *metadata;
+  char *body;
+} ErrataTraceRow;
+
+void          _errata_trace_row_prepare       (ErrataTraceRow *row,
+                                               ErrataTrace    *trace);
+void          _errata_trace_row_clear         (ErrataTraceRow *row);
+/* _errata_project_add_trace_in_transaction() with the row made already. */
+gboolean      _errata_project_add_trace_row   (ErrataProject         *self,
+                                               ErrataTrace           *trace,
+                                               const ErrataTraceRow  *row,
+                                               gboolean              *added,
+                                               GError               **error);
 sqlite3_stmt *_errata_project_cached          (ErrataProject  *self,
                                                const char     *sql,
                                                GError        **error);
@@ -59,6 +78,13 @@ gboolean      _errata_project_put_annotation  (ErrataProject          *self,
                                                gboolean                keep_times,
                                                gint64                 *out_id,
                                                GError                **error);
+/* The same without a savepoint: in the caller's transaction, which rolls
+ * back when it fails. */
+gboolean      _errata_project_put_annotation_in_transaction (ErrataProject          *self,
+                                                             const ErrataAnnotation *annotation,
+                                                             gboolean                keep_times,
+                                                             gint64                 *out_id,
+                                                             GError                **error);
 /* Copies the last committed state of `source` to a new file at `path`,
  * whole without a -wal (errata-project-copy.c). */
 gboolean      _errata_project_backup_to       (sqlite3        *source,

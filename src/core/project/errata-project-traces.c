@@ -53,25 +53,29 @@ bind_optional_int (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, column, value);
 }
 
-static void
+/* SQLITE_OK, or the first binding's failure (a text over the
+ * connection's length limit: SQLITE_TOOBIG). */
+static int
 bind_trace (sqlite3_stmt *stmt,
             ErrataTrace  *trace,
             gint64        imported_at,
-            char         *messages,
-            char         *tools,
-            char         *metadata)
+            const char   *messages,
+            const char   *tools,
+            const char   *metadata)
 {
-  sqlite3_bind_text (stmt, 1, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, errata_trace_get_source (trace), -1, SQLITE_STATIC);
+  int rc[7];
+
+  rc[0] = sqlite3_bind_text (stmt, 1, errata_trace_get_external_id (trace), -1, SQLITE_STATIC);
+  rc[1] = sqlite3_bind_text (stmt, 2, errata_trace_get_source (trace), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, imported_at);
-  sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
+  rc[2] = sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
+  rc[3] = sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
+  rc[4] = sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
   if (tools)
-    sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
+    rc[5] = sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
   else
-    sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
+    rc[5] = sqlite3_bind_null (stmt, 7);
+  rc[6] = sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, errata_trace_get_n_messages (trace));
   sqlite3_bind_int64 (stmt, 10, errata_trace_get_n_tool_calls (trace));
   sqlite3_bind_int64 (stmt, 11, errata_trace_get_output_chars (trace));
@@ -87,6 +91,10 @@ bind_trace (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, 17, errata_trace_get_import_id (trace));
   else
     sqlite3_bind_null (stmt, 17);
+  for (guint i = 0; i < G_N_ELEMENTS (rc); i++)
+    if (rc[i] != SQLITE_OK)
+      return rc[i];
+  return SQLITE_OK;
 }
 
 static const char find_trace_id_sql[] =
@@ -112,16 +120,16 @@ find_trace_id (ErrataProject *self,
 static gboolean
 index_trace_text (ErrataProject  *self,
                   sqlite3_stmt   *stmt,
-                  ErrataTrace    *trace,
+                  gint64          id,
+                  const char     *body,
                   GError        **error)
 {
-  g_autofree char *body = errata_trace_dup_search_body (trace);
   int rc;
 
   /* The body already holds the input (first user text) and the output
    * (last assistant text); indexing them again in their own columns cost
    * 46% more index text for searches that never ask for one column. */
-  sqlite3_bind_int64 (stmt, 1, errata_trace_get_id (trace));
+  sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
@@ -133,19 +141,40 @@ index_trace_text (ErrataProject  *self,
   return TRUE;
 }
 
+/* Only reads the trace, so an importer can do it on another thread while
+ * the connection's thread writes earlier traces. */
+void
+_errata_trace_row_prepare (ErrataTraceRow *row,
+                           ErrataTrace    *trace)
+{
+  row->messages = errata_trace_get_messages (trace)
+                  ? json_array_to_text (errata_trace_get_messages (trace)) : g_strdup ("[]");
+  row->tools = errata_trace_get_tools (trace)
+               ? json_array_to_text (errata_trace_get_tools (trace)) : NULL;
+  row->metadata = json_object_to_text (errata_trace_get_metadata (trace));
+  row->body = errata_trace_dup_search_body (trace);
+}
+
+void
+_errata_trace_row_clear (ErrataTraceRow *row)
+{
+  g_clear_pointer (&row->messages, g_free);
+  g_clear_pointer (&row->tools, g_free);
+  g_clear_pointer (&row->metadata, g_free);
+  g_clear_pointer (&row->body, g_free);
+}
+
 /* add_trace's work, in the caller's transaction (no savepoint of its own:
  * an FTS5 table writes its pending index to disk at every savepoint, so a
- * savepoint per trace made a search index segment per trace). On failure
- * the caller rolls back. */
+ * savepoint per trace made a search index segment per trace), with the
+ * row's text made beforehand. On failure the caller rolls back. */
 gboolean
-_errata_project_add_trace_in_transaction (ErrataProject  *self,
-                                          ErrataTrace    *trace,
-                                          gboolean       *added,
-                                          GError        **error)
+_errata_project_add_trace_row (ErrataProject         *self,
+                               ErrataTrace           *trace,
+                               const ErrataTraceRow  *row,
+                               gboolean              *added,
+                               GError               **error)
 {
-  g_autofree char *messages = NULL;
-  g_autofree char *tools = NULL;
-  g_autofree char *metadata = NULL;
   sqlite3_stmt *insert_trace;
   sqlite3_stmt *insert_fts;
   gint64 now = g_get_real_time ();
@@ -160,12 +189,17 @@ _errata_project_add_trace_in_transaction (ErrataProject  *self,
   if (insert_fts == NULL)
     return FALSE;
 
-  messages = errata_trace_get_messages (trace)
-             ? json_array_to_text (errata_trace_get_messages (trace)) : g_strdup ("[]");
-  tools = errata_trace_get_tools (trace) ? json_array_to_text (errata_trace_get_tools (trace)) : NULL;
-  metadata = json_object_to_text (errata_trace_get_metadata (trace));
-
-  bind_trace (insert_trace, trace, now, messages, tools, metadata);
+  rc = bind_trace (insert_trace, trace, now, row->messages, row->tools, row->metadata);
+  if (rc != SQLITE_OK)
+    {
+      /* The failed binding's error (it is not the connection's), not the
+       * NOT NULL it would lead to. */
+      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_INVALID,
+                   /* Translators: %s is SQLite's reason, "string or blob too big". */
+                   _("Could not save the trace: %s"), sqlite3_errstr (rc));
+      sqlite3_clear_bindings (insert_trace);
+      return FALSE;
+    }
   rc = sqlite3_step (insert_trace);
   sqlite3_reset (insert_trace);
   sqlite3_clear_bindings (insert_trace);
@@ -180,11 +214,30 @@ _errata_project_add_trace_in_transaction (ErrataProject  *self,
 
   _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
   _errata_trace_set_imported_at (trace, now);
-  if (!index_trace_text (self, insert_fts, trace, error))
+  if (!index_trace_text (self, insert_fts, errata_trace_get_id (trace), row->body, error))
     return FALSE;
   if (added)
     *added = TRUE;
   return TRUE;
+}
+
+gboolean
+_errata_project_add_trace_in_transaction (ErrataProject  *self,
+                                          ErrataTrace    *trace,
+                                          gboolean       *added,
+                                          GError        **error)
+{
+  ErrataTraceRow row = { 0, };
+  gboolean ok;
+
+  if (added)
+    *added = FALSE;
+  if (!_errata_project_check_writable (self, error))
+    return FALSE;
+  _errata_trace_row_prepare (&row, trace);
+  ok = _errata_project_add_trace_row (self, trace, &row, added, error);
+  _errata_trace_row_clear (&row);
+  return ok;
 }
 
 /* Inserts `trace` unless a trace with the same source and external id is
@@ -628,22 +681,37 @@ _errata_project_put_annotation (ErrataProject           *self,
                                 gint64                  *out_id,
                                 GError                 **error)
 {
-  gint64 annotation_id = 0;
-
   if (!errata_project_begin (self, error))
     return FALSE;
+  if (!_errata_project_put_annotation_in_transaction (self, annotation, keep_times, out_id, error))
+    {
+      errata_project_rollback (self);
+      return FALSE;
+    }
+  return errata_project_commit (self, error);
+}
+
+/* The same in the caller's transaction, without a savepoint (the notes'
+ * FTS index would write a segment at each one); the caller rolls back
+ * when it fails. */
+gboolean
+_errata_project_put_annotation_in_transaction (ErrataProject           *self,
+                                               const ErrataAnnotation  *annotation,
+                                               gboolean                 keep_times,
+                                               gint64                  *out_id,
+                                               GError                 **error)
+{
+  gint64 annotation_id = 0;
+
   if (!unindex_old_note (self, annotation, error) ||
       !upsert_annotation (self, annotation, keep_times, error) ||
       !find_annotation_id (self, annotation, &annotation_id, error) ||
       !run_note_index_statement (self, "INSERT INTO notes_fts (rowid, note) VALUES (?1, ?2)",
                                  annotation_id, annotation->note ? annotation->note : "", error))
-    {
-      errata_project_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
   if (out_id != NULL)
     *out_id = annotation_id;
-  return errata_project_commit (self, error);
+  return TRUE;
 }
 
 gboolean

@@ -22,6 +22,10 @@ void _errata_trace_set_summary     (ErrataTrace   *self,
                                     guint          n_messages,
                                     guint          n_tool_calls,
                                     guint          output_chars);
+/* Lets go of the messages and tools (most of a trace's memory) and keeps
+ * the fields derived from them: for an importer holding a batch whose
+ * rows already hold them as text. */
+void _errata_trace_drop_json       (ErrataTrace   *self);
 void _errata_trace_set_review      (ErrataTrace   *self,
                                     ErrataVerdict  verdict,
                                     const char    *note);

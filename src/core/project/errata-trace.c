@@ -268,6 +268,15 @@ errata_trace_get_metadata (ErrataTrace *self)
 }
 
 void
+_errata_trace_drop_json (ErrataTrace *self)
+{
+  g_return_if_fail (ERRATA_IS_TRACE (self));
+
+  g_clear_pointer (&self->messages, json_array_unref);
+  g_clear_pointer (&self->tools, json_array_unref);
+}
+
+void
 _errata_trace_set_summary (ErrataTrace *self,
                            const char  *input,
                            const char  *output,

@@ -108,7 +108,7 @@ store_outcome (gpointer               sink_data,
     return errata_synth_queries_set_error (run->project, query->id, run->batch_id, failure, error);
   trace = errata_synth_run_make_trace (query->id, query->tuple_id, run->batch_id, query->text,
                                        query->dimensions, run->target, reply);
-  if (!_errata_import_store_add (store, trace, NULL, error))
+  if (!_errata_import_store_add (store, trace, NULL, NULL, error))
     return FALSE;
   return errata_synth_queries_set_trace (run->project, query->id, run->batch_id,
                                          errata_trace_get_id (trace), error);
