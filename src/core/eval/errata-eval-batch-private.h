@@ -35,6 +35,8 @@ struct _ErrataEvalBatch
   guint                 chunk;          /* verdicts per transaction */
 
   GPtrArray            *rows;           /* of ErrataEvalBatchRow, with trace ids */
+  GHashTable           *failed_before;  /* rows that had failed before this run: their
+                                         * traces are planned again */
   GHashTable           *payloads;       /* row id → ErrataLlmBatchWriter (closed) */
   char                 *tmpdir;
 

@@ -64,6 +64,7 @@ errata_eval_batch_finalize (GObject *object)
   g_clear_pointer (&self->parse_request, errata_llm_request_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->payloads, g_hash_table_unref);
+  g_clear_pointer (&self->failed_before, g_hash_table_unref);
   g_clear_pointer (&self->to_plan, g_array_unref);
   g_clear_pointer (&self->writer, errata_llm_batch_writer_free);
   g_clear_pointer (&self->writer_ids, g_array_unref);
@@ -112,6 +113,7 @@ errata_eval_batch_init (ErrataEvalBatch *self)
   self->poll_first_ms = ERRATA_EVAL_BATCH_DEFAULT_POLL_MS;
   self->poll_max_ms = ERRATA_EVAL_BATCH_MAX_POLL_MS;
   self->chunk = DEFAULT_CHUNK;
+  self->failed_before = g_hash_table_new (NULL, NULL);
   self->payloads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                           (GDestroyNotify) errata_llm_batch_writer_free);
 }
@@ -252,7 +254,7 @@ count_rows (ErrataEvalBatch      *self,
     {
       ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->state != state)
+      if (row->state != state || g_hash_table_contains (self->failed_before, row))
         continue;
       n++;
       if (n_traces != NULL)
@@ -283,7 +285,8 @@ failed_message (ErrataEvalBatch *self)
     {
       ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->state == ERRATA_EVAL_BATCH_FAILED && row->message != NULL && *row->message)
+      if (row->state == ERRATA_EVAL_BATCH_FAILED && row->message != NULL && *row->message
+          && !g_hash_table_contains (self->failed_before, row))
         why = row->message;
     }
   /* Translators: the first %u counts batches, %s is the provider's reason,
@@ -868,6 +871,10 @@ begin (ErrataEvalBatch  *self,
     return FALSE;
   if (self->rows == NULL)
     self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) errata_eval_batch_row_free);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (((ErrataEvalBatchRow *) g_ptr_array_index (self->rows, i))->state
+        == ERRATA_EVAL_BATCH_FAILED)
+      g_hash_table_add (self->failed_before, g_ptr_array_index (self->rows, i));
   /* Verdicts go in the chunks this file commits, not the run's own. */
   errata_eval_run_set_batch_size (self->run, G_MAXUINT);
   self->to_plan = uncovered (self);

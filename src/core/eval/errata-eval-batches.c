@@ -270,3 +270,28 @@ errata_eval_batches_has_live (ErrataProject  *project,
     return _errata_project_set_error (project, error, _("read the run's batches"));
   return TRUE;
 }
+
+/* The newest run of @evaluator_id that went through a Batch API; 0 when
+ * there is none (-1 with @error set when the project cannot be read). */
+gint64
+errata_eval_batches_latest_run (ErrataProject  *project,
+                                gint64          evaluator_id,
+                                GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (project,
+    "SELECT ifnull (max (b.run_id), 0) FROM eval_batches b JOIN runs r ON r.id = b.run_id"
+    " JOIN evaluator_versions v ON v.id = r.version_id WHERE v.evaluator_id = ?1", error);
+  gint64 run_id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, evaluator_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    run_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _errata_project_set_error (project, error, _("read the run's batches")), -1;
+  return run_id;
+}

@@ -67,6 +67,10 @@ gboolean            errata_eval_batches_has_live      (ErrataProject       *proj
                                                        gboolean            *has_live,
                                                        GError             **error);
 
+gint64              errata_eval_batches_latest_run    (ErrataProject       *project,
+                                                       gint64               evaluator_id,
+                                                       GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ErrataEvalBatchRow, errata_eval_batch_row_free)
 
 G_END_DECLS

@@ -529,6 +529,7 @@ on_download_answer (GObject      *source,
   g_autoptr(GInputStream) stream = soup_session_send_finish (self->session, result, &error);
   g_autoptr(GFileOutputStream) out = NULL;
   guint status = soup_message_get_status (download->message);
+  GCancellable *cancellable;
   gboolean retryable;
 
   if (stream == NULL)
@@ -550,10 +551,11 @@ on_download_answer (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  cancellable = g_task_get_cancellable (task);
   g_output_stream_splice_async (G_OUTPUT_STREAM (out), stream,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE
                                 | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_spliced,
+                                G_PRIORITY_DEFAULT, cancellable, on_spliced,
                                 g_steal_pointer (&task));
 }
 
