@@ -141,8 +141,9 @@ errata_llm_batch_writer_add (ErrataLlmBatchWriter  *self,
       || !write_text (self, line, length, error)
       || (!anthropic && !write_text (self, "\n", 1, error)))
     return FALSE;
+  /* A newline after each line (OpenAI), a comma between them (Anthropic). */
+  self->bytes += length + (anthropic && self->count == 0 ? 0 : 1);
   self->count++;
-  self->bytes += length + 1;
   return TRUE;
 }
 
