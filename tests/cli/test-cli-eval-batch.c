@@ -391,6 +391,50 @@ test_resume_after_kill (Fixture       *fixture,
   g_assert_cmpuint (stop_mock (fixture, NULL), ==, 3);
 }
 
+/* Ctrl+C while it polls stops waiting: the run is cancelled, says where
+ * its batches are, and a resume collects them. */
+static void
+test_interrupt (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
+                                                NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(CliResult) r = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  start_mock (fixture, "--batch-delay-ms", "4000", NULL);
+  url = base_url (fixture, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
+                                       "Polite", "--on", "all", "--batch", "--poll-interval",
+                                       "0.02", "--provider", "anthropic", "--base-url", url,
+                                       "--model", "gpt-4o-mini", NULL);
+  g_assert_no_error (error);
+  while (count_submitted (fixture) < 1 && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
+  g_assert_cmpint (count_submitted (fixture), ==, 1);
+  g_subprocess_send_signal (child, SIGINT);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 1);
+  cli_assert_contains (out, "Run 1: cancelled · 0 of 25 traces judged");
+  cli_assert_contains (out, "1 batches are still at the provider");
+  cli_assert_contains (err, "the batches stay at the provider");
+
+  r = run_batch (fixture, TRUE, url, "--resume", "1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_assert_contains (r.out, "Run 1: done · 25 of 25 traces judged: 25 pass");
+  assert_one_verdict_each (fixture, 1);
+  g_assert_cmpuint (stop_mock (fixture, NULL), ==, 1);
+}
+
 /* The consent check holds for a batch run exactly as for a live one: a
  * remote provider is refused before anything is sent, allowed once with
  * --allow-remote. */
@@ -462,6 +506,7 @@ main (int    argc,
   ADD ("/cli/eval-batch/failed-batch/openai", test_failed_batch, GINT_TO_POINTER (FALSE));
   ADD ("/cli/eval-batch/failed-batch/anthropic", test_failed_batch, GINT_TO_POINTER (TRUE));
   ADD ("/cli/eval-batch/resume-after-kill", test_resume_after_kill, NULL);
+  ADD ("/cli/eval-batch/interrupt", test_interrupt, NULL);
   ADD ("/cli/eval-batch/remote-consent", test_remote_consent, NULL);
   ADD ("/cli/eval-batch/usage", test_usage, NULL);
 #undef ADD

@@ -165,6 +165,26 @@ parse_custom_id (ErrataEvalBatch *self,
          && version == self->run->version_id;
 }
 
+/* A trace deleted while its batch ran is no longer part of the run (a
+ * verdict could not name it), as in a live run. */
+static gboolean
+trace_exists (ErrataEvalBatch *self,
+              gint64           trace_id)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self->project,
+                                               "SELECT 1 FROM traces WHERE id = ?1", NULL);
+  gboolean exists;
+
+  if (stmt == NULL)
+    return TRUE;  /* the insert will say what is wrong */
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!exists)
+    self->run->progress.total--;
+  return exists;
+}
+
 static void
 take_line (Collector  *collector,
            const char *text,
@@ -186,7 +206,8 @@ take_line (Collector  *collector,
   /* A line of another run, or a trace seen already (a resumed collection,
    * a line the provider repeated): nothing to write. */
   if (!parse_custom_id (self, string_member (line, "custom_id"), &trace_id)
-      || !g_hash_table_remove (collector->expected, &trace_id))
+      || !g_hash_table_remove (collector->expected, &trace_id)
+      || !trace_exists (self, trace_id))
     return;
   outcome = anthropic ? anthropic_outcome (self, line) : openai_outcome (self, line);
   _errata_eval_run_record (self->run, trace_id, outcome);
@@ -220,6 +241,8 @@ record_missing (Collector  *collector,
   g_hash_table_iter_init (&iter, collector->expected);
   while (g_hash_table_iter_next (&iter, (gpointer *) &trace_id, NULL))
     {
+      if (!trace_exists (self, *trace_id))
+        continue;
       self->n_errored++;
       _errata_eval_run_record (self->run, *trace_id,
                                errata_eval_outcome_new_error (_("The provider’s batch ended "

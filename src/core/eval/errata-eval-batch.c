@@ -322,6 +322,7 @@ cancelled_message (ErrataEvalBatch *self)
 static void
 finish (ErrataEvalBatch *self)
 {
+  gboolean cancelled = is_cancelled (self);
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -336,7 +337,7 @@ finish (ErrataEvalBatch *self)
       status = ERRATA_RUN_FAILED;
       message = g_strdup (self->fatal->message);
     }
-  else if (is_cancelled (self) && (count_live (self) > 0 || self->plan_cut))
+  else if (cancelled && (count_live (self) > 0 || self->plan_cut))
     {
       status = ERRATA_RUN_CANCELLED;
       message = cancelled_message (self);
