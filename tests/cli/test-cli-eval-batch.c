@@ -435,6 +435,46 @@ test_interrupt (Fixture       *fixture,
   g_assert_cmpuint (stop_mock (fixture, NULL), ==, 1);
 }
 
+/* A trace deleted while its batch runs is no longer part of the run: the
+ * others get their verdicts, as in a live run. */
+static void
+test_trace_deleted (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
+                                                NULL);
+  g_autofree char *ids = errata_test_write_file (fixture->dir, "gone.txt", "t3\nt7\n", -1);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(CliResult) r = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  start_mock (fixture, "--batch-delay-ms", "3000", NULL);
+  url = base_url (fixture, FALSE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
+                                       "Polite", "--on", "all", "--batch", "--poll-interval",
+                                       "0.02", "--provider", "custom", "--base-url", url,
+                                       "--model", "gpt-4o-mini", NULL);
+  g_assert_no_error (error);
+  while (count_submitted (fixture) < 1 && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
+  g_assert_cmpint (count_submitted (fixture), ==, 1);
+  r = cli_run ("delete", fixture->project, "--ids", ids, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+  cli_assert_contains (out, "Run 1: done · 23 of 23 traces judged: 23 pass, 0 fail, 0 errors");
+  g_assert_cmpint (query_int (fixture, "SELECT count (DISTINCT trace_id) FROM verdicts"), ==,
+                   N_TRACES - 2);
+  stop_mock (fixture, NULL);
+}
+
 /* The consent check holds for a batch run exactly as for a live one: a
  * remote provider is refused before anything is sent, allowed once with
  * --allow-remote. */
@@ -507,6 +547,7 @@ main (int    argc,
   ADD ("/cli/eval-batch/failed-batch/anthropic", test_failed_batch, GINT_TO_POINTER (TRUE));
   ADD ("/cli/eval-batch/resume-after-kill", test_resume_after_kill, NULL);
   ADD ("/cli/eval-batch/interrupt", test_interrupt, NULL);
+  ADD ("/cli/eval-batch/trace-deleted", test_trace_deleted, NULL);
   ADD ("/cli/eval-batch/remote-consent", test_remote_consent, NULL);
   ADD ("/cli/eval-batch/usage", test_usage, NULL);
 #undef ADD
