@@ -70,6 +70,18 @@ char     *_errata_eval_batch_custom_id   (ErrataEvalBatch    *self,
 GFile    *_errata_eval_batch_tmp_file    (ErrataEvalBatch    *self,
                                           const char         *name);
 
+const ErrataLlmProvider *
+          _errata_eval_batch_provider     (ErrataEvalBatch    *self);
+gboolean  _errata_eval_batch_is_cancelled (ErrataEvalBatch    *self);
+
+/* errata-eval-batch-plan.c */
+gboolean  _errata_eval_batch_plan_some   (gpointer            data);
+GArray   *_errata_eval_batch_uncovered   (ErrataEvalBatch    *self);
+ErrataLlmBatchWriter *
+          _errata_eval_batch_rebuild_payload (ErrataEvalBatch    *self,
+                                              ErrataEvalBatchRow *row,
+                                              GError            **error);
+
 /* errata-eval-batch-collect.c */
 void      _errata_eval_batch_collect     (ErrataEvalBatch    *self,
                                           ErrataEvalBatchRow *row);

@@ -23,7 +23,6 @@
 #include "errata-eval-run-private.h"
 #include "errata-project-private.h"
 
-#define PLAN_PER_IDLE   200   /* traces rendered per main-loop turn */
 #define DEFAULT_CHUNK   500   /* verdicts per transaction */
 
 enum {
@@ -221,8 +220,8 @@ _errata_eval_batch_tmp_file (ErrataEvalBatch *self,
   return g_file_new_for_path (path);
 }
 
-static const ErrataLlmProvider *
-provider (ErrataEvalBatch *self)
+const ErrataLlmProvider *
+_errata_eval_batch_provider (ErrataEvalBatch *self)
 {
   return errata_llm_batch_api_get_provider (self->api);
 }
@@ -233,8 +232,8 @@ cancellable (ErrataEvalBatch *self)
   return self->task != NULL ? g_task_get_cancellable (self->task) : NULL;
 }
 
-static gboolean
-is_cancelled (ErrataEvalBatch *self)
+gboolean
+_errata_eval_batch_is_cancelled (ErrataEvalBatch *self)
 {
   return cancellable (self) != NULL && g_cancellable_is_cancelled (cancellable (self));
 }
@@ -322,7 +321,7 @@ cancelled_message (ErrataEvalBatch *self)
 static void
 finish (ErrataEvalBatch *self)
 {
-  gboolean cancelled = is_cancelled (self);
+  gboolean cancelled = _errata_eval_batch_is_cancelled (self);
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -367,192 +366,6 @@ _errata_eval_batch_fail (ErrataEvalBatch *self,
 {
   if (self->fatal == NULL)
     self->fatal = g_error_copy (error);
-}
-
-/* ---- planning ------------------------------------------------------------- */
-
-static gboolean
-seal_writer (ErrataEvalBatch  *self,
-             GError          **error)
-{
-  g_autoptr(ErrataLlmBatchWriter) writer = g_steal_pointer (&self->writer);
-  g_autoptr(GArray) ids = g_steal_pointer (&self->writer_ids);
-  ErrataEvalBatchRow *row;
-
-  if (writer == NULL)
-    return TRUE;
-  if (!errata_llm_batch_writer_close (writer, error))
-    return FALSE;
-  row = errata_eval_batches_insert (self->project, self->run->run_id,
-                                    errata_llm_kind_to_string (provider (self)->kind),
-                                    provider (self)->base_url, ids, error);
-  if (row == NULL)
-    return FALSE;
-  g_ptr_array_add (self->rows, row);
-  g_hash_table_insert (self->payloads, g_memdup2 (&row->id, sizeof row->id),
-                       g_steal_pointer (&writer));
-  return TRUE;
-}
-
-static gboolean
-open_writer (ErrataEvalBatch  *self,
-             guint             max_requests,
-             guint64           max_bytes,
-             GError          **error)
-{
-  g_autofree char *name = g_strdup_printf ("payload-%u", ++self->n_planned);
-  g_autoptr(GFile) file = _errata_eval_batch_tmp_file (self, name);
-
-  self->writer = errata_llm_batch_writer_new (provider (self), file, max_requests, max_bytes,
-                                              error);
-  self->writer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return self->writer != NULL;
-}
-
-static ErrataEvalFlags
-eval_flags (ErrataEvalBatch *self)
-{
-  return self->run->bypass_cache ? ERRATA_EVAL_FLAGS_BYPASS_CACHE : ERRATA_EVAL_FLAGS_NONE;
-}
-
-/* The request line of a trace; NULL with no error when the trace was
- * deleted since the run started (it is no longer part of it). */
-static char *
-trace_line (ErrataEvalBatch  *self,
-            gint64            trace_id,
-            gsize            *length,
-            GError          **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(ErrataTrace) trace = errata_project_get_trace (self->project, trace_id, &local_error);
-  g_autoptr(ErrataLlmRequest) request = NULL;
-  g_autofree char *custom_id = NULL;
-
-  if (trace == NULL)
-    {
-      if (!g_error_matches (local_error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  request = errata_judge_build_request (self->judge, trace, eval_flags (self));
-  custom_id = _errata_eval_batch_custom_id (self, trace_id);
-  return errata_llm_batch_request_line (provider (self), custom_id, request, length);
-}
-
-static gboolean
-plan_one (ErrataEvalBatch  *self,
-          gint64            trace_id,
-          GError          **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *line = NULL;
-  gsize length;
-
-  line = trace_line (self, trace_id, &length, &local_error);
-  if (line == NULL)
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      self->run->progress.total--;
-      return TRUE;
-    }
-  if (self->writer != NULL && !errata_llm_batch_writer_fits (self->writer, length)
-      && !seal_writer (self, error))
-    return FALSE;
-  if (self->writer == NULL && !open_writer (self, self->max_requests, self->max_bytes, error))
-    return FALSE;
-  if (!errata_llm_batch_writer_add (self->writer, line, length, error))
-    return FALSE;
-  g_array_append_val (self->writer_ids, trace_id);
-  return TRUE;
-}
-
-static gboolean
-plan_some (gpointer data)
-{
-  ErrataEvalBatch *self = data;
-  g_autoptr(GError) error = NULL;
-  guint end = MIN (self->plan_next + PLAN_PER_IDLE, self->to_plan->len);
-
-  self->source = 0;
-  while (self->plan_next < end && !is_cancelled (self))
-    if (!plan_one (self, g_array_index (self->to_plan, gint64, self->plan_next++), &error))
-      {
-        _errata_eval_batch_fail (self, error);
-        break;
-      }
-  if (self->fatal == NULL && (self->plan_next >= self->to_plan->len || is_cancelled (self)))
-    {
-      self->plan_cut = self->plan_next < self->to_plan->len;
-      /* Cancelled halfway: what was planned is stored and goes out on
-       * resume; the rest is planned again then. */
-      if (!seal_writer (self, &error))
-        _errata_eval_batch_fail (self, error);
-      g_clear_pointer (&self->to_plan, g_array_unref);
-    }
-  _errata_eval_batch_step (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The traces without a verdict that no live batch will answer: never
- * sent, or in a batch that failed as a whole. */
-static GArray *
-uncovered (ErrataEvalBatch *self)
-{
-  g_autoptr(GHashTable) covered = g_hash_table_new (g_int64_hash, g_int64_equal);
-  GArray *todo = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
-
-      if (!errata_eval_batch_state_is_live (row->state))
-        continue;
-      for (guint j = 0; j < row->trace_ids->len; j++)
-        g_hash_table_add (covered, &g_array_index (row->trace_ids, gint64, j));
-    }
-  for (guint i = 0; i < self->run->todo->len; i++)
-    if (!g_hash_table_contains (covered, &g_array_index (self->run->todo, gint64, i)))
-      g_array_append_val (todo, g_array_index (self->run->todo, gint64, i));
-  return todo;
-}
-
-/* ---- submitting ----------------------------------------------------------- */
-
-/* A batch stored but never sent (the process died first): its payload is
- * written again from its traces. */
-static ErrataLlmBatchWriter *
-rebuild_payload (ErrataEvalBatch     *self,
-                 ErrataEvalBatchRow  *row,
-                 GError             **error)
-{
-  g_autoptr(ErrataLlmBatchWriter) writer = NULL;
-
-  if (!open_writer (self, G_MAXUINT, G_MAXUINT64, error))
-    return NULL;
-  g_clear_pointer (&self->writer_ids, g_array_unref);
-  writer = g_steal_pointer (&self->writer);
-  for (guint i = 0; i < row->trace_ids->len; i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *line = NULL;
-      gsize length;
-
-      line = trace_line (self, g_array_index (row->trace_ids, gint64, i), &length, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (line != NULL && !errata_llm_batch_writer_add (writer, line, length, error))
-        return NULL;
-    }
-  if (!errata_llm_batch_writer_close (writer, error))
-    return NULL;
-  return g_steal_pointer (&writer);
 }
 
 typedef struct
@@ -657,7 +470,7 @@ on_submitted (GObject      *source,
       g_hash_table_remove (self->payloads, &row->id);
       self->poll_ms = self->poll_first_ms;
     }
-  else if (is_cancelled (self))
+  else if (_errata_eval_batch_is_cancelled (self))
     ;
   else if (errata_llm_batch_error_is_transient (error))
     {
@@ -689,7 +502,7 @@ submit (ErrataEvalBatch    *self,
 
   if (writer == NULL)
     {
-      writer = rebuild_payload (self, row, &error);
+      writer = _errata_eval_batch_rebuild_payload (self, row, &error);
       if (writer == NULL)
         {
           _errata_eval_batch_fail (self, error);
@@ -719,7 +532,7 @@ on_retrieved (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   info = errata_llm_batch_api_retrieve_finish (ERRATA_LLM_BATCH_API (source), result, &error);
-  if (info == NULL && !is_cancelled (self) && !errata_llm_batch_error_is_transient (error))
+  if (info == NULL && !_errata_eval_batch_is_cancelled (self) && !errata_llm_batch_error_is_transient (error))
     _errata_eval_batch_fail (self, error);
   if (info != NULL)
     {
@@ -735,7 +548,7 @@ on_retrieved (GObject      *source,
         _errata_eval_batch_changed (self);
     }
   self->poll_index++;
-  if (self->fatal != NULL || is_cancelled (self))
+  if (self->fatal != NULL || _errata_eval_batch_is_cancelled (self))
     _errata_eval_batch_step (self);
   else
     poll_next (self);
@@ -792,10 +605,10 @@ _errata_eval_batch_step (ErrataEvalBatch *self)
 
   if (self->task == NULL || self->source != 0)
     return;
-  if (self->fatal != NULL || is_cancelled (self))
+  if (self->fatal != NULL || _errata_eval_batch_is_cancelled (self))
     finish (self);
   else if (self->to_plan != NULL)
-    self->source = g_idle_add (plan_some, self);
+    self->source = g_idle_add (_errata_eval_batch_plan_some, self);
   else if ((row = first_row (self, ERRATA_EVAL_BATCH_PENDING)) != NULL)
     submit (self, row);
   else if ((row = first_row (self, ERRATA_EVAL_BATCH_COLLECTING)) != NULL
@@ -841,12 +654,12 @@ same_provider (ErrataEvalBatch  *self,
       ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
 
       if (row->batch_id != NULL && errata_eval_batch_state_is_live (row->state)
-          && g_strcmp0 (row->base_url, provider (self)->base_url) != 0)
+          && g_strcmp0 (row->base_url, _errata_eval_batch_provider (self)->base_url) != 0)
         {
           g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
                        /* Translators: %s are URLs. */
                        _("This run's batches are at %s, not %s: resume it with that provider "
-                         "(--base-url %s)."), row->base_url, provider (self)->base_url,
+                         "(--base-url %s)."), row->base_url, _errata_eval_batch_provider (self)->base_url,
                        row->base_url);
           return FALSE;
         }
@@ -878,7 +691,7 @@ begin (ErrataEvalBatch  *self,
       g_hash_table_add (self->failed_before, g_ptr_array_index (self->rows, i));
   /* Verdicts go in the chunks this file commits, not the run's own. */
   errata_eval_run_set_batch_size (self->run, G_MAXUINT);
-  self->to_plan = uncovered (self);
+  self->to_plan = _errata_eval_batch_uncovered (self);
   self->poll_ms = self->poll_first_ms;
   return TRUE;
 }
