@@ -252,7 +252,8 @@ static void
 print_estimate (ErrataEvalRun          *run,
                 ErrataEvaluator        *evaluator,
                 ErrataEvaluatorVersion *version,
-                ErrataEvalScope         scope)
+                ErrataEvalScope         scope,
+                gboolean                batch)
 {
   ErrataEvalEstimate estimate;
   ErrataEvalProgress progress;
@@ -267,6 +268,9 @@ print_estimate (ErrataEvalRun          *run,
 
       g_printerr (_(": about %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out, %s."),
                   estimate.tokens_in, estimate.tokens_out, cost);
+      if (batch && estimate.cost > 0)
+        g_printerr (_(" Through the Batch API: $%.4f (half the list price)."),
+                    estimate.cost * ERRATA_LLM_BATCH_DISCOUNT);
     }
   g_printerr ("\n");
 }
@@ -534,7 +538,7 @@ _errata_cli_eval_run (int    argc,
       if (run == NULL || !errata_eval_run_check (run, &error)
           || (options.batch && !_errata_cli_eval_batch_check_cost (run, max_cost, &error)))
         return _errata_cli_eval_fail_error (error);
-      print_estimate (run, evaluator, version, scope);
+      print_estimate (run, evaluator, version, scope, options.batch);
       if (!(options.batch
             ? _errata_cli_eval_batch_execute (run, method, options.progress,
                                               options.poll_interval
