@@ -63,6 +63,8 @@ gboolean  _errata_eval_run_insert         (ErrataEvalRun  *self,
                                            GError        **error);
 gboolean  _errata_eval_run_reopen         (ErrataEvalRun  *self,
                                            GError        **error);
+gboolean  _errata_eval_run_check_no_batches (ErrataEvalRun  *self,
+                                             GError        **error);
 gboolean  _errata_eval_run_flush          (ErrataEvalRun  *self,
                                            gboolean        ended,
                                            GError        **error);

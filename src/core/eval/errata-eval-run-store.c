@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "errata-eval-run-private.h"
+#include "errata-eval-batches.h"
 #include "errata-eval-scope.h"
 #include "errata-project-private.h"
 
@@ -155,4 +156,24 @@ _errata_eval_run_flush (ErrataEvalRun  *self,
     }
   g_array_set_size (self->pending, 0);
   return TRUE;
+}
+
+/* A run with batches at the provider goes on only as a batch run
+ * (errata-eval-batch.h): a live resume would pay for them twice. */
+gboolean
+_errata_eval_run_check_no_batches (ErrataEvalRun  *self,
+                                   GError        **error)
+{
+  gboolean live = FALSE;
+
+  if (!self->resuming)
+    return TRUE;
+  if (!errata_eval_batches_has_live (self->project, self->run_id, &live, error))
+    return FALSE;
+  if (live)
+    g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
+                 /* Translators: %s is a command line. */
+                 _("This run has batches at the provider: resume it as a batch run (%s)."),
+                 "errata-cli eval run … --batch --resume");
+  return !live;
 }

@@ -618,7 +618,7 @@ errata_eval_run_start_async (ErrataEvalRun       *self,
   /* A cancelled run still ends well: its verdicts are saved and its status
    * says cancelled. */
   g_task_set_check_cancellable (task, FALSE);
-  if (!_errata_eval_run_open (self, &error))
+  if (!_errata_eval_run_check_no_batches (self, &error) || !_errata_eval_run_open (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

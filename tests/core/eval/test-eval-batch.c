@@ -194,6 +194,67 @@ test_batches (Fixture       *fixture,
   g_assert_cmpint (count (fixture, "SELECT count (*) FROM verdicts"), ==, N_TRACES);
 }
 
+static void
+cancel_once_submitted (ErrataEvalBatch *batch,
+                       GCancellable    *cancellable)
+{
+  GPtrArray *rows = errata_eval_batch_get_rows (batch);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (((ErrataEvalBatchRow *) g_ptr_array_index (rows, i))->state
+        == ERRATA_EVAL_BATCH_SUBMITTED)
+      g_cancellable_cancel (cancellable);
+}
+
+/* Cancelled with its batch at the provider: the run is cancelled, a live
+ * resume is refused (it would pay twice), a batch resume collects it. */
+static void
+test_cancel_and_resume (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ErrataEvalRun) run = errata_eval_run_new (fixture->project, version_id (fixture),
+                                                      fixture->method, ERRATA_SCOPE_ALL,
+                                                      fixture->ids);
+  g_autoptr(ErrataEvalBatch) batch = errata_eval_batch_new (run, ERRATA_JUDGE (fixture->method));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ErrataEvalRun) live = NULL;
+  g_autoptr(ErrataEvalRun) resumed = NULL;
+  g_autoptr(ErrataEvalBatch) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 run_id;
+
+  /* A batch that would take an hour: only a cancel ends the wait. */
+  errata_mock_llm_server_set_batches (fixture->server, 3600 * 1000, 0, 0, 0);
+  g_signal_connect (batch, "changed", G_CALLBACK (cancel_once_submitted), cancellable);
+  errata_eval_batch_set_poll_interval (batch, 5, 50);
+  errata_eval_batch_run_async (batch, cancellable, errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  g_assert_true (errata_eval_batch_run_finish (batch, result, &error));
+  g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_CANCELLED);
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM verdicts"), ==, 0);
+  run_id = errata_eval_run_get_id (run);
+
+  live = errata_eval_run_new_resume (fixture->project, run_id, fixture->method, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  errata_eval_run_start_async (live, NULL, errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  g_assert_false (errata_eval_run_start_finish (live, result, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  errata_mock_llm_server_set_batches (fixture->server, 0, 0, 0, 0);
+  resumed = errata_eval_run_new_resume (fixture->project, run_id, fixture->method, &error);
+  g_assert_no_error (error);
+  again = errata_eval_batch_new (resumed, ERRATA_JUDGE (fixture->method));
+  g_assert_true (run_batch (again, &error));
+  g_assert_cmpint (errata_eval_run_get_status (resumed), ==, ERRATA_RUN_DONE);
+  g_assert_cmpint (count (fixture, "SELECT count (DISTINCT trace_id) FROM verdicts"), ==,
+                   N_TRACES);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_batches (fixture->server), ==, 1);
+}
+
 /* The run's rules come first, exactly as for a live run: nothing is sent. */
 static void
 test_rules (Fixture       *fixture,
@@ -247,6 +308,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/eval-batch" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/batches", test_batches);
+  ADD ("/cancel-and-resume", test_cancel_and_resume);
   ADD ("/rules", test_rules);
 #undef ADD
 
