@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 
 #include "errata-alignment.h"
+#include "errata-eval-method.h"
+#include "errata-eval-run.h"
 #include "errata-evaluators.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,24 @@ void     _errata_cli_eval_add_rate_json (JsonBuilder             *builder,
                                          double                   value,
                                          const ErrataInterval    *interval,
                                          gboolean                 defined);
+
+/* errata-cli-eval-batch.c */
+gboolean _errata_cli_eval_batch_check_cost (ErrataEvalRun           *run,
+                                            double                   max_cost,
+                                            GError                 **error);
+gboolean _errata_cli_eval_batch_check_live (ErrataProject           *project,
+                                            gint64                   run_id,
+                                            GError                 **error);
+int      _errata_cli_eval_batch_status     (ErrataProject           *project,
+                                            ErrataEvaluator         *evaluator,
+                                            gint64                   run_id,
+                                            gboolean                 as_json);
+gboolean _errata_cli_eval_batch_execute    (ErrataEvalRun           *run,
+                                            ErrataEvalMethod        *method,
+                                            gboolean                 progress,
+                                            double                   poll_seconds,
+                                            guint                    batch_size,
+                                            GError                 **error);
 
 int      _errata_cli_eval_run           (int                      argc,
                                          char                   **argv);

@@ -1,6 +1,7 @@
 /* errata-cli-eval-run.c: `errata-cli eval run`: a scope's traces judged,
  * with an estimate first, progress lines, Ctrl+C that keeps the verdicts,
- * --resume, --max-cost, --repeat, --trust and --allow-remote.
+ * --resume, --max-cost, --repeat, --trust and --allow-remote; --batch sends
+ * it through the provider's Batch API (errata-cli-eval-batch.c).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,6 +19,7 @@
 #include "errata-eval-metrics.h"
 #include "errata-eval-run.h"
 #include "errata-eval-runs.h"
+#include "errata-judge.h"
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
 #include "errata-llm-cache.h"
@@ -32,7 +34,9 @@ typedef struct
   char     *provider;
   char     *base_url;
   char     *model;
+  char     *poll_interval;
   int       version;
+  int       batch_size;
   int       repeat;
   gint64    resume;
   gboolean  force_test;
@@ -40,6 +44,8 @@ typedef struct
   gboolean  trust;
   gboolean  allow_remote;
   gboolean  as_json;
+  gboolean  batch;
+  gboolean  status;
 } RunOptions;
 
 static void
@@ -52,6 +58,7 @@ run_options_clear (RunOptions *options)
   g_free (options->provider);
   g_free (options->base_url);
   g_free (options->model);
+  g_free (options->poll_interval);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RunOptions, run_options_clear)
@@ -245,7 +252,8 @@ static void
 print_estimate (ErrataEvalRun          *run,
                 ErrataEvaluator        *evaluator,
                 ErrataEvaluatorVersion *version,
-                ErrataEvalScope         scope)
+                ErrataEvalScope         scope,
+                gboolean                batch)
 {
   ErrataEvalEstimate estimate;
   ErrataEvalProgress progress;
@@ -260,6 +268,9 @@ print_estimate (ErrataEvalRun          *run,
 
       g_printerr (_(": about %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out, %s."),
                   estimate.tokens_in, estimate.tokens_out, cost);
+      if (batch && estimate.cost > 0)
+        g_printerr (_(" Through the Batch API: $%.4f (half the list price)."),
+                    estimate.cost * ERRATA_LLM_BATCH_DISCOUNT);
     }
   g_printerr ("\n");
 }
@@ -342,8 +353,8 @@ print_run (ErrataEvalRun *run)
       || errata_eval_run_get_status (run) == ERRATA_RUN_STOPPED
       || errata_eval_run_get_status (run) == ERRATA_RUN_FAILED)
     g_print (_("  Go on with: errata-cli eval run PROJECT NAME --resume %" G_GINT64_FORMAT
-               " (with a higher --max-cost if it stopped at its limit)\n"),
-             errata_eval_run_get_id (run));
+               " (with a higher --max-cost if it stopped at its limit; with --batch for a batch "
+               "run)\n"), errata_eval_run_get_id (run));
 }
 
 static void
@@ -409,6 +420,17 @@ _errata_cli_eval_run (int    argc,
     { "model", 0, 0, G_OPTION_ARG_STRING, &options.model,
       N_("The model, when the judge does not name one"), N_("MODEL") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options.as_json, N_("Print a JSON object"), NULL },
+    { "batch", 0, 0, G_OPTION_ARG_NONE, &options.batch,
+      N_("Send the judge's requests through the provider's Batch API (half the price, results "
+         "within 24 hours); with --resume RUN, go on polling its batches"), NULL },
+    { "status", 0, 0, G_OPTION_ARG_NONE, &options.status,
+      N_("With --batch: show the stored batches of --resume RUN (default: the latest batch "
+         "run) and send nothing"), NULL },
+    { "batch-size", 0, 0, G_OPTION_ARG_INT, &options.batch_size,
+      N_("With --batch: at most N requests per batch (default: the provider's limit)"), N_("N") },
+    { "poll-interval", 0, 0, G_OPTION_ARG_STRING, &options.poll_interval,
+      N_("With --batch: seconds before the first poll (default 30; it grows while nothing "
+         "changes)"), N_("S") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -432,7 +454,7 @@ _errata_cli_eval_run (int    argc,
   if (argc != 3)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("“eval run” takes a project and an evaluator's name"));
-  if (options.resume <= 0
+  if (options.resume <= 0 && !options.status
       && (options.scope_name == NULL
           || !errata_eval_scope_from_string (options.scope_name, &scope)))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -458,11 +480,28 @@ _errata_cli_eval_run (int    argc,
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--repeat and --version take a number"));
   if (!parse_cost (options.max_cost, &max_cost, &error))
     return _errata_cli_eval_fail_error (error);
+  if (!options.batch && (options.status || options.batch_size != 0
+                         || options.poll_interval != NULL))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--status, --batch-size and --poll-interval go with --batch"));
+  if (options.batch && options.repeat > 1)
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--batch runs once: leave out --repeat"));
+  if (options.batch_size < 0
+      || (options.poll_interval != NULL && g_ascii_strtod (options.poll_interval, NULL) <= 0))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--batch-size takes a number of requests and --poll-interval a "
+                              "number of seconds above 0"));
 
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL
       || !_errata_cli_eval_lookup (project, argv[2], options.version, &evaluator, &version, &error))
     return _errata_cli_eval_fail_error (error);
+  if (options.status)
+    return _errata_cli_eval_batch_status (project, evaluator, options.resume, options.as_json);
+  if (options.resume > 0 && !options.batch
+      && !_errata_cli_eval_batch_check_live (project, options.resume, &error))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, "%s", error->message);
   if (options.resume > 0)
     {
       g_autoptr(ErrataRunInfo) info = errata_eval_runs_get (project, options.resume, &error);
@@ -482,6 +521,10 @@ _errata_cli_eval_run (int    argc,
   method = method_for (project, evaluator, version, &options, &error);
   if (method == NULL || !check_remote (project, method, options.allow_remote, &error))
     return _errata_cli_eval_fail_error (error);
+  if (options.batch && !ERRATA_IS_JUDGE (method))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--batch is for LLM judges: “%s” runs on this machine"),
+                            evaluator->name);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "runs");
@@ -492,10 +535,16 @@ _errata_cli_eval_run (int    argc,
                                                   &options, max_cost, i > 0 ? first_run : 0,
                                                   &error);
 
-      if (run == NULL || !errata_eval_run_check (run, &error))
+      if (run == NULL || !errata_eval_run_check (run, &error)
+          || (options.batch && !_errata_cli_eval_batch_check_cost (run, max_cost, &error)))
         return _errata_cli_eval_fail_error (error);
-      print_estimate (run, evaluator, version, scope);
-      if (!execute (run, &options, &error))
+      print_estimate (run, evaluator, version, scope, options.batch);
+      if (!(options.batch
+            ? _errata_cli_eval_batch_execute (run, method, options.progress,
+                                              options.poll_interval
+                                              ? g_ascii_strtod (options.poll_interval, NULL) : 0,
+                                              (guint) options.batch_size, &error)
+            : execute (run, &options, &error)))
         {
           /* Started and failed: say which run, so it can be resumed. */
           if (errata_eval_run_get_id (run) == 0)

@@ -30,42 +30,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  gint64             trace_id;
-  ErrataEvalOutcome *outcome;
-} Pending;
-
-struct _ErrataEvalRun
-{
-  GObject             parent_instance;
-
-  ErrataProject      *project;
-  ErrataEvalMethod   *method;
-  gint64              version_id;
-  ErrataEvalScope     scope;
-  GArray             *scope_ids;     /* every trace the run set out to judge */
-  GArray             *todo;          /* those still without a verdict */
-  guint               next;          /* into todo */
-  guint               in_flight;
-  double              in_flight_estimate;
-  gint64              run_id;        /* 0 until started */
-  gboolean            resuming;
-  double              max_cost;
-  char               *forced_reason;
-  gint64              repeat_of;
-  gboolean            bypass_cache;
-  guint               batch_size;
-
-  ErrataEvalProgress  progress;
-  GArray             *pending;       /* of Pending, not yet committed */
-  guint               flush_source;
-  GTask              *task;
-  gboolean            stopping;
-  ErrataRunStatus     status;
-  char               *message;
-  GError             *fatal;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataEvalRun, errata_eval_run, G_TYPE_OBJECT)
 
@@ -397,149 +361,6 @@ errata_eval_run_estimate (ErrataEvalRun      *self,
     }
 }
 
-static char *
-ids_to_json (GArray *ids)
-{
-  GString *text = g_string_sized_new (ids->len * 8 + 2);
-
-  g_string_append_c (text, '[');
-  for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (ids, gint64, i));
-  g_string_append_c (text, ']');
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-insert_run (ErrataEvalRun  *self,
-            GError        **error)
-{
-  g_autofree char *owner = _errata_eval_run_owner ();
-  g_autofree char *scope_ids = ids_to_json (self->scope_ids);
-  sqlite3_stmt *stmt = _errata_project_cached (self->project,
-    "INSERT INTO runs (version_id, scope, scope_ids, repeat_of, status, owner, total, max_cost,"
-    " forced_reason, started_at) VALUES (?1, ?2, ?3, nullif (?4, 0), 'running', ?5, ?6,"
-    " nullif (?7, 0.0), ?8, ?9)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->version_id);
-  sqlite3_bind_text (stmt, 2, errata_eval_scope_to_string (self->scope), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, scope_ids, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, self->repeat_of);
-  sqlite3_bind_text (stmt, 5, owner, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 6, (int)self->scope_ids->len);
-  sqlite3_bind_double (stmt, 7, self->max_cost);
-  if (self->forced_reason != NULL)
-    sqlite3_bind_text (stmt, 8, self->forced_reason, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 8);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
-  if (!_errata_project_step_write (self->project, stmt, _("start the run"), error))
-    return FALSE;
-  self->run_id = sqlite3_last_insert_rowid (_errata_project_get_db (self->project));
-  return TRUE;
-}
-
-static gboolean
-reopen_run (ErrataEvalRun  *self,
-            GError        **error)
-{
-  g_autofree char *owner = _errata_eval_run_owner ();
-  sqlite3_stmt *stmt = _errata_project_cached (self->project,
-    "UPDATE runs SET status = 'running', owner = ?2, ended_at = NULL, message = '',"
-    " max_cost = nullif (?3, 0.0) WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->run_id);
-  sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_double (stmt, 3, self->max_cost);
-  return _errata_project_step_write (self->project, stmt, _("resume the run"), error);
-}
-
-static gboolean
-insert_verdict (ErrataEvalRun  *self,
-                const Pending  *pending,
-                GError        **error)
-{
-  const ErrataEvalOutcome *outcome = pending->outcome;
-  sqlite3_stmt *stmt = _errata_project_cached (self->project,
-    "INSERT OR REPLACE INTO verdicts (run_id, trace_id, verdict, reasoning, raw, error,"
-    " latency_ms, tokens_in, tokens_out, cost, created_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->run_id);
-  sqlite3_bind_int64 (stmt, 2, pending->trace_id);
-  sqlite3_bind_text (stmt, 3, errata_judge_verdict_to_string (outcome->verdict), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, outcome->reasoning ? outcome->reasoning : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, outcome->raw, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, outcome->error, -1, SQLITE_STATIC);
-  if (outcome->latency_ms >= 0)
-    sqlite3_bind_double (stmt, 7, outcome->latency_ms);
-  sqlite3_bind_int64 (stmt, 8, outcome->tokens_in);
-  sqlite3_bind_int64 (stmt, 9, outcome->tokens_out);
-  sqlite3_bind_double (stmt, 10, outcome->cost);
-  sqlite3_bind_int64 (stmt, 11, g_get_real_time ());
-  return _errata_project_step_write (self->project, stmt, _("save a verdict"), error);
-}
-
-static gboolean
-update_counts (ErrataEvalRun  *self,
-               gboolean        ended,
-               GError        **error)
-{
-  sqlite3_stmt *stmt = _errata_project_cached (self->project,
-    "UPDATE runs SET n_pass = ?2, n_fail = ?3, n_error = ?4, tokens_in = ?5, tokens_out = ?6,"
-    " cost = ?7, status = ?8, message = ?9, ended_at = ?10, total = ?11 WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->run_id);
-  sqlite3_bind_int (stmt, 2, (int)self->progress.n_pass);
-  sqlite3_bind_int (stmt, 3, (int)self->progress.n_fail);
-  sqlite3_bind_int (stmt, 4, (int)self->progress.n_error);
-  sqlite3_bind_int64 (stmt, 5, self->progress.tokens_in);
-  sqlite3_bind_int64 (stmt, 6, self->progress.tokens_out);
-  sqlite3_bind_double (stmt, 7, self->progress.cost);
-  sqlite3_bind_text (stmt, 8, errata_run_status_to_string (ended ? self->status
-                                                                 : ERRATA_RUN_RUNNING),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, self->message ? self->message : "", -1, SQLITE_STATIC);
-  if (ended)
-    sqlite3_bind_int64 (stmt, 10, g_get_real_time ());
-  sqlite3_bind_int (stmt, 11, (int)self->progress.total);
-  return _errata_project_step_write (self->project, stmt, _("save the run"), error);
-}
-
-/* One transaction: the batch's verdicts and the run's counts together, so
- * that the counts always agree with the verdicts a killed run leaves. */
-static gboolean
-flush (ErrataEvalRun  *self,
-       gboolean        ended,
-       GError        **error)
-{
-  g_clear_handle_id (&self->flush_source, g_source_remove);
-  if (!errata_project_begin (self->project, error))
-    return FALSE;
-  for (guint i = 0; i < self->pending->len; i++)
-    if (!insert_verdict (self, &g_array_index (self->pending, Pending, i), error))
-      {
-        errata_project_rollback (self->project);
-        return FALSE;
-      }
-  if (!update_counts (self, ended, error) || !errata_project_commit (self->project, error))
-    {
-      errata_project_rollback (self->project);
-      return FALSE;
-    }
-  g_array_set_size (self->pending, 0);
-  return TRUE;
-}
-
 static void pump (ErrataEvalRun *self);
 
 static void
@@ -573,7 +394,7 @@ finish (ErrataEvalRun *self)
 
   if (!self->stopping)
     self->status = ERRATA_RUN_DONE;
-  if (!flush (self, TRUE, &error) && self->fatal == NULL)
+  if (!_errata_eval_run_flush (self, TRUE, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
   set_active (self, FALSE);
   if (self->fatal != NULL)
@@ -589,15 +410,16 @@ flush_timeout (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->flush_source = 0;
-  if (!flush (self, FALSE, &error))
+  if (!_errata_eval_run_flush (self, FALSE, &error))
     fail (self, error);
   return G_SOURCE_REMOVE;
 }
 
-static void
-record (ErrataEvalRun     *self,
-        gint64             trace_id,
-        ErrataEvalOutcome *outcome)
+/* Takes @outcome. */
+void
+_errata_eval_run_record (ErrataEvalRun     *self,
+                         gint64             trace_id,
+                         ErrataEvalOutcome *outcome)
 {
   Pending pending = { trace_id, outcome };
   g_autoptr(GError) error = NULL;
@@ -617,7 +439,7 @@ record (ErrataEvalRun     *self,
 
   if (self->pending->len >= self->batch_size)
     {
-      if (!flush (self, FALSE, &error))
+      if (!_errata_eval_run_flush (self, FALSE, &error))
         fail (self, error);
     }
   else if (self->flush_source == 0)
@@ -646,7 +468,7 @@ on_evaluated (GObject      *source,
   self->in_flight--;
   self->in_flight_estimate -= evaluation->estimate;
   if (outcome != NULL)
-    record (self, evaluation->trace_id, outcome);
+    _errata_eval_run_record (self, evaluation->trace_id, outcome);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     stop (self, ERRATA_RUN_CANCELLED, _("Cancelled."));
   else
@@ -740,6 +562,38 @@ pump (ErrataEvalRun *self)
     finish (self);
 }
 
+/* Checks the rules, then stores the run as running (a new row, or the
+ * resumed one again). */
+gboolean
+_errata_eval_run_open (ErrataEvalRun  *self,
+                       GError        **error)
+{
+  if (!errata_eval_run_check (self, error)
+      || !(self->resuming ? _errata_eval_run_reopen (self, error)
+                          : _errata_eval_run_insert (self, error)))
+    return FALSE;
+  set_active (self, TRUE);
+  return TRUE;
+}
+
+/* Ends a run that was driven from outside: what is pending is written
+ * with its final status, in one transaction. */
+gboolean
+_errata_eval_run_close (ErrataEvalRun    *self,
+                        ErrataRunStatus   status,
+                        const char       *message,
+                        GError          **error)
+{
+  gboolean ok;
+
+  self->status = status;
+  g_free (self->message);
+  self->message = g_strdup (message);
+  ok = _errata_eval_run_flush (self, TRUE, error);
+  set_active (self, FALSE);
+  return ok;
+}
+
 static gboolean
 start_idle (gpointer data)
 {
@@ -764,13 +618,11 @@ errata_eval_run_start_async (ErrataEvalRun       *self,
   /* A cancelled run still ends well: its verdicts are saved and its status
    * says cancelled. */
   g_task_set_check_cancellable (task, FALSE);
-  if (!errata_eval_run_check (self, &error)
-      || !(self->resuming ? reopen_run (self, &error) : insert_run (self, &error)))
+  if (!_errata_eval_run_check_no_batches (self, &error) || !_errata_eval_run_open (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  set_active (self, TRUE);
   self->task = g_steal_pointer (&task);
   /* From the main loop, so that a caller connected to ::progress after
    * this call sees every verdict, even of a code check that answers at

@@ -239,9 +239,10 @@ reply_truncated (const ErrataLlmReply *reply)
          g_strcmp0 (reply->finish_reason, "max_tokens") == 0;
 }
 
-static ErrataEvalOutcome *
-outcome_from_reply (ErrataJudge          *self,
-                    const ErrataLlmReply *reply)
+/* The outcome of a reply, however it came (live or from a batch). */
+ErrataEvalOutcome *
+errata_judge_read_reply (ErrataJudge          *self,
+                         const ErrataLlmReply *reply)
 {
   ErrataEvalOutcome *outcome = errata_eval_outcome_new (ERRATA_JUDGE_ERROR);
   g_autoptr(JsonNode) extracted = NULL;
@@ -269,10 +270,11 @@ outcome_from_reply (ErrataJudge          *self,
 
 /* ---- ErrataEvalMethod ---------------------------------------------------- */
 
-static ErrataLlmRequest *
-judge_build_request (ErrataJudge     *self,
-                     ErrataTrace     *trace,
-                     ErrataEvalFlags  flags)
+/* The request a trace is judged with, live or in a batch. */
+ErrataLlmRequest *
+errata_judge_build_request (ErrataJudge     *self,
+                            ErrataTrace     *trace,
+                            ErrataEvalFlags  flags)
 {
   g_autoptr(ErrataLlmRequest) request = errata_llm_request_new ();
   g_autofree char *prompt = errata_judge_render (self, trace);
@@ -308,7 +310,7 @@ on_reply (GObject      *source,
 
   reply = errata_llm_client_complete_finish (ERRATA_LLM_CLIENT (source), result, &error);
   if (reply != NULL)
-    g_task_return_pointer (task, outcome_from_reply (self, reply),
+    g_task_return_pointer (task, errata_judge_read_reply (self, reply),
                            (GDestroyNotify) errata_eval_outcome_free);
   else if (g_error_matches (error, ERRATA_LLM_ERROR, ERRATA_LLM_ERROR_CANCELLED) ||
            g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -329,7 +331,7 @@ errata_judge_evaluate_async (ErrataEvalMethod    *method,
                              gpointer             user_data)
 {
   ErrataJudge *self = ERRATA_JUDGE (method);
-  g_autoptr(ErrataLlmRequest) request = judge_build_request (self, trace, flags);
+  g_autoptr(ErrataLlmRequest) request = errata_judge_build_request (self, trace, flags);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, errata_judge_evaluate_async);
@@ -470,6 +472,14 @@ errata_judge_get_model (ErrataJudge *self)
   g_return_val_if_fail (ERRATA_IS_JUDGE (self), NULL);
 
   return self->model != NULL ? self->model : errata_llm_client_get_provider (self->client)->model;
+}
+
+ErrataLlmClient *
+errata_judge_get_client (ErrataJudge *self)
+{
+  g_return_val_if_fail (ERRATA_IS_JUDGE (self), NULL);
+
+  return self->client;
 }
 
 /* The prompt @trace is judged with (for a preview, or to debug a judge). */

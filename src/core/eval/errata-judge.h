@@ -73,6 +73,12 @@ ErrataJudge *errata_judge_new            (ErrataLlmClient  *client,
                                           GError          **error);
 
 const char  *errata_judge_get_model      (ErrataJudge      *self);
+ErrataLlmClient *errata_judge_get_client (ErrataJudge      *self);
+ErrataLlmRequest  *errata_judge_build_request (ErrataJudge          *self,
+                                               ErrataTrace          *trace,
+                                               ErrataEvalFlags       flags);
+ErrataEvalOutcome *errata_judge_read_reply    (ErrataJudge          *self,
+                                               const ErrataLlmReply *reply);
 char        *errata_judge_render         (ErrataJudge      *self,
                                           ErrataTrace      *trace);
 

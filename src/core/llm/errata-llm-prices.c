@@ -260,3 +260,13 @@ errata_llm_prices_cost (ErrataLlmPrices *self,
 
   return (MAX (tokens_in, 0) * input + MAX (tokens_out, 0) * output) / 1e6;
 }
+
+/* The same tokens through a Batch API (ERRATA_LLM_BATCH_DISCOUNT). */
+double
+errata_llm_prices_batch_cost (ErrataLlmPrices *self,
+                              const char      *model,
+                              gint64           tokens_in,
+                              gint64           tokens_out)
+{
+  return errata_llm_prices_cost (self, model, tokens_in, tokens_out) * ERRATA_LLM_BATCH_DISCOUNT;
+}

@@ -152,13 +152,15 @@ errata_llm_provider_dup_endpoint (const ErrataLlmProvider *self,
   base = normalise_base_url (self->base_url);
   is_chat = g_str_equal (what, "chat");
 
+  /* Anything else is a path under the API: "models", "files",
+   * "batches/ID", "messages/batches" (the Batch APIs). */
   if (self->kind == ERRATA_LLM_KIND_OPENAI)
-    return g_strconcat (base, is_chat ? "/chat/completions" : "/models", NULL);
+    return g_strconcat (base, "/", is_chat ? "chat/completions" : what, NULL);
 
   /* Anthropic's SDK base URL has no version; accept one that does. */
   return g_strconcat (base,
                       g_str_has_suffix (base, "/v1") ? "" : "/v1",
-                      is_chat ? "/messages" : "/models",
+                      "/", is_chat ? "messages" : what,
                       NULL);
 }
 

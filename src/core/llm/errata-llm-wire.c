@@ -232,6 +232,19 @@ _errata_llm_wire_new_message (const ErrataLlmProvider  *provider,
                               GError                  **error)
 {
   g_autofree char *url = errata_llm_provider_dup_endpoint (provider, what);
+
+  return _errata_llm_wire_new_message_for_url (provider, method, url, body, error);
+}
+
+/* @url: a whole URL (a batch's results_url); the key goes with it only
+ * under the same rules as to the provider's own endpoints. */
+SoupMessage *
+_errata_llm_wire_new_message_for_url (const ErrataLlmProvider  *provider,
+                                      const char               *method,
+                                      const char               *url,
+                                      GBytes                   *body,
+                                      GError                  **error)
+{
   g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   SoupMessageHeaders *headers;
   SoupMessage *message;
@@ -474,7 +487,16 @@ _errata_llm_wire_parse_reply (const ErrataLlmProvider  *provider,
 
   if (root == NULL)
     return NULL;
+  return _errata_llm_wire_parse_reply_object (provider, request, root, error);
+}
 
+/* A reply that came inside another document (a batch's result line). */
+ErrataLlmReply *
+_errata_llm_wire_parse_reply_object (const ErrataLlmProvider  *provider,
+                                     const ErrataLlmRequest   *request,
+                                     JsonObject               *root,
+                                     GError                  **error)
+{
   if (provider->kind == ERRATA_LLM_KIND_ANTHROPIC)
     return parse_anthropic (root, request, error);
   return parse_openai (root, request, error);

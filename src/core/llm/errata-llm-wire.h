@@ -21,6 +21,15 @@ SoupMessage    *_errata_llm_wire_new_message     (const ErrataLlmProvider  *prov
                                                   const char               *what,
                                                   GBytes                   *body,
                                                   GError                  **error);
+SoupMessage    *_errata_llm_wire_new_message_for_url (const ErrataLlmProvider *provider,
+                                                      const char              *method,
+                                                      const char              *url,
+                                                      GBytes                  *body,
+                                                      GError                 **error);
+ErrataLlmReply *_errata_llm_wire_parse_reply_object (const ErrataLlmProvider *provider,
+                                                      const ErrataLlmRequest  *request,
+                                                      JsonObject              *root,
+                                                      GError                 **error);
 ErrataLlmReply *_errata_llm_wire_parse_reply     (const ErrataLlmProvider  *provider,
                                                   const ErrataLlmRequest   *request,
                                                   GBytes                   *body,

@@ -413,6 +413,37 @@ static const char schema_v7[] =
   ");"
   "CREATE INDEX experiment_scores_by_variant ON experiment_scores (variant_id);";
 
+/* Version 8: judge runs through a provider's Batch API (issue 17, part 6).
+ * A batch lives at the provider for up to a day: its id and state are kept
+ * here, per run, so that closing the app, a crash or a reboot loses
+ * nothing and the run resumes polling. `trace_ids` (a JSON array) are the
+ * traces the batch judges, so that a batch that was never submitted can be
+ * rebuilt and one that failed sent again. State: pending (stored, not yet
+ * at the provider), submitted, ended (results ready), collecting, collected,
+ * failed (refused as a whole: no verdict written). */
+static const char schema_v8[] =
+  "CREATE TABLE eval_batches ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  run_id           INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  provider         TEXT NOT NULL,"
+  "  base_url         TEXT NOT NULL,"
+  "  batch_id         TEXT,"
+  "  state            TEXT NOT NULL CHECK (state IN ('pending', 'submitted', 'ended',"
+  "                     'collecting', 'collected', 'failed')),"
+  "  provider_status  TEXT NOT NULL DEFAULT '',"
+  "  trace_ids        TEXT NOT NULL,"
+  "  n_requests       INTEGER NOT NULL DEFAULT 0,"
+  "  n_succeeded      INTEGER NOT NULL DEFAULT 0,"
+  "  n_errored        INTEGER NOT NULL DEFAULT 0,"
+  "  n_expired        INTEGER NOT NULL DEFAULT 0,"
+  "  output           TEXT,"
+  "  errors           TEXT,"
+  "  message          TEXT NOT NULL DEFAULT '',"
+  "  created_at       INTEGER NOT NULL,"
+  "  updated_at       INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX eval_batches_by_run ON eval_batches (run_id);";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -422,6 +453,7 @@ const char * const errata_project_migrations[] = {
   schema_v5,
   schema_v6,
   schema_v7,
+  schema_v8,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

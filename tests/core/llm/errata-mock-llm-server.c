@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "errata-mock-llm-server.h"
+#include "errata-mock-llm-private.h"
 #include "errata-mock-llm-synth.h"
 
 #include <libsoup/soup.h>
@@ -44,6 +45,7 @@ struct _ErrataMockLlmServer
   JsonNode        *last_request;
   GPtrArray       *held;            /* paused messages (hangs, latency) */
   GPtrArray       *timers;          /* of GSource: latency timers */
+  ErrataMockBatches *batches;       /* the Batch APIs (errata-mock-llm-batch.c) */
 };
 
 G_DEFINE_FINAL_TYPE (ErrataMockLlmServer, errata_mock_llm_server, G_TYPE_OBJECT)
@@ -582,6 +584,41 @@ handle_chat (ErrataMockLlmServer *self,
   respond (self, msg, 200, g_steal_pointer (&body), NULL);
 }
 
+/* The body a chat request is answered with (no faults, no latency): one
+ * result of a batch. */
+char *
+_errata_mock_llm_server_answer (ErrataMockLlmServer *self,
+                                JsonObject          *request,
+                                gboolean             anthropic)
+{
+  Answer answer;
+  char *body;
+  guint n = ++self->n_chat_requests;
+
+  make_answer (self, request, anthropic, &answer);
+  body = anthropic ? anthropic_body (request, n, &answer) : openai_body (n, &answer);
+  answer_clear (&answer);
+  return body;
+}
+
+/* Takes @body. */
+void
+_errata_mock_llm_server_respond (ErrataMockLlmServer *self,
+                                 SoupServerMessage   *msg,
+                                 guint                status,
+                                 char                *body)
+{
+  respond (self, msg, status, body, NULL);
+}
+
+char *
+_errata_mock_llm_server_error_body (gboolean    anthropic,
+                                    const char *type,
+                                    const char *message)
+{
+  return error_body (anthropic, type, NULL, message);
+}
+
 /* A server that checks keys, as the real ones do: a wrong key gets 401
  * on every endpoint, the model list included. */
 static gboolean
@@ -628,6 +665,8 @@ on_request (SoupServer        *server,
     return;
   if (g_str_equal (method, "GET") && (g_str_equal (path, "/models") || g_str_equal (path, "/v1/models")))
     respond (self, msg, 200, models_body (), NULL);
+  else if (_errata_mock_batches_handle (self->batches, msg, method, path))
+    ;
   else if (g_str_equal (method, "POST") && g_str_has_suffix (path, "/chat/completions"))
     handle_chat (self, msg, FALSE);
   else if (g_str_equal (method, "POST") && (g_str_equal (path, "/messages") ||
@@ -668,6 +707,7 @@ errata_mock_llm_server_finalize (GObject *object)
   g_ptr_array_unref (self->replies);
   g_hash_table_unref (self->path_counts);
   g_array_unref (self->arrivals);
+  g_clear_pointer (&self->batches, _errata_mock_batches_free);
 
   G_OBJECT_CLASS (errata_mock_llm_server_parent_class)->finalize (object);
 }
@@ -690,6 +730,7 @@ errata_mock_llm_server_init (ErrataMockLlmServer *self)
   self->held = g_ptr_array_new_with_free_func (g_object_unref);
   self->timers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
   self->retry_after = 1;
+  self->batches = _errata_mock_batches_new (self);
 }
 
 /**
@@ -807,6 +848,19 @@ errata_mock_llm_server_load_replies (ErrataMockLlmServer  *self,
   return TRUE;
 }
 
+/* The Batch APIs: a batch completes @delay_ms after it was created; in
+ * each, the first @n_errors requests come back with an error and the last
+ * @n_expired expire; the next @n_failed batches created fail as a whole. */
+void
+errata_mock_llm_server_set_batches (ErrataMockLlmServer *self,
+                                    guint                delay_ms,
+                                    guint                n_errors,
+                                    guint                n_expired,
+                                    guint                n_failed)
+{
+  _errata_mock_batches_configure (self->batches, delay_ms, n_errors, n_expired, n_failed);
+}
+
 guint
 errata_mock_llm_server_get_n_requests (ErrataMockLlmServer *self)
 {
@@ -866,4 +920,11 @@ errata_mock_fault_from_string (const char      *text,
         return TRUE;
       }
   return FALSE;
+}
+
+/* Batches created (Anthropic's and OpenAI's). */
+guint
+errata_mock_llm_server_get_n_batches (ErrataMockLlmServer *self)
+{
+  return _errata_mock_batches_get_count (self->batches);
 }

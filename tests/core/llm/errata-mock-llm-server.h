@@ -48,6 +48,12 @@ gboolean             errata_mock_llm_server_load_replies      (ErrataMockLlmServ
                                                                const char           *path,
                                                                GError              **error);
 
+void                 errata_mock_llm_server_set_batches       (ErrataMockLlmServer  *self,
+                                                               guint                 delay_ms,
+                                                               guint                 n_errors,
+                                                               guint                 n_expired,
+                                                               guint                 n_failed);
+guint                errata_mock_llm_server_get_n_batches     (ErrataMockLlmServer  *self);
 guint                errata_mock_llm_server_get_n_requests    (ErrataMockLlmServer  *self);
 guint                errata_mock_llm_server_get_n_in_flight   (ErrataMockLlmServer  *self);
 guint                errata_mock_llm_server_get_max_in_flight (ErrataMockLlmServer  *self);

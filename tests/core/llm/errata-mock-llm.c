@@ -41,6 +41,7 @@ main (int    argc,
       char **argv)
 {
   int port = 0, latency_ms = 0, fault_count = 0, retry_after = 1;
+  int batch_delay_ms = 0, batch_errors = 0, batch_expired = 0, batch_failed = 0;
   g_autofree char *replies = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *api_key = NULL;
@@ -58,6 +59,14 @@ main (int    argc,
     { "fault-count", 0, 0, G_OPTION_ARG_INT, &fault_count, "Fault only the first N requests (0: all)", "N" },
     { "api-key", 0, 0, G_OPTION_ARG_STRING, &api_key, "Accept only this API key (401 otherwise)", "KEY" },
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after, "Retry-After seconds sent with 429", "S" },
+    { "batch-delay-ms", 0, 0, G_OPTION_ARG_INT, &batch_delay_ms,
+      "Batch APIs: a batch ends this long after it was created", "MS" },
+    { "batch-errors", 0, 0, G_OPTION_ARG_INT, &batch_errors,
+      "Batch APIs: the first N requests of each batch come back with an error", "N" },
+    { "batch-expired", 0, 0, G_OPTION_ARG_INT, &batch_expired,
+      "Batch APIs: the last N requests of each batch expire", "N" },
+    { "batch-failed", 0, 0, G_OPTION_ARG_INT, &batch_failed,
+      "Batch APIs: the first N batches created fail as a whole", "N" },
     { NULL },
   };
 
@@ -65,7 +74,8 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) ||
       (fault_name != NULL && !errata_mock_fault_from_string (fault_name, &fault)) ||
-      port < 0 || port > 65535 || latency_ms < 0 || fault_count < 0 || retry_after < 0)
+      port < 0 || port > 65535 || latency_ms < 0 || fault_count < 0 || retry_after < 0
+      || batch_delay_ms < 0 || batch_errors < 0 || batch_expired < 0 || batch_failed < 0)
     {
       g_printerr ("errata-mock-llm: %s\n", error != NULL ? error->message : "invalid option value");
       return 2;
@@ -83,6 +93,8 @@ main (int    argc,
   errata_mock_llm_server_set_fault (server, fault, fault_count);
   errata_mock_llm_server_set_retry_after (server, retry_after);
   errata_mock_llm_server_set_api_key (server, api_key);
+  errata_mock_llm_server_set_batches (server, batch_delay_ms, batch_errors, batch_expired,
+                                      batch_failed);
 
   g_print ("%s\n", errata_mock_llm_server_get_url (server));
   fflush (stdout);
@@ -92,8 +104,9 @@ main (int    argc,
   g_unix_signal_add (SIGTERM, on_signal, loop);
   g_main_loop_run (loop);
 
-  g_printerr ("requests=%u max_in_flight=%u\n",
+  g_printerr ("requests=%u max_in_flight=%u batches=%u\n",
               errata_mock_llm_server_get_n_requests (server),
-              errata_mock_llm_server_get_max_in_flight (server));
+              errata_mock_llm_server_get_max_in_flight (server),
+              errata_mock_llm_server_get_n_batches (server));
   return 0;
 }

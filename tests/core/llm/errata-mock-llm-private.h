@@ -1,0 +1,42 @@
+/* errata-mock-llm-private.h: what the files of the mock LLM server share.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "errata-mock-llm-server.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ErrataMockBatches ErrataMockBatches;
+
+char              *_errata_mock_llm_server_answer     (ErrataMockLlmServer *self,
+                                                       JsonObject          *request,
+                                                       gboolean             anthropic);
+void               _errata_mock_llm_server_respond    (ErrataMockLlmServer *self,
+                                                       SoupServerMessage   *msg,
+                                                       guint                status,
+                                                       char                *body);
+char              *_errata_mock_llm_server_error_body (gboolean             anthropic,
+                                                       const char          *type,
+                                                       const char          *message);
+
+/* errata-mock-llm-batch.c */
+ErrataMockBatches *_errata_mock_batches_new           (ErrataMockLlmServer *server);
+void               _errata_mock_batches_free          (ErrataMockBatches   *self);
+void               _errata_mock_batches_configure     (ErrataMockBatches   *self,
+                                                       guint                delay_ms,
+                                                       guint                n_errors,
+                                                       guint                n_expired,
+                                                       guint                n_failed);
+guint              _errata_mock_batches_get_count     (ErrataMockBatches   *self);
+gboolean           _errata_mock_batches_handle        (ErrataMockBatches   *self,
+                                                       SoupServerMessage   *msg,
+                                                       const char          *method,
+                                                       const char          *path);
+
+G_END_DECLS
