@@ -164,6 +164,7 @@ _errata_cli_eval_metrics (int    argc,
   };
   g_autoptr(GOptionContext) context =
     errata_cli_context_new (_("PROJECT NAME"),
+                            /* xgettext:no-c-format */
                             _("How well a run agrees with the human labels: the confusion "
                               "matrix, TPR and TNR with 95% intervals, accuracy, κ."));
   g_autoptr(ErrataProject) project = NULL;

@@ -309,6 +309,7 @@ append_modes (GString            *out,
   description = errata_report_chart_modes_dup_description (report);
   if (!append_chart (out, errata_report_chart_draw_modes, (gpointer)report, 640,
                      errata_report_chart_modes_height (report), "modes-", description,
+                     /* xgettext:no-c-format */
                      _("Bars: share of reviewed traces; whiskers: 95% interval."), error))
     return FALSE;
   for (guint i = 0; i < report->modes->len; i++)

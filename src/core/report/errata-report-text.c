@@ -18,6 +18,7 @@ static const char * const note_texts[ERRATA_REPORT_N_NOTES] = {
     N_("Of the traces reviewed in Errata, the share that a reviewer put a note of into this "
        "failure mode. Imported labels are not part of it."),
   [ERRATA_REPORT_NOTE_INTERVAL] =
+    /* xgettext:no-c-format */
     N_("The 95% interval is the range the true rate most likely lies in, given how many "
        "traces were looked at: the fewer traces, the wider it is (Wilson interval)."),
   [ERRATA_REPORT_NOTE_CORRECTED] =
