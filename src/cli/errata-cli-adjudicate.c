@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-adjudicate.h"
 
 #include <glib/gi18n.h>
@@ -184,7 +186,7 @@ print_queue_text (const char *target_name,
     {
       const ErrataAdjudicationItem *item = items->pdata[i];
 
-      g_print ("\n%s (#%" G_GINT64_FORMAT ") — %s\n", item->external_id, item->trace_id,
+      g_print ("\n%s (#%" PRId64 ") — %s\n", item->external_id, item->trace_id,
                item->kind == ERRATA_DISPUTE_IMPORTED ? _("imported labels differ")
                                                      : _("reviewers differ"));
       for (guint j = 0; j < item->votes->len; j++)

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-agreement.h"
 
 #include <glib/gi18n.h>
@@ -231,7 +233,7 @@ print_target_text (const char                    *name,
       g_print (_("  Chance agreement %.3f (%u of %u ratings on these traces are fail)\n"),
                a->chance_agreement, a->n_fail_ratings, a->n_ratings);
       g_print (_("  Intervals: bootstrap over the shared traces, %u draws, seed %"
-                 G_GUINT64_FORMAT "\n"), g->n_draws, g->seed);
+                 PRIu64 "\n"), g->n_draws, g->seed);
     }
   for (guint i = 0; messages[i] != NULL; i++)
     g_print ("  ! %s\n", messages[i]);

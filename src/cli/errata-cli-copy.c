@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-copy.h"
 
 #include <glib/gi18n.h>
@@ -40,7 +42,7 @@ print_counts (ErrataCopyOptions *options,
     return;
   g_print ("%s\n", dry_run ? _("Would replace:") : _("Replaced:"));
   for (guint i = 0; i < n; i++)
-    g_print ("  %8" G_GUINT64_FORMAT "  %s\n", errata_copy_options_get_rule_count (options, i),
+    g_print ("  %8" PRIu64 "  %s\n", errata_copy_options_get_rule_count (options, i),
              errata_copy_options_get_rule_label (options, i));
 }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-delete.h"
 
 #include <glib/gi18n.h>
@@ -75,12 +77,12 @@ print_import_words (const ErrataImportInfo *info)
 
   /* Translators: one import: its id, file names, date, then how many of
    * the traces it added are still in the project. */
-  g_print (_("%" G_GINT64_FORMAT "\t%s\t%s\t%" G_GINT64_FORMAT " traces"), info->id,
+  g_print (_("%" PRId64 "\t%s\t%s\t%" PRId64 " traces"), info->id,
            info->name, when, info->n_traces);
   if (info->n_traces != info->n_added)
-    g_print (_(" (%" G_GINT64_FORMAT " added)"), info->n_added);
+    g_print (_(" (%" PRId64 " added)"), info->n_added);
   if (info->n_skipped > 0)
-    g_print (_(", %" G_GINT64_FORMAT " records skipped"), info->n_skipped);
+    g_print (_(", %" PRId64 " records skipped"), info->n_skipped);
   if (!info->recorded)
     g_print ("%s", _(", from before imports were recorded"));
   else if (info->finished_at == 0)
@@ -172,18 +174,18 @@ print_counts_words (const ErrataDeletionCounts *counts,
                     gboolean                    dry_run)
 {
   if (dry_run)
-    g_print (_("Would delete %" G_GINT64_FORMAT " traces (nothing was written). With them:\n"),
+    g_print (_("Would delete %" PRId64 " traces (nothing was written). With them:\n"),
              counts->traces);
   else
-    g_print (_("Deleted %" G_GINT64_FORMAT " traces. With them:\n"), counts->traces);
-  g_print (_("  %" G_GINT64_FORMAT " reviews (made here or merged)\n"), counts->reviews);
-  g_print (_("  %" G_GINT64_FORMAT " imported labels (labels that came with a file, not "
+    g_print (_("Deleted %" PRId64 " traces. With them:\n"), counts->traces);
+  g_print (_("  %" PRId64 " reviews (made here or merged)\n"), counts->reviews);
+  g_print (_("  %" PRId64 " imported labels (labels that came with a file, not "
              "reviews)\n"), counts->imported_labels);
-  g_print (_("  %" G_GINT64_FORMAT " explicit labels (%" G_GINT64_FORMAT " changes in their "
+  g_print (_("  %" PRId64 " explicit labels (%" PRId64 " changes in their "
              "history)\n"), counts->explicit_labels, counts->label_changes);
-  g_print (_("  %" G_GINT64_FORMAT " evaluator verdicts\n"), counts->verdicts);
-  g_print (_("  %" G_GINT64_FORMAT " notes’ places in failure modes\n"), counts->assignments);
-  g_print (_("  %" G_GINT64_FORMAT " places in train/dev/test splits\n"), counts->splits);
+  g_print (_("  %" PRId64 " evaluator verdicts\n"), counts->verdicts);
+  g_print (_("  %" PRId64 " notes’ places in failure modes\n"), counts->assignments);
+  g_print (_("  %" PRId64 " places in train/dev/test splits\n"), counts->splits);
 }
 
 static void

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
 
@@ -261,7 +263,7 @@ print_text (const ErrataCorrectedRate *rate,
   g_print (_("Judge on the test set: TPR %.4f, TNR %.4f  (%u pairs: %u human pass, "
              "%u human fail)\n"), rate->tpr, rate->tnr, rate->n_test,
            test->tp + test->fn, test->fp + test->tn);
-  g_print (_("Bootstrap: %u draws, %u used, %u skipped, seed %" G_GUINT64_FORMAT "\n"),
+  g_print (_("Bootstrap: %u draws, %u used, %u skipped, seed %" PRIu64 "\n"),
            rate->n_draws, rate->n_draws_used, rate->n_draws_skipped, rate->seed);
   if (rate->unlabelled_sampling == ERRATA_UNLABELLED_RESAMPLED)
     g_print (_("The intervals cover the judge’s errors on the test set and the sampling of "

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <signal.h>
@@ -55,8 +57,8 @@ print_row (const ErrataEvalBatchRow *row)
            errata_eval_batch_state_to_string (row->state));
   if (row->provider_status != NULL && *row->provider_status != '\0')
     g_print (" (%s)", row->provider_status);
-  g_print (_(" · %" G_GINT64_FORMAT " requests · %" G_GINT64_FORMAT " succeeded · %"
-             G_GINT64_FORMAT " errors · %" G_GINT64_FORMAT " expired"),
+  g_print (_(" · %" PRId64 " requests · %" PRId64 " succeeded · %"
+             PRId64 " errors · %" PRId64 " expired"),
            row->n_requests, row->n_succeeded, row->n_errored, row->n_expired);
   if (row->message != NULL && *row->message != '\0')
     g_print (" · %s", row->message);
@@ -139,7 +141,7 @@ _errata_cli_eval_batch_status (ErrataProject   *project,
       _errata_cli_eval_print_json (root);
       return ERRATA_CLI_EXIT_OK;
     }
-  g_print (_("Run %" G_GINT64_FORMAT ": %s · %u batches\n"), run_id,
+  g_print (_("Run %" PRId64 ": %s · %u batches\n"), run_id,
            errata_run_status_to_string (info->status), rows->len);
   for (guint i = 0; i < rows->len; i++)
     print_row (g_ptr_array_index (rows, i));
@@ -232,7 +234,7 @@ _errata_cli_eval_batch_check_live (ErrataProject  *project,
     return FALSE;
   if (live)
     g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-                 _("Run %" G_GINT64_FORMAT " has batches at the provider: resume it with "
-                   "--batch --resume %" G_GINT64_FORMAT "."), run_id, run_id);
+                 _("Run %" PRId64 " has batches at the provider: resume it with "
+                   "--batch --resume %" PRId64 "."), run_id, run_id);
   return !live;
 }

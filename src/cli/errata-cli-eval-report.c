@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
@@ -37,7 +39,7 @@ pick_run (ErrataProject    *project,
       if (run != NULL && run->evaluator_id != evaluator->id)
         {
           g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-                       _("Run %" G_GINT64_FORMAT " is not a run of “%s”."), run_id,
+                       _("Run %" PRId64 " is not a run of “%s”."), run_id,
                        evaluator->name);
           g_clear_pointer (&run, errata_run_info_free);
         }
@@ -126,7 +128,7 @@ print_metrics (const ErrataEvalMetrics *metrics,
   const ErrataConfusion *c = &a->confusion;
   g_autofree char *started = _errata_cli_eval_format_time (run->started_at);
 
-  g_print (_("Run %" G_GINT64_FORMAT " · version %u · %s · %s · started %s\n"), run->id,
+  g_print (_("Run %" PRId64 " · version %u · %s · %s · started %s\n"), run->id,
            run->version, errata_eval_scope_to_string (run->scope),
            errata_run_status_to_string (run->status), started);
   g_print (_("Human labels for “%s” as they are now: %u explicit, %u from reviews made here, "
@@ -341,8 +343,8 @@ print_estimate_sources (const ErrataEvalEstimateResult *result)
 {
   const ErrataConfusion *c = &result->test;
 
-  g_print (_("Judge version %u: test run %" G_GINT64_FORMAT " (%u labelled traces: %u human pass, "
-             "%u human fail), unlabeled run %" G_GINT64_FORMAT " (%u pass, %u fail, %u errors "
+  g_print (_("Judge version %u: test run %" PRId64 " (%u labelled traces: %u human pass, "
+             "%u human fail), unlabeled run %" PRId64 " (%u pass, %u fail, %u errors "
              "left out)\n"),
            result->version, result->test_run_id, c->tp + c->fn + c->fp + c->tn, c->tp + c->fn,
            c->fp + c->tn, result->unlabelled_run_id, result->unlabelled_pass,
@@ -364,9 +366,9 @@ print_estimate_text (const ErrataEvalEstimateResult *result)
            result->unlabelled_errors);
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Judge on test: TPR %.3f, TNR %.3f over %u labelled traces (run %"
-                        G_GINT64_FORMAT ", version %u, %u look at test)\n",
+                        PRId64 ", version %u, %u look at test)\n",
                         "Judge on test: TPR %.3f, TNR %.3f over %u labelled traces (run %"
-                        G_GINT64_FORMAT ", version %u, %u looks at test)\n",
+                        PRId64 ", version %u, %u looks at test)\n",
                         result->n_test_looks),
            rate->tpr, rate->tnr, rate->n_test, result->test_run_id, result->version,
            result->n_test_looks);
@@ -377,7 +379,7 @@ print_estimate_text (const ErrataEvalEstimateResult *result)
     g_print (_("The judge is not much better than chance on test (TPR + TNR − 1 = %.2f), so "
                "the corrected rate is uncertain: improve the judge on dev first.\n"),
              rate->tpr + rate->tnr - 1);
-  g_print (_("Bootstrap: %u of %u draws used, seed %" G_GUINT64_FORMAT "%s\n"),
+  g_print (_("Bootstrap: %u of %u draws used, seed %" PRIu64 "%s\n"),
            rate->n_draws_used, rate->n_draws, rate->seed,
            rate->clipped ? _("; the raw rate lies outside what this TPR and TNR can give, "
                              "so the estimate was clipped") : "");

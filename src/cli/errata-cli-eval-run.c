@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <signal.h>
@@ -266,7 +268,7 @@ print_estimate (ErrataEvalRun          *run,
     {
       g_autofree char *cost = format_cost (estimate.cost);
 
-      g_printerr (_(": about %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out, %s."),
+      g_printerr (_(": about %" PRId64 " tokens in, %" PRId64 " out, %s."),
                   estimate.tokens_in, estimate.tokens_out, cost);
       if (batch && estimate.cost > 0)
         g_printerr (_(" Through the Batch API: $%.4f (half the list price)."),
@@ -335,7 +337,7 @@ print_run (ErrataEvalRun *run)
   ErrataEvalProgress progress;
 
   errata_eval_run_get_progress (run, &progress);
-  g_print (_("Run %" G_GINT64_FORMAT ": %s · %u of %u traces judged: %u pass, %u fail, "
+  g_print (_("Run %" PRId64 ": %s · %u of %u traces judged: %u pass, %u fail, "
              "%u errors"), errata_eval_run_get_id (run),
            errata_run_status_to_string (errata_eval_run_get_status (run)), progress.done,
            progress.total, progress.n_pass, progress.n_fail, progress.n_error);
@@ -343,7 +345,7 @@ print_run (ErrataEvalRun *run)
     {
       g_autofree char *cost = format_cost (progress.cost);
 
-      g_print (_(" · %" G_GINT64_FORMAT " tokens in, %" G_GINT64_FORMAT " out · %s"),
+      g_print (_(" · %" PRId64 " tokens in, %" PRId64 " out · %s"),
                progress.tokens_in, progress.tokens_out, cost);
     }
   g_print ("\n");
@@ -352,7 +354,7 @@ print_run (ErrataEvalRun *run)
   if (errata_eval_run_get_status (run) == ERRATA_RUN_CANCELLED
       || errata_eval_run_get_status (run) == ERRATA_RUN_STOPPED
       || errata_eval_run_get_status (run) == ERRATA_RUN_FAILED)
-    g_print (_("  Go on with: errata-cli eval run PROJECT NAME --resume %" G_GINT64_FORMAT
+    g_print (_("  Go on with: errata-cli eval run PROJECT NAME --resume %" PRId64
                " (with a higher --max-cost if it stopped at its limit; with --batch for a batch "
                "run)\n"), errata_eval_run_get_id (run));
 }
@@ -510,7 +512,7 @@ _errata_cli_eval_run (int    argc,
         return _errata_cli_eval_fail_error (error);
       if (info->evaluator_id != evaluator->id)
         return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
-                                _("Run %" G_GINT64_FORMAT " is not a run of “%s”."),
+                                _("Run %" PRId64 " is not a run of “%s”."),
                                 options.resume, evaluator->name);
       g_clear_pointer (&version, errata_evaluator_version_free);
       version = errata_evaluators_get_version_by_id (project, info->version_id, &error);

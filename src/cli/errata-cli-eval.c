@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-eval.h"
 #include "errata-cli-eval-private.h"
 
@@ -268,7 +270,7 @@ print_evaluator (ErrataProject   *project,
       ErrataTestLook *look = looks->pdata[i];
 
       if (look->forced_reason != NULL)
-        g_print (_("  forced look at test (run %" G_GINT64_FORMAT ", version %u): %s\n"),
+        g_print (_("  forced look at test (run %" PRId64 ", version %u): %s\n"),
                  look->run_id, look->version, look->forced_reason);
     }
 }

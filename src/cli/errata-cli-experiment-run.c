@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-experiment-private.h"
 
 #include <glib/gi18n.h>
@@ -273,7 +275,7 @@ print_flips (ErrataExperimentRow *row,
         {
           ErrataExperimentFlip *flip = lists[l]->pdata[i];
 
-          g_print ("    %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT "  %.60s\n",
+          g_print ("    %" PRId64 " → %" PRId64 "  %.60s\n",
                    flip->baseline_trace_id, flip->candidate_trace_id, flip->query);
         }
       if (lists[l]->len > max_flips)
@@ -289,7 +291,7 @@ print_costs (ErrataExperimentComparison *comparison)
     {
       ErrataExperimentCost *cost = comparison->costs->pdata[i];
       g_autofree char *tokens = cost->tokens_in >= 0
-                                ? g_strdup_printf ("%" G_GINT64_FORMAT " in, %" G_GINT64_FORMAT
+                                ? g_strdup_printf ("%" PRId64 " in, %" PRId64
                                                    " out", cost->tokens_in, cost->tokens_out)
                                 : g_strdup (_("not recorded"));
 

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-gate.h"
 
 #include <glib/gi18n.h>
@@ -80,7 +82,7 @@ pick_run (ErrataProject    *project,
       if (run != NULL && run->evaluator_id != evaluator->id)
         {
           g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-                       _("Run %" G_GINT64_FORMAT " is not a run of “%s”."), options->run_id,
+                       _("Run %" PRId64 " is not a run of “%s”."), options->run_id,
                        evaluator->name);
           g_clear_pointer (&run, errata_run_info_free);
         }
@@ -157,7 +159,7 @@ print_alt_test (const ErrataAlignmentGate *gate,
   const ErrataAltTest *t = &gate->alt_test;
   g_autofree char *verdict = errata_alignment_gate_describe_alt_test (gate);
 
-  g_print (_("Alternative annotator test on run %" G_GINT64_FORMAT " (version %u, %s): "
+  g_print (_("Alternative annotator test on run %" PRId64 " (version %u, %s): "
              "%u shared traces judged, %u not\n"),
            run->id, run->version, errata_eval_scope_to_string (run->scope),
            gate->n_shared_judged, gate->n_shared_unjudged);

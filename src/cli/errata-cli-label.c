@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-label.h"
 
 #include <glib/gi18n.h>
@@ -268,7 +270,7 @@ print_split_json (const char              *target_name,
                   const ErrataTruthCounts *truth)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, counts->seed);
+  g_autofree char *seed = g_strdup_printf ("%" PRIu64, counts->seed);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "target");
@@ -312,7 +314,7 @@ print_split_text (const char              *target_name,
   const char *names[] = { N_("unassigned"), N_("train"), N_("dev"), N_("test") };
 
   g_print (_("Target:   %s\n"), target_name);
-  g_print (_("Seed:     %" G_GUINT64_FORMAT " (train %.0f%%, dev %.0f%%, test %.0f%%)\n"),
+  g_print (_("Seed:     %" PRIu64 " (train %.0f%%, dev %.0f%%, test %.0f%%)\n"),
            counts->seed, counts->train * 100, counts->dev * 100, counts->test * 100);
   /* Translators: which labels the split counts; "reviews here" are reviews
    * made in Errata, as opposed to verdicts imported with a file. */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-llm.h"
 
 #include <glib/gi18n.h>
@@ -387,7 +389,7 @@ static void
 print_usage_line (ErrataLlmClient      *client,
                   const ErrataLlmReply *reply)
 {
-  g_printerr (_("model=%s tokens_in=%" G_GINT64_FORMAT " tokens_out=%" G_GINT64_FORMAT
+  g_printerr (_("model=%s tokens_in=%" PRId64 " tokens_out=%" PRId64
                 " cost=$%.6f latency=%.0fms attempts=%u\n"),
               reply->model != NULL && *reply->model ? reply->model
                                                     : errata_llm_client_get_provider (client)->model,

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-receive.h"
 
 #include <glib/gi18n.h>
@@ -35,9 +37,9 @@ print_counts (ErrataOtlpReceiver *receiver)
   errata_otlp_receiver_get_counts (receiver, &counts);
   /* Translators: a running count printed by `errata-cli receive`; spans
    * are the steps of OpenTelemetry traces, log records their events. */
-  g_print (_("%" G_GUINT64_FORMAT " spans and log records received, %" G_GUINT64_FORMAT
-             " traces stored, %" G_GUINT64_FORMAT " updated by late spans, %" G_GUINT64_FORMAT
-             " without a conversation, %" G_GUINT64_FORMAT " requests refused\n"),
+  g_print (_("%" PRIu64 " spans and log records received, %" PRIu64
+             " traces stored, %" PRIu64 " updated by late spans, %" PRIu64
+             " without a conversation, %" PRIu64 " requests refused\n"),
            counts.spans_accepted, counts.traces_added, counts.traces_updated,
            counts.traces_without_conversation, counts.requests_refused);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-synth-private.h"
 
 #include <glib/gi18n.h>
@@ -85,7 +87,7 @@ print_run (const ErrataSynthRunResult *result,
         g_print (_("Nothing to run: every accepted query has its trace.\n"));
       else
         /* Translators: "Batch 2: 55 queries, 53 traces, 2 failed." */
-        g_print (_("Batch %" G_GINT64_FORMAT ": %u queries, %u traces, %u failed%s.\n"),
+        g_print (_("Batch %" PRId64 ": %u queries, %u traces, %u failed%s.\n"),
                  result->batch_id, result->total, result->n_traces, result->n_failed,
                  result->cancelled ? _(", cancelled (run again to resume)") : "");
       if (result->n_failed > 0)

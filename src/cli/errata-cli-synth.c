@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-cli-synth.h"
 #include "errata-cli-synth-private.h"
 
@@ -167,7 +169,7 @@ run_dimensions (int    argc,
         return _errata_cli_synth_fail_error (error);
       if (!as_json)
         /* Translators: "Set 3 dimensions: 45 combinations." */
-        g_print (_("Set %u dimensions: %" G_GUINT64_FORMAT " combinations.\n"), dimensions->len,
+        g_print (_("Set %u dimensions: %" PRIu64 " combinations.\n"), dimensions->len,
                  errata_synth_dimensions_n_combinations (dimensions));
     }
   else if ((dimensions = errata_synth_dimensions_load (project, &error)) == NULL)
@@ -213,7 +215,7 @@ print_tuples (GPtrArray *dimensions,
           g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), tuple->dimensions);
           g_autofree char *text = json_to_string (node, FALSE);
 
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", tuple->id,
+          g_print ("%" PRId64 "\t%s\t%s\n", tuple->id,
                    errata_synth_origin_to_string (tuple->origin), text);
         }
       /* Translators: how many tuples take each value. */
@@ -228,7 +230,7 @@ print_tuples (GPtrArray *dimensions,
             {
               const char *value = ((ErrataSynthValue *)g_ptr_array_index (dimension->values, v))->value;
 
-              g_print (" %s %" G_GINT64_FORMAT "%s", value,
+              g_print (" %s %" PRId64 "%s", value,
                        json_object_get_int_member (counts, value),
                        v + 1 < dimension->values->len ? "," : "");
             }
@@ -452,11 +454,11 @@ print_queries (GPtrArray *queries,
         {
           g_autofree char *mark = similar > 0
                                   /* Translators: "≈ 12 (0.71)": a near-duplicate of query 12. */
-                                  ? g_strdup_printf (_("≈ %" G_GINT64_FORMAT " (%.2f)"), similar,
+                                  ? g_strdup_printf (_("≈ %" PRId64 " (%.2f)"), similar,
                                                      n->similarity)
                                   : g_strdup ("");
 
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s%s%s\n", query->id,
+          g_print ("%" PRId64 "\t%s\t%s\t%s%s%s\n", query->id,
                    errata_synth_state_to_string (query->state), mark, query->text,
                    query->error != NULL ? "\t! " : "", query->error != NULL ? query->error : "");
           continue;

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <gio/gunixoutputstream.h>
@@ -388,13 +390,13 @@ run_info (int    argc,
     }
   size = g_format_size (info.file_size);
   g_print (_("Project:     %s (format %d, %s)\n"), argv[1], info.schema_version, size);
-  g_print (_("Traces:      %" G_GINT64_FORMAT "\n"), info.traces);
-  g_print (_("Reviewed:    %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " pass, %"
-             G_GINT64_FORMAT " fail)\n"), info.annotated, info.passed, info.failed);
+  g_print (_("Traces:      %" PRId64 "\n"), info.traces);
+  g_print (_("Reviewed:    %" PRId64 " (%" PRId64 " pass, %"
+             PRId64 " fail)\n"), info.annotated, info.passed, info.failed);
   /* Translators: traces whose imported file came with a pass/fail label
    * (an LLM judge's, say); labels, not reviews. */
-  g_print (_("Imported:    %" G_GINT64_FORMAT " traces with a label\n"), info.imported);
-  g_print (_("Notes:       %" G_GINT64_FORMAT "\n"), info.notes);
+  g_print (_("Imported:    %" PRId64 " traces with a label\n"), info.imported);
+  g_print (_("Notes:       %" PRId64 "\n"), info.notes);
   print_consents (project);
   return EXIT_OK;
 }
@@ -557,7 +559,7 @@ run_export (int    argc,
   if (written < 0 || !g_output_stream_close (stream, NULL, &error))
     return errata_cli_fail (EXIT_USAGE, _("Export failed: %s"), error->message);
   if (output)
-    g_printerr (_("Exported %" G_GINT64_FORMAT " traces to %s\n"), written, output);
+    g_printerr (_("Exported %" PRId64 " traces to %s\n"), written, output);
   return EXIT_OK;
 }
 

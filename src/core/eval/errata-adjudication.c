@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-adjudication.h"
 
 #include <glib/gi18n-lib.h>
@@ -328,7 +330,7 @@ check_disputed (ErrataProject  *project,
     return TRUE;
   name = errata_target_describe (project, target);
   g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-               _("The label of trace #%" G_GINT64_FORMAT " for “%s” is not disputed (nobody "
+               _("The label of trace #%" PRId64 " for “%s” is not disputed (nobody "
                  "differs, or it is settled already): there is nothing to settle. To change a "
                  "label anyway, set it with errata-cli label or the trace’s labels."),
                trace_id, name);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-alignment-gate.h"
 
 #include <glib/gi18n-lib.h>
@@ -134,7 +136,7 @@ check_run_target (ErrataProject  *project,
   if (evaluator->target == target)
     return TRUE;
   g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-               _("Run %" G_GINT64_FORMAT " is of “%s”, which measures another target."),
+               _("Run %" PRId64 " is of “%s”, which measures another target."),
                run_id, evaluator->name);
   return FALSE;
 }

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-batch-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -160,7 +162,7 @@ parse_custom_id (ErrataEvalBatch *self,
   char tail;
 
   return custom_id != NULL
-         && sscanf (custom_id, "t%" G_GINT64_FORMAT "-v%" G_GINT64_FORMAT "%c", trace_id,
+         && sscanf (custom_id, "t%" PRId64 "-v%" PRId64 "%c", trace_id,
                     &version, &tail) == 2
          && version == self->run->version_id;
 }
@@ -397,7 +399,7 @@ download_next (Collector *collector)
       collect_next_file (collector);
       return;
     }
-  name = g_strdup_printf ("results-%" G_GINT64_FORMAT "-%u", row->id, collector->file_index);
+  name = g_strdup_printf ("results-%" PRId64 "-%u", row->id, collector->file_index);
   file = _errata_eval_batch_tmp_file (self, name);
   g_ptr_array_add (collector->files, g_object_ref (file));
   errata_llm_batch_api_download_async (self->api, file_name_of (row, collector->file_index), file,

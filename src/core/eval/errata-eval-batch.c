@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-batch-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -207,7 +209,7 @@ char *
 _errata_eval_batch_custom_id (ErrataEvalBatch *self,
                               gint64           trace_id)
 {
-  return g_strdup_printf ("t%" G_GINT64_FORMAT "-v%" G_GINT64_FORMAT, trace_id,
+  return g_strdup_printf ("t%" PRId64 "-v%" PRId64, trace_id,
                           self->run->version_id);
 }
 

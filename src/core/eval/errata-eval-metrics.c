@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-metrics.h"
 
 #include <glib/gi18n-lib.h>
@@ -138,7 +140,7 @@ check_done (ErrataRunInfo  *run,
   g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_UNDEFINED,
                /* Translators: %s is “test” or “unlabeled”; %s is the run's state, e.g.
                 * “interrupted”; the number is the run's. */
-               _("The %s run (run %" G_GINT64_FORMAT ") is %s, not done: resume it first."),
+               _("The %s run (run %" PRId64 ") is %s, not done: resume it first."),
                what, run->id, errata_run_status_to_string (run->status));
   return FALSE;
 }

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "errata-eval-run-private.h"
@@ -22,7 +24,7 @@ ids_to_json (GArray *ids)
 
   g_string_append_c (text, '[');
   for (guint i = 0; i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+    g_string_append_printf (text, "%s%" PRId64, i > 0 ? "," : "",
                             g_array_index (ids, gint64, i));
   g_string_append_c (text, ']');
   return g_string_free (text, FALSE);

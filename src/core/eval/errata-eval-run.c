@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-run.h"
 
 #include <glib/gi18n-lib.h>
@@ -42,7 +44,7 @@ active_key (ErrataProject *project,
             gint64         run_id)
 {
   /* Two projects open in one process have runs with the same ids. */
-  return g_strdup_printf ("%p/%" G_GINT64_FORMAT, (gpointer)project, run_id);
+  return g_strdup_printf ("%p/%" PRId64, (gpointer)project, run_id);
 }
 
 gboolean

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-runs.h"
 
 #include <errno.h>
@@ -140,7 +142,7 @@ errata_eval_runs_get (ErrataProject  *project,
     return NULL;
   if (runs->len == 0)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, run_id);
+      g_autofree char *number = g_strdup_printf ("%" PRId64, run_id);
 
       g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
                    /* Translators: %s is a run's number. */
@@ -315,7 +317,7 @@ errata_eval_runs_get_outcome (ErrataProject  *project,
   if (rc != SQLITE_DONE)
     return _errata_project_set_error (project, error, _("read a verdict")), NULL;
   g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
-               _("Run %" G_GINT64_FORMAT " has no verdict on trace %" G_GINT64_FORMAT "."),
+               _("Run %" PRId64 " has no verdict on trace %" PRId64 "."),
                run_id, trace_id);
   return NULL;
 }

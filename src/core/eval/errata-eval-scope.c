@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-eval-scope.h"
 
 #include <glib/gi18n-lib.h>
@@ -111,7 +113,7 @@ existing_ids (ErrataProject  *project,
       if (rc != SQLITE_DONE)
         return _errata_project_set_error (project, error, _("read the traces")), NULL;
       {
-        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+        g_autofree char *number = g_strdup_printf ("%" PRId64, id);
 
         g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
                      /* Translators: %s is a trace's project id, such as 12. */

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-evaluators.h"
 
 #include <glib/gi18n-lib.h>
@@ -33,7 +35,7 @@ trace_reference (ErrataProject *project,
   gint64 n = 0;
 
   if (trace == NULL)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, trace_id);
+    return g_strdup_printf ("#%" PRId64, trace_id);
   stmt = _errata_project_cached (project, "SELECT count (*) FROM traces WHERE external_id = ?1",
                                  NULL);
   if (stmt != NULL)
@@ -44,7 +46,7 @@ trace_reference (ErrataProject *project,
       sqlite3_reset (stmt);
     }
   if (n != 1)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, trace_id);
+    return g_strdup_printf ("#%" PRId64, trace_id);
   return g_strdup (errata_trace_get_external_id (trace));
 }
 

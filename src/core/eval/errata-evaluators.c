@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-evaluators.h"
 
 #include <glib/gi18n-lib.h>
@@ -112,7 +114,7 @@ ids_to_json (GArray *ids)
   GString *text = g_string_new ("[");
 
   for (guint i = 0; ids != NULL && i < ids->len; i++)
-    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "",
+    g_string_append_printf (text, "%s%" PRId64, i > 0 ? ", " : "",
                             g_array_index (ids, gint64, i));
   g_string_append_c (text, ']');
   return g_string_free (text, FALSE);
@@ -539,7 +541,7 @@ describe_trace (ErrataProject *project,
   g_autoptr(ErrataTrace) trace = errata_project_get_trace (project, trace_id, NULL);
 
   if (trace == NULL)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, trace_id);
+    return g_strdup_printf ("#%" PRId64, trace_id);
   return g_strdup (errata_trace_get_external_id (trace));
 }
 

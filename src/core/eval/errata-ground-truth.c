@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-ground-truth.h"
 
 #include <glib/gi18n-lib.h>
@@ -245,7 +247,7 @@ errata_target_check (ErrataProject  *project,
   if (name == NULL)
     {
       g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
-                   _("There is no failure mode with id %" G_GINT64_FORMAT " (it may have been "
+                   _("There is no failure mode with id %" PRId64 " (it may have been "
                      "deleted): name an existing failure mode, or “overall”."), target);
       return FALSE;
     }
@@ -368,7 +370,7 @@ errata_target_describe (ErrataProject *project,
   if (name != NULL)
     return name;
   /* Translators: a failure mode that no longer exists, by its id. */
-  return g_strdup_printf (_("deleted failure mode %" G_GINT64_FORMAT), target);
+  return g_strdup_printf (_("deleted failure mode %" PRId64), target);
 }
 
 /* ---- excluded sources --------------------------------------------------- */

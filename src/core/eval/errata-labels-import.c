@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-labels.h"
 
 #include <glib/gi18n-lib.h>
@@ -390,7 +392,7 @@ resolve_row (Import     *import,
   else if (hit->n > 1)
     add_problem (import->report, row->line,
                  g_strdup_printf (_("traces from several sources have the id “%s”: name one "
-                                    "by its internal id, like #%" G_GINT64_FORMAT), row->id,
+                                    "by its internal id, like #%" PRId64), row->id,
                                   hit->trace_id));
   else
     add_entry (import, hit->trace_id, row->value, row->line);

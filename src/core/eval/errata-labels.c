@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-labels.h"
 
 #include <glib/gi18n-lib.h>
@@ -171,7 +173,7 @@ check_trace (ErrataProject  *project,
     return _errata_project_set_error (project, error, _("read the project"));
   if (!exists)
     g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_NOT_FOUND,
-                 _("There is no trace #%" G_GINT64_FORMAT " in this project."), trace_id);
+                 _("There is no trace #%" PRId64 " in this project."), trace_id);
   return exists;
 }
 
@@ -359,7 +361,7 @@ errata_labels_find_trace (ErrataProject  *project,
   else if (n > 1)
     g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
                  _("Traces from several sources have the id “%s”: name one by its internal "
-                   "id, like #%" G_GINT64_FORMAT "."), id, *trace_id);
+                   "id, like #%" PRId64 "."), id, *trace_id);
   return n == 1;
 }
 

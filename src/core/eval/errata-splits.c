@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-splits.h"
 
 #include <glib/gi18n-lib.h>
@@ -100,7 +102,7 @@ ensure_project_seed (ErrataProject  *project,
     }
   *seed = ((guint64)g_random_int () << 32) | g_random_int ();
   g_free (text);
-  text = g_strdup_printf ("%" G_GUINT64_FORMAT, *seed);
+  text = g_strdup_printf ("%" PRIu64, *seed);
   return errata_project_set_meta (project, SEED_META_KEY, text, error);
 }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-experiment-run.h"
 #include "errata-experiment-run-private.h"
 
@@ -79,7 +81,7 @@ make_trace (ExperimentRun          *run,
 {
   const Pair *pair = job->data;
   ErrataTrace *trace = errata_trace_new ();
-  g_autofree char *external_id = g_strdup_printf ("experiment-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+  g_autofree char *external_id = g_strdup_printf ("experiment-%" PRId64 "-%" PRId64
                                                   "-%u", run->variant->id, pair->query_id,
                                                   pair->repetition);
   g_autoptr(JsonArray) messages = NULL;
@@ -187,7 +189,7 @@ missing_jobs (ExperimentRun  *run,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, run->variant->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (done, g_strdup_printf ("%" G_GINT64_FORMAT ":%d",
+    g_hash_table_add (done, g_strdup_printf ("%" PRId64 ":%d",
                                              (gint64)sqlite3_column_int64 (stmt, 0),
                                              sqlite3_column_int (stmt, 1)));
   sqlite3_reset (stmt);
@@ -202,7 +204,7 @@ missing_jobs (ExperimentRun  *run,
     for (guint i = 0; i < queries->len; i++)
       {
         ErrataExperimentQuery *query = g_ptr_array_index (queries, i);
-        g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", query->id, r);
+        g_autofree char *key = g_strdup_printf ("%" PRId64 ":%u", query->id, r);
         Pair *pair;
 
         if (g_hash_table_contains (done, key))

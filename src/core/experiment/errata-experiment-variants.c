@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-experiment.h"
 #include "errata-experiment-private.h"
 
@@ -164,7 +166,7 @@ errata_experiment_get_variant (ErrataProject  *project,
                                gint64          variant_id,
                                GError        **error)
 {
-  g_autofree char *what = g_strdup_printf ("%" G_GINT64_FORMAT, variant_id);
+  g_autofree char *what = g_strdup_printf ("%" PRId64, variant_id);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);

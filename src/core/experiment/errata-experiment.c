@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-experiment.h"
 #include "errata-experiment-private.h"
 
@@ -145,7 +147,7 @@ errata_experiment_get (ErrataProject  *project,
                        gint64          experiment_id,
                        GError        **error)
 {
-  g_autofree char *what = g_strdup_printf ("%" G_GINT64_FORMAT, experiment_id);
+  g_autofree char *what = g_strdup_printf ("%" PRId64, experiment_id);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);

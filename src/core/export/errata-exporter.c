@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "errata-exporter.h"
@@ -113,7 +115,7 @@ static void
 append_csv_int (GString *line,
                 gint64   value)
 {
-  g_autofree char *text = value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : NULL;
+  g_autofree char *text = value >= 0 ? g_strdup_printf ("%" PRId64, value) : NULL;
 
   append_csv_field (line, text ? text : "");
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-import-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -65,7 +67,7 @@ _errata_import_value_text (JsonNode *node)
         case G_TYPE_STRING:
           return g_strdup (json_node_get_string (node));
         case G_TYPE_INT64:
-          return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          return g_strdup_printf ("%" PRId64, json_node_get_int (node));
         case G_TYPE_BOOLEAN:
           return g_strdup (json_node_get_boolean (node) ? "true" : "false");
         default:

@@ -17,6 +17,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #undef G_LOG_DOMAIN
 #define G_LOG_DOMAIN "Errata-Llm"
 
@@ -263,7 +265,7 @@ normalise_note_id (JsonNode *node)
       return g_ascii_strdown (g_strstrip (copy), -1);
     }
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("n%" G_GINT64_FORMAT, json_node_get_int (node));
+    return g_strdup_printf ("n%" PRId64, json_node_get_int (node));
   return NULL;
 }
 

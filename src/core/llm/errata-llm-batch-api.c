@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-llm-batch-api.h"
 
 #include <glib/gi18n-lib.h>
@@ -165,7 +167,7 @@ openai_errors (JsonObject *batch)
       if (text->len > 0)
         g_string_append (text, "; ");
       if (int_member (error, "line") > 0)
-        g_string_append_printf (text, _("line %" G_GINT64_FORMAT ": "), int_member (error, "line"));
+        g_string_append_printf (text, _("line %" PRId64 ": "), int_member (error, "line"));
       g_string_append (text, message);
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #undef G_LOG_DOMAIN
@@ -269,7 +271,7 @@ job_handle_error (GTask   *task,
       error = g_error_copy (self->stop_error);
     }
   else if (retryable && retry_after_ms > MAX_RETRY_AFTER_MS)
-    g_prefix_error (&error, "The server asked to wait %" G_GINT64_FORMAT " s: ",
+    g_prefix_error (&error, "The server asked to wait %" PRId64 " s: ",
                     retry_after_ms / 1000);
   else if (retryable && attempts_left)
     {

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -175,7 +177,7 @@ errata_project_get_import (ErrataProject  *self,
   if (rows->len == 0)
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " in this project "
+                   _("There is no import %" PRId64 " in this project "
                      "(“errata-cli imports” lists them)."), import_id);
       return NULL;
     }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -393,7 +395,7 @@ errata_project_get_trace (ErrataProject  *self,
                           gint64          id,
                           GError        **error)
 {
-  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *id_text = g_strdup_printf ("%" PRId64, id);
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
   return get_one_trace (self, "t.id = CAST (?1 AS INTEGER)", error, id_text);

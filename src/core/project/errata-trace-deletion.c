@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -118,7 +120,7 @@ ids_json (ErrataTraceDeletion *self,
   if (self->ids != NULL)
     {
       for (guint i = 0; i < self->ids->len; i++)
-        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+        g_string_append_printf (json, "%s%" PRId64, i > 0 ? "," : "",
                                 g_array_index (self->ids, gint64, i));
       g_string_append_c (json, ']');
       return g_string_free (json, FALSE);
@@ -202,7 +204,7 @@ check_import_exists (ErrataTraceDeletion  *self,
   if (n == 0)
     {
       g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,
-                   _("There is no import %" G_GINT64_FORMAT " in this project "
+                   _("There is no import %" PRId64 " in this project "
                      "(“errata-cli imports” lists them)."), self->import_id);
       return FALSE;
     }

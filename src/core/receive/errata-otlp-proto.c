@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-otlp-proto.h"
 
 #include "google/rpc/status.pb-c.h"
@@ -57,7 +59,7 @@ add_uint64_string (JsonBuilder *builder,
 {
   char text[32];
 
-  g_snprintf (text, sizeof text, "%" G_GUINT64_FORMAT, value);
+  g_snprintf (text, sizeof text, "%" PRIu64, value);
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, text);
 }
@@ -117,7 +119,7 @@ add_any_value (JsonBuilder    *builder,
       {
         char text[32];
 
-        g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, (gint64)value->int_value);
+        g_snprintf (text, sizeof text, "%" PRId64, (gint64)value->int_value);
         add_string (builder, "intValue", text);
       }
       break;

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-report-html.h"
 
 #include <glib/gi18n-lib.h>
@@ -185,7 +187,7 @@ append_summary (GString            *out,
       const ErrataReportMode *mode = report->modes->pdata[i];
       g_autofree char *share = errata_report_dup_mode_share (mode);
 
-      append_printf_escaped (out, "<li><a href=\"#mode-%" G_GINT64_FORMAT "\">%s</a> — %s",
+      append_printf_escaped (out, "<li><a href=\"#mode-%" PRId64 "\">%s</a> — %s",
                              mode->id, mode->name, share);
       if (mode->has_corrected)
         {
@@ -224,7 +226,7 @@ append_corrected (GString                *out,
                   GError                **error)
 {
   g_autofree char *corrected = errata_report_dup_mode_corrected (mode);
-  g_autofree char *prefix = g_strdup_printf ("m%" G_GINT64_FORMAT "-", mode->id);
+  g_autofree char *prefix = g_strdup_printf ("m%" PRId64 "-", mode->id);
 
   append_printf_escaped (out, "<div class=\"corrected\"><span class=\"badge estimate\">%s</span> ",
                          _("Judge estimate"));
@@ -247,7 +249,7 @@ append_mode (GString                *out,
   g_autofree char *agreement = errata_report_dup_mode_agreement (mode);
   g_autofree char *percent = errata_report_format_percent (mode->share);
 
-  append_printf_escaped (out, "<article class=\"card\" id=\"mode-%" G_GINT64_FORMAT "\"><h3>%s</h3>",
+  append_printf_escaped (out, "<article class=\"card\" id=\"mode-%" PRId64 "\"><h3>%s</h3>",
                          mode->id, mode->name);
   if (*mode->definition != '\0')
     append_printf_escaped (out, "<p class=\"definition\">%s</p>", mode->definition);
@@ -354,7 +356,7 @@ append_judge (GString                 *out,
     g_string_append (out, "</p>");
   }
   {
-    g_autofree char *prefix = g_strdup_printf ("j%" G_GINT64_FORMAT "-", judge->id);
+    g_autofree char *prefix = g_strdup_printf ("j%" PRId64 "-", judge->id);
     g_autofree char *description = errata_report_chart_judge_dup_description (judge);
 
     if (!append_chart (out, errata_report_chart_draw_judge, (gpointer)judge, 260, 200, prefix,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "errata-agreement.h"
@@ -63,7 +65,7 @@ check_ratings (const gint  *ratings,
         if (value != ERRATA_RATING_MISSING && (value < 0 || (guint) value >= n_categories))
           {
             g_set_error (error, ERRATA_STATS_ERROR, ERRATA_STATS_ERROR_INVALID,
-                         _("Rating %d of item %" G_GSIZE_FORMAT " by rater %u is neither a "
+                         _("Rating %d of item %zu by rater %u is neither a "
                            "category (0 to %u) nor missing"),
                          value, i, j, n_categories - 1);
             return FALSE;
@@ -339,7 +341,7 @@ errata_estimate_agreement (const gint                    *ratings,
   if (table.n_items == 0)
     {
       g_set_error (error, ERRATA_STATS_ERROR, ERRATA_STATS_ERROR_NOT_ENOUGH_DATA,
-                   _("No item was rated by at least two raters (of %" G_GSIZE_FORMAT
+                   _("No item was rated by at least two raters (of %zu"
                      " items), so there is no agreement to measure"),
                    n_items);
       return FALSE;

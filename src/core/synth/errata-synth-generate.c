@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-generate.h"
 
 #include "errata-json-guard.h"
@@ -523,7 +525,7 @@ errata_synth_generate_queries_async (ErrataLlmClient         *client,
   if ((guint64)tuples->len * k > limit)
     {
       g_task_return_new_error (task, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_TOO_MANY,
-                               _("That makes %" G_GUINT64_FORMAT " queries, more than the limit "
+                               _("That makes %" PRIu64 " queries, more than the limit "
                                  "of %u: ask for fewer per tuple, or raise the limit"),
                                (guint64)tuples->len * k, limit);
       return;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-queries.h"
 
 #include "errata-project-private.h"
@@ -110,7 +112,7 @@ not_found (GError **error,
            gint64   id)
 {
   g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND,
-               _("There is no query %" G_GINT64_FORMAT), id);
+               _("There is no query %" PRId64), id);
   return FALSE;
 }
 
@@ -159,7 +161,7 @@ unchanged (ErrataProject  *project,
            GError        **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT coalesce ((SELECT trace_id FROM synth_queries"
-                                          " WHERE id = %" G_GINT64_FORMAT "), 0)", id);
+                                          " WHERE id = %" PRId64 "), 0)", id);
   gint64 trace_id = 0;
 
   if (!_errata_project_query_int (project, sql, &trace_id, error))
@@ -167,7 +169,7 @@ unchanged (ErrataProject  *project,
   if (trace_id == 0)
     return not_found (error, id);
   g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-               _("Query %" G_GINT64_FORMAT " was run: its reply is trace %" G_GINT64_FORMAT
+               _("Query %" PRId64 " was run: its reply is trace %" PRId64
                  ". Delete that trace first to change or delete the query."), id, trace_id);
   return FALSE;
 }

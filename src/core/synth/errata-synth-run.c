@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-run.h"
 
 #include "errata-import-store.h"
@@ -58,7 +60,7 @@ errata_synth_run_make_trace (gint64             query_id,
                              ErrataSynthReply  *reply)
 {
   ErrataTrace *trace = errata_trace_new ();
-  g_autofree char *external_id = g_strdup_printf ("synth-query-%" G_GINT64_FORMAT, query_id);
+  g_autofree char *external_id = g_strdup_printf ("synth-query-%" PRId64, query_id);
   g_autoptr(JsonArray) messages = NULL;
   JsonObject *metadata = errata_trace_get_metadata (trace);
   JsonObject *synth = json_object_new ();

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-tuple-edit.h"
 
 #include "errata-project-private.h"
@@ -47,21 +49,21 @@ check_changeable (ErrataProject  *project,
 {
   gint64 exists = 0, run = 0;
 
-  if (!count_where (project, "SELECT count(*) FROM synth_tuples WHERE id = %" G_GINT64_FORMAT,
+  if (!count_where (project, "SELECT count(*) FROM synth_tuples WHERE id = %" PRId64,
                     id, &exists, error)
       || !count_where (project, "SELECT count(*) FROM synth_queries WHERE tuple_id = %"
-                       G_GINT64_FORMAT " AND trace_id IS NOT NULL", id, &run, error))
+                       PRId64 " AND trace_id IS NOT NULL", id, &run, error))
     return FALSE;
   if (exists == 0)
     {
       g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND,
-                   _("There is no tuple %" G_GINT64_FORMAT), id);
+                   _("There is no tuple %" PRId64), id);
       return FALSE;
     }
   if (run > 0)
     {
       g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-                   _("Tuple %" G_GINT64_FORMAT " has queries that were run: their traces keep "
+                   _("Tuple %" PRId64 " has queries that were run: their traces keep "
                      "its values. Delete those traces first to change the tuple."), id);
       return FALSE;
     }
@@ -88,7 +90,7 @@ check_key_free (ErrataProject  *project,
   if (other == 0)
     return TRUE;
   g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-               _("Tuple %" G_GINT64_FORMAT " has these values already"), other);
+               _("Tuple %" PRId64 " has these values already"), other);
   return FALSE;
 }
 
@@ -239,7 +241,7 @@ errata_synth_tuples_undelete (ErrataProject            *project,
 
 refused:
   errata_project_rollback (project);
-  g_prefix_error (error, _("Tuple %" G_GINT64_FORMAT " could not be put back (a tuple with its "
+  g_prefix_error (error, _("Tuple %" PRId64 " could not be put back (a tuple with its "
                            "values or one of its ids was added since): "), deleted->id);
   return FALSE;
 }

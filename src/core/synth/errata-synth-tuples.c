@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-tuples.h"
 
 #include "errata-project-private.h"
@@ -24,7 +26,7 @@ too_many (GError  **error,
           guint     limit)
 {
   g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_TOO_MANY,
-               _("That makes %" G_GUINT64_FORMAT " tuples, more than the limit of %u: "
+               _("That makes %" PRIu64 " tuples, more than the limit of %u: "
                  "sample fewer, or raise the limit"), n, limit);
   return FALSE;
 }
@@ -134,7 +136,7 @@ check_sample_size (GPtrArray  *dimensions,
   if (n > total)
     {
       g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-                   _("Only %" G_GUINT64_FORMAT " combinations exist: ask for at most that many."),
+                   _("Only %" PRIu64 " combinations exist: ask for at most that many."),
                    total);
       return FALSE;
     }
@@ -350,15 +352,15 @@ errata_synth_tuples_delete (ErrataProject  *project,
     return FALSE;
   if (sqlite3_changes (_errata_project_get_db (project)) > 0)
     return TRUE;
-  sql = g_strdup_printf ("SELECT count(*) FROM synth_tuples WHERE id = %" G_GINT64_FORMAT, id);
+  sql = g_strdup_printf ("SELECT count(*) FROM synth_tuples WHERE id = %" PRId64, id);
   if (!_errata_project_query_int (project, sql, &exists, error))
     return FALSE;
   if (exists == 0)
     g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_NOT_FOUND,
-                 _("There is no tuple %" G_GINT64_FORMAT), id);
+                 _("There is no tuple %" PRId64), id);
   else
     g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-                 _("Tuple %" G_GINT64_FORMAT " has queries that were run: their replies are "
+                 _("Tuple %" PRId64 " has queries that were run: their replies are "
                    "traces. Delete those traces first to delete the tuple."), id);
   return FALSE;
 }

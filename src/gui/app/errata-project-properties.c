@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-project-properties.h"
 
 #include <glib/gi18n.h>
@@ -105,7 +107,7 @@ fill_project (ErrataProjectProperties *self)
 
   adw_action_row_set_subtitle (self->file_row, path != NULL ? path : "");
   if (errata_project_get_info (self->project, &info, &error))
-    traces = g_strdup_printf ("%" G_GINT64_FORMAT, info.traces);
+    traces = g_strdup_printf ("%" PRId64, info.traces);
   adw_action_row_set_subtitle (self->traces_row, traces != NULL ? traces : error->message);
 }
 

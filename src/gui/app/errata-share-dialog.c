@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-share-dialog.h"
 
 #include <glib/gi18n.h>
@@ -118,7 +120,7 @@ show_counts (ErrataShareDialog *self)
 
       if (n == 0)
         continue;
-      text = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+      text = g_strdup_printf ("%" PRIu64, n);
       add_count_row (self, errata_copy_options_get_rule_label (options, i), text);
       shown++;
     }

@@ -23,6 +23,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -212,7 +214,7 @@ static void
 show_editor (ErrataEvaluatorsPage  *self,
              const ErrataEvaluator *evaluator)
 {
-  g_autofree char *name = g_strdup_printf ("evaluator-%" G_GINT64_FORMAT, evaluator->id);
+  g_autofree char *name = g_strdup_printf ("evaluator-%" PRId64, evaluator->id);
   GtkWidget *editor = gtk_stack_get_child_by_name (self->definition_stack, name);
   gboolean judge = errata_evaluator_method_needs_llm (evaluator->kind);
 

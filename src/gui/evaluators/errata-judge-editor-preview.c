@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-evaluator-method.h"
@@ -171,7 +173,7 @@ selected_preview_trace (ErrataJudgeEditor *self)
   self->preview_trace = errata_project_get_trace (_errata_judge_editor_get_project (self), id,
                                                   &error);
   if (self->preview_trace == NULL)
-    g_debug ("Judge editor: trace %" G_GINT64_FORMAT ": %s", id, error->message);
+    g_debug ("Judge editor: trace %" PRId64 ": %s", id, error->message);
   else
     collect_metadata_keys (self, self->preview_trace);
   return self->preview_trace;
@@ -208,7 +210,7 @@ static char *
 format_tokens (gint64 tokens)
 {
   if (tokens < 1000)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, tokens);
+    return g_strdup_printf ("%" PRId64, tokens);
   if (tokens < 10000)
     return g_strdup_printf ("%.1fk", tokens / 1000.0);
   if (tokens < 1000000)

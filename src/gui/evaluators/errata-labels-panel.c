@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-labels-panel.h"
@@ -206,7 +208,7 @@ update_split_label (ErrataLabelsPanel *self,
   gboolean seen = FALSE;
 
   errata_splits_test_seen (project, self->target, &seen, NULL);
-  text = g_strdup_printf (_("Split %.0f%% train · %.0f%% dev · %.0f%% test, seed %" G_GUINT64_FORMAT
+  text = g_strdup_printf (_("Split %.0f%% train · %.0f%% dev · %.0f%% test, seed %" PRIu64
                             "%s"),
                           100 * self->counts.train, 100 * self->counts.dev, 100 * self->counts.test,
                           self->counts.seed,
@@ -257,7 +259,7 @@ disputed_row (ErrataLabelsPanel *self,
 
   title = trace != NULL && errata_trace_get_external_id (trace) != NULL
           ? g_strdup (errata_trace_get_external_id (trace))
-          : g_strdup_printf (_("Trace %" G_GINT64_FORMAT), trace_id);
+          : g_strdup_printf (_("Trace %" PRId64), trace_id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), settle_button (self, trace_id, TRUE));

@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-test-panel.h"
@@ -467,7 +469,7 @@ unstable_row (ErrataProject *project,
 
   title = trace != NULL && errata_trace_get_external_id (trace) != NULL
           ? g_strdup (errata_trace_get_external_id (trace))
-          : g_strdup_printf (_("Trace %" G_GINT64_FORMAT), trace_id);
+          : g_strdup_printf (_("Trace %" PRId64), trace_id);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-experiments-page-private.h"
 
 #include <glib/gi18n.h>
@@ -284,7 +286,7 @@ show_costs (ErrataExperimentsPage *self)
                                    cost->latency_median_ms, cost->n_latency)
                 : g_strdup (_("not recorded"));
       tokens = cost->tokens_in >= 0
-               ? g_strdup_printf ("%" G_GINT64_FORMAT " · %" G_GINT64_FORMAT, cost->tokens_in,
+               ? g_strdup_printf ("%" PRId64 " · %" PRId64, cost->tokens_in,
                                   cost->tokens_out)
                : g_strdup (_("not recorded"));
       gtk_grid_attach (self->costs_grid, table_cell (cost->name, NULL), 0, i + 1, 1, 1);

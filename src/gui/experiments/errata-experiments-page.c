@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-experiments-page.h"
 #include "errata-experiments-page-private.h"
 
@@ -514,7 +516,7 @@ open_traces_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (parameter));
+  g_autofree char *id = g_strdup_printf ("%" PRId64, g_variant_get_int64 (parameter));
 
   gtk_widget_activate_action (widget, "win.show-metadata-traces", "(ss)",
                               "experiment.variant_id", id);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-failure-modes-page-private.h"
 
 #include <glib/gi18n.h>
@@ -345,7 +347,7 @@ dup_menu_signature (ErrataFailureModesPage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->canvas_box)); child;
        child = gtk_widget_get_next_sibling (child))
     if (ERRATA_IS_MODE_GROUP (child))
-      g_string_append_printf (signature, "%" G_GINT64_FORMAT " %s\n",
+      g_string_append_printf (signature, "%" PRId64 " %s\n",
                               errata_mode_group_get_mode_id (ERRATA_MODE_GROUP (child)),
                               errata_mode_group_get_name (ERRATA_MODE_GROUP (child)));
   return g_string_free (signature, FALSE);

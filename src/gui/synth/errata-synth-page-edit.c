@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-page-private.h"
 
 #include <glib/gi18n.h>
@@ -51,7 +53,7 @@ edit_query_action (GtkWidget  *widget,
     return;
   self->editing_id = row_id (row, "query-id");
   /* Translators: the label of the entry that edits query 12: "_Query 12". */
-  label = g_strdup_printf (_("_Query %" G_GINT64_FORMAT), self->editing_id);
+  label = g_strdup_printf (_("_Query %" PRId64), self->editing_id);
   gtk_label_set_text_with_mnemonic (self->edit_label, label);
   gtk_editable_set_text (GTK_EDITABLE (self->edit_entry),
                          g_object_get_data (G_OBJECT (row), "query-text"));
@@ -119,7 +121,7 @@ delete_query_action (GtkWidget  *widget,
       return;
     }
   close_editor (self);
-  message = g_strdup_printf (_("Deleted query %" G_GINT64_FORMAT "."), id);
+  message = g_strdup_printf (_("Deleted query %" PRId64 "."), id);
   _errata_synth_page_say (self, message);
   errata_synth_page_reload (self);
   _errata_synth_page_select_query_at (self, index);

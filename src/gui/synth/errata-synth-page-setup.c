@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-page-private.h"
 
 #include <glib/gi18n.h>
@@ -75,7 +77,7 @@ save_dimensions_action (GtkWidget  *widget,
       return;
     }
   /* Translators: "Saved 3 dimensions: 45 combinations." */
-  message = g_strdup_printf (_("Saved %u dimensions: %" G_GUINT64_FORMAT " combinations."),
+  message = g_strdup_printf (_("Saved %u dimensions: %" PRIu64 " combinations."),
                              dimensions->len, errata_synth_dimensions_n_combinations (dimensions));
   _errata_synth_page_say (self, message);
   errata_synth_page_reload (self);

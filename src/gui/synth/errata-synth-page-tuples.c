@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-page-private.h"
 
 #include <glib/gi18n.h>
@@ -62,7 +64,7 @@ coverage_chip (const char *value,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (most, 1));
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  g_autofree char *number = g_strdup_printf ("%" PRId64, count);
   g_autofree char *tip = NULL;
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), count);
@@ -80,8 +82,8 @@ coverage_chip (const char *value,
   if (count == 0)
     gtk_widget_add_css_class (box, "synth-coverage-missing");
   /* Translators: a coverage chip's tooltip: "4 tuples take “investor”". */
-  tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " tuple takes “%s”",
-                                      "%" G_GINT64_FORMAT " tuples take “%s”", count),
+  tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " tuple takes “%s”",
+                                      "%" PRId64 " tuples take “%s”", count),
                          count, value);
   gtk_widget_set_tooltip_text (box, tip);
   return box;
@@ -190,7 +192,7 @@ tuple_row (GPtrArray        *dimensions,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tuple->id);
+  g_autofree char *id = g_strdup_printf ("%" PRId64, tuple->id);
   g_autofree char *values = tuple_values_text (dimensions, tuple);
   g_autofree char *queries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u query",
                                                            "%u queries", n_queries), n_queries);
@@ -330,7 +332,7 @@ _errata_synth_page_show_tuples (ErrataSynthPage *self,
                                                   GTK_TYPE_SCROLLED_WINDOW)),
     MIN (tuples->len, TABLE_ROWS) * ROW_HEIGHT);
   /* Translators: the tuples table's title: "Tuples: 30 (27 of 27 combinations)". */
-  title = g_strdup_printf (_("Tuples: %u (of %" G_GUINT64_FORMAT " combinations)"), tuples->len,
+  title = g_strdup_printf (_("Tuples: %u (of %" PRIu64 " combinations)"), tuples->len,
                            errata_synth_dimensions_n_combinations (dimensions));
   gtk_label_set_text (self->tuples_title, title);
   on_tuple_selected (self->tuples_list, NULL, self);
@@ -416,9 +418,9 @@ apply_tuple_action (GtkWidget  *widget,
       return;
     }
   /* Translators: after changing a tuple's values. */
-  text = n_queries > 0 ? g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " changed; its queries "
+  text = n_queries > 0 ? g_strdup_printf (_("Tuple %" PRId64 " changed; its queries "
                                             "were written for the old values: check them."), id)
-                       : g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " changed."), id);
+                       : g_strdup_printf (_("Tuple %" PRId64 " changed."), id);
   _errata_synth_page_say (self, text);
   errata_synth_page_reload (self);
   _errata_synth_page_select_tuple (self, id);
@@ -487,8 +489,8 @@ _errata_synth_page_delete_tuple (ErrataSynthPage *self,
   n_queries = errata_synth_deleted_tuple_get_n_queries (deleted);
   /* Translators: "Deleted tuple 4 and its 2 queries." */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Deleted tuple %" G_GINT64_FORMAT " and its %u query.",
-                                       "Deleted tuple %" G_GINT64_FORMAT " and its %u queries.",
+                                       "Deleted tuple %" PRId64 " and its %u query.",
+                                       "Deleted tuple %" PRId64 " and its %u queries.",
                                        n_queries), tuple_id, n_queries);
   gtk_label_set_text (self->status_label, text);
   errata_toast_helper_show_with_action (self->toast_overlay, text, _("_Undo"),
@@ -539,7 +541,7 @@ undo_delete_tuple_action (GtkWidget  *widget,
       _errata_synth_page_say (self, error->message);
       return;
     }
-  text = g_strdup_printf (_("Tuple %" G_GINT64_FORMAT " is back, with its queries."),
+  text = g_strdup_printf (_("Tuple %" PRId64 " is back, with its queries."),
                           errata_synth_deleted_tuple_get_id (deleted));
   _errata_synth_page_say (self, text);
   errata_synth_page_reload (self);

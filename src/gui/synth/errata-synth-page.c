@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-synth-page.h"
 #include "errata-synth-page-private.h"
 
@@ -111,8 +113,8 @@ query_row (ErrataSynthQuery *query,
   if (similar != NULL)
     {
       /* Translators: a near-duplicate mark: "≈ 12", the id of the most similar query. */
-      g_autofree char *mark = g_strdup_printf (_("≈ %" G_GINT64_FORMAT), similar->id);
-      g_autofree char *tip = g_strdup_printf (_("%.0f%% of its word pairs are in query %" G_GINT64_FORMAT
+      g_autofree char *mark = g_strdup_printf (_("≈ %" PRId64), similar->id);
+      g_autofree char *tip = g_strdup_printf (_("%.0f%% of its word pairs are in query %" PRId64
                                                 ": “%s”"), 100 * similarity, similar->id,
                                               similar->text);
       GtkWidget *near = cell_label (mark, "warning");
@@ -319,7 +321,7 @@ on_run_done (GObject      *source,
     text = g_strdup (_("Nothing to run: every accepted query has its trace."));
   else
     /* Translators: "Batch 2: 53 traces, 2 failed." */
-    text = g_strdup_printf (_("Batch %" G_GINT64_FORMAT ": %u traces, %u failed%s."),
+    text = g_strdup_printf (_("Batch %" PRId64 ": %u traces, %u failed%s."),
                             outcome.batch_id, outcome.n_traces, outcome.n_failed,
                             outcome.cancelled ? _(", cancelled (run again to resume)") : "");
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
@@ -385,7 +387,7 @@ open_batch_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
-  g_autofree char *batch = g_strdup_printf ("%" G_GINT64_FORMAT, self->last_batch);
+  g_autofree char *batch = g_strdup_printf ("%" PRId64, self->last_batch);
 
   if (self->last_batch > 0)
     gtk_widget_activate_action (widget, "win.show-metadata-traces", "(ss)", "synth.batch_id",

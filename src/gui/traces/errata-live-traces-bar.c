@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "errata-live-traces-bar.h"
 
 #include "errata-otlp-receiver.h"
@@ -50,15 +52,15 @@ update_count (ErrataLiveTracesBar *self)
     /* Translators: how many traces the live receiver stored since it was
      * turned on; the second number counts stored traces that later spans
      * completed. */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " trace received, %" G_GUINT64_FORMAT " updated",
-                                         "%" G_GUINT64_FORMAT " traces received, %" G_GUINT64_FORMAT " updated",
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " trace received, %" PRIu64 " updated",
+                                         "%" PRIu64 " traces received, %" PRIu64 " updated",
                                          counts.traces_added),
                             counts.traces_added, counts.traces_updated);
   else
     /* Translators: how many traces the live receiver stored since it was
      * turned on. */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " trace received",
-                                         "%" G_GUINT64_FORMAT " traces received", counts.traces_added),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " trace received",
+                                         "%" PRIu64 " traces received", counts.traces_added),
                             counts.traces_added);
   gtk_label_set_text (self->count, text);
 }

@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-trace-columns.h"
@@ -87,7 +89,7 @@ errata_trace_columns_format_latency (gint64 latency_ms)
     return g_strdup ("—");
   if (latency_ms < 1000)
     /* Translators: a latency in milliseconds. */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " ms"), latency_ms);
+    return g_strdup_printf (_("%" PRId64 " ms"), latency_ms);
   /* Translators: a latency in seconds. */
   return g_strdup_printf (_("%.1f s"), latency_ms / 1000.0);
 }
@@ -100,7 +102,7 @@ format_tokens (ErrataTrace *trace)
 
   if (in < 0 && out < 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, MAX (in, 0) + MAX (out, 0));
+  return g_strdup_printf ("%'" PRId64, MAX (in, 0) + MAX (out, 0));
 }
 
 /* Mine, others' and imported, told apart (DESIGN.md, "Labels"): my

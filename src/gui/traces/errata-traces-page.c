@@ -26,6 +26,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-traces-page-private.h"
@@ -71,17 +73,17 @@ _errata_traces_page_format_progress (const ErrataProjectInfo *info)
 
   /* Translators: the header of the trace list: how many traces you gave
    * a pass or fail verdict, of how many in the project. */
-  g_string_printf (text, _("You reviewed %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT),
+  g_string_printf (text, _("You reviewed %'" PRId64 " of %'" PRId64),
                    info->reviewed_by_you, info->traces);
   if (info->annotated > info->reviewed_by_you)
     /* Translators: appended to "You reviewed 3 of 40": traces with a
      * verdict from any reviewer, you included. */
-    g_string_append_printf (text, _(" · %'" G_GINT64_FORMAT " by anyone"), info->annotated);
+    g_string_append_printf (text, _(" · %'" PRId64 " by anyone"), info->annotated);
   if (info->imported > 0)
     /* Translators: appended to the review count: traces whose file came
      * with a pass/fail label (an LLM judge's, say); not reviews. */
-    g_string_append_printf (text, ngettext (" · %'" G_GINT64_FORMAT " imported label",
-                                            " · %'" G_GINT64_FORMAT " imported labels",
+    g_string_append_printf (text, ngettext (" · %'" PRId64 " imported label",
+                                            " · %'" PRId64 " imported labels",
                                             info->imported),
                             info->imported);
   return g_string_free (text, FALSE);

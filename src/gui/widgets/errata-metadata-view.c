@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "errata-json-view.h"
@@ -100,7 +102,7 @@ add_number_row (GtkListBox *list,
                 const char *key,
                 gint64      value)
 {
-  g_autofree char *text = g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+  g_autofree char *text = g_strdup_printf ("%'" PRId64, value);
 
   add_row (list, key, text, FALSE);
 }
@@ -135,7 +137,7 @@ add_usage_rows (GtkListBox  *list,
   if (tokens_in > 0 || tokens_out > 0)
     {
       /* Translators: prompt and completion token counts. */
-      g_autofree char *text = g_strdup_printf (_("%'" G_GINT64_FORMAT " in, %'" G_GINT64_FORMAT " out"),
+      g_autofree char *text = g_strdup_printf (_("%'" PRId64 " in, %'" PRId64 " out"),
                                                tokens_in, tokens_out);
 
       add_row (list, _("Tokens"), text, FALSE);
