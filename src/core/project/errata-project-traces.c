@@ -180,7 +180,8 @@ _errata_project_add_trace_in_transaction (ErrataProject  *self,
 
   _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
   _errata_trace_set_imported_at (trace, now);
-  if (!index_trace_text (self, insert_fts, trace, error))
+  if (!index_trace_text (self, insert_fts, trace, error) ||
+      !_errata_project_meta_add (self, errata_trace_get_id (trace), metadata, error))
     return FALSE;
   if (added)
     *added = TRUE;
