@@ -547,6 +547,7 @@ typedef struct
   GFile            *file;
   ErrataTraceQuery *query;
   char             *reviewer;
+  guint             cap;   /* count_traces_async: at most this many; 0: all */
 } IdsTaskData;
 
 static void
@@ -556,6 +557,33 @@ ids_task_data_free (IdsTaskData *data)
   g_clear_object (&data->query);
   g_free (data->reviewer);
   g_free (data);
+}
+
+/* A connection of its own: the caller's belongs to the caller's thread. */
+static ErrataProject *
+open_reader (IdsTaskData  *data,
+             GError      **error)
+{
+  ErrataProject *reader = errata_project_open (data->file, ERRATA_PROJECT_OPEN_READ_ONLY, error);
+
+  /* "Unreviewed" is unreviewed by the caller's reviewer. */
+  if (reader != NULL)
+    errata_project_set_reviewer (reader, data->reviewer);
+  return reader;
+}
+
+static IdsTaskData *
+ids_task_data_new (ErrataProject    *self,
+                   ErrataTraceQuery *query,
+                   guint             cap)
+{
+  IdsTaskData *data = g_new0 (IdsTaskData, 1);
+
+  data->file = g_object_ref (errata_project_get_file (self));
+  data->query = errata_trace_query_copy (query);
+  data->reviewer = g_strdup (errata_project_get_reviewer (self));
+  data->cap = cap;
+  return data;
 }
 
 static void
@@ -569,15 +597,12 @@ query_ids_in_thread (GTask        *task,
   GError *error = NULL;
   GArray *ids;
 
-  /* A connection of its own: the caller's belongs to the caller's thread. */
-  reader = errata_project_open (data->file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  reader = open_reader (data, &error);
   if (reader == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  /* "Unreviewed" is unreviewed by the caller's reviewer. */
-  errata_project_set_reviewer (reader, data->reviewer);
   ids = errata_project_query_trace_ids (reader, data->query, cancellable, &error);
   if (ids == NULL)
     g_task_return_error (task, error);
@@ -601,10 +626,7 @@ errata_project_query_trace_ids_async (ErrataProject       *self,
   g_return_if_fail (ERRATA_IS_PROJECT (self));
   g_return_if_fail (ERRATA_IS_TRACE_QUERY (query));
 
-  data = g_new0 (IdsTaskData, 1);
-  data->file = g_object_ref (errata_project_get_file (self));
-  data->query = errata_trace_query_copy (query);
-  data->reviewer = g_strdup (errata_project_get_reviewer (self));
+  data = ids_task_data_new (self, query, 0);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_project_query_trace_ids_async);
   g_task_set_task_data (task, data, (GDestroyNotify)ids_task_data_free);
@@ -618,6 +640,83 @@ errata_project_query_trace_ids_finish (ErrataProject  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The first `cap` matches are read as the first page is (the paged
+ * plans stop early), so a capped count costs what showing the list does. */
+static gint64
+count_capped (ErrataProject     *self,
+              ErrataTraceQuery  *query,
+              guint              cap,
+              GError           **error)
+{
+  ErrataTraceCursor cursor = { 0 };
+  g_autoptr(GPtrArray) rows = errata_project_query_traces (self, query, &cursor, cap, error);
+
+  return rows ? (gint64)rows->len : -1;
+}
+
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  IdsTaskData *data = task_data;
+  g_autoptr(ErrataProject) reader = NULL;
+  GError *error = NULL;
+  gint64 count;
+
+  reader = open_reader (data, &error);
+  if (reader != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      count = data->cap > 0 ? count_capped (reader, data->query, data->cap, &error)
+                            : errata_project_count_traces (reader, data->query, &error);
+      if (count >= 0)
+        {
+          g_task_return_int (task, count);
+          return;
+        }
+    }
+  g_task_return_error (task, error);
+}
+
+/**
+ * errata_project_count_traces_async:
+ * @cap: count at most this many matches (0: all of them)
+ *
+ * Counts in a thread, on a connection of its own: what the Traces page's
+ * footer shows. A capped count answers as fast as the first page ("≥ 100"
+ * while the exact count runs). The query is copied at the call.
+ */
+void
+errata_project_count_traces_async (ErrataProject       *self,
+                                   ErrataTraceQuery    *query,
+                                   guint                cap,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ERRATA_IS_PROJECT (self));
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (query));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_project_count_traces_async);
+  g_task_set_task_data (task, ids_task_data_new (self, query, cap),
+                        (GDestroyNotify)ids_task_data_free);
+  g_task_run_in_thread (task, count_in_thread);
+}
+
+/* Returns the count, or -1 with `error` set. */
+gint64
+errata_project_count_traces_finish (ErrataProject  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+  return g_task_propagate_int (G_TASK (result), error);
 }
 
 static const char summary_by_id_sql[] =

@@ -181,6 +181,15 @@ GPtrArray        *errata_project_get_trace_summaries    (ErrataProject          
 gint64            errata_project_count_traces           (ErrataProject          *self,
                                                          ErrataTraceQuery       *query,
                                                          GError                **error);
+void              errata_project_count_traces_async     (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         guint                   cap,
+                                                         GCancellable           *cancellable,
+                                                         GAsyncReadyCallback     callback,
+                                                         gpointer                user_data);
+gint64            errata_project_count_traces_finish    (ErrataProject          *self,
+                                                         GAsyncResult           *result,
+                                                         GError                **error);
 
 char             *errata_project_get_meta               (ErrataProject          *self,
                                                          const char             *key);
