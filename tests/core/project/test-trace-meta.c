@@ -529,6 +529,63 @@ test_filter_sorted_by_key (void)
   errata_test_remove_tree (dir);
 }
 
+static gint64
+count_async (ErrataProject    *project,
+             ErrataTraceQuery *query,
+             guint             cap,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  errata_project_count_traces_async (project, query, cap, cancellable, errata_test_on_result,
+                                     &result);
+  errata_test_wait_for_result (&result);
+  return errata_project_count_traces_finish (project, result, error);
+}
+
+/* The footer's counts: capped ("≥ 100" when the cap is reached) and
+ * exact, on a connection of their own; cancelled, they say so. */
+static void
+test_count_async (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_project_begin (project, &error));
+  for (int i = 0; i < 150; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%d", i);
+      g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, "q", "a");
+
+      json_object_set_string_member (errata_trace_get_metadata (trace), "città",
+                                     i % 5 == 0 ? "東京" : "Zürich");
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+    }
+  g_assert_true (errata_project_commit (project, &error));
+
+  errata_trace_query_set_metadata_filter (query, "città", "Zürich");
+  g_assert_cmpint (count_async (project, query, 101, NULL, &error), ==, 101);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_async (project, query, 0, NULL, &error), ==, 120);
+  g_assert_no_error (error);
+  errata_trace_query_set_metadata_filter (query, "città", "東京");
+  g_assert_cmpint (count_async (project, query, 101, NULL, &error), ==, 30);
+  g_assert_no_error (error);
+  errata_trace_query_set_metadata_filter (query, "città", "Genève");
+  g_assert_cmpint (count_async (project, query, 101, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+
+  g_cancellable_cancel (cancelled);
+  g_assert_cmpint (count_async (project, query, 0, cancelled, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/trace-meta/redacted-copy", test_redacted_copy);
   g_test_add_func ("/trace-meta/sort-by-key", test_sort_by_key);
   g_test_add_func ("/trace-meta/filter-sorted-by-key", test_filter_sorted_by_key);
+  g_test_add_func ("/trace-meta/count-async", test_count_async);
 
   return g_test_run ();
 }
