@@ -279,8 +279,10 @@ print_figure (const char *name,
               gint64      rows)
 {
   qsort (samples, n, sizeof *samples, compare_doubles);
-  g_print ("%-26s median %8.2f ms  p95 %8.2f ms  (%2u runs)  rows %3" G_GINT64_FORMAT "  %s\n",
-           name, percentile (samples, n, 0.5), percentile (samples, n, 0.95), n, rows, what);
+  /* printf, not g_print: g_print turns é into ? in the C locale. */
+  printf ("%-26s median %8.2f ms  p95 %8.2f ms  (%2u runs)  rows %3" G_GINT64_FORMAT "  %s\n",
+          name, percentile (samples, n, 0.5), percentile (samples, n, 0.95), n, rows, what);
+  fflush (stdout);
 }
 
 /* Times `runs` fetches of one page from `start` (the same page each run). */

@@ -128,6 +128,7 @@ typedef enum
 {
   ERRATA_META_PLAN_ALL_MATCHES,  /* collect every match from the index first */
   ERRATA_META_PLAN_PROBE_ROWS,   /* a common value: ask the index about each row */
+  ERRATA_META_PLAN_DRIVE,        /* the matches lead the join (FROM ... CROSS JOIN) */
 } ErrataMetaPlan;
 
 gboolean       _errata_project_meta_add          (ErrataProject     *self,
@@ -139,6 +140,8 @@ ErrataMetaPlan _errata_project_choose_meta_plan  (ErrataProject     *self,
 void           _errata_project_append_meta_filter (GString          *sql,
                                                    ErrataTraceQuery *query,
                                                    ErrataMetaPlan    plan);
+void           _errata_project_append_meta_driver (GString          *sql,
+                                                   ErrataTraceQuery *query);
 void           _errata_project_bind_meta_filter  (sqlite3_stmt      *stmt,
                                                   ErrataTraceQuery  *query);
 void           _errata_project_append_meta_sort  (GString           *sql,

@@ -319,6 +319,20 @@ direction (ErrataTraceQuery *query)
   return (errata_trace_query_get_descending (query) && !is_shuffle (query)) ? "DESC" : "ASC";
 }
 
+static void
+append_from_traces (GString          *sql,
+                    ErrataTraceQuery *query,
+                    ErrataMetaPlan    meta_plan)
+{
+  if (meta_plan == ERRATA_META_PLAN_DRIVE)
+    {
+      _errata_project_append_meta_driver (sql, query);
+      g_string_append (sql, "traces t ON t.id = mm.id");
+    }
+  else
+    g_string_append (sql, "traces t");
+}
+
 /* The traces with the sort's metadata key, walked in trace_meta's order,
  * or (cursor->wrapped) those without it, in import order. */
 static void
@@ -333,7 +347,8 @@ append_meta_sorted (GString           *sql,
 
   if (cursor->wrapped)
     {
-      g_string_append_printf (sql, "%s, NULL FROM traces t", head);
+      g_string_append_printf (sql, "%s, NULL FROM ", head);
+      append_from_traces (sql, query, meta_plan);
       append_filters (sql, query, plan, meta_plan);
       _errata_project_append_meta_missing (sql);
       if (cursor->started)
@@ -341,8 +356,14 @@ append_meta_sorted (GString           *sql,
       g_string_append (sql, " ORDER BY t.id ASC");
       return;
     }
-  g_string_append_printf (sql, "%s, ms.value FROM trace_meta ms"
-                               " JOIN traces t ON t.id = ms.trace_id", head);
+  g_string_append_printf (sql, "%s, ms.value FROM ", head);
+  if (meta_plan == ERRATA_META_PLAN_DRIVE)
+    {
+      append_from_traces (sql, query, meta_plan);
+      g_string_append (sql, " JOIN trace_meta ms ON ms.trace_id = t.id");
+    }
+  else
+    g_string_append (sql, "trace_meta ms JOIN traces t ON t.id = ms.trace_id");
   append_filters (sql, query, plan, meta_plan);
   _errata_project_append_meta_sort (sql, errata_trace_query_get_descending (query),
                                     cursor->started);
@@ -362,11 +383,18 @@ build_sql (const char        *head,
   const char *key = sort_key_expression (errata_trace_query_get_sort (query));
   const char *dir = direction (query);
 
+  /* Rare matches in import order come out of their list in id order
+   * already; in any other order they lead the join. */
+  if (meta_plan == ERRATA_META_PLAN_ALL_MATCHES &&
+      errata_trace_query_get_metadata_field (query) != NULL &&
+      errata_trace_query_get_sort (query) != ERRATA_TRACE_SORT_IMPORT_ORDER)
+    meta_plan = ERRATA_META_PLAN_DRIVE;
   if (is_meta_sort (query))
     append_meta_sorted (sql, head, query, cursor, plan, meta_plan);
   else
     {
-      g_string_append_printf (sql, "%s, %s FROM traces t", head, key);
+      g_string_append_printf (sql, "%s, %s FROM ", head, key);
+      append_from_traces (sql, query, meta_plan);
       append_filters (sql, query, plan, meta_plan);
       append_keyset (sql, query, cursor);
       if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER)
