@@ -347,7 +347,7 @@ append_meta_sorted (GString           *sql,
 
   if (cursor->wrapped)
     {
-      g_string_append_printf (sql, "%s, NULL FROM ", head);
+      g_string_append_printf (sql, "%s, NULL AS sort_value FROM ", head);
       append_from_traces (sql, query, meta_plan);
       append_filters (sql, query, plan, meta_plan);
       _errata_project_append_meta_missing (sql);
@@ -356,7 +356,7 @@ append_meta_sorted (GString           *sql,
       g_string_append (sql, " ORDER BY t.id ASC");
       return;
     }
-  g_string_append_printf (sql, "%s, ms.value FROM ", head);
+  g_string_append_printf (sql, "%s, ms.value AS sort_value FROM ", head);
   if (meta_plan == ERRATA_META_PLAN_DRIVE)
     {
       append_from_traces (sql, query, meta_plan);
@@ -370,7 +370,21 @@ append_meta_sorted (GString           *sql,
   g_string_append_printf (sql, " ORDER BY ms.value %s, ms.trace_id %s", dir, dir);
 }
 
-/* `head` is the SELECT list; the sort key is selected after it. */
+/* Rare matches in import order come out of their list in id order
+ * already; in any other order they lead the join. */
+static ErrataMetaPlan
+effective_meta_plan (ErrataTraceQuery *query,
+                     ErrataMetaPlan    meta_plan)
+{
+  if (meta_plan == ERRATA_META_PLAN_ALL_MATCHES &&
+      errata_trace_query_get_metadata_field (query) != NULL &&
+      errata_trace_query_get_sort (query) != ERRATA_TRACE_SORT_IMPORT_ORDER)
+    return ERRATA_META_PLAN_DRIVE;
+  return meta_plan;
+}
+
+/* `head` is the SELECT list; the sort key is selected after it, as
+ * sort_value. */
 static char *
 build_sql (const char        *head,
            ErrataTraceQuery  *query,
@@ -383,17 +397,12 @@ build_sql (const char        *head,
   const char *key = sort_key_expression (errata_trace_query_get_sort (query));
   const char *dir = direction (query);
 
-  /* Rare matches in import order come out of their list in id order
-   * already; in any other order they lead the join. */
-  if (meta_plan == ERRATA_META_PLAN_ALL_MATCHES &&
-      errata_trace_query_get_metadata_field (query) != NULL &&
-      errata_trace_query_get_sort (query) != ERRATA_TRACE_SORT_IMPORT_ORDER)
-    meta_plan = ERRATA_META_PLAN_DRIVE;
+  meta_plan = effective_meta_plan (query, meta_plan);
   if (is_meta_sort (query))
     append_meta_sorted (sql, head, query, cursor, plan, meta_plan);
   else
     {
-      g_string_append_printf (sql, "%s, %s FROM ", head, key);
+      g_string_append_printf (sql, "%s, %s AS sort_value FROM ", head, key);
       append_from_traces (sql, query, meta_plan);
       append_filters (sql, query, plan, meta_plan);
       append_keyset (sql, query, cursor);
@@ -405,6 +414,33 @@ build_sql (const char        *head,
   if (limited)
     g_string_append (sql, " LIMIT ?6");
   return g_string_free (sql, FALSE);
+}
+
+/* When the matches are sorted rather than walked in an index's order, the
+ * page's ids are chosen first and only those 100 rows get their summary:
+ * the sorter would work it out for every match (6 subqueries a row; 32 ms
+ * for 622 matches of 10k sorted by latency). */
+static char *
+build_page_sql (ErrataTraceQuery  *query,
+                ErrataTraceCursor *cursor,
+                TextPlan           plan,
+                ErrataMetaPlan     meta_plan)
+{
+  g_autofree char *ids = NULL;
+  const char *dir = direction (query);
+
+  if (effective_meta_plan (query, meta_plan) != ERRATA_META_PLAN_DRIVE)
+    return build_sql ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS, query, cursor, plan, meta_plan,
+                      TRUE);
+  ids = build_sql ("SELECT t.id AS pid", query, cursor, plan, meta_plan, TRUE);
+  /* The order the ids were chosen in (the rows without the sort's key:
+   * import order, going up). */
+  if (is_meta_sort (query) && cursor->wrapped)
+    return g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", p.sort_value FROM (%s) p"
+                            " CROSS JOIN traces t ON t.id = p.pid ORDER BY p.pid ASC", ids);
+  return g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", p.sort_value FROM (%s) p"
+                          " CROSS JOIN traces t ON t.id = p.pid"
+                          " ORDER BY p.sort_value %s, p.pid %s", ids, dir, dir);
 }
 
 static guint32
@@ -457,9 +493,8 @@ fetch_rows (ErrataProject      *self,
             GPtrArray          *rows,
             GError            **error)
 {
-  g_autofree char *sql = build_sql ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS, query, cursor,
-                                     choose_text_plan (self, query),
-                                     _errata_project_choose_meta_plan (self, query), TRUE);
+  g_autofree char *sql = build_page_sql (query, cursor, choose_text_plan (self, query),
+                                         _errata_project_choose_meta_plan (self, query));
   sqlite3_stmt *stmt;
   int rc;
 

@@ -525,6 +525,40 @@ test_filter_sorted_by_key (void)
   g_assert_cmpuint (ids->len, ==, 4);
   expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, first, second);
   g_assert_true (g_str_has_prefix (text, expected));
+
+  /* Page by page, sorted by the key and by latency, as the list's ids. */
+  for (int sort = 0; sort < 2; sort++)
+    {
+      g_autoptr(GArray) paged = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) all = NULL;
+      g_autofree char *paged_text = NULL;
+      g_autofree char *all_text = NULL;
+      ErrataTraceCursor cursor = { 0 };
+
+      if (sort == 1)
+        errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+      for (;;)
+        {
+          g_autoptr(GPtrArray) page = errata_project_query_traces (project, query, &cursor, 1,
+                                                                   &error);
+
+          g_assert_no_error (error);
+          for (guint i = 0; i < page->len; i++)
+            {
+              gint64 id = errata_trace_get_id (page->pdata[i]);
+
+              g_array_append_val (paged, id);
+            }
+          if (page->len < 1)
+            break;
+        }
+      all = errata_project_query_trace_ids (project, query, NULL, &error);
+      g_assert_no_error (error);
+      paged_text = ids_to_text (paged);
+      all_text = ids_to_text (all);
+      g_assert_cmpstr (paged_text, ==, all_text);
+      g_assert_cmpuint (paged->len, ==, 4);
+    }
   errata_project_close (project);
   errata_test_remove_tree (dir);
 }
