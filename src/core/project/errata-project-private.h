@@ -129,6 +129,7 @@ typedef enum
   ERRATA_META_PLAN_ALL_MATCHES,  /* collect every match from the index first */
   ERRATA_META_PLAN_PROBE_ROWS,   /* a common value: ask the index about each row */
   ERRATA_META_PLAN_DRIVE,        /* the matches lead the join (FROM ... CROSS JOIN) */
+  ERRATA_META_PLAN_NEXT_IDS,     /* a page in import order: the next ids from the index */
 } ErrataMetaPlan;
 
 gboolean       _errata_project_meta_add          (ErrataProject     *self,

@@ -214,6 +214,21 @@ append_match_ids (GString    *sql,
 }
 
 
+/* Whether the metadata filter is the only filter of an import-order list:
+ * then a page is the next ids of the value straight from the index. */
+static gboolean
+only_meta_in_import_order (ErrataTraceQuery *query)
+{
+  g_autofree char *fts = errata_trace_query_dup_fts_expression (query);
+
+  return fts == NULL &&
+         errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER &&
+         errata_trace_query_get_review_filter (query) == ERRATA_REVIEW_FILTER_ANY &&
+         !errata_trace_query_get_has_note (query) &&
+         errata_trace_query_get_failure_mode (query) == 0 &&
+         errata_trace_query_get_disputed_target (query) < 0;
+}
+
 /* Collecting every match first wins for a rare value (no match costs one
  * index lookup); walking the traces in the list's order and asking the
  * index about each wins for a common one (the first page of a value that
@@ -241,7 +256,37 @@ _errata_project_choose_meta_plan (ErrataProject    *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
-  return n >= COMMON_META_MATCHES ? ERRATA_META_PLAN_PROBE_ROWS : ERRATA_META_PLAN_ALL_MATCHES;
+  if (n < COMMON_META_MATCHES)
+    return ERRATA_META_PLAN_ALL_MATCHES;
+  return only_meta_in_import_order (query) ? ERRATA_META_PLAN_NEXT_IDS
+                                           : ERRATA_META_PLAN_PROBE_ROWS;
+}
+
+/* The index holds one value's traces in id order: a page in import order
+ * takes the next `limit` (?6) ids after the cursor's (?5) from it, and
+ * from the number's range beside it, instead of probing every trace. */
+static void
+append_next_ids (GString          *sql,
+                 ErrataTraceQuery *query)
+{
+  gboolean descending = errata_trace_query_get_descending (query);
+  const char *after = descending ? "< ifnull (?5, 9223372036854775807)" : "> ifnull (?5, -1)";
+  const char *dir = descending ? "DESC" : "ASC";
+  double low, high;
+
+  g_string_append_printf (sql, " AND t.id IN (SELECT id FROM (SELECT m.trace_id AS id"
+                               " FROM trace_meta m WHERE m.key = " META_FIELD
+                               " AND m.value = " META_PREFIX " AND m.trace_id %s"
+                               " ORDER BY m.trace_id %s LIMIT ?6)", after, dir);
+  if (number_range (errata_trace_query_get_metadata_value (query), &low, &high))
+    g_string_append_printf (sql, " UNION SELECT id FROM (SELECT m.trace_id AS id"
+                                 " FROM trace_meta m WHERE m.key = " META_FIELD
+                                 " AND m.value BETWEEN ?" G_STRINGIFY (ERRATA_PARAM_META_LOW)
+                                 " AND ?" G_STRINGIFY (ERRATA_PARAM_META_HIGH)
+                                 " AND CAST (m.value AS TEXT) = " META_PREFIX
+                                 " AND m.trace_id %s ORDER BY m.trace_id %s LIMIT ?6)",
+                            after, dir);
+  g_string_append (sql, ")");
 }
 
 void
@@ -254,7 +299,9 @@ _errata_project_append_meta_filter (GString          *sql,
 
   if (field == NULL)
     return;
-  if (plan == ERRATA_META_PLAN_PROBE_ROWS)
+  if (plan == ERRATA_META_PLAN_NEXT_IDS)
+    append_next_ids (sql, query);
+  else if (plan == ERRATA_META_PLAN_PROBE_ROWS)
     {
       /* By trace: one seek per row, whatever the value. */
       g_string_append (sql, " AND EXISTS (SELECT 1 FROM trace_meta m INDEXED BY"

@@ -563,6 +563,85 @@ test_filter_sorted_by_key (void)
   errata_test_remove_tree (dir);
 }
 
+static char *
+paged_text (ErrataProject    *project,
+            ErrataTraceQuery *query,
+            guint             page_size)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ErrataTraceCursor cursor = { 0 };
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) page = errata_project_query_traces (project, query, &cursor,
+                                                               page_size, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->len; i++)
+        {
+          gint64 id = errata_trace_get_id (page->pdata[i]);
+
+          g_array_append_val (ids, id);
+        }
+      if (page->len < page_size)
+        break;
+    }
+  return ids_to_text (ids);
+}
+
+/* A value common enough (thousands of traces) takes the other plans: the
+ * next ids from the index in import order, a probe per row in another
+ * order. Their pages agree with the list's ids, a number's matches too. */
+static void
+test_common_value_pages (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GError) error = NULL;
+  const char *values[] = { "Zürich", "42" };
+
+  g_assert_true (errata_project_begin (project, &error));
+  for (int i = 0; i < 6000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%d", i);
+      g_autoptr(ErrataTrace) trace = errata_test_new_trace (id, "q", "a");
+      JsonObject *metadata = errata_trace_get_metadata (trace);
+
+      json_object_set_string_member (metadata, "città", i % 7 == 0 ? "東京" : "Zürich");
+      if (i % 2 == 0)
+        json_object_set_int_member (metadata, "n", i % 8 == 0 ? 7 : 42);
+      else
+        json_object_set_string_member (metadata, "n", "42");
+      errata_trace_set_latency_ms (trace, (i * 7919) % 1000);
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+    }
+  g_assert_true (errata_project_commit (project, &error));
+
+  for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+    for (int order = 0; order < 3; order++)
+      {
+        g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
+        g_autoptr(GArray) all = NULL;
+        g_autofree char *all_text = NULL;
+        g_autofree char *pages = NULL;
+
+        errata_trace_query_set_metadata_filter (query, v == 0 ? "città" : "n", values[v]);
+        if (order == 1)
+          errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_IMPORT_ORDER, TRUE);
+        else if (order == 2)
+          errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+        all = errata_project_query_trace_ids (project, query, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (all->len, ==, v == 0 ? 6000 - 858 : 6000 - 750);
+        all_text = ids_to_text (all);
+        pages = paged_text (project, query, 100);
+        g_assert_cmpstr (pages, ==, all_text);
+      }
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 static gint64
 count_async (ErrataProject    *project,
              ErrataTraceQuery *query,
@@ -634,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/trace-meta/sort-by-key", test_sort_by_key);
   g_test_add_func ("/trace-meta/filter-sorted-by-key", test_filter_sorted_by_key);
   g_test_add_func ("/trace-meta/count-async", test_count_async);
+  g_test_add_func ("/trace-meta/common-value-pages", test_common_value_pages);
 
   return g_test_run ();
 }
