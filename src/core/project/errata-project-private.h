@@ -136,6 +136,10 @@ gboolean       _errata_project_meta_add          (ErrataProject     *self,
                                                   gint64             trace_id,
                                                   const char        *metadata,
                                                   GError           **error);
+gboolean       _errata_project_meta_replace      (ErrataProject     *self,
+                                                  gint64             trace_id,
+                                                  const char        *metadata,
+                                                  GError           **error);
 ErrataMetaPlan _errata_project_choose_meta_plan  (ErrataProject     *self,
                                                   ErrataTraceQuery  *query);
 void           _errata_project_append_meta_filter (GString          *sql,

@@ -54,6 +54,29 @@ _errata_project_meta_add (ErrataProject  *self,
   return TRUE;
 }
 
+static const char meta_forget_sql[] = "DELETE FROM trace_meta WHERE trace_id = ?1";
+
+/* For a trace whose metadata changed in place (late spans of a trace
+ * received live): its rows go and the new metadata's come. */
+gboolean
+_errata_project_meta_replace (ErrataProject  *self,
+                              gint64          trace_id,
+                              const char     *metadata,
+                              GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self, meta_forget_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("index the trace's metadata"));
+  return _errata_project_meta_add (self, trace_id, metadata, error);
+}
+
 /* ---- The JSON expression (the check of long values) ---- */
 
 /* The metadata column as the JSON functions can read it: a project file

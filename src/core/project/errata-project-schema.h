@@ -21,7 +21,9 @@ extern const guint errata_project_n_migrations;
  * this long checks the candidates against the JSON itself. */
 #define ERRATA_META_VALUE_CHARS 128
 
-/* Fills trace_meta from the metadata JSON `json` (an SQL expression) of
+/* ERRATA_SQL_META_ROWS selects (key, value, trace_id) and
+ * ERRATA_SQL_META_FILL inserts them: the rows of trace_meta from the
+ * metadata JSON `json` (an SQL expression) of
  * the trace `id`, for each row of `from` ("" for one trace, "traces t," for
  * all). One row per node a metadata filter can name (see
  * errata-project-query-meta.c): every top-level key, dots and all, and
@@ -31,7 +33,7 @@ extern const guint errata_project_n_migrations;
  * as no filter can match it. A key with '"', '\\' or a control character
  * deeper than 32 levels is left out too: the filter has only ever matched
  * those whole. The migration and every insert use this same text. */
-#define ERRATA_SQL_META_FILL(from, id, json) \
+#define ERRATA_SQL_META_ROWS(from, id, json) \
   "WITH RECURSIVE node (trace_id, key, value, type, depth, dotted, unsafe) AS (" \
   "  SELECT " id ", e.key, e.value, e.type, 1, instr (e.key, '.') > 0," \
   "    e.key GLOB '*[' || char (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17," \
@@ -44,9 +46,10 @@ extern const guint errata_project_n_migrations;
   "      15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34, 92) || ']*'" \
   "  FROM node, json_each (node.value) e" \
   "  WHERE node.type = 'object' AND NOT node.dotted AND instr (e.key, '.') = 0)" \
-  " INSERT OR IGNORE INTO trace_meta (key, value, trace_id)" \
   " SELECT key, CASE WHEN typeof (value) = 'text'" \
   "   THEN substr (value, 1, " G_STRINGIFY (ERRATA_META_VALUE_CHARS) ") ELSE value END, trace_id" \
   " FROM node WHERE type <> 'null' AND (depth <= 32 OR NOT unsafe)"
+#define ERRATA_SQL_META_FILL(from, id, json) \
+  "INSERT OR IGNORE INTO trace_meta (key, value, trace_id) " ERRATA_SQL_META_ROWS (from, id, json)
 
 G_END_DECLS

@@ -364,6 +364,28 @@ test_delete_and_undo (void)
   errata_test_remove_tree (dir);
 }
 
+/* Metadata changed in place (the live receiver's late spans): the rows
+ * follow it. */
+static void
+test_replace (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_with (project, "a", "user", string_node ("ann"));
+
+  g_assert_true (errata_project_begin (project, &error));
+  g_assert_true (_errata_project_meta_replace (project, id, "{\"user\":\"bob\",\"n\":1}",
+                                               &error));
+  g_assert_true (errata_project_commit (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_with (project, "user", "ann"), ==, 0);
+  g_assert_cmpint (count_with (project, "user", "bob"), ==, 1);
+  g_assert_cmpint (meta_rows (project, id), ==, 2);
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 /* A redacted copy keeps no redacted value in its metadata index. */
 static void
 test_redacted_copy (void)
@@ -709,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/trace-meta/insert-path-gives-same-answers",
                    test_insert_path_gives_same_answers);
   g_test_add_func ("/trace-meta/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/trace-meta/replace", test_replace);
   g_test_add_func ("/trace-meta/redacted-copy", test_redacted_copy);
   g_test_add_func ("/trace-meta/sort-by-key", test_sort_by_key);
   g_test_add_func ("/trace-meta/filter-sorted-by-key", test_filter_sorted_by_key);
