@@ -25,6 +25,24 @@ INSERT INTO traces
          metadata, n_messages, n_tool_calls, output_chars, nullif (latency_ms, '\N'),
          nullif (tokens_in, '\N'), nullif (tokens_out, '\N'), nullif (cost, '\N'), sample_key, 1
   FROM staging;
+-- The metadata side table (schema version 7), filled by the same SQL as
+-- ERRATA_SQL_META_FILL in src/core/project/errata-project-schema.h.
+WITH RECURSIVE node (trace_id, key, value, type, depth, dotted, unsafe) AS (
+  SELECT t.id, e.key, e.value, e.type, 1, instr (e.key, '.') > 0,
+    e.key GLOB '*[' || char (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+      18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34, 92) || ']*'
+  FROM staging t, json_each (CASE WHEN json_valid (t.metadata) THEN
+    CASE WHEN json_type (t.metadata) = 'object' THEN t.metadata END END) e
+  UNION ALL
+  SELECT node.trace_id, node.key || '.' || e.key, e.value, e.type, node.depth + 1, 0,
+    node.unsafe OR e.key GLOB '*[' || char (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+      15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34, 92) || ']*'
+  FROM node, json_each (node.value) e
+  WHERE node.type = 'object' AND NOT node.dotted AND instr (e.key, '.') = 0)
+INSERT OR IGNORE INTO trace_meta (key, value, trace_id)
+SELECT key, CASE WHEN typeof (value) = 'text' THEN substr (value, 1, 128) ELSE value END,
+       trace_id
+FROM node WHERE type <> 'null' AND (depth <= 32 OR NOT unsafe);
 -- Errata indexes input and output once, inside the body (they are its first
 -- user and last assistant text), and leaves their own columns empty.
 INSERT INTO traces_fts (rowid, input, output, body)

@@ -88,6 +88,10 @@ CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark",
 MODELS = ["gpt-4o-mini", "gpt-4o", "gpt-4.1", "gpt-4.1-mini", "o3-mini",
           "llama-3.1-70b", "mistral-large", "claude-3-5-sonnet"]
 ENVIRONMENTS = ["production", "production", "production", "staging", "dev"]
+# Non-ASCII metadata (key and values) for the metadata filter figures; taken
+# by record number, so that the random stream (and every other field) stays
+# what it was before this field came.
+CITIES = ["Zürich", "São Paulo", "東京", "Kraków", "Montréal", "Reykjavík", "Łódź"]
 
 TOOLS = [
     ("get_order_status", "Look up an order by its number.",
@@ -368,6 +372,7 @@ def make_record(r, index, id_prefix, min_bytes, max_bytes):
         "user_id": "user_%06d" % r.randint(0, 999999),
         "tags": r.sample(["checkout", "returns", "recipes", "leasing", "billing", "vip",
                           "mobile", "web", "escalated"], r.randint(0, 3)),
+        "città": CITIES[index % len(CITIES)],
     }
     record["latency_ms"] = latency
     record["usage"] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
@@ -412,7 +417,7 @@ def derived_row(record):
     tools = json.dumps(record["tools"], separators=(",", ":")) if "tools" in record else None
     return [record["id"], "bench", 1767225600000000, user_input or "", output,
             json.dumps(norm, separators=(",", ":")), tools,
-            json.dumps(metadata, separators=(",", ":")), len(norm), n_calls, len(output),
+            json.dumps(metadata, separators=(",", ":"), ensure_ascii=False), len(norm), n_calls, len(output),
             record["latency_ms"], usage["prompt_tokens"], usage["completion_tokens"], None,
             None, "".join(body)]
 

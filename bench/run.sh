@@ -222,4 +222,18 @@ if [ "$big" = 1 ]; then
 fi
 
 say ""
+say "== Metadata filters: the side table against the JSON scan it replaced =="
+say "(the same project; the scan is what a metadata filter cost before schema version 7)"
+meta_reference () {   # meta_reference PROJECT LABEL
+  local project=$1 label=$2 scan size
+  scan=$(printf '.timer on\nSELECT count(*) FROM traces WHERE CAST (json_extract (CASE WHEN json_valid (metadata) THEN metadata END, %s) AS TEXT) = %s;\n' \
+           "'\$.\"user_id\"'" "'user_000042'" | sqlite3 "$project" | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p')
+  size=$(sqlite3 "$project" "SELECT round (sum (pgsize) / 1e6, 1) FROM dbstat WHERE name LIKE 'trace_meta%'" 2>/dev/null || echo "?")
+  say "$(printf '%-6s JSON scan for user_id = user_000042: %6.0f ms   trace_meta + its index: %s MB of %s MB' \
+    "$label" "$(awk -v s="$scan" 'BEGIN { print s * 1000 }')" "$size" "$(file_mb "$project")")"
+}
+meta_reference "$data/p$mid.errata" "$((mid / 1000))k"
+[ "$big" = 1 ] && meta_reference "$data/p1m.errata" "1M"
+
+say ""
 say "Total run time: $(( $(date +%s) - run_start )) s. Figures saved in $results"

@@ -50,6 +50,7 @@ typedef enum
   ERRATA_TRACE_SORT_TOKENS,
   ERRATA_TRACE_SORT_COST,
   ERRATA_TRACE_SORT_SHUFFLE,
+  ERRATA_TRACE_SORT_METADATA,   /* by the value of a metadata key: errata_trace_query_set_sort_key () */
 } ErrataTraceSort;
 
 typedef enum

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "errata-project-private.h"
+#include "errata-project-schema.h"
 #include "errata-trace.h"
 
 /* Where redaction applies. Input and output repeat the messages' text, and
@@ -426,6 +427,10 @@ trim_and_redact (ErrataCopyOptions  *self,
        leave_out (self, db, error) &&
        redact_all (self, db, TRUE, cancellable, error) &&
        (self->rules->len == 0 || reindex_traces (db, cancellable, error)) &&
+       /* The metadata index holds the values a rule redacted, too. */
+       (self->rules->len == 0 ||
+        exec (db, "DELETE FROM trace_meta;"
+                  ERRATA_SQL_META_FILL ("traces t,", "t.id", "t.metadata"), error)) &&
        /* External content: deleted or redacted notes leave their old words. */
        ((self->rules->len == 0 && self->only_reviewer == NULL) ||
         exec (db, "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')", error)) &&

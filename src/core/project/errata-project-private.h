@@ -138,6 +138,48 @@ gboolean      _errata_project_check_schema    (ErrataProject  *self,
   "  OR (sum (NOT v.imported) = 0 AND sum (v.imported AND v.vote = 'pass') > 0" \
   "      AND sum (v.imported AND v.vote = 'fail') > 0)"
 
+/* Parameters of a trace query (errata-project-query.c) that the metadata
+ * filter and sort (errata-project-query-meta.c) bind: macros, so that SQL
+ * text can spell them with G_STRINGIFY. */
+#define ERRATA_PARAM_META_KEY 2     /* the JSON path, for a long value's check */
+#define ERRATA_PARAM_META_VALUE 3
+#define ERRATA_PARAM_META_FIELD 10  /* trace_meta.key */
+#define ERRATA_PARAM_META_LOW 11
+#define ERRATA_PARAM_META_HIGH 12
+#define ERRATA_PARAM_SORT_KEY 13
+#define ERRATA_PARAM_META_PARTS 20  /* one per part of a dotted field */
+
+/* How a metadata filter reaches the rows it matches. */
+typedef enum
+{
+  ERRATA_META_PLAN_ALL_MATCHES,  /* collect every match from the index first */
+  ERRATA_META_PLAN_PROBE_ROWS,   /* a common value: ask the index about each row */
+  ERRATA_META_PLAN_DRIVE,        /* the matches lead the join (FROM ... CROSS JOIN) */
+  ERRATA_META_PLAN_NEXT_IDS,     /* a page in import order: the next ids from the index */
+} ErrataMetaPlan;
+
+gboolean       _errata_project_meta_add          (ErrataProject     *self,
+                                                  gint64             trace_id,
+                                                  const char        *metadata,
+                                                  GError           **error);
+gboolean       _errata_project_meta_replace      (ErrataProject     *self,
+                                                  gint64             trace_id,
+                                                  const char        *metadata,
+                                                  GError           **error);
+ErrataMetaPlan _errata_project_choose_meta_plan  (ErrataProject     *self,
+                                                  ErrataTraceQuery  *query);
+void           _errata_project_append_meta_filter (GString          *sql,
+                                                   ErrataTraceQuery *query,
+                                                   ErrataMetaPlan    plan);
+void           _errata_project_append_meta_driver (GString          *sql,
+                                                   ErrataTraceQuery *query);
+void           _errata_project_bind_meta_filter  (sqlite3_stmt      *stmt,
+                                                  ErrataTraceQuery  *query);
+void           _errata_project_append_meta_sort  (GString           *sql,
+                                                  gboolean           descending,
+                                                  gboolean           started);
+void           _errata_project_append_meta_missing (GString         *sql);
+
 /* The SELECT list that _errata_project_trace_from_row() reads: the
  * trace's numbers, my verdict and note, how many others gave a verdict
  * and how many of them failed it, the latest imported verdict, and the

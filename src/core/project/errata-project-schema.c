@@ -444,6 +444,32 @@ static const char schema_v8[] =
   ");"
   "CREATE INDEX eval_batches_by_run ON eval_batches (run_id);";
 
+/* Version 9: metadata as a side table (issue 17), so that a filter
+ * `key = value` and a sort by a key read an index instead of parsing every
+ * trace's metadata JSON (467 ms for no match at 100k, 2 s at 1M).
+ *
+ * - The key is the path a filter names (top-level key, or object keys
+ *   joined with dots); the value keeps its JSON type (no column affinity:
+ *   "1.50" stays text, 42 stays an integer), so an ORDER BY on it is
+ *   numeric for numbers, and a filter compares CAST (value AS TEXT), as
+ *   the JSON filter always did.
+ * - WITHOUT ROWID with the primary key (key, value, trace_id): a filter or
+ *   a sort is a range of it. The second index, by trace, is what a trace's
+ *   deletion (found through the foreign key, errata-trace-deletion-rows.c)
+ *   and the per-row probe of a common value use. Two copies of each row is
+ *   the least that serves both.
+ * - Filled here from every existing trace, and by every insert after
+ *   (errata-project-traces.c), with the same SQL. */
+static const char schema_v9[] =
+  "CREATE TABLE trace_meta ("
+  "  key       TEXT NOT NULL,"
+  "  value     NOT NULL,"
+  "  trace_id  INTEGER NOT NULL REFERENCES traces (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (key, value, trace_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX trace_meta_by_trace ON trace_meta (trace_id, key);"
+  ERRATA_SQL_META_FILL ("traces t,", "t.id", "t.metadata") ";";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -454,6 +480,7 @@ const char * const errata_project_migrations[] = {
   schema_v6,
   schema_v7,
   schema_v8,
+  schema_v9,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

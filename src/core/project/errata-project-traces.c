@@ -216,7 +216,8 @@ _errata_project_add_trace_row (ErrataProject         *self,
 
   _errata_trace_set_id (trace, sqlite3_last_insert_rowid (_errata_project_get_db (self)));
   _errata_trace_set_imported_at (trace, now);
-  if (!index_trace_text (self, insert_fts, errata_trace_get_id (trace), row->body, error))
+  if (!index_trace_text (self, insert_fts, errata_trace_get_id (trace), row->body, error) ||
+      !_errata_project_meta_add (self, errata_trace_get_id (trace), row->metadata, error))
     return FALSE;
   if (added)
     *added = TRUE;
@@ -804,4 +805,42 @@ errata_project_list_annotations (ErrataProject  *self,
       return NULL;
     }
   return g_steal_pointer (&annotations);
+}
+
+static const char summary_by_id_sql[] =
+  "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS " FROM traces t WHERE t.id = ?1";
+
+/* Summaries (as errata_project_query_traces() returns them) of the given
+ * ids, in the same order; an id that no longer exists is left out. */
+GPtrArray *
+errata_project_get_trace_summaries (ErrataProject  *self,
+                                    const gint64   *ids,
+                                    guint           n_ids,
+                                    GError        **error)
+{
+  g_autoptr(GPtrArray) traces = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = _errata_project_cached (self, summary_by_id_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (traces, _errata_project_trace_from_row (stmt));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _errata_project_set_error (self, error, _("read traces"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&traces);
 }

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; older files are migrated forward,
  * newer ones refused. */
-#define ERRATA_PROJECT_SCHEMA_VERSION 8
+#define ERRATA_PROJECT_SCHEMA_VERSION 9
 
 /* "ERRA" in ASCII: PRAGMA application_id, so that file(1) and Errata can
  * tell an Errata project from any other SQLite database. */
@@ -180,6 +180,15 @@ GPtrArray        *errata_project_get_trace_summaries    (ErrataProject          
                                                          GError                **error);
 gint64            errata_project_count_traces           (ErrataProject          *self,
                                                          ErrataTraceQuery       *query,
+                                                         GError                **error);
+void              errata_project_count_traces_async     (ErrataProject          *self,
+                                                         ErrataTraceQuery       *query,
+                                                         guint                   cap,
+                                                         GCancellable           *cancellable,
+                                                         GAsyncReadyCallback     callback,
+                                                         gpointer                user_data);
+gint64            errata_project_count_traces_finish    (ErrataProject          *self,
+                                                         GAsyncResult           *result,
                                                          GError                **error);
 
 char             *errata_project_get_meta               (ErrataProject          *self,

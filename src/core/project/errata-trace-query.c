@@ -22,6 +22,7 @@ struct _ErrataTraceQuery
   gint64              failure_mode;
   gint64              disputed_target;  /* -1: no such filter */
   ErrataTraceSort     sort;
+  char               *sort_key;   /* for ERRATA_TRACE_SORT_METADATA */
   gboolean            descending;
   guint32             seed;
 };
@@ -36,6 +37,7 @@ errata_trace_query_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->metadata_field, g_free);
   g_clear_pointer (&self->metadata_value, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
 
   G_OBJECT_CLASS (errata_trace_query_parent_class)->finalize (object);
 }
@@ -74,6 +76,7 @@ errata_trace_query_copy (ErrataTraceQuery *self)
   copy->failure_mode = self->failure_mode;
   copy->disputed_target = self->disputed_target;
   copy->sort = self->sort;
+  copy->sort_key = g_strdup (self->sort_key);
   copy->descending = self->descending;
   copy->seed = self->seed;
   return copy;
@@ -186,7 +189,36 @@ errata_trace_query_set_sort (ErrataTraceQuery *self,
                              gboolean          descending)
 {
   g_return_if_fail (ERRATA_IS_TRACE_QUERY (self));
+  g_return_if_fail (sort != ERRATA_TRACE_SORT_METADATA || self->sort_key != NULL);
   self->sort = sort;
+  self->descending = !!descending;
+}
+
+const char *
+errata_trace_query_get_sort_key (ErrataTraceQuery *self)
+{
+  g_return_val_if_fail (ERRATA_IS_TRACE_QUERY (self), NULL);
+  return self->sort_key;
+}
+
+/**
+ * errata_trace_query_set_sort_key:
+ * @key: a metadata field, named as the metadata filter names it ("customer",
+ *   "usage.total_tokens")
+ *
+ * Sorts by the value of @key: numbers by number, then text; the traces
+ * without the key come last, in import order, whichever the direction.
+ */
+void
+errata_trace_query_set_sort_key (ErrataTraceQuery *self,
+                                 const char       *key,
+                                 gboolean          descending)
+{
+  g_return_if_fail (ERRATA_IS_TRACE_QUERY (self));
+  g_return_if_fail (key != NULL && *key != '\0');
+  g_free (self->sort_key);
+  self->sort_key = g_strdup (key);
+  self->sort = ERRATA_TRACE_SORT_METADATA;
   self->descending = !!descending;
 }
 

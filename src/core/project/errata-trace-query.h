@@ -46,6 +46,10 @@ gboolean            errata_trace_query_get_descending      (ErrataTraceQuery   *
 void                errata_trace_query_set_sort            (ErrataTraceQuery   *self,
                                                             ErrataTraceSort     sort,
                                                             gboolean            descending);
+const char         *errata_trace_query_get_sort_key        (ErrataTraceQuery   *self);
+void                errata_trace_query_set_sort_key        (ErrataTraceQuery   *self,
+                                                            const char         *key,
+                                                            gboolean            descending);
 guint32             errata_trace_query_get_seed            (ErrataTraceQuery   *self);
 void                errata_trace_query_set_seed            (ErrataTraceQuery   *self,
                                                             guint32             seed);

@@ -314,7 +314,9 @@ update_trace (ErrataProject      *project,
    * received live change the stored trace. */
   if (!step_once (project, stmt, _("update the trace with its late spans"), error))
     return FALSE;
-  if (!reindex (project, old, trace, error))
+  if (!reindex (project, old, trace, error) ||
+      (!same_text (metadata, old_metadata) &&
+       !_errata_project_meta_replace (project, errata_trace_get_id (old), metadata, error)))
     return FALSE;
   *outcome = ERRATA_LIVE_UPDATED;
   return TRUE;

@@ -27,6 +27,7 @@ _errata_traces_page_apply_query (ErrataTracesPage *self)
     return;
   gtk_widget_set_visible (self->import_order_button, shuffled);
   errata_trace_list_model_set_query (self->model, self->query);
+  _errata_traces_page_count_query (self);
   _errata_traces_page_update_state (self);
 }
 

@@ -80,6 +80,9 @@ struct _ErrataTracesPage
   gboolean              deleting;
   GCancellable         *delete_cancellable;
   gboolean              deletion_is_last;  /* Ctrl+Z undoes it: no review edit since */
+  GCancellable         *count_cancellable; /* the capped count in flight */
+  gint64                count_floor;       /* its answer; -1: not yet */
+  gboolean              counting;          /* the list has not loaded the query yet */
 };
 
 /* The items of the review dropdown, in order: the first ones are about
@@ -100,6 +103,29 @@ enum {
 gboolean _errata_traces_page_query_is_filtered      (ErrataTraceQuery *query);
 char    *_errata_traces_page_format_progress        (const ErrataProjectInfo *info);
 void     _errata_traces_page_update_state           (ErrataTracesPage *self);
+
+/* errata-traces-page-count.c: the footer's count */
+void     _errata_traces_page_update_count           (ErrataTracesPage *self);
+void     _errata_traces_page_count_query            (ErrataTracesPage *self);
+void     _errata_traces_page_cancel_count           (ErrataTracesPage *self);
+
+/* errata-traces-page-layout.c: the header and the panes */
+void     _errata_traces_page_update_header          (ErrataTracesPage *self);
+char    *_errata_traces_page_dup_import_command     (ErrataProject    *project);
+void     _errata_traces_page_create_panes           (ErrataTracesPage *self);
+void     _errata_traces_page_bind_list_width        (ErrataTracesPage *self);
+GtkSizeRequestMode _errata_traces_page_get_request_mode (GtkWidget    *widget);
+void     _errata_traces_page_measure                (GtkWidget        *widget,
+                                                     GtkOrientation    orientation,
+                                                     int               for_size,
+                                                     int              *minimum,
+                                                     int              *natural,
+                                                     int              *minimum_baseline,
+                                                     int              *natural_baseline);
+void     _errata_traces_page_size_allocate          (GtkWidget        *widget,
+                                                     int               width,
+                                                     int               height,
+                                                     int               baseline);
 void     _errata_traces_page_live_traces_arrived    (ErrataTracesPage *self);
 void     _errata_traces_page_toggle_first_failure   (ErrataTracesPage *self,
                                                      int               index);

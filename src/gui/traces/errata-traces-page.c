@@ -60,89 +60,6 @@ errata_traces_page_show_toast (ErrataTracesPage *self,
   errata_toast_helper_show (self->toast_overlay, message);
 }
 
-/* Header ---------------------------------------------------------------- */
-
-/* Whose reviews the header counts, each said (DESIGN.md, "Labels"): mine
- * first, since the queue is mine; then everyone's reviews made here or
- * merged when others reviewed too; then imported labels, which are not
- * reviews and never count as reviewed. */
-char *
-_errata_traces_page_format_progress (const ErrataProjectInfo *info)
-{
-  GString *text = g_string_new (NULL);
-
-  /* Translators: the header of the trace list: how many traces you gave
-   * a pass or fail verdict, of how many in the project. */
-  g_string_printf (text, _("You reviewed %'" PRId64 " of %'" PRId64),
-                   info->reviewed_by_you, info->traces);
-  if (info->annotated > info->reviewed_by_you)
-    /* Translators: appended to "You reviewed 3 of 40": traces with a
-     * verdict from any reviewer, you included. */
-    g_string_append_printf (text, _(" · %'" PRId64 " by anyone"), info->annotated);
-  if (info->imported > 0)
-    /* Translators: appended to the review count: traces whose file came
-     * with a pass/fail label (an LLM judge's, say); not reviews. */
-    g_string_append_printf (text, ngettext (" · %'" PRId64 " imported label",
-                                            " · %'" PRId64 " imported labels",
-                                            info->imported),
-                            info->imported);
-  return g_string_free (text, FALSE);
-}
-
-static void
-update_header (ErrataTracesPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  ErrataProjectInfo info = { 0 };
-
-  g_free (self->subtitle);
-  if (!errata_project_get_info (self->project, &info, &error))
-    self->subtitle = g_strdup (error->message);
-  else
-    self->subtitle = _errata_traces_page_format_progress (&info);
-  gtk_label_set_text (self->progress_label, self->subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-}
-
-gboolean
-_errata_traces_page_query_is_filtered (ErrataTraceQuery *query)
-{
-  return errata_trace_query_get_review_filter (query) != ERRATA_REVIEW_FILTER_ANY ||
-         errata_trace_query_get_has_note (query) ||
-         errata_trace_query_get_text (query) != NULL ||
-         errata_trace_query_get_failure_mode (query) > 0 ||
-         errata_trace_query_get_disputed_target (query) >= 0 ||
-         errata_trace_query_get_metadata_field (query) != NULL;
-}
-
-static void
-update_count (ErrataTracesPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *text = NULL;
-
-  if (errata_trace_query_get_disputed_target (self->query) >= 0)
-    text = _errata_traces_page_dup_disputes_count (self, n);
-  else if (_errata_traces_page_query_is_filtered (self->query))
-    /* Translators: below the trace list while a filter or search is on. */
-    text = g_strdup_printf (ngettext ("%'u trace matches", "%'u traces match", n), n);
-  else
-    /* Translators: below the trace list. */
-    text = g_strdup_printf (ngettext ("%'u trace", "%'u traces", n), n);
-  if (errata_trace_query_get_sort (self->query) == ERRATA_TRACE_SORT_SHUFFLE)
-    {
-      g_autofree char *shuffled = NULL;
-
-      /* Translators: %s is the number of traces; the seed lets a colleague
-       * draw the same sample. */
-      shuffled = g_strdup_printf (_("%s, shuffled (seed %u)"), text,
-                                  errata_trace_query_get_seed (self->query));
-      g_free (text);
-      text = g_steal_pointer (&shuffled);
-    }
-  gtk_label_set_text (self->count_label, text);
-}
-
 /* The trace on show ----------------------------------------------------- */
 
 static void
@@ -368,7 +285,7 @@ _errata_traces_page_update_state (ErrataTracesPage *self)
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 || loading ? "list" : "no-match");
-  update_count (self);
+  _errata_traces_page_update_count (self);
 }
 
 static void
@@ -408,7 +325,7 @@ _errata_traces_page_review_changed (ErrataTracesPage *self,
    * pressed in the list) goes to it, or keys would reach no one. */
   if (had_focus && !list_has_focus (self))
     _errata_traces_page_focus_selected_row (self);
-  update_header (self);
+  _errata_traces_page_update_header (self);
 }
 
 /* A click (or Enter) on a message marks it as the first upstream
@@ -425,138 +342,6 @@ _errata_traces_page_toggle_first_failure (ErrataTracesPage *self,
 }
 
 /* Setup ----------------------------------------------------------------- */
-
-static char *
-dup_import_command (ErrataProject *project)
-{
-  g_autofree char *path = g_file_get_path (errata_project_get_file (project));
-  g_autofree char *quoted = g_shell_quote (path ? path : "PROJECT");
-
-  /* Translators: FILE stands for the file of traces to import. */
-  return g_strdup_printf ("errata-cli import %s %s", quoted, _("FILE"));
-}
-
-static void
-create_panes (ErrataTracesPage *self)
-{
-  self->trace_view = errata_trace_view_new ();
-  gtk_widget_set_hexpand (self->trace_view, TRUE);
-  gtk_widget_set_size_request (self->trace_view, 320, -1);
-  self->coding_panel = errata_coding_panel_new ();
-  gtk_widget_set_size_request (self->coding_panel, 280, -1);
-  gtk_paned_set_start_child (self->inner_paned, self->trace_view);
-  gtk_paned_set_end_child (self->inner_paned, self->coding_panel);
-
-  g_object_bind_property (self->coding_panel, "first-failure",
-                          self->trace_view, "first-failure", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->trace_view, "message-activated",
-                           G_CALLBACK (_errata_traces_page_toggle_first_failure), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->coding_panel, "saved",
-                           G_CALLBACK (_errata_traces_page_review_changed), self,
-                           G_CONNECT_SWAPPED);
-  errata_coding_panel_set_undo_stack (ERRATA_CODING_PANEL (self->coding_panel), self->undo_stack);
-  g_signal_connect_object (self->undo_stack, "notify::can-undo",
-                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->undo_stack, "notify::can-redo",
-                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->coding_panel, "notify::unsaved",
-                           G_CALLBACK (_errata_traces_page_update_undo_actions), self,
-                           G_CONNECT_SWAPPED);
-  _errata_traces_page_update_undo_actions (self);
-}
-
-/* The list's width ---------------------------------------------------- */
-
-/* What the conversation should keep before the list gives up any of the
- * width the user chose for it: at 1024 px the list goes down to its
- * minimum and the conversation gets the rest (about 400 px). */
-#define CONVERSATION_COMFORT 420
-
-static gboolean
-has_list_width_key (ErrataTracesPage *self)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  return g_settings_schema_has_key (schema, "trace-list-width");
-}
-
-/* A width the user dragged the list to is kept; one the page set to make
- * room in a narrow window is not. */
-static void
-on_list_position (ErrataTracesPage *self)
-{
-  if (self->placing_list || !has_list_width_key (self))
-    return;
-  self->list_width = CLAMP (gtk_paned_get_position (self->outer_paned), 200, 2000);
-  g_settings_set_int (self->settings, "trace-list-width", self->list_width);
-}
-
-static void
-bind_list_width (ErrataTracesPage *self)
-{
-  self->list_width = has_list_width_key (self)
-                     ? g_settings_get_int (self->settings, "trace-list-width") : 400;
-  g_signal_connect_object (self->outer_paned, "notify::position",
-                           G_CALLBACK (on_list_position), self, G_CONNECT_SWAPPED);
-}
-
-/* The list keeps the user's width while the conversation has its comfort
- * beside it and the review panel, and gives way down to its own minimum
- * when the window is narrower. */
-static void
-place_list (ErrataTracesPage *self,
-            int               width)
-{
-  int list_min, panel_min, limit, wanted;
-
-  gtk_widget_measure (gtk_paned_get_start_child (self->outer_paned), GTK_ORIENTATION_HORIZONTAL,
-                      -1, &list_min, NULL, NULL, NULL);
-  gtk_widget_measure (self->coding_panel, GTK_ORIENTATION_HORIZONTAL, -1,
-                      &panel_min, NULL, NULL, NULL);
-  limit = width - panel_min - CONVERSATION_COMFORT;
-  wanted = MAX (MIN (self->list_width, limit), list_min);
-  if (wanted == gtk_paned_get_position (self->outer_paned))
-    return;
-  self->placing_list = TRUE;
-  gtk_paned_set_position (self->outer_paned, wanted);
-  self->placing_list = FALSE;
-}
-
-static GtkSizeRequestMode
-errata_traces_page_get_request_mode (GtkWidget *widget)
-{
-  return gtk_widget_get_request_mode (GTK_WIDGET (ERRATA_TRACES_PAGE (widget)->toast_overlay));
-}
-
-static void
-errata_traces_page_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-
-  gtk_widget_measure (GTK_WIDGET (self->toast_overlay), orientation, for_size,
-                      minimum, natural, minimum_baseline, natural_baseline);
-}
-
-static void
-errata_traces_page_size_allocate (GtkWidget *widget,
-                                  int        width,
-                                  int        height,
-                                  int        baseline)
-{
-  ErrataTracesPage *self = ERRATA_TRACES_PAGE (widget);
-
-  place_list (self, width);
-  gtk_widget_allocate (GTK_WIDGET (self->toast_overlay), width, height, baseline, NULL);
-}
 
 /* Which columns show is a setting, chosen from the footer's menu button
  * or a right click on a header. */
@@ -628,10 +413,10 @@ set_workspace (ErrataTracesPage *self,
                            G_CALLBACK (on_review_settings_changed), self, G_CONNECT_SWAPPED);
 
   errata_live_traces_bar_set_project (self->live_bar, project);
-  command = dup_import_command (project);
+  command = _errata_traces_page_dup_import_command (project);
   gtk_label_set_text (self->import_command, command);
   bind_taxonomy (self);
-  update_header (self);
+  _errata_traces_page_update_header (self);
   _errata_traces_page_update_state (self);
 }
 
@@ -655,6 +440,7 @@ errata_traces_page_dispose (GObject *object)
   if (self->focus_row_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_row_tick);
   self->focus_row_tick = 0;
+  _errata_traces_page_cancel_count (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_TRACES_PAGE);
   self->trace_view = NULL;
   self->coding_panel = NULL;
@@ -747,9 +533,9 @@ errata_traces_page_class_init (ErrataTracesPageClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  widget_class->get_request_mode = errata_traces_page_get_request_mode;
-  widget_class->measure = errata_traces_page_measure;
-  widget_class->size_allocate = errata_traces_page_size_allocate;
+  widget_class->get_request_mode = _errata_traces_page_get_request_mode;
+  widget_class->measure = _errata_traces_page_measure;
+  widget_class->size_allocate = _errata_traces_page_size_allocate;
   g_type_ensure (ERRATA_TYPE_LIVE_TRACES_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-traces-page.ui");
@@ -791,10 +577,10 @@ errata_traces_page_init (ErrataTracesPage *self)
   errata_trace_columns_add (self->column_view);
   bind_columns (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  create_panes (self);
+  _errata_traces_page_create_panes (self);
   _errata_traces_page_connect_filters (self);
   _errata_traces_page_add_capture_shortcuts (self);
-  bind_list_width (self);
+  _errata_traces_page_bind_list_width (self);
 }
 
 GtkWidget *
@@ -855,7 +641,7 @@ void
 _errata_traces_page_live_traces_arrived (ErrataTracesPage *self)
 {
   errata_trace_list_model_reload_new_traces (self->model);
-  update_header (self);
+  _errata_traces_page_update_header (self);
   _errata_traces_page_update_state (self);
 }
 
@@ -866,7 +652,8 @@ errata_traces_page_reload (ErrataTracesPage *self)
   g_return_if_fail (ERRATA_IS_TRACES_PAGE (self));
 
   errata_trace_list_model_reload (self->model);
-  update_header (self);
+  _errata_traces_page_count_query (self);
+  _errata_traces_page_update_header (self);
   _errata_traces_page_update_state (self);
 }
 

@@ -13,6 +13,7 @@
 
 #include "receive-test-utils.h"
 #include "errata-live-journal.h"
+#include "errata-project-schema.h"
 #include "errata-otlp-request.h"
 #include "errata-project-imports.h"
 #include "errata-test-utils.h"
@@ -292,6 +293,16 @@ test_late_spans (Fixture       *fixture,
   g_assert_cmpuint (counts.traces_added, ==, 1);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 1);
+  /* The metadata index follows the trace's metadata as the late spans
+   * changed it: no row missing, none left over. */
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM trace_meta"), >, 0);
+  g_assert_cmpint (query_int (fixture->received,
+                              "SELECT count(*) FROM (SELECT key, value, trace_id FROM trace_meta"
+                              " EXCEPT SELECT * FROM (" ERRATA_SQL_META_ROWS ("traces t,", "t.id",
+                                                                              "t.metadata") ")"
+                              " UNION ALL SELECT * FROM (SELECT * FROM (" ERRATA_SQL_META_ROWS (
+                                "traces t,", "t.id", "t.metadata") ") EXCEPT"
+                              " SELECT key, value, trace_id FROM trace_meta))"), ==, 0);
 }
 
 /* Flood: N_TRACES traces of two spans each (a chain and its LLM call), in

@@ -1,0 +1,441 @@
+/* errata-project-query-meta.c: the metadata filter `field = value` and the
+ * sort by a metadata key, over the side table trace_meta (schema version
+ * 7), and the one function that fills it for a new trace.
+ *
+ * What the filter means has not changed since it read the metadata JSON:
+ * "customer" matches that top-level key; "a.b" matches a top-level key
+ * holding the dot and also key "b" of object "a"; the value matches when
+ * CAST (value AS TEXT) equals what was typed (42 and "42" both match "42",
+ * true matches "1", an object matches its JSON text). trace_meta holds one
+ * row for every node such a field can name (ERRATA_SQL_META_FILL), so the
+ * filter is an index lookup. The JSON expression it replaced stays, as the
+ * check of a value longer than what trace_meta keeps.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "errata-project-private.h"
+#include "errata-project-schema.h"
+
+/* SQLite joins at most 64 tables; a deeper field is only matched whole. */
+#define MAX_META_PARTS 32
+
+/* At least this many matches make a value common (see choose_meta_plan). */
+#define COMMON_META_MATCHES 5000
+
+static const char meta_fill_sql[] = ERRATA_SQL_META_FILL ("", "?1", "?2");
+
+/* Called by every insert of a trace (file import, live receiver, synthetic
+ * runs), in the caller's transaction. */
+gboolean
+_errata_project_meta_add (ErrataProject  *self,
+                          gint64          trace_id,
+                          const char     *metadata,
+                          GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self, meta_fill_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  sqlite3_bind_text (stmt, 2, metadata, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("index the trace's metadata"));
+  return TRUE;
+}
+
+static const char meta_forget_sql[] = "DELETE FROM trace_meta WHERE trace_id = ?1";
+
+/* For a trace whose metadata changed in place (late spans of a trace
+ * received live): its rows go and the new metadata's come. */
+gboolean
+_errata_project_meta_replace (ErrataProject  *self,
+                              gint64          trace_id,
+                              const char     *metadata,
+                              GError        **error)
+{
+  sqlite3_stmt *stmt = _errata_project_cached (self, meta_forget_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, trace_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _errata_project_set_error (self, error, _("index the trace's metadata"));
+  return _errata_project_meta_add (self, trace_id, metadata, error);
+}
+
+/* ---- The JSON expression (the check of long values) ---- */
+
+/* The metadata column as the JSON functions can read it: a project file
+ * from elsewhere may hold text that is not JSON, which must not fail the
+ * query. */
+#define META_JSON "CASE WHEN json_valid (t.metadata) THEN t.metadata END"
+
+static guint
+count_meta_parts (const char *field)
+{
+  guint n = 1;
+
+  for (const char *p = field; *p; p++)
+    n += *p == '.';
+  return n;
+}
+
+/* SQLite 3.40 reads a quoted path key up to the next '"', with no escapes,
+ * and compares it with the key's raw JSON text. A key without '"', '\'
+ * or control characters is written the same in both (é and 中 included),
+ * so json_extract finds it. Any other key is compared with json_each's
+ * decoded key instead. */
+static gboolean
+is_path_safe (const char *field)
+{
+  for (const guchar *p = (const guchar *)field; *p; p++)
+    if (*p == '"' || *p == '\\' || *p < 0x20)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+quoted_path (char  **parts,
+             guint   n_parts)
+{
+  GString *path = g_string_new ("$");
+
+  for (guint i = 0; i < n_parts; i++)
+    g_string_append_printf (path, ".\"%s\"", parts[i]);
+  return g_string_free (path, FALSE);
+}
+
+static void
+append_json_each (GString *sql,
+                  guint    n_parts)
+{
+  g_string_append (sql, " AND (EXISTS (SELECT 1 FROM json_each (" META_JSON ") m"
+                        " WHERE m.key = ?2 AND CAST (m.value AS TEXT) = ?3)");
+  if (n_parts > 1 && n_parts <= MAX_META_PARTS)
+    {
+      g_string_append (sql, " OR EXISTS (SELECT 1 FROM json_each (" META_JSON ") m0");
+      for (guint i = 1; i < n_parts; i++)
+        g_string_append_printf (sql, ", json_each (CASE WHEN m%u.type = 'object'"
+                                     " THEN m%u.value END) m%u", i - 1, i - 1, i);
+      g_string_append (sql, " WHERE 1");
+      for (guint i = 0; i < n_parts; i++)
+        g_string_append_printf (sql, " AND m%u.key = ?%u", i, ERRATA_PARAM_META_PARTS + i);
+      g_string_append_printf (sql, " AND CAST (m%u.value AS TEXT) = ?3)", n_parts - 1);
+    }
+  g_string_append (sql, ")");
+}
+
+static void
+append_json_filter (GString    *sql,
+                    const char *field)
+{
+  guint n_parts = count_meta_parts (field);
+
+  if (!is_path_safe (field))
+    {
+      append_json_each (sql, n_parts);
+      return;
+    }
+  g_string_append (sql, " AND (CAST (json_extract (" META_JSON ", ?2) AS TEXT) = ?3");
+  if (n_parts > 1)
+    g_string_append_printf (sql, " OR CAST (json_extract (" META_JSON ", ?%u) AS TEXT) = ?3",
+                            ERRATA_PARAM_META_PARTS);
+  g_string_append (sql, ")");
+}
+
+static void
+bind_json_filter (sqlite3_stmt *stmt,
+                  const char   *field)
+{
+  g_auto (GStrv) parts = g_strsplit (field, ".", -1);
+  guint n_parts = g_strv_length (parts);
+
+  if (is_path_safe (field))
+    {
+      char *whole[] = { (char *)field, NULL };
+
+      sqlite3_bind_text (stmt, ERRATA_PARAM_META_KEY, quoted_path (whole, 1), -1, g_free);
+      if (n_parts > 1)
+        sqlite3_bind_text (stmt, ERRATA_PARAM_META_PARTS, quoted_path (parts, n_parts), -1,
+                           g_free);
+      return;
+    }
+  sqlite3_bind_text (stmt, ERRATA_PARAM_META_KEY, field, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; n_parts > 1 && i < n_parts && i < MAX_META_PARTS; i++)
+    sqlite3_bind_text (stmt, ERRATA_PARAM_META_PARTS + i, parts[i], -1, SQLITE_TRANSIENT);
+}
+
+/* ---- The index ---- */
+
+/* trace_meta keeps a value's first ERRATA_META_VALUE_CHARS characters: a
+ * value typed this long may match a longer one, which only the JSON can
+ * say. Text that is not UTF-8 is checked the same way, to be safe. */
+static gboolean
+is_long_value (const char *value)
+{
+  return !g_utf8_validate (value, -1, NULL) ||
+         g_utf8_strlen (value, -1) >= ERRATA_META_VALUE_CHARS;
+}
+
+/* A number whose text is `value` lies within this range of what `value`
+ * reads as: SQLite writes a real with 15 significant digits, so 0.1 + 0.2
+ * reads back as 0.3, and "0.3" must still find it. */
+static gboolean
+number_range (const char *value,
+              double     *low,
+              double     *high)
+{
+  char *end = NULL;
+  double d;
+  double slack;
+
+  if (*value == '\0')
+    return FALSE;
+  d = g_ascii_strtod (value, &end);
+  if (end == NULL || *end != '\0' || isnan (d))
+    return FALSE;
+  slack = fabs (d) * 1e-14 + 1e-300;
+  *low = isinf (d) ? d : d - slack;
+  *high = isinf (d) ? d : d + slack;
+  return TRUE;
+}
+
+#define META_PREFIX "substr (?3, 1, " G_STRINGIFY (ERRATA_META_VALUE_CHARS) ")"
+#define META_FIELD "?" G_STRINGIFY (ERRATA_PARAM_META_FIELD)
+
+/* The ids of the traces whose value matches, through the primary key: by
+ * the value's text, and (a second range, as SQLite 3.40 reads one range
+ * per OR) by its number, where CAST decides as the JSON filter did. A
+ * trace may come twice (its "42" and its 42). */
+static void
+append_match_ids (GString    *sql,
+                  const char *value)
+{
+  double low, high;
+
+  g_string_append (sql, "SELECT m.trace_id FROM trace_meta m WHERE m.key = " META_FIELD
+                        " AND m.value = " META_PREFIX);
+  if (number_range (value, &low, &high))
+    g_string_append (sql, " UNION ALL SELECT m.trace_id FROM trace_meta m WHERE m.key = "
+                          META_FIELD " AND m.value BETWEEN ?" G_STRINGIFY (ERRATA_PARAM_META_LOW)
+                          " AND ?" G_STRINGIFY (ERRATA_PARAM_META_HIGH)
+                          " AND CAST (m.value AS TEXT) = " META_PREFIX);
+}
+
+
+/* Whether the metadata filter is the only filter of an import-order list:
+ * then a page is the next ids of the value straight from the index. */
+static gboolean
+only_meta_in_import_order (ErrataTraceQuery *query)
+{
+  g_autofree char *fts = errata_trace_query_dup_fts_expression (query);
+
+  return fts == NULL &&
+         errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER &&
+         errata_trace_query_get_review_filter (query) == ERRATA_REVIEW_FILTER_ANY &&
+         !errata_trace_query_get_has_note (query) &&
+         errata_trace_query_get_failure_mode (query) == 0 &&
+         errata_trace_query_get_disputed_target (query) < 0;
+}
+
+/* Collecting every match first wins for a rare value (no match costs one
+ * index lookup); walking the traces in the list's order and asking the
+ * index about each wins for a common one (the first page of a value that
+ * a third of the traces have needs 300 lookups, not a sort of 300,000).
+ * A capped count decides (_errata_project_choose_meta_plan).
+ *
+ * Where collecting stops paying. In import order the matches come out of
+ * their list already sorted, so collecting costs an index entry a match
+ * against a probe per trace walked: COMMON_META_MATCHES. Sorted by a
+ * metric, each collected match also reads its trace's row (the metrics sit
+ * behind the messages, in overflow pages: ~50 us a row) while a probe
+ * walks only the metric's index, ~100 N / m probes of ~1 us for a page:
+ * they cost the same at m = sqrt (2 N). */
+static gint64
+collect_limit (ErrataProject    *self,
+               ErrataTraceQuery *query)
+{
+  gint64 n_traces = 0;
+
+  if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER ||
+      !_errata_project_query_int (self, "SELECT ifnull (max (id), 0) FROM traces", &n_traces,
+                                  NULL))
+    return COMMON_META_MATCHES;
+  return CLAMP ((gint64)sqrt (2.0 * n_traces), 200, COMMON_META_MATCHES);
+}
+
+/* How a metadata filter reaches its rows, for one page of `query`. */
+ErrataMetaPlan
+_errata_project_choose_meta_plan (ErrataProject    *self,
+                                  ErrataTraceQuery *query)
+{
+  const char *field = errata_trace_query_get_metadata_field (query);
+  const char *value = errata_trace_query_get_metadata_value (query);
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 limit;
+  gint64 n = 0;
+
+  if (field == NULL)
+    return ERRATA_META_PLAN_ALL_MATCHES;
+  limit = collect_limit (self, query);
+  sql = g_string_new ("SELECT count(*) FROM (");
+  append_match_ids (sql, value);
+  g_string_append_printf (sql, " LIMIT %" PRId64 ")", limit);
+  stmt = _errata_project_prepare (self, sql->str, NULL);
+  if (stmt == NULL)
+    return ERRATA_META_PLAN_ALL_MATCHES;
+  _errata_project_bind_meta_filter (stmt, query);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (n < limit)
+    return ERRATA_META_PLAN_ALL_MATCHES;
+  return only_meta_in_import_order (query) ? ERRATA_META_PLAN_NEXT_IDS
+                                           : ERRATA_META_PLAN_PROBE_ROWS;
+}
+
+/* The index holds one value's traces in id order: a page in import order
+ * takes the next `limit` (?6) ids after the cursor's (?5) from it, and
+ * from the number's range beside it, instead of probing every trace. */
+static void
+append_next_ids (GString          *sql,
+                 ErrataTraceQuery *query)
+{
+  gboolean descending = errata_trace_query_get_descending (query);
+  const char *after = descending ? "< ifnull (?5, 9223372036854775807)" : "> ifnull (?5, -1)";
+  const char *dir = descending ? "DESC" : "ASC";
+  double low, high;
+
+  g_string_append_printf (sql, " AND t.id IN (SELECT id FROM (SELECT m.trace_id AS id"
+                               " FROM trace_meta m WHERE m.key = " META_FIELD
+                               " AND m.value = " META_PREFIX " AND m.trace_id %s"
+                               " ORDER BY m.trace_id %s LIMIT ?6)", after, dir);
+  if (number_range (errata_trace_query_get_metadata_value (query), &low, &high))
+    g_string_append_printf (sql, " UNION SELECT id FROM (SELECT m.trace_id AS id"
+                                 " FROM trace_meta m WHERE m.key = " META_FIELD
+                                 " AND m.value BETWEEN ?" G_STRINGIFY (ERRATA_PARAM_META_LOW)
+                                 " AND ?" G_STRINGIFY (ERRATA_PARAM_META_HIGH)
+                                 " AND CAST (m.value AS TEXT) = " META_PREFIX
+                                 " AND m.trace_id %s ORDER BY m.trace_id %s LIMIT ?6)",
+                            after, dir);
+  g_string_append (sql, ")");
+}
+
+void
+_errata_project_append_meta_filter (GString          *sql,
+                                    ErrataTraceQuery *query,
+                                    ErrataMetaPlan    plan)
+{
+  const char *field = errata_trace_query_get_metadata_field (query);
+  const char *value = errata_trace_query_get_metadata_value (query);
+
+  if (field == NULL)
+    return;
+  if (plan == ERRATA_META_PLAN_NEXT_IDS)
+    append_next_ids (sql, query);
+  else if (plan == ERRATA_META_PLAN_PROBE_ROWS)
+    {
+      /* By trace: one seek per row, whatever the value. */
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM trace_meta m INDEXED BY"
+                            " trace_meta_by_trace WHERE m.trace_id = t.id AND m.key = "
+                            META_FIELD " AND CAST (m.value AS TEXT) = " META_PREFIX ")");
+    }
+  else if (plan == ERRATA_META_PLAN_ALL_MATCHES)
+    {
+      g_string_append (sql, " AND t.id IN (");
+      append_match_ids (sql, value);
+      g_string_append (sql, ")");
+    }
+  if (is_long_value (value))
+    append_json_filter (sql, field);
+}
+
+/* With ERRATA_META_PLAN_DRIVE, the matches are the outer loop of the join
+ * ("FROM" this, then "traces t ON t.id = mm.id"): SQLite would otherwise
+ * walk a sort order's index and look each row up in the matches, all of
+ * the traces for a value that has none (101 ms for 622 matches of 10k
+ * sorted by latency; a CROSS JOIN is never reordered). */
+void
+_errata_project_append_meta_driver (GString          *sql,
+                                    ErrataTraceQuery *query)
+{
+  g_string_append (sql, "(SELECT DISTINCT trace_id AS id FROM (");
+  append_match_ids (sql, errata_trace_query_get_metadata_value (query));
+  g_string_append (sql, ")) mm CROSS JOIN ");
+}
+
+void
+_errata_project_bind_meta_filter (sqlite3_stmt     *stmt,
+                                  ErrataTraceQuery *query)
+{
+  const char *field = errata_trace_query_get_metadata_field (query);
+  const char *value = errata_trace_query_get_metadata_value (query);
+  double low, high;
+
+  if (field == NULL)
+    return;
+  sqlite3_bind_text (stmt, ERRATA_PARAM_META_FIELD, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, ERRATA_PARAM_META_VALUE, value, -1, SQLITE_TRANSIENT);
+  if (number_range (value, &low, &high))
+    {
+      sqlite3_bind_double (stmt, ERRATA_PARAM_META_LOW, low);
+      sqlite3_bind_double (stmt, ERRATA_PARAM_META_HIGH, high);
+    }
+  if (is_long_value (value))
+    bind_json_filter (stmt, field);
+}
+
+/* ---- Sorting by a key ---- */
+
+/* A sort by a metadata key reads trace_meta's rows of that key (alias ms)
+ * in value order: numbers by number, then text. A trace with two rows for
+ * the key (a top-level "a.b" beside a.b) sorts by its least value going up
+ * and by its greatest going down, so it shows once. The traces without the
+ * key come after, in import order (the cursor's `wrapped`). */
+void
+_errata_project_append_meta_sort (GString           *sql,
+                                  gboolean           descending,
+                                  gboolean           started)
+{
+  const char *op = descending ? "<" : ">";
+  const char *pick = descending ? "max" : "min";
+
+  g_string_append_printf (sql, " AND ms.key = ?%d AND NOT EXISTS (SELECT 1 FROM trace_meta m2"
+                               " WHERE m2.trace_id = ms.trace_id AND m2.key = ms.key"
+                               " AND m2.value %s ms.value)",
+                          ERRATA_PARAM_SORT_KEY, op);
+  if (!started)
+    return;
+  /* The value the last row sorted by is read again from its trace, so the
+   * cursor needs no copy of it. */
+  g_string_append_printf (sql, " AND ms.value %s= (SELECT %s (value) FROM trace_meta"
+                               " WHERE trace_id = ?5 AND key = ?%d)"
+                               " AND (ms.value %s (SELECT %s (value) FROM trace_meta"
+                               " WHERE trace_id = ?5 AND key = ?%d) OR ms.trace_id %s ?5)",
+                          op, pick, ERRATA_PARAM_SORT_KEY, op, pick, ERRATA_PARAM_SORT_KEY, op);
+}
+
+void
+_errata_project_append_meta_missing (GString *sql)
+{
+  g_string_append_printf (sql, " AND NOT EXISTS (SELECT 1 FROM trace_meta mk"
+                               " WHERE mk.trace_id = t.id AND mk.key = ?%d)",
+                          ERRATA_PARAM_SORT_KEY);
+}
