@@ -26,8 +26,6 @@
 
 #include "config.h"
 
-#include <inttypes.h>
-
 #include <glib/gi18n.h>
 
 #include "errata-traces-page-private.h"
