@@ -110,7 +110,7 @@ test_no_release (void)
 static void
 test_shipped_metainfo (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "..", "data",
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "..", "data",
                                                  "io.github.errata.Errata.metainfo.xml", NULL);
   const char *languages[] = { "C", NULL };
   g_autofree char *xml = NULL;

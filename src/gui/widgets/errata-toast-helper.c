@@ -1,8 +1,9 @@
 /* errata-toast-helper.c
  *
- * Every page shows its feedback through one AdwToast per overlay, whose
- * title (and button) change in place; showing it again restarts its
- * timeout, as libadwaita's documentation of AdwToast does it.
+ * Every page shows its feedback through one AdwToast per overlay at a
+ * time, whose title (and button) change in place while it is shown;
+ * showing it again restarts its timeout, as libadwaita's documentation of
+ * AdwToast does it. Once dismissed, the next message gets a new toast.
  *
  * Why not a new toast each time, dismissing the last: libadwaita 1.2's
  * AdwToastOverlay frees a toast's bookkeeping when its hide animation
@@ -40,6 +41,7 @@ typedef struct
   gboolean  shown;      /* added to the overlay and not dismissed since */
   gint64    shown_at;   /* monotonic µs: when its show animation began */
   guint     hide_id;    /* a hide waiting for the show animation */
+  gboolean  used;       /* the toast was added to the overlay once */
 } ToastState;
 
 static void
@@ -62,6 +64,22 @@ toast_dismissed (AdwToast   *toast,
   g_clear_handle_id (&state->hide_id, g_source_remove);
 }
 
+/* A toast of its own for each showing: the one dismissed before may still
+ * be hiding on the overlay, and libadwaita 1.2 does not take back a toast
+ * it is hiding (added again, its hide animation's end freed the new
+ * showing's bookkeeping: a crash seen about once in two display test runs
+ * with MALLOC_PERTURB_). */
+static void
+new_toast (ToastState *state)
+{
+  g_clear_signal_handler (&state->dismissed_id, state->toast);
+  g_clear_object (&state->toast);
+  state->toast = g_object_ref_sink (adw_toast_new (""));
+  adw_toast_set_timeout (state->toast, TOAST_TIMEOUT);
+  state->dismissed_id = g_signal_connect (state->toast, "dismissed",
+                                          G_CALLBACK (toast_dismissed), state);
+}
+
 static ToastState *
 get_state (AdwToastOverlay *overlay)
 {
@@ -70,25 +88,11 @@ get_state (AdwToastOverlay *overlay)
   if (state != NULL)
     return state;
   state = g_new0 (ToastState, 1);
-  state->toast = g_object_ref_sink (adw_toast_new (""));
-  adw_toast_set_timeout (state->toast, TOAST_TIMEOUT);
-  state->dismissed_id = g_signal_connect (state->toast, "dismissed",
-                                          G_CALLBACK (toast_dismissed), state);
+  new_toast (state);
   g_object_set_data_full (G_OBJECT (overlay), STATE_KEY, state, state_free);
   return state;
 }
 
-/**
- * errata_toast_helper_show_with_action:
- * @overlay: where the toast shows
- * @text: plain text (escaped here: toast titles are Pango markup)
- * @button_label: (nullable): the button's label, with a mnemonic
- * @action_name: (nullable): what the button activates
- * @action_target: (nullable): the action's parameter
- *
- * Shows @text in @overlay's one toast. When the toast is already up, its
- * text, button and action change in place and its timeout restarts.
- */
 void
 errata_toast_helper_show_with_action (AdwToastOverlay *overlay,
                                       const char      *text,
@@ -106,6 +110,9 @@ errata_toast_helper_show_with_action (AdwToastOverlay *overlay,
   g_return_if_fail (text != NULL);
 
   state = get_state (overlay);
+  if (!state->shown && state->used)
+    new_toast (state);
+  state->used = TRUE;
   escaped = g_markup_escape_text (text, -1);
   adw_toast_set_title (state->toast, escaped);
   adw_toast_set_button_label (state->toast, button_label);
