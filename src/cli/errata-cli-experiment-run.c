@@ -32,13 +32,24 @@ on_progress (const ErrataExperimentRunProgress *progress,
              gpointer                           user_data)
 {
   if (progress->phase == ERRATA_EXPERIMENT_PHASE_SENDING)
-    /* Translators: progress of sending: "12/40 sent (1 failed)". */
-    g_printerr (_("\r%u/%u sent (%u failed)   "), progress->done, progress->total,
-                progress->n_failed);
+    {
+      /* Translators: progress of sending: "12/40 sent (1 failed)". */
+      g_autofree char *line = g_strdup_printf (_("%u/%u sent (%u failed)"), progress->done,
+                                               progress->total, progress->n_failed);
+
+      /* The line is written over: \r and the padding stay out of the message. */
+      g_printerr ("\r%s   ", line);
+    }
   else
-    /* Translators: progress of scoring: "judge 1 of 2: 30/40". */
-    g_printerr (_("\rjudge %u of %u: %u/%u   "), progress->evaluators_done + 1,
-                progress->n_evaluators, progress->judged, progress->to_judge);
+    {
+      /* Translators: progress of scoring: "judge 1 of 2: 30/40". */
+      g_autofree char *line = g_strdup_printf (_("judge %u of %u: %u/%u"),
+                                               progress->evaluators_done + 1,
+                                               progress->n_evaluators, progress->judged,
+                                               progress->to_judge);
+
+      g_printerr ("\r%s   ", line);
+    }
 }
 
 static gboolean
@@ -96,7 +107,9 @@ print_run (ErrataExperimentVariant   *variant,
       else if (result->n_missing > 0)
         g_print (_("%u replies are missing: running again sends only those.\n"),
                  result->n_missing);
-      g_print (_("Scored by %u evaluator run(s).\n"), result->eval_run_ids->len);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Scored by %u evaluator run.\n",
+                            "Scored by %u evaluator runs.\n", result->eval_run_ids->len),
+               result->eval_run_ids->len);
       for (guint i = 0; result->skipped[i] != NULL; i++)
         g_print (_("Not scored: %s\n"), result->skipped[i]);
       return;
@@ -421,6 +434,7 @@ _errata_cli_experiment_compare (int    argc,
   };
   g_autoptr(GOptionContext) context = errata_cli_context_new (
     _("PROJECT NAME BASELINE CANDIDATE… - compare variants per failure mode, paired"),
+    /* xgettext:no-c-format */
     _("Each candidate against the baseline, on the same queries: pass rates with 95% "
       "intervals, McNemar's exact test and a paired bootstrap interval of the difference, "
       "the queries that flipped. With several candidates, Holm's correction.\n\n"

@@ -105,9 +105,14 @@ run_new (int    argc,
       || (experiment = errata_experiment_create (project, argv[2], queries, repeats,
                                                  &error)) == NULL)
     return _errata_cli_experiment_fail_error (error);
-  /* Translators: "Experiment “refunds”: 40 queries, each sent 1 time per variant." */
-  g_print (_("Experiment “%s”: %u queries, each sent %u time(s) per variant.\n"),
-           experiment->name, experiment->n_queries, experiment->repeats);
+  /* Translators: "Experiment “refunds”: 40 queries, each sent 1 time per variant."
+   * The number of queries is said in the next message. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Experiment “%s”: %u query, ", "Experiment “%s”: %u queries, ",
+                        experiment->n_queries),
+           experiment->name, experiment->n_queries);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "each sent %u time per variant.\n",
+                        "each sent %u times per variant.\n", experiment->repeats),
+           experiment->repeats);
   g_print (_("Next: add a baseline with “errata-cli experiment variant %s %s baseline --target "
              "FILE.json”.\n"), argv[1], experiment->name);
   return ERRATA_CLI_EXIT_OK;
@@ -242,9 +247,15 @@ list_variants (ErrataProject *project,
     return _errata_cli_experiment_fail_error (error);
   if (!as_json)
     {
-      g_print (_("Experiment “%s”: %u queries from %s, %u repeat(s); %u variants\n"),
-               experiment->name, experiment->n_queries, experiment->query_source,
-               experiment->repeats, variants->len);
+      /* Translators: the three parts of "Experiment “refunds”: 40 queries from
+       * synthetic, 1 repeat; 2 variants". */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Experiment “%s”: %u query from %s, ",
+                            "Experiment “%s”: %u queries from %s, ", experiment->n_queries),
+               experiment->name, experiment->n_queries, experiment->query_source);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u repeat; ", "%u repeats; ", experiment->repeats),
+               experiment->repeats);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u variant\n", "%u variants\n", variants->len),
+               variants->len);
       for (guint i = 0; i < variants->len; i++)
         print_variant (g_ptr_array_index (variants, i));
       return ERRATA_CLI_EXIT_OK;

@@ -65,7 +65,11 @@ on_progress (const ErrataSynthRunResult *so_far,
              gpointer                    user_data)
 {
   /* Translators: progress of a run: "12/55 (1 failed)". */
-  g_printerr (_("\r%u/%u (%u failed)"), so_far->done, so_far->total, so_far->n_failed);
+  g_autofree char *line = g_strdup_printf (_("%u/%u (%u failed)"), so_far->done, so_far->total,
+                                           so_far->n_failed);
+
+  /* The line is written over: \r stays out of the message. */
+  g_printerr ("\r%s", line);
 }
 
 static gboolean

@@ -264,7 +264,7 @@ errata_experiment_variant_create (ErrataProject  *project,
   g_return_val_if_fail (target != NULL || from_name != NULL, NULL);
 
   experiment = errata_experiment_get (project, experiment_id, error);
-  if (experiment == NULL || !_errata_experiment_check_name (name, _("variant"), error))
+  if (experiment == NULL || !_errata_experiment_check_name (name, _("A variant needs a name of 1 to 200 characters"), error))
     return NULL;
   existing = errata_experiment_find_variant (project, experiment_id, name, &local);
   if (existing != NULL)

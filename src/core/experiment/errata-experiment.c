@@ -493,14 +493,12 @@ check_name_free (ErrataProject  *project,
 
 gboolean
 _errata_experiment_check_name (const char  *name,
-                               const char  *what,
+                               const char  *refusal,
                                GError     **error)
 {
   if (name != NULL && *name != '\0' && strlen (name) <= 200 && g_utf8_validate (name, -1, NULL))
     return TRUE;
-  g_set_error (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_INVALID,
-               /* Translators: %s is "experiment" or "variant". */
-               _("A %s needs a name of 1 to 200 characters"), what);
+  g_set_error_literal (error, ERRATA_EXPERIMENT_ERROR, ERRATA_EXPERIMENT_ERROR_INVALID, refusal);
   return FALSE;
 }
 
@@ -518,7 +516,9 @@ errata_experiment_create (ErrataProject  *project,
   g_return_val_if_fail (ERRATA_IS_PROJECT (project), NULL);
   g_return_val_if_fail (query_source != NULL, NULL);
 
-  if (!_errata_experiment_check_name (name, _("experiment"), error)
+  if (!_errata_experiment_check_name (name,
+                                      _("An experiment needs a name of 1 to 200 characters"),
+                                      error)
       || !check_name_free (project, name, error))
     return NULL;
   queries = _errata_experiment_read_source (project, query_source, error);

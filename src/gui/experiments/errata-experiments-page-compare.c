@@ -212,6 +212,7 @@ attach_header (ErrataExperimentsPage     *self,
 {
   const char *titles[] = {
     _("Failure mode"), self->comparison->baseline, candidate->name,
+    /* xgettext:no-c-format */
     _("Difference (95% interval)"), _("McNemar p"), _("Verdict"),
   };
 
