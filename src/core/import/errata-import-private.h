@@ -158,6 +158,19 @@ void               _errata_import_otel_tool_info    (JsonObject  *span,
                                                      const char **name,
                                                      const char **call_id,
                                                      char       **result);
+/* A JSON attribute, stored as text or as a structured value (errata-import-otel.c). */
+JsonNode          *_errata_import_otel_json_attribute (ErrataImportContext  *ctx,
+                                                       JsonObject           *attributes,
+                                                       const char           *key);
+/* Indexed attributes gathered back into messages and tools
+ * (errata-import-otel-indexed.c). */
+gboolean           _errata_import_otel_append_indexed_messages (ErrataImportContext  *ctx,
+                                                                JsonArray            *out,
+                                                                JsonObject           *attributes,
+                                                                const char           *prefix,
+                                                                GError              **error);
+JsonArray         *_errata_import_otel_span_tools     (ErrataImportContext  *ctx,
+                                                       JsonObject           *attributes);
 
 /* One LLM span's call: its input messages, then its output. */
 typedef struct

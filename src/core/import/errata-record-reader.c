@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include "errata-record-reader.h"
+#include "errata-record-reader-private.h"
 #include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
@@ -23,38 +23,6 @@
 #include <string.h>
 
 #define INITIAL_BUFFER_SIZE (64 * 1024)
-
-struct _ErrataRecordReader
-{
-  GInputStream       *stream;
-  ErrataRecordSyntax  syntax;
-  JsonParser         *parser;
-
-  /* buf[start, len) is kept across refills: the record being read. */
-  guint8             *buf;
-  gsize               len;
-  gsize               cap;
-  gsize               pos;
-  gsize               start;
-  guint64             bytes_read;
-  guint               eof : 1;
-  guint               started : 1;
-  guint               in_array : 1;
-  guint               done : 1;
-  /* The record being read grew past max_record_size: its bytes are
-   * dropped as they come and the scanner only looks for its end. */
-  guint               oversize : 1;
-  gsize               max_record_size;
-
-  guint               line;
-  guint               number;
-
-  /* CSV */
-  GStrv               header;
-  guint               n_header;
-  GPtrArray          *fields;
-  GString            *field;
-};
 
 ErrataRecordReader *
 errata_record_reader_new (GInputStream       *stream,
@@ -184,8 +152,8 @@ errata_record_clear (ErrataRecord *record)
 /* A record longer than the limit is not kept: its bytes so far are
  * dropped and the scanner goes on from offset 0 looking for its end, so
  * memory stays bounded whatever the input. TRUE if it dropped them. */
-static gboolean
-drop_if_oversize (ErrataRecordReader *self)
+gboolean
+_errata_record_reader_drop_if_oversize (ErrataRecordReader *self)
 {
   if (self->len - self->start <= self->max_record_size)
     return FALSE;
@@ -195,8 +163,8 @@ drop_if_oversize (ErrataRecordReader *self)
   return TRUE;
 }
 
-static char *
-describe_oversize (ErrataRecordReader *self)
+char *
+_errata_record_reader_describe_oversize (ErrataRecordReader *self)
 {
   g_autofree char *limit = g_format_size_full (self->max_record_size, G_FORMAT_SIZE_IEC_UNITS);
 
@@ -207,10 +175,10 @@ describe_oversize (ErrataRecordReader *self)
 }
 
 /* Reads more input, keeping buf[start, len) and moving it to the front. */
-static gboolean
-fill (ErrataRecordReader  *self,
-      GCancellable        *cancellable,
-      GError             **error)
+gboolean
+_errata_record_reader_fill (ErrataRecordReader  *self,
+                            GCancellable        *cancellable,
+                            GError             **error)
 {
   gssize n;
 
@@ -251,7 +219,7 @@ ensure (ErrataRecordReader  *self,
   self->start = self->pos;
   while (self->len - self->pos < n && !self->eof)
     {
-      if (!fill (self, cancellable, error))
+      if (!_errata_record_reader_fill (self, cancellable, error))
         return FALSE;
     }
   return TRUE;
@@ -326,9 +294,9 @@ describe_json_error (const char *message,
   return g_strdup_printf (_("not valid JSON: %s"), problem);
 }
 
-static char *
-check_utf8 (const char *text,
-            gsize       len)
+char *
+_errata_record_reader_check_utf8 (const char *text,
+                                  gsize       len)
 {
   const char *end;
   g_autofree char *offset = NULL;
@@ -354,7 +322,7 @@ parse_json_record (ErrataRecordReader *self,
 {
   g_autoptr(GError) local_error = NULL;
 
-  record->error = check_utf8 (record->text, record->len);
+  record->error = _errata_record_reader_check_utf8 (record->text, record->len);
   if (record->error != NULL)
     return;
 
@@ -371,9 +339,9 @@ parse_json_record (ErrataRecordReader *self,
     record->error = g_strdup (_("the record is empty"));
 }
 
-static gboolean
-is_blank (const guint8 *text,
-          gsize         len)
+gboolean
+_errata_record_reader_is_blank (const guint8 *text,
+                                gsize         len)
 {
   for (gsize i = 0; i < len; i++)
     if (!is_space (text[i]))
@@ -403,8 +371,9 @@ find_newline (ErrataRecordReader  *self,
         return TRUE;
       if (!may_drop && self->len - self->start > self->max_record_size)
         return TRUE;
-      scanned = may_drop && drop_if_oversize (self) ? 0 : self->len - self->start;
-      if (!fill (self, cancellable, error))
+      scanned = may_drop && _errata_record_reader_drop_if_oversize (self)
+                ? 0 : self->len - self->start;
+      if (!_errata_record_reader_fill (self, cancellable, error))
         return FALSE;
     }
 }
@@ -434,7 +403,7 @@ next_jsonl (ErrataRecordReader  *self,
       len = end - self->start;
       if (len > 0 && self->buf[self->start + len - 1] == '\r')
         len--;
-      if (!self->oversize && is_blank (self->buf + self->start, len))
+      if (!self->oversize && _errata_record_reader_is_blank (self->buf + self->start, len))
         continue;
 
       record->number = ++self->number;
@@ -442,7 +411,7 @@ next_jsonl (ErrataRecordReader  *self,
       record->text = (const char *)self->buf + self->start;
       record->len = len;
       if (self->oversize || len > self->max_record_size)
-        record->error = describe_oversize (self);
+        record->error = _errata_record_reader_describe_oversize (self);
       else
         parse_json_record (self, record, newline == NULL);
       return TRUE;
@@ -542,9 +511,9 @@ scan_value (ErrataRecordReader  *self,
               *truncated = scan.depth > 0 || scan.in_string;
               break;
             }
-          if (drop_if_oversize (self))
+          if (_errata_record_reader_drop_if_oversize (self))
             offset = 0;
-          if (!fill (self, cancellable, error))
+          if (!_errata_record_reader_fill (self, cancellable, error))
             return FALSE;
           continue;
         }
@@ -615,7 +584,7 @@ next_json (ErrataRecordReader  *self,
     }
   else if (self->oversize || record->len > self->max_record_size)
     /* The scanner saw the whole value go by: what follows is still sound. */
-    record->error = describe_oversize (self);
+    record->error = _errata_record_reader_describe_oversize (self);
   else
     parse_json_record (self, record, FALSE);
   /* Outside an array only objects and arrays can be skipped cleanly; after
@@ -625,236 +594,6 @@ next_json (ErrataRecordReader  *self,
       (record->len == 0 || (record->text[0] != '{' && record->text[0] != '[')))
     self->done = TRUE;
   return TRUE;
-}
-
-typedef enum
-{
-  CSV_FIELD_START,
-  CSV_UNQUOTED,
-  CSV_QUOTED,
-  CSV_QUOTE_IN_QUOTED,
-} CsvState;
-
-static void
-push_field (ErrataRecordReader *self)
-{
-  /* An oversize row is skipped: keeping its fields would undo the limit. */
-  if (self->oversize)
-    return;
-  g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
-  g_string_truncate (self->field, 0);
-}
-
-/* One step of the RFC 4180 state machine; TRUE at the end of the row. */
-static gboolean
-csv_byte (ErrataRecordReader *self,
-          CsvState           *state,
-          guint8              c)
-{
-  if (*state == CSV_QUOTED)
-    {
-      if (c == '"')
-        *state = CSV_QUOTE_IN_QUOTED;
-      else
-        {
-          if (c == '\n')
-            self->line++;
-          if (!self->oversize)
-            g_string_append_c (self->field, c);
-        }
-      return FALSE;
-    }
-
-  if (c == '"' && *state == CSV_FIELD_START)
-    *state = CSV_QUOTED;
-  else if (c == '"' && *state == CSV_QUOTE_IN_QUOTED)
-    {
-      if (!self->oversize)
-        g_string_append_c (self->field, '"');
-      *state = CSV_QUOTED;
-    }
-  else if (c == ',')
-    {
-      push_field (self);
-      *state = CSV_FIELD_START;
-    }
-  else if (c == '\n')
-    {
-      push_field (self);
-      self->line++;
-      return TRUE;
-    }
-  else if (c != '\r')
-    {
-      /* Lenient: text after a closing quote or a quote inside an unquoted
-       * field is kept as it is. */
-      if (!self->oversize)
-        g_string_append_c (self->field, c);
-      *state = CSV_UNQUOTED;
-    }
-  return FALSE;
-}
-
-/* Reads one row into self->fields; FALSE at the end of the input. */
-static gboolean
-read_csv_row (ErrataRecordReader  *self,
-              gboolean            *unterminated,
-              GCancellable        *cancellable,
-              GError             **error)
-{
-  CsvState state = CSV_FIELD_START;
-  gsize offset = 0;
-
-  g_ptr_array_set_size (self->fields, 0);
-  g_string_truncate (self->field, 0);
-  self->start = self->pos;
-  self->oversize = FALSE;
-  *unterminated = FALSE;
-
-  for (;;)
-    {
-      gsize i = self->start + offset;
-
-      if (i == self->len)
-        {
-          if (!self->eof)
-            {
-              if (drop_if_oversize (self))
-                {
-                  offset = 0;
-                  g_string_truncate (self->field, 0);
-                  g_ptr_array_set_size (self->fields, 0);
-                }
-              if (!fill (self, cancellable, error))
-                return FALSE;
-              continue;
-            }
-          if (offset == 0 && !self->oversize)
-            return FALSE;
-          *unterminated = state == CSV_QUOTED;
-          push_field (self);
-          break;
-        }
-      offset++;
-      if (csv_byte (self, &state, self->buf[i]))
-        break;
-    }
-
-  self->pos = self->start + offset;
-  return TRUE;
-}
-
-static gboolean
-csv_row_is_blank (ErrataRecordReader *self)
-{
-  return !self->oversize && self->fields->len == 1
-         && *(const char *)g_ptr_array_index (self->fields, 0) == '\0'
-         && is_blank (self->buf + self->start, self->pos - self->start);
-}
-
-static void
-take_header (ErrataRecordReader *self)
-{
-  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  self->n_header = self->fields->len;
-  self->header = g_new0 (char *, self->n_header + 1);
-  for (guint i = 0; i < self->n_header; i++)
-    {
-      const char *name = g_ptr_array_index (self->fields, i);
-      /* Not translated: a column's name is what --map refers to, and a
-       * mapping must mean the same in every language. */
-      char *unique = *name ? g_strdup (name) : g_strdup_printf ("column %u", i + 1);
-
-      /* Two columns with one name would overwrite each other. */
-      for (guint n = 2; g_hash_table_contains (seen, unique); n++)
-        {
-          g_free (unique);
-          unique = g_strdup_printf ("%s (%u)", name, n);
-        }
-      self->header[i] = unique;
-      g_hash_table_add (seen, unique);
-    }
-  g_hash_table_unref (seen);
-}
-
-static void
-fill_csv_record (ErrataRecordReader *self,
-                 ErrataRecord       *record,
-                 gboolean            unterminated)
-{
-  JsonObject *object;
-  gsize len = self->pos - self->start;
-
-  /* The row's text, without its line end. */
-  while (len > 0 && (self->buf[self->start + len - 1] == '\n'
-                     || self->buf[self->start + len - 1] == '\r'))
-    len--;
-  record->text = (const char *)self->buf + self->start;
-  record->len = len;
-
-  if (self->oversize || len > self->max_record_size)
-    {
-      record->error = describe_oversize (self);
-      return;
-    }
-  if (unterminated)
-    {
-      /* Translators: a field of a CSV file that opens with a " and has no closing ". */
-      record->error = g_strdup (_("a quoted field is not closed; the file may be truncated"));
-      return;
-    }
-  record->error = check_utf8 (record->text, record->len);
-  if (record->error != NULL)
-    return;
-  if (self->fields->len != self->n_header)
-    {
-      record->error = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    /* Translators: the subject is a row
-                                                     * of a CSV file. The first %u is the
-                                                     * number of fields in that row, the
-                                                     * second the number of fields in the
-                                                     * file's first row, which names them. */
-                                                    "has %u field, but the header row has %u",
-                                                    "has %u fields, but the header row has %u",
-                                                    self->fields->len),
-                                       self->fields->len, self->n_header);
-      return;
-    }
-
-  object = json_object_new ();
-  for (guint i = 0; i < self->n_header; i++)
-    json_object_set_string_member (object, self->header[i], g_ptr_array_index (self->fields, i));
-  record->node = json_node_init_object (json_node_alloc (), object);
-  json_object_unref (object);
-}
-
-static gboolean
-next_csv (ErrataRecordReader  *self,
-          ErrataRecord        *record,
-          GCancellable        *cancellable,
-          GError             **error)
-{
-  for (;;)
-    {
-      gboolean unterminated;
-      guint line = self->line;
-
-      if (!read_csv_row (self, &unterminated, cancellable, error))
-        return FALSE;
-      if (csv_row_is_blank (self))
-        continue;
-      if (self->header == NULL)
-        {
-          take_header (self);
-          continue;
-        }
-
-      record->number = ++self->number;
-      record->line = line;
-      fill_csv_record (self, record, unterminated);
-      return TRUE;
-    }
 }
 
 /* JSONL when the first line holds a whole object, JSON otherwise (a
@@ -945,7 +684,7 @@ errata_record_reader_next (ErrataRecordReader  *self,
     case ERRATA_RECORD_SYNTAX_JSONL:
       return next_jsonl (self, record, cancellable, error);
     case ERRATA_RECORD_SYNTAX_CSV:
-      return next_csv (self, record, cancellable, error);
+      return _errata_record_reader_next_csv (self, record, cancellable, error);
     case ERRATA_RECORD_SYNTAX_JSON:
     case ERRATA_RECORD_SYNTAX_AUTO:
     case ERRATA_RECORD_SYNTAX_ANY_JSON:

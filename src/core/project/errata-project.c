@@ -11,29 +11,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "errata-project-private.h"
+#include "errata-project-open-private.h"
 #include "errata-project-schema.h"
 #include "errata-trace-private.h"
-
-struct _ErrataProject
-{
-  GObject       parent_instance;
-
-  GFile        *file;
-  sqlite3      *db;
-  gboolean      read_only;
-  int           schema_version;
-  guint         transaction_depth;
-
-  /* SQL text (static strings) -> prepared statement, for hot paths. */
-  GHashTable   *statements;
-
-  /* Whose reviews are "mine" in queries (errata_reviewer() in SQL). */
-  char         *reviewer;
-
-  /* The copy of the file as it was before this open upgraded it. */
-  GFile        *upgrade_backup;
-};
 
 G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
 G_DEFINE_QUARK (errata-project-error-quark, errata_project_error)
@@ -120,11 +100,11 @@ _errata_project_set_error (ErrataProject  *self,
   return FALSE;
 }
 
-static gboolean
-exec_sql (ErrataProject  *self,
-          const char     *sql,
-          const char     *what,
-          GError        **error)
+gboolean
+_errata_project_exec_sql (ErrataProject  *self,
+                          const char     *sql,
+                          const char     *what,
+                          GError        **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return _errata_project_set_error (self, error, what);
@@ -277,8 +257,8 @@ configure_connection (ErrataProject  *self,
   sqlite3_create_function (self->db, "errata_reviewer", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                            self, sql_reviewer, NULL, NULL);
 
-  if (!exec_sql (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;",
-                 _("configure the project"), error))
+  if (!_errata_project_exec_sql (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;",
+                                 _("configure the project"), error))
     return FALSE;
   if (self->read_only)
     return TRUE;
@@ -288,9 +268,9 @@ configure_connection (ErrataProject  *self,
   /* A bigger page cache lets a whole import batch (trace rows, seven
    * indexes, FTS postings) stay in memory until COMMIT instead of spilling
    * to the WAL page by page; it only grows as far as it is used. */
-  return exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                   " PRAGMA cache_size = -16384;",
-                   _("configure the project"), error);
+  return _errata_project_exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                   " PRAGMA cache_size = -16384;",
+                                   _("configure the project"), error);
 }
 
 /* `existing`: the file must already be a database (checked before SQLite
@@ -325,164 +305,6 @@ open_connection (ErrataProject  *self,
   return configure_connection (self, error);
 }
 
-static gboolean
-run_migrations (ErrataProject  *self,
-                int             from_version,
-                GError        **error)
-{
-  g_autofree char *set_version = NULL;
-
-  if (!errata_project_begin (self, error))
-    return FALSE;
-  for (guint v = from_version + 1; v < errata_project_n_migrations; v++)
-    {
-      if (!exec_sql (self, errata_project_migrations[v], _("upgrade the project"), error))
-        {
-          errata_project_rollback (self);
-          return FALSE;
-        }
-    }
-  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                 ERRATA_PROJECT_APPLICATION_ID, ERRATA_PROJECT_SCHEMA_VERSION);
-  if (!exec_sql (self, set_version, _("upgrade the project"), error))
-    {
-      errata_project_rollback (self);
-      return FALSE;
-    }
-  if (!errata_project_commit (self, error))
-    return FALSE;
-  self->schema_version = ERRATA_PROJECT_SCHEMA_VERSION;
-  return TRUE;
-}
-
-/* Which Errata last migrated or created the file ("Errata 1.4"): the
- * version a newer file needs. Best effort: NULL when unknown. */
-static char *
-read_writer (ErrataProject *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *writer = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key IN ('upgraded_by',"
-                          " 'created_by') ORDER BY key = 'upgraded_by' DESC LIMIT 1",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    return NULL;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    writer = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return writer;
-}
-
-static gboolean
-check_identity (ErrataProject  *self,
-                GError        **error)
-{
-  g_autofree char *path = g_file_get_path (self->file);
-  gint64 app_id = 0;
-  gint64 version = 0;
-
-  if (!_errata_project_query_int (self, "PRAGMA application_id", &app_id, error) ||
-      !_errata_project_query_int (self, "PRAGMA user_version", &version, error))
-    return FALSE;
-
-  if (app_id != ERRATA_PROJECT_APPLICATION_ID)
-    {
-      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_ERRATA,
-                   _("“%s” is an SQLite database, but not an Errata project."), path);
-      return FALSE;
-    }
-  /* The header holds a signed 32-bit number: 2^31 reads back negative,
-   * and no migration path starts below 0. */
-  if (version < 0)
-    {
-      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_CORRUPT,
-                   _("“%s” is damaged: its format number (%lld) is not one Errata ever "
-                     "wrote. Restore it from a backup."), path, (long long)version);
-      return FALSE;
-    }
-  if (version > ERRATA_PROJECT_SCHEMA_VERSION)
-    {
-      g_autofree char *writer = read_writer (self);
-
-      if (writer != NULL)
-        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
-                     _("“%s” was saved by a newer version of Errata: it needs %s or later "
-                       "(file format %d; this is Errata %s, which reads up to format %d). "
-                       "Update Errata to open it."),
-                     path, writer, (int)version, PACKAGE_VERSION, ERRATA_PROJECT_SCHEMA_VERSION);
-      else
-        g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_TOO_NEW,
-                     _("“%s” was saved by a newer version of Errata (file format %d; this is "
-                       "Errata %s, which reads up to format %d). Update Errata to open it."),
-                     path, (int)version, PACKAGE_VERSION, ERRATA_PROJECT_SCHEMA_VERSION);
-      return FALSE;
-    }
-  self->schema_version = version;
-  /* Reading the schema is what notices a damaged first page; better now,
-   * with a clear message, than at the first query. */
-  return _errata_project_query_int (self, "SELECT count(*) FROM sqlite_schema", &version, error)
-         && _errata_project_check_schema (self, self->schema_version, error);
-}
-
-/* NAME.errata.vN.bak, or NAME.errata.vN.2.bak and on when that exists
- * (a backup is never overwritten: it may be the only old copy left). */
-static char *
-backup_path (const char *path,
-             int         version)
-{
-  char *candidate = g_strdup_printf ("%s.v%d.bak", path, version);
-
-  for (guint i = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); i++)
-    {
-      g_free (candidate);
-      candidate = g_strdup_printf ("%s.v%d.%u.bak", path, version, i);
-    }
-  return candidate;
-}
-
-/* Before an upgrade, the file as it is: after it, an older Errata (a
- * colleague's) can no longer open the project. */
-static gboolean
-keep_old_file (ErrataProject  *self,
-               GError        **error)
-{
-  g_autofree char *path = g_file_get_path (self->file);
-  g_autofree char *backup = backup_path (path, self->schema_version);
-
-  if (!_errata_project_backup_to (self->db, backup, error))
-    {
-      g_unlink (backup);
-      g_prefix_error (error, _("“%s” was saved by an older version of Errata. Before upgrading "
-                               "it, a copy of the old file could not be written beside it, so "
-                               "nothing was changed: "), path);
-      return FALSE;
-    }
-  self->upgrade_backup = g_file_new_for_path (backup);
-  return TRUE;
-}
-
-static gboolean
-bring_schema_up_to_date (ErrataProject  *self,
-                         GError        **error)
-{
-  g_autofree char *path = NULL;
-
-  if (self->schema_version == ERRATA_PROJECT_SCHEMA_VERSION)
-    return TRUE;
-  if (self->read_only)
-    {
-      path = g_file_get_path (self->file);
-      g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY,
-                   _("“%s” was saved by an older version of Errata and must be upgraded, "
-                     "which cannot be done read-only."), path);
-      return FALSE;
-    }
-  if (self->schema_version > 0 && !keep_old_file (self, error))
-    return FALSE;
-  return run_migrations (self, self->schema_version, error) &&
-         errata_project_set_meta (self, "upgraded_by", "Errata " PACKAGE_VERSION, error);
-}
-
 static ErrataProject *
 project_new (GFile *file)
 {
@@ -511,8 +333,8 @@ errata_project_open (GFile                   *file,
   sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
   if (!open_connection (self, sqlite_flags, TRUE, error) ||
-      !check_identity (self, error) ||
-      !bring_schema_up_to_date (self, error))
+      !_errata_project_check_identity (self, error) ||
+      !_errata_project_bring_schema_up_to_date (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -546,7 +368,7 @@ errata_project_create (GFile   *file,
 
   self = project_new (file);
   if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, FALSE, error) ||
-      !run_migrations (self, 0, error))
+      !_errata_project_run_migrations (self, 0, error))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       g_unlink (path);

@@ -69,9 +69,9 @@ next_script (ErrataMockLlmServer *self)
   return g_ptr_array_index (self->replies, self->n_replied % self->replies->len);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+const char *
+_errata_mock_get_string (JsonObject *object,
+                         const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -91,7 +91,7 @@ count_prompt_chars (JsonObject *request)
     {
       JsonNode *node = json_array_get_element (json_node_get_array (messages), i);
       const char *content = JSON_NODE_HOLDS_OBJECT (node)
-                            ? get_string (json_node_get_object (node), "content") : NULL;
+                            ? _errata_mock_get_string (json_node_get_object (node), "content") : NULL;
 
       chars += content != NULL ? strlen (content) : 0;
     }
@@ -111,21 +111,8 @@ last_user_text (JsonObject *request)
   len = json_array_get_length (array);
   if (len == 0 || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, len - 1)))
     return "";
-  return get_string (json_array_get_object_element (array, len - 1), "content");
+  return _errata_mock_get_string (json_array_get_object_element (array, len - 1), "content");
 }
-
-/* What to say: the script's text/json, or a default that names the
- * request it answers. */
-typedef struct
-{
-  char     *text;
-  JsonNode *json;
-  char     *model;
-  char     *finish_reason;  /* NULL: the usual one */
-  gint64    tokens_in;
-  gint64    tokens_out;
-  JsonNode *tool_calls;     /* nullable: OpenAI tool calls to answer with */
-} Answer;
 
 static void
 answer_clear (Answer *answer)
@@ -137,9 +124,9 @@ answer_clear (Answer *answer)
   g_clear_pointer (&answer->json, json_node_unref);
 }
 
-static gboolean
-wants_json (JsonObject *request,
-            gboolean    anthropic)
+gboolean
+_errata_mock_wants_json (JsonObject *request,
+                         gboolean    anthropic)
 {
   return json_object_has_member (request, anthropic ? "tools" : "response_format");
 }
@@ -161,7 +148,7 @@ make_answer (ErrataMockLlmServer *self,
     answer->text = g_strdup (json_node_get_string (script));
   else if (object != NULL)
     {
-      answer->text = g_strdup (get_string (object, "text"));
+      answer->text = g_strdup (_errata_mock_get_string (object, "text"));
       if (json_object_has_member (object, "json"))
         answer->json = json_node_copy (json_object_get_member (object, "json"));
       if (json_object_has_member (object, "tool_calls"))
@@ -170,193 +157,21 @@ make_answer (ErrataMockLlmServer *self,
 
   if (answer->text == NULL && answer->json == NULL && !anthropic)
     answer->json = errata_mock_llm_synth_answer (request, user);
-  if (answer->text == NULL && answer->json == NULL && wants_json (request, anthropic))
+  if (answer->text == NULL && answer->json == NULL && _errata_mock_wants_json (request, anthropic))
     answer->json = json_from_string ("{\"verdict\": \"pass\", \"reasoning\": \"mock\"}", NULL);
   if (answer->text == NULL && answer->json == NULL)
     answer->text = g_strdup_printf ("Mock reply %u to: %.60s", n, user != NULL ? user : "");
   if (answer->text == NULL)
     answer->text = json_to_string (answer->json, FALSE);
 
-  answer->model = g_strdup (get_string (object, "model") != NULL ? get_string (object, "model")
-                            : get_string (request, "model") != NULL ? get_string (request, "model")
+  answer->model = g_strdup (_errata_mock_get_string (object, "model") != NULL
+                            ? _errata_mock_get_string (object, "model")
+                            : _errata_mock_get_string (request, "model") != NULL
+                            ? _errata_mock_get_string (request, "model")
                             : "mock-model");
-  answer->finish_reason = g_strdup (get_string (object, "finish_reason"));
+  answer->finish_reason = g_strdup (_errata_mock_get_string (object, "finish_reason"));
   answer->tokens_in = count_prompt_chars (request) / 4 + 1;
   answer->tokens_out = strlen (answer->text) / 4 + 1;
-}
-
-static char *
-openai_body (guint        n,
-             const Answer *answer)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *id = g_strdup_printf ("chatcmpl-mock-%u", n);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, id);
-  json_builder_set_member_name (b, "object");
-  json_builder_add_string_value (b, "chat.completion");
-  json_builder_set_member_name (b, "model");
-  json_builder_add_string_value (b, answer->model);
-  json_builder_set_member_name (b, "choices");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "index");
-  json_builder_add_int_value (b, 0);
-  json_builder_set_member_name (b, "message");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "role");
-  json_builder_add_string_value (b, "assistant");
-  json_builder_set_member_name (b, "content");
-  json_builder_add_string_value (b, answer->text);
-  if (answer->tool_calls != NULL)
-    {
-      json_builder_set_member_name (b, "tool_calls");
-      json_builder_add_value (b, json_node_copy (answer->tool_calls));
-    }
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "finish_reason");
-  json_builder_add_string_value (b, answer->finish_reason != NULL ? answer->finish_reason : "stop");
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "usage");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "prompt_tokens");
-  json_builder_add_int_value (b, answer->tokens_in);
-  json_builder_set_member_name (b, "completion_tokens");
-  json_builder_add_int_value (b, answer->tokens_out);
-  json_builder_set_member_name (b, "total_tokens");
-  json_builder_add_int_value (b, answer->tokens_in + answer->tokens_out);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-static const char *
-tool_name (JsonObject *request)
-{
-  JsonNode *tools = json_object_get_member (request, "tools");
-  JsonNode *first;
-
-  if (tools == NULL || !JSON_NODE_HOLDS_ARRAY (tools) ||
-      json_array_get_length (json_node_get_array (tools)) == 0)
-    return "reply";
-  first = json_array_get_element (json_node_get_array (tools), 0);
-  return JSON_NODE_HOLDS_OBJECT (first) && get_string (json_node_get_object (first), "name")
-         ? get_string (json_node_get_object (first), "name") : "reply";
-}
-
-static void
-add_anthropic_content (JsonBuilder  *b,
-                       JsonObject   *request,
-                       guint         n,
-                       const Answer *answer)
-{
-  gboolean tool = answer->json != NULL && wants_json (request, TRUE);
-  g_autofree char *id = g_strdup_printf ("toolu_mock_%u", n);
-
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, tool ? "tool_use" : "text");
-  if (tool)
-    {
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, id);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, tool_name (request));
-      json_builder_set_member_name (b, "input");
-      json_builder_add_value (b, json_node_copy (answer->json));
-    }
-  else
-    {
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, answer->text);
-    }
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-}
-
-static char *
-anthropic_body (JsonObject   *request,
-                guint         n,
-                const Answer *answer)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *id = g_strdup_printf ("msg_mock_%u", n);
-
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, id);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "message");
-  json_builder_set_member_name (b, "role");
-  json_builder_add_string_value (b, "assistant");
-  json_builder_set_member_name (b, "model");
-  json_builder_add_string_value (b, answer->model);
-  json_builder_set_member_name (b, "content");
-  add_anthropic_content (b, request, n, answer);
-  json_builder_set_member_name (b, "stop_reason");
-  json_builder_add_string_value (b, answer->finish_reason != NULL ? answer->finish_reason
-                                    : answer->json != NULL && wants_json (request, TRUE)
-                                    ? "tool_use" : "end_turn");
-  json_builder_set_member_name (b, "usage");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "input_tokens");
-  json_builder_add_int_value (b, answer->tokens_in);
-  json_builder_set_member_name (b, "output_tokens");
-  json_builder_add_int_value (b, answer->tokens_out);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-error_body (gboolean    anthropic,
-            const char *type,
-            const char *code,
-            const char *message)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (b);
-  if (anthropic)
-    {
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "error");
-    }
-  json_builder_set_member_name (b, "error");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, type);
-  if (!anthropic && code != NULL)
-    {
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, code);
-    }
-  json_builder_set_member_name (b, "message");
-  json_builder_add_string_value (b, message);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-models_body (void)
-{
-  return g_strdup ("{\"object\": \"list\", \"data\": ["
-                   "{\"id\": \"mock-small\", \"object\": \"model\", \"type\": \"model\"}, "
-                   "{\"id\": \"mock-large\", \"object\": \"model\", \"type\": \"model\"}]}");
 }
 
 /* ---- answering --------------------------------------------------------- */
@@ -470,15 +285,18 @@ respond_fault (ErrataMockLlmServer *self,
     case ERRATA_MOCK_FAULT_NONE:
       return FALSE;
     case ERRATA_MOCK_FAULT_429:
-      respond (self, msg, 429, error_body (anthropic, anthropic ? "rate_limit_error" : "requests",
-                                           "rate_limit_exceeded", "Rate limit reached"), retry);
+      respond (self, msg, 429,
+               _errata_mock_error_body (anthropic, anthropic ? "rate_limit_error" : "requests",
+                                        "rate_limit_exceeded", "Rate limit reached"), retry);
       return TRUE;
     case ERRATA_MOCK_FAULT_500:
-      respond (self, msg, 500, error_body (anthropic, anthropic ? "api_error" : "server_error",
-                                           NULL, "Internal server error"), NULL);
+      respond (self, msg, 500,
+               _errata_mock_error_body (anthropic, anthropic ? "api_error" : "server_error",
+                                        NULL, "Internal server error"), NULL);
       return TRUE;
     case ERRATA_MOCK_FAULT_529:
-      respond (self, msg, 529, error_body (anthropic, "overloaded_error", NULL, "Overloaded"), NULL);
+      respond (self, msg, 529,
+               _errata_mock_error_body (anthropic, "overloaded_error", NULL, "Overloaded"), NULL);
       return TRUE;
     case ERRATA_MOCK_FAULT_MALFORMED:
       respond (self, msg, 200, g_strdup ("{\"choices\": [ this is not json"), NULL);
@@ -491,22 +309,25 @@ respond_fault (ErrataMockLlmServer *self,
       return TRUE;
     case ERRATA_MOCK_FAULT_QUOTA:
       if (anthropic)
-        respond (self, msg, 400, error_body (TRUE, "invalid_request_error", NULL,
-                                             "Your credit balance is too low to access the "
-                                             "Anthropic API. Please go to Plans & Billing to "
-                                             "upgrade or purchase credits."), NULL);
+        respond (self, msg, 400,
+                 _errata_mock_error_body (TRUE, "invalid_request_error", NULL,
+                                          "Your credit balance is too low to access the "
+                                          "Anthropic API. Please go to Plans & Billing to "
+                                          "upgrade or purchase credits."), NULL);
       else
-        respond (self, msg, 429, error_body (FALSE, "insufficient_quota", "insufficient_quota",
-                                             "You exceeded your current quota, please check "
-                                             "your plan and billing details."), retry);
+        respond (self, msg, 429,
+                 _errata_mock_error_body (FALSE, "insufficient_quota", "insufficient_quota",
+                                          "You exceeded your current quota, please check "
+                                          "your plan and billing details."), retry);
       return TRUE;
     case ERRATA_MOCK_FAULT_AUTH:
       /* Echo the key, as careless servers do: the client must hide it. */
       auth_message = g_strdup_printf ("Incorrect API key provided: %s",
                                       self->last_api_key ? self->last_api_key : "(none)");
-      respond (self, msg, 401, error_body (anthropic, anthropic ? "authentication_error"
-                                                                : "invalid_request_error",
-                                           "invalid_api_key", auth_message), NULL);
+      respond (self, msg, 401,
+               _errata_mock_error_body (anthropic, anthropic ? "authentication_error"
+                                                             : "invalid_request_error",
+                                        "invalid_api_key", auth_message), NULL);
       return TRUE;
     default:
       g_assert_not_reached ();
@@ -560,9 +381,9 @@ handle_chat (ErrataMockLlmServer *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
       (anthropic && soup_message_headers_get_one (headers, "anthropic-version") == NULL))
     {
-      respond (self, msg, 400, error_body (anthropic, "invalid_request_error", NULL,
-                                           "The request is not a JSON object or lacks "
-                                           "the anthropic-version header"), NULL);
+      respond (self, msg, 400, _errata_mock_error_body (anthropic, "invalid_request_error", NULL,
+                                                        "The request is not a JSON object or lacks "
+                                                        "the anthropic-version header"), NULL);
       return;
     }
   g_clear_pointer (&self->last_request, json_node_unref);
@@ -571,7 +392,8 @@ handle_chat (ErrataMockLlmServer *self,
 
   n = self->n_chat_requests;
   make_answer (self, request, anthropic, &answer);
-  body = anthropic ? anthropic_body (request, n, &answer) : openai_body (n, &answer);
+  body = anthropic ? _errata_mock_anthropic_body (request, n, &answer)
+                   : _errata_mock_openai_body (n, &answer);
   answer_clear (&answer);
 
   if (fault_applies (self))
@@ -596,7 +418,8 @@ _errata_mock_llm_server_answer (ErrataMockLlmServer *self,
   guint n = ++self->n_chat_requests;
 
   make_answer (self, request, anthropic, &answer);
-  body = anthropic ? anthropic_body (request, n, &answer) : openai_body (n, &answer);
+  body = anthropic ? _errata_mock_anthropic_body (request, n, &answer)
+                   : _errata_mock_openai_body (n, &answer);
   answer_clear (&answer);
   return body;
 }
@@ -616,7 +439,7 @@ _errata_mock_llm_server_error_body (gboolean    anthropic,
                                     const char *type,
                                     const char *message)
 {
-  return error_body (anthropic, type, NULL, message);
+  return _errata_mock_error_body (anthropic, type, NULL, message);
 }
 
 /* A server that checks keys, as the real ones do: a wrong key gets 401
@@ -639,9 +462,9 @@ refuse_wrong_key (ErrataMockLlmServer *self,
 
   message = g_strdup_printf ("Incorrect API key provided: %s",
                              self->last_api_key ? self->last_api_key : "(none)");
-  respond (self, msg, 401, error_body (anthropic, anthropic ? "authentication_error"
-                                                            : "invalid_request_error",
-                                       "invalid_api_key", message), NULL);
+  respond (self, msg, 401, _errata_mock_error_body (anthropic, anthropic ? "authentication_error"
+                                                                         : "invalid_request_error",
+                                                    "invalid_api_key", message), NULL);
   return TRUE;
 }
 
@@ -664,7 +487,7 @@ on_request (SoupServer        *server,
   if (refuse_wrong_key (self, msg, path))
     return;
   if (g_str_equal (method, "GET") && (g_str_equal (path, "/models") || g_str_equal (path, "/v1/models")))
-    respond (self, msg, 200, models_body (), NULL);
+    respond (self, msg, 200, _errata_mock_models_body (), NULL);
   else if (_errata_mock_batches_handle (self->batches, msg, method, path))
     ;
   else if (g_str_equal (method, "POST") && g_str_has_suffix (path, "/chat/completions"))
@@ -673,7 +496,8 @@ on_request (SoupServer        *server,
                                             g_str_equal (path, "/v1/messages")))
     handle_chat (self, msg, TRUE);
   else
-    respond (self, msg, 404, error_body (FALSE, "not_found", NULL, "No such endpoint"), NULL);
+    respond (self, msg, 404,
+             _errata_mock_error_body (FALSE, "not_found", NULL, "No such endpoint"), NULL);
 }
 
 /* ---- GObject ----------------------------------------------------------- */

@@ -1,0 +1,26 @@
+/* errata-project-traces-private.h: what errata-project-traces.c and
+ * errata-project-annotations.c share: reading and binding optional
+ * columns.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "errata-project-private.h"
+
+G_BEGIN_DECLS
+
+/* NULL for a negative value. */
+void        _errata_project_bind_optional_int   (sqlite3_stmt *stmt,
+                                                 int           column,
+                                                 gint64        value);
+/* -1 for NULL. */
+gint64      _errata_project_column_optional_int (sqlite3_stmt *stmt,
+                                                 int           column);
+/* "" for NULL. */
+const char *_errata_project_column_text         (sqlite3_stmt *stmt,
+                                                 int           column);
+
+G_END_DECLS
