@@ -147,8 +147,13 @@ trace_to_csv (ErrataTrace *trace,
   json_node_set_object (metadata, errata_trace_get_metadata (trace));
   messages_text = json_text (messages);
   metadata_text = json_text (metadata);
+  /* A file for programs: a point whatever the user's locale (German would
+   * write a comma), and the shortest text that reads back the same. */
   if (errata_trace_get_cost (trace) >= 0)
-    cost = g_strdup_printf ("%.17g", errata_trace_get_cost (trace));
+    {
+      cost = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+      g_ascii_dtostr (cost, G_ASCII_DTOSTR_BUF_SIZE, errata_trace_get_cost (trace));
+    }
 
   append_csv_field (line, errata_trace_get_external_id (trace));
   append_csv_field (line, errata_trace_get_source (trace));

@@ -384,6 +384,31 @@ describe_run (const ErrataExperimentRunResult *result)
   return g_string_free (text, FALSE);
 }
 
+/* The run's row was rebuilt (and its buttons insensitive while it ran), so
+ * the keyboard focus went with it: give it back to that row, or Tab and
+ * the window's shortcuts (Alt+1…) start from nowhere. */
+static void
+focus_variant_row (ErrataExperimentsPage *self,
+                   gint64                 variant_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkListBoxRow *row;
+
+  if (root == NULL || gtk_root_get_focus (root) != NULL || self->variants == NULL)
+    return;
+  for (guint i = 0; i < self->variants->len; i++)
+    {
+      ErrataExperimentVariant *variant = g_ptr_array_index (self->variants, i);
+
+      if (variant->id != variant_id)
+        continue;
+      row = gtk_list_box_get_row_at_index (self->variants_list, i);
+      if (row != NULL)
+        gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+}
+
 static void
 on_run_done (GObject      *source,
              GAsyncResult *result,
@@ -393,6 +418,7 @@ on_run_done (GObject      *source,
   g_autoptr(ErrataExperimentRunResult) outcome = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  gint64 variant_id = self->running_variant;
 
   g_clear_object (&self->run_cancellable);
   self->running_variant = 0;
@@ -402,7 +428,13 @@ on_run_done (GObject      *source,
   text = outcome != NULL ? describe_run (outcome) : g_strdup (error->message);
   set_running (self, FALSE);
   show_variants (self);
+  focus_variant_row (self, variant_id);
   _errata_experiments_page_say (self, text);
+  /* The replies are traces of the project: the Traces page's list and
+   * counts, the Failure Modes and the Report read them again (through the
+   * window, which knows the pages). A cancelled run kept what came back. */
+  if (outcome != NULL && outcome->progress.n_traces > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-pages", NULL);
 }
 
 static void

@@ -242,13 +242,18 @@ errata_traces_page_get_selected (ErrataTracesPage *self)
 
 /* Keys travel from the focused widget up: with nothing focused (a window
  * that just opened) j and k would reach no one. The list takes the focus
- * then, and never from a control the user is in. */
+ * then, and never from a control the user is in, nor while another page
+ * is on show: a reload another page asked for (win.reload-pages after an
+ * experiment's run) put the focus in this hidden list, whose number keys
+ * then ate Alt+1… and Tab went round widgets nobody saw. */
 static void
 take_initial_focus (ErrataTracesPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (root != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }

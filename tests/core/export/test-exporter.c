@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <string.h>
 
 #include "errata-exporter.h"
@@ -30,6 +32,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(ErrataAnnotation) annotation = NULL;
 
   fixture->project = errata_test_new_project (&fixture->dir);
+  errata_trace_set_cost (first, 0.0123);
   g_assert_true (errata_project_add_trace (fixture->project, first, NULL, &error));
   g_assert_true (errata_project_add_trace (fixture->project, second, NULL, &error));
   g_assert_no_error (error);
@@ -131,6 +134,28 @@ test_csv_quoting (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (lines[2], "a2,"));
   g_assert_nonnull (strstr (lines[2], ",Ada,fail,\"wrong city, \"\"Lyon\"\"\nshould be Paris\","));
   g_assert_cmpstr (lines[3], ==, "");
+  g_assert_nonnull (strstr (lines[1], ",0.0123,"));
+}
+
+/* A CSV file is for programs: a German user's export writes 0.0123, not
+ * 0,0123 (where the machine has a German locale to try it with). */
+static void
+test_csv_locale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *before = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *text = NULL;
+  gint64 written = 0;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("no de_DE.UTF-8 locale on this machine");
+      return;
+    }
+  text = export_to_string (fixture->project, ERRATA_EXPORT_FORMAT_CSV, &written);
+  setlocale (LC_NUMERIC, before);
+  g_assert_nonnull (strstr (text, ",0.0123,"));
+  g_assert_null (strstr (text, "0,0123"));
 }
 
 static void
@@ -153,6 +178,8 @@ main (int   argc,
 
   g_test_add ("/exporter/jsonl-round-trip", Fixture, NULL, fixture_set_up,
               test_jsonl_round_trip, fixture_tear_down);
+  g_test_add ("/exporter/csv-locale", Fixture, NULL, fixture_set_up, test_csv_locale,
+              fixture_tear_down);
   g_test_add ("/exporter/csv-quoting", Fixture, NULL, fixture_set_up, test_csv_quoting,
               fixture_tear_down);
   g_test_add_func ("/exporter/format-names", test_format_names);
