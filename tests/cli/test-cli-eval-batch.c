@@ -71,6 +71,9 @@ start_mock (Fixture    *fixture,
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (fixture->mock));
   g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (out), FALSE);
+  /* A test may start the mock twice. */
+  g_clear_pointer (&fixture->url, g_free);
+  g_clear_pointer (&fixture->port, g_free);
   fixture->url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->url);

@@ -506,6 +506,7 @@ test_clone_and_holm (Fixture       *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) variants = NULL;
+  g_autoptr(GPtrArray) dropdowns = NULL;
   g_autofree char *text = NULL;
   AdwMessageDialog *dialog;
   GtkDropDown *candidate;
@@ -532,8 +533,8 @@ test_clone_and_holm (Fixture       *fixture,
   run_variant (fixture, fixture->v1_id);
   run_variant (fixture, fixture->v2_id);
   run_variant (fixture, clone->id);
-  candidate = g_ptr_array_index (errata_gui_test_find_all (GTK_WIDGET (fixture->page),
-                                                           GTK_TYPE_DROP_DOWN), 1);
+  dropdowns = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN);
+  candidate = g_ptr_array_index (dropdowns, 1);
   /* After the three variants: Every other variant. */
   gtk_drop_down_set_selected (candidate, 3);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.compare", NULL);
