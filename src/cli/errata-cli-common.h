@@ -55,5 +55,9 @@ void            errata_cli_json_add_interval (JsonBuilder         *builder,
 
 /* Who a label or a consent given here is recorded under (as the app would). */
 char           *errata_cli_dup_user_name     (void);
+gboolean        errata_cli_check_remote      (ErrataProject       *project,
+                                              const char          *base_url,
+                                              gboolean             allow,
+                                              GError             **error);
 
 G_END_DECLS

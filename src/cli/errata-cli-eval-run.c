@@ -25,7 +25,6 @@
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
 #include "errata-llm-cache.h"
-#include "errata-remote-consent.h"
 
 typedef struct
 {
@@ -189,15 +188,7 @@ check_remote (ErrataProject     *project,
               gboolean           allow,
               GError           **error)
 {
-  const char *base_url = errata_eval_method_get_base_url (method);
-  g_autofree char *who = NULL;
-
-  if (base_url == NULL || errata_remote_consent_is_given (project, base_url))
-    return TRUE;
-  if (!allow)
-    return errata_remote_consent_check (project, base_url, error);
-  who = errata_cli_dup_user_name ();
-  return errata_remote_consent_record (project, base_url, who, error);
+  return errata_cli_check_remote (project, errata_eval_method_get_base_url (method), allow, error);
 }
 
 static ErrataEvalRun *
