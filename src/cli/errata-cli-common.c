@@ -56,6 +56,17 @@ errata_cli_parse_options (GOptionContext   *context,
   return FALSE;
 }
 
+/* The command's options in GETTEXT_PACKAGE's language, then parsed as above. */
+gboolean
+errata_cli_parse_entries (GOptionContext      *context,
+                          const GOptionEntry  *entries,
+                          int                 *argc,
+                          char              ***argv)
+{
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return errata_cli_parse_options (context, argc, argv);
+}
+
 ErrataProject *
 errata_cli_open_project (const char              *path,
                          ErrataProjectOpenFlags   flags,

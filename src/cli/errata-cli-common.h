@@ -32,6 +32,10 @@ GOptionContext *errata_cli_context_new   (const char             *parameter,
 gboolean        errata_cli_parse_options (GOptionContext         *context,
                                           int                    *argc,
                                           char                 ***argv);
+gboolean        errata_cli_parse_entries (GOptionContext         *context,
+                                          const GOptionEntry     *entries,
+                                          int                    *argc,
+                                          char                 ***argv);
 ErrataProject  *errata_cli_open_project  (const char             *path,
                                           ErrataProjectOpenFlags  flags,
                                           GError                **error);

@@ -176,8 +176,7 @@ _errata_cli_experiment_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(ErrataCliInterrupt) interrupt = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 4)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -450,8 +449,7 @@ _errata_cli_experiment_compare (int    argc,
   ErrataExperimentCompareOptions options = { 0, };
   gint64 baseline_id = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 5 || draws < 0 || max_flips < 0 || seed < 0)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,

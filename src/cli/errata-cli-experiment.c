@@ -75,8 +75,7 @@ run_new (int    argc,
   g_autoptr(ErrataExperiment) experiment = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 3 || queries == NULL || repeats < 1 || repeats > 100)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -147,8 +146,7 @@ run_variant (int    argc,
   g_autoptr(JsonObject) target = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 4 || (target_path == NULL && from == NULL))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -322,8 +320,7 @@ run_list (int    argc,
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2 && argc != 3)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,

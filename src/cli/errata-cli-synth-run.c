@@ -133,8 +133,7 @@ _errata_cli_synth_run (int    argc,
   ErrataSynthRunResult outcome = { 0 };
   g_auto(ErrataCliInterrupt) interrupt = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth run PROJECT "
@@ -293,8 +292,7 @@ _errata_cli_synth_breakdown (int    argc,
   g_autoptr(ErrataSynthBreakdown) breakdown = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth breakdown PROJECT "

@@ -124,8 +124,7 @@ run_dimensions (int    argc,
   g_autofree char *contents = NULL;
   gsize len = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 2 || argc > 3)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth dimensions PROJECT "
@@ -310,8 +309,7 @@ run_tuples (int    argc,
   ErrataSynthOrigin origin;
   guint ways, added = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   ways = (options.all ? 1 : 0) + (options.sample > 0 ? 1 : 0) + (options.llm > 0 ? 1 : 0);
   if (argc != 2 || ways > 1 || options.sample < 0 || options.llm < 0 || options.limit < 1)
@@ -522,8 +520,7 @@ run_queries (int    argc,
   g_autoptr(GPtrArray) queries = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2 || options.per_tuple < 0 || options.limit < 1
       || !(options.threshold > 0 && options.threshold <= 1))
@@ -571,8 +568,7 @@ run_state (int                    argc,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 2 || (argc == 2) == !drafts)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth %s PROJECT "
