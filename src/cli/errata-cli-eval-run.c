@@ -11,11 +11,10 @@
 
 #include <inttypes.h>
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-cli-eval-private.h"
 #include "errata-cli-llm.h"
 #include "errata-eval-metrics.h"
@@ -91,14 +90,6 @@ on_progress (ErrataEvalRun   *run,
   if (progress.cost > 0)
     g_printerr (" · $%.4f", progress.cost);
   g_printerr ("\n");
-}
-
-static gboolean
-on_interrupt (gpointer cancellable)
-{
-  g_printerr ("%s\n", _("Stopping: the verdicts so far are kept; the run can be resumed."));
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_CONTINUE;
 }
 
 static GArray *
@@ -277,16 +268,16 @@ execute (ErrataEvalRun     *run,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   ProgressPrinter printer = { run, options->progress, 0 };
-  guint interrupt = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  guint terminate = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  g_auto(ErrataCliInterrupt) interrupt = { 0 };
   gulong handler = g_signal_connect (run, "progress", G_CALLBACK (on_progress), &printer);
   gboolean ok;
 
+  errata_cli_interrupt_watch (&interrupt, cancellable,
+                              _("Stopping: the verdicts so far are kept; the run can be resumed."));
   errata_eval_run_start_async (run, cancellable, errata_cli_on_result, &result);
   ok = errata_eval_run_start_finish (run, errata_cli_wait (&result), error);
   g_signal_handler_disconnect (run, handler);
-  g_source_remove (interrupt);
-  g_source_remove (terminate);
+  errata_cli_interrupt_clear (&interrupt);
   return ok;
 }
 

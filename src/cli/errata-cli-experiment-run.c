@@ -197,7 +197,7 @@ _errata_cli_experiment_run (int    argc,
       && !errata_cli_check_remote (project, errata_llm_client_get_provider (client)->base_url,
                                    TRUE, &error))
     return _errata_cli_experiment_fail_error (error);
-  errata_cli_interrupt_watch (&interrupt, cancellable);
+  errata_cli_interrupt_watch (&interrupt, cancellable, NULL);
   errata_experiment_run_async (project, variant->id, target, client,
                                no_score ? ERRATA_EXPERIMENT_RUN_NO_SCORE
                                         : ERRATA_EXPERIMENT_RUN_DEFAULT,

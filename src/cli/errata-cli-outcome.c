@@ -64,21 +64,28 @@ errata_cli_print_json_builder (JsonBuilder *builder)
 /* Stays installed (a second Ctrl+C cancels again, harmlessly) so that
  * clearing the watch always removes a source that exists. */
 static gboolean
-on_interrupt (gpointer cancellable)
+on_interrupt (gpointer data)
 {
-  g_cancellable_cancel (cancellable);
+  ErrataCliInterrupt *watch = data;
+
+  if (watch->message != NULL)
+    g_printerr ("%s\n", watch->message);
+  g_cancellable_cancel (watch->cancellable);
   return G_SOURCE_CONTINUE;
 }
 
 void
 errata_cli_interrupt_watch (ErrataCliInterrupt *watch,
-                            GCancellable       *cancellable)
+                            GCancellable       *cancellable,
+                            const char         *message)
 {
   g_return_if_fail (watch != NULL);
   g_return_if_fail (G_IS_CANCELLABLE (cancellable));
 
-  watch->sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  watch->sigterm = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  watch->cancellable = cancellable;
+  watch->message = message;
+  watch->sigint = g_unix_signal_add (SIGINT, on_interrupt, watch);
+  watch->sigterm = g_unix_signal_add (SIGTERM, on_interrupt, watch);
 }
 
 void

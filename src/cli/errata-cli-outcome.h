@@ -26,15 +26,21 @@ void     errata_cli_print_json        (JsonNode     *root);
 void     errata_cli_print_json_builder (JsonBuilder *builder);
 
 /* SIGINT and SIGTERM cancel @cancellable while the watch is set: the
- * run stops sending and keeps what came back, as the app's Cancel does. */
+ * run stops sending and keeps what came back, as the app's Cancel does.
+ * @message (nullable, kept by pointer) is printed on stderr when one
+ * arrives: what stays and how to resume. The watch lives on the caller's
+ * stack until _clear(). */
 typedef struct
 {
-  guint sigint;
-  guint sigterm;
+  guint         sigint;
+  guint         sigterm;
+  GCancellable *cancellable;
+  const char   *message;
 } ErrataCliInterrupt;
 
 void     errata_cli_interrupt_watch   (ErrataCliInterrupt *watch,
-                                       GCancellable       *cancellable);
+                                       GCancellable       *cancellable,
+                                       const char         *message);
 void     errata_cli_interrupt_clear   (ErrataCliInterrupt *watch);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ErrataCliInterrupt, errata_cli_interrupt_clear)

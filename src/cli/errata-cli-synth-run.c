@@ -144,7 +144,7 @@ _errata_cli_synth_run (int    argc,
   /* No consent asked (issue 21's consent covers trace text): what goes out
    * is the synthetic queries and their dimensions, made here, to the
    * user's own system; no trace text leaves. */
-  errata_cli_interrupt_watch (&interrupt, cancellable);
+  errata_cli_interrupt_watch (&interrupt, cancellable, NULL);
   errata_synth_run_async (project, target, progress ? on_progress : NULL, NULL, cancellable,
                           errata_cli_on_result, &result);
   errata_synth_run_finish (errata_cli_wait (&result), &outcome, &error);
