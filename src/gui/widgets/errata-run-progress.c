@@ -26,6 +26,7 @@ struct _ErrataRunProgress
   GCancellable    *cancellable;    /* non-NULL while a run is under way */
   AdwToastOverlay *toast_overlay;  /* weak: the page's, an ancestor */
 
+  GtkWidget       *box;           /* the template's child: dispose_template unparents it */
   GtkWidget       *progress_box;
   GtkProgressBar  *progress_bar;
   GtkButton       *cancel_button;
@@ -241,6 +242,7 @@ errata_run_progress_class_init (ErrataRunProgressClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-run-progress.ui");
+  gtk_widget_class_bind_template_child (widget_class, ErrataRunProgress, box);
   gtk_widget_class_bind_template_child (widget_class, ErrataRunProgress, progress_box);
   gtk_widget_class_bind_template_child (widget_class, ErrataRunProgress, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ErrataRunProgress, cancel_button);
