@@ -5,7 +5,7 @@
  * "Wrong language", both significantly. Runs both variants from the page,
  * compares, opens a flip, checks the Report's section, and cancels a run
  * and resumes it. Renders experiments-page-{1280,1024}-{light,dark}.png,
- * the chart of two candidates (experiments-page-holm-1024-light-bottom.png)
+ * the chart alone with one and two candidates (experiments-chart{,-holm}.png)
  * and experiments-flip-1024-light.png in the build folder.
  *
  * Copyright 2026 The Errata authors
@@ -221,14 +221,14 @@ render (Fixture        *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 1000);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "experiments-page-1024-light-bottom.png");
   g_assert_cmpint (gdk_texture_get_width (texture), >=, width - 30);
 }
 
 /* The chart, the costs and the flips, below the table. */
 static void
-render_bottom (Fixture    *fixture,
-               const char *name)
+render_bottom (Fixture *fixture)
 {
   g_autoptr(GPtrArray) scrollers = errata_gui_test_find_all (GTK_WIDGET (fixture->page),
                                                              GTK_TYPE_SCROLLED_WINDOW);
@@ -242,7 +242,8 @@ render_bottom (Fixture    *fixture,
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     }
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "experiments-page-1024-light-bottom.png");
   g_assert_nonnull (texture);
 }
 
@@ -271,6 +272,21 @@ assert_chart_series (Fixture            *fixture,
 
       g_assert_true (g_str_has_prefix (lines[i], start));
     }
+}
+
+/* The chart alone, for a person to look at its series. */
+static void
+render_chart (Fixture    *fixture,
+              const char *name)
+{
+  GtkWidget *chart = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                 GTK_TYPE_DRAWING_AREA);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (chart, name);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=,
+                   gtk_widget_get_height (chart) - 1);
 }
 
 /* The verdict label of the row whose first cell is `mode`. */
@@ -436,7 +452,8 @@ test_run_and_compare (Fixture       *fixture,
   render (fixture, 1280, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
-  render_bottom (fixture, "experiments-page-1024-light-bottom.png");
+  render_bottom (fixture);
+  render_chart (fixture, "experiments-chart.png");
   open_first_flip (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "report");
@@ -576,8 +593,7 @@ test_clone_and_holm (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "Flips: 16 pass → fail, 16 fail → pass"));
   /* The chart draws both candidates, not only the first. */
   assert_chart_series (fixture, (const char * const[]) { "v1", "v2", "v2 cooler", NULL });
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 1000);
-  render_bottom (fixture, "experiments-page-holm-1024-light-bottom.png");
+  render_chart (fixture, "experiments-chart-holm.png");
 }
 
 /* Delete Experiment keeps the replies as traces; with none left, the page
