@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "errata-remote-consent.h"
+
 int
 errata_cli_fail (int         status,
                  const char *format,
@@ -52,6 +54,17 @@ errata_cli_parse_options (GOptionContext   *context,
   g_printerr ("errata-cli: %s\n", error->message);
   g_printerr ("%s", help);
   return FALSE;
+}
+
+/* The command's options in GETTEXT_PACKAGE's language, then parsed as above. */
+gboolean
+errata_cli_parse_entries (GOptionContext      *context,
+                          const GOptionEntry  *entries,
+                          int                 *argc,
+                          char              ***argv)
+{
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return errata_cli_parse_options (context, argc, argv);
 }
 
 ErrataProject *
@@ -150,4 +163,26 @@ errata_cli_dup_user_name (void)
   if (real_name != NULL && *real_name != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
     return g_strdup (real_name);
   return g_strdup (g_get_user_name ());
+}
+
+/* Whether traces may go to the provider at @base_url: a provider on this
+ * machine or one the project allowed needs nothing; with @allow
+ * (--allow-remote) the project's consent is recorded under the user's
+ * name (later runs need no flag); otherwise the error says how to allow. */
+gboolean
+errata_cli_check_remote (ErrataProject  *project,
+                         const char     *base_url,
+                         gboolean        allow,
+                         GError        **error)
+{
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (ERRATA_IS_PROJECT (project), FALSE);
+
+  if (base_url == NULL || errata_remote_consent_is_given (project, base_url))
+    return TRUE;
+  if (!allow)
+    return errata_remote_consent_check (project, base_url, error);
+  who = errata_cli_dup_user_name ();
+  return errata_remote_consent_record (project, base_url, who, error);
 }

@@ -32,6 +32,10 @@ GOptionContext *errata_cli_context_new   (const char             *parameter,
 gboolean        errata_cli_parse_options (GOptionContext         *context,
                                           int                    *argc,
                                           char                 ***argv);
+gboolean        errata_cli_parse_entries (GOptionContext         *context,
+                                          const GOptionEntry     *entries,
+                                          int                    *argc,
+                                          char                 ***argv);
 ErrataProject  *errata_cli_open_project  (const char             *path,
                                           ErrataProjectOpenFlags  flags,
                                           GError                **error);
@@ -55,5 +59,9 @@ void            errata_cli_json_add_interval (JsonBuilder         *builder,
 
 /* Who a label or a consent given here is recorded under (as the app would). */
 char           *errata_cli_dup_user_name     (void);
+gboolean        errata_cli_check_remote      (ErrataProject       *project,
+                                              const char          *base_url,
+                                              gboolean             allow,
+                                              GError             **error);
 
 G_END_DECLS

@@ -11,11 +11,10 @@
 
 #include <inttypes.h>
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-cli-eval-private.h"
 #include "errata-eval-batch.h"
 #include "errata-eval-batches.h"
@@ -171,15 +170,6 @@ on_changed (ErrataEvalBatch *batch,
               counts[ERRATA_EVAL_BATCH_COLLECTED], counts[ERRATA_EVAL_BATCH_FAILED]);
 }
 
-static gboolean
-on_interrupt (gpointer cancellable)
-{
-  g_printerr ("%s\n", _("Stopping: the batches stay at the provider and the verdicts so far "
-                        "are kept; resume with --batch --resume RUN."));
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_CONTINUE;
-}
-
 /* Runs @run through the Batch API until every batch is collected (or
  * Ctrl+C); the run's status says how it ended. */
 gboolean
@@ -194,8 +184,7 @@ _errata_cli_eval_batch_execute (ErrataEvalRun     *run,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   Printer printer = { batch, progress };
-  guint interrupt = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  guint terminate = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  g_auto(ErrataCliInterrupt) interrupt = { 0 };
   gulong handler = g_signal_connect (batch, "changed", G_CALLBACK (on_changed), &printer);
   gboolean ok;
 
@@ -209,11 +198,13 @@ _errata_cli_eval_batch_execute (ErrataEvalRun     *run,
                                                 ERRATA_EVAL_BATCH_MAX_POLL_MS));
     }
   errata_eval_batch_set_max_requests (batch, batch_size);
+  errata_cli_interrupt_watch (&interrupt, cancellable,
+                              _("Stopping: the batches stay at the provider and the verdicts so "
+                                "far are kept; resume with --batch --resume RUN."));
   errata_eval_batch_run_async (batch, cancellable, errata_cli_on_result, &result);
   ok = errata_eval_batch_run_finish (batch, errata_cli_wait (&result), error);
   g_signal_handler_disconnect (batch, handler);
-  g_source_remove (interrupt);
-  g_source_remove (terminate);
+  errata_cli_interrupt_clear (&interrupt);
   if (ok && progress)
     g_printerr (_("batches: %u · %u requests expired · %u came back with an error\n"),
                 errata_eval_batch_get_n_batches (batch), errata_eval_batch_get_n_expired (batch),

@@ -11,11 +11,10 @@
 
 #include <inttypes.h>
 
-#include <glib-unix.h>
 #include <glib/gi18n.h>
-#include <signal.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-cli-eval-private.h"
 #include "errata-cli-llm.h"
 #include "errata-eval-metrics.h"
@@ -25,7 +24,6 @@
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
 #include "errata-llm-cache.h"
-#include "errata-remote-consent.h"
 
 typedef struct
 {
@@ -92,14 +90,6 @@ on_progress (ErrataEvalRun   *run,
   if (progress.cost > 0)
     g_printerr (" · $%.4f", progress.cost);
   g_printerr ("\n");
-}
-
-static gboolean
-on_interrupt (gpointer cancellable)
-{
-  g_printerr ("%s\n", _("Stopping: the verdicts so far are kept; the run can be resumed."));
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_CONTINUE;
 }
 
 static GArray *
@@ -189,15 +179,7 @@ check_remote (ErrataProject     *project,
               gboolean           allow,
               GError           **error)
 {
-  const char *base_url = errata_eval_method_get_base_url (method);
-  g_autofree char *who = NULL;
-
-  if (base_url == NULL || errata_remote_consent_is_given (project, base_url))
-    return TRUE;
-  if (!allow)
-    return errata_remote_consent_check (project, base_url, error);
-  who = errata_cli_dup_user_name ();
-  return errata_remote_consent_record (project, base_url, who, error);
+  return errata_cli_check_remote (project, errata_eval_method_get_base_url (method), allow, error);
 }
 
 static ErrataEvalRun *
@@ -286,16 +268,16 @@ execute (ErrataEvalRun     *run,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   ProgressPrinter printer = { run, options->progress, 0 };
-  guint interrupt = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  guint terminate = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  g_auto(ErrataCliInterrupt) interrupt = { 0 };
   gulong handler = g_signal_connect (run, "progress", G_CALLBACK (on_progress), &printer);
   gboolean ok;
 
+  errata_cli_interrupt_watch (&interrupt, cancellable,
+                              _("Stopping: the verdicts so far are kept; the run can be resumed."));
   errata_eval_run_start_async (run, cancellable, errata_cli_on_result, &result);
   ok = errata_eval_run_start_finish (run, errata_cli_wait (&result), error);
   g_signal_handler_disconnect (run, handler);
-  g_source_remove (interrupt);
-  g_source_remove (terminate);
+  errata_cli_interrupt_clear (&interrupt);
   return ok;
 }
 

@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 /* Exit 2 for what the user can fix (usage, input, project), else 1. */
 int               _errata_cli_experiment_fail_error (GError          *error);
-void              _errata_cli_experiment_print_json (JsonNode        *root);
 /* The project, opened for writing, and its experiment NAME. */
 ErrataExperiment *_errata_cli_experiment_open       (const char      *path,
                                                      const char      *name,

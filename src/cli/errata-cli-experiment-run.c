@@ -13,11 +13,11 @@
 #include "errata-cli-experiment-private.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
 #include <math.h>
 #include <stdlib.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-cli-llm.h"
 #include "errata-evaluator-method.h"
 #include "errata-evaluators.h"
@@ -50,13 +50,6 @@ on_progress (const ErrataExperimentRunProgress *progress,
 
       g_printerr ("\r%s   ", line);
     }
-}
-
-static gboolean
-on_interrupt (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 /* A client for judges that need an LLM, when any evaluator is one; the
@@ -137,7 +130,7 @@ print_run (ErrataExperimentVariant   *variant,
   json_builder_end_array (b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
-  _errata_cli_experiment_print_json (root);
+  errata_cli_print_json (root);
 }
 
 int
@@ -145,6 +138,7 @@ _errata_cli_experiment_run (int    argc,
                             char **argv)
 {
   gboolean progress = FALSE, trust = FALSE, as_json = FALSE, no_score = FALSE, resume = FALSE;
+  gboolean allow_remote = FALSE;
   g_autofree char *provider = NULL, *base_url = NULL, *model = NULL;
   const GOptionEntry entries[] = {
     { "progress", 0, 0, G_OPTION_ARG_NONE, &progress, N_("Show progress on stderr"), NULL },
@@ -160,6 +154,9 @@ _errata_cli_experiment_run (int    argc,
       N_("The LLM provider for judges (default: the configured one)"), N_("NAME") },
     { "base-url", 0, 0, G_OPTION_ARG_STRING, &base_url, N_("The judges' provider URL"), N_("URL") },
     { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The judges' model"), N_("MODEL") },
+    { "allow-remote", 0, 0, G_OPTION_ARG_NONE, &allow_remote,
+      N_("Allow this project's traces to go to the judges' provider when it is not on this "
+         "machine (recorded in the project)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
     { NULL },
   };
@@ -177,15 +174,14 @@ _errata_cli_experiment_run (int    argc,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) async_result = NULL;
   g_autoptr(GError) error = NULL;
-  guint sigint, sigterm;
+  g_auto(ErrataCliInterrupt) interrupt = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 4)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("Usage: errata-cli experiment run PROJECT NAME VARIANT [--progress] "
-                              "[--trust]"));
+                              "[--trust] [--allow-remote]"));
   experiment = _errata_cli_experiment_open (argv[1], argv[2], &project, &error);
   variant = experiment ? errata_experiment_find_variant (project, experiment->id, argv[3], &error)
                        : NULL;
@@ -194,16 +190,21 @@ _errata_cli_experiment_run (int    argc,
     return _errata_cli_experiment_fail_error (error);
   if (!no_score)
     client = judge_client (project, provider, base_url, model);
-  sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
-  sigterm = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  /* As `eval run --allow-remote`. Without the flag a judge whose remote
+   * provider the project has not allowed is skipped, and the run says why
+   * (the queries still go to the user's own system). */
+  if (client != NULL && allow_remote
+      && !errata_cli_check_remote (project, errata_llm_client_get_provider (client)->base_url,
+                                   TRUE, &error))
+    return _errata_cli_experiment_fail_error (error);
+  errata_cli_interrupt_watch (&interrupt, cancellable, NULL);
   errata_experiment_run_async (project, variant->id, target, client,
                                no_score ? ERRATA_EXPERIMENT_RUN_NO_SCORE
                                         : ERRATA_EXPERIMENT_RUN_DEFAULT,
                                progress ? on_progress : NULL, NULL, cancellable,
                                errata_cli_on_result, &async_result);
   result = errata_experiment_run_finish (errata_cli_wait (&async_result), &error);
-  g_source_remove (sigint);
-  g_source_remove (sigterm);
+  errata_cli_interrupt_clear (&interrupt);
   if (progress)
     g_printerr ("\n");
   if (result == NULL)
@@ -448,8 +449,7 @@ _errata_cli_experiment_compare (int    argc,
   ErrataExperimentCompareOptions options = { 0, };
   gint64 baseline_id = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 5 || draws < 0 || max_flips < 0 || seed < 0)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -476,7 +476,7 @@ _errata_cli_experiment_compare (int    argc,
     {
       g_autoptr(JsonNode) root = errata_experiment_comparison_to_json (comparison);
 
-      _errata_cli_experiment_print_json (root);
+      errata_cli_print_json (root);
     }
   else
     print_comparison (comparison, max_flips);

@@ -2,7 +2,7 @@
  *
  *   experiment new PROJECT NAME --queries synthetic|mode:NAME|file:F [--repeats K]
  *   experiment variant PROJECT NAME VARIANT --target FILE.json [--from OTHER]
- *   experiment run PROJECT NAME VARIANT [--progress]
+ *   experiment run PROJECT NAME VARIANT [--progress] [--allow-remote]
  *   experiment compare PROJECT NAME BASELINE CANDIDATE… [--json]
  *                      [--fail-on-regression MODE|any] [--alpha A]
  *   experiment list PROJECT [NAME] [--json]
@@ -22,33 +22,15 @@
 #include <glib/gi18n.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-eval-types.h"
-#include "errata-json-guard.h"
-#include "errata-synth-types.h"
 
 int
 _errata_cli_experiment_fail_error (GError *error)
 {
-  gboolean usage = error->domain == G_IO_ERROR
-                   || error->domain == G_FILE_ERROR
-                   || error->domain == JSON_PARSER_ERROR
-                   || error->domain == ERRATA_JSON_GUARD_ERROR
-                   || error->domain == ERRATA_PROJECT_ERROR
-                   || error->domain == ERRATA_EXPERIMENT_ERROR
-                   || error->domain == ERRATA_EVAL_ERROR
-                   || (error->domain == ERRATA_SYNTH_ERROR
-                       && error->code != ERRATA_SYNTH_ERROR_FAILED);
-
-  return errata_cli_fail (usage ? ERRATA_CLI_EXIT_USAGE : ERRATA_CLI_EXIT_FAILED, "%s",
-                          error->message);
-}
-
-void
-_errata_cli_experiment_print_json (JsonNode *root)
-{
-  g_autofree char *text = json_to_string (root, TRUE);
-
-  g_print ("%s\n", text);
+  return errata_cli_fail_error (error, errata_cli_error_is_input (error)
+                                       || error->domain == ERRATA_EXPERIMENT_ERROR
+                                       || error->domain == ERRATA_EVAL_ERROR);
 }
 
 ErrataExperiment *
@@ -93,8 +75,7 @@ run_new (int    argc,
   g_autoptr(ErrataExperiment) experiment = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 3 || queries == NULL || repeats < 1 || repeats > 100)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -165,8 +146,7 @@ run_variant (int    argc,
   g_autoptr(JsonObject) target = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 4 || (target_path == NULL && from == NULL))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
@@ -276,7 +256,7 @@ list_variants (ErrataProject *project,
   {
     g_autoptr(JsonNode) root = json_builder_get_root (b);
 
-    _errata_cli_experiment_print_json (root);
+    errata_cli_print_json (root);
   }
   return ERRATA_CLI_EXIT_OK;
 }
@@ -319,7 +299,7 @@ list_experiments (ErrataProject *project,
   json_builder_end_array (b);
   root = json_builder_get_root (b);
   if (as_json)
-    _errata_cli_experiment_print_json (root);
+    errata_cli_print_json (root);
   else if (experiments->len == 0)
     g_print (_("No experiment yet: make one with “errata-cli experiment new PROJECT NAME "
                "--queries synthetic”.\n"));
@@ -340,8 +320,7 @@ run_list (int    argc,
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2 && argc != 3)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,

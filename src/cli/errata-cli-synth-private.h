@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-int  _errata_cli_synth_fail_error (GError      *error);
-void _errata_cli_synth_print_json (JsonBuilder *builder);
-
 int  _errata_cli_synth_run        (int          argc,
                                    char       **argv);
 int  _errata_cli_synth_breakdown  (int          argc,

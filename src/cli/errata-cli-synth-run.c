@@ -12,11 +12,11 @@
 #include "errata-cli-synth-private.h"
 
 #include <glib/gi18n.h>
-#include <glib-unix.h>
 #include <math.h>
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-synth-breakdown.h"
 #include "errata-synth-run.h"
 #include "errata-synth-target.h"
@@ -72,13 +72,6 @@ on_progress (const ErrataSynthRunResult *so_far,
   g_printerr ("\r%s", line);
 }
 
-static gboolean
-on_interrupt (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 print_run (const ErrataSynthRunResult *result,
            gboolean                    as_json)
@@ -108,7 +101,7 @@ print_run (const ErrataSynthRunResult *result,
   json_builder_set_member_name (b, "cancelled");
   json_builder_add_boolean_value (b, result->cancelled);
   json_builder_end_object (b);
-  _errata_cli_synth_print_json (b);
+  errata_cli_print_json_builder (b);
 }
 
 int
@@ -138,29 +131,28 @@ _errata_cli_synth_run (int    argc,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ErrataSynthRunResult outcome = { 0 };
-  guint sigint;
+  g_auto(ErrataCliInterrupt) interrupt = { 0 };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth run PROJECT "
                                                      "[--target FILE.json] [--trust] [--progress]"));
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_NONE, &error);
   if (project == NULL || (target = get_target (project, target_path, trust, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   /* No consent asked (issue 21's consent covers trace text): what goes out
    * is the synthetic queries and their dimensions, made here, to the
    * user's own system; no trace text leaves. */
-  sigint = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  errata_cli_interrupt_watch (&interrupt, cancellable, NULL);
   errata_synth_run_async (project, target, progress ? on_progress : NULL, NULL, cancellable,
                           errata_cli_on_result, &result);
   errata_synth_run_finish (errata_cli_wait (&result), &outcome, &error);
-  g_source_remove (sigint);
+  errata_cli_interrupt_clear (&interrupt);
   if (progress)
     g_printerr ("\n");
   if (error != NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   print_run (&outcome, as_json);
   return outcome.n_failed > 0 || outcome.cancelled ? ERRATA_CLI_EXIT_FAILED : ERRATA_CLI_EXIT_OK;
 }
@@ -279,7 +271,7 @@ print_breakdown_json (ErrataSynthBreakdown *breakdown)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  _errata_cli_synth_print_json (b);
+  errata_cli_print_json_builder (b);
 }
 
 int
@@ -300,8 +292,7 @@ _errata_cli_synth_breakdown (int    argc,
   g_autoptr(ErrataSynthBreakdown) breakdown = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth breakdown PROJECT "
@@ -309,7 +300,7 @@ _errata_cli_synth_breakdown (int    argc,
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   if (project == NULL
       || (breakdown = errata_synth_breakdown_compute (project, pairs, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (as_json)
     print_breakdown_json (breakdown);
   else

@@ -65,8 +65,7 @@ _errata_cli_synth_secret (int    argc,
   char *secret;
   gboolean ok;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "errata-cli-common.h"
+#include "errata-cli-outcome.h"
 #include "errata-cli-llm.h"
 #include "errata-json-guard.h"
 #include "errata-synth-dimensions.h"
@@ -40,30 +41,6 @@
 #include "errata-synth-typed.h"
 
 /* ---- shared ------------------------------------------------------------ */
-
-int
-_errata_cli_synth_fail_error (GError *error)
-{
-  gboolean usage = error->domain == G_IO_ERROR
-                   || error->domain == G_FILE_ERROR
-                   || error->domain == JSON_PARSER_ERROR
-                   || error->domain == ERRATA_JSON_GUARD_ERROR
-                   || error->domain == ERRATA_PROJECT_ERROR
-                   || (error->domain == ERRATA_SYNTH_ERROR
-                       && error->code != ERRATA_SYNTH_ERROR_FAILED);
-
-  return errata_cli_fail (usage ? ERRATA_CLI_EXIT_USAGE : ERRATA_CLI_EXIT_FAILED, "%s",
-                          error->message);
-}
-
-void
-_errata_cli_synth_print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = json_to_string (root, TRUE);
-
-  g_print ("%s\n", text);
-}
 
 static ErrataProject *
 open_project (const char  *path,
@@ -112,9 +89,8 @@ print_dimensions (GPtrArray *dimensions,
   if (as_json)
     {
       g_autoptr(JsonNode) node = errata_synth_dimensions_to_json (dimensions);
-      g_autofree char *text = json_to_string (node, TRUE);
 
-      g_print ("%s\n", text);
+      errata_cli_print_json (node);
       return;
     }
   for (guint d = 0; d < dimensions->len; d++)
@@ -148,32 +124,31 @@ run_dimensions (int    argc,
   g_autofree char *contents = NULL;
   gsize len = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 2 || argc > 3)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth dimensions PROJECT "
                                                      "[FILE.json]"));
   project = open_project (argv[1], &error);
   if (project == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (argc == 3)
     {
       if (!g_file_get_contents (argv[2], &contents, &len, &error)
           || (dimensions = errata_synth_dimensions_from_json (contents, len, &error)) == NULL)
         {
           g_prefix_error (&error, "%s: ", argv[2]);
-          return _errata_cli_synth_fail_error (error);
+          return errata_cli_fail_input_error (error);
         }
       if (!errata_synth_dimensions_save (project, dimensions, &error))
-        return _errata_cli_synth_fail_error (error);
+        return errata_cli_fail_input_error (error);
       if (!as_json)
         /* Translators: "Set 3 dimensions: 45 combinations." */
         g_print (_("Set %u dimensions: %" PRIu64 " combinations.\n"), dimensions->len,
                  errata_synth_dimensions_n_combinations (dimensions));
     }
   else if ((dimensions = errata_synth_dimensions_load (project, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   print_dimensions (dimensions, as_json);
   return ERRATA_CLI_EXIT_OK;
 }
@@ -259,7 +234,7 @@ print_tuples (GPtrArray *dimensions,
   json_builder_set_member_name (b, "coverage");
   json_builder_add_value (b, json_node_init_object (json_node_alloc (), coverage));
   json_builder_end_object (b);
-  _errata_cli_synth_print_json (b);
+  errata_cli_print_json_builder (b);
 }
 
 static GPtrArray *
@@ -334,8 +309,7 @@ run_tuples (int    argc,
   ErrataSynthOrigin origin;
   guint ways, added = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   ways = (options.all ? 1 : 0) + (options.sample > 0 ? 1 : 0) + (options.llm > 0 ? 1 : 0);
   if (argc != 2 || ways > 1 || options.sample < 0 || options.llm < 0 || options.limit < 1)
@@ -344,12 +318,12 @@ run_tuples (int    argc,
                               "[--seed S] | --llm N) [--limit N]"));
   project = open_project (argv[1], &error);
   if (project == NULL || (dimensions = errata_synth_dimensions_load (project, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (ways == 1)
     {
       made = make_tuples (&options, dimensions, &origin, &error);
       if (made == NULL || !errata_synth_tuples_add (project, made, origin, &added, &error))
-        return _errata_cli_synth_fail_error (error);
+        return errata_cli_fail_input_error (error);
       if (!options.json)
         /* Translators: "Made 30 tuples (all new)" / "(2 the project had already)". */
         g_print (_("Made %u tuples, %u new (%u the project had already).\n"), made->len, added,
@@ -357,7 +331,7 @@ run_tuples (int    argc,
     }
   tuples = errata_synth_tuples_list (project, &error);
   if (tuples == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (ways == 0 || options.json)
     print_tuples (dimensions, tuples, options.json);
   return ERRATA_CLI_EXIT_OK;
@@ -408,7 +382,7 @@ generate_queries (ErrataProject *project,
 
   client = llm_client (&options->llm_options, &error);
   if (client == NULL || (tuples = errata_synth_tuples_list (project, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   errata_synth_generate_queries_async (client, project, dimensions, tuples, options->per_tuple,
                                        options->limit, on_generation_progress,
                                        GINT_TO_POINTER (tty), NULL, errata_cli_on_result, &result);
@@ -417,7 +391,7 @@ generate_queries (ErrataProject *project,
   if (tty)
     g_printerr ("\n");
   if (error != NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   /* Translators: "Wrote 60 draft queries for 30 tuples." */
   g_print (_("Wrote %u draft queries for %u tuples.\n"), added, tuples->len - failed);
   if (failed > 0)
@@ -494,7 +468,7 @@ print_queries (GPtrArray *queries,
     }
   json_builder_end_array (b);
   if (as_json)
-    _errata_cli_synth_print_json (b);
+    errata_cli_print_json_builder (b);
 }
 
 static int
@@ -512,7 +486,7 @@ add_typed (ErrataProject *project,
       || !errata_synth_typed_add (project, dimensions, root, &n_tuples, &n_queries, &error))
     {
       g_prefix_error (&error, "%s: ", path);
-      return _errata_cli_synth_fail_error (error);
+      return errata_cli_fail_input_error (error);
     }
   /* Translators: "Added 12 draft queries and 12 new tuples." */
   g_print (_("Added %u draft queries and %u new tuples.\n"), n_queries, n_tuples);
@@ -546,8 +520,7 @@ run_queries (int    argc,
   g_autoptr(GPtrArray) queries = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc != 2 || options.per_tuple < 0 || options.limit < 1
       || !(options.threshold > 0 && options.threshold <= 1))
@@ -555,14 +528,14 @@ run_queries (int    argc,
                                                      "[--per-tuple K | --from FILE.json] [--threshold S] [--json]"));
   project = open_project (argv[1], &error);
   if (project == NULL || (dimensions = errata_synth_dimensions_load (project, &error)) == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (options.from != NULL)
     return add_typed (project, dimensions, options.from);
   if (options.per_tuple > 0)
     return generate_queries (project, dimensions, &options);
   queries = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
   if (queries == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   print_queries (queries, options.threshold, options.json);
   return ERRATA_CLI_EXIT_OK;
 }
@@ -595,8 +568,7 @@ run_state (int                    argc,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!errata_cli_parse_options (context, &argc, &argv))
+  if (!errata_cli_parse_entries (context, entries, &argc, &argv))
     return ERRATA_CLI_EXIT_USAGE;
   if (argc < 2 || (argc == 2) == !drafts)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("Usage: errata-cli synth %s PROJECT "
@@ -611,19 +583,19 @@ run_state (int                    argc,
     }
   project = open_project (argv[1], &error);
   if (project == NULL)
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   if (drafts)
     {
       g_autoptr(GPtrArray) all = errata_synth_queries_list (project, ERRATA_SYNTH_LIST_ALL, &error);
 
       if (all == NULL)
-        return _errata_cli_synth_fail_error (error);
+        return errata_cli_fail_input_error (error);
       for (guint i = 0; i < all->len; i++)
         if (((ErrataSynthQuery *)g_ptr_array_index (all, i))->state == ERRATA_SYNTH_QUERY_DRAFT)
           g_array_append_val (ids, ((ErrataSynthQuery *)g_ptr_array_index (all, i))->id);
     }
   if (!errata_synth_queries_set_state (project, (gint64 *)ids->data, ids->len, state, &error))
-    return _errata_cli_synth_fail_error (error);
+    return errata_cli_fail_input_error (error);
   /* Translators: "5 queries rejected." */
   g_print (state == ERRATA_SYNTH_QUERY_ACCEPTED ? _("%u queries accepted.\n")
                                                 : _("%u queries rejected.\n"), ids->len);

@@ -1,7 +1,8 @@
 /* test-cli-remote-consent.c: `errata-cli eval run` sends trace text to a
  * remote provider only with the project's consent: refused (exit 2, the
  * host named, --allow-remote said) before any request, recorded once with
- * --allow-remote, never needed for a provider on this machine.
+ * --allow-remote, never needed for a provider on this machine; the same
+ * flag for `errata-cli experiment run`'s judges.
  *
  * The mock server (tests/core/llm/errata-mock-llm, a separate process so
  * that it answers while errata-cli runs) listens on 127.0.0.1. Reached as
@@ -221,6 +222,56 @@ test_local_never_asks (Fixture       *fixture,
   g_assert_cmpuint (stop_mock (fixture), >=, 2);
 }
 
+/* `experiment run`: a judge on a remote provider the project has not
+ * allowed is not scored (the run says why, the replies are stored);
+ * --allow-remote records the consent as `eval run` does, and the judge
+ * then judges the replies it missed. The variant is a chat target on the
+ * local mock, which needs no consent. */
+static void
+test_experiment_allow_remote (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *queries = errata_test_write_file (fixture->dir, "queries.txt",
+                                                     "Hello?\nWhere is my parcel?\n", -1);
+  g_autofree char *source = g_strconcat ("file:", queries, NULL);
+  g_autofree char *target_json = g_strdup_printf ("{\"kind\": \"chat\", \"provider\": \"custom\","
+                                                  " \"base_url\": \"%s\", \"model\": \"m\"}",
+                                                  fixture->local_url);
+  g_autofree char *target = errata_test_write_file (fixture->dir, "target.json", target_json, -1);
+  g_auto(CliResult) r = { 0 };
+
+  r = cli_run ("eval", "finalize", fixture->project, "Polite", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  r = cli_run ("experiment", "new", fixture->project, "support", "--queries", source, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+  r = cli_run ("experiment", "variant", fixture->project, "support", "v1", "--target", target,
+               NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_result_clear (&r);
+
+  r = cli_run ("experiment", "run", fixture->project, "support", "v1", "--provider", "custom",
+               "--base-url", fixture->remote_url, "--model", "m", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_assert_contains (r.out, "2 replies");
+  cli_assert_contains (r.out, "Not scored: “Polite”");
+  cli_assert_contains (r.out, "--allow-remote");
+  cli_result_clear (&r);
+  r = cli_run ("info", fixture->project, NULL);
+  cli_assert_contains (r.out, "Remote LLM:  none allowed");
+  cli_result_clear (&r);
+
+  r = cli_run ("experiment", "run", fixture->project, "support", "v1", "--provider", "custom",
+               "--base-url", fixture->remote_url, "--model", "m", "--allow-remote", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  cli_assert_contains (r.out, "Scored by 1 evaluator run.");
+  g_assert_null (strstr (r.out, "Not scored"));
+  cli_result_clear (&r);
+  r = cli_run ("info", fixture->project, NULL);
+  cli_assert_contains (r.out, "Remote LLM:  allowed for ::ffff:127.0.0.1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +286,8 @@ main (int   argc,
               test_unresolvable_host_refused, fixture_teardown);
   g_test_add ("/cli/remote-consent/local-never-asks", Fixture, NULL, fixture_setup,
               test_local_never_asks, fixture_teardown);
+  g_test_add ("/cli/remote-consent/experiment-allow-remote", Fixture, NULL, fixture_setup,
+              test_experiment_allow_remote, fixture_teardown);
 
   return g_test_run ();
 }

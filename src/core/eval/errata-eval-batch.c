@@ -370,20 +370,36 @@ _errata_eval_batch_fail (ErrataEvalBatch *self,
     self->fatal = g_error_copy (error);
 }
 
+typedef ErrataLlmBatchInfo *(*BatchFinish) (ErrataLlmBatchApi  *api,
+                                            GAsyncResult       *result,
+                                            GError            **error);
+typedef void (*BatchReplied) (ErrataEvalBatch    *self,
+                              ErrataEvalBatchRow *row,
+                              ErrataLlmBatchInfo *info,
+                              GError             *error);
+
+/* One request about one batch (submit, retrieve): how to finish it and
+ * what to do with the provider's answer or the error. */
 typedef struct
 {
   ErrataEvalBatch    *self;
   ErrataEvalBatchRow *row;
+  BatchFinish         finish;
+  BatchReplied        replied;
 } RowCall;
 
 static RowCall *
 row_call_new (ErrataEvalBatch    *self,
-              ErrataEvalBatchRow *row)
+              ErrataEvalBatchRow *row,
+              BatchFinish         finish_call,
+              BatchReplied        replied)
 {
   RowCall *call = g_new0 (RowCall, 1);
 
   call->self = g_object_ref (self);
   call->row = row;
+  call->finish = finish_call;
+  call->replied = replied;
   return call;
 }
 
@@ -395,6 +411,19 @@ row_call_free (RowCall *call)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowCall, row_call_free)
+
+static void
+on_row_call_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr(RowCall) call = data;
+  g_autoptr(ErrataLlmBatchInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = call->finish (ERRATA_LLM_BATCH_API (source), result, &error);
+  call->replied (call->self, call->row, info, error);
+}
 
 static gboolean
 wait_done (gpointer data)
@@ -453,17 +482,13 @@ row_take_info (ErrataEvalBatchRow *row,
 }
 
 static void
-on_submitted (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
+on_submitted (ErrataEvalBatch    *self,
+              ErrataEvalBatchRow *row,
+              ErrataLlmBatchInfo *info,
+              GError             *error)
 {
-  g_autoptr(RowCall) call = data;
-  ErrataEvalBatch *self = call->self;
-  ErrataEvalBatchRow *row = call->row;
-  g_autoptr(ErrataLlmBatchInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
 
-  info = errata_llm_batch_api_submit_finish (ERRATA_LLM_BATCH_API (source), result, &error);
   if (info != NULL)
     {
       row->batch_id = g_strdup (info->id);
@@ -489,8 +514,8 @@ on_submitted (GObject      *source,
       g_free (row->message);
       row->message = g_strdup (error->message);
     }
-  if (self->fatal == NULL && !errata_eval_batches_update (self->project, row, &error))
-    _errata_eval_batch_fail (self, error);
+  if (self->fatal == NULL && !errata_eval_batches_update (self->project, row, &store_error))
+    _errata_eval_batch_fail (self, store_error);
   _errata_eval_batch_changed (self);
   _errata_eval_batch_step (self);
 }
@@ -515,7 +540,9 @@ submit (ErrataEvalBatch    *self,
     }
   errata_llm_batch_api_submit_async (self->api, errata_llm_batch_writer_get_file (writer),
                                      errata_llm_batch_writer_get_boundary (writer),
-                                     cancellable (self), on_submitted, row_call_new (self, row));
+                                     cancellable (self), on_row_call_done,
+                                     row_call_new (self, row, errata_llm_batch_api_submit_finish,
+                                                   on_submitted));
 }
 
 /* ---- polling -------------------------------------------------------------- */
@@ -523,18 +550,15 @@ submit (ErrataEvalBatch    *self,
 static void poll_next (ErrataEvalBatch *self);
 
 static void
-on_retrieved (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
+on_retrieved (ErrataEvalBatch    *self,
+              ErrataEvalBatchRow *row,
+              ErrataLlmBatchInfo *info,
+              GError             *error)
 {
-  g_autoptr(RowCall) call = data;
-  ErrataEvalBatch *self = call->self;
-  ErrataEvalBatchRow *row = call->row;
-  g_autoptr(ErrataLlmBatchInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) store_error = NULL;
 
-  info = errata_llm_batch_api_retrieve_finish (ERRATA_LLM_BATCH_API (source), result, &error);
-  if (info == NULL && !_errata_eval_batch_is_cancelled (self) && !errata_llm_batch_error_is_transient (error))
+  if (info == NULL && !_errata_eval_batch_is_cancelled (self)
+      && !errata_llm_batch_error_is_transient (error))
     _errata_eval_batch_fail (self, error);
   if (info != NULL)
     {
@@ -544,8 +568,8 @@ on_retrieved (GObject      *source,
 
       row_take_info (row, info);
       self->round_changed = self->round_changed || changed;
-      if (changed && !errata_eval_batches_update (self->project, row, &error))
-        _errata_eval_batch_fail (self, error);
+      if (changed && !errata_eval_batches_update (self->project, row, &store_error))
+        _errata_eval_batch_fail (self, store_error);
       if (changed)
         _errata_eval_batch_changed (self);
     }
@@ -566,7 +590,10 @@ poll_next (ErrataEvalBatch *self)
       if (row->state == ERRATA_EVAL_BATCH_SUBMITTED)
         {
           errata_llm_batch_api_retrieve_async (self->api, row->batch_id, cancellable (self),
-                                               on_retrieved, row_call_new (self, row));
+                                               on_row_call_done,
+                                               row_call_new (self, row,
+                                                             errata_llm_batch_api_retrieve_finish,
+                                                             on_retrieved));
           return;
         }
     }

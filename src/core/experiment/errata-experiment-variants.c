@@ -37,6 +37,16 @@ member_text (JsonObject *object,
   return node != NULL ? json_to_string (node, FALSE) : NULL;
 }
 
+/* g_ptr_array_sort hands pointers to the elements: compare the strings
+ * they point to (g_strcmp0 itself compared the elements' addresses, so
+ * the order followed the heap). */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
 /* The members whose values differ, added or removed, sorted. */
 static char **
 diff_members (JsonObject *parent,
@@ -57,7 +67,7 @@ diff_members (JsonObject *parent,
   for (GList *l = parent_members; l != NULL; l = l->next)
     if (!json_object_has_member (child, l->data))
       g_ptr_array_add (names, g_strdup (l->data));
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return (char **)g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

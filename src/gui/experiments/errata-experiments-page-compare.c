@@ -410,6 +410,20 @@ _errata_experiments_page_flip_activated (ErrataExperimentsPage *self,
 
 /* Comparing ------------------------------------------------------------------- */
 
+static void
+show_chart (ErrataExperimentsPage *self)
+{
+  g_autofree char *series = _errata_experiments_chart_describe (self->comparison);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chart), series);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, series, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->chart), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1,
+                               _errata_experiments_chart_height (self->comparison));
+  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+}
+
 void
 _errata_experiments_page_show_comparison (ErrataExperimentsPage *self)
 {
@@ -435,11 +449,7 @@ _errata_experiments_page_show_comparison (ErrataExperimentsPage *self)
     top = attach_candidate (self, top, g_ptr_array_index (comparison->candidates, c), several);
   show_costs (self);
   show_flips (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart), TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1,
-                               60 + 44 * ((ErrataExperimentCandidate *)
-                                          g_ptr_array_index (comparison->candidates, 0))->rows->len);
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+  show_chart (self);
 }
 
 /* The Report shows the comparison made last: remembered in the project. */

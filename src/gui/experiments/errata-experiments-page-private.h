@@ -13,6 +13,7 @@
 #include "errata-experiments-page.h"
 #include "errata-experiment.h"
 #include "errata-experiment-compare.h"
+#include "errata-run-progress.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +22,6 @@ struct _ErrataExperimentsPage
   GtkWidget                   parent_instance;
 
   ErrataWorkspace            *workspace;
-  GCancellable               *run_cancellable;      /* non-NULL while a variant runs */
   GCancellable               *compare_cancellable;  /* non-NULL while comparing */
   gint64                      running_variant;
   gint64                      experiment_id;        /* the selected one, 0: none */
@@ -35,9 +35,7 @@ struct _ErrataExperimentsPage
   GtkLabel                   *experiment_title;
   GtkLabel                   *experiment_summary;
   GtkListBox                 *variants_list;
-  GtkWidget                  *progress_box;
-  GtkProgressBar             *progress_bar;
-  GtkLabel                   *status_label;
+  ErrataRunProgress          *run_progress;         /* the run, the status line, the toast */
   GtkDropDown                *baseline_dropdown;
   GtkDropDown                *candidate_dropdown;
   GtkLabel                   *compare_summary;
@@ -67,12 +65,16 @@ void           _errata_experiments_page_show_comparison   (ErrataExperimentsPage
 void           _errata_experiments_page_flip_activated    (ErrataExperimentsPage *self,
                                                            GtkListBoxRow         *row);
 
-/* -chart.c: the rates of the first candidate and the baseline per row. */
-void           _errata_experiments_chart_draw (GtkDrawingArea *area,
-                                               cairo_t        *cr,
-                                               int             width,
-                                               int             height,
-                                               gpointer        user_data);
+/* -chart.c: per row the baseline's rate and every candidate's. */
+void           _errata_experiments_chart_draw     (GtkDrawingArea             *area,
+                                                   cairo_t                    *cr,
+                                                   int                         width,
+                                                   int                         height,
+                                                   gpointer                    user_data);
+int            _errata_experiments_chart_height   (ErrataExperimentComparison *comparison);
+/* The series drawn, one line each (the chart's tooltip and accessible
+ * description: a screen reader cannot see the drawing). */
+char          *_errata_experiments_chart_describe (ErrataExperimentComparison *comparison);
 
 /* -dialogs.c */
 void           _errata_experiments_page_new_experiment (ErrataExperimentsPage *self);

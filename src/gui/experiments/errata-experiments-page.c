@@ -20,7 +20,6 @@
 #include <glib/gi18n.h>
 
 #include "errata-experiment-run.h"
-#include "errata-toast-helper.h"
 
 G_DEFINE_FINAL_TYPE (ErrataExperimentsPage, errata_experiments_page, GTK_TYPE_WIDGET)
 
@@ -42,11 +41,7 @@ void
 _errata_experiments_page_say (ErrataExperimentsPage *self,
                               const char            *text)
 {
-  gtk_label_set_text (self->status_label, text);
-  if (text != NULL && *text != '\0')
-    errata_toast_helper_show (self->toast_overlay, text);
-  else
-    errata_toast_helper_hide (self->toast_overlay);
+  errata_run_progress_say (self->run_progress, text);
 }
 
 GtkWidget *
@@ -333,7 +328,6 @@ set_running (ErrataExperimentsPage *self,
     "experiments.new-variant",
   };
 
-  gtk_widget_set_visible (self->progress_box, running);
   for (guint i = 0; i < G_N_ELEMENTS (busy); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), busy[i], !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "experiments.cancel", running);
@@ -347,6 +341,8 @@ on_run_progress (const ErrataExperimentRunProgress *progress,
   g_autofree char *text = NULL;
   double fraction;
 
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
   if (progress->phase == ERRATA_EXPERIMENT_PHASE_SENDING)
     {
       /* Translators: "Sending 12 of 24 · 1 failed". */
@@ -362,8 +358,7 @@ on_run_progress (const ErrataExperimentRunProgress *progress,
                               progress->n_evaluators, progress->judged, progress->to_judge);
       fraction = progress->to_judge > 0 ? (double)progress->judged / progress->to_judge : 1;
     }
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  errata_run_progress_update (self->run_progress, fraction, text);
 }
 
 static char *
@@ -420,21 +415,17 @@ on_run_done (GObject      *source,
   g_autofree char *text = NULL;
   gint64 variant_id = self->running_variant;
 
-  g_clear_object (&self->run_cancellable);
   self->running_variant = 0;
   outcome = errata_experiment_run_finish (result, &error);
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
   text = outcome != NULL ? describe_run (outcome) : g_strdup (error->message);
+  errata_run_progress_stop (self->run_progress);
   set_running (self, FALSE);
   show_variants (self);
   focus_variant_row (self, variant_id);
-  _errata_experiments_page_say (self, text);
-  /* The replies are traces of the project: the Traces page's list and
-   * counts, the Failure Modes and the Report read them again (through the
-   * window, which knows the pages). A cancelled run kept what came back. */
-  if (outcome != NULL && outcome->progress.n_traces > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-pages", NULL);
+  errata_run_progress_finish (self->run_progress, text,
+                              outcome != NULL && outcome->progress.n_traces > 0);
 }
 
 static void
@@ -443,23 +434,20 @@ run_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   ErrataExperimentsPage *self = ERRATA_EXPERIMENTS_PAGE (widget);
+  g_autoptr(GCancellable) cancellable = NULL;
 
-  if (self->run_cancellable != NULL)
+  if (errata_run_progress_is_running (self->run_progress))
     return;
   self->running_variant = g_variant_get_int64 (parameter);
-  self->run_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
-  /* The status line only: a toast still showing times out by itself (hiding
-   * it and showing the next one at once is what libadwaita 1.2 mishandles). */
-  gtk_label_set_text (self->status_label, "");
+  cancellable = g_cancellable_new ();
+  errata_run_progress_start (self->run_progress, cancellable, _("Starting…"));
   set_running (self, TRUE);
   /* No consent asked (as on the Synthetic Data page): what goes out is the
    * experiment's queries, to the user's own system. */
   errata_experiment_run_async (_errata_experiments_page_get_project (self), self->running_variant,
                                NULL, errata_workspace_get_llm_client (self->workspace),
                                ERRATA_EXPERIMENT_RUN_DEFAULT, on_run_progress, self,
-                               self->run_cancellable, on_run_done, g_object_ref (self));
+                               cancellable, on_run_done, g_object_ref (self));
 }
 
 static void
@@ -467,13 +455,7 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ErrataExperimentsPage *self = ERRATA_EXPERIMENTS_PAGE (widget);
-
-  if (self->run_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->run_cancellable);
-      gtk_progress_bar_set_text (self->progress_bar, _("Cancelling…"));
-    }
+  errata_run_progress_cancel (ERRATA_EXPERIMENTS_PAGE (widget)->run_progress);
 }
 
 gboolean
@@ -481,7 +463,7 @@ errata_experiments_page_is_running (ErrataExperimentsPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_EXPERIMENTS_PAGE (self), FALSE);
 
-  return self->run_cancellable != NULL;
+  return errata_run_progress_is_running (self->run_progress);
 }
 
 /* Other actions ------------------------------------------------------------ */
@@ -578,8 +560,6 @@ errata_experiments_page_dispose (GObject *object)
 {
   ErrataExperimentsPage *self = ERRATA_EXPERIMENTS_PAGE (object);
 
-  if (self->run_cancellable != NULL)
-    g_cancellable_cancel (self->run_cancellable);
   if (self->compare_cancellable != NULL)
     g_cancellable_cancel (self->compare_cancellable);
   /* The lists empty as they go: their selection changes are not the user's. */
@@ -593,7 +573,6 @@ errata_experiments_page_finalize (GObject *object)
 {
   ErrataExperimentsPage *self = ERRATA_EXPERIMENTS_PAGE (object);
 
-  g_clear_object (&self->run_cancellable);
   g_clear_object (&self->compare_cancellable);
   g_clear_pointer (&self->variants, g_ptr_array_unref);
   g_clear_pointer (&self->comparison, errata_experiment_comparison_free);
@@ -654,6 +633,7 @@ errata_experiments_page_class_init (ErrataExperimentsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ERRATA_TYPE_RUN_PROGRESS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-experiments-page.ui");
@@ -663,9 +643,7 @@ errata_experiments_page_class_init (ErrataExperimentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, experiment_title);
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, experiment_summary);
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, variants_list);
-  gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, progress_box);
-  gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, run_progress);
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, baseline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, candidate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ErrataExperimentsPage, compare_summary);

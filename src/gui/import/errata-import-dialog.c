@@ -5,15 +5,17 @@
  *
  * Three pages in a stack: setup (a row per file with its detected format,
  * an "Import As" choice, the field map editor and the preview), progress,
- * and the summary. This file is the flow between them: everything that
- * reads files runs in a thread (the probe of each file once, when the
- * dialog opens, then errata_importer_import_async); the rows, the editor,
- * the preview and the summary are widgets of their own.
+ * and the summary. This file is the flow between them and the setup page:
+ * everything that reads files runs in a thread (the probe of each file
+ * once, when the dialog opens, then errata_importer_import_async, driven
+ * from errata-import-dialog-run.c); the rows, the editor, the preview and
+ * the summary are widgets of their own.
  */
 
 #include "config.h"
 
 #include "errata-import-dialog.h"
+#include "errata-import-dialog-private.h"
 
 #include <glib/gi18n.h>
 
@@ -26,56 +28,6 @@
 
 #define PREVIEW_RECORDS 5
 
-typedef enum
-{
-  STATE_SETUP,
-  STATE_RUNNING,
-  STATE_DONE,
-} DialogState;
-
-struct _ErrataImportDialog
-{
-  AdwWindow             parent_instance;
-
-  ErrataProject        *project;
-  GPtrArray            *rows;             /* ErrataImportFileRow, as the user chose the files */
-  GCancellable         *probe_cancellable;
-  GCancellable         *import_cancellable;
-  ErrataImportReport   *report;
-  DialogState           state;
-  gboolean              probing;
-  gboolean              import_focused;   /* the Import button got the focus once */
-  gboolean              close_when_done;
-  gboolean              disposed;
-  /* Written by the import thread after each committed batch. */
-  guint                 committed;
-  /* The files in import order, unmapped ones first; [run_start, run_end)
-   * is the import in progress. */
-  GPtrArray            *queue;
-  guint                 n_unmapped;
-  guint                 run_start;
-  guint                 run_end;
-  guint64               total_bytes;
-  guint64               bytes_before;
-  guint                 records_before;
-  guint                 committed_before;
-
-  AdwWindowTitle       *window_title;
-  GtkButton            *cancel_button;
-  GtkButton            *import_button;
-  GtkButton            *close_button;
-  GtkStack             *stack;
-  GtkLabel             *setup_error;
-  GtkLabel             *blocked_label;
-  AdwPreferencesGroup  *files_group;
-  AdwComboRow          *format_row;
-  ErrataFieldMapEditor *field_map_editor;
-  ErrataImportPreview  *preview;
-  GtkLabel             *progress_files;
-  GtkProgressBar       *progress_bar;
-  ErrataImportSummary  *summary;
-};
-
 G_DEFINE_FINAL_TYPE (ErrataImportDialog, errata_import_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -85,8 +37,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static ErrataImportFormat
-get_chosen_format (ErrataImportDialog *self)
+ErrataImportFormat
+_errata_import_dialog_chosen_format (ErrataImportDialog *self)
 {
   return (ErrataImportFormat)adw_combo_row_get_selected (self->format_row);
 }
@@ -95,18 +47,18 @@ static ErrataImportFormat
 row_format (ErrataImportDialog  *self,
             ErrataImportFileRow *row)
 {
-  return errata_import_file_row_get_format (row, get_chosen_format (self));
+  return errata_import_file_row_get_format (row, _errata_import_dialog_chosen_format (self));
 }
 
-static gboolean
-row_is_mapped (ErrataImportDialog  *self,
+gboolean
+_errata_import_dialog_row_is_mapped (ErrataImportDialog  *self,
                ErrataImportFileRow *row)
 {
   return errata_import_format_needs_mapping (row_format (self, row));
 }
 
-static guint64
-row_size (ErrataImportFileRow *row)
+guint64
+_errata_import_dialog_row_size (ErrataImportFileRow *row)
 {
   ErrataImportProbe *probe = errata_import_file_row_get_probe (row);
 
@@ -121,8 +73,8 @@ row_sample (ErrataImportFileRow *row)
   return probe != NULL ? errata_import_probe_get_sample (probe) : NULL;
 }
 
-static ErrataFieldMap *
-get_map (ErrataImportDialog *self)
+ErrataFieldMap *
+_errata_import_dialog_get_map (ErrataImportDialog *self)
 {
   return errata_field_map_editor_get_map (self->field_map_editor);
 }
@@ -131,9 +83,16 @@ static gboolean
 needs_mapping (ErrataImportDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    if (row_is_mapped (self, g_ptr_array_index (self->rows, i)))
+    if (_errata_import_dialog_row_is_mapped (self, g_ptr_array_index (self->rows, i)))
       return TRUE;
   return FALSE;
+}
+
+void
+_errata_import_dialog_emit_imported (ErrataImportDialog *self,
+                                     ErrataImportReport *report)
+{
+  g_signal_emit (self, signals[IMPORTED], 0, report);
 }
 
 /* Enter imports. Until there is something to import the Import button
@@ -167,7 +126,7 @@ dup_blocking_reason (ErrataImportDialog *self,
   char *reason;
 
   *blocks = TRUE;
-  if (needs_mapping (self) && !errata_field_map_has_content (get_map (self)))
+  if (needs_mapping (self) && !errata_field_map_has_content (_errata_import_dialog_get_map (self)))
     return g_strdup (_("Map a field to the input, the output or the messages: a trace needs "
                        "at least one of them."));
   row = find_preview_row (self);
@@ -179,8 +138,8 @@ dup_blocking_reason (ErrataImportDialog *self,
   return reason;
 }
 
-static void
-update_import_enabled (ErrataImportDialog *self)
+void
+_errata_import_dialog_update_import_enabled (ErrataImportDialog *self)
 {
   gboolean ok = self->state == STATE_SETUP && !self->probing;
   g_autofree char *reason = NULL;
@@ -200,8 +159,8 @@ update_import_enabled (ErrataImportDialog *self)
     focus_import_once (self);
 }
 
-static void
-show_setup_error (ErrataImportDialog *self,
+void
+_errata_import_dialog_show_setup_error (ErrataImportDialog *self,
                   const char         *message)
 {
   gtk_label_set_text (self->setup_error, message ? message : "");
@@ -210,11 +169,21 @@ show_setup_error (ErrataImportDialog *self,
 
 /* Setup --------------------------------------------------------------- */
 
+/* The window's subtitle and the progress page's title: the file's name,
+ * or how many files. */
+char *
+_errata_import_dialog_describe_files (ErrataImportDialog *self)
+{
+  if (self->rows->len == 1)
+    return g_strdup (errata_import_file_row_get_name (g_ptr_array_index (self->rows, 0)));
+  return g_strdup_printf (ngettext ("%u file", "%u files", self->rows->len), self->rows->len);
+}
+
 static void
 describe_rows (ErrataImportDialog *self)
 {
   for (guint i = 0; i < self->rows->len; i++)
-    errata_import_file_row_describe (g_ptr_array_index (self->rows, i), get_chosen_format (self));
+    errata_import_file_row_describe (g_ptr_array_index (self->rows, i), _errata_import_dialog_chosen_format (self));
 }
 
 /* The first file read with a mapping, whose fields the editor lists. */
@@ -225,7 +194,7 @@ find_mapped_row (ErrataImportDialog *self)
     {
       ErrataImportFileRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row_is_mapped (self, row) && row_sample (row) != NULL)
+      if (_errata_import_dialog_row_is_mapped (self, row) && row_sample (row) != NULL)
         return row;
     }
   return NULL;
@@ -270,7 +239,7 @@ refresh_preview (ErrataImportDialog *self)
       return;
     }
   errata_import_preview_show (self->preview, errata_import_file_row_get_name (row),
-                              row_sample (row), row_format (self, row), get_map (self));
+                              row_sample (row), row_format (self, row), _errata_import_dialog_get_map (self));
 }
 
 static void
@@ -279,22 +248,22 @@ refresh_setup (ErrataImportDialog *self)
   describe_rows (self);
   update_field_map_editor (self);
   refresh_preview (self);
-  update_import_enabled (self);
+  _errata_import_dialog_update_import_enabled (self);
 }
 
 static void
 on_format_selected (ErrataImportDialog *self)
 {
-  show_setup_error (self, NULL);
+  _errata_import_dialog_show_setup_error (self, NULL);
   refresh_setup (self);
 }
 
 static void
 on_map_changed (ErrataImportDialog *self)
 {
-  show_setup_error (self, NULL);
+  _errata_import_dialog_show_setup_error (self, NULL);
   refresh_preview (self);
-  update_import_enabled (self);
+  _errata_import_dialog_update_import_enabled (self);
 }
 
 /* Probing the files --------------------------------------------------- */
@@ -323,7 +292,7 @@ on_probed (GObject      *source,
 
       if (errata_import_file_row_blocks_import (row))
         {
-          show_setup_error (self, errata_import_probe_get_error (
+          _errata_import_dialog_show_setup_error (self, errata_import_probe_get_error (
                                     errata_import_file_row_get_probe (row))->message);
           break;
         }
@@ -341,269 +310,6 @@ start_probe (ErrataImportDialog *self)
   self->probing = TRUE;
   errata_import_probe_files_async ((GFile **)files->pdata, files->len, PREVIEW_RECORDS,
                                    self->probe_cancellable, on_probed, g_object_ref (self));
-}
-
-/* States -------------------------------------------------------------- */
-
-static void
-set_state (ErrataImportDialog *self,
-           DialogState         state)
-{
-  static const char * const pages[] = { "setup", "progress", "summary" };
-
-  self->state = state;
-  gtk_stack_set_visible_child_name (self->stack, pages[state]);
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), state != STATE_DONE);
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), state != STATE_DONE);
-  gtk_widget_set_visible (GTK_WIDGET (self->close_button), state == STATE_DONE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
-  update_import_enabled (self);
-  /* The buttons that had the focus are gone: Enter closes. */
-  if (state == STATE_DONE)
-    {
-      gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
-      gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
-    }
-}
-
-static void
-show_report (ErrataImportDialog *self)
-{
-  GPtrArray *problems = errata_import_report_get_problems (self->report);
-
-  errata_import_summary_show_report (self->summary, self->report, self->queue);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-skipped", problems->len > 0);
-  set_state (self, STATE_DONE);
-}
-
-/* Cancelled, or the project failed halfway (a full disk): what was
- * committed stays, and the user is told how much. */
-static void
-show_stopped (ErrataImportDialog *self,
-              const GError       *error)
-{
-  errata_import_summary_show_stopped (self->summary, error, g_atomic_int_get (&self->committed));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.copy-skipped", FALSE);
-  set_state (self, STATE_DONE);
-}
-
-/* Import -------------------------------------------------------------- */
-
-static void
-on_progress (ErrataImporter     *importer,
-             double              fraction,
-             guint               records,
-             ErrataImportDialog *self)
-{
-  g_autofree char *text = NULL;
-  guint64 run_bytes = 0;
-  double total;
-
-  if (self->disposed)
-    return;
-  for (guint i = self->run_start; i < self->run_end; i++)
-    run_bytes += row_size (g_ptr_array_index (self->queue, i));
-  total = self->total_bytes > 0
-          ? (self->bytes_before + fraction * run_bytes) / (double)self->total_bytes : fraction;
-  records += self->records_before;
-  text = g_strdup_printf (ngettext ("%u record", "%u records", records), records);
-  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (total, 0.0, 1.0));
-  gtk_progress_bar_set_text (self->progress_bar, text);
-}
-
-/* Runs in the import thread. */
-static void
-on_batch_committed (guint    records_committed,
-                    gpointer user_data)
-{
-  ErrataImportDialog *self = user_data;
-
-  g_atomic_int_set (&self->committed, self->committed_before + records_committed);
-}
-
-/* Nothing written and the user can do something about it (map a field,
- * pick another file): back to the setup page with the core's message. */
-static gboolean
-error_is_before_import (ErrataImportDialog *self,
-                        const GError       *error)
-{
-  return g_atomic_int_get (&self->committed) == 0
-         && (g_error_matches (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_NEEDS_MAPPING)
-             || g_error_matches (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_UNKNOWN_FORMAT)
-             || g_error_matches (error, ERRATA_IMPORT_ERROR, ERRATA_IMPORT_ERROR_UNREADABLE));
-}
-
-static void
-finish_import (ErrataImportDialog *self,
-               const GError       *error)
-{
-  gboolean kept = g_atomic_int_get (&self->committed) > 0;
-
-  if (error == NULL)
-    show_report (self);
-  else if (error_is_before_import (self, error))
-    {
-      set_state (self, STATE_SETUP);
-      show_setup_error (self, error->message);
-    }
-  else
-    show_stopped (self, error);
-
-  if (error == NULL || kept)
-    g_signal_emit (self, signals[IMPORTED], 0, error == NULL ? self->report : NULL);
-  if (self->close_when_done)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void start_run (ErrataImportDialog *self);
-
-/* Moves to the next run; FALSE when all files are done. */
-static gboolean
-next_run (ErrataImportDialog *self)
-{
-  if (self->run_end >= self->queue->len)
-    return FALSE;
-  self->run_start = self->run_end;
-  self->run_end = self->run_start < self->n_unmapped ? self->n_unmapped : self->queue->len;
-  return TRUE;
-}
-
-static void
-take_run_report (ErrataImportDialog *self,
-                 ErrataImportReport *report)
-{
-  for (guint i = self->run_start; i < self->run_end; i++)
-    self->bytes_before += row_size (g_ptr_array_index (self->queue, i));
-  self->records_before += errata_import_report_get_n_records (report);
-  self->committed_before += errata_import_report_get_n_added (report)
-                            + errata_import_report_get_n_duplicates (report);
-  if (self->report == NULL)
-    self->report = g_object_ref (report);
-  else
-    errata_import_report_merge (self->report, report);
-}
-
-static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(ErrataImportDialog) self = user_data;
-  g_autoptr(ErrataImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  report = errata_importer_import_finish (ERRATA_IMPORTER (source), result, &error);
-  if (self->disposed)
-    return;
-  if (report == NULL)
-    {
-      g_clear_object (&self->import_cancellable);
-      finish_import (self, error);
-      return;
-    }
-  take_run_report (self, report);
-  if (next_run (self))
-    {
-      /* Cancelled between two imports: the first one's traces stay. */
-      if (g_cancellable_set_error_if_cancelled (self->import_cancellable, &error))
-        {
-          g_clear_object (&self->import_cancellable);
-          finish_import (self, error);
-          return;
-        }
-      start_run (self);
-      return;
-    }
-  g_clear_object (&self->import_cancellable);
-  finish_import (self, NULL);
-}
-
-static char *
-describe_files (ErrataImportDialog *self)
-{
-  if (self->rows->len == 1)
-    return g_strdup (errata_import_file_row_get_name (g_ptr_array_index (self->rows, 0)));
-  return g_strdup_printf (ngettext ("%u file", "%u files", self->rows->len), self->rows->len);
-}
-
-/* A map given to the importer applies to every file it reads: an id field
- * mapped for one export would change the identity of another file's
- * traces, and importing that file again would add them twice. So with a
- * mix of formats, the mapped files get an import of their own. */
-static void
-plan_runs (ErrataImportDialog *self)
-{
-  g_ptr_array_set_size (self->queue, 0);
-  self->total_bytes = 0;
-  for (guint mapped = 0; mapped < 2; mapped++)
-    for (guint i = 0; i < self->rows->len; i++)
-      {
-        ErrataImportFileRow *row = g_ptr_array_index (self->rows, i);
-
-        if (row_is_mapped (self, row) != (gboolean)mapped)
-          continue;
-        g_ptr_array_add (self->queue, row);
-        self->total_bytes += row_size (row);
-      }
-  self->n_unmapped = 0;
-  while (self->n_unmapped < self->queue->len
-         && !row_is_mapped (self, g_ptr_array_index (self->queue, self->n_unmapped)))
-    self->n_unmapped++;
-  self->run_start = self->run_end = 0;
-  self->bytes_before = 0;
-  self->records_before = 0;
-  self->committed_before = 0;
-}
-
-static ErrataImporter *
-create_importer (ErrataImportDialog *self)
-{
-  ErrataImporter *importer = errata_importer_new ();
-
-  errata_importer_set_format (importer, get_chosen_format (self));
-  if (self->run_start >= self->n_unmapped)
-    errata_importer_set_field_map (importer, get_map (self));
-  errata_importer_set_batch_callback (importer, on_batch_committed, self);
-  g_signal_connect_object (importer, "progress", G_CALLBACK (on_progress), self, 0);
-  return importer;
-}
-
-static void
-start_run (ErrataImportDialog *self)
-{
-  g_autoptr(ErrataImporter) importer = create_importer (self);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-  for (guint i = self->run_start; i < self->run_end; i++)
-    g_ptr_array_add (files, errata_import_file_row_get_file (g_ptr_array_index (self->queue, i)));
-  /* The batch callback points at the dialog: it lives until the import ends. */
-  errata_importer_import_async (importer, self->project, (GFile **)files->pdata, files->len,
-                                self->import_cancellable, on_import_done, g_object_ref (self));
-}
-
-static void
-start_import (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ErrataImportDialog *self = ERRATA_IMPORT_DIALOG (widget);
-  g_autofree char *what = describe_files (self);
-
-  if (self->state != STATE_SETUP)
-    return;
-
-  show_setup_error (self, NULL);
-  g_clear_object (&self->report);
-  g_atomic_int_set (&self->committed, 0);
-  gtk_label_set_text (self->progress_files, what);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Starting…"));
-  set_state (self, STATE_RUNNING);
-
-  plan_runs (self);
-  next_run (self);
-  self->import_cancellable = g_cancellable_new ();
-  start_run (self);
 }
 
 /* Actions ------------------------------------------------------------- */
@@ -741,7 +447,7 @@ errata_import_dialog_class_init (ErrataImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataImportDialog, summary);
   gtk_widget_class_bind_template_callback (widget_class, on_map_changed);
 
-  gtk_widget_class_install_action (widget_class, "import.start", NULL, start_import);
+  gtk_widget_class_install_action (widget_class, "import.start", NULL, _errata_import_dialog_start_import);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_or_close);
   gtk_widget_class_install_action (widget_class, "import.copy-skipped", NULL, copy_skipped);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
@@ -796,7 +502,7 @@ errata_import_dialog_new (GtkWindow      *parent,
       g_ptr_array_add (self->rows, g_object_ref_sink (row));
       adw_preferences_group_add (self->files_group, GTK_WIDGET (row));
     }
-  subtitle = describe_files (self);
+  subtitle = _errata_import_dialog_describe_files (self);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   describe_rows (self);
   start_probe (self);

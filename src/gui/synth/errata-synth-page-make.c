@@ -162,8 +162,7 @@ on_queries_progress (guint    done,
     return;
   /* Translators: "12 of 30 tuples". */
   text = g_strdup_printf (_("%u of %u tuples"), done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 1);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  errata_run_progress_update (self->run_progress, total > 0 ? (double)done / total : 1, text);
 }
 
 static void

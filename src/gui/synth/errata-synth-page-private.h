@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "errata-run-progress.h"
 #include "errata-synth-page.h"
 #include "errata-synth-tuple-edit.h"
 
@@ -19,14 +20,12 @@ struct _ErrataSynthPage
   GtkWidget          parent_instance;
 
   ErrataWorkspace   *workspace;
-  GCancellable      *run_cancellable;   /* non-NULL while a run is under way */
 
   GtkWidget         *scroller;
   GtkGrid           *coverage_grid;
   GtkLabel          *queries_title;
   GtkListBox        *queries_list;
-  GtkProgressBar    *progress_bar;
-  GtkLabel          *status_label;
+  ErrataRunProgress *run_progress;      /* runs and LLM work, the status line, the toast */
   AdwToastOverlay   *toast_overlay;
   GtkLabel          *breakdown_label;
   GtkGrid           *heatmap_grid;

@@ -492,7 +492,7 @@ _errata_synth_page_delete_tuple (ErrataSynthPage *self,
                                        "Deleted tuple %" PRId64 " and its %u query.",
                                        "Deleted tuple %" PRId64 " and its %u queries.",
                                        n_queries), tuple_id, n_queries);
-  gtk_label_set_text (self->status_label, text);
+  errata_run_progress_set_status (self->run_progress, text);
   errata_toast_helper_show_with_action (self->toast_overlay, text, _("_Undo"),
                                         "synth.undo-delete-tuple", NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.undo-delete-tuple", TRUE);

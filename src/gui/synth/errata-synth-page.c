@@ -22,7 +22,6 @@
 #include "errata-synth-dimensions.h"
 #include "errata-synth-queries.h"
 #include "errata-synth-run.h"
-#include "errata-toast-helper.h"
 #include "errata-synth-similarity.h"
 #include "errata-synth-tuples.h"
 
@@ -39,11 +38,7 @@ void
 _errata_synth_page_say (ErrataSynthPage *self,
                         const char      *text)
 {
-  gtk_label_set_text (self->status_label, text);
-  if (text != NULL && *text != '\0')
-    errata_toast_helper_show (self->toast_overlay, text);
-  else
-    errata_toast_helper_hide (self->toast_overlay);
+  errata_run_progress_say (self->run_progress, text);
 }
 
 static GParamSpec *properties[N_PROPS];
@@ -270,7 +265,6 @@ set_running (ErrataSynthPage *self,
     "synth.write-queries",
   };
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
   for (guint i = 0; i < G_N_ELEMENTS (busy_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), busy_actions[i], !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "synth.cancel", running);
@@ -280,12 +274,10 @@ void
 _errata_synth_page_set_busy (ErrataSynthPage *self,
                              GCancellable    *cancellable)
 {
-  g_set_object (&self->run_cancellable, cancellable);
   if (cancellable != NULL)
-    {
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-      gtk_progress_bar_set_text (self->progress_bar, NULL);
-    }
+    errata_run_progress_start (self->run_progress, cancellable, NULL);
+  else
+    errata_run_progress_stop (self->run_progress);
   set_running (self, cancellable != NULL);
 }
 
@@ -296,12 +288,13 @@ on_run_progress (const ErrataSynthRunResult *so_far,
   ErrataSynthPage *self = user_data;
   g_autofree char *text = NULL;
 
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
   /* Translators: "12 of 55 · 1 failed". */
   text = g_strdup_printf (_("%u of %u · %u failed"), so_far->done, so_far->total,
                           so_far->n_failed);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 so_far->total > 0 ? (double)so_far->done / so_far->total : 1);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  errata_run_progress_update (self->run_progress,
+                              so_far->total > 0 ? (double)so_far->done / so_far->total : 1, text);
 }
 
 static void
@@ -314,7 +307,6 @@ on_run_done (GObject      *source,
   g_autofree char *text = NULL;
   ErrataSynthRunResult outcome = { 0 };
 
-  g_clear_object (&self->run_cancellable);
   if (!errata_synth_run_finish (result, &outcome, &error))
     text = g_strdup (error->message);
   else if (outcome.total == 0)
@@ -326,15 +318,11 @@ on_run_done (GObject      *source,
                             outcome.cancelled ? _(", cancelled (run again to resume)") : "");
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
     return;
-  _errata_synth_page_say (self, text);
+  errata_run_progress_stop (self->run_progress);
   set_running (self, FALSE);
   _errata_synth_page_load_editors (self);
   errata_synth_page_reload (self);
-  /* The new traces are every page's: the Traces footer's counts, the
-   * Failure Modes and the Report read them again (through the window,
-   * which knows the pages). A cancelled run kept what came back. */
-  if (outcome.n_traces > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-pages", NULL);
+  errata_run_progress_finish (self->run_progress, text, outcome.n_traces > 0);
 }
 
 static void
@@ -344,9 +332,10 @@ run_action (GtkWidget  *widget,
 {
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
   g_autoptr(ErrataSynthTarget) target = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->run_cancellable != NULL)
+  if (errata_run_progress_is_running (self->run_progress))
     return;
   target = errata_synth_target_load (project_of (self), &error);
   if (target == NULL)
@@ -360,12 +349,10 @@ run_action (GtkWidget  *widget,
   /* No consent asked (issue 21's consent covers trace text): what goes out
    * is the synthetic queries and their dimensions, made here, to the
    * user's own system; no trace text leaves. */
-  self->run_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, NULL);
-  _errata_synth_page_say (self, "");
+  cancellable = g_cancellable_new ();
+  errata_run_progress_start (self->run_progress, cancellable, NULL);
   set_running (self, TRUE);
-  errata_synth_run_async (project_of (self), target, on_run_progress, self, self->run_cancellable,
+  errata_synth_run_async (project_of (self), target, on_run_progress, self, cancellable,
                           on_run_done, g_object_ref (self));
 }
 
@@ -374,10 +361,7 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ErrataSynthPage *self = ERRATA_SYNTH_PAGE (widget);
-
-  if (self->run_cancellable != NULL)
-    g_cancellable_cancel (self->run_cancellable);
+  errata_run_progress_cancel (ERRATA_SYNTH_PAGE (widget)->run_progress);
 }
 
 /* Through the window: a page never shows another page's objects itself. */
@@ -399,7 +383,7 @@ errata_synth_page_is_running (ErrataSynthPage *self)
 {
   g_return_val_if_fail (ERRATA_IS_SYNTH_PAGE (self), FALSE);
 
-  return self->run_cancellable != NULL;
+  return errata_run_progress_is_running (self->run_progress);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -420,8 +404,6 @@ errata_synth_page_dispose (GObject *object)
 {
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (object);
 
-  if (self->run_cancellable != NULL)
-    g_cancellable_cancel (self->run_cancellable);
   if (self->test_cancellable != NULL)
     g_cancellable_cancel (self->test_cancellable);
   if (self->secret_cancellable != NULL)
@@ -435,7 +417,6 @@ errata_synth_page_finalize (GObject *object)
 {
   ErrataSynthPage *self = ERRATA_SYNTH_PAGE (object);
 
-  g_clear_object (&self->run_cancellable);
   g_clear_object (&self->test_cancellable);
   g_clear_object (&self->secret_cancellable);
   g_clear_object (&self->workspace);
@@ -498,6 +479,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ERRATA_TYPE_RUN_PROGRESS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-synth-page.ui");
@@ -505,8 +487,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, coverage_grid);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_title);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, queries_list);
-  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, run_progress);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, breakdown_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataSynthPage, heatmap_grid);

@@ -86,3 +86,26 @@ errata_chart_style_init_from_widget (ErrataChartStyle *style,
   errata_chart_style_derive (style);
   set_font (style, widget);
 }
+
+void
+errata_chart_style_series_colour (const ErrataChartStyle *style,
+                                  GtkWidget              *widget,
+                                  guint                   index,
+                                  ErrataChartRgba        *colour)
+{
+  static const char * const light[] = { "purple_4", "green_5", "brown_3", "yellow_5", "blue_5" };
+  static const char * const dark[] = { "purple_2", "green_2", "brown_1", "yellow_2", "blue_2" };
+  AdwStyleManager *manager;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (colour != NULL);
+
+  *colour = style->first;
+  if (index == 0)
+    return;
+  manager = adw_style_manager_get_for_display (gtk_widget_get_display (widget));
+  index = (index - 1) % G_N_ELEMENTS (light);
+  lookup_colour (widget, adw_style_manager_get_dark (manager) ? dark[index] : light[index],
+                 colour);
+}

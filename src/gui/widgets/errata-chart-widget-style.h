@@ -19,4 +19,13 @@ G_BEGIN_DECLS
 void errata_chart_style_init_from_widget (ErrataChartStyle *style,
                                           GtkWidget        *widget);
 
+/* The colour of series @index of a chart with many (one per variant):
+ * 0 is the style's first (the accent); then Adwaita's purple, green,
+ * brown, yellow and blue, darker shades on a light background, lighter on
+ * a dark one; they repeat after that. */
+void errata_chart_style_series_colour    (const ErrataChartStyle *style,
+                                          GtkWidget              *widget,
+                                          guint                   index,
+                                          ErrataChartRgba        *colour);
+
 G_END_DECLS

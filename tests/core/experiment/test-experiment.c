@@ -141,6 +141,38 @@ add_variant (Fixture    *fixture,
   return variant->id;
 }
 
+/* A clone's changes are named in alphabetical order, read after read
+ * (they once followed the heap: "reply_pointer, body" one time,
+ * "body, reply_pointer" the next). */
+static void
+test_changes_sorted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(ErrataExperimentVariant) variant = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const expected[] = {
+    "body", "concurrency", "messages_pointer", "reply_pointer", NULL
+  };
+
+  add_variant (fixture, "v1", "v1", NULL);
+  node = json_from_string ("{\"reply_pointer\": \"/reply\", \"messages_pointer\": \"/m\","
+                           " \"concurrency\": 2, \"body\": {\"q\": \"{{query}}\"}}", &error);
+  g_assert_no_error (error);
+  variant = errata_experiment_variant_create (fixture->project, fixture->experiment_id, "v2",
+                                              json_node_get_object (node), "v1", &error);
+  g_assert_no_error (error);
+  for (guint read = 0; read < 5; read++)
+    {
+      g_autoptr(ErrataExperimentVariant) again =
+        errata_experiment_get_variant (fixture->project, variant->id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstrv (again->changes, expected);
+    }
+  g_assert_cmpstrv (variant->changes, expected);
+}
+
 static ErrataExperimentRunResult *
 run_variant (Fixture *fixture,
              gint64   variant_id)
@@ -569,6 +601,8 @@ main (int    argc,
               test_corrected, fixture_tear_down);
   g_test_add ("/experiment/store-errors", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_store_errors, fixture_tear_down);
+  g_test_add ("/experiment/changes-sorted", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
+              test_changes_sorted, fixture_tear_down);
   g_test_add ("/experiment/file-lines", Fixture, GUINT_TO_POINTER (1), fixture_set_up,
               test_file_lines, fixture_tear_down);
   return g_test_run ();

@@ -4,8 +4,9 @@
  * that v2 against v1 is better on "Missing order number" and worse on
  * "Wrong language", both significantly. Runs both variants from the page,
  * compares, opens a flip, checks the Report's section, and cancels a run
- * and resumes it. Renders experiments-page-{1280,1024}-{light,dark}.png and
- * experiments-flip-1024-light.png in the build folder.
+ * and resumes it. Renders experiments-page-{1280,1024}-{light,dark}.png,
+ * the chart alone with one and two candidates (experiments-chart{,-holm}.png)
+ * and experiments-flip-1024-light.png in the build folder.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -220,7 +221,8 @@ render (Fixture        *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 1000);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                           "experiments-page-1024-light-bottom.png");
   g_assert_cmpint (gdk_texture_get_width (texture), >=, width - 30);
 }
 
@@ -243,6 +245,48 @@ render_bottom (Fixture *fixture)
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
                                            "experiments-page-1024-light-bottom.png");
   g_assert_nonnull (texture);
+}
+
+/* The chart names its series (tooltip and accessible description), one
+ * line each: the baseline's first, then every candidate's. */
+static void
+assert_chart_series (Fixture            *fixture,
+                     const char * const *names)
+{
+  GtkWidget *chart = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                 GTK_TYPE_DRAWING_AREA);
+  const char *tooltip;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_visible (chart));
+  tooltip = gtk_widget_get_tooltip_text (chart);
+  g_assert_nonnull (tooltip);
+  lines = g_strsplit (tooltip, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, g_strv_length ((char **) names));
+  g_assert_true (g_str_has_prefix (lines[0], names[0]));
+  g_assert_nonnull (strstr (lines[0], "(baseline)"));
+  for (guint i = 1; names[i] != NULL; i++)
+    {
+      g_autofree char *start = g_strconcat (names[i], ":", NULL);
+
+      g_assert_true (g_str_has_prefix (lines[i], start));
+    }
+}
+
+/* The chart alone, for a person to look at its series. */
+static void
+render_chart (Fixture    *fixture,
+              const char *name)
+{
+  GtkWidget *chart = errata_gui_test_find_first (GTK_WIDGET (fixture->page),
+                                                 GTK_TYPE_DRAWING_AREA);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (chart, name);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=,
+                   gtk_widget_get_height (chart) - 1);
 }
 
 /* The verdict label of the row whose first cell is `mode`. */
@@ -403,11 +447,13 @@ test_run_and_compare (Fixture       *fixture,
   last = errata_project_get_meta (page_project (fixture), ERRATA_REPORT_LAST_COMPARISON_KEY);
   g_assert_nonnull (last);
 
+  assert_chart_series (fixture, (const char * const[]) { "v1", "v2", NULL });
   render (fixture, 1280, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
   render (fixture, 1280, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "dark", ADW_COLOR_SCHEME_FORCE_DARK);
   render (fixture, 1024, "light", ADW_COLOR_SCHEME_FORCE_LIGHT);
   render_bottom (fixture);
+  render_chart (fixture, "experiments-chart.png");
   open_first_flip (fixture);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "report");
@@ -545,6 +591,9 @@ test_clone_and_holm (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "(Holm "));
   /* v2 and its cooler clone answer alike: 8 + 8 flips each way. */
   g_assert_nonnull (strstr (text, "Flips: 16 pass → fail, 16 fail → pass"));
+  /* The chart draws both candidates, not only the first. */
+  assert_chart_series (fixture, (const char * const[]) { "v1", "v2", "v2 cooler", NULL });
+  render_chart (fixture, "experiments-chart-holm.png");
 }
 
 /* Delete Experiment keeps the replies as traces; with none left, the page
