@@ -26,6 +26,8 @@ packages=(
   libxtst-dev
   # driving the real app by keyboard for manual acceptance runs
   xdotool
+  # smaller screenshots, losslessly (build-aux/make-screenshots.sh)
+  optipng
   # benchmarks compare against the plain sqlite3 shell
   sqlite3 python3 time
   # the report's tests: libxml2 parses the HTML, poppler reads the PDF back
