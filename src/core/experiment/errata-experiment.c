@@ -241,7 +241,7 @@ replayed_text (ErrataProject  *project,
   char *text = NULL;
   int rc;
 
-  stmt = _errata_project_cached (project, "SELECT input, messages FROM traces WHERE id = ?1",
+  stmt = _errata_project_cached (project, "SELECT input, errata_text (messages) FROM traces WHERE id = ?1",
                                  error);
   if (stmt == NULL)
     return NULL;
