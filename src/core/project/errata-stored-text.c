@@ -14,10 +14,10 @@
 #include "errata-stored-text.h"
 #include "errata-project.h"
 
-/* zstd's default level. On the benchmark's messages (3.8 kB each) it
- * packs to 43% and level 1 to 44%; a 10k import packs in under a second
- * of CPU either way (bench/README.md, "File size"). */
-#define PACK_LEVEL 3
+/* Level 1: on the benchmark's messages (3.8 kB each) it packs to 44.9%
+ * and level 3 to 44.3%, at about half the CPU (bench/README.md, "File
+ * size"). */
+#define PACK_LEVEL 1
 
 /* SQLite's default largest value: no stored text can be longer, so a
  * frame that says otherwise is damaged (or made to exhaust memory). */
