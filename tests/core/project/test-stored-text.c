@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "errata-project-copy.h"
 #include "errata-project-private.h"
 #include "errata-stored-text.h"
 #include "errata-test-utils.h"
@@ -336,6 +337,59 @@ test_damaged_row (void)
   errata_test_remove_tree (dir);
 }
 
+/* A redacted copy reads packed values, redacts them and packs them again:
+ * the copy's messages and metadata, read back, hold the placeholder; the
+ * search index no longer finds the address. */
+static void
+test_redacted_copy (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(GFile) source = g_object_ref (errata_project_get_file (project));
+  g_autofree char *dest_path = g_build_filename (dir, "shared.errata", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *question = long_text ("Write to ada.lovelace@example.com about", 200, 4);
+  g_autoptr(ErrataTrace) trace = errata_test_new_trace ("mail", question, "Done.");
+  g_autoptr(ErrataCopyOptions) options = errata_copy_options_new ();
+  g_autoptr(ErrataProject) copy = NULL;
+  g_autoptr(ErrataTrace) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) metadata = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *messages_text = NULL;
+  g_autofree char *metadata_text = NULL;
+
+  json_object_set_string_member (errata_trace_get_metadata (trace), "contact",
+                                 question);
+  g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_where (project, "SELECT count (*) FROM traces WHERE typeof (messages)"
+                                " = 'blob' AND typeof (metadata) = 'blob'"), ==, 1);
+  errata_project_close (project);
+
+  errata_copy_options_add_default_redactions (options);
+  g_assert_true (errata_project_copy (source, dest, options, NULL, &error));
+  g_assert_no_error (error);
+  copy = errata_project_open (dest, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  read = errata_project_get_trace (copy, 1, &error);
+  g_assert_no_error (error);
+  messages_text = json_array_text (errata_trace_get_messages (read));
+  json_node_set_object (metadata, errata_trace_get_metadata (read));
+  metadata_text = json_to_string (metadata, FALSE);
+  g_assert_null (strstr (messages_text, "example.com"));
+  g_assert_nonnull (strstr (messages_text, "Write to [email] about "));
+  g_assert_null (strstr (metadata_text, "example.com"));
+  g_assert_null (strstr (errata_trace_get_input (read), "example.com"));
+  g_assert_cmpint (count_where (copy, "SELECT count (*) FROM traces WHERE typeof (messages)"
+                                " = 'blob' AND typeof (metadata) = 'blob'"), ==, 1);
+  g_assert_cmpint (count_where (copy, "SELECT count (*) FROM traces_fts"
+                                " WHERE traces_fts MATCH 'lovelace'"), ==, 0);
+  g_assert_cmpint (count_where (copy, "SELECT count (*) FROM traces_fts"
+                                " WHERE traces_fts MATCH 'parcel'"), ==, 1);
+  errata_project_close (copy);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,5 +399,6 @@ main (int    argc,
   g_test_add_func ("/stored-text/damaged", test_damaged);
   g_test_add_func ("/stored-text/damaged-row", test_damaged_row);
   g_test_add_func ("/stored-text/upgrade-from-version-9", test_upgrade_from_version_9);
+  g_test_add_func ("/stored-text/redacted-copy", test_redacted_copy);
   return g_test_run ();
 }
