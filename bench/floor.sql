@@ -20,8 +20,13 @@ CREATE TEMP TABLE staging (id, external_id, source, imported_at, input, output, 
   tools, metadata, n_messages, n_tool_calls, output_chars, latency_ms, tokens_in, tokens_out,
   cost, sample_key, body);
 .import --csv @CSV@ staging
+-- Schema version 10: input and output keep what a list row shows
+-- (ERRATA_SQL_SUMMARY_TEXT). Errata also stores messages, tools and
+-- metadata over 256 bytes zstd-packed; the shell has no zstd, so the
+-- floor stores them as text: it writes more bytes and packs nothing.
 INSERT INTO traces
-  SELECT id, external_id, source, imported_at, input, output, messages, nullif (tools, '\N'),
+  SELECT id, external_id, source, imported_at, substr (input, 1, 300), substr (output, 1, 300),
+         messages, nullif (tools, '\N'),
          metadata, n_messages, n_tool_calls, output_chars, nullif (latency_ms, '\N'),
          nullif (tokens_in, '\N'), nullif (tokens_out, '\N'), nullif (cost, '\N'), sample_key, 1
   FROM staging;

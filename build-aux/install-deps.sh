@@ -10,6 +10,8 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin
   # core
   libsqlite3-dev libjson-glib-dev libsoup-3.0-dev libsecret-1-dev
+  # large JSON in a project is stored compressed (zstd)
+  libzstd-dev
   # the live OTLP receiver (src/core/receive) decodes protobuf; protoc-c only
   # to regenerate its committed C code (src/core/receive/README.md)
   libprotobuf-c-dev protobuf-c-compiler

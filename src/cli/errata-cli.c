@@ -36,6 +36,7 @@
 #include "errata-exporter.h"
 #include "errata-importer.h"
 #include "errata-project.h"
+#include "errata-project-size.h"
 #include "errata-remote-consent.h"
 
 enum {
@@ -321,10 +322,49 @@ print_consents (ErrataProject *project)
     }
 }
 
+/* "sizes": {"total": bytes, "traces": bytes, …}; only the total where
+ * this SQLite cannot tell the parts. */
 static void
-print_info_json (const char        *path,
-                 ErrataProject     *project,
-                 ErrataProjectInfo *info)
+add_sizes_json (JsonBuilder              *builder,
+                const ErrataProjectSizes *sizes)
+{
+  json_builder_set_member_name (builder, "sizes");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total");
+  json_builder_add_int_value (builder, sizes->total);
+  for (int part = 0; sizes->per_part && part < ERRATA_PROJECT_N_PARTS; part++)
+    {
+      json_builder_set_member_name (builder, errata_project_part_key (part));
+      json_builder_add_int_value (builder, sizes->bytes[part]);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_sizes (const ErrataProjectSizes *sizes)
+{
+  if (!sizes->per_part)
+    {
+      /* Translators: keep the column of "Project:", "Traces:", … aligned. */
+      g_print (_("Parts:       unknown (this SQLite has no dbstat table)\n"));
+      return;
+    }
+  for (int part = 0; part < ERRATA_PROJECT_N_PARTS; part++)
+    {
+      g_autofree char *size = g_format_size (sizes->bytes[part]);
+      int percent = sizes->total > 0 ? (int)(100 * sizes->bytes[part] / sizes->total) : 0;
+
+      /* Translators: one part of the file's size, "Search index: 163.0 MB (17%)",
+       * under "Size:". */
+      g_print (_("  %s: %s (%d%%)\n"), errata_project_part_label (part), size, percent);
+    }
+}
+
+static void
+print_info_json (const char               *path,
+                 ErrataProject            *project,
+                 ErrataProjectInfo        *info,
+                 const ErrataProjectSizes *sizes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -349,6 +389,7 @@ print_info_json (const char        *path,
   json_builder_add_int_value (builder, info->notes);
   json_builder_set_member_name (builder, "file_size");
   json_builder_add_int_value (builder, info->file_size);
+  add_sizes_json (builder, sizes);
   add_consents_json (builder, project);
   json_builder_end_object (builder);
 
@@ -372,6 +413,7 @@ run_info (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
   ErrataProjectInfo info;
+  ErrataProjectSizes sizes;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!errata_cli_parse_options (context, &argc, &argv))
@@ -380,12 +422,13 @@ run_info (int    argc,
     return errata_cli_fail (EXIT_USAGE, _("“info” takes exactly one project file"));
 
   project = errata_cli_open_project (argv[1], ERRATA_PROJECT_OPEN_READ_ONLY, &error);
-  if (project == NULL || !errata_project_get_info (project, &info, &error))
+  if (project == NULL || !errata_project_get_info (project, &info, &error) ||
+      !errata_project_get_sizes (project, &sizes, &error))
     return errata_cli_fail (EXIT_USAGE, "%s", error->message);
 
   if (as_json)
     {
-      print_info_json (argv[1], project, &info);
+      print_info_json (argv[1], project, &info, &sizes);
       return EXIT_OK;
     }
   size = g_format_size (info.file_size);
@@ -397,6 +440,11 @@ run_info (int    argc,
    * (an LLM judge's, say); labels, not reviews. */
   g_print (_("Imported:    %" PRId64 " traces with a label\n"), info.imported);
   g_print (_("Notes:       %" PRId64 "\n"), info.notes);
+  g_clear_pointer (&size, g_free);
+  size = g_format_size (sizes.total);
+  /* Translators: the file's size as SQLite counts its pages; its parts follow. */
+  g_print (_("Size:        %s\n"), size);
+  print_sizes (&sizes);
   print_consents (project);
   return EXIT_OK;
 }

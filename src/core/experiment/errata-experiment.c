@@ -241,8 +241,8 @@ replayed_text (ErrataProject  *project,
   char *text = NULL;
   int rc;
 
-  stmt = _errata_project_cached (project, "SELECT input, messages FROM traces WHERE id = ?1",
-                                 error);
+  stmt = _errata_project_cached (project, "SELECT input, errata_text (messages) FROM traces"
+                                 " WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, trace_id);

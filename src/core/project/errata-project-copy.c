@@ -26,6 +26,7 @@
 
 #include "errata-project-private.h"
 #include "errata-project-schema.h"
+#include "errata-stored-text.h"
 #include "errata-trace.h"
 
 /* Where redaction applies. Input and output repeat the messages' text, and
@@ -46,11 +47,12 @@ typedef struct
   gboolean    json;
   gboolean    counted;
   const char *where;    /* nullable: which rows, when not all */
+  gboolean    packed;   /* may be stored packed (errata-stored-text.h) */
 } Column;
 
 static const Column redacted_columns[] = {
-  { "traces", "id", 1, "messages", TRUE, TRUE, NULL },
-  { "traces", "id", 1, "metadata", TRUE, TRUE, NULL },
+  { "traces", "id", 1, "messages", TRUE, TRUE, NULL, TRUE },
+  { "traces", "id", 1, "metadata", TRUE, TRUE, NULL, TRUE },
   { "traces", "id", 1, "input", FALSE, FALSE, NULL },
   { "traces", "id", 1, "output", FALSE, FALSE, NULL },
   { "annotations", "id", 1, "note", FALSE, TRUE, NULL },
@@ -155,13 +157,15 @@ redact_column (ErrataCopyOptions  *self,
   guint n = 0;
   int rc = SQLITE_DONE;
 
-  select_sql = g_strdup_printf ("SELECT %s, %s FROM %s WHERE %s IS NOT NULL AND %s AND %s",
-                                column->keys, column->column, column->table, column->column,
-                                filtered && !write ? kept_annotation_sql : "1",
+  select_sql = g_strdup_printf ("SELECT %s, %s%s%s FROM %s WHERE %s IS NOT NULL AND %s AND %s",
+                                column->keys, column->packed ? "errata_text (" : "",
+                                column->column, column->packed ? ")" : "", column->table,
+                                column->column, filtered && !write ? kept_annotation_sql : "1",
                                 column->where != NULL ? column->where : "1");
   placeholders = column->n_keys == 1 ? g_strdup ("?2") : g_strdup ("?2, ?3");
-  update_sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE (%s) = (%s)", column->table,
-                                column->column, column->keys, placeholders);
+  update_sql = g_strdup_printf ("UPDATE %s SET %s = %s WHERE (%s) = (%s)", column->table,
+                                column->column, column->packed ? "errata_pack (?1)" : "?1",
+                                column->keys, placeholders);
   select = prepare (db, select_sql, error);
   if (select == NULL || (write && (update = prepare (db, update_sql, error)) == NULL))
     ok = FALSE;
@@ -225,6 +229,7 @@ open_db (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_busy_timeout (db, 5000);
+  errata_stored_text_register (db);
   return db;
 }
 
@@ -392,14 +397,15 @@ reindex_traces (sqlite3       *db,
   sqlite3_stmt *insert;
   gboolean ok = TRUE;
   guint n = 0;
+  int rc = SQLITE_DONE;
 
   if (!exec (db, "INSERT INTO traces_fts (traces_fts) VALUES ('delete-all')", error))
     return FALSE;
-  select = prepare (db, "SELECT id, messages FROM traces", error);
+  select = prepare (db, "SELECT id, errata_text (messages) FROM traces", error);
   insert = select ? prepare (db, "INSERT INTO traces_fts (rowid, input, output, body)"
                                  " VALUES (?1, '', '', ?2)", error) : NULL;
   ok = insert != NULL;
-  while (ok && sqlite3_step (select) == SQLITE_ROW)
+  while (ok && (rc = sqlite3_step (select)) == SQLITE_ROW)
     {
       if ((++n % 256) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
@@ -407,6 +413,9 @@ reindex_traces (sqlite3       *db,
                              (const char *)sqlite3_column_text (select, 1)))
         ok = set_sqlite_error (db, error, _("index the copy for search"));
     }
+  /* A damaged packed value stops the read. */
+  if (ok && rc != SQLITE_DONE)
+    ok = set_sqlite_error (db, error, _("index the copy for search"));
   sqlite3_finalize (select);
   sqlite3_finalize (insert);
   return ok;
@@ -430,7 +439,8 @@ trim_and_redact (ErrataCopyOptions  *self,
        /* The metadata index holds the values a rule redacted, too. */
        (self->rules->len == 0 ||
         exec (db, "DELETE FROM trace_meta;"
-                  ERRATA_SQL_META_FILL ("traces t,", "t.id", "t.metadata"), error)) &&
+                  ERRATA_SQL_META_FILL ("traces t,", "t.id", "errata_text (t.metadata)"),
+              error)) &&
        /* External content: deleted or redacted notes leave their old words. */
        ((self->rules->len == 0 && self->only_reviewer == NULL) ||
         exec (db, "INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')", error)) &&

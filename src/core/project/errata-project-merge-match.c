@@ -42,7 +42,8 @@ hash_local_traces (ErrataProject  *self,
                    GError        **error)
 {
   g_autoptr(GHashTable) by_hash = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _errata_project_prepare (self, "SELECT id, messages FROM traces", error);
+  sqlite3_stmt *stmt = _errata_project_prepare (self, "SELECT id, errata_text (messages)"
+                                                " FROM traces", error);
   int rc;
 
   if (stmt == NULL)
@@ -127,7 +128,8 @@ _errata_merge_match_by_hash (Merge   *merge,
   by_hash = hash_local_traces (merge->here, error);
   if (by_hash == NULL)
     return FALSE;
-  stmt = _errata_project_prepare (merge->other, "SELECT messages FROM traces WHERE id = ?", error);
+  stmt = _errata_project_prepare (merge->other, "SELECT errata_text (messages) FROM traces"
+                                 " WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < unmatched->len; i++)

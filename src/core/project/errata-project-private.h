@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "errata-project.h"
+#include "errata-project-schema.h"
 
 G_BEGIN_DECLS
 
@@ -40,18 +41,27 @@ gboolean      _errata_project_add_trace_in_transaction (ErrataProject  *self,
                                                         gboolean       *added,
                                                         GError        **error);
 /* A trace's row text (messages, tools and metadata as JSON, the search
- * body), made from the trace alone: on any thread, before the write. */
+ * body), made from the trace alone: on any thread, before the write. The
+ * packed_ forms are what is stored when packing pays
+ * (errata-stored-text.h); NULL: the text is stored. */
 typedef struct
 {
-  char *messages;
-  char *tools;     /* NULL: none */
-  char *metadata;
-  char *body;
+  char   *messages;
+  char   *tools;     /* NULL: none */
+  char   *metadata;
+  char   *body;
+  GBytes *packed_messages;
+  GBytes *packed_tools;
+  GBytes *packed_metadata;
 } ErrataTraceRow;
 
 void          _errata_trace_row_prepare       (ErrataTraceRow *row,
                                                ErrataTrace    *trace);
 void          _errata_trace_row_clear         (ErrataTraceRow *row);
+int           _errata_project_bind_stored     (sqlite3_stmt   *stmt,
+                                               int             column,
+                                               const char     *text,
+                                               GBytes         *packed);
 /* _errata_project_add_trace_in_transaction() with the row made already. */
 gboolean      _errata_project_add_trace_row   (ErrataProject         *self,
                                                ErrataTrace           *trace,
@@ -186,7 +196,7 @@ void           _errata_project_append_meta_missing (GString         *sql);
  * latest note by anyone else. */
 #define ERRATA_TRACE_SUMMARY_COLUMNS \
   "t.id, t.external_id, t.source, t.imported_at, " \
-  "substr(t.input, 1, 300), substr(t.output, 1, 300), " \
+  ERRATA_SQL_SUMMARY_TEXT ("t.input") ", " ERRATA_SQL_SUMMARY_TEXT ("t.output") ", " \
   "t.n_messages, t.n_tool_calls, t.output_chars, " \
   "t.latency_ms, t.tokens_in, t.tokens_out, t.cost, " \
   "(SELECT a.verdict FROM annotations a WHERE a.trace_id = t.id AND " ERRATA_SQL_MINE \

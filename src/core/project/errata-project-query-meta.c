@@ -81,10 +81,11 @@ _errata_project_meta_replace (ErrataProject  *self,
 
 /* ---- The JSON expression (the check of long values) ---- */
 
-/* The metadata column as the JSON functions can read it: a project file
- * from elsewhere may hold text that is not JSON, which must not fail the
- * query. */
-#define META_JSON "CASE WHEN json_valid (t.metadata) THEN t.metadata END"
+/* The metadata column as the JSON functions can read it (unpacked, when
+ * it was stored packed): a project file from elsewhere may hold text that
+ * is not JSON, which must not fail the query. */
+#define META_JSON \
+  "CASE WHEN json_valid (errata_text (t.metadata)) THEN errata_text (t.metadata) END"
 
 static guint
 count_meta_parts (const char *field)

@@ -470,6 +470,26 @@ static const char schema_v9[] =
   "CREATE INDEX trace_meta_by_trace ON trace_meta (trace_id, key);"
   ERRATA_SQL_META_FILL ("traces t,", "t.id", "t.metadata") ";";
 
+/* Version 10: a smaller file (issue 17, part 3), the thing people mail.
+ *
+ * - input and output repeated the first user and the last assistant text
+ *   of the messages, which a full trace derives them from again: only
+ *   what a list row shows stays (ERRATA_SQL_SUMMARY_TEXT).
+ * - messages, tools and metadata longer than a few hundred bytes are
+ *   stored compressed (errata-stored-text.h): a BLOB with a codec byte,
+ *   read through errata_text (). Text rows stay readable as they are.
+ *
+ * No table changes: the file is checked against the same schema. The
+ * space freed is given back by a VACUUM after the upgrade commits
+ * (errata-project-upgrade.c). */
+static const char schema_v10[] =
+  "UPDATE traces SET"
+  "  input = " ERRATA_SQL_SUMMARY_TEXT ("input") ","
+  "  output = " ERRATA_SQL_SUMMARY_TEXT ("output") ","
+  "  messages = errata_pack (messages),"
+  "  tools = errata_pack (tools),"
+  "  metadata = errata_pack (metadata);";
+
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -481,6 +501,7 @@ const char * const errata_project_migrations[] = {
   schema_v7,
   schema_v8,
   schema_v9,
+  schema_v10,
 };
 
 const guint errata_project_n_migrations = G_N_ELEMENTS (errata_project_migrations);

@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 extern const char * const errata_project_migrations[];
 extern const guint errata_project_n_migrations;
 
+/* What traces.input and traces.output keep of the first user and the last
+ * assistant text (schema version 10): what a list row shows. A full trace
+ * derives both from its messages again. */
+#define ERRATA_SQL_SUMMARY_TEXT(x) "substr (" x ", 1, 300)"
+
 /* How many characters of a metadata value trace_meta keeps: a longer value
  * (a prompt, a nested call's JSON) is stored cut, and a filter on a value
  * this long checks the candidates against the JSON itself. */

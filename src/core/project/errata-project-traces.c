@@ -14,14 +14,20 @@
 #include <string.h>
 
 #include "errata-project-traces-private.h"
+#include "errata-stored-text.h"
 #include "errata-trace-private.h"
 #include "errata-json-guard.h"
 
+/* input and output repeat the first user and the last assistant text of
+ * the messages, which a full trace derives them from again: only what a
+ * list row shows is kept (ERRATA_TRACE_SUMMARY_COLUMNS), so that the
+ * list reads no messages. */
 static const char insert_trace_sql[] =
   "INSERT INTO traces (external_id, source, imported_at, input, output, messages, tools,"
   "  metadata, n_messages, n_tool_calls, output_chars, latency_ms, tokens_in, tokens_out,"
   "  cost, sample_key, import_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+  " VALUES (?1, ?2, ?3, " ERRATA_SQL_SUMMARY_TEXT ("?4") ", " ERRATA_SQL_SUMMARY_TEXT ("?5") ","
+  "  ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
   " ON CONFLICT (source, external_id) DO NOTHING";
 
 static const char insert_fts_sql[] =
@@ -56,15 +62,28 @@ _errata_project_bind_optional_int (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, column, value);
 }
 
+/* The stored form: the packed BLOB when there is one, else the text. */
+int
+_errata_project_bind_stored (sqlite3_stmt *stmt,
+                             int           column,
+                             const char   *text,
+                             GBytes       *packed)
+{
+  if (packed != NULL)
+    return sqlite3_bind_blob64 (stmt, column, g_bytes_get_data (packed, NULL),
+                                g_bytes_get_size (packed), SQLITE_STATIC);
+  if (text == NULL)
+    return sqlite3_bind_null (stmt, column);
+  return sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+}
+
 /* SQLITE_OK, or the first binding's failure (a text over the
  * connection's length limit: SQLITE_TOOBIG). */
 static int
-bind_trace (sqlite3_stmt *stmt,
-            ErrataTrace  *trace,
-            gint64        imported_at,
-            const char   *messages,
-            const char   *tools,
-            const char   *metadata)
+bind_trace (sqlite3_stmt         *stmt,
+            ErrataTrace          *trace,
+            gint64                imported_at,
+            const ErrataTraceRow *row)
 {
   int rc[7];
 
@@ -73,12 +92,9 @@ bind_trace (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 3, imported_at);
   rc[2] = sqlite3_bind_text (stmt, 4, errata_trace_get_input (trace), -1, SQLITE_STATIC);
   rc[3] = sqlite3_bind_text (stmt, 5, errata_trace_get_output (trace), -1, SQLITE_STATIC);
-  rc[4] = sqlite3_bind_text (stmt, 6, messages, -1, SQLITE_STATIC);
-  if (tools)
-    rc[5] = sqlite3_bind_text (stmt, 7, tools, -1, SQLITE_STATIC);
-  else
-    rc[5] = sqlite3_bind_null (stmt, 7);
-  rc[6] = sqlite3_bind_text (stmt, 8, metadata, -1, SQLITE_STATIC);
+  rc[4] = _errata_project_bind_stored (stmt, 6, row->messages, row->packed_messages);
+  rc[5] = _errata_project_bind_stored (stmt, 7, row->tools, row->packed_tools);
+  rc[6] = _errata_project_bind_stored (stmt, 8, row->metadata, row->packed_metadata);
   sqlite3_bind_int64 (stmt, 9, errata_trace_get_n_messages (trace));
   sqlite3_bind_int64 (stmt, 10, errata_trace_get_n_tool_calls (trace));
   sqlite3_bind_int64 (stmt, 11, errata_trace_get_output_chars (trace));
@@ -156,6 +172,9 @@ _errata_trace_row_prepare (ErrataTraceRow *row,
                ? json_array_to_text (errata_trace_get_tools (trace)) : NULL;
   row->metadata = json_object_to_text (errata_trace_get_metadata (trace));
   row->body = errata_trace_dup_search_body (trace);
+  row->packed_messages = errata_stored_text_pack (row->messages, -1);
+  row->packed_tools = row->tools ? errata_stored_text_pack (row->tools, -1) : NULL;
+  row->packed_metadata = errata_stored_text_pack (row->metadata, -1);
 }
 
 void
@@ -165,6 +184,9 @@ _errata_trace_row_clear (ErrataTraceRow *row)
   g_clear_pointer (&row->tools, g_free);
   g_clear_pointer (&row->metadata, g_free);
   g_clear_pointer (&row->body, g_free);
+  g_clear_pointer (&row->packed_messages, g_bytes_unref);
+  g_clear_pointer (&row->packed_tools, g_bytes_unref);
+  g_clear_pointer (&row->packed_metadata, g_bytes_unref);
 }
 
 /* add_trace's work, in the caller's transaction (no savepoint of its own:
@@ -192,7 +214,7 @@ _errata_project_add_trace_row (ErrataProject         *self,
   if (insert_fts == NULL)
     return FALSE;
 
-  rc = bind_trace (insert_trace, trace, now, row->messages, row->tools, row->metadata);
+  rc = bind_trace (insert_trace, trace, now, row);
   if (rc != SQLITE_OK)
     {
       /* The failed binding's error (it is not the connection's), not the
@@ -366,8 +388,9 @@ get_one_trace (ErrataProject  *self,
   va_list args;
   int rc;
 
-  sql = g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", t.messages, t.tools, t.metadata,"
-                         " t.input, t.output FROM traces t WHERE %s", where);
+  sql = g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", errata_text (t.messages),"
+                         " errata_text (t.tools), errata_text (t.metadata)"
+                         " FROM traces t WHERE %s", where);
   stmt = _errata_project_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;

@@ -13,6 +13,7 @@
 
 #include "errata-project-open-private.h"
 #include "errata-project-schema.h"
+#include "errata-stored-text.h"
 #include "errata-trace-private.h"
 
 G_DEFINE_FINAL_TYPE (ErrataProject, errata_project, G_TYPE_OBJECT)
@@ -256,6 +257,7 @@ configure_connection (ErrataProject  *self,
    * it. Not deterministic: the reviewer changes with the preference. */
   sqlite3_create_function (self->db, "errata_reviewer", 0, SQLITE_UTF8 | SQLITE_DIRECTONLY,
                            self, sql_reviewer, NULL, NULL);
+  errata_stored_text_register (self->db);
 
   if (!_errata_project_exec_sql (self, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;",
                                  _("configure the project"), error))

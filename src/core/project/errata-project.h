@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes; older files are migrated forward,
  * newer ones refused. */
-#define ERRATA_PROJECT_SCHEMA_VERSION 9
+#define ERRATA_PROJECT_SCHEMA_VERSION 10
 
 /* "ERRA" in ASCII: PRAGMA application_id, so that file(1) and Errata can
  * tell an Errata project from any other SQLite database. */

@@ -243,9 +243,10 @@ index_traces (sqlite3       *db,
   sqlite3_stmt *write = NULL;
   gboolean ok = TRUE;
   guint n = 0;
-  int rc;
+  int rc = SQLITE_DONE;
 
-  if (sqlite3_prepare_v2 (db, "SELECT id, messages FROM undo.traces", -1, &select, NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2 (db, "SELECT id, errata_text (messages) FROM undo.traces", -1, &select,
+                          NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, command != NULL
                           ? "INSERT INTO main.traces_fts (traces_fts, rowid, input, output, body)"
                             " VALUES ('delete', ?1, '', '', ?2)"
@@ -264,6 +265,10 @@ index_traces (sqlite3       *db,
         ok = _errata_deletion_sql_error (db, error, _("update the search index"));
       sqlite3_reset (write);
     }
+  /* A damaged stored value stops the read: say so rather than leave the
+   * index half told. */
+  if (ok && rc != SQLITE_DONE)
+    ok = _errata_deletion_sql_error (db, error, _("update the search index"));
   sqlite3_finalize (select);
   sqlite3_finalize (write);
   return ok;

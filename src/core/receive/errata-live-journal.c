@@ -259,8 +259,12 @@ reindex (ErrataProject  *project,
   return step_once (project, insert, _("index the trace for search"), error);
 }
 
+/* Stored as an import stores them (errata-project-traces.c): input and
+ * output cut to what a list row shows, large JSON packed. */
 static const char update_sql[] =
-  "UPDATE traces SET input = ?2, output = ?3, messages = ?4, tools = ?5, metadata = ?6,"
+  "UPDATE traces SET input = " ERRATA_SQL_SUMMARY_TEXT ("?2") ","
+  "  output = " ERRATA_SQL_SUMMARY_TEXT ("?3") ", messages = errata_pack (?4),"
+  "  tools = errata_pack (?5), metadata = errata_pack (?6),"
   "  n_messages = ?7, n_tool_calls = ?8, output_chars = ?9, latency_ms = ?10,"
   "  tokens_in = ?11, tokens_out = ?12 WHERE id = ?1";
 

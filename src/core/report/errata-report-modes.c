@@ -20,6 +20,7 @@
 #include "errata-alignment.h"
 #include "errata-eval-metrics.h"
 #include "errata-evaluators.h"
+#include "errata-json-guard.h"
 #include "errata-project-private.h"
 #include "errata-report-private.h"
 #include "errata-reviewer-agreement.h"
@@ -37,8 +38,7 @@ static const char modes_sql[] =
 /* Notes first (they say what went wrong), then the oldest traces; a
  * trace two reviewers put in the mode comes once (skipped in C). */
 static const char examples_sql[] =
-  "SELECT t.id, t.external_id, substr (t.input, 1, 2000), substr (t.output, 1, 4000),"
-  "  a.note, a.annotator"
+  "SELECT t.id, t.external_id, errata_text (t.messages), a.note, a.annotator"
   " FROM assignments s JOIN annotations a ON a.id = s.annotation_id"
   " JOIN traces t ON t.id = a.trace_id"
   " WHERE s.failure_mode_id = ?1 AND " ERRATA_REPORT_REVIEW
@@ -76,19 +76,26 @@ has_example (GPtrArray *examples,
   return FALSE;
 }
 
+/* The question and the reply are the trace's input and output, which it
+ * derives from its messages (the stored columns keep only their start). */
 static ErrataReportExample *
 example_from_row (sqlite3_stmt *stmt)
 {
   ErrataReportExample *example = g_new0 (ErrataReportExample, 1);
+  g_autoptr(ErrataTrace) trace = errata_trace_new ();
+  g_autoptr(JsonNode) messages = errata_json_from_string (_errata_report_column_text (stmt, 2),
+                                                          NULL);
 
+  if (messages != NULL && JSON_NODE_HOLDS_ARRAY (messages))
+    errata_trace_set_messages (trace, json_node_get_array (messages));
   example->trace_id = sqlite3_column_int64 (stmt, 0);
   example->external_id = g_strdup (_errata_report_column_text (stmt, 1));
-  example->question = errata_report_cut_text (_errata_report_column_text (stmt, 2),
+  example->question = errata_report_cut_text (errata_trace_get_input (trace),
                                               ERRATA_REPORT_QUESTION_CHARS);
-  example->reply = errata_report_cut_text (_errata_report_column_text (stmt, 3),
+  example->reply = errata_report_cut_text (errata_trace_get_output (trace),
                                            ERRATA_REPORT_REPLY_CHARS);
-  example->note = g_strdup (_errata_report_column_text (stmt, 4));
-  example->annotator = g_strdup (_errata_report_column_text (stmt, 5));
+  example->note = g_strdup (_errata_report_column_text (stmt, 3));
+  example->annotator = g_strdup (_errata_report_column_text (stmt, 4));
   return example;
 }
 

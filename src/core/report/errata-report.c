@@ -46,8 +46,9 @@ static const char splits_sql[] =
  * of the metadata, the longest read of the report (100,000 traces: 0.2 s). */
 static const char dimensions_sql[] =
   "WITH dims AS MATERIALIZED ("
-  "  SELECT json_extract (t.metadata, '$.dimensions') AS d FROM traces t"
-  "  WHERE json_valid (t.metadata) AND json_type (t.metadata, '$.dimensions') = 'object')"
+  "  SELECT json_extract (m.j, '$.dimensions') AS d"
+  "  FROM (SELECT errata_text (t.metadata) AS j FROM traces t) m"
+  "  WHERE json_valid (m.j) AND json_type (m.j, '$.dimensions') = 'object')"
   " SELECT NULL, NULL, count (*) FROM dims"
   " UNION ALL"
   " SELECT e.key, CAST (e.value AS TEXT), count (*) FROM dims, json_each (dims.d) e"

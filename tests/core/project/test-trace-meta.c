@@ -107,16 +107,19 @@ exec_raw (const char *path,
   sqlite3_close (db);
 }
 
-/* A file of the version before this one, as that Errata left it. */
+/* The last version without the side table (version 9 adds it). */
+#define VERSION_BEFORE_META 8
+
+/* A file of the version before the side table, as that Errata left it. */
 static void
 write_old_project (const char *path)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
-  for (guint v = 1; v < ERRATA_PROJECT_SCHEMA_VERSION; v++)
+  for (guint v = 1; v <= VERSION_BEFORE_META; v++)
     g_string_append (sql, errata_project_migrations[v]);
   g_string_append_printf (sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                          ERRATA_PROJECT_APPLICATION_ID, ERRATA_PROJECT_SCHEMA_VERSION - 1);
+                          ERRATA_PROJECT_APPLICATION_ID, VERSION_BEFORE_META);
   for (guint i = 0; i < G_N_ELEMENTS (old_metadata); i++)
     {
       g_autofree char *metadata = expand (old_metadata[i]);

@@ -9,6 +9,7 @@
 #include "receive-test-utils.h"
 
 #include "errata-importer.h"
+#include "errata-stored-text.h"
 #include "errata-test-utils.h"
 
 #include <sqlite3.h>
@@ -122,7 +123,9 @@ receive_test_traces_text (const char *project_path,
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (project_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT external_id, messages, ifnull (tools, ''),"
+  errata_stored_text_register (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT external_id, errata_text (messages),"
+                                       " ifnull (errata_text (tools), ''),"
                                        " ifnull (tokens_in, -1), ifnull (tokens_out, -1)"
                                        " FROM traces WHERE ?1 IS NULL OR source = ?1"
                                        " ORDER BY external_id", -1, &stmt, NULL), ==, SQLITE_OK);

@@ -16,6 +16,7 @@
 #include "errata-project-schema.h"
 #include "errata-otlp-request.h"
 #include "errata-project-imports.h"
+#include "errata-stored-text.h"
 #include "errata-test-utils.h"
 #include "errata-trace-deletion.h"
 
@@ -68,6 +69,7 @@ query_int (const char *path,
   gint64 value = -1;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  errata_stored_text_register (db);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
@@ -299,9 +301,9 @@ test_late_spans (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received,
                               "SELECT count(*) FROM (SELECT key, value, trace_id FROM trace_meta"
                               " EXCEPT SELECT * FROM (" ERRATA_SQL_META_ROWS ("traces t,", "t.id",
-                                                                              "t.metadata") ")"
+                                                                              "errata_text (t.metadata)") ")"
                               " UNION ALL SELECT * FROM (SELECT * FROM (" ERRATA_SQL_META_ROWS (
-                                "traces t,", "t.id", "t.metadata") ") EXCEPT"
+                                "traces t,", "t.id", "errata_text (t.metadata)") ") EXCEPT"
                               " SELECT key, value, trace_id FROM trace_meta))"), ==, 0);
 }
 
