@@ -1,4 +1,4 @@
-/* errata-json-fast.c: a fast parser of strict JSON into json-glib nodes.
+/* errata-json-fast.c: json-glib trees from and to JSON text, fast.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -422,4 +422,198 @@ errata_json_parse_fast (const char *text,
   if (reader.p != reader.end)
     return NULL;
   return g_steal_pointer (&root);
+}
+
+/* Writing. json-glib's generator appends a string one byte at a time and
+ * formats every integer with printf; the receiver writes each span twice
+ * (the journal's text, then the stored trace's metadata), so this writes
+ * runs of bytes that need no escape at once. */
+
+typedef struct
+{
+  guint8   escape[256];     /* 1: the byte is written escaped */
+  gboolean exponent_is_float; /* 1e+20 needs no ".0" (json-glib >= 1.8) */
+} WriteRules;
+
+/* Asks the json-glib this program runs with, once. */
+static const WriteRules *
+write_rules (void)
+{
+  static WriteRules rules;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr(JsonNode) us = json_node_init_string (json_node_alloc (), "\x1f");
+      g_autoptr(JsonNode) big = json_node_init_double (json_node_alloc (), 1e20);
+      g_autofree char *us_text = json_to_string (us, FALSE);
+      g_autofree char *big_text = json_to_string (big, FALSE);
+
+      for (guint c = 1; c < 0x1f; c++)
+        rules.escape[c] = 1;
+      rules.escape[0x1f] = strlen (us_text) > 3;
+      rules.escape[0x7f] = 1;
+      rules.escape['"'] = 1;
+      rules.escape['\\'] = 1;
+      rules.exponent_is_float = strchr (big_text, '.') == NULL;
+      g_once_init_leave (&done, 1);
+    }
+  return &rules;
+}
+
+static void
+write_escaped (GString          *out,
+               const char       *text,
+               const WriteRules *rules)
+{
+  const char *run = text;
+  const char *p = text;
+
+  for (;; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\0' || rules->escape[c])
+        {
+          g_string_append_len (out, run, p - run);
+          if (c == '\0')
+            return;
+          run = p + 1;
+          switch (c)
+            {
+            case '"': case '\\': g_string_append_c (out, '\\'); g_string_append_c (out, c); break;
+            case '\b': g_string_append (out, "\\b"); break;
+            case '\f': g_string_append (out, "\\f"); break;
+            case '\n': g_string_append (out, "\\n"); break;
+            case '\r': g_string_append (out, "\\r"); break;
+            case '\t': g_string_append (out, "\\t"); break;
+            default: g_string_append_printf (out, "\\u00%02x", (guint)c); break;
+            }
+        }
+    }
+}
+
+static void
+write_int (GString *out,
+           gint64   value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  /* Through the unsigned type, so that G_MININT64 has a magnitude. */
+  guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, digits + sizeof digits - p);
+}
+
+static void
+write_double (GString          *out,
+              double            value,
+              const WriteRules *rules)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (text, sizeof text, value);
+  g_string_append (out, text);
+  /* json-glib's way of keeping a double a double when read back. */
+  if (strchr (text, '.') == NULL
+      && !(rules->exponent_is_float && (strchr (text, 'e') != NULL || strchr (text, 'E') != NULL)))
+    g_string_append (out, ".0");
+}
+
+static void
+write_value (GString          *out,
+             JsonNode         *node,
+             const WriteRules *rules)
+{
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      write_int (out, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      write_double (out, json_node_get_double (node), rules);
+      break;
+    case G_TYPE_BOOLEAN:
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_STRING:
+      g_string_append_c (out, '"');
+      write_escaped (out, json_node_get_string (node), rules);
+      g_string_append_c (out, '"');
+      break;
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+write_node (GString          *out,
+            JsonNode         *node,
+            const WriteRules *rules)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        /* In the order members were added, as json-glib writes them. */
+        g_autoptr(GList) names = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            g_string_append_c (out, '"');
+            write_escaped (out, l->data, rules);
+            g_string_append (out, "\":");
+            write_node (out, json_object_get_member (object, l->data), rules);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint length = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < length; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            write_node (out, json_array_get_element (array, i), rules);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      write_value (out, node, rules);
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+char *
+errata_json_to_string_fast (JsonNode *node)
+{
+  GString *out;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  out = g_string_sized_new (256);
+  write_node (out, node, write_rules ());
+  return g_string_free (out, FALSE);
 }

@@ -1,4 +1,4 @@
-/* errata-json-fast.h: a fast parser of strict JSON into json-glib nodes.
+/* errata-json-fast.h: json-glib trees from and to JSON text, fast.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,5 +19,11 @@ G_BEGIN_DECLS
  * what is wrong. A NULL never means the text is invalid. */
 JsonNode *errata_json_parse_fast (const char *text,
                                   gsize       length);
+
+/* json_to_string (node, FALSE), byte for byte, in about a third of the
+ * time: the same escapes and number forms as the json-glib the program
+ * runs with (it asks that json-glib once how it writes U+001F and 1e+20,
+ * which changed in 1.8 and 1.10.8). */
+char     *errata_json_to_string_fast (JsonNode   *node);
 
 G_END_DECLS

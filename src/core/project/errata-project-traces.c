@@ -15,6 +15,7 @@
 
 #include "errata-project-traces-private.h"
 #include "errata-trace-private.h"
+#include "errata-json-fast.h"
 #include "errata-json-guard.h"
 
 static const char insert_trace_sql[] =
@@ -33,7 +34,7 @@ json_array_to_text (JsonArray *array)
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
 
   json_node_set_array (node, array);
-  return json_to_string (node, FALSE);
+  return errata_json_to_string_fast (node);
 }
 
 static char *
@@ -42,7 +43,7 @@ json_object_to_text (JsonObject *object)
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
   json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
+  return errata_json_to_string_fast (node);
 }
 
 void

@@ -170,7 +170,7 @@ add_span (gpointer     user_data,
 
   span->trace_id = g_strdup (trace_id);
   span->start = start;
-  span->body = json_to_string (flat, FALSE);
+  span->body = errata_json_to_string_fast (flat);
   digest_of (span->body, span->digest);
   span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
