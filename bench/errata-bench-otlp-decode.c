@@ -12,7 +12,8 @@
  * the thread's CPU per span for each, and for their parts: the body to a
  * tree (json-glib's parser, the receiver's own parser, the protobuf walk
  * and protobuf-c), then the import's flattening with the journal's text
- * and digest. CPU time of one thread varies less with a busy machine's
+ * and digest; and a span's text, json-glib's and the receiver's own writer
+ * (the journal's text, and the trace's metadata again). CPU time of one thread varies less with a busy machine's
  * load than the whole receiver's does (bench/README.md, "Live traces").
  */
 
@@ -99,13 +100,33 @@ typedef enum
   PART_FAST_TREE,
   PART_PROTOBUF_DECODE,
   PART_PROTOBUF_TREE,
+  PART_TEXT_JSON_GLIB,
+  PART_TEXT_FAST,
   N_PARTS
 } Part;
 
+/* Each flattened span written as the journal's text, by json-glib's
+ * generator or by the receiver's own writer. */
 static void
-run_part (Part    part,
-          GBytes *json,
-          GBytes *proto)
+write_spans (GPtrArray *spans,
+             gboolean   fast)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), span->flat);
+      g_autofree char *text = fast ? errata_json_to_string_fast (node) : json_to_string (node, FALSE);
+
+      if (fast && strcmp (text, span->body) != 0)
+        g_error ("the two writers differ");
+    }
+}
+
+static void
+run_part (Part       part,
+          GBytes    *json,
+          GBytes    *proto,
+          GPtrArray *spans)
 {
   switch (part)
     {
@@ -114,6 +135,8 @@ run_part (Part    part,
     case PART_FAST_TREE: make_tree (json, TREE_FAST); break;
     case PART_PROTOBUF_DECODE: decode_spans (proto, ERRATA_OTLP_PROTOBUF); break;
     case PART_PROTOBUF_TREE: make_tree (proto, TREE_PROTOBUF); break;
+    case PART_TEXT_JSON_GLIB: write_spans (spans, FALSE); break;
+    case PART_TEXT_FAST: write_spans (spans, TRUE); break;
     default: g_assert_not_reached ();
     }
 }
@@ -130,6 +153,7 @@ main (int   argc,
   gsize json_size = 0;
   gsize proto_size = 0;
   guint rounds = argc > 3 ? (guint)atoi (argv[3]) : 200;
+  g_autoptr(GPtrArray) spans = NULL;
   guint n_spans;
   double seconds[N_PARTS] = { 0 };
 
@@ -145,6 +169,7 @@ main (int   argc,
   proto = g_bytes_new_take (g_steal_pointer (&proto_data), proto_size);
 
   /* A round of each first, so that allocator and caches are warm. */
+  spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, json, G_MAXSIZE, &n_spans, NULL);
   n_spans = decode_spans (json, ERRATA_OTLP_JSON);
   if (decode_spans (proto, ERRATA_OTLP_PROTOBUF) != n_spans)
     g_error ("the two fixtures do not hold the same spans");
@@ -154,7 +179,7 @@ main (int   argc,
       {
         double start = thread_cpu_seconds ();
 
-        run_part (part, json, proto);
+        run_part (part, json, proto, spans);
         seconds[part] += thread_cpu_seconds () - start;
       }
   printf ("%u rounds of %u spans; JSON %.1f KB, protobuf %.1f KB a request\n",
@@ -164,5 +189,7 @@ main (int   argc,
   report ("  body to tree, errata_json_parse_fast", seconds[PART_FAST_TREE], rounds, n_spans);
   report ("protobuf: decode_request (whole)", seconds[PART_PROTOBUF_DECODE], rounds, n_spans);
   report ("  body to tree, protobuf", seconds[PART_PROTOBUF_TREE], rounds, n_spans);
+  report ("span to text, json-glib", seconds[PART_TEXT_JSON_GLIB], rounds, n_spans);
+  report ("span to text, errata_json_to_string_fast", seconds[PART_TEXT_FAST], rounds, n_spans);
   return 0;
 }
