@@ -416,10 +416,13 @@ errata_json_parse_fast (const char *text,
   if (length == 0 || !g_utf8_validate (text, length, NULL))
     return NULL;
   reader = (Reader) { text, text + length, 0, thread_scratch () };
-  if (!parse_value (&reader, &root))
-    return NULL;
-  skip_space (&reader);
-  if (reader.p != reader.end)
+  if (parse_value (&reader, &root))
+    skip_space (&reader);
+  /* A string of megabytes once must not stay on every thread that read
+   * one: past 256 KB the buffer goes, and the next call makes a small one. */
+  if (reader.scratch->allocated_len > 256 * 1024)
+    g_private_replace (&scratch_key, NULL);
+  if (root == NULL || reader.p != reader.end)
     return NULL;
   return g_steal_pointer (&root);
 }
