@@ -9,9 +9,9 @@
  * whole process's CPU. This parser builds the same tree with the same
  * json-glib calls the parser makes (json_object_set_member, so a repeated
  * key ends as json-glib's does; parents set), but reads a run of plain
- * bytes at a time. It accepts only what it can vouch
- * gives the tree json-glib gives: strict JSON, valid UTF-8, no \u0000, no
- * unpaired surrogate, integers of at most 18 digits. For anything else it
+ * bytes at a time. It accepts only what it can vouch gives the tree
+ * json-glib gives: strict JSON, valid UTF-8, no \u0000, no unpaired
+ * surrogate, integers of at most 18 digits. For anything else it
  * returns NULL and the caller asks json-glib, which accepts a few
  * extensions (octal, hex, single-letter escapes) and has the error message.
  * tests/fuzz's json-parse target compares the two trees node by node.
@@ -32,9 +32,9 @@ typedef struct
   GString    *scratch;  /* the string being read, unescaped */
 } Reader;
 
-/* One buffer a thread for the strings being read, kept between calls: a
- * copy of a whole body (75 KB a request) freed after each made glibc's
- * malloc consolidate its free lists every time, a tenth of the decoding. */
+/* One buffer a thread for the strings being read, kept between calls,
+ * rather than a copy of each body to unescape in place: freeing a block of
+ * 75 KB (a request) makes glibc's malloc merge all its free chunks. */
 static void
 free_scratch (gpointer scratch)
 {
