@@ -37,6 +37,11 @@ int errata_fuzz_import_langfuse         (const guint8 *data,
 int errata_fuzz_otlp_request            (const guint8 *data,
                                          gsize         size);
 
+/* The whole input is JSON text, parsed by the receiver's own parser and by
+ * json-glib: the trees must be the same. */
+int errata_fuzz_json_parse              (const guint8 *data,
+                                         gsize         size);
+
 /* The LLM side: the JSON extractor takes the whole input as a model's
  * reply text; the wire parsers take byte 0 as the parser to use (see
  * errata-fuzz-llm.c) and the rest as the HTTP body. */

@@ -25,7 +25,7 @@ case "$target" in
   import-*) args=(-dict="$srcdir/json.dict") ;;
   # Short seeds would cap the input length near their own size: allow
   # replies and Markdown as long as a real one.
-  json-extract|llm-wire) args=(-dict="$srcdir/json.dict" -max_len=8192) ;;
+  json-extract|llm-wire|json-parse) args=(-dict="$srcdir/json.dict" -max_len=8192) ;;
   markdown) args=(-max_len=8192) ;;
 esac
 

@@ -16,6 +16,7 @@
 #include "errata-project-traces-private.h"
 #include "errata-stored-text.h"
 #include "errata-trace-private.h"
+#include "errata-json-fast.h"
 #include "errata-json-guard.h"
 
 /* input and output repeat the first user and the last assistant text of
@@ -39,7 +40,7 @@ json_array_to_text (JsonArray *array)
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
 
   json_node_set_array (node, array);
-  return json_to_string (node, FALSE);
+  return errata_json_to_string_fast (node);
 }
 
 static char *
@@ -48,7 +49,7 @@ json_object_to_text (JsonObject *object)
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
   json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
+  return errata_json_to_string_fast (node);
 }
 
 void

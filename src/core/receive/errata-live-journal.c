@@ -21,6 +21,7 @@
 #include "errata-live-journal.h"
 
 #include "errata-import-private.h"
+#include "errata-json-fast.h"
 #include "errata-json-guard.h"
 #include "errata-project-imports.h"
 #include "errata-project-private.h"
@@ -183,7 +184,7 @@ load_spans (ErrataProject  *project,
 static char *
 node_text (JsonNode *node)
 {
-  return node ? json_to_string (node, FALSE) : NULL;
+  return node ? errata_json_to_string_fast (node) : NULL;
 }
 
 static char *

@@ -15,6 +15,7 @@
 #include "errata-otlp-proto.h"
 
 #include "errata-import-private.h"
+#include "errata-json-fast.h"
 #include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
@@ -121,7 +122,13 @@ parse_json (GBytes  *body,
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *text = g_bytes_get_data (body, &size);
+  JsonNode *root;
 
+  /* Several times faster than json-glib on what exporters send; whatever
+   * it does not vouch for is parsed again by json-glib, which has the
+   * error message. */
+  if ((root = errata_json_parse_fast (text, size)) != NULL)
+    return root;
   if (size == 0 || !errata_json_parser_load (parser, text, size, &local_error))
     {
       g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
@@ -163,7 +170,7 @@ add_span (gpointer     user_data,
 
   span->trace_id = g_strdup (trace_id);
   span->start = start;
-  span->body = json_to_string (flat, FALSE);
+  span->body = errata_json_to_string_fast (flat);
   digest_of (span->body, span->digest);
   span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
