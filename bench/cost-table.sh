@@ -28,9 +28,8 @@ figures=$here/_data/cost/figures.txt
 mkdir -p "$(dirname "$figures")"
 touch "$figures"
 
-record () {   # record LABEL KEY VALUE
-  grep -v -F -x -e "$1 $2 $(grep -F "$1 $2 " "$figures" | head -n 1 | cut -d' ' -f3-)" "$figures" \
-    >"$figures.new" 2>/dev/null || true
+record () {   # record LABEL KEY VALUE: replaces LABEL's KEY
+  awk -v l="$1" -v k="$2" '!($1 == l && $2 == k)' "$figures" >"$figures.new"
   echo "$1 $2 $3" >>"$figures.new"
   mv "$figures.new" "$figures"
 }
@@ -89,12 +88,17 @@ for line in open(path, encoding="utf-8"):
         order.append(key)
 names = {
     "traces": "traces", "file-mb": "project file (MB)", "import-s": "import (s)",
-    "import-per-s": "import (traces/s)", "open-ms": "open, warm (ms)",
+    "import-per-s": "import (traces/s)", "import-cpu-s": "import CPU (s)", "open-ms": "open, warm (ms)",
     "first-page-ms": "open + first 100 rows, warm (ms)", "info-rss-mb": "`errata-cli info` peak RSS (MB)",
     "metrics-ms": "metrics over N stored verdicts (ms)", "judge-per-s": "judge run, 0 ms mock (verdicts/s)",
     "judge-rss-mb": "judge run peak RSS (MB)", "judge-cpu-ms": "judge run CPU per verdict (ms)",
     "load-before": "load average (before)", "load-after": "load average (after)",
 }
+preferred = ["traces", "file-mb", "import-s", "import-cpu-s", "import-per-s", "open-ms",
+             "first-page-ms", "info-rss-mb"]
+tail = ["metrics-ms", "judge-per-s", "judge-cpu-ms", "judge-rss-mb", "load-before", "load-after"]
+order = ([k for k in preferred if k in order] + [k for k in order if k not in preferred + tail]
+         + [k for k in tail if k in order])
 def num(v):
     try:
         return float(v)

@@ -119,13 +119,13 @@ awk -v n="$n" -v wall="$wall" -v cpu="$(echo "$user + $sys" | bc)" -v peak="$rss
     printf "  whole run: %.1f s wall (%.0f verdicts/s), %.1f s CPU (%.2f ms a verdict), peak RSS %.0f MB\n",
            wall, n / wall, cpu, cpu * 1000 / n, peak / 1024
     printf "  judging (first verdict to last, sampled each second): %d verdicts in %.1f s = %.0f verdicts/s committed (target >= 2,000: %s)\n",
-           judged, t[end] - t_start, rate, rate >= 2000 ? "met" : "MISSED"
-    min = 1e9; max = 0
-    for (i = start + 1; i <= end; i++) { if (r[i] < min) min = r[i]; if (r[i] > max) max = r[i] }
-    printf "  RSS while judging: %.1f to %.1f MB (at 10%%/50%%/100%% of the verdicts: ", min, max
+           judged, t[end] - t_start, rate, (rate >= 2000 ? "met" : "MISSED")
+    lo = 1e9; hi = 0
+    for (i = start + 1; i <= end; i++) { if (r[i] < lo) lo = r[i]; if (r[i] > hi) hi = r[i] }
+    printf "  RSS while judging: %.1f to %.1f MB (at 10%%/50%%/100%% of the verdicts: ", lo, hi
     for (q = 1; q <= 3; q++) {
       want = (q == 1 ? 0.1 : q == 2 ? 0.5 : 1.0) * n
-      for (i = 1; i <= last; i++) if (c[i] >= want) { printf "%s%.1f", q > 1 ? " / " : "", r[i]; break }
+      for (i = 1; i <= last; i++) if (c[i] >= want) { printf "%s%.1f", (q > 1 ? " / " : ""), r[i]; break }
     }
     printf " MB)\n  load average during the run: %s to %s\n", l[1], l[last]
   }' "$data/samples.txt"
