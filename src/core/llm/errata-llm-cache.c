@@ -81,8 +81,10 @@ project_lookup (ErrataLlmCache  *self,
   char *json = NULL;
   int rc;
 
-  stmt = _errata_project_prepare (self->project,
-                                  "SELECT reply FROM llm_cache WHERE hash = ?1", error);
+  /* Kept prepared: a judge run looks up every request (preparing took
+   * as long as the lookup). */
+  stmt = _errata_project_cached (self->project,
+                                 "SELECT reply FROM llm_cache WHERE hash = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -92,7 +94,8 @@ project_lookup (ErrataLlmCache  *self,
     json = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else if (rc != SQLITE_DONE)
     _errata_project_set_error (self->project, error, "read the LLM reply cache");
-  sqlite3_finalize (stmt);
+  /* Reset at once: a statement left on its row keeps a read transaction. */
+  sqlite3_reset (stmt);
 
   return json;
 }
@@ -109,9 +112,9 @@ project_store (ErrataLlmCache  *self,
   if (!_errata_project_check_writable (self->project, error))
     return FALSE;
 
-  stmt = _errata_project_prepare (self->project,
-                                  "INSERT OR REPLACE INTO llm_cache (hash, reply, created_at) "
-                                  "VALUES (?1, ?2, ?3)", error);
+  stmt = _errata_project_cached (self->project,
+                                 "INSERT OR REPLACE INTO llm_cache (hash, reply, created_at) "
+                                 "VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -119,11 +122,10 @@ project_store (ErrataLlmCache  *self,
   sqlite3_bind_text (stmt, 2, json, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-
   if (rc != SQLITE_DONE)
-    return _errata_project_set_error (self->project, error, "write the LLM reply cache");
-  return TRUE;
+    _errata_project_set_error (self->project, error, "write the LLM reply cache");
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /**

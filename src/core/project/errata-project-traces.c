@@ -377,22 +377,26 @@ load_trace_details (ErrataTrace  *trace,
     }
 }
 
+#define GET_ONE_TRACE_SQL(where) \
+  "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", errata_text (t.messages)," \
+  " errata_text (t.tools), errata_text (t.metadata)" \
+  " FROM traces t WHERE " where
+
+/* @sql is one of the GET_ONE_TRACE_SQL strings: a statement kept prepared,
+ * since a judge run or paging through traces asks for one trace after
+ * another (parsing this SQL cost more than running it). */
 static ErrataTrace *
 get_one_trace (ErrataProject  *self,
-               const char     *where,
+               const char     *sql,
                GError        **error,
                ...)
 {
-  g_autofree char *sql = NULL;
   ErrataTrace *trace = NULL;
   sqlite3_stmt *stmt;
   va_list args;
   int rc;
 
-  sql = g_strdup_printf ("SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", errata_text (t.messages),"
-                         " errata_text (t.tools), errata_text (t.metadata)"
-                         " FROM traces t WHERE %s", where);
-  stmt = _errata_project_prepare (self, sql, error);
+  stmt = _errata_project_cached (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -412,7 +416,10 @@ get_one_trace (ErrataProject  *self,
                  _("There is no such trace in the project."));
   else
     _errata_project_set_error (self, error, _("read a trace"));
-  sqlite3_finalize (stmt);
+  /* Not left on its row: a statement that is not reset keeps its read
+   * transaction, which holds the WAL back from a checkpoint. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return trace;
 }
 
@@ -421,10 +428,11 @@ errata_project_get_trace (ErrataProject  *self,
                           gint64          id,
                           GError        **error)
 {
+  static const char sql[] = GET_ONE_TRACE_SQL ("t.id = CAST (?1 AS INTEGER)");
   g_autofree char *id_text = g_strdup_printf ("%" PRId64, id);
 
   g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
-  return get_one_trace (self, "t.id = CAST (?1 AS INTEGER)", error, id_text);
+  return get_one_trace (self, sql, error, id_text);
 }
 
 ErrataTrace *
@@ -433,10 +441,11 @@ errata_project_find_trace (ErrataProject  *self,
                            const char     *external_id,
                            GError        **error)
 {
+  static const char find_sql[] = GET_ONE_TRACE_SQL ("t.source = ?1 AND t.external_id = ?2");
+
   g_return_val_if_fail (ERRATA_IS_PROJECT (self), NULL);
   g_return_val_if_fail (source != NULL && external_id != NULL, NULL);
-  return get_one_trace (self, "t.source = ?1 AND t.external_id = ?2", error,
-                        source, external_id);
+  return get_one_trace (self, find_sql, error, source, external_id);
 }
 
 /* A trace as a user names it: its external id when that is unique across
