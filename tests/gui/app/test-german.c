@@ -4,7 +4,8 @@
  * build compiled (po/de/LC_MESSAGES/errata.mo in the build folder), on a
  * copy of the demo project with failure modes, reviews, evaluators, runs
  * and an experiment added (tests/core/report/report-fixture.h). It shows
- * every page and the main dialogs, walks what the window shows (labels,
+ * every page and the main dialogs (preferences, project properties,
+ * share a copy, shortcuts, import, new evaluator, experiment, variant), walks what the window shows (labels,
  * buttons, titles, placeholders, tooltips, menus, dropdown items) and
  * fails listing every text that po/de.po translates but the window still
  * shows in English. Each page is rendered at 1024 and 1440 pixels wide
@@ -27,6 +28,7 @@
 #include "errata-application.h"
 #include "errata-evaluators-page.h"
 #include "errata-experiment.h"
+#include "errata-experiments-page.h"
 #include "errata-gui-test-utils.h"
 #include "errata-report-page.h"
 #include "errata-test-utils.h"
@@ -376,6 +378,128 @@ test_pages (Fixture       *fixture,
   assert_all_translated (fixture);
 }
 
+/* The dialogs --------------------------------------------------------- */
+
+typedef void (*OpenDialog) (Fixture *fixture);
+
+typedef struct
+{
+  GListModel *toplevels;
+  guint       n_before;
+  GtkWindow  *found;
+} DialogWait;
+
+static gboolean
+dialog_is_drawn (gpointer data)
+{
+  DialogWait *wait = data;
+  guint n = g_list_model_get_n_items (wait->toplevels);
+
+  for (guint i = 0; i < n && wait->found == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (wait->toplevels, i);
+
+      if (!ERRATA_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+          errata_gui_test_widget_is_drawn (window))
+        wait->found = window;
+    }
+  return wait->found != NULL;
+}
+
+/* Opens a dialog, waits for it to be drawn, walks and renders it. */
+static void
+visit_dialog (Fixture    *fixture,
+              const char *name,
+              OpenDialog  open)
+{
+  g_autofree char *png = g_strdup_printf ("german-%s.png", name);
+  DialogWait wait = { gtk_window_get_toplevels (), 0, NULL };
+
+  open (fixture);
+  errata_gui_test_iterate_until (dialog_is_drawn, &wait);
+  walk (fixture, GTK_WIDGET (wait.found));
+  render (fixture, GTK_WIDGET (wait.found), png);
+  gtk_window_destroy (wait.found);
+  errata_gui_test_iterate_for (50);
+}
+
+static void
+open_preferences (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+}
+
+static void
+open_project_properties (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.project-properties", NULL));
+}
+
+static void
+open_share_copy (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.share-copy", NULL));
+}
+
+static void
+open_shortcuts (Fixture *fixture)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+}
+
+static void
+open_import (Fixture *fixture)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_test_get_dir (G_TEST_DIST), "..", "data",
+                                                     "demo", "hearthstone-demo.jsonl", NULL);
+  GFile *files[] = { file };
+
+  errata_window_import_files (fixture->window, files, 1);
+}
+
+static void
+open_new_evaluator (Fixture *fixture)
+{
+  show_page (fixture, &pages[2]);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (errata_window_get_evaluators_page (fixture->window)),
+                                             "evaluators.new", NULL));
+}
+
+static GtkWidget *
+experiments_page (Fixture *fixture)
+{
+  return errata_gui_test_find_first (GTK_WIDGET (fixture->window), ERRATA_TYPE_EXPERIMENTS_PAGE);
+}
+
+static void
+open_new_experiment (Fixture *fixture)
+{
+  show_page (fixture, &pages[5]);
+  g_assert_true (gtk_widget_activate_action (experiments_page (fixture), "experiments.new", NULL));
+}
+
+static void
+open_new_variant (Fixture *fixture)
+{
+  show_page (fixture, &pages[5]);
+  g_assert_true (gtk_widget_activate_action (experiments_page (fixture), "experiments.new-variant", NULL));
+}
+
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  data)
+{
+  visit_dialog (fixture, "preferences", open_preferences);
+  visit_dialog (fixture, "project-properties", open_project_properties);
+  visit_dialog (fixture, "share-copy", open_share_copy);
+  visit_dialog (fixture, "shortcuts", open_shortcuts);
+  visit_dialog (fixture, "import", open_import);
+  visit_dialog (fixture, "new-evaluator", open_new_evaluator);
+  visit_dialog (fixture, "new-experiment", open_new_experiment);
+  visit_dialog (fixture, "new-variant", open_new_variant);
+  assert_all_translated (fixture);
+}
+
 static void
 test_no_locale (void)
 {
@@ -430,6 +554,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/german/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("pages", test_pages);
+  ADD ("dialogs", test_dialogs);
 #undef ADD
   status = g_test_run ();
   g_clear_pointer (&catalogue, po_catalogue_free);
