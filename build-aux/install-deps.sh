@@ -21,6 +21,8 @@ packages=(
   libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libmd4c-dev
   # validation tools used by the test suite
   desktop-file-utils appstream yelp-tools libxml2-utils shared-mime-info
+  # the German walk (tests/gui/app/test-german.c) runs in de_DE.UTF-8
+  locales
   # headless display tests
   xvfb xauth dbus dbus-x11 gnome-keyring
   adwaita-icon-theme fonts-cantarell fonts-dejavu-core
@@ -52,6 +54,16 @@ install_html_validate() {
   ${SUDO:-} npm install --global --no-fund --no-audit "html-validate@${HTML_VALIDATE_VERSION}"
 }
 
+# The display test that walks every page in German needs the de_DE.UTF-8
+# locale (dates, numbers and the catalogue); Debian ships only C.UTF-8.
+ensure_german_locale() {
+  if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+    return 0
+  fi
+  echo "Generating the de_DE.UTF-8 locale"
+  ${SUDO:-} localedef -i de_DE -f UTF-8 de_DE.UTF-8
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -66,6 +78,7 @@ fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   install_html_validate
+  ensure_german_locale
   exit 0
 fi
 
@@ -74,3 +87,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 install_html_validate
+ensure_german_locale

@@ -128,7 +128,9 @@ draw_axis (ErrataChartPen                  *pen,
 }
 
 /* Right of the row's marks when it fits, else left of them, else the
- * short form wherever it fits, else against the right edge. */
+ * short form, else the bare value wherever it fits (German's "korrigiert
+ * 5,7 %" does not fit beside an interval from 0 to 80 % in the report's
+ * card), else against the right edge. */
 static void
 draw_row_label (ErrataChartPen        *pen,
                 double                 width,
@@ -137,9 +139,10 @@ draw_row_label (ErrataChartPen        *pen,
                 double                 y,
                 const char            *text,
                 const char            *short_text,
+                const char            *value,
                 const ErrataChartRgba *colour)
 {
-  const char *texts[] = { text, short_text };
+  const char *texts[] = { text, short_text, value };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
@@ -157,7 +160,7 @@ draw_row_label (ErrataChartPen        *pen,
           return;
         }
     }
-  _errata_chart_draw_text (pen, short_text, width, y, 1.0, 0.5, colour);
+  _errata_chart_draw_text (pen, value, width, y, 1.0, 0.5, colour);
 }
 
 static void
@@ -174,7 +177,8 @@ draw_raw (ErrataChartPen                  *pen,
 
   _errata_chart_marker (pen->cr, ERRATA_CHART_MARKER_CIRCLE, x, layout->raw_y, FALSE,
                         &pen->style->foreground);
-  draw_row_label (pen, width, x - r, x + r, layout->raw_y, text, text, &pen->style->foreground);
+  draw_row_label (pen, width, x - r, x + r, layout->raw_y, text, text, value,
+                  &pen->style->foreground);
 }
 
 static void
@@ -210,7 +214,7 @@ draw_corrected (ErrataChartPen                  *pen,
   _errata_chart_marker (pen->cr, ERRATA_CHART_MARKER_CIRCLE, errata_chart_interval_x (layout, corrected),
                         y, TRUE, colour);
   draw_row_label (pen, width, x_lo - 1, x_hi + 1, y, isfinite (lo) && isfinite (hi) ? text : short_text,
-                  short_text, colour);
+                  short_text, value, colour);
 }
 
 void

@@ -129,6 +129,28 @@ draw_row (ErrataChartPen         *pen,
                            &pen->style->foreground);
 }
 
+/* The widest share as the rows write it, in the locale's format: German
+ * writes "100 %", wider than the "100%" this room was once measured for. */
+static double
+widest_value (ErrataChartPen     *pen,
+              const ErrataReport *report)
+{
+  g_autofree char *full = errata_report_format_percent (1.0);
+  double widest = 0;
+
+  _errata_chart_text_size (pen, full, &widest, NULL);
+  for (guint i = 0; i < report->modes->len; i++)
+    {
+      const ErrataReportMode *mode = report->modes->pdata[i];
+      g_autofree char *value = errata_report_format_percent (mode->share);
+      double w;
+
+      _errata_chart_text_size (pen, value, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
 void
 errata_report_chart_modes_draw (cairo_t                *cr,
                                 double                  width,
@@ -143,7 +165,7 @@ errata_report_chart_modes_draw (cairo_t                *cr,
 
   _errata_chart_pen_init (&pen, cr, style);
   names = label_width (&pen, report, width);
-  _errata_chart_text_size (&pen, "100%", &value_width, NULL);
+  value_width = widest_value (&pen, report);
   x0 = names + GAP * 1.5;
   plot_width = MAX (20.0, width - x0 - value_width - GAP * 2);
   bottom = MIN (height - AXIS_HEIGHT, report->modes->len * ERRATA_REPORT_CHART_ROW_HEIGHT);

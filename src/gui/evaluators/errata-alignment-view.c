@@ -61,7 +61,10 @@ errata_format_rate (double         rate,
   if (!defined || isnan (rate))
     return g_strdup ("–");
   if (isnan (interval.lower) || isnan (interval.upper))
-    return g_strdup_printf ("%.0f%%", 100 * rate);
+    /* Translators: a percentage, "82%"; the first argument is the number
+     * of decimals. Write "%.*f %%" where a space comes before the percent
+     * sign. */
+    return g_strdup_printf (_("%.*f%%"), 0, 100 * rate);
   /* Translators: a rate and its 95% interval, e.g. "82% (70–90%)". */
   return g_strdup_printf (_("%.0f%% (%.0f–%.0f%%)"), 100 * rate, 100 * interval.lower,
                           100 * interval.upper);
@@ -178,7 +181,7 @@ fill_metrics (ErrataAlignmentView *self)
                                              !(a->undefined & ERRATA_ALIGNMENT_NO_HUMAN_FAIL));
   g_autofree char *kappa = isnan (a->kappa) ? g_strdup ("–") : g_strdup_printf ("%.2f", a->kappa);
   g_autofree char *accuracy = isnan (a->accuracy) ? g_strdup ("–")
-                                                  : g_strdup_printf ("%.0f%%", 100 * a->accuracy);
+                                                  : g_strdup_printf (_("%.*f%%"), 0, 100 * a->accuracy);
   g_autofree char *errors = g_strdup_printf ("%u", self->metrics.n_errors);
 
   clear_grid (self->metrics_grid);

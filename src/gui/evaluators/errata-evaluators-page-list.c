@@ -30,10 +30,12 @@ describe_rates (ErrataProject *project,
       !errata_eval_metrics_compute (project, run->id, &metrics, NULL) ||
       (metrics.alignment.undefined & ERRATA_ALIGNMENT_NO_PAIRS))
     return NULL;
+  /* Translators: a percentage, "82%"; the first argument is the number of
+   * decimals. Write "%.*f %%" where a space comes before the percent sign. */
   tpr = metrics.alignment.undefined & ERRATA_ALIGNMENT_NO_HUMAN_PASS
-        ? g_strdup ("–") : g_strdup_printf ("%.0f%%", 100 * metrics.alignment.tpr);
+        ? g_strdup ("–") : g_strdup_printf (_("%.*f%%"), 0, 100 * metrics.alignment.tpr);
   tnr = metrics.alignment.undefined & ERRATA_ALIGNMENT_NO_HUMAN_FAIL
-        ? g_strdup ("–") : g_strdup_printf ("%.0f%%", 100 * metrics.alignment.tnr);
+        ? g_strdup ("–") : g_strdup_printf (_("%.*f%%"), 0, 100 * metrics.alignment.tnr);
   /* Translators: the true positive and true negative rates of a judge. */
   return g_strdup_printf (_("TPR %s · TNR %s"), tpr, tnr);
 }

@@ -99,7 +99,10 @@ draw_axis (cairo_t                *cr,
   for (int tick = 0; tick <= 4; tick++)
     {
       double x = round (x0 + plot_width * tick / 4.0) + 0.5;
-      g_autofree char *text = g_strdup_printf ("%d%%", tick * 25);
+      /* Translators: a percentage on the chart's axis, "25%"; the first
+       * argument is the number of decimals. Write "%.*f %%" where a space
+       * comes before the percent sign. */
+      g_autofree char *text = g_strdup_printf (_("%.*f%%"), 0, tick * 25.0);
 
       set_rgba (cr, &style->grid);
       cairo_move_to (cr, x, TOP - 8);

@@ -42,19 +42,21 @@ typedef struct
   const char *tooltip;
   const char *label;     /* in the column chooser */
   int         sort;
-  int         width;     /* fixed width in pixels */
+  int         width;     /* least width in pixels; the title's if wider */
   gboolean    expand;    /* takes the room left over */
 } ColumnSpec;
 
 /* The widths are small enough that the columns shown by default (the
  * verdict, the ID, input and note, messages and tools) fit a list of
  * 300 px, the least it gets beside the conversation and the review panel
- * in a 1024 px window: no scrolling sideways. Input and the note share
+ * in a 1024 px window: no scrolling sideways, in German too (its "Nachr."
+ * took the ID column's last 16 px; an ID like "support-12" is cut at the
+ * narrowest, and the column can be widened). Input and the note share
  * what a wider list has left over. */
 static const ColumnSpec columns[] = {
   /* The status column shows only an icon; its name is for screen readers. */
   { COLUMN_STATUS, NULL, NULL, N_("Review status"), NULL, ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
-  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 88, FALSE },
+  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 72, FALSE },
   { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), N_("Input"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
   { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), N_("Note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
   /* Translators: column header, the number of messages; keep it short. */
@@ -286,6 +288,28 @@ probe_compare (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
+/* The header button's padding (6 px a side in Adwaita), its border, and
+ * the header's bolder font, which a loose label does not have (it
+ * measures "Nachr." at 41 px where the header shows 43). */
+#define TITLE_PADDING 15
+
+/* A number's column is at least as wide as its title: the English "Msgs"
+ * fits 44 px, the German "Nachr." does not. Input and the note take the
+ * room left over and grow with the list; at the list's narrowest their
+ * titles may be cut, as their text is. */
+static int
+column_width (const ColumnSpec *spec)
+{
+  g_autoptr(GtkWidget) label = NULL;
+  int natural = 0;
+
+  if (spec->title == NULL || spec->expand)
+    return spec->width;
+  label = g_object_ref_sink (gtk_label_new (_(spec->title)));
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return MAX (spec->width, natural + TITLE_PADDING);
+}
+
 static GtkColumnViewColumn *
 create_column (const ColumnSpec *spec)
 {
@@ -296,7 +320,7 @@ create_column (const ColumnSpec *spec)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (spec->kind));
   column = gtk_column_view_column_new (spec->title ? _(spec->title) : NULL,
                                        g_object_ref (factory));
-  gtk_column_view_column_set_fixed_width (column, spec->width);
+  gtk_column_view_column_set_fixed_width (column, column_width (spec));
   gtk_column_view_column_set_expand (column, spec->expand);
   gtk_column_view_column_set_resizable (column, spec->kind != COLUMN_STATUS);
   if (spec->sort != ERRATA_TRACE_COLUMN_UNSORTED)
@@ -404,6 +428,33 @@ column_spec (GtkColumnViewColumn *column)
   return g_object_get_data (G_OBJECT (column), "errata-column");
 }
 
+/* The list asks for the room of the columns the setting shows by
+ * default, their titles measured, so that they fit without scrolling
+ * sideways in any language (German's titles are wider than English's);
+ * columns the user adds scroll. */
+static void
+ask_for_default_columns (GSettings     *settings,
+                         GtkColumnView *column_view)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (column_view));
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) shown = NULL;
+  g_autofree const char **names = NULL;
+  int width = 0;
+
+  if (!GTK_IS_SCROLLED_WINDOW (scrolled))
+    return;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, COLUMNS_KEY);
+  shown = g_settings_schema_key_get_default_value (key);
+  names = g_variant_get_strv (shown, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (columns[i].name == NULL || g_strv_contains (names, columns[i].name))
+      width += column_width (&columns[i]);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), width);
+}
+
 /* Shows the columns the setting names, and ticks their menu items. */
 static void
 apply_setting (GSettings     *settings,
@@ -414,6 +465,7 @@ apply_setting (GSettings     *settings,
   GListModel *list = gtk_column_view_get_columns (column_view);
   GActionMap *group = g_object_get_data (G_OBJECT (column_view), "errata-column-actions");
 
+  ask_for_default_columns (settings, column_view);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
@@ -431,7 +483,7 @@ apply_setting (GSettings     *settings,
       gtk_column_view_column_set_visible (column, visible);
       /* GTK 4.8 still counts a hidden column's width against the room
        * the expanding columns share: hidden, it has none. */
-      gtk_column_view_column_set_fixed_width (column, visible ? spec->width : 0);
+      gtk_column_view_column_set_fixed_width (column, visible ? column_width (spec) : 0);
     }
 }
 
