@@ -320,7 +320,12 @@ refresh_current_trace (ErrataTracesPage *self)
     }
   g_set_object (&self->current, fresh);
   errata_trace_view_set_trace (ERRATA_TRACE_VIEW (self->trace_view), self->current);
-  errata_coding_panel_update_trace (ERRATA_CODING_PANEL (self->coding_panel), self->current);
+  /* Without a trace (it could not be read before), nothing was typed. */
+  if (errata_coding_panel_get_trace (ERRATA_CODING_PANEL (self->coding_panel)) == NULL)
+    errata_coding_panel_set_trace (ERRATA_CODING_PANEL (self->coding_panel), self->project,
+                                   self->current);
+  else
+    errata_coding_panel_update_trace (ERRATA_CODING_PANEL (self->coding_panel), self->current);
 }
 
 static void
