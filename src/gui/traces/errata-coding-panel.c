@@ -432,6 +432,29 @@ errata_coding_panel_set_trace (ErrataCodingPanel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
+/**
+ * errata_coding_panel_update_trace:
+ * @trace: the trace on show, read again (late spans of a live trace
+ *   added messages)
+ *
+ * Takes the new version of the same trace without reading the review
+ * again: what the reviewer typed stays, saved or not, and so does its
+ * autosave.
+ */
+void
+errata_coding_panel_update_trace (ErrataCodingPanel *self,
+                                  ErrataTrace       *trace)
+{
+  g_return_if_fail (ERRATA_IS_CODING_PANEL (self));
+  g_return_if_fail (ERRATA_IS_TRACE (trace));
+  g_return_if_fail (self->trace != NULL && errata_trace_get_id (self->trace) == errata_trace_get_id (trace));
+
+  g_set_object (&self->trace, trace);
+  /* The message the first failure names may have a role now. */
+  _errata_coding_panel_update_first_failure_row (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACE]);
+}
+
 ErrataProject *
 errata_coding_panel_get_project (ErrataCodingPanel *self)
 {

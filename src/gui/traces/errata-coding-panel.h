@@ -26,6 +26,8 @@ GtkWidget     *errata_coding_panel_new               (void);
 void           errata_coding_panel_set_trace         (ErrataCodingPanel  *self,
                                                       ErrataProject      *project,
                                                       ErrataTrace        *trace);
+void           errata_coding_panel_update_trace      (ErrataCodingPanel  *self,
+                                                      ErrataTrace        *trace);
 ErrataProject *errata_coding_panel_get_project       (ErrataCodingPanel  *self);
 ErrataTrace   *errata_coding_panel_get_trace         (ErrataCodingPanel  *self);
 

@@ -32,6 +32,7 @@ struct _ErrataTracesPage
   ErrataTraceListModel *model;
   GtkMultiSelection    *selection;
   guint                 cursor;        /* the row on show (errata-traces-page-selection.c) */
+  gboolean              current_changed; /* its trace changed in place (late spans) */
   ErrataTraceQuery     *query;         /* what the controls say */
   gboolean              setting_modes;
   gint64                pending_id;    /* to show once the list has loaded; -1: none */

@@ -91,7 +91,9 @@ on_selection_changed (ErrataTracesPage *self,
 }
 
 /* Rows added or removed above the cursor move it, as they moved the
- * selection. */
+ * selection. A row changed in place (late spans of a live trace: the
+ * model keeps the item, and GtkMultiSelection, connected before us, its
+ * selection) keeps the cursor, and says the trace on show changed. */
 static void
 on_items_changed (ErrataTracesPage *self,
                   guint             position,
@@ -100,10 +102,13 @@ on_items_changed (ErrataTracesPage *self,
 {
   if (self->cursor == GTK_INVALID_LIST_POSITION || self->cursor < position)
     return;
-  if (self->cursor < position + removed)
-    self->cursor = GTK_INVALID_LIST_POSITION;
-  else
+  if (self->cursor >= position + removed)
     self->cursor = self->cursor - removed + added;
+  else if (removed == 1 && added == 1 &&
+           gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    self->current_changed = TRUE;
+  else
+    self->cursor = GTK_INVALID_LIST_POSITION;
 }
 
 void

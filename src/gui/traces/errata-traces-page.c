@@ -259,7 +259,10 @@ take_initial_focus (ErrataTracesPage *self)
 }
 
 /* After the model replaced its items: keep the trace on show if it is
- * still in the list, else show the first one. */
+ * still in the list, else show the first one. A reload that kept the
+ * rows (traces received live) left the trace on show selected: selecting
+ * it again would scroll the list back to it, under a reviewer who had
+ * scrolled away. */
 static void
 reselect (ErrataTracesPage *self)
 {
@@ -267,6 +270,12 @@ reselect (ErrataTracesPage *self)
   gint64 wanted = self->pending_id >= 0 ? self->pending_id : self->current_id;
   guint position = errata_trace_list_model_find (self->model, wanted);
 
+  if (self->pending_id < 0 && position != ERRATA_TRACE_LIST_MODEL_NO_POSITION &&
+      _errata_traces_page_get_cursor (self) == position)
+    {
+      take_initial_focus (self);
+      return;
+    }
   if (position == ERRATA_TRACE_LIST_MODEL_NO_POSITION)
     position = 0;
   if (n == 0)
@@ -291,6 +300,34 @@ _errata_traces_page_update_state (ErrataTracesPage *self)
   _errata_traces_page_update_count (self);
 }
 
+/* Late spans changed the trace on show (a live trace): the view shows
+ * its new messages; the review form keeps what the reviewer typed, saved
+ * or not. */
+static void
+refresh_current_trace (ErrataTracesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataTrace) fresh = NULL;
+
+  self->current_changed = FALSE;
+  if (self->current_id < 0)
+    return;
+  fresh = errata_project_get_trace (self->project, self->current_id, &error);
+  if (fresh == NULL)
+    {
+      errata_traces_page_show_toast (self, error->message);
+      return;
+    }
+  g_set_object (&self->current, fresh);
+  errata_trace_view_set_trace (ERRATA_TRACE_VIEW (self->trace_view), self->current);
+  /* Without a trace (it could not be read before), nothing was typed. */
+  if (errata_coding_panel_get_trace (ERRATA_CODING_PANEL (self->coding_panel)) == NULL)
+    errata_coding_panel_set_trace (ERRATA_CODING_PANEL (self->coding_panel), self->project,
+                                   self->current);
+  else
+    errata_coding_panel_update_trace (ERRATA_CODING_PANEL (self->coding_panel), self->current);
+}
+
 static void
 on_loading_changed (ErrataTracesPage *self)
 {
@@ -299,6 +336,8 @@ on_loading_changed (ErrataTracesPage *self)
     {
       reselect (self);
       self->pending_id = -1;
+      if (self->current_changed)
+        refresh_current_trace (self);
     }
 }
 

@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Off by default; turned on, the bar shows the endpoint and a count, the
- * page takes received traces into its list without moving the selection,
- * and the project remembers it. A port in use is said in the bar. The bar
+ * page takes received traces into its list without moving the selection
+ * or the scroll position (a selected row scrolled out of view stays out
+ * of view), late spans of the trace on show reach its view without
+ * touching the reviewer's note, and the project remembers it. A port in use is said in the bar. The bar
  * is rendered to live-traces-*.png in the build folder.
  */
 
@@ -397,6 +399,159 @@ test_list_stays (Fixture       *fixture,
   errata_live_traces_bar_set_receiving (bar, FALSE);
 }
 
+/* Receives the first trace in part and selects it: the place for late
+ * spans to arrive. Returns the endpoint. */
+static char *
+receive_partial_trace (Fixture *fixture)
+{
+  Count count = { fixture->model, N_TRACES + 1 };
+  ErrataLiveTracesBar *bar = bar_of (fixture);
+  char *endpoint;
+
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  errata_gui_test_iterate_for (100);
+  endpoint = endpoint_shown (fixture);
+  g_assert_nonnull (endpoint);
+  post_first_trace_in_part (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  errata_traces_page_select (fixture->page, N_TRACES);
+  errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
+  g_assert_cmpint (current_id (fixture), ==,
+                   errata_trace_list_model_get_trace_id (ERRATA_TRACE_LIST_MODEL (fixture->model), N_TRACES));
+  return endpoint;
+}
+
+/* Whether row `position` of the list is on screen. */
+static gboolean
+row_in_view (Fixture *fixture,
+             guint    position)
+{
+  GtkAdjustment *adjustment = list_vadjustment (fixture);
+  double row_height = gtk_adjustment_get_upper (adjustment) / g_list_model_get_n_items (fixture->model);
+  double top = position * row_height;
+
+  return top + row_height > gtk_adjustment_get_value (adjustment) &&
+         top < gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* The selected row scrolled out of view, late spans update its trace:
+ * the list stays where the reviewer scrolled it (it used to jump back to
+ * the selected row). */
+static void
+test_scrolled_away (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *endpoint = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ErrataTrace) partial = NULL;
+  Count count = { fixture->model, N_TRACES + 8 };
+  RowChange change = { fixture->model, N_TRACES, NULL };
+  GtkAdjustment *adjustment;
+  gint64 selected;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 600);
+  wait_for_list (fixture);
+  endpoint = receive_partial_trace (fixture);
+  selected = current_id (fixture);
+  partial = g_list_model_get_item (fixture->model, N_TRACES);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  adjustment = list_vadjustment (fixture);
+  gtk_adjustment_set_value (adjustment, 0);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_false (row_in_view (fixture, N_TRACES));
+
+  post_fixture (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  after = stored_summary (fixture, errata_trace_get_external_id (partial));
+  change.summary = after;
+  errata_gui_test_iterate_until (row_shows, &change);
+  /* Two frames: a scroll to the row would be laid out by then. */
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_false (row_in_view (fixture, N_TRACES));
+  g_assert_cmpint (current_id (fixture), ==, selected);
+  g_assert_true (gtk_selection_model_is_selected (list_selection (fixture), N_TRACES));
+  errata_live_traces_bar_set_receiving (bar_of (fixture), FALSE);
+}
+
+typedef struct
+{
+  ErrataTraceView *view;
+  const char      *summary;
+} ViewWait;
+
+/* The view shows the trace as stored now, rows built. */
+static gboolean
+view_shows_summary (gpointer data)
+{
+  ViewWait *wait = data;
+  ErrataTrace *shown = errata_trace_view_get_trace (wait->view);
+  g_autofree char *summary = shown ? summary_of (shown) : NULL;
+
+  return g_strcmp0 (summary, wait->summary) == 0 && !errata_trace_view_get_loading (wait->view);
+}
+
+static gboolean
+note_saved (gpointer data)
+{
+  return !errata_coding_panel_has_unsaved (data);
+}
+
+/* Late spans change the trace on show while the reviewer writes a note:
+ * the trace view shows the trace as stored now (it used to keep the old
+ * one until the reviewer moved away and back), and the note stays as
+ * typed, then is saved. */
+static void
+test_detail_refreshed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *endpoint = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(ErrataAnnotation) annotation = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Count count = { fixture->model, N_TRACES + 8 };
+  ViewWait wait = { fixture->trace_view, NULL };
+  ErrataTrace *shown;
+  GtkTextView *note_view;
+  gint64 selected;
+
+  wait_for_list (fixture);
+  endpoint = receive_partial_trace (fixture);
+  selected = current_id (fixture);
+  shown = errata_trace_view_get_trace (fixture->trace_view);
+  before = summary_of (shown);
+
+  note_view = errata_gui_test_find_first (GTK_WIDGET (fixture->panel), GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note_view), "asked for the budget twice", -1);
+  g_assert_true (errata_coding_panel_has_unsaved (fixture->panel));
+  post_fixture (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  after = stored_summary (fixture, errata_trace_get_external_id (shown));
+  /* The late spans changed the trace (two more calls' tokens). */
+  g_assert_cmpstr (after, !=, before);
+  wait.summary = after;
+  errata_gui_test_iterate_until (view_shows_summary, &wait);
+  g_assert_cmpint (current_id (fixture), ==, selected);
+  g_assert_true (errata_traces_page_get_current_trace (fixture->page) ==
+                 errata_trace_view_get_trace (fixture->trace_view));
+  g_assert_true (errata_coding_panel_get_trace (fixture->panel) ==
+                 errata_trace_view_get_trace (fixture->trace_view));
+  note = errata_coding_panel_dup_note (fixture->panel);
+  g_assert_cmpstr (note, ==, "asked for the budget twice");
+
+  errata_gui_test_iterate_until (note_saved, fixture->panel);
+  annotation = read_annotation_elsewhere (fixture, selected);
+  g_assert_cmpstr (annotation->note, ==, "asked for the budget twice");
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-detail-refreshed.png");
+  errata_live_traces_bar_set_receiving (bar_of (fixture), FALSE);
+}
+
 static void
 test_port_in_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -515,6 +670,8 @@ main (int   argc,
   ADD_TEST ("/live-traces/receive", test_receive);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
   ADD_TEST ("/live-traces/list-stays", test_list_stays);
+  ADD_TEST ("/live-traces/scrolled-away", test_scrolled_away);
+  ADD_TEST ("/live-traces/detail-refreshed", test_detail_refreshed);
   g_test_add_func ("/live-traces/empty-project", test_empty_project);
 
   return g_test_run ();
