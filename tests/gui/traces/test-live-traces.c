@@ -102,6 +102,7 @@ post_first_trace_in_part (const char *endpoint)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   JsonArray *resource_spans;
@@ -135,8 +136,9 @@ post_first_trace_in_part (const char *endpoint)
         }
     }
   text = json_to_string (json_parser_get_root (parser), FALSE);
-  soup_message_set_request_body_from_bytes (message, "application/json",
-                                            g_bytes_new_take (text, strlen (text)));
+  /* The message takes its own reference to the body. */
+  body = g_bytes_new_take (text, strlen (text));
+  soup_message_set_request_body_from_bytes (message, "application/json", body);
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
                                     errata_test_on_result, &result);
   errata_gui_test_iterate_until (answered, &result);
