@@ -278,12 +278,15 @@ on_batch_finished (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(ErrataEvaluatorsPage) self = user_data;
+  GWeakRef *page_ref = user_data;
+  g_autoptr(ErrataEvaluatorsPage) self = g_weak_ref_get (page_ref);
   ErrataEvalBatch *batch = ERRATA_EVAL_BATCH (source);
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (page_ref);
+  g_free (page_ref);
   /* The page was disposed: the run's state is stored, nothing to show. */
-  if (self->batch != batch)
+  if (self == NULL || self->batch != batch)
     return;
   if (!errata_eval_batch_run_finish (batch, result, &error))
     show_message (self, error->message);
@@ -298,6 +301,8 @@ void
 _errata_evaluators_page_start_batch (ErrataEvaluatorsPage *self,
                                      ErrataEvalRun        *run)
 {
+  GWeakRef *page_ref;
+
   if (!ERRATA_IS_JUDGE (self->run_method))
     {
       show_message (self, _("Only LLM judges run as batches."));
@@ -320,9 +325,16 @@ _errata_evaluators_page_start_batch (ErrataEvaluatorsPage *self,
                                _("Errata cannot cancel a batch at the provider: it goes on "
                                  "there and is charged. Stop waiting; Resume collects its "
                                  "verdicts later."));
+  /* Only a weak reference: closing the window disposes the page, which
+   * stops waiting (the batches stay stored and at the provider, and the
+   * next page to open the project picks them up). A strong one would
+   * keep a closed page polling for hours. */
+  page_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (page_ref, self);
+  errata_eval_batch_run_async (self->batch, self->run_cancellable, on_batch_finished, page_ref);
+  /* A resumed run's stored batches are read as it starts; they may not
+   * change for a long while. */
   show_batch_state (self);
-  errata_eval_batch_run_async (self->batch, self->run_cancellable, on_batch_finished,
-                               g_object_ref (self));
 }
 
 /* Stopped by the user, picked up when the project opens ------------------------- */
