@@ -55,14 +55,23 @@ describe_saving (ErrataProject         *project,
   for (guint i = 0; runs != NULL && i < runs->len; i++)
     {
       ErrataRunInfo *run = g_ptr_array_index (runs, i);
-      double batch_cost = run->cost * ERRATA_LLM_BATCH_DISCOUNT;
+      g_autoptr(GPtrArray) batches = NULL;
+      double list_cost, batch_cost;
 
       if (run->status != ERRATA_RUN_DONE || run->cost <= 0)
         continue;
+      batches = errata_eval_batches_list (project, run->id, FALSE, NULL);
+      /* A batch run's cost is counted at the discount already. */
+      if (batches != NULL && batches->len > 0)
+        return g_strdup_printf (_("The last run on %s went as a batch: $%.4f instead of about "
+                                  "$%.4f."), errata_eval_scope_to_string (run->scope),
+                                run->cost, run->cost / ERRATA_LLM_BATCH_DISCOUNT);
+      list_cost = run->cost;
+      batch_cost = list_cost * ERRATA_LLM_BATCH_DISCOUNT;
       /* Translators: amounts of US dollars; %s is a split such as "dev". */
       return g_strdup_printf (_("The last run on %s cost $%.4f; as a batch about $%.4f "
                                 "(saves $%.4f)."), errata_eval_scope_to_string (run->scope),
-                              run->cost, batch_cost, run->cost - batch_cost);
+                              list_cost, batch_cost, list_cost - batch_cost);
     }
   return NULL;
 }

@@ -142,6 +142,8 @@ fixture_set_up (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "llm-provider", "custom");
   g_settings_set_string (fixture->settings, "llm-base-url", base_url);
   g_settings_set_string (fixture->settings, "llm-model", "mock-model");
+  g_settings_set_string (fixture->settings, "llm-prices",
+                         "{\"mock-model\": {\"input\": 1000, \"output\": 1000}}");
   open_page (fixture);
 }
 
@@ -154,6 +156,7 @@ fixture_tear_down (Fixture       *fixture,
   g_settings_reset (fixture->settings, "llm-provider");
   g_settings_reset (fixture->settings, "llm-base-url");
   g_settings_reset (fixture->settings, "llm-model");
+  g_settings_reset (fixture->settings, "llm-prices");
   g_clear_object (&fixture->settings);
   errata_project_close (fixture->project);
   g_clear_object (&fixture->project);
@@ -289,6 +292,13 @@ test_waits_then_collects (Fixture       *fixture,
   assert_all_judged_by_one_batch (fixture, done);
   g_assert_false (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
   g_assert_cmpstr (gtk_button_get_label (fixture->page->cancel_button), ==, "_Cancel");
+  /* Counted at the batch discount (half of $1000 per million tokens), as
+   * errata-cli counts it, and the option says so. */
+  g_assert_cmpint (done->tokens_in, >, 0);
+  g_assert_cmpfloat_with_epsilon (done->cost, (done->tokens_in + done->tokens_out) / 1000.0 * 0.5,
+                                  1e-6);
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->page->batch_hint),
+                            "The last run on dev went as a batch: $"));
 }
 
 static void
