@@ -262,19 +262,19 @@ summarise_batch (ErrataEvaluatorsPage *self)
                                 progress.n_pass, progress.n_fail, progress.n_error);
       else
         /* Translators: counts of verdicts and of requests of a batch. */
-        text = g_strdup_printf (_("Batch finished: %u of %u verdicts came back; %u requests "
-                                  "expired and %u came back with an error, kept as errors"),
+        text = g_strdup_printf (_("Batch finished: %u of %u verdicts came back (%u expired, "
+                                  "%u errors)"),
                                 progress.done - n_lost, progress.total,
                                 errata_eval_batch_get_n_expired (self->batch),
                                 errata_eval_batch_get_n_errored (self->batch));
       break;
     case ERRATA_RUN_CANCELLED:
-      text = g_strdup (_("Stopped waiting. Errata cannot cancel a batch at the provider: it "
-                         "goes on there and is charged. Resume collects its verdicts."));
+      /* The resume bar says the rest: a toast this long would be cut. */
+      text = g_strdup (_("Stopped waiting; the batch goes on at the provider, which charges "
+                         "for it"));
       break;
     default:
-      text = g_strdup_printf (_("The batch did not come back: %s. Its traces have no verdict; "
-                                "Resume sends them again."),
+      text = g_strdup_printf (_("The provider refused the batch: %s"),
                               message != NULL && *message != '\0' ? message
                                                                   : _("no reason given"));
       break;

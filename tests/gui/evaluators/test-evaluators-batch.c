@@ -226,6 +226,16 @@ has_live_batches (Fixture *fixture,
   return live;
 }
 
+static void
+assert_shows (Fixture    *fixture,
+              const char *text)
+{
+  g_autofree char *shown = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->window));
+
+  if (strstr (shown, text) == NULL)
+    g_error ("“%s” is not shown in: %s", text, shown);
+}
+
 /* Ticks the option and runs on dev, then waits for the waiting state. */
 static void
 start_batch_on_dev (Fixture *fixture)
@@ -352,10 +362,17 @@ test_stop_waiting_and_resume (Fixture       *fixture,
   g_assert_cmpuint (count_verdicts (fixture, stopped->id), ==, 0);
   /* The core cannot cancel it at the provider: it is still there. */
   g_assert_true (has_live_batches (fixture, stopped->id));
+  assert_shows (fixture, "Stopped waiting; the batch goes on at the provider");
   g_assert_true (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
   text = gtk_label_get_text (fixture->page->resume_label);
   g_assert_nonnull (strstr (text, "You stopped waiting for the batch submitted"));
   g_assert_nonnull (strstr (text, "Errata cannot cancel it"));
+  {
+    g_autoptr(GdkTexture) texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
+                                                                   "evaluators-batch-stopped.png");
+
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 1024);
+  }
 
   /* Opened again, a batch the user stopped waiting for stays stopped. */
   close_page (fixture);
@@ -389,6 +406,13 @@ test_partial_and_refused (Fixture       *fixture,
   g_assert_cmpuint (partial->n_error, ==, 3);
   g_assert_cmpuint (partial->n_pass, ==, partial->total - 3);
   g_assert_cmpuint (count_verdicts (fixture, partial->id), ==, partial->total);
+  {
+    g_autofree char *expected = g_strdup_printf ("Batch finished: %u of %u verdicts came back "
+                                                 "(1 expired, 2 errors)",
+                                                 partial->total - 3, partial->total);
+
+    assert_shows (fixture, expected);
+  }
 
   /* The next batch is refused as a whole: no verdict, the run failed. */
   errata_mock_llm_server_set_batches (fixture->server, 0, 0, 0, 1);
@@ -401,6 +425,7 @@ test_partial_and_refused (Fixture       *fixture,
   g_assert_cmpint (refused->status, ==, ERRATA_RUN_FAILED);
   g_assert_cmpuint (count_verdicts (fixture, refused->id), ==, 0);
   g_assert_cmpstr (refused->message, !=, "");
+  assert_shows (fixture, "The provider refused the batch: ");
   /* Not picked up again by itself: its batch is not at the provider. */
   g_assert_false (errata_evaluators_page_is_running (fixture->page));
   g_assert_true (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
