@@ -7,7 +7,9 @@
  * The run belongs to the page, not to a tab: switching tabs or evaluators
  * while it runs is fine, and the tab that shows its result is reloaded
  * when it ends. A judge needs the LLM client, loaded from Preferences and
- * the keyring asynchronously the first time.
+ * the keyring asynchronously the first time. A judge run may go as a batch
+ * instead (errata-evaluators-page-batch.c): prepared here the same way
+ * (the same rules, the same consent), then driven by an ErrataEvalBatch.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +31,8 @@ typedef struct
   ErrataEvaluatorsPage *self;
   ErrataEvalScope       scope;
   gint64                resume_run;     /* 0: a new run */
+  gint64                evaluator_id;   /* 0: the one shown */
+  gboolean              batch;
   char                 *forced_reason;
 } RunRequest;
 
@@ -82,6 +86,20 @@ set_running (ErrataEvaluatorsPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.resume-run", !running);
   if (running)
     gtk_revealer_set_reveal_child (self->resume_revealer, FALSE);
+  else
+    {
+      gtk_button_set_label (self->cancel_button, _("_Cancel"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button),
+                                   _("Stop the run; the verdicts so far are kept and it can be "
+                                     "resumed"));
+    }
+}
+
+void
+_errata_evaluators_page_set_running (ErrataEvaluatorsPage *self,
+                                     gboolean              running)
+{
+  set_running (self, running);
 }
 
 /* The end of a run ---------------------------------------------------------- */
@@ -168,9 +186,19 @@ on_run_finished (GObject      *source,
   g_signal_handlers_disconnect_by_data (run, self);
   if (start_next_repeat (self, run))
     return;
+  _errata_evaluators_page_run_ended (self, evaluator_id);
+}
+
+/* After a live or a batch run: the page is free for the next one. */
+void
+_errata_evaluators_page_run_ended (ErrataEvaluatorsPage *self,
+                                   gint64                evaluator_id)
+{
   g_clear_object (&self->run);
+  g_clear_object (&self->batch);
   g_clear_object (&self->run_method);
   g_clear_object (&self->run_cancellable);
+  self->run_batch = FALSE;
   self->repeat_of = 0;
   self->repeats_left = 0;
   set_running (self, FALSE);
@@ -183,6 +211,11 @@ static void
 start_prepared (ErrataEvaluatorsPage *self,
                 ErrataEvalRun        *run)
 {
+  if (self->run_batch)
+    {
+      _errata_evaluators_page_start_batch (self, run);
+      return;
+    }
   g_set_object (&self->run, run);
   if (self->run_cancellable == NULL)
     self->run_cancellable = g_cancellable_new ();
@@ -281,6 +314,7 @@ stop_preparing (ErrataEvaluatorsPage *self,
 {
   g_clear_object (&self->run_method);
   self->repeats_left = 0;
+  self->run_batch = FALSE;
   set_running (self, FALSE);
   show_message (self, message);
 }
@@ -369,6 +403,7 @@ on_client_loaded (GObject      *source,
   client = errata_workspace_load_llm_client_finish (result, &error);
   if (client == NULL)
     {
+      request->self->run_batch = FALSE;
       set_running (request->self, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_message (request->self, error->message);
@@ -390,7 +425,8 @@ request_run (ErrataEvaluatorsPage *self,
       show_message (self, _("A run is in progress: cancel it or wait for it to end."));
       return;
     }
-  self->run_evaluator = errata_evaluators_page_get_evaluator (self);
+  self->run_evaluator = request->evaluator_id > 0 ? request->evaluator_id
+                                                  : errata_evaluators_page_get_evaluator (self);
   evaluator = errata_evaluators_get (_errata_evaluators_page_get_project (self),
                                      self->run_evaluator, &error);
   if (evaluator == NULL)
@@ -399,8 +435,10 @@ request_run (ErrataEvaluatorsPage *self,
       return;
     }
   /* The buttons wait while the client loads: a second click is no run. */
+  self->run_batch = request->batch && errata_evaluator_method_needs_llm (evaluator->kind);
   set_running (self, TRUE);
-  gtk_label_set_text (self->run_label, _("Preparing the run…"));
+  gtk_label_set_text (self->run_label, self->run_batch ? _("Preparing the batch…")
+                                                       : _("Preparing the run…"));
   gtk_progress_bar_set_fraction (self->run_progress, 0);
   if (errata_evaluator_method_needs_llm (evaluator->kind))
     errata_workspace_load_llm_client_async (self->workspace, on_client_loaded,
@@ -430,12 +468,32 @@ _errata_evaluators_page_start_run (ErrataEvaluatorsPage *self,
                                    guint                 repeats,
                                    const char           *forced_reason)
 {
+  RunRequest *request = run_request_new (self, scope, 0, forced_reason);
+
   if (self->run == NULL && self->run_method == NULL)
     {
       self->repeats_left = repeats > 1 ? repeats - 1 : 0;
       self->repeat_of = 0;
     }
-  request_run (self, run_request_new (self, scope, 0, forced_reason));
+  /* Repeats measure flakiness, live: a batch runs once. */
+  request->batch = repeats <= 1 && gtk_check_button_get_active (self->batch_check)
+                   && gtk_widget_get_sensitive (GTK_WIDGET (self->batch_check));
+  request_run (self, request);
+}
+
+/* A batch run goes on as a batch run: a live resume would ask again for
+ * what the provider is answering already (the core refuses it). */
+static void
+resume (ErrataEvaluatorsPage *self,
+        gint64                evaluator_id,
+        gint64                run_id)
+{
+  RunRequest *request = run_request_new (self, ERRATA_SCOPE_DEV, run_id, NULL);
+
+  request->evaluator_id = evaluator_id;
+  request->batch = _errata_evaluators_page_is_batch_run (self, run_id);
+  _errata_evaluators_page_forget_stopped (self, run_id);
+  request_run (self, request);
 }
 
 void
@@ -443,13 +501,24 @@ _errata_evaluators_page_resume_run (ErrataEvaluatorsPage *self)
 {
   if (self->resumable_run <= 0)
     return;
-  request_run (self, run_request_new (self, ERRATA_SCOPE_DEV, self->resumable_run, NULL));
+  resume (self, 0, self->resumable_run);
+}
+
+/* Picks a batch run up again (the project was opened while it waited). */
+void
+_errata_evaluators_page_resume_batch (ErrataEvaluatorsPage *self,
+                                      gint64                evaluator_id,
+                                      gint64                run_id)
+{
+  resume (self, evaluator_id, run_id);
 }
 
 void
 _errata_evaluators_page_cancel_run (ErrataEvaluatorsPage *self)
 {
   self->repeats_left = 0;
+  if (self->batch != NULL)
+    _errata_evaluators_page_stop_waiting (self);
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
 }
@@ -468,8 +537,10 @@ _errata_evaluators_page_dispose_run (ErrataEvaluatorsPage *self)
   if (self->run_cancellable != NULL)
     g_cancellable_cancel (self->run_cancellable);
   g_clear_object (&self->run);
+  g_clear_object (&self->batch);
   g_clear_object (&self->run_method);
   g_clear_object (&self->run_cancellable);
+  g_clear_pointer (&self->picked_up, g_hash_table_unref);
 }
 
 /* Resume -------------------------------------------------------------------- */
@@ -482,11 +553,13 @@ _errata_evaluators_page_update_resume (ErrataEvaluatorsPage *self)
   g_autoptr(GPtrArray) runs = NULL;
   ErrataRunInfo *last;
   g_autofree char *text = NULL;
+  g_autoptr(GString) batch_text = g_string_new (NULL);
   guint done;
 
   self->resumable_run = 0;
   gtk_revealer_set_reveal_child (self->resume_revealer, FALSE);
-  if (project == NULL || self->run != NULL || errata_evaluators_page_get_evaluator (self) == 0)
+  if (project == NULL || self->run != NULL || self->run_method != NULL
+      || errata_evaluators_page_get_evaluator (self) == 0)
     return;
   runs = errata_eval_runs_list (project, errata_evaluators_page_get_evaluator (self), NULL);
   if (runs == NULL || runs->len == 0)
@@ -496,12 +569,15 @@ _errata_evaluators_page_update_resume (ErrataEvaluatorsPage *self)
   if (last->status == ERRATA_RUN_DONE || last->status == ERRATA_RUN_RUNNING || done >= last->total)
     return;
   self->resumable_run = last->id;
-  /* Translators: a run that ended early: its version, scope, counts and status. */
-  text = g_strdup_printf (_("The run of version %u on %s stopped at %u of %u (%s)%s%s"),
-                          last->version, errata_eval_scope_to_string (last->scope), done,
-                          last->total, errata_run_status_to_string (last->status),
-                          last->message != NULL && *last->message != '\0' ? ": " : ".",
-                          last->message != NULL ? last->message : "");
+  if (_errata_evaluators_page_describe_stopped_batch (self, last, batch_text))
+    text = g_string_free (g_steal_pointer (&batch_text), FALSE);
+  else
+    /* Translators: a run that ended early: its version, scope, counts and status. */
+    text = g_strdup_printf (_("The run of version %u on %s stopped at %u of %u (%s)%s%s"),
+                            last->version, errata_eval_scope_to_string (last->scope), done,
+                            last->total, errata_run_status_to_string (last->status),
+                            last->message != NULL && *last->message != '\0' ? ": " : ".",
+                            last->message != NULL ? last->message : "");
   gtk_label_set_text (self->resume_label, text);
   gtk_revealer_set_reveal_child (self->resume_revealer, TRUE);
 }

@@ -192,6 +192,8 @@ errata_evaluators_page_reload (ErrataEvaluatorsPage *self)
     }
   self->evaluator_id = row != NULL ? row_evaluator (row) : 0;
   show_detail (self);
+  /* A batch run left waiting when the project was last closed goes on. */
+  _errata_evaluators_page_pick_up_batches (self);
 }
 
 static void
@@ -256,6 +258,7 @@ show_detail (ErrataEvaluatorsPage *self)
   errata_disagreement_browser_set_run (self->disagreement_browser, evaluator->target,
                                        errata_alignment_view_get_run (self->alignment_view));
   show_editor (self, evaluator);
+  _errata_evaluators_page_update_batch_option (self, evaluator);
   _errata_evaluators_page_update_resume (self);
 }
 
@@ -506,6 +509,9 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_revealer);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_progress);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, batch_check);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, batch_hint);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, resume_revealer);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, resume_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, labels_panel);
@@ -538,6 +544,8 @@ static void
 errata_evaluators_page_init (ErrataEvaluatorsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->batch_poll_first_ms = ERRATA_EVAL_BATCH_DEFAULT_POLL_MS;
+  self->batch_poll_max_ms = ERRATA_EVAL_BATCH_MAX_POLL_MS;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-run", FALSE);
   gtk_list_box_set_header_func (self->evaluator_list, update_header, self, NULL);
 }

@@ -22,6 +22,7 @@
 #include "errata-evaluator-method.h"
 #include "errata-judge-editor-private.h"
 #include "errata-judge.h"
+#include "errata-llm-prices.h"
 #include "errata-llm-settings.h"
 
 /* Pricing reads and renders every dev trace: 160 agent traces of 18
@@ -234,12 +235,36 @@ format_cost (ErrataJudgeEditor *self,
   return g_strdup_printf (_("~$%.2f"), cost);
 }
 
+/* What the run would cost through the Batch API (the page's Batch
+ * option), when it has a price and the provider has batches: Ollama,
+ * free and local, has none. */
+static char *
+format_batch_cost (ErrataJudgeEditor *self,
+                   ErrataEvalMethod  *method,
+                   double             cost)
+{
+  GSettings *settings = errata_workspace_get_settings (self->workspace);
+  g_autofree char *provider = settings != NULL ? g_settings_get_string (settings, "llm-provider")
+                                               : NULL;
+  double in, out;
+  g_autofree char *batch = NULL;
+
+  if (cost <= 0 || provider == NULL || g_str_equal (provider, "ollama")
+      || !errata_llm_prices_lookup (errata_llm_client_get_prices (self->client),
+                                    errata_judge_get_model (ERRATA_JUDGE (method)), &in, &out))
+    return g_strdup ("");
+  batch = format_cost (self, method, cost * ERRATA_LLM_BATCH_DISCOUNT);
+  /* Translators: appended to the estimate of a run; %s is a cost such as "~$0.05". */
+  return g_strdup_printf (_(" (as a batch %s)"), batch);
+}
+
 static void
 show_estimate (ErrataJudgeEditor *self)
 {
   g_autofree char *tokens_in = format_tokens (self->estimate.tokens_in);
   g_autofree char *tokens_out = format_tokens (self->estimate.tokens_out);
   g_autofree char *cost = format_cost (self, self->estimate_method, self->estimate.cost);
+  g_autofree char *batch = format_batch_cost (self, self->estimate_method, self->estimate.cost);
   g_autofree char *line = NULL;
   guint n = self->dev_ids->len;
 
@@ -248,6 +273,13 @@ show_estimate (ErrataJudgeEditor *self)
   line = g_strdup_printf (ngettext ("Run on dev: %u trace · ~%s tokens in · ~%s out · %s",
                                     "Run on dev: %u traces · ~%s tokens in · ~%s out · %s", n),
                           n, tokens_in, tokens_out, cost);
+  if (*batch != '\0')
+    {
+      char *with_batch = g_strconcat (line, batch, NULL);
+
+      g_free (line);
+      line = with_batch;
+    }
   gtk_label_set_label (self->estimate_label, line);
   self->estimate_shown = TRUE;
   gtk_widget_remove_css_class (GTK_WIDGET (self->estimate_label), "dim-label");

@@ -825,11 +825,16 @@ test_estimate (Fixture       *fixture,
   g_assert_nonnull (strstr (shown, "tokens in"));
   g_assert_nonnull (strstr (shown, "$"));
   g_assert_null (strstr (shown, "price unknown"));
+  /* OpenAI has a Batch API: the line says what a batch run would cost. */
+  g_assert_nonnull (strstr (shown, " (as a batch "));
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->editor), "OpenAI · gpt-4o-mini"));
 
   g_settings_set_string (fixture->settings, "llm-model", "no-such-model");
   wait.needle = "price unknown";
   errata_gui_test_iterate_until (shows_text, &wait);
+  g_free (shown);
+  shown = errata_gui_test_dup_visible_text (GTK_WIDGET (fixture->editor));
+  g_assert_null (strstr (shown, " (as a batch "));
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->editor), "OpenAI · no-such-model"));
 }
 
