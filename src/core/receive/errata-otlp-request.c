@@ -167,8 +167,9 @@ deep_copy (JsonNode *node)
       const char *key;
       JsonNode *value;
 
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &key, &value))
+      /* In the members' order: the trace's metadata is written from it. */
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
         json_object_set_member (copy, key, deep_copy (value));
       /* The node takes a reference of its own. */
       return json_node_init_object (json_node_alloc (), copy);
