@@ -220,7 +220,11 @@ exporter_thread (gpointer data)
 
   g_main_context_push_thread_default (context);
   exporter->loop = g_main_loop_new (context, FALSE);
-  exporter->session = soup_session_new_with_options ("max-conns", exporter->connections,
+  /* No proxy resolver: libproxy looked each request up (getservbyname
+   * reading /etc/services), 3.5% of this process's CPU that an OTel
+   * exporter does not spend. */
+  exporter->session = soup_session_new_with_options ("proxy-resolver", NULL,
+                                                     "max-conns", exporter->connections,
                                                      "max-conns-per-host", exporter->connections,
                                                      NULL);
   for (; exporter->next < MIN (exporter->connections, exporter->bodies->len); exporter->next++)
