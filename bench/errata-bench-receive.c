@@ -350,7 +350,7 @@ main (int   argc,
           (w.stored_at - start) / 1e6, n_spans / ((w.stored_at - start) / 1e6), counts.traces_added);
   printf ("CPU (this process, exporter included): %.2f s, %.0f spans per CPU second\n",
           cpu_start, n_spans / cpu_start);
-  printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its ceiling on any number of cores)\n",
+  printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its own; it also waits for the builder threads)\n",
           writer_cpu, n_spans / MAX (writer_cpu, 0.01));
   printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end\n", rss_start, w.rss_half, rss_end);
 
