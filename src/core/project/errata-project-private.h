@@ -168,6 +168,7 @@ typedef enum
   ERRATA_META_PLAN_NEXT_IDS,     /* a page in import order: the next ids from the index */
 } ErrataMetaPlan;
 
+char          *_errata_project_meta_fill_text (const char        *metadata);
 gboolean       _errata_project_meta_add          (ErrataProject     *self,
                                                   gint64             trace_id,
                                                   const char        *metadata,

@@ -95,12 +95,13 @@ errata_live_journal_lookup (ErrataProject  *project,
                             const char     *trace_id,
                             gboolean       *has_spans,
                             gboolean       *has_root,
+                            gboolean       *is_stored,
                             GError        **error)
 {
   /* A stored trace counts as having its root: its rows are pruned, and a
    * late span updates it at once, as when the root's row was there. */
-  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT count(*), ifnull (max (root), 0)"
-                                               " OR EXISTS (SELECT 1 FROM traces WHERE source = ?2"
+  sqlite3_stmt *stmt = _errata_project_cached (project, "SELECT count(*), ifnull (max (root), 0),"
+                                               " EXISTS (SELECT 1 FROM traces WHERE source = ?2"
                                                " AND external_id = ?1)"
                                                " FROM live_spans WHERE trace_id = ?1", error);
   int rc;
@@ -111,7 +112,8 @@ errata_live_journal_lookup (ErrataProject  *project,
   sqlite3_bind_text (stmt, 2, ERRATA_LIVE_SOURCE, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   *has_spans = rc == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0;
-  *has_root = rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0;
+  *is_stored = rc == SQLITE_ROW && sqlite3_column_int (stmt, 2) != 0;
+  *has_root = (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0) || *is_stored;
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_ROW)
@@ -372,6 +374,31 @@ find_stored (ErrataProject  *project,
   return id == 0 || *stored != NULL;
 }
 
+/* A new trace: with `row`, its text made already (off the writer). */
+static gboolean
+add_new_trace (ErrataProject         *project,
+               ErrataTrace           *trace,
+               const ErrataTraceRow  *row,
+               ErrataLiveImport      *import,
+               ErrataLiveOutcome     *outcome,
+               GError               **error)
+{
+  gboolean added = FALSE;
+
+  /* The receiving session's import: "Delete an Import…" takes it back. */
+  if (import != NULL && import->id == 0)
+    import->id = errata_project_start_import (project, import->name, NULL, ERRATA_LIVE_FORMAT, NULL, error);
+  if (import != NULL && import->id == 0)
+    return FALSE;
+  if (import != NULL)
+    errata_trace_set_import_id (trace, import->id);
+  if (row != NULL ? !_errata_project_add_trace_row (project, trace, row, &added, error)
+                  : !_errata_project_add_trace_in_transaction (project, trace, &added, error))
+    return FALSE;
+  *outcome = added ? ERRATA_LIVE_ADDED : ERRATA_LIVE_UNCHANGED;
+  return TRUE;
+}
+
 static gboolean
 store_trace (ErrataProject      *project,
              ErrataTrace        *old,
@@ -380,21 +407,9 @@ store_trace (ErrataProject      *project,
              ErrataLiveOutcome  *outcome,
              GError            **error)
 {
-  gboolean added = FALSE;
-
   if (old != NULL)
     return update_trace (project, old, trace, outcome, error);
-  /* The receiving session's import: "Delete an Import…" takes it back. */
-  if (import != NULL && import->id == 0)
-    import->id = errata_project_start_import (project, import->name, NULL, ERRATA_LIVE_FORMAT, NULL, error);
-  if (import != NULL && import->id == 0)
-    return FALSE;
-  if (import != NULL)
-    errata_trace_set_import_id (trace, import->id);
-  if (!_errata_project_add_trace_in_transaction (project, trace, &added, error))
-    return FALSE;
-  *outcome = added ? ERRATA_LIVE_ADDED : ERRATA_LIVE_UNCHANGED;
-  return TRUE;
+  return add_new_trace (project, trace, NULL, import, outcome, error);
 }
 
 /* Set by the import's staging of a log record (errata-import-otel-logs.c). */
@@ -574,4 +589,67 @@ errata_live_journal_convert_items (ErrataProject      *project,
   /* No savepoint here: the caller's transaction holds many traces, and a
    * savepoint per trace made the search index write a segment per trace. */
   return convert (project, parser, trace_id, items, import, outcome, NULL, error);
+}
+
+struct _ErrataLiveBuilt
+{
+  ErrataTrace    *trace;   /* NULL: no conversation (yet) */
+  ErrataTraceRow  row;
+};
+
+void
+errata_live_built_free (ErrataLiveBuilt *built)
+{
+  if (built == NULL)
+    return;
+  _errata_trace_row_clear (&built->row);
+  g_clear_object (&built->trace);
+  g_free (built);
+}
+
+/* Touches neither the project nor anything but `items` (which must share
+ * no json-glib object with another thread's: their references are not
+ * atomic), so the writer's thread only inserts. */
+ErrataLiveBuilt *
+errata_live_journal_build (const char *trace_id,
+                           GPtrArray  *items)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  ErrataLiveBuilt *built = g_new0 (ErrataLiveBuilt, 1);
+  ErrataImportContext ctx = { 0 };
+
+  /* The journal's order: start time, then arrival (a stable sort). */
+  g_ptr_array_sort (items, by_start_then_arrival);
+  ctx.source = ERRATA_LIVE_SOURCE;
+  ctx.parser = parser;
+  built->trace = _errata_import_otel_build (&ctx, trace_id, items, NULL);
+  if (built->trace != NULL)
+    _errata_trace_row_prepare (&built->row, built->trace);
+  return built;
+}
+
+/* What convert() does with a trace built by errata_live_journal_build():
+ * in the caller's transaction, no savepoint. */
+gboolean
+errata_live_journal_store_built (ErrataProject      *project,
+                                 const char         *trace_id,
+                                 GPtrArray          *items,
+                                 ErrataLiveBuilt    *built,
+                                 ErrataLiveImport   *import,
+                                 ErrataLiveOutcome  *outcome,
+                                 GError            **error)
+{
+  g_autoptr(ErrataTrace) old = NULL;
+
+  *outcome = ERRATA_LIVE_NO_CONVERSATION;
+  if (!find_stored (project, trace_id, &old, error))
+    return FALSE;
+  /* Built as new, but stored meanwhile: rebuilt with the stored spans. */
+  if (old != NULL)
+    return errata_live_journal_convert_items (project, trace_id, items, import, outcome, error);
+  if (built->trace != NULL
+      && (!add_new_trace (project, built->trace, &built->row, import, outcome, error)
+          || !prune_spans (project, trace_id, items, error)))
+    return FALSE;
+  return mark_stored (project, trace_id, error);
 }

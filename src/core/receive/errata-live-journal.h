@@ -48,6 +48,7 @@ gboolean   errata_live_journal_lookup       (ErrataProject      *project,
                                              const char         *trace_id,
                                              gboolean           *has_spans,
                                              gboolean           *has_root,
+                                             gboolean           *is_stored,
                                              GError            **error);
 /* The trace ids with spans not yet in a trace (after a restart: what the
  * last run journaled and did not convert). */
@@ -75,5 +76,20 @@ gboolean   errata_live_journal_convert_items (ErrataProject     *project,
                                               ErrataLiveImport  *import,
                                               ErrataLiveOutcome *outcome,
                                               GError           **error);
+
+/* A new trace built and its row's text made, on any thread: the writer
+ * thread only inserts it (errata_live_journal_store_built). */
+typedef struct _ErrataLiveBuilt ErrataLiveBuilt;
+
+ErrataLiveBuilt *errata_live_journal_build       (const char        *trace_id,
+                                                  GPtrArray         *items);
+void             errata_live_built_free          (ErrataLiveBuilt   *built);
+gboolean         errata_live_journal_store_built (ErrataProject     *project,
+                                                  const char        *trace_id,
+                                                  GPtrArray         *items,
+                                                  ErrataLiveBuilt   *built,
+                                                  ErrataLiveImport  *import,
+                                                  ErrataLiveOutcome *outcome,
+                                                  GError           **error);
 
 G_END_DECLS

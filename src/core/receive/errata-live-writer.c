@@ -40,15 +40,19 @@ typedef struct
 {
   gint64     last_seen;   /* monotonic, µs */
   gboolean   has_root;
+  gboolean   stored;     /* a trace of this id is in the project */
   /* Every span of the trace, parsed, when the journal had none of it
    * before this run saw it: the trace is built from these without reading
    * the journal back. NULL: built from the journal. */
   GPtrArray *items;
+  /* Built from `items` off the writer's thread, when new to the project. */
+  ErrataLiveBuilt *built;
 } TraceState;
 
 static void
 trace_state_free (TraceState *state)
 {
+  g_clear_pointer (&state->built, errata_live_built_free);
   g_clear_pointer (&state->items, g_ptr_array_unref);
   g_free (state);
 }
@@ -77,6 +81,10 @@ struct _ErrataLiveWriter
   char                *import_name;
   ErrataLiveImport     import;   /* this session's record in the imports */
   GThreadPool         *sweeper;  /* frees built traces' spans, off the writer */
+  GThreadPool         *builders; /* build new traces and their rows' text */
+  GMutex               build_mutex;
+  GCond                build_cond;
+  guint                n_building;
 };
 
 static void
@@ -139,8 +147,9 @@ look_up_trace (ErrataLiveWriter *self,
   if (state != NULL)
     return;
   state = g_new0 (TraceState, 1);
-  if (!errata_live_journal_lookup (self->project, span->trace_id, &has_spans, &state->has_root, NULL))
-    has_spans = TRUE;
+  if (!errata_live_journal_lookup (self->project, span->trace_id, &has_spans, &state->has_root,
+                                   &state->stored, NULL))
+    has_spans = state->stored = TRUE;
   if (!has_spans)
     state->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
   g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
@@ -263,8 +272,12 @@ convert_one (ErrataLiveWriter   *self,
     return errata_live_journal_convert (self->project, trace_id, &self->import, outcome, NULL, error);
   if (savepoint && !errata_project_begin (self->project, error))
     return FALSE;
-  ok = errata_live_journal_convert_items (self->project, trace_id, state->items, &self->import,
-                                          outcome, error);
+  if (state->built != NULL)
+    ok = errata_live_journal_store_built (self->project, trace_id, state->items, state->built,
+                                          &self->import, outcome, error);
+  else
+    ok = errata_live_journal_convert_items (self->project, trace_id, state->items, &self->import,
+                                            outcome, error);
   if (savepoint && ok)
     return errata_project_commit (self->project, error);
   if (savepoint)
@@ -340,6 +353,58 @@ sweep (gpointer data,
   g_ptr_array_unref (data);
 }
 
+typedef struct
+{
+  const char *trace_id;
+  TraceState *state;
+} BuildTask;
+
+static void
+build (gpointer data,
+       gpointer user_data)
+{
+  BuildTask *task = data;
+  ErrataLiveWriter *self = user_data;
+
+  task->state->built = errata_live_journal_build (task->trace_id, task->state->items);
+  g_free (task);
+  g_mutex_lock (&self->build_mutex);
+  if (--self->n_building == 0)
+    g_cond_signal (&self->build_cond);
+  g_mutex_unlock (&self->build_mutex);
+}
+
+/* Building a trace and writing its row's text took half of the writer's
+ * time: the traces new to the project are built on other threads, all
+ * processors at once, and the writer only inserts them. It waits for
+ * them, so that nothing it journals meanwhile can race a trace being
+ * built (a late span would otherwise find it neither journaled nor
+ * stored). A trace already stored is rebuilt here, with its stored
+ * spans. */
+static void
+build_off_writer (ErrataLiveWriter *self,
+                  GPtrArray        *ready,
+                  GPtrArray        *states)
+{
+  g_mutex_lock (&self->build_mutex);
+  for (guint i = 0; i < ready->len; i++)
+    {
+      TraceState *state = states->pdata[i];
+      BuildTask *task;
+
+      if (state->items == NULL || state->stored || state->built != NULL)
+        continue;
+      task = g_new (BuildTask, 1);
+      task->trace_id = ready->pdata[i];
+      task->state = state;
+      self->n_building++;
+      g_thread_pool_push (self->builders, task, NULL);
+    }
+  while (self->n_building > 0)
+    g_cond_wait (&self->build_cond, &self->build_mutex);
+  g_mutex_unlock (&self->build_mutex);
+}
+
 /* Builds the complete traces, all in one transaction. */
 static void
 convert_ready (ErrataLiveWriter *self,
@@ -364,6 +429,7 @@ convert_ready (ErrataLiveWriter *self,
       }
   if (ready->len == 0)
     return;
+  build_off_writer (self, ready, states);
   /* One savepoint per trace would cost a search index segment per trace
    * (FTS5 writes its pending index at every savepoint): the whole batch
    * goes without, and only when one fails is it done again trace by
@@ -460,6 +526,7 @@ writer_thread (gpointer data)
   self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)trace_state_free);
   self->sweeper = g_thread_pool_new (sweep, NULL, 1, TRUE, NULL);
+  self->builders = g_thread_pool_new (build, self, (gint)g_get_num_processors (), TRUE, NULL);
   replay_journal (self);
 
   while (!stopping || g_async_queue_length (self->queue) > 0)
@@ -484,6 +551,7 @@ writer_thread (gpointer data)
     }
   convert_ready (self, TRUE);
   record_end (self);
+  g_thread_pool_free (g_steal_pointer (&self->builders), FALSE, TRUE);
   g_thread_pool_free (g_steal_pointer (&self->sweeper), FALSE, TRUE);
   g_hash_table_unref (self->traces);
   errata_project_close (self->project);
@@ -511,6 +579,8 @@ errata_live_writer_start (GFile                 *project_file,
   self->queue = g_async_queue_new ();
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
+  g_mutex_init (&self->build_mutex);
+  g_cond_init (&self->build_cond);
   self->thread = g_thread_new ("errata-live-writer", writer_thread, self);
 
   g_mutex_lock (&self->mutex);
@@ -564,6 +634,8 @@ errata_live_writer_stop (ErrataLiveWriter *self)
   g_main_context_unref (self->context);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_mutex_clear (&self->build_mutex);
+  g_cond_clear (&self->build_cond);
   g_object_unref (self->file);
   g_free (self->import_name);
   g_free (self);

@@ -156,6 +156,62 @@ digest_of (const char *body,
   memcpy (digest, full, ERRATA_LIVE_DIGEST_SIZE);
 }
 
+/* A tree of its own, values and all (json_node_copy() shares them). */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      /* In the members' order: the trace's metadata is written from it. */
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
+        json_object_set_member (copy, key, deep_copy (value));
+      /* The node takes a reference of its own. */
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    return json_node_init_null (json_node_alloc ());
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_init_int (json_node_alloc (), json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return json_node_init_double (json_node_alloc (), json_node_get_double (node));
+    case G_TYPE_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
+    default:
+      return json_node_init_string (json_node_alloc (), json_node_get_string (node));
+    }
+}
+
+/* The flattening gives the spans of one resource and scope the same
+ * `resource` object and `scope` node; spans of different traces are built
+ * on different threads, and json-glib's references are not atomic, so
+ * each span gets copies of its own. */
+static void
+unshare_member (JsonObject *span,
+         const char *member)
+{
+  JsonNode *node = json_object_get_member (span, member);
+
+  if (node != NULL)
+    json_object_set_member (span, member, deep_copy (node));
+}
+
 static gboolean
 add_span (gpointer     user_data,
           const char  *trace_id,
@@ -172,6 +228,8 @@ add_span (gpointer     user_data,
   span->start = start;
   span->body = errata_json_to_string_fast (flat);
   digest_of (span->body, span->digest);
+  unshare_member (object, "resource");
+  unshare_member (object, "scope");
   span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
   span->root = !json_object_has_member (object, "errata.log_record") && *parent == '\0';

@@ -724,6 +724,93 @@ test_count_async (void)
   errata_test_remove_tree (dir);
 }
 
+/* The rows the fill gives for `text`, in one line, as SQLite's json_each
+ * reads it. */
+static char *
+fill_rows (sqlite3    *db,
+           const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *rows;
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TABLE IF NOT EXISTS m (key, value, trace_id);"
+                                 " DELETE FROM m", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO m (key, value, trace_id) "
+                                       ERRATA_SQL_META_ROWS ("", "1", "?1"), -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (row, '|'), '') FROM (SELECT"
+                                       " key || '=' || quote (value) || ':' || typeof (value) AS row"
+                                       " FROM m ORDER BY row)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  rows = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+/* The fill reads the metadata with its top-level arrays cut to what it
+ * keeps of them: the same rows as from the whole text, for arrays long and
+ * short, with quotes, backslashes, escapes and characters beyond ASCII
+ * across the cut; and the whole text for anything it does not vouch for. */
+static void
+test_fill_text_gives_same_rows (void)
+{
+  g_autofree char *not_cut = NULL;
+  g_autoptr(GString) spans = g_string_new ("[");
+  g_autofree char *backslashes = g_strnfill (300, '\\');
+  sqlite3 *db = NULL;
+  const char *cut[] = {
+    "{\"tags\":[\"x\",\"y\"]}",
+    "{\"root_span\":\"agent\",\"resource\":{\"service.name\":\"a\",\"k\":[1,2]},\"spans\":@SPANS@,"
+    "\"secondary_calls\":[{\"a\":\"\\\"q\\\\\"}],\"n\":1}",
+    "{\"a\":[],\"b\":{\"c\":{\"d\":[true,null,-1.5e3]}},\"e\":null,\"f\":\"[not an array]\"}",
+    "{\"é\":[\"" "ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé"
+    "ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\\u00e9\\n\"]}",
+    "{\"x\":[\"a@BACKSLASHES@\"],\"y\":[[[\"]\"]]]}",
+  };
+  const char *whole[] = {
+    "{\"tags\": [\"x\",\"y\"]}",
+    "{\"tags\":[\"x\", \"y\"]}",
+    "{\"n\":1,\"s\":\"no array\"}",
+    "{\"tags\":[\"x\",\"y\"]",
+    "[1,2]",
+    "not json",
+  };
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (spans, "%s{\"spanId\":\"%04u\",\"attributes\":{\"input.value\":\"{\\\"q\\\":\\\"ü%u\\\"}\"}}",
+                            i > 0 ? "," : "", i, i);
+  g_string_append_c (spans, ']');
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (cut); i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (cut[i], "@SPANS@", -1);
+      g_autofree char *with_spans = g_strjoinv (spans->str, parts);
+      g_auto (GStrv) halves = g_strsplit (with_spans, "@BACKSLASHES@", -1);
+      /* 150 escaped backslashes: the cut falls inside an escape. */
+      g_autofree char *text = g_strjoinv (backslashes, halves);
+      g_autofree char *fill = _errata_project_meta_fill_text (text);
+      g_autofree char *expected = fill_rows (db, text);
+      g_autofree char *rows = NULL;
+
+      g_assert_nonnull (fill);
+      /* The point of it: a long array is not read whole. */
+      if (strstr (cut[i], "@SPANS@") != NULL)
+        g_assert_cmpuint (strlen (fill), <, strlen (text) / 4);
+      rows = fill_rows (db, fill);
+      g_test_message ("%s\n -> %s", text, rows);
+      g_assert_cmpstr (expected, !=, "");
+      g_assert_cmpstr (rows, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      not_cut = _errata_project_meta_fill_text (whole[i]);
+      g_assert_null (not_cut);
+    }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -740,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/trace-meta/filter-sorted-by-key", test_filter_sorted_by_key);
   g_test_add_func ("/trace-meta/count-async", test_count_async);
   g_test_add_func ("/trace-meta/common-value-pages", test_common_value_pages);
+  g_test_add_func ("/trace-meta/fill-text-gives-same-rows", test_fill_text_gives_same_rows);
 
   return g_test_run ();
 }

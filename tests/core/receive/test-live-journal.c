@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "receive-test-utils.h"
+#include "errata-json-fast.h"
 #include "errata-live-journal.h"
 #include "errata-project-schema.h"
 #include "errata-otlp-request.h"
@@ -600,12 +601,54 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
 }
 
+/* Each span's resource and scope are copies of its own (their traces are
+ * built on different threads, and json-glib's references are not atomic),
+ * in the same order of members as the journal's text, which the trace's
+ * metadata is compared with. */
+static void
+test_span_copies (void)
+{
+  static const char request[] =
+    "{\"resourceSpans\":[{\"resource\":{\"attributes\":["
+    "{\"key\":\"zeta\",\"value\":{\"stringValue\":\"z\"}},"
+    "{\"key\":\"alpha\",\"value\":{\"intValue\":\"7\"}},"
+    "{\"key\":\"mid\",\"value\":{\"arrayValue\":{\"values\":[{\"boolValue\":true},{\"doubleValue\":0.5}]}}},"
+    "{\"key\":\"kv\",\"value\":{\"kvlistValue\":{\"values\":[{\"key\":\"y\",\"value\":{\"stringValue\":\"1\"}},"
+    "{\"key\":\"b\",\"value\":{\"stringValue\":\"2\"}}]}}}]},"
+    "\"scopeSpans\":[{\"scope\":{\"version\":\"1.0\",\"name\":\"s\",\"attributes\":[]},\"spans\":["
+    "{\"traceId\":\"aa\",\"spanId\":\"01\",\"name\":\"one\",\"startTimeUnixNano\":\"1\"},"
+    "{\"traceId\":\"bb\",\"spanId\":\"02\",\"name\":\"two\",\"startTimeUnixNano\":\"2\"}]}]}]}";
+  g_autoptr(GBytes) body = g_bytes_new_static (request, sizeof request - 1);
+  g_autoptr(GPtrArray) spans = decode (body);
+  ErrataLiveSpan *first;
+  ErrataLiveSpan *second;
+
+  g_assert_cmpuint (spans->len, ==, 2);
+  first = spans->pdata[0];
+  second = spans->pdata[1];
+  g_assert_true (json_object_get_object_member (first->flat, "resource")
+                 != json_object_get_object_member (second->flat, "resource"));
+  g_assert_true (json_object_get_object_member (first->flat, "scope")
+                 != json_object_get_object_member (second->flat, "scope"));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), span->flat);
+      g_autofree char *text = errata_json_to_string_fast (node);
+
+      g_assert_nonnull (strstr (text, "\"resource\":{\"zeta\":\"z\",\"alpha\":7,\"mid\":[true,0.5],"
+                                      "\"kv\":{\"y\":\"1\",\"b\":\"2\"}}"));
+      g_assert_cmpstr (text, ==, span->body);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/live-journal/span-copies", test_span_copies);
 #define ADD(path, func) \
   g_test_add ("/live-journal" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/replay-after-crash", test_replay_after_crash);
