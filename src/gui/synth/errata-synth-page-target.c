@@ -28,8 +28,6 @@ static const char * const form_members[] = {
   "requests_per_minute", "timeout", "max_attempts",
 };
 
-static const char * const kinds[] = { "chat", "http", "command" };
-
 /* The members the form does not own, from the definition last shown. */
 static JsonObject *
 kept_members (ErrataSynthPage *self)
@@ -52,11 +50,11 @@ form_definition (ErrataSynthPage  *self,
                  GError          **error)
 {
   g_autoptr(JsonObject) definition = kept_members (self);
-  guint kind = MIN (gtk_drop_down_get_selected (self->target_kind_dropdown),
-                    G_N_ELEMENTS (kinds) - 1);
+  const char *kind =
+    errata_synth_target_fields_kind_at (gtk_drop_down_get_selected (self->target_kind_dropdown));
 
-  json_object_set_string_member (definition, "kind", kinds[kind]);
-  if (!errata_synth_target_fields_read (self->target_fields, kinds[kind], definition, error))
+  json_object_set_string_member (definition, "kind", kind);
+  if (!errata_synth_target_fields_read (self->target_fields, kind, definition, error))
     return NULL;
   json_object_set_int_member (definition, "concurrency",
                               gtk_spin_button_get_value_as_int (self->target_concurrency_spin));
@@ -87,17 +85,6 @@ _errata_synth_page_dup_target_text (ErrataSynthPage  *self,
 
 /* Definition → form ---------------------------------------------------- */
 
-static guint
-index_of (const char * const *words,
-          guint               n,
-          const char         *word)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (words[i], word) == 0)
-      return i;
-  return 0;
-}
-
 static double
 number_member (JsonObject *definition,
                const char *member,
@@ -116,8 +103,8 @@ show_form (ErrataSynthPage *self,
            JsonObject      *definition)
 {
   gtk_drop_down_set_selected (self->target_kind_dropdown,
-                              index_of (kinds, G_N_ELEMENTS (kinds),
-                                        errata_json_member_string (definition, "kind", "chat")));
+                              errata_synth_target_fields_kind_position (
+                                errata_json_member_string (definition, "kind", "chat")));
   errata_synth_target_fields_show (self->target_fields, definition);
   gtk_spin_button_set_value (self->target_concurrency_spin,
                              number_member (definition, "concurrency", 4));
@@ -156,7 +143,7 @@ on_kind_changed (GtkDropDown *dropdown,
   guint kind = gtk_drop_down_get_selected (dropdown);
 
   errata_synth_target_fields_set_kind (self->target_fields,
-                                       kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
+                                       errata_synth_target_fields_kind_at (kind));
 }
 
 /* The form and the JSON show the same definition: switching carries the

@@ -41,6 +41,8 @@ struct _ErrataSynthTargetFields
 
 G_DEFINE_FINAL_TYPE (ErrataSynthTargetFields, errata_synth_target_fields, GTK_TYPE_WIDGET)
 
+/* In the order of the page's kind dropdown. */
+static const char * const kinds[] = { "chat", "http", "command" };
 static const char * const methods[] = { "POST", "PUT", "PATCH", "GET" };
 
 static const char *
@@ -298,6 +300,18 @@ errata_synth_target_fields_read (ErrataSynthTargetFields  *self,
     return read_command (self, definition, error);
   read_chat (self, definition);
   return TRUE;
+}
+
+const char *
+errata_synth_target_fields_kind_at (guint position)
+{
+  return kinds[MIN (position, G_N_ELEMENTS (kinds) - 1)];
+}
+
+guint
+errata_synth_target_fields_kind_position (const char *kind)
+{
+  return index_of (kinds, G_N_ELEMENTS (kinds), kind);
 }
 
 void

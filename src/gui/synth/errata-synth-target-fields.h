@@ -16,6 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ErrataSynthTargetFields, errata_synth_target_fields, ERRATA,
                       SYNTH_TARGET_FIELDS, GtkWidget)
 
+/* The kinds in the order the page's dropdown lists them: "chat", "http",
+ * "command"; a position past the end is the last kind, an unknown kind
+ * the first position. */
+const char *errata_synth_target_fields_kind_at       (guint                     position);
+guint       errata_synth_target_fields_kind_position (const char               *kind);
 /* Shows the fields of `kind`: "chat", "http" or "command". */
 void     errata_synth_target_fields_set_kind       (ErrataSynthTargetFields  *self,
                                                     const char               *kind);
