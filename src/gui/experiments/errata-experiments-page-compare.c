@@ -224,10 +224,16 @@ attach_header (ErrataExperimentsPage     *self,
 /* An evaluator that judges whole replies is "Overall" too, beside the
  * combined row or instead of it (the only evaluator): never the
  * untranslated word "overall" the CLI understands. */
+static const char *
+row_target (ErrataExperimentRow *row)
+{
+  return row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name;
+}
+
 static char *
 row_title (ErrataExperimentRow *row)
 {
-  const char *target = row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name;
+  const char *target = row_target (row);
 
   if (row->evaluator_id == 0)
     return g_strdup (target);
@@ -338,7 +344,7 @@ flip_row (ErrataExperimentCandidate *candidate,
   GtkWidget *mark = _errata_experiments_cell (worse ? _("pass → fail") : _("fail → pass"),
                                               worse ? "error" : "success");
   GtkWidget *text = _errata_experiments_cell (flip->query, NULL);
-  g_autofree char *where = g_strdup_printf ("%s · %s", candidate->name, row->target_name);
+  g_autofree char *where = g_strdup_printf ("%s · %s", candidate->name, row_target (row));
   FlipData *data = g_new0 (FlipData, 1);
 
   data->baseline_trace_id = flip->baseline_trace_id;

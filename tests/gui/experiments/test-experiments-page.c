@@ -676,6 +676,8 @@ test_one_overall_evaluator (Fixture       *fixture,
   verdict = verdict_of (fixture, "Overall");
   g_assert_nonnull (verdict);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==, "▲ significantly better");
+  /* Its flips say where in the same word. */
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "v2 · Overall"));
   render (fixture, 1024, "one-overall-light", ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
