@@ -175,3 +175,24 @@ errata_json_member_int (JsonObject *object,
     return json_node_get_int (node);
   return default_value;
 }
+
+gboolean
+errata_json_invalid (GError     **error,
+                     GQuark       domain,
+                     gint         code,
+                     char        *where,
+                     const char  *format,
+                     ...)
+{
+  g_autofree char *owned_where = where;
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: where a hand-written definition is wrong, then what is
+   * wrong: "Check “regex”, parameter “pattern”: it is empty". */
+  g_set_error (error, domain, code, _("%s: %s"), owned_where, what);
+  return FALSE;
+}

@@ -60,4 +60,17 @@ gint64      errata_json_member_int        (JsonObject  *object,
                                            const char  *name,
                                            gint64       default_value);
 
+/* Sets `error` to "WHERE: WHAT", WHAT formatted from `format`, frees
+ * `where` and returns FALSE. The readers of what a person wrote by hand (a
+ * code check's or a command check's parameters, a synthetic target) say
+ * where the problem is, then what it is: each through a macro of its own
+ * that names the place (_errata_check_param_error,
+ * _errata_synth_target_invalid). */
+gboolean    errata_json_invalid           (GError     **error,
+                                           GQuark       domain,
+                                           gint         code,
+                                           char        *where,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (5, 6);
+
 G_END_DECLS

@@ -13,24 +13,13 @@
 #include "errata-eval-types.h"
 #include "errata-messages.h"
 
-gboolean
-_errata_check_param_error (GError     **error,
-                           Params      *p,
-                           const char  *name,
-                           const char  *format,
-                           ...)
+char *
+_errata_check_param_where (Params     *p,
+                           const char *name)
 {
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  /* Translators: a code check's bad parameter, e.g. Check “regex”,
-   * parameter “pattern”: not a valid regular expression: … */
-  g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-               _("Check “%s”, parameter “%s”: %s"), p->kind, name, what);
-  return FALSE;
+  /* Translators: where a check's parameter is wrong, before what is
+   * wrong: Check “regex”, parameter “pattern”: it is empty. */
+  return g_strdup_printf (_("Check “%s”, parameter “%s”"), p->kind, name);
 }
 
 /* A member that is missing or null counts as not given. */

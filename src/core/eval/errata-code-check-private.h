@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "errata-eval-types.h"
+#include "errata-json-guard.h"
 #include "errata-trace.h"
 
 G_BEGIN_DECLS
@@ -76,11 +78,14 @@ typedef struct
   JsonObject *params;   /* may be NULL */
 } Params;
 
-gboolean _errata_check_param_error (GError     **error,
-                                    Params      *p,
-                                    const char  *name,
-                                    const char  *format,
-                                    ...) G_GNUC_PRINTF (4, 5);
+/* "Check “KIND”, parameter “NAME”", for _errata_check_param_error. */
+char    *_errata_check_param_where (Params     *p,
+                                    const char *name);
+/* Fails with a message that names the check and the parameter:
+ * (error, p, name, format, ...); returns FALSE. */
+#define _errata_check_param_error(error, p, name, ...) \
+  errata_json_invalid ((error), ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID, \
+                       _errata_check_param_where ((p), (name)), __VA_ARGS__)
 JsonNode * _errata_check_param_node (Params     *p,
                                      const char *name);
 gboolean _errata_check_is_string (JsonNode *node);

@@ -1,6 +1,7 @@
 /* errata-command-check-params.c: reading a command check's parameters
  * (command, timeout, concurrency), each refused by name when it is missing,
- * of the wrong type or out of range, and the command line shown for them.
+ * of the wrong type or out of range (through the code checks' readers,
+ * errata-code-check-params.c), and the command line shown for them.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,8 @@
 #include "config.h"
 
 #include "errata-command-check-private.h"
+
+#include "errata-code-check-private.h"
 #include "errata-eval-types.h"
 #include "errata-json-guard.h"
 #include "errata-messages.h"
@@ -20,41 +23,6 @@
 #define MAX_CONCURRENCY   256
 
 /* Parameters ------------------------------------------------------------- */
-
-static gboolean G_GNUC_PRINTF (3, 4)
-param_error (GError     **error,
-             const char  *name,
-             const char  *format,
-             ...)
-{
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
-               _("Check “%s”, parameter “%s”: %s"), "command", name, what);
-  return FALSE;
-}
-
-static JsonNode *
-param_node (JsonObject *params,
-            const char *name)
-{
-  JsonNode *node;
-
-  if (params == NULL || !json_object_has_member (params, name))
-    return NULL;
-  node = json_object_get_member (params, name);
-  return JSON_NODE_HOLDS_NULL (node) ? NULL : node;
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
 
 static gboolean
 node_is_number (JsonNode *node)
@@ -69,29 +37,31 @@ _errata_command_check_read_command (ErrataCommandCheck  *self,
                                     JsonObject          *params,
                                     GError             **error)
 {
-  JsonNode *node = param_node (params, "command");
+  Params p = { "command", params };
+  JsonNode *node = _errata_check_param_node (&p, "command");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
 
   if (node == NULL)
-    return param_error (error, "command", _("it is required"));
+    return _errata_check_param_error (error, &p, "command", _("it is required"));
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
-    return param_error (error, "command",
-                        _("expected the program and its arguments as a list of strings, found %s"),
-                        errata_json_node_describe (node));
+    return _errata_check_param_error (error, &p, "command",
+                                      _("expected the program and its arguments as a list of "
+                                        "strings, found %s"),
+                                      errata_json_node_describe (node));
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *item = json_array_get_element (array, i);
 
-      if (!node_is_string (item))
-        return param_error (error, "command", _("item %u is %s, not a string"), i + 1,
-                            errata_json_node_describe (item));
+      if (!_errata_check_is_string (item))
+        return _errata_check_param_error (error, &p, "command", _("item %u is %s, not a string"),
+                                          i + 1, errata_json_node_describe (item));
       g_strv_builder_add (builder, json_node_get_string (item));
     }
   self->argv = g_strv_builder_end (builder);
   if (*self->argv[0] == '\0')
-    return param_error (error, "command", _("the program’s name is empty"));
+    return _errata_check_param_error (error, &p, "command", _("the program’s name is empty"));
   return TRUE;
 }
 
@@ -100,17 +70,20 @@ _errata_command_check_read_timeout (ErrataCommandCheck  *self,
                                     JsonObject          *params,
                                     GError             **error)
 {
-  JsonNode *node = param_node (params, "timeout");
+  Params p = { "command", params };
+  JsonNode *node = _errata_check_param_node (&p, "timeout");
 
   if (node == NULL)
     return TRUE;
   if (!node_is_number (node))
-    return param_error (error, "timeout", _("expected a number of seconds, found %s"),
-                        errata_json_node_describe (node));
+    return _errata_check_param_error (error, &p, "timeout",
+                                      _("expected a number of seconds, found %s"),
+                                      errata_json_node_describe (node));
   self->timeout = json_node_get_double (node);
   if (!(self->timeout > 0 && self->timeout <= MAX_TIMEOUT))
-    return param_error (error, "timeout", _("expected more than 0 and at most %g seconds, found %g"),
-                        MAX_TIMEOUT, self->timeout);
+    return _errata_check_param_error (error, &p, "timeout",
+                                      _("expected more than 0 and at most %g seconds, found %g"),
+                                      MAX_TIMEOUT, self->timeout);
   return TRUE;
 }
 
@@ -119,15 +92,17 @@ _errata_command_check_read_concurrency (ErrataCommandCheck  *self,
                                         JsonObject          *params,
                                         GError             **error)
 {
-  JsonNode *node = param_node (params, "concurrency");
+  Params p = { "command", params };
+  JsonNode *node = _errata_check_param_node (&p, "concurrency");
   double value;
 
   if (node == NULL)
     return TRUE;
   value = node_is_number (node) ? json_node_get_double (node) : 0;
   if (!node_is_number (node) || value < 1 || value > MAX_CONCURRENCY || value != (guint)value)
-    return param_error (error, "concurrency", _("expected a whole number from 1 to %d, found %s"),
-                        MAX_CONCURRENCY, errata_json_node_describe (node));
+    return _errata_check_param_error (error, &p, "concurrency",
+                                      _("expected a whole number from 1 to %d, found %s"),
+                                      MAX_CONCURRENCY, errata_json_node_describe (node));
   self->concurrency = (guint)value;
   return TRUE;
 }
@@ -137,6 +112,7 @@ _errata_command_check_check_known_params (JsonObject  *params,
                                           GError     **error)
 {
   static const char * const known[] = { "command", "timeout", "concurrency", NULL };
+  Params p = { "command", params };
   g_autoptr(GList) names = params != NULL ? json_object_get_members (params) : NULL;
 
   for (GList *l = names; l != NULL; l = l->next)
@@ -146,13 +122,14 @@ _errata_command_check_check_known_params (JsonObject  *params,
 
       if (g_strv_contains (known, name))
         continue;
-      if (g_str_equal (name, "kind") && node_is_string (node)
+      if (g_str_equal (name, "kind") && _errata_check_is_string (node)
           && g_str_equal (json_node_get_string (node), "command"))
         continue;
       if (g_str_equal (name, "kind"))
-        return param_error (error, name, _("it says another kind than “%s”"), "command");
-      return param_error (error, name, _("unknown parameter (this kind takes: %s)"),
-                          "command, timeout, concurrency");
+        return _errata_check_param_error (error, &p, name, _("it says another kind than “%s”"),
+                                          "command");
+      return _errata_check_param_error (error, &p, name, _("unknown parameter (this kind takes: %s)"),
+                                        "command, timeout, concurrency");
     }
   return TRUE;
 }

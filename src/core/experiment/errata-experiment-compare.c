@@ -331,6 +331,20 @@ build_row (Gathered                             *gathered,
   return row;
 }
 
+/* When the only evaluator judges whole replies, the combined row would be
+ * its row again (less its corrected rate and its errors): its row stands
+ * for overall, and the page does not show "overall" twice. */
+static gboolean
+needs_combined_row (Gathered *gathered)
+{
+  GatheredMode *only;
+
+  if (gathered->modes->len != 1)
+    return TRUE;
+  only = g_ptr_array_index (gathered->modes, 0);
+  return only->evaluator->target != ERRATA_TARGET_OVERALL;
+}
+
 static ErrataExperimentCandidate *
 build_candidate (Gathered                             *gathered,
                  guint                                 c,
@@ -341,12 +355,13 @@ build_candidate (Gathered                             *gathered,
   GatheredVariant *variant = g_ptr_array_index (gathered->variants, c);
   ErrataExperimentCandidate *candidate = g_new0 (ErrataExperimentCandidate, 1);
   ErrataExperimentRow *row;
+  guint n_rows = gathered->modes->len + (needs_combined_row (gathered) ? 1 : 0);
 
   candidate->variant_id = variant->id;
   candidate->name = g_strdup (variant->name);
   candidate->changes = g_strdupv (variant->changes);
   candidate->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)_errata_experiment_row_free);
-  for (guint m = 0; m <= gathered->modes->len; m++)
+  for (guint m = 0; m < n_rows; m++)
     {
       GatheredMode *mode = m < gathered->modes->len ? g_ptr_array_index (gathered->modes, m) : NULL;
       Sides sides = mode != NULL ? (Sides) { mode->pairs[0], mode->pairs[c] }

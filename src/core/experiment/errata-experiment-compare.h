@@ -128,7 +128,9 @@ typedef struct
   gint64     variant_id;
   char      *name;
   char     **changes;        /* what it changes from its parent variant */
-  GPtrArray *rows;           /* of ErrataExperimentRow: one per evaluator, then overall */
+  GPtrArray *rows;           /* of ErrataExperimentRow: one per evaluator, then overall
+                              * (left out when the only evaluator judges whole replies:
+                              * its row is the overall one) */
 } ErrataExperimentCandidate;
 
 typedef struct

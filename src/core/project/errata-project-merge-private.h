@@ -1,6 +1,7 @@
 /* errata-project-merge-private.h: what the files of a merge share: the
- * plan's types and a few reading helpers (errata-project-merge.c), and the
- * matching of the other file's traces (errata-project-merge-match.c).
+ * plan's types and a few reading helpers (errata-project-merge.c), the
+ * matching of the other file's traces (errata-project-merge-match.c) and
+ * the writing of the plan (errata-project-merge-write.c).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,6 +71,9 @@ GArray     *_errata_merge_match_by_id   (Merge          *merge,
                                          GError        **error);
 gboolean    _errata_merge_match_by_hash (Merge          *merge,
                                          GArray         *unmatched,
+                                         GError        **error);
+/* Writes the planned modes and reviews (errata-project-merge-write.c). */
+gboolean    _errata_merge_write_plan    (Merge          *merge,
                                          GError        **error);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 
 #include "errata-report-private.h"
 
+#include "errata-eval-types.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -114,14 +116,14 @@ errata_report_dup_experiment_row (const ErrataExperimentRow *row)
   if (row->paired.n == 0 || isnan (row->paired.difference))
     /* Translators: a row without pairs both sides scored. */
     return g_strdup_printf (_("%s: baseline %s, candidate %s; no pair both scored."),
-                            row->evaluator_id == 0 ? _("Overall") : row->target_name, baseline,
+                            row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name, baseline,
                             candidate);
   /* Translators: one row of the last comparison, e.g. "Missing order
    * number: baseline 100% (…), candidate 50% (…); difference −50 points
    * (95% interval −70 to −30) on 12 pairs, McNemar p = 0.002: significantly worse." */
   return g_strdup_printf (_("%s: baseline %s, candidate %s; difference %+.0f points (95%% "
                             "interval %+.0f to %+.0f) on %u pairs, McNemar p = %.2g: %s."),
-                          row->evaluator_id == 0 ? _("Overall") : row->target_name, baseline,
+                          row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name, baseline,
                           candidate, 100 * row->paired.difference,
                           100 * row->paired.interval.lower, 100 * row->paired.interval.upper,
                           row->paired.n, row->p_adjusted, verdict);

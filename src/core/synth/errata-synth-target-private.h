@@ -11,6 +11,7 @@
 
 #include <libsoup/soup.h>
 
+#include "errata-json-guard.h"
 #include "errata-llm-client.h"
 #include "errata-llm-pacer.h"
 #include "errata-synth-target.h"
@@ -141,9 +142,12 @@ ErrataSynthReply *_errata_synth_reply_new         (void);
  * with "messages"), else plain text. */
 ErrataSynthReply *_errata_synth_reply_from_output (const char *output,
                                                    gsize       len);
-gboolean _errata_synth_target_invalid      (GError            **error,
-                                            const char         *member,
-                                            const char         *format,
-                                            ...) G_GNUC_PRINTF (3, 4);
+/* "Target, “MEMBER”", for _errata_synth_target_invalid. */
+char    *_errata_synth_target_where        (const char         *member);
+/* Fails with ERRATA_SYNTH_ERROR_INVALID and a message that names the
+ * target's member: (error, member, format, ...); returns FALSE. */
+#define _errata_synth_target_invalid(error, member, ...) \
+  errata_json_invalid ((error), ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID, \
+                       _errata_synth_target_where (member), __VA_ARGS__)
 
 G_END_DECLS

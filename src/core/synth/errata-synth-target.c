@@ -57,21 +57,12 @@ _errata_synth_reply_new (void)
 
 /* Definition --------------------------------------------------------------- */
 
-gboolean
-_errata_synth_target_invalid (GError     **error,
-                              const char  *member,
-                              const char  *format,
-                              ...)
+char *
+_errata_synth_target_where (const char *member)
 {
-  g_autofree char *what = NULL;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, ERRATA_SYNTH_ERROR, ERRATA_SYNTH_ERROR_INVALID,
-               _("Target, “%s”: %s"), member, what);
-  return FALSE;
+  /* Translators: where a target's definition is wrong, before what is
+   * wrong: Target, “base_url”: it is required. */
+  return g_strdup_printf (_("Target, “%s”"), member);
 }
 
 static gboolean

@@ -1,5 +1,6 @@
 /* errata-code-check-editor-private.h: what the code check editor's files
  * share (errata-code-check-editor.c: loading, saving, trust;
+ * -kinds.c: each kind's title, description and parameter rows;
  * -form.c: one row per parameter and the definition they make;
  * -preview.c: the trace chooser and the verdict of the form as it is).
  *
@@ -16,6 +17,40 @@
 G_BEGIN_DECLS
 
 typedef struct _ErrataCheckField ErrataCheckField;
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_CHOICE,
+  FIELD_BOOL,
+  FIELD_COUNT,
+  FIELD_SECONDS,
+  FIELD_LIST,
+  FIELD_COMMAND,
+} FieldType;
+
+typedef struct
+{
+  const char         *name;
+  FieldType           type;
+  const char         *title;
+  const char         *subtitle;       /* nullable; BOOL rows and LIST groups */
+  const char * const *values;         /* CHOICE: what is stored */
+  const char * const *labels;         /* CHOICE: what the user reads */
+  gboolean            default_on;     /* BOOL */
+  gboolean            tool_arguments; /* shown only with "field": "tool_arguments" */
+} FieldSpec;
+
+typedef struct
+{
+  const char      *kind;
+  const char      *title;
+  const char      *description;
+  const FieldSpec *fields;            /* ends with a NULL name */
+} KindSpec;
+
+/* -kinds.c: the kind named `kind`, or NULL. */
+const KindSpec *_errata_code_check_editor_find_kind (const char *kind);
 
 struct _ErrataCodeCheckEditor
 {

@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "errata-chart-widget-style.h"
+#include "errata-eval-types.h"
 
 #define LABEL_WIDTH 240.0
 #define LINE_GAP    14.0   /* between a row's series */
@@ -286,7 +287,7 @@ _errata_experiments_chart_draw (GtkDrawingArea *area,
       double y = TOP + step * r + (step - LINE_GAP * (n_series (comparison) - 1)) / 2;
 
       set_rgba (cr, &style.foreground);
-      draw_text (cr, &style, row->evaluator_id == 0 ? _("Overall") : row->target_name, 0,
+      draw_text (cr, &style, row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name, 0,
                  TOP + step * r + step / 2, label_width, FALSE);
       set_rgba (cr, &style.second);
       draw_rate (cr, &row->baseline, x0, plot_width, y);

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "errata-eval-types.h"
 #include "errata-report.h"
 
 /* The dropdowns --------------------------------------------------------------- */
@@ -220,6 +221,27 @@ attach_header (ErrataExperimentsPage     *self,
     gtk_grid_attach (self->table_grid, table_cell (titles[i], "heading"), i, top, 1, 1);
 }
 
+/* An evaluator that judges whole replies is "Overall" too, beside the
+ * combined row or instead of it (the only evaluator): never the
+ * untranslated word "overall" the CLI understands. */
+static const char *
+row_target (ErrataExperimentRow *row)
+{
+  return row->target == ERRATA_TARGET_OVERALL ? _("Overall") : row->target_name;
+}
+
+static char *
+row_title (ErrataExperimentRow *row)
+{
+  const char *target = row_target (row);
+
+  if (row->evaluator_id == 0)
+    return g_strdup (target);
+  /* Translators: a row of the comparison: a failure mode and the judge
+   * that scored it: "Missing order number (judge “Order cited” v2)". */
+  return g_strdup_printf (_("%s (judge “%s” v%u)"), target, row->name, row->version);
+}
+
 static int
 attach_candidate (ErrataExperimentsPage     *self,
                   int                        top,
@@ -230,16 +252,11 @@ attach_candidate (ErrataExperimentsPage     *self,
   for (guint r = 0; r < candidate->rows->len; r++, top++)
     {
       ErrataExperimentRow *row = g_ptr_array_index (candidate->rows, r);
-      g_autofree char *mode = NULL;
+      g_autofree char *mode = row_title (row);
       GtkWidget *verdict = table_cell (direction_words (row), direction_class (row->direction));
+      gboolean overall = row->target == ERRATA_TARGET_OVERALL;
 
-      mode = row->evaluator_id == 0 ? g_strdup (_("Overall"))
-             /* Translators: a row of the comparison: a failure mode and the judge
-              * that scored it: "Missing order number (judge “Order cited” v2)". */
-             : g_strdup_printf (_("%s (judge “%s” v%u)"), row->target_name, row->name,
-                                row->version);
-      gtk_grid_attach (self->table_grid,
-                       table_cell (mode, row->evaluator_id == 0 ? "heading" : NULL), 0, top, 1, 1);
+      gtk_grid_attach (self->table_grid, table_cell (mode, overall ? "heading" : NULL), 0, top, 1, 1);
       gtk_grid_attach (self->table_grid, rate_cell (&row->baseline), 1, top, 1, 1);
       gtk_grid_attach (self->table_grid, rate_cell (&row->candidate), 2, top, 1, 1);
       gtk_grid_attach (self->table_grid, difference_cell (row), 3, top, 1, 1);
@@ -327,7 +344,7 @@ flip_row (ErrataExperimentCandidate *candidate,
   GtkWidget *mark = _errata_experiments_cell (worse ? _("pass → fail") : _("fail → pass"),
                                               worse ? "error" : "success");
   GtkWidget *text = _errata_experiments_cell (flip->query, NULL);
-  g_autofree char *where = g_strdup_printf ("%s · %s", candidate->name, row->target_name);
+  g_autofree char *where = g_strdup_printf ("%s · %s", candidate->name, row_target (row));
   FlipData *data = g_new0 (FlipData, 1);
 
   data->baseline_trace_id = flip->baseline_trace_id;

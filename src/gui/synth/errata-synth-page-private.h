@@ -11,6 +11,7 @@
 
 #include "errata-run-progress.h"
 #include "errata-synth-page.h"
+#include "errata-synth-target-fields.h"
 #include "errata-synth-tuple-edit.h"
 
 G_BEGIN_DECLS
@@ -54,21 +55,8 @@ struct _ErrataSynthPage
   GtkDropDown       *target_kind_dropdown;
   GtkCheckButton    *target_json_check;
   GtkWidget         *target_form;
-  GtkStack          *target_stack;
+  ErrataSynthTargetFields *target_fields;
   GtkWidget         *target_json_scroller;
-  GtkEntry          *chat_url_entry;
-  GtkEntry          *chat_model_entry;
-  GtkEntry          *chat_secret_entry;
-  GtkTextView       *chat_system_view;
-  GtkEntry          *chat_tools_entry;
-  GtkDropDown       *http_method_dropdown;
-  GtkEntry          *http_url_entry;
-  GtkTextView       *http_headers_view;
-  GtkTextView       *http_body_view;
-  GtkEntry          *http_reply_entry;
-  GtkEntry          *http_messages_entry;
-  GtkEntry          *command_entry;
-  GtkDropDown       *command_input_dropdown;
   GtkSpinButton     *target_concurrency_spin;
   GtkSpinButton     *target_rate_spin;
   GtkSpinButton     *target_timeout_spin;

@@ -1,7 +1,7 @@
 /* errata-synth-page-target.c: the Synthetic Data page's target as a form.
  *
- * The kind (chat endpoint, HTTP template, command) switches a stack of
- * fields; the queue's settings are shared. The form reads and writes the
+ * The kind (chat endpoint, HTTP template, command) switches the fields of
+ * ErrataSynthTargetFields; the queue's settings are shared. The form reads and writes the
  * same JSON definition errata-cli takes (errata-synth-target.h), so "Edit as
  * JSON" shows exactly what is stored, and members the form has no field
  * for ("provider", "api_key_env", inline "tools") are kept as they were.
@@ -19,6 +19,7 @@
 
 #include "errata-json-guard.h"
 #include "errata-messages.h"
+#include "errata-text-view.h"
 
 /* The members the form owns: anything else in a definition is kept. */
 static const char * const form_members[] = {
@@ -26,157 +27,6 @@ static const char * const form_members[] = {
   "headers", "body", "reply_pointer", "messages_pointer", "command", "input", "concurrency",
   "requests_per_minute", "timeout", "max_attempts",
 };
-
-static const char * const kinds[] = { "chat", "http", "command" };
-static const char * const methods[] = { "POST", "PUT", "PATCH", "GET" };
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
-}
-
-static void
-set_view_text (GtkTextView *view,
-               const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
-static const char *
-entry_text (GtkEntry *entry)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (entry));
-}
-
-static void
-set_entry (GtkEntry   *entry,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-}
-
-/* A member only when the field has something: an empty field is the
- * core's default. */
-static void
-set_if_given (JsonObject *definition,
-              const char *member,
-              const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  if (*stripped != '\0')
-    json_object_set_string_member (definition, member, stripped);
-}
-
-static gboolean
-form_error (GError     **error,
-            const char  *field,
-            const char  *what)
-{
-  /* Translators: a target form's error: "Body template: unexpected '}'". */
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s: %s"), field, what);
-  return FALSE;
-}
-
-/* "Name: value" lines into {"Name": "value"}. */
-static gboolean
-read_headers (ErrataSynthPage  *self,
-              JsonObject       *definition,
-              GError          **error)
-{
-  g_autofree char *text = view_text (self->http_headers_view);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(JsonObject) headers = json_object_new ();
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-      char *colon = strchr (line, ':');
-      g_autofree char *where = NULL;
-
-      if (*line == '\0')
-        continue;
-      if (colon == NULL || colon == line)
-        {
-          where = g_strdup_printf (_("Headers, line %u"), i + 1);
-          return form_error (error, where, _("expected “Name: value”"));
-        }
-      *colon = '\0';
-      json_object_set_string_member (headers, g_strstrip (line), g_strstrip (colon + 1));
-    }
-  if (json_object_get_size (headers) > 0)
-    json_object_set_object_member (definition, "headers", g_steal_pointer (&headers));
-  return TRUE;
-}
-
-static gboolean
-read_http (ErrataSynthPage  *self,
-           JsonObject       *definition,
-           GError          **error)
-{
-  g_autofree char *body = view_text (self->http_body_view);
-  guint method = gtk_drop_down_get_selected (self->http_method_dropdown);
-
-  json_object_set_string_member (definition, "method",
-                                 methods[MIN (method, G_N_ELEMENTS (methods) - 1)]);
-  set_if_given (definition, "url", entry_text (self->http_url_entry));
-  set_if_given (definition, "reply_pointer", entry_text (self->http_reply_entry));
-  set_if_given (definition, "messages_pointer", entry_text (self->http_messages_entry));
-  if (!read_headers (self, definition, error))
-    return FALSE;
-  if (*body != '\0')
-    {
-      g_autoptr(GError) local = NULL;
-      JsonNode *node = errata_json_from_string (body, &local);
-
-      if (node == NULL)
-        return form_error (error, _("Body template"), local->message);
-      json_object_set_member (definition, "body", node);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_command (ErrataSynthPage  *self,
-              JsonObject       *definition,
-              GError          **error)
-{
-  const char *line = entry_text (self->command_entry);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) local = NULL;
-  JsonArray *command;
-
-  json_object_set_string_member (definition, "input",
-                                 gtk_drop_down_get_selected (self->command_input_dropdown) == 1
-                                 ? "json" : "text");
-  if (*line == '\0')
-    return TRUE;   /* the core says a command is needed */
-  if (!g_shell_parse_argv (line, NULL, &argv, &local))
-    return form_error (error, _("Command"), local->message);
-  command = json_array_new ();
-  for (guint i = 0; argv[i] != NULL; i++)
-    json_array_add_string_element (command, argv[i]);
-  json_object_set_array_member (definition, "command", command);
-  return TRUE;
-}
-
-static void
-read_chat (ErrataSynthPage *self,
-           JsonObject      *definition)
-{
-  g_autofree char *system = view_text (self->chat_system_view);
-
-  set_if_given (definition, "base_url", entry_text (self->chat_url_entry));
-  set_if_given (definition, "model", entry_text (self->chat_model_entry));
-  set_if_given (definition, "api_key_secret", entry_text (self->chat_secret_entry));
-  set_if_given (definition, "tools_file", entry_text (self->chat_tools_entry));
-  set_if_given (definition, "system", system);
-}
 
 /* The members the form does not own, from the definition last shown. */
 static JsonObject *
@@ -200,18 +50,11 @@ form_definition (ErrataSynthPage  *self,
                  GError          **error)
 {
   g_autoptr(JsonObject) definition = kept_members (self);
-  guint kind = MIN (gtk_drop_down_get_selected (self->target_kind_dropdown),
-                    G_N_ELEMENTS (kinds) - 1);
-  gboolean ok = TRUE;
+  const char *kind =
+    errata_synth_target_fields_kind_at (gtk_drop_down_get_selected (self->target_kind_dropdown));
 
-  json_object_set_string_member (definition, "kind", kinds[kind]);
-  if (kind == 0)
-    read_chat (self, definition);
-  else if (kind == 1)
-    ok = read_http (self, definition, error);
-  else
-    ok = read_command (self, definition, error);
-  if (!ok)
+  json_object_set_string_member (definition, "kind", kind);
+  if (!errata_synth_target_fields_read (self->target_fields, kind, definition, error))
     return NULL;
   json_object_set_int_member (definition, "concurrency",
                               gtk_spin_button_get_value_as_int (self->target_concurrency_spin));
@@ -232,7 +75,7 @@ _errata_synth_page_dup_target_text (ErrataSynthPage  *self,
   g_autoptr(JsonNode) node = NULL;
 
   if (gtk_check_button_get_active (self->target_json_check))
-    return view_text (self->target_view);
+    return errata_text_view_dup_stripped (self->target_view);
   definition = form_definition (self, error);
   if (definition == NULL)
     return NULL;
@@ -241,56 +84,6 @@ _errata_synth_page_dup_target_text (ErrataSynthPage  *self,
 }
 
 /* Definition → form ---------------------------------------------------- */
-
-/* A command line a person can read: words quoted only when they need it. */
-static char *
-command_line (JsonArray *command)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  for (guint i = 0; command != NULL && i < json_array_get_length (command); i++)
-    {
-      const char *word = json_array_get_string_element (command, i);
-      gboolean plain = word != NULL && *word != '\0';
-
-      for (const char *c = word; plain && *c != '\0'; c++)
-        plain = g_ascii_isalnum (*c) || strchr ("_./=:,@%+-", *c) != NULL;
-      if (line->len > 0)
-        g_string_append_c (line, ' ');
-      if (plain)
-        g_string_append (line, word);
-      else
-        {
-          g_autofree char *quoted = g_shell_quote (word != NULL ? word : "");
-
-          g_string_append (line, quoted);
-        }
-    }
-  return g_string_free (g_steal_pointer (&line), FALSE);
-}
-
-static char *
-headers_text (JsonObject *headers)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GList) names = headers != NULL ? json_object_get_members (headers) : NULL;
-
-  for (GList *l = names; l != NULL; l = l->next)
-    g_string_append_printf (text, "%s: %s\n", (const char *)l->data,
-                            errata_json_member_string (headers, l->data, ""));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static guint
-index_of (const char * const *words,
-          guint               n,
-          const char         *word)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (words[i], word) == 0)
-      return i;
-  return 0;
-}
 
 static double
 number_member (JsonObject *definition,
@@ -306,45 +99,13 @@ number_member (JsonObject *definition,
 }
 
 static void
-show_http (ErrataSynthPage *self,
-           JsonObject      *definition)
-{
-  JsonNode *body = json_object_get_member (definition, "body");
-  g_autofree char *body_text = body != NULL && !JSON_NODE_HOLDS_NULL (body)
-                               ? json_to_string (body, TRUE) : NULL;
-  g_autofree char *headers = headers_text (errata_json_get_object (definition, "headers"));
-
-  gtk_drop_down_set_selected (self->http_method_dropdown,
-                              index_of (methods, G_N_ELEMENTS (methods),
-                                        errata_json_member_string (definition, "method", "POST")));
-  set_entry (self->http_url_entry, errata_json_member_string (definition, "url", NULL));
-  set_entry (self->http_reply_entry, errata_json_member_string (definition, "reply_pointer", NULL));
-  set_entry (self->http_messages_entry,
-             errata_json_member_string (definition, "messages_pointer", NULL));
-  set_view_text (self->http_headers_view, headers);
-  set_view_text (self->http_body_view, body_text);
-}
-
-static void
 show_form (ErrataSynthPage *self,
            JsonObject      *definition)
 {
-  g_autofree char *command = command_line (errata_json_member_array (definition, "command"));
-
   gtk_drop_down_set_selected (self->target_kind_dropdown,
-                              index_of (kinds, G_N_ELEMENTS (kinds),
-                                        errata_json_member_string (definition, "kind", "chat")));
-  set_entry (self->chat_url_entry, errata_json_member_string (definition, "base_url", NULL));
-  set_entry (self->chat_model_entry, errata_json_member_string (definition, "model", NULL));
-  set_entry (self->chat_secret_entry,
-             errata_json_member_string (definition, "api_key_secret", NULL));
-  set_entry (self->chat_tools_entry, errata_json_member_string (definition, "tools_file", NULL));
-  set_view_text (self->chat_system_view, errata_json_member_string (definition, "system", NULL));
-  show_http (self, definition);
-  set_entry (self->command_entry, command);
-  gtk_drop_down_set_selected (self->command_input_dropdown,
-                              g_strcmp0 (errata_json_member_string (definition, "input", "text"),
-                                         "json") == 0);
+                              errata_synth_target_fields_kind_position (
+                                errata_json_member_string (definition, "kind", "chat")));
+  errata_synth_target_fields_show (self->target_fields, definition);
   gtk_spin_button_set_value (self->target_concurrency_spin,
                              number_member (definition, "concurrency", 4));
   gtk_spin_button_set_value (self->target_rate_spin,
@@ -368,7 +129,7 @@ _errata_synth_page_show_target (ErrataSynthPage *self,
   show_form (self, definition != NULL ? definition : empty);
   node = definition != NULL ? json_node_init_object (json_node_alloc (), definition) : NULL;
   text = node != NULL ? json_to_string (node, TRUE) : g_strdup ("");
-  set_view_text (self->target_view, text);
+  errata_text_view_set_text (self->target_view, text);
 }
 
 /* Switching ------------------------------------------------------------ */
@@ -381,7 +142,8 @@ on_kind_changed (GtkDropDown *dropdown,
   ErrataSynthPage *self = user_data;
   guint kind = gtk_drop_down_get_selected (dropdown);
 
-  gtk_stack_set_visible_child_name (self->target_stack, kinds[MIN (kind, G_N_ELEMENTS (kinds) - 1)]);
+  errata_synth_target_fields_set_kind (self->target_fields,
+                                       errata_synth_target_fields_kind_at (kind));
 }
 
 /* The form and the JSON show the same definition: switching carries the
@@ -404,7 +166,7 @@ on_json_toggled (GtkCheckButton *check,
         {
           node = json_node_init_object (json_node_alloc (), definition);
           text = json_to_string (node, TRUE);
-          set_view_text (self->target_view, text);
+          errata_text_view_set_text (self->target_view, text);
           g_clear_pointer (&self->target_extra, json_object_unref);
           self->target_extra = json_object_ref (definition);
         }
@@ -413,7 +175,7 @@ on_json_toggled (GtkCheckButton *check,
     }
   else
     {
-      g_autofree char *text = view_text (self->target_view);
+      g_autofree char *text = errata_text_view_dup_stripped (self->target_view);
       g_autoptr(JsonNode) node = *text != '\0' ? errata_json_from_string (text, &error) : NULL;
 
       if (*text != '\0' && (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)))
@@ -436,10 +198,7 @@ static void
 set_tools_file (ErrataSynthPage *self,
                 GFile           *file)
 {
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (path != NULL)
-    set_entry (self->chat_tools_entry, path);
+  errata_synth_target_fields_set_tools_file (self->target_fields, file);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -532,21 +291,8 @@ _errata_synth_page_class_add_target (GtkWidgetClass *widget_class)
   BIND (target_kind_dropdown);
   BIND (target_json_check);
   BIND (target_form);
-  BIND (target_stack);
+  BIND (target_fields);
   BIND (target_json_scroller);
-  BIND (chat_url_entry);
-  BIND (chat_model_entry);
-  BIND (chat_secret_entry);
-  BIND (chat_system_view);
-  BIND (chat_tools_entry);
-  BIND (http_method_dropdown);
-  BIND (http_url_entry);
-  BIND (http_headers_view);
-  BIND (http_body_view);
-  BIND (http_reply_entry);
-  BIND (http_messages_entry);
-  BIND (command_entry);
-  BIND (command_input_dropdown);
   BIND (target_concurrency_spin);
   BIND (target_rate_spin);
   BIND (target_timeout_spin);

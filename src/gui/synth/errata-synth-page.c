@@ -480,6 +480,7 @@ errata_synth_page_class_init (ErrataSynthPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ERRATA_TYPE_RUN_PROGRESS);
+  g_type_ensure (ERRATA_TYPE_SYNTH_TARGET_FIELDS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/errata/Errata/errata-synth-page.ui");

@@ -46,19 +46,26 @@ typedef struct
   gboolean    expand;    /* takes the room left over */
 } ColumnSpec;
 
+/* The columns shown until the user chooses (the trace-list-columns
+ * setting's default): the first six of `columns`. */
+#define N_DEFAULT_COLUMNS 6
+
 /* The widths are small enough that the columns shown by default (the
  * verdict, the ID, input and note, messages and tools) fit a list of
  * 300 px, the least it gets beside the conversation and the review panel
- * in a 1024 px window: no scrolling sideways, in German too (its "Nachr."
- * took the ID column's last 16 px; an ID like "support-12" is cut at the
- * narrowest, and the column can be widened). Input and the note share
- * what a wider list has left over. */
+ * in a 1024 px window, with their titles whole: no scrolling sideways, in
+ * German too (32 + 68 + "Eingabe" 62 + "Notiz" 42 + "Nachr." 50 + 44 =
+ * 298 px; with Adwaita's 6 px title padding it took 323 px and the
+ * window 1048). Should a language's titles need more, the list's least
+ * width grows to hold them (errata_trace_columns_get_default_width). An ID
+ * like "support-12" is cut at the narrowest, and the column can be
+ * widened. Input and the note share what a wider list has left over. */
 static const ColumnSpec columns[] = {
   /* The status column shows only an icon; its name is for screen readers. */
   { COLUMN_STATUS, NULL, NULL, N_("Review status"), NULL, ERRATA_TRACE_COLUMN_UNSORTED, 32, FALSE },
-  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 72, FALSE },
-  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), N_("Input"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
-  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), N_("Note"), ERRATA_TRACE_COLUMN_UNSORTED, 46, TRUE },
+  { COLUMN_ID, "id", N_("ID"), N_("Trace ID; sorts by import order"), N_("ID"), ERRATA_TRACE_SORT_IMPORT_ORDER, 68, FALSE },
+  { COLUMN_INPUT, "input", N_("Input"), N_("The user’s first message"), N_("Input"), ERRATA_TRACE_COLUMN_UNSORTED, 40, TRUE },
+  { COLUMN_NOTE, "note", N_("Note"), N_("Your review note"), N_("Note"), ERRATA_TRACE_COLUMN_UNSORTED, 40, TRUE },
   /* Translators: column header, the number of messages; keep it short. */
   { COLUMN_MESSAGES, "messages", N_("Msgs"), N_("Messages"), N_("Messages"), ERRATA_TRACE_SORT_MESSAGES, 44, FALSE },
   /* Translators: column header, the number of tool calls; keep it short. */
@@ -288,26 +295,35 @@ probe_compare (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
-/* The header button's padding (6 px a side in Adwaita), its border, and
+/* The header button's padding (3 px a side, style.css), its border, and
  * the header's bolder font, which a loose label does not have (it
  * measures "Nachr." at 41 px where the header shows 43). */
-#define TITLE_PADDING 15
+#define TITLE_PADDING 9
 
-/* A number's column is at least as wide as its title: the English "Msgs"
- * fits 44 px, the German "Nachr." does not. Input and the note take the
- * room left over and grow with the list; at the list's narrowest their
- * titles may be cut, as their text is. */
+/* A column is at least as wide as its title: the English "Msgs" fits
+ * 44 px, the German "Nachr." does not, nor "Eingabe" the 46 px of Input.
+ * Input and the note then take the room left over. */
 static int
 column_width (const ColumnSpec *spec)
 {
   g_autoptr(GtkWidget) label = NULL;
   int natural = 0;
 
-  if (spec->title == NULL || spec->expand)
+  if (spec->title == NULL)
     return spec->width;
   label = g_object_ref_sink (gtk_label_new (_(spec->title)));
   gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   return MAX (spec->width, natural + TITLE_PADDING);
+}
+
+int
+errata_trace_columns_get_default_width (void)
+{
+  int width = 0;
+
+  for (guint i = 0; i < N_DEFAULT_COLUMNS; i++)
+    width += column_width (&columns[i]);
+  return width;
 }
 
 static GtkColumnViewColumn *

@@ -32,6 +32,10 @@ GMenuModel     *errata_trace_columns_bind_chooser     (GtkColumnView *column_vie
                                                        GtkWidget     *owner);
 GtkListItem    *errata_trace_columns_get_list_item    (GtkWidget     *cell_child);
 
+/* The width the columns shown by default take at the least, their titles
+ * whole in the language in use: the list's narrowest. */
+int             errata_trace_columns_get_default_width (void);
+
 char           *errata_trace_columns_format_latency   (gint64         latency_ms);
 char           *errata_trace_columns_dup_snippet      (const char    *text);
 

@@ -14,6 +14,7 @@
 
 #include "errata-traces-page-private.h"
 #include "errata-coding-panel.h"
+#include "errata-trace-columns.h"
 #include "errata-trace-view.h"
 
 /* Whose reviews the header counts, each said (DESIGN.md, "Labels"): mine
@@ -131,6 +132,14 @@ on_list_position (ErrataTracesPage *self)
 void
 _errata_traces_page_bind_list_width (ErrataTracesPage *self)
 {
+  GtkWidget *list = gtk_paned_get_start_child (self->outer_paned);
+  int least;
+
+  /* Wider than the .ui's 300 px only where the titles are longer
+   * (German's "Eingabe" was cut at 1024 px): the default columns fit
+   * without scrolling sideways. */
+  gtk_widget_get_size_request (list, &least, NULL);
+  gtk_widget_set_size_request (list, MAX (least, errata_trace_columns_get_default_width ()), -1);
   self->list_width = has_list_width_key (self)
                      ? g_settings_get_int (self->settings, "trace-list-width") : 400;
   g_signal_connect_object (self->outer_paned, "notify::position",

@@ -164,3 +164,25 @@ errata_text_view_new (GtkTextBuffer *buffer)
 {
   return g_object_new (ERRATA_TYPE_TEXT_VIEW, "buffer", buffer, NULL);
 }
+
+char *
+errata_text_view_dup_stripped (GtkTextView *text_view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (text_view), NULL);
+
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+void
+errata_text_view_set_text (GtkTextView *text_view,
+                           const char  *text)
+{
+  g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), text != NULL ? text : "", -1);
+}

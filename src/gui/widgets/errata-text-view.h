@@ -18,4 +18,10 @@ GtkWidget *errata_text_view_new           (GtkTextBuffer *buffer);
 void       errata_text_view_lay_out_whole (GtkTextView   *text_view,
                                            int            width);
 
+/* Any GtkTextView's whole text, without surrounding blanks, and its
+ * replacement (NULL: empty): for the editors' text fields. */
+char      *errata_text_view_dup_stripped  (GtkTextView   *text_view);
+void       errata_text_view_set_text      (GtkTextView   *text_view,
+                                           const char    *text);
+
 G_END_DECLS

@@ -73,6 +73,10 @@ queries_file (const char *dir)
   return errata_test_write_file (dir, "queries.jsonl", text->str, text->len);
 }
 
+/* The fixture's data: the replies per query, with ONLY_CITES_ORDER to
+ * leave the "language" check out (one evaluator, of whole replies). */
+#define ONLY_CITES_ORDER 0x100u
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -87,12 +91,13 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   add_check (fixture->project, "cites-order", "regex",
              "{\"field\": \"output\", \"pattern\": \"[0-9]{3,}\", \"match\": \"pass\"}");
-  add_check (fixture->project, "language", "contains",
-             "{\"field\": \"output\", \"words\": [\"Bestellung\", \"Ihr\"], \"mode\": \"none\"}");
+  if (!(GPOINTER_TO_UINT (data) & ONLY_CITES_ORDER))
+    add_check (fixture->project, "language", "contains",
+               "{\"field\": \"output\", \"words\": [\"Bestellung\", \"Ihr\"], \"mode\": \"none\"}");
   path = queries_file (fixture->dir);
   source = g_strconcat ("file:", path, NULL);
   experiment = errata_experiment_create (fixture->project, "support", source,
-                                         GPOINTER_TO_UINT (data), &error);
+                                         GPOINTER_TO_UINT (data) & ~ONLY_CITES_ORDER, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (experiment->n_queries, ==, 2 * N_EACH);
   fixture->experiment_id = experiment->id;
@@ -293,6 +298,38 @@ test_compare (Fixture       *fixture,
   g_assert_cmpuint (worse->len, ==, 0);
   g_assert_true (errata_experiment_comparison_has_mode (comparison, "Language"));
   g_assert_false (errata_experiment_comparison_has_mode (comparison, "tone"));
+}
+
+/* One evaluator of whole replies: its row is the overall one, and no
+ * combined "overall" row repeats it (the page showed both). */
+static void
+test_one_overall_evaluator (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  gint64 v1 = add_variant (fixture, "v1", "v1", NULL);
+  gint64 v2 = add_variant (fixture, "v2", "v2", "v1");
+  g_autoptr(ErrataExperimentComparison) comparison = NULL;
+  ErrataExperimentCandidate *candidate;
+  ErrataExperimentRow *only;
+
+  /* One evaluator scored each reply. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ErrataExperimentRunResult) run = run_variant (fixture, i == 0 ? v1 : v2);
+
+      g_assert_cmpuint (run->eval_run_ids->len, ==, 1);
+    }
+  comparison = compare (fixture, v1, v2);
+  candidate = comparison->candidates->pdata[0];
+  g_assert_cmpuint (candidate->rows->len, ==, 1);
+  only = candidate->rows->pdata[0];
+  g_assert_cmpstr (only->name, ==, "cites-order");
+  g_assert_cmpint (only->evaluator_id, >, 0);
+  g_assert_cmpint (only->target, ==, ERRATA_TARGET_OVERALL);
+  g_assert_cmpuint (only->table.fail_to_pass, ==, N_EACH);
+  g_assert_cmpint (only->direction, ==, ERRATA_EXPERIMENT_BETTER);
+  /* A gate on "overall" still finds it. */
+  g_assert_true (errata_experiment_comparison_has_mode (comparison, "overall"));
 }
 
 /* Two candidates against one baseline: Holm over the two, said in words. */
@@ -589,6 +626,9 @@ main (int    argc,
 
   g_test_add ("/experiment/compare", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_compare,
               fixture_tear_down);
+  g_test_add ("/experiment/one-overall-evaluator", Fixture,
+              GUINT_TO_POINTER (1 | ONLY_CITES_ORDER), fixture_set_up,
+              test_one_overall_evaluator, fixture_tear_down);
   g_test_add ("/experiment/holm", Fixture, GUINT_TO_POINTER (1), fixture_set_up, test_holm,
               fixture_tear_down);
   g_test_add ("/experiment/delete-trace", Fixture, GUINT_TO_POINTER (1), fixture_set_up,

@@ -90,6 +90,50 @@ judge_text (const char *text,
   return "pass";
 }
 
+/* The request's JSON object, or NULL after answering `failure`. */
+static JsonObject *
+read_request (SoupServerMessage *message,
+              JsonParser        *parser,
+              guint              failure)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      soup_server_message_set_status (message, failure, NULL);
+      return NULL;
+    }
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+add_message (JsonBuilder *reply,
+             const char  *role,
+             const char  *content)
+{
+  json_builder_begin_object (reply);
+  json_builder_set_member_name (reply, "role");
+  json_builder_add_string_value (reply, role);
+  json_builder_set_member_name (reply, "content");
+  json_builder_add_string_value (reply, content);
+  json_builder_end_object (reply);
+}
+
+static void
+send_reply (SoupServerMessage *message,
+            JsonBuilder       *reply)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (reply);
+  char *out = json_to_string (root, FALSE);
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, out,
+                                    strlen (out));
+}
+
 static void
 serve_judge (SoupServer        *server,
              SoupServerMessage *message,
@@ -97,26 +141,23 @@ serve_judge (SoupServer        *server,
              GHashTable        *query,
              gpointer           user_data)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) reply = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
   g_autofree char *content = NULL;
-  g_autofree char *out = NULL;
   const char *reasoning = NULL;
   const char *verdict;
-  gsize length;
+  JsonObject *request;
 
-  if (!g_str_has_suffix (path, "/chat/completions")
-      || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL))
+  if (!g_str_has_suffix (path, "/chat/completions"))
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
-  text = request_text (json_node_get_object (json_parser_get_root (parser)));
+  request = read_request (message, parser, SOUP_STATUS_NOT_FOUND);
+  if (request == NULL)
+    return;
+  text = request_text (request);
   verdict = judge_text (text, &reasoning);
   content = g_strdup_printf ("{\"reasoning\": \"%s\", \"verdict\": \"%s\"}", reasoning, verdict);
 
@@ -135,12 +176,7 @@ serve_judge (SoupServer        *server,
   json_builder_set_member_name (reply, "finish_reason");
   json_builder_add_string_value (reply, "stop");
   json_builder_set_member_name (reply, "message");
-  json_builder_begin_object (reply);
-  json_builder_set_member_name (reply, "role");
-  json_builder_add_string_value (reply, "assistant");
-  json_builder_set_member_name (reply, "content");
-  json_builder_add_string_value (reply, content);
-  json_builder_end_object (reply);
+  add_message (reply, "assistant", content);
   json_builder_end_object (reply);
   json_builder_end_array (reply);
   json_builder_set_member_name (reply, "usage");
@@ -151,13 +187,7 @@ serve_judge (SoupServer        *server,
   json_builder_add_int_value (reply, 40);
   json_builder_end_object (reply);
   json_builder_end_object (reply);
-
-  root = json_builder_get_root (reply);
-  out = json_to_string (root, FALSE);
-  length = strlen (out);
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&out), length);
+  send_reply (message, reply);
 }
 
 /* A search ("looking for…", "do you have…") gets a listing over the
@@ -187,23 +217,13 @@ serve_assistant (SoupServer        *server,
                  GHashTable        *query,
                  gpointer           user_data)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (message);
-  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) reply = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *request;
+  JsonObject *request = read_request (message, parser, SOUP_STATUS_BAD_REQUEST);
   const char *question, *answer;
-  char *out;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_BAD_REQUEST, NULL);
-      return;
-    }
-  request = json_node_get_object (json_parser_get_root (parser));
+  if (request == NULL)
+    return;
   question = json_object_get_string_member_with_default (request, "query", "");
   answer = assistant_answer (question,
                              json_object_get_string_member_with_default (request, "version", ""));
@@ -212,24 +232,11 @@ serve_assistant (SoupServer        *server,
   json_builder_add_string_value (reply, answer);
   json_builder_set_member_name (reply, "messages");
   json_builder_begin_array (reply);
-  json_builder_begin_object (reply);
-  json_builder_set_member_name (reply, "role");
-  json_builder_add_string_value (reply, "user");
-  json_builder_set_member_name (reply, "content");
-  json_builder_add_string_value (reply, question);
-  json_builder_end_object (reply);
-  json_builder_begin_object (reply);
-  json_builder_set_member_name (reply, "role");
-  json_builder_add_string_value (reply, "assistant");
-  json_builder_set_member_name (reply, "content");
-  json_builder_add_string_value (reply, answer);
-  json_builder_end_object (reply);
+  add_message (reply, "user", question);
+  add_message (reply, "assistant", answer);
   json_builder_end_array (reply);
   json_builder_end_object (reply);
-  root = json_builder_get_root (reply);
-  out = json_to_string (root, FALSE);
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE, out, strlen (out));
+  send_reply (message, reply);
 }
 
 /* The judge's model at BASE/v1, the assistant at BASE/hearth. */
@@ -485,6 +492,18 @@ show_page (ErrataWindow *window,
   errata_gui_test_iterate_until (window_is_idle, window);
 }
 
+/* The page as it opens: PAGE.png, or `png` where the file has another name. */
+static void
+shoot_page (ErrataWindow *window,
+            const char   *page,
+            const char   *png)
+{
+  g_autofree char *name = png != NULL ? g_strdup (png) : g_strconcat (page, ".png", NULL);
+
+  show_page (window, page);
+  shoot (GTK_WIDGET (window), name);
+}
+
 static gboolean
 evaluator_run_done (gpointer data)
 {
@@ -527,6 +546,107 @@ shows_comparison (gpointer data)
   return errata_gui_test_shows_label (data, "▲ significantly better");
 }
 
+/* The welcome page, before any project. */
+static void
+shoot_welcome (void)
+{
+  ErrataWindow *welcome = errata_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (welcome), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (welcome));
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, welcome);
+  fit_window (GTK_WIDGET (welcome));
+  shoot (GTK_WIDGET (welcome), "welcome.png");
+  gtk_window_destroy (GTK_WINDOW (welcome));
+}
+
+/* The demo with its notes grouped, a finalized judge and an experiment. */
+static void
+prepare_demo (GFile      *file,
+              const char *base_url,
+              gint64     *judge,
+              gint64     *v1_id,
+              gint64     *v2_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+  group_notes (project);
+  *judge = add_judge (project);
+  add_experiment (project, base_url, v1_id, v2_id);
+  errata_project_close (project);
+}
+
+static ErrataWindow *
+open_demo (GFile *file)
+{
+  ErrataWindow *window;
+
+  errata_application_open_file (app, file);
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+  errata_gui_test_iterate_until (window_is_idle, window);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, window);
+  fit_window (GTK_WIDGET (window));
+  return window;
+}
+
+/* Traces, on a trace the demo's reviewer failed: over the budget. */
+static void
+shoot_traces (ErrataWindow  *window,
+              ErrataProject *project)
+{
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+
+  trace = errata_project_lookup_trace (project, "hh-044", &error);
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trace", "x",
+                              errata_trace_get_id (trace));
+  errata_gui_test_iterate_until (window_is_idle, window);
+  shoot (GTK_WIDGET (window), "traces.png");
+}
+
+/* The judge run on dev: its alignment with the demo's labels. */
+static void
+shoot_evaluators (ErrataWindow  *window,
+                  ErrataProject *project,
+                  GtkWidget     *page,
+                  gint64         judge)
+{
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show_page (window, "evaluators");
+  errata_evaluators_page_show_evaluator (ERRATA_EVALUATORS_PAGE (page), judge);
+  g_assert_true (gtk_widget_activate_action (page, "evaluators.run-dev", NULL));
+  errata_gui_test_iterate_until_full (evaluator_run_done, page, 120);
+  runs = errata_eval_runs_list (project, judge, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (runs->len, ==, 1);
+  g_assert_cmpint (((ErrataRunInfo *) runs->pdata[0])->status, ==, ERRATA_RUN_DONE);
+  show_tab (page, "alignment");
+  shoot (GTK_WIDGET (window), "evaluators.png");
+}
+
+/* Both variants run, then compared: the Report shows the comparison. */
+static void
+shoot_experiments (ErrataWindow *window,
+                   gint64        v1_id,
+                   gint64        v2_id)
+{
+  GtkWidget *experiments;
+
+  show_page (window, "experiments");
+  experiments = errata_gui_test_find_first (GTK_WIDGET (window), ERRATA_TYPE_EXPERIMENTS_PAGE);
+  run_variant (experiments, v1_id);
+  run_variant (experiments, v2_id);
+  gtk_widget_activate_action (experiments, "experiments.compare", NULL);
+  errata_gui_test_iterate_until (shows_comparison, experiments);
+  shoot (GTK_WIDGET (window), "experiments.png");
+}
+
 static void
 test_screenshots (void)
 {
@@ -534,13 +654,12 @@ test_screenshots (void)
   g_autoptr(GFile) file = copy_demo (dir);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(SoupServer) server = NULL;
+  g_autoptr(ErrataWorkspace) workspace = NULL;
   g_autofree char *base_url = NULL;
   g_autofree char *judge_url = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 v1_id, v2_id;
-  ErrataWindow *welcome;
+  gint64 judge, v1_id, v2_id;
   ErrataWindow *window;
-  gint64 judge;
+  GtkWidget *evaluators;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -551,82 +670,20 @@ test_screenshots (void)
   g_settings_set_string (settings, "llm-model", "stand-in-judge");
   g_settings_set_string (settings, "annotator-name", REVIEWER);
 
-  /* The welcome page, before any project. */
-  welcome = errata_window_new (GTK_APPLICATION (app));
-  gtk_window_set_default_size (GTK_WINDOW (welcome), WIDTH, HEIGHT);
-  gtk_window_present (GTK_WINDOW (welcome));
-  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, welcome);
-  fit_window (GTK_WIDGET (welcome));
-  shoot (GTK_WIDGET (welcome), "welcome.png");
-  gtk_window_destroy (GTK_WINDOW (welcome));
+  shoot_welcome ();
+  prepare_demo (file, base_url, &judge, &v1_id, &v2_id);
+  window = open_demo (file);
+  evaluators = errata_gui_test_find_first (GTK_WIDGET (window), ERRATA_TYPE_EVALUATORS_PAGE);
+  g_object_get (evaluators, "workspace", &workspace, NULL);
 
-  {
-    g_autoptr(ErrataProject) project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE,
-                                                            &error);
+  shoot_traces (window, errata_workspace_get_project (workspace));
+  shoot_page (window, "failure-modes", NULL);
+  shoot_evaluators (window, errata_workspace_get_project (workspace), evaluators, judge);
+  shoot_page (window, "synth", "synthetic-data.png");
+  shoot_experiments (window, v1_id, v2_id);
+  shoot_page (window, "report", NULL);
 
-    g_assert_no_error (error);
-    group_notes (project);
-    judge = add_judge (project);
-    add_experiment (project, base_url, &v1_id, &v2_id);
-    errata_project_close (project);
-  }
-
-  errata_application_open_file (app, file);
-  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
-  gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
-  errata_gui_test_iterate_until (window_is_idle, window);
-  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, window);
-  fit_window (GTK_WIDGET (window));
-
-  /* Traces, on a trace the demo's reviewer failed: over the budget. */
-  {
-    g_autoptr(ErrataWorkspace) workspace = NULL;
-    ErrataProject *project;
-    g_autoptr(ErrataTrace) trace = NULL;
-    GtkWidget *page = errata_gui_test_find_first (GTK_WIDGET (window), ERRATA_TYPE_EVALUATORS_PAGE);
-    GtkWidget *experiments;
-    g_autoptr(GPtrArray) runs = NULL;
-
-    g_object_get (page, "workspace", &workspace, NULL);
-    project = errata_workspace_get_project (workspace);
-    trace = errata_project_lookup_trace (project, "hh-044", &error);
-    g_assert_no_error (error);
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-trace", "x",
-                                errata_trace_get_id (trace));
-    errata_gui_test_iterate_until (window_is_idle, window);
-    shoot (GTK_WIDGET (window), "traces.png");
-
-    show_page (window, "failure-modes");
-    shoot (GTK_WIDGET (window), "failure-modes.png");
-
-    /* The judge run on dev: its alignment with the demo's labels. */
-    show_page (window, "evaluators");
-    errata_evaluators_page_show_evaluator (ERRATA_EVALUATORS_PAGE (page), judge);
-    g_assert_true (gtk_widget_activate_action (page, "evaluators.run-dev", NULL));
-    errata_gui_test_iterate_until_full (evaluator_run_done, page, 120);
-    runs = errata_eval_runs_list (project, judge, &error);
-    g_assert_no_error (error);
-    g_assert_cmpuint (runs->len, ==, 1);
-    g_assert_cmpint (((ErrataRunInfo *) runs->pdata[0])->status, ==, ERRATA_RUN_DONE);
-    show_tab (page, "alignment");
-    shoot (GTK_WIDGET (window), "evaluators.png");
-
-    show_page (window, "synth");
-    shoot (GTK_WIDGET (window), "synthetic-data.png");
-
-    /* Both variants run, then compared: the Report shows the comparison. */
-    show_page (window, "experiments");
-    experiments = errata_gui_test_find_first (GTK_WIDGET (window), ERRATA_TYPE_EXPERIMENTS_PAGE);
-    run_variant (experiments, v1_id);
-    run_variant (experiments, v2_id);
-    gtk_widget_activate_action (experiments, "experiments.compare", NULL);
-    errata_gui_test_iterate_until (shows_comparison, experiments);
-    shoot (GTK_WIDGET (window), "experiments.png");
-
-    show_page (window, "report");
-    shoot (GTK_WIDGET (window), "report.png");
-  }
-
+  g_clear_object (&workspace);
   gtk_window_destroy (GTK_WINDOW (window));
   errata_gui_test_iterate_for (50);
   errata_test_remove_tree (dir);

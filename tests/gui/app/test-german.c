@@ -10,7 +10,8 @@
  * fails listing every text that po/de.po translates but the window still
  * shows in English. Each page is rendered at 1024 and 1440 pixels wide
  * (german-PAGE-WIDTH.png, german-DIALOG.png in the build folder), for a
- * person to look at German's long words.
+ * person to look at German's long words; at each width the trace list's
+ * column titles and the note cards' trace ids must show whole.
  *
  * Skips, saying so, where the de_DE.UTF-8 locale is not installed
  * (build-aux/install-deps.sh generates it).
@@ -315,6 +316,57 @@ show_page (Fixture    *fixture,
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
+/* Cut texts --------------------------------------------------------- */
+
+static gboolean
+is_drawn_label (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+         && *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+}
+
+/* A label narrower than its text is cut (or ellipsized): "h…6" for a
+ * card's trace id beside "Importiert: nicht bestanden", "Eingab" for the
+ * trace list's "Eingabe" column at 1024 pixels. */
+static void
+collect_cut_labels (GtkWidget  *widget,
+                    gboolean    inside,
+                    GType       container,
+                    const char *css_class,
+                    GString    *cut)
+{
+  inside = inside || (container != G_TYPE_INVALID && G_TYPE_CHECK_INSTANCE_TYPE (widget, container));
+  if (is_drawn_label (widget) && (inside || (css_class != NULL &&
+                                             gtk_widget_has_css_class (widget, css_class))))
+    {
+      int natural = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_width (widget) < natural
+          || pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "  “%s”: %d of %d pixels\n",
+                                gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget), natural);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, inside, container, css_class, cut);
+}
+
+/* The texts that must show whole at any width this test renders: the
+ * trace list's column titles and the note cards' trace ids. */
+static void
+assert_nothing_cut (Fixture    *fixture,
+                    const char *where)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  collect_cut_labels (GTK_WIDGET (fixture->window), FALSE,
+                      g_type_from_name ("GtkColumnViewTitle"), "card-trace-id", cut);
+  if (cut->len > 0)
+    g_test_fail_printf ("%s: texts cut:\n%s", where, cut->str);
+}
+
 /* At a width, the window as it is: the page in view and its header. */
 static void
 render_at (Fixture    *fixture,
@@ -333,6 +385,7 @@ render_at (Fixture    *fixture,
     g_test_message ("the window on %s asks for %d pixels, wider than %d", name, minimum, width);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
   render (fixture, GTK_WIDGET (fixture->window), png);
+  assert_nothing_cut (fixture, png);
 }
 
 static int

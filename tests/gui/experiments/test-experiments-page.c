@@ -4,7 +4,8 @@
  * that v2 against v1 is better on "Missing order number" and worse on
  * "Wrong language", both significantly. Runs both variants from the page,
  * compares, opens a flip, checks the Report's section, and cancels a run
- * and resumes it. Renders experiments-page-{1280,1024}-{light,dark}.png,
+ * and resumes it; with one evaluator of whole replies, one "Overall" row.
+ * Renders experiments-page-{1280,1024}-{light,dark}.png,
  * the chart alone with one and two candidates (experiments-chart{,-holm}.png)
  * and experiments-flip-1024-light.png in the build folder.
  *
@@ -91,12 +92,17 @@ target_for (Fixture    *fixture,
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-/* Two failure modes, a finalized code check for each, an experiment of
- * 16 queries from a file, and its variants v1 and v2 (a clone of v1 with
- * another body). */
+/* The fixture's data: ONE_OVERALL_EVALUATOR gives the project one code
+ * check of whole replies instead of one per failure mode. */
+#define ONE_OVERALL_EVALUATOR "one-overall-evaluator"
+
+/* Two failure modes, a finalized code check for each (or one of whole
+ * replies), an experiment of 16 queries from a file, and its variants v1
+ * and v2 (a clone of v1 with another body). */
 static void
 build_project (Fixture       *fixture,
-               ErrataProject *project)
+               ErrataProject *project,
+               gboolean       one_overall)
 {
   g_autoptr(ErrataTaxonomy) taxonomy = errata_taxonomy_new (project);
   g_autoptr(GString) queries = g_string_new (NULL);
@@ -114,10 +120,11 @@ build_project (Fixture       *fixture,
   g_assert_no_error (error);
   language_mode = errata_taxonomy_create_mode (taxonomy, "Wrong language", "", NULL, 0, 0, &error);
   g_assert_no_error (error);
-  add_evaluator (project, "Order cited", order_mode,
+  add_evaluator (project, "Order cited", one_overall ? ERRATA_TARGET_OVERALL : order_mode,
                  "{\"kind\": \"regex\", \"pattern\": \"[0-9]{4}\", \"match\": \"pass\"}");
-  add_evaluator (project, "English", language_mode,
-                 "{\"kind\": \"regex\", \"pattern\": \"Bestellung|Paket\", \"match\": \"fail\"}");
+  if (!one_overall)
+    add_evaluator (project, "English", language_mode,
+                   "{\"kind\": \"regex\", \"pattern\": \"Bestellung|Paket\", \"match\": \"fail\"}");
   for (guint i = 0; i < N_EACH; i++)
     g_string_append_printf (queries, "Where is my refund for order %u?\n"
                                      "What is the shipping date of order %u?\n",
@@ -144,7 +151,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->sut = errata_test_sut_new (0, NULL);
   g_assert_nonnull (fixture->sut);
-  build_project (fixture, project);
+  build_project (fixture, project, g_strcmp0 (data, ONE_OVERALL_EVALUATOR) == 0);
   file = g_object_ref (errata_project_get_file (project));
   errata_project_close (project);
 
@@ -221,8 +228,7 @@ render (Fixture        *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 1000);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
-                                           "experiments-page-1024-light-bottom.png");
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), name);
   g_assert_cmpint (gdk_texture_get_width (texture), >=, width - 30);
 }
 
@@ -289,27 +295,37 @@ render_chart (Fixture    *fixture,
                    gtk_widget_get_height (chart) - 1);
 }
 
+/* The comparison's table: one row per failure mode and candidate. */
+static GtkGrid *
+comparison_table (Fixture *fixture)
+{
+  return errata_gui_test_find_with_class (GTK_WIDGET (fixture->page), GTK_TYPE_GRID,
+                                          "experiments-table");
+}
+
+/* The first cell of the table's row `row`, if it is a label. */
+static const char *
+row_title_at (GtkGrid *grid,
+              int      row)
+{
+  GtkWidget *first = grid != NULL ? gtk_grid_get_child_at (grid, 0, row) : NULL;
+
+  return GTK_IS_LABEL (first) ? gtk_label_get_text (GTK_LABEL (first)) : NULL;
+}
+
 /* The verdict label of the row whose first cell is `mode`. */
 static GtkWidget *
 verdict_of (Fixture    *fixture,
             const char *mode_prefix)
 {
-  g_autoptr(GPtrArray) grids = errata_gui_test_find_all (GTK_WIDGET (fixture->page), GTK_TYPE_GRID);
+  GtkGrid *grid = comparison_table (fixture);
 
-  for (guint g = 0; g < grids->len; g++)
+  for (int row = 0; row < 20; row++)
     {
-      GtkGrid *grid = g_ptr_array_index (grids, g);
+      const char *title = row_title_at (grid, row);
 
-      if (!gtk_widget_has_css_class (GTK_WIDGET (grid), "experiments-table"))
-        continue;
-      for (int row = 0; row < 20; row++)
-        {
-          GtkWidget *first = gtk_grid_get_child_at (grid, 0, row);
-
-          if (GTK_IS_LABEL (first)
-              && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (first)), mode_prefix))
-            return gtk_grid_get_child_at (grid, 5, row);
-        }
+      if (title != NULL && g_str_has_prefix (title, mode_prefix))
+        return gtk_grid_get_child_at (grid, 5, row);
     }
   return NULL;
 }
@@ -617,6 +633,54 @@ test_delete_to_empty (Fixture       *fixture,
   g_assert_nonnull (texture);
 }
 
+static gboolean
+shows_better (gpointer data)
+{
+  return errata_gui_test_shows_label (data, "▲ significantly better");
+}
+
+/* The titles of the table's rows that say "overall", in any case. */
+static GPtrArray *
+overall_titles (Fixture *fixture)
+{
+  GtkGrid *grid = comparison_table (fixture);
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  for (int row = 0; row < 20; row++)
+    {
+      const char *title = row_title_at (grid, row);
+      g_autofree char *folded = title != NULL ? g_utf8_casefold (title, -1) : NULL;
+
+      if (folded != NULL && strstr (folded, "overall") != NULL)
+        g_ptr_array_add (titles, g_strdup (title));
+    }
+  return titles;
+}
+
+/* One evaluator, of whole replies: one "Overall" row, its own, where the
+ * table showed "overall (judge …)" and a combined "Overall" that repeated it. */
+static void
+test_one_overall_evaluator (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) titles = NULL;
+  GtkWidget *verdict;
+
+  run_variant (fixture, fixture->v1_id);
+  run_variant (fixture, fixture->v2_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "experiments.compare", NULL);
+  errata_gui_test_iterate_until (shows_better, fixture->page);
+  titles = overall_titles (fixture);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (titles->pdata[0], ==, "Overall (judge “Order cited” v1)");
+  verdict = verdict_of (fixture, "Overall");
+  g_assert_nonnull (verdict);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (verdict)), ==, "▲ significantly better");
+  /* Its flips say where in the same word. */
+  g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->page), "v2 · Overall"));
+  render (fixture, 1024, "one-overall-light", ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
 static void
 test_no_display (void)
 {
@@ -649,5 +713,7 @@ main (int   argc,
   ADD ("clone-and-holm", test_clone_and_holm);
   ADD ("delete-to-empty", test_delete_to_empty);
 #undef ADD
+  g_test_add ("/experiments-page/one-overall-evaluator", Fixture, ONE_OVERALL_EVALUATOR,
+              fixture_set_up, test_one_overall_evaluator, fixture_tear_down);
   return g_test_run ();
 }
