@@ -183,8 +183,9 @@ _errata_project_run_migrations (ErrataProject         *self,
 {
   gboolean ok;
 
+  /* Cancelled while waiting for another writer's lock: still cancelled. */
   if (!errata_project_begin (self, error))
-    return FALSE;
+    return _errata_upgrade_monitor_is_cancelled (monitor) ? set_cancelled (self, error) : FALSE;
   if (monitor != NULL && monitor->cancellable != NULL)
     sqlite3_progress_handler (self->db, CANCEL_CHECK_OPS, interrupt_when_cancelled, monitor);
   ok = run_steps (self, from_version, monitor, error);

@@ -177,9 +177,14 @@ _errata_upgrade_relay_report (const ErrataUpgradeProgress *progress,
 {
   ErrataUpgradeRelay *relay = data;
   RelayedReport *report = g_new0 (RelayedReport, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   report->relay = g_atomic_rc_box_acquire (relay);
   report->progress = *progress;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, deliver_report, report,
-                              (GDestroyNotify)relayed_report_free);
+  /* Not g_main_context_invoke(): when the context is idle it would call
+   * back on this thread, and a window must only be touched on its own. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_report, report, (GDestroyNotify)relayed_report_free);
+  g_source_set_static_name (source, "[errata] upgrade progress");
+  g_source_attach (source, relay->context);
 }

@@ -249,7 +249,8 @@ test_cancelled_before (void)
 }
 
 /* The async open hands every report to the caller's main context, in
- * order, before the result. */
+ * order, before the result: on_progress() asserts the thread, which
+ * g_main_context_invoke() would break while the context is idle. */
 static void
 test_async_reports (void)
 {
