@@ -382,7 +382,8 @@ _errata_project_bring_schema_up_to_date (ErrataProject         *self,
     return FALSE;
   if (!_errata_project_run_migrations (self, from_version, monitor, error))
     {
-      if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Any failure once cancelled is reported as the Cancel. */
+      if (_errata_upgrade_monitor_is_cancelled (monitor))
         forget_backup (self);
       return FALSE;
     }
