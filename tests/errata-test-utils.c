@@ -9,8 +9,11 @@
 #include "errata-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "errata-project-private.h"
 
 char *
 errata_test_make_tmpdir (void)
@@ -63,6 +66,43 @@ errata_test_new_project (char **out_dir)
   if (out_dir)
     *out_dir = g_steal_pointer (&dir);
   return project;
+}
+
+/* Version 9 stored messages, tools and metadata as text; version 10 only
+ * packed them (no table changed), so unpacking them is the old file. */
+GFile *
+errata_test_new_version_9_project (guint   n_traces,
+                                   char  **out_dir)
+{
+  g_autoptr(ErrataProject) project = errata_test_new_project (out_dir);
+  GFile *file = g_object_ref (errata_project_get_file (project));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_project_begin (project, &error));
+  for (guint i = 0; i < n_traces; i++)
+    {
+      g_autoptr(ErrataTrace) trace = errata_test_new_typical_trace (i);
+
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (errata_project_commit (project, &error));
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project),
+                                 "UPDATE traces SET messages = errata_text (messages),"
+                                 " tools = errata_text (tools), metadata = errata_text (metadata);"
+                                 " PRAGMA user_version = 9;", NULL, NULL, NULL), ==, SQLITE_OK);
+  errata_project_close (project);
+  return file;
+}
+
+char *
+errata_test_file_checksum (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
 char *

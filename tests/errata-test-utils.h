@@ -20,6 +20,15 @@ void           errata_test_remove_tree      (const char *path);
 /* A new, empty project in a fresh temporary directory. */
 ErrataProject *errata_test_new_project      (char      **out_dir);
 
+/* A closed project of schema version 9 (before traces were stored packed)
+ * holding `n_traces` typical traces, in a fresh temporary directory:
+ * opening it upgrades it. Returns its file. */
+GFile         *errata_test_new_version_9_project (guint   n_traces,
+                                                  char  **out_dir);
+
+/* The SHA-256 of a file's bytes, to tell whether anything wrote to it. */
+char          *errata_test_file_checksum    (GFile      *file);
+
 /* Writes `contents` (len -1 for NUL-terminated) to dir/name, returns the path. */
 char          *errata_test_write_file       (const char *dir,
                                              const char *name,

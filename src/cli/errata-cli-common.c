@@ -67,26 +67,6 @@ errata_cli_parse_entries (GOptionContext      *context,
   return errata_cli_parse_options (context, argc, argv);
 }
 
-ErrataProject *
-errata_cli_open_project (const char              *path,
-                         ErrataProjectOpenFlags   flags,
-                         GError                 **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  ErrataProject *project = errata_project_open (file, flags, error);
-  GFile *backup = project ? errata_project_get_upgrade_backup (project) : NULL;
-
-  /* On stderr: stdout may be a report a script reads. */
-  if (backup != NULL)
-    {
-      g_autofree char *backup_path = g_file_get_path (backup);
-
-      g_printerr (_("errata-cli: upgraded “%s” to this version’s format; the old file is kept "
-                    "as “%s”.\n"), path, backup_path);
-    }
-  return project;
-}
-
 /* A GAsyncReadyCallback that keeps the result in *slot. */
 void
 errata_cli_on_result (GObject      *source,

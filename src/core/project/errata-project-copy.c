@@ -24,7 +24,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "errata-project-private.h"
+#include "errata-project-open-private.h"
 #include "errata-project-schema.h"
 #include "errata-stored-text.h"
 #include "errata-trace.h"
@@ -298,6 +298,51 @@ _errata_project_backup_to (sqlite3     *source,
                            const char  *path,
                            GError     **error)
 {
+  return _errata_project_backup_in_steps (source, path, -1, NULL, NULL, error);
+}
+
+/* Runs the backup to the end (SQLITE_DONE) or an error; SQLITE_OK when
+ * `step` asked to stop, even after the last page. */
+static int
+run_backup (sqlite3_backup       *backup,
+            int                   pages,
+            ErrataBackupStepFunc  step,
+            gpointer              data)
+{
+  int rc;
+
+  for (;;)
+    {
+      rc = sqlite3_backup_step (backup, pages);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        {
+          sqlite3_sleep (20);
+          continue;
+        }
+      if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        return rc;
+      if (step != NULL && !step (sqlite3_backup_pagecount (backup) -
+                                 sqlite3_backup_remaining (backup),
+                                 sqlite3_backup_pagecount (backup), data))
+        return SQLITE_OK;
+      if (rc == SQLITE_DONE)
+        return rc;
+    }
+}
+
+/* The same, `pages` at a time (-1: all at once), asking `step` after each
+ * whether to go on. Only the upgrade copies in steps: nothing else writes
+ * to a file being upgraded, so the copy does not restart. When `step`
+ * stops it, the error is G_IO_ERROR_CANCELLED and the partial copy is left
+ * for the caller to remove. */
+gboolean
+_errata_project_backup_in_steps (sqlite3               *source,
+                                 const char            *path,
+                                 int                    pages,
+                                 ErrataBackupStepFunc   step,
+                                 gpointer               data,
+                                 GError               **error)
+{
   sqlite3 *dest;
   sqlite3_backup *backup;
   int rc;
@@ -312,12 +357,13 @@ _errata_project_backup_to (sqlite3     *source,
       sqlite3_close (dest);
       return FALSE;
     }
-  while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
-    sqlite3_sleep (20);
+  rc = run_backup (backup, pages, step, data);
   sqlite3_backup_finish (backup);
   /* The copied header says WAL, like the original's: a file that is mailed
    * or kept must be whole without a -wal beside it. */
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_OK)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The copy was cancelled."));
+  else if (rc != SQLITE_DONE)
     g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_FAILED,
                  _("Could not copy the project: %s"), sqlite3_errstr (rc));
   else if (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)

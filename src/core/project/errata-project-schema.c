@@ -482,13 +482,7 @@ static const char schema_v9[] =
  * No table changes: the file is checked against the same schema. The
  * space freed is given back by a VACUUM after the upgrade commits
  * (errata-project-upgrade.c). */
-static const char schema_v10[] =
-  "UPDATE traces SET"
-  "  input = " ERRATA_SQL_SUMMARY_TEXT ("input") ","
-  "  output = " ERRATA_SQL_SUMMARY_TEXT ("output") ","
-  "  messages = errata_pack (messages),"
-  "  tools = errata_pack (tools),"
-  "  metadata = errata_pack (metadata);";
+static const char schema_v10[] = ERRATA_SQL_PACK_TRACES ";";
 
 const char * const errata_project_migrations[] = {
   NULL,        /* version 0: an empty file */

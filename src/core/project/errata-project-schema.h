@@ -21,6 +21,17 @@ extern const guint errata_project_n_migrations;
  * derives both from its messages again. */
 #define ERRATA_SQL_SUMMARY_TEXT(x) "substr (" x ", 1, 300)"
 
+/* Version 10's rewrite of every trace: input and output cut, large JSON
+ * packed (errata_pack). The upgrade runs it in batches of traces
+ * (errata-project-upgrade.c), so that it reports progress and can stop. */
+#define ERRATA_SQL_PACK_TRACES \
+  "UPDATE traces SET" \
+  "  input = " ERRATA_SQL_SUMMARY_TEXT ("input") "," \
+  "  output = " ERRATA_SQL_SUMMARY_TEXT ("output") "," \
+  "  messages = errata_pack (messages)," \
+  "  tools = errata_pack (tools)," \
+  "  metadata = errata_pack (metadata)"
+
 /* How many characters of a metadata value trace_meta keeps: a longer value
  * (a prompt, a nested call's JSON) is stored cut, and a filter on a value
  * this long checks the candidates against the JSON itself. */

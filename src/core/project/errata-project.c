@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "errata-project-open-private.h"
+#include "errata-upgrade-progress.h"
 #include "errata-project-schema.h"
 #include "errata-stored-text.h"
 #include "errata-trace-private.h"
@@ -341,10 +342,23 @@ errata_project_open (GFile                   *file,
                      ErrataProjectOpenFlags   flags,
                      GError                 **error)
 {
+  return errata_project_open_full (file, flags, NULL, NULL, NULL, error);
+}
+
+ErrataProject *
+errata_project_open_full (GFile                      *file,
+                          ErrataProjectOpenFlags      flags,
+                          ErrataUpgradeProgressFunc   progress,
+                          gpointer                    progress_data,
+                          GCancellable               *cancellable,
+                          GError                    **error)
+{
   g_autoptr(ErrataProject) self = NULL;
+  ErrataUpgradeMonitor monitor = { progress, progress_data, cancellable, { 0 }, FALSE };
   int sqlite_flags;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!check_regular_file (file, error))
@@ -356,7 +370,7 @@ errata_project_open (GFile                   *file,
 
   if (!open_connection (self, sqlite_flags, TRUE, error) ||
       !_errata_project_check_identity (self, error) ||
-      !_errata_project_bring_schema_up_to_date (self, error))
+      !_errata_project_bring_schema_up_to_date (self, &monitor, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -390,7 +404,7 @@ errata_project_create (GFile   *file,
 
   self = project_new (file);
   if (!open_connection (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, FALSE, error) ||
-      !_errata_project_run_migrations (self, 0, error))
+      !_errata_project_run_migrations (self, 0, NULL, error))
     {
       g_clear_pointer (&self->db, sqlite3_close);
       g_unlink (path);
@@ -406,18 +420,34 @@ errata_project_create (GFile   *file,
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  GFile                  *file;
+  ErrataProjectOpenFlags  flags;
+  ErrataUpgradeRelay     *relay;   /* NULL: no progress wanted */
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->file);
+  g_clear_pointer (&data->relay, _errata_upgrade_relay_unref);
+  g_free (data);
+}
+
 static void
 open_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  ErrataProjectOpenFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "flags"));
+  OpenData *data = task_data;
   GError *error = NULL;
   ErrataProject *project;
 
-  project = errata_project_open (file, flags, &error);
+  project = errata_project_open_full (data->file, data->flags,
+                                      data->relay ? _errata_upgrade_relay_report : NULL,
+                                      data->relay, cancellable, &error);
   if (project == NULL)
     {
       g_task_return_error (task, error);
@@ -435,15 +465,37 @@ errata_project_open_async (GFile                  *file,
                            GAsyncReadyCallback     callback,
                            gpointer                user_data)
 {
+  errata_project_open_with_progress_async (file, flags, NULL, NULL, NULL, cancellable, callback,
+                                           user_data);
+}
+
+void
+errata_project_open_with_progress_async (GFile                      *file,
+                                         ErrataProjectOpenFlags      flags,
+                                         ErrataUpgradeProgressFunc   progress,
+                                         gpointer                    progress_data,
+                                         GDestroyNotify              progress_notify,
+                                         GCancellable               *cancellable,
+                                         GAsyncReadyCallback         callback,
+                                         gpointer                    user_data)
+{
   g_autoptr(GTask) task = NULL;
+  OpenData *data;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  data = g_new0 (OpenData, 1);
+  data->file = g_object_ref (file);
+  data->flags = flags;
+  if (progress != NULL)
+    data->relay = _errata_upgrade_relay_new (progress, progress_data, progress_notify);
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_project_open_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "flags", GUINT_TO_POINTER (flags));
+  g_task_set_task_data (task, data, (GDestroyNotify)open_data_free);
+  /* The upgrade checks Cancel itself and ends with its own message (the
+   * file was not changed), which a GTask's own check would replace. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, open_in_thread);
 }
 

@@ -50,6 +50,14 @@ struct _ErrataWindow
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   GtkSpinner           *spinner;
+  GtkWidget            *opening_label;
+  GtkWidget            *upgrade_box;
+  GtkLabel             *upgrade_title;
+  GtkProgressBar       *upgrade_bar;
+  GtkWidget            *upgrade_cancel;
+  AdwToastOverlay      *toast_overlay;
+
+  gboolean              open_cancelled;   /* the user cancelled the upgrade */
 
   gboolean              discard_unsaved;  /* the user chose to close without it */
 };
@@ -57,6 +65,14 @@ struct _ErrataWindow
 void _errata_window_show_page                (ErrataWindow   *self,
                                               const char     *name);
 void _errata_window_class_install_actions    (GtkWidgetClass *widget_class);
+/* errata-window-upgrade.c: an older project's upgrade on screen. */
+void _errata_window_class_init_upgrade       (GtkWidgetClass *widget_class);
+void _errata_window_start_open               (ErrataWindow   *self,
+                                              GFile          *file,
+                                              GAsyncReadyCallback callback);
+void _errata_window_end_open                 (ErrataWindow   *self);
+/* After a cancelled upgrade: the welcome page, and a toast saying so. */
+void _errata_window_tell_open_cancelled      (ErrataWindow   *self);
 void _errata_window_update_actions           (ErrataWindow   *self);
 void _errata_window_connect_page_signals     (ErrataWindow   *self);
 void _errata_window_add_drop_target          (ErrataWindow   *self);

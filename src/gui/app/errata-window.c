@@ -1,7 +1,8 @@
 /* errata-window.c: a main window, showing one project or the welcome page.
  *
  * A window holds at most one project: it starts on the welcome page,
- * shows a spinner while errata_project_open_async() runs, then the
+ * shows a spinner while the project opens (an older project's upgrade:
+ * its progress and Cancel, errata-window-upgrade.c), then the
  * project's pages (Traces, Failure Modes) under a view switcher. Opening
  * another project is the application's job, which picks an idle window
  * or makes a new one.
@@ -311,18 +312,24 @@ on_project_opened (GObject      *source,
   g_autoptr(ErrataProject) project = NULL;
 
   project = errata_project_open_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Closed meanwhile: dispose cleared the cancellable. */
+  if (self->cancellable == NULL)
     return;
-  g_clear_object (&self->cancellable);
-  if (project == NULL)
+  _errata_window_end_open (self);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      _errata_window_tell_open_cancelled (self);
+      show_welcome (self);
+    }
+  else if (project == NULL)
     show_open_error (self, error);
   else
     errata_window_show_project (self, project);
 }
 
 /* Opens the project file in the background; the window shows a spinner
- * until it is open, or the welcome page and an error dialog if it cannot
- * be opened. */
+ * (an older project: the upgrade's progress and Cancel) until it is open,
+ * or the welcome page and an error dialog if it cannot be opened. */
 void
 errata_window_open (ErrataWindow *self,
                     GFile        *file)
@@ -334,8 +341,7 @@ errata_window_open (ErrataWindow *self,
   self->file = g_object_ref (file);
   self->cancellable = g_cancellable_new ();
   show_state (self, "loading");
-  errata_project_open_async (file, ERRATA_PROJECT_OPEN_NONE, self->cancellable,
-                             on_project_opened, g_object_ref (self));
+  _errata_window_start_open (self, file, on_project_opened);
 }
 
 static gboolean
@@ -481,6 +487,7 @@ errata_window_class_init (ErrataWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataWindow, spinner);
 
   _errata_window_class_install_actions (widget_class);
+  _errata_window_class_init_upgrade (widget_class);
 }
 
 static void
@@ -493,6 +500,7 @@ errata_window_init (ErrataWindow *self)
   _errata_window_add_drop_target (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   _errata_window_update_actions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
   show_welcome (self);
 }
 
