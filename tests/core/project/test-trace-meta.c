@@ -619,7 +619,7 @@ paged_text (ErrataProject    *project,
  * next ids from the index in import order, a probe per row in another
  * order (a text value's into the primary key, a number's by trace). Their
  * pages agree with the list's ids, a number's and an array's matches too,
- * in every order, ties included. */
+ * in every order (by a metadata key too), ties included. */
 static void
 test_common_value_pages (void)
 {
@@ -656,7 +656,7 @@ test_common_value_pages (void)
   g_assert_true (errata_project_commit (project, &error));
 
   for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-    for (int order = 0; order < 4; order++)
+    for (int order = 0; order < 5; order++)
       {
         g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
         g_autoptr(GArray) all = NULL;
@@ -670,6 +670,8 @@ test_common_value_pages (void)
           errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
         else if (order == 3)
           errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_TOKENS, FALSE);
+        else if (order == 4)
+          errata_trace_query_set_sort_key (query, "n", TRUE);
         all = errata_project_query_trace_ids (project, query, NULL, &error);
         g_assert_no_error (error);
         g_assert_cmpuint (all->len, ==, expected[v]);
