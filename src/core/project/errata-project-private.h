@@ -181,7 +181,8 @@ ErrataMetaPlan _errata_project_choose_meta_plan  (ErrataProject     *self,
                                                   ErrataTraceQuery  *query);
 void           _errata_project_append_meta_filter (GString          *sql,
                                                    ErrataTraceQuery *query,
-                                                   ErrataMetaPlan    plan);
+                                                   ErrataMetaPlan    plan,
+                                                   const char       *row_id);
 void           _errata_project_append_meta_driver (GString          *sql,
                                                    ErrataTraceQuery *query);
 void           _errata_project_bind_meta_filter  (sqlite3_stmt      *stmt,

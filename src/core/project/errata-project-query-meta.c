@@ -450,10 +450,43 @@ append_next_ids (GString          *sql,
   g_string_append (sql, ")");
 }
 
+/* ERRATA_META_PLAN_PROBE_ROWS: one seek per row the sort's index walks.
+ * A value that is not a number matches text rows only (as in
+ * append_match_ids), so the seek is into the primary key at (key, value,
+ * trace id): a common value's entries there are a few hundred pages, which
+ * the page's ~100 N / m seeks keep in the page cache. The index by trace
+ * spreads the same seeks over the whole side table, a page read from the
+ * file for most of them once the table outgrows the cache (customer = acme
+ * sorted by latency at 1M: 48 ms). A number may match a number, which only
+ * CAST tells: its seek stays by trace. */
+static void
+append_probe (GString    *sql,
+              const char *value,
+              const char *row_id)
+{
+  double low, high;
+
+  if (number_range (value, &low, &high))
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM trace_meta m INDEXED BY"
+                                 " trace_meta_by_trace WHERE m.trace_id = %s AND m.key = "
+                                 META_FIELD " AND CAST (m.value AS TEXT) = " META_PREFIX ")",
+                            row_id);
+  else
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM trace_meta m WHERE m.key = "
+                                 META_FIELD " AND m.value = " META_PREFIX
+                                 " AND m.trace_id = %s)", row_id);
+}
+
+/* `row_id` is the walked row's trace id: "t.id", or "ms.trace_id" when
+ * the walk is a sort key's rows in trace_meta (ms), so that SQLite asks
+ * before it looks the trace up, not after (4.2 ms of CPU instead of 1.4
+ * for customer = acme sorted by città at 100k). */
+
 void
 _errata_project_append_meta_filter (GString          *sql,
                                     ErrataTraceQuery *query,
-                                    ErrataMetaPlan    plan)
+                                    ErrataMetaPlan    plan,
+                                    const char       *row_id)
 {
   const char *field = errata_trace_query_get_metadata_field (query);
   const char *value = errata_trace_query_get_metadata_value (query);
@@ -463,12 +496,7 @@ _errata_project_append_meta_filter (GString          *sql,
   if (plan == ERRATA_META_PLAN_NEXT_IDS)
     append_next_ids (sql, query);
   else if (plan == ERRATA_META_PLAN_PROBE_ROWS)
-    {
-      /* By trace: one seek per row, whatever the value. */
-      g_string_append (sql, " AND EXISTS (SELECT 1 FROM trace_meta m INDEXED BY"
-                            " trace_meta_by_trace WHERE m.trace_id = t.id AND m.key = "
-                            META_FIELD " AND CAST (m.value AS TEXT) = " META_PREFIX ")");
-    }
+    append_probe (sql, value, row_id);
   else if (plan == ERRATA_META_PLAN_ALL_MATCHES)
     {
       g_string_append (sql, " AND t.id IN (");

@@ -161,11 +161,14 @@ append_text_filter (GString          *sql,
     }
 }
 
+/* `row_id`: the walked row's trace id, for the metadata filter's probe
+ * (_errata_project_append_meta_filter). */
 static void
 append_filters (GString          *sql,
                 ErrataTraceQuery *query,
                 TextPlan          plan,
-                ErrataMetaPlan    meta_plan)
+                ErrataMetaPlan    meta_plan,
+                const char       *row_id)
 {
   g_autofree char *fts = errata_trace_query_dup_fts_expression (query);
 
@@ -215,7 +218,7 @@ append_filters (GString          *sql,
                           " WHERE a.trace_id = t.id AND s.failure_mode_id = ?8)");
   if (errata_trace_query_get_disputed_target (query) >= 0)
     g_string_append (sql, " AND t.id IN (" ERRATA_SQL_DISPUTED_IDS ("?9", "") ")");
-  _errata_project_append_meta_filter (sql, query, meta_plan);
+  _errata_project_append_meta_filter (sql, query, meta_plan, row_id);
   /* Text matches the trace's own words or any note written about it. */
   if (fts)
     append_text_filter (sql, query, plan);
@@ -253,7 +256,7 @@ errata_project_count_traces (ErrataProject     *self,
   g_return_val_if_fail (query == NULL || ERRATA_IS_TRACE_QUERY (query), -1);
 
   if (query)
-    append_filters (sql, query, TEXT_ALL_MATCHES, ERRATA_META_PLAN_ALL_MATCHES);
+    append_filters (sql, query, TEXT_ALL_MATCHES, ERRATA_META_PLAN_ALL_MATCHES, "t.id");
   stmt = _errata_project_prepare (self, sql->str, error);
   if (stmt == NULL)
     return -1;
@@ -349,7 +352,7 @@ append_meta_sorted (GString           *sql,
     {
       g_string_append_printf (sql, "%s, NULL AS sort_value FROM ", head);
       append_from_traces (sql, query, meta_plan);
-      append_filters (sql, query, plan, meta_plan);
+      append_filters (sql, query, plan, meta_plan, "t.id");
       _errata_project_append_meta_missing (sql);
       if (cursor->started)
         g_string_append (sql, " AND t.id > ?5");
@@ -364,7 +367,7 @@ append_meta_sorted (GString           *sql,
     }
   else
     g_string_append (sql, "trace_meta ms JOIN traces t ON t.id = ms.trace_id");
-  append_filters (sql, query, plan, meta_plan);
+  append_filters (sql, query, plan, meta_plan, "ms.trace_id");
   _errata_project_append_meta_sort (sql, errata_trace_query_get_descending (query),
                                     cursor->started);
   g_string_append_printf (sql, " ORDER BY ms.value %s, ms.trace_id %s", dir, dir);
@@ -404,7 +407,7 @@ build_sql (const char        *head,
     {
       g_string_append_printf (sql, "%s, %s AS sort_value FROM ", head, key);
       append_from_traces (sql, query, meta_plan);
-      append_filters (sql, query, plan, meta_plan);
+      append_filters (sql, query, plan, meta_plan, "t.id");
       append_keyset (sql, query, cursor);
       if (errata_trace_query_get_sort (query) == ERRATA_TRACE_SORT_IMPORT_ORDER)
         g_string_append_printf (sql, " ORDER BY t.id %s", dir);

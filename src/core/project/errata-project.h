@@ -25,6 +25,10 @@ G_BEGIN_DECLS
  * tell an Errata project from any other SQLite database. */
 #define ERRATA_PROJECT_APPLICATION_ID 0x45525241
 
+/* The page size of a new project file, in bytes; an existing file keeps
+ * the one it was made with. */
+#define ERRATA_PROJECT_PAGE_SIZE 8192
+
 typedef enum
 {
   ERRATA_PROJECT_ERROR_FAILED,

@@ -32,6 +32,34 @@ exec_raw (const char *path,
   sqlite3_close (db);
 }
 
+static gint64
+page_size_of (ErrataProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 page_size = 0;
+
+  g_assert_true (_errata_project_query_int (project, "PRAGMA page_size", &page_size, &error));
+  g_assert_no_error (error);
+  return page_size;
+}
+
+static gint64
+raw_page_size (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page_size;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return page_size;
+}
+
+/* A new project gets ERRATA_PROJECT_PAGE_SIZE and keeps it. */
 static void
 test_create_and_reopen (void)
 {
@@ -50,10 +78,12 @@ test_create_and_reopen (void)
   g_assert_no_error (error);
   g_assert_true (added);
   g_assert_cmpint (errata_trace_get_id (trace), >, 0);
+  g_assert_cmpint (page_size_of (project), ==, ERRATA_PROJECT_PAGE_SIZE);
   errata_project_close (project);
 
   reopened = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (page_size_of (reopened), ==, ERRATA_PROJECT_PAGE_SIZE);
   g_assert_true (errata_project_get_info (reopened, &info, &error));
   g_assert_cmpint (info.traces, ==, 1);
   g_assert_cmpint (info.schema_version, ==, ERRATA_PROJECT_SCHEMA_VERSION);
@@ -168,8 +198,13 @@ test_migrates_old_file (void)
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 0;",
                                           ERRATA_PROJECT_APPLICATION_ID);
 
-  /* A version 0 file: ours, but with no tables yet. */
+  gint64 old_page_size;
+
+  /* A version 0 file: ours, but with no tables yet, and SQLite's default
+   * page size, which it keeps. */
   exec_raw (path, sql);
+  old_page_size = raw_page_size (path);
+  g_assert_cmpint (old_page_size, !=, ERRATA_PROJECT_PAGE_SIZE);
   project = errata_project_open (file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
   g_assert_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_READ_ONLY);
   g_assert_null (project);
@@ -179,6 +214,7 @@ test_migrates_old_file (void)
   g_assert_no_error (error);
   g_assert_cmpint (errata_project_get_schema_version (project), ==, ERRATA_PROJECT_SCHEMA_VERSION);
   g_assert_cmpint (errata_project_count_traces (project, NULL, &error), ==, 0);
+  g_assert_cmpint (page_size_of (project), ==, old_page_size);
   errata_project_close (project);
   errata_test_remove_tree (dir);
 }

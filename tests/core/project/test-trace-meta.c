@@ -617,14 +617,18 @@ paged_text (ErrataProject    *project,
 
 /* A value common enough (thousands of traces) takes the other plans: the
  * next ids from the index in import order, a probe per row in another
- * order. Their pages agree with the list's ids, a number's matches too. */
+ * order (a text value's into the primary key, a number's by trace). Their
+ * pages agree with the list's ids, a number's and an array's matches too,
+ * in every order (by a metadata key too), ties included. */
 static void
 test_common_value_pages (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
   g_autoptr(GError) error = NULL;
-  const char *values[] = { "Zürich", "42" };
+  const char *fields[] = { "città", "n", "tags" };
+  const char *values[] = { "Zürich", "42", "[\"x\",1]" };
+  const guint expected[] = { 6000 - 858, 6000 - 750, 4000 };
 
   g_assert_true (errata_project_begin (project, &error));
   for (int i = 0; i < 6000; i++)
@@ -638,27 +642,39 @@ test_common_value_pages (void)
         json_object_set_int_member (metadata, "n", i % 8 == 0 ? 7 : 42);
       else
         json_object_set_string_member (metadata, "n", "42");
+      if (i % 3 != 0)
+        {
+          JsonArray *tags = json_array_new ();
+
+          json_array_add_string_element (tags, "x");
+          json_array_add_int_element (tags, 1);
+          json_object_set_array_member (metadata, "tags", tags);
+        }
       errata_trace_set_latency_ms (trace, (i * 7919) % 1000);
       g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
     }
   g_assert_true (errata_project_commit (project, &error));
 
   for (guint v = 0; v < G_N_ELEMENTS (values); v++)
-    for (int order = 0; order < 3; order++)
+    for (int order = 0; order < 5; order++)
       {
         g_autoptr(ErrataTraceQuery) query = errata_trace_query_new ();
         g_autoptr(GArray) all = NULL;
         g_autofree char *all_text = NULL;
         g_autofree char *pages = NULL;
 
-        errata_trace_query_set_metadata_filter (query, v == 0 ? "città" : "n", values[v]);
+        errata_trace_query_set_metadata_filter (query, fields[v], values[v]);
         if (order == 1)
           errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_IMPORT_ORDER, TRUE);
         else if (order == 2)
           errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_LATENCY, TRUE);
+        else if (order == 3)
+          errata_trace_query_set_sort (query, ERRATA_TRACE_SORT_TOKENS, FALSE);
+        else if (order == 4)
+          errata_trace_query_set_sort_key (query, "n", TRUE);
         all = errata_project_query_trace_ids (project, query, NULL, &error);
         g_assert_no_error (error);
-        g_assert_cmpuint (all->len, ==, v == 0 ? 6000 - 858 : 6000 - 750);
+        g_assert_cmpuint (all->len, ==, expected[v]);
         all_text = ids_to_text (all);
         pages = paged_text (project, query, 100);
         g_assert_cmpstr (pages, ==, all_text);
