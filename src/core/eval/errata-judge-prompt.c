@@ -508,11 +508,13 @@ errata_judge_prompt_render (ErrataJudgePrompt *self,
  * What the trace's placeholders add to a prompt, in characters, from the
  * trace's stored sizes alone (the rest of the prompt is the prompt of an
  * empty trace): {{input}} and {{output}} exactly; {{conversation}} as the
- * length of the messages' JSON, which runs a little longer than the text
- * it renders to (its keys and quotes weigh more than the headers that
- * replace them) and longer still for text outside ASCII (bytes, not
- * characters): an estimate errs on the side of cost; each {{metadata.…}}
- * as the whole metadata's JSON, an upper bound.
+ * length of the messages' JSON, close to the text it renders to but not
+ * equal: the JSON's keys, quotes and escapes weigh more than the headers
+ * that replace them, and text outside ASCII counts in bytes; the tool
+ * calls' headers weigh more than their JSON (bench/README.md: 1.04x the
+ * rendered estimate on plain turns, 0.93x on the bench's tool-heavy
+ * traces); each {{metadata.…}} as the whole metadata's JSON, an upper
+ * bound.
  */
 gint64
 errata_judge_prompt_sized_chars (ErrataJudgePrompt      *self,
