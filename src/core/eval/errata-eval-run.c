@@ -84,6 +84,7 @@ errata_eval_run_finalize (GObject *object)
   ErrataEvalRun *self = (ErrataEvalRun *)object;
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
   /* A run opened and never finished (a batch run given up): the method's
    * writes must not stay held for ever. */
   if (self->holding && !_errata_eval_run_stop_holding (self, NULL))
@@ -93,6 +94,7 @@ errata_eval_run_finalize (GObject *object)
   g_clear_pointer (&self->scope_ids, g_array_unref);
   g_clear_pointer (&self->todo, g_array_unref);
   g_clear_pointer (&self->page, g_ptr_array_unref);
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->forced_reason, g_free);
   g_clear_pointer (&self->message, g_free);
@@ -451,6 +453,7 @@ finish (ErrataEvalRun *self)
 
   if (!self->stopping)
     self->status = ERRATA_RUN_DONE;
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
   if (!_errata_eval_run_flush (self, TRUE, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
   g_clear_error (&error);
@@ -566,44 +569,6 @@ over_budget (ErrataEvalRun *self,
   return TRUE;
 }
 
-/* The trace of todo[next], from the page of traces read with it (one
- * statement a page). NULL without an error when none is left in the page:
- * those traces were deleted since the run started, so they are no longer
- * part of it (a verdict could not name them). */
-static ErrataTrace *
-peek_trace (ErrataEvalRun  *self,
-            GError        **error)
-{
-  ErrataTrace *trace;
-
-  if (self->page_pos >= self->page->len)
-    {
-      guint n = MIN (ERRATA_PROJECT_TRACE_PAGE, self->todo->len - self->next);
-      g_autoptr(GPtrArray) page = errata_project_get_traces (self->project,
-        &g_array_index (self->todo, gint64, self->next), n, error);
-
-      if (page == NULL)
-        return NULL;
-      g_ptr_array_unref (self->page);
-      self->page = g_steal_pointer (&page);
-      self->page_pos = 0;
-      if (self->page->len == 0)
-        {
-          self->next += n;
-          self->progress.total -= n;
-          return NULL;
-        }
-    }
-  trace = g_ptr_array_index (self->page, self->page_pos);
-  /* The page leaves out the deleted ones before it. */
-  while (g_array_index (self->todo, gint64, self->next) != errata_trace_get_id (trace))
-    {
-      self->next++;
-      self->progress.total--;
-    }
-  return trace;
-}
-
 static void
 launch_next (ErrataEvalRun *self)
 {
@@ -612,7 +577,7 @@ launch_next (ErrataEvalRun *self)
   Evaluation *evaluation;
   ErrataTrace *trace;
 
-  trace = peek_trace (self, &error);
+  trace = _errata_eval_run_peek_trace (self, &error);
   if (trace == NULL)
     {
       if (error != NULL)

@@ -383,6 +383,52 @@ test_estimate_from_sizes (Fixture       *fixture,
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
 }
 
+/* Past the first page (the second read ahead while requests are out):
+ * every trace judged once, in the pages' order; traces deleted before
+ * the run, at the end of a page and in the middle of one, leave it. */
+static void
+test_many_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(ErrataEvalRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataEvalProgress progress;
+  gint64 gone[2];
+  guint n;
+
+  for (guint i = N_TRACES; i < 3 * ERRATA_PROJECT_TRACE_PAGE + 5; i++)
+    {
+      g_autoptr(ErrataTrace) trace = varied_trace (i);
+      gint64 id;
+
+      g_assert_true (errata_project_add_trace (fixture->project, trace, NULL, &error));
+      id = errata_trace_get_id (trace);
+      g_array_append_val (fixture->ids, id);
+    }
+  n = fixture->ids->len;
+  gone[0] = g_array_index (fixture->ids, gint64, 2 * ERRATA_PROJECT_TRACE_PAGE - 1);
+  gone[1] = g_array_index (fixture->ids, gint64, ERRATA_PROJECT_TRACE_PAGE + 10);
+  for (guint i = 0; i < G_N_ELEMENTS (gone); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM traces WHERE id = %" G_GINT64_FORMAT,
+                                              gone[i]);
+
+      g_assert_cmpint (sqlite3_exec (_errata_project_get_db (fixture->project), sql, NULL, NULL,
+                                     NULL), ==, SQLITE_OK);
+    }
+
+  run = new_run (fixture);
+  g_assert_true (run_to_end (run, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_DONE);
+  errata_eval_run_get_progress (run, &progress);
+  g_assert_cmpuint (progress.total, ==, n - 2);
+  g_assert_cmpuint (progress.done, ==, n - 2);
+  g_assert_cmpint (count_verdicts (fixture), ==, n - 2);
+  g_assert_cmpint (count (fixture, "SELECT count (DISTINCT trace_id) FROM verdicts"), ==, n - 2);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, n - 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +441,7 @@ main (int   argc,
   ADD ("/cancel-keeps-cache", test_cancel_keeps_cache);
   ADD ("/trace-pages", test_trace_pages);
   ADD ("/estimate-from-sizes", test_estimate_from_sizes);
+  ADD ("/many-pages", test_many_pages);
 #undef ADD
 
   return g_test_run ();
