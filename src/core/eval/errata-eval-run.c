@@ -413,6 +413,7 @@ errata_eval_run_estimate (ErrataEvalRun      *self,
   g_return_if_fail (total != NULL);
 
   *total = (ErrataEvalEstimate) { 0, };
+  /* Asked with no sizes, the method says whether it estimates from them. */
   if (errata_eval_method_estimate_sizes (self->method, &probe, &one))
     estimate_from_sizes (self, total);
   else if (errata_eval_method_can_estimate (self->method))
