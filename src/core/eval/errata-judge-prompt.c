@@ -507,7 +507,8 @@ errata_judge_prompt_render (ErrataJudgePrompt *self,
  *
  * What the trace's placeholders add to a prompt, in characters, from the
  * trace's stored sizes alone (the rest of the prompt is the prompt of an
- * empty trace): {{input}} and {{output}} exactly; {{conversation}} as the
+ * empty trace): {{output}} exactly; {{input}} as the stored input, at
+ * most its first 300 characters (a lower bound); {{conversation}} as the
  * length of the messages' JSON, close to the text it renders to but not
  * equal: the JSON's keys, quotes and escapes weigh more than the headers
  * that replace them, and text outside ASCII counts in bytes; the tool

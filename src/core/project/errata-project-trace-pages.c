@@ -173,11 +173,12 @@ errata_project_get_trace_sizes (ErrataProject  *self,
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
   g_return_val_if_fail (n_ids <= ERRATA_PROJECT_TRACE_PAGE, NULL);
 
-  /* input and output as a full trace has them: the summary's. */
+  /* A full trace derives its input and output from the messages again;
+   * the output's length is kept (output_chars), the input's is not: the
+   * stored input, a summary of at most 300 characters, stands for it. */
   if (g_once_init_enter (&sql))
     g_once_init_leave (&sql, (gsize) in_page_sql (
-      "SELECT t.id, length (" ERRATA_SQL_SUMMARY_TEXT ("t.input") "),"
-      " length (" ERRATA_SQL_SUMMARY_TEXT ("t.output") "),"
+      "SELECT t.id, length (" ERRATA_SQL_SUMMARY_TEXT ("t.input") "), t.output_chars,"
       " errata_text_size (t.messages), errata_text_size (t.metadata) FROM traces t WHERE "));
   stmt = bind_page (self, (const char *) sql, ids, n_ids, error);
   if (stmt == NULL || !read_page (self, stmt, add_sizes, sizes, error))

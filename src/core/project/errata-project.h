@@ -97,8 +97,8 @@ typedef struct
 typedef struct
 {
   gint64 id;
-  gint64 input_chars;      /* of the input as a trace has it (a summary) */
-  gint64 output_chars;     /* likewise */
+  gint64 input_chars;      /* of the stored input: its first 300 characters at most */
+  gint64 output_chars;     /* of the whole output (the last assistant text) */
   gint64 messages_bytes;   /* the messages' JSON text */
   gint64 metadata_bytes;   /* the metadata's JSON text */
 } ErrataTraceSizes;
