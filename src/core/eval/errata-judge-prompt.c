@@ -513,8 +513,7 @@ errata_judge_prompt_render (ErrataJudgePrompt *self,
  * equal: the JSON's keys, quotes and escapes weigh more than the headers
  * that replace them, and text outside ASCII counts in bytes; the tool
  * calls' headers weigh more than their JSON (bench/README.md: 1.04x the
- * rendered estimate on plain turns, 0.93x on the bench's tool-heavy
- * traces); each {{metadata.…}} as the whole metadata's JSON, an upper
+ * rendered estimate on the bench's traces and on the tests'); each {{metadata.…}} as the whole metadata's JSON, an upper
  * bound.
  */
 gint64
