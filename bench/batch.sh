@@ -40,22 +40,16 @@ echo "import of $n small traces: $(echo "$(date +%s.%N) - $start" | bc) s"
 "$cli" eval import "$project" "$data/judge.json" >/dev/null
 before=$(stat -c %s "$project")
 
-out=$(mktemp)
-"$build/tests/core/llm/errata-mock-llm" --port 0 --batch-delay-ms 1000 >"$out" 2>"$data/mock.err" &
-mock=$!
-trap 'kill $mock 2>/dev/null || true; rm -f "$out"' EXIT
-for _ in $(seq 50); do
-  url=$(head -n 1 "$out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+. bench/mock-llm.sh
+trap stop_mock EXIT
+start_mock "$build/tests/core/llm/errata-mock-llm" "$data/mock.out" --batch-delay-ms 1000
 
 /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" \
   "$cli" eval run "$project" Helpful --on all --batch --progress --poll-interval 1 \
     --provider custom --base-url "$url/v1" --model gpt-4o-mini >"$data/run.txt" 2>"$data/progress.txt"
 read -r wall user sys rss <"$data/time.txt"
 after=$(stat -c %s "$project")
-kill $mock; wait $mock 2>/dev/null || true
+stop_mock
 
 cat "$data/run.txt"
 "$cli" eval run "$project" Helpful --batch --status | head -4
@@ -63,4 +57,4 @@ echo "batch run of $n judge requests: ${wall} s wall, $(echo "$user + $sys" | bc
      "peak RSS $((rss / 1024)) MB (errata-cli)"
 echo "project: $((before / 1024 / 1024)) MB before, $((after / 1024 / 1024)) MB after" \
      "(+$(((after - before) / 1024)) KB, $(((after - before) / n)) bytes per verdict)"
-echo "mock server: $(tail -n 1 "$data/mock.err")"
+echo "mock server: $(mock_summary "$data/mock.out")"

@@ -4,14 +4,15 @@
 # standalone mock server answering at once (0 ms), 16 in flight. Every
 # second it samples the verdicts committed in the project file (a second,
 # read-only connection) and errata-cli's RSS; prints the verdicts a second
-# while judging (target >= 2,000), the whole run's time (the estimate,
-# which renders every prompt once, included), CPU and peak RSS, and the RSS
+# while judging (target >= 2,000), the whole run's time (the estimate
+# included), CPU and peak RSS, and the RSS
 # series (target: flat).
 #
 # Usage: bench/judge-throughput.sh [N] [LATENCY_MS] [BUILD_DIR]
 #   default 100000, 0 ms, _build-rel (configured as a release build)
 # Environment: ERRATA_BENCH_DATA: where run.sh keeps its data; its
 # t100000-seed1.jsonl is used when N is 100000 (else traces are generated).
+# ERRATA_BENCH_CLI: the errata-cli to measure (default: the build's).
 # The imported project is kept in bench/_data/judge-N/ and copied for each
 # run, so that every run starts from no verdicts and an empty reply cache.
 #
@@ -33,7 +34,10 @@ if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" -Dbuildtype=release >/dev/null
 fi
 ninja -C "$build" src/cli/errata-cli tests/core/llm/errata-mock-llm data/gschemas.compiled >/dev/null
-cli=$build/src/cli/errata-cli
+# ERRATA_BENCH_CLI: another errata-cli to measure (a build of before a change)
+cli=${ERRATA_BENCH_CLI:-$build/src/cli/errata-cli}
+. "$here/mock-llm.sh"
+trap stop_mock EXIT
 load () { cut -d' ' -f1-3 /proc/loadavg; }
 
 pristine=$data/pristine.errata
@@ -67,16 +71,8 @@ project=$data/run.errata
 rm -f "$project" "$project-wal" "$project-shm"
 cp "$pristine" "$project"
 
-"$build/tests/core/llm/errata-mock-llm" --port 0 --latency-ms "$latency" \
-  --replies "$data/replies.jsonl" >"$data/mock.out" 2>"$data/mock.err" &
-mock=$!
-trap 'kill $mock 2>/dev/null || true' EXIT
-url=
-for _ in $(seq 100); do
-  url=$(head -n 1 "$data/mock.out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+start_mock "$build/tests/core/llm/errata-mock-llm" "$data/mock.out" --latency-ms "$latency" \
+  --replies "$data/replies.jsonl"
 
 echo "Judge throughput: $n traces, mock latency $latency ms, concurrency $concurrency," \
      "$(nproc) cores, build $(basename "$build"); load average before: $(load)"
@@ -100,11 +96,11 @@ while kill -0 "$run" 2>/dev/null; do
   echo "$(echo "$(date +%s.%N) - $t0" | bc) ${count:-?} $rss $(cut -d' ' -f1 /proc/loadavg)" >>"$data/samples.txt"
 done
 wait "$run" || { echo "errata-cli eval run failed:" >&2; cat "$data/run.txt" >&2; exit 1; }
-kill "$mock"; wait "$mock" 2>/dev/null || true
+stop_mock
 read -r wall user sys rss <"$data/time.txt"
 stored=$(sqlite3 -readonly "$project" "SELECT count (*) FROM verdicts")
 tail -n 2 "$data/run.txt" | sed 's/^/  /'
-echo "  mock: $(tail -n 1 "$data/mock.err"); verdicts stored: $stored; load average after: $(load)"
+echo "  mock: $(mock_summary "$data/mock.out"); verdicts stored: $stored; load average after: $(load)"
 
 # Judging: from the last sample without a verdict to the first with all of
 # them (whole seconds of sampling: the figure errs low).

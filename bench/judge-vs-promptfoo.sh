@@ -11,7 +11,8 @@
 #
 # Usage: bench/judge-vs-promptfoo.sh [N] [LATENCY_MS] [BUILD_DIR]
 #   default 2000 traces, 200 ms, _build-rel (configured as a release build)
-# Environment: ERRATA_BENCH_NO_PROMPTFOO=1 runs Errata only. promptfoo is
+# Environment: ERRATA_BENCH_NO_PROMPTFOO=1 runs Errata only;
+# ERRATA_BENCH_CLI: the errata-cli to measure (default: the build's). promptfoo is
 # installed once into bench/_promptfoo (git-ignored) with npm; without npm
 # its half is skipped with a message. promptfoo's figures include Node's
 # start and its own SQLite writes of the results, as a user runs it.
@@ -33,7 +34,7 @@ if [ ! -f "$build/build.ninja" ]; then
   meson setup "$build" "$top" -Dbuildtype=release >/dev/null
 fi
 ninja -C "$build" src/cli/errata-cli tests/core/llm/errata-mock-llm data/gschemas.compiled >/dev/null
-cli=$build/src/cli/errata-cli
+cli=${ERRATA_BENCH_CLI:-$build/src/cli/errata-cli}
 mock_bin=$build/tests/core/llm/errata-mock-llm
 
 load () { cut -d' ' -f1-3 /proc/loadavg; }
@@ -68,25 +69,8 @@ cat >"$data/replies.jsonl" <<'EOF'
 EOF
 definition="The assistant states a fact (an order status, a price, a date) that no tool result in the trace supports."
 
-start_mock () {   # start_mock OUT_FILE: sets $mock (pid) and $url
-  "$mock_bin" --port 0 --latency-ms "$latency" --replies "$data/replies.jsonl" >"$1" 2>"$1.err" &
-  mock=$!
-  url=
-  for _ in $(seq 100); do
-    url=$(head -n 1 "$1")
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  [ -n "$url" ] || { echo "the mock server did not start" >&2; exit 1; }
-}
-
-stop_mock () {
-  kill "$mock" 2>/dev/null || true
-  wait "$mock" 2>/dev/null || true
-  mock=
-}
-mock=
-trap '[ -z "$mock" ] || kill "$mock" 2>/dev/null || true' EXIT
+. "$here/mock-llm.sh"
+trap stop_mock EXIT
 
 # samples PID PROJECT: every second, "seconds verdicts rss_mb" while PID
 # runs; the RSS is that of PID's child (PID is /usr/bin/time)
@@ -131,7 +115,7 @@ mkdir -p "$settings/glib-2.0/settings"
 printf '[io/github/errata/Errata]\nllm-concurrency=uint32 %d\n' "$concurrency" \
   >"$settings/glib-2.0/settings/keyfile"
 
-start_mock "$data/mock.out"
+start_mock "$mock_bin" "$data/mock.out" --latency-ms "$latency" --replies "$data/replies.jsonl"
 echo "load average before Errata: $(load)"
 GSETTINGS_SCHEMA_DIR=$build/data GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME=$settings \
   /usr/bin/time -f "%e %U %S %M" -o "$data/errata-time.txt" \
@@ -143,7 +127,7 @@ wait "$run" || { echo "errata-cli eval run failed:" >&2; cat "$data/errata-run.t
 errata_load=$(load)
 stop_mock
 read -r e_wall e_user e_sys e_rss <"$data/errata-time.txt"
-e_mock=$(tail -n 1 "$data/mock.out.err")
+e_mock=$(mock_summary "$data/mock.out")
 verdicts=$(sqlite3 -readonly "$project" "SELECT count (*) FROM verdicts")
 tail -n 2 "$data/errata-run.txt" | sed 's/^/  /'
 echo "  verdicts stored: $verdicts; mock: $e_mock; load average after: $errata_load"
@@ -181,7 +165,7 @@ fi
 if [ "$pf_status" = run ]; then
   pf_home=$data/promptfoo-home
   rm -rf "$pf_home"; mkdir -p "$pf_home"
-  start_mock "$data/mock-pf.out"
+  start_mock "$mock_bin" "$data/mock-pf.out" --latency-ms "$latency" --replies "$data/replies.jsonl"
   # The system under test is the echo provider (no request): the only LLM
   # calls are the grader's, one llm-rubric per test, through an
   # OpenAI-compatible provider at the mock.
@@ -211,7 +195,7 @@ EOF
        --no-progress-bar -o "$data/pf-out.json" >"$data/pf-run.txt" 2>&1) || true
   pf_load=$(load)
   stop_mock
-  pf_mock=$(tail -n 1 "$data/mock-pf.out.err")
+  pf_mock=$(mock_summary "$data/mock-pf.out")
   if [ -s "$data/pf-time.txt" ] && [ -s "$data/pf-out.json" ]; then
     read -r p_wall p_user p_sys p_rss < <(tail -n 1 "$data/pf-time.txt")
     pf_counts=$(python3 - "$data/pf-out.json" <<'PY' 2>/dev/null || echo "?"

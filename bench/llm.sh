@@ -11,21 +11,16 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 ninja -C "$build" bench/errata-bench-llm tests/core/llm/errata-mock-llm >/dev/null
 
+. bench/mock-llm.sh
+trap stop_mock EXIT
+
 run_case () {
-  local latency=$1 n=$2
-  local out url pid
+  local latency=$1 n=$2 out
   out=$(mktemp)
-  "$build/tests/core/llm/errata-mock-llm" --port 0 --latency-ms "$latency" >"$out" 2>/dev/null &
-  pid=$!
-  for _ in $(seq 50); do
-    url=$(head -n 1 "$out")
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
+  start_mock "$build/tests/core/llm/errata-mock-llm" "$out" --latency-ms "$latency"
   "$build/bench/errata-bench-llm" "$url" "$n" 16 "$latency" || true
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -f "$out"
+  stop_mock
+  rm -f "$out" "$out.err"
 }
 
 run_case 200 2000

@@ -78,3 +78,74 @@ errata_eval_method_get_base_url (ErrataEvalMethod *self)
   iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
   return iface->get_base_url != NULL ? iface->get_base_url (self) : NULL;
 }
+
+/* Whether the method has any estimate (a code check costs nothing). */
+gboolean
+errata_eval_method_can_estimate (ErrataEvalMethod *self)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), FALSE);
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  return iface->estimate != NULL || iface->estimate_sizes != NULL;
+}
+
+/* FALSE (and zeros) when the method cannot estimate from sizes alone:
+ * the caller reads the trace and calls errata_eval_method_estimate(). */
+gboolean
+errata_eval_method_estimate_sizes (ErrataEvalMethod       *self,
+                                   const ErrataTraceSizes *sizes,
+                                   ErrataEvalEstimate     *estimate)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), FALSE);
+  g_return_val_if_fail (sizes != NULL && estimate != NULL, FALSE);
+
+  *estimate = (ErrataEvalEstimate) { 0, };
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  if (iface->estimate_sizes == NULL)
+    return FALSE;
+  iface->estimate_sizes (self, sizes, estimate);
+  return TRUE;
+}
+
+void
+errata_eval_method_hold_writes (ErrataEvalMethod *self)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_if_fail (ERRATA_IS_EVAL_METHOD (self));
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  if (iface->hold_writes != NULL)
+    iface->hold_writes (self);
+}
+
+/* Inside the caller's transaction. */
+gboolean
+errata_eval_method_write_held (ErrataEvalMethod  *self,
+                               GError           **error)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), FALSE);
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  return iface->write_held == NULL || iface->write_held (self, error);
+}
+
+/* Writes what is still held (in a transaction of its own) and stops
+ * holding. */
+gboolean
+errata_eval_method_release_writes (ErrataEvalMethod  *self,
+                                   GError           **error)
+{
+  ErrataEvalMethodInterface *iface;
+
+  g_return_val_if_fail (ERRATA_IS_EVAL_METHOD (self), FALSE);
+
+  iface = ERRATA_EVAL_METHOD_GET_IFACE (self);
+  return iface->release_writes == NULL || iface->release_writes (self, error);
+}

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "errata-eval-types.h"
+#include "errata-project.h"
 #include "errata-trace.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,22 @@ struct _ErrataEvalMethodInterface
    * (an LLM provider's), NULL when no trace text leaves this process.
    * errata_eval_run_check() asks the project's consent for it. */
   const char         *(*get_base_url)    (ErrataEvalMethod     *self);
+  /* Optional: the expected cost of one trace from its stored sizes
+   * alone, without reading it (a run's estimate of 100,000 traces read
+   * them all only to count the characters of their prompts). */
+  void                (*estimate_sizes)  (ErrataEvalMethod       *self,
+                                          const ErrataTraceSizes *sizes,
+                                          ErrataEvalEstimate     *estimate);
+  /* Optional: the writes to the project a method makes besides its
+   * outcomes (an LLM judge's reply cache) wait, from hold_writes until
+   * release_writes, for write_held, which a run calls inside the
+   * transaction that commits a batch of verdicts: one commit a batch,
+   * and a cached reply is committed with the verdict it gave. */
+  void                (*hold_writes)     (ErrataEvalMethod     *self);
+  gboolean            (*write_held)      (ErrataEvalMethod     *self,
+                                          GError              **error);
+  gboolean            (*release_writes)  (ErrataEvalMethod     *self,
+                                          GError              **error);
 };
 
 void               errata_eval_method_evaluate_async  (ErrataEvalMethod    *self,
@@ -81,5 +98,14 @@ void               errata_eval_method_estimate        (ErrataEvalMethod    *self
                                                        ErrataTrace         *trace,
                                                        ErrataEvalEstimate  *estimate);
 const char        *errata_eval_method_get_base_url    (ErrataEvalMethod    *self);
+gboolean           errata_eval_method_can_estimate    (ErrataEvalMethod    *self);
+gboolean           errata_eval_method_estimate_sizes  (ErrataEvalMethod       *self,
+                                                       const ErrataTraceSizes *sizes,
+                                                       ErrataEvalEstimate     *estimate);
+void               errata_eval_method_hold_writes     (ErrataEvalMethod    *self);
+gboolean           errata_eval_method_write_held      (ErrataEvalMethod    *self,
+                                                       GError             **error);
+gboolean           errata_eval_method_release_writes  (ErrataEvalMethod    *self,
+                                                       GError             **error);
 
 G_END_DECLS

@@ -34,7 +34,15 @@ struct _ErrataEvalRun
   GArray             *scope_ids;     /* every trace the run set out to judge */
   GArray             *todo;          /* those still without a verdict */
   guint               next;          /* into todo */
+  GPtrArray          *page;          /* the traces of todo from next on, read a page at a time */
+  guint               page_pos;      /* into page: the trace of todo[next], or past the end */
+  guint               page_end;      /* into todo: past the ids of page */
+  GPtrArray          *ahead;         /* the page after it, read while requests are out */
+  guint               ahead_start;   /* into todo: the first id of ahead */
+  guint               ahead_source;
+  gboolean            holding;       /* the method's writes wait for the batches' commits */
   guint               in_flight;
+  guint               unrecorded;    /* outcomes in hand, launching the next before recording */
   double              in_flight_estimate;
   gint64              run_id;        /* 0 until started */
   gboolean            resuming;
@@ -67,6 +75,12 @@ gboolean  _errata_eval_run_check_no_batches (ErrataEvalRun  *self,
                                              GError        **error);
 gboolean  _errata_eval_run_flush          (ErrataEvalRun  *self,
                                            gboolean        ended,
+                                           GError        **error);
+gboolean  _errata_eval_run_stop_holding   (ErrataEvalRun  *self,
+                                           GError        **error);
+
+/* errata-eval-run-pages.c */
+ErrataTrace *_errata_eval_run_peek_trace  (ErrataEvalRun  *self,
                                            GError        **error);
 
 /* errata-eval-run.c, for a run driven from outside (a batch run) */

@@ -135,8 +135,9 @@ update_counts (ErrataEvalRun  *self,
   return _errata_project_step_write (self->project, stmt, _("save the run"), error);
 }
 
-/* One transaction: the batch's verdicts and the run's counts together, so
- * that the counts always agree with the verdicts a killed run leaves. */
+/* One transaction: the batch's verdicts, the replies cached for them and
+ * the run's counts together, so that the counts always agree with the
+ * verdicts a killed run leaves, and one commit serves them all. */
 gboolean
 _errata_eval_run_flush (ErrataEvalRun  *self,
        gboolean        ended,
@@ -151,13 +152,28 @@ _errata_eval_run_flush (ErrataEvalRun  *self,
         errata_project_rollback (self->project);
         return FALSE;
       }
-  if (!update_counts (self, ended, error) || !errata_project_commit (self->project, error))
+  /* The replies the judge cached since the last batch: a verdict and the
+   * reply it came from are committed together (or lost together). */
+  if ((self->holding && !errata_eval_method_write_held (self->method, error))
+      || !update_counts (self, ended, error) || !errata_project_commit (self->project, error))
     {
       errata_project_rollback (self->project);
       return FALSE;
     }
   g_array_set_size (self->pending, 0);
   return TRUE;
+}
+
+/* The method's held writes go on their own again (what is left is
+ * written at once). Once, when the run ends. */
+gboolean
+_errata_eval_run_stop_holding (ErrataEvalRun  *self,
+                               GError        **error)
+{
+  if (!self->holding)
+    return TRUE;
+  self->holding = FALSE;
+  return errata_eval_method_release_writes (self->method, error);
 }
 
 /* A run with batches at the provider goes on only as a batch run

@@ -84,10 +84,17 @@ errata_eval_run_finalize (GObject *object)
   ErrataEvalRun *self = (ErrataEvalRun *)object;
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
+  /* A run opened and never finished (a batch run given up): the method's
+   * writes must not stay held for ever. */
+  if (self->holding && !_errata_eval_run_stop_holding (self, NULL))
+    g_warning ("Could not write an abandoned run's held writes");
   g_clear_object (&self->project);
   g_clear_object (&self->method);
   g_clear_pointer (&self->scope_ids, g_array_unref);
   g_clear_pointer (&self->todo, g_array_unref);
+  g_clear_pointer (&self->page, g_ptr_array_unref);
+  g_clear_pointer (&self->ahead, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->forced_reason, g_free);
   g_clear_pointer (&self->message, g_free);
@@ -111,6 +118,7 @@ errata_eval_run_class_init (ErrataEvalRunClass *klass)
 static void
 errata_eval_run_init (ErrataEvalRun *self)
 {
+  self->page = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_array_new (FALSE, TRUE, sizeof (Pending));
   g_array_set_clear_func (self->pending, (GDestroyNotify)pending_clear);
   self->batch_size = DEFAULT_BATCH_SIZE;
@@ -338,32 +346,82 @@ errata_eval_run_check (ErrataEvalRun  *self,
   return base_url == NULL || errata_remote_consent_check (self->project, base_url, error);
 }
 
-/* The expected tokens and cost of the traces still to judge. */
+static void
+estimate_add (ErrataEvalEstimate       *total,
+              const ErrataEvalEstimate *one)
+{
+  total->tokens_in += one->tokens_in;
+  total->tokens_out += one->tokens_out;
+  total->cost += one->cost;
+}
+
+/* From the traces' stored sizes, a page at a time: no trace is read. */
+static void
+estimate_from_sizes (ErrataEvalRun      *self,
+                     ErrataEvalEstimate *total)
+{
+  for (guint start = 0; start < self->todo->len; start += ERRATA_PROJECT_TRACE_PAGE)
+    {
+      guint n = MIN (ERRATA_PROJECT_TRACE_PAGE, self->todo->len - start);
+      g_autoptr(GArray) sizes = errata_project_get_trace_sizes (self->project,
+        &g_array_index (self->todo, gint64, start), n, NULL);
+
+      for (guint i = 0; sizes != NULL && i < sizes->len; i++)
+        {
+          ErrataEvalEstimate one;
+
+          errata_eval_method_estimate_sizes (self->method,
+                                             &g_array_index (sizes, ErrataTraceSizes, i), &one);
+          estimate_add (total, &one);
+        }
+    }
+}
+
+/* A method that must see each trace: read a page at a time. */
+static void
+estimate_from_traces (ErrataEvalRun      *self,
+                      ErrataEvalEstimate *total)
+{
+  for (guint start = 0; start < self->todo->len; start += ERRATA_PROJECT_TRACE_PAGE)
+    {
+      guint n = MIN (ERRATA_PROJECT_TRACE_PAGE, self->todo->len - start);
+      g_autoptr(GPtrArray) traces = errata_project_get_traces (self->project,
+        &g_array_index (self->todo, gint64, start), n, NULL);
+
+      for (guint i = 0; traces != NULL && i < traces->len; i++)
+        {
+          ErrataEvalEstimate one;
+
+          errata_eval_method_estimate (self->method, g_ptr_array_index (traces, i), &one);
+          estimate_add (total, &one);
+        }
+    }
+}
+
+/* The expected tokens and cost of the traces still to judge. A judge
+ * estimates from the stored sizes (errata_judge_prompt_sized_chars says
+ * how close that is); a method without an estimate costs nothing and
+ * reads nothing. */
 void
 errata_eval_run_estimate (ErrataEvalRun      *self,
                           ErrataEvalEstimate *total)
 {
+  const ErrataTraceSizes probe = { 0, };
+  ErrataEvalEstimate one;
+
   g_return_if_fail (ERRATA_IS_EVAL_RUN (self));
   g_return_if_fail (total != NULL);
 
   *total = (ErrataEvalEstimate) { 0, };
-  for (guint i = 0; i < self->todo->len; i++)
-    {
-      g_autoptr(ErrataTrace) trace = errata_project_get_trace (self->project,
-                                                               g_array_index (self->todo, gint64, i),
-                                                               NULL);
-      ErrataEvalEstimate one;
-
-      if (trace == NULL)
-        continue;
-      errata_eval_method_estimate (self->method, trace, &one);
-      total->tokens_in += one.tokens_in;
-      total->tokens_out += one.tokens_out;
-      total->cost += one.cost;
-    }
+  /* Asked with no sizes, the method says whether it estimates from them. */
+  if (errata_eval_method_estimate_sizes (self->method, &probe, &one))
+    estimate_from_sizes (self, total);
+  else if (errata_eval_method_can_estimate (self->method))
+    estimate_from_traces (self, total);
 }
 
 static void pump (ErrataEvalRun *self);
+static void launch_more (ErrataEvalRun *self);
 
 static void
 stop (ErrataEvalRun   *self,
@@ -396,7 +454,11 @@ finish (ErrataEvalRun *self)
 
   if (!self->stopping)
     self->status = ERRATA_RUN_DONE;
+  g_clear_handle_id (&self->ahead_source, g_source_remove);
   if (!_errata_eval_run_flush (self, TRUE, &error) && self->fatal == NULL)
+    self->fatal = g_steal_pointer (&error);
+  g_clear_error (&error);
+  if (!_errata_eval_run_stop_holding (self, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
   set_active (self, FALSE);
   if (self->fatal != NULL)
@@ -469,6 +531,15 @@ on_evaluated (GObject      *source,
   outcome = errata_eval_method_evaluate_finish (ERRATA_EVAL_METHOD (source), result, &error);
   self->in_flight--;
   self->in_flight_estimate -= evaluation->estimate;
+  /* The next request goes out before this verdict is stored (and perhaps
+   * committed with its batch), so that a slot never waits for the writer.
+   * Not with a cost limit: the budget counts this verdict's cost first. */
+  if (outcome != NULL && self->max_cost <= 0)
+    {
+      self->unrecorded++;
+      launch_more (self);
+      self->unrecorded--;
+    }
   if (outcome != NULL)
     _errata_eval_run_record (self, evaluation->trace_id, outcome);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -502,34 +573,29 @@ over_budget (ErrataEvalRun *self,
 static void
 launch_next (ErrataEvalRun *self)
 {
-  gint64 trace_id = g_array_index (self->todo, gint64, self->next);
-  g_autoptr(ErrataTrace) trace = NULL;
   g_autoptr(GError) error = NULL;
-  ErrataEvalEstimate estimate;
+  ErrataEvalEstimate estimate = { 0, };
   Evaluation *evaluation;
+  ErrataTrace *trace;
 
-  trace = errata_project_get_trace (self->project, trace_id, &error);
-  if (trace == NULL && g_error_matches (error, ERRATA_PROJECT_ERROR,
-                                        ERRATA_PROJECT_ERROR_NOT_FOUND))
-    {
-      /* Deleted since the run started: no longer part of it (a verdict
-       * could not name it), the others go on. */
-      self->next++;
-      self->progress.total--;
-      return;
-    }
+  trace = _errata_eval_run_peek_trace (self, &error);
   if (trace == NULL)
     {
-      fail (self, error);  /* the project closed, the disk failed: stop */
+      if (error != NULL)
+        fail (self, error);  /* the project closed, the disk failed: stop */
       return;
     }
-  errata_eval_method_estimate (self->method, trace, &estimate);
+  /* Only a cost limit needs each trace's estimate (rendering its prompt
+   * once more). */
+  if (self->max_cost > 0)
+    errata_eval_method_estimate (self->method, trace, &estimate);
   if (over_budget (self, estimate.cost))
     return;
   self->next++;
+  self->page_pos++;
   evaluation = g_new0 (Evaluation, 1);
   evaluation->run = g_object_ref (self);
-  evaluation->trace_id = trace_id;
+  evaluation->trace_id = errata_trace_get_id (trace);
   evaluation->estimate = estimate.cost;
   self->in_flight++;
   self->in_flight_estimate += estimate.cost;
@@ -538,6 +604,20 @@ launch_next (ErrataEvalRun *self)
                                                           : ERRATA_EVAL_FLAGS_NONE,
                                      g_task_get_cancellable (self->task), on_evaluated,
                                      evaluation);
+}
+
+/* Fills the free slots, and no more: pump() also finishes the run. */
+static void
+launch_more (ErrataEvalRun *self)
+{
+  guint limit = errata_eval_method_get_concurrency (self->method);
+  GCancellable *cancellable = self->task != NULL ? g_task_get_cancellable (self->task) : NULL;
+
+  if (cancellable != NULL && g_cancellable_is_cancelled (cancellable))
+    return;  /* pump() says how the run stopped */
+  while (!self->stopping && self->in_flight < limit && self->next < self->todo->len
+         && self->task != NULL)
+    launch_next (self);
 }
 
 static void
@@ -559,7 +639,9 @@ pump (ErrataEvalRun *self)
   while (!self->stopping && self->in_flight < limit && self->next < self->todo->len
          && self->task != NULL)
     launch_next (self);
-  if (self->task != NULL && self->in_flight == 0
+  /* Not while an outcome waits to be recorded in a frame further out
+   * (on_evaluated launching before it records): that frame finishes. */
+  if (self->task != NULL && self->in_flight == 0 && self->unrecorded == 0
       && (self->stopping || self->next >= self->todo->len))
     finish (self);
 }
@@ -575,6 +657,8 @@ _errata_eval_run_open (ErrataEvalRun  *self,
                           : _errata_eval_run_insert (self, error)))
     return FALSE;
   set_active (self, TRUE);
+  errata_eval_method_hold_writes (self->method);
+  self->holding = TRUE;
   return TRUE;
 }
 
@@ -592,6 +676,7 @@ _errata_eval_run_close (ErrataEvalRun    *self,
   g_free (self->message);
   self->message = g_strdup (message);
   ok = _errata_eval_run_flush (self, TRUE, error);
+  ok = _errata_eval_run_stop_holding (self, ok ? error : NULL) && ok;
   set_active (self, FALSE);
   return ok;
 }

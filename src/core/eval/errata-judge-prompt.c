@@ -502,6 +502,53 @@ errata_judge_prompt_render (ErrataJudgePrompt *self,
   return g_string_free (out, FALSE);
 }
 
+/**
+ * errata_judge_prompt_sized_chars:
+ *
+ * What the trace's placeholders add to a prompt, in characters, from the
+ * trace's stored sizes alone (the rest of the prompt is the prompt of an
+ * empty trace): {{output}} exactly; {{input}} as the stored input, at
+ * most its first 300 characters (a lower bound); {{conversation}} as the
+ * length of the messages' JSON, close to the text it renders to but not
+ * equal: the JSON's keys, quotes and escapes weigh more than the headers
+ * that replace them, and text outside ASCII counts in bytes; the tool
+ * calls' headers weigh more than their JSON (bench/README.md: 1.04x the
+ * rendered estimate on the bench's traces and on the tests'); each {{metadata.…}} as the whole metadata's JSON, an upper
+ * bound.
+ */
+gint64
+errata_judge_prompt_sized_chars (ErrataJudgePrompt      *self,
+                                 const ErrataTraceSizes *sizes)
+{
+  gint64 chars = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (sizes != NULL, 0);
+
+  for (guint i = 0; i < self->segments->len; i++)
+    switch (g_array_index (self->segments, Segment, i).kind)
+      {
+      case SEGMENT_INPUT:
+        chars += sizes->input_chars;
+        break;
+      case SEGMENT_OUTPUT:
+        chars += sizes->output_chars;
+        break;
+      case SEGMENT_CONVERSATION:
+        chars += sizes->messages_bytes;
+        break;
+      case SEGMENT_METADATA:
+        chars += sizes->metadata_bytes;
+        break;
+      case SEGMENT_TEXT:
+      case SEGMENT_DEFINITION:
+      case SEGMENT_EXAMPLES:
+      default:
+        break;
+      }
+  return chars;
+}
+
 /* Binary pass/fail on one failure mode, criteria spelled out, critiques
  * with the examples, and the reasoning asked for before the verdict so
  * that the verdict follows from it (Husain and Shankar, AI Evals). */

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "errata-project.h"
 #include "errata-trace.h"
 #include "errata-types.h"
 
@@ -74,6 +75,8 @@ char              *errata_judge_prompt_render               (ErrataJudgePrompt  
 
 /* The parts, for whoever shows them elsewhere (a preview, the report). */
 char              *errata_judge_prompt_render_conversation  (ErrataTrace        *trace);
+gint64             errata_judge_prompt_sized_chars          (ErrataJudgePrompt      *self,
+                                                             const ErrataTraceSizes *sizes);
 char              *errata_judge_prompt_render_examples      (GPtrArray          *examples);
 
 /* A short judge prompt after the ai-evals course's practice: one failure

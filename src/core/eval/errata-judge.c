@@ -42,6 +42,7 @@ struct _ErrataJudge
   guint              max_tokens;
   guint              concurrency;
   JsonNode          *schema;
+  glong              fixed_chars;   /* of the prompt of an empty trace; -1 until known */
 };
 
 static void errata_judge_eval_method_init (ErrataEvalMethodInterface *iface);
@@ -355,6 +356,31 @@ errata_judge_get_concurrency (ErrataEvalMethod *method)
 }
 
 static void
+estimate_from_chars (ErrataJudge        *self,
+                     glong               chars,
+                     ErrataEvalEstimate *estimate)
+{
+  ErrataLlmPrices *prices = errata_llm_client_get_prices (self->client);
+
+  estimate->tokens_in = (chars + 3) / 4;
+  estimate->tokens_out = self->max_tokens / 2;
+  estimate->cost = prices != NULL ? errata_llm_prices_cost (prices, errata_judge_get_model (self),
+                                                            estimate->tokens_in,
+                                                            estimate->tokens_out)
+                                  : 0;
+}
+
+static glong
+prompt_chars (const char *prompt)
+{
+  /* Characters, not bytes: a French or Japanese trace is not two or three
+   * times longer for the tokeniser than its byte count would say. */
+  return g_utf8_validate (prompt, -1, NULL) ? g_utf8_strlen (prompt, -1) : (glong) strlen (prompt);
+}
+
+/* The prompt of an empty trace (the template, the definition, the
+ * examples) plus what the trace's sizes add: no trace is read. */
+static void
 errata_judge_estimate (ErrataEvalMethod   *method,
                        ErrataTrace        *trace,
                        ErrataEvalEstimate *estimate)
@@ -362,18 +388,54 @@ errata_judge_estimate (ErrataEvalMethod   *method,
   ErrataJudge *self = ERRATA_JUDGE (method);
   g_autoptr(ErrataTrace) empty = trace == NULL ? errata_trace_new () : NULL;
   g_autofree char *prompt = errata_judge_render (self, trace != NULL ? trace : empty);
-  ErrataLlmPrices *prices = errata_llm_client_get_prices (self->client);
-  glong chars;
 
-  /* Characters, not bytes: a French or Japanese trace is not two or three
-   * times longer for the tokeniser than its byte count would say. */
-  chars = g_utf8_validate (prompt, -1, NULL) ? g_utf8_strlen (prompt, -1) : (glong) strlen (prompt);
-  estimate->tokens_in = (chars + 3) / 4;
-  estimate->tokens_out = self->max_tokens / 2;
-  estimate->cost = prices != NULL ? errata_llm_prices_cost (prices, errata_judge_get_model (self),
-                                                            estimate->tokens_in,
-                                                            estimate->tokens_out)
-                                  : 0;
+  estimate_from_chars (self, prompt_chars (prompt), estimate);
+}
+
+static void
+errata_judge_estimate_sizes (ErrataEvalMethod       *method,
+                             const ErrataTraceSizes *sizes,
+                             ErrataEvalEstimate     *estimate)
+{
+  ErrataJudge *self = ERRATA_JUDGE (method);
+
+  if (self->fixed_chars < 0)
+    {
+      g_autoptr(ErrataTrace) empty = errata_trace_new ();
+      g_autofree char *prompt = errata_judge_render (self, empty);
+
+      self->fixed_chars = prompt_chars (prompt);
+    }
+  estimate_from_chars (self, self->fixed_chars + errata_judge_prompt_sized_chars (self->prompt,
+                                                                                  sizes),
+                       estimate);
+}
+
+static void
+errata_judge_hold_writes (ErrataEvalMethod *method)
+{
+  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+
+  if (cache != NULL)
+    errata_llm_cache_hold (cache);
+}
+
+static gboolean
+errata_judge_write_held (ErrataEvalMethod  *method,
+                         GError           **error)
+{
+  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+
+  return cache == NULL || errata_llm_cache_write_held (cache, error);
+}
+
+static gboolean
+errata_judge_release_writes (ErrataEvalMethod  *method,
+                             GError           **error)
+{
+  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+
+  return cache == NULL || errata_llm_cache_release (cache, error);
 }
 
 /* Every trace a judge sees goes to its client's provider. */
@@ -391,6 +453,10 @@ errata_judge_eval_method_init (ErrataEvalMethodInterface *iface)
   iface->get_concurrency = errata_judge_get_concurrency;
   iface->estimate = errata_judge_estimate;
   iface->get_base_url = errata_judge_get_base_url;
+  iface->estimate_sizes = errata_judge_estimate_sizes;
+  iface->hold_writes = errata_judge_hold_writes;
+  iface->write_held = errata_judge_write_held;
+  iface->release_writes = errata_judge_release_writes;
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -422,6 +488,7 @@ errata_judge_init (ErrataJudge *self)
   self->examples = g_ptr_array_new_with_free_func ((GDestroyNotify) errata_judge_example_free);
   self->schema = json_from_string (verdict_schema, NULL);
   g_assert (self->schema != NULL);
+  self->fixed_chars = -1;
 }
 
 /**

@@ -22,6 +22,8 @@ struct _ErrataLlmCache
   ErrataProject *project;   /* NULL: in memory */
   GHashTable    *memory;    /* hash → reply JSON */
   guint          n_hits;
+  guint          hold_count;
+  GHashTable    *held;      /* hash → reply JSON, stored while held, not yet written */
 };
 
 G_DEFINE_FINAL_TYPE (ErrataLlmCache, errata_llm_cache, G_TYPE_OBJECT)
@@ -33,6 +35,7 @@ errata_llm_cache_finalize (GObject *object)
 
   g_clear_object (&self->project);
   g_clear_pointer (&self->memory, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
 
   G_OBJECT_CLASS (errata_llm_cache_parent_class)->finalize (object);
 }
@@ -46,6 +49,7 @@ errata_llm_cache_class_init (ErrataLlmCacheClass *klass)
 static void
 errata_llm_cache_init (ErrataLlmCache *self)
 {
+  self->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* Lookups and stores run on the thread that owns the project. */
@@ -147,6 +151,8 @@ errata_llm_cache_lookup (ErrataLlmCache  *self,
 
   if (self->memory != NULL)
     json = g_strdup (g_hash_table_lookup (self->memory, hash));
+  else if (g_hash_table_contains (self->held, hash))
+    json = g_strdup (g_hash_table_lookup (self->held, hash));
   else
     json = project_lookup (self, hash, error);
 
@@ -181,8 +187,79 @@ errata_llm_cache_store (ErrataLlmCache        *self,
       g_hash_table_replace (self->memory, g_strdup (hash), g_steal_pointer (&json));
       return TRUE;
     }
+  if (self->hold_count > 0)
+    {
+      g_hash_table_replace (self->held, g_strdup (hash), g_steal_pointer (&json));
+      return TRUE;
+    }
 
   return project_store (self, hash, json, error);
+}
+
+/**
+ * errata_llm_cache_hold:
+ *
+ * From now on, until as many errata_llm_cache_release(), replies stored
+ * in a project's cache wait in memory (lookups see them) for
+ * errata_llm_cache_write_held(): a judge run writes them with its
+ * verdicts, in the same transaction, instead of one commit per reply
+ * (which cost as much as the rest of storing a verdict). A process
+ * killed meanwhile loses the held replies with the verdicts of the batch.
+ */
+void
+errata_llm_cache_hold (ErrataLlmCache *self)
+{
+  g_return_if_fail (ERRATA_IS_LLM_CACHE (self));
+
+  self->hold_count++;
+}
+
+/**
+ * errata_llm_cache_write_held:
+ *
+ * Writes the held replies, inside the caller's transaction when there is
+ * one (else in one of its own). They are no longer held once written: a
+ * transaction the caller then rolls back loses them, as it loses the
+ * verdicts they gave (a later run asks again).
+ */
+gboolean
+errata_llm_cache_write_held (ErrataLlmCache  *self,
+                             GError         **error)
+{
+  GHashTableIter iter;
+  gpointer hash, json;
+
+  g_return_val_if_fail (ERRATA_IS_LLM_CACHE (self), FALSE);
+
+  if (g_hash_table_size (self->held) == 0)
+    return TRUE;
+  g_assert (self->project != NULL);
+  if (!errata_project_begin (self->project, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &hash, &json))
+    if (!project_store (self, hash, json, error))
+      {
+        errata_project_rollback (self->project);
+        return FALSE;
+      }
+  if (!errata_project_commit (self->project, error))
+    return FALSE;
+  g_hash_table_remove_all (self->held);
+  return TRUE;
+}
+
+/* Ends one hold; the last one writes what is still held, in a
+ * transaction of its own. */
+gboolean
+errata_llm_cache_release (ErrataLlmCache  *self,
+                          GError         **error)
+{
+  g_return_val_if_fail (ERRATA_IS_LLM_CACHE (self), FALSE);
+  g_return_val_if_fail (self->hold_count > 0, FALSE);
+
+  self->hold_count--;
+  return self->hold_count > 0 || errata_llm_cache_write_held (self, error);
 }
 
 guint

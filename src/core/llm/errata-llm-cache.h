@@ -28,5 +28,10 @@ gboolean        errata_llm_cache_store           (ErrataLlmCache       *self,
                                                   const ErrataLlmReply *reply,
                                                   GError              **error);
 guint           errata_llm_cache_get_n_hits      (ErrataLlmCache       *self);
+void            errata_llm_cache_hold            (ErrataLlmCache       *self);
+gboolean        errata_llm_cache_write_held      (ErrataLlmCache       *self,
+                                                  GError              **error);
+gboolean        errata_llm_cache_release         (ErrataLlmCache       *self,
+                                                  GError              **error);
 
 G_END_DECLS

@@ -631,6 +631,19 @@ errata_llm_client_set_cache (ErrataLlmClient *self,
   g_set_object (&self->cache, cache);
 }
 
+/**
+ * errata_llm_client_get_cache:
+ *
+ * Returns: (nullable) (transfer none): the reply cache, if any
+ */
+ErrataLlmCache *
+errata_llm_client_get_cache (ErrataLlmClient *self)
+{
+  g_return_val_if_fail (ERRATA_IS_LLM_CLIENT (self), NULL);
+
+  return self->cache;
+}
+
 /* The backoff before retry n is about base · 2^(n-1), at most max. */
 void
 errata_llm_client_set_retry_delays (ErrataLlmClient *self,

@@ -42,6 +42,7 @@ void                     errata_llm_client_set_prices         (ErrataLlmClient  
 ErrataLlmPrices         *errata_llm_client_get_prices         (ErrataLlmClient          *self);
 void                     errata_llm_client_set_cache          (ErrataLlmClient          *self,
                                                                ErrataLlmCache           *cache);
+ErrataLlmCache          *errata_llm_client_get_cache          (ErrataLlmClient          *self);
 void                     errata_llm_client_set_retry_delays   (ErrataLlmClient          *self,
                                                                guint                     base_ms,
                                                                guint                     max_ms);

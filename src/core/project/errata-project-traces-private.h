@@ -1,6 +1,6 @@
 /* errata-project-traces-private.h: what errata-project-traces.c and
  * errata-project-annotations.c share: reading and binding optional
- * columns.
+ * columns; with errata-project-trace-pages.c, reading full traces.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,5 +22,15 @@ gint64      _errata_project_column_optional_int (sqlite3_stmt *stmt,
 /* "" for NULL. */
 const char *_errata_project_column_text         (sqlite3_stmt *stmt,
                                                  int           column);
+
+/* Full traces: the summary columns, then the messages, tools and metadata
+ * (_errata_project_load_trace_details reads them). */
+#define ERRATA_GET_TRACES_SQL(where) \
+  "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", errata_text (t.messages)," \
+  " errata_text (t.tools), errata_text (t.metadata)" \
+  " FROM traces t WHERE " where
+
+void        _errata_project_load_trace_details  (ErrataTrace  *trace,
+                                                 sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -352,9 +352,9 @@ parse_json_column (sqlite3_stmt *stmt,
 }
 
 /* The full trace: its messages, tools and metadata besides the summary. */
-static void
-load_trace_details (ErrataTrace  *trace,
-                    sqlite3_stmt *stmt)
+void
+_errata_project_load_trace_details (ErrataTrace  *trace,
+                                    sqlite3_stmt *stmt)
 {
   g_autoptr(JsonNode) messages = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS);
   g_autoptr(JsonNode) tools = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 1);
@@ -377,10 +377,7 @@ load_trace_details (ErrataTrace  *trace,
     }
 }
 
-#define GET_ONE_TRACE_SQL(where) \
-  "SELECT " ERRATA_TRACE_SUMMARY_COLUMNS ", errata_text (t.messages)," \
-  " errata_text (t.tools), errata_text (t.metadata)" \
-  " FROM traces t WHERE " where
+#define GET_ONE_TRACE_SQL(where) ERRATA_GET_TRACES_SQL (where)
 
 /* @sql is one of the GET_ONE_TRACE_SQL strings: a statement kept prepared,
  * since a judge run or paging through traces asks for one trace after
@@ -409,7 +406,7 @@ get_one_trace (ErrataProject  *self,
   if (rc == SQLITE_ROW)
     {
       trace = _errata_project_trace_from_row (stmt);
-      load_trace_details (trace, stmt);
+      _errata_project_load_trace_details (trace, stmt);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ERRATA_PROJECT_ERROR, ERRATA_PROJECT_ERROR_NOT_FOUND,

@@ -96,6 +96,21 @@ typedef struct
   gint64   id;
 } ErrataTraceCursor;
 
+/* What the project knows of a trace's size without reading the trace
+ * (errata_project_get_trace_sizes): what an estimate needs. */
+typedef struct
+{
+  gint64 id;
+  gint64 input_chars;      /* of the stored input: its first 300 characters at most */
+  gint64 output_chars;     /* of the whole output (the last assistant text) */
+  gint64 messages_bytes;   /* the messages' JSON text */
+  gint64 metadata_bytes;   /* the metadata's JSON text */
+} ErrataTraceSizes;
+
+/* How many ids errata_project_get_traces() and _get_trace_sizes() read
+ * with one statement. */
+#define ERRATA_PROJECT_TRACE_PAGE 64
+
 G_DECLARE_FINAL_TYPE (ErrataProject, errata_project, ERRATA, PROJECT, GObject)
 
 GQuark            errata_project_error_quark            (void);
@@ -177,6 +192,14 @@ void              errata_project_query_trace_ids_async  (ErrataProject          
                                                          gpointer                user_data);
 GArray           *errata_project_query_trace_ids_finish (ErrataProject          *self,
                                                          GAsyncResult           *result,
+                                                         GError                **error);
+GPtrArray        *errata_project_get_traces             (ErrataProject          *self,
+                                                         const gint64           *ids,
+                                                         guint                   n_ids,
+                                                         GError                **error);
+GArray           *errata_project_get_trace_sizes        (ErrataProject          *self,
+                                                         const gint64           *ids,
+                                                         guint                   n_ids,
                                                          GError                **error);
 GPtrArray        *errata_project_get_trace_summaries    (ErrataProject          *self,
                                                          const gint64           *ids,

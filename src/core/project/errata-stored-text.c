@@ -187,6 +187,36 @@ sql_pack (sqlite3_context  *context,
                            SQLITE_TRANSIENT);
 }
 
+/* The length in bytes of a stored value as text, without unpacking it:
+ * a zstd frame states its content size in its header. What an estimate
+ * of a judge's prompts reads instead of the traces (errata-eval-run.c).
+ * A damaged frame is an error, as errata_text () says. */
+static void
+sql_text_size (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const guint8 *blob;
+  unsigned long long size;
+  int bytes;
+
+  g_assert (argc == 1);
+  if (sqlite3_value_type (argv[0]) != SQLITE_BLOB)
+    {
+      sqlite3_result_int64 (context, sqlite3_value_bytes (argv[0]));
+      return;
+    }
+  blob = sqlite3_value_blob (argv[0]);
+  bytes = sqlite3_value_bytes (argv[0]);
+  size = bytes > 1 && blob[0] == ERRATA_STORED_TEXT_ZSTD
+         ? ZSTD_getFrameContentSize (blob + 1, bytes - 1) : ZSTD_CONTENTSIZE_ERROR;
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > MAX_TEXT_BYTES)
+    sqlite3_result_error (context, _("A compressed value in the project is damaged. Restore "
+                                     "the project from a backup."), -1);
+  else
+    sqlite3_result_int64 (context, (sqlite3_int64) size);
+}
+
 void
 errata_stored_text_register (sqlite3 *db)
 {
@@ -194,4 +224,5 @@ errata_stored_text_register (sqlite3 *db)
 
   sqlite3_create_function (db, "errata_text", 1, flags, NULL, sql_text, NULL, NULL);
   sqlite3_create_function (db, "errata_pack", 1, flags, NULL, sql_pack, NULL, NULL);
+  sqlite3_create_function (db, "errata_text_size", 1, flags, NULL, sql_text_size, NULL, NULL);
 }

@@ -34,8 +34,9 @@ char     *errata_stored_text_unpack    (const guint8  *blob,
                                         gsize         *length,
                                         GError       **error);
 /* Adds errata_text (value) (a stored value as text: text and NULL as they
- * are, a BLOB unpacked) and errata_pack (text) (the stored form) to a
- * connection. Direct only: a crafted view or trigger cannot call them. */
+ * are, a BLOB unpacked), errata_text_size (value) (its length in bytes as
+ * text, read from a frame's header without unpacking) and errata_pack
+ * (text) (the stored form) to a connection. Direct only: a crafted view or trigger cannot call them. */
 void      errata_stored_text_register  (sqlite3       *db);
 
 G_END_DECLS

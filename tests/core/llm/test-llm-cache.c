@@ -12,6 +12,7 @@
 #include "errata-llm-client.h"
 #include "errata-mock-llm-server.h"
 #include "errata-project.h"
+#include "errata-project-private.h"
 #include "llm-test-helpers.h"
 
 typedef struct
@@ -145,6 +146,79 @@ test_project (void)
   temp_project_remove (&temp);
 }
 
+static gint64
+count_rows (ErrataProject *project)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_errata_project_get_db (project),
+                                       "SELECT count (*) FROM llm_cache", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Held replies wait in memory (and answer lookups) until written in the
+ * caller's transaction; a rolled-back transaction loses them; the last
+ * release writes what is left. */
+static void
+test_project_held (void)
+{
+  TempProject temp = { NULL };
+  g_autoptr(ErrataProject) project = temp_project_create (&temp);
+  g_autoptr(ErrataLlmCache) cache = errata_llm_cache_new_for_project (project);
+  g_autoptr(ErrataLlmReply) reply = sample_reply ();
+  g_autoptr(ErrataLlmReply) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  errata_llm_cache_hold (cache);
+  errata_llm_cache_hold (cache);
+  g_assert_true (errata_llm_cache_store (cache, "aaaa", reply, &error));
+  g_assert_true (errata_llm_cache_store (cache, "bbbb", reply, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (project), ==, 0);
+  found = errata_llm_cache_lookup (cache, "bbbb", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_true (found->cached);
+  g_assert_cmpstr (found->text, ==, reply->text);
+
+  /* Written in a transaction that is rolled back: gone, as the verdicts
+   * they came with would be. */
+  g_assert_true (errata_project_begin (project, &error));
+  g_assert_true (errata_llm_cache_write_held (cache, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (project), ==, 2);
+  errata_project_rollback (project);
+  g_assert_cmpint (count_rows (project), ==, 0);
+
+  g_assert_true (errata_llm_cache_store (cache, "cccc", reply, &error));
+  g_assert_true (errata_project_begin (project, &error));
+  g_assert_true (errata_llm_cache_write_held (cache, &error));
+  g_assert_true (errata_project_commit (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (project), ==, 1);
+
+  /* The first release keeps holding; the last writes what is left. */
+  g_assert_true (errata_llm_cache_store (cache, "dddd", reply, &error));
+  g_assert_true (errata_llm_cache_release (cache, &error));
+  g_assert_cmpint (count_rows (project), ==, 1);
+  g_assert_true (errata_llm_cache_release (cache, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (project), ==, 2);
+
+  /* No longer held: a store is written at once. */
+  g_assert_true (errata_llm_cache_store (cache, "eeee", reply, &error));
+  g_assert_cmpint (count_rows (project), ==, 3);
+
+  g_clear_object (&cache);
+  errata_project_close (project);
+  temp_project_remove (&temp);
+}
+
 static void
 test_client_uses_project_cache (void)
 {
@@ -194,6 +268,7 @@ main (int    argc,
 
   g_test_add_func ("/llm/cache/memory", test_memory);
   g_test_add_func ("/llm/cache/project", test_project);
+  g_test_add_func ("/llm/cache/project-held", test_project_held);
   g_test_add_func ("/llm/cache/client", test_client_uses_project_cache);
 
   return g_test_run ();
