@@ -30,7 +30,6 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "errata-application.h"
 #include "errata-import-dialog.h"
@@ -39,98 +38,11 @@
 #include "errata-trace-view.h"
 #include "errata-traces-page.h"
 #include "errata-window.h"
+#include "gui-bench-utils.h"
 
 #define DEADLINE_S 120
 
 static guint n_runs = 30;
-
-/* Figures ------------------------------------------------------------- */
-
-static gint64
-cpu_usec (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static gint64
-thread_cpu_usec (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Sorts `values` and prints "what: median M ms, p95 P ms, max X ms". */
-static void
-print_figure (const char *what,
-              GArray     *values)
-{
-  double *v = (double *) values->data;
-  guint n = values->len;
-
-  g_assert (n > 0);
-  g_array_sort (values, compare_doubles);
-  g_print ("%-58s median %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%u)\n", what,
-           v[n / 2], v[MIN (n - 1, (guint) (n * 0.95))], v[n - 1], n);
-}
-
-static void
-add (GArray *values,
-     double  ms)
-{
-  g_array_append_val (values, ms);
-}
-
-/* Main loop ------------------------------------------------------------- */
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*condition) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, wake_up, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("gave up waiting after %d s", DEADLINE_S);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
-time_is_up (gpointer data)
-{
-  return g_get_monotonic_time () >= *(gint64 *) data;
-}
-
-static void
-pause_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  wait_until (time_is_up, &end);
-}
 
 static gboolean
 is_drawn (gpointer widget)
@@ -144,89 +56,6 @@ view_is_loaded (gpointer view)
   return !errata_trace_view_get_loading (view);
 }
 
-/* The first widget of `type` under `root` (in tree order), or one whose
- * name is `name` when `type` is G_TYPE_NONE. */
-static gpointer
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (type != G_TYPE_NONE ? G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-                          : g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_first (GtkWidget *root,
-            GType      type)
-{
-  return find_widget (root, type, NULL);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  GtkWidget *found = find_widget (root, G_TYPE_NONE, name);
-
-  if (found == NULL)
-    g_error ("no widget named %s under %s", name, G_OBJECT_TYPE_NAME (root));
-  return found;
-}
-
-/* Frames ------------------------------------------------------------------ */
-
-/* Counts the frames a frame clock paints. */
-typedef struct
-{
-  guint  painted;
-  gint64 last;
-  gint64 longest;       /* longest gap between two frames, µs */
-  gint64 last_cpu;
-  gint64 longest_cpu;   /* this process's CPU time in that gap */
-} Frames;
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frames        *frames)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = cpu_usec ();
-
-  if (frames->last != 0 && now - frames->last > frames->longest)
-    {
-      frames->longest = now - frames->last;
-      frames->longest_cpu = cpu - frames->last_cpu;
-    }
-  frames->last = now;
-  frames->last_cpu = cpu;
-  frames->painted++;
-}
-
-typedef struct
-{
-  Frames *frames;
-  guint   before;
-} FrameWait;
-
-static gboolean
-painted_since (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->frames->painted > wait->before;
-}
-
 /* switch ------------------------------------------------------------------ */
 
 static GtkWindow *
@@ -238,7 +67,7 @@ new_view_window (ErrataTraceView **out_view)
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 760);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_drawn, view);
+  gui_bench_wait_until (is_drawn, view);
   *out_view = ERRATA_TRACE_VIEW (view);
   return GTK_WINDOW (window);
 }
@@ -253,32 +82,32 @@ bench_switch (void)
   ErrataTraceView *view;
   GtkWindow *window = new_view_window (&view);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  Frames frames = { 0 };
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  GuiBenchFrames frames = { 0 };
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (gui_bench_frames_after_paint), &frames);
 
   for (guint i = 0; i < G_N_ELEMENTS (traces); i++)
     traces[i] = errata_test_new_typical_trace (i);
   for (guint i = 0; i < n_runs + 3; i++)
     {
-      FrameWait wait = { &frames, frames.painted };
+      GuiBenchFrameWait wait = { &frames, frames.painted };
       gint64 start = g_get_monotonic_time ();
-      gint64 cpu_start = cpu_usec ();
+      gint64 cpu_start = gui_bench_cpu_usec ();
       gint64 returned;
 
       errata_trace_view_set_trace (view, traces[i % 4]);
       returned = g_get_monotonic_time ();
-      wait_until (painted_since, &wait);
+      gui_bench_wait_until (gui_bench_painted_since, &wait);
       if (i >= 3)  /* the first ones warm up fonts, styles and icons */
         {
-          add (wall, (frames.last - start) / 1000.0);
-          add (cpu, (frames.last_cpu - cpu_start) / 1000.0);
-          add (call, (returned - start) / 1000.0);
+          gui_bench_add (wall, (frames.last - start) / 1000.0);
+          gui_bench_add (cpu, (frames.last_cpu - cpu_start) / 1000.0);
+          gui_bench_add (call, (returned - start) / 1000.0);
         }
-      pause_ms (20);  /* as between two key presses */
+      gui_bench_pause_ms (20);  /* as between two key presses */
     }
-  print_figure ("switch 18-message trace: set_trace to end of next frame", wall);
-  print_figure ("  the same, this process's CPU time", cpu);
-  print_figure ("  set_trace() itself", call);
+  gui_bench_print_figure ("switch 18-message trace: set_trace to end of next frame", wall, NULL);
+  gui_bench_print_figure ("  the same, this process's CPU time", cpu, NULL);
+  gui_bench_print_figure ("  set_trace() itself", call, NULL);
 
   g_signal_handler_disconnect (clock, handler);
   gtk_window_destroy (window);
@@ -304,31 +133,31 @@ bench_big (void)
 
   for (guint i = 0; i < runs; i++)
     {
-      Frames frames = { 0 };
-      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+      GuiBenchFrames frames = { 0 };
+      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (gui_bench_frames_after_paint), &frames);
       gint64 start = g_get_monotonic_time ();
 
       errata_trace_view_set_trace (view, trace);  /* the second time, replacing 300 rows */
-      add (call, (g_get_monotonic_time () - start) / 1000.0);
-      wait_until (view_is_loaded, view);
-      add (loaded, (g_get_monotonic_time () - start) / 1000.0);
-      pause_ms (300);
+      gui_bench_add (call, (g_get_monotonic_time () - start) / 1000.0);
+      gui_bench_wait_until (view_is_loaded, view);
+      gui_bench_add (loaded, (g_get_monotonic_time () - start) / 1000.0);
+      gui_bench_pause_ms (300);
       g_signal_handler_disconnect (clock, handler);
-      add (gap, frames.longest / 1000.0);
-      add (gap_cpu, frames.longest_cpu / 1000.0);
+      gui_bench_add (gap, frames.longest / 1000.0);
+      gui_bench_add (gap_cpu, frames.longest_cpu / 1000.0);
 
       start = g_get_monotonic_time ();
       errata_trace_view_set_page (view, "raw");
-      add (raw, (g_get_monotonic_time () - start) / 1000.0);
+      gui_bench_add (raw, (g_get_monotonic_time () - start) / 1000.0);
       errata_trace_view_set_page (view, "conversation");
       errata_trace_view_set_trace (view, NULL);
-      pause_ms (200);
+      gui_bench_pause_ms (200);
     }
-  print_figure ("big 300-message 2 MB trace: set_trace()", call);
-  print_figure ("  set_trace to all rows built", loaded);
-  print_figure ("  longest gap between frames meanwhile", gap);
-  print_figure ("  this process's CPU time in that gap", gap_cpu);
-  print_figure ("  raw record page (2 MB of JSON)", raw);
+  gui_bench_print_figure ("big 300-message 2 MB trace: set_trace()", call, NULL);
+  gui_bench_print_figure ("  set_trace to all rows built", loaded, NULL);
+  gui_bench_print_figure ("  longest gap between frames meanwhile", gap, NULL);
+  gui_bench_print_figure ("  this process's CPU time in that gap", gap_cpu, NULL);
+  gui_bench_print_figure ("  raw record page (2 MB of JSON)", raw, NULL);
   gtk_window_destroy (window);
 }
 
@@ -396,7 +225,7 @@ bench_next (ErrataApplication *app)
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = errata_test_make_tmpdir ();
   g_autoptr(GFile) file = make_project (dir, n_runs + 4);
-  Frames frames = { 0 };
+  GuiBenchFrames frames = { 0 };
   ErrataWindow *window;
   NextWait wait = { 0 };
   GdkFrameClock *clock;
@@ -404,36 +233,36 @@ bench_next (ErrataApplication *app)
 
   errata_application_open_file (app, file);
   window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
-  wait_until (window_is_ready, window);
+  gui_bench_wait_until (window_is_ready, window);
   wait.page = errata_window_get_traces_page (window);
-  wait_until (model_is_loaded, wait.page);
-  wait.view = find_first (GTK_WIDGET (wait.page), ERRATA_TYPE_TRACE_VIEW);
+  gui_bench_wait_until (model_is_loaded, wait.page);
+  wait.view = gui_bench_find_first (GTK_WIDGET (wait.page), ERRATA_TYPE_TRACE_VIEW);
   g_assert_nonnull (wait.view);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (gui_bench_frames_after_paint), &frames);
   for (guint i = 0; i < n_runs + 2; i++)
     {
-      FrameWait frame = { &frames, 0 };
+      GuiBenchFrameWait frame = { &frames, 0 };
       gint64 start = g_get_monotonic_time ();
-      gint64 cpu_start = cpu_usec ();
+      gint64 cpu_start = gui_bench_cpu_usec ();
 
       wait.from_id = errata_trace_get_id (errata_traces_page_get_current_trace (wait.page));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wait.page), "traces.next", NULL));
-      wait_until (view_shows_another_trace, &wait);
+      gui_bench_wait_until (view_shows_another_trace, &wait);
       frame.before = frames.painted;
-      wait_until (painted_since, &frame);
+      gui_bench_wait_until (gui_bench_painted_since, &frame);
       if (i >= 2)
         {
-          add (wall, (frames.last - start) / 1000.0);
-          add (cpu, (frames.last_cpu - cpu_start) / 1000.0);
+          gui_bench_add (wall, (frames.last - start) / 1000.0);
+          gui_bench_add (cpu, (frames.last_cpu - cpu_start) / 1000.0);
         }
-      pause_ms (20);
+      gui_bench_pause_ms (20);
     }
-  print_figure ("next (j) on the Traces page: action to painted frame", wall);
-  print_figure ("  the same, this process's CPU time", cpu);
+  gui_bench_print_figure ("next (j) on the Traces page: action to painted frame", wall, NULL);
+  gui_bench_print_figure ("  the same, this process's CPU time", cpu, NULL);
   g_signal_handler_disconnect (clock, handler);
   gtk_window_destroy (GTK_WINDOW (window));
-  pause_ms (100);
+  gui_bench_pause_ms (100);
   errata_test_remove_tree (dir);
 }
 
@@ -478,13 +307,13 @@ on_tick (gpointer data)
 static gboolean
 is_probed (gpointer dialog)
 {
-  return gtk_widget_get_sensitive (find_named (dialog, "format-row")) && is_drawn (dialog);
+  return gtk_widget_get_sensitive (gui_bench_find_named (dialog, "format-row")) && is_drawn (dialog);
 }
 
 static gboolean
 is_done (gpointer dialog)
 {
-  GtkStack *stack = GTK_STACK (find_named (dialog, "import-stack"));
+  GtkStack *stack = GTK_STACK (gui_bench_find_named (dialog, "import-stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "summary") == 0;
 }
@@ -499,12 +328,12 @@ iterate_until_done (gpointer dialog)
 
   while (!is_done (dialog))
     {
-      gint64 before = thread_cpu_usec ();
+      gint64 before = gui_bench_thread_cpu_usec ();
 
       if (g_get_monotonic_time () > deadline)
         g_error ("the import did not finish in %d s", DEADLINE_S);
       g_main_context_iteration (NULL, TRUE);
-      longest = MAX (longest, thread_cpu_usec () - before);
+      longest = MAX (longest, gui_bench_thread_cpu_usec () - before);
     }
   return longest;
 }
@@ -521,7 +350,7 @@ import_once (GArray *gaps,
   GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
   ErrataImportDialog *dialog;
   Ticks ticks = { 0 };
-  Frames frames = { 0 };
+  GuiBenchFrames frames = { 0 };
   gint64 start;
   guint timer;
   gulong handler;
@@ -529,26 +358,26 @@ import_once (GArray *gaps,
   gtk_window_set_default_size (parent, 900, 780);
   gtk_window_present (parent);
   dialog = g_object_ref (errata_import_dialog_present (parent, project, &file, 1));
-  wait_until (is_probed, dialog);
+  gui_bench_wait_until (is_probed, dialog);
 
   /* A 5 ms timer shows how long the main loop is ever kept from running. */
   timer = g_timeout_add (5, on_tick, &ticks);
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (dialog)), "after-paint",
-                              G_CALLBACK (on_after_paint), &frames);
+                              G_CALLBACK (gui_bench_frames_after_paint), &frames);
   start = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
-  add (busiest, iterate_until_done (dialog) / 1000.0);
-  add (totals, (g_get_monotonic_time () - start) / 1000.0);
+  gui_bench_add (busiest, iterate_until_done (dialog) / 1000.0);
+  gui_bench_add (totals, (g_get_monotonic_time () - start) / 1000.0);
   g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (dialog)), handler);
   g_source_remove (timer);
-  add (gaps, ticks.longest / 1000.0);
-  add (frame_gaps, frames.longest / 1000.0);
+  gui_bench_add (gaps, ticks.longest / 1000.0);
+  gui_bench_add (frame_gaps, frames.longest / 1000.0);
   g_assert_cmpint (errata_project_count_traces (project, NULL, NULL), ==, N_IMPORT);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
   gtk_window_destroy (parent);
-  pause_ms (100);
+  gui_bench_pause_ms (100);
   errata_project_close (project);
   errata_test_remove_tree (dir);
 }
@@ -564,10 +393,10 @@ bench_import (void)
 
   for (guint i = 0; i < runs; i++)
     import_once (gaps, busiest, frame_gaps, totals);
-  print_figure ("import 20,000 records in the dialog: whole import", totals);
-  print_figure ("  longest the main loop is kept from running", gaps);
-  print_figure ("  most CPU in one main-loop iteration", busiest);
-  print_figure ("  longest gap between frames", frame_gaps);
+  gui_bench_print_figure ("import 20,000 records in the dialog: whole import", totals, NULL);
+  gui_bench_print_figure ("  longest the main loop is kept from running", gaps, NULL);
+  gui_bench_print_figure ("  most CPU in one main-loop iteration", busiest, NULL);
+  gui_bench_print_figure ("  longest gap between frames", frame_gaps, NULL);
 }
 
 /* main -------------------------------------------------------------------- */

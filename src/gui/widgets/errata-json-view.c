@@ -6,6 +6,12 @@
  * as it came, without highlighting. The style scheme follows the light or
  * dark style of the app.
  *
+ * A plain view (errata_json_view_new_plain()) is a monospace GtkTextView
+ * with the same text and no highlighting: a GtkSourceView costs several
+ * times as much to build, and a trace shows ~20 small tool payloads
+ * (bench/README.md, "The GUI at 1M"). The trace view uses it for payloads
+ * small enough to start expanded.
+ *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,9 +30,10 @@ struct _ErrataJsonView
   GtkWidget        parent_instance;
 
   GtkWidget       *scroller;      /* only when scrollable */
-  GtkSourceView   *view;
-  GtkSourceBuffer *buffer;
+  GtkTextView     *view;          /* a GtkSourceView unless plain */
+  GtkTextBuffer   *buffer;        /* a GtkSourceBuffer unless plain */
   gboolean         is_json;
+  gboolean         plain;
 };
 
 G_DEFINE_FINAL_TYPE (ErrataJsonView, errata_json_view, GTK_TYPE_WIDGET)
@@ -34,10 +41,13 @@ G_DEFINE_FINAL_TYPE (ErrataJsonView, errata_json_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SCROLLABLE,
+  PROP_PLAIN,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void errata_json_view_constructed (GObject *object);
 
 /* Helpers ------------------------------------------------------------- */
 
@@ -105,7 +115,7 @@ update_scheme (ErrataJsonView *self)
   GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
   const char *id = errata_json_scheme_id (adw_style_manager_get_dark (style));
 
-  gtk_source_buffer_set_style_scheme (self->buffer,
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->buffer),
                                       gtk_source_style_scheme_manager_get_scheme (manager, id));
 }
 
@@ -117,10 +127,11 @@ show_text (ErrataJsonView *self,
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
 
   self->is_json = is_json;
-  gtk_source_buffer_set_language (self->buffer,
-                                  is_json ? gtk_source_language_manager_get_language (languages, "json")
-                                          : NULL);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text, -1);
+  if (GTK_SOURCE_IS_BUFFER (self->buffer))
+    gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (self->buffer),
+                                    is_json ? gtk_source_language_manager_get_language (languages, "json")
+                                            : NULL);
+  gtk_text_buffer_set_text (self->buffer, text, -1);
   if (is_json)
     gtk_widget_add_css_class (GTK_WIDGET (self), "is-json");
   else
@@ -160,14 +171,16 @@ set_scrollable (ErrataJsonView *self,
       self->scroller = gtk_scrolled_window_new ();
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
       gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-      gtk_source_view_set_show_line_numbers (self->view, TRUE);
+      if (GTK_SOURCE_IS_VIEW (self->view))
+        gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (self->view), TRUE);
     }
   else
     {
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), NULL);
       g_clear_pointer (&self->scroller, gtk_widget_unparent);
       gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
-      gtk_source_view_set_show_line_numbers (self->view, FALSE);
+      if (GTK_SOURCE_IS_VIEW (self->view))
+        gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (self->view), FALSE);
     }
   g_object_unref (self->view);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLLABLE]);
@@ -185,6 +198,9 @@ errata_json_view_get_property (GObject    *object,
     {
     case PROP_SCROLLABLE:
       g_value_set_boolean (value, self->scroller != NULL);
+      break;
+    case PROP_PLAIN:
+      g_value_set_boolean (value, self->plain);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -204,6 +220,9 @@ errata_json_view_set_property (GObject      *object,
     case PROP_SCROLLABLE:
       set_scrollable (self, g_value_get_boolean (value));
       break;
+    case PROP_PLAIN:
+      self->plain = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -222,7 +241,7 @@ errata_json_view_size_allocate (GtkWidget *widget,
   ErrataJsonView *self = ERRATA_JSON_VIEW (widget);
 
   if (self->scroller == NULL)
-    errata_text_view_lay_out_whole (GTK_TEXT_VIEW (self->view), width);
+    errata_text_view_lay_out_whole (self->view, width);
   GTK_WIDGET_CLASS (errata_json_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
@@ -232,6 +251,7 @@ errata_json_view_class_init (ErrataJsonViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = errata_json_view_constructed;
   object_class->dispose = errata_json_view_dispose;
   object_class->get_property = errata_json_view_get_property;
   object_class->set_property = errata_json_view_set_property;
@@ -246,6 +266,15 @@ errata_json_view_class_init (ErrataJsonViewClass *klass)
   properties[PROP_SCROLLABLE] =
     g_param_spec_boolean ("scrollable", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ErrataJsonView:plain:
+   *
+   * Whether the text is shown without highlighting, in a plain text view
+   * rather than a GtkSourceView.
+   */
+  properties[PROP_PLAIN] =
+    g_param_spec_boolean ("plain", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -256,9 +285,13 @@ errata_json_view_class_init (ErrataJsonViewClass *klass)
 static void
 errata_json_view_init (ErrataJsonView *self)
 {
-  self->buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
-  self->view = GTK_SOURCE_VIEW (gtk_source_view_new_with_buffer (self->buffer));
+}
+
+static void
+set_up_view (ErrataJsonView *self,
+             GtkWidget      *view)
+{
+  self->view = GTK_TEXT_VIEW (view);
   g_object_set (self->view,
                 "editable", FALSE,
                 "cursor-visible", FALSE,
@@ -269,11 +302,35 @@ errata_json_view_init (ErrataJsonView *self)
                 "left-margin", 10,
                 "right-margin", 10,
                 NULL);
-  gtk_widget_set_parent (GTK_WIDGET (self->view), GTK_WIDGET (self));
+  gtk_widget_set_parent (view, GTK_WIDGET (self));
+}
 
+static void
+set_up_source_view (ErrataJsonView *self)
+{
+  GtkSourceBuffer *buffer = gtk_source_buffer_new (NULL);
+
+  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
+  self->buffer = GTK_TEXT_BUFFER (buffer);
+  set_up_view (self, gtk_source_view_new_with_buffer (buffer));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
   update_scheme (self);
+}
+
+static void
+errata_json_view_constructed (GObject *object)
+{
+  ErrataJsonView *self = ERRATA_JSON_VIEW (object);
+
+  G_OBJECT_CLASS (errata_json_view_parent_class)->constructed (object);
+  if (self->plain)
+    {
+      self->buffer = gtk_text_buffer_new (NULL);
+      set_up_view (self, errata_text_view_new (self->buffer));
+    }
+  else
+    set_up_source_view (self);
 }
 
 /* API ----------------------------------------------------------------- */
@@ -282,6 +339,18 @@ GtkWidget *
 errata_json_view_new (void)
 {
   return g_object_new (ERRATA_TYPE_JSON_VIEW, NULL);
+}
+
+/**
+ * errata_json_view_new_plain:
+ *
+ * A view that shows the same text without highlighting, in a plain
+ * GtkTextView (far cheaper to build than a GtkSourceView).
+ */
+GtkWidget *
+errata_json_view_new_plain (void)
+{
+  return g_object_new (ERRATA_TYPE_JSON_VIEW, "plain", TRUE, NULL);
 }
 
 /**
@@ -329,5 +398,5 @@ GtkTextBuffer *
 errata_json_view_get_buffer (ErrataJsonView *self)
 {
   g_return_val_if_fail (ERRATA_IS_JSON_VIEW (self), NULL);
-  return GTK_TEXT_BUFFER (self->buffer);
+  return self->buffer;
 }

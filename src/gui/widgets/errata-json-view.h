@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ErrataJsonView, errata_json_view, ERRATA, JSON_VIEW, GtkWidget)
 
 GtkWidget     *errata_json_view_new         (void);
+GtkWidget     *errata_json_view_new_plain   (void);
 void           errata_json_view_set_text    (ErrataJsonView *self,
                                              const char     *text);
 void           errata_json_view_set_node    (ErrataJsonView *self,

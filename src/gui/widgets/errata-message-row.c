@@ -179,7 +179,10 @@ build_block_child (ErrataMessageRow *self,
     child = new_text_view (self, payload, TRUE);
   else
     {
-      child = errata_json_view_new ();
+      /* A small payload, on show from the start, in a plain text view; a
+       * large one, expanded by the reader, highlighted. */
+      child = strlen (payload) <= EXPANDED_PAYLOAD_MAX ? errata_json_view_new_plain ()
+                                                       : errata_json_view_new ();
       errata_json_view_set_text (ERRATA_JSON_VIEW (child), payload);
     }
   gtk_widget_add_css_class (child, "block-content");

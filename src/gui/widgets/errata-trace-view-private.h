@@ -15,13 +15,12 @@
 
 G_BEGIN_DECLS
 
-/* A trace this small is built whole in set_trace(). */
-#define SYNC_MAX_MESSAGES 40
+/* set_trace() builds the rows that fill this much more than the viewport
+ * (estimated from their text, at most SYNC_MAX_BYTES of it), then one
+ * slice per frame (from a tick callback), so that each frame lays out
+ * only one slice's worth of new text: laying text out costs more than
+ * building it. */
 #define SYNC_MAX_BYTES    (200 * 1024)
-/* A larger one gets the rows that fill this much more than the viewport
- * (estimated from their text) at once, then one slice per frame (from a
- * tick callback), so that each frame lays out only one slice's worth of
- * new text: laying text out costs more than building it. */
 #define FIRST_SCREEN_MARGIN 1.5
 #define SLICE_USEC        (5 * 1000)
 #define SLICE_MAX_BYTES   (24 * 1024)
@@ -78,6 +77,8 @@ void     _errata_trace_view_scroll_to_row          (ErrataTraceView *self,
 /* errata-trace-view-build.c */
 guint    _errata_trace_view_n_messages             (ErrataTraceView *self);
 gboolean _errata_trace_view_build_first_screen     (ErrataTraceView *self);
+void     _errata_trace_view_build_through          (ErrataTraceView *self,
+                                                    guint            index);
 void     _errata_trace_view_schedule_build         (ErrataTraceView *self);
 void     _errata_trace_view_cancel_build           (ErrataTraceView *self);
 void     _errata_trace_view_replace_messages_box   (ErrataTraceView *self);

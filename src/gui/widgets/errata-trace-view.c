@@ -5,13 +5,12 @@
  * JSON, built the first time that page is shown).
  *
  * The reviewer moves to the next trace with one key, and the first frame
- * after that must show the conversation, not an empty page filling in.
- * So set_trace() builds every row of a typical trace at once (up to
- * SYNC_MAX_MESSAGES messages and SYNC_MAX_BYTES of text), and of a larger
- * one at least the rows that fill the viewport; the rest of a large trace
- * (hundreds of messages, megabytes) is built one slice per frame. What is
- * collapsed (system prompts, large tool payloads) is built only when
- * expanded. Rows lay out their text on their first frame (see
+ * after that must show the conversation, not an empty page filling in,
+ * and come quickly. So set_trace() builds the rows that fill the viewport
+ * at once, and the rest (of a typical trace too) one slice per frame; a
+ * message asked for by number or by keyboard is built at once with the
+ * rows above it. What is collapsed (system prompts, large tool payloads)
+ * is built only when expanded. Rows lay out their text on their first frame (see
  * errata-message-row.c). Rows are never recycled, so their state
  * (expanded blocks, selection) is theirs to keep.
  *
@@ -539,10 +538,9 @@ errata_trace_view_new (void)
  * @full_trace: (nullable): a trace with its messages (from
  *   errata_project_get_trace()), or %NULL for the empty state
  *
- * Shows @full_trace. A typical trace (up to 40 messages, 200 kB of text)
- * is built whole before this returns, so the next frame shows it; a
- * larger one gets the rows that fill the view, and the rest one slice
- * per frame (see #ErrataTraceView:loading). The first-failure
+ * Shows @full_trace: the rows that fill the view are built before this
+ * returns, so the next frame shows them, and the rest one slice per
+ * frame (see #ErrataTraceView:loading). The first-failure
  * mark is kept, and scrolled to: set it for each trace, before or after
  * this call.
  */
@@ -652,6 +650,7 @@ errata_trace_view_focus_message (ErrataTraceView *self,
     return;
   gtk_stack_set_visible_child_name (self->view_stack, "conversation");
   self->focused = index;
+  _errata_trace_view_build_through (self, (guint) index);
   row = errata_trace_view_get_message_row (self, index);
   if (row == NULL)
     {

@@ -595,6 +595,7 @@ test_accessible_labels (void)
     guint n = errata_trace_get_n_messages (typical);
 
     errata_trace_view_set_trace (view, typical);
+    iterate_until_loaded (view);
     for (guint i = 0; i < n; i++)
       {
         GtkWidget *row = errata_trace_view_get_message_row (view, i);
@@ -862,6 +863,8 @@ typedef struct
   ErrataTraceView *view;
   gboolean         armed;     /* waiting for the first frame after set_trace */
   guint            rows_seen; /* rows in the viewport on that frame */
+  guint            rows_built;
+  gboolean         filled;    /* the rows built reach below the viewport */
   guint            blank;     /* of their text views: 0 px high, or cut off */
 } FirstFrame;
 
@@ -892,7 +895,10 @@ check_first_frame (FirstFrame *frame)
       g_autoptr(GPtrArray) views = NULL;
       graphene_point_t point;
 
+      frame->rows_built++;
       g_assert_true (gtk_widget_compute_point (row, scroller, &GRAPHENE_POINT_INIT (0, 0), &point));
+      if (point.y + gtk_widget_get_height (row) >= viewport)
+        frame->filled = TRUE;
       if (point.y >= viewport || point.y + gtk_widget_get_height (row) <= 0)
         continue;
       frame->rows_seen++;
@@ -925,12 +931,15 @@ static void
 switch_and_check_first_frame (FirstFrame  *frame,
                               ErrataTrace *trace)
 {
-  frame->rows_seen = frame->blank = 0;
+  frame->rows_seen = frame->rows_built = frame->blank = 0;
+  frame->filled = FALSE;
   frame->armed = TRUE;
   errata_trace_view_set_trace (frame->view, trace);
   errata_gui_test_iterate_until (first_frame_painted, frame);
   g_assert_cmpuint (frame->rows_seen, >=, 3);
   g_assert_cmpuint (frame->blank, ==, 0);
+  /* The viewport is full on that frame (or the trace is all there). */
+  g_assert_true (frame->filled || frame->rows_built == errata_trace_get_n_messages (trace));
 }
 
 /* Frames that take longer than the frame interval (a busy machine, an
@@ -946,8 +955,10 @@ slow_frame (GtkWidget     *widget,
 }
 
 /* Switching between typical traces: the first frame after set_trace()
- * shows the whole conversation in the viewport, text laid out. (How soon
- * that frame comes is measured by bench/gui-frames.c.) */
+ * shows a full viewport of the conversation, text laid out, but not the
+ * rows below it: those come one slice per frame, every one in the end.
+ * (How soon that frame comes is measured by bench/gui-frames.c and
+ * bench/gui-1m.c.) */
 static void
 test_switch_first_frame (void)
 {
@@ -966,10 +977,20 @@ test_switch_first_frame (void)
 
   for (guint i = 0; i < 12; i++)
     {
+      guint n = errata_trace_get_n_messages (traces[i % 4]);
+
       switch_and_check_first_frame (&frame, traces[i % 4]);
-      g_assert_false (errata_trace_view_get_loading (view));
+      g_assert_cmpuint (frame.rows_built, <, n);
+      g_assert_true (errata_trace_view_get_loading (view));
       /* A pause, as between two key presses: idle work may run. */
       errata_gui_test_iterate_for (20);
+      if (i % 4 == 0)
+        {
+          iterate_until_loaded (view);
+          for (guint m = 0; m < n; m++)
+            g_assert_nonnull (errata_trace_view_get_message_row (view, m));
+          g_assert_null (errata_trace_view_get_message_row (view, n));
+        }
     }
 
   /* With frames back to back, GTK's idle text layout never runs; the
@@ -983,6 +1004,39 @@ test_switch_first_frame (void)
   gtk_window_destroy (window);
   for (guint i = 0; i < G_N_ELEMENTS (traces); i++)
     g_object_unref (traces[i]);
+}
+
+/* A message below the first screen is reached at once by the keyboard
+ * (its number, ] / [, the last message), before the slices get to it:
+ * its row and those above it are built on demand. */
+static void
+test_focus_before_built (void)
+{
+  g_autoptr(ErrataTrace) trace = errata_test_new_typical_trace (3);
+  int n = (int) errata_trace_get_n_messages (trace);
+  ErrataTraceView *view;
+  GtkWindow *window = new_window (&view, 900, 600);
+
+  errata_trace_view_set_trace (view, trace);
+  g_assert_true (errata_trace_view_get_loading (view));
+  g_assert_null (errata_trace_view_get_message_row (view, n - 1));
+
+  /* Up from no focus goes to the last message. */
+  g_assert_cmpint (errata_trace_view_move_focus (view, -1), ==, n - 1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == errata_trace_view_get_message_row (view, n - 1));
+  for (int i = 0; i < n; i++)
+    g_assert_nonnull (errata_trace_view_get_message_row (view, i));
+  g_assert_false (errata_trace_view_get_loading (view));
+
+  /* Another trace, and a jump to a message by its number. */
+  errata_trace_view_set_trace (view, trace);
+  errata_trace_view_focus_message (view, n - 2);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == errata_trace_view_get_message_row (view, n - 2));
+  g_assert_cmpint (errata_trace_view_move_focus (view, 1), ==, n - 1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == errata_trace_view_get_message_row (view, n - 1));
+  iterate_until_loaded (view);
+  g_assert_null (errata_trace_view_get_message_row (view, n));
+  gtk_window_destroy (window);
 }
 
 /* Real traces from the shared sample data, when it is there ----------- */
@@ -1082,6 +1136,7 @@ main (int   argc,
   g_test_add_func ("/trace-view/metadata-and-raw", test_metadata_and_raw);
   g_test_add_func ("/trace-view/screenshots", test_screenshots);
   g_test_add_func ("/trace-view/switch-first-frame", test_switch_first_frame);
+  g_test_add_func ("/trace-view/focus-before-built", test_focus_before_built);
   g_test_add_func ("/trace-view/big-trace", test_big_trace);
   g_test_add_func ("/trace-view/rows-freed", test_rows_freed);
   g_test_add_func ("/trace-view/shared-data", test_shared_data);
