@@ -106,12 +106,13 @@ cancelled_at_provider_message (ErrataEvalBatch *self)
   return *done != '\0' ? g_strconcat (kept, " ", done, NULL) : g_steal_pointer (&kept);
 }
 
-/* The status the run ends with, and the message that says why. */
+/* The status the run ends with, and the message that says why; @cancelled:
+ * the run's cancellable was. */
 char *
 _errata_eval_batch_end_message (ErrataEvalBatch *self,
+                                gboolean         cancelled,
                                 ErrataRunStatus *status)
 {
-  gboolean cancelled = _errata_eval_batch_is_cancelled (self);
   char *message;
 
   if (self->fatal != NULL)

@@ -78,6 +78,7 @@ const ErrataLlmProvider *
 gboolean  _errata_eval_batch_is_cancelled (ErrataEvalBatch    *self);
 gboolean  _errata_eval_batch_is_stopping  (ErrataEvalBatch    *self);
 char     *_errata_eval_batch_end_message  (ErrataEvalBatch    *self,
+                                           gboolean            cancelled,
                                            ErrataRunStatus    *status);
 
 /* errata-eval-batch-plan.c */

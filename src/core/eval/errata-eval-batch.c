@@ -255,6 +255,7 @@ _errata_eval_batch_is_stopping (ErrataEvalBatch *self)
 static void
 finish (ErrataEvalBatch *self)
 {
+  gboolean cancelled = _errata_eval_batch_is_cancelled (self);
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
@@ -264,7 +265,7 @@ finish (ErrataEvalBatch *self)
   if (self->cancelled_id != 0)
     g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
   self->cancelled_id = 0;
-  message = _errata_eval_batch_end_message (self, &status);
+  message = _errata_eval_batch_end_message (self, cancelled, &status);
   if (!_errata_eval_run_close (self->run, status, message, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
   if (self->fatal != NULL)
