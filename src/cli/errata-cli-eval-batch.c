@@ -1,6 +1,7 @@
 /* errata-cli-eval-batch.c: `errata-cli eval run … --batch`: a judge run
  * through the provider's Batch API (errata-eval-batch.h), with a line per
- * change of a batch, Ctrl+C that leaves the batches at the provider, and
+ * change of a batch, Ctrl+C that leaves the batches at the provider,
+ * `--batch --resume RUN --cancel` that cancels them there, and
  * `--batch --status` that shows a run's stored batches.
  *
  * Copyright 2026 The Errata authors
@@ -171,13 +172,15 @@ on_changed (ErrataEvalBatch *batch,
 }
 
 /* Runs @run through the Batch API until every batch is collected (or
- * Ctrl+C); the run's status says how it ended. */
+ * Ctrl+C); with @cancel, cancels its batches at the provider and collects
+ * what had finished. The run's status says how it ended. */
 gboolean
 _errata_cli_eval_batch_execute (ErrataEvalRun     *run,
                                 ErrataEvalMethod  *method,
                                 gboolean           progress,
                                 double             poll_seconds,
                                 guint              batch_size,
+                                gboolean           cancel,
                                 GError           **error)
 {
   g_autoptr(ErrataEvalBatch) batch = errata_eval_batch_new (run, ERRATA_JUDGE (method));
@@ -198,6 +201,8 @@ _errata_cli_eval_batch_execute (ErrataEvalRun     *run,
                                                 ERRATA_EVAL_BATCH_MAX_POLL_MS));
     }
   errata_eval_batch_set_max_requests (batch, batch_size);
+  if (cancel)
+    errata_eval_batch_cancel_at_provider (batch);
   errata_cli_interrupt_watch (&interrupt, cancellable,
                               _("Stopping: the batches stay at the provider and the verdicts so "
                                 "far are kept; resume with --batch --resume RUN."));

@@ -46,6 +46,7 @@ gboolean _errata_cli_eval_batch_execute    (ErrataEvalRun           *run,
                                             gboolean                 progress,
                                             double                   poll_seconds,
                                             guint                    batch_size,
+                                            gboolean                 cancel,
                                             GError                 **error);
 
 int      _errata_cli_eval_run           (int                      argc,

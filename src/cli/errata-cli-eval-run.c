@@ -46,6 +46,7 @@ typedef struct
   gboolean  as_json;
   gboolean  batch;
   gboolean  status;
+  gboolean  cancel;
 } RunOptions;
 
 static void
@@ -410,6 +411,9 @@ _errata_cli_eval_run (int    argc,
     { "status", 0, 0, G_OPTION_ARG_NONE, &options.status,
       N_("With --batch: show the stored batches of --resume RUN (default: the latest batch "
          "run) and send nothing"), NULL },
+    { "cancel", 0, 0, G_OPTION_ARG_NONE, &options.cancel,
+      N_("With --batch --resume RUN: cancel its batches at the provider; the verdicts that had "
+         "finished are kept, the requests that had not run are not charged"), NULL },
     { "batch-size", 0, 0, G_OPTION_ARG_INT, &options.batch_size,
       N_("With --batch: at most N requests per batch (default: the provider's limit)"), N_("N") },
     { "poll-interval", 0, 0, G_OPTION_ARG_STRING, &options.poll_interval,
@@ -465,9 +469,14 @@ _errata_cli_eval_run (int    argc,
   if (!parse_cost (options.max_cost, &max_cost, &error))
     return _errata_cli_eval_fail_error (error);
   if (!options.batch && (options.status || options.batch_size != 0
-                         || options.poll_interval != NULL))
+                         || options.poll_interval != NULL || options.cancel))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
-                            _("--status, --batch-size and --poll-interval go with --batch"));
+                            _("--status, --cancel, --batch-size and --poll-interval go with "
+                              "--batch"));
+  if (options.cancel && (options.resume <= 0 || options.status))
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
+                            _("--cancel cancels the batches of a run: give --resume RUN, "
+                              "without --status"));
   if (options.batch && options.repeat > 1)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--batch runs once: leave out --repeat"));
@@ -527,7 +536,8 @@ _errata_cli_eval_run (int    argc,
             ? _errata_cli_eval_batch_execute (run, method, options.progress,
                                               options.poll_interval
                                               ? g_ascii_strtod (options.poll_interval, NULL) : 0,
-                                              (guint) options.batch_size, &error)
+                                              (guint) options.batch_size, options.cancel,
+                                              &error)
             : execute (run, &options, &error)))
         {
           /* Started and failed: say which run, so it can be resumed. */

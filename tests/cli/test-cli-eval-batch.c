@@ -438,6 +438,53 @@ test_interrupt (Fixture       *fixture,
   g_assert_cmpuint (stop_mock (fixture, NULL), ==, 1);
 }
 
+/* --batch --resume RUN --cancel: the batch left at the provider by Ctrl+C
+ * is cancelled there; the mock had run its first half, whose verdicts are
+ * stored, the rest have none; a second --cancel finds nothing to cancel. */
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  gboolean anthropic = GPOINTER_TO_INT (data);
+  g_autofree char *url = NULL;
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "errata-cli",
+                                                NULL);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(CliResult) r = { 0 };
+  g_auto(CliResult) again = { 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  start_mock (fixture, "--batch-delay-ms", "3600000", NULL);
+  url = base_url (fixture, anthropic);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
+                                       "Polite", "--on", "all", "--batch", "--poll-interval",
+                                       "0.02", "--provider", anthropic ? "anthropic" : "custom",
+                                       "--base-url", url, "--model", "gpt-4o-mini", NULL);
+  g_assert_no_error (error);
+  while (count_submitted (fixture) < 1 && g_get_monotonic_time () < deadline)
+    g_usleep (20 * 1000);
+  g_assert_cmpint (count_submitted (fixture), ==, 1);
+  g_subprocess_send_signal (child, SIGINT);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  r = run_batch (fixture, anthropic, url, "--resume", "1", "--cancel", NULL);
+  cli_assert_contains (r.out, "Run 1: cancelled · 12 of 25 traces judged: 12 pass");
+  cli_assert_contains (r.out, "13 requests had not run");
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM verdicts WHERE run_id = 1"), ==, 12);
+  g_assert_cmpint (query_int (fixture, "SELECT count (*) FROM eval_batches "
+                                       "WHERE state != 'collected'"), ==, 0);
+
+  again = run_batch (fixture, anthropic, url, "--resume", "1", "--cancel", NULL);
+  g_assert_cmpint (again.status, !=, 0);
+  cli_assert_contains (again.err, "nothing to cancel");
+  g_assert_cmpuint (stop_mock (fixture, NULL), ==, 1);
+}
+
 /* A trace deleted while its batch runs is no longer part of the run: the
  * others get their verdicts, as in a live run. */
 static void
@@ -550,6 +597,8 @@ main (int    argc,
   ADD ("/cli/eval-batch/failed-batch/anthropic", test_failed_batch, GINT_TO_POINTER (TRUE));
   ADD ("/cli/eval-batch/resume-after-kill", test_resume_after_kill, NULL);
   ADD ("/cli/eval-batch/interrupt", test_interrupt, NULL);
+  ADD ("/cli/eval-batch/cancel/openai", test_cancel, GINT_TO_POINTER (FALSE));
+  ADD ("/cli/eval-batch/cancel/anthropic", test_cancel, GINT_TO_POINTER (TRUE));
   ADD ("/cli/eval-batch/trace-deleted", test_trace_deleted, NULL);
   ADD ("/cli/eval-batch/remote-consent", test_remote_consent, NULL);
   ADD ("/cli/eval-batch/usage", test_usage, NULL);

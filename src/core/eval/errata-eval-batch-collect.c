@@ -35,6 +35,8 @@ struct _Collector
   guint               file_index;
   GDataInputStream   *lines;
   JsonParser         *parser;
+  gboolean            cancelled;  /* the batch was cancelled: what did not run
+                                   * gets no verdict, and is sent again on resume */
 };
 
 void
@@ -145,8 +147,6 @@ anthropic_outcome (ErrataEvalBatch *self,
     return reply_outcome (self, object_member (result, "message"));
   if (g_strcmp0 (type, "expired") == 0)
     return expired_outcome (self);
-  if (g_strcmp0 (type, "canceled") == 0)
-    return errored_outcome (self, _("cancelled before it ran"));
   /* {"type": "error", "error": {"type": …, "message": …}} */
   if (object_member (error, "error") != NULL)
     error = object_member (error, "error");
@@ -205,6 +205,15 @@ take_line (Collector  *collector,
       || !JSON_NODE_HOLDS_OBJECT (root))
     return;  /* the trace it was for gets "no result" */
   line = json_node_get_object (root);
+  if (anthropic ? g_strcmp0 (string_member (object_member (line, "result"), "type"),
+                             "canceled") == 0
+                : g_strcmp0 (string_member (object_member (line, "error"), "code"),
+                             "batch_cancelled") == 0)
+    {
+      /* Cancelled before it ran: record_missing() writes it no verdict. */
+      collector->cancelled = TRUE;
+      return;
+    }
   /* A line of another run, or a trace seen already (a resumed collection,
    * a line the provider repeated): nothing to write. */
   if (!parse_custom_id (self, string_member (line, "custom_id"), &trace_id)
@@ -245,6 +254,11 @@ record_missing (Collector  *collector,
     {
       if (!trace_exists (self, *trace_id))
         continue;
+      if (collector->cancelled)
+        {
+          self->n_not_run++;
+          continue;
+        }
       self->n_errored++;
       _errata_eval_run_record (self->run, *trace_id,
                                errata_eval_outcome_new_error (_("The provider’s batch ended "
@@ -455,6 +469,8 @@ _errata_eval_batch_collect (ErrataEvalBatch    *self,
   collector->expected = g_hash_table_new (g_int64_hash, g_int64_equal);
   collector->files = g_ptr_array_new_with_free_func (g_object_unref);
   collector->parser = json_parser_new_immutable ();
+  collector->cancelled = self->cancel_at_provider
+                         || g_strcmp0 (row->provider_status, "cancelled") == 0;
   row->state = ERRATA_EVAL_BATCH_COLLECTING;
   if (!load_expected (collector, resumed, &error)
       || (!resumed && !errata_eval_batches_update (self->project, row, &error)))

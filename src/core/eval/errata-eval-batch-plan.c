@@ -122,13 +122,13 @@ _errata_eval_batch_plan_some (gpointer data)
   guint end = MIN (self->plan_next + PLAN_PER_IDLE, self->to_plan->len);
 
   self->source = 0;
-  while (self->plan_next < end && !_errata_eval_batch_is_cancelled (self))
+  while (self->plan_next < end && !_errata_eval_batch_is_stopping (self))
     if (!plan_one (self, g_array_index (self->to_plan, gint64, self->plan_next++), &error))
       {
         _errata_eval_batch_fail (self, error);
         break;
       }
-  if (self->fatal == NULL && (self->plan_next >= self->to_plan->len || _errata_eval_batch_is_cancelled (self)))
+  if (self->fatal == NULL && (self->plan_next >= self->to_plan->len || _errata_eval_batch_is_stopping (self)))
     {
       self->plan_cut = self->plan_next < self->to_plan->len;
       /* Cancelled halfway: what was planned is stored and goes out on

@@ -53,9 +53,12 @@ struct _ErrataEvalBatch
   GTask                *task;
   gulong                cancelled_id;
   gboolean              plan_cut;       /* planning stopped by a cancel */
+  gboolean              cancel_at_provider; /* cancel the batches, collect what finished */
+  GHashTable           *cancel_sent;    /* rows whose cancel the provider took */
 
   guint                 n_expired;
   guint                 n_errored;
+  guint                 n_not_run;      /* requests of cancelled batches: no verdict */
   GError               *fatal;
 };
 
@@ -73,6 +76,10 @@ GFile    *_errata_eval_batch_tmp_file    (ErrataEvalBatch    *self,
 const ErrataLlmProvider *
           _errata_eval_batch_provider     (ErrataEvalBatch    *self);
 gboolean  _errata_eval_batch_is_cancelled (ErrataEvalBatch    *self);
+gboolean  _errata_eval_batch_is_stopping  (ErrataEvalBatch    *self);
+char     *_errata_eval_batch_end_message  (ErrataEvalBatch    *self,
+                                           gboolean            cancelled,
+                                           ErrataRunStatus    *status);
 
 /* errata-eval-batch-plan.c */
 gboolean  _errata_eval_batch_plan_some   (gpointer            data);

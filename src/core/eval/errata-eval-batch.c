@@ -66,6 +66,7 @@ errata_eval_batch_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->payloads, g_hash_table_unref);
   g_clear_pointer (&self->failed_before, g_hash_table_unref);
+  g_clear_pointer (&self->cancel_sent, g_hash_table_unref);
   g_clear_pointer (&self->to_plan, g_array_unref);
   g_clear_pointer (&self->writer, errata_llm_batch_writer_free);
   g_clear_pointer (&self->writer_ids, g_array_unref);
@@ -115,6 +116,7 @@ errata_eval_batch_init (ErrataEvalBatch *self)
   self->poll_max_ms = ERRATA_EVAL_BATCH_MAX_POLL_MS;
   self->chunk = DEFAULT_CHUNK;
   self->failed_before = g_hash_table_new (NULL, NULL);
+  self->cancel_sent = g_hash_table_new (NULL, NULL);
   self->payloads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                           (GDestroyNotify) errata_llm_batch_writer_free);
 }
@@ -242,82 +244,12 @@ _errata_eval_batch_is_cancelled (ErrataEvalBatch *self)
 
 /* ---- the end --------------------------------------------------------------- */
 
-static guint
-count_rows (ErrataEvalBatch      *self,
-            ErrataEvalBatchState  state,
-            guint                *n_traces)
+/* Stopping: cancelled (the batches go on), or cancelling them at the
+ * provider (nothing new is planned or sent). */
+gboolean
+_errata_eval_batch_is_stopping (ErrataEvalBatch *self)
 {
-  guint n = 0;
-
-  if (n_traces != NULL)
-    *n_traces = 0;
-  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
-    {
-      ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
-
-      if (row->state != state || g_hash_table_contains (self->failed_before, row))
-        continue;
-      n++;
-      if (n_traces != NULL)
-        *n_traces += row->n_requests;
-    }
-  return n;
-}
-
-static guint
-count_live (ErrataEvalBatch *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
-    n += errata_eval_batch_state_is_live (((ErrataEvalBatchRow *) g_ptr_array_index (self->rows,
-                                                                                      i))->state);
-  return n;
-}
-
-static char *
-failed_message (ErrataEvalBatch *self)
-{
-  guint n_traces;
-  guint n = count_rows (self, ERRATA_EVAL_BATCH_FAILED, &n_traces);
-  const char *why = "";
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
-
-      if (row->state == ERRATA_EVAL_BATCH_FAILED && row->message != NULL && *row->message
-          && !g_hash_table_contains (self->failed_before, row))
-        why = row->message;
-    }
-  /* Translators: the first %u counts batches, %s is the provider's reason,
-   * the last %u counts traces. */
-  return g_strdup_printf (_("%u of %u batches failed at the provider as a whole (%s): no verdict "
-                            "was written for their %u traces. Resume the run with --batch to "
-                            "send them again."), n, self->rows->len, why, n_traces);
-}
-
-static char *
-done_message (ErrataEvalBatch *self)
-{
-  if (self->n_expired == 0 && self->n_errored == 0)
-    return g_strdup ("");
-  /* Translators: counts of requests of a provider's batch. */
-  return g_strdup_printf (_("%u requests expired before the provider ran them and %u came back "
-                            "with an error: each is a verdict of kind error, with its reason."),
-                          self->n_expired, self->n_errored);
-}
-
-static char *
-cancelled_message (ErrataEvalBatch *self)
-{
-  guint n = count_live (self);
-
-  if (n == 0)
-    return g_strdup (_("Cancelled."));
-  /* Translators: %u counts batches. */
-  return g_strdup_printf (_("Stopped waiting: %u batches are still at the provider, where they "
-                            "go on. Resume the run with --batch to collect them."), n);
+  return _errata_eval_batch_is_cancelled (self) || self->cancel_at_provider;
 }
 
 static void
@@ -333,26 +265,7 @@ finish (ErrataEvalBatch *self)
   if (self->cancelled_id != 0)
     g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
   self->cancelled_id = 0;
-  if (self->fatal != NULL)
-    {
-      status = ERRATA_RUN_FAILED;
-      message = g_strdup (self->fatal->message);
-    }
-  else if (cancelled && (count_live (self) > 0 || self->plan_cut))
-    {
-      status = ERRATA_RUN_CANCELLED;
-      message = cancelled_message (self);
-    }
-  else if (count_rows (self, ERRATA_EVAL_BATCH_FAILED, NULL) > 0)
-    {
-      status = ERRATA_RUN_FAILED;
-      message = failed_message (self);
-    }
-  else
-    {
-      status = ERRATA_RUN_DONE;
-      message = done_message (self);
-    }
+  message = _errata_eval_batch_end_message (self, cancelled, &status);
   if (!_errata_eval_run_close (self->run, status, message, &error) && self->fatal == NULL)
     self->fatal = g_steal_pointer (&error);
   if (self->fatal != NULL)
@@ -615,6 +528,104 @@ poll_round (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- cancelling at the provider ------------------------------------------- */
+
+static void
+on_cancel_sent (ErrataEvalBatch    *self,
+                ErrataEvalBatchRow *row,
+                ErrataLlmBatchInfo *info,
+                GError             *error)
+{
+  g_autoptr(GError) store_error = NULL;
+
+  if (info != NULL)
+    {
+      row_take_info (row, info);
+      if (!errata_eval_batches_update (self->project, row, &store_error))
+        _errata_eval_batch_fail (self, store_error);
+      _errata_eval_batch_changed (self);
+    }
+  else if (_errata_eval_batch_is_cancelled (self))
+    ;
+  else if (errata_llm_batch_error_is_transient (error))
+    {
+      g_hash_table_remove (self->cancel_sent, row);
+      _errata_eval_batch_wait_then_step (self);
+      return;
+    }
+  else if (error_stops_run (error))
+    _errata_eval_batch_fail (self, error);
+  /* Otherwise the provider would not cancel it (it had ended meanwhile):
+   * the next poll reads how it ended. */
+  self->poll_ms = self->poll_first_ms;
+  _errata_eval_batch_step (self);
+}
+
+/* The next batch at the provider to cancel, if any. */
+static ErrataEvalBatchRow *
+row_to_cancel (ErrataEvalBatch *self)
+{
+  for (guint i = 0; self->cancel_at_provider && i < self->rows->len; i++)
+    {
+      ErrataEvalBatchRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->state == ERRATA_EVAL_BATCH_SUBMITTED
+          && !g_hash_table_contains (self->cancel_sent, row))
+        return row;
+    }
+  return NULL;
+}
+
+static void
+send_cancel (ErrataEvalBatch    *self,
+             ErrataEvalBatchRow *row)
+{
+  g_hash_table_add (self->cancel_sent, row);
+  errata_llm_batch_api_cancel_async (self->api, row->batch_id, cancellable (self),
+                                     on_row_call_done,
+                                     row_call_new (self, row, errata_llm_batch_api_cancel_finish,
+                                                   on_cancel_sent));
+}
+
+/**
+ * errata_eval_batch_cancel_at_provider:
+ *
+ * Cancels the run's batches at the provider rather than leaving them
+ * running: nothing more is planned or sent, each batch still running is
+ * cancelled (POST …/cancel), and once the provider reports it stopped, the
+ * verdicts that had finished are collected and stored as usual. The
+ * requests that had not run get no verdict (the provider does not charge
+ * them); resuming the run sends them again. The run then ends cancelled,
+ * reported by errata_eval_batch_run_finish().
+ *
+ * Call it while the run is going, or before errata_eval_batch_run_async()
+ * on a resumed run to only cancel its batches. Such a run fails with
+ * ERRATA_EVAL_ERROR_INVALID when it has no batch left at the provider.
+ */
+void
+errata_eval_batch_cancel_at_provider (ErrataEvalBatch *self)
+{
+  g_return_if_fail (ERRATA_IS_EVAL_BATCH (self));
+
+  if (self->cancel_at_provider)
+    return;
+  self->cancel_at_provider = TRUE;
+  /* Waiting for the next poll: step now. A request in flight steps when it returns. */
+  if (self->task != NULL && self->source != 0)
+    {
+      g_clear_handle_id (&self->source, g_source_remove);
+      _errata_eval_batch_step (self);
+    }
+}
+
+gboolean
+errata_eval_batch_get_cancelling (ErrataEvalBatch *self)
+{
+  g_return_val_if_fail (ERRATA_IS_EVAL_BATCH (self), FALSE);
+
+  return self->cancel_at_provider;
+}
+
 /* ---- the next step --------------------------------------------------------- */
 
 static ErrataEvalBatchRow *
@@ -638,7 +649,9 @@ _errata_eval_batch_step (ErrataEvalBatch *self)
     finish (self);
   else if (self->to_plan != NULL)
     self->source = g_idle_add (_errata_eval_batch_plan_some, self);
-  else if ((row = first_row (self, ERRATA_EVAL_BATCH_PENDING)) != NULL)
+  else if ((row = row_to_cancel (self)) != NULL)
+    send_cancel (self, row);
+  else if (!self->cancel_at_provider && (row = first_row (self, ERRATA_EVAL_BATCH_PENDING)) != NULL)
     submit (self, row);
   else if ((row = first_row (self, ERRATA_EVAL_BATCH_COLLECTING)) != NULL
            || (row = first_row (self, ERRATA_EVAL_BATCH_ENDED)) != NULL)
@@ -708,6 +721,14 @@ begin (ErrataEvalBatch  *self,
       self->rows = errata_eval_batches_list (self->project, self->run->run_id, TRUE, error);
       if (self->rows == NULL || !same_provider (self, error))
         return FALSE;
+    }
+  if (self->cancel_at_provider
+      && (self->rows == NULL || first_row (self, ERRATA_EVAL_BATCH_SUBMITTED) == NULL))
+    {
+      g_set_error_literal (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID,
+                           _("This run has no batch running at the provider: there is nothing "
+                             "to cancel."));
+      return FALSE;
     }
   /* Checks the rules and the consent for the provider, as a live run. */
   if (!_errata_eval_run_open (self->run, error))

@@ -18,7 +18,8 @@
  * Stopping (Cancel, Ctrl+C, closing the app, a crash) leaves the batches
  * at the provider: resuming the run (errata_eval_run_new_resume() then a
  * new ErrataEvalBatch) polls them again and sends only what was never
- * sent.
+ * sent. errata_eval_batch_cancel_at_provider() cancels the batches there
+ * instead: what had finished is collected, the rest is not run.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -56,6 +57,8 @@ void             errata_eval_batch_run_async          (ErrataEvalBatch      *sel
 gboolean         errata_eval_batch_run_finish         (ErrataEvalBatch      *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+void             errata_eval_batch_cancel_at_provider (ErrataEvalBatch      *self);
+gboolean         errata_eval_batch_get_cancelling     (ErrataEvalBatch      *self);
 GPtrArray       *errata_eval_batch_get_rows           (ErrataEvalBatch      *self);
 guint            errata_eval_batch_get_n_batches      (ErrataEvalBatch      *self);
 guint            errata_eval_batch_get_n_expired      (ErrataEvalBatch      *self);

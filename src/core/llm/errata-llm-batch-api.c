@@ -448,7 +448,33 @@ errata_llm_batch_api_submit_finish (ErrataLlmBatchApi  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ---- retrieve ------------------------------------------------------------- */
+/* ---- retrieve, cancel ------------------------------------------------------ */
+
+/* GET (or POST) batches/ID with an optional suffix, answered by the batch. */
+static void
+batch_call (ErrataLlmBatchApi *self,
+            const char        *method,
+            const char        *batch_id,
+            const char        *suffix,
+            GTask             *task_)
+{
+  g_autoptr(GTask) task = task_;
+  g_autofree char *escaped = g_uri_escape_string (batch_id, NULL, FALSE);
+  g_autofree char *what = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  GError *error = NULL;
+
+  what = g_strconcat (self->provider->kind == ERRATA_LLM_KIND_ANTHROPIC ? "messages/batches/"
+                                                                        : "batches/",
+                      escaped, suffix, NULL);
+  message = _errata_llm_wire_new_message (self->provider, method, what, NULL, &error);
+  if (message == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  send (self, message, g_steal_pointer (&task), on_batch_answer);
+}
 
 void
 errata_llm_batch_api_retrieve_async (ErrataLlmBatchApi   *self,
@@ -457,25 +483,44 @@ errata_llm_batch_api_retrieve_async (ErrataLlmBatchApi   *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_autofree char *escaped = g_uri_escape_string (batch_id, NULL, FALSE);
-  g_autofree char *what = NULL;
-  g_autoptr(SoupMessage) message = NULL;
-  GError *error = NULL;
+  GTask *task;
 
   g_return_if_fail (ERRATA_IS_LLM_BATCH_API (self));
   g_return_if_fail (batch_id != NULL);
 
+  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_llm_batch_api_retrieve_async);
-  what = self->provider->kind == ERRATA_LLM_KIND_ANTHROPIC
-         ? g_strconcat ("messages/batches/", escaped, NULL) : g_strconcat ("batches/", escaped, NULL);
-  message = _errata_llm_wire_new_message (self->provider, "GET", what, NULL, &error);
-  if (message == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  send (self, message, g_steal_pointer (&task), on_batch_answer);
+  batch_call (self, "GET", batch_id, "", task);
+}
+
+/* POST batches/ID/cancel: the provider stops the batch ("cancelling", then
+ * "cancelled" for OpenAI, "canceling" then "ended" for Anthropic); what had
+ * finished stays in its results. Answers the batch as it is now. */
+void
+errata_llm_batch_api_cancel_async (ErrataLlmBatchApi   *self,
+                                   const char          *batch_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (ERRATA_IS_LLM_BATCH_API (self));
+  g_return_if_fail (batch_id != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, errata_llm_batch_api_cancel_async);
+  batch_call (self, "POST", batch_id, "/cancel", task);
+}
+
+ErrataLlmBatchInfo *
+errata_llm_batch_api_cancel_finish (ErrataLlmBatchApi  *self,
+                                    GAsyncResult       *result,
+                                    GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 ErrataLlmBatchInfo *

@@ -8,7 +8,8 @@
  * files are downloaded (GET /files/ID/content). Anthropic: the requests go
  * in one JSON body (POST /v1/messages/batches), the batch is read back
  * (GET /v1/messages/batches/ID) and its results downloaded from its
- * results_url.
+ * results_url. Either batch can be cancelled (POST …/ID/cancel): what had
+ * finished stays in its results.
  *
  * The payload (what is uploaded) is written by ErrataLlmBatchWriter in the
  * provider's framing, to a file, so that a batch of 200 MB is streamed from
@@ -83,6 +84,14 @@ void                errata_llm_batch_api_retrieve_async  (ErrataLlmBatchApi    *
                                                           GAsyncReadyCallback   callback,
                                                           gpointer              user_data);
 ErrataLlmBatchInfo *errata_llm_batch_api_retrieve_finish (ErrataLlmBatchApi    *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+void                errata_llm_batch_api_cancel_async    (ErrataLlmBatchApi    *self,
+                                                          const char           *batch_id,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+ErrataLlmBatchInfo *errata_llm_batch_api_cancel_finish   (ErrataLlmBatchApi    *self,
                                                           GAsyncResult         *result,
                                                           GError              **error);
 void                errata_llm_batch_api_download_async  (ErrataLlmBatchApi    *self,

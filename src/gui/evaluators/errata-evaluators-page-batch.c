@@ -11,10 +11,12 @@
  * Errata loses nothing: when the project is opened again, a batch run
  * that still has batches at the provider is picked up and polled again.
  *
- * The core cannot cancel a batch at the provider, so Cancel here only
- * stops waiting: the page says so, and remembers it (project meta
- * "eval_batch_stopped:RUN"), so that such a run is offered in the resume
- * bar instead of being picked up by itself.
+ * Two ways to stop. Stop Waiting leaves the batch running at the
+ * provider: the page remembers it (project meta "eval_batch_stopped:RUN"),
+ * so that such a run is offered in the resume bar instead of being picked
+ * up by itself. Cancel Batch (after a confirmation) cancels it at the
+ * provider: the verdicts that had finished are stored, the requests that
+ * had not run are not charged, and the run ends cancelled.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -223,7 +225,10 @@ show_batch_state (ErrataEvaluatorsPage *self)
   errata_eval_run_get_progress (self->run, &progress);
   count_rows (errata_eval_batch_get_rows (self->batch), &counts);
   fraction = progress.total > 0 ? (double) progress.done / progress.total : 0;
-  if (counts.n_ended > 0)
+  if (errata_eval_batch_get_cancelling (self->batch))
+    text = g_strdup (_("Cancelling the batch at the provider; the verdicts that had finished "
+                       "will be stored…"));
+  else if (counts.n_ended > 0)
     /* Translators: verdicts written so far, of all. */
     text = g_strdup_printf (_("The provider answered: storing the verdicts (%u of %u)"),
                             progress.done, progress.total);
@@ -269,6 +274,16 @@ summarise_batch (ErrataEvaluatorsPage *self)
                                 errata_eval_batch_get_n_errored (self->batch));
       break;
     case ERRATA_RUN_CANCELLED:
+      if (errata_eval_batch_get_cancelling (self->batch))
+        {
+          /* Translators: %u counts verdicts. */
+          text = g_strdup_printf (ngettext ("Batch cancelled; %u verdict that had finished is "
+                                            "stored",
+                                            "Batch cancelled; %u verdicts that had finished are "
+                                            "stored", progress.done),
+                                  progress.done);
+          break;
+        }
       /* The resume bar says the rest: a toast this long would be cut. */
       text = g_strdup (_("Stopped waiting; the batch goes on at the provider, which charges "
                          "for it"));
@@ -331,9 +346,10 @@ _errata_evaluators_page_start_batch (ErrataEvaluatorsPage *self,
   _errata_evaluators_page_set_running (self, TRUE);
   gtk_button_set_label (self->cancel_button, _("Stop _Waiting"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button),
-                               _("Errata cannot cancel a batch at the provider: it goes on "
-                                 "there and is charged. Stop waiting; Resume collects its "
-                                 "verdicts later."));
+                               _("Stop waiting and leave the batch running at the provider, "
+                                 "which charges for it; Resume collects its verdicts later."));
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_batch_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-batch", TRUE);
   /* Only a weak reference: closing the window disposes the page, which
    * stops waiting (the batches stay stored and at the provider, and the
    * next page to open the project picks them up). A strong one would
@@ -345,6 +361,51 @@ _errata_evaluators_page_start_batch (ErrataEvaluatorsPage *self,
    * change for a long while. */
   show_batch_state (self);
 }
+
+/* Cancel Batch ------------------------------------------------------------------ */
+
+static void
+on_cancel_batch_response (AdwMessageDialog     *dialog,
+                          const char           *response,
+                          ErrataEvaluatorsPage *self)
+{
+  if (g_strcmp0 (response, "cancel-batch") != 0 || self->batch == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-batch", FALSE);
+  errata_eval_batch_cancel_at_provider (self->batch);
+  show_batch_state (self);
+}
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* AdwMessageDialog: libadwaita 1.2 is the floor */
+
+/* Asks first: cancelling cannot be undone, and it is the provider that
+ * decides what had finished. */
+void
+_errata_evaluators_page_ask_cancel_batch (ErrataEvaluatorsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (self->batch == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Cancel the Batch?"),
+                                   _("The provider stops the batch. The verdicts that had "
+                                     "already finished are stored; the requests that had not "
+                                     "run get no verdict and, per the provider, are not "
+                                     "charged. Resuming the run later sends them again."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Running"),
+                                    "cancel-batch", _("Cancel _Batch"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-batch",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_batch_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
 
 /* Stopped by the user, picked up when the project opens ------------------------- */
 
@@ -423,8 +484,8 @@ _errata_evaluators_page_describe_stopped_batch (ErrataEvaluatorsPage *self,
   if (is_stopped (project, run->id))
     /* Translators: %s is a time such as 14:05. */
     g_string_printf (text, _("You stopped waiting for the batch submitted %s (%" PRId64
-                             " requests). It goes on at the provider, where Errata cannot "
-                             "cancel it; resume to collect its verdicts."),
+                             " requests). It goes on at the provider; resume to collect its "
+                             "verdicts, or to cancel it there."),
                      submitted, counts.n_requests);
   else
     g_string_printf (text, _("The batch submitted %s (%" PRId64 " requests) is still at the "

@@ -55,6 +55,7 @@ struct _ErrataEvaluatorsPage
   GtkLabel        *run_label;
   GtkProgressBar  *run_progress;
   GtkButton       *cancel_button;
+  GtkButton       *cancel_batch_button;
   GtkCheckButton  *batch_check;
   GtkLabel        *batch_hint;
   GtkRevealer     *resume_revealer;
@@ -100,6 +101,7 @@ void           _errata_evaluators_page_start_batch  (ErrataEvaluatorsPage *self,
 gboolean       _errata_evaluators_page_is_batch_run (ErrataEvaluatorsPage *self,
                                                      gint64                run_id);
 void           _errata_evaluators_page_stop_waiting (ErrataEvaluatorsPage *self);
+void           _errata_evaluators_page_ask_cancel_batch (ErrataEvaluatorsPage *self);
 gboolean       _errata_evaluators_page_describe_stopped_batch (ErrataEvaluatorsPage *self,
                                                      const ErrataRunInfo  *run,
                                                      GString              *text);

@@ -79,6 +79,7 @@ set_running (ErrataEvaluatorsPage *self,
 {
   gtk_revealer_set_reveal_child (self->run_revealer, running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-run", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-batch", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.run-dev", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.run-test", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.run-unlabeled", !running);
@@ -88,6 +89,7 @@ set_running (ErrataEvaluatorsPage *self,
     gtk_revealer_set_reveal_child (self->resume_revealer, FALSE);
   else
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->cancel_batch_button), FALSE);
       gtk_button_set_label (self->cancel_button, _("_Cancel"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button),
                                    _("Stop the run; the verdicts so far are kept and it can be "

@@ -16,6 +16,7 @@
  *   evaluators.open-trace (x)  a trace, on the Traces page (win.show-trace)
  *   evaluators.run-dev, run-unlabeled, run-test, repeat-dev (i),
  *   cancel-run, resume-run     runs (errata-evaluators-page-run.c)
+ *   cancel-batch               a batch run (errata-evaluators-page-batch.c)
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -364,6 +365,8 @@ run_action (GtkWidget  *widget,
     _errata_evaluators_page_ask_test (self);
   else if (g_str_equal (action_name, "evaluators.cancel-run"))
     _errata_evaluators_page_cancel_run (self);
+  else if (g_str_equal (action_name, "evaluators.cancel-batch"))
+    _errata_evaluators_page_ask_cancel_batch (self);
   else if (g_str_equal (action_name, "evaluators.resume-run"))
     _errata_evaluators_page_resume_run (self);
 }
@@ -510,6 +513,7 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_label);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, run_progress);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, cancel_batch_button);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, batch_check);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, batch_hint);
   gtk_widget_class_bind_template_child (widget_class, ErrataEvaluatorsPage, resume_revealer);
@@ -535,6 +539,7 @@ errata_evaluators_page_class_init (ErrataEvaluatorsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "evaluators.run-test", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "evaluators.repeat-dev", "i", run_action);
   gtk_widget_class_install_action (widget_class, "evaluators.cancel-run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "evaluators.cancel-batch", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "evaluators.resume-run", NULL, run_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "evaluators.run-dev", NULL);
@@ -547,6 +552,7 @@ errata_evaluators_page_init (ErrataEvaluatorsPage *self)
   self->batch_poll_first_ms = ERRATA_EVAL_BATCH_DEFAULT_POLL_MS;
   self->batch_poll_max_ms = ERRATA_EVAL_BATCH_MAX_POLL_MS;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-run", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "evaluators.cancel-batch", FALSE);
   gtk_list_box_set_header_func (self->evaluator_list, update_header, self, NULL);
 }
 

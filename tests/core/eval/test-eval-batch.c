@@ -255,6 +255,78 @@ test_cancel_and_resume (Fixture       *fixture,
   g_assert_cmpuint (errata_mock_llm_server_get_n_batches (fixture->server), ==, 1);
 }
 
+static void
+cancel_at_provider_once_submitted (ErrataEvalBatch *batch,
+                                   gpointer         data)
+{
+  GPtrArray *rows = errata_eval_batch_get_rows (batch);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (((ErrataEvalBatchRow *) g_ptr_array_index (rows, i))->state
+        == ERRATA_EVAL_BATCH_SUBMITTED)
+      errata_eval_batch_cancel_at_provider (batch);
+}
+
+/* Cancelled at the provider: the mock reports the batch cancelled with its
+ * first half answered; those verdicts are stored, the rest have none (no
+ * error verdicts); cancelling again is refused, as there is nothing left
+ * there; a batch resume sends only the half that never ran. */
+static void
+test_cancel_at_provider (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ErrataEvalRun) run = errata_eval_run_new (fixture->project, version_id (fixture),
+                                                      fixture->method, ERRATA_SCOPE_ALL,
+                                                      fixture->ids);
+  g_autoptr(ErrataEvalBatch) batch = errata_eval_batch_new (run, ERRATA_JUDGE (fixture->method));
+  g_autoptr(ErrataEvalRun) resumed = NULL;
+  g_autoptr(ErrataEvalBatch) again = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ErrataEvalBatchRow *row;
+  gint64 run_id;
+
+  errata_mock_llm_server_set_batches (fixture->server, 3600 * 1000, 0, 0, 0);
+  g_signal_connect (batch, "changed", G_CALLBACK (cancel_at_provider_once_submitted), NULL);
+  g_assert_true (run_batch (batch, &error));
+  g_assert_no_error (error);
+  g_assert_true (errata_eval_batch_get_cancelling (batch));
+  g_assert_cmpint (errata_eval_run_get_status (run), ==, ERRATA_RUN_CANCELLED);
+  g_assert_nonnull (strstr (errata_eval_run_get_message (run), "6 requests had not run"));
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM verdicts"), ==, N_TRACES / 2);
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM verdicts WHERE verdict = 'error'"), ==, 0);
+  run_id = errata_eval_run_get_id (run);
+  rows = errata_eval_batches_list (fixture->project, run_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->state, ==, ERRATA_EVAL_BATCH_COLLECTED);
+  g_assert_cmpstr (row->provider_status, ==, "cancelled");
+
+  /* Nothing is running at the provider any more: a clear refusal. */
+  resumed = errata_eval_run_new_resume (fixture->project, run_id, fixture->method, &error);
+  g_assert_no_error (error);
+  again = errata_eval_batch_new (resumed, ERRATA_JUDGE (fixture->method));
+  errata_eval_batch_cancel_at_provider (again);
+  g_assert_false (run_batch (again, &error));
+  g_assert_error (error, ERRATA_EVAL_ERROR, ERRATA_EVAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&again);
+  g_clear_object (&resumed);
+
+  errata_mock_llm_server_set_batches (fixture->server, 0, 0, 0, 0);
+  resumed = errata_eval_run_new_resume (fixture->project, run_id, fixture->method, &error);
+  g_assert_no_error (error);
+  again = errata_eval_batch_new (resumed, ERRATA_JUDGE (fixture->method));
+  g_assert_true (run_batch (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_eval_run_get_status (resumed), ==, ERRATA_RUN_DONE);
+  g_assert_cmpint (count (fixture, "SELECT count (DISTINCT trace_id) FROM verdicts"), ==,
+                   N_TRACES);
+  g_assert_cmpint (count (fixture, "SELECT count (*) FROM verdicts"), ==, N_TRACES);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_batches (fixture->server), ==, 2);
+}
+
 /* The run's rules come first, exactly as for a live run: nothing is sent. */
 static void
 test_rules (Fixture       *fixture,
@@ -309,6 +381,7 @@ main (int    argc,
   g_test_add ("/eval-batch" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/batches", test_batches);
   ADD ("/cancel-and-resume", test_cancel_and_resume);
+  ADD ("/cancel-at-provider", test_cancel_at_provider);
   ADD ("/rules", test_rules);
 #undef ADD
 

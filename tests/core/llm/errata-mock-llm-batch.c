@@ -8,6 +8,11 @@
  * endpoint would answer it, but the first N with an error and the last M
  * expired, as configured; a batch may fail as a whole (OpenAI: status
  * "failed" with errors; Anthropic, which validates at creation: 400).
+ * Cancel (POST …/ID/cancel): a running batch is "cancelling" until the
+ * next look, then ends "cancelled" (Anthropic: "canceling", then "ended")
+ * with the first half of its requests answered and the rest not run
+ * (OpenAI leaves them out; Anthropic answers them "canceled"); a batch
+ * that had ended or failed cannot be cancelled (400).
  * Uploads and results are kept in files, not in memory, so that a
  * benchmark of a million requests does not measure the mock's memory.
  *
@@ -31,11 +36,14 @@ typedef struct
   gint64    created;      /* monotonic µs */
   gboolean  failed;
   gboolean  ended;
+  gboolean  cancelling;   /* cancel asked; ends cancelled at the next look */
+  gboolean  cancelled;
   char     *output_id;    /* OpenAI file ids; Anthropic: the results path */
   char     *error_id;
   guint     n_ok;
   guint     n_errors;
   guint     n_expired;
+  guint     n_cancelled;
   char     *created_at;
 } MockBatch;
 
@@ -231,6 +239,15 @@ write_result (ErrataMockBatches *self,
   JsonNode *request = json_object_get_member (line, batch->anthropic ? "params" : "body");
   g_autofree char *body = NULL;
 
+  /* A cancelled batch had run its first half. */
+  if (batch->cancelled && index >= batch->n_requests / 2)
+    {
+      batch->n_cancelled++;
+      if (batch->anthropic)
+        g_string_append_printf (out, "{\"custom_id\":%s,\"result\":{\"type\":\"canceled\"}}\n",
+                                custom_id);
+      return;
+    }
   if (index >= batch->n_requests - MIN (self->n_expired, batch->n_requests))
     {
       batch->n_expired++;
@@ -322,8 +339,13 @@ look_at (ErrataMockBatches *self,
 {
   MockBatch *batch = g_hash_table_lookup (self->batches, id);
 
-  if (batch != NULL && !batch->failed && !batch->ended
-      && g_get_monotonic_time () - batch->created >= (gint64) self->delay_ms * 1000)
+  if (batch != NULL && !batch->failed && !batch->ended && batch->cancelling)
+    {
+      batch->cancelled = TRUE;
+      end_batch (self, batch);
+    }
+  else if (batch != NULL && !batch->failed && !batch->ended
+           && g_get_monotonic_time () - batch->created >= (gint64) self->delay_ms * 1000)
     end_batch (self, batch);
   return batch;
 }
@@ -334,6 +356,8 @@ static char *
 openai_batch_json (MockBatch *batch)
 {
   const char *status = batch->failed ? "failed"
+                       : batch->cancelled ? "cancelled"
+                       : batch->cancelling ? "cancelling"
                        : !batch->ended ? "in_progress"
                        : batch->n_expired > 0 ? "expired" : "completed";
   g_autofree char *output = batch->output_id ? json_string (batch->output_id) : g_strdup ("null");
@@ -362,11 +386,12 @@ anthropic_batch_json (ErrataMockBatches *self,
                                errata_mock_llm_server_get_url (self->server), batch->id);
   return g_strdup_printf ("{\"id\":\"%s\",\"type\":\"message_batch\",\"processing_status\":\"%s\","
                           "\"request_counts\":{\"processing\":%u,\"succeeded\":%u,\"errored\":%u,"
-                          "\"canceled\":0,\"expired\":%u},\"created_at\":\"%s\","
+                          "\"canceled\":%u,\"expired\":%u},\"created_at\":\"%s\","
                           "\"results_url\":%s}",
-                          batch->id, batch->ended ? "ended" : "in_progress",
+                          batch->id, batch->ended ? "ended"
+                                     : batch->cancelling ? "canceling" : "in_progress",
                           batch->ended ? 0 : batch->n_requests, batch->n_ok, batch->n_errors,
-                          batch->n_expired, batch->created_at, results ? results : "null");
+                          batch->n_cancelled, batch->n_expired, batch->created_at, results ? results : "null");
 }
 
 static MockBatch *
@@ -524,6 +549,29 @@ anthropic_create (ErrataMockBatches *self,
   _errata_mock_llm_server_respond (self->server, msg, 200, anthropic_batch_json (self, batch));
 }
 
+/* ---- cancel --------------------------------------------------------------- */
+
+static void
+cancel (ErrataMockBatches *self,
+        SoupServerMessage *msg,
+        const char        *id,
+        gboolean           anthropic)
+{
+  MockBatch *batch = look_at (self, id);
+
+  if (batch == NULL || batch->anthropic != anthropic)
+    not_found (self, msg, anthropic);
+  else if (batch->failed || batch->ended)
+    bad_request (self, msg, anthropic, "Mock: this batch has ended and cannot be cancelled");
+  else
+    {
+      batch->cancelling = TRUE;
+      _errata_mock_llm_server_respond (self->server, msg, 200,
+                                       anthropic ? anthropic_batch_json (self, batch)
+                                                 : openai_batch_json (batch));
+    }
+}
+
 /* ---- routing -------------------------------------------------------------- */
 
 static gboolean
@@ -546,6 +594,9 @@ handle_anthropic (ErrataMockBatches *self,
         _errata_mock_llm_server_respond (self->server, msg, 200,
                                          anthropic_batch_json (self, batch));
     }
+  else if (g_str_equal (method, "POST") && parts[0] != NULL && g_strcmp0 (parts[1], "cancel") == 0
+           && parts[2] == NULL)
+    cancel (self, msg, parts[0], TRUE);
   else if (g_str_equal (method, "GET") && parts[0] != NULL && g_strcmp0 (parts[1], "results") == 0)
     {
       batch = look_at (self, parts[0]);
@@ -573,6 +624,15 @@ handle_openai (ErrataMockBatches *self,
     openai_upload (self, msg);
   else if (g_str_equal (method, "POST") && g_str_equal (path, "/v1/batches"))
     openai_create (self, msg);
+  else if (g_str_equal (method, "POST") && g_str_has_prefix (path, "/v1/batches/")
+           && g_str_has_suffix (path, "/cancel"))
+    {
+      g_autofree char *id = g_strndup (path + strlen ("/v1/batches/"),
+                                       strlen (path) - strlen ("/v1/batches/")
+                                       - strlen ("/cancel"));
+
+      cancel (self, msg, id, FALSE);
+    }
   else if (g_str_equal (method, "GET") && g_str_has_prefix (path, "/v1/batches/"))
     {
       batch = look_at (self, path + strlen ("/v1/batches/"));

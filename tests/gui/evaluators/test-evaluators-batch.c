@@ -3,7 +3,7 @@
  * the same code as the standalone errata-mock-llm, so that the test can
  * say when a batch ends instead of racing a delay): the waiting state,
  * the verdicts when the batch ends, the project closed and opened again
- * while it waits, Stop Waiting and Resume, expired and failed requests, a
+ * while it waits, Stop Waiting and Resume, Cancel Batch, expired and failed requests, a
  * batch refused as a whole, and the option greyed out where no batch can
  * go.
  *
@@ -360,13 +360,13 @@ test_stop_waiting_and_resume (Fixture       *fixture,
   stopped = latest_run (fixture);
   g_assert_cmpint (stopped->status, ==, ERRATA_RUN_CANCELLED);
   g_assert_cmpuint (count_verdicts (fixture, stopped->id), ==, 0);
-  /* The core cannot cancel it at the provider: it is still there. */
+  /* Stop Waiting leaves it at the provider: it is still there. */
   g_assert_true (has_live_batches (fixture, stopped->id));
   assert_shows (fixture, "Stopped waiting; the batch goes on at the provider");
   g_assert_true (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
   text = gtk_label_get_text (fixture->page->resume_label);
   g_assert_nonnull (strstr (text, "You stopped waiting for the batch submitted"));
-  g_assert_nonnull (strstr (text, "Errata cannot cancel it"));
+  g_assert_nonnull (strstr (text, "It goes on at the provider"));
   {
     g_autoptr(GdkTexture) texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window),
                                                                    "evaluators-batch-stopped.png");
@@ -389,6 +389,74 @@ test_stop_waiting_and_resume (Fixture       *fixture,
   assert_all_judged_by_one_batch (fixture, done);
   g_assert_false (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
 }
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* AdwMessageDialog: libadwaita 1.2 is the floor */
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+/* Cancel Batch asks first; kept running, nothing changes; confirmed, the
+ * mock cancels the batch with its first half answered: those verdicts are
+ * stored, the rest have none, nothing is left at the provider. */
+static void
+test_cancel_batch (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ErrataRunInfo) cancelled = NULL;
+  AdwMessageDialog *dialog;
+
+  start_batch_on_dev (fixture);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->page->cancel_batch_button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "evaluators.cancel-batch", NULL));
+  errata_gui_test_iterate_until_full (dialog_shown, NULL, 30);
+  dialog = find_dialog ();
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "cancel-batch"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "already finished are stored"));
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  errata_gui_test_iterate_for (20);
+  g_assert_true (errata_evaluators_page_is_running (fixture->page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page),
+                                             "evaluators.cancel-batch", NULL));
+  errata_gui_test_iterate_until_full (dialog_shown, NULL, 30);
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "cancel-batch");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  errata_gui_test_iterate_until_full (run_has_ended, fixture, 120);
+  cancelled = latest_run (fixture);
+  g_assert_cmpint (cancelled->status, ==, ERRATA_RUN_CANCELLED);
+  g_assert_cmpuint (cancelled->total, >=, 2);
+  g_assert_cmpuint (count_verdicts (fixture, cancelled->id), ==, cancelled->total / 2);
+  g_assert_false (has_live_batches (fixture, cancelled->id));
+  g_assert_cmpuint (errata_mock_llm_server_get_path_count (fixture->server,
+                                                          "/v1/chat/completions"), ==, 0);
+  assert_shows (fixture, "Batch cancelled;");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->page->cancel_batch_button)));
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
 
 static void
 test_partial_and_refused (Fixture       *fixture,
@@ -471,6 +539,7 @@ main (int   argc,
   ADD ("waits-then-collects", test_waits_then_collects);
   ADD ("reopened-while-waiting", test_reopened_while_waiting);
   ADD ("stop-waiting-and-resume", test_stop_waiting_and_resume);
+  ADD ("cancel-batch", test_cancel_batch);
   ADD ("partial-and-refused", test_partial_and_refused);
   ADD ("option-greyed-out", test_option_greyed_out);
 #undef ADD
