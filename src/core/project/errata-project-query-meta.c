@@ -547,20 +547,25 @@ _errata_project_bind_meta_filter (sqlite3_stmt     *stmt,
 /* A sort by a metadata key reads trace_meta's rows of that key (alias ms)
  * in value order: numbers by number, then text. A trace with two rows for
  * the key (a top-level "a.b" beside a.b) sorts by its least value going up
- * and by its greatest going down, so it shows once. The traces without the
- * key come after, in import order (the cursor's `wrapped`). */
+ * and by its greatest going down (the row no other of its rows comes
+ * before), so it shows once, where its first value in the walk puts it.
+ * The cursor reads that same value back (min / max, which order values as
+ * the comparisons do): keeping one value and restarting from the other
+ * listed such a trace twice or skipped traces across pages. The traces
+ * without the key come after, in import order (the cursor's `wrapped`). */
 void
 _errata_project_append_meta_sort (GString           *sql,
                                   gboolean           descending,
                                   gboolean           started)
 {
   const char *op = descending ? "<" : ">";
+  const char *before = descending ? ">" : "<";
   const char *pick = descending ? "max" : "min";
 
   g_string_append_printf (sql, " AND ms.key = ?%d AND NOT EXISTS (SELECT 1 FROM trace_meta m2"
                                " WHERE m2.trace_id = ms.trace_id AND m2.key = ms.key"
                                " AND m2.value %s ms.value)",
-                          ERRATA_PARAM_SORT_KEY, op);
+                          ERRATA_PARAM_SORT_KEY, before);
   if (!started)
     return;
   /* The value the last row sorted by is read again from its trace, so the
