@@ -99,7 +99,7 @@ pack_batches (ErrataProject         *self,
   gint64 done = 0;
 
   _errata_upgrade_monitor_report (monitor, ERRATA_UPGRADE_PHASE_PACK, 0, total);
-  while (last != G_MAXINT64)
+  for (;;)
     {
       if (_errata_upgrade_monitor_is_cancelled (monitor))
         return set_cancelled (self, error);
@@ -108,9 +108,12 @@ pack_batches (ErrataProject         *self,
         return FALSE;
       _errata_upgrade_monitor_report (monitor, ERRATA_UPGRADE_PHASE_PACK, MIN (done, total),
                                       total);
+      /* The last batch ends at G_MAXINT64: past it there is nothing (and
+       * last + 1 would overflow). */
+      if (last == G_MAXINT64)
+        return TRUE;
       from = last + 1;
     }
-  return TRUE;
 }
 
 /* Version 10's step, PACK_BATCH traces at a time in id order: the same
