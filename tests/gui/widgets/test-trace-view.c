@@ -864,6 +864,8 @@ typedef struct
   gboolean         armed;     /* waiting for the first frame after set_trace */
   guint            rows_seen; /* rows in the viewport on that frame */
   guint            rows_built;
+  guint            rows_at_once; /* built by set_trace() itself, before any frame */
+  gboolean         loading_at_once;
   gboolean         filled;    /* the rows built reach below the viewport */
   guint            blank;     /* of their text views: 0 px high, or cut off */
 } FirstFrame;
@@ -935,6 +937,11 @@ switch_and_check_first_frame (FirstFrame  *frame,
   frame->filled = FALSE;
   frame->armed = TRUE;
   errata_trace_view_set_trace (frame->view, trace);
+  frame->loading_at_once = errata_trace_view_get_loading (frame->view);
+  for (frame->rows_at_once = 0;
+       errata_trace_view_get_message_row (frame->view, frame->rows_at_once) != NULL;
+       frame->rows_at_once++)
+    ;
   errata_gui_test_iterate_until (first_frame_painted, frame);
   g_assert_cmpuint (frame->rows_seen, >=, 3);
   g_assert_cmpuint (frame->blank, ==, 0);
@@ -980,8 +987,11 @@ test_switch_first_frame (void)
       guint n = errata_trace_get_n_messages (traces[i % 4]);
 
       switch_and_check_first_frame (&frame, traces[i % 4]);
-      g_assert_cmpuint (frame.rows_built, <, n);
-      g_assert_true (errata_trace_view_get_loading (view));
+      /* Only the first screen is built at once. What the first frame's
+       * slice adds depends on the machine's speed (a fast one may finish
+       * an 18-message trace in it), so it is not asserted. */
+      g_assert_cmpuint (frame.rows_at_once, <, n);
+      g_assert_true (frame.loading_at_once);
       /* A pause, as between two key presses: idle work may run. */
       errata_gui_test_iterate_for (20);
       if (i % 4 == 0)
