@@ -234,7 +234,7 @@ big_import () {
     read -r w c < "$data/last-seconds"
     fw=$(awk -v a="$fw" -v b="$w" 'BEGIN { print a + b }') fc=$(awk -v a="$fc" -v b="$c" 'BEGIN { print a + b }')
     say "$(printf '%-24s %7d traces %14.2f s (CPU %6.2f s)   this pair %.2fx, load %s' "floor $k" "$mid" "$w" "$c" \
-      "$(awk -v e="$file_wall" -v f="$w" 'BEGIN { print f > 0 ? e / f : 0 }')" \
+      "$(awk -v e="$file_wall" -v f="$w" 'BEGIN { print (f > 0 ? e / f : 0) }')" \
       "$(cut -d' ' -f1 /proc/loadavg)")"
     rm -f "$chunk.jsonl" "$chunk.csv"
   done
