@@ -15,7 +15,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 ninja -C "$build" src/cli/errata-cli tests/core/llm/errata-mock-llm >/dev/null
 cli=$build/src/cli/errata-cli
-data=bench/_data/batch-$n
+data=${ERRATA_BENCH_DATA:-bench/_data}/batch-$n
 mkdir -p "$data"
 project=$data/p.errata
 rm -f "$project" "$project"-wal "$project"-shm

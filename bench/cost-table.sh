@@ -4,7 +4,7 @@
 #
 #   bench/cost-table.sh measure LABEL PROJECT [BUILD_DIR]
 #       measures what a project of that size costs and appends "LABEL KEY
-#       VALUE" lines to bench/_data/cost/figures.txt (replacing LABEL's):
+#       VALUE" lines to $ERRATA_BENCH_DATA/cost/figures.txt (default bench/_data) (replacing LABEL's):
 #       open + first page (warm, median of 7 processes), `errata-cli info`
 #       peak RSS, file size, every query kind of `errata-bench search`
 #       (median, warm; its counts too), and the metrics over a run of as
@@ -24,7 +24,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-figures=$here/_data/cost/figures.txt
+cost=${ERRATA_BENCH_DATA:-$here/_data}/cost
+figures=$cost/figures.txt
 mkdir -p "$(dirname "$figures")"
 touch "$figures"
 
@@ -45,30 +46,30 @@ measure () {
   record "$label" traces "$n"
   record "$label" file-mb "$(awk -v s="$(stat -c %s "$project")" 'BEGIN { printf "%.0f", s / 1e6 }')"
 
-  : >"$here/_data/cost/open.txt"
+  : >"$cost/open.txt"
   for _ in 1 2 3 4 5 6 7; do
-    "$build/bench/errata-bench" open "$project" >>"$here/_data/cost/open.txt"
+    "$build/bench/errata-bench" open "$project" >>"$cost/open.txt"
   done
-  record "$label" open-ms "$(sed 's/.*open_ms=\([0-9.]*\).*/\1/' "$here/_data/cost/open.txt" | median)"
-  record "$label" first-page-ms "$(sed 's/.*first_page_ms=\([0-9.]*\).*/\1/' "$here/_data/cost/open.txt" | median)"
+  record "$label" open-ms "$(sed 's/.*open_ms=\([0-9.]*\).*/\1/' "$cost/open.txt" | median)"
+  record "$label" first-page-ms "$(sed 's/.*first_page_ms=\([0-9.]*\).*/\1/' "$cost/open.txt" | median)"
 
-  /usr/bin/time -o "$here/_data/cost/time.out" -f "%M" "$build/src/cli/errata-cli" info "$project" >/dev/null
-  record "$label" info-rss-mb "$(awk -v k="$(tail -n 1 "$here/_data/cost/time.out")" 'BEGIN { printf "%.0f", k / 1024 }')"
+  /usr/bin/time -o "$cost/time.out" -f "%M" "$build/src/cli/errata-cli" info "$project" >/dev/null
+  record "$label" info-rss-mb "$(awk -v k="$(tail -n 1 "$cost/time.out")" 'BEGIN { printf "%.0f", k / 1024 }')"
 
   # Each query kind: "NAME median X ms … rows N  WHAT"
   "$build/bench/errata-bench" search "$project" --runs "${ERRATA_COST_RUNS:-9}" \
-    >"$here/_data/cost/search-$label.txt"
+    >"$cost/search-$label.txt"
   while read -r line; do
     set -- $line
     [ "${2:-}" = median ] || continue
     record "$label" "q:$1" "$3"
-  done <"$here/_data/cost/search-$label.txt"
+  done <"$cost/search-$label.txt"
 
   # Metrics over as many stored verdicts as traces (a tenth labelled).
   "$build/bench/errata-bench-eval" --only metrics --verdicts "$n" --labels $((n / 10)) \
-    >"$here/_data/cost/metrics-$label.txt"
+    >"$cost/metrics-$label.txt"
   record "$label" metrics-ms "$(sed -n 's/^  errata_eval_metrics_compute[^m]*median *\([0-9.]*\) ms.*/\1/p' \
-                                  "$here/_data/cost/metrics-$label.txt" | head -n 1)"
+                                  "$cost/metrics-$label.txt" | head -n 1)"
   record "$label" load-after "$(cut -d' ' -f1 /proc/loadavg)"
 }
 

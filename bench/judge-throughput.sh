@@ -13,7 +13,7 @@
 # Environment: ERRATA_BENCH_DATA: where run.sh keeps its data; its
 # t100000-seed1.jsonl is used when N is 100000 (else traces are generated).
 # ERRATA_BENCH_CLI: the errata-cli to measure (default: the build's).
-# The imported project is kept in bench/_data/judge-N/ and copied for each
+# The imported project is kept in $ERRATA_BENCH_DATA/judge-N/ and copied for each
 # run, so that every run starts from no verdicts and an empty reply cache.
 #
 # Copyright 2026 The Errata authors
@@ -26,7 +26,7 @@ n=${1:-100000}
 latency=${2:-0}
 build=${3:-$top/_build-rel}
 concurrency=16
-data=$here/_data/judge-$n
+data=${ERRATA_BENCH_DATA:-$here/_data}/judge-$n
 shared=${ERRATA_BENCH_DATA:-$here/_data}
 mkdir -p "$data"
 

@@ -27,7 +27,7 @@ n=${1:-2000}
 latency=${2:-200}
 build=${3:-$top/_build-rel}
 concurrency=16
-data=$here/_data/judge-$n
+data=${ERRATA_BENCH_DATA:-$here/_data}/judge-$n
 mkdir -p "$data"
 
 if [ ! -f "$build/build.ninja" ]; then
