@@ -104,6 +104,14 @@ stop_mock (Fixture *fixture,
   return (guint) g_ascii_strtoull (batches + strlen ("batches="), NULL, 10);
 }
 
+/* Lets the batches of a mock started with --batch-hold end (at the next
+ * look of whoever polls them). */
+static void
+release_batches (Fixture *fixture)
+{
+  g_subprocess_send_signal (fixture->mock, SIGUSR1);
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -360,8 +368,9 @@ test_resume_after_kill (Fixture       *fixture,
   g_auto(CliResult) r = { 0 };
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  /* Long enough that the child is still polling when it is killed. */
-  start_mock (fixture, "--batch-delay-ms", "4000", NULL);
+  /* Held until the child is killed, so that it is still polling then
+   * however slow or fast the machine is. */
+  start_mock (fixture, "--batch-hold", NULL);
   url = base_url (fixture, FALSE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
@@ -386,6 +395,7 @@ test_resume_after_kill (Fixture       *fixture,
   cli_assert_contains (r.err, "--batch --resume 1");
   cli_result_clear (&r);
 
+  release_batches (fixture);
   r = run_batch (fixture, FALSE, url, "--resume", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_assert_contains (r.out, "Run 1: done · 25 of 25 traces judged: 25 pass");
@@ -412,7 +422,7 @@ test_interrupt (Fixture       *fixture,
   g_auto(CliResult) r = { 0 };
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  start_mock (fixture, "--batch-delay-ms", "4000", NULL);
+  start_mock (fixture, "--batch-hold", NULL);
   url = base_url (fixture, TRUE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
@@ -431,6 +441,7 @@ test_interrupt (Fixture       *fixture,
   cli_assert_contains (out, "1 batches are still at the provider");
   cli_assert_contains (err, "the batches stay at the provider");
 
+  release_batches (fixture);
   r = run_batch (fixture, TRUE, url, "--resume", "1", NULL);
   g_assert_cmpint (r.status, ==, 0);
   cli_assert_contains (r.out, "Run 1: done · 25 of 25 traces judged: 25 pass");
@@ -503,7 +514,9 @@ test_trace_deleted (Fixture       *fixture,
   g_auto(CliResult) r = { 0 };
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-  start_mock (fixture, "--batch-delay-ms", "3000", NULL);
+  /* Held until the traces are deleted: the delete comes while the batch
+   * runs, however long it takes on a busy machine. */
+  start_mock (fixture, "--batch-hold", NULL);
   url = base_url (fixture, FALSE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "run", fixture->project,
@@ -516,6 +529,7 @@ test_trace_deleted (Fixture       *fixture,
   g_assert_cmpint (count_submitted (fixture), ==, 1);
   r = cli_run ("delete", fixture->project, "--ids", ids, NULL);
   g_assert_cmpint (r.status, ==, 0);
+  release_batches (fixture);
   g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);

@@ -78,8 +78,9 @@ only_project_in (const char *dir)
 }
 
 /* SIGTERM while upgrading. A second connection holding the write lock
- * keeps the upgrade waiting before its transaction (the project's busy
- * timeout is 5 s), so the signal lands during the upgrade at any speed. */
+ * keeps the upgrade waiting before its transaction, so the signal lands
+ * during the upgrade at any speed: the wait, the project's busy timeout
+ * (5 s), is stretched to 10 min (ERRATA_BUSY_TIMEOUT_MS) for the child. */
 static void
 test_sigterm_cancels (void)
 {
@@ -101,6 +102,7 @@ test_sigterm_cancels (void)
   g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "ERRATA_BUSY_TIMEOUT_MS", "600000", TRUE);
   child = g_subprocess_launcher_spawn (launcher, &error, cli, "eval", "finalize", path,
                                        "no-such-evaluator", NULL);
   g_assert_no_error (error);

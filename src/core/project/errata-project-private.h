@@ -213,6 +213,19 @@ void           _errata_project_append_meta_missing (GString         *sql);
   "  AND a.verdict IS NOT NULL ORDER BY a.updated_at DESC LIMIT 1), " \
   "(SELECT substr(a.note, 1, 300) FROM annotations a WHERE a.trace_id = t.id AND a.note <> ''" \
   "  AND NOT " ERRATA_SQL_MINE " ORDER BY a.updated_at DESC LIMIT 1)"
+/* How long a project's connection waits for another connection's write
+ * lock before it gives up: 5 s. ERRATA_BUSY_TIMEOUT_MS overrides it for
+ * the tests that hold the lock to catch an upgrade while it waits, so
+ * that a slow machine does not see the wait run out first. */
+static inline int
+_errata_project_busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("ERRATA_BUSY_TIMEOUT_MS");
+  guint64 ms = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return ms > 0 && ms <= G_MAXINT ? (int) ms : 5000;
+}
+
 /* How many columns ERRATA_TRACE_SUMMARY_COLUMNS has: what a query selects
  * after them starts at this index. */
 #define ERRATA_TRACE_SUMMARY_N_COLUMNS 19

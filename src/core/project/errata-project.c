@@ -252,7 +252,7 @@ configure_connection (ErrataProject  *self,
    * crafted schema objects. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, _errata_project_busy_timeout_ms ());
   sqlite3_extended_result_codes (self->db, 1);
   /* Direct only: a crafted view or trigger in a received file cannot call
    * it. Not deterministic: the reviewer changes with the preference. */

@@ -106,7 +106,7 @@ evaluate_full (ErrataJudge      *judge,
 
   errata_eval_method_evaluate_async (ERRATA_EVAL_METHOD (judge), trace, flags, cancellable,
                                      on_evaluated, &result);
-  errata_test_wait_until (result_arrived, &result, 25);
+  errata_test_wait_until (result_arrived, &result, 60);
   return errata_eval_method_evaluate_finish (ERRATA_EVAL_METHOD (judge), result, error);
 }
 
@@ -413,7 +413,7 @@ test_cancel (Fixture       *fixture,
   while (errata_mock_llm_server_get_n_requests (fixture->server) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  errata_test_wait_until (result_arrived, &result, 25);
+  errata_test_wait_until (result_arrived, &result, 60);
 
   outcome = errata_eval_method_evaluate_finish (ERRATA_EVAL_METHOD (judge), result, &error);
   g_assert_null (outcome);

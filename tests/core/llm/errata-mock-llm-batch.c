@@ -4,7 +4,8 @@
  * GET /v1/batches/ID, GET /v1/files/ID/content. Anthropic: POST
  * /v1/messages/batches, GET /v1/messages/batches/ID and its results_url.
  * A batch runs for the configured delay after it was created, then ends
- * at the first look after that: each request answered as the chat
+ * at the first look after that (not while held: see
+ * errata_mock_llm_server_hold_batches()): each request answered as the chat
  * endpoint would answer it, but the first N with an error and the last M
  * expired, as configured; a batch may fail as a whole (OpenAI: status
  * "failed" with errors; Anthropic, which validates at creation: 400).
@@ -55,6 +56,7 @@ struct _ErrataMockBatches
   GHashTable          *batches;   /* batch id → MockBatch */
   guint                next_id;
   guint                delay_ms;
+  gboolean             held;      /* no batch ends but by a cancel */
   guint                n_errors;
   guint                n_expired;
   guint                n_failed;
@@ -112,6 +114,13 @@ _errata_mock_batches_configure (ErrataMockBatches *self,
   self->n_errors = n_errors;
   self->n_expired = n_expired;
   self->n_failed = n_failed;
+}
+
+void
+_errata_mock_batches_set_held (ErrataMockBatches *self,
+                               gboolean           held)
+{
+  self->held = held;
 }
 
 guint
@@ -344,7 +353,7 @@ look_at (ErrataMockBatches *self,
       batch->cancelled = TRUE;
       end_batch (self, batch);
     }
-  else if (batch != NULL && !batch->failed && !batch->ended
+  else if (batch != NULL && !batch->failed && !batch->ended && !self->held
            && g_get_monotonic_time () - batch->created >= (gint64) self->delay_ms * 1000)
     end_batch (self, batch);
   return batch;

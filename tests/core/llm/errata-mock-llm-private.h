@@ -64,6 +64,8 @@ void               _errata_mock_batches_configure     (ErrataMockBatches   *self
                                                        guint                n_errors,
                                                        guint                n_expired,
                                                        guint                n_failed);
+void               _errata_mock_batches_set_held      (ErrataMockBatches   *self,
+                                                       gboolean             held);
 guint              _errata_mock_batches_get_count     (ErrataMockBatches   *self);
 gboolean           _errata_mock_batches_handle        (ErrataMockBatches   *self,
                                                        SoupServerMessage   *msg,

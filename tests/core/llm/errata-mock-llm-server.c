@@ -685,6 +685,13 @@ errata_mock_llm_server_set_batches (ErrataMockLlmServer *self,
   _errata_mock_batches_configure (self->batches, delay_ms, n_errors, n_expired, n_failed);
 }
 
+void
+errata_mock_llm_server_hold_batches (ErrataMockLlmServer *self,
+                                     gboolean             held)
+{
+  _errata_mock_batches_set_held (self->batches, held);
+}
+
 guint
 errata_mock_llm_server_get_n_requests (ErrataMockLlmServer *self)
 {

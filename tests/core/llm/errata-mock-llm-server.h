@@ -53,6 +53,11 @@ void                 errata_mock_llm_server_set_batches       (ErrataMockLlmServ
                                                                guint                 n_errors,
                                                                guint                 n_expired,
                                                                guint                 n_failed);
+/* While held, no batch ends but by a cancel, however long ago it was
+ * created: a test that must act while batches run holds them, then
+ * releases them (those past their delay end at the next look). */
+void                 errata_mock_llm_server_hold_batches      (ErrataMockLlmServer  *self,
+                                                               gboolean              held);
 guint                errata_mock_llm_server_get_n_batches     (ErrataMockLlmServer  *self);
 guint                errata_mock_llm_server_get_n_requests    (ErrataMockLlmServer  *self);
 guint                errata_mock_llm_server_get_n_in_flight   (ErrataMockLlmServer  *self);

@@ -1,6 +1,7 @@
 /* errata-mock-llm.c: the mock LLM server as a program, for bench/ and for
  * trying errata-cli by hand. Prints its URL on stdout, then serves until
- * SIGINT/SIGTERM, when it prints its counters on stderr.
+ * SIGINT/SIGTERM, when it prints its counters on stderr. With --batch-hold
+ * no batch ends until SIGUSR1 releases them.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,12 +37,20 @@ on_signal (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_release (gpointer data)
+{
+  errata_mock_llm_server_hold_batches (data, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int port = 0, latency_ms = 0, fault_count = 0, retry_after = 1;
   int batch_delay_ms = 0, batch_errors = 0, batch_expired = 0, batch_failed = 0;
+  gboolean batch_hold = FALSE;
   g_autofree char *replies = NULL;
   g_autofree char *fault_name = NULL;
   g_autofree char *api_key = NULL;
@@ -61,6 +70,8 @@ main (int    argc,
     { "retry-after", 0, 0, G_OPTION_ARG_INT, &retry_after, "Retry-After seconds sent with 429", "S" },
     { "batch-delay-ms", 0, 0, G_OPTION_ARG_INT, &batch_delay_ms,
       "Batch APIs: a batch ends this long after it was created", "MS" },
+    { "batch-hold", 0, 0, G_OPTION_ARG_NONE, &batch_hold,
+      "Batch APIs: no batch ends (but by a cancel) until SIGUSR1", NULL },
     { "batch-errors", 0, 0, G_OPTION_ARG_INT, &batch_errors,
       "Batch APIs: the first N requests of each batch come back with an error", "N" },
     { "batch-expired", 0, 0, G_OPTION_ARG_INT, &batch_expired,
@@ -95,6 +106,7 @@ main (int    argc,
   errata_mock_llm_server_set_api_key (server, api_key);
   errata_mock_llm_server_set_batches (server, batch_delay_ms, batch_errors, batch_expired,
                                       batch_failed);
+  errata_mock_llm_server_hold_batches (server, batch_hold);
 
   g_print ("%s\n", errata_mock_llm_server_get_url (server));
   fflush (stdout);
@@ -102,6 +114,7 @@ main (int    argc,
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, on_signal, loop);
   g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGUSR1, on_release, server);
   g_main_loop_run (loop);
 
   g_printerr ("requests=%u max_in_flight=%u batches=%u\n",

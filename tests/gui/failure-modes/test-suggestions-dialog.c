@@ -127,7 +127,7 @@ open_dialog (Fixture *fixture)
   /* The canvas behind stays usable. */
   g_assert_false (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
-  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->dialog, 15);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->dialog);
 }
 
 static GPtrArray *
@@ -174,7 +174,7 @@ test_accept_and_reject (Fixture       *fixture,
                    "{\"name\": \"Rude tone\", \"definition\": \"Impolite or curt wording\","
                    " \"note_ids\": [\"n3\", \"n3\", \"n99\"]}]}");
   open_dialog (fixture);
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
 
   groups = cards (fixture);
   g_assert_cmpuint (groups->len, ==, 3);
@@ -242,7 +242,7 @@ test_cancel (Fixture       *fixture,
   cancel = errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Cancel");
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), "Cancelled. Nothing was changed."));
   remaining = cards (fixture);
   g_assert_cmpuint (remaining->len, ==, 0);
@@ -257,7 +257,7 @@ test_refused_key (Fixture       *fixture,
 
   errata_mock_llm_server_set_api_key (fixture->server, "sk-the-right-one");
   open_dialog (fixture);
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
 
   labels = errata_gui_test_find_all (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
@@ -288,7 +288,7 @@ test_unreachable_retry (Fixture       *fixture,
 
   g_clear_object (&fixture->server);
   open_dialog (fixture);
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), words));
   g_assert_nonnull (strstr (words, "nothing is listening there"));
   g_assert_nonnull (strstr (words, "“ollama serve”"));
@@ -300,7 +300,7 @@ test_unreachable_retry (Fixture       *fixture,
   g_signal_emit_by_name (retry, "clicked");
   g_assert_true (errata_suggestions_dialog_is_running (fixture->dialog));
   g_assert_null (errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry"));
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog), words));
   g_assert_nonnull (errata_gui_test_find_button (GTK_WIDGET (fixture->dialog), "Retry"));
 }
@@ -319,7 +319,7 @@ test_openai_without_key (Fixture       *fixture,
   g_clear_object (&fixture->client);
   fixture->client = errata_llm_client_new (provider);
   open_dialog (fixture);
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   labels = errata_gui_test_find_all (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_widget_is_drawable (labels->pdata[i])
@@ -355,7 +355,7 @@ answer_consent (const char *label)
   AdwMessageDialog *dialog;
   GtkButton *button;
 
-  errata_gui_test_iterate_until_full (consent_asked, NULL, 15);
+  errata_gui_test_iterate_until (consent_asked, NULL);
   dialog = find_consent_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "6 traces"));
   errata_gui_test_wait_for_frame (GTK_WIDGET (dialog));
@@ -386,7 +386,7 @@ test_remote_consent (Fixture       *fixture,
                    " \"note_ids\": [\"n1\", \"n4\"]}]}");
   open_dialog (fixture);
   answer_consent ("Cancel");
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   g_assert_true (errata_gui_test_shows_label (GTK_WIDGET (fixture->dialog),
                                               "Nothing was sent. Nothing was changed."));
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 0);
@@ -396,7 +396,7 @@ test_remote_consent (Fixture       *fixture,
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   answer_consent ("Allow for This Project");
-  errata_gui_test_iterate_until_full (dialog_is_done, fixture->dialog, 15);
+  errata_gui_test_iterate_until (dialog_is_done, fixture->dialog);
   g_assert_cmpuint (errata_mock_llm_server_get_n_requests (fixture->server), ==, 1);
   g_assert_true (errata_remote_consent_is_given (fixture->project, remote));
   groups = cards (fixture);

@@ -206,21 +206,34 @@ test_responsive (Fixture       *fixture,
   const guint total = 20000;
   guint ticks = 0, frames = 0;
   guint timer, frame_id;
+  gint64 started, took_ms;
 
   write_openai (fixture, "twenty-thousand.jsonl", total);
   open_dialog (fixture, (const char * const []) { "twenty-thousand.jsonl", NULL });
 
   timer = g_timeout_add (5, on_tick, &ticks);
   frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->dialog), on_frame, &frames, NULL);
+  started = g_get_monotonic_time ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->dialog), "import.start", NULL));
   errata_gui_test_iterate_until_full (is_done, fixture, 300);
+  took_ms = (g_get_monotonic_time () - started) / 1000;
   gtk_widget_remove_tick_callback (GTK_WIDGET (fixture->dialog), frame_id);
   g_source_remove (timer);
 
-  g_test_message ("import of %u records: %u main-loop ticks, %u frames", total, ticks, frames);
+  g_test_message ("import of %u records in %" G_GINT64_FORMAT " ms: %u main-loop ticks, %u frames",
+                  total, took_ms, ticks, frames);
   g_assert_cmpuint (count_traces (fixture), ==, total);
-  g_assert_cmpuint (ticks, >=, 2);
-  g_assert_cmpuint (frames, >=, 2);
+  /* Two ticks and two frames are due only if the import lasted long
+   * enough: a fast machine may finish it within a frame or two (this
+   * one, loaded, took 2.4 to 4.9 s). 100 ms is 20 timer periods and six
+   * frames: a main loop that turned at all shows two of each. */
+  if (took_ms >= 100)
+    {
+      g_assert_cmpuint (ticks, >=, 2);
+      g_assert_cmpuint (frames, >=, 2);
+    }
+  else
+    g_test_message ("too quick to tell whether the main loop turned meanwhile");
 }
 
 static void

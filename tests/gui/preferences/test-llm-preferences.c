@@ -62,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 960);
   fixture->window = GTK_WINDOW (window);
   gtk_window_present (fixture->window);
-  errata_gui_test_iterate_until_full (errata_gui_test_widget_is_drawn, fixture->page, 15);
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, fixture->page);
 }
 
 static void
@@ -116,7 +116,7 @@ click_test (Fixture *fixture)
   g_assert_nonnull (row);
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (errata_llm_preferences_page_is_testing (fixture->page));
-  errata_gui_test_iterate_until_full (test_is_done, fixture->page, 15);
+  errata_gui_test_iterate_until (test_is_done, fixture->page);
   return adw_action_row_get_subtitle (row);
 }
 
@@ -217,7 +217,7 @@ test_unreachable (Fixture       *fixture,
 
   /* Retry asks again, with the same answer while nothing listens. */
   g_signal_emit_by_name (retry, "clicked");
-  errata_gui_test_iterate_until_full (test_is_done, fixture->page, 15);
+  errata_gui_test_iterate_until (test_is_done, fixture->page);
   g_assert_cmpstr (adw_action_row_get_subtitle (find_row (GTK_WIDGET (fixture->page),
                                                           "Test Connection")), ==, same->message);
 }
@@ -237,7 +237,7 @@ test_openai_without_key (Fixture       *fixture,
   adw_combo_row_set_selected (g_ptr_array_index (combos, 0), 1);   /* OpenAI */
   g_signal_emit_by_name (button, "clicked");
   /* The keyring is asked first; then nothing more is waited for. */
-  errata_gui_test_iterate_until_full (test_is_done, fixture->page, 15);
+  errata_gui_test_iterate_until (test_is_done, fixture->page);
   subtitle = adw_action_row_get_subtitle (row);
   g_assert_true (g_str_has_prefix (subtitle, "No API key is set."));
   g_assert_nonnull (strstr (subtitle, "OPENAI_API_KEY"));
@@ -279,7 +279,7 @@ test_provider_prefill (Fixture       *fixture,
 
   g_assert_cmpuint (adw_combo_row_get_selected (combo), ==, 0);   /* Ollama, the default */
   wait[1] = "Not set (a local Ollama server needs none)";
-  errata_gui_test_iterate_until_full (status_is, wait, 15);
+  errata_gui_test_iterate_until (status_is, wait);
 
   g_setenv ("OPENAI_API_KEY", "sk-from-env", TRUE);
   adw_combo_row_set_selected (combo, 1);
@@ -288,7 +288,7 @@ test_provider_prefill (Fixture       *fixture,
   g_assert_cmpstr (url, ==, "https://api.openai.com/v1");
   g_assert_cmpstr (model, ==, "gpt-4o-mini");
   wait[1] = "From OPENAI_API_KEY";
-  errata_gui_test_iterate_until_full (status_is, wait, 15);
+  errata_gui_test_iterate_until (status_is, wait);
   g_unsetenv ("OPENAI_API_KEY");
 
   g_settings_set_string (fixture->settings, "llm-base-url", "https://proxy.example/v1");
@@ -304,7 +304,7 @@ test_provider_prefill (Fixture       *fixture,
   g_assert_cmpstr (url, ==, "anthropic");
   /* Not set; without a keyring (as under dbus-run-session), the status
    * says that ANTHROPIC_API_KEY works instead. */
-  errata_gui_test_iterate_until_full (status_is_unset, status, 15);
+  errata_gui_test_iterate_until (status_is_unset, status);
 }
 
 static void

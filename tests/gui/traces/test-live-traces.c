@@ -40,6 +40,31 @@ endpoint_shown (Fixture *fixture)
   return NULL;
 }
 
+static gboolean
+shows_endpoint (gpointer fixture)
+{
+  g_autofree char *endpoint = endpoint_shown (fixture);
+
+  return endpoint != NULL;
+}
+
+/* The endpoint the bar shows once receiving has started: waited for, as
+ * the bar may show it only after the main loop has run. */
+static char *
+wait_for_endpoint (Fixture *fixture)
+{
+  errata_gui_test_iterate_until (shows_endpoint, fixture);
+  return endpoint_shown (fixture);
+}
+
+static gboolean
+shows_port_in_use (gpointer bar)
+{
+  g_autofree char *text = errata_gui_test_dup_visible_text (bar);
+
+  return strstr (text, "is in use") != NULL;
+}
+
 typedef struct
 {
   GListModel *model;
@@ -183,8 +208,7 @@ test_receive (Fixture       *fixture,
   errata_live_traces_bar_set_port (bar, 0);
   errata_live_traces_bar_set_receiving (bar, TRUE);
   g_assert_true (errata_live_traces_bar_get_receiving (bar));
-  errata_gui_test_iterate_for (100);
-  endpoint = endpoint_shown (fixture);
+  endpoint = wait_for_endpoint (fixture);
   g_assert_nonnull (endpoint);
   g_assert_true (g_str_has_prefix (endpoint, "http://127.0.0.1:"));
 
@@ -366,8 +390,7 @@ test_list_stays (Fixture       *fixture,
   bar = bar_of (fixture);
   errata_live_traces_bar_set_port (bar, 0);
   errata_live_traces_bar_set_receiving (bar, TRUE);
-  errata_gui_test_iterate_for (100);
-  endpoint = endpoint_shown (fixture);
+  endpoint = wait_for_endpoint (fixture);
   g_assert_nonnull (endpoint);
 
   post_first_trace_in_part (endpoint);
@@ -412,8 +435,7 @@ receive_partial_trace (Fixture *fixture)
 
   errata_live_traces_bar_set_port (bar, 0);
   errata_live_traces_bar_set_receiving (bar, TRUE);
-  errata_gui_test_iterate_for (100);
-  endpoint = endpoint_shown (fixture);
+  endpoint = wait_for_endpoint (fixture);
   g_assert_nonnull (endpoint);
   post_first_trace_in_part (endpoint);
   errata_gui_test_iterate_until (has_items, &count);
@@ -581,7 +603,7 @@ test_port_in_use (Fixture       *fixture,
   errata_live_traces_bar_set_port (bar, errata_otlp_receiver_get_port (receiver));
   errata_live_traces_bar_set_receiving (bar, TRUE);
   g_assert_false (errata_live_traces_bar_get_receiving (bar));
-  errata_gui_test_iterate_for (100);
+  errata_gui_test_iterate_until (shows_port_in_use, bar);
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
   g_assert_nonnull (strstr (text, "is in use"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
@@ -623,8 +645,7 @@ test_empty_project (void)
   bar = bar_of (&fixture);
   errata_live_traces_bar_set_port (bar, 0);
   errata_live_traces_bar_set_receiving (bar, TRUE);
-  errata_gui_test_iterate_for (100);
-  endpoint = endpoint_shown (&fixture);
+  endpoint = wait_for_endpoint (&fixture);
   g_assert_nonnull (endpoint);
   post_fixture (endpoint);
   errata_gui_test_iterate_until (has_items, &count);
