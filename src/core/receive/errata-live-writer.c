@@ -357,7 +357,11 @@ static void
 name_this_thread (const char *name)
 {
 #ifdef __linux__
-  prctl (PR_SET_NAME, name, 0, 0, 0);
+  static _Thread_local gboolean named = FALSE;
+
+  if (!named)
+    prctl (PR_SET_NAME, name, 0, 0, 0);
+  named = TRUE;
 #endif
 }
 
