@@ -107,21 +107,16 @@ cpu_seconds (void)
 }
 
 /* CPU seconds of the receiver's writer thread: being one thread, its CPU
- * per span is the receiver's ceiling however many cores there are. GLib
- * 2.74 does not name its threads for the system, so the writer is the one
- * thread other than the main one still called as the program (the others
- * are GTask's "pool", "gmain", "dconf worker" and the "exporter"). */
+ * per span is the receiver's ceiling however many cores there are. It is
+ * the thread named "live-writer" (the builders are "live-builder", the
+ * decoding "otlp-decode" while it decodes). */
 static double
 writer_cpu_seconds (void)
 {
-  g_autofree char *prefix = NULL;
-  g_autofree char *main_tid = g_strdup_printf ("%d", (int)getpid ());
   g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
   const char *tid;
   double seconds = 0;
 
-  if (!g_file_get_contents ("/proc/self/comm", &prefix, NULL, NULL))
-    return 0;
   while (tasks != NULL && (tid = g_dir_read_name (tasks)) != NULL)
     {
       g_autofree char *comm_path = g_strdup_printf ("/proc/self/task/%s/comm", tid);
@@ -131,7 +126,7 @@ writer_cpu_seconds (void)
       unsigned long utime = 0, stime = 0;
       const char *after_name;
 
-      if (g_str_equal (tid, main_tid) || !g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_has_prefix (comm, prefix)
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_equal (g_strchomp (comm), "live-writer")
           || !g_file_get_contents (stat_path, &stat, NULL, NULL)
           || (after_name = strrchr (stat, ')')) == NULL)
         continue;

@@ -20,6 +20,9 @@
 #include "errata-project-imports.h"
 
 #include <glib/gi18n-lib.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 /* Requests journaled in one transaction, at most. */
 #define MAX_BATCH 512
@@ -346,10 +349,27 @@ convert_batch (ErrataLiveWriter *self,
   return TRUE;
 }
 
+/* GLib names every pool thread "pool": perf and gdb could not tell the
+ * builders from the sweeper or the receiver's decoding. The pools are
+ * exclusive, so a thread keeps the name it gives itself. At most 15
+ * characters (the kernel's limit). */
+static void
+name_this_thread (const char *name)
+{
+#ifdef __linux__
+  static _Thread_local gboolean named = FALSE;
+
+  if (!named)
+    prctl (PR_SET_NAME, name, 0, 0, 0);
+  named = TRUE;
+#endif
+}
+
 static void
 sweep (gpointer data,
        gpointer user_data)
 {
+  name_this_thread ("live-sweeper");
   g_ptr_array_unref (data);
 }
 
@@ -366,6 +386,7 @@ build (gpointer data,
   BuildTask *task = data;
   ErrataLiveWriter *self = user_data;
 
+  name_this_thread ("live-builder");
   task->state->built = errata_live_journal_build (task->trace_id, task->state->items);
   g_free (task);
   g_mutex_lock (&self->build_mutex);
@@ -581,7 +602,8 @@ errata_live_writer_start (GFile                 *project_file,
   g_cond_init (&self->cond);
   g_mutex_init (&self->build_mutex);
   g_cond_init (&self->build_cond);
-  self->thread = g_thread_new ("errata-live-writer", writer_thread, self);
+  /* At most 15 characters: the kernel cuts a thread's name there. */
+  self->thread = g_thread_new ("live-writer", writer_thread, self);
 
   g_mutex_lock (&self->mutex);
   while (!self->started)

@@ -22,6 +22,12 @@
 
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 struct _ErrataOtlpReceiver
 {
@@ -213,9 +219,19 @@ decode_in_thread (GTask        *task,
   Request *request = task_data;
   GError *error = NULL;
   GPtrArray *spans;
+#ifdef __linux__
+  char pool_name[16] = "";
 
+  /* GTask's threads are all "pool" and run other tasks too: named while
+   * they decode, so that perf and gdb tell the decoding apart. */
+  prctl (PR_GET_NAME, pool_name, 0, 0, 0);
+  prctl (PR_SET_NAME, "otlp-decode", 0, 0, 0);
+#endif
   spans = errata_otlp_decode_request (request->signal, request->encoding, request->gzip, request->body,
                                       request->max_body, &request->n_rejected, &error);
+#ifdef __linux__
+  prctl (PR_SET_NAME, pool_name, 0, 0, 0);
+#endif
   if (spans == NULL)
     g_task_return_error (task, error);
   else
@@ -469,6 +485,34 @@ dup_import_name (ErrataOtlpReceiver *self)
   return g_strdup_printf (_("Live traces, %s, %s"), where, when);
 }
 
+/* glibc's malloc was a third of the receiver's CPU (bench/README.md, "Live
+ * traces"): json-glib allocates and frees millions of small nodes across
+ * threads, and a span's strings are larger than a fastbin, so allocating
+ * one made glibc consolidate its fastbins again and again; the arenas of
+ * the decoding and building threads were grown and trimmed over and over,
+ * and buffers above the dynamic mmap threshold were mmap()ed and
+ * munmap()ed anew, a TLB flush on every core each time. Without fastbins
+ * (tcache still serves the small sizes), with 64 MB kept at an arena's
+ * top and buffers up to 8 MB taken from the heap, the process spends less
+ * CPU per span (bench/README.md has the figures) and RSS still levels
+ * off. Set once for the process, when a receiver first starts. */
+static void
+tune_malloc_once (void)
+{
+#ifdef __GLIBC__
+  static gsize tuned = 0;
+
+  if (g_once_init_enter (&tuned))
+    {
+      mallopt (M_MXFAST, 0);
+      mallopt (M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+      mallopt (M_TOP_PAD, 16 * 1024 * 1024);
+      mallopt (M_MMAP_THRESHOLD, 8 * 1024 * 1024);
+      g_once_init_leave (&tuned, 1);
+    }
+#endif
+}
+
 gboolean
 errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
                             GError             **error)
@@ -481,6 +525,7 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
   g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
 
+  tune_malloc_once ();
   memset (&self->counts, 0, sizeof self->counts);
   self->stopping = FALSE;
   self->server = soup_server_new ("server-header", "Errata ", NULL);
