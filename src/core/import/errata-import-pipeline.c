@@ -186,7 +186,8 @@ _errata_import_pipeline_start (ErrataRecordReader           *reader,
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   g_queue_init (&self->chunks);
-  self->thread = g_thread_new ("errata-import-read", read_records, self);
+  /* Linux keeps 15 characters of a thread name and GLib drops a longer one. */
+  self->thread = g_thread_new ("import-read", read_records, self);
   return self;
 }
 
