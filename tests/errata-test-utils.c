@@ -74,6 +74,14 @@ GFile *
 errata_test_new_version_9_project (guint   n_traces,
                                    char  **out_dir)
 {
+  return errata_test_new_version_9_project_full (n_traces, 0, out_dir);
+}
+
+GFile *
+errata_test_new_version_9_project_full (guint   n_traces,
+                                        guint   n_big,
+                                        char  **out_dir)
+{
   g_autoptr(ErrataProject) project = errata_test_new_project (out_dir);
   GFile *file = g_object_ref (errata_project_get_file (project));
   g_autoptr(GError) error = NULL;
@@ -83,6 +91,15 @@ errata_test_new_version_9_project (guint   n_traces,
     {
       g_autoptr(ErrataTrace) trace = errata_test_new_typical_trace (i);
 
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n_big; i++)
+    {
+      g_autoptr(ErrataTrace) trace = errata_test_new_big_trace (NULL);
+      g_autofree char *id = g_strdup_printf ("big-%u", i);
+
+      errata_trace_set_external_id (trace, id);
       g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
       g_assert_no_error (error);
     }
@@ -129,7 +146,7 @@ GFile *
 errata_test_new_upgraded_project (guint   n_traces,
                                   char  **out_dir)
 {
-  GFile *file = errata_test_new_version_9_project (n_traces, out_dir);
+  GFile *file = errata_test_new_version_9_project_full (n_traces, 3, out_dir);
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -162,6 +179,13 @@ row_checksum (sqlite3_stmt *stmt)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
 static void
 add_table_checksum (sqlite3    *db,
                     const char *table,
@@ -175,7 +199,7 @@ add_table_checksum (sqlite3    *db,
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, row_checksum (stmt));
   sqlite3_finalize (stmt);
-  g_ptr_array_sort (rows, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (rows, compare_strings);
   g_checksum_update (whole, (const guchar *)table, -1);
   for (guint i = 0; i < rows->len; i++)
     g_checksum_update (whole, g_ptr_array_index (rows, i), -1);
@@ -237,7 +261,10 @@ errata_test_dir_holds_only (const char *dir,
     if (g_str_equal (entry, name))
       n++;
     else
-      return FALSE;
+      {
+        g_test_message ("%s holds %s too", dir, entry);
+        return FALSE;
+      }
   return n == 1;
 }
 

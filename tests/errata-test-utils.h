@@ -26,9 +26,15 @@ ErrataProject *errata_test_new_project      (char      **out_dir);
  * opening it upgrades it. Returns its file. */
 GFile         *errata_test_new_version_9_project (guint   n_traces,
                                                   char  **out_dir);
+/* The same with `n_big` big traces (errata_test_new_big_trace(), ~2 MB of
+ * text each) after the typical ones: packing them frees many pages. */
+GFile         *errata_test_new_version_9_project_full (guint   n_traces,
+                                                       guint   n_big,
+                                                       char  **out_dir);
 
-/* A closed project of the current version upgraded from version 9, so
- * that the packing left free pages in it (a compaction gives them back),
+/* A closed project of the current version upgraded from version 9 with
+ * three big traces, so that the packing left free pages in it (a few MB,
+ * which a compaction gives back),
  * with a review of every trace and a judge's verdict on each; nothing
  * else is in its directory (the upgrade's backup is deleted). */
 GFile         *errata_test_new_upgraded_project  (guint   n_traces,

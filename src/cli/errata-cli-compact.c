@@ -119,7 +119,11 @@ errata_cli_compact (int    argc,
 
   progress.path = argv[1];
   file = g_file_new_for_commandline_arg (argv[1]);
-  errata_cli_interrupt_watch (&interrupt, cancellable, NULL);
+  /* On a terminal the progress line is redrawn: start the message on a
+   * line of its own. */
+  errata_cli_interrupt_watch (&interrupt, cancellable,
+                              progress.terminal ? _("\nerrata-cli: cancelling the compaction…")
+                                                : _("errata-cli: cancelling the compaction…"));
   errata_project_compact_async (file, on_progress, &progress, NULL, cancellable,
                                 errata_cli_on_result, &result);
   ok = errata_project_compact_finish (errata_cli_wait (&result), &saved, &error);

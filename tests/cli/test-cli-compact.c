@@ -53,9 +53,9 @@ test_compacts (void)
   cli_assert_contains (r.out, "Compacted “");
   cli_assert_contains (r.out, " smaller\n");
   g_assert_cmpint (file_size (file), <, size_before);
+  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   content_after = errata_test_content_checksum (file);
   g_assert_cmpstr (content_after, ==, content_before);
-  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   errata_test_remove_tree (dir);
 }
 
@@ -103,7 +103,13 @@ test_sigterm_cancels (void)
     }
   g_assert_no_error (error);
 
+  /* Released once the signal was taken: the compaction must not finish
+   * before it sees the Cancel. */
   g_subprocess_send_signal (child, SIGTERM);
+  line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "errata-cli: cancelling the compaction…");
+  g_free (line);
   errata_test_release_write_lock (lock);
   while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL)
     {

@@ -13,8 +13,10 @@
  *
  *  1. VACUUM INTO a new file beside the project (same file system, so its
  *     free space is what counts). It only reads the project; Cancel stops
- *     it through a progress handler and the copy is deleted. Progress: the
- *     copy's size against the size the used pages will take.
+ *     it through a progress handler and the copy is deleted. Progress:
+ *     pages read against the project's used pages (the copy's size lags
+ *     16 MB behind, the connection's page cache, which a small project
+ *     never fills).
  *  2. The backup API copies the compact pages into the project through its
  *     own pager, in one write transaction that stays open across steps:
  *     Cancel before the last step rolls it back (sqlite3_backup_finish), and
@@ -75,6 +77,9 @@ typedef struct
   const char                *path;
   char                      *copy_path;
   gint64                     copy_bytes;   /* the used pages' size: the copy's final size */
+  gint64                     used_pages;
+  sqlite3                   *db;           /* the project's, while copying */
+  int                        misses_before;
   ErrataCompactProgress      last;
   gboolean                   reported;
 } Compaction;
@@ -207,7 +212,8 @@ measure (Compaction     *self,
       !_errata_project_query_int (project, "PRAGMA page_count", pages, error) ||
       !_errata_project_query_int (project, "PRAGMA freelist_count", &free_pages, error))
     return FALSE;
-  self->copy_bytes = (*pages - free_pages) * *page_size;
+  self->used_pages = *pages - free_pages;
+  self->copy_bytes = self->used_pages * *page_size;
   return TRUE;
 }
 
@@ -250,18 +256,29 @@ remove_copy (Compaction *self)
   g_clear_pointer (&self->copy_path, g_free);
 }
 
-/* Called by SQLite during the copy: reports its size, and stops it on
- * Cancel. */
+static int
+cache_misses (sqlite3 *db)
+{
+  int current = 0;
+  int highest = 0;
+
+  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_MISS, &current, &highest, 0);
+  return current;
+}
+
+/* Called by SQLite during the copy: reports the pages read so far (the
+ * copy's own re-reads count too, so it may reach the end early: the
+ * report clamps it), and stops it on Cancel. */
 static int
 on_copy_progress (void *data)
 {
   Compaction *self = data;
-  GStatBuf st;
 
   if (is_cancelled (self))
     return 1;
-  if (self->copy_bytes > 0 && g_stat (self->copy_path, &st) == 0)
-    report (self, ERRATA_COMPACT_PHASE_COPY, (double)st.st_size / self->copy_bytes);
+  if (self->used_pages > 0)
+    report (self, ERRATA_COMPACT_PHASE_COPY,
+            (double)(cache_misses (self->db) - self->misses_before) / self->used_pages);
   return 0;
 }
 
@@ -277,6 +294,8 @@ write_copy (Compaction     *self,
   if (sqlite3_prepare_v2 (project->db, "VACUUM INTO ?1", -1, &stmt, NULL) != SQLITE_OK)
     return set_sqlite_error (self, project->db, error);
   sqlite3_bind_text (stmt, 1, self->copy_path, -1, SQLITE_STATIC);
+  self->db = project->db;
+  self->misses_before = cache_misses (project->db);
   sqlite3_progress_handler (project->db, COPY_CHECK_OPS, on_copy_progress, self);
   rc = sqlite3_step (stmt);
   sqlite3_progress_handler (project->db, 0, NULL, NULL);
@@ -444,7 +463,7 @@ errata_project_compact (GFile                      *file,
 {
   g_autoptr(ErrataProject) project = NULL;
   g_autofree char *path = NULL;
-  Compaction self = { progress, progress_data, cancellable, NULL, NULL, 0, { 0 }, FALSE };
+  Compaction self = { .func = progress, .data = progress_data, .cancellable = cancellable };
   gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);

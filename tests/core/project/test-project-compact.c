@@ -174,15 +174,17 @@ test_shrinks_and_keeps (void)
   g_assert_true (errata_project_compact (file, on_progress, &watch, watch.cancellable, &saved,
                                          &error));
   g_assert_no_error (error);
+  /* No copy left beside it, and the WAL folded back. */
+  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   assert_reports_whole (&watch);
 
-  g_assert_cmpint (saved, ==, free_before);
+  /* At least the free pages: the copy also packs pages left part empty. */
+  g_assert_cmpint (saved, >=, free_before);
   g_assert_cmpint (file_size (file), ==, size_before - saved);
   g_assert_cmpint (reclaimable (file), ==, 0);
   content_after = errata_test_content_checksum (file);
   g_assert_cmpstr (content_after, ==, content_before);
   assert_whole_project (file);
-  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
 
   watch_clear (&watch);
   errata_test_remove_tree (dir);
@@ -395,7 +397,7 @@ test_async_with_project_open (void)
   g_assert_cmpint (g_array_index (watch.reports, ErrataCompactProgress,
                                   watch.reports->len - 1).phase, ==, ERRATA_COMPACT_PHASE_DONE);
 
-  g_assert_cmpint (errata_project_count_traces (open, NULL, &error), ==, N_TRACES);
+  g_assert_cmpint (errata_project_count_traces (open, NULL, &error), ==, N_TRACES + 3);
   g_assert_no_error (error);
   trace = errata_project_get_trace (open, N_TRACES, &error);
   g_assert_no_error (error);

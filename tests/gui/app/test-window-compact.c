@@ -127,7 +127,7 @@ static void
 test_offer_after_upgrade (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GFile) file = errata_test_new_version_9_project (N_TRACES, &dir);
+  g_autoptr(GFile) file = errata_test_new_version_9_project_full (N_TRACES, 3, &dir);
   g_autoptr(GError) error = NULL;
   ErrataWindow *window;
   AdwToast *toast;
@@ -152,7 +152,7 @@ test_offer_after_upgrade (void)
   g_assert_cmpint (window_reclaimable (window), ==, 0);
   /* The window's own connection reads the compacted file. */
   g_assert_cmpint (errata_project_count_traces (errata_window_get_project (window), NULL, &error),
-                   ==, N_TRACES);
+                   ==, N_TRACES + 3);
   g_assert_no_error (error);
 
   destroy_all_windows ();
@@ -182,9 +182,9 @@ test_menu_item (void)
   g_assert_cmpint (window_reclaimable (window), ==, 0);
 
   destroy_all_windows ();
+  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   content_after = errata_test_content_checksum (file);
   g_assert_cmpstr (content_after, ==, content_before);
-  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   errata_test_remove_tree (dir);
 }
 
@@ -217,9 +217,9 @@ test_cancel (void)
   g_assert_cmpint (window_reclaimable (window), ==, free_before);
 
   destroy_all_windows ();
+  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   content_after = errata_test_content_checksum (file);
   g_assert_cmpstr (content_after, ==, content_before);
-  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   errata_test_remove_tree (dir);
 }
 
