@@ -244,11 +244,18 @@ replace_starts (const ErrataCompactProgress *progress)
   return progress->phase == ERRATA_COMPACT_PHASE_REPLACE;
 }
 
-/* After a step of pages went in, inside the open transaction. */
+/* After a step of pages went in, inside the open transaction: a report
+ * of the phase past its first. */
 static gboolean
 replace_under_way (const ErrataCompactProgress *progress)
 {
-  return progress->phase == ERRATA_COMPACT_PHASE_REPLACE && progress->fraction > 0.5;
+  static double started = -1;
+
+  if (progress->phase != ERRATA_COMPACT_PHASE_REPLACE)
+    return FALSE;
+  if (started < 0)
+    started = progress->fraction;
+  return progress->fraction > started;
 }
 
 static void
