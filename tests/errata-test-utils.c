@@ -74,6 +74,14 @@ GFile *
 errata_test_new_version_9_project (guint   n_traces,
                                    char  **out_dir)
 {
+  return errata_test_new_version_9_project_full (n_traces, 0, out_dir);
+}
+
+GFile *
+errata_test_new_version_9_project_full (guint   n_traces,
+                                        guint   n_big,
+                                        char  **out_dir)
+{
   g_autoptr(ErrataProject) project = errata_test_new_project (out_dir);
   GFile *file = g_object_ref (errata_project_get_file (project));
   g_autoptr(GError) error = NULL;
@@ -86,6 +94,15 @@ errata_test_new_version_9_project (guint   n_traces,
       g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
       g_assert_no_error (error);
     }
+  for (guint i = 0; i < n_big; i++)
+    {
+      g_autoptr(ErrataTrace) trace = errata_test_new_big_trace (NULL);
+      g_autofree char *id = g_strdup_printf ("big-%u", i);
+
+      errata_trace_set_external_id (trace, id);
+      g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+      g_assert_no_error (error);
+    }
   g_assert_true (errata_project_commit (project, &error));
   g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project),
                                  "UPDATE traces SET messages = errata_text (messages),"
@@ -93,6 +110,162 @@ errata_test_new_version_9_project (guint   n_traces,
                                  " PRAGMA user_version = 9;", NULL, NULL, NULL), ==, SQLITE_OK);
   errata_project_close (project);
   return file;
+}
+
+static void
+add_reviews_and_verdicts (ErrataProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = errata_project_count_traces (project, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (errata_project_begin (project, &error));
+  for (gint64 id = 1; id <= n; id++)
+    {
+      g_autoptr(ErrataAnnotation) annotation = errata_annotation_new (id, "ana");
+
+      annotation->verdict = id % 3 == 0 ? ERRATA_VERDICT_FAIL : ERRATA_VERDICT_PASS;
+      g_free (annotation->note);
+      annotation->note = g_strdup_printf ("Reviewed %" G_GINT64_FORMAT, id);
+      g_assert_true (errata_project_set_annotation (project, annotation, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (errata_project_commit (project, &error));
+  g_assert_cmpint (sqlite3_exec (_errata_project_get_db (project),
+    "INSERT INTO evaluators (name, target, kind, created_at) VALUES ('judge', 0, 'judge', 0);"
+    "INSERT INTO evaluator_versions (evaluator_id, number, created_at, locked_at)"
+    " VALUES (1, 1, 0, 1);"
+    "INSERT INTO runs (id, version_id, scope, status, total, started_at)"
+    " VALUES (1, 1, 'all', 'done', 0, 1);"
+    "INSERT INTO verdicts (run_id, trace_id, verdict, reasoning, created_at)"
+    " SELECT 1, id, CASE WHEN id % 4 = 0 THEN 'fail' ELSE 'pass' END, 'Judged ' || id, 2"
+    " FROM traces;", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+GFile *
+errata_test_new_upgraded_project (guint   n_traces,
+                                  char  **out_dir)
+{
+  GFile *file = errata_test_new_version_9_project_full (n_traces, 3, out_dir);
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = errata_project_open (file, ERRATA_PROJECT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (errata_project_get_upgrade_backup (project));
+  g_file_delete (errata_project_get_upgrade_backup (project), NULL, &error);
+  g_assert_no_error (error);
+  add_reviews_and_verdicts (project);
+  errata_project_close (project);
+  return file;
+}
+
+static char *
+row_checksum (sqlite3_stmt *stmt)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (int i = 0; i < sqlite3_column_count (stmt); i++)
+    {
+      guchar type = sqlite3_column_type (stmt, i);
+      const void *bytes = sqlite3_column_blob (stmt, i);
+      int len = sqlite3_column_bytes (stmt, i);
+
+      g_checksum_update (checksum, &type, 1);
+      g_checksum_update (checksum, (const guchar *)&len, sizeof len);
+      if (bytes != NULL)
+        g_checksum_update (checksum, bytes, len);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+add_table_checksum (sqlite3    *db,
+                    const char *table,
+                    GChecksum  *whole)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_checksum (stmt));
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (rows, compare_strings);
+  g_checksum_update (whole, (const guchar *)table, -1);
+  for (guint i = 0; i < rows->len; i++)
+    g_checksum_update (whole, g_ptr_array_index (rows, i), -1);
+}
+
+char *
+errata_test_content_checksum (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GChecksum) whole = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  guint n_tables = 0;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* Virtual tables keep their rows in shadow tables, which are here. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                       " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      add_table_checksum (db, (const char *)sqlite3_column_text (tables, 0), whole);
+      n_tables++;
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  g_assert_cmpuint (n_tables, >, 10);
+  return g_strdup (g_checksum_get_string (whole));
+}
+
+sqlite3 *
+errata_test_hold_write_lock (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+void
+errata_test_release_write_lock (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+gboolean
+errata_test_dir_holds_only (const char *dir,
+                            const char *name)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_equal (entry, name))
+      n++;
+    else
+      {
+        g_test_message ("%s holds %s too", dir, entry);
+        return FALSE;
+      }
+  return n == 1;
 }
 
 char *

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "errata-project.h"
 
@@ -25,9 +26,38 @@ ErrataProject *errata_test_new_project      (char      **out_dir);
  * opening it upgrades it. Returns its file. */
 GFile         *errata_test_new_version_9_project (guint   n_traces,
                                                   char  **out_dir);
+/* The same with `n_big` big traces (errata_test_new_big_trace(), ~2 MB of
+ * text each) after the typical ones: packing them frees many pages. */
+GFile         *errata_test_new_version_9_project_full (guint   n_traces,
+                                                       guint   n_big,
+                                                       char  **out_dir);
+
+/* A closed project of the current version upgraded from version 9 with
+ * three big traces, so that the packing left free pages in it (a few MB,
+ * which a compaction gives back),
+ * with a review of every trace and a judge's verdict on each; nothing
+ * else is in its directory (the upgrade's backup is deleted). */
+GFile         *errata_test_new_upgraded_project  (guint   n_traces,
+                                                  char  **out_dir);
 
 /* The SHA-256 of a file's bytes, to tell whether anything wrote to it. */
 char          *errata_test_file_checksum    (GFile      *file);
+/* The SHA-256 of every row of every table of a closed project, in no
+ * particular order (a VACUUM may renumber rowids and moves pages): equal
+ * when the same traces, reviews, verdicts and the rest are in it. */
+char          *errata_test_content_checksum (GFile      *file);
+
+/* A second connection holding the project's write lock (BEGIN IMMEDIATE)
+ * keeps an upgrade or a compaction waiting for it (up to the project's
+ * 5 s busy timeout), so that a test can see it under way and cancel it
+ * whatever the machine's speed. */
+sqlite3       *errata_test_hold_write_lock    (GFile      *file);
+void           errata_test_release_write_lock (sqlite3    *db);
+
+/* Whether `dir` holds the file `name` and nothing else (no backup, no
+ * -wal, no leftover copy). */
+gboolean       errata_test_dir_holds_only   (const char *dir,
+                                             const char *name);
 
 /* Writes `contents` (len -1 for NUL-terminated) to dir/name, returns the path. */
 char          *errata_test_write_file       (const char *dir,

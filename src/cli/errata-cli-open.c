@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "errata-cli-compact.h"
 #include "errata-cli-outcome.h"
 #include "errata-upgrade-progress.h"
 
@@ -83,8 +84,8 @@ clear_progress (OpenProgress *self)
   self->drawn = FALSE;
 }
 
-/* Ctrl+C once the upgrade had committed (while compacting): the project
- * is upgraded, and the command the user stopped does not run. */
+/* Ctrl+C once the upgrade had committed: the project is upgraded, and
+ * the command the user stopped does not run. */
 static ErrataProject *
 refuse_interrupted (ErrataProject  *project,
                     const char     *path,
@@ -110,6 +111,8 @@ tell_backup (ErrataProject *project,
   /* On stderr: stdout may be a report a script reads. */
   g_printerr (_("errata-cli: upgraded “%s” to this version’s format; the old file is kept "
                 "as “%s”.\n"), path, backup_path);
+  /* The upgrade leaves the pages packing freed in the file. */
+  errata_cli_tell_compact_offer (project, path);
 }
 
 ErrataProject *

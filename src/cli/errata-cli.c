@@ -21,6 +21,7 @@
 #include "errata-cli-common.h"
 #include "errata-cli-adjudicate.h"
 #include "errata-cli-agreement.h"
+#include "errata-cli-compact.h"
 #include "errata-cli-copy.h"
 #include "errata-cli-estimate.h"
 #include "errata-cli-eval.h"
@@ -627,6 +628,7 @@ static const Command commands[] = {
   { "imports", errata_cli_imports, N_("List the imports with their ids"), N_("PROJECT [--json]") },
   { "delete", errata_cli_delete, N_("Delete traces (an import, a list, a search) and what goes with them"), N_("PROJECT (--import ID | --ids FILE | --query Q) [--dry-run] [--json]") },
   { "merge", errata_cli_merge, N_("Merge a colleague’s reviews from their copy of the project"), N_("PROJECT OTHER.errata [--dry-run] [--json]") },
+  { "compact", errata_cli_compact, N_("Give back the space a project no longer uses"), N_("PROJECT") },
   { "copy", errata_cli_copy, N_("Write a copy to share, optionally redacted"), N_("PROJECT OUT.errata [--only-reviewer NAME] [--default-redactions] [--dry-run]") },
   { "receive", errata_cli_receive, N_("Receive live traces over OTLP/HTTP until interrupted"), N_("PROJECT [--port N]") },
   { "report", errata_cli_report, N_("Write the report as HTML or PDF"), N_("PROJECT -o FILE.html|FILE.pdf") },

@@ -40,12 +40,14 @@ schema_version (GFile *file)
   return version;
 }
 
-/* stderr is a pipe here: one line per phase, then where the old file is. */
+/* stderr is a pipe here: one line per phase, then where the old file is
+ * and how much compacting would give back. */
 static void
 test_progress_lines (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GFile) file = errata_test_new_version_9_project (N_TRACES, &dir);
+  /* Three big traces: packing them frees enough to offer compacting. */
+  g_autoptr(GFile) file = errata_test_new_version_9_project_full (N_TRACES, 3, &dir);
   g_autofree char *path = g_file_get_path (file);
   g_auto(CliResult) r = cli_run ("eval", "finalize", path, "no-such-evaluator", NULL);
 
@@ -53,28 +55,15 @@ test_progress_lines (void)
   g_assert_cmpint (r.status, !=, 0);
   cli_assert_contains (r.err, "errata-cli: upgrading “");
   cli_assert_contains (r.err, "”: Keeping a copy of the old file\n");
-  cli_assert_contains (r.err, "”: Compressing traces: 0 of 1200\n");
-  cli_assert_contains (r.err, "”: Compacting the file");
+  cli_assert_contains (r.err, "”: Compressing traces: 0 of 1203\n");
   cli_assert_contains (r.err, "the old file is kept as");
+  /* Compacting is no longer part of the upgrade: it is offered. */
+  g_assert_null (strstr (r.err, "Compacting"));
+  cli_assert_contains (r.err, "smaller: run “errata-cli compact ");
   cli_assert_contains (r.err, "no evaluator named");
   /* A log gets one line per phase, not one per batch. */
-  g_assert_null (strstr (r.err, "Compressing traces: 1000 of 1200"));
+  g_assert_null (strstr (r.err, "Compressing traces: 1000 of 1203"));
   g_assert_cmpint (schema_version (file), ==, 10);
-}
-
-static gboolean
-only_project_in (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_equal (name, "test.errata"))
-      n++;
-    else
-      return FALSE;
-  return n == 1;
 }
 
 /* SIGTERM while upgrading. A second connection holding the write lock
@@ -98,8 +87,7 @@ test_sigterm_cancels (void)
   char *line;
   sqlite3 *lock = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &lock, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  lock = errata_test_hold_write_lock (file);
 
   launcher = cli_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
   g_subprocess_launcher_setenv (launcher, "ERRATA_BUSY_TIMEOUT_MS", "600000", TRUE);
@@ -113,8 +101,7 @@ test_sigterm_cancels (void)
   g_free (line);
 
   g_subprocess_send_signal (child, SIGTERM);
-  g_assert_cmpint (sqlite3_exec (lock, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (lock);
+  errata_test_release_write_lock (lock);
   while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL)
     {
       g_string_append_printf (said, "%s\n", line);
@@ -130,7 +117,7 @@ test_sigterm_cancels (void)
   cli_assert_contains (said->str, "was cancelled; the project was not changed.");
   after = errata_test_file_checksum (file);
   g_assert_cmpstr (after, ==, before);
-  g_assert_true (only_project_in (dir));
+  g_assert_true (errata_test_dir_holds_only (dir, "test.errata"));
   g_assert_cmpint (schema_version (file), ==, 9);
   g_string_free (said, TRUE);
   errata_test_remove_tree (dir);

@@ -16,13 +16,13 @@
 
 /* Where each phase starts in the whole upgrade's fraction, by its share
  * of a 100k version 9 project's upgrade time (bench/README.md, "Upgrade
- * progress"): the backup copy, the packing and the VACUUM are each a
- * large part; the other format steps are small at that size. */
+ * progress", without the VACUUM that was its last phase until it became
+ * a step of its own): the backup copy and the packing are the large
+ * parts; the other format steps are small at that size. */
 static const double phase_start[] = {
   [ERRATA_UPGRADE_PHASE_BACKUP] = 0.0,
-  [ERRATA_UPGRADE_PHASE_MIGRATE] = 0.2,
-  [ERRATA_UPGRADE_PHASE_PACK] = 0.25,
-  [ERRATA_UPGRADE_PHASE_COMPACT] = 0.7,
+  [ERRATA_UPGRADE_PHASE_MIGRATE] = 0.22,
+  [ERRATA_UPGRADE_PHASE_PACK] = 0.27,
   [ERRATA_UPGRADE_PHASE_DONE] = 1.0,
 };
 
@@ -58,7 +58,7 @@ _errata_upgrade_monitor_report (ErrataUpgradeMonitor *monitor,
   progress.total = total;
   /* A backup restarts when another connection writes: the bar stays. */
   progress.fraction = MAX (fraction_of (phase, done, total), monitor->last.fraction);
-  progress.can_cancel = phase < ERRATA_UPGRADE_PHASE_COMPACT;
+  progress.can_cancel = phase < ERRATA_UPGRADE_PHASE_DONE;
   if (monitor->reported && phase == monitor->last.phase && done != total &&
       progress.fraction - monitor->last.fraction < MIN_STEP)
     return;
@@ -100,8 +100,6 @@ errata_upgrade_progress_describe (const ErrataUpgradeProgress *progress)
                               (int)progress->done + 1, (int)MAX (progress->total, 1));
     case ERRATA_UPGRADE_PHASE_PACK:
       return describe_count (progress->done, progress->total);
-    case ERRATA_UPGRADE_PHASE_COMPACT:
-      return g_strdup (_("Compacting the file (the upgrade is saved; this cannot be cancelled)"));
     case ERRATA_UPGRADE_PHASE_DONE:
     default:
       return g_strdup (_("Upgraded"));

@@ -15,14 +15,14 @@
 G_BEGIN_DECLS
 
 /* In the order an upgrade goes through them; an upgrade skips those it
- * does not need (a version 10 file is never compacted, a version 9 one
- * has no other format step than the packing). */
+ * does not need (a version 9 file has no other format step than the
+ * packing). Compacting the file afterwards is a step of its own
+ * (errata-project-compact.h). */
 typedef enum
 {
   ERRATA_UPGRADE_PHASE_BACKUP,   /* copying the old file to NAME.errata.vN.bak */
   ERRATA_UPGRADE_PHASE_MIGRATE,  /* the format's steps other than the packing */
   ERRATA_UPGRADE_PHASE_PACK,     /* compressing every trace, in batches */
-  ERRATA_UPGRADE_PHASE_COMPACT,  /* VACUUM after the upgrade committed */
   ERRATA_UPGRADE_PHASE_DONE,
 } ErrataUpgradePhase;
 
@@ -31,7 +31,7 @@ typedef struct
   ErrataUpgradePhase phase;
   double             fraction;     /* of the whole upgrade: 0 to 1, never decreasing */
   gint64             done;         /* of this phase: pages copied, steps, traces packed */
-  gint64             total;        /* 0 when the phase cannot count (compacting) */
+  gint64             total;        /* 0 when the phase cannot count (the backup's start) */
   gboolean           can_cancel;   /* FALSE once the upgrade has committed */
 } ErrataUpgradeProgress;
 
@@ -45,7 +45,7 @@ char          *errata_upgrade_progress_describe         (const ErrataUpgradeProg
 /* errata_project_open() and _open_async() with the upgrade's progress and
  * Cancel (errata-project.c). A cancelled upgrade fails with
  * G_IO_ERROR_CANCELLED and leaves the file as it was, without a backup;
- * once it has committed (the COMPACT phase) it finishes. */
+ * once it has committed (DONE) it finishes. */
 ErrataProject *errata_project_open_full                 (GFile                       *file,
                                                          ErrataProjectOpenFlags       flags,
                                                          ErrataUpgradeProgressFunc    progress,

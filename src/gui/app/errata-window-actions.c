@@ -385,6 +385,7 @@ _errata_window_update_actions (ErrataWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-mode-traces", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-disputes", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-evaluator", has_project);
+  _errata_window_update_compact_actions (self);
 }
 
 void

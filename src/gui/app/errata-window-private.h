@@ -58,6 +58,7 @@ struct _ErrataWindow
   AdwToastOverlay      *toast_overlay;
 
   gboolean              open_cancelled;   /* the user cancelled the upgrade */
+  GCancellable         *compact_cancellable;  /* while compacting the project */
 
   gboolean              discard_unsaved;  /* the user chose to close without it */
 };
@@ -74,6 +75,13 @@ void _errata_window_end_open                 (ErrataWindow   *self);
 /* After a cancelled upgrade: the welcome page, and a toast saying so. */
 void _errata_window_tell_open_cancelled      (ErrataWindow   *self);
 void _errata_window_update_actions           (ErrataWindow   *self);
+/* errata-window-compact.c: Compact Project, and its offer after an
+ * upgrade (`upgraded`: the sentence saying where the old file is). */
+void     _errata_window_class_init_compact      (GtkWidgetClass *widget_class);
+void     _errata_window_update_compact_actions  (ErrataWindow   *self);
+gboolean _errata_window_offer_compact           (ErrataWindow   *self,
+                                                 ErrataProject  *project,
+                                                 const char     *upgraded);
 void _errata_window_connect_page_signals     (ErrataWindow   *self);
 void _errata_window_add_drop_target          (ErrataWindow   *self);
 /* errata-window-merge.c: File → Merge Reviews From… */

@@ -47,7 +47,7 @@ on_upgrade_progress (const ErrataUpgradeProgress *progress,
   text = errata_upgrade_progress_describe (progress);
   gtk_progress_bar_set_fraction (self->upgrade_bar, progress->fraction);
   gtk_progress_bar_set_text (self->upgrade_bar, text);
-  /* Once the upgrade is saved, it finishes (compacting the file). */
+  /* Once the upgrade is saved (its COMMIT), it finishes. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open",
                                  progress->can_cancel && !self->open_cancelled);
 }

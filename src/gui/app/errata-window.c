@@ -177,7 +177,8 @@ add_pages (ErrataWindow  *self,
 /* Takes the project into the window (the Traces page loads its list in
  * the background) and remembers it as recent. */
 /* Opening upgraded the project: an older Errata can no longer open it, so
- * say where the old file was kept. */
+ * say where the old file was kept, and offer to give back the space the
+ * upgrade freed. */
 static void
 tell_upgrade_backup (ErrataWindow  *self,
                      ErrataProject *project)
@@ -192,7 +193,8 @@ tell_upgrade_backup (ErrataWindow  *self,
   /* Translators: %s is a file name such as "support.errata.v2.bak". */
   text = g_strdup_printf (_("Upgraded for this version of Errata. The old file is kept beside "
                             "it as “%s”."), name);
-  errata_traces_page_show_toast (self->traces_page, text);
+  if (!_errata_window_offer_compact (self, project, text))
+    errata_traces_page_show_toast (self->traces_page, text);
 }
 
 void
@@ -452,6 +454,8 @@ errata_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->compact_cancellable);
+  g_clear_object (&self->compact_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ERRATA_TYPE_WINDOW);
   self->traces_page = NULL;
   self->modes_page = NULL;
@@ -488,6 +492,7 @@ errata_window_class_init (ErrataWindowClass *klass)
 
   _errata_window_class_install_actions (widget_class);
   _errata_window_class_init_upgrade (widget_class);
+  _errata_window_class_init_compact (widget_class);
 }
 
 static void
