@@ -541,7 +541,12 @@ errata_project_close (ErrataProject *self)
    * another connection (an import, a copy) keeps the WAL from being
    * removed at close. Best effort: a reader may hold part of it back. */
   if (self->db && !self->read_only)
-    sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    {
+      /* A writer elsewhere may hold the lock for long: wait no more than
+       * SQLite's usual 5 s, even when the busy timeout was raised. */
+      sqlite3_busy_timeout (self->db, MIN (_errata_project_busy_timeout_ms (), 5000));
+      sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    }
   /* sqlite3_close_v2 defers the close until statements owned by others
    * (an import cursor, the LLM cache) are finalized. */
   g_clear_pointer (&self->db, sqlite3_close_v2);
