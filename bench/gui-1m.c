@@ -14,7 +14,7 @@
  *                then traces.next (the j key) N times (--pages, default
  *                1,000): from the action to the first frame painted with
  *                the next trace on show (the rows that fill the view;
- *                the rest come one slice per frame after it), wall clock
+ *                the rest come in the frame after it), wall clock
  *                and this process's CPU time (all its threads: a
  *                worker's reads count); and to the frame painted once
  *                every row of the trace is built;
@@ -88,7 +88,7 @@ page_shows_a_trace (gpointer data)
 }
 
 /* The view has the next trace: its first screen of rows is built (the
- * rest may still come one slice per frame). */
+ * rest may still come in the next frames). */
 static gboolean
 view_shows_another_trace (gpointer data)
 {

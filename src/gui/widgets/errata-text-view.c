@@ -5,8 +5,8 @@
  * callbacks at GTK_TEXT_VIEW_PRIORITY_VALIDATE, a lower priority than the
  * frame clock's. So a new text view is 0 pixels high on its first frame,
  * one given another width keeps its old height for a frame, and while
- * frames follow each other without a pause (rows built one slice per
- * frame, an animation, a loaded machine) those idle callbacks never run:
+ * frames follow each other without a pause (rows built over several
+ * frames, an animation, a loaded machine) those idle callbacks never run:
  * a message stays blank or cut off for as long as that lasts.
  *
  * ErrataTextView lays out its whole text the moment it knows its width

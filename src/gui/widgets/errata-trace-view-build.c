@@ -1,6 +1,6 @@
 /* errata-trace-view-build.c: the rows of the trace view: the first screen
- * at once and the rest one slice per frame; old rows are destroyed a few
- * at a time.
+ * at once, the rest in the frame after the one that shows it (a big
+ * trace's in a few large slices); old rows are destroyed a few at a time.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -80,22 +80,20 @@ _errata_trace_view_n_messages (ErrataTraceView *self)
   return messages != NULL ? json_array_get_length (messages) : 0;
 }
 
-/* Builds rows until the slice's time or text budget is spent; TRUE when
- * every message has its row. */
+/* Builds rows (at least one) until the slice's budget of text or rows
+ * is spent; TRUE when every message has its row. The budget is not wall
+ * time: on a busy machine 5 ms ran out after a row or two, and each slice
+ * then cost a frame of the whole window (layout, snapshot, render) for
+ * little. */
 static gboolean
-build_slice (ErrataTraceView *self,
-             gint64           budget_usec)
+build_slice (ErrataTraceView *self)
 {
-  gint64 deadline = g_get_monotonic_time () + budget_usec;
   guint n = _errata_trace_view_n_messages (self);
+  guint end = MIN (n, self->rows->len + SLICE_MAX_ROWS);
   gsize bytes = 0;
 
-  while (self->rows->len < n)
-    {
-      bytes += build_row (self, self->rows->len);
-      if (g_get_monotonic_time () >= deadline || bytes >= SLICE_MAX_BYTES)
-        break;
-    }
+  while (self->rows->len < end && bytes < SLICE_MAX_BYTES)
+    bytes += build_row (self, self->rows->len);
   return self->rows->len >= n;
 }
 
@@ -194,7 +192,10 @@ build_on_tick (GtkWidget     *widget,
 {
   ErrataTraceView *self = data;
 
-  if (!build_slice (self, SLICE_USEC))
+  /* The frame that shows the first screen lays out only that. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->build_after_frame)
+    return G_SOURCE_CONTINUE;
+  if (!build_slice (self))
     return G_SOURCE_CONTINUE;
   self->build_tick = 0;
   build_done (self);
@@ -202,7 +203,7 @@ build_on_tick (GtkWidget     *widget,
 }
 
 /* While the view is not on screen there are no frames to pace the work:
- * build in idle time, and go back to one slice per frame once mapped. */
+ * build in idle time, and go back to slices in frames once mapped. */
 static gboolean
 build_in_idle (gpointer data)
 {
@@ -214,7 +215,7 @@ build_in_idle (gpointer data)
       _errata_trace_view_schedule_build (self);
       return G_SOURCE_REMOVE;
     }
-  if (!build_slice (self, SLICE_USEC))
+  if (!build_slice (self))
     {
       _errata_trace_view_schedule_build (self);
       return G_SOURCE_REMOVE;
@@ -229,7 +230,14 @@ _errata_trace_view_schedule_build (ErrataTraceView *self)
   g_assert (self->build_source == 0 && self->build_tick == 0);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_on_tick, self, NULL);
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      /* The next frame shows the rows built so far; the rest come in the
+       * one after it. */
+      self->build_after_frame = gdk_frame_clock_get_frame_counter (clock) + 1;
+      self->build_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), build_on_tick, self, NULL);
+    }
   else
     self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_in_idle, self, NULL);
 }

@@ -16,14 +16,17 @@
 G_BEGIN_DECLS
 
 /* set_trace() builds the rows that fill this much more than the viewport
- * (estimated from their text, at most SYNC_MAX_BYTES of it), then one
- * slice per frame (from a tick callback), so that each frame lays out
- * only one slice's worth of new text: laying text out costs more than
- * building it. */
+ * (estimated from their text, at most SYNC_MAX_BYTES of it), and the
+ * first frame after it lays out and paints only those. The rest is built
+ * in the frame after that, at once up to SLICE_MAX_BYTES of text and
+ * SLICE_MAX_ROWS rows (the whole rest of a typical trace, 10 to 20 KB),
+ * and a big trace's in the frames after. Every frame that adds rows lays
+ * out and paints the window again: a few large slices cost far less in
+ * all than one small slice per frame (bench/README.md, "The GUI at 1M"). */
 #define SYNC_MAX_BYTES    (200 * 1024)
 #define FIRST_SCREEN_MARGIN 1.5
-#define SLICE_USEC        (5 * 1000)
-#define SLICE_MAX_BYTES   (24 * 1024)
+#define SLICE_MAX_BYTES   (48 * 1024)
+#define SLICE_MAX_ROWS    64
 /* Old rows are destroyed a few at a time too. */
 #define CLEAR_SLICE_USEC  (4 * 1000)
 /* Frames to keep aiming a scroll while rows above the target settle. */
@@ -40,6 +43,7 @@ struct _ErrataTraceView
   GPtrArray       *rows;            /* ErrataMessageRow, borrowed; index = message */
   guint            build_source;
   guint            build_tick;
+  gint64           build_after_frame; /* the frame showing the first screen */
   GPtrArray       *old_boxes;       /* boxes of rows still to destroy */
   guint            clear_source;
   int              first_failure;

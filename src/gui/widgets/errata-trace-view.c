@@ -7,14 +7,15 @@
  * The reviewer moves to the next trace with one key, and the first frame
  * after that must show the conversation, not an empty page filling in,
  * and come quickly. So set_trace() builds the rows that fill the viewport
- * at once, and the rest (of a typical trace too) one slice per frame; a
+ * at once, and the rest (of a typical trace too) in the frame after the
+ * one that shows them (a big trace's in a few slices, a frame each); a
  * message asked for by number or by keyboard is built at once with the
  * rows above it. What is collapsed (system prompts, large tool payloads)
  * is built only when expanded. Rows lay out their text on their first frame (see
  * errata-message-row.c). Rows are never recycled, so their state
  * (expanded blocks, selection) is theirs to keep.
  *
- * Building the rows (all at once, or a slice per frame) is in
+ * Building the rows (the first screen, then the rest) is in
  * errata-trace-view-build.c, over errata-trace-view-private.h.
  *
  * Copyright 2026 The Errata authors
@@ -539,8 +540,8 @@ errata_trace_view_new (void)
  *   errata_project_get_trace()), or %NULL for the empty state
  *
  * Shows @full_trace: the rows that fill the view are built before this
- * returns, so the next frame shows them, and the rest one slice per
- * frame (see #ErrataTraceView:loading). The first-failure
+ * returns, so the next frame shows them, and the rest in the frame after
+ * it (a big trace's in a few; see #ErrataTraceView:loading). The first-failure
  * mark is kept, and scrolled to: set it for each trace, before or after
  * this call.
  */

@@ -963,7 +963,7 @@ slow_frame (GtkWidget     *widget,
 
 /* Switching between typical traces: the first frame after set_trace()
  * shows a full viewport of the conversation, text laid out, but not the
- * rows below it: those come one slice per frame, every one in the end.
+ * rows below it: those come in the frames after it, every one in the end.
  * (How soon that frame comes is measured by bench/gui-frames.c and
  * bench/gui-1m.c.) */
 static void
