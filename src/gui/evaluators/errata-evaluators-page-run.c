@@ -167,19 +167,41 @@ start_next_repeat (ErrataEvaluatorsPage *self,
   return TRUE;
 }
 
+/* The run holds the page weakly: a page closed while its run goes on is
+ * disposed at once, and its dispose cancels the run. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 static void
 on_run_finished (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(ErrataEvaluatorsPage) self = user_data;
+  g_autoptr(ErrataEvaluatorsPage) self = weak_ref_take (user_data);
   ErrataEvalRun *run = ERRATA_EVAL_RUN (source);
   g_autoptr(GError) error = NULL;
-  gint64 evaluator_id = self->run_evaluator;
+  gint64 evaluator_id;
 
   /* The page was disposed: the run's verdicts are stored, nothing to show. */
-  if (self->run != run)
+  if (self == NULL || self->run != run)
     return;
+  evaluator_id = self->run_evaluator;
   if (!errata_eval_run_start_finish (run, result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self, error->message);
@@ -225,7 +247,7 @@ start_prepared (ErrataEvaluatorsPage *self,
                            G_CONNECT_SWAPPED);
   set_running (self, TRUE);
   update_progress (self);
-  errata_eval_run_start_async (run, self->run_cancellable, on_run_finished, g_object_ref (self));
+  errata_eval_run_start_async (run, self->run_cancellable, on_run_finished, weak_ref_new (self));
 }
 
 /* The run a request asks for, not checked yet. */
