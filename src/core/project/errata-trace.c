@@ -29,6 +29,7 @@ struct _ErrataTrace
    * and freed). The lock makes the first parse safe on a trace shared
    * between threads. */
   GMutex         lazy_lock;
+  gint           lazy_done;      /* atomic: nothing left to parse */
   char          *tools_text;
   char          *metadata_text;
 
@@ -90,6 +91,7 @@ errata_trace_init (ErrataTrace *self)
 {
   self->metadata = json_object_new ();
   g_mutex_init (&self->lazy_lock);
+  self->lazy_done = TRUE;
   self->input = g_strdup ("");
   self->output = g_strdup ("");
   self->external_id = g_strdup ("");
@@ -265,8 +267,9 @@ parse_lazy_json (ErrataTrace *self)
   g_autoptr(JsonNode) tools = NULL;
   g_autoptr(JsonNode) metadata = NULL;
 
-  if (g_atomic_pointer_get (&self->tools_text) == NULL &&
-      g_atomic_pointer_get (&self->metadata_text) == NULL)
+  /* Set only once both are in place: a second thread must not see the
+   * texts gone before the trees are there. */
+  if (g_atomic_int_get (&self->lazy_done))
     return;
 
   g_mutex_lock (&self->lazy_lock);
@@ -289,6 +292,7 @@ parse_lazy_json (ErrataTrace *self)
       while (json_object_iter_next (&iter, &name, &value))
         json_object_set_member (self->metadata, name, json_node_copy (value));
     }
+  g_atomic_int_set (&self->lazy_done, TRUE);
   g_mutex_unlock (&self->lazy_lock);
 }
 
@@ -300,8 +304,11 @@ _errata_trace_set_stored_json (ErrataTrace *self,
   g_return_if_fail (ERRATA_IS_TRACE (self));
 
   parse_lazy_json (self);
+  if (tools_text == NULL && metadata_text == NULL)
+    return;
   self->tools_text = g_strdup (tools_text);
   self->metadata_text = g_strdup (metadata_text);
+  g_atomic_int_set (&self->lazy_done, FALSE);
 }
 
 JsonArray *
