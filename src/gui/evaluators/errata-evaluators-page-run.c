@@ -23,6 +23,8 @@
 #include "errata-eval-runs.h"
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
+#include "errata-judge.h"
+#include "errata-llm-cache.h"
 #include "errata-remote-consent.h"
 #include "errata-remote-consent-dialog.h"
 
@@ -379,6 +381,22 @@ ask_consent (ErrataEvaluatorsPage *self,
                                    g_object_ref (run));
 }
 
+/* A judge's replies are kept in the project, as errata-cli's are: a rerun
+ * of the same version answers from them, and a repeat (which bypasses the
+ * cache) still asks again. The window's client is shared with pages whose
+ * requests must not be cached, so the cache goes to the judge. */
+static void
+use_project_cache (ErrataEvalMethod *method,
+                   ErrataProject    *project)
+{
+  g_autoptr(ErrataLlmCache) cache = NULL;
+
+  if (!ERRATA_IS_JUDGE (method) || errata_project_is_read_only (project))
+    return;
+  cache = errata_llm_cache_new_for_project (project);
+  errata_judge_set_cache (ERRATA_JUDGE (method), cache);
+}
+
 static void
 start_with_client (RunRequest      *request,
                    ErrataLlmClient *client)
@@ -395,6 +413,8 @@ start_with_client (RunRequest      *request,
     version = request_version (request, evaluator, &error);
   if (version != NULL)
     self->run_method = errata_evaluator_method_new (project, evaluator, version, client, &error);
+  if (self->run_method != NULL)
+    use_project_cache (self->run_method, project);
   if (self->run_method != NULL)
     run = build_run (self, request->scope, request->resume_run, request->forced_reason, &error);
   if (run != NULL && !errata_eval_run_check (run, &error))

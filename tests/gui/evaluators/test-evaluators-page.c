@@ -690,6 +690,40 @@ test_judge_page_closed_while_running (Fixture       *fixture,
   g_assert_cmpuint (run->n_pass + run->n_fail + run->n_error, <, run->total);
 }
 
+/* The page's judge runs keep their replies in the project, as errata-cli's
+ * do: running the same version again asks the server for nothing. */
+static void
+test_judge_rerun_from_cache (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
+  g_autoptr(ErrataEvaluator) judge = NULL;
+  g_autoptr(ErrataRunInfo) first = NULL;
+  g_autoptr(ErrataRunInfo) second = NULL;
+  g_autoptr(GArray) verdicts = NULL;
+  guint asked;
+
+  g_assert_no_error (error);
+  judge = judge_page_new (fixture, server);
+  errata_mock_llm_server_set_latency (server, 0);
+  run_and_wait (fixture, "evaluators.run-dev", NULL);
+  first = latest_run (fixture, judge->id);
+  g_assert_cmpint (first->status, ==, ERRATA_RUN_DONE);
+  asked = errata_mock_llm_server_get_n_requests (server);
+  g_assert_cmpuint (asked, ==, first->total);
+
+  run_and_wait (fixture, "evaluators.run-dev", NULL);
+  second = latest_run (fixture, judge->id);
+  g_assert_cmpint (second->id, !=, first->id);
+  g_assert_cmpint (second->status, ==, ERRATA_RUN_DONE);
+  verdicts = errata_eval_runs_verdicts (fixture->project, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (verdicts->len, ==, second->total);
+  g_assert_cmpuint (second->n_pass, ==, second->total);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, asked);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -715,6 +749,7 @@ main (int   argc,
   ADD ("flakiness", test_flakiness);
   ADD ("judge-cancel-and-resume", test_judge_cancel_and_resume);
   ADD ("judge-page-closed-while-running", test_judge_page_closed_while_running);
+  ADD ("judge-rerun-from-cache", test_judge_rerun_from_cache);
 #undef ADD
 
   return g_test_run ();
