@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "errata-json-guard.h"
+#include "errata-json-fast.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -125,6 +126,13 @@ errata_json_from_string (const char  *text,
 {
   g_return_val_if_fail (text != NULL, NULL);
 
+  JsonNode *root;
+
+  /* The fast parser gives json-glib's tree for strict JSON; anything else
+   * (or nothing it can vouch for) goes the slow way, which also says what
+   * is wrong. */
+  if ((root = errata_json_parse_fast (text, strlen (text))) != NULL)
+    return root;
   if (!errata_json_check_shape (text, -1, ERRATA_JSON_MAX_DEPTH, error))
     return NULL;
   return json_from_string (text, error);

@@ -34,6 +34,7 @@ struct _ErrataJudge
   GObject            parent_instance;
 
   ErrataLlmClient   *client;
+  ErrataLlmCache    *cache;         /* nullable: the client's is used */
   ErrataJudgePrompt *prompt;
   char              *target_definition;
   GPtrArray         *examples;      /* of ErrataJudgeExample, our copies */
@@ -287,6 +288,7 @@ errata_judge_build_request (ErrataJudge     *self,
   errata_llm_request_set_schema (request, SCHEMA_NAME, self->schema, TRUE);
   errata_llm_request_set_json_optional (request, TRUE);
   errata_llm_request_set_bypass_cache (request, (flags & ERRATA_EVAL_FLAGS_BYPASS_CACHE) != 0);
+  errata_llm_request_set_cache (request, self->cache);
   return g_steal_pointer (&request);
 }
 
@@ -411,10 +413,36 @@ errata_judge_estimate_sizes (ErrataEvalMethod       *method,
                        estimate);
 }
 
+/* The cache the judge's requests go to: its own, else its client's. */
+static ErrataLlmCache *
+judge_cache (ErrataJudge *self)
+{
+  return self->cache != NULL ? self->cache : errata_llm_client_get_cache (self->client);
+}
+
+/**
+ * errata_judge_set_cache:
+ * @cache: (nullable): the reply cache for this judge's requests
+ *
+ * Answers this judge's requests from @cache and keeps its replies there,
+ * instead of its client's cache: for a client shared with requests that
+ * must not be cached (a window's client; a run's replies belong to its
+ * project).
+ */
+void
+errata_judge_set_cache (ErrataJudge    *self,
+                        ErrataLlmCache *cache)
+{
+  g_return_if_fail (ERRATA_IS_JUDGE (self));
+  g_return_if_fail (cache == NULL || ERRATA_IS_LLM_CACHE (cache));
+
+  g_set_object (&self->cache, cache);
+}
+
 static void
 errata_judge_hold_writes (ErrataEvalMethod *method)
 {
-  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+  ErrataLlmCache *cache = judge_cache (ERRATA_JUDGE (method));
 
   if (cache != NULL)
     errata_llm_cache_hold (cache);
@@ -424,7 +452,7 @@ static gboolean
 errata_judge_write_held (ErrataEvalMethod  *method,
                          GError           **error)
 {
-  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+  ErrataLlmCache *cache = judge_cache (ERRATA_JUDGE (method));
 
   return cache == NULL || errata_llm_cache_write_held (cache, error);
 }
@@ -433,7 +461,7 @@ static gboolean
 errata_judge_release_writes (ErrataEvalMethod  *method,
                              GError           **error)
 {
-  ErrataLlmCache *cache = errata_llm_client_get_cache (ERRATA_JUDGE (method)->client);
+  ErrataLlmCache *cache = judge_cache (ERRATA_JUDGE (method));
 
   return cache == NULL || errata_llm_cache_release (cache, error);
 }
@@ -467,6 +495,7 @@ errata_judge_finalize (GObject *object)
   ErrataJudge *self = (ErrataJudge *) object;
 
   g_clear_object (&self->client);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->prompt, errata_judge_prompt_free);
   g_clear_pointer (&self->target_definition, g_free);
   g_clear_pointer (&self->examples, g_ptr_array_unref);

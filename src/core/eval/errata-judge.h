@@ -73,6 +73,8 @@ ErrataJudge *errata_judge_new            (ErrataLlmClient  *client,
                                           GError          **error);
 
 const char  *errata_judge_get_model      (ErrataJudge      *self);
+void         errata_judge_set_cache      (ErrataJudge      *self,
+                                          ErrataLlmCache   *cache);
 ErrataLlmClient *errata_judge_get_client (ErrataJudge      *self);
 ErrataLlmRequest  *errata_judge_build_request (ErrataJudge          *self,
                                                ErrataTrace          *trace,

@@ -63,6 +63,7 @@ typedef struct
   ErrataLlmRequest *request;
   GBytes           *body;           /* built once, sent by every attempt */
   char             *hash;           /* NULL without a cache */
+  ErrataLlmCache   *cache;          /* the request's, else the client's */
   GCancellable     *cancellable;    /* the caller's */
   gulong            cancelled_id;
   GCancellable     *attempt_cancellable;
@@ -111,6 +112,7 @@ job_free (gpointer data)
   g_clear_pointer (&job->request, errata_llm_request_unref);
   g_clear_pointer (&job->body, g_bytes_unref);
   g_clear_pointer (&job->hash, g_free);
+  g_clear_object (&job->cache);
   g_clear_object (&job->cancellable);
   g_clear_object (&job->attempt_cancellable);
   g_clear_object (&job->message);
@@ -159,12 +161,11 @@ static void
 job_return_reply (GTask          *task,
                   ErrataLlmReply *reply)
 {
-  ErrataLlmClient *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (self->cache != NULL && job->hash != NULL &&
-      !errata_llm_cache_store (self->cache, job->hash, reply, &error))
+  if (job->cache != NULL && job->hash != NULL &&
+      !errata_llm_cache_store (job->cache, job->hash, reply, &error))
     g_warning ("Could not keep an LLM reply in the cache: %s", error->message);
 
   job_disconnect (task);
@@ -677,7 +678,7 @@ complete_without_queue (ErrataLlmClient *self,
     }
 
   if (job->hash != NULL)
-    reply = errata_llm_cache_lookup (self->cache, job->hash, &error);
+    reply = errata_llm_cache_lookup (job->cache, job->hash, &error);
   if (error != NULL)
     g_debug ("Ignoring the LLM reply cache: %s", error->message);
   if (reply == NULL)
@@ -712,7 +713,11 @@ errata_llm_client_complete_async (ErrataLlmClient     *self,
   job->request = errata_llm_request_ref (request);
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   /* Without a hash the job neither looks the cache up nor stores in it. */
-  if (self->cache != NULL && !request->bypass_cache)
+  if (request->cache != NULL)
+    job->cache = g_object_ref (ERRATA_LLM_CACHE (request->cache));
+  else if (self->cache != NULL)
+    job->cache = g_object_ref (self->cache);
+  if (job->cache != NULL && !request->bypass_cache)
     job->hash = _errata_llm_wire_hash_request (self->provider, request);
   g_task_set_task_data (task, job, job_free);
 

@@ -11,6 +11,7 @@
 #include "errata-llm-reply.h"
 #include "errata-llm-error.h"
 #include "errata-json-guard.h"
+#include "errata-json-fast.h"
 
 G_DEFINE_BOXED_TYPE (ErrataLlmReply, errata_llm_reply,
                      errata_llm_reply_copy, errata_llm_reply_free)
@@ -97,7 +98,7 @@ errata_llm_reply_to_json (const ErrataLlmReply *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return errata_json_to_string_fast (root);
 }
 
 ErrataLlmReply *

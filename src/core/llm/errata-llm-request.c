@@ -54,6 +54,7 @@ request_clear (gpointer data)
   g_free (self->model);
   g_clear_pointer (&self->schema, json_node_unref);
   g_clear_pointer (&self->tools, json_node_unref);
+  g_clear_object (&self->cache);
 }
 
 void
@@ -139,6 +140,16 @@ errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
   g_return_if_fail (self != NULL);
 
   self->bypass_cache = bypass_cache;
+}
+
+void
+errata_llm_request_set_cache (ErrataLlmRequest *self,
+                              gpointer          cache)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cache == NULL || G_IS_OBJECT (cache));
+
+  g_set_object (&self->cache, cache);
 }
 
 /* The tools a system under test offers its model (the synthetic data chat

@@ -36,6 +36,7 @@ typedef struct
   JsonNode  *tools;        /* nullable: an array of OpenAI tool definitions
                             * ({"type": "function", "function": {…}}), sent as they are
                             * to OpenAI-compatible endpoints */
+  GObject   *cache;        /* nullable: an ErrataLlmCache used instead of the client's */
 } ErrataLlmRequest;
 
 GType             errata_llm_request_get_type        (void) G_GNUC_CONST;
@@ -61,6 +62,11 @@ void              errata_llm_request_set_model       (ErrataLlmRequest *self,
                                                       const char       *model);
 void              errata_llm_request_set_bypass_cache (ErrataLlmRequest *self,
                                                       gboolean          bypass_cache);
+/* `cache` (an ErrataLlmCache, nullable): the reply cache this request is
+ * answered from and stored in, instead of the client's (a client shared by
+ * a window's pages, a cache for one kind of request). */
+void              errata_llm_request_set_cache       (ErrataLlmRequest *self,
+                                                      gpointer          cache);
 /* `tools` (transfer none, nullable) must be an array of objects. */
 void              errata_llm_request_set_tools       (ErrataLlmRequest *self,
                                                       JsonNode         *tools);

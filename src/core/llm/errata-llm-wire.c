@@ -13,6 +13,7 @@
 #include "errata-json-extract.h"
 #include "errata-llm-error.h"
 #include "errata-json-guard.h"
+#include "errata-json-fast.h"
 #include "errata-remote-consent.h"
 
 #include <string.h>
@@ -200,7 +201,7 @@ _errata_llm_wire_build_body (const ErrataLlmProvider *provider,
   json_builder_end_object (builder);
 
   root = builder_steal_root (builder);
-  text = json_to_string (root, FALSE);
+  text = errata_json_to_string_fast (root);
   return g_bytes_new_take (text, strlen (text));
 }
 
@@ -301,6 +302,7 @@ parse_object (GBytes  *body,
   g_autoptr(GError) local_error = NULL;
   gsize len = 0;
   const char *data = body != NULL ? g_bytes_get_data (body, &len) : NULL;
+  g_autoptr(JsonNode) fast = NULL;
   JsonNode *root;
 
   if (len == 0)
@@ -309,6 +311,11 @@ parse_object (GBytes  *body,
                            _("The server sent an empty reply"));
       return NULL;
     }
+
+  /* Strict JSON, the common case, without json-glib's scanner; the tree
+   * is the one json-glib would build. */
+  if ((fast = errata_json_parse_fast (data, len)) != NULL && JSON_NODE_HOLDS_OBJECT (fast))
+    return json_object_ref (json_node_get_object (fast));
 
   /* Whitespace alone parses, to no root at all (found by fuzzing). */
   if (!errata_json_parser_load (parser, data, len, &local_error) ||
@@ -466,7 +473,7 @@ parse_anthropic (JsonObject              *root,
   reply->tokens_out = get_int_member (usage, "output_tokens");
 
   if (reply->json != NULL)
-    reply->text = json_to_string (reply->json, FALSE);
+    reply->text = errata_json_to_string_fast (reply->json);
   else
     reply->text = g_strdup (text->str);
 
@@ -750,7 +757,7 @@ _errata_llm_wire_hash_request (const ErrataLlmProvider *provider,
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  text = errata_json_to_string_fast (root);
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 

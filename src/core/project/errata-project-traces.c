@@ -357,24 +357,13 @@ _errata_project_load_trace_details (ErrataTrace  *trace,
                                     sqlite3_stmt *stmt)
 {
   g_autoptr(JsonNode) messages = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS);
-  g_autoptr(JsonNode) tools = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 1);
-  g_autoptr(JsonNode) metadata = parse_json_column (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 2);
-  JsonObject *target = errata_trace_get_metadata (trace);
 
   if (messages && JSON_NODE_HOLDS_ARRAY (messages))
     errata_trace_set_messages (trace, json_node_get_array (messages));
-  if (tools && JSON_NODE_HOLDS_ARRAY (tools))
-    errata_trace_set_tools (trace, json_node_get_array (tools));
-  if (metadata && JSON_NODE_HOLDS_OBJECT (metadata))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, json_node_get_object (metadata));
-      while (json_object_iter_next (&iter, &name, &value))
-        json_object_set_member (target, name, json_node_copy (value));
-    }
+  /* Parsed when asked for: a judge never looks at the tools. */
+  _errata_trace_set_stored_json (trace,
+                                 (const char *)sqlite3_column_text (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 1),
+                                 (const char *)sqlite3_column_text (stmt, ERRATA_TRACE_SUMMARY_N_COLUMNS + 2));
 }
 
 #define GET_ONE_TRACE_SQL(where) ERRATA_GET_TRACES_SQL (where)

@@ -26,6 +26,12 @@ void _errata_trace_set_summary     (ErrataTrace   *self,
  * the fields derived from them: for an importer holding a batch whose
  * rows already hold them as text. */
 void _errata_trace_drop_json       (ErrataTrace   *self);
+/* The stored tools (an array) and metadata (an object) as JSON text,
+ * either NULL: parsed when first asked for, added as
+ * errata_trace_set_tools() and the metadata's members would be. */
+void _errata_trace_set_stored_json (ErrataTrace   *self,
+                                    const char    *tools_text,
+                                    const char    *metadata_text);
 void _errata_trace_set_review      (ErrataTrace   *self,
                                     ErrataVerdict  verdict,
                                     const char    *note);

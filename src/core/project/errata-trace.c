@@ -23,6 +23,16 @@ struct _ErrataTrace
   JsonArray     *tools;
   JsonObject    *metadata;
 
+  /* The stored JSON of the tools and of the metadata, parsed when first
+   * asked for: a judge run reads tens of thousands of traces and most
+   * methods never look at either (they were half of the nodes it built
+   * and freed). The lock makes the first parse safe on a trace shared
+   * between threads. */
+  GMutex         lazy_lock;
+  gint           lazy_done;      /* atomic: nothing left to parse */
+  char          *tools_text;
+  char          *metadata_text;
+
   char          *input;
   char          *output;
   guint          n_messages;
@@ -57,6 +67,9 @@ errata_trace_finalize (GObject *object)
   g_clear_pointer (&self->messages, json_array_unref);
   g_clear_pointer (&self->tools, json_array_unref);
   g_clear_pointer (&self->metadata, json_object_unref);
+  g_clear_pointer (&self->tools_text, g_free);
+  g_clear_pointer (&self->metadata_text, g_free);
+  g_mutex_clear (&self->lazy_lock);
   g_clear_pointer (&self->input, g_free);
   g_clear_pointer (&self->output, g_free);
   g_clear_pointer (&self->note, g_free);
@@ -77,6 +90,8 @@ static void
 errata_trace_init (ErrataTrace *self)
 {
   self->metadata = json_object_new ();
+  g_mutex_init (&self->lazy_lock);
+  self->lazy_done = TRUE;
   self->input = g_strdup ("");
   self->output = g_strdup ("");
   self->external_id = g_strdup ("");
@@ -241,10 +256,66 @@ errata_trace_set_messages (ErrataTrace *self,
   derive_from_messages (self);
 }
 
+/* What _errata_project_load_trace_details did at once before: an array
+ * becomes the tools, an object's members are added to the metadata, and
+ * anything else (damaged JSON from a foreign file) is left out. */
+static void
+parse_lazy_json (ErrataTrace *self)
+{
+  g_autofree char *tools_text = NULL;
+  g_autofree char *metadata_text = NULL;
+  g_autoptr(JsonNode) tools = NULL;
+  g_autoptr(JsonNode) metadata = NULL;
+
+  /* Set only once both are in place: a second thread must not see the
+   * texts gone before the trees are there. */
+  if (g_atomic_int_get (&self->lazy_done))
+    return;
+
+  g_mutex_lock (&self->lazy_lock);
+  tools_text = g_steal_pointer (&self->tools_text);
+  metadata_text = g_steal_pointer (&self->metadata_text);
+  if (tools_text != NULL && (tools = errata_json_from_string (tools_text, NULL)) != NULL &&
+      JSON_NODE_HOLDS_ARRAY (tools))
+    {
+      g_clear_pointer (&self->tools, json_array_unref);
+      self->tools = json_array_ref (json_node_get_array (tools));
+    }
+  if (metadata_text != NULL && (metadata = errata_json_from_string (metadata_text, NULL)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (metadata))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, json_node_get_object (metadata));
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (self->metadata, name, json_node_copy (value));
+    }
+  g_atomic_int_set (&self->lazy_done, TRUE);
+  g_mutex_unlock (&self->lazy_lock);
+}
+
+void
+_errata_trace_set_stored_json (ErrataTrace *self,
+                               const char  *tools_text,
+                               const char  *metadata_text)
+{
+  g_return_if_fail (ERRATA_IS_TRACE (self));
+
+  parse_lazy_json (self);
+  if (tools_text == NULL && metadata_text == NULL)
+    return;
+  self->tools_text = g_strdup (tools_text);
+  self->metadata_text = g_strdup (metadata_text);
+  g_atomic_int_set (&self->lazy_done, FALSE);
+}
+
 JsonArray *
 errata_trace_get_tools (ErrataTrace *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACE (self), NULL);
+  parse_lazy_json (self);
   return self->tools;
 }
 
@@ -254,6 +325,7 @@ errata_trace_set_tools (ErrataTrace *self,
 {
   g_return_if_fail (ERRATA_IS_TRACE (self));
 
+  parse_lazy_json (self);
   if (tools)
     json_array_ref (tools);
   g_clear_pointer (&self->tools, json_array_unref);
@@ -264,6 +336,7 @@ JsonObject *
 errata_trace_get_metadata (ErrataTrace *self)
 {
   g_return_val_if_fail (ERRATA_IS_TRACE (self), NULL);
+  parse_lazy_json (self);
   return self->metadata;
 }
 
@@ -272,6 +345,7 @@ _errata_trace_drop_json (ErrataTrace *self)
 {
   g_return_if_fail (ERRATA_IS_TRACE (self));
 
+  parse_lazy_json (self);
   g_clear_pointer (&self->messages, json_array_unref);
   g_clear_pointer (&self->tools, json_array_unref);
 }

@@ -23,6 +23,8 @@
 #include "errata-eval-runs.h"
 #include "errata-eval-scope.h"
 #include "errata-evaluator-method.h"
+#include "errata-judge.h"
+#include "errata-llm-cache.h"
 #include "errata-remote-consent.h"
 #include "errata-remote-consent-dialog.h"
 
@@ -167,19 +169,41 @@ start_next_repeat (ErrataEvaluatorsPage *self,
   return TRUE;
 }
 
+/* The run holds the page weakly: a page closed while its run goes on is
+ * disposed at once, and its dispose cancels the run. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
 static void
 on_run_finished (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(ErrataEvaluatorsPage) self = user_data;
+  g_autoptr(ErrataEvaluatorsPage) self = weak_ref_take (user_data);
   ErrataEvalRun *run = ERRATA_EVAL_RUN (source);
   g_autoptr(GError) error = NULL;
-  gint64 evaluator_id = self->run_evaluator;
+  gint64 evaluator_id;
 
   /* The page was disposed: the run's verdicts are stored, nothing to show. */
-  if (self->run != run)
+  if (self == NULL || self->run != run)
     return;
+  evaluator_id = self->run_evaluator;
   if (!errata_eval_run_start_finish (run, result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_message (self, error->message);
@@ -225,7 +249,7 @@ start_prepared (ErrataEvaluatorsPage *self,
                            G_CONNECT_SWAPPED);
   set_running (self, TRUE);
   update_progress (self);
-  errata_eval_run_start_async (run, self->run_cancellable, on_run_finished, g_object_ref (self));
+  errata_eval_run_start_async (run, self->run_cancellable, on_run_finished, weak_ref_new (self));
 }
 
 /* The run a request asks for, not checked yet. */
@@ -357,6 +381,22 @@ ask_consent (ErrataEvaluatorsPage *self,
                                    g_object_ref (run));
 }
 
+/* A judge's replies are kept in the project, as errata-cli's are: a rerun
+ * of the same version answers from them, and a repeat (which bypasses the
+ * cache) still asks again. The window's client is shared with pages whose
+ * requests must not be cached, so the cache goes to the judge. */
+static void
+use_project_cache (ErrataEvalMethod *method,
+                   ErrataProject    *project)
+{
+  g_autoptr(ErrataLlmCache) cache = NULL;
+
+  if (!ERRATA_IS_JUDGE (method) || errata_project_is_read_only (project))
+    return;
+  cache = errata_llm_cache_new_for_project (project);
+  errata_judge_set_cache (ERRATA_JUDGE (method), cache);
+}
+
 static void
 start_with_client (RunRequest      *request,
                    ErrataLlmClient *client)
@@ -373,6 +413,8 @@ start_with_client (RunRequest      *request,
     version = request_version (request, evaluator, &error);
   if (version != NULL)
     self->run_method = errata_evaluator_method_new (project, evaluator, version, client, &error);
+  if (self->run_method != NULL)
+    use_project_cache (self->run_method, project);
   if (self->run_method != NULL)
     run = build_run (self, request->scope, request->resume_run, request->forced_reason, &error);
   if (run != NULL && !errata_eval_run_check (run, &error))

@@ -390,6 +390,66 @@ test_redacted_copy (void)
   errata_test_remove_tree (dir);
 }
 
+static gpointer
+read_metadata_and_tools (gpointer data)
+{
+  ErrataTrace *trace = data;
+  JsonObject *metadata = errata_trace_get_metadata (trace);
+  JsonArray *tools = errata_trace_get_tools (trace);
+
+  g_assert_nonnull (tools);
+  return GUINT_TO_POINTER (json_object_get_size (metadata) * 100 + json_array_get_length (tools));
+}
+
+/* A trace read from the project parses its tools and metadata when first
+ * asked for them: what it gives is what it was stored with; a change made
+ * before the first look is not undone by the stored text; two threads
+ * looking first at the same time see the whole of both. */
+static void
+test_tools_and_metadata_on_demand (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autoptr(ErrataTrace) trace = new_long_trace (7);
+  g_autoptr(ErrataTrace) replaced = NULL;
+  g_autoptr(ErrataTrace) shared = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) no_tools = json_array_new ();
+  g_autofree char *stored = NULL;
+  g_autofree char *read_back = NULL;
+  GThread *threads[4];
+
+  json_object_set_int_member (errata_trace_get_metadata (trace), "attempt", 3);
+  g_assert_true (errata_project_add_trace (project, trace, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&trace);
+  trace = errata_project_get_trace (project, 1, &error);
+  g_assert_no_error (error);
+  stored = json_array_text (errata_trace_get_tools (trace));
+  g_assert_nonnull (strstr (stored, "\"description\""));
+  g_assert_cmpstr (json_object_get_string_member (errata_trace_get_metadata (trace), "user_id"),
+                   ==, "user_1");
+  g_assert_cmpint (json_object_get_int_member (errata_trace_get_metadata (trace), "attempt"),
+                   ==, 3);
+
+  replaced = errata_project_get_trace (project, 1, &error);
+  g_assert_no_error (error);
+  errata_trace_set_tools (replaced, no_tools);
+  read_back = json_array_text (errata_trace_get_tools (replaced));
+  g_assert_cmpstr (read_back, ==, "[]");
+  g_assert_cmpuint (json_object_get_size (errata_trace_get_metadata (replaced)), ==, 3);
+
+  shared = errata_project_get_trace (project, 1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("reader", read_metadata_and_tools, shared);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 3 * 100 + 1);
+
+  errata_project_close (project);
+  errata_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,5 +460,7 @@ main (int    argc,
   g_test_add_func ("/stored-text/damaged-row", test_damaged_row);
   g_test_add_func ("/stored-text/upgrade-from-version-9", test_upgrade_from_version_9);
   g_test_add_func ("/stored-text/redacted-copy", test_redacted_copy);
+  g_test_add_func ("/stored-text/tools-and-metadata-on-demand",
+                   test_tools_and_metadata_on_demand);
   return g_test_run ();
 }

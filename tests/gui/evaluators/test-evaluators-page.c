@@ -564,28 +564,24 @@ some_judged (gpointer data)
   return verdicts != NULL && verdicts->len >= 2;
 }
 
-static void
-test_judge_cancel_and_resume (Fixture       *fixture,
-                              gconstpointer  data)
+/* A judge on the mock server (150 ms a reply, one at a time) and a page
+ * whose workspace reads the settings that point at it. */
+static ErrataEvaluator *
+judge_page_new (Fixture             *fixture,
+                ErrataMockLlmServer *server)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(ErrataWorkspace) workspace = NULL;
   g_autoptr(JsonObject) definition = json_object_new ();
-  g_autoptr(ErrataEvaluator) judge = NULL;
-  g_autoptr(ErrataRunInfo) cancelled = NULL;
-  g_autoptr(ErrataRunInfo) resumed = NULL;
-  g_autoptr(GArray) verdicts = NULL;
   g_autofree char *base_url = NULL;
   g_autoptr(JsonNode) reply = json_from_string ("{\"json\": {\"reasoning\": \"No refund.\","
                                                 " \"verdict\": \"pass\"}}", NULL);
+  ErrataEvaluator *judge;
 
-  g_assert_no_error (error);
   errata_mock_llm_server_add_reply (server, reply);
   errata_mock_llm_server_set_latency (server, 150);
   base_url = errata_mock_llm_server_dup_base_url (server, FALSE);
-  settings = g_settings_new (APP_ID);
   g_settings_set_string (settings, "llm-provider", "custom");
   g_settings_set_string (settings, "llm-base-url", base_url);
   g_settings_set_string (settings, "llm-model", "mock-model");
@@ -595,12 +591,27 @@ test_judge_cancel_and_resume (Fixture       *fixture,
                                     definition, NULL, &error);
   g_assert_no_error (error);
 
-  /* A page whose workspace reads these settings. */
   workspace = errata_workspace_new (fixture->project, settings);
   fixture->page = ERRATA_EVALUATORS_PAGE (errata_evaluators_page_new (workspace));
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   errata_evaluators_page_show_evaluator (fixture->page, judge->id);
   g_assert_cmpint (errata_evaluators_page_get_evaluator (fixture->page), ==, judge->id);
+  return judge;
+}
+
+static void
+test_judge_cancel_and_resume (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
+  g_autoptr(ErrataEvaluator) judge = NULL;
+  g_autoptr(ErrataRunInfo) cancelled = NULL;
+  g_autoptr(ErrataRunInfo) resumed = NULL;
+  g_autoptr(GArray) verdicts = NULL;
+
+  g_assert_no_error (error);
+  judge = judge_page_new (fixture, server);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "evaluators.run-dev",
                                              NULL));
@@ -622,6 +633,95 @@ test_judge_cancel_and_resume (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (verdicts->len, ==, resumed->total);
   g_assert_false (gtk_revealer_get_reveal_child (fixture->page->resume_revealer));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   judge_id;
+} RunWatch;
+
+static gboolean
+run_is_cancelled (gpointer data)
+{
+  RunWatch *watch = data;
+  g_autoptr(ErrataRunInfo) run = latest_run (watch->fixture, watch->judge_id);
+
+  return run->status != ERRATA_RUN_RUNNING;
+}
+
+static gboolean
+pointer_is_null (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+/* A page closed while its judge runs goes at once (the run holds it
+ * weakly), and its going cancels the run: no verdicts are asked for
+ * a page nobody sees. */
+static void
+test_judge_page_closed_while_running (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
+  g_autoptr(ErrataEvaluator) judge = NULL;
+  g_autoptr(ErrataRunInfo) run = NULL;
+  gpointer page;
+  RunWatch watch = { fixture, 0 };
+
+  g_assert_no_error (error);
+  judge = judge_page_new (fixture, server);
+  watch.judge_id = judge->id;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "evaluators.run-dev",
+                                             NULL));
+  errata_gui_test_iterate_until_full (some_judged, fixture, 60);
+
+  page = fixture->page;
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  fixture->page = NULL;
+  gtk_window_set_child (fixture->window, NULL);
+  errata_gui_test_iterate_until_full (pointer_is_null, &page, 60);
+  g_assert_null (page);
+
+  errata_gui_test_iterate_until_full (run_is_cancelled, &watch, 60);
+  run = latest_run (fixture, judge->id);
+  g_assert_cmpint (run->status, ==, ERRATA_RUN_CANCELLED);
+  g_assert_cmpuint (run->n_pass + run->n_fail + run->n_error, <, run->total);
+}
+
+/* The page's judge runs keep their replies in the project, as errata-cli's
+ * do: running the same version again asks the server for nothing. */
+static void
+test_judge_rerun_from_cache (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataMockLlmServer) server = errata_mock_llm_server_new (0, &error);
+  g_autoptr(ErrataEvaluator) judge = NULL;
+  g_autoptr(ErrataRunInfo) first = NULL;
+  g_autoptr(ErrataRunInfo) second = NULL;
+  g_autoptr(GArray) verdicts = NULL;
+  guint asked;
+
+  g_assert_no_error (error);
+  judge = judge_page_new (fixture, server);
+  errata_mock_llm_server_set_latency (server, 0);
+  run_and_wait (fixture, "evaluators.run-dev", NULL);
+  first = latest_run (fixture, judge->id);
+  g_assert_cmpint (first->status, ==, ERRATA_RUN_DONE);
+  asked = errata_mock_llm_server_get_n_requests (server);
+  g_assert_cmpuint (asked, ==, first->total);
+
+  run_and_wait (fixture, "evaluators.run-dev", NULL);
+  second = latest_run (fixture, judge->id);
+  g_assert_cmpint (second->id, !=, first->id);
+  g_assert_cmpint (second->status, ==, ERRATA_RUN_DONE);
+  verdicts = errata_eval_runs_verdicts (fixture->project, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (verdicts->len, ==, second->total);
+  g_assert_cmpuint (second->n_pass, ==, second->total);
+  g_assert_cmpuint (errata_mock_llm_server_get_n_requests (server), ==, asked);
 }
 
 int
@@ -648,6 +748,8 @@ main (int   argc,
   ADD ("test-once-and-estimate", test_test_once_and_estimate);
   ADD ("flakiness", test_flakiness);
   ADD ("judge-cancel-and-resume", test_judge_cancel_and_resume);
+  ADD ("judge-page-closed-while-running", test_judge_page_closed_while_running);
+  ADD ("judge-rerun-from-cache", test_judge_rerun_from_cache);
 #undef ADD
 
   return g_test_run ();
