@@ -50,6 +50,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "errata-progress-relay.h"
 #include "errata-project-open-private.h"
 
 /* SQLite instructions between two checks for Cancel while copying. */
@@ -491,73 +492,24 @@ errata_project_compact (GFile                      *file,
 
 typedef struct
 {
-  ErrataCompactProgressFunc  func;
-  gpointer                   data;
-  GDestroyNotify             notify;
-  GMainContext              *context;
-} Relay;
-
-typedef struct
-{
-  Relay                 *relay;
-  ErrataCompactProgress  progress;
-} RelayedReport;
-
-typedef struct
-{
-  GFile  *file;
-  Relay  *relay;   /* NULL: no progress wanted */
-  gint64  saved_bytes;
+  GFile               *file;
+  ErrataProgressRelay *relay;   /* NULL: no progress wanted */
+  gint64               saved_bytes;
 } CompactData;
 
-static void
-relay_clear (Relay *relay)
-{
-  if (relay->notify != NULL)
-    relay->notify (relay->data);
-  g_main_context_unref (relay->context);
-}
-
-static void
-relayed_report_free (RelayedReport *report)
-{
-  g_atomic_rc_box_release_full (report->relay, (GDestroyNotify)relay_clear);
-  g_free (report);
-}
-
-static gboolean
-deliver_report (gpointer data)
-{
-  RelayedReport *report = data;
-
-  report->relay->func (&report->progress, report->relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Queued at the default priority, as the GTask's result is: in order, and
- * before it. */
+/* An ErrataCompactProgressFunc for the worker thread. */
 static void
 relay_report (const ErrataCompactProgress *progress,
-              gpointer                     data)
+              gpointer                     relay)
 {
-  Relay *relay = data;
-  RelayedReport *report = g_new0 (RelayedReport, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  report->relay = g_atomic_rc_box_acquire (relay);
-  report->progress = *progress;
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, deliver_report, report, (GDestroyNotify)relayed_report_free);
-  g_source_set_static_name (source, "[errata] compact progress");
-  g_source_attach (source, relay->context);
+  errata_progress_relay_post (relay, progress, sizeof *progress);
 }
 
 static void
 compact_data_free (CompactData *data)
 {
   g_object_unref (data->file);
-  if (data->relay != NULL)
-    g_atomic_rc_box_release_full (data->relay, (GDestroyNotify)relay_clear);
+  g_clear_pointer (&data->relay, errata_progress_relay_unref);
   g_free (data);
 }
 
@@ -594,13 +546,8 @@ errata_project_compact_async (GFile                      *file,
   data = g_new0 (CompactData, 1);
   data->file = g_object_ref (file);
   if (progress != NULL)
-    {
-      data->relay = g_atomic_rc_box_new0 (Relay);
-      data->relay->func = progress;
-      data->relay->data = progress_data;
-      data->relay->notify = progress_notify;
-      data->relay->context = g_main_context_ref_thread_default ();
-    }
+    data->relay = errata_progress_relay_new ((ErrataProgressRelayFunc)progress, progress_data,
+                                             progress_notify, "[errata] compact progress");
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, errata_project_compact_async);
   g_task_set_task_data (task, data, (GDestroyNotify)compact_data_free);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "errata-project-private.h"
+#include "errata-progress-relay.h"
 #include "errata-upgrade-progress.h"
 
 G_BEGIN_DECLS
@@ -52,7 +53,7 @@ void     _errata_upgrade_monitor_report       (ErrataUpgradeMonitor *monitor,
 gboolean _errata_upgrade_monitor_is_cancelled (ErrataUpgradeMonitor *monitor);
 
 /* Hands reports from the opening thread to the caller's main context. */
-typedef struct _ErrataUpgradeRelay ErrataUpgradeRelay;
+typedef ErrataProgressRelay ErrataUpgradeRelay;
 
 ErrataUpgradeRelay *_errata_upgrade_relay_new    (ErrataUpgradeProgressFunc    func,
                                                   gpointer                     data,

@@ -106,83 +106,27 @@ errata_upgrade_progress_describe (const ErrataUpgradeProgress *progress)
     }
 }
 
-/* Reports on the caller's main context */
-
-struct _ErrataUpgradeRelay
-{
-  ErrataUpgradeProgressFunc  func;
-  gpointer                   data;
-  GDestroyNotify             notify;
-  GMainContext              *context;
-};
-
-typedef struct
-{
-  ErrataUpgradeRelay    *relay;
-  ErrataUpgradeProgress  progress;
-} RelayedReport;
-
-static void
-relay_clear (ErrataUpgradeRelay *relay)
-{
-  if (relay->notify != NULL)
-    relay->notify (relay->data);
-  g_main_context_unref (relay->context);
-}
+/* Reports on the caller's main context (errata-progress-relay.c) */
 
 ErrataUpgradeRelay *
 _errata_upgrade_relay_new (ErrataUpgradeProgressFunc func,
                            gpointer                  data,
                            GDestroyNotify            notify)
 {
-  ErrataUpgradeRelay *relay = g_atomic_rc_box_new0 (ErrataUpgradeRelay);
-
-  relay->func = func;
-  relay->data = data;
-  relay->notify = notify;
-  relay->context = g_main_context_ref_thread_default ();
-  return relay;
+  return errata_progress_relay_new ((ErrataProgressRelayFunc)func, data, notify,
+                                    "[errata] upgrade progress");
 }
 
 void
 _errata_upgrade_relay_unref (ErrataUpgradeRelay *relay)
 {
-  g_atomic_rc_box_release_full (relay, (GDestroyNotify)relay_clear);
+  errata_progress_relay_unref (relay);
 }
 
-static void
-relayed_report_free (RelayedReport *report)
-{
-  _errata_upgrade_relay_unref (report->relay);
-  g_free (report);
-}
-
-static gboolean
-deliver_report (gpointer data)
-{
-  RelayedReport *report = data;
-
-  report->relay->func (&report->progress, report->relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* An ErrataUpgradeProgressFunc for the opening thread. The reports are
- * queued at the default priority, as the GTask's result is, so they
- * arrive in order and before it. */
+/* An ErrataUpgradeProgressFunc for the opening thread. */
 void
 _errata_upgrade_relay_report (const ErrataUpgradeProgress *progress,
                               gpointer                     data)
 {
-  ErrataUpgradeRelay *relay = data;
-  RelayedReport *report = g_new0 (RelayedReport, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  report->relay = g_atomic_rc_box_acquire (relay);
-  report->progress = *progress;
-  /* Not g_main_context_invoke(): when the context is idle it would call
-   * back on this thread, and a window must only be touched on its own. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, deliver_report, report, (GDestroyNotify)relayed_report_free);
-  g_source_set_static_name (source, "[errata] upgrade progress");
-  g_source_attach (source, relay->context);
+  errata_progress_relay_post (data, progress, sizeof *progress);
 }
