@@ -17,9 +17,11 @@
  * table; FTS5 keeps its index in shadow tables named after it). The
  * schema's own b-tree and the free pages are not rows of sqlite_schema:
  * they count as other, as do tables a later version adds until a part
- * names them. */
+ * names them. In aggregate mode dbstat's pageno is the b-tree's page
+ * count; its pgsize is a 32-bit sum in SQLite 3.40, which wraps past 2 GB
+ * (a 1M project's traces table read as -853 MB). */
 static const char sizes_sql[] =
-  "WITH d AS MATERIALIZED (SELECT name, pgsize FROM dbstat WHERE aggregate = 1)"
+  "WITH d AS MATERIALIZED (SELECT name, pageno AS pages FROM dbstat WHERE aggregate = 1)"
   " SELECT CASE"
   "   WHEN s.tbl_name = 'traces' THEN 0"
   "   WHEN s.tbl_name GLOB 'traces_fts*' THEN 1"
@@ -28,7 +30,7 @@ static const char sizes_sql[] =
   "                       'label_history') OR s.tbl_name GLOB 'notes_fts*' THEN 3"
   "   WHEN s.tbl_name IN ('runs', 'verdicts', 'eval_batches') THEN 4"
   "   ELSE 5 END,"
-  "   sum (d.pgsize)"
+  "   sum (d.pages) * (SELECT page_size FROM pragma_page_size ())"
   " FROM d LEFT JOIN sqlite_schema s ON s.name = d.name GROUP BY 1";
 
 G_STATIC_ASSERT (ERRATA_PROJECT_PART_TRACES == 0 && ERRATA_PROJECT_PART_SEARCH == 1 &&
