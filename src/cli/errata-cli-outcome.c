@@ -68,9 +68,12 @@ on_interrupt (gpointer data)
 {
   ErrataCliInterrupt *watch = data;
 
+  /* Cancelled before it is said, so that whoever reads the message (a
+   * script, a test) may act on it: the work can no longer finish
+   * without seeing the Cancel. */
+  g_cancellable_cancel (watch->cancellable);
   if (watch->message != NULL)
     g_printerr ("%s\n", watch->message);
-  g_cancellable_cancel (watch->cancellable);
   return G_SOURCE_CONTINUE;
 }
 
