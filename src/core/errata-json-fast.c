@@ -20,17 +20,14 @@
 #include "config.h"
 
 #include "errata-json-fast.h"
+#include "errata-json-fast-private.h"
 #include "errata-json-guard.h"
 
 #include <string.h>
 
-typedef struct
-{
-  const char *p;        /* the next byte to read */
-  const char *end;
-  guint       depth;
-  GString    *scratch;  /* the string being read, unescaped */
-} Reader;
+/* The reader's fields are in errata-json-fast-private.h, for the OTLP
+ * reader of the import (errata-import-otel-fast.c). */
+typedef ErrataJsonReader Reader;
 
 /* One buffer a thread for the strings being read, kept between calls,
  * rather than a copy of each body to unescape in place: freeing a block of
@@ -403,26 +400,63 @@ parse_value (Reader    *reader,
     }
 }
 
+gboolean
+_errata_json_reader_init (ErrataJsonReader *reader,
+                          const char       *text,
+                          gsize             length)
+{
+  /* Also refuses a NUL inside the text. */
+  if (length == 0 || !g_utf8_validate (text, length, NULL))
+    return FALSE;
+  *reader = (Reader) { text, text + length, 0, thread_scratch () };
+  return TRUE;
+}
+
+gboolean
+_errata_json_reader_finish (ErrataJsonReader *reader)
+{
+  skip_space (reader);
+  /* A string of megabytes once must not stay on every thread that read
+   * one: past 256 KB the buffer goes, and the next call makes a small one. */
+  if (reader->scratch->allocated_len > 256 * 1024)
+    g_private_replace (&scratch_key, NULL);
+  reader->scratch = NULL;
+  return reader->p == reader->end;
+}
+
+void
+_errata_json_reader_skip_space (ErrataJsonReader *reader)
+{
+  skip_space (reader);
+}
+
+gboolean
+_errata_json_reader_value (ErrataJsonReader  *reader,
+                           JsonNode         **node)
+{
+  return parse_value (reader, node);
+}
+
+const char *
+_errata_json_reader_string (ErrataJsonReader *reader)
+{
+  return parse_string (reader);
+}
+
 JsonNode *
 errata_json_parse_fast (const char *text,
                         gsize       length)
 {
   g_autoptr(JsonNode) root = NULL;
   Reader reader;
+  gboolean parsed;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  /* Also refuses a NUL inside the text. */
-  if (length == 0 || !g_utf8_validate (text, length, NULL))
+  if (!_errata_json_reader_init (&reader, text, length))
     return NULL;
-  reader = (Reader) { text, text + length, 0, thread_scratch () };
-  if (parse_value (&reader, &root))
-    skip_space (&reader);
-  /* A string of megabytes once must not stay on every thread that read
-   * one: past 256 KB the buffer goes, and the next call makes a small one. */
-  if (reader.scratch->allocated_len > 256 * 1024)
-    g_private_replace (&scratch_key, NULL);
-  if (root == NULL || reader.p != reader.end)
+  parsed = parse_value (&reader, &root);
+  if (!_errata_json_reader_finish (&reader) || !parsed)
     return NULL;
   return g_steal_pointer (&root);
 }

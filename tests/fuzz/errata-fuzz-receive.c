@@ -9,6 +9,9 @@
 
 #include "errata-fuzz-private.h"
 #include "errata-fuzz.h"
+#include "errata-import-private.h"
+#include "errata-json-fast.h"
+#include "errata-json-guard.h"
 #include "errata-live-journal.h"
 #include "errata-otlp-request.h"
 
@@ -52,5 +55,62 @@ errata_fuzz_otlp_request (const guint8 *data,
   errata_project_close (project);
   g_clear_object (&project);
   _errata_fuzz_remove_project (project_path);
+  return 0;
+}
+
+static gboolean
+write_span (gpointer     user_data,
+            const char  *trace_id,
+            gint64       start,
+            JsonNode    *flat,
+            GError     **error)
+{
+  g_autofree char *text = json_to_string (flat, FALSE);
+
+  g_string_append_printf (user_data, "%s %" G_GINT64_FORMAT " %s\n", trace_id, start, text);
+  return TRUE;
+}
+
+/* The request's tree flattened, as the receiver did before reading in one
+ * pass; NULL when it does not parse or flatten. */
+static GString *
+flatten_tree (const char *text,
+              gsize       size,
+              guint      *n_rejected)
+{
+  g_autoptr(JsonNode) root = errata_json_parse_fast (text, size);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) spans = g_string_new (NULL);
+  guint n_items;
+
+  *n_rejected = 0;
+  if (root == NULL && errata_json_parser_load (parser, text, size, NULL))
+    root = json_parser_steal_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  json_object_remove_member (json_node_get_object (root), "resourceLogs");
+  if (json_object_has_member (json_node_get_object (root), "resourceSpans")
+      && !_errata_import_otel_flatten (json_node_get_object (root), write_span, spans, &n_items,
+                                       n_rejected, NULL))
+    return NULL;
+  return g_steal_pointer (&spans);
+}
+
+int
+errata_fuzz_otlp_flatten (const guint8 *data,
+                          gsize         size)
+{
+  g_autoptr(GString) fast = g_string_new (NULL);
+  g_autoptr(GString) tree = NULL;
+  guint n_items, fast_rejected, tree_rejected;
+
+  if (!_errata_import_otel_flatten_text ((const char *)data, size, write_span, fast, &n_items, &fast_rejected))
+    return 0;
+  tree = flatten_tree ((const char *)data, size, &tree_rejected);
+  if (tree == NULL)
+    g_error ("the request was flattened in one pass, but its tree does not flatten");
+  if (!g_str_equal (fast->str, tree->str) || fast_rejected != tree_rejected)
+    g_error ("flattened in one pass:\n%s(%u rejected)\nthrough the tree:\n%s(%u rejected)",
+             fast->str, fast_rejected, tree->str, tree_rejected);
   return 0;
 }

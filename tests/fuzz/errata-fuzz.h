@@ -37,6 +37,12 @@ int errata_fuzz_import_langfuse         (const guint8 *data,
 int errata_fuzz_otlp_request            (const guint8 *data,
                                          gsize         size);
 
+/* The whole input is an OTLP JSON trace request, flattened as it is read
+ * (the receiver's way) and through its tree: whatever the first gives, the
+ * second must give the same, span for span (errata-fuzz-receive.c). */
+int errata_fuzz_otlp_flatten            (const guint8 *data,
+                                         gsize         size);
+
 /* The whole input is JSON text, parsed by the receiver's own parser and by
  * json-glib: the trees must be the same. */
 int errata_fuzz_json_parse              (const guint8 *data,

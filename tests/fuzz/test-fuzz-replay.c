@@ -38,6 +38,7 @@ static const FuzzTarget targets[] = {
   { "llm-wire", errata_fuzz_llm_wire },
   { "project-open", errata_fuzz_project_open },
   { "otlp-request", errata_fuzz_otlp_request },
+  { "otlp-flatten", errata_fuzz_otlp_flatten },
   { "json-parse", errata_fuzz_json_parse },
   { "markdown", errata_fuzz_markdown },
 };

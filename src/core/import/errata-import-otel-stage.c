@@ -96,19 +96,20 @@ _errata_import_otel_flatten_attributes (JsonArray *attributes)
   return result;
 }
 
-static gint64
-nanos (JsonObject *span,
-       const char *key)
+gint64
+_errata_import_otel_nanos (JsonObject *span,
+                           const char *key)
 {
   g_autofree char *text = _errata_import_value_text (json_object_get_member (span, key));
 
   return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
 }
 
-static JsonNode *
-flatten_span (JsonObject *span,
-              JsonObject *resource,
-              JsonNode   *scope)
+JsonNode *
+_errata_import_otel_flatten_span (JsonObject *span,
+                                  JsonObject *resource,
+                                  JsonNode   *scope,
+                                  gboolean    attributes_flat)
 {
   JsonObject *flat = json_object_new ();
   JsonNode *node;
@@ -119,12 +120,14 @@ flatten_span (JsonObject *span,
   json_object_iter_init (&iter, span);
   while (json_object_iter_next (&iter, &key, &value))
     {
-      if (g_str_equal (key, "attributes"))
+      if (g_str_equal (key, "attributes") && attributes_flat)
+        json_object_set_object_member (flat, "attributes", json_object_ref (json_node_get_object (value)));
+      else if (g_str_equal (key, "attributes"))
         json_object_set_object_member (flat, "attributes",
                                        _errata_import_otel_flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
                                                            ? json_node_get_array (value) : NULL));
       else if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
-        json_object_set_int_member (flat, key, nanos (span, key));
+        json_object_set_int_member (flat, key, _errata_import_otel_nanos (span, key));
       else
         json_object_set_member (flat, key, json_node_copy (value));
     }
@@ -161,8 +164,8 @@ flatten_spans (JsonArray          *spans,
           (*n_rejected)++;
           continue;
         }
-      flat = flatten_span (span, resource, scope);
-      if (!sink (user_data, trace_id, nanos (span, "startTimeUnixNano"), flat, error))
+      flat = _errata_import_otel_flatten_span (span, resource, scope, FALSE);
+      if (!sink (user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"), flat, error))
         return FALSE;
       (*n_items)++;
     }

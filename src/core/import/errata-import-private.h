@@ -119,6 +119,16 @@ gboolean           _errata_import_otel_stage     (ErrataImportStage    *stage,
 /* OTLP's AnyValue and attribute lists as plain JSON (errata-import-otel-stage.c). */
 JsonNode          *_errata_import_otel_any_value (JsonNode             *value);
 JsonObject        *_errata_import_otel_flatten_attributes (JsonArray   *attributes);
+/* One span's object flattened, `resource` and `scope` joined in; with
+ * `attributes_flat`, its `attributes` member is already the flattened
+ * object (errata-import-otel-fast.c reads them so). */
+JsonNode          *_errata_import_otel_flatten_span (JsonObject  *span,
+                                                     JsonObject  *resource,
+                                                     JsonNode    *scope,
+                                                     gboolean     attributes_flat);
+/* A span's time member, in nanoseconds (OTLP writes them as strings). */
+gint64             _errata_import_otel_nanos     (JsonObject           *span,
+                                                  const char           *key);
 /* Where the flattened spans and log records of an OTLP request go: the
  * import's stage, or the live receiver's journal (src/core/receive). */
 typedef gboolean (*ErrataOtelSinkFunc) (gpointer     user_data,
@@ -137,6 +147,20 @@ gboolean           _errata_import_otel_flatten   (JsonObject          *object,
                                                   guint               *n_items,
                                                   guint               *n_rejected,
                                                   GError             **error);
+/* The same for an ExportTraceServiceRequest's text (a `resourceLogs`
+ * member is left out, as the receiver does), without building the
+ * request's tree: the attribute lists are flattened as they are read
+ * (errata-import-otel-fast.c). It gives the sink exactly what
+ * errata_json_parse_fast() and _errata_import_otel_flatten() give, in the
+ * same order, or returns FALSE for text it leaves to them (anything but
+ * strict JSON, a layout it does not read in one pass, an error): the
+ * caller then drops what the sink got and parses the text again. */
+gboolean           _errata_import_otel_flatten_text (const char         *text,
+                                                     gsize               length,
+                                                     ErrataOtelSinkFunc  sink,
+                                                     gpointer            user_data,
+                                                     guint              *n_items,
+                                                     guint              *n_rejected);
 /* The log records' part of that (errata-import-otel-logs.c). */
 gboolean           _errata_import_otel_logs_flatten (JsonObject          *object,
                                                      ErrataOtelSinkFunc   sink,

@@ -237,6 +237,24 @@ add_span (gpointer     user_data,
   return TRUE;
 }
 
+/* A JSON trace request flattened as it is read, without the request's
+ * tree: most requests. FALSE leaves `spans` empty for the tree's way. */
+static gboolean
+flatten_json_traces (GBytes    *body,
+                     GPtrArray *spans,
+                     guint     *n_rejected)
+{
+  gsize size;
+  const char *text = g_bytes_get_data (body, &size);
+  guint n_items = 0;
+
+  if (_errata_import_otel_flatten_text (text, size, add_span, spans, &n_items, n_rejected))
+    return TRUE;
+  g_ptr_array_set_size (spans, 0);
+  *n_rejected = 0;
+  return FALSE;
+}
+
 GPtrArray *
 errata_otlp_decode_request (ErrataOtlpSignal     signal,
                             ErrataOtlpEncoding   encoding,
@@ -277,6 +295,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
           return NULL;
         }
     }
+  else if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, spans, n_rejected))
+    return g_steal_pointer (&spans);
   else if ((root = parse_json (plain, error)) == NULL)
     return NULL;
 
