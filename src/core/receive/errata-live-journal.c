@@ -607,6 +607,12 @@ errata_live_built_free (ErrataLiveBuilt *built)
   g_free (built);
 }
 
+gboolean
+errata_live_built_has_trace (ErrataLiveBuilt *built)
+{
+  return built->trace != NULL;
+}
+
 /* Touches neither the project nor anything but `items` (which must share
  * no json-glib object with another thread's: their references are not
  * atomic), so the writer's thread only inserts. */

@@ -84,6 +84,8 @@ typedef struct _ErrataLiveBuilt ErrataLiveBuilt;
 ErrataLiveBuilt *errata_live_journal_build       (const char        *trace_id,
                                                   GPtrArray         *items);
 void             errata_live_built_free          (ErrataLiveBuilt   *built);
+/* FALSE when the spans held no conversation: nothing to store. */
+gboolean         errata_live_built_has_trace     (ErrataLiveBuilt   *built);
 gboolean         errata_live_journal_store_built (ErrataProject     *project,
                                                   const char        *trace_id,
                                                   GPtrArray         *items,

@@ -20,6 +20,7 @@
 #include "errata-project-imports.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 #ifdef __linux__
 #include <sys/prctl.h>
 #endif
@@ -50,6 +51,11 @@ typedef struct
   GPtrArray *items;
   /* Built from `items` off the writer's thread, when new to the project. */
   ErrataLiveBuilt *built;
+  /* Neither journaled nor stored when batch `looked_up_in` looked it up. */
+  gboolean   fresh;
+  guint64    looked_up_in;
+  /* Stored straight from its batch, never journaled (see journal_jobs). */
+  gboolean   direct;
 } TraceState;
 
 static void
@@ -81,6 +87,7 @@ struct _ErrataLiveWriter
   ErrataProject       *project;
   GHashTable          *traces;   /* trace id -> TraceState */
   ErrataLiveCounts     counts;
+  guint64              n_batches;
   char                *import_name;
   ErrataLiveImport     import;   /* this session's record in the imports */
   GThreadPool         *sweeper;  /* frees built traces' spans, off the writer */
@@ -155,6 +162,8 @@ look_up_trace (ErrataLiveWriter *self,
     has_spans = state->stored = TRUE;
   if (!has_spans)
     state->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
+  state->fresh = !has_spans && !state->stored;
+  state->looked_up_in = self->n_batches;
   g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
 }
 
@@ -173,7 +182,7 @@ note_span (ErrataLiveWriter *self,
       g_clear_pointer (&state->items, g_ptr_array_unref);
       return;
     }
-  if (!span->journaled)
+  if (!span->journaled || state->direct)
     return;
   state->last_seen = now;
   state->has_root = state->has_root || span->root;
@@ -183,56 +192,6 @@ note_span (ErrataLiveWriter *self,
     g_ptr_array_add (state->items, g_steal_pointer (&span->flat));
   else
     g_clear_pointer (&span->flat, json_object_unref);
-}
-
-/* All of `jobs` in one transaction; each is answered either way. */
-static void
-journal_jobs (ErrataLiveWriter *self,
-              GPtrArray        *jobs)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok = errata_project_begin (self->project, &error);
-  gint64 now = g_get_monotonic_time ();
-  guint n_spans = 0;
-
-  for (guint i = 0; ok && i < jobs->len; i++)
-    {
-      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
-
-      for (guint j = 0; j < spans->len; j++)
-        look_up_trace (self, spans->pdata[j]);
-      ok = errata_live_journal_append (self->project, spans, &error);
-    }
-  if (ok)
-    ok = errata_project_commit (self->project, &error);
-  else
-    errata_project_rollback (self->project);
-
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      Job *job = jobs->pdata[i];
-
-      n_spans += job->spans->len;
-      for (guint j = 0; j < job->spans->len; j++)
-        {
-          ErrataLiveSpan *span = job->spans->pdata[j];
-
-          if (g_hash_table_contains (self->traces, span->trace_id))
-            note_span (self, span, ok, now);
-          else
-            g_clear_pointer (&span->flat, json_object_unref);
-        }
-      if (ok)
-        self->counts.spans_journaled += job->spans->len;
-      else
-        job->error = g_error_copy (error);
-    }
-  g_atomic_int_add (&self->backlog, -(gint)n_spans);
-  /* Answered only now: a 200 means the spans are on disk. */
-  for (guint i = 0; i < jobs->len; i++)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
-                                (GDestroyNotify)job_free);
-  g_ptr_array_set_free_func (jobs, NULL);
 }
 
 static gboolean
@@ -256,6 +215,18 @@ record_import (ErrataLiveWriter        *self,
     return TRUE;
   return errata_project_finish_import (self->project, self->import.id, finished, ERRATA_LIVE_FORMAT,
                                        (gint64)counts->traces_added, 0, error);
+}
+
+static void
+count_outcome (ErrataLiveCounts  *counts,
+               ErrataLiveOutcome  outcome)
+{
+  if (outcome == ERRATA_LIVE_ADDED)
+    counts->traces_added++;
+  else if (outcome == ERRATA_LIVE_UPDATED)
+    counts->traces_updated++;
+  else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
+    counts->traces_without_conversation++;
 }
 
 /* Builds one trace; with `savepoint`, in a savepoint of its own, so that
@@ -328,12 +299,7 @@ convert_batch (ErrataLiveWriter *self,
           continue;
         }
       stored = stored || outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED;
-      if (outcome == ERRATA_LIVE_ADDED)
-        counts.traces_added++;
-      else if (outcome == ERRATA_LIVE_UPDATED)
-        counts.traces_updated++;
-      else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
-        counts.traces_without_conversation++;
+      count_outcome (&counts, outcome);
     }
   if (!record_import (self, &counts, FALSE, &error))
     errata_project_rollback (self->project);
@@ -424,6 +390,253 @@ build_off_writer (ErrataLiveWriter *self,
   while (self->n_building > 0)
     g_cond_wait (&self->build_cond, &self->build_mutex);
   g_mutex_unlock (&self->build_mutex);
+}
+
+/* ---- A batch of requests: journaled, or stored at once ---- */
+
+static guint
+digest_hash (gconstpointer digest)
+{
+  guint hash;
+
+  memcpy (&hash, digest, sizeof hash);
+  return hash;
+}
+
+static gboolean
+digest_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return memcmp (a, b, ERRATA_LIVE_DIGEST_SIZE) == 0;
+}
+
+/* The batch's traces that can be stored without going through the
+ * journal: new to the project and the journal when this batch looked them
+ * up, with their root span in the batch, so that all their spans are here
+ * and they are ready (is_ready) anyway. Their `items` get the batch's
+ * spans, a span sent twice once, as the journal would keep them. */
+static void
+find_direct (ErrataLiveWriter *self,
+             GPtrArray        *jobs,
+             GPtrArray        *ids,
+             GPtrArray        *states)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (digest_hash, digest_equal);
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        {
+          ErrataLiveSpan *span = spans->pdata[j];
+          gpointer id;
+          TraceState *state;
+
+          if (!span->root || !g_hash_table_lookup_extended (self->traces, span->trace_id, &id, (gpointer *)&state)
+              || state->looked_up_in != self->n_batches || !state->fresh || state->direct)
+            continue;
+          state->direct = TRUE;
+          g_ptr_array_add (ids, id);
+          g_ptr_array_add (states, state);
+        }
+    }
+  for (guint i = 0; ids->len > 0 && i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        {
+          ErrataLiveSpan *span = spans->pdata[j];
+          TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+          if (!state->direct)
+            continue;
+          span->journaled = g_hash_table_add (seen, span->digest);
+          if (span->journaled)
+            g_ptr_array_add (state->items, json_object_ref (span->flat));
+        }
+    }
+}
+
+/* Back to the journal's way: journaled, then built when ready. */
+static void
+undo_direct (TraceState *state)
+{
+  state->direct = FALSE;
+  g_clear_pointer (&state->built, errata_live_built_free);
+  g_ptr_array_set_size (state->items, 0);
+}
+
+/* A trace whose spans hold no conversation yet is not stored: its spans
+ * must wait in the journal for the ones that may bring it. */
+static void
+keep_storable (GPtrArray *ids,
+               GPtrArray *states)
+{
+  for (guint i = states->len; i-- > 0;)
+    {
+      TraceState *state = states->pdata[i];
+
+      if (state->built != NULL && errata_live_built_has_trace (state->built))
+        continue;
+      undo_direct (state);
+      g_ptr_array_remove_index (ids, i);
+      g_ptr_array_remove_index (states, i);
+    }
+}
+
+/* The batch's spans but those of traces stored directly. */
+static gboolean
+journal_spans (ErrataLiveWriter  *self,
+               GPtrArray         *jobs,
+               guint             *n_journaled,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *job_spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < job_spans->len; j++)
+        {
+          ErrataLiveSpan *span = job_spans->pdata[j];
+          TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+          if (state == NULL || !state->direct)
+            g_ptr_array_add (spans, span);
+        }
+    }
+  *n_journaled = 0;
+  if (spans->len > 0 && !errata_live_journal_append (self->project, spans, error))
+    return FALSE;
+  /* A span sent again is not journaled twice. */
+  for (guint i = 0; i < spans->len; i++)
+    *n_journaled += ((ErrataLiveSpan *)spans->pdata[i])->journaled;
+  return TRUE;
+}
+
+static gboolean
+store_direct (ErrataLiveWriter  *self,
+              GPtrArray         *ids,
+              GPtrArray         *states,
+              ErrataLiveCounts  *counts,
+              GError           **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ErrataLiveOutcome outcome;
+
+      if (!convert_one (self, ids->pdata[i], states->pdata[i], FALSE, &outcome, error))
+        return FALSE;
+      count_outcome (counts, outcome);
+    }
+  return ids->len == 0 || record_import (self, counts, FALSE, error);
+}
+
+/* All of `jobs` in one transaction; each is answered either way, and only
+ * then: a 200 means the spans are on disk. A trace complete in the batch
+ * (its root span with it, nothing of it seen before: most traces, as an
+ * exporter sends a trace's spans together) is built at once and stored in
+ * the same transaction, never journaled: writing each span into the
+ * journal and deleting it a moment later was a third of the writer's
+ * pages. Should storing fail, the batch is journaled the usual way. */
+static void
+journal_jobs (ErrataLiveWriter *self,
+              GPtrArray        *jobs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
+  ErrataLiveCounts counts = self->counts;
+  gint64 import_id = self->import.id;
+  gboolean began, ok, stored_any;
+  gint64 now = g_get_monotonic_time ();
+  guint n_spans = 0;
+  guint n_journaled = 0;
+
+  /* Looked up and built before the write transaction, so that the window
+   * and other connections are not kept waiting meanwhile; storing checks
+   * again that the trace is not stored (errata_live_journal_store_built). */
+  self->n_batches++;
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        look_up_trace (self, spans->pdata[j]);
+    }
+  find_direct (self, jobs, ids, states);
+  build_off_writer (self, ids, states);
+  keep_storable (ids, states);
+
+  began = errata_project_begin (self->project, &error);
+  ok = began && journal_spans (self, jobs, &n_journaled, &error)
+       && store_direct (self, ids, states, &counts, &error);
+  if (ok)
+    ok = errata_project_commit (self->project, &error);
+  else if (began)
+    errata_project_rollback (self->project);
+  if (!ok && ids->len > 0)
+    {
+      g_debug ("Received traces go through the journal: storing them at once failed: %s", error->message);
+      g_clear_error (&error);
+      self->import.id = import_id;
+      counts = self->counts;
+      for (guint i = 0; i < states->len; i++)
+        undo_direct (states->pdata[i]);
+      g_ptr_array_set_size (ids, 0);
+      began = errata_project_begin (self->project, &error);
+      ok = began && journal_spans (self, jobs, &n_journaled, &error);
+      if (ok)
+        ok = errata_project_commit (self->project, &error);
+      else if (began)
+        errata_project_rollback (self->project);
+    }
+  if (ok)
+    {
+      self->counts = counts;
+      self->counts.spans_journaled += n_journaled;
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = jobs->pdata[i];
+
+      n_spans += job->spans->len;
+      for (guint j = 0; j < job->spans->len; j++)
+        {
+          ErrataLiveSpan *span = job->spans->pdata[j];
+
+          if (g_hash_table_contains (self->traces, span->trace_id))
+            note_span (self, span, ok, now);
+          else
+            g_clear_pointer (&span->flat, json_object_unref);
+        }
+      if (ok)
+        self->counts.spans_accepted += job->spans->len;
+      else
+        job->error = g_error_copy (error);
+    }
+  /* Stored: nothing more is waited for of them. */
+  stored_any = ok && ids->len > 0;
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      g_hash_table_steal (self->traces, ids->pdata[i]);
+      g_free (ids->pdata[i]);
+      g_ptr_array_add (stored, states->pdata[i]);
+    }
+  if (stored->len > 0)
+    g_thread_pool_push (self->sweeper, g_steal_pointer (&stored), NULL);
+  g_atomic_int_add (&self->backlog, -(gint)n_spans);
+  for (guint i = 0; i < jobs->len; i++)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
+                                (GDestroyNotify)job_free);
+  g_ptr_array_set_free_func (jobs, NULL);
+  if (stored_any)
+    report_stored (self);
 }
 
 /* Builds the complete traces, all in one transaction. */

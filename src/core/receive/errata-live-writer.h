@@ -15,7 +15,8 @@ typedef struct _ErrataLiveWriter ErrataLiveWriter;
 /* Running totals since the writer started. */
 typedef struct
 {
-  guint64 spans_journaled;
+  guint64 spans_accepted;    /* stored or journaled */
+  guint64 spans_journaled;   /* of them, journaled: not stored at once */
   guint64 traces_added;
   guint64 traces_updated;
   guint64 traces_without_conversation;   /* built, but their spans hold no messages */

@@ -395,6 +395,7 @@ stored (const ErrataLiveCounts *counts,
   ErrataOtlpReceiver *self = user_data;
 
   self->counts.traces_added = counts->traces_added;
+  self->counts.spans_journaled = counts->spans_journaled;
   self->counts.traces_updated = counts->traces_updated;
   self->counts.traces_without_conversation = counts->traces_without_conversation;
   g_signal_emit (self, signals[SIGNAL_TRACES_STORED], 0);

@@ -32,7 +32,11 @@ typedef enum
 typedef struct
 {
   guint64 requests;          /* answered 200 */
-  guint64 spans_accepted;    /* spans and log records journaled */
+  guint64 spans_accepted;    /* spans and log records stored or journaled */
+  guint64 spans_journaled;   /* of them, those that went through the journal
+                              * (the others' traces, complete in their
+                              * request, were stored at once); as of the
+                              * last traces-stored signal */
   guint64 spans_rejected;    /* without a trace id (partial success) */
   guint64 requests_refused;  /* 4xx and 5xx answers */
   guint64 traces_added;

@@ -601,6 +601,100 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
 }
 
+/* Runs `sql` on the project at `path` beside the receiver's connection
+ * (a project with a table or trigger Errata did not make is not opened:
+ * added after the start, it is seen by the receiver's connection). */
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The spans of the OpenInference fixture in one request, the last span
+ * twice (an exporter's retry inside one batch), with `sql` run once the
+ * receiver has started: the traces must equal the file import's, the
+ * journal end empty. Returns the receiver's counts. */
+static ErrataOtlpReceiverCounts
+receive_whole_fixture (Fixture    *fixture,
+                       const char *sql)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(GBytes) twice = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *text = NULL;
+  ErrataOtlpReceiverCounts counts;
+  JsonArray *resource_spans;
+  JsonArray *spans;
+  Waiting waiting = { NULL, 8, 0 };
+
+  resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
+  spans = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
+    json_array_get_object_element (resource_spans, 0), "scopeSpans"), 0), "spans");
+  json_array_add_element (spans, json_node_copy (json_array_get_element (spans, json_array_get_length (spans) - 1)));
+  text = json_to_string (root, FALSE);
+  twice = g_bytes_new (text, strlen (text));
+
+  receive_test_import (fixture->imported, names);
+  imported = receive_test_traces_text (fixture->imported, NULL);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  if (sql != NULL)
+    exec_sql (fixture->received, sql);
+  waiting.receiver = receiver;
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, twice, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_assert_cmpstr (received, ==, imported);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT n_added FROM imports"), ==, 8);
+  all = decode (twice);
+  g_assert_cmpuint (counts.spans_accepted, ==, all->len);
+  return counts;
+}
+
+/* Traces complete in their request are stored at once, never journaled. */
+static void
+test_stored_at_once (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ErrataOtlpReceiverCounts counts = receive_whole_fixture (fixture, NULL);
+
+  g_assert_cmpuint (counts.traces_added, ==, 8);
+  g_assert_cmpuint (counts.spans_journaled, ==, 0);
+}
+
+/* When storing a batch's complete traces at once fails, the batch is
+ * journaled as before and its traces built from the journal: the request
+ * is still answered 200, nothing is lost. Here the project takes no trace
+ * the journal does not hold. */
+static void
+test_stored_at_once_fails (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  ErrataOtlpReceiverCounts counts;
+
+  counts = receive_whole_fixture (fixture, "CREATE TRIGGER test_only_journaled BEFORE INSERT ON traces"
+                                           " WHEN NOT EXISTS (SELECT 1 FROM live_spans"
+                                           " WHERE trace_id = NEW.external_id)"
+                                           " BEGIN SELECT RAISE (ABORT, 'not journaled'); END;");
+  g_assert_cmpuint (counts.traces_added, ==, 8);
+  /* All but the span sent twice, which the journal keeps once. */
+  g_assert_cmpuint (counts.spans_journaled, ==, counts.spans_accepted - 1);
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -656,6 +750,8 @@ main (int   argc,
   ADD ("/flood", test_flood);
   ADD ("/refused-trace", test_refused_trace);
   ADD ("/import", test_import);
+  ADD ("/stored-at-once", test_stored_at_once);
+  ADD ("/stored-at-once-fails", test_stored_at_once_fails);
 #undef ADD
 
   return g_test_run ();
