@@ -182,7 +182,14 @@ note_span (ErrataLiveWriter *self,
       g_clear_pointer (&state->items, g_ptr_array_unref);
       return;
     }
-  if (!span->journaled || state->direct)
+  if (state->direct)
+    {
+      /* Its items hold the span too: only one thread may change a
+       * JsonObject's references, and the job is freed on the main one. */
+      g_clear_pointer (&span->flat, json_object_unref);
+      return;
+    }
+  if (!span->journaled)
     return;
   state->last_seen = now;
   state->has_root = state->has_root || span->root;
