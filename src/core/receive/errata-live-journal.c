@@ -60,6 +60,7 @@ errata_live_journal_append (ErrataProject  *project,
       ErrataLiveSpan *span = spans->pdata[i];
       int rc;
 
+      errata_live_span_prepare_body (span);
       sqlite3_bind_text (insert, 1, span->trace_id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, span->start);
       sqlite3_bind_int (insert, 3, span->root);

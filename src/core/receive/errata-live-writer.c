@@ -346,10 +346,12 @@ sweep (gpointer data,
   g_ptr_array_unref (data);
 }
 
+/* A trace to build, or (`spans` set) spans whose journal text to make. */
 typedef struct
 {
   const char *trace_id;
   TraceState *state;
+  GPtrArray  *spans;
 } BuildTask;
 
 static void
@@ -360,7 +362,14 @@ build (gpointer data,
   ErrataLiveWriter *self = user_data;
 
   name_this_thread ("live-builder");
-  task->state->built = errata_live_journal_build (task->trace_id, task->state->items);
+  if (task->spans != NULL)
+    {
+      for (guint i = 0; i < task->spans->len; i++)
+        errata_live_span_prepare_body (task->spans->pdata[i]);
+      g_ptr_array_unref (task->spans);
+    }
+  else
+    task->state->built = errata_live_journal_build (task->trace_id, task->state->items);
   g_free (task);
   g_mutex_lock (&self->build_mutex);
   if (--self->n_building == 0)
@@ -388,9 +397,35 @@ build_off_writer (ErrataLiveWriter *self,
 
       if (state->items == NULL || state->stored || state->built != NULL)
         continue;
-      task = g_new (BuildTask, 1);
+      task = g_new0 (BuildTask, 1);
       task->trace_id = ready->pdata[i];
       task->state = state;
+      self->n_building++;
+      g_thread_pool_push (self->builders, task, NULL);
+    }
+  while (self->n_building > 0)
+    g_cond_wait (&self->build_cond, &self->build_mutex);
+  g_mutex_unlock (&self->build_mutex);
+}
+
+/* Spans journaled in a batch get their text (the journal's row, and the
+ * digest that tells a span sent again) on the builder threads too, a
+ * slice of this many spans each. */
+#define SPANS_PER_SLICE 32
+
+static void
+prepare_bodies_off_writer (ErrataLiveWriter *self,
+                           GPtrArray        *spans)
+{
+  g_mutex_lock (&self->build_mutex);
+  for (guint i = 0; i < spans->len; i += SPANS_PER_SLICE)
+    {
+      BuildTask *task = g_new0 (BuildTask, 1);
+      guint n = MIN (SPANS_PER_SLICE, spans->len - i);
+
+      task->spans = g_ptr_array_sized_new (n);
+      for (guint j = i; j < i + n; j++)
+        g_ptr_array_add (task->spans, spans->pdata[j]);
       self->n_building++;
       g_thread_pool_push (self->builders, task, NULL);
     }
@@ -417,6 +452,61 @@ digest_equal (gconstpointer a,
   return memcmp (a, b, ERRATA_LIVE_DIGEST_SIZE) == 0;
 }
 
+/* What names a span within its trace; a span sent twice has the same. */
+static char *
+span_key (ErrataLiveSpan *span)
+{
+  JsonNode *id = json_object_get_member (span->flat, "spanId");
+  const char *text = id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING
+                     ? json_node_get_string (id) : "";
+
+  return g_strconcat (span->trace_id, "/", text, NULL);
+}
+
+/* The spans of the batch's direct traces into their items. A span sent
+ * twice is kept once, as the journal keeps it (same text, same digest);
+ * the text is made only for spans whose span id is not alone in the batch. */
+static void
+fill_direct_items (ErrataLiveWriter *self,
+                   GPtrArray        *jobs)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) id_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (digest_hash, digest_equal);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0, k = 0; i < jobs->len; i++)
+      {
+        GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+        for (guint j = 0; j < spans->len; j++)
+          {
+            ErrataLiveSpan *span = spans->pdata[j];
+            TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+            char *key;
+
+            if (!state->direct)
+              continue;
+            if (pass == 0)
+              {
+                key = span_key (span);
+                g_ptr_array_add (keys, key);
+                g_hash_table_insert (id_counts, key,
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, key)) + 1));
+                continue;
+              }
+            span->journaled = TRUE;
+            if (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, keys->pdata[k++])) > 1)
+              {
+                errata_live_span_prepare_body (span);
+                span->journaled = g_hash_table_add (seen, span->digest);
+              }
+            if (span->journaled)
+              g_ptr_array_add (state->items, json_object_ref (span->flat));
+          }
+      }
+}
+
 /* The batch's traces that can be stored without going through the
  * journal: new to the project and the journal when this batch looked them
  * up, with their root span in the batch, so that all their spans are here
@@ -428,8 +518,6 @@ find_direct (ErrataLiveWriter *self,
              GPtrArray        *ids,
              GPtrArray        *states)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (digest_hash, digest_equal);
-
   for (guint i = 0; i < jobs->len; i++)
     {
       GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
@@ -448,22 +536,8 @@ find_direct (ErrataLiveWriter *self,
           g_ptr_array_add (states, state);
         }
     }
-  for (guint i = 0; ids->len > 0 && i < jobs->len; i++)
-    {
-      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
-
-      for (guint j = 0; j < spans->len; j++)
-        {
-          ErrataLiveSpan *span = spans->pdata[j];
-          TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
-
-          if (!state->direct)
-            continue;
-          span->journaled = g_hash_table_add (seen, span->digest);
-          if (span->journaled)
-            g_ptr_array_add (state->items, json_object_ref (span->flat));
-        }
-    }
+  if (ids->len > 0)
+    fill_direct_items (self, jobs);
 }
 
 /* Back to the journal's way: journaled, then built when ready. */
@@ -493,14 +567,13 @@ keep_storable (GPtrArray *ids,
     }
 }
 
-/* The batch's spans but those of traces stored directly. */
-static gboolean
-journal_spans (ErrataLiveWriter  *self,
-               GPtrArray         *jobs,
-               guint             *n_journaled,
-               GError           **error)
+/* The batch's spans but those of traces stored directly, their journal
+ * text made. */
+static GPtrArray *
+spans_to_journal (ErrataLiveWriter *self,
+                  GPtrArray        *jobs)
 {
-  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  GPtrArray *spans = g_ptr_array_new ();
 
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -515,6 +588,16 @@ journal_spans (ErrataLiveWriter  *self,
             g_ptr_array_add (spans, span);
         }
     }
+  prepare_bodies_off_writer (self, spans);
+  return spans;
+}
+
+static gboolean
+journal_spans (ErrataLiveWriter  *self,
+               GPtrArray         *spans,
+               guint             *n_journaled,
+               GError           **error)
+{
   *n_journaled = 0;
   if (spans->len > 0 && !errata_live_journal_append (self->project, spans, error))
     return FALSE;
@@ -557,6 +640,7 @@ journal_jobs (ErrataLiveWriter *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) states = g_ptr_array_new ();
   g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
+  g_autoptr(GPtrArray) journaled = NULL;
   ErrataLiveCounts counts = self->counts;
   gint64 import_id = self->import.id;
   gboolean began, ok, stored_any;
@@ -579,8 +663,10 @@ journal_jobs (ErrataLiveWriter *self,
   build_off_writer (self, ids, states);
   keep_storable (ids, states);
 
+  journaled = spans_to_journal (self, jobs);
+
   began = errata_project_begin (self->project, &error);
-  ok = began && journal_spans (self, jobs, &n_journaled, &error)
+  ok = began && journal_spans (self, journaled, &n_journaled, &error)
        && store_direct (self, ids, states, &counts, &error);
   if (ok)
     ok = errata_project_commit (self->project, &error);
@@ -595,8 +681,10 @@ journal_jobs (ErrataLiveWriter *self,
       for (guint i = 0; i < states->len; i++)
         undo_direct (states->pdata[i]);
       g_ptr_array_set_size (ids, 0);
+      g_ptr_array_unref (journaled);
+      journaled = spans_to_journal (self, jobs);
       began = errata_project_begin (self->project, &error);
-      ok = began && journal_spans (self, jobs, &n_journaled, &error);
+      ok = began && journal_spans (self, journaled, &n_journaled, &error);
       if (ok)
         ok = errata_project_commit (self->project, &error);
       else if (began)

@@ -141,8 +141,9 @@ parse_json (GBytes  *body,
 }
 
 /* What tells a span sent again from a new one: the first 16 bytes of the
- * body's SHA-256. Computed here, on the decoding threads, not on the one
- * writer thread, the receiver's ceiling. */
+ * body's SHA-256. Made only for a span that goes through the journal (a
+ * trace complete in its request is stored at once), on the builder
+ * threads, not on the one writer thread, the receiver's ceiling. */
 static void
 digest_of (const char *body,
            guint8      digest[ERRATA_LIVE_DIGEST_SIZE])
@@ -154,6 +155,18 @@ digest_of (const char *body,
   g_checksum_update (checksum, (const guchar *)body, -1);
   g_checksum_get_digest (checksum, full, &length);
   memcpy (digest, full, ERRATA_LIVE_DIGEST_SIZE);
+}
+
+void
+errata_live_span_prepare_body (ErrataLiveSpan *span)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (span->body != NULL)
+    return;
+  node = json_node_init_object (json_node_alloc (), span->flat);
+  span->body = errata_json_to_string_fast (node);
+  digest_of (span->body, span->digest);
 }
 
 /* A tree of its own, values and all (json_node_copy() shares them). */
@@ -226,8 +239,6 @@ add_span (gpointer     user_data,
 
   span->trace_id = g_strdup (trace_id);
   span->start = start;
-  span->body = errata_json_to_string_fast (flat);
-  digest_of (span->body, span->digest);
   unshare_member (object, "resource");
   unshare_member (object, "scope");
   span->flat = json_object_ref (object);

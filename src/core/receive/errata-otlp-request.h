@@ -42,7 +42,9 @@ typedef struct
 {
   char    *trace_id;
   gint64   start;     /* its start time, nanoseconds: the order it is built in */
-  char    *body;      /* the flattened span, JSON */
+  char    *body;      /* the flattened span, JSON; NULL until
+                       * errata_live_span_prepare_body() (only a span that
+                       * goes through the journal needs it) */
   guint8   digest[ERRATA_LIVE_DIGEST_SIZE];  /* of `body`: a span sent twice
                                               * is journaled once */
   JsonObject *flat;   /* the same, parsed (the writer builds the trace from
@@ -54,6 +56,9 @@ typedef struct
 
 GQuark          errata_otlp_error_quark          (void);
 void            errata_live_span_free            (ErrataLiveSpan      *span);
+/* Makes the span's `body` and `digest`, once; on any thread, as long as
+ * no other uses `flat` meanwhile. */
+void            errata_live_span_prepare_body    (ErrataLiveSpan      *span);
 
 /* "application/json", "application/x-protobuf" (parameters ignored);
  * ERRATA_OTLP_ERROR_UNSUPPORTED_TYPE for anything else. */

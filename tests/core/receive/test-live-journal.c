@@ -730,6 +730,8 @@ test_span_copies (void)
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), span->flat);
       g_autofree char *text = errata_json_to_string_fast (node);
 
+      errata_live_span_prepare_body (span);
+
       g_assert_nonnull (strstr (text, "\"resource\":{\"zeta\":\"z\",\"alpha\":7,\"mid\":[true,0.5],"
                                       "\"kv\":{\"y\":\"1\",\"b\":\"2\"}}"));
       g_assert_cmpstr (text, ==, span->body);
