@@ -9,6 +9,8 @@
 #include <inttypes.h>
 
 #include "errata-import-private.h"
+#include "errata-json-fast.h"
+#include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -75,6 +77,19 @@ _errata_import_value_text (JsonNode *node)
         }
     }
   return json_to_string (node, FALSE);
+}
+
+JsonNode *
+_errata_import_parse_text (ErrataImportContext *ctx,
+                           const char          *text)
+{
+  JsonNode *root = errata_json_parse_fast (text, strlen (text));
+
+  if (root != NULL)
+    return root;
+  if (!errata_json_parser_load (ctx->parser, text, -1, NULL))
+    return NULL;
+  return json_parser_steal_root (ctx->parser);
 }
 
 void

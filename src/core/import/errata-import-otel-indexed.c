@@ -203,9 +203,9 @@ fix_flattened_content (ErrataImportContext *ctx,
       json_object_set_string_member (message, "content", "");
       return;
     }
-  if (content[0] != '[' || !errata_json_parser_load (ctx->parser, content, -1, NULL))
+  if (content[0] != '[')
     return;
-  parsed = json_parser_steal_root (ctx->parser);
+  parsed = _errata_import_parse_text (ctx, content);
   if (parsed == NULL || !JSON_NODE_HOLDS_ARRAY (parsed) || json_array_get_length (json_node_get_array (parsed)) == 0)
     return;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (parsed)); i++)
@@ -282,10 +282,8 @@ _errata_import_otel_span_tools (ErrataImportContext *ctx,
     {
       Indexed *indexed = g_hash_table_lookup (by_index, keys->pdata[i]);
       const char *schema = errata_json_get_string (indexed->message, "tool.json_schema");
-      JsonNode *parsed = NULL;
+      JsonNode *parsed = schema != NULL ? _errata_import_parse_text (ctx, schema) : NULL;
 
-      if (schema != NULL && errata_json_parser_load (ctx->parser, schema, -1, NULL))
-        parsed = json_parser_steal_root (ctx->parser);
       if (parsed != NULL)
         json_array_add_element (tools, parsed);
       else

@@ -144,9 +144,7 @@ _errata_import_otel_json_attribute (ErrataImportContext *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return json_node_copy (node);
   text = json_node_get_string (node);
-  if (!errata_json_parser_load (ctx->parser, text, -1, NULL))
-    return NULL;
-  return json_parser_steal_root (ctx->parser);
+  return _errata_import_parse_text (ctx, text);
 }
 
 static void

@@ -263,6 +263,11 @@ JsonObject *_errata_import_require_object     (const ErrataRecord   *record,
 JsonNode   *_errata_import_lookup             (JsonObject           *object,
                                                const char           *path);
 char       *_errata_import_value_text         (JsonNode             *node);
+/* JSON text inside a record (an attribute holding a request, a tool's
+ * schema), parsed: by the fast parser, else by ctx->parser (json-glib),
+ * which gives the same tree; NULL when it does not parse. */
+JsonNode   *_errata_import_parse_text         (ErrataImportContext  *ctx,
+                                               const char           *text);
 void        _errata_import_consume            (ErrataConsumed       *consumed,
                                                const char           *path);
 gboolean    _errata_import_is_consumed        (ErrataConsumed       *consumed,
