@@ -31,7 +31,9 @@
 /* At least this many matches make a value common (see choose_meta_plan). */
 #define COMMON_META_MATCHES 5000
 
-static const char meta_fill_sql[] = ERRATA_SQL_META_FILL ("", "?1", "?2");
+static const char meta_rows_sql[] = ERRATA_SQL_META_ROWS ("", "?1", "?2");
+static const char meta_insert_sql[] =
+  "INSERT OR IGNORE INTO trace_meta (key, value, trace_id) VALUES (?1, ?2, ?3)";
 
 /* ---- What the fill reads: the metadata with its top-level arrays cut ---- */
 
@@ -143,26 +145,51 @@ _errata_project_meta_fill_text (const char *metadata)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+insert_meta_row (sqlite3_stmt *insert,
+                 sqlite3_stmt *rows)
+{
+  int rc;
+
+  sqlite3_bind_value (insert, 1, sqlite3_column_value (rows, 0));
+  sqlite3_bind_value (insert, 2, sqlite3_column_value (rows, 1));
+  sqlite3_bind_value (insert, 3, sqlite3_column_value (rows, 2));
+  rc = sqlite3_step (insert);
+  sqlite3_reset (insert);
+  sqlite3_clear_bindings (insert);
+  return rc == SQLITE_DONE;
+}
+
 /* Called by every insert of a trace (file import, live receiver, synthetic
- * runs), in the caller's transaction. */
+ * runs), in the caller's transaction. The rows ERRATA_SQL_META_ROWS gives
+ * are inserted one at a time, not by ERRATA_SQL_META_FILL's INSERT …
+ * SELECT: a statement that may insert several rows into trace_meta (it has
+ * a foreign key) needs a statement journal, and opening one asks every
+ * virtual table of the transaction for a savepoint, which makes FTS5
+ * write out its pending search index. Every trace added thus wrote a
+ * search index segment of its own, and merging them cost more than the
+ * rest of adding the trace (bench/README.md, "Live traces"). */
 gboolean
 _errata_project_meta_add (ErrataProject  *self,
                           gint64          trace_id,
                           const char     *metadata,
                           GError        **error)
 {
-  sqlite3_stmt *stmt = _errata_project_cached (self, meta_fill_sql, error);
+  sqlite3_stmt *rows = _errata_project_cached (self, meta_rows_sql, error);
+  sqlite3_stmt *insert = rows ? _errata_project_cached (self, meta_insert_sql, error) : NULL;
   g_autofree char *fill = _errata_project_meta_fill_text (metadata);
+  gboolean ok = TRUE;
   int rc;
 
-  if (stmt == NULL)
+  if (insert == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, trace_id);
-  sqlite3_bind_text (stmt, 2, fill ? fill : metadata, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
+  sqlite3_bind_int64 (rows, 1, trace_id);
+  sqlite3_bind_text (rows, 2, fill ? fill : metadata, -1, SQLITE_STATIC);
+  while (ok && (rc = sqlite3_step (rows)) == SQLITE_ROW)
+    ok = insert_meta_row (insert, rows);
+  sqlite3_reset (rows);
+  sqlite3_clear_bindings (rows);
+  if (!ok || rc != SQLITE_DONE)
     return _errata_project_set_error (self, error, _("index the trace's metadata"));
   return TRUE;
 }
