@@ -615,6 +615,11 @@ exec_sql (const char *path,
   sqlite3_close (db);
 }
 
+static const char only_journaled_sql[] =
+  "CREATE TRIGGER test_only_journaled BEFORE INSERT ON traces"
+  " WHEN NOT EXISTS (SELECT 1 FROM live_spans WHERE trace_id = NEW.external_id)"
+  " BEGIN SELECT RAISE (ABORT, 'not journaled'); END;";
+
 /* The spans of the OpenInference fixture in one request, the last span
  * twice (an exporter's retry inside one batch), with `sql` run once the
  * receiver has started: the traces must equal the file import's, the
@@ -686,13 +691,98 @@ test_stored_at_once_fails (Fixture       *fixture,
 {
   ErrataOtlpReceiverCounts counts;
 
-  counts = receive_whole_fixture (fixture, "CREATE TRIGGER test_only_journaled BEFORE INSERT ON traces"
-                                           " WHEN NOT EXISTS (SELECT 1 FROM live_spans"
-                                           " WHERE trace_id = NEW.external_id)"
-                                           " BEGIN SELECT RAISE (ABORT, 'not journaled'); END;");
+  counts = receive_whole_fixture (fixture, only_journaled_sql);
   g_assert_cmpuint (counts.traces_added, ==, 8);
   /* All but the span sent twice, which the journal keeps once. */
   g_assert_cmpuint (counts.spans_journaled, ==, counts.spans_accepted - 1);
+}
+
+/* Every trace's metadata (the spans it was built from), in order. */
+static char *
+metadata_text (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  errata_stored_text_register (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT errata_text (metadata) FROM traces ORDER BY external_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
+}
+
+/* `body` received into the project at `path`, `sql` run once the receiver
+ * has started; returns the traces' text once the 8 traces are stored. */
+static char *
+receive_into (Fixture                  *fixture,
+              const char               *path,
+              GBytes                   *body,
+              const char               *sql,
+              ErrataOtlpReceiverCounts *counts)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (path, 3600 * 1000);
+  Waiting waiting = { receiver, 8, 0 };
+
+  if (sql != NULL)
+    exec_sql (path, sql);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, counts);
+  return receive_test_traces_text (path, "otlp-live");
+}
+
+/* Two different spans with one span id in a batch (a span sent again,
+ * changed on the way): a trace stored at once keeps both, as the journal
+ * does, so it is the trace the journal's way builds. */
+static void
+test_same_span_id_twice (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *at_once = NULL;
+  g_autofree char *journaled = NULL;
+  g_autofree char *text = NULL;
+  ErrataOtlpReceiverCounts counts_at_once;
+  ErrataOtlpReceiverCounts counts_journaled;
+  g_autofree char *last = NULL;
+  g_autofree char *at_once_metadata = NULL;
+  g_autofree char *journaled_metadata = NULL;
+  JsonArray *spans;
+  JsonNode *copy;
+
+  spans = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "resourceSpans"), 0),
+    "scopeSpans"), 0), "spans");
+  /* json_node_copy() would share the span's object. */
+  last = json_to_string (json_array_get_element (spans, json_array_get_length (spans) - 1), FALSE);
+  copy = json_from_string (last, NULL);
+  json_object_set_string_member (json_node_get_object (copy), "name", "changed on the way");
+  json_array_add_element (spans, copy);
+  text = json_to_string (root, FALSE);
+  changed = g_bytes_new (text, strlen (text));
+  all = decode (changed);
+
+  at_once = receive_into (fixture, fixture->received, changed, NULL, &counts_at_once);
+  /* The other project, empty, through the journal. */
+  journaled = receive_into (fixture, fixture->imported, changed, only_journaled_sql, &counts_journaled);
+  g_assert_cmpstr (at_once, ==, journaled);
+  at_once_metadata = metadata_text (fixture->received);
+  journaled_metadata = metadata_text (fixture->imported);
+  g_assert_nonnull (strstr (at_once_metadata, "changed on the way"));
+  g_assert_cmpstr (at_once_metadata, ==, journaled_metadata);
+  g_assert_cmpuint (counts_at_once.spans_journaled, ==, 0);
+  g_assert_cmpuint (counts_journaled.spans_journaled, ==, all->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 
 /* Each span's resource and scope are copies of its own (their traces are
@@ -754,6 +844,7 @@ main (int   argc,
   ADD ("/import", test_import);
   ADD ("/stored-at-once", test_stored_at_once);
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);
+  ADD ("/same-span-id-twice", test_same_span_id_twice);
 #undef ADD
 
   return g_test_run ();
