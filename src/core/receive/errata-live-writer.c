@@ -14,16 +14,14 @@
 #include "config.h"
 
 #include "errata-live-writer.h"
+#include "errata-live-builders.h"
 #include "errata-live-journal.h"
+#include "errata-live-trace-state.h"
 
 #include "errata-otlp-request.h"
 #include "errata-project-imports.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
-#ifdef __linux__
-#include <sys/prctl.h>
-#endif
 
 /* Requests journaled in one transaction, at most. */
 #define MAX_BATCH 512
@@ -40,31 +38,7 @@ typedef struct
 } Job;
 
 /* What the writer knows of a trace with spans not yet in a trace. */
-typedef struct
-{
-  gint64     last_seen;   /* monotonic, µs */
-  gboolean   has_root;
-  gboolean   stored;     /* a trace of this id is in the project */
-  /* Every span of the trace, parsed, when the journal had none of it
-   * before this run saw it: the trace is built from these without reading
-   * the journal back. NULL: built from the journal. */
-  GPtrArray *items;
-  /* Built from `items` off the writer's thread, when new to the project. */
-  ErrataLiveBuilt *built;
-  /* Neither journaled nor stored when batch `looked_up_in` looked it up. */
-  gboolean   fresh;
-  guint64    looked_up_in;
-  /* Stored straight from its batch, never journaled (see journal_jobs). */
-  gboolean   direct;
-} TraceState;
-
-static void
-trace_state_free (TraceState *state)
-{
-  g_clear_pointer (&state->built, errata_live_built_free);
-  g_clear_pointer (&state->items, g_ptr_array_unref);
-  g_free (state);
-}
+typedef ErrataLiveTraceState TraceState;
 
 struct _ErrataLiveWriter
 {
@@ -90,11 +64,7 @@ struct _ErrataLiveWriter
   guint64              n_batches;
   char                *import_name;
   ErrataLiveImport     import;   /* this session's record in the imports */
-  GThreadPool         *sweeper;  /* frees built traces' spans, off the writer */
-  GThreadPool         *builders; /* build new traces and their rows' text */
-  GMutex               build_mutex;
-  GCond                build_cond;
-  guint                n_building;
+  ErrataLiveBuilders  *builders; /* build, make journal text, free: off the writer */
 };
 
 static void
@@ -151,63 +121,10 @@ static void
 look_up_trace (ErrataLiveWriter *self,
                ErrataLiveSpan   *span)
 {
-  TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
-  gboolean has_spans = TRUE;
-
-  if (state != NULL)
+  if (g_hash_table_contains (self->traces, span->trace_id))
     return;
-  state = g_new0 (TraceState, 1);
-  if (!errata_live_journal_lookup (self->project, span->trace_id, &has_spans, &state->has_root,
-                                   &state->stored, NULL))
-    has_spans = state->stored = TRUE;
-  if (!has_spans)
-    state->items = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
-  state->fresh = !has_spans && !state->stored;
-  state->looked_up_in = self->n_batches;
-  g_hash_table_insert (self->traces, g_strdup (span->trace_id), state);
-}
-
-static void
-note_span (ErrataLiveWriter *self,
-           ErrataLiveSpan   *span,
-           gboolean          journaled,
-           gint64            now)
-{
-  TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
-
-  if (!journaled)
-    {
-      /* The transaction failed: what the writer holds may not match the
-       * journal any more. */
-      g_clear_pointer (&state->items, g_ptr_array_unref);
-      return;
-    }
-  if (state->direct)
-    {
-      /* Its items hold the span too: only one thread may change a
-       * JsonObject's references, and the job is freed on the main one. */
-      g_clear_pointer (&span->flat, json_object_unref);
-      return;
-    }
-  if (!span->journaled)
-    return;
-  state->last_seen = now;
-  state->has_root = state->has_root || span->root;
-  /* Taken here, on the writer's thread: the span itself is freed on the
-   * main thread, and a JsonObject's references are not atomic. */
-  if (state->items != NULL)
-    g_ptr_array_add (state->items, g_steal_pointer (&span->flat));
-  else
-    g_clear_pointer (&span->flat, json_object_unref);
-}
-
-static gboolean
-is_ready (ErrataLiveWriter *self,
-          TraceState       *state,
-          gint64            now,
-          gboolean          stopping)
-{
-  return stopping || state->has_root || now - state->last_seen >= (gint64)self->idle_ms * 1000;
+  g_hash_table_insert (self->traces, g_strdup (span->trace_id),
+                       errata_live_trace_state_look_up (self->project, span->trace_id, self->n_batches));
 }
 
 /* The session's import row gets its count of traces as they are added
@@ -322,195 +239,74 @@ convert_batch (ErrataLiveWriter *self,
   return TRUE;
 }
 
-/* GLib names every pool thread "pool": perf and gdb could not tell the
- * builders from the sweeper or the receiver's decoding. The pools are
- * exclusive, so a thread keeps the name it gives itself. At most 15
- * characters (the kernel's limit). */
-static void
-name_this_thread (const char *name)
-{
-#ifdef __linux__
-  static _Thread_local gboolean named = FALSE;
-
-  if (!named)
-    prctl (PR_SET_NAME, name, 0, 0, 0);
-  named = TRUE;
-#endif
-}
-
-static void
-sweep (gpointer data,
-       gpointer user_data)
-{
-  name_this_thread ("live-sweeper");
-  g_ptr_array_unref (data);
-}
-
-/* A trace to build, or (`spans` set) spans whose journal text to make. */
-typedef struct
-{
-  const char *trace_id;
-  TraceState *state;
-  GPtrArray  *spans;
-} BuildTask;
-
-static void
-build (gpointer data,
-       gpointer user_data)
-{
-  BuildTask *task = data;
-  ErrataLiveWriter *self = user_data;
-
-  name_this_thread ("live-builder");
-  if (task->spans != NULL)
-    {
-      for (guint i = 0; i < task->spans->len; i++)
-        errata_live_span_prepare_body (task->spans->pdata[i]);
-      g_ptr_array_unref (task->spans);
-    }
-  else
-    task->state->built = errata_live_journal_build (task->trace_id, task->state->items);
-  g_free (task);
-  g_mutex_lock (&self->build_mutex);
-  if (--self->n_building == 0)
-    g_cond_signal (&self->build_cond);
-  g_mutex_unlock (&self->build_mutex);
-}
-
 /* Building a trace and writing its row's text took half of the writer's
- * time: the traces new to the project are built on other threads, all
- * processors at once, and the writer only inserts them. It waits for
- * them, so that nothing it journals meanwhile can race a trace being
- * built (a late span would otherwise find it neither journaled nor
- * stored). A trace already stored is rebuilt here, with its stored
- * spans. */
+ * time: the traces new to the project are built on the builder threads,
+ * all processors at once, and the writer only inserts them. It waits for
+ * them (errata-live-builders.c). A trace already stored is rebuilt here,
+ * with its stored spans. */
 static void
 build_off_writer (ErrataLiveWriter *self,
                   GPtrArray        *ready,
                   GPtrArray        *states)
 {
-  g_mutex_lock (&self->build_mutex);
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (ErrataLiveBuildJob));
+  g_autoptr(GPtrArray) built = g_ptr_array_new ();
+
   for (guint i = 0; i < ready->len; i++)
     {
       TraceState *state = states->pdata[i];
-      BuildTask *task;
+      ErrataLiveBuildJob job = { ready->pdata[i], state->items, NULL };
 
       if (state->items == NULL || state->stored || state->built != NULL)
         continue;
-      task = g_new0 (BuildTask, 1);
-      task->trace_id = ready->pdata[i];
-      task->state = state;
-      self->n_building++;
-      g_thread_pool_push (self->builders, task, NULL);
+      g_array_append_val (jobs, job);
+      g_ptr_array_add (built, state);
     }
-  while (self->n_building > 0)
-    g_cond_wait (&self->build_cond, &self->build_mutex);
-  g_mutex_unlock (&self->build_mutex);
-}
-
-/* Spans journaled in a batch get their text (the journal's row, and the
- * digest that tells a span sent again) on the builder threads too, a
- * slice of this many spans each. */
-#define SPANS_PER_SLICE 32
-
-static void
-prepare_bodies_off_writer (ErrataLiveWriter *self,
-                           GPtrArray        *spans)
-{
-  g_mutex_lock (&self->build_mutex);
-  for (guint i = 0; i < spans->len; i += SPANS_PER_SLICE)
-    {
-      BuildTask *task = g_new0 (BuildTask, 1);
-      guint n = MIN (SPANS_PER_SLICE, spans->len - i);
-
-      task->spans = g_ptr_array_sized_new (n);
-      for (guint j = i; j < i + n; j++)
-        g_ptr_array_add (task->spans, spans->pdata[j]);
-      self->n_building++;
-      g_thread_pool_push (self->builders, task, NULL);
-    }
-  while (self->n_building > 0)
-    g_cond_wait (&self->build_cond, &self->build_mutex);
-  g_mutex_unlock (&self->build_mutex);
+  if (jobs->len == 0)
+    return;
+  errata_live_builders_build (self->builders, jobs);
+  for (guint i = 0; i < jobs->len; i++)
+    ((TraceState *)built->pdata[i])->built = g_array_index (jobs, ErrataLiveBuildJob, i).built;
 }
 
 /* ---- A batch of requests: journaled, or stored at once ---- */
 
-static guint
-digest_hash (gconstpointer digest)
-{
-  guint hash;
-
-  memcpy (&hash, digest, sizeof hash);
-  return hash;
-}
-
-static gboolean
-digest_equal (gconstpointer a,
-              gconstpointer b)
-{
-  return memcmp (a, b, ERRATA_LIVE_DIGEST_SIZE) == 0;
-}
-
-/* What names a span within its trace; a span sent twice has the same. */
-static char *
-span_key (ErrataLiveSpan *span)
-{
-  JsonNode *id = json_object_get_member (span->flat, "spanId");
-  const char *text = id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING
-                     ? json_node_get_string (id) : "";
-
-  return g_strconcat (span->trace_id, "/", text, NULL);
-}
-
-/* The spans of the batch's direct traces into their items. A span sent
- * twice is kept once, as the journal keeps it (same text, same digest);
- * the text is made only for spans whose span id is not alone in the batch. */
+/* The spans of the batch's direct traces into their items, a span sent
+ * twice once, as the journal keeps it. */
 static void
 fill_direct_items (ErrataLiveWriter *self,
                    GPtrArray        *jobs)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) id_counts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) seen = g_hash_table_new (digest_hash, digest_equal);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0, k = 0; i < jobs->len; i++)
-      {
-        GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *job_spans = ((Job *)jobs->pdata[i])->spans;
 
-        for (guint j = 0; j < spans->len; j++)
-          {
-            ErrataLiveSpan *span = spans->pdata[j];
-            TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
-            char *key;
+      for (guint j = 0; j < job_spans->len; j++)
+        {
+          ErrataLiveSpan *span = job_spans->pdata[j];
+          TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
-            if (!state->direct)
-              continue;
-            if (pass == 0)
-              {
-                key = span_key (span);
-                g_ptr_array_add (keys, key);
-                g_hash_table_insert (id_counts, key,
-                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, key)) + 1));
-                continue;
-              }
-            span->journaled = TRUE;
-            if (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, keys->pdata[k++])) > 1)
-              {
-                errata_live_span_prepare_body (span);
-                span->journaled = g_hash_table_add (seen, span->digest);
-              }
-            if (span->journaled)
-              g_ptr_array_add (state->items, json_object_ref (span->flat));
-          }
-      }
+          if (state->direct)
+            g_ptr_array_add (spans, span);
+        }
+    }
+  errata_live_spans_mark_repeats (spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+      if (span->journaled)
+        g_ptr_array_add (state->items, json_object_ref (span->flat));
+    }
 }
 
 /* The batch's traces that can be stored without going through the
  * journal: new to the project and the journal when this batch looked them
  * up, with their root span in the batch, so that all their spans are here
- * and they are ready (is_ready) anyway. Their `items` get the batch's
+ * and they are ready (errata_live_trace_state_is_ready) anyway. Their `items` get the batch's
  * spans, a span sent twice once, as the journal would keep them. */
 static void
 find_direct (ErrataLiveWriter *self,
@@ -540,15 +336,6 @@ find_direct (ErrataLiveWriter *self,
     fill_direct_items (self, jobs);
 }
 
-/* Back to the journal's way: journaled, then built when ready. */
-static void
-undo_direct (TraceState *state)
-{
-  state->direct = FALSE;
-  g_clear_pointer (&state->built, errata_live_built_free);
-  g_ptr_array_set_size (state->items, 0);
-}
-
 /* A trace whose spans hold no conversation yet is not stored: its spans
  * must wait in the journal for the ones that may bring it. */
 static void
@@ -561,7 +348,7 @@ keep_storable (GPtrArray *ids,
 
       if (state->built != NULL && errata_live_built_has_trace (state->built))
         continue;
-      undo_direct (state);
+      errata_live_trace_state_undo_direct (state);
       g_ptr_array_remove_index (ids, i);
       g_ptr_array_remove_index (states, i);
     }
@@ -588,7 +375,7 @@ spans_to_journal (ErrataLiveWriter *self,
             g_ptr_array_add (spans, span);
         }
     }
-  prepare_bodies_off_writer (self, spans);
+  errata_live_builders_prepare_bodies (self->builders, spans);
   return spans;
 }
 
@@ -625,6 +412,84 @@ store_direct (ErrataLiveWriter  *self,
   return ids->len == 0 || record_import (self, counts, FALSE, error);
 }
 
+/* One try at writing a batch in one transaction: the spans to journal
+ * journaled, the traces to store at once stored. */
+static gboolean
+write_batch (ErrataLiveWriter  *self,
+             GPtrArray         *jobs,
+             GPtrArray         *ids,
+             GPtrArray         *states,
+             ErrataLiveCounts  *counts,
+             guint             *n_journaled,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) journaled = spans_to_journal (self, jobs);
+  gboolean began = errata_project_begin (self->project, error);
+
+  if (began && journal_spans (self, journaled, n_journaled, error)
+      && store_direct (self, ids, states, counts, error))
+    return errata_project_commit (self->project, error);
+  if (began)
+    errata_project_rollback (self->project);
+  return FALSE;
+}
+
+/* Each span noted in its trace's state, each job answered (`written`: its
+ * spans are on disk, or `error` says why not). */
+static void
+answer_jobs (ErrataLiveWriter *self,
+             GPtrArray        *jobs,
+             gboolean          written,
+             const GError     *error)
+{
+  gint64 now = g_get_monotonic_time ();
+  guint n_spans = 0;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Job *job = jobs->pdata[i];
+
+      n_spans += job->spans->len;
+      for (guint j = 0; j < job->spans->len; j++)
+        {
+          ErrataLiveSpan *span = job->spans->pdata[j];
+          TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+          if (state != NULL)
+            errata_live_trace_state_note_span (state, span, written, now);
+          else
+            g_clear_pointer (&span->flat, json_object_unref);
+        }
+      if (written)
+        self->counts.spans_accepted += job->spans->len;
+      else
+        job->error = g_error_copy (error);
+    }
+  g_atomic_int_add (&self->backlog, -(gint)n_spans);
+  for (guint i = 0; i < jobs->len; i++)
+    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
+                                (GDestroyNotify)job_free);
+  g_ptr_array_set_free_func (jobs, NULL);
+}
+
+/* The traces stored at once leave the writer's table; the sweeper frees
+ * them. */
+static void
+forget_stored (ErrataLiveWriter *self,
+               GPtrArray        *ids,
+               GPtrArray        *states)
+{
+  GPtrArray *stored = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_trace_state_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_hash_table_steal (self->traces, ids->pdata[i]);
+      g_free (ids->pdata[i]);
+      g_ptr_array_add (stored, states->pdata[i]);
+    }
+  errata_live_builders_sweep (self->builders, stored);
+}
+
 /* All of `jobs` in one transaction; each is answered either way, and only
  * then: a 200 means the spans are on disk. A trace complete in the batch
  * (its root span with it, nothing of it seen before: most traces, as an
@@ -639,14 +504,10 @@ journal_jobs (ErrataLiveWriter *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) states = g_ptr_array_new ();
-  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
-  g_autoptr(GPtrArray) journaled = NULL;
   ErrataLiveCounts counts = self->counts;
   gint64 import_id = self->import.id;
-  gboolean began, ok, stored_any;
-  gint64 now = g_get_monotonic_time ();
-  guint n_spans = 0;
   guint n_journaled = 0;
+  gboolean ok;
 
   /* Looked up and built before the write transaction, so that the window
    * and other connections are not kept waiting meanwhile; storing checks
@@ -663,15 +524,7 @@ journal_jobs (ErrataLiveWriter *self,
   build_off_writer (self, ids, states);
   keep_storable (ids, states);
 
-  journaled = spans_to_journal (self, jobs);
-
-  began = errata_project_begin (self->project, &error);
-  ok = began && journal_spans (self, journaled, &n_journaled, &error)
-       && store_direct (self, ids, states, &counts, &error);
-  if (ok)
-    ok = errata_project_commit (self->project, &error);
-  else if (began)
-    errata_project_rollback (self->project);
+  ok = write_batch (self, jobs, ids, states, &counts, &n_journaled, &error);
   if (!ok && ids->len > 0)
     {
       g_debug ("Received traces go through the journal: storing them at once failed: %s", error->message);
@@ -679,59 +532,21 @@ journal_jobs (ErrataLiveWriter *self,
       self->import.id = import_id;
       counts = self->counts;
       for (guint i = 0; i < states->len; i++)
-        undo_direct (states->pdata[i]);
+        errata_live_trace_state_undo_direct (states->pdata[i]);
       g_ptr_array_set_size (ids, 0);
-      g_ptr_array_unref (journaled);
-      journaled = spans_to_journal (self, jobs);
-      began = errata_project_begin (self->project, &error);
-      ok = began && journal_spans (self, journaled, &n_journaled, &error);
-      if (ok)
-        ok = errata_project_commit (self->project, &error);
-      else if (began)
-        errata_project_rollback (self->project);
+      ok = write_batch (self, jobs, ids, states, &counts, &n_journaled, &error);
     }
   if (ok)
     {
       self->counts = counts;
       self->counts.spans_journaled += n_journaled;
     }
-
-  for (guint i = 0; i < jobs->len; i++)
+  answer_jobs (self, jobs, ok, error);
+  if (ok && ids->len > 0)
     {
-      Job *job = jobs->pdata[i];
-
-      n_spans += job->spans->len;
-      for (guint j = 0; j < job->spans->len; j++)
-        {
-          ErrataLiveSpan *span = job->spans->pdata[j];
-
-          if (g_hash_table_contains (self->traces, span->trace_id))
-            note_span (self, span, ok, now);
-          else
-            g_clear_pointer (&span->flat, json_object_unref);
-        }
-      if (ok)
-        self->counts.spans_accepted += job->spans->len;
-      else
-        job->error = g_error_copy (error);
+      forget_stored (self, ids, states);
+      report_stored (self);
     }
-  /* Stored: nothing more is waited for of them. */
-  stored_any = ok && ids->len > 0;
-  for (guint i = 0; ok && i < ids->len; i++)
-    {
-      g_hash_table_steal (self->traces, ids->pdata[i]);
-      g_free (ids->pdata[i]);
-      g_ptr_array_add (stored, states->pdata[i]);
-    }
-  if (stored->len > 0)
-    g_thread_pool_push (self->sweeper, g_steal_pointer (&stored), NULL);
-  g_atomic_int_add (&self->backlog, -(gint)n_spans);
-  for (guint i = 0; i < jobs->len; i++)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
-                                (GDestroyNotify)job_free);
-  g_ptr_array_set_free_func (jobs, NULL);
-  if (stored_any)
-    report_stored (self);
 }
 
 /* Builds the complete traces, all in one transaction. */
@@ -740,7 +555,7 @@ convert_ready (ErrataLiveWriter *self,
                gboolean          stopping)
 {
   g_autoptr(GPtrArray) ready = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)trace_state_free);
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_trace_state_free);
   gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer key, value;
@@ -749,7 +564,7 @@ convert_ready (ErrataLiveWriter *self,
   g_hash_table_iter_init (&iter, self->traces);
   while (g_hash_table_iter_next (&iter, &key, &value)
          && (stopping || ready->len < MAX_CONVERSIONS))
-    if (is_ready (self, value, now, stopping))
+    if (errata_live_trace_state_is_ready (value, now, self->idle_ms, stopping))
       {
         g_ptr_array_add (ready, g_strdup (key));
         g_ptr_array_add (states, value);
@@ -767,7 +582,7 @@ convert_ready (ErrataLiveWriter *self,
     convert_batch (self, ready, states, TRUE, &changed);
   /* Freeing a batch's parsed spans took a sixth of the writer's time;
    * nothing else holds them now (the traces built from them are freed). */
-  g_thread_pool_push (self->sweeper, g_steal_pointer (&states), NULL);
+  errata_live_builders_sweep (self->builders, g_steal_pointer (&states));
   if (changed || stopping)
     report_stored (self);
 }
@@ -853,9 +668,8 @@ writer_thread (gpointer data)
   if (!open_project (self))
     return NULL;
   self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify)trace_state_free);
-  self->sweeper = g_thread_pool_new (sweep, NULL, 1, TRUE, NULL);
-  self->builders = g_thread_pool_new (build, self, (gint)g_get_num_processors (), TRUE, NULL);
+                                        (GDestroyNotify)errata_live_trace_state_free);
+  self->builders = errata_live_builders_new ();
   replay_journal (self);
 
   while (!stopping || g_async_queue_length (self->queue) > 0)
@@ -880,8 +694,7 @@ writer_thread (gpointer data)
     }
   convert_ready (self, TRUE);
   record_end (self);
-  g_thread_pool_free (g_steal_pointer (&self->builders), FALSE, TRUE);
-  g_thread_pool_free (g_steal_pointer (&self->sweeper), FALSE, TRUE);
+  g_clear_pointer (&self->builders, errata_live_builders_free);
   g_hash_table_unref (self->traces);
   errata_project_close (self->project);
   g_clear_object (&self->project);
@@ -908,8 +721,6 @@ errata_live_writer_start (GFile                 *project_file,
   self->queue = g_async_queue_new ();
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
-  g_mutex_init (&self->build_mutex);
-  g_cond_init (&self->build_cond);
   /* At most 15 characters: the kernel cuts a thread's name there. */
   self->thread = g_thread_new ("live-writer", writer_thread, self);
 
@@ -964,8 +775,6 @@ errata_live_writer_stop (ErrataLiveWriter *self)
   g_main_context_unref (self->context);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
-  g_mutex_clear (&self->build_mutex);
-  g_cond_clear (&self->build_cond);
   g_object_unref (self->file);
   g_free (self->import_name);
   g_free (self);

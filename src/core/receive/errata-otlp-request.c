@@ -169,6 +169,61 @@ errata_live_span_prepare_body (ErrataLiveSpan *span)
   digest_of (span->body, span->digest);
 }
 
+static guint
+digest_hash (gconstpointer digest)
+{
+  guint hash;
+
+  memcpy (&hash, digest, sizeof hash);
+  return hash;
+}
+
+static gboolean
+digest_equal (gconstpointer a,
+              gconstpointer b)
+{
+  return memcmp (a, b, ERRATA_LIVE_DIGEST_SIZE) == 0;
+}
+
+/* What names a span within its trace; a span sent twice has the same. */
+static char *
+span_key (ErrataLiveSpan *span)
+{
+  JsonNode *id = json_object_get_member (span->flat, "spanId");
+  const char *text = id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING
+                     ? json_node_get_string (id) : "";
+
+  return g_strconcat (span->trace_id, "/", text, NULL);
+}
+
+void
+errata_live_spans_mark_repeats (GPtrArray *spans)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_full (spans->len, g_free);
+  g_autoptr(GHashTable) id_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (digest_hash, digest_equal);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      char *key = span_key (spans->pdata[i]);
+
+      g_ptr_array_add (keys, key);
+      g_hash_table_insert (id_counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, key)) + 1));
+    }
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+
+      span->journaled = TRUE;
+      /* Only a span whose id is not alone can be one sent again. */
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, keys->pdata[i])) > 1)
+        {
+          errata_live_span_prepare_body (span);
+          span->journaled = g_hash_table_add (seen, span->digest);
+        }
+    }
+}
+
 /* A tree of its own, values and all (json_node_copy() shares them). */
 static JsonNode *
 deep_copy (JsonNode *node)

@@ -59,6 +59,11 @@ void            errata_live_span_free            (ErrataLiveSpan      *span);
 /* Makes the span's `body` and `digest`, once; on any thread, as long as
  * no other uses `flat` meanwhile. */
 void            errata_live_span_prepare_body    (ErrataLiveSpan      *span);
+/* Sets each span's `journaled` as errata_live_journal_append() would for
+ * spans not in the journal yet: FALSE for the same span sent again after
+ * an earlier one of `spans` (the same text), TRUE otherwise. Makes the
+ * text only of spans whose trace and span id are not alone in `spans`. */
+void            errata_live_spans_mark_repeats   (GPtrArray           *spans);
 
 /* "application/json", "application/x-protobuf" (parameters ignored);
  * ERRATA_OTLP_ERROR_UNSUPPORTED_TYPE for anything else. */
