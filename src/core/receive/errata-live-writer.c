@@ -306,8 +306,9 @@ fill_direct_items (ErrataLiveWriter *self,
 /* The batch's traces that can be stored without going through the
  * journal: new to the project and the journal when this batch looked them
  * up, with their root span in the batch, so that all their spans are here
- * and they are ready (errata_live_trace_state_is_ready) anyway. Their `items` get the batch's
- * spans, a span sent twice once, as the journal would keep them. */
+ * and they are ready anyway (errata_live_trace_state_is_ready). Their
+ * `items` get the batch's spans, a span sent twice once, as the journal
+ * would keep them. */
 static void
 find_direct (ErrataLiveWriter *self,
              GPtrArray        *jobs,

@@ -206,9 +206,10 @@ errata_live_spans_mark_repeats (GPtrArray *spans)
   for (guint i = 0; i < spans->len; i++)
     {
       char *key = span_key (spans->pdata[i]);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, key));
 
       g_ptr_array_add (keys, key);
-      g_hash_table_insert (id_counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (id_counts, key)) + 1));
+      g_hash_table_insert (id_counts, key, GUINT_TO_POINTER (count + 1));
     }
   for (guint i = 0; i < spans->len; i++)
     {
