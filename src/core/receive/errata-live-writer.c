@@ -222,7 +222,8 @@ convert_batch (ErrataLiveWriter *self,
           g_clear_error (&error);
           continue;
         }
-      stored = stored || outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED;
+      /* A trace without a conversation changes the counts shown too. */
+      stored = stored || outcome != ERRATA_LIVE_UNCHANGED;
       count_outcome (&counts, outcome);
     }
   if (!record_import (self, &counts, FALSE, &error))

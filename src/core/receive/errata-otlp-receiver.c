@@ -393,12 +393,16 @@ stored (const ErrataLiveCounts *counts,
         gpointer                user_data)
 {
   ErrataOtlpReceiver *self = user_data;
+  /* Also called when only traces without a conversation were built. */
+  gboolean stored = counts->traces_added != self->counts.traces_added
+                    || counts->traces_updated != self->counts.traces_updated;
 
   self->counts.traces_added = counts->traces_added;
   self->counts.spans_journaled = counts->spans_journaled;
   self->counts.traces_updated = counts->traces_updated;
   self->counts.traces_without_conversation = counts->traces_without_conversation;
-  g_signal_emit (self, signals[SIGNAL_TRACES_STORED], 0);
+  if (stored)
+    g_signal_emit (self, signals[SIGNAL_TRACES_STORED], 0);
   g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
 }
 

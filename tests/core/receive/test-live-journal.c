@@ -785,6 +785,38 @@ test_same_span_id_twice (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 
+static gboolean
+without_conversation_reached (gpointer data)
+{
+  ErrataOtlpReceiverCounts counts;
+
+  errata_otlp_receiver_get_counts (data, &counts);
+  return counts.traces_without_conversation >= 8;
+}
+
+/* Traces whose spans hold no conversation (OpenTelemetry's GenAI spans,
+ * their messages in log records not sent) are counted while the receiver
+ * runs, not only when it stops; their spans wait in the journal. */
+static void
+test_without_conversation_counted (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("opentelemetry.json");
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autoptr(GPtrArray) spans = decode (body);
+  ErrataOtlpReceiverCounts counts;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_test_wait_until (without_conversation_reached, receiver, 60);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 0);
+  g_assert_cmpuint (counts.spans_journaled, ==, spans->len);
+  errata_otlp_receiver_stop (receiver);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -845,6 +877,7 @@ main (int   argc,
   ADD ("/stored-at-once", test_stored_at_once);
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);
   ADD ("/same-span-id-twice", test_same_span_id_twice);
+  ADD ("/without-conversation-counted", test_without_conversation_counted);
 #undef ADD
 
   return g_test_run ();
