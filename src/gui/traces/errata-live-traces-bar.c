@@ -31,6 +31,7 @@ struct _ErrataLiveTracesBar
   GtkWidget          *details;
   GtkLabel           *endpoint;
   GtkLabel           *count;
+  GtkLabel           *waiting;   /* traces whose spans hold no conversation */
   GtkLabel           *problem;
 
   ErrataProject      *project;
@@ -40,6 +41,26 @@ struct _ErrataLiveTracesBar
 };
 
 G_DEFINE_FINAL_TYPE (ErrataLiveTracesBar, errata_live_traces_bar, GTK_TYPE_BOX)
+
+/* Traces whose spans came without messages: without a word, a user of an
+ * instrumentation that writes them as log events would see nothing
+ * arrive and not know why. */
+static void
+update_waiting (ErrataLiveTracesBar *self,
+                guint64              n_waiting)
+{
+  g_autofree char *text = NULL;
+
+  if (n_waiting > 0)
+    /* Translators: how many times received traces were built without a
+     * conversation (their spans carried no messages): they are not in the
+     * list until spans or log events with messages come. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRIu64 " trace came without a conversation",
+                                         "%" PRIu64 " traces came without a conversation", n_waiting),
+                            n_waiting);
+  gtk_label_set_text (self->waiting, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting), n_waiting > 0);
+}
 
 static void
 update_count (ErrataLiveTracesBar *self)
@@ -63,6 +84,7 @@ update_count (ErrataLiveTracesBar *self)
                                          "%" PRIu64 " traces received", counts.traces_added),
                             counts.traces_added);
   gtk_label_set_text (self->count, text);
+  update_waiting (self, counts.traces_without_conversation);
 }
 
 static void
@@ -271,6 +293,15 @@ errata_live_traces_bar_init (ErrataLiveTracesBar *self)
   gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->endpoint));
   gtk_box_append (GTK_BOX (self->details), copy);
   gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->count));
+  self->waiting = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_margin_start (GTK_WIDGET (self->waiting), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->waiting), "dim-label");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->waiting),
+                               _("Their spans carried no messages. Some instrumentations write the "
+                                 "messages as log events: have the app export its logs to the same "
+                                 "endpoint too, and these traces are built again when the logs arrive."));
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting), FALSE);
+  gtk_box_append (GTK_BOX (self->details), GTK_WIDGET (self->waiting));
   gtk_widget_set_visible (self->details, FALSE);
   gtk_box_append (GTK_BOX (self), self->details);
 

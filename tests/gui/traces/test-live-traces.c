@@ -87,10 +87,11 @@ answered (gpointer data)
 }
 
 static void
-post_fixture (const char *endpoint)
+post_export (const char *endpoint,
+             const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "import", "data",
-                                                 "instrumented", "openinference.json", NULL);
+                                                 "instrumented", name, NULL);
   g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_POST, uri);
@@ -111,6 +112,12 @@ post_fixture (const char *endpoint)
   answer = soup_session_send_and_read_finish (session, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+}
+
+static void
+post_fixture (const char *endpoint)
+{
+  post_export (endpoint, "openinference.json");
 }
 
 /* The fixture's first trace without some of its spans (every other one
@@ -219,6 +226,7 @@ test_receive (Fixture       *fixture,
   g_assert_cmpint (current_id (fixture), ==, selected);
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
   g_assert_nonnull (strstr (text, "8 traces received"));
+  g_assert_null (strstr (text, "without a conversation"));
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-receiving.png");
 
@@ -229,6 +237,41 @@ test_receive (Fixture       *fixture,
   g_free (remembered);
   remembered = project_meta (fixture, "live_traces");
   g_assert_cmpstr (remembered, ==, "off");
+}
+
+static gboolean
+says_no_conversation (gpointer bar)
+{
+  g_autofree char *text = errata_gui_test_dup_visible_text (bar);
+
+  return strstr (text, "8 traces came without a conversation") != NULL;
+}
+
+/* Spans without messages (OpenTelemetry's GenAI instrumentation writes
+ * them as log events, not sent here): the list gains nothing, and the bar
+ * says why while receiving, not only once it stops. */
+static void
+test_no_conversation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ErrataLiveTracesBar *bar;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  wait_for_list (fixture);
+  bar = bar_of (fixture);
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  endpoint = wait_for_endpoint (fixture);
+  post_export (endpoint, "opentelemetry.json");
+  errata_gui_test_iterate_until (says_no_conversation, bar);
+  text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
+  g_assert_nonnull (strstr (text, "0 traces received"));
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
+  errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-no-conversation.png");
+  errata_live_traces_bar_set_receiving (bar, FALSE);
 }
 
 static GtkAdjustment *
@@ -691,6 +734,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   ADD_TEST ("/live-traces/receive", test_receive);
+  ADD_TEST ("/live-traces/no-conversation", test_no_conversation);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
   ADD_TEST ("/live-traces/list-stays", test_list_stays);
   ADD_TEST ("/live-traces/scrolled-away", test_scrolled_away);
