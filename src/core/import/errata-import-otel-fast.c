@@ -185,9 +185,28 @@ read_elements (ErrataJsonReader *reader,
 typedef struct
 {
   JsonObject *object;       /* from the second member on */
-  char       *first_name;
+  const char *first_name;   /* one of any_value_kinds, or first_name_owned */
+  char       *first_name_owned;
   JsonNode   *first;
 } AnyValue;
+
+/* The names an AnyValue's one member usually has: not copied per value. */
+static const char *const any_value_kinds[] = {
+  "stringValue", "intValue", "doubleValue", "boolValue", "bytesValue", "arrayValue", "kvlistValue",
+};
+
+static void
+any_value_name_first (AnyValue   *any,
+                      const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (any_value_kinds); i++)
+    if (g_str_equal (name, any_value_kinds[i]))
+      {
+        any->first_name = any_value_kinds[i];
+        return;
+      }
+  any->first_name = any->first_name_owned = g_strdup (name);
+}
 
 static gboolean
 any_value_member (ErrataJsonReader *reader,
@@ -201,7 +220,7 @@ any_value_member (ErrataJsonReader *reader,
     return FALSE;
   if (any->first == NULL && any->object == NULL)
     {
-      any->first_name = g_strdup (name);
+      any_value_name_first (any, name);
       any->first = node;
       return TRUE;
     }
@@ -236,7 +255,7 @@ static gboolean
 read_any_value (ErrataJsonReader  *reader,
                 JsonNode         **result)
 {
-  AnyValue any = { NULL, NULL, NULL };
+  AnyValue any = { NULL, NULL, NULL, NULL };
   g_autoptr(JsonNode) wrapped = NULL;
   gboolean ok;
 
@@ -257,7 +276,7 @@ read_any_value (ErrataJsonReader  *reader,
     }
   g_clear_pointer (&any.object, json_object_unref);
   g_clear_pointer (&any.first, json_node_unref);
-  g_free (any.first_name);
+  g_free (any.first_name_owned);
   return ok;
 }
 
@@ -271,12 +290,16 @@ key_value_member (ErrataJsonReader *reader,
 
   if (g_str_equal (name, "key"))
     {
-      if (!_errata_json_reader_value (reader, &node))
-        return FALSE;
+      const char *key;
+
       g_clear_pointer (&pair->key, g_free);
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        pair->key = g_strdup (json_node_get_string (node));
-      json_node_unref (node);
+      /* A key that is not a string names nothing. */
+      if (peek (reader) != '"')
+        return skip_value (reader);
+      reader->p++;
+      if ((key = _errata_json_reader_string (reader)) == NULL)
+        return FALSE;
+      pair->key = g_strdup (key);
       return TRUE;
     }
   if (g_str_equal (name, "value"))

@@ -17,15 +17,20 @@
 /* Indexed attributes, e.g. "llm.input_messages.3.message.tool_calls.0.tool_call.id",
  * gathered back into {role, content, tool_calls: [...]} objects. */
 static JsonObject *
-ensure_index (GHashTable *by_index,
-              guint       index)
+ensure_index (GHashTable **by_index,
+              guint        index)
 {
-  JsonObject *object = g_hash_table_lookup (by_index, GUINT_TO_POINTER (index));
+  JsonObject *object;
+
+  /* Made when first needed: most messages have no parts and no calls. */
+  if (*by_index == NULL)
+    *by_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_object_unref);
+  object = g_hash_table_lookup (*by_index, GUINT_TO_POINTER (index));
 
   if (object == NULL)
     {
       object = json_object_new ();
-      g_hash_table_insert (by_index, GUINT_TO_POINTER (index), object);
+      g_hash_table_insert (*by_index, GUINT_TO_POINTER (index), object);
     }
   return object;
 }
@@ -40,9 +45,9 @@ strip (const char *text,
 /* OpenInference's "contents.M.message_content.{type,text,image.image.url}":
  * part M of the message's content list. */
 static void
-set_content_part (GHashTable *parts,
-                  const char *rest,
-                  JsonNode   *value)
+set_content_part (GHashTable **parts,
+                  const char  *rest,
+                  JsonNode    *value)
 {
   char *end;
   guint index = (guint)strtoul (rest, &end, 10);
@@ -59,11 +64,11 @@ set_content_part (GHashTable *parts,
 }
 
 static void
-set_indexed_field (GHashTable *calls,
-                   JsonObject *message,
-                   GHashTable *parts,
-                   const char *rest,
-                   JsonNode   *value)
+set_indexed_field (GHashTable **calls,
+                   JsonObject  *message,
+                   GHashTable **parts,
+                   const char  *rest,
+                   JsonNode    *value)
 {
   char *end;
   guint index;
@@ -138,8 +143,8 @@ indexed_free (gpointer data)
   Indexed *indexed = data;
 
   json_object_unref (indexed->message);
-  g_hash_table_unref (indexed->calls);
-  g_hash_table_unref (indexed->parts);
+  g_clear_pointer (&indexed->calls, g_hash_table_unref);
+  g_clear_pointer (&indexed->parts, g_hash_table_unref);
   g_free (indexed);
 }
 
@@ -153,8 +158,6 @@ ensure_indexed (GHashTable *by_index,
     {
       indexed = g_new0 (Indexed, 1);
       indexed->message = json_object_new ();
-      indexed->calls = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_object_unref);
-      indexed->parts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_object_unref);
       g_hash_table_insert (by_index, GUINT_TO_POINTER (index), indexed);
     }
   return indexed;
@@ -182,7 +185,7 @@ collect_indexed (JsonObject *attributes,
       if (*end != '.')
         continue;
       indexed = ensure_indexed (by_index, index);
-      set_indexed_field (indexed->calls, indexed->message, indexed->parts, end + 1, value);
+      set_indexed_field (&indexed->calls, indexed->message, &indexed->parts, end + 1, value);
     }
   return by_index;
 }
@@ -235,10 +238,10 @@ _errata_import_otel_append_indexed_messages (ErrataImportContext  *ctx,
 
       if (!json_object_has_member (indexed->message, "role"))
         json_object_set_string_member (indexed->message, "role", "user");
-      if (!json_object_has_member (indexed->message, "content") && g_hash_table_size (indexed->parts) > 0)
+      if (!json_object_has_member (indexed->message, "content") && indexed->parts != NULL)
         json_object_set_array_member (indexed->message, "content", sorted_objects (indexed->parts));
       fix_flattened_content (ctx, indexed->message);
-      if (g_hash_table_size (indexed->calls) > 0)
+      if (indexed->calls != NULL)
         json_object_set_array_member (indexed->message, "tool_calls", sorted_objects (indexed->calls));
       node = json_node_init_object (json_node_alloc (), indexed->message);
       if (!errata_messages_append (out, node, i, error))

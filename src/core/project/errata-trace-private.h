@@ -26,6 +26,9 @@ void _errata_trace_set_summary     (ErrataTrace   *self,
  * the fields derived from them: for an importer holding a batch whose
  * rows already hold them as text. */
 void _errata_trace_drop_json       (ErrataTrace   *self);
+/* _errata_trace_drop_json() and the metadata too: for a trace that is only
+ * written out from its row text, freed on the thread that built it. */
+void _errata_trace_drop_trees      (ErrataTrace   *self);
 /* The stored tools (an array) and metadata (an object) as JSON text,
  * either NULL: parsed when first asked for, added as
  * errata_trace_set_tools() and the metadata's members would be. */

@@ -351,6 +351,13 @@ _errata_trace_drop_json (ErrataTrace *self)
 }
 
 void
+_errata_trace_drop_trees (ErrataTrace *self)
+{
+  _errata_trace_drop_json (self);
+  g_clear_pointer (&self->metadata, json_object_unref);
+}
+
+void
 _errata_trace_set_summary (ErrataTrace *self,
                            const char  *input,
                            const char  *output,

@@ -631,7 +631,14 @@ errata_live_journal_build (const char *trace_id,
   ctx.parser = parser;
   built->trace = _errata_import_otel_build (&ctx, trace_id, items, NULL);
   if (built->trace != NULL)
-    _errata_trace_row_prepare (&built->row, built->trace);
+    {
+      _errata_trace_row_prepare (&built->row, built->trace);
+      /* Only the row is written. Freed here, the trees' memory goes back
+       * to this thread's own caches; freed on the sweeper, every block
+       * went back to the arena of the thread that allocated it, under
+       * its lock. */
+      _errata_trace_drop_trees (built->trace);
+    }
   return built;
 }
 
