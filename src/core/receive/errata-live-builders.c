@@ -6,10 +6,11 @@
  * The writer thread is the receiver's ceiling: whatever need not touch
  * the project runs here. The builders (a thread a processor) build the
  * traces new to the project and make their rows' text, and make the
- * journal text of the spans that go through the journal; the writer waits
- * for each round, so that nothing it journals meanwhile can race a trace
- * being built. The sweeper frees what the writer is done with: freeing a
- * batch's parsed spans took a sixth of the writer's time.
+ * journal text of the spans that go through the journal. Work comes in
+ * rounds, each waited for on its own: the writer builds one batch's
+ * traces while it writes the batch before (errata-live-writer.c). The
+ * sweeper frees what the writer is done with: freeing a batch's parsed
+ * spans took a sixth of the writer's time.
  */
 
 #include "config.h"
@@ -27,16 +28,21 @@ struct _ErrataLiveBuilders
 {
   GThreadPool *builders;
   GThreadPool *sweeper;
-  GMutex       mutex;
+  GMutex       mutex;     /* for every round's n_pending */
   GCond        cond;
-  guint        n_pending;
+};
+
+struct _ErrataLiveBuildRound
+{
+  guint n_pending;        /* its tasks not done yet */
 };
 
 /* A trace to build, or (`spans` set) spans whose journal text to make. */
 typedef struct
 {
-  ErrataLiveBuildJob *job;
-  GPtrArray          *spans;
+  ErrataLiveBuildRound *round;
+  ErrataLiveBuildJob   *job;
+  GPtrArray            *spans;
 } Task;
 
 /* GLib names every pool thread "pool": perf and gdb could not tell the
@@ -79,11 +85,11 @@ run_task (gpointer data,
     }
   else
     task->job->built = errata_live_journal_build (task->job->trace_id, task->job->items);
-  g_free (task);
   g_mutex_lock (&self->mutex);
-  if (--self->n_pending == 0)
-    g_cond_signal (&self->cond);
+  if (--task->round->n_pending == 0)
+    g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
+  g_free (task);
 }
 
 ErrataLiveBuilders *
@@ -108,42 +114,61 @@ errata_live_builders_free (ErrataLiveBuilders *self)
   g_free (self);
 }
 
-/* Called with the mutex held, after pushing the round's tasks. */
-static void
-wait_for_round (ErrataLiveBuilders *self)
+void
+errata_live_builders_wait (ErrataLiveBuilders   *self,
+                           ErrataLiveBuildRound *round)
 {
-  while (self->n_pending > 0)
+  if (round == NULL)
+    return;
+  g_mutex_lock (&self->mutex);
+  while (round->n_pending > 0)
     g_cond_wait (&self->cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
+  g_free (round);
 }
 
+/* Called with the mutex held. */
 static void
-push (ErrataLiveBuilders *self,
-      Task               *task)
+push (ErrataLiveBuilders   *self,
+      ErrataLiveBuildRound *round,
+      Task                 *task)
 {
-  self->n_pending++;
+  task->round = round;
+  round->n_pending++;
   g_thread_pool_push (self->builders, task, NULL);
 }
 
-void
-errata_live_builders_build (ErrataLiveBuilders *self,
-                            GArray             *jobs)
+ErrataLiveBuildRound *
+errata_live_builders_build_async (ErrataLiveBuilders *self,
+                                  GArray             *jobs)
 {
+  ErrataLiveBuildRound *round = g_new0 (ErrataLiveBuildRound, 1);
+
   g_mutex_lock (&self->mutex);
   for (guint i = 0; i < jobs->len; i++)
     {
       Task *task = g_new0 (Task, 1);
 
       task->job = &g_array_index (jobs, ErrataLiveBuildJob, i);
-      push (self, task);
+      push (self, round, task);
     }
-  wait_for_round (self);
+  g_mutex_unlock (&self->mutex);
+  return round;
+}
+
+void
+errata_live_builders_build (ErrataLiveBuilders *self,
+                            GArray             *jobs)
+{
+  errata_live_builders_wait (self, errata_live_builders_build_async (self, jobs));
 }
 
 void
 errata_live_builders_prepare_bodies (ErrataLiveBuilders *self,
                                      GPtrArray          *spans)
 {
+  ErrataLiveBuildRound *round = g_new0 (ErrataLiveBuildRound, 1);
+
   g_mutex_lock (&self->mutex);
   for (guint i = 0; i < spans->len; i += SPANS_PER_SLICE)
     {
@@ -153,9 +178,10 @@ errata_live_builders_prepare_bodies (ErrataLiveBuilders *self,
       task->spans = g_ptr_array_sized_new (n);
       for (guint j = i; j < i + n; j++)
         g_ptr_array_add (task->spans, spans->pdata[j]);
-      push (self, task);
+      push (self, round, task);
     }
-  wait_for_round (self);
+  g_mutex_unlock (&self->mutex);
+  errata_live_builders_wait (self, round);
 }
 
 void

@@ -370,6 +370,8 @@ typedef struct
 {
   SoupSession        *session;
   ErrataOtlpReceiver *receiver;
+  GBytes           *(*body) (guint r);
+  guint               n_requests;
   guint               done;
   guint               retries;
 } Flood;
@@ -416,7 +418,7 @@ send_flood_request (Flood *flood,
 {
   g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (flood->receiver);
   g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
-  g_autoptr(GBytes) body = flood_body (r);
+  g_autoptr(GBytes) body = flood->body (r);
   FloodRequest *request = g_new0 (FloodRequest, 1);
 
   request->flood = flood;
@@ -430,7 +432,7 @@ send_flood_request (Flood *flood,
 static gboolean
 flood_done (gpointer data)
 {
-  return ((Flood *)data)->done == N_REQUESTS;
+  return ((Flood *)data)->done == ((Flood *)data)->n_requests;
 }
 
 static void
@@ -445,7 +447,7 @@ test_flood (Fixture       *fixture,
   ErrataOtlpReceiverCounts counts;
   g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 32,
                                                                   "max-conns-per-host", 32, NULL);
-  Flood flood = { session, receiver, 0, 0 };
+  Flood flood = { session, receiver, flood_body, N_REQUESTS, 0, 0 };
   JsonArray *messages;
 
   errata_otlp_receiver_set_port (receiver, 0);
@@ -478,6 +480,76 @@ test_flood (Fixture       *fixture,
                    ==, "question 4443");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, 1), "content"),
                    ==, "answer 4443");
+}
+
+/* Late spans in the next request: trace t's root and LLM span come in
+ * request t / LATE_PER_REQUEST, a third span of it in the request after.
+ * All are sent at once, so that a late span often comes in the batch
+ * right after its trace's, which the writer prepares while it writes that
+ * one (errata-live-writer.c): it must wait for it, and every late span
+ * must be in its trace by the end, none left in the journal. */
+#define LATE_TRACES 600
+#define LATE_PER_REQUEST 20
+#define LATE_REQUESTS (LATE_TRACES / LATE_PER_REQUEST + 1)
+
+static void
+add_late_span (GString *json,
+               guint    n)
+{
+  g_string_append_printf (json, "{\"traceId\": \"%032x\", \"spanId\": \"%016x\","
+                          " \"parentSpanId\": \"%016x\", \"name\": \"late\","
+                          " \"startTimeUnixNano\": \"%u950\", \"endTimeUnixNano\": \"%u960\","
+                          " \"attributes\": [", n + 1, 100000 + n, 2 * n + 1, n + 1, n + 1);
+  add_attribute (json, "openinference.span.kind", "CHAIN", TRUE);
+  g_string_append (json, "]}");
+}
+
+static GBytes *
+late_body (guint r)
+{
+  GString *json = g_string_new ("{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [");
+  gboolean first = TRUE;
+
+  for (guint t = r * LATE_PER_REQUEST; r + 1 < LATE_REQUESTS && t < (r + 1) * LATE_PER_REQUEST; t++)
+    {
+      g_string_append (json, first ? "" : ",");
+      add_flood_trace (json, t);
+      first = FALSE;
+    }
+  for (guint t = (r - 1) * LATE_PER_REQUEST; r > 0 && t < r * LATE_PER_REQUEST; t++)
+    {
+      g_string_append (json, first ? "" : ",");
+      add_late_span (json, t);
+      first = FALSE;
+    }
+  g_string_append (json, "]}]}]}");
+  return g_string_free_to_bytes (json);
+}
+
+static void
+test_late_in_next_batch (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns", 8,
+                                                                  "max-conns-per-host", 8, NULL);
+  Flood flood = { session, receiver, late_body, LATE_REQUESTS, 0, 0 };
+  ErrataOtlpReceiverCounts counts;
+
+  for (guint r = 0; r < LATE_REQUESTS; r++)
+    send_flood_request (&flood, r);
+  errata_test_wait_until (flood_done, &flood, 300);
+  errata_otlp_receiver_stop (receiver);
+
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.spans_accepted, ==, 3 * LATE_TRACES);
+  g_assert_cmpuint (counts.traces_added, ==, LATE_TRACES);
+  g_test_message ("%" G_GUINT64_FORMAT " traces were updated by their late span", counts.traces_updated);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received,
+                              "SELECT count(*) FROM traces WHERE n_messages = 2 AND json_array_length ("
+                              "errata_text (metadata), '$.spans') = 3"), ==, LATE_TRACES);
 }
 
 /* The trace id the next connections opened refuse to store (NULL: none). */
@@ -872,6 +944,7 @@ main (int   argc,
   ADD ("/replay-after-crash", test_replay_after_crash);
   ADD ("/late-spans", test_late_spans);
   ADD ("/flood", test_flood);
+  ADD ("/late-in-next-batch", test_late_in_next_batch);
   ADD ("/refused-trace", test_refused_trace);
   ADD ("/import", test_import);
   ADD ("/stored-at-once", test_stored_at_once);
