@@ -6,11 +6,10 @@
  * The writer thread is the receiver's ceiling: whatever need not touch
  * the project runs here. The builders (a thread a processor) build the
  * traces new to the project and make their rows' text, and make the
- * journal text of the spans that go through the journal. Work comes in
- * rounds, each waited for on its own: the writer builds one batch's
- * traces while it writes the batch before (errata-live-writer.c). The
- * sweeper frees what the writer is done with: freeing a batch's parsed
- * spans took a sixth of the writer's time.
+ * journal text of the spans that go through the journal; the writer waits
+ * for each round, so that nothing it journals meanwhile can race a trace
+ * being built. The sweeper frees what the writer is done with: freeing a
+ * batch's parsed spans took a sixth of the writer's time.
  */
 
 #include "config.h"
@@ -28,21 +27,16 @@ struct _ErrataLiveBuilders
 {
   GThreadPool *builders;
   GThreadPool *sweeper;
-  GMutex       mutex;     /* for every round's n_pending */
+  GMutex       mutex;
   GCond        cond;
-};
-
-struct _ErrataLiveBuildRound
-{
-  guint n_pending;        /* its tasks not done yet */
+  guint        n_pending;
 };
 
 /* A trace to build, or (`spans` set) spans whose journal text to make. */
 typedef struct
 {
-  ErrataLiveBuildRound *round;
-  ErrataLiveBuildJob   *job;
-  GPtrArray            *spans;
+  ErrataLiveBuildJob *job;
+  GPtrArray          *spans;
 } Task;
 
 /* GLib names every pool thread "pool": perf and gdb could not tell the
@@ -85,11 +79,11 @@ run_task (gpointer data,
     }
   else
     task->job->built = errata_live_journal_build (task->job->trace_id, task->job->items);
-  g_mutex_lock (&self->mutex);
-  if (--task->round->n_pending == 0)
-    g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->mutex);
   g_free (task);
+  g_mutex_lock (&self->mutex);
+  if (--self->n_pending == 0)
+    g_cond_signal (&self->cond);
+  g_mutex_unlock (&self->mutex);
 }
 
 ErrataLiveBuilders *
@@ -114,61 +108,42 @@ errata_live_builders_free (ErrataLiveBuilders *self)
   g_free (self);
 }
 
-void
-errata_live_builders_wait (ErrataLiveBuilders   *self,
-                           ErrataLiveBuildRound *round)
+/* Called with the mutex held, after pushing the round's tasks. */
+static void
+wait_for_round (ErrataLiveBuilders *self)
 {
-  if (round == NULL)
-    return;
-  g_mutex_lock (&self->mutex);
-  while (round->n_pending > 0)
+  while (self->n_pending > 0)
     g_cond_wait (&self->cond, &self->mutex);
   g_mutex_unlock (&self->mutex);
-  g_free (round);
 }
 
-/* Called with the mutex held. */
 static void
-push (ErrataLiveBuilders   *self,
-      ErrataLiveBuildRound *round,
-      Task                 *task)
+push (ErrataLiveBuilders *self,
+      Task               *task)
 {
-  task->round = round;
-  round->n_pending++;
+  self->n_pending++;
   g_thread_pool_push (self->builders, task, NULL);
-}
-
-ErrataLiveBuildRound *
-errata_live_builders_build_async (ErrataLiveBuilders *self,
-                                  GArray             *jobs)
-{
-  ErrataLiveBuildRound *round = g_new0 (ErrataLiveBuildRound, 1);
-
-  g_mutex_lock (&self->mutex);
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      Task *task = g_new0 (Task, 1);
-
-      task->job = &g_array_index (jobs, ErrataLiveBuildJob, i);
-      push (self, round, task);
-    }
-  g_mutex_unlock (&self->mutex);
-  return round;
 }
 
 void
 errata_live_builders_build (ErrataLiveBuilders *self,
                             GArray             *jobs)
 {
-  errata_live_builders_wait (self, errata_live_builders_build_async (self, jobs));
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      Task *task = g_new0 (Task, 1);
+
+      task->job = &g_array_index (jobs, ErrataLiveBuildJob, i);
+      push (self, task);
+    }
+  wait_for_round (self);
 }
 
 void
 errata_live_builders_prepare_bodies (ErrataLiveBuilders *self,
                                      GPtrArray          *spans)
 {
-  ErrataLiveBuildRound *round = g_new0 (ErrataLiveBuildRound, 1);
-
   g_mutex_lock (&self->mutex);
   for (guint i = 0; i < spans->len; i += SPANS_PER_SLICE)
     {
@@ -178,10 +153,9 @@ errata_live_builders_prepare_bodies (ErrataLiveBuilders *self,
       task->spans = g_ptr_array_sized_new (n);
       for (guint j = i; j < i + n; j++)
         g_ptr_array_add (task->spans, spans->pdata[j]);
-      push (self, round, task);
+      push (self, task);
     }
-  g_mutex_unlock (&self->mutex);
-  errata_live_builders_wait (self, round);
+  wait_for_round (self);
 }
 
 void

@@ -11,8 +11,6 @@
 G_BEGIN_DECLS
 
 typedef struct _ErrataLiveBuilders ErrataLiveBuilders;
-/* Work handed to the builders at once, waited for at once. */
-typedef struct _ErrataLiveBuildRound ErrataLiveBuildRound;
 
 /* One trace to build: `items` as errata_live_journal_build() takes them;
  * `built` is set. */
@@ -30,13 +28,6 @@ void                errata_live_builders_free           (ErrataLiveBuilders *sel
 /* Builds `jobs` on the builder threads and waits for them all. */
 void                errata_live_builders_build          (ErrataLiveBuilders *self,
                                                          GArray             *jobs);
-/* Starts building `jobs` (kept by the caller until the round is waited
- * for) and returns at once. */
-ErrataLiveBuildRound *errata_live_builders_build_async  (ErrataLiveBuilders *self,
-                                                         GArray             *jobs);
-/* Waits for the round's tasks, and frees it; NULL: nothing to wait for. */
-void                errata_live_builders_wait           (ErrataLiveBuilders   *self,
-                                                         ErrataLiveBuildRound *round);
 /* Makes the journal text of each of `spans` (ErrataLiveSpan) on the
  * builder threads and waits for them all. */
 void                errata_live_builders_prepare_bodies (ErrataLiveBuilders *self,

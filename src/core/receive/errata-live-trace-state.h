@@ -27,9 +27,6 @@ typedef struct
   guint64    looked_up_in;
   /* Stored straight from its batch, never journaled (errata-live-writer.c). */
   gboolean   direct;
-  /* The writer's batch holding spans of it not written yet; 0: none.
-   * Such a trace is left alone until that batch is written. */
-  guint64    in_batch;
 } ErrataLiveTraceState;
 
 /* What the project says of the trace, in the writer's batch `batch`: its

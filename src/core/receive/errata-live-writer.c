@@ -9,13 +9,6 @@
  * make the receiver as slow as the disk's flushes), answers them all, then
  * builds the traces that are complete: those whose root span arrived, and
  * those quiet for the idle time.
- *
- * A batch goes in two steps: prepared (its traces looked up, those it
- * holds whole handed to the builder threads) and written. The next batch
- * is prepared before this one is written, so that its traces are built
- * while the writer writes: waiting for the builders had been 60% of the
- * writer's time, with one processor idle meanwhile. A batch that holds
- * spans of a trace of the one being written waits for that one first.
  */
 
 #include "config.h"
@@ -46,18 +39,6 @@ typedef struct
 
 /* What the writer knows of a trace with spans not yet in a trace. */
 typedef ErrataLiveTraceState TraceState;
-
-/* A batch of requests between its preparation and its write. */
-typedef struct
-{
-  GPtrArray            *jobs;        /* Job */
-  guint64               number;
-  GPtrArray            *ids;         /* the traces stored at once: their ids */
-  GPtrArray            *states;      /* and states, both owned by `traces` */
-  GArray               *build_jobs;  /* ErrataLiveBuildJob, being built */
-  GPtrArray            *built;       /* the TraceState of each build job */
-  ErrataLiveBuildRound *round;
-} Batch;
 
 struct _ErrataLiveWriter
 {
@@ -261,17 +242,17 @@ convert_batch (ErrataLiveWriter *self,
 
 /* Building a trace and writing its row's text took half of the writer's
  * time: the traces new to the project are built on the builder threads,
- * all processors at once, and the writer only inserts them. A trace
- * already stored is rebuilt while it is stored, with its stored spans.
- * Adds to `build_jobs` and `built` (the states) what `ready` has to build
- * and returns the round building them; NULL: nothing to build. */
-static ErrataLiveBuildRound *
-start_builds (ErrataLiveWriter *self,
-              GPtrArray        *ready,
-              GPtrArray        *states,
-              GArray           *build_jobs,
-              GPtrArray        *built)
+ * all processors at once, and the writer only inserts them. It waits for
+ * them (errata-live-builders.c). A trace already stored is rebuilt here,
+ * with its stored spans. */
+static void
+build_off_writer (ErrataLiveWriter *self,
+                  GPtrArray        *ready,
+                  GPtrArray        *states)
 {
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (ErrataLiveBuildJob));
+  g_autoptr(GPtrArray) built = g_ptr_array_new ();
+
   for (guint i = 0; i < ready->len; i++)
     {
       TraceState *state = states->pdata[i];
@@ -279,36 +260,14 @@ start_builds (ErrataLiveWriter *self,
 
       if (state->items == NULL || state->stored || state->built != NULL)
         continue;
-      g_array_append_val (build_jobs, job);
+      g_array_append_val (jobs, job);
       g_ptr_array_add (built, state);
     }
-  if (build_jobs->len == 0)
-    return NULL;
-  return errata_live_builders_build_async (self->builders, build_jobs);
-}
-
-/* Waits for the round and gives each state its built trace. */
-static void
-finish_builds (ErrataLiveWriter     *self,
-               ErrataLiveBuildRound *round,
-               GArray               *build_jobs,
-               GPtrArray            *built)
-{
-  errata_live_builders_wait (self->builders, round);
-  for (guint i = 0; i < build_jobs->len; i++)
-    ((TraceState *)built->pdata[i])->built = g_array_index (build_jobs, ErrataLiveBuildJob, i).built;
-}
-
-static void
-build_off_writer (ErrataLiveWriter *self,
-                  GPtrArray        *ready,
-                  GPtrArray        *states)
-{
-  g_autoptr(GArray) build_jobs = g_array_new (FALSE, FALSE, sizeof (ErrataLiveBuildJob));
-  g_autoptr(GPtrArray) built = g_ptr_array_new ();
-  ErrataLiveBuildRound *round = start_builds (self, ready, states, build_jobs, built);
-
-  finish_builds (self, round, build_jobs, built);
+  if (jobs->len == 0)
+    return;
+  errata_live_builders_build (self->builders, jobs);
+  for (guint i = 0; i < jobs->len; i++)
+    ((TraceState *)built->pdata[i])->built = g_array_index (jobs, ErrataLiveBuildJob, i).built;
 }
 
 /* ---- A batch of requests: journaled, or stored at once ---- */
@@ -499,10 +458,7 @@ answer_jobs (ErrataLiveWriter *self,
           TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
           if (state != NULL)
-            {
-              state->in_batch = 0;
-              errata_live_trace_state_note_span (state, span, written, now);
-            }
+            errata_live_trace_state_note_span (state, span, written, now);
           else
             g_clear_pointer (&span->flat, json_object_unref);
         }
@@ -536,116 +492,63 @@ forget_stored (ErrataLiveWriter *self,
   errata_live_builders_sweep (self->builders, stored);
 }
 
+/* All of `jobs` in one transaction; each is answered either way, and only
+ * then: a 200 means the spans are on disk. A trace complete in the batch
+ * (its root span with it, nothing of it seen before: most traces, as an
+ * exporter sends a trace's spans together) is built at once and stored in
+ * the same transaction, never journaled: writing each span into the
+ * journal and deleting it a moment later was a third of the writer's
+ * pages. Should storing fail, the batch is journaled the usual way. */
 static void
-batch_free (Batch *batch)
-{
-  g_ptr_array_unref (batch->jobs);
-  g_ptr_array_unref (batch->ids);
-  g_ptr_array_unref (batch->states);
-  g_array_unref (batch->build_jobs);
-  g_ptr_array_unref (batch->built);
-  g_free (batch);
-}
-
-/* Whether `jobs` hold spans of a trace that `batch` has not written yet. */
-static gboolean
-touches_batch (ErrataLiveWriter *self,
-               GPtrArray        *jobs,
-               Batch            *batch)
-{
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
-
-      for (guint j = 0; j < spans->len; j++)
-        {
-          TraceState *state = g_hash_table_lookup (self->traces, ((ErrataLiveSpan *)spans->pdata[j])->trace_id);
-
-          if (state != NULL && state->in_batch == batch->number)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The first step of a batch: its traces looked up (before the write
- * transaction, so that the window and other connections are not kept
- * waiting meanwhile; storing checks again that the trace is not stored,
- * errata_live_journal_store_built), and those it holds whole handed to
- * the builders. A trace complete in the batch (its root span with it,
- * nothing of it seen before: most traces, as an exporter sends a trace's
- * spans together) is built at once and stored in the batch's transaction,
- * never journaled: writing each span into the journal and deleting it a
- * moment later was a third of the writer's pages. */
-static Batch *
-prepare_batch (ErrataLiveWriter *self,
-               GPtrArray        *jobs)
-{
-  Batch *batch = g_new0 (Batch, 1);
-
-  batch->jobs = jobs;
-  batch->number = ++self->n_batches;
-  batch->ids = g_ptr_array_new ();
-  batch->states = g_ptr_array_new ();
-  batch->build_jobs = g_array_new (FALSE, FALSE, sizeof (ErrataLiveBuildJob));
-  batch->built = g_ptr_array_new ();
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
-
-      for (guint j = 0; j < spans->len; j++)
-        {
-          ErrataLiveSpan *span = spans->pdata[j];
-
-          look_up_trace (self, span);
-          ((TraceState *)g_hash_table_lookup (self->traces, span->trace_id))->in_batch = batch->number;
-        }
-    }
-  find_direct (self, jobs, batch->ids, batch->states);
-  batch->round = start_builds (self, batch->ids, batch->states, batch->build_jobs, batch->built);
-  return batch;
-}
-
-/* The second step: the batch's requests in one transaction; each is
- * answered either way, and only then: a 200 means the spans are on disk.
- * Should storing the traces built fail, the batch is journaled the usual
- * way. */
-static void
-write_prepared (ErrataLiveWriter *self,
-                Batch            *batch)
+journal_jobs (ErrataLiveWriter *self,
+              GPtrArray        *jobs)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) states = g_ptr_array_new ();
   ErrataLiveCounts counts = self->counts;
   gint64 import_id = self->import.id;
   guint n_journaled = 0;
   gboolean ok;
 
-  finish_builds (self, g_steal_pointer (&batch->round), batch->build_jobs, batch->built);
-  keep_storable (batch->ids, batch->states);
-  ok = write_batch (self, batch->jobs, batch->ids, batch->states, &counts, &n_journaled, &error);
-  if (!ok && batch->ids->len > 0)
+  /* Looked up and built before the write transaction, so that the window
+   * and other connections are not kept waiting meanwhile; storing checks
+   * again that the trace is not stored (errata_live_journal_store_built). */
+  self->n_batches++;
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((Job *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        look_up_trace (self, spans->pdata[j]);
+    }
+  find_direct (self, jobs, ids, states);
+  build_off_writer (self, ids, states);
+  keep_storable (ids, states);
+
+  ok = write_batch (self, jobs, ids, states, &counts, &n_journaled, &error);
+  if (!ok && ids->len > 0)
     {
       g_debug ("Received traces go through the journal: storing them at once failed: %s", error->message);
       g_clear_error (&error);
       self->import.id = import_id;
       counts = self->counts;
-      for (guint i = 0; i < batch->states->len; i++)
-        errata_live_trace_state_undo_direct (batch->states->pdata[i]);
-      g_ptr_array_set_size (batch->ids, 0);
-      ok = write_batch (self, batch->jobs, batch->ids, batch->states, &counts, &n_journaled, &error);
+      for (guint i = 0; i < states->len; i++)
+        errata_live_trace_state_undo_direct (states->pdata[i]);
+      g_ptr_array_set_size (ids, 0);
+      ok = write_batch (self, jobs, ids, states, &counts, &n_journaled, &error);
     }
   if (ok)
     {
       self->counts = counts;
       self->counts.spans_journaled += n_journaled;
     }
-  answer_jobs (self, batch->jobs, ok, error);
-  if (ok && batch->ids->len > 0)
+  answer_jobs (self, jobs, ok, error);
+  if (ok && ids->len > 0)
     {
-      forget_stored (self, batch->ids, batch->states);
+      forget_stored (self, ids, states);
       report_stored (self);
     }
-  batch_free (batch);
 }
 
 /* Builds the complete traces, all in one transaction. */
@@ -663,8 +566,7 @@ convert_ready (ErrataLiveWriter *self,
   g_hash_table_iter_init (&iter, self->traces);
   while (g_hash_table_iter_next (&iter, &key, &value)
          && (stopping || ready->len < MAX_CONVERSIONS))
-    if (((TraceState *)value)->in_batch == 0
-        && errata_live_trace_state_is_ready (value, now, self->idle_ms, stopping))
+    if (errata_live_trace_state_is_ready (value, now, self->idle_ms, stopping))
       {
         g_ptr_array_add (ready, g_strdup (key));
         g_ptr_array_add (states, value);
@@ -759,36 +661,11 @@ record_end (ErrataLiveWriter *self)
     g_warning ("Could not record the end of receiving traces: %s", error->message);
 }
 
-/* The requests queued, waiting at most `wait` µs for the first; the stop
- * request sets `stopping`. */
-static GPtrArray *
-pop_jobs (ErrataLiveWriter *self,
-          guint64           wait,
-          gboolean         *stopping)
-{
-  GPtrArray *jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
-  Job *job = wait > 0 ? g_async_queue_timeout_pop (self->queue, wait) : g_async_queue_try_pop (self->queue);
-
-  while (job != NULL)
-    {
-      if (job->spans == NULL)
-        {
-          *stopping = TRUE;
-          job_free (job);
-        }
-      else
-        g_ptr_array_add (jobs, job);
-      job = jobs->len < MAX_BATCH ? g_async_queue_try_pop (self->queue) : NULL;
-    }
-  return jobs;
-}
-
 static gpointer
 writer_thread (gpointer data)
 {
   ErrataLiveWriter *self = data;
   gboolean stopping = FALSE;
-  Batch *pending = NULL;
 
   if (!open_project (self))
     return NULL;
@@ -797,20 +674,24 @@ writer_thread (gpointer data)
   self->builders = errata_live_builders_new ();
   replay_journal (self);
 
-  while (!stopping || g_async_queue_length (self->queue) > 0 || pending != NULL)
+  while (!stopping || g_async_queue_length (self->queue) > 0)
     {
-      /* With a batch prepared, what came meanwhile is taken at once. */
-      GPtrArray *jobs = pop_jobs (self, pending != NULL ? 0 : wait_us (self), &stopping);
-      Batch *next = NULL;
+      g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
+      Job *job = g_async_queue_timeout_pop (self->queue, wait_us (self));
 
-      if (jobs->len > 0 && pending != NULL && touches_batch (self, jobs, pending))
-        write_prepared (self, g_steal_pointer (&pending));
+      while (job != NULL)
+        {
+          if (job->spans == NULL)
+            {
+              stopping = TRUE;
+              job_free (job);
+            }
+          else
+            g_ptr_array_add (jobs, job);
+          job = jobs->len < MAX_BATCH ? g_async_queue_try_pop (self->queue) : NULL;
+        }
       if (jobs->len > 0)
-        next = prepare_batch (self, g_steal_pointer (&jobs));
-      g_clear_pointer (&jobs, g_ptr_array_unref);
-      if (pending != NULL)
-        write_prepared (self, pending);
-      pending = next;
+        journal_jobs (self, jobs);
       convert_ready (self, FALSE);
     }
   convert_ready (self, TRUE);

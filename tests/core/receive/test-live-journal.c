@@ -484,10 +484,9 @@ test_flood (Fixture       *fixture,
 
 /* Late spans in the next request: trace t's root and LLM span come in
  * request t / LATE_PER_REQUEST, a third span of it in the request after.
- * All are sent at once, so that a late span often comes in the batch
- * right after its trace's, which the writer prepares while it writes that
- * one (errata-live-writer.c): it must wait for it, and every late span
- * must be in its trace by the end, none left in the journal. */
+ * All are sent at once, so that a late span comes in the same batch as
+ * its trace, in the next batch or later: every late span must be in its
+ * trace by the end, none left in the journal. */
 #define LATE_TRACES 600
 #define LATE_PER_REQUEST 20
 #define LATE_REQUESTS (LATE_TRACES / LATE_PER_REQUEST + 1)
