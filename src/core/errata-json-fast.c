@@ -64,6 +64,80 @@ skip_space (Reader *reader)
     reader->p++;
 }
 
+/* Eight bytes at a time: checking a request's text is valid UTF-8 took as
+ * many instructions as building its spans' attributes (g_utf8_validate
+ * looks at a byte at a time); a run of plain bytes in a string is skipped
+ * the same way. */
+#define BYTES_ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define BYTES_HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+load_word (const char *p)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  return word;
+}
+
+/* Non-zero when a byte of `word` is below `n` (at most 0x80); a byte with
+ * its high bit set never counts. */
+static inline guint64
+word_has_below (guint64 word,
+                guint8  n)
+{
+  return (word - BYTES_ONES * n) & ~word & BYTES_HIGHS;
+}
+
+static inline guint64
+word_has_byte (guint64 word,
+               guint8  byte)
+{
+  return word_has_below (word ^ (BYTES_ONES * byte), 1);
+}
+
+/* Non-zero when a byte of `word` ends a run of a string's plain bytes: a
+ * quote, a backslash, a control character. */
+static inline guint64
+word_stops_string (guint64 word)
+{
+  return word_has_below (word, 0x20) | word_has_byte (word, '"') | word_has_byte (word, '\\');
+}
+
+/* UTF-8 without a NUL, as g_utf8_validate() checks it, with runs of
+ * ASCII taken a word at a time. */
+static gboolean
+text_is_valid (const char *text,
+               gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+
+  while (p < end)
+    {
+      guchar lead = (guchar)*p;
+      gsize n;
+
+      if (end - p >= 8 && ((load_word (p) & BYTES_HIGHS) | word_has_below (load_word (p), 1)) == 0)
+        {
+          p += 8;
+          continue;
+        }
+      if (lead == '\0')
+        return FALSE;
+      if (lead < 0x80)
+        {
+          p++;
+          continue;
+        }
+      n = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      if ((gsize)(end - p) < n || !g_utf8_validate_len (p, n, NULL))
+        return FALSE;
+      p += n;
+    }
+  return TRUE;
+}
+
 static int
 hex_digit (char c)
 {
@@ -143,6 +217,8 @@ parse_string (Reader *reader)
       char c;
 
       /* Copy the run of plain bytes up to the next quote or escape. */
+      while (reader->end - reader->p >= 8 && word_stops_string (load_word (reader->p)) == 0)
+        reader->p += 8;
       while (reader->p < reader->end && *reader->p != '"' && *reader->p != '\\')
         {
           if ((guchar)*reader->p < 0x20)
@@ -406,7 +482,7 @@ _errata_json_reader_init (ErrataJsonReader *reader,
                           gsize             length)
 {
   /* Also refuses a NUL inside the text. */
-  if (length == 0 || !g_utf8_validate (text, length, NULL))
+  if (length == 0 || !text_is_valid (text, length))
     return FALSE;
   *reader = (Reader) { text, text + length, 0, thread_scratch () };
   return TRUE;
@@ -498,6 +574,10 @@ write_rules (void)
   return &rules;
 }
 
+/* A byte at a time: a string written is mostly JSON text itself (a span's
+ * input and output values), with a quote every few bytes, and looking at
+ * eight bytes at a time cost more here than it saved (130 million
+ * instructions against 90, callgrind, the receiver taking 4,096 spans). */
 static void
 write_escaped (GString          *out,
                const char       *text,

@@ -114,6 +114,52 @@ test_long_strings (void)
     }
 }
 
+/* The parser and the writer look at eight bytes at a time: whatever
+ * stops a run (a quote, an escape, a control character, DEL, a byte of a
+ * multi-byte character) is found at every offset in the word, and what is
+ * not valid is refused at every offset. */
+static void
+test_every_offset (void)
+{
+  const char *kept[] = {
+    "\\\"", "\\\\", "\\n", "\\u001f", "\\u0001", "\x7f", "\xc3\xa9", "\xe4\xb8\xad",
+    "\xf0\x9f\x98\x80", "\\u00e9",
+  };
+  const char *refused[] = {
+    "\x01", "\x1f", "\xc3x", "\xe4\xb8x", "\xc0\xaf", "\xed\xa0\x80", "\xf5\x80\x80\x80", "\x80",
+    "\xff",
+  };
+
+  for (guint offset = 0; offset < 18; offset++)
+    {
+      g_autofree char *before = g_strnfill (offset, 'a');
+
+      for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+        {
+          g_autofree char *text = g_strdup_printf ("[\"%s%sbbbbbbbbb\", \"%s%s\"]", before, kept[i],
+                                                   before, kept[i]);
+
+          assert_parses_as_json_glib (text);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+        {
+          g_autofree char *text = g_strdup_printf ("[\"%s%sbbbbbbbbb\"]", before, refused[i]);
+          g_autoptr(JsonNode) node = errata_json_parse_fast (text, strlen (text));
+
+          g_assert_null (node);
+        }
+      {
+        /* A NUL inside the text given. */
+        g_autofree char *text = g_strdup_printf ("[\"%s\"]", before);
+        g_autoptr(JsonNode) node = NULL;
+
+        text[2 + offset / 2] = '\0';
+        node = errata_json_parse_fast (text, offset + 4);
+        g_assert_null (node);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,5 +169,6 @@ main (int   argc,
   g_test_add_func ("/json-fast/leaves-the-rest-to-json-glib", test_leaves_the_rest_to_json_glib);
   g_test_add_func ("/json-fast/too-deep", test_too_deep);
   g_test_add_func ("/json-fast/long-strings", test_long_strings);
+  g_test_add_func ("/json-fast/every-offset", test_every_offset);
   return g_test_run ();
 }

@@ -12,9 +12,10 @@
  * tree was a third of the receiver's CPU, its building and freeing mostly
  * malloc. This reads the request once with the fast parser's reader and
  * makes the flattened attribute lists as it goes; everything else of a
- * span is built as the fast parser builds it and flattened by the same
- * code as before (_errata_import_otel_flatten_span), so the result is the
- * same object, member for member and in the same order.
+ * span is built as the fast parser builds it, and each member goes into
+ * the flattened span as the tree's flattening puts it there
+ * (_errata_import_otel_set_flat_member), so the result is the same object,
+ * member for member and in the same order.
  *
  * It reads in one pass, so a layout that would need to look ahead (a
  * resource after its spans, a member given twice whose second value would
@@ -355,12 +356,13 @@ read_attributes (ErrataJsonReader  *reader,
   return TRUE;
 }
 
+/* A member of a span, straight into its flattened object. */
 static gboolean
 span_member (ErrataJsonReader *reader,
              const char       *name,
              gpointer          data)
 {
-  JsonObject *span = data;
+  JsonObject *flat = data;
   JsonNode *node = NULL;
 
   if (g_str_equal (name, "attributes"))
@@ -374,7 +376,7 @@ span_member (ErrataJsonReader *reader,
     }
   else if (!_errata_json_reader_value (reader, &node))
     return FALSE;
-  json_object_set_member (span, name, node);
+  _errata_import_otel_set_flat_member (flat, name, node);
   return TRUE;
 }
 
@@ -402,8 +404,8 @@ span_element (ErrataJsonReader *reader,
       request->n_rejected++;
       return TRUE;
     }
-  flat = _errata_import_otel_flatten_span (span, scope_spans->resource_spans->resource,
-                                           scope_spans->scope, TRUE);
+  flat = _errata_import_otel_finish_flat_span (span, scope_spans->resource_spans->resource,
+                                               scope_spans->scope);
   if (!request->sink (request->user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"),
                       flat, NULL))
     return FALSE;

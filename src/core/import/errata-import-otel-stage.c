@@ -96,50 +96,72 @@ _errata_import_otel_flatten_attributes (JsonArray *attributes)
   return result;
 }
 
-gint64
-_errata_import_otel_nanos (JsonObject *span,
-                           const char *key)
+static gint64
+nanos_of (JsonNode *value)
 {
-  g_autofree char *text = _errata_import_value_text (json_object_get_member (span, key));
+  g_autofree char *text = _errata_import_value_text (value);
 
   return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
 }
 
-JsonNode *
-_errata_import_otel_flatten_span (JsonObject *span,
-                                  JsonObject *resource,
-                                  JsonNode   *scope,
-                                  gboolean    attributes_flat)
+gint64
+_errata_import_otel_nanos (JsonObject *span,
+                           const char *key)
 {
-  JsonObject *flat = json_object_new ();
-  JsonNode *node;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  return nanos_of (json_object_get_member (span, key));
+}
 
-  json_object_iter_init (&iter, span);
-  while (json_object_iter_next (&iter, &key, &value))
+void
+_errata_import_otel_set_flat_member (JsonObject *flat,
+                                     const char *key,
+                                     JsonNode   *value)
+{
+  if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
     {
-      if (g_str_equal (key, "attributes") && attributes_flat)
-        json_object_set_object_member (flat, "attributes", json_object_ref (json_node_get_object (value)));
-      else if (g_str_equal (key, "attributes"))
-        json_object_set_object_member (flat, "attributes",
-                                       _errata_import_otel_flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
-                                                           ? json_node_get_array (value) : NULL));
-      else if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
-        json_object_set_int_member (flat, key, _errata_import_otel_nanos (span, key));
-      else
-        json_object_set_member (flat, key, json_node_copy (value));
+      json_object_set_int_member (flat, key, nanos_of (value));
+      json_node_unref (value);
     }
+  else
+    json_object_set_member (flat, key, value);
+}
+
+JsonNode *
+_errata_import_otel_finish_flat_span (JsonObject *flat,
+                                      JsonObject *resource,
+                                      JsonNode   *scope)
+{
   if (!json_object_has_member (flat, "attributes"))
     json_object_set_object_member (flat, "attributes", json_object_new ());
   if (resource != NULL && json_object_get_size (resource) > 0)
     json_object_set_object_member (flat, "resource", json_object_ref (resource));
   if (scope != NULL)
     json_object_set_member (flat, "scope", json_node_copy (scope));
-  node = json_node_init_object (json_node_alloc (), flat);
-  json_object_unref (flat);
-  return node;
+  return json_node_init_object (json_node_alloc (), flat);
+}
+
+/* The span's members in their order (errata-import-otel-fast.c keeps it
+ * as it reads them). */
+JsonNode *
+_errata_import_otel_flatten_span (JsonObject *span,
+                                  JsonObject *resource,
+                                  JsonNode   *scope)
+{
+  g_autoptr(JsonObject) flat = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, span);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      if (g_str_equal (key, "attributes"))
+        json_object_set_object_member (flat, "attributes",
+                                       _errata_import_otel_flatten_attributes (JSON_NODE_HOLDS_ARRAY (value)
+                                                           ? json_node_get_array (value) : NULL));
+      else
+        _errata_import_otel_set_flat_member (flat, key, json_node_copy (value));
+    }
+  return _errata_import_otel_finish_flat_span (flat, resource, scope);
 }
 
 static gboolean
@@ -164,7 +186,7 @@ flatten_spans (JsonArray          *spans,
           (*n_rejected)++;
           continue;
         }
-      flat = _errata_import_otel_flatten_span (span, resource, scope, FALSE);
+      flat = _errata_import_otel_flatten_span (span, resource, scope);
       if (!sink (user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"), flat, error))
         return FALSE;
       (*n_items)++;

@@ -119,13 +119,19 @@ gboolean           _errata_import_otel_stage     (ErrataImportStage    *stage,
 /* OTLP's AnyValue and attribute lists as plain JSON (errata-import-otel-stage.c). */
 JsonNode          *_errata_import_otel_any_value (JsonNode             *value);
 JsonObject        *_errata_import_otel_flatten_attributes (JsonArray   *attributes);
-/* One span's object flattened, `resource` and `scope` joined in; with
- * `attributes_flat`, its `attributes` member is already the flattened
- * object (errata-import-otel-fast.c reads them so). */
+/* One span's object flattened, `resource` and `scope` joined in. */
 JsonNode          *_errata_import_otel_flatten_span (JsonObject  *span,
                                                      JsonObject  *resource,
-                                                     JsonNode    *scope,
-                                                     gboolean     attributes_flat);
+                                                     JsonNode    *scope);
+/* The same a member at a time, as errata-import-otel-fast.c reads them:
+ * `value` (taken) is the member's, its attributes already flattened; then
+ * the end, which returns a node of `flat`. */
+void               _errata_import_otel_set_flat_member  (JsonObject *flat,
+                                                         const char *key,
+                                                         JsonNode   *value);
+JsonNode          *_errata_import_otel_finish_flat_span (JsonObject *flat,
+                                                         JsonObject *resource,
+                                                         JsonNode   *scope);
 /* A span's time member, in nanoseconds (OTLP writes them as strings). */
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
                                                   const char           *key);
