@@ -458,8 +458,9 @@ set_otel_metadata (ErrataTrace *trace,
       const char *key;
       JsonNode *value;
 
-      json_object_iter_init (&iter, spans->pdata[i]);
-      while (json_object_iter_next (&iter, &key, &value))
+      /* In the span's order, as the exporter wrote it. */
+      json_object_iter_init_ordered (&iter, spans->pdata[i]);
+      while (json_object_iter_next_ordered (&iter, &key, &value))
         if (!g_str_equal (key, "resource"))
           json_object_set_member (copy, key, json_node_copy (value));
       json_array_add_object_element (all, copy);
