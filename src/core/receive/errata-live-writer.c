@@ -65,6 +65,11 @@ struct _ErrataLiveWriter
   char                *import_name;
   ErrataLiveImport     import;   /* this session's record in the imports */
   ErrataLiveBuilders  *builders; /* build, make journal text, free: off the writer */
+  /* The ids of the traces built without a conversation this session and
+   * not since with one: a trace is built again with each late span (or an
+   * exporter's retry), and its log events may bring the conversation
+   * later, so the count shown is of this set, not of the builds. */
+  GHashTable          *without_conversation;
 };
 
 static void
@@ -149,8 +154,25 @@ count_outcome (ErrataLiveCounts  *counts,
     counts->traces_added++;
   else if (outcome == ERRATA_LIVE_UPDATED)
     counts->traces_updated++;
-  else if (outcome == ERRATA_LIVE_NO_CONVERSATION)
-    counts->traces_without_conversation++;
+}
+
+/* Once the transaction that built them is committed: each of `ids` with
+ * its outcome, in `outcomes`. */
+static void
+note_conversations (ErrataLiveWriter *self,
+                    GPtrArray        *ids,
+                    GArray           *outcomes)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ErrataLiveOutcome outcome = g_array_index (outcomes, ErrataLiveOutcome, i);
+
+      if (outcome == ERRATA_LIVE_NO_CONVERSATION)
+        g_hash_table_add (self->without_conversation, g_strdup (ids->pdata[i]));
+      else if (outcome == ERRATA_LIVE_ADDED || outcome == ERRATA_LIVE_UPDATED)
+        g_hash_table_remove (self->without_conversation, ids->pdata[i]);
+    }
+  self->counts.traces_without_conversation = g_hash_table_size (self->without_conversation);
 }
 
 /* Builds one trace; with `savepoint`, in a savepoint of its own, so that
@@ -196,6 +218,8 @@ convert_batch (ErrataLiveWriter *self,
                gboolean         *changed)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GArray) outcomes = g_array_new (FALSE, FALSE, sizeof (ErrataLiveOutcome));
   ErrataLiveCounts counts = self->counts;
   gint64 import_id = self->import.id;
   gboolean stored = FALSE;
@@ -225,6 +249,8 @@ convert_batch (ErrataLiveWriter *self,
       /* A trace without a conversation changes the counts shown too. */
       stored = stored || outcome != ERRATA_LIVE_UNCHANGED;
       count_outcome (&counts, outcome);
+      g_ptr_array_add (ids, ready->pdata[i]);
+      g_array_append_val (outcomes, outcome);
     }
   if (!record_import (self, &counts, FALSE, &error))
     errata_project_rollback (self->project);
@@ -236,6 +262,7 @@ convert_batch (ErrataLiveWriter *self,
       return TRUE;
     }
   self->counts = counts;
+  note_conversations (self, ids, outcomes);
   *changed = stored;
   return TRUE;
 }
@@ -671,6 +698,7 @@ writer_thread (gpointer data)
     return NULL;
   self->traces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify)errata_live_trace_state_free);
+  self->without_conversation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->builders = errata_live_builders_new ();
   replay_journal (self);
 
@@ -698,6 +726,7 @@ writer_thread (gpointer data)
   record_end (self);
   g_clear_pointer (&self->builders, errata_live_builders_free);
   g_hash_table_unref (self->traces);
+  g_hash_table_unref (self->without_conversation);
   errata_project_close (self->project);
   g_clear_object (&self->project);
   return NULL;

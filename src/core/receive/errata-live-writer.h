@@ -19,7 +19,8 @@ typedef struct
   guint64 spans_journaled;   /* of them, journaled: not stored at once */
   guint64 traces_added;
   guint64 traces_updated;
-  guint64 traces_without_conversation;   /* built, but their spans hold no messages */
+  guint64 traces_without_conversation;   /* distinct traces built, but their spans
+                                          * hold no messages (not since either) */
 } ErrataLiveCounts;
 
 /* Called on the starting thread's main context once `spans` are journaled

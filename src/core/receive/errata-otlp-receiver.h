@@ -41,7 +41,8 @@ typedef struct
   guint64 requests_refused;  /* 4xx and 5xx answers */
   guint64 traces_added;
   guint64 traces_updated;
-  guint64 traces_without_conversation;
+  guint64 traces_without_conversation;  /* distinct traces whose spans held no
+                                        * conversation when built, and none since */
 } ErrataOtlpReceiverCounts;
 
 G_DECLARE_FINAL_TYPE (ErrataOtlpReceiver, errata_otlp_receiver, ERRATA, OTLP_RECEIVER, GObject)

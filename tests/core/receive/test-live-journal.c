@@ -888,6 +888,54 @@ test_without_conversation_counted (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
 }
 
+static gboolean
+added_reached (gpointer data)
+{
+  ErrataOtlpReceiverCounts counts;
+
+  errata_otlp_receiver_get_counts (data, &counts);
+  return counts.traces_added >= 8;
+}
+
+/* A trace is built again whenever more of it comes: the count is of
+ * distinct traces, and one whose log events bring its conversation later
+ * leaves it. The same spans sent twice (an exporter's retry) count once;
+ * then the log records of the same traces make them whole. */
+static void
+test_without_conversation_distinct (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GBytes) spans = receive_test_instrumented ("opentelemetry.json");
+  g_autoptr(GBytes) logs = receive_test_instrumented ("opentelemetry-logs.json");
+  ErrataOtlpReceiverCounts counts;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      /* Round 0 ends with the spans alone, round 1 with their logs too. */
+      g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+      guint64 expected_without = round == 0 ? 8 : 0;
+      guint64 expected_added = round == 0 ? 0 : 8;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                               NULL, spans, NULL), ==, 200);
+          errata_test_wait_until (without_conversation_reached, receiver, 60);
+        }
+      if (round == 1)
+        {
+          g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/logs", "application/json",
+                                               NULL, logs, NULL), ==, 200);
+          errata_test_wait_until (added_reached, receiver, 60);
+        }
+      errata_otlp_receiver_stop (receiver);
+      errata_otlp_receiver_get_counts (receiver, &counts);
+      g_assert_cmpuint (counts.traces_without_conversation, ==, expected_without);
+      g_assert_cmpuint (counts.traces_added, ==, expected_added);
+    }
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -950,6 +998,7 @@ main (int   argc,
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);
   ADD ("/same-span-id-twice", test_same_span_id_twice);
   ADD ("/without-conversation-counted", test_without_conversation_counted);
+  ADD ("/without-conversation-distinct", test_without_conversation_distinct);
 #undef ADD
 
   return g_test_run ();
