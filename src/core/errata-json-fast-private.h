@@ -35,10 +35,4 @@ gboolean    _errata_json_reader_value      (ErrataJsonReader  *reader,
  * valid until the next string is read, or NULL. */
 const char *_errata_json_reader_string     (ErrataJsonReader  *reader);
 
-/* The first byte from `p` on that ends a run of a JSON string's plain
- * bytes (a quote, a backslash, a control character), or `end`: eight
- * bytes at a time. */
-const char *_errata_json_skip_plain        (const char        *p,
-                                            const char        *end);
-
 G_END_DECLS

@@ -104,9 +104,11 @@ word_stops_string (guint64 word)
   return word_has_below (word, 0x20) | word_has_byte (word, '"') | word_has_byte (word, '\\');
 }
 
-const char *
-_errata_json_skip_plain (const char *p,
-                         const char *end)
+/* The first byte from `p` on that ends a run of a string's plain bytes,
+ * or `end`. */
+static const char *
+skip_plain (const char *p,
+            const char *end)
 {
   while (end - p >= 8 && word_stops_string (load_word (p)) == 0)
     p += 8;
@@ -228,7 +230,7 @@ parse_string (Reader *reader)
       char c;
 
       /* Copy the run of plain bytes up to the next quote or escape. */
-      reader->p = _errata_json_skip_plain (reader->p, reader->end);
+      reader->p = skip_plain (reader->p, reader->end);
       while (reader->p < reader->end && *reader->p != '"' && *reader->p != '\\')
         {
           if ((guchar)*reader->p < 0x20)

@@ -386,7 +386,7 @@ span_element (ErrataJsonReader *reader,
 {
   ScopeSpans *scope_spans = data;
   Request *request = scope_spans->resource_spans->request;
-  g_autoptr(JsonObject) span = NULL;
+  g_autoptr(JsonObject) members = NULL;  /* the span, flattened as it is read */
   g_autoptr(JsonNode) flat = NULL;
   const char *trace_id;
 
@@ -395,18 +395,18 @@ span_element (ErrataJsonReader *reader,
       request->n_rejected++;
       return skip_value (reader);
     }
-  span = json_object_new ();
-  if (!read_members (reader, span_member, span))
+  members = json_object_new ();
+  if (!read_members (reader, span_member, members))
     return FALSE;
-  trace_id = errata_json_get_string (span, "traceId");
+  trace_id = errata_json_get_string (members, "traceId");
   if (trace_id == NULL || *trace_id == '\0')
     {
       request->n_rejected++;
       return TRUE;
     }
-  flat = _errata_import_otel_finish_flat_span (span, scope_spans->resource_spans->resource,
+  flat = _errata_import_otel_finish_flat_span (members, scope_spans->resource_spans->resource,
                                                scope_spans->scope);
-  if (!request->sink (request->user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"),
+  if (!request->sink (request->user_data, trace_id, _errata_import_otel_nanos (members, "startTimeUnixNano"),
                       flat, NULL))
     return FALSE;
   request->n_items++;
