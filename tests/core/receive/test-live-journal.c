@@ -888,15 +888,6 @@ test_without_conversation_counted (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 0);
 }
 
-static gboolean
-added_reached (gpointer data)
-{
-  ErrataOtlpReceiverCounts counts;
-
-  errata_otlp_receiver_get_counts (data, &counts);
-  return counts.traces_added >= 8;
-}
-
 /* A trace is built again whenever more of it comes: the count is of
  * distinct traces, and one whose log events bring its conversation later
  * leaves it. The same spans sent twice (an exporter's retry) count once;
@@ -913,6 +904,7 @@ test_without_conversation_distinct (Fixture       *fixture,
     {
       /* Round 0 ends with the spans alone, round 1 with their logs too. */
       g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+      Waiting added = { receiver, 8, 0 };
       guint64 expected_without = round == 0 ? 8 : 0;
       guint64 expected_added = round == 0 ? 0 : 8;
 
@@ -926,7 +918,7 @@ test_without_conversation_distinct (Fixture       *fixture,
         {
           g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/logs", "application/json",
                                                NULL, logs, NULL), ==, 200);
-          errata_test_wait_until (added_reached, receiver, 60);
+          errata_test_wait_until (counts_reached, &added, 60);
         }
       errata_otlp_receiver_stop (receiver);
       errata_otlp_receiver_get_counts (receiver, &counts);
