@@ -57,6 +57,16 @@ wait_for_endpoint (Fixture *fixture)
   return endpoint_shown (fixture);
 }
 
+/* Turns receiving on, on a free port, and waits for the endpoint. */
+static char *
+start_receiving (Fixture             *fixture,
+                 ErrataLiveTracesBar *bar)
+{
+  errata_live_traces_bar_set_port (bar, 0);
+  errata_live_traces_bar_set_receiving (bar, TRUE);
+  return wait_for_endpoint (fixture);
+}
+
 static gboolean
 shows_port_in_use (gpointer bar)
 {
@@ -212,10 +222,8 @@ test_receive (Fixture       *fixture,
   errata_gui_test_iterate_until (page_shows_a_trace, fixture->page);
   selected = current_id (fixture);
 
-  errata_live_traces_bar_set_port (bar, 0);
-  errata_live_traces_bar_set_receiving (bar, TRUE);
+  endpoint = start_receiving (fixture, bar);
   g_assert_true (errata_live_traces_bar_get_receiving (bar));
-  endpoint = wait_for_endpoint (fixture);
   g_assert_nonnull (endpoint);
   g_assert_true (g_str_has_prefix (endpoint, "http://127.0.0.1:"));
 
@@ -261,9 +269,7 @@ test_no_conversation (Fixture       *fixture,
 
   wait_for_list (fixture);
   bar = bar_of (fixture);
-  errata_live_traces_bar_set_port (bar, 0);
-  errata_live_traces_bar_set_receiving (bar, TRUE);
-  endpoint = wait_for_endpoint (fixture);
+  endpoint = start_receiving (fixture, bar);
   post_export (endpoint, "opentelemetry.json");
   errata_gui_test_iterate_until (says_no_conversation, bar);
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
@@ -431,9 +437,7 @@ test_list_stays (Fixture       *fixture,
   unchanged = g_list_model_get_item (fixture->model, 10);
 
   bar = bar_of (fixture);
-  errata_live_traces_bar_set_port (bar, 0);
-  errata_live_traces_bar_set_receiving (bar, TRUE);
-  endpoint = wait_for_endpoint (fixture);
+  endpoint = start_receiving (fixture, bar);
   g_assert_nonnull (endpoint);
 
   post_first_trace_in_part (endpoint);
@@ -476,9 +480,7 @@ receive_partial_trace (Fixture *fixture)
   ErrataLiveTracesBar *bar = bar_of (fixture);
   char *endpoint;
 
-  errata_live_traces_bar_set_port (bar, 0);
-  errata_live_traces_bar_set_receiving (bar, TRUE);
-  endpoint = wait_for_endpoint (fixture);
+  endpoint = start_receiving (fixture, bar);
   g_assert_nonnull (endpoint);
   post_first_trace_in_part (endpoint);
   errata_gui_test_iterate_until (has_items, &count);
@@ -686,9 +688,7 @@ test_empty_project (void)
   g_assert_cmpuint (g_list_model_get_n_items (count.model), ==, 0);
 
   bar = bar_of (&fixture);
-  errata_live_traces_bar_set_port (bar, 0);
-  errata_live_traces_bar_set_receiving (bar, TRUE);
-  endpoint = wait_for_endpoint (&fixture);
+  endpoint = start_receiving (&fixture, bar);
   g_assert_nonnull (endpoint);
   post_fixture (endpoint);
   errata_gui_test_iterate_until (has_items, &count);
