@@ -227,12 +227,37 @@ span_for_logs (const char *span_id,
   return span;
 }
 
+/* Whether `span` is an equal copy of a span seen before with its id: the
+ * same span twice, which a trace holds once. It comes twice when an
+ * exporter's retry reached a collector that had the first send, or when a
+ * receiver journaled it and an upgraded receiver got it again with its
+ * members in another order (equal objects, not equal texts, so the
+ * journal's digest kept both). Two different spans that share an id stay:
+ * which one is right is not the import's to guess. */
+static gboolean
+is_repeated_span (GHashTable *seen,
+                  JsonObject *span)
+{
+  const char *span_id = errata_json_get_string (span, "spanId");
+  JsonObject *first;
+
+  if (span_id == NULL)
+    return FALSE;
+  if ((first = g_hash_table_lookup (seen, span_id)) == NULL)
+    {
+      g_hash_table_insert (seen, (gpointer)span_id, span);
+      return FALSE;
+    }
+  return json_object_equal (first, span);
+}
+
 GPtrArray *
 _errata_import_otel_join_logs (GPtrArray *items,
                                guint     *n_logs)
 {
   g_autoptr(GHashTable) by_span = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                          (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);
 
@@ -245,7 +270,8 @@ _errata_import_otel_join_logs (GPtrArray *items,
 
       if (!json_object_has_member (item, LOG_MARK))
         {
-          g_ptr_array_add (spans, json_object_ref (item));
+          if (!is_repeated_span (seen, item))
+            g_ptr_array_add (spans, json_object_ref (item));
           continue;
         }
       (*n_logs)++;

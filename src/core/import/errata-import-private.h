@@ -176,7 +176,8 @@ gboolean           _errata_import_otel_logs_flatten (JsonObject          *object
                                                      GError             **error);
 /* The spans of a staged trace, with the GenAI log events of each folded
  * into its attributes as gen_ai.input.messages / gen_ai.output.messages;
- * events of a span that was not imported make a span of their own.
+ * events of a span that was not imported make a span of their own. An
+ * equal copy of a span (same id, same members in any order) is left out.
  * *n_logs counts the log records. */
 GPtrArray         *_errata_import_otel_join_logs (GPtrArray            *items,
                                                   guint                *n_logs);

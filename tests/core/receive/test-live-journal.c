@@ -856,6 +856,53 @@ test_same_span_id_twice (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 
+/* The same span twice, its members in another order: what a receiver
+ * upgraded meanwhile would add to spans an earlier build journaled (the
+ * journal's text follows the member order, and so does its digest). The
+ * journal keeps both copies; the trace holds the span (an LLM call, last
+ * of the instrumentation's scope) once, its messages too, as if it had
+ * come once. */
+static void
+test_equal_span_twice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GBytes) twice = NULL;
+  g_autoptr(GList) members = NULL;
+  g_autofree char *once_text = NULL;
+  g_autofree char *twice_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *once_metadata = NULL;
+  g_autofree char *twice_metadata = NULL;
+  ErrataOtlpReceiverCounts counts_once;
+  ErrataOtlpReceiverCounts counts_twice;
+  JsonObject *last;
+  JsonObject *reversed = json_object_new ();
+  JsonArray *spans;
+
+  spans = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "resourceSpans"), 0),
+    "scopeSpans"), 1), "spans");
+  last = json_array_get_object_element (spans, json_array_get_length (spans) - 1);
+  members = g_list_reverse (json_object_get_members (last));
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (reversed, l->data, json_node_copy (json_object_get_member (last, l->data)));
+  json_array_add_object_element (spans, reversed);
+  text = json_to_string (root, FALSE);
+  twice = g_bytes_new (text, strlen (text));
+
+  once_text = receive_into (fixture, fixture->received, body, NULL, &counts_once);
+  twice_text = receive_into (fixture, fixture->imported, twice, only_journaled_sql, &counts_twice);
+  g_assert_cmpstr (twice_text, ==, once_text);
+  once_metadata = metadata_text (fixture->received);
+  twice_metadata = metadata_text (fixture->imported);
+  g_assert_cmpstr (twice_metadata, ==, once_metadata);
+  /* Both copies went through the journal: the test tried what it says. */
+  g_assert_cmpuint (counts_twice.spans_journaled, ==, sent->len + 1);
+}
+
 static gboolean
 without_conversation_reached (gpointer data)
 {
@@ -989,6 +1036,7 @@ main (int   argc,
   ADD ("/stored-at-once", test_stored_at_once);
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);
   ADD ("/same-span-id-twice", test_same_span_id_twice);
+  ADD ("/equal-span-twice", test_equal_span_twice);
   ADD ("/without-conversation-counted", test_without_conversation_counted);
   ADD ("/without-conversation-distinct", test_without_conversation_distinct);
 #undef ADD
