@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "errata-project-private.h"
 #include "errata-project-schema.h"
@@ -37,16 +38,20 @@ static const char meta_insert_sql[] =
 
 /* ---- What the fill reads: the metadata with its top-level arrays cut ---- */
 
-/* The end of the JSON string at `p` (its opening quote), or NULL. */
+/* The end of the JSON string at `p` (its opening quote), or NULL. A run of
+ * plain characters is crossed by strcspn(), many bytes a step: a trace's
+ * metadata is mostly long strings (every span's attributes). */
 static const char *
 skip_string (const char *p)
 {
-  for (p++; *p != '\0'; p++)
-    if (*p == '\\' && p[1] != '\0')
-      p++;
-    else if (*p == '"')
-      return p + 1;
-  return NULL;
+  for (p++;; p += 2)
+    {
+      p += strcspn (p, "\"\\");
+      if (*p == '"')
+        return p + 1;
+      if (*p == '\0' || p[1] == '\0')
+        return NULL;
+    }
 }
 
 /* The end of the value at `p`, or NULL when it is not compact JSON (white

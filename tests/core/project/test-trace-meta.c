@@ -792,6 +792,10 @@ test_fill_text_gives_same_rows (void)
     "{\"tags\":[\"x\",\"y\"]",
     "[1,2]",
     "not json",
+    /* Cut short inside a string, after an escape's backslash and not. */
+    "{\"tags\":[\"x\\",
+    "{\"tags\":[\"x",
+    "{\"ta",
   };
 
   for (guint i = 0; i < 40; i++)
