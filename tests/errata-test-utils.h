@@ -65,6 +65,12 @@ char          *errata_test_write_file       (const char *dir,
                                              const char *contents,
                                              gssize      len);
 
+/* The project's traces of `source` (NULL: all), as "external_id\tmessages\t
+ * tools\ttokens_in\ttokens_out" lines sorted by external id: what must be
+ * equal between two ways of storing the same spans. */
+char          *errata_test_traces_text      (const char *project_path,
+                                             const char *source);
+
 /* A trace with a user and an assistant message. */
 ErrataTrace   *errata_test_new_trace        (const char *external_id,
                                              const char *user_text,

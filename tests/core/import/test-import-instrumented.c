@@ -15,10 +15,7 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
-
 #include "errata-importer.h"
-#include "errata-stored-text.h"
 #include "errata-test-utils.h"
 
 static const char * const layouts[] = { ".json", "-per-trace.jsonl", "-per-span.jsonl" };
@@ -355,34 +352,9 @@ test_spans_without_logs (void)
   errata_test_remove_tree (dir);
 }
 
-/* Every trace's conversation and token counts, as stored. */
-static char *
-stored_traces_text (ErrataProject *project)
-{
-  g_autofree char *path = g_file_get_path (errata_project_get_file (project));
-  GString *text = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  errata_stored_text_register (db);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT external_id, errata_text (messages),"
-                                       " ifnull (tokens_in, -1), ifnull (tokens_out, -1)"
-                                       " FROM traces ORDER BY external_id", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (text, "%s\t%s\t%lld\t%lld\n",
-                            (const char *)sqlite3_column_text (stmt, 0),
-                            (const char *)sqlite3_column_text (stmt, 1),
-                            (long long)sqlite3_column_int64 (stmt, 2),
-                            (long long)sqlite3_column_int64 (stmt, 3));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (text, FALSE);
-}
-
 /* A collector's file that holds every span twice (an exporter's retry of
  * sends the collector had taken): the same traces as the file without the
- * copies, messages and token counts not doubled. */
+ * copies, messages, tools and token counts not doubled. */
 static void
 test_spans_written_twice (void)
 {
@@ -402,6 +374,8 @@ test_spans_written_twice (void)
   g_autoptr(ErrataImporter) importer = errata_importer_new ();
   g_autoptr(GFile) doubled_file = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *path_once = g_file_get_path (errata_project_get_file (once));
+  g_autofree char *path_twice = g_file_get_path (errata_project_get_file (twice));
 
   g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
   doubled = g_strconcat (contents, contents, NULL);
@@ -411,8 +385,8 @@ test_spans_written_twice (void)
   g_assert_no_error (error);
   g_assert_cmpuint (errata_import_report_get_n_added (twice_report), ==,
                     errata_import_report_get_n_added (once_report));
-  once_text = stored_traces_text (once);
-  twice_text = stored_traces_text (twice);
+  once_text = errata_test_traces_text (path_once, NULL);
+  twice_text = errata_test_traces_text (path_twice, NULL);
   g_assert_cmpuint (strlen (once_text), >, 0);
   g_assert_cmpstr (twice_text, ==, once_text);
   errata_project_close (once);

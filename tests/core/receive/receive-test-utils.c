@@ -9,7 +9,6 @@
 #include "receive-test-utils.h"
 
 #include "errata-importer.h"
-#include "errata-stored-text.h"
 #include "errata-test-utils.h"
 
 #include <sqlite3.h>
@@ -114,34 +113,6 @@ receive_test_post_with (SoupSession        *session,
   return post (session, receiver, path, content_type, header, value, body, NULL);
 }
 
-char *
-receive_test_traces_text (const char *project_path,
-                          const char *source)
-{
-  GString *text = g_string_new (NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (project_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  errata_stored_text_register (db);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT external_id, errata_text (messages),"
-                                       " ifnull (errata_text (tools), ''),"
-                                       " ifnull (tokens_in, -1), ifnull (tokens_out, -1)"
-                                       " FROM traces WHERE ?1 IS NULL OR source = ?1"
-                                       " ORDER BY external_id", -1, &stmt, NULL), ==, SQLITE_OK);
-  if (source != NULL)
-    sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (text, "%s\t%s\t%s\t%lld\t%lld\n",
-                            (const char *)sqlite3_column_text (stmt, 0),
-                            (const char *)sqlite3_column_text (stmt, 1),
-                            (const char *)sqlite3_column_text (stmt, 2),
-                            (long long)sqlite3_column_int64 (stmt, 3),
-                            (long long)sqlite3_column_int64 (stmt, 4));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (text, FALSE);
-}
 
 static void import_paths (const char *path, GPtrArray *files);
 

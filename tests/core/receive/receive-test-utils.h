@@ -40,11 +40,6 @@ guint               receive_test_post_with     (SoupSession *session,
                                                 const char  *value,
                                                 GBytes      *body);
 
-/* The project's traces of `source` (NULL: all), as "external_id\tmessages\t
- * tools\ttokens_in\ttokens_out" lines sorted by external id: what must be
- * equal between a file import and the receiver. */
-char               *receive_test_traces_text   (const char  *project_path,
-                                                const char  *source);
 /* Imports the instrumented fixtures `names` into the project at `path`. */
 void                receive_test_import        (const char  *path,
                                                 const char * const *names);

@@ -137,13 +137,13 @@ test_replay_after_crash (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 8);
 
   receive_test_import (fixture->imported, names);
-  imported = receive_test_traces_text (fixture->imported, NULL);
+  imported = errata_test_traces_text (fixture->imported, NULL);
   /* Converted at start, without any request, and without waiting the
    * (here, hour-long) idle time. */
   receiver = receive_test_start (fixture->received, 3600 * 1000);
   waiting.receiver = receiver;
   errata_test_wait_until (counts_reached, &waiting, 60);
-  received = receive_test_traces_text (fixture->received, "otlp-live");
+  received = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, imported);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
   /* Stored: their spans left the journal. */
@@ -262,7 +262,7 @@ test_late_spans (Fixture       *fixture,
   all_body = body_of (spans, 0, spans->len);
 
   receive_test_import (fixture->imported, names);
-  imported_all = receive_test_traces_text (fixture->imported, NULL);
+  imported_all = errata_test_traces_text (fixture->imported, NULL);
   lines = g_strsplit (imported_all, "\n", -1);
   for (guint i = 0; lines[i] != NULL && expected == NULL; i++)
     if (g_str_has_prefix (lines[i], trace_id))
@@ -275,7 +275,7 @@ test_late_spans (Fixture       *fixture,
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, first_body, NULL), ==, 200);
   errata_test_wait_until (counts_reached, &waiting, 60);
-  early = receive_test_traces_text (fixture->received, "otlp-live");
+  early = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_true (g_str_has_prefix (early, trace_id));
   /* Pruned with the store: the late spans are built with the stored
    * trace's own. */
@@ -290,7 +290,7 @@ test_late_spans (Fixture       *fixture,
                                        NULL, all_body, NULL), ==, 200);
   errata_otlp_receiver_stop (receiver);
 
-  received = receive_test_traces_text (fixture->received, "otlp-live");
+  received = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, expected);
   errata_otlp_receiver_get_counts (receiver, &counts);
   g_assert_cmpuint (counts.traces_added, ==, 1);
@@ -595,7 +595,7 @@ test_refused_trace (Fixture       *fixture,
   char **lines;
 
   receive_test_import (fixture->imported, names);
-  imported_all = receive_test_traces_text (fixture->imported, NULL);
+  imported_all = errata_test_traces_text (fixture->imported, NULL);
   lines = g_strsplit (imported_all, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (*lines[i] != '\0' && !g_str_has_prefix (lines[i], refused))
@@ -615,7 +615,7 @@ test_refused_trace (Fixture       *fixture,
 
   errata_otlp_receiver_get_counts (receiver, &counts);
   g_assert_cmpuint (counts.traces_added, ==, 7);
-  received = receive_test_traces_text (fixture->received, "otlp-live");
+  received = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, expected->str);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 1);
   /* The refused trace's spans alone stay in the journal. */
@@ -721,7 +721,7 @@ receive_whole_fixture (Fixture    *fixture,
   twice = g_bytes_new (text, strlen (text));
 
   receive_test_import (fixture->imported, names);
-  imported = receive_test_traces_text (fixture->imported, NULL);
+  imported = errata_test_traces_text (fixture->imported, NULL);
   receiver = receive_test_start (fixture->received, 3600 * 1000);
   if (sql != NULL)
     exec_sql (fixture->received, sql);
@@ -731,7 +731,7 @@ receive_whole_fixture (Fixture    *fixture,
   errata_test_wait_until (counts_reached, &waiting, 60);
   errata_otlp_receiver_stop (receiver);
   errata_otlp_receiver_get_counts (receiver, &counts);
-  received = receive_test_traces_text (fixture->received, "otlp-live");
+  received = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, imported);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
@@ -806,7 +806,7 @@ receive_into (Fixture                  *fixture,
   errata_test_wait_until (counts_reached, &waiting, 60);
   errata_otlp_receiver_stop (receiver);
   errata_otlp_receiver_get_counts (receiver, counts);
-  return receive_test_traces_text (path, "otlp-live");
+  return errata_test_traces_text (path, "otlp-live");
 }
 
 /* Two different spans with one span id in a batch (a span sent again,

@@ -62,8 +62,8 @@ fixture_tear_down (Fixture       *fixture,
 static void
 assert_same_traces (Fixture *fixture)
 {
-  g_autofree char *imported = receive_test_traces_text (fixture->imported, NULL);
-  g_autofree char *received = receive_test_traces_text (fixture->received, "otlp-live");
+  g_autofree char *imported = errata_test_traces_text (fixture->imported, NULL);
+  g_autofree char *received = errata_test_traces_text (fixture->received, "otlp-live");
 
   g_assert_cmpstr (imported, !=, "");
   g_assert_cmpstr (received, ==, imported);
@@ -181,7 +181,7 @@ check_real_exporter (Fixture    *fixture,
   g_auto(GStrv) lines = NULL;
 
   receive_test_import_data (fixture->imported, json);
-  imported = receive_test_traces_text (fixture->imported, NULL);
+  imported = errata_test_traces_text (fixture->imported, NULL);
   /* The five chats and three agent runs of tests/import/scenarios.cjs. */
   lines = g_strsplit (imported, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 8 + 1);
@@ -227,13 +227,13 @@ test_root_span_completes (Fixture       *fixture,
   Waiting waiting;
 
   receive_test_import (fixture->imported, names);
-  imported = receive_test_traces_text (fixture->imported, NULL);
+  imported = errata_test_traces_text (fixture->imported, NULL);
   receiver = receive_test_start (fixture->received, 3600 * 1000);
   send_library (fixture, receiver, "openinference", FALSE, FALSE);
   waiting.receiver = receiver;
   waiting.added = 3;
   errata_test_wait_until (traces_added, &waiting, 60);
-  received = receive_test_traces_text (fixture->received, "otlp-live");
+  received = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_cmpstr (received, ==, imported);
   errata_otlp_receiver_stop (receiver);
 }
@@ -329,7 +329,7 @@ test_partial_success (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (partial, "rejectedSpans"), ==, "1");
   g_assert_nonnull (json_object_get_string_member (partial, "errorMessage"));
   errata_otlp_receiver_stop (receiver);
-  stored = receive_test_traces_text (fixture->received, "otlp-live");
+  stored = errata_test_traces_text (fixture->received, "otlp-live");
   g_assert_true (g_str_has_prefix (stored, "0af7651916cd43dd8448eb211c80319c\t"));
 }
 
