@@ -227,28 +227,30 @@ span_for_logs (const char *span_id,
   return span;
 }
 
-/* Whether `span` is an equal copy of a span seen before with its id: the
- * same span twice, which a trace holds once. It comes twice when an
- * exporter's retry reached a collector that had the first send, or when a
- * receiver journaled it and an upgraded receiver got it again with its
- * members in another order (equal objects, not equal texts, so the
- * journal's digest kept both). Two different spans that share an id stay:
- * which one is right is not the import's to guess. */
+/* Whether `span` is an equal copy of a span kept before (`kept`, `seen`
+ * their ids): the same span twice, which a trace holds once. It comes
+ * twice when an exporter's retry reached a collector that had the first
+ * send, or when a receiver journaled it and an upgraded receiver got it
+ * again with its members in another order (equal objects, not equal
+ * texts, so the journal's digest kept both). Two different spans that
+ * share an id stay: which one is right is not the import's to guess. */
 static gboolean
 is_repeated_span (GHashTable *seen,
+                  GPtrArray  *kept,
                   JsonObject *span)
 {
   const char *span_id = errata_json_get_string (span, "spanId");
-  JsonObject *first;
 
   if (span_id == NULL)
     return FALSE;
-  if ((first = g_hash_table_lookup (seen, span_id)) == NULL)
-    {
-      g_hash_table_insert (seen, (gpointer)span_id, span);
-      return FALSE;
-    }
-  return json_object_equal (first, span);
+  if (g_hash_table_add (seen, (gpointer)span_id))
+    return FALSE;
+  /* Rare: an id seen before. Any kept span of it may be the equal one. */
+  for (guint i = 0; i < kept->len; i++)
+    if (g_strcmp0 (errata_json_get_string (kept->pdata[i], "spanId"), span_id) == 0
+        && json_object_equal (kept->pdata[i], span))
+      return TRUE;
+  return FALSE;
 }
 
 GPtrArray *
@@ -270,7 +272,7 @@ _errata_import_otel_join_logs (GPtrArray *items,
 
       if (!json_object_has_member (item, LOG_MARK))
         {
-          if (!is_repeated_span (seen, item))
+          if (!is_repeated_span (seen, spans, item))
             g_ptr_array_add (spans, json_object_ref (item));
           continue;
         }

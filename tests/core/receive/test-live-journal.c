@@ -856,6 +856,61 @@ test_same_span_id_twice (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 
+/* The instrumentation's spans (its scope's, the LLM calls) in `root`. */
+static JsonArray *
+llm_spans_of (JsonNode *root)
+{
+  return json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
+    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "resourceSpans"), 0),
+    "scopeSpans"), 1), "spans");
+}
+
+/* A copy of `span` with its members in the reverse order. */
+static JsonObject *
+reversed_copy (JsonObject *span)
+{
+  g_autoptr(GList) members = g_list_reverse (json_object_get_members (span));
+  JsonObject *reversed = json_object_new ();
+
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (reversed, l->data, json_node_copy (json_object_get_member (span, l->data)));
+  return reversed;
+}
+
+static GBytes *
+bytes_of (JsonNode *root)
+{
+  char *text = json_to_string (root, FALSE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* `once` received at once into one project, `twice` through the journal
+ * into the other: the same traces, the same metadata; `twice` had
+ * `n_journaled` spans journaled. */
+static void
+assert_received_alike (Fixture *fixture,
+                       GBytes  *once,
+                       GBytes  *twice,
+                       guint    n_journaled)
+{
+  g_autofree char *once_text = NULL;
+  g_autofree char *twice_text = NULL;
+  g_autofree char *once_metadata = NULL;
+  g_autofree char *twice_metadata = NULL;
+  ErrataOtlpReceiverCounts counts_once;
+  ErrataOtlpReceiverCounts counts_twice;
+
+  once_text = receive_into (fixture, fixture->received, once, NULL, &counts_once);
+  twice_text = receive_into (fixture, fixture->imported, twice, only_journaled_sql, &counts_twice);
+  g_assert_cmpstr (twice_text, ==, once_text);
+  once_metadata = metadata_text (fixture->received);
+  twice_metadata = metadata_text (fixture->imported);
+  g_assert_cmpstr (twice_metadata, ==, once_metadata);
+  /* Every copy went through the journal: the test tried what it says. */
+  g_assert_cmpuint (counts_twice.spans_journaled, ==, n_journaled);
+}
+
 /* The same span twice, its members in another order: what a receiver
  * upgraded meanwhile would add to spans an earlier build journaled (the
  * journal's text follows the member order, and so does its digest). The
@@ -870,37 +925,35 @@ test_equal_span_twice (Fixture       *fixture,
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
   g_autoptr(GPtrArray) sent = decode (body);
   g_autoptr(GBytes) twice = NULL;
-  g_autoptr(GList) members = NULL;
-  g_autofree char *once_text = NULL;
-  g_autofree char *twice_text = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *once_metadata = NULL;
-  g_autofree char *twice_metadata = NULL;
-  ErrataOtlpReceiverCounts counts_once;
-  ErrataOtlpReceiverCounts counts_twice;
-  JsonObject *last;
-  JsonObject *reversed = json_object_new ();
-  JsonArray *spans;
+  JsonArray *spans = llm_spans_of (root);
 
-  spans = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (
-    json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "resourceSpans"), 0),
-    "scopeSpans"), 1), "spans");
-  last = json_array_get_object_element (spans, json_array_get_length (spans) - 1);
-  members = g_list_reverse (json_object_get_members (last));
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (reversed, l->data, json_node_copy (json_object_get_member (last, l->data)));
-  json_array_add_object_element (spans, reversed);
-  text = json_to_string (root, FALSE);
-  twice = g_bytes_new (text, strlen (text));
+  json_array_add_object_element (spans, reversed_copy (json_array_get_object_element (
+    spans, json_array_get_length (spans) - 1)));
+  twice = bytes_of (root);
+  assert_received_alike (fixture, body, twice, sent->len + 1);
+}
 
-  once_text = receive_into (fixture, fixture->received, body, NULL, &counts_once);
-  twice_text = receive_into (fixture, fixture->imported, twice, only_journaled_sql, &counts_twice);
-  g_assert_cmpstr (twice_text, ==, once_text);
-  once_metadata = metadata_text (fixture->received);
-  twice_metadata = metadata_text (fixture->imported);
-  g_assert_cmpstr (twice_metadata, ==, once_metadata);
-  /* Both copies went through the journal: the test tried what it says. */
-  g_assert_cmpuint (counts_twice.spans_journaled, ==, sent->len + 1);
+/* A span sent again changed (both kept: same-span-id-twice), then the
+ * changed one a third time in another order: the copy of the second, not
+ * of the first, and it goes. */
+static void
+test_changed_span_repeated (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GBytes) changed = NULL;
+  g_autoptr(GBytes) repeated = NULL;
+  JsonArray *spans = llm_spans_of (root);
+  JsonObject *copy = reversed_copy (json_array_get_object_element (spans, json_array_get_length (spans) - 1));
+
+  json_object_set_string_member (copy, "name", "changed on the way");
+  json_array_add_object_element (spans, copy);
+  changed = bytes_of (root);
+  json_array_add_object_element (spans, reversed_copy (copy));
+  repeated = bytes_of (root);
+  assert_received_alike (fixture, changed, repeated, sent->len + 2);
 }
 
 static gboolean
@@ -1037,6 +1090,7 @@ main (int   argc,
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);
   ADD ("/same-span-id-twice", test_same_span_id_twice);
   ADD ("/equal-span-twice", test_equal_span_twice);
+  ADD ("/changed-span-repeated", test_changed_span_repeated);
   ADD ("/without-conversation-counted", test_without_conversation_counted);
   ADD ("/without-conversation-distinct", test_without_conversation_distinct);
 #undef ADD
