@@ -297,7 +297,11 @@ update_trace (ErrataProject      *project,
   sqlite3_stmt *stmt;
 
   *outcome = ERRATA_LIVE_UNCHANGED;
-  if (same_text (messages, old_messages) && same_text (tools, old_tools) && same_text (metadata, old_metadata))
+  /* Metadata equal but for its members' order (spans an earlier build
+   * journaled, sent again) is no change: the row stays as it is. */
+  if (same_text (messages, old_messages) && same_text (tools, old_tools)
+      && (same_text (metadata, old_metadata)
+          || json_object_equal (errata_trace_get_metadata (trace), errata_trace_get_metadata (old))))
     return TRUE;
   stmt = _errata_project_cached (project, update_sql, error);
   if (stmt == NULL)

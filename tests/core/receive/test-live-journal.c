@@ -956,6 +956,62 @@ test_changed_span_repeated (Fixture       *fixture,
   assert_received_alike (fixture, changed, repeated, sent->len + 2);
 }
 
+/* Every span sent again with its members in another order, once the
+ * traces are stored: the traces are the same, so none counts as updated
+ * and no row is rewritten (their metadata keeps its first order), and the
+ * journal ends empty. */
+static void
+test_reordered_resend_unchanged (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GBytes) reordered = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autofree char *first_text = NULL;
+  g_autofree char *first_metadata = NULL;
+  g_autofree char *after_text = NULL;
+  g_autofree char *after_metadata = NULL;
+  JsonArray *resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
+  ErrataOtlpReceiverCounts counts;
+  Waiting waiting = { receiver, 8, 0 };
+
+  for (guint r = 0; r < json_array_get_length (resource_spans); r++)
+    {
+      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, r),
+                                                        "scopeSpans");
+
+      for (guint s = 0; s < json_array_get_length (scopes); s++)
+        {
+          JsonArray *spans = json_object_get_array_member (json_array_get_object_element (scopes, s), "spans");
+
+          for (guint i = 0; i < json_array_get_length (spans); i++)
+            json_node_take_object (json_array_get_element (spans, i),
+                                   reversed_copy (json_array_get_object_element (spans, i)));
+        }
+    }
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  first_text = errata_test_traces_text (fixture->received, "otlp-live");
+  first_metadata = metadata_text (fixture->received);
+  reordered = bytes_of (root);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, reordered, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.spans_accepted, ==, 2 * sent->len);
+  g_assert_cmpuint (counts.traces_added, ==, 8);
+  g_assert_cmpuint (counts.traces_updated, ==, 0);
+  after_text = errata_test_traces_text (fixture->received, "otlp-live");
+  after_metadata = metadata_text (fixture->received);
+  g_assert_cmpstr (after_text, ==, first_text);
+  g_assert_cmpstr (after_metadata, ==, first_metadata);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
+}
+
 static gboolean
 without_conversation_reached (gpointer data)
 {
@@ -1091,6 +1147,7 @@ main (int   argc,
   ADD ("/same-span-id-twice", test_same_span_id_twice);
   ADD ("/equal-span-twice", test_equal_span_twice);
   ADD ("/changed-span-repeated", test_changed_span_repeated);
+  ADD ("/reordered-resend-unchanged", test_reordered_resend_unchanged);
   ADD ("/without-conversation-counted", test_without_conversation_counted);
   ADD ("/without-conversation-distinct", test_without_conversation_distinct);
 #undef ADD
