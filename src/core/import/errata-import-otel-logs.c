@@ -241,7 +241,9 @@ is_repeated_span (GHashTable *seen,
 {
   const char *span_id = errata_json_get_string (span, "spanId");
 
-  if (span_id == NULL)
+  /* No id (or an empty one, which a broken exporter may give every span)
+   * tells nothing: such spans all stay, as before. */
+  if (span_id == NULL || *span_id == '\0')
     return FALSE;
   if (g_hash_table_add (seen, (gpointer)span_id))
     return FALSE;
