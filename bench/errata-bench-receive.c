@@ -12,7 +12,7 @@
  * 200,000), CONNECTIONS requests in flight (default 30, OpenTelemetry JS's
  * concurrency limit), a 503 sent again. Each request is EXPORT.json (an
  * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
- * OpenInference fixture, 64 spans of 8 agent traces) with its trace ids
+ * OpenInference fixture, 32 spans of 8 traces) with its trace ids
  * made new, so every request adds 8 traces. The bodies are made before
  * the clock starts. Prints spans/s accepted (all answered 200) and stored
  * (every trace in the project), the CPU time, and the resident memory at
