@@ -4,13 +4,17 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS]
+ * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup]
  *
  * A receiver on a free loopback port in this process (its HTTP server on
  * the main thread, its decoding on GTask's pool, its writer on its own
  * thread) and an exporter on another thread sending N_SPANS spans (default
  * 200,000), CONNECTIONS requests in flight (default 30, OpenTelemetry JS's
- * concurrency limit), a 503 sent again. Each request is EXPORT.json (an
+ * concurrency limit), a 503 sent again. The exporter is "raw" by default:
+ * plain HTTP/1.1 over keep-alive sockets and poll(), so that the load it
+ * makes costs little of the two processors the receiver is measured on
+ * (libsoup's client, "soup", spent 4% of the process's instructions and
+ * more of its system time; bench/README.md). Its own CPU is printed apart. Each request is EXPORT.json (an
  * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
  * OpenInference fixture, 32 spans of 8 traces) with its trace ids
  * made new, so every request adds 8 traces. The bodies are made before
@@ -23,9 +27,15 @@
 
 #include <libsoup/soup.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "errata-otlp-receiver.h"
@@ -97,21 +107,28 @@ trace_ids_of (const char *export,
 }
 
 static double
-cpu_seconds (void)
+cpu_seconds_of (int who)
 {
   struct rusage usage;
 
-  getrusage (RUSAGE_SELF, &usage);
+  getrusage (who, &usage);
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
          + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
-/* CPU seconds of the receiver's writer thread: being one thread, its CPU
- * per span is the receiver's ceiling however many cores there are. It is
- * the thread named "live-writer" (the builders are "live-builder", the
- * decoding "otlp-decode" while it decodes). */
 static double
-writer_cpu_seconds (void)
+cpu_seconds (void)
+{
+  return cpu_seconds_of (RUSAGE_SELF);
+}
+
+/* CPU seconds of this process's threads named `name`. The receiver's
+ * writer is "live-writer": being one thread, its CPU per span is the
+ * receiver's ceiling however many cores there are (the builders are
+ * "live-builder", the decoding "otlp-decode" while it decodes). The
+ * exporter is "exporter": the load, not the receiver. */
+static double
+thread_cpu_seconds (const char *name)
 {
   g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
   const char *tid;
@@ -126,7 +143,7 @@ writer_cpu_seconds (void)
       unsigned long utime = 0, stime = 0;
       const char *after_name;
 
-      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_equal (g_strchomp (comm), "live-writer")
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) || !g_str_equal (g_strchomp (comm), name)
           || !g_file_get_contents (stat_path, &stat, NULL, NULL)
           || (after_name = strrchr (stat, ')')) == NULL)
         continue;
@@ -140,15 +157,24 @@ writer_cpu_seconds (void)
 typedef struct
 {
   char       *uri;
+  guint16     port;
   GPtrArray  *bodies;
   guint       connections;
   guint       next;
-  guint       answered;
+  gint        answered;   /* read by the main thread: atomic */
   guint       retries;
   gint64      done_at;
+  double      cpu;        /* the exporter thread's own, at its end */
   GMainLoop  *loop;
   SoupSession *session;
 } Exporter;
+
+static void
+exporter_answered (Exporter *exporter)
+{
+  if (g_atomic_int_add (&exporter->answered, 1) + 1 == (gint)exporter->bodies->len)
+    exporter->done_at = g_get_monotonic_time ();
+}
 
 typedef struct
 {
@@ -179,14 +205,11 @@ answered (GObject      *source,
     }
   else
     {
-      exporter->answered++;
+      exporter_answered (exporter);
       if (exporter->next < exporter->bodies->len)
         send_one (exporter, exporter->next++);
-      if (exporter->answered == exporter->bodies->len)
-        {
-          exporter->done_at = g_get_monotonic_time ();
-          g_main_loop_quit (exporter->loop);
-        }
+      if (exporter->done_at != 0)
+        g_main_loop_quit (exporter->loop);
     }
   g_object_unref (sent->message);
   g_free (sent);
@@ -208,7 +231,7 @@ send_one (Exporter *exporter,
 }
 
 static gpointer
-exporter_thread (gpointer data)
+soup_exporter_thread (gpointer data)
 {
   Exporter *exporter = data;
   GMainContext *context = g_main_context_new ();
@@ -229,6 +252,187 @@ exporter_thread (gpointer data)
   g_main_loop_unref (exporter->loop);
   g_main_context_pop_thread_default (context);
   g_main_context_unref (context);
+  exporter->cpu = cpu_seconds_of (RUSAGE_THREAD);
+  return NULL;
+}
+
+/* The raw exporter: each connection sends a request, reads its answer to
+ * the end, and sends the next on the same socket. */
+typedef struct
+{
+  int         fd;
+  guint       index;      /* the request on it, or G_MAXUINT */
+  char        head[160];
+  gsize       head_length;
+  gsize       sent;       /* of head and body */
+  GByteArray *in;
+} Connection;
+
+static int
+connect_loopback (guint16 port)
+{
+  struct sockaddr_in address = { 0 };
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+
+  g_assert (fd >= 0);
+  address.sin_family = AF_INET;
+  address.sin_port = htons (port);
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  if (connect (fd, (struct sockaddr *)&address, sizeof address) != 0)
+    g_error ("connect to port %u: %s", port, g_strerror (errno));
+  setsockopt (fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  return fd;
+}
+
+static void
+connection_start (Exporter   *exporter,
+                  Connection *connection,
+                  guint       index)
+{
+  connection->index = index;
+  connection->sent = 0;
+  g_byte_array_set_size (connection->in, 0);
+  connection->head_length = g_snprintf (connection->head, sizeof connection->head,
+                                        "POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
+                                        "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                                        exporter->port, g_bytes_get_size (exporter->bodies->pdata[index]));
+}
+
+/* FALSE when the receiver closed the connection. */
+static gboolean
+connection_send (Exporter   *exporter,
+                 Connection *connection)
+{
+  gsize body_length;
+  const char *body = g_bytes_get_data (exporter->bodies->pdata[connection->index], &body_length);
+  gsize body_sent = MAX (connection->sent, connection->head_length) - connection->head_length;
+  struct iovec parts[2];
+  struct msghdr message = { .msg_iov = parts };
+  ssize_t written;
+
+  if (connection->sent < connection->head_length)
+    parts[message.msg_iovlen++] = (struct iovec){ connection->head + connection->sent,
+                                                  connection->head_length - connection->sent };
+  parts[message.msg_iovlen++] = (struct iovec){ (char *)body + body_sent, body_length - body_sent };
+  /* Not SIGPIPE: a receiver that answered early and closed is retried. */
+  written = sendmsg (connection->fd, &message, MSG_NOSIGNAL | MSG_DONTWAIT);
+  if (written > 0)
+    connection->sent += written;
+  return written >= 0 || errno == EAGAIN || errno == EINTR;
+}
+
+/* The answer's status once it has come whole, 0 before. */
+static guint
+connection_answer (Connection *connection)
+{
+  const char *text = (const char *)connection->in->data;
+  const char *end = g_strstr_len (text, connection->in->len, "\r\n\r\n");
+  const char *length_header;
+  gsize length = 0;
+
+  if (end == NULL)
+    return 0;
+  length_header = g_strstr_len (text, end - text, "\r\nContent-Length: ");
+  if (length_header == NULL)
+    length_header = g_strstr_len (text, end - text, "\r\ncontent-length: ");
+  if (length_header != NULL)
+    length = g_ascii_strtoull (length_header + strlen ("\r\nContent-Length: "), NULL, 10);
+  if ((gsize)(end + 4 - text) + length > connection->in->len)
+    return 0;
+  return (guint)g_ascii_strtoull (text + strlen ("HTTP/1.1 "), NULL, 10);
+}
+
+/* Returns FALSE when the receiver closed the connection. */
+static gboolean
+connection_read (Connection *connection)
+{
+  guint8 buffer[4096];
+  ssize_t got = recv (connection->fd, buffer, sizeof buffer, MSG_DONTWAIT);
+
+  if (got > 0)
+    g_byte_array_append (connection->in, buffer, got);
+  return got > 0 || (got < 0 && (errno == EAGAIN || errno == EINTR));
+}
+
+/* The request on `connection` goes again, on a new connection. */
+static void
+connection_reopen (Exporter   *exporter,
+                   Connection *connection)
+{
+  close (connection->fd);
+  connection->fd = connect_loopback (exporter->port);
+  exporter->retries++;
+  connection_start (exporter, connection, connection->index);
+}
+
+static gpointer
+raw_exporter_thread (gpointer data)
+{
+  Exporter *exporter = data;
+  guint n = MIN (exporter->connections, exporter->bodies->len);
+  g_autofree Connection *connections = g_new0 (Connection, n);
+  g_autofree struct pollfd *polled = g_new0 (struct pollfd, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      connections[i].fd = connect_loopback (exporter->port);
+      connections[i].in = g_byte_array_sized_new (512);
+      connection_start (exporter, &connections[i], exporter->next++);
+    }
+  while (exporter->done_at == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          gsize body_length = connections[i].index != G_MAXUINT
+                              ? g_bytes_get_size (exporter->bodies->pdata[connections[i].index]) : 0;
+
+          polled[i].fd = connections[i].index != G_MAXUINT ? connections[i].fd : -1;
+          polled[i].events = connections[i].sent < connections[i].head_length + body_length ? POLLOUT : POLLIN;
+        }
+      if (poll (polled, n, -1) < 0 && errno != EINTR)
+        g_error ("poll: %s", g_strerror (errno));
+      for (guint i = 0; i < n; i++)
+        {
+          Connection *connection = &connections[i];
+          guint status;
+
+          if ((polled[i].revents & POLLOUT) && !connection_send (exporter, connection))
+            {
+              connection_reopen (exporter, connection);
+              continue;
+            }
+          if (!(polled[i].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+          /* Closed: the receiver's answer to a refused request. */
+          if (!connection_read (connection))
+            {
+              connection_reopen (exporter, connection);
+              continue;
+            }
+          if ((status = connection_answer (connection)) == 0)
+            continue;
+          if (status != 200)
+            {
+              if (status != 503)
+                g_printerr ("request %u: %u\n", connection->index, status);
+              exporter->retries++;
+              connection_start (exporter, connection, connection->index);
+              continue;
+            }
+          exporter_answered (exporter);
+          if (exporter->next < exporter->bodies->len)
+            connection_start (exporter, connection, exporter->next++);
+          else
+            connection->index = G_MAXUINT;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      close (connections[i].fd);
+      g_byte_array_unref (connections[i].in);
+    }
+  exporter->cpu = cpu_seconds_of (RUSAGE_THREAD);
   return NULL;
 }
 
@@ -271,6 +475,7 @@ main (int   argc,
 {
   guint n_spans = argc > 2 ? (guint)atoi (argv[2]) : 200000;
   guint connections = argc > 3 ? (guint)atoi (argv[3]) : 30;
+  gboolean soup_exporter = argc > 4 && g_str_equal (argv[4], "soup");
   g_autofree char *export = NULL;
   g_autoptr(GPtrArray) trace_ids = NULL;
   guint spans_per_request = 0;
@@ -308,6 +513,7 @@ main (int   argc,
   endpoint = errata_otlp_receiver_dup_endpoint (receiver);
 
   exporter.uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  exporter.port = (guint16)atoi (strrchr (endpoint, ':') + 1);
   exporter.bodies = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   exporter.connections = connections;
   for (guint i = 0; i < n_requests; i++)
@@ -322,13 +528,13 @@ main (int   argc,
   w.loop = g_main_loop_new (NULL, FALSE);
   cpu_start = cpu_seconds ();
   start = g_get_monotonic_time ();
-  thread = g_thread_new ("exporter", exporter_thread, &exporter);
+  thread = g_thread_new ("exporter", soup_exporter ? soup_exporter_thread : raw_exporter_thread, &exporter);
   g_timeout_add (5, watch, &w);
   /* The exporter's end is seen through its done_at. */
   while (!w.exporter_done || w.stored_at == 0)
     {
       g_main_context_iteration (NULL, TRUE);
-      if (!w.exporter_done && exporter.answered == n_requests)
+      if (!w.exporter_done && (guint)g_atomic_int_get (&exporter.answered) == n_requests)
         {
           g_thread_join (thread);
           w.exporter_done = TRUE;
@@ -336,7 +542,7 @@ main (int   argc,
     }
   rss_end = rss_kb ();
   cpu_start = cpu_seconds () - cpu_start;
-  writer_cpu = writer_cpu_seconds ();
+  writer_cpu = thread_cpu_seconds ("live-writer");
   errata_otlp_receiver_get_counts (receiver, &counts);
   errata_otlp_receiver_stop (receiver);
 
@@ -351,6 +557,9 @@ main (int   argc,
           counts.traces_without_conversation);
   printf ("CPU (this process, exporter included): %.2f s, %.0f spans per CPU second\n",
           cpu_start, n_spans / cpu_start);
+  printf ("exporter (%s) thread CPU: %.2f s; the receiver's: %.2f s, %.0f spans per CPU second\n",
+          soup_exporter ? "libsoup" : "raw", exporter.cpu, cpu_start - exporter.cpu,
+          n_spans / MAX (cpu_start - exporter.cpu, 0.01));
   printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its own; it also waits for the builder threads)\n",
           writer_cpu, n_spans / MAX (writer_cpu, 0.01));
   printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end\n", rss_start, w.rss_half, rss_end);
