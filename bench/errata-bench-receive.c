@@ -4,7 +4,7 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup]
+ * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]
  *
  * A receiver on a free loopback port in this process (its HTTP server on
  * the main thread, its decoding on GTask's pool, its writer on its own
@@ -14,7 +14,11 @@
  * plain HTTP/1.1 over keep-alive sockets and poll(), so that the load it
  * makes costs little of the two processors the receiver is measured on
  * (libsoup's client, "soup", spent 4% of the process's instructions and
- * more of its system time; bench/README.md). Its own CPU is printed apart. Each request is EXPORT.json (an
+ * more of its system time; bench/README.md). Its own CPU is printed apart.
+ * COPIES (default 1) puts that many copies of the export in each request,
+ * each with trace ids of its own: 16 copies of the 32-span fixture make
+ * 512 spans a request, OpenTelemetry SDKs' default batch, which is what an
+ * exporter sends when spans come faster than its schedule. Each request is EXPORT.json (an
  * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
  * OpenInference fixture, 32 spans of 8 traces) with its trace ids
  * made new, so every request adds 8 traces. The bodies are made before
@@ -53,21 +57,58 @@ rss_kb (void)
   return resident * (gsize)sysconf (_SC_PAGESIZE) / 1024;
 }
 
-/* The export's trace ids, each made unique to request `request`. */
-static GBytes *
-make_body (const char *export,
-           GPtrArray  *trace_ids,
-           guint       request)
+/* The export's trace ids, each made unique to copy `copy`. */
+static void
+append_copy (GString    *body,
+             const char *export,
+             GPtrArray  *trace_ids,
+             guint       copy)
 {
   GString *json = g_string_new (export);
 
   for (guint i = 0; i < trace_ids->len; i++)
     {
-      g_autofree char *fresh = g_strdup_printf ("%.20s%04x%08x", (char *)trace_ids->pdata[i], i, request);
+      g_autofree char *fresh = g_strdup_printf ("%.20s%04x%08x", (char *)trace_ids->pdata[i], i, copy);
 
       g_string_replace (json, trace_ids->pdata[i], fresh, 0);
     }
-  return g_string_free_to_bytes (json);
+  g_string_append_len (body, json->str, json->len);
+  g_string_free (json, TRUE);
+}
+
+/* Request `request`: `copies` copies of the export's resourceSpans (given
+ * as `resource_spans`, the array's members without its brackets). */
+static GBytes *
+make_body (const char *resource_spans,
+           GPtrArray  *trace_ids,
+           guint       request,
+           guint       copies)
+{
+  GString *body = g_string_new ("{\"resourceSpans\":[");
+
+  for (guint j = 0; j < copies; j++)
+    {
+      if (j > 0)
+        g_string_append_c (body, ',');
+      append_copy (body, resource_spans, trace_ids, request * copies + j);
+    }
+  g_string_append (body, "]}");
+  return g_string_free_to_bytes (body);
+}
+
+/* The members of the export's resourceSpans array, as JSON text. */
+static char *
+resource_spans_text (const char *export)
+{
+  g_autoptr(JsonNode) root = json_from_string (export, NULL);
+  g_autofree char *array = NULL;
+  gsize length;
+
+  g_assert (root != NULL);
+  array = json_to_string (json_object_get_member (json_node_get_object (root), "resourceSpans"), FALSE);
+  length = strlen (array);
+  g_assert (length >= 2 && array[0] == '[' && array[length - 1] == ']');
+  return g_strndup (array + 1, length - 2);
 }
 
 static GPtrArray *
@@ -476,6 +517,8 @@ main (int   argc,
   guint n_spans = argc > 2 ? (guint)atoi (argv[2]) : 200000;
   guint connections = argc > 3 ? (guint)atoi (argv[3]) : 30;
   gboolean soup_exporter = argc > 4 && g_str_equal (argv[4], "soup");
+  guint copies = argc > 5 ? MAX ((guint)atoi (argv[5]), 1) : 1;
+  g_autofree char *resource_spans = NULL;
   g_autofree char *export = NULL;
   g_autoptr(GPtrArray) trace_ids = NULL;
   guint spans_per_request = 0;
@@ -502,6 +545,8 @@ main (int   argc,
       return 2;
     }
   trace_ids = trace_ids_of (export, &spans_per_request);
+  resource_spans = resource_spans_text (export);
+  spans_per_request *= copies;
   n_requests = MAX (n_spans / spans_per_request, 1);
   project = errata_project_create (file, &error);
   g_assert_no_error (error);
@@ -518,13 +563,13 @@ main (int   argc,
   exporter.connections = connections;
   for (guint i = 0; i < n_requests; i++)
     {
-      g_ptr_array_add (exporter.bodies, make_body (export, trace_ids, i));
+      g_ptr_array_add (exporter.bodies, make_body (resource_spans, trace_ids, i, copies));
       bytes += g_bytes_get_size (exporter.bodies->pdata[i]);
     }
   rss_start = rss_kb ();
 
   w.receiver = receiver;
-  w.traces = (guint64)n_requests * trace_ids->len;
+  w.traces = (guint64)n_requests * copies * trace_ids->len;
   w.loop = g_main_loop_new (NULL, FALSE);
   cpu_start = cpu_seconds ();
   start = g_get_monotonic_time ();
