@@ -425,7 +425,11 @@ listen_on (ErrataOtlpReceiver  *self,
   if (socket == NULL)
     return FALSE;
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
-  if (!g_socket_bind (socket, address, FALSE, error) || !g_socket_listen (socket, error)
+  /* SO_REUSEADDR: the connections of a receiver that went away (stopped,
+   * or Errata killed) wait in the kernel for a minute, and would keep the
+   * port from the receiver started after it. A program still listening
+   * there keeps it all the same: that is "port in use". */
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error)
       || !soup_server_listen_socket (self->server, socket, 0, error))
     return FALSE;
   bound = g_socket_get_local_address (socket, NULL);

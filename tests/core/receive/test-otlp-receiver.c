@@ -468,6 +468,35 @@ test_port_in_use (Fixture       *fixture,
   errata_otlp_receiver_stop (first);
 }
 
+/* A receiver that answered on a connection and went away (stopped, or
+ * killed) leaves the port's old connections waiting in the kernel for a
+ * while (TIME_WAIT); a receiver started right after, as Errata reopened
+ * after a crash, must still get the port. */
+static void
+test_same_port_after_stop (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) first = receive_test_start (fixture->received, 1000);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
+  g_autoptr(ErrataOtlpReceiver) second = errata_otlp_receiver_new (file);
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GError) error = NULL;
+  guint port = errata_otlp_receiver_get_port (first);
+
+  /* The session keeps its connection open: the receiver closes it first. */
+  g_assert_cmpuint (receive_test_post (fixture->session, first, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (first);
+
+  errata_otlp_receiver_set_port (second, port);
+  errata_otlp_receiver_start (second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_otlp_receiver_get_port (second), ==, port);
+  g_assert_cmpuint (receive_test_post (fixture->session, second, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_otlp_receiver_stop (second);
+}
+
 /* Anything but the loopback addresses only with a token, which every
  * request must then carry. */
 static void
@@ -519,6 +548,7 @@ main (int   argc,
   ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/ten-megabytes", test_ten_megabytes);
   ADD ("/port-in-use", test_port_in_use);
+  ADD ("/same-port-after-stop", test_same_port_after_stop);
   ADD ("/token", test_token);
 #undef ADD
 
