@@ -363,6 +363,39 @@ handle_export (SoupServer        *server,
   g_task_run_in_thread (task, decode_in_thread);
 }
 
+/* Any other path: 404, saying what is received. An SDK pointed at the
+ * receiver with OTEL_EXPORTER_OTLP_ENDPOINT sends its metrics to
+ * /v1/metrics too (Python's auto-instrumentation does by default). With
+ * only the early handler for every path, libsoup answered those with an
+ * empty 500, which exporters log without a word of why. */
+static void
+handle_other_path (SoupServer        *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+  ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
+  const int rpc_not_found = 5;   /* google.rpc.Code NOT_FOUND */
+
+  errata_otlp_parse_content_type (soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
+                                  &encoding, NULL);
+  if (g_str_equal (path, "/v1/metrics"))
+    respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
+                   /* Translators: answered to an OpenTelemetry exporter that sends
+                    * metrics; OTEL_METRICS_EXPORTER=none is an environment variable
+                    * setting, not to be translated. */
+                   _("Errata keeps traces and their log events, not metrics; "
+                     "set OTEL_METRICS_EXPORTER=none to send none"));
+  else
+    respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
+                   /* Translators: answered to a request for any other path;
+                    * the paths are not to be translated. */
+                   _("Errata receives OpenTelemetry traces at /v1/traces and log events at /v1/logs"));
+  self->counts.requests_refused++;
+}
+
 /* A body announced bigger than the limit is refused before it is read. */
 static void
 check_size_early (SoupServer        *server,
@@ -541,6 +574,7 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
   soup_server_add_early_handler (self->server, NULL, check_size_early, self, NULL);
   soup_server_add_handler (self->server, "/v1/traces", handle_export, self, NULL);
   soup_server_add_handler (self->server, "/v1/logs", handle_export, self, NULL);
+  soup_server_add_handler (self->server, NULL, handle_other_path, self, NULL);
   ok = self->address != NULL ? listen_address (self, &local_error) : listen_loopback (self, &local_error);
   if (!ok)
     {

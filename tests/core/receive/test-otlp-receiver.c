@@ -468,6 +468,43 @@ test_port_in_use (Fixture       *fixture,
   errata_otlp_receiver_stop (first);
 }
 
+static void
+assert_not_found (Fixture            *fixture,
+                  ErrataOtlpReceiver *receiver,
+                  const char         *path,
+                  const char         *content_type,
+                  const char         *says)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static ("{}", 2);
+  g_autoptr(GBytes) response = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, path, content_type, NULL, body,
+                                       &response), ==, 404);
+  text = g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response));
+  g_assert_nonnull (strstr (text, says));
+}
+
+/* An SDK pointed at the receiver sends its metrics there too: a 404 that
+ * says why, not an empty 500. */
+static void
+test_other_paths (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
+  ErrataOtlpReceiverCounts counts;
+
+  assert_not_found (fixture, receiver, "/v1/metrics", "application/json", "OTEL_METRICS_EXPORTER=none");
+  /* A google.rpc.Status message: its text is in it as is. */
+  assert_not_found (fixture, receiver, "/v1/metrics", "application/x-protobuf", "OTEL_METRICS_EXPORTER=none");
+  assert_not_found (fixture, receiver, "/", "application/json", "/v1/traces");
+  assert_not_found (fixture, receiver, "/v1/trace", "application/json", "/v1/logs");
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.requests_refused, ==, 4);
+  g_assert_cmpuint (counts.spans_accepted, ==, 0);
+  errata_otlp_receiver_stop (receiver);
+}
+
 /* A receiver that answered on a connection and went away (stopped, or
  * killed) leaves the port's old connections waiting in the kernel for a
  * while (TIME_WAIT); a receiver started right after, as Errata reopened
@@ -548,6 +585,7 @@ main (int   argc,
   ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/ten-megabytes", test_ten_megabytes);
   ADD ("/port-in-use", test_port_in_use);
+  ADD ("/other-paths", test_other_paths);
   ADD ("/same-port-after-stop", test_same_port_after_stop);
   ADD ("/token", test_token);
 #undef ADD
