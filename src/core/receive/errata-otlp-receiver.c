@@ -614,7 +614,11 @@ errata_otlp_receiver_stop (ErrataOtlpReceiver *self)
 
   g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
 
-  if (self->server == NULL)
+  /* Stopping already, further up this stack: what this stop waits for
+   * runs the main loop, and a handler of what it emits (the window being
+   * closed while the switch turns off) may stop again. That outer stop
+   * finishes the work. */
+  if (self->server == NULL || self->stopping)
     return;
   self->stopping = TRUE;
   /* Every request accepted so far gets its answer, and its spans a trace. */

@@ -105,12 +105,26 @@ show_problem (ErrataLiveTracesBar *self,
 static void
 stop_receiver (ErrataLiveTracesBar *self)
 {
-  if (self->receiver == NULL)
+  /* Ours alone while it stops: stopping runs the main loop until the last
+   * requests are answered (a second or two under a flood), and meanwhile
+   * the window may close (dispose finds no receiver) or the switch be
+   * pressed again (it cannot: insensitive until then). */
+  g_autoptr(ErrataOtlpReceiver) receiver = g_steal_pointer (&self->receiver);
+  g_autoptr(ErrataLiveTracesBar) alive = NULL;
+  g_autoptr(GtkWidget) toggle = NULL;
+  gboolean sensitive;
+
+  if (receiver == NULL)
     return;
-  g_signal_handlers_disconnect_by_data (self->receiver, self);
+  /* The window's end would free the bar and its switch under this frame. */
+  alive = g_object_ref (self);
+  toggle = g_object_ref (GTK_WIDGET (self->toggle));
+  sensitive = gtk_widget_get_sensitive (toggle);
+  g_signal_handlers_disconnect_by_data (receiver, self);
+  gtk_widget_set_sensitive (toggle, FALSE);
   /* Answers the requests in flight and stores the pending traces. */
-  errata_otlp_receiver_stop (self->receiver);
-  g_clear_object (&self->receiver);
+  errata_otlp_receiver_stop (receiver);
+  gtk_widget_set_sensitive (toggle, sensitive);
   gtk_widget_activate_action (GTK_WIDGET (self), "traces.live-traces-arrived", NULL);
 }
 
@@ -157,6 +171,7 @@ static void
 apply (ErrataLiveTracesBar *self,
        gboolean             receiving)
 {
+  g_autoptr(ErrataLiveTracesBar) alive = g_object_ref (self);
   gboolean running;
 
   if (self->project == NULL)
@@ -167,6 +182,9 @@ apply (ErrataLiveTracesBar *self,
     {
       if (!receiving)
         stop_receiver (self);
+      /* The window closed while the receiver stopped: nothing to show. */
+      if (self->project == NULL)
+        return;
       running = self->receiver != NULL;
     }
   self->setting = TRUE;
@@ -197,10 +215,16 @@ void
 errata_live_traces_bar_set_receiving (ErrataLiveTracesBar *self,
                                       gboolean             receiving)
 {
+  g_autoptr(ErrataLiveTracesBar) alive = NULL;
+
   g_return_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self));
 
+  alive = g_object_ref (self);
+  /* Off is remembered before stopping: the window may close meanwhile. */
+  if (!receiving && self->project != NULL)
+    remember (self, FALSE);
   apply (self, receiving);
-  if (self->project != NULL)
+  if (receiving && self->project != NULL)
     remember (self, self->receiver != NULL);
 }
 

@@ -505,6 +505,54 @@ test_other_paths (Fixture       *fixture,
   errata_otlp_receiver_stop (receiver);
 }
 
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  guint               n_stored;
+} StopAgain;
+
+static void
+stop_again (ErrataOtlpReceiver *receiver,
+            gpointer            user_data)
+{
+  StopAgain *again = user_data;
+
+  again->n_stored++;
+  errata_otlp_receiver_stop (receiver);
+}
+
+/* Stopping runs the main loop until the last requests are answered and
+ * the last traces stored; a handler of what it emits meanwhile (the
+ * window closed while the switch turns off) may stop the receiver again:
+ * the inner stop returns, the outer one finishes. */
+static void
+test_stop_within_stop (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  /* An LLM span whose root is still to come: it waits in the journal
+   * until the stop builds it. */
+  static const char child[] =
+    "{\"resourceSpans\": [{\"scopeSpans\": [{\"spans\": [{\"traceId\": \"0000000000000000000000000000abcd\","
+    " \"spanId\": \"0000000000000002\", \"parentSpanId\": \"0000000000000001\", \"name\": \"llm\","
+    " \"startTimeUnixNano\": \"1000\", \"endTimeUnixNano\": \"2000\", \"attributes\": ["
+    "{\"key\": \"openinference.span.kind\", \"value\": {\"stringValue\": \"LLM\"}},"
+    "{\"key\": \"llm.input_messages.0.message.role\", \"value\": {\"stringValue\": \"user\"}},"
+    "{\"key\": \"llm.input_messages.0.message.content\", \"value\": {\"stringValue\": \"hello\"}}]}]}]}]}";
+  g_autoptr(GBytes) body = g_bytes_new_static (child, sizeof child - 1);
+  StopAgain again = { receiver, 0 };
+  ErrataOtlpReceiverCounts counts;
+
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  g_signal_connect (receiver, "traces-stored", G_CALLBACK (stop_again), &again);
+  errata_otlp_receiver_stop (receiver);
+  g_assert_cmpuint (again.n_stored, >=, 1);
+  g_assert_false (errata_otlp_receiver_is_running (receiver));
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 1);
+}
+
 /* A receiver that answered on a connection and went away (stopped, or
  * killed) leaves the port's old connections waiting in the kernel for a
  * while (TIME_WAIT); a receiver started right after, as Errata reopened
@@ -587,6 +635,7 @@ main (int   argc,
   ADD ("/port-in-use", test_port_in_use);
   ADD ("/other-paths", test_other_paths);
   ADD ("/same-port-after-stop", test_same_port_after_stop);
+  ADD ("/stop-within-stop", test_stop_within_stop);
   ADD ("/token", test_token);
 #undef ADD
 

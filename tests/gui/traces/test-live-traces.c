@@ -621,6 +621,43 @@ test_detail_refreshed (Fixture       *fixture,
   errata_live_traces_bar_set_receiving (bar_of (fixture), FALSE);
 }
 
+/* Closed and disposed at once: in the app, the window's last reference
+ * goes within the stop's loop too (a close button pressed while it
+ * waits); here nothing else runs in that loop to drop it. */
+static gboolean
+close_window (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  g_object_run_dispose (window);
+  g_object_unref (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* Turning receiving off runs the main loop until the receiver has
+ * answered and stored everything; the window may be closed meanwhile
+ * (here from an idle that runs in that loop). The bar must not touch its
+ * freed widgets afterwards, and the project must remember "off". */
+static void
+test_closed_while_stopping (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  ErrataLiveTracesBar *bar = bar_of (fixture);
+  g_autofree char *endpoint = NULL;
+  g_autofree char *remembered = NULL;
+
+  wait_for_list (fixture);
+  endpoint = start_receiving (fixture, bar);
+  post_fixture (endpoint);
+  g_idle_add (close_window, fixture->window);
+  /* The bar's last reference goes with the window, within this call. */
+  errata_live_traces_bar_set_receiving (bar, FALSE);
+  errata_gui_test_iterate_for (50);
+
+  remembered = project_meta (fixture, "live_traces");
+  g_assert_cmpstr (remembered, ==, "off");
+}
+
 static void
 test_port_in_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -736,6 +773,7 @@ main (int   argc,
   ADD_TEST ("/live-traces/receive", test_receive);
   ADD_TEST ("/live-traces/no-conversation", test_no_conversation);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
+  ADD_TEST ("/live-traces/closed-while-stopping", test_closed_while_stopping);
   ADD_TEST ("/live-traces/list-stays", test_list_stays);
   ADD_TEST ("/live-traces/scrolled-away", test_scrolled_away);
   ADD_TEST ("/live-traces/detail-refreshed", test_detail_refreshed);
