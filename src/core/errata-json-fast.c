@@ -705,19 +705,24 @@ write_node (GString          *out,
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *object = json_node_get_object (node);
-        /* In the order members were added, as json-glib writes them. */
-        g_autoptr(GList) names = json_object_get_members (object);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
 
+        /* In the order members were added, as json-glib writes them; the
+         * iterator saves json_object_get_members()'s copy of the list. */
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
         g_string_append_c (out, '{');
-        for (GList *l = names; l != NULL; l = l->next)
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           {
-            g_string_append_c (out, '"');
-            write_escaped (out, l->data, rules);
-            g_string_append (out, "\":");
-            write_node (out, json_object_get_member (object, l->data), rules);
-            if (l->next != NULL)
+            if (!first)
               g_string_append_c (out, ',');
+            first = FALSE;
+            g_string_append_c (out, '"');
+            write_escaped (out, name, rules);
+            g_string_append (out, "\":");
+            write_node (out, member, rules);
           }
         g_string_append_c (out, '}');
       }
