@@ -45,7 +45,7 @@ decode_spans (GBytes             *body,
   g_autoptr(GPtrArray) spans = NULL;
   guint rejected = 0;
 
-  spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, encoding, FALSE, body, G_MAXSIZE, &rejected, &error);
+  spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, encoding, FALSE, body, G_MAXSIZE, &rejected, NULL, &error);
   if (spans == NULL)
     g_error ("the fixture does not decode: %s", error->message);
   return spans->len;
@@ -170,7 +170,7 @@ main (int   argc,
   proto = g_bytes_new_take (g_steal_pointer (&proto_data), proto_size);
 
   /* A round of each first, so that allocator and caches are warm. */
-  spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, json, G_MAXSIZE, &n_spans, NULL);
+  spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, json, G_MAXSIZE, &n_spans, NULL, NULL);
   n_spans = decode_spans (json, ERRATA_OTLP_JSON);
   if (decode_spans (proto, ERRATA_OTLP_PROTOBUF) != n_spans)
     g_error ("the two fixtures do not hold the same spans");

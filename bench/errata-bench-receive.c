@@ -5,12 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]
+ *                             [MAX_IN_FLIGHT_MB]
  *
  * A receiver on a free loopback port in this process (its HTTP server on
  * the main thread, its decoding on GTask's pool, its writer on its own
  * thread) and an exporter on another thread sending N_SPANS spans (default
  * 200,000), CONNECTIONS requests in flight (default 30, OpenTelemetry JS's
- * concurrency limit), a 503 sent again. The exporter is "raw" by default:
+ * concurrency limit), a 503 sent again after its Retry-After, as
+ * OpenTelemetry's exporters do. The exporter is "raw" by default:
  * plain HTTP/1.1 over keep-alive sockets and poll(), so that the load it
  * makes costs little of the two processors the receiver is measured on
  * (libsoup's client, "soup", spent 4% of the process's instructions and
@@ -18,7 +20,9 @@
  * COPIES (default 1) puts that many copies of the export in each request,
  * each with trace ids of its own: 16 copies of the 32-span fixture make
  * 512 spans a request, OpenTelemetry SDKs' default batch, which is what an
- * exporter sends when spans come faster than its schedule. Each request is EXPORT.json (an
+ * exporter sends when spans come faster than its schedule. MAX_IN_FLIGHT_MB
+ * sets the receiver's limit on request bodies in flight (default: the
+ * receiver's own). Each request is EXPORT.json (an
  * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
  * OpenInference fixture, 32 spans of 8 traces) with its trace ids
  * made new, so every request adds 8 traces. The bodies are made before
@@ -55,6 +59,19 @@ rss_kb (void)
   if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
     sscanf (statm, "%lu %lu", &size, &resident);
   return resident * (gsize)sysconf (_SC_PAGESIZE) / 1024;
+}
+
+/* The most this process has been resident, kB (VmHWM). */
+static gsize
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmHWM:")) == NULL)
+    return 0;
+  return (gsize)g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10);
 }
 
 /* The export's trace ids, each made unique to copy `copy`. */
@@ -226,6 +243,32 @@ typedef struct
 
 static void send_one (Exporter *exporter, guint index);
 
+static gboolean
+send_again (gpointer data)
+{
+  Sent *sent = data;
+
+  send_one (sent->exporter, sent->index);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the answer's Retry-After (1 s without one), on this thread. */
+static void
+send_later (Sent        *sent,
+            SoupMessage *answered_message)
+{
+  const char *after = soup_message_headers_get_one (soup_message_get_response_headers (answered_message),
+                                                    "Retry-After");
+  guint seconds = after != NULL ? (guint)g_ascii_strtoull (after, NULL, 10) : 1;
+  Sent *again = g_new0 (Sent, 1);
+  g_autoptr(GSource) source = g_timeout_source_new_seconds (seconds);
+
+  again->exporter = sent->exporter;
+  again->index = sent->index;
+  g_source_set_callback (source, send_again, again, g_free);
+  g_source_attach (source, g_main_context_get_thread_default ());
+}
+
 static void
 answered (GObject      *source,
           GAsyncResult *result,
@@ -242,7 +285,7 @@ answered (GObject      *source,
       if (status != 503)
         g_printerr ("request %u: %u %s\n", sent->index, status, error ? error->message : "");
       exporter->retries++;
-      send_one (exporter, sent->index);
+      send_later (sent, sent->message);
     }
   else
     {
@@ -307,6 +350,7 @@ typedef struct
   gsize       head_length;
   gsize       sent;       /* of head and body */
   GByteArray *in;
+  gint64      resume_at;  /* monotonic µs: told to retry, sends again then */
 } Connection;
 
 static int
@@ -384,6 +428,19 @@ connection_answer (Connection *connection)
   return (guint)g_ascii_strtoull (text + strlen ("HTTP/1.1 "), NULL, 10);
 }
 
+/* The answer's Retry-After, in µs; 1 s without one. */
+static gint64
+connection_retry_after (Connection *connection)
+{
+  const char *text = (const char *)connection->in->data;
+  const char *end = g_strstr_len (text, connection->in->len, "\r\n\r\n");
+  const char *header = end != NULL ? g_strstr_len (text, end - text, "\r\nRetry-After: ") : NULL;
+
+  if (header == NULL)
+    return G_USEC_PER_SEC;
+  return (gint64)g_ascii_strtoull (header + strlen ("\r\nRetry-After: "), NULL, 10) * G_USEC_PER_SEC;
+}
+
 /* Returns FALSE when the receiver closed the connection. */
 static gboolean
 connection_read (Connection *connection)
@@ -423,15 +480,31 @@ raw_exporter_thread (gpointer data)
     }
   while (exporter->done_at == 0)
     {
+      gint64 now = g_get_monotonic_time ();
+      int timeout_ms = -1;
+
       for (guint i = 0; i < n; i++)
         {
           gsize body_length = connections[i].index != G_MAXUINT
                               ? g_bytes_get_size (exporter->bodies->pdata[connections[i].index]) : 0;
 
+          if (connections[i].resume_at != 0 && connections[i].resume_at <= now)
+            {
+              connections[i].resume_at = 0;
+              connection_start (exporter, &connections[i], connections[i].index);
+            }
+          if (connections[i].resume_at != 0)
+            {
+              int wait_ms = (int)((connections[i].resume_at - now + 999) / 1000);
+
+              timeout_ms = timeout_ms < 0 ? wait_ms : MIN (timeout_ms, wait_ms);
+              polled[i].fd = -1;
+              continue;
+            }
           polled[i].fd = connections[i].index != G_MAXUINT ? connections[i].fd : -1;
           polled[i].events = connections[i].sent < connections[i].head_length + body_length ? POLLOUT : POLLIN;
         }
-      if (poll (polled, n, -1) < 0 && errno != EINTR)
+      if (poll (polled, n, timeout_ms) < 0 && errno != EINTR)
         g_error ("poll: %s", g_strerror (errno));
       for (guint i = 0; i < n; i++)
         {
@@ -458,7 +531,7 @@ raw_exporter_thread (gpointer data)
               if (status != 503)
                 g_printerr ("request %u: %u\n", connection->index, status);
               exporter->retries++;
-              connection_start (exporter, connection, connection->index);
+              connection->resume_at = g_get_monotonic_time () + connection_retry_after (connection);
               continue;
             }
           exporter_answered (exporter);
@@ -518,6 +591,7 @@ main (int   argc,
   guint connections = argc > 3 ? (guint)atoi (argv[3]) : 30;
   gboolean soup_exporter = argc > 4 && g_str_equal (argv[4], "soup");
   guint copies = argc > 5 ? MAX ((guint)atoi (argv[5]), 1) : 1;
+  gsize max_in_flight_mb = argc > 6 ? (gsize)atoi (argv[6]) : 0;
   g_autofree char *resource_spans = NULL;
   g_autofree char *export = NULL;
   g_autoptr(GPtrArray) trace_ids = NULL;
@@ -541,7 +615,8 @@ main (int   argc,
 
   if (argc < 2 || !g_file_get_contents (argv[1], &export, NULL, &error))
     {
-      g_printerr ("usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS]\n");
+      g_printerr ("usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]"
+                  " [MAX_IN_FLIGHT_MB]\n");
       return 2;
     }
   trace_ids = trace_ids_of (export, &spans_per_request);
@@ -553,6 +628,8 @@ main (int   argc,
   errata_project_close (project);
   receiver = errata_otlp_receiver_new (file);
   errata_otlp_receiver_set_port (receiver, 0);
+  if (max_in_flight_mb > 0)
+    errata_otlp_receiver_set_max_in_flight (receiver, max_in_flight_mb * 1024 * 1024);
   errata_otlp_receiver_start (receiver, &error);
   g_assert_no_error (error);
   endpoint = errata_otlp_receiver_dup_endpoint (receiver);
@@ -607,7 +684,8 @@ main (int   argc,
           n_spans / MAX (cpu_start - exporter.cpu, 0.01));
   printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its own; it also waits for the builder threads)\n",
           writer_cpu, n_spans / MAX (writer_cpu, 0.01));
-  printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end\n", rss_start, w.rss_half, rss_end);
+  printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end, %zu kB at most\n",
+          rss_start, w.rss_half, rss_end, peak_rss_kb ());
 
   g_ptr_array_unref (exporter.bodies);
   g_free (exporter.uri);

@@ -36,7 +36,7 @@ errata_fuzz_otlp_request (const guint8 *data,
   body = g_bytes_new (data + 1, size - 1);
   spans = errata_otlp_decode_request (data[0] & 1 ? ERRATA_OTLP_LOGS : ERRATA_OTLP_TRACES,
                                       data[0] & 2 ? ERRATA_OTLP_PROTOBUF : ERRATA_OTLP_JSON,
-                                      (data[0] & 4) != 0, body, 4 * 1024 * 1024, &rejected, NULL);
+                                      (data[0] & 4) != 0, body, 4 * 1024 * 1024, &rejected, NULL, NULL);
   if (spans == NULL || spans->len == 0)
     return 0;
 

@@ -40,10 +40,13 @@ struct _ErrataOtlpReceiver
   guint             idle_ms;
   gsize             max_body;
   guint             max_backlog;
+  gsize             max_in_flight;
 
   SoupServer       *server;
   ErrataLiveWriter *writer;
   guint             in_flight;
+  gsize             in_flight_bytes;  /* of those requests' bodies, inflated
+                                       * once decoded */
   gboolean          stopping;
   ErrataOtlpReceiverCounts counts;
 };
@@ -71,6 +74,8 @@ typedef struct
   GBytes             *body;
   gsize               max_body;
   guint               n_rejected;
+  gsize               plain_size;   /* the body inflated, from the decoding */
+  gsize               counted;      /* what in_flight_bytes holds of it */
 } Request;
 
 static void
@@ -189,6 +194,7 @@ finish_request (Request *request,
     self->counts.requests_refused++;
   soup_server_message_unpause (request->message);
   self->in_flight--;
+  self->in_flight_bytes -= request->counted;
   g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
   request_free (request);
 }
@@ -228,7 +234,8 @@ decode_in_thread (GTask        *task,
   prctl (PR_SET_NAME, "otlp-decode", 0, 0, 0);
 #endif
   spans = errata_otlp_decode_request (request->signal, request->encoding, request->gzip, request->body,
-                                      request->max_body, &request->n_rejected, &error);
+                                      request->max_body, &request->n_rejected, &request->plain_size,
+                                      &error);
 #ifdef __linux__
   prctl (PR_SET_NAME, pool_name, 0, 0, 0);
 #endif
@@ -248,6 +255,12 @@ decoded (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *spans = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* A gzip body counts inflated from now on: it is what the spans take. */
+  if (request->plain_size > request->counted)
+    {
+      self->in_flight_bytes += request->plain_size - request->counted;
+      request->counted = request->plain_size;
+    }
   if (spans == NULL)
     {
       guint status = SOUP_STATUS_BAD_REQUEST;
@@ -295,6 +308,15 @@ is_gzip (SoupMessageHeaders *headers,
   *supported = encoding == NULL || g_ascii_strcasecmp (encoding, "identity") == 0
                || g_ascii_strcasecmp (encoding, "gzip") == 0;
   return encoding != NULL && g_ascii_strcasecmp (encoding, "gzip") == 0;
+}
+
+/* With 120 exporters sending 512 spans a request, the spans decoded and
+ * waiting took 1.3 GB before this limit (bench/README.md). */
+static gboolean
+is_over_in_flight_limit (ErrataOtlpReceiver *self,
+                         goffset             size)
+{
+  return self->in_flight > 0 && self->in_flight_bytes + (gsize)MAX (size, 0) > self->max_in_flight;
 }
 
 static void
@@ -346,6 +368,14 @@ handle_export (SoupServer        *server,
       return;
     }
 
+  if (is_over_in_flight_limit (self, soup_server_message_get_request_body (message)->length))
+    {
+      /* Translators: answered to an exporter that should send again later. */
+      respond_retry (message, encoding, _("the receiver holds as many requests as it may at once; retry"));
+      self->counts.requests_refused++;
+      return;
+    }
+
   body = soup_message_body_flatten (soup_server_message_get_request_body (message));
   request = g_new0 (Request, 1);
   request->receiver = g_object_ref (self);
@@ -355,8 +385,10 @@ handle_export (SoupServer        *server,
   request->gzip = is_gzip (headers, &gzip_supported);
   request->body = g_steal_pointer (&body);
   request->max_body = self->max_body;
+  request->counted = g_bytes_get_size (request->body);
   soup_server_message_pause (message);
   self->in_flight++;
+  self->in_flight_bytes += request->counted;
 
   task = g_task_new (NULL, NULL, decoded, request);
   g_task_set_task_data (task, request, NULL);
@@ -707,6 +739,21 @@ errata_otlp_receiver_set_max_backlog (ErrataOtlpReceiver *self,
   self->max_backlog = max_backlog;
 }
 
+void
+errata_otlp_receiver_set_max_in_flight (ErrataOtlpReceiver *self,
+                                        gsize               max_bytes)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->max_in_flight = max_bytes;
+}
+
+gsize
+errata_otlp_receiver_get_in_flight_bytes (ErrataOtlpReceiver *self)
+{
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), 0);
+  return self->in_flight_bytes;
+}
+
 ErrataOtlpReceiver *
 errata_otlp_receiver_new (GFile *project_file)
 {
@@ -761,4 +808,5 @@ errata_otlp_receiver_init (ErrataOtlpReceiver *self)
   self->idle_ms = ERRATA_OTLP_DEFAULT_IDLE_MS;
   self->max_body = ERRATA_OTLP_DEFAULT_MAX_BODY;
   self->max_backlog = ERRATA_OTLP_DEFAULT_MAX_BACKLOG;
+  self->max_in_flight = ERRATA_OTLP_DEFAULT_MAX_IN_FLIGHT;
 }

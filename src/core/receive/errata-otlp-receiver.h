@@ -21,6 +21,12 @@ G_BEGIN_DECLS
 #define ERRATA_OTLP_DEFAULT_IDLE_MS 5000
 /* Spans waiting for the journal past which exporters are told to retry. */
 #define ERRATA_OTLP_DEFAULT_MAX_BACKLOG 200000
+/* Bytes of request bodies (inflated) between their arrival and their
+ * answer past which exporters are told to retry: what bounds the
+ * receiver's memory whatever the number of exporters, since a request's
+ * spans take about twelve times its JSON while they are decoded, built and
+ * stored (bench/README.md). */
+#define ERRATA_OTLP_DEFAULT_MAX_IN_FLIGHT (32 * 1024 * 1024)
 
 typedef enum
 {
@@ -65,6 +71,12 @@ void                errata_otlp_receiver_set_max_body     (ErrataOtlpReceiver  *
                                                            gsize                max_body);
 void                errata_otlp_receiver_set_max_backlog  (ErrataOtlpReceiver  *self,
                                                            guint                max_backlog);
+/* A request that comes while nothing is in flight is taken whatever its
+ * size (up to the body limit), so one big request still goes through. */
+void                errata_otlp_receiver_set_max_in_flight (ErrataOtlpReceiver *self,
+                                                            gsize               max_bytes);
+/* The bytes counted against that limit now. */
+gsize               errata_otlp_receiver_get_in_flight_bytes (ErrataOtlpReceiver *self);
 
 /* Binds and starts the writer, which first turns what an earlier run left
  * journaled into traces. */

@@ -329,6 +329,7 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
                             GBytes              *body,
                             gsize                max_size,
                             guint               *n_rejected,
+                            gsize               *plain_size,
                             GError             **error)
 {
   g_autoptr(GBytes) plain = NULL;
@@ -340,6 +341,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
   const char *expected = signal == ERRATA_OTLP_LOGS ? "resourceLogs" : "resourceSpans";
 
   *n_rejected = 0;
+  if (plain_size != NULL)
+    *plain_size = 0;
   if (g_bytes_get_size (body) > max_size)
     {
       set_too_large (error, max_size);
@@ -348,6 +351,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
   plain = gzip ? gunzip (body, max_size, error) : g_bytes_ref (body);
   if (plain == NULL)
     return NULL;
+  if (plain_size != NULL)
+    *plain_size = g_bytes_get_size (plain);
 
   if (encoding == ERRATA_OTLP_PROTOBUF)
     {

@@ -73,13 +73,16 @@ gboolean        errata_otlp_parse_content_type   (const char          *content_t
 
 /* The body's spans (or log records), in order: inflated when `gzip`, at
  * most `max_size` bytes before and after; *n_rejected counts the items
- * without a trace id, which no conversation can hold. */
+ * without a trace id, which no conversation can hold. `plain_size`
+ * (may be NULL) gets the body's size once inflated, also on failure when
+ * it got that far (0 before). */
 GPtrArray      *errata_otlp_decode_request       (ErrataOtlpSignal     signal,
                                                   ErrataOtlpEncoding   encoding,
                                                   gboolean             gzip,
                                                   GBytes              *body,
                                                   gsize                max_size,
                                                   guint               *n_rejected,
+                                                  gsize               *plain_size,
                                                   GError             **error);
 
 G_END_DECLS

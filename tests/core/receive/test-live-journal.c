@@ -85,7 +85,7 @@ decode (GBytes *body)
   g_autoptr(GError) error = NULL;
   guint rejected = 0;
   GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
-                                                 G_MAXSIZE, &rejected, &error);
+                                                 G_MAXSIZE, &rejected, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rejected, ==, 0);

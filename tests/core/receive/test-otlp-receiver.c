@@ -17,6 +17,8 @@
 #include "receive-test-utils.h"
 #include "errata-test-utils.h"
 
+#include <sqlite3.h>
+
 static const char * const trace_libraries[] = {
   "openinference", "traceloop-0.27", "traceloop-0.12", "langfuse", NULL
 };
@@ -613,11 +615,94 @@ test_token (Fixture       *fixture,
   errata_otlp_receiver_stop (receiver);
 }
 
+typedef struct
+{
+  ErrataOtlpReceiver *receiver;
+  gsize               bytes;
+  SoupMessage        *message;
+  gboolean            answered;
+} InFlight;
+
+static gboolean
+in_flight_counts (gpointer data)
+{
+  InFlight *first = data;
+
+  return errata_otlp_receiver_get_in_flight_bytes (first->receiver) == first->bytes;
+}
+
+static gboolean
+in_flight_answered (gpointer data)
+{
+  return ((InFlight *)data)->answered;
+}
+
+static void
+on_in_flight_answer (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  InFlight *first = user_data;
+  g_autoptr(GBytes) answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+
+  first->answered = TRUE;
+}
+
+/* The bodies in flight are bounded: while one request waits for the
+ * writer (the project's write lock held here), another that would pass
+ * the limit is told to come back (503, Retry-After), and is stored when
+ * it does. A gzip body counts inflated once decoded. */
+static void
+test_in_flight_limit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", "langfuse.json", NULL };
+  g_autoptr(GBytes) first_plain = receive_test_instrumented ("openinference.json");
+  g_autoptr(GBytes) first_body = receive_test_gzip (first_plain);
+  g_autoptr(GBytes) second_body = receive_test_instrumented ("langfuse.json");
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (receiver);
+  g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  InFlight first = { receiver, g_bytes_get_size (first_plain), soup_message_new (SOUP_METHOD_POST, uri), FALSE };
+  sqlite3 *lock = NULL;
+
+  receive_test_import (fixture->imported, names);
+  errata_otlp_receiver_set_max_in_flight (receiver, 1);
+  g_assert_cmpint (sqlite3_open (fixture->received, &lock), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  soup_message_headers_replace (soup_message_get_request_headers (first.message), "Content-Encoding", "gzip");
+  soup_message_set_request_body_from_bytes (first.message, "application/json", first_body);
+  soup_session_send_and_read_async (fixture->session, first.message, G_PRIORITY_DEFAULT, NULL,
+                                    on_in_flight_answer, &first);
+  /* Decoded, counted inflated, and waiting for the writer. */
+  errata_test_wait_until (in_flight_counts, &first, 60);
+  g_assert_cmpuint (g_bytes_get_size (first_body), <, first.bytes);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, second_body, NULL), ==, 503);
+  g_assert_false (first.answered);
+
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (lock);
+  errata_test_wait_until (in_flight_answered, &first, 60);
+  g_assert_cmpuint (soup_message_get_status (first.message), ==, 200);
+  g_assert_cmpuint (errata_otlp_receiver_get_in_flight_bytes (receiver), ==, 0);
+  /* Nothing in flight: taken, whatever its size. */
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, second_body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+  g_object_unref (first.message);
+  assert_same_traces (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* The in-flight test holds the project's write lock while the writer
+   * waits for it: a slow machine must not see the writer give up first. */
+  g_setenv ("ERRATA_BUSY_TIMEOUT_MS", "600000", TRUE);
 
 #define ADD(path, func) \
   g_test_add ("/otlp-receiver" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -637,6 +722,7 @@ main (int   argc,
   ADD ("/same-port-after-stop", test_same_port_after_stop);
   ADD ("/stop-within-stop", test_stop_within_stop);
   ADD ("/token", test_token);
+  ADD ("/in-flight-limit", test_in_flight_limit);
 #undef ADD
 
   return g_test_run ();
