@@ -50,6 +50,8 @@ struct _ErrataLiveWriter
   GAsyncQueue         *queue;
   GThread             *thread;
   gint                 backlog;
+  GSourceFunc          stopped;  /* errata_live_writer_stop_async()'s */
+  gpointer             stopped_data;
 
   /* The start handshake. */
   GMutex               mutex;
@@ -99,6 +101,26 @@ typedef struct
   ErrataLiveCounts     counts;
 } Stored;
 
+/* Always through a source, never called here: g_main_context_invoke()
+ * would run `func` on the writer thread whenever it could acquire the
+ * context, which it can between two iterations of a loop driven by
+ * g_main_context_iteration() (the receiver's stop, the tests), and the
+ * HTTP answers are not the writer's to touch. */
+static void
+post_to_context (ErrataLiveWriter *self,
+                 int               priority,
+                 GSourceFunc       func,
+                 gpointer          data,
+                 GDestroyNotify    destroy)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[errata] live writer");
+  g_source_attach (source, self->context);
+}
+
 static gboolean
 run_stored (gpointer data)
 {
@@ -117,7 +139,7 @@ report_stored (ErrataLiveWriter *self)
   stored->func = self->stored;
   stored->user_data = self->user_data;
   stored->counts = self->counts;
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_stored, stored, g_free);
+  post_to_context (self, G_PRIORITY_DEFAULT, run_stored, stored, g_free);
 }
 
 /* Before the spans of a trace new to the writer go in: whether the
@@ -496,8 +518,7 @@ answer_jobs (ErrataLiveWriter *self,
     }
   g_atomic_int_add (&self->backlog, -(gint)n_spans);
   for (guint i = 0; i < jobs->len; i++)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i],
-                                (GDestroyNotify)job_free);
+    post_to_context (self, G_PRIORITY_DEFAULT, run_done, jobs->pdata[i], (GDestroyNotify)job_free);
   g_ptr_array_set_free_func (jobs, NULL);
 }
 
@@ -688,6 +709,23 @@ record_end (ErrataLiveWriter *self)
     g_warning ("Could not record the end of receiving traces: %s", error->message);
 }
 
+static void writer_free (ErrataLiveWriter *self);
+
+/* On the context, once the thread has ended its work. */
+static gboolean
+finish_stop (gpointer data)
+{
+  ErrataLiveWriter *self = data;
+  GSourceFunc stopped = self->stopped;
+  gpointer stopped_data = self->stopped_data;
+
+  g_thread_join (self->thread);
+  self->thread = NULL;
+  writer_free (self);
+  stopped (stopped_data);
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 writer_thread (gpointer data)
 {
@@ -729,6 +767,12 @@ writer_thread (gpointer data)
   g_hash_table_unref (self->without_conversation);
   errata_project_close (self->project);
   g_clear_object (&self->project);
+  /* After the done and stored calls this thread posted before, while
+   * the writer and its caller are still there: a context dispatches
+   * sources of one priority in the order they were attached. (Not a
+   * lower priority: a GTK animation, the bar's spinner, starves those.) */
+  if (self->stopped != NULL)
+    post_to_context (self, G_PRIORITY_DEFAULT, finish_stop, self, NULL);
   return NULL;
 }
 
@@ -802,6 +846,25 @@ errata_live_writer_stop (ErrataLiveWriter *self)
       g_async_queue_push (self->queue, g_new0 (Job, 1));
       g_thread_join (self->thread);
     }
+  writer_free (self);
+}
+
+void
+errata_live_writer_stop_async (ErrataLiveWriter *self,
+                               GSourceFunc       stopped,
+                               gpointer          user_data)
+{
+  g_return_if_fail (self != NULL && self->thread != NULL && stopped != NULL);
+
+  /* Read by the thread only after it has popped the job below. */
+  self->stopped = stopped;
+  self->stopped_data = user_data;
+  g_async_queue_push (self->queue, g_new0 (Job, 1));
+}
+
+static void
+writer_free (ErrataLiveWriter *self)
+{
   g_async_queue_unref (self->queue);
   g_main_context_unref (self->context);
   g_mutex_clear (&self->mutex);

@@ -53,5 +53,11 @@ guint             errata_live_writer_get_backlog (ErrataLiveWriter      *self);
  * project and ends the thread; `done` of queued spans runs later on the
  * context. Frees the writer. */
 void              errata_live_writer_stop        (ErrataLiveWriter      *self);
+/* The same without waiting: the thread does that work, then `stopped`
+ * runs on the context (after the done and stored calls it queued), the
+ * writer already freed. Its return value is not used. */
+void              errata_live_writer_stop_async  (ErrataLiveWriter      *self,
+                                                  GSourceFunc            stopped,
+                                                  gpointer               user_data);
 
 G_END_DECLS

@@ -47,7 +47,11 @@ struct _ErrataOtlpReceiver
   guint             in_flight;
   gsize             in_flight_bytes;  /* of those requests' bodies, inflated
                                        * once decoded */
+  guint             unsent;           /* accepted requests whose answer is not
+                                       * written yet */
   gboolean          stopping;
+  gboolean          writer_ended;     /* stopping: the writer has stored all */
+  GPtrArray        *stop_tasks;       /* GTask: the stops waiting for the end */
   ErrataOtlpReceiverCounts counts;
 };
 
@@ -182,6 +186,9 @@ respond_success (SoupServerMessage  *message,
                                     g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 }
 
+static void stop_writer_when_answered (ErrataOtlpReceiver *self);
+static void on_accepted_finished (SoupServerMessage *message, ErrataOtlpReceiver *self);
+
 static void
 finish_request (Request *request,
                 gboolean ok)
@@ -196,6 +203,8 @@ finish_request (Request *request,
   self->in_flight--;
   self->in_flight_bytes -= request->counted;
   g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
+  if (self->stopping)
+    stop_writer_when_answered (self);
   request_free (request);
 }
 
@@ -387,6 +396,10 @@ handle_export (SoupServer        *server,
   request->max_body = self->max_body;
   request->counted = g_bytes_get_size (request->body);
   soup_server_message_pause (message);
+  /* Its answer written, or its client gone: libsoup says "finished"
+   * either way, after the unpause at the latest. */
+  self->unsent++;
+  g_signal_connect (message, "finished", G_CALLBACK (on_accepted_finished), self);
   self->in_flight++;
   self->in_flight_bytes += request->counted;
 
@@ -639,28 +652,112 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
   return TRUE;
 }
 
+/* The last step of every stop: the writer has stored everything and
+ * ended, and every answer is written. Only now: soup_server_disconnect()
+ * closes the clients' connections too, and the answers went through
+ * them. */
+static void
+end_stop_when_sent (ErrataOtlpReceiver *self)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  if (!self->writer_ended || self->unsent > 0)
+    return;
+  self->writer_ended = FALSE;
+  tasks = g_steal_pointer (&self->stop_tasks);
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  for (guint i = 0; i < tasks->len; i++)
+    g_task_return_boolean (tasks->pdata[i], TRUE);
+  /* The writer's stop held it. */
+  g_object_unref (self);
+}
+
+static void
+on_accepted_finished (SoupServerMessage  *message,
+                      ErrataOtlpReceiver *self)
+{
+  self->unsent--;
+  end_stop_when_sent (self);
+}
+
+/* After the calls the writer queued before it ended (the answers). */
+static gboolean
+writer_stopped (gpointer data)
+{
+  ErrataOtlpReceiver *self = data;
+
+  self->writer_ended = TRUE;
+  end_stop_when_sent (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every request accepted so far gets its answer before the writer is
+ * told to stop, and its spans a trace. */
+static void
+stop_writer_when_answered (ErrataOtlpReceiver *self)
+{
+  if (self->in_flight > 0 || self->writer == NULL)
+    return;
+  errata_live_writer_stop_async (g_steal_pointer (&self->writer), writer_stopped, g_object_ref (self));
+}
+
+void
+errata_otlp_receiver_stop_async (ErrataOtlpReceiver  *self,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, errata_otlp_receiver_stop_async);
+  if (self->server == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->stop_tasks == NULL)
+    self->stop_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->stop_tasks, g_steal_pointer (&task));
+  /* A stop under way ends this one too. */
+  if (self->stopping)
+    return;
+  self->stopping = TRUE;
+  stop_writer_when_answered (self);
+}
+
+gboolean
+errata_otlp_receiver_stop_finish (ErrataOtlpReceiver  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_stopped_in_loop (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  *(gboolean *)user_data = TRUE;
+}
+
 void
 errata_otlp_receiver_stop (ErrataOtlpReceiver *self)
 {
   GMainContext *context = g_main_context_get_thread_default ();
+  gboolean stopped = FALSE;
 
   g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
 
-  /* Stopping already, further up this stack: what this stop waits for
-   * runs the main loop, and a handler of what it emits (the window being
-   * closed while the switch turns off) may stop again. That outer stop
-   * finishes the work. */
-  if (self->server == NULL || self->stopping)
+  if (self->server == NULL)
     return;
-  self->stopping = TRUE;
-  /* Every request accepted so far gets its answer, and its spans a trace. */
-  while (self->in_flight > 0)
+  errata_otlp_receiver_stop_async (self, on_stopped_in_loop, &stopped);
+  while (!stopped)
     g_main_context_iteration (context, TRUE);
-  errata_live_writer_stop (g_steal_pointer (&self->writer));
-  while (g_main_context_pending (context))
-    g_main_context_iteration (context, FALSE);
-  soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
 }
 
 gboolean

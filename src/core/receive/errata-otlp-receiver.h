@@ -86,6 +86,14 @@ gboolean            errata_otlp_receiver_start            (ErrataOtlpReceiver  *
  * still pending, then closes the sockets. Runs the thread-default main
  * context meanwhile. */
 void                errata_otlp_receiver_stop             (ErrataOtlpReceiver  *self);
+/* The same without waiting; a stop already under way (either kind) ends
+ * this one too. The receiver is kept until then. */
+void                errata_otlp_receiver_stop_async       (ErrataOtlpReceiver  *self,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            errata_otlp_receiver_stop_finish      (ErrataOtlpReceiver  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 gboolean            errata_otlp_receiver_is_running       (ErrataOtlpReceiver  *self);
 
 guint               errata_otlp_receiver_get_port         (ErrataOtlpReceiver  *self);

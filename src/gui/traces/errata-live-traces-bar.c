@@ -9,6 +9,9 @@
  * per project (meta key live_traces). When traces are stored it activates
  * traces.live-traces-arrived: the page reloads its list without moving it.
  * A port in use is said in the bar, and the switch goes back off.
+ * Turned off, the receiver stops without blocking: the bar says it is
+ * storing the last traces, the switch waits, and the application is held
+ * so that closing the window meanwhile loses nothing.
  */
 
 #include "config.h"
@@ -33,9 +36,12 @@ struct _ErrataLiveTracesBar
   GtkLabel           *count;
   GtkLabel           *waiting;   /* traces whose spans hold no conversation */
   GtkLabel           *problem;
+  GtkWidget          *stopping_note;
 
   ErrataProject      *project;
   ErrataOtlpReceiver *receiver;
+  ErrataOtlpReceiver *stopping;   /* turned off, storing its last traces */
+  gboolean            start_when_stopped;
   guint               port;
   gboolean            setting;
 };
@@ -102,30 +108,67 @@ show_problem (ErrataLiveTracesBar *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem), message != NULL);
 }
 
+static void apply (ErrataLiveTracesBar *self, gboolean receiving);
+
+static void
+update_sensitive (ErrataLiveTracesBar *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toggle),
+                            self->stopping == NULL && self->project != NULL
+                            && !errata_project_is_read_only (self->project));
+}
+
+/* The bar may be gone by then (the window closed): a weak reference. */
+static void
+on_receiver_stopped (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(ErrataLiveTracesBar) self = g_weak_ref_get (weak);
+  GApplication *application = g_application_get_default ();
+
+  errata_otlp_receiver_stop_finish (ERRATA_OTLP_RECEIVER (source), result, NULL);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self != NULL && self->stopping == ERRATA_OTLP_RECEIVER (source))
+    {
+      g_clear_object (&self->stopping);
+      gtk_widget_set_visible (self->stopping_note, FALSE);
+      update_sensitive (self);
+      /* The last traces are in: the list takes them. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "traces.live-traces-arrived", NULL);
+      if (self->start_when_stopped)
+        {
+          self->start_when_stopped = FALSE;
+          apply (self, TRUE);
+        }
+    }
+  if (application != NULL)
+    g_application_release (application);
+}
+
 static void
 stop_receiver (ErrataLiveTracesBar *self)
 {
-  /* Ours alone while it stops: stopping runs the main loop until the last
-   * requests are answered (a second or two under a flood), and meanwhile
-   * the window may close (dispose finds no receiver) or the switch be
-   * pressed again (it cannot: insensitive until then). */
   g_autoptr(ErrataOtlpReceiver) receiver = g_steal_pointer (&self->receiver);
-  g_autoptr(ErrataLiveTracesBar) alive = NULL;
-  g_autoptr(GtkWidget) toggle = NULL;
-  gboolean sensitive;
+  GApplication *application = g_application_get_default ();
+  GWeakRef *weak;
 
   if (receiver == NULL)
     return;
-  /* The window's end would free the bar and its switch under this frame. */
-  alive = g_object_ref (self);
-  toggle = g_object_ref (GTK_WIDGET (self->toggle));
-  sensitive = gtk_widget_get_sensitive (toggle);
   g_signal_handlers_disconnect_by_data (receiver, self);
-  gtk_widget_set_sensitive (toggle, FALSE);
-  /* Answers the requests in flight and stores the pending traces. */
-  errata_otlp_receiver_stop (receiver);
-  gtk_widget_set_sensitive (toggle, sensitive);
-  gtk_widget_activate_action (GTK_WIDGET (self), "traces.live-traces-arrived", NULL);
+  g_set_object (&self->stopping, receiver);
+  gtk_widget_set_visible (self->stopping_note, TRUE);
+  update_sensitive (self);
+  /* Answering the requests in flight and storing the traces still
+   * pending takes a second or two under a flood: the app stays until
+   * then, even with its last window closed. */
+  if (application != NULL)
+    g_application_hold (application);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  errata_otlp_receiver_stop_async (receiver, on_receiver_stopped, weak);
 }
 
 static gboolean
@@ -171,20 +214,23 @@ static void
 apply (ErrataLiveTracesBar *self,
        gboolean             receiving)
 {
-  g_autoptr(ErrataLiveTracesBar) alive = g_object_ref (self);
   gboolean running;
 
   if (self->project == NULL)
     return;
-  if (receiving && self->receiver == NULL)
+  self->start_when_stopped = FALSE;
+  /* The port is the stopping receiver's until it has stopped. */
+  if (receiving && self->receiver == NULL && self->stopping != NULL)
+    {
+      self->start_when_stopped = TRUE;
+      running = FALSE;
+    }
+  else if (receiving && self->receiver == NULL)
     running = start_receiver (self);
   else
     {
       if (!receiving)
         stop_receiver (self);
-      /* The window closed while the receiver stopped: nothing to show. */
-      if (self->project == NULL)
-        return;
       running = self->receiver != NULL;
     }
   self->setting = TRUE;
@@ -255,7 +301,7 @@ errata_live_traces_bar_set_project (ErrataLiveTracesBar *self,
   stop_receiver (self);
   g_set_object (&self->project, project);
   remembered = errata_project_get_meta (project, META_KEY);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->toggle), !errata_project_is_read_only (project));
+  update_sensitive (self);
   apply (self, g_strcmp0 (remembered, "on") == 0 && !errata_project_is_read_only (project));
 }
 
@@ -264,12 +310,9 @@ errata_live_traces_bar_dispose (GObject *object)
 {
   ErrataLiveTracesBar *self = ERRATA_LIVE_TRACES_BAR (object);
 
-  if (self->receiver != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->receiver, self);
-      errata_otlp_receiver_stop (self->receiver);
-      g_clear_object (&self->receiver);
-    }
+  /* Stops without the bar: what was received is still stored. */
+  stop_receiver (self);
+  g_clear_object (&self->stopping);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (errata_live_traces_bar_parent_class)->dispose (object);
 }
@@ -285,6 +328,7 @@ errata_live_traces_bar_init (ErrataLiveTracesBar *self)
 {
   GtkWidget *label;
   GtkWidget *copy;
+  GtkWidget *spinner;
 
   self->port = ERRATA_OTLP_DEFAULT_PORT;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
@@ -336,6 +380,16 @@ errata_live_traces_bar_init (ErrataLiveTracesBar *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
   gtk_widget_set_visible (GTK_WIDGET (self->problem), FALSE);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->problem));
+
+  self->stopping_note = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_box_append (GTK_BOX (self->stopping_note), spinner);
+  label = gtk_label_new (_("Storing the last traces received…"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (self->stopping_note), label);
+  gtk_widget_set_visible (self->stopping_note, FALSE);
+  gtk_box_append (GTK_BOX (self), self->stopping_note);
 }
 
 GtkWidget *

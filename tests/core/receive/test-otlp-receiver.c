@@ -695,6 +695,73 @@ test_in_flight_limit (Fixture       *fixture,
   assert_same_traces (fixture);
 }
 
+typedef struct
+{
+  gboolean  stopped;
+} Stopping;
+
+static void
+on_stopped (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Stopping *stopping = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (errata_otlp_receiver_stop_finish (ERRATA_OTLP_RECEIVER (source), result, &error));
+  g_assert_no_error (error);
+  stopping->stopped = TRUE;
+}
+
+static gboolean
+is_stopped (gpointer data)
+{
+  return ((Stopping *)data)->stopped;
+}
+
+/* Stopping without waiting: it returns at once while a request waits for
+ * the writer (the project's write lock held here), new requests are told
+ * to come back, and it ends once that request is answered and its trace
+ * stored. */
+static void
+test_stop_async (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (receiver);
+  g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
+  InFlight first = { receiver, g_bytes_get_size (body), soup_message_new (SOUP_METHOD_POST, uri), FALSE };
+  Stopping stopping = { FALSE };
+  sqlite3 *lock = NULL;
+
+  receive_test_import (fixture->imported, names);
+  g_assert_cmpint (sqlite3_open (fixture->received, &lock), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  soup_message_set_request_body_from_bytes (first.message, "application/json", body);
+  soup_session_send_and_read_async (fixture->session, first.message, G_PRIORITY_DEFAULT, NULL,
+                                    on_in_flight_answer, &first);
+  errata_test_wait_until (in_flight_counts, &first, 60);
+
+  errata_otlp_receiver_stop_async (receiver, on_stopped, &stopping);
+  g_assert_false (stopping.stopped);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 503);
+  g_assert_false (stopping.stopped);
+  g_assert_false (first.answered);
+
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (lock);
+  errata_test_wait_until (is_stopped, &stopping, 60);
+  /* Its answer was written before the connections closed. */
+  errata_test_wait_until (in_flight_answered, &first, 60);
+  g_assert_cmpuint (soup_message_get_status (first.message), ==, 200);
+  g_assert_false (errata_otlp_receiver_is_running (receiver));
+  g_object_unref (first.message);
+  assert_same_traces (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -723,6 +790,7 @@ main (int   argc,
   ADD ("/stop-within-stop", test_stop_within_stop);
   ADD ("/token", test_token);
   ADD ("/in-flight-limit", test_in_flight_limit);
+  ADD ("/stop-async", test_stop_async);
 #undef ADD
 
   return g_test_run ();

@@ -18,6 +18,7 @@
 #include "errata-gui-test-utils.h"
 #include "errata-live-traces-bar.h"
 #include "errata-otlp-receiver.h"
+#include "errata-project-imports.h"
 #include "errata-test-utils.h"
 #include "trace-page-fixture.h"
 
@@ -65,6 +66,30 @@ start_receiving (Fixture             *fixture,
   errata_live_traces_bar_set_port (bar, 0);
   errata_live_traces_bar_set_receiving (bar, TRUE);
   return wait_for_endpoint (fixture);
+}
+
+static gboolean
+toggle_sensitive (gpointer bar)
+{
+  return gtk_widget_get_sensitive (errata_gui_test_find_one_visible (bar, GTK_TYPE_SWITCH));
+}
+
+static gboolean
+shows_stopping (ErrataLiveTracesBar *bar)
+{
+  g_autofree char *text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
+
+  return strstr (text, "Storing the last traces received") != NULL;
+}
+
+/* Turns receiving off and waits until the receiver has stopped (the
+ * switch can be pressed again), so that no stop outlives its test. */
+static void
+stop_receiving (ErrataLiveTracesBar *bar)
+{
+  errata_live_traces_bar_set_receiving (bar, FALSE);
+  errata_gui_test_iterate_until (toggle_sensitive, bar);
+  g_assert_false (shows_stopping (bar));
 }
 
 static gboolean
@@ -240,8 +265,14 @@ test_receive (Fixture       *fixture,
 
   remembered = project_meta (fixture, "live_traces");
   g_assert_cmpstr (remembered, ==, "on");
+  /* Off at once, without blocking; the bar says it stores the last
+   * traces, and the switch waits until they are in. */
   errata_live_traces_bar_set_receiving (bar, FALSE);
   g_assert_false (errata_live_traces_bar_get_receiving (bar));
+  g_assert_true (shows_stopping (bar));
+  g_assert_false (toggle_sensitive (bar));
+  errata_gui_test_iterate_until (toggle_sensitive, bar);
+  g_assert_false (shows_stopping (bar));
   g_free (remembered);
   remembered = project_meta (fixture, "live_traces");
   g_assert_cmpstr (remembered, ==, "off");
@@ -277,7 +308,7 @@ test_no_conversation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->model), ==, N_TRACES);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-no-conversation.png");
-  errata_live_traces_bar_set_receiving (bar, FALSE);
+  stop_receiving (bar);
 }
 
 static GtkAdjustment *
@@ -468,7 +499,7 @@ test_list_stays (Fixture       *fixture,
   errata_gui_test_iterate_for (50);
   g_assert_cmpint (current_id (fixture), ==, errata_trace_list_model_get_trace_id (ERRATA_TRACE_LIST_MODEL (fixture->model), N_TRACES + 1));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-late-spans.png");
-  errata_live_traces_bar_set_receiving (bar, FALSE);
+  stop_receiving (bar);
 }
 
 /* Receives the first trace in part and selects it: the place for late
@@ -543,7 +574,7 @@ test_scrolled_away (Fixture       *fixture,
   g_assert_false (row_in_view (fixture, N_TRACES));
   g_assert_cmpint (current_id (fixture), ==, selected);
   g_assert_true (gtk_selection_model_is_selected (list_selection (fixture), N_TRACES));
-  errata_live_traces_bar_set_receiving (bar_of (fixture), FALSE);
+  stop_receiving (bar_of (fixture));
 }
 
 typedef struct
@@ -618,7 +649,7 @@ test_detail_refreshed (Fixture       *fixture,
   g_assert_cmpstr (annotation->note, ==, "asked for the budget twice");
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
   texture = errata_gui_test_render_to_png (GTK_WIDGET (fixture->window), "live-traces-detail-refreshed.png");
-  errata_live_traces_bar_set_receiving (bar_of (fixture), FALSE);
+  stop_receiving (bar_of (fixture));
 }
 
 /* Closed and disposed at once: in the app, the window's last reference
@@ -634,10 +665,34 @@ close_window (gpointer window)
   return G_SOURCE_REMOVE;
 }
 
-/* Turning receiving off runs the main loop until the receiver has
- * answered and stored everything; the window may be closed meanwhile
- * (here from an idle that runs in that loop). The bar must not touch its
- * freed widgets afterwards, and the project must remember "off". */
+/* The receiving session's import is finished: the writer has stored
+ * everything and ended. */
+static gboolean
+session_finished (gpointer fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ErrataProject) project = errata_project_open (((Fixture *)fixture)->file,
+                                                           ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) imports = NULL;
+  gboolean live_finished = FALSE;
+
+  g_assert_no_error (error);
+  imports = errata_project_list_imports (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      ErrataImportInfo *info = imports->pdata[i];
+
+      if (g_str_has_prefix (info->name, "Live traces"))
+        live_finished = info->finished_at != 0;
+    }
+  return live_finished;
+}
+
+/* Turning receiving off returns at once and the receiver stops behind;
+ * the window may be closed meanwhile (here from an idle). The bar must
+ * not touch its freed widgets when the stop ends, the traces received
+ * must all be stored, and the project must remember "off". */
 static void
 test_closed_while_stopping (Fixture       *fixture,
                             gconstpointer  data)
@@ -645,17 +700,25 @@ test_closed_while_stopping (Fixture       *fixture,
   ErrataLiveTracesBar *bar = bar_of (fixture);
   g_autofree char *endpoint = NULL;
   g_autofree char *remembered = NULL;
+  g_autoptr(ErrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
 
   wait_for_list (fixture);
   endpoint = start_receiving (fixture, bar);
   post_fixture (endpoint);
-  g_idle_add (close_window, fixture->window);
-  /* The bar's last reference goes with the window, within this call. */
   errata_live_traces_bar_set_receiving (bar, FALSE);
+  g_assert_true (shows_stopping (bar));
+  /* The bar's last reference goes with the window, before the stop ends. */
+  g_idle_add_full (G_PRIORITY_HIGH, close_window, fixture->window, NULL);
+  errata_gui_test_iterate_until (session_finished, fixture);
   errata_gui_test_iterate_for (50);
 
   remembered = project_meta (fixture, "live_traces");
   g_assert_cmpstr (remembered, ==, "off");
+  project = errata_project_open (fixture->file, ERRATA_PROJECT_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (errata_project_count_traces (project, NULL, &error), ==, N_TRACES + 8);
+  g_assert_no_error (error);
 }
 
 static void
