@@ -6,7 +6,9 @@
  * A switch that runs the OTLP receiver (src/core/receive) for the open
  * project, the endpoint to give the instrumented app, with a button to
  * copy it, and how many traces came in. Off by default; on or off is kept
- * per project (meta key live_traces). When traces are stored it activates
+ * per project (meta key live_traces), and so are the port and the idle
+ * time set in its options popover (live_traces_port,
+ * live_traces_idle_seconds). When traces are stored it activates
  * traces.live-traces-arrived: the page reloads its list without moving it.
  * A port in use is said in the bar, and the switch goes back off.
  * Turned off, the receiver stops without blocking: the bar says it is
@@ -19,12 +21,15 @@
 #include <inttypes.h>
 
 #include "errata-live-traces-bar.h"
+#include "errata-live-traces-options.h"
 
 #include "errata-otlp-receiver.h"
 
 #include <glib/gi18n.h>
 
 #define META_KEY "live_traces"
+#define META_PORT "live_traces_port"
+#define META_IDLE_SECONDS "live_traces_idle_seconds"
 
 struct _ErrataLiveTracesBar
 {
@@ -37,12 +42,15 @@ struct _ErrataLiveTracesBar
   GtkLabel           *waiting;   /* traces whose spans hold no conversation */
   GtkLabel           *problem;
   GtkWidget          *stopping_note;
+  GtkWidget          *options_button;
+  ErrataLiveTracesOptions *options;
 
   ErrataProject      *project;
   ErrataOtlpReceiver *receiver;
   ErrataOtlpReceiver *stopping;   /* turned off, storing its last traces */
   gboolean            start_when_stopped;
   guint               port;
+  guint               idle_seconds;
   gboolean            setting;
 };
 
@@ -113,9 +121,10 @@ static void apply (ErrataLiveTracesBar *self, gboolean receiving);
 static void
 update_sensitive (ErrataLiveTracesBar *self)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->toggle),
-                            self->stopping == NULL && self->project != NULL
-                            && !errata_project_is_read_only (self->project));
+  gboolean writable = self->project != NULL && !errata_project_is_read_only (self->project);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->toggle), writable && self->stopping == NULL);
+  gtk_widget_set_sensitive (self->options_button, writable);
 }
 
 /* The bar may be gone by then (the window closed): a weak reference. */
@@ -180,10 +189,19 @@ start_receiver (ErrataLiveTracesBar *self)
 
   self->receiver = errata_otlp_receiver_new (errata_project_get_file (self->project));
   errata_otlp_receiver_set_port (self->receiver, self->port);
+  errata_otlp_receiver_set_idle_timeout (self->receiver, self->idle_seconds * 1000);
   if (!errata_otlp_receiver_start (self->receiver, &error))
     {
+      g_autofree char *in_use = NULL;
+
       g_clear_object (&self->receiver);
-      show_problem (self, error->message);
+      /* The core's message sends the user to errata-cli for another port;
+       * here there is a place for it. */
+      if (g_error_matches (error, ERRATA_OTLP_RECEIVER_ERROR, ERRATA_OTLP_RECEIVER_ERROR_PORT_IN_USE))
+        in_use = g_strdup_printf (_("Port %u is in use: another program (an OpenTelemetry Collector, "
+                                    "Phoenix, another Errata) is receiving traces there. Stop it, "
+                                    "or choose another port in Receiving Options."), self->port);
+      show_problem (self, in_use ? in_use : error->message);
       return FALSE;
     }
   endpoint = errata_otlp_receiver_dup_endpoint (self->receiver);
@@ -196,6 +214,60 @@ start_receiver (ErrataLiveTracesBar *self)
   update_count (self);
   show_problem (self, NULL);
   return TRUE;
+}
+
+static void
+remember_number (ErrataLiveTracesBar *self,
+                 const char          *key,
+                 guint                value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("%u", value);
+
+  if (errata_project_is_read_only (self->project))
+    return;
+  if (!errata_project_set_meta (self->project, key, text, &error))
+    g_warning ("Could not remember a live traces option in the project: %s", error->message);
+}
+
+/* The project's value for `key`, if it is a whole number in [min, max]. */
+static gboolean
+remembered_number (ErrataProject *project,
+                   const char    *key,
+                   guint          min,
+                   guint          max,
+                   guint         *value)
+{
+  g_autofree char *text = errata_project_get_meta (project, key);
+  guint64 number;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+    return FALSE;
+  *value = (guint)number;
+  return TRUE;
+}
+
+/* Receiving starts again on the new values (after the old receiver has
+ * stored its last traces and freed the port). */
+static void
+on_options_closed (ErrataLiveTracesBar *self)
+{
+  guint port = errata_live_traces_options_get_port (self->options);
+  guint idle_seconds = errata_live_traces_options_get_idle_seconds (self->options);
+  gboolean receiving = self->receiver != NULL || self->start_when_stopped;
+
+  if (self->project == NULL || (port == self->port && idle_seconds == self->idle_seconds))
+    return;
+  self->port = port;
+  self->idle_seconds = idle_seconds;
+  remember_number (self, META_PORT, port);
+  remember_number (self, META_IDLE_SECONDS, idle_seconds);
+  show_problem (self, NULL);
+  if (receiving)
+    {
+      stop_receiver (self);
+      apply (self, TRUE);
+    }
 }
 
 static void
@@ -287,6 +359,9 @@ errata_live_traces_bar_set_port (ErrataLiveTracesBar *self,
 {
   g_return_if_fail (ERRATA_IS_LIVE_TRACES_BAR (self));
   self->port = port;
+  /* 0 (tests: any free port) is no port to show. */
+  if (port > 0)
+    errata_live_traces_options_set_port (self->options, port);
 }
 
 void
@@ -301,6 +376,12 @@ errata_live_traces_bar_set_project (ErrataLiveTracesBar *self,
   stop_receiver (self);
   g_set_object (&self->project, project);
   remembered = errata_project_get_meta (project, META_KEY);
+  if (!remembered_number (project, META_PORT, 1, 65535, &self->port))
+    self->port = ERRATA_OTLP_DEFAULT_PORT;
+  if (!remembered_number (project, META_IDLE_SECONDS, 1, 3600, &self->idle_seconds))
+    self->idle_seconds = ERRATA_OTLP_DEFAULT_IDLE_MS / 1000;
+  errata_live_traces_options_set_port (self->options, self->port);
+  errata_live_traces_options_set_idle_seconds (self->options, self->idle_seconds);
   update_sensitive (self);
   apply (self, g_strcmp0 (remembered, "on") == 0 && !errata_project_is_read_only (project));
 }
@@ -331,6 +412,7 @@ errata_live_traces_bar_init (ErrataLiveTracesBar *self)
   GtkWidget *spinner;
 
   self->port = ERRATA_OTLP_DEFAULT_PORT;
+  self->idle_seconds = ERRATA_OTLP_DEFAULT_IDLE_MS / 1000;
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_HORIZONTAL);
   gtk_box_set_spacing (GTK_BOX (self), 12);
   gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
@@ -390,6 +472,21 @@ errata_live_traces_bar_init (ErrataLiveTracesBar *self)
   gtk_box_append (GTK_BOX (self->stopping_note), label);
   gtk_widget_set_visible (self->stopping_note, FALSE);
   gtk_box_append (GTK_BOX (self), self->stopping_note);
+
+  self->options = ERRATA_LIVE_TRACES_OPTIONS (errata_live_traces_options_new ());
+  errata_live_traces_options_set_port (self->options, self->port);
+  errata_live_traces_options_set_idle_seconds (self->options, self->idle_seconds);
+  g_signal_connect_swapped (self->options, "closed", G_CALLBACK (on_options_closed), self);
+  self->options_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->options_button), "emblem-system-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->options_button), GTK_WIDGET (self->options));
+  gtk_widget_set_tooltip_text (self->options_button, _("Receiving Options"));
+  gtk_widget_add_css_class (self->options_button, "flat");
+  gtk_widget_set_valign (self->options_button, GTK_ALIGN_CENTER);
+  /* At the end of the bar, whatever it shows. */
+  gtk_widget_set_hexpand (self->options_button, TRUE);
+  gtk_widget_set_halign (self->options_button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (self), self->options_button);
 }
 
 GtkWidget *

@@ -721,6 +721,87 @@ test_closed_while_stopping (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A loopback port nothing listens on now. */
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_socket_bind (socket, any, TRUE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    port;
+} PortWait;
+
+static gboolean
+shows_port (gpointer data)
+{
+  PortWait *wait = data;
+  g_autofree char *endpoint = endpoint_shown (wait->fixture);
+  g_autofree char *suffix = g_strdup_printf (":%u", wait->port);
+
+  return endpoint != NULL && g_str_has_suffix (endpoint, suffix);
+}
+
+/* The options popover: another port and another idle time, set while
+ * receiving, restart it there and are remembered by the project. */
+static void
+test_options (Fixture       *fixture,
+              gconstpointer  data)
+{
+  ErrataLiveTracesBar *bar = bar_of (fixture);
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *port_text = NULL;
+  g_autofree char *remembered_port = NULL;
+  g_autofree char *remembered_idle = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Count count = { fixture->model, N_TRACES + 8 };
+  PortWait wait = { fixture, free_port () };
+
+  wait_for_list (fixture);
+  g_free (start_receiving (fixture, bar));
+  button = errata_gui_test_find_one_visible (GTK_WIDGET (bar), GTK_TYPE_MENU_BUTTON);
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  errata_gui_test_iterate_until (errata_gui_test_widget_is_drawn, popover);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
+  /* A popover is a surface of its own: rendered apart from the window. */
+  texture = errata_gui_test_render_to_png (popover, "live-traces-options.png");
+  spins = errata_gui_test_find_visible (popover, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 2);
+  /* The port typed, not confirmed with Enter: closing takes it too. */
+  port_text = g_strdup_printf ("%u", wait.port);
+  gtk_editable_set_text (GTK_EDITABLE (spins->pdata[0]), port_text);
+  gtk_spin_button_set_value (spins->pdata[1], 2);
+  gtk_menu_button_popdown (button);
+
+  errata_gui_test_iterate_until (shows_port, &wait);
+  g_assert_true (errata_live_traces_bar_get_receiving (bar));
+  remembered_port = project_meta (fixture, "live_traces_port");
+  remembered_idle = project_meta (fixture, "live_traces_idle_seconds");
+  g_assert_cmpstr (remembered_port, ==, port_text);
+  g_assert_cmpstr (remembered_idle, ==, "2");
+  endpoint = endpoint_shown (fixture);
+  post_fixture (endpoint);
+  errata_gui_test_iterate_until (has_items, &count);
+  stop_receiving (bar);
+}
+
 static void
 test_port_in_use (Fixture       *fixture,
                   gconstpointer  data)
@@ -751,6 +832,8 @@ test_port_in_use (Fixture       *fixture,
   errata_gui_test_iterate_until (shows_port_in_use, bar);
   text = errata_gui_test_dup_visible_text (GTK_WIDGET (bar));
   g_assert_nonnull (strstr (text, "is in use"));
+  /* Where to choose another port, in the app itself. */
+  g_assert_nonnull (strstr (text, "Receiving Options"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1024, 768);
   errata_gui_test_iterate_for (100);
   errata_gui_test_wait_for_frame (GTK_WIDGET (fixture->window));
@@ -837,6 +920,7 @@ main (int   argc,
   ADD_TEST ("/live-traces/no-conversation", test_no_conversation);
   ADD_TEST ("/live-traces/port-in-use", test_port_in_use);
   ADD_TEST ("/live-traces/closed-while-stopping", test_closed_while_stopping);
+  ADD_TEST ("/live-traces/options", test_options);
   ADD_TEST ("/live-traces/list-stays", test_list_stays);
   ADD_TEST ("/live-traces/scrolled-away", test_scrolled_away);
   ADD_TEST ("/live-traces/detail-refreshed", test_detail_refreshed);
