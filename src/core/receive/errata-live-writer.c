@@ -52,6 +52,9 @@ struct _ErrataLiveWriter
   gint                 backlog;
   GSourceFunc          stopped;  /* errata_live_writer_stop_async()'s */
   gpointer             stopped_data;
+  guint                max_held;  /* spans the waiting traces may keep parsed */
+  gint                 held;      /* how many they keep: written by the writer
+                                   * thread, read by any */
 
   /* The start handshake. */
   GMutex               mutex;
@@ -485,6 +488,49 @@ write_batch (ErrataLiveWriter  *self,
   return FALSE;
 }
 
+static guint
+n_held (TraceState *state)
+{
+  return state->items != NULL && !state->direct ? state->items->len : 0;
+}
+
+/* A trace waiting for its root keeps its spans parsed, to be built
+ * without reading the journal back. A root that comes late, or never (a
+ * span open for the app's whole run), would keep them all in memory: past
+ * `max_held` spans in all, a trace that gets another span lets go of its
+ * parsed ones, and is built from the journal instead. */
+static void
+note_span (ErrataLiveWriter *self,
+           TraceState       *state,
+           ErrataLiveSpan   *span,
+           gboolean          written,
+           gint64            now)
+{
+  guint before = n_held (state);
+  gint held;
+
+  errata_live_trace_state_note_span (state, span, written, now);
+  held = g_atomic_int_get (&self->held) + (gint)n_held (state) - (gint)before;
+  if ((guint)held > self->max_held && n_held (state) > 0)
+    {
+      held -= (gint)n_held (state);
+      g_clear_pointer (&state->items, g_ptr_array_unref);
+    }
+  g_atomic_int_set (&self->held, held);
+}
+
+/* The waiting traces in `states` are leaving the writer's table. */
+static void
+release_held (ErrataLiveWriter *self,
+              GPtrArray        *states)
+{
+  gint released = 0;
+
+  for (guint i = 0; i < states->len; i++)
+    released += (gint)n_held (states->pdata[i]);
+  g_atomic_int_add (&self->held, -released);
+}
+
 /* Each span noted in its trace's state, each job answered (`written`: its
  * spans are on disk, or `error` says why not). */
 static void
@@ -507,7 +553,7 @@ answer_jobs (ErrataLiveWriter *self,
           TraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
           if (state != NULL)
-            errata_live_trace_state_note_span (state, span, written, now);
+            note_span (self, state, span, written, now);
           else
             g_clear_pointer (&span->flat, json_object_unref);
         }
@@ -623,6 +669,7 @@ convert_ready (ErrataLiveWriter *self,
       }
   if (ready->len == 0)
     return;
+  release_held (self, states);
   build_off_writer (self, ready, states);
   /* One savepoint per trace would cost a search index segment per trace
    * (FTS5 writes its pending index at every savepoint): the whole batch
@@ -788,6 +835,7 @@ errata_live_writer_start (GFile                 *project_file,
 
   self->file = g_object_ref (project_file);
   self->idle_ms = idle_ms;
+  self->max_held = ERRATA_LIVE_DEFAULT_MAX_HELD;
   self->import_name = g_strdup (import_name);
   self->import.name = self->import_name;
   self->stored = stored;
@@ -828,6 +876,19 @@ errata_live_writer_submit (ErrataLiveWriter   *self,
   job->user_data = user_data;
   g_atomic_int_add (&self->backlog, (gint)spans->len);
   g_async_queue_push (self->queue, job);
+}
+
+void
+errata_live_writer_set_max_held (ErrataLiveWriter *self,
+                                 guint             max_held)
+{
+  self->max_held = max_held;
+}
+
+guint
+errata_live_writer_get_held (ErrataLiveWriter *self)
+{
+  return (guint)MAX (g_atomic_int_get (&self->held), 0);
 }
 
 guint

@@ -47,6 +47,14 @@ void              errata_live_writer_submit      (ErrataLiveWriter      *self,
                                                   GPtrArray             *spans,
                                                   ErrataLiveDoneFunc     done,
                                                   gpointer               user_data);
+/* Spans of traces waiting for their root (or the idle time) kept parsed
+ * in memory, at most: past it, traces are built from the journal
+ * (default ERRATA_LIVE_DEFAULT_MAX_HELD). Set before spans come. */
+#define ERRATA_LIVE_DEFAULT_MAX_HELD 20000
+void              errata_live_writer_set_max_held (ErrataLiveWriter     *self,
+                                                   guint                 max_held);
+/* How many they keep now. */
+guint             errata_live_writer_get_held    (ErrataLiveWriter      *self);
 /* Spans submitted and not yet journaled: how far the writer is behind. */
 guint             errata_live_writer_get_backlog (ErrataLiveWriter      *self);
 /* Journals what is queued, builds every trace still pending, closes the

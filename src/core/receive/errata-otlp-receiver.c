@@ -41,6 +41,7 @@ struct _ErrataOtlpReceiver
   gsize             max_body;
   guint             max_backlog;
   gsize             max_in_flight;
+  guint             max_held;
 
   SoupServer       *server;
   ErrataLiveWriter *writer;
@@ -642,6 +643,8 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
     }
   import_name = dup_import_name (self);
   self->writer = errata_live_writer_start (self->file, self->idle_ms, import_name, stored, self, error);
+  if (self->writer != NULL)
+    errata_live_writer_set_max_held (self->writer, self->max_held);
   if (self->writer == NULL)
     {
       soup_server_disconnect (self->server);
@@ -844,6 +847,21 @@ errata_otlp_receiver_set_max_in_flight (ErrataOtlpReceiver *self,
   self->max_in_flight = max_bytes;
 }
 
+void
+errata_otlp_receiver_set_max_held_spans (ErrataOtlpReceiver *self,
+                                         guint               max_spans)
+{
+  g_return_if_fail (ERRATA_IS_OTLP_RECEIVER (self));
+  self->max_held = max_spans;
+}
+
+guint
+errata_otlp_receiver_get_held_spans (ErrataOtlpReceiver *self)
+{
+  g_return_val_if_fail (ERRATA_IS_OTLP_RECEIVER (self), 0);
+  return self->writer != NULL ? errata_live_writer_get_held (self->writer) : 0;
+}
+
 gsize
 errata_otlp_receiver_get_in_flight_bytes (ErrataOtlpReceiver *self)
 {
@@ -906,4 +924,5 @@ errata_otlp_receiver_init (ErrataOtlpReceiver *self)
   self->max_body = ERRATA_OTLP_DEFAULT_MAX_BODY;
   self->max_backlog = ERRATA_OTLP_DEFAULT_MAX_BACKLOG;
   self->max_in_flight = ERRATA_OTLP_DEFAULT_MAX_IN_FLIGHT;
+  self->max_held = ERRATA_LIVE_DEFAULT_MAX_HELD;
 }

@@ -77,6 +77,12 @@ void                errata_otlp_receiver_set_max_in_flight (ErrataOtlpReceiver *
                                                             gsize               max_bytes);
 /* The bytes counted against that limit now. */
 gsize               errata_otlp_receiver_get_in_flight_bytes (ErrataOtlpReceiver *self);
+/* Spans of traces still waiting for their root that are kept parsed in
+ * memory, at most (ERRATA_LIVE_DEFAULT_MAX_HELD); past it, such traces
+ * are built from the journal. Set before start(). */
+void                errata_otlp_receiver_set_max_held_spans (ErrataOtlpReceiver *self,
+                                                             guint               max_spans);
+guint               errata_otlp_receiver_get_held_spans     (ErrataOtlpReceiver *self);
 
 /* Binds and starts the writer, which first turns what an earlier run left
  * journaled into traces. */
