@@ -305,9 +305,11 @@ apply (ErrataLiveTracesBar *self,
         stop_receiver (self);
       running = self->receiver != NULL;
     }
+  /* A start that waits for the old receiver (new options, another
+   * project) keeps the switch on: what the user asked for, in a moment. */
   self->setting = TRUE;
-  gtk_switch_set_active (self->toggle, running);
-  gtk_switch_set_state (self->toggle, running);
+  gtk_switch_set_active (self->toggle, running || self->start_when_stopped);
+  gtk_switch_set_state (self->toggle, running || self->start_when_stopped);
   self->setting = FALSE;
   gtk_widget_set_visible (self->details, running);
 }

@@ -789,6 +789,8 @@ test_options (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (spins->pdata[0]), port_text);
   gtk_spin_button_set_value (spins->pdata[1], 2);
   gtk_menu_button_popdown (button);
+  /* Restarting: the switch stays on while the old receiver stops. */
+  g_assert_true (gtk_switch_get_active (errata_gui_test_find_one_visible (GTK_WIDGET (bar), GTK_TYPE_SWITCH)));
 
   errata_gui_test_iterate_until (shows_port, &wait);
   g_assert_true (errata_live_traces_bar_get_receiving (bar));
