@@ -7,8 +7,12 @@
  * page takes received traces into its list without moving the selection
  * or the scroll position (a selected row scrolled out of view stays out
  * of view), late spans of the trace on show reach its view without
- * touching the reviewer's note, and the project remembers it. A port in use is said in the bar. The bar
- * is rendered to live-traces-*.png in the build folder.
+ * touching the reviewer's note, and the project remembers it. Turned off,
+ * it stops without blocking and says so, even with the window closed
+ * meanwhile. A port in use is said in the bar, which points to Receiving
+ * Options: another port and idle time there restart receiving and are
+ * remembered. The bar and the options are rendered to live-traces-*.png
+ * in the build folder.
  */
 
 #include "config.h"
