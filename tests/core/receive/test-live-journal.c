@@ -184,17 +184,15 @@ body_of (GPtrArray *spans,
   return g_bytes_new_take (text, strlen (text));
 }
 
-/* The spans of one trace of a fixture, as OTLP JSON span objects. */
+/* Every span of a fixture, as OTLP JSON span objects, in its order. */
 static GPtrArray *
-spans_of_first_trace (const char  *name,
-                      char       **trace_id)
+all_spans_of (const char *name)
 {
   g_autoptr(GBytes) body = receive_test_instrumented (name);
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
   JsonArray *resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
   GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
 
-  *trace_id = NULL;
   for (guint i = 0; i < json_array_get_length (resource_spans); i++)
     {
       JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, i),
@@ -205,17 +203,27 @@ spans_of_first_trace (const char  *name,
           JsonArray *list = json_object_get_array_member (json_array_get_object_element (scopes, j), "spans");
 
           for (guint k = 0; k < json_array_get_length (list); k++)
-            {
-              JsonObject *span = json_array_get_object_element (list, k);
-              const char *id = json_object_get_string_member (span, "traceId");
-
-              if (*trace_id == NULL)
-                *trace_id = g_strdup (id);
-              if (g_str_equal (id, *trace_id))
-                g_ptr_array_add (spans, json_node_copy (json_array_get_element (list, k)));
-            }
+            g_ptr_array_add (spans, json_node_copy (json_array_get_element (list, k)));
         }
     }
+  return spans;
+}
+
+/* The spans of one trace of a fixture (its first), as OTLP JSON span
+ * objects. */
+static GPtrArray *
+spans_of_first_trace (const char  *name,
+                      char       **trace_id)
+{
+  g_autoptr(GPtrArray) all = all_spans_of (name);
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+
+  g_assert_cmpuint (all->len, >, 0);
+  *trace_id = g_strdup (json_object_get_string_member (json_node_get_object (all->pdata[0]), "traceId"));
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"),
+                     *trace_id))
+      g_ptr_array_add (spans, json_node_ref (all->pdata[i]));
   return spans;
 }
 
@@ -306,31 +314,6 @@ test_late_spans (Fixture       *fixture,
                               " UNION ALL SELECT * FROM (SELECT * FROM (" ERRATA_SQL_META_ROWS (
                                 "traces t,", "t.id", "errata_text (t.metadata)") ") EXCEPT"
                               " SELECT key, value, trace_id FROM trace_meta))"), ==, 0);
-}
-
-/* Every span of a fixture, as OTLP JSON span objects, in its order. */
-static GPtrArray *
-all_spans_of (const char *name)
-{
-  g_autoptr(GBytes) body = receive_test_instrumented (name);
-  g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  JsonArray *resource_spans = json_object_get_array_member (json_node_get_object (root), "resourceSpans");
-  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-
-  for (guint i = 0; i < json_array_get_length (resource_spans); i++)
-    {
-      JsonArray *scopes = json_object_get_array_member (json_array_get_object_element (resource_spans, i),
-                                                        "scopeSpans");
-
-      for (guint j = 0; j < json_array_get_length (scopes); j++)
-        {
-          JsonArray *list = json_object_get_array_member (json_array_get_object_element (scopes, j), "spans");
-
-          for (guint k = 0; k < json_array_get_length (list); k++)
-            g_ptr_array_add (spans, json_node_copy (json_array_get_element (list, k)));
-        }
-    }
-  return spans;
 }
 
 /* Traces whose root comes last keep their spans parsed while they wait,
