@@ -16,7 +16,7 @@
 #include "config.h"
 
 #include "errata-otlp-receiver.h"
-#include "errata-otlp-proto.h"
+#include "errata-otlp-answer.h"
 #include "errata-otlp-request.h"
 #include "errata-live-writer.h"
 
@@ -92,101 +92,6 @@ request_free (Request *request)
   g_free (request);
 }
 
-static const char *
-content_type_of (ErrataOtlpEncoding encoding)
-{
-  return encoding == ERRATA_OTLP_PROTOBUF ? "application/x-protobuf" : "application/json";
-}
-
-/* google.rpc.Status codes: INVALID_ARGUMENT, UNAVAILABLE, … as OTLP asks. */
-static void
-respond_error (SoupServerMessage  *message,
-               ErrataOtlpEncoding  encoding,
-               guint               status,
-               int                 rpc_code,
-               const char         *text)
-{
-  g_autoptr(GBytes) body = NULL;
-
-  if (encoding == ERRATA_OTLP_PROTOBUF)
-    body = errata_otlp_proto_status (rpc_code, text);
-  else
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-      char *json;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "code");
-      json_builder_add_int_value (builder, rpc_code);
-      json_builder_set_member_name (builder, "message");
-      json_builder_add_string_value (builder, text);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json = json_to_string (root, FALSE);
-      body = g_bytes_new_take (json, strlen (json));
-    }
-  soup_server_message_set_status (message, status, NULL);
-  soup_server_message_set_response (message, content_type_of (encoding), SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-}
-
-static void
-respond_retry (SoupServerMessage  *message,
-               ErrataOtlpEncoding  encoding,
-               const char         *text)
-{
-  /* Seconds: short, since the writer catches up fast. */
-  soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", "1");
-  respond_error (message, encoding, SOUP_STATUS_SERVICE_UNAVAILABLE, 14 /* UNAVAILABLE */, text);
-}
-
-static void
-respond_success (SoupServerMessage  *message,
-                 ErrataOtlpSignal    signal,
-                 ErrataOtlpEncoding  encoding,
-                 guint               n_rejected)
-{
-  /* Translators: why spans (or log records) were refused in an
-   * otherwise accepted OpenTelemetry export; `traceId` is a field name. */
-  const char *why = n_rejected > 0 ? _("items without a traceId belong to no trace") : NULL;
-  g_autoptr(GBytes) body = NULL;
-
-  if (encoding == ERRATA_OTLP_PROTOBUF)
-    body = errata_otlp_proto_export_response (signal == ERRATA_OTLP_LOGS, n_rejected, why);
-  else
-    {
-      g_autofree char *rejected = g_strdup_printf ("%u", n_rejected);
-      char *json;
-
-      /* proto3's JSON mapping writes an int64 as a string. */
-      if (n_rejected == 0)
-        json = g_strdup ("{}");
-      else
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-          g_autoptr(JsonNode) root = NULL;
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "partialSuccess");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, signal == ERRATA_OTLP_LOGS ? "rejectedLogRecords"
-                                                                            : "rejectedSpans");
-          json_builder_add_string_value (builder, rejected);
-          json_builder_set_member_name (builder, "errorMessage");
-          json_builder_add_string_value (builder, why);
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-          root = json_builder_get_root (builder);
-          json = json_to_string (root, FALSE);
-        }
-      body = g_bytes_new_take (json, strlen (json));
-    }
-  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, content_type_of (encoding), SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-}
-
 static void stop_writer_when_answered (ErrataOtlpReceiver *self);
 static void on_accepted_finished (SoupServerMessage *message, ErrataOtlpReceiver *self);
 
@@ -218,11 +123,11 @@ journaled (const GError *error,
   if (error != NULL)
     {
       /* A read-only or full disk: the exporter keeps the spans and retries. */
-      respond_retry (request->message, request->encoding, error->message);
+      errata_otlp_respond_retry (request->message, request->encoding, error->message);
       finish_request (request, FALSE);
       return;
     }
-  respond_success (request->message, request->signal, request->encoding, request->n_rejected);
+  errata_otlp_respond_success (request->message, request->signal, request->encoding, request->n_rejected);
   finish_request (request, TRUE);
 }
 
@@ -277,7 +182,7 @@ decoded (GObject      *source,
 
       if (g_error_matches (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_TOO_LARGE))
         status = SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
-      respond_error (request->message, request->encoding, status, 3 /* INVALID_ARGUMENT */,
+      errata_otlp_respond_error (request->message, request->encoding, status, 3 /* INVALID_ARGUMENT */,
                      error->message);
       finish_request (request, FALSE);
       return;
@@ -354,7 +259,7 @@ handle_export (SoupServer        *server,
     }
   if (!token_matches (self, headers))
     {
-      respond_error (message, encoding, SOUP_STATUS_UNAUTHORIZED, 16 /* UNAUTHENTICATED */,
+      errata_otlp_respond_error (message, encoding, SOUP_STATUS_UNAUTHORIZED, 16 /* UNAUTHENTICATED */,
                      /* Translators: X-Errata-Token and Authorization are HTTP header names. */
                      _("this receiver needs its token in an X-Errata-Token or Authorization: Bearer header"));
       self->counts.requests_refused++;
@@ -363,7 +268,7 @@ handle_export (SoupServer        *server,
   if (!errata_otlp_parse_content_type (soup_message_headers_get_content_type (headers, NULL), &encoding, &error)
       || (is_gzip (headers, &gzip_supported), !gzip_supported))
     {
-      respond_error (message, encoding, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, 3 /* INVALID_ARGUMENT */,
+      errata_otlp_respond_error (message, encoding, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE, 3 /* INVALID_ARGUMENT */,
                      error ? error->message
                            /* Translators: Content-Encoding is an HTTP header name. */
                            : _("only gzip or no Content-Encoding is supported"));
@@ -373,7 +278,7 @@ handle_export (SoupServer        *server,
   if (self->stopping || errata_live_writer_get_backlog (self->writer) > self->max_backlog)
     {
       /* Translators: answered to an exporter that should send again later. */
-      respond_retry (message, encoding, _("the receiver is busy storing earlier spans; retry"));
+      errata_otlp_respond_retry (message, encoding, _("the receiver is busy storing earlier spans; retry"));
       self->counts.requests_refused++;
       return;
     }
@@ -381,7 +286,7 @@ handle_export (SoupServer        *server,
   if (is_over_in_flight_limit (self, soup_server_message_get_request_body (message)->length))
     {
       /* Translators: answered to an exporter that should send again later. */
-      respond_retry (message, encoding, _("the receiver holds as many requests as it may at once; retry"));
+      errata_otlp_respond_retry (message, encoding, _("the receiver holds as many requests as it may at once; retry"));
       self->counts.requests_refused++;
       return;
     }
@@ -428,14 +333,14 @@ handle_other_path (SoupServer        *server,
   errata_otlp_parse_content_type (soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
                                   &encoding, NULL);
   if (g_str_equal (path, "/v1/metrics"))
-    respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
+    errata_otlp_respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
                    /* Translators: answered to an OpenTelemetry exporter that sends
                     * metrics; OTEL_METRICS_EXPORTER=none is an environment variable
                     * setting, not to be translated. */
                    _("Errata keeps traces and their log events, not metrics; "
                      "set OTEL_METRICS_EXPORTER=none to send none"));
   else
-    respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
+    errata_otlp_respond_error (message, encoding, SOUP_STATUS_NOT_FOUND, rpc_not_found,
                    /* Translators: answered to a request for any other path;
                     * the paths are not to be translated. */
                    _("Errata receives OpenTelemetry traces at /v1/traces and log events at /v1/logs"));
@@ -462,7 +367,7 @@ check_size_early (SoupServer        *server,
                                   &encoding, NULL);
   limit = g_format_size (self->max_body);
   text = g_strdup_printf (_("the request is larger than the receiver’s limit of %s"), limit);
-  respond_error (message, encoding, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 3, text);
+  errata_otlp_respond_error (message, encoding, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 3, text);
   soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
   self->counts.requests_refused++;
 }
