@@ -857,7 +857,7 @@ errata_live_writer_start (GFile                 *project_file,
       self->start_error = NULL;
       g_thread_join (self->thread);
       self->thread = NULL;
-      errata_live_writer_stop (self);
+      writer_free (self);
       return NULL;
     }
   return self;
@@ -895,19 +895,6 @@ guint
 errata_live_writer_get_backlog (ErrataLiveWriter *self)
 {
   return (guint)MAX (g_atomic_int_get (&self->backlog), 0);
-}
-
-void
-errata_live_writer_stop (ErrataLiveWriter *self)
-{
-  if (self == NULL)
-    return;
-  if (self->thread != NULL)
-    {
-      g_async_queue_push (self->queue, g_new0 (Job, 1));
-      g_thread_join (self->thread);
-    }
-  writer_free (self);
 }
 
 void

@@ -57,12 +57,9 @@ void              errata_live_writer_set_max_held (ErrataLiveWriter     *self,
 guint             errata_live_writer_get_held    (ErrataLiveWriter      *self);
 /* Spans submitted and not yet journaled: how far the writer is behind. */
 guint             errata_live_writer_get_backlog (ErrataLiveWriter      *self);
-/* Journals what is queued, builds every trace still pending, closes the
- * project and ends the thread; `done` of queued spans runs later on the
- * context. Frees the writer. */
-void              errata_live_writer_stop        (ErrataLiveWriter      *self);
-/* The same without waiting: the thread does that work, then `stopped`
- * runs on the context (after the done and stored calls it queued), the
+/* Without waiting: the thread journals what is queued, builds every
+ * trace still pending, closes the project and ends; then `stopped` runs on
+ * the context (after the done and stored calls the thread queued), the
  * writer already freed. Its return value is not used. */
 void              errata_live_writer_stop_async  (ErrataLiveWriter      *self,
                                                   GSourceFunc            stopped,
