@@ -378,7 +378,7 @@ errata_live_traces_bar_set_project (ErrataLiveTracesBar *self,
   stop_receiver (self);
   g_set_object (&self->project, project);
   remembered = errata_project_get_meta (project, META_KEY);
-  if (!remembered_number (project, META_PORT, 1, 65535, &self->port))
+  if (!remembered_number (project, META_PORT, ERRATA_LIVE_TRACES_MIN_PORT, 65535, &self->port))
     self->port = ERRATA_OTLP_DEFAULT_PORT;
   if (!remembered_number (project, META_IDLE_SECONDS, 1, 3600, &self->idle_seconds))
     self->idle_seconds = ERRATA_OTLP_DEFAULT_IDLE_MS / 1000;

@@ -67,7 +67,7 @@ errata_live_traces_options_init (ErrataLiveTracesOptions *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_grid_attach (grid, title, 0, 0, 3, 1);
 
-  self->port = whole_number_field (1, 65535);
+  self->port = whole_number_field (ERRATA_LIVE_TRACES_MIN_PORT, 65535);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->port),
                                _("OTLP over HTTP’s own is 4318; another one when that is taken"));
   gtk_grid_attach (grid, field_label (_("_Port"), GTK_WIDGET (self->port)), 0, 1, 1, 1);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 #define ERRATA_TYPE_LIVE_TRACES_OPTIONS (errata_live_traces_options_get_type ())
 
+/* The ports below are the system's: an app that is not root (and one in
+ * a Flatpak never is) cannot listen there. */
+#define ERRATA_LIVE_TRACES_MIN_PORT 1024
+
 G_DECLARE_FINAL_TYPE (ErrataLiveTracesOptions, errata_live_traces_options, ERRATA, LIVE_TRACES_OPTIONS, GtkPopover)
 
 GtkWidget *errata_live_traces_options_new              (void);
