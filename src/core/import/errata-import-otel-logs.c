@@ -179,6 +179,54 @@ add_event (JsonObject *log,
     json_array_add_object_element (input, event_message (event, body));
 }
 
+/* Whether any of `logs` is an event of the GenAI conventions. An app's
+ * own log lines carry its trace context too (Python's logging
+ * instrumentation exports every line so): they say nothing of a call,
+ * and must not make its span look like one. */
+static gboolean
+has_gen_ai_event (GPtrArray *logs)
+{
+  for (guint i = 0; i < logs->len; i++)
+    {
+      const char *event = errata_json_get_string (logs->pdata[i], "eventName");
+
+      if (event != NULL && g_str_has_prefix (event, "gen_ai."))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A new object with the same members, in their order; the values shared. */
+static JsonObject *
+copy_members (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    json_object_set_member (copy, key, json_node_copy (value));
+  return copy;
+}
+
+/* A span that gets log events, copied down to its attributes (what
+ * apply_events() adds to): the items stay as they came. The live
+ * receiver journals the same objects, and may build a trace from them
+ * more than once. */
+static JsonObject *
+copy_for_events (JsonObject *span)
+{
+  JsonObject *copy = copy_members (span);
+  JsonObject *attributes = errata_json_get_object (span, "attributes");
+
+  if (attributes != NULL)
+    json_object_set_object_member (copy, "attributes", copy_members (attributes));
+  json_object_unref (span);
+  return copy;
+}
+
 /* Folds the events into the span: what the span records itself wins. */
 static void
 apply_events (JsonObject *span,
@@ -293,10 +341,16 @@ _errata_import_otel_join_logs (GPtrArray *items,
     {
       const char *span_id = errata_json_get_string (spans->pdata[i], "spanId");
       GPtrArray *logs = span_id ? g_hash_table_lookup (by_span, span_id) : NULL;
+      JsonObject *span;
 
       if (logs == NULL)
         continue;
-      apply_events (spans->pdata[i], logs);
+      if (has_gen_ai_event (logs))
+        {
+          span = copy_for_events (spans->pdata[i]);
+          apply_events (span, logs);
+          g_ptr_array_index (spans, i) = span;
+        }
       g_hash_table_remove (by_span, span_id);
     }
   /* Logs imported without their spans: one span per span id, in order. */
@@ -305,7 +359,7 @@ _errata_import_otel_join_logs (GPtrArray *items,
       GPtrArray *logs = g_hash_table_lookup (by_span, order->pdata[i]);
       JsonObject *span;
 
-      if (logs == NULL)
+      if (logs == NULL || !has_gen_ai_event (logs))
         continue;
       span = span_for_logs (order->pdata[i], logs);
       apply_events (span, logs);

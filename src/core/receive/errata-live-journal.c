@@ -432,7 +432,9 @@ has_log_records (GPtrArray *items)
 /* The spans of a stored trace whose journal rows were pruned: the trace's
  * metadata keeps every span as it was staged, without its resource (kept
  * once, the root's, which is the only one the build reads). A span the
- * journal holds again (a late copy, a resend) is taken from the journal. */
+ * journal holds again (a late copy, a resend) is taken from the journal;
+ * a log record names its span too, but is not that span: the stored one
+ * stays, and the record's events go into it. */
 static void
 add_stored_spans (GPtrArray   *items,
                   ErrataTrace *stored)
@@ -447,7 +449,7 @@ add_stored_spans (GPtrArray   *items,
     {
       const char *span_id = errata_json_get_string (items->pdata[i], "spanId");
 
-      if (span_id != NULL)
+      if (span_id != NULL && !json_object_has_member (items->pdata[i], LOG_RECORD_MARK))
         g_hash_table_add (journaled, (gpointer)span_id);
     }
   for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)

@@ -435,10 +435,11 @@ _errata_live_writer_journal_jobs (ErrataLiveWriter *self,
     }
   _errata_live_writer_answer_jobs (self, jobs, ok, error);
   if (ok && ids->len > 0)
-    {
-      forget_stored (self, ids, states);
-      _errata_live_writer_report_stored (self);
-    }
+    forget_stored (self, ids, states);
+  /* The journaled count too: a span that only joins a stored trace may
+   * change no trace at all. */
+  if (ok && (ids->len > 0 || n_journaled > 0))
+    _errata_live_writer_report_stored (self);
 }
 
 /* Builds the complete traces, all in one transaction. */

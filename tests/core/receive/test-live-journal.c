@@ -79,6 +79,24 @@ query_int (const char *path,
   return value;
 }
 
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  errata_stored_text_register (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
 static GPtrArray *
 decode (GBytes *body)
 {
@@ -1150,6 +1168,60 @@ test_without_conversation_distinct (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 
+/* An app's own log line, sent with its trace context once the trace is
+ * stored (Python's logging instrumentation exports every line so): it is
+ * journaled and the trace built again, and the trace stays as it was. Its
+ * span is the stored one (the line names it, but is not it), and a line
+ * that is no GenAI event adds nothing to the span. */
+static void
+test_late_log_line (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char metadata_sql[] = "SELECT errata_text (metadata) FROM traces";
+  g_autofree char *trace_id = NULL;
+  g_autoptr(GPtrArray) spans = spans_of_first_trace ("openinference.json", &trace_id);
+  g_autoptr(GBytes) body = body_of (spans, 0, spans->len);
+  g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
+  Waiting waiting = { receiver, 1, 0 };
+  const char *root_id = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GBytes) line_body = NULL;
+  g_autofree char *metadata = NULL;
+  g_autofree char *metadata_after = NULL;
+  g_autofree char *conversation = NULL;
+  g_autofree char *conversation_after = NULL;
+  ErrataOtlpReceiverCounts counts;
+
+  for (guint i = 0; i < spans->len; i++)
+    if (is_root (spans->pdata[i]))
+      root_id = json_object_get_string_member (json_node_get_object (spans->pdata[i]), "spanId");
+  g_assert_nonnull (root_id);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  metadata = query_text (fixture->received, metadata_sql);
+  conversation = errata_test_traces_text (fixture->received, NULL);
+
+  line = g_strdup_printf ("{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{"
+                          "\"timeUnixNano\":\"1\",\"traceId\":\"%s\",\"spanId\":\"%s\","
+                          "\"severityText\":\"INFO\",\"body\":{\"stringValue\":\"looking up the weather\"}"
+                          "}]}]}]}", trace_id, root_id);
+  line_body = g_bytes_new (line, strlen (line));
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/logs", "application/json",
+                                       NULL, line_body, NULL), ==, 200);
+  /* Builds what the journal holds: the trace, with the line. */
+  errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.spans_journaled, ==, 1);
+
+  metadata_after = query_text (fixture->received, metadata_sql);
+  /* Not g_assert_cmpstr(): 9 kB each. */
+  g_assert_true (g_strcmp0 (metadata_after, metadata) == 0);
+  conversation_after = errata_test_traces_text (fixture->received, NULL);
+  g_assert_cmpstr (conversation_after, ==, conversation);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 1);
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -1217,6 +1289,7 @@ main (int   argc,
   ADD ("/reordered-resend-unchanged", test_reordered_resend_unchanged);
   ADD ("/without-conversation-counted", test_without_conversation_counted);
   ADD ("/without-conversation-distinct", test_without_conversation_distinct);
+  ADD ("/late-log-line", test_late_log_line);
 #undef ADD
 
   return g_test_run ();
