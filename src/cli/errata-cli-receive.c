@@ -158,8 +158,9 @@ errata_cli_receive (int    argc,
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("“receive” takes one project file"));
   if (port < 0 || port > 65535)
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--port must be between 0 and 65535"));
-  if (idle_seconds < 1)
-    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--idle-seconds must be at least 1"));
+  /* A day at most: past 4,294,967 seconds the milliseconds wrapped. */
+  if (idle_seconds < 1 || idle_seconds > 86400)
+    return errata_cli_fail (ERRATA_CLI_EXIT_USAGE, _("--idle-seconds must be between 1 and 86400 (a day)"));
   if (address != NULL && (token == NULL || *token == '\0'))
     return errata_cli_fail (ERRATA_CLI_EXIT_USAGE,
                             _("--address needs --token: anyone on the network could send traces"));

@@ -135,12 +135,16 @@ test_usage (void)
   g_auto(CliResult) no_token = cli_run ("receive", project, "--address", "0.0.0.0", NULL);
   g_auto(CliResult) bad_port = cli_run ("receive", project, "--port", "70000", NULL);
   g_auto(CliResult) no_project = cli_run ("receive", missing, NULL);
+  /* Not a wait of 0.7 s, as the milliseconds wrapped to. */
+  g_auto(CliResult) long_idle = cli_run ("receive", project, "--idle-seconds", "4294968", NULL);
 
   g_assert_cmpint (none.status, ==, 2);
   g_assert_cmpint (no_token.status, ==, 2);
   cli_assert_contains (no_token.err, "--token");
   g_assert_cmpint (bad_port.status, ==, 2);
   g_assert_cmpint (no_project.status, ==, 2);
+  g_assert_cmpint (long_idle.status, ==, 2);
+  cli_assert_contains (long_idle.err, "--idle-seconds");
   errata_test_remove_tree (dir);
 }
 

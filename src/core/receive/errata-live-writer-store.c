@@ -132,6 +132,7 @@ convert_batch (ErrataLiveWriter *self,
     }
   for (guint i = 0; i < ready->len; i++)
     {
+      gint64 import_before = self->import.id;
       ErrataLiveOutcome outcome;
 
       if (!convert_one (self, ready->pdata[i], states->pdata[i], savepoints, &outcome, &error))
@@ -142,6 +143,9 @@ convert_batch (ErrataLiveWriter *self,
               self->import.id = import_id;
               return FALSE;
             }
+          /* The session's import row, if this trace made it, went with
+           * its savepoint: the next trace makes it again. */
+          self->import.id = import_before;
           /* Its spans stay journaled: the next start builds it. */
           g_warning ("Could not store received trace %s: %s", (char *)ready->pdata[i], error->message);
           g_clear_error (&error);
@@ -382,6 +386,29 @@ forget_stored (ErrataLiveWriter *self,
   errata_live_builders_sweep (self->builders, stored);
 }
 
+/* After a batch that could not be written: a trace first seen in it, of
+ * which nothing is journaled, is forgotten. The exporter sends its spans
+ * again; meanwhile it is no trace "quiet for the idle time" to build from
+ * an empty journal. */
+static void
+forget_unwritten (ErrataLiveWriter *self,
+                  GPtrArray        *jobs)
+{
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      GPtrArray *spans = ((ErrataLiveWriterJob *)jobs->pdata[i])->spans;
+
+      for (guint j = 0; j < spans->len; j++)
+        {
+          ErrataLiveSpan *span = spans->pdata[j];
+          ErrataLiveTraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
+
+          if (state != NULL && state->fresh && state->last_seen == 0)
+            g_hash_table_remove (self->traces, span->trace_id);
+        }
+    }
+}
+
 /* All of `jobs` in one transaction; each is answered either way, and only
  * then: a 200 means the spans are on disk. A trace complete in the batch
  * (its root span with it, nothing of it seen before: most traces, as an
@@ -433,6 +460,9 @@ _errata_live_writer_journal_jobs (ErrataLiveWriter *self,
       self->counts = counts;
       self->counts.spans_journaled += n_journaled;
     }
+  /* Before the answers: the jobs are the main thread's once answered. */
+  if (!ok)
+    forget_unwritten (self, jobs);
   _errata_live_writer_answer_jobs (self, jobs, ok, error);
   if (ok && ids->len > 0)
     forget_stored (self, ids, states);

@@ -79,6 +79,7 @@ typedef struct
   GBytes             *body;
   gsize               max_body;
   guint               n_rejected;
+  guint               n_spans;      /* decoded: counted once they are stored */
   gsize               plain_size;   /* the body inflated, from the decoding */
   gsize               counted;      /* what in_flight_bytes holds of it */
 } Request;
@@ -127,6 +128,10 @@ journaled (const GError *error,
       finish_request (request, FALSE);
       return;
     }
+  /* Counted only now: a request the writer could not take is answered
+   * 503, and its spans come again. */
+  request->receiver->counts.spans_accepted += request->n_spans;
+  request->receiver->counts.spans_rejected += request->n_rejected;
   errata_otlp_respond_success (request->message, request->signal, request->encoding, request->n_rejected);
   finish_request (request, TRUE);
 }
@@ -170,10 +175,11 @@ decoded (GObject      *source,
   g_autoptr(GError) error = NULL;
   GPtrArray *spans = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A gzip body counts inflated from now on: it is what the spans take. */
-  if (request->plain_size > request->counted)
+  /* A gzip body counts at its real inflated size from now on: its
+   * trailer may have said otherwise. */
+  if (request->plain_size > 0 && request->plain_size != request->counted)
     {
-      self->in_flight_bytes += request->plain_size - request->counted;
+      self->in_flight_bytes = self->in_flight_bytes - request->counted + request->plain_size;
       request->counted = request->plain_size;
     }
   if (spans == NULL)
@@ -188,8 +194,7 @@ decoded (GObject      *source,
       return;
     }
   g_clear_pointer (&request->body, g_bytes_unref);
-  self->counts.spans_accepted += spans->len;
-  self->counts.spans_rejected += request->n_rejected;
+  request->n_spans = spans->len;
   if (spans->len == 0)
     {
       g_ptr_array_unref (spans);
@@ -225,13 +230,38 @@ is_gzip (SoupMessageHeaders *headers,
   return encoding != NULL && g_ascii_strcasecmp (encoding, "gzip") == 0;
 }
 
+/* What a body takes once decoded: a gzip body's inflated size, as its
+ * trailer says (ISIZE, RFC 1952), but no more than the limit past which
+ * it is refused anyway. Counted compressed until decoded, gzip bodies
+ * let requests in whose inflated bodies were many times the limit. */
+static gsize
+expected_plain_size (SoupMessageBody *body,
+                     gboolean         gzip,
+                     gsize            max_body)
+{
+  gsize size = (gsize)MAX (body->length, 0);
+  guint32 isize = 0;
+
+  if (!gzip || size < 18)
+    return size;
+  for (guint i = 4; i-- > 0;)
+    {
+      g_autoptr(GBytes) chunk = soup_message_body_get_chunk (body, body->length - 4 + i);
+
+      if (chunk == NULL || g_bytes_get_size (chunk) == 0)
+        return size;
+      isize = (isize << 8) | ((const guint8 *)g_bytes_get_data (chunk, NULL))[0];
+    }
+  return MAX (size, MIN ((gsize)isize, max_body));
+}
+
 /* With 120 exporters sending 512 spans a request, the spans decoded and
  * waiting took 1.3 GB before this limit (bench/README.md). */
 static gboolean
 is_over_in_flight_limit (ErrataOtlpReceiver *self,
-                         goffset             size)
+                         gsize               size)
 {
-  return self->in_flight > 0 && self->in_flight_bytes + (gsize)MAX (size, 0) > self->max_in_flight;
+  return self->in_flight > 0 && self->in_flight_bytes + size > self->max_in_flight;
 }
 
 static void
@@ -249,19 +279,12 @@ handle_export (SoupServer        *server,
   ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
   gboolean gzip_supported;
   Request *request;
+  gsize expected;
 
   if (soup_server_message_get_method (message) != SOUP_METHOD_POST)
     {
       soup_server_message_set_status (message, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
       soup_message_headers_replace (soup_server_message_get_response_headers (message), "Allow", "POST");
-      self->counts.requests_refused++;
-      return;
-    }
-  if (!token_matches (self, headers))
-    {
-      errata_otlp_respond_error (message, encoding, SOUP_STATUS_UNAUTHORIZED, 16 /* UNAUTHENTICATED */,
-                     /* Translators: X-Errata-Token and Authorization are HTTP header names. */
-                     _("this receiver needs its token in an X-Errata-Token or Authorization: Bearer header"));
       self->counts.requests_refused++;
       return;
     }
@@ -283,7 +306,9 @@ handle_export (SoupServer        *server,
       return;
     }
 
-  if (is_over_in_flight_limit (self, soup_server_message_get_request_body (message)->length))
+  expected = expected_plain_size (soup_server_message_get_request_body (message),
+                                  is_gzip (headers, &gzip_supported), self->max_body);
+  if (is_over_in_flight_limit (self, expected))
     {
       /* Translators: answered to an exporter that should send again later. */
       errata_otlp_respond_retry (message, encoding, _("the receiver holds as many requests as it may at once; retry"));
@@ -300,7 +325,7 @@ handle_export (SoupServer        *server,
   request->gzip = is_gzip (headers, &gzip_supported);
   request->body = g_steal_pointer (&body);
   request->max_body = self->max_body;
-  request->counted = g_bytes_get_size (request->body);
+  request->counted = expected;
   soup_server_message_pause (message);
   /* Its answer written, or its client gone: libsoup says "finished"
    * either way, after the unpause at the latest. */
@@ -347,29 +372,83 @@ handle_other_path (SoupServer        *server,
   self->counts.requests_refused++;
 }
 
-/* A body announced bigger than the limit is refused before it is read. */
+/* libsoup reads the body of a request refused before it (unless the
+ * client asked for 100-continue) and answers once it has: the body of a
+ * refused request is read and dropped, never kept. A 10 GB body was kept
+ * whole before its 413. */
 static void
-check_size_early (SoupServer        *server,
-                  SoupServerMessage *message,
-                  const char        *path,
-                  GHashTable        *query,
-                  gpointer           user_data)
+drop_body (SoupServerMessage *message)
 {
-  ErrataOtlpReceiver *self = user_data;
-  goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (message));
-  ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
-  g_autofree char *limit = NULL;
-  g_autofree char *text = NULL;
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
 
-  if ((gsize)length <= self->max_body)
-    return;
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+}
+
+static ErrataOtlpEncoding
+request_encoding (SoupServerMessage *message)
+{
+  ErrataOtlpEncoding encoding = ERRATA_OTLP_JSON;
+
   errata_otlp_parse_content_type (soup_message_headers_get_content_type (soup_server_message_get_request_headers (message), NULL),
                                   &encoding, NULL);
-  limit = g_format_size (self->max_body);
-  text = g_strdup_printf (_("the request is larger than the receiver’s limit of %s"), limit);
-  errata_otlp_respond_error (message, encoding, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 3, text);
+  return encoding;
+}
+
+static void
+refuse_too_large (ErrataOtlpReceiver *self,
+                  SoupServerMessage  *message)
+{
+  g_autofree char *limit = g_format_size (self->max_body);
+  g_autofree char *text = g_strdup_printf (_("the request is larger than the receiver’s limit of %s"), limit);
+
+  errata_otlp_respond_error (message, request_encoding (message), SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, 3, text);
   soup_message_headers_replace (soup_server_message_get_response_headers (message), "Connection", "close");
+  drop_body (message);
   self->counts.requests_refused++;
+}
+
+/* A body without a length (chunked) is counted as it comes. */
+static void
+on_got_chunk (SoupServerMessage *message,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+
+  if (soup_server_message_get_status (message) == 0
+      && (gsize)soup_server_message_get_request_body (message)->length > self->max_body)
+    refuse_too_large (self, message);
+}
+
+/* Before the body is read: a request without the token, or announcing a
+ * body past the limit, is refused without keeping its body. */
+static void
+check_early (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  ErrataOtlpReceiver *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+
+  if (!token_matches (self, headers))
+    {
+      errata_otlp_respond_error (message, request_encoding (message), SOUP_STATUS_UNAUTHORIZED,
+                                 16 /* UNAUTHENTICATED */,
+                                 /* Translators: X-Errata-Token and Authorization are HTTP header names. */
+                                 _("this receiver needs its token in an X-Errata-Token or Authorization: Bearer header"));
+      drop_body (message);
+      self->counts.requests_refused++;
+      return;
+    }
+  if ((gsize)soup_message_headers_get_content_length (headers) > self->max_body)
+    {
+      refuse_too_large (self, message);
+      return;
+    }
+  g_signal_connect_object (message, "got-chunk", G_CALLBACK (on_got_chunk), self, 0);
 }
 
 static void
@@ -522,7 +601,11 @@ errata_otlp_receiver_start (ErrataOtlpReceiver  *self,
   memset (&self->counts, 0, sizeof self->counts);
   self->stopping = FALSE;
   self->server = soup_server_new ("server-header", "Errata ", NULL);
-  soup_server_add_early_handler (self->server, NULL, check_size_early, self, NULL);
+  /* libsoup keeps one entry a path: an early handler for NULL alone is
+   * never called for the paths below. */
+  soup_server_add_early_handler (self->server, NULL, check_early, self, NULL);
+  soup_server_add_early_handler (self->server, "/v1/traces", check_early, self, NULL);
+  soup_server_add_early_handler (self->server, "/v1/logs", check_early, self, NULL);
   soup_server_add_handler (self->server, "/v1/traces", handle_export, self, NULL);
   soup_server_add_handler (self->server, "/v1/logs", handle_export, self, NULL);
   soup_server_add_handler (self->server, NULL, handle_other_path, self, NULL);

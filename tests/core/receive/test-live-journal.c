@@ -707,6 +707,109 @@ test_refused_trace (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(DISTINCT trace_id) FROM live_spans"), ==, 1);
 }
 
+static int
+refuse_trace_and_spans (sqlite3                     *db,
+                        char                       **error,
+                        const sqlite3_api_routines  *api)
+{
+  g_autofree char *sql = NULL;
+  const char *file = sqlite3_db_filename (db, "main");
+
+  if (refused_trace_id == NULL || file == NULL || *file == '\0')
+    return SQLITE_OK;
+  sql = g_strdup_printf ("CREATE TEMP TRIGGER refuse_spans BEFORE INSERT ON main.live_spans"
+                         " WHEN NEW.trace_id = '%s'"
+                         " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", refused_trace_id);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return SQLITE_ERROR;
+  return refuse_trace (db, error, api);
+}
+
+/* A request the project cannot take at all (here triggers; in life a full
+ * disk) is answered 503, and the exporter sends it again: its spans are
+ * not counted as received, and its trace, of which nothing is written, is
+ * not built from the empty journal (it was, into a trace "without a
+ * conversation" that stayed counted). The next requests are stored. */
+static void
+test_failed_write_forgotten (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *refused = NULL;
+  g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
+  g_autoptr(GPtrArray) all = all_spans_of ("openinference.json");
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GBytes) refused_body = body_of (refused_spans, 0, refused_spans->len);
+  g_autoptr(GBytes) others_body = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  ErrataOtlpReceiverCounts counts;
+
+  for (guint i = 0; i < all->len; i++)
+    if (!g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"), refused))
+      g_ptr_array_add (others, all->pdata[i]);
+  others_body = body_of (others, 0, others->len);
+
+  refused_trace_id = refused;
+  sqlite3_auto_extension ((void (*) (void))refuse_trace_and_spans);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace_and_spans);
+  refused_trace_id = NULL;
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, refused_body, NULL), ==, 503);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, others_body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.spans_accepted, ==, others->len);
+  g_assert_cmpuint (counts.requests_refused, ==, 1);
+  g_assert_cmpuint (counts.traces_added, ==, 7);
+  g_assert_cmpuint (counts.traces_without_conversation, ==, 0);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 7);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
+}
+
+/* The session's first trace refused, alone: the import row it made went
+ * with it, and the traces that come next make it again and are stored. */
+static void
+test_refused_first_trace (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *refused = NULL;
+  g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
+  g_autoptr(GPtrArray) all = all_spans_of ("openinference.json");
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GBytes) refused_body = body_of (refused_spans, 0, refused_spans->len);
+  g_autoptr(GBytes) others_body = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  ErrataOtlpReceiverCounts counts;
+
+  for (guint i = 0; i < all->len; i++)
+    if (!g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"), refused))
+      g_ptr_array_add (others, all->pdata[i]);
+  others_body = body_of (others, 0, others->len);
+
+  g_test_expect_message ("Errata-Receive", G_LOG_LEVEL_WARNING, "Could not store received trace*refused by the test*");
+  refused_trace_id = refused;
+  sqlite3_auto_extension ((void (*) (void))refuse_trace);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace);
+  refused_trace_id = NULL;
+  /* One writer: the second request is taken once the first one's trace
+   * was tried (it is complete, so it is tried at once). */
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, refused_body, NULL), ==, 200);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, others_body, NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+  g_test_assert_expected_messages ();
+
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 7);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 7);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM imports"), ==, 1);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, refused_spans->len);
+}
+
 /* A receiving session is one import: its traces carry its id, its row
  * counts them and ends when the receiver stops, and deleting the import
  * deletes them. A session that adds no trace records no import. */
@@ -1280,6 +1383,8 @@ main (int   argc,
   ADD ("/flood", test_flood);
   ADD ("/late-in-next-batch", test_late_in_next_batch);
   ADD ("/refused-trace", test_refused_trace);
+  ADD ("/refused-first-trace", test_refused_first_trace);
+  ADD ("/failed-write-forgotten", test_failed_write_forgotten);
   ADD ("/import", test_import);
   ADD ("/stored-at-once", test_stored_at_once);
   ADD ("/stored-at-once-fails", test_stored_at_once_fails);

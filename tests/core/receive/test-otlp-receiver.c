@@ -18,6 +18,11 @@
 #include "errata-test-utils.h"
 
 #include <sqlite3.h>
+#ifdef __linux__
+#include <gio/gunixinputstream.h>
+#include <signal.h>
+#include <unistd.h>
+#endif
 
 static const char * const trace_libraries[] = {
   "openinference", "traceloop-0.27", "traceloop-0.12", "langfuse", NULL
@@ -255,6 +260,39 @@ assert_status (Fixture            *fixture,
                                        encoding, bytes, NULL), ==, expected);
 }
 
+/* "{}" padded with spaces to `size` bytes, sent without a length. */
+static guint
+post_chunked (SoupSession        *session,
+              ErrataOtlpReceiver *receiver,
+              gsize               size)
+{
+  g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (receiver);
+  g_autofree char *url = g_strconcat (endpoint, "/v1/traces", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  char *text = g_malloc (size);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (text, ' ', size);
+  text[0] = '{';
+  text[size - 1] = '}';
+  body = g_bytes_new_take (text, size);
+  stream = g_memory_input_stream_new_from_bytes (body);
+  soup_message_set_request_body (message, "application/json", stream, -1);
+  /* The receiver answers on this thread's context. */
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL,
+                                    errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  response = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (soup_message_headers_get_encoding (soup_message_get_request_headers (message)), ==,
+                   SOUP_ENCODING_CHUNKED);
+  return soup_message_get_status (message);
+}
+
 static void
 test_bad_requests (Fixture       *fixture,
                    gconstpointer  data)
@@ -297,8 +335,12 @@ test_bad_requests (Fixture       *fixture,
   g_assert_cmpuint (g_bytes_get_size (bomb), <, 100000);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        "gzip", bomb, NULL), ==, 413);
+  /* Or chunked, with no length to announce: an empty request padded
+   * past the limit, which would be stored if it were read whole. */
+  g_assert_cmpuint (post_chunked (fixture->session, receiver, 150000), ==, 413);
+  g_assert_cmpuint (post_chunked (fixture->session, receiver, 90000), ==, 200);
   errata_otlp_receiver_get_counts (receiver, &counts);
-  g_assert_cmpuint (counts.requests_refused, ==, 2);
+  g_assert_cmpuint (counts.requests_refused, ==, 3);
   g_assert_cmpuint (counts.spans_accepted, ==, 0);
   errata_otlp_receiver_stop (receiver);
 }
@@ -615,6 +657,96 @@ test_token (Fixture       *fixture,
   errata_otlp_receiver_stop (receiver);
 }
 
+#ifdef __linux__
+#define REFUSED_BODY_MB 300
+
+/* Peak resident memory of this process, in kB. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* An empty request padded to REFUSED_BODY_MB with spaces, into a pipe:
+ * the client never holds it whole. */
+static gpointer
+write_padded_request (gpointer data)
+{
+  int fd = GPOINTER_TO_INT (data);
+  char block[65536];
+  gboolean ok = TRUE;
+
+  memset (block, ' ', sizeof block);
+  ok = write (fd, "{", 1) == 1;
+  for (guint i = 0; ok && i < REFUSED_BODY_MB * 16; i++)
+    ok = write (fd, block, sizeof block) == sizeof block;
+  ok = ok && write (fd, "}", 1) == 1;
+  close (fd);
+  return NULL;
+}
+#endif
+
+/* A body past the limit is read and dropped, never kept: 300 MB sent
+ * chunked (no length to refuse it by) to a receiver whose limit is 1 MB
+ * leave the peak memory of a fresh process far below them. libsoup reads
+ * a refused request's body before it answers, and kept all of it. */
+static void
+test_refused_body_not_kept (Fixture       *fixture,
+                            gconstpointer  data)
+{
+#ifdef __linux__
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *endpoint = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GThread) writer = NULL;
+  gint64 before;
+  int fds[2];
+
+  if (!g_test_subprocess ())
+    {
+      /* A fresh process: its peak is this request's. */
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  signal (SIGPIPE, SIG_IGN);
+  receiver = receive_test_start (fixture->received, 1000);
+  errata_otlp_receiver_set_max_body (receiver, 1024 * 1024);
+  endpoint = errata_otlp_receiver_dup_endpoint (receiver);
+  url = g_strconcat (endpoint, "/v1/traces", NULL);
+  message = soup_message_new ("POST", url);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  stream = g_unix_input_stream_new (fds[0], TRUE);
+  soup_message_set_request_body (message, "application/json", stream, -1);
+  writer = g_thread_new ("padded-request", write_padded_request, GINT_TO_POINTER (fds[1]));
+  before = peak_rss_kb ();
+  soup_session_send_and_read_async (fixture->session, message, G_PRIORITY_DEFAULT, NULL,
+                                    errata_test_on_result, &result);
+  errata_test_wait_for_result (&result);
+  response = soup_session_send_and_read_finish (fixture->session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 413);
+#if !defined(__SANITIZE_ADDRESS__)
+  /* (AddressSanitizer keeps up to 256 MB of freed blocks in quarantine.) */
+  g_assert_cmpint (peak_rss_kb () - before, <, REFUSED_BODY_MB * 1024 / 4);
+#endif
+  errata_otlp_receiver_stop (receiver);
+#else
+  g_test_skip ("peak memory is read from /proc");
+#endif
+}
+
 typedef struct
 {
   ErrataOtlpReceiver *receiver;
@@ -635,6 +767,15 @@ static gboolean
 in_flight_answered (gpointer data)
 {
   return ((InFlight *)data)->answered;
+}
+
+/* Answered, or taken: in flight beside the first (`bytes`, its size). */
+static gboolean
+in_flight_settled (gpointer data)
+{
+  InFlight *request = data;
+
+  return request->answered || errata_otlp_receiver_get_in_flight_bytes (request->receiver) != request->bytes;
 }
 
 static void
@@ -664,6 +805,8 @@ test_in_flight_limit (Fixture       *fixture,
   g_autofree char *endpoint = errata_otlp_receiver_dup_endpoint (receiver);
   g_autofree char *uri = g_strconcat (endpoint, "/v1/traces", NULL);
   InFlight first = { receiver, g_bytes_get_size (first_plain), soup_message_new (SOUP_METHOD_POST, uri), FALSE };
+  g_autoptr(GBytes) second_gzip = receive_test_gzip (second_body);
+  InFlight second = { receiver, first.bytes, soup_message_new (SOUP_METHOD_POST, uri), FALSE };
   sqlite3 *lock = NULL;
 
   receive_test_import (fixture->imported, names);
@@ -681,6 +824,17 @@ test_in_flight_limit (Fixture       *fixture,
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, second_body, NULL), ==, 503);
   g_assert_false (first.answered);
+  /* A gzip body counts inflated from its arrival (its trailer says how
+   * big): one that would fit compressed, but not inflated, is refused. */
+  errata_otlp_receiver_set_max_in_flight (receiver, first.bytes + g_bytes_get_size (second_gzip) + 1);
+  soup_message_headers_replace (soup_message_get_request_headers (second.message), "Content-Encoding", "gzip");
+  soup_message_set_request_body_from_bytes (second.message, "application/json", second_gzip);
+  soup_session_send_and_read_async (fixture->session, second.message, G_PRIORITY_DEFAULT, NULL,
+                                    on_in_flight_answer, &second);
+  errata_test_wait_until (in_flight_settled, &second, 60);
+  g_assert_true (second.answered);
+  g_assert_cmpuint (soup_message_get_status (second.message), ==, 503);
+  errata_otlp_receiver_set_max_in_flight (receiver, 1);
 
   g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (lock);
@@ -692,6 +846,7 @@ test_in_flight_limit (Fixture       *fixture,
                                        NULL, second_body, NULL), ==, 200);
   errata_otlp_receiver_stop (receiver);
   g_object_unref (first.message);
+  g_object_unref (second.message);
   assert_same_traces (fixture);
 }
 
@@ -781,6 +936,7 @@ main (int   argc,
   ADD ("/real-exporter-json", test_real_exporter_json);
   ADD ("/root-span-completes", test_root_span_completes);
   ADD ("/bad-requests", test_bad_requests);
+  ADD ("/refused-body-not-kept", test_refused_body_not_kept);
   ADD ("/partial-success", test_partial_success);
   ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/ten-megabytes", test_ten_megabytes);
