@@ -399,7 +399,7 @@ span_element (ErrataJsonReader *reader,
   if (!read_members (reader, span_member, members))
     return FALSE;
   trace_id = errata_json_get_string (members, "traceId");
-  if (trace_id == NULL || *trace_id == '\0')
+  if (!_errata_import_otel_is_trace_id (trace_id))
     {
       request->n_rejected++;
       return TRUE;

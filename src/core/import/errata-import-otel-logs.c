@@ -36,6 +36,16 @@ nanos (JsonObject *record,
   return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
 }
 
+/* When it happened; a record without (0) has at least the time it was
+ * seen (the logs data model says to use that one then). */
+static gint64
+record_time (JsonObject *record)
+{
+  gint64 time = nanos (record, "timeUnixNano");
+
+  return time != 0 ? time : nanos (record, "observedTimeUnixNano");
+}
+
 static JsonNode *
 flatten_record (JsonObject *record)
 {
@@ -52,7 +62,7 @@ flatten_record (JsonObject *record)
   json_object_set_string_member (flat, "eventName", event ? event : "");
   json_object_set_string_member (flat, "spanId", errata_json_get_string (record, "spanId")
                                                  ? errata_json_get_string (record, "spanId") : "");
-  json_object_set_int_member (flat, "timeUnixNano", nanos (record, "timeUnixNano"));
+  json_object_set_int_member (flat, "timeUnixNano", record_time (record));
   json_object_set_member (flat, "body", _errata_import_otel_any_value (json_object_get_member (record, "body")));
   json_object_set_object_member (flat, "attributes", flat_attributes);
   node = json_node_init_object (json_node_alloc (), flat);
@@ -87,13 +97,13 @@ _errata_import_otel_logs_flatten (JsonObject          *object,
               g_autoptr(JsonNode) flat = NULL;
 
               /* A log record outside any trace has no conversation to join. */
-              if (trace_id == NULL || *trace_id == '\0')
+              if (!_errata_import_otel_is_trace_id (trace_id))
                 {
                   (*n_rejected)++;
                   continue;
                 }
               flat = flatten_record (record);
-              if (!sink (user_data, trace_id, nanos (record, "timeUnixNano"), flat, error))
+              if (!sink (user_data, trace_id, record_time (record), flat, error))
                 return FALSE;
               (*n_items)++;
             }

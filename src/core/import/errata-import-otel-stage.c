@@ -104,6 +104,17 @@ nanos_of (JsonNode *value)
   return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
 }
 
+gboolean
+_errata_import_otel_is_trace_id (const char *id)
+{
+  if (id == NULL)
+    return FALSE;
+  for (; *id != '\0'; id++)
+    if (*id != '0')
+      return TRUE;
+  return FALSE;
+}
+
 gint64
 _errata_import_otel_nanos (JsonObject *span,
                            const char *key)
@@ -181,7 +192,7 @@ flatten_spans (JsonArray          *spans,
       const char *trace_id;
 
       trace_id = span ? errata_json_get_string (span, "traceId") : NULL;
-      if (trace_id == NULL || *trace_id == '\0')
+      if (!_errata_import_otel_is_trace_id (trace_id))
         {
           (*n_rejected)++;
           continue;

@@ -132,6 +132,10 @@ void               _errata_import_otel_set_flat_member  (JsonObject *flat,
 JsonNode          *_errata_import_otel_finish_flat_span (JsonObject *flat,
                                                          JsonObject *resource,
                                                          JsonNode   *scope);
+/* Whether `id` names a trace: not missing, not empty, not all zeros (the
+ * specification's invalid id, which some SDKs send for a log record
+ * outside any span). */
+gboolean           _errata_import_otel_is_trace_id (const char *id);
 /* A span's time member, in nanoseconds (OTLP writes them as strings). */
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
                                                   const char           *key);

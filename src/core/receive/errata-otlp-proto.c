@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 
 #include "errata-otlp-proto.h"
 
@@ -73,12 +74,21 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+/* protobuf-c does not check that a string is UTF-8, as proto3 wants: an
+ * SDK that cut a long attribute inside a character sends the rest. */
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
   json_builder_set_member_name (builder, name);
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+      return;
+    }
   json_builder_add_string_value (builder, value ? value : "");
 }
 
@@ -124,8 +134,17 @@ add_any_value (JsonBuilder    *builder,
       }
       break;
     case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_DOUBLE_VALUE:
-      json_builder_set_member_name (builder, "doubleValue");
-      json_builder_add_double_value (builder, value->double_value);
+      /* No JSON number for these: proto3's JSON spells them as strings,
+       * which the JSON encoding's exporters send. */
+      if (isnan (value->double_value))
+        add_string (builder, "doubleValue", "NaN");
+      else if (isinf (value->double_value))
+        add_string (builder, "doubleValue", value->double_value > 0 ? "Infinity" : "-Infinity");
+      else
+        {
+          json_builder_set_member_name (builder, "doubleValue");
+          json_builder_add_double_value (builder, value->double_value);
+        }
       break;
     case OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_ARRAY_VALUE:
       json_builder_set_member_name (builder, "arrayValue");

@@ -21,7 +21,10 @@
 #include "errata-test-utils.h"
 #include "errata-trace-deletion.h"
 
+#include <math.h>
 #include <sqlite3.h>
+
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
 typedef struct
 {
@@ -1325,6 +1328,153 @@ test_late_log_line (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 1);
 }
 
+/* The flattened text of the one span `body` holds. */
+static char *
+one_span_text (ErrataOtlpEncoding  encoding,
+               GBytes             *body)
+{
+  g_autoptr(GError) error = NULL;
+  guint rejected = 0;
+  g_autoptr(GPtrArray) spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, encoding, FALSE, body,
+                                                           G_MAXSIZE, &rejected, NULL, &error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  char *text;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 1);
+  node = json_node_init_object (json_node_alloc (), ((ErrataLiveSpan *)spans->pdata[0])->flat);
+  text = errata_json_to_string_fast (node);
+  /* What the journal keeps, read back. */
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  again = json_from_string (text, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static Opentelemetry__Proto__Common__V1__KeyValue *
+proto_attribute (const char                                *key,
+                 Opentelemetry__Proto__Common__V1__AnyValue *value)
+{
+  Opentelemetry__Proto__Common__V1__KeyValue *pair = g_new0 (Opentelemetry__Proto__Common__V1__KeyValue, 1);
+
+  opentelemetry__proto__common__v1__key_value__init (pair);
+  pair->key = (char *)key;
+  pair->value = value;
+  return pair;
+}
+
+/* A span of protobuf with a NaN, an infinity, and a string cut inside a
+ * character (an SDK's attribute length limit does that). */
+static GBytes *
+proto_with_odd_values (void)
+{
+  static guint8 trace_id[16] = { 0xab, 1 };
+  static guint8 span_id[8] = { 1 };
+  Opentelemetry__Proto__Common__V1__AnyValue nan_value, inf_value, cut_value;
+  Opentelemetry__Proto__Common__V1__KeyValue *pairs[3];
+  Opentelemetry__Proto__Trace__V1__Span span;
+  Opentelemetry__Proto__Trace__V1__Span *span_list[1] = { &span };
+  Opentelemetry__Proto__Trace__V1__ScopeSpans scope_spans;
+  Opentelemetry__Proto__Trace__V1__ScopeSpans *scope_list[1] = { &scope_spans };
+  Opentelemetry__Proto__Trace__V1__ResourceSpans resource_spans;
+  Opentelemetry__Proto__Trace__V1__ResourceSpans *resource_list[1] = { &resource_spans };
+  Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest request;
+  guint8 *packed;
+  gsize size;
+
+  opentelemetry__proto__common__v1__any_value__init (&nan_value);
+  nan_value.value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_DOUBLE_VALUE;
+  nan_value.double_value = NAN;
+  opentelemetry__proto__common__v1__any_value__init (&inf_value);
+  inf_value.value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_DOUBLE_VALUE;
+  inf_value.double_value = -INFINITY;
+  opentelemetry__proto__common__v1__any_value__init (&cut_value);
+  cut_value.value_case = OPENTELEMETRY__PROTO__COMMON__V1__ANY_VALUE__VALUE_STRING_VALUE;
+  cut_value.string_value = (char *)"caf\xf0\x9f";
+  pairs[0] = proto_attribute ("score", &nan_value);
+  pairs[1] = proto_attribute ("low", &inf_value);
+  pairs[2] = proto_attribute ("cut", &cut_value);
+  opentelemetry__proto__trace__v1__span__init (&span);
+  span.trace_id.data = trace_id;
+  span.trace_id.len = sizeof trace_id;
+  span.span_id.data = span_id;
+  span.span_id.len = sizeof span_id;
+  span.name = (char *)"n";
+  span.attributes = pairs;
+  span.n_attributes = G_N_ELEMENTS (pairs);
+  opentelemetry__proto__trace__v1__scope_spans__init (&scope_spans);
+  scope_spans.spans = span_list;
+  scope_spans.n_spans = 1;
+  opentelemetry__proto__trace__v1__resource_spans__init (&resource_spans);
+  resource_spans.scope_spans = scope_list;
+  resource_spans.n_scope_spans = 1;
+  opentelemetry__proto__collector__trace__v1__export_trace_service_request__init (&request);
+  request.resource_spans = resource_list;
+  request.n_resource_spans = 1;
+  size = opentelemetry__proto__collector__trace__v1__export_trace_service_request__get_packed_size (&request);
+  packed = g_malloc (size);
+  opentelemetry__proto__collector__trace__v1__export_trace_service_request__pack (&request, packed);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    g_free (pairs[i]);
+  return g_bytes_new_take (packed, size);
+}
+
+/* What the receiver keeps is text any JSON parser reads back: a string
+ * cut inside a character (an unpaired surrogate escape in JSON, broken
+ * UTF-8 in protobuf) keeps the rest of its span, with U+FFFD where the
+ * character was; a NaN or an infinity (a protobuf double) is the string
+ * proto3's JSON spells it as, as the JSON exporters send it. Before, the
+ * JSON request got a 400, or lost the character after; the protobuf
+ * span was journaled as text no parser read back, and lost. */
+static void
+test_mended_text (void)
+{
+  static const char json[] =
+    "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"ab\",\"spanId\":\"01\","
+    "\"name\":\"n\",\"attributes\":[{\"key\":\"cut\",\"value\":{\"stringValue\":\"caf\\ud83d\"}},"
+    "{\"key\":\"inside\",\"value\":{\"stringValue\":\"a\\ud83dbc \\\\ud83d \\ud83d\\ude00\"}}]}]}]}]}";
+  g_autoptr(GBytes) json_body = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GBytes) proto_body = proto_with_odd_values ();
+  g_autofree char *from_json = one_span_text (ERRATA_OTLP_JSON, json_body);
+  g_autofree char *from_proto = one_span_text (ERRATA_OTLP_PROTOBUF, proto_body);
+
+  g_assert_nonnull (strstr (from_json, "\"cut\":\"caf\xef\xbf\xbd\""));
+  /* An escaped backslash before a u is no escape; a pair stays a pair. */
+  g_assert_nonnull (strstr (from_json, "\"inside\":\"a\xef\xbf\xbd" "bc \\\\ud83d \xf0\x9f\x98\x80\""));
+  g_assert_nonnull (strstr (from_proto, "\"score\":\"NaN\""));
+  g_assert_nonnull (strstr (from_proto, "\"low\":\"-Infinity\""));
+  g_assert_nonnull (strstr (from_proto, "\"cut\":\"caf\xef\xbf\xbd"));
+}
+
+/* A log record without its time (0) is placed at the time it was seen,
+ * as the logs data model says: its events keep their order. */
+static void
+test_log_time_observed (void)
+{
+  static const char request[] =
+    "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":["
+    "{\"traceId\":\"ab\",\"spanId\":\"01\",\"timeUnixNano\":\"0\","
+    "\"observedTimeUnixNano\":\"1700000000000000002\",\"eventName\":\"gen_ai.user.message\"},"
+    "{\"traceId\":\"ab\",\"spanId\":\"01\",\"timeUnixNano\":\"1700000000000000001\","
+    "\"observedTimeUnixNano\":\"1700000000000000009\",\"eventName\":\"gen_ai.choice\"}]}]}]}";
+  g_autoptr(GBytes) body = g_bytes_new_static (request, sizeof request - 1);
+  g_autoptr(GError) error = NULL;
+  guint rejected = 0;
+  g_autoptr(GPtrArray) records = errata_otlp_decode_request (ERRATA_OTLP_LOGS, ERRATA_OTLP_JSON, FALSE, body,
+                                                             G_MAXSIZE, &rejected, NULL, &error);
+  ErrataLiveSpan *unstamped;
+  ErrataLiveSpan *stamped;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+  unstamped = records->pdata[0];
+  stamped = records->pdata[1];
+  g_assert_cmpint (unstamped->start, ==, 1700000000000000002);
+  g_assert_cmpint (json_object_get_int_member (unstamped->flat, "timeUnixNano"), ==, 1700000000000000002);
+  g_assert_cmpint (stamped->start, ==, 1700000000000000001);
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -1375,6 +1525,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/live-journal/span-copies", test_span_copies);
+  g_test_add_func ("/live-journal/mended-text", test_mended_text);
+  g_test_add_func ("/live-journal/log-time-observed", test_log_time_observed);
 #define ADD(path, func) \
   g_test_add ("/live-journal" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/replay-after-crash", test_replay_after_crash);

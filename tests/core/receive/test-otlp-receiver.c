@@ -316,6 +316,10 @@ test_bad_requests (Fixture       *fixture,
   assert_status (fixture, receiver, "application/json", "gzip", "not gzip at all", -1, 400);
   assert_status (fixture, receiver, "text/plain", NULL, "{}", -1, 415);
   assert_status (fixture, receiver, "application/json", "br", "{}", -1, 415);
+  /* A parent id that is no string (it crashed the receiver): no parent. */
+  assert_status (fixture, receiver, "application/json", NULL,
+                 "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"ab\",\"spanId\":\"01\","
+                 "\"parentSpanId\":5}]}]}]}", -1, 200);
   /* An empty request is valid: nothing to store. */
   assert_status (fixture, receiver, "application/json", NULL, "{}", -1, 200);
   assert_status (fixture, receiver, "application/x-protobuf", NULL, "", 0, 200);
@@ -357,7 +361,9 @@ test_partial_success (Fixture       *fixture,
     " \"name\": \"chat\", \"startTimeUnixNano\": \"1\", \"endTimeUnixNano\": \"2\","
     " \"attributes\": [{\"key\": \"input.value\", \"value\": {\"stringValue\": \"hi\"}},"
     "                  {\"key\": \"output.value\", \"value\": {\"stringValue\": \"hello\"}}]},"
-    "{\"spanId\": \"00f067aa0ba902b7\", \"name\": \"orphan\"}]}]}]}";
+    "{\"spanId\": \"00f067aa0ba902b7\", \"name\": \"orphan\"},"
+    /* The specification's invalid id: no trace either. */
+    "{\"traceId\": \"00000000000000000000000000000000\", \"spanId\": \"00f067aa0ba902b8\"}]}]}]}";
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 1000);
   g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
   g_autoptr(GBytes) response = NULL;
@@ -370,7 +376,7 @@ test_partial_success (Fixture       *fixture,
   node = json_from_string (g_bytes_get_data (response, NULL), NULL);
   g_assert_nonnull (node);
   partial = json_object_get_object_member (json_node_get_object (node), "partialSuccess");
-  g_assert_cmpstr (json_object_get_string_member (partial, "rejectedSpans"), ==, "1");
+  g_assert_cmpstr (json_object_get_string_member (partial, "rejectedSpans"), ==, "2");
   g_assert_nonnull (json_object_get_string_member (partial, "errorMessage"));
   errata_otlp_receiver_stop (receiver);
   stored = errata_test_traces_text (fixture->received, "otlp-live");
