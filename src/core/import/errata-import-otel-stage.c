@@ -122,14 +122,49 @@ _errata_import_otel_nanos (JsonObject *span,
   return nanos_of (json_object_get_member (span, key));
 }
 
+/* OTLP's JSON ids are hex, "case-insensitive" says the specification:
+ * kept in lowercase, as the protobuf decoding writes them, so that one
+ * trace's spans meet whatever their exporter wrote. */
+gboolean
+_errata_import_otel_lower_id (JsonNode  *value,
+                              char     **lower)
+{
+  const char *id;
+
+  *lower = NULL;
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return FALSE;
+  id = json_node_get_string (value);
+  for (const char *p = id; *p != '\0'; p++)
+    if (g_ascii_isupper (*p))
+      {
+        *lower = g_ascii_strdown (id, -1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+is_id_key (const char *key)
+{
+  return g_str_equal (key, "traceId") || g_str_equal (key, "spanId") || g_str_equal (key, "parentSpanId");
+}
+
 void
 _errata_import_otel_set_flat_member (JsonObject *flat,
                                      const char *key,
                                      JsonNode   *value)
 {
+  g_autofree char *lower = NULL;
+
   if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
     {
       json_object_set_int_member (flat, key, nanos_of (value));
+      json_node_unref (value);
+    }
+  else if (is_id_key (key) && _errata_import_otel_lower_id (value, &lower))
+    {
+      json_object_set_string_member (flat, key, lower);
       json_node_unref (value);
     }
   else
@@ -198,6 +233,8 @@ flatten_spans (JsonArray          *spans,
           continue;
         }
       flat = _errata_import_otel_flatten_span (span, resource, scope);
+      /* As flattened: in lowercase. */
+      trace_id = errata_json_get_string (json_node_get_object (flat), "traceId");
       if (!sink (user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"), flat, error))
         return FALSE;
       (*n_items)++;

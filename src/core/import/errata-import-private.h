@@ -136,6 +136,10 @@ JsonNode          *_errata_import_otel_finish_flat_span (JsonObject *flat,
  * specification's invalid id, which some SDKs send for a log record
  * outside any span). */
 gboolean           _errata_import_otel_is_trace_id (const char *id);
+/* TRUE, with `lower` the id in lowercase, when the id `value` holds has
+ * an uppercase letter (OTLP's hex ids are case-insensitive). */
+gboolean           _errata_import_otel_lower_id  (JsonNode   *value,
+                                                  char      **lower);
 /* A span's time member, in nanoseconds (OTLP writes them as strings). */
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
                                                   const char           *key);

@@ -1475,6 +1475,41 @@ test_log_time_observed (void)
   g_assert_cmpint (stamped->start, ==, 1700000000000000001);
 }
 
+/* OTLP's JSON ids are case-insensitive hex: a span and a log record
+ * written in capitals are kept in lowercase, as protobuf's are, so that
+ * they meet their trace. */
+static void
+test_ids_any_case (void)
+{
+  static const char spans_request[] =
+    "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"5B8EFFF798038103D269B633813FC60C\","
+    "\"spanId\":\"EEE19B7EC3C1B174\",\"parentSpanId\":\"AAAA9B7EC3C1B174\",\"name\":\"n\"}]}]}]}";
+  static const char logs_request[] =
+    "{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"traceId\":\"5B8EFFF798038103D269B633813FC60C\","
+    "\"spanId\":\"EEE19B7EC3C1B174\",\"timeUnixNano\":\"1\",\"eventName\":\"gen_ai.choice\"}]}]}]}";
+  g_autoptr(GBytes) spans_body = g_bytes_new_static (spans_request, sizeof spans_request - 1);
+  g_autoptr(GBytes) logs_body = g_bytes_new_static (logs_request, sizeof logs_request - 1);
+  g_autoptr(GPtrArray) spans = decode (spans_body);
+  g_autoptr(GError) error = NULL;
+  guint rejected = 0;
+  g_autoptr(GPtrArray) records = errata_otlp_decode_request (ERRATA_OTLP_LOGS, ERRATA_OTLP_JSON, FALSE, logs_body,
+                                                             G_MAXSIZE, &rejected, NULL, &error);
+  ErrataLiveSpan *span;
+  ErrataLiveSpan *record;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_cmpuint (records->len, ==, 1);
+  span = spans->pdata[0];
+  record = records->pdata[0];
+  g_assert_cmpstr (span->trace_id, ==, "5b8efff798038103d269b633813fc60c");
+  g_assert_cmpstr (json_object_get_string_member (span->flat, "traceId"), ==, span->trace_id);
+  g_assert_cmpstr (json_object_get_string_member (span->flat, "spanId"), ==, "eee19b7ec3c1b174");
+  g_assert_cmpstr (json_object_get_string_member (span->flat, "parentSpanId"), ==, "aaaa9b7ec3c1b174");
+  g_assert_cmpstr (record->trace_id, ==, span->trace_id);
+  g_assert_cmpstr (json_object_get_string_member (record->flat, "spanId"), ==, "eee19b7ec3c1b174");
+}
+
 /* Each span's resource and scope are copies of its own (their traces are
  * built on different threads, and json-glib's references are not atomic),
  * in the same order of members as the journal's text, which the trace's
@@ -1527,6 +1562,7 @@ main (int   argc,
   g_test_add_func ("/live-journal/span-copies", test_span_copies);
   g_test_add_func ("/live-journal/mended-text", test_mended_text);
   g_test_add_func ("/live-journal/log-time-observed", test_log_time_observed);
+  g_test_add_func ("/live-journal/ids-any-case", test_ids_any_case);
 #define ADD(path, func) \
   g_test_add ("/live-journal" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/replay-after-crash", test_replay_after_crash);
