@@ -661,6 +661,62 @@ refuse_trace (sqlite3                     *db,
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_OK : SQLITE_ERROR;
 }
 
+/* The fixture's first trace and the others, as two requests. */
+typedef struct
+{
+  char   *refused;       /* the first trace's id */
+  GBytes *refused_body;
+  guint   n_refused;
+  GBytes *others_body;
+  guint   n_others;
+} FirstAndRest;
+
+static FirstAndRest
+first_and_rest (void)
+{
+  FirstAndRest split = { NULL };
+  g_autoptr(GPtrArray) first = spans_of_first_trace ("openinference.json", &split.refused);
+  g_autoptr(GPtrArray) all = all_spans_of ("openinference.json");
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    if (!g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"),
+                      split.refused))
+      g_ptr_array_add (others, all->pdata[i]);
+  split.refused_body = body_of (first, 0, first->len);
+  split.n_refused = first->len;
+  split.others_body = body_of (others, 0, others->len);
+  split.n_others = others->len;
+  return split;
+}
+
+static void
+first_and_rest_clear (FirstAndRest *split)
+{
+  g_free (split->refused);
+  g_bytes_unref (split->refused_body);
+  g_bytes_unref (split->others_body);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FirstAndRest, first_and_rest_clear)
+
+/* A receiver whose writer's connection refuses the trace `refused`, as
+ * `extension` says (a temporary trigger; see refuse_trace()). */
+static ErrataOtlpReceiver *
+start_refusing (Fixture    *fixture,
+                const char *refused,
+                int       (*extension) (sqlite3 *, char **, const sqlite3_api_routines *))
+{
+  ErrataOtlpReceiver *receiver;
+
+  refused_trace_id = (char *)refused;
+  sqlite3_auto_extension ((void (*) (void))extension);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  sqlite3_cancel_auto_extension ((void (*) (void))extension);
+  refused_trace_id = NULL;
+  return receiver;
+}
+
 /* A trace the project refuses (here a trigger; in life a full disk or a
  * damaged row) among others built in the same transaction: the others are
  * stored as a file import stores them, and only the refused one stays in
@@ -690,11 +746,7 @@ test_refused_trace (Fixture       *fixture,
   g_strfreev (lines);
 
   g_test_expect_message ("Errata-Receive", G_LOG_LEVEL_WARNING, "Could not store received trace*refused by the test*");
-  refused_trace_id = refused;
-  sqlite3_auto_extension ((void (*) (void))refuse_trace);
-  receiver = receive_test_start (fixture->received, 3600 * 1000);
-  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace);
-  refused_trace_id = NULL;
+  receiver = start_refusing (fixture, refused, refuse_trace);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, body, NULL), ==, 200);
   errata_otlp_receiver_stop (receiver);
@@ -737,33 +789,19 @@ static void
 test_failed_write_forgotten (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *refused = NULL;
-  g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
-  g_autoptr(GPtrArray) all = all_spans_of ("openinference.json");
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autoptr(GBytes) refused_body = body_of (refused_spans, 0, refused_spans->len);
-  g_autoptr(GBytes) others_body = NULL;
+  g_auto(FirstAndRest) split = first_and_rest ();
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
   ErrataOtlpReceiverCounts counts;
 
-  for (guint i = 0; i < all->len; i++)
-    if (!g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"), refused))
-      g_ptr_array_add (others, all->pdata[i]);
-  others_body = body_of (others, 0, others->len);
-
-  refused_trace_id = refused;
-  sqlite3_auto_extension ((void (*) (void))refuse_trace_and_spans);
-  receiver = receive_test_start (fixture->received, 3600 * 1000);
-  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace_and_spans);
-  refused_trace_id = NULL;
+  receiver = start_refusing (fixture, split.refused, refuse_trace_and_spans);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
-                                       NULL, refused_body, NULL), ==, 503);
+                                       NULL, split.refused_body, NULL), ==, 503);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
-                                       NULL, others_body, NULL), ==, 200);
+                                       NULL, split.others_body, NULL), ==, 200);
   errata_otlp_receiver_stop (receiver);
 
   errata_otlp_receiver_get_counts (receiver, &counts);
-  g_assert_cmpuint (counts.spans_accepted, ==, others->len);
+  g_assert_cmpuint (counts.spans_accepted, ==, split.n_others);
   g_assert_cmpuint (counts.requests_refused, ==, 1);
   g_assert_cmpuint (counts.traces_added, ==, 7);
   g_assert_cmpuint (counts.traces_without_conversation, ==, 0);
@@ -777,32 +815,18 @@ static void
 test_refused_first_trace (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *refused = NULL;
-  g_autoptr(GPtrArray) refused_spans = spans_of_first_trace ("openinference.json", &refused);
-  g_autoptr(GPtrArray) all = all_spans_of ("openinference.json");
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  g_autoptr(GBytes) refused_body = body_of (refused_spans, 0, refused_spans->len);
-  g_autoptr(GBytes) others_body = NULL;
+  g_auto(FirstAndRest) split = first_and_rest ();
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
   ErrataOtlpReceiverCounts counts;
 
-  for (guint i = 0; i < all->len; i++)
-    if (!g_str_equal (json_object_get_string_member (json_node_get_object (all->pdata[i]), "traceId"), refused))
-      g_ptr_array_add (others, all->pdata[i]);
-  others_body = body_of (others, 0, others->len);
-
   g_test_expect_message ("Errata-Receive", G_LOG_LEVEL_WARNING, "Could not store received trace*refused by the test*");
-  refused_trace_id = refused;
-  sqlite3_auto_extension ((void (*) (void))refuse_trace);
-  receiver = receive_test_start (fixture->received, 3600 * 1000);
-  sqlite3_cancel_auto_extension ((void (*) (void))refuse_trace);
-  refused_trace_id = NULL;
+  receiver = start_refusing (fixture, split.refused, refuse_trace);
   /* One writer: the second request is taken once the first one's trace
    * was tried (it is complete, so it is tried at once). */
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
-                                       NULL, refused_body, NULL), ==, 200);
+                                       NULL, split.refused_body, NULL), ==, 200);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
-                                       NULL, others_body, NULL), ==, 200);
+                                       NULL, split.others_body, NULL), ==, 200);
   errata_otlp_receiver_stop (receiver);
   g_test_assert_expected_messages ();
 
@@ -810,7 +834,7 @@ test_refused_first_trace (Fixture       *fixture,
   g_assert_cmpuint (counts.traces_added, ==, 7);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 7);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM imports"), ==, 1);
-  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, refused_spans->len);
+  g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, split.n_refused);
 }
 
 /* A receiving session is one import: its traces carry its id, its row
