@@ -107,17 +107,76 @@ errata_json_check_shape (const char  *text,
   return TRUE;
 }
 
+/* Four hex digits. */
+static gboolean
+hex4 (const char *p,
+      guint      *value)
+{
+  *value = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      *value = *value * 16 + (guint)g_ascii_xdigit_value (p[i]);
+    }
+  return TRUE;
+}
+
+/* JSON.stringify() writes a string cut inside a character (as an
+ * OpenTelemetry SDK's attribute length limit cuts it) with an unpaired
+ * surrogate escape, which json-glib refuses at the end of a string and
+ * elsewhere takes the next character with. Each becomes \ufffd, as long,
+ * in a copy; NULL when there is none. */
+static char *
+mend_lone_surrogates (const char *text,
+                      gsize       size)
+{
+  const char *end = text + size;
+  char *copy = NULL;
+
+  for (const char *p = memchr (text, '\\', size); p != NULL && p + 1 < end;
+       p = memchr (p, '\\', (gsize)(end - p)))
+    {
+      guint unit;
+      guint low;
+
+      if (p[1] != 'u' || end - p < 6 || !hex4 (p + 2, &unit))
+        {
+          p += 2;   /* another escape: its character is not a backslash */
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdbff && end - p >= 12 && p[6] == '\\' && p[7] == 'u'
+          && hex4 (p + 8, &low) && low >= 0xdc00 && low <= 0xdfff)
+        {
+          p += 12;   /* a pair */
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdfff)
+        {
+          if (copy == NULL)
+            copy = g_memdup2 (text, size + 1);
+          memcpy (copy + (p - text) + 2, "fffd", 4);
+        }
+      p += 6;
+    }
+  return copy;
+}
+
 gboolean
 errata_json_parser_load (JsonParser  *parser,
                          const char  *text,
                          gssize       len,
                          GError     **error)
 {
+  gsize size = len < 0 ? strlen (text) : (gsize)len;
+  g_autofree char *mended = NULL;
+
   g_return_val_if_fail (JSON_IS_PARSER (parser), FALSE);
 
   if (!errata_json_check_shape (text, len, ERRATA_JSON_MAX_DEPTH, error))
     return FALSE;
-  return json_parser_load_from_data (parser, text, len, error);
+  mended = mend_lone_surrogates (text, size);
+  return json_parser_load_from_data (parser, mended ? mended : text, (gssize)size, error);
 }
 
 JsonNode *
@@ -127,6 +186,7 @@ errata_json_from_string (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   JsonNode *root;
+  g_autofree char *mended = NULL;
 
   /* The fast parser gives json-glib's tree for strict JSON; anything else
    * (or nothing it can vouch for) goes the slow way, which also says what
@@ -135,7 +195,8 @@ errata_json_from_string (const char  *text,
     return root;
   if (!errata_json_check_shape (text, -1, ERRATA_JSON_MAX_DEPTH, error))
     return NULL;
-  return json_from_string (text, error);
+  mended = mend_lone_surrogates (text, strlen (text));
+  return json_from_string (mended ? mended : text, error);
 }
 
 JsonObject *

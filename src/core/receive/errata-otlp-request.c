@@ -267,21 +267,6 @@ deep_copy (JsonNode *node)
     }
 }
 
-/* Four hex digits. */
-static gboolean
-hex4 (const char *p,
-      guint      *value)
-{
-  *value = 0;
-  for (guint i = 0; i < 4; i++)
-    {
-      if (!g_ascii_isxdigit (p[i]))
-        return FALSE;
-      *value = *value * 16 + (guint)g_ascii_xdigit_value (p[i]);
-    }
-  return TRUE;
-}
-
 /* The flattening gives the spans of one resource and scope the same
  * `resource` object and `scope` node; spans of different traces are built
  * on different threads, and json-glib's references are not atomic, so
@@ -339,47 +324,6 @@ flatten_json_traces (GBytes    *body,
   return FALSE;
 }
 
-/* JSON.stringify() writes a string cut inside a character (as an SDK's
- * attribute length limit cuts it) with an unpaired surrogate escape,
- * which json-glib refuses at the end of a string (the whole request then
- * got a 400) and elsewhere takes the next character with. Each becomes
- * \ufffd, as long, in a copy; NULL when there is none. */
-static GBytes *
-replace_lone_surrogates (GBytes *body)
-{
-  gsize size;
-  const char *text = g_bytes_get_data (body, &size);
-  char *copy = NULL;
-
-  for (gsize i = 0; i + 1 < size; i++)
-    {
-      guint unit;
-      gboolean paired;
-
-      if (text[i] != '\\')
-        continue;
-      if (text[i + 1] != 'u' || i + 6 > size || !hex4 (text + i + 2, &unit))
-        {
-          i++;   /* another escape: its character is not a backslash */
-          continue;
-        }
-      paired = unit >= 0xd800 && unit <= 0xdbff && i + 12 <= size && text[i + 6] == '\\'
-               && text[i + 7] == 'u' && hex4 (text + i + 8, &unit) && unit >= 0xdc00 && unit <= 0xdfff;
-      if (paired)
-        i += 11;
-      else if (hex4 (text + i + 2, &unit) && unit >= 0xd800 && unit <= 0xdfff)
-        {
-          if (copy == NULL)
-            copy = g_memdup2 (text, size);
-          memcpy (copy + i + 2, "fffd", 4);
-          i += 5;
-        }
-      else
-        i += 5;
-    }
-  return copy != NULL ? g_bytes_new_take (copy, size) : NULL;
-}
-
 GPtrArray *
 errata_otlp_decode_request (ErrataOtlpSignal     signal,
                             ErrataOtlpEncoding   encoding,
@@ -427,21 +371,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
     }
   else if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, spans, n_rejected))
     return g_steal_pointer (&spans);
-  else
-    {
-      /* Only when the fast ways gave up: what they refuse is rare. */
-      GBytes *fixed = replace_lone_surrogates (plain);
-
-      if (fixed != NULL)
-        {
-          g_bytes_unref (plain);
-          plain = fixed;
-          if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, spans, n_rejected))
-            return g_steal_pointer (&spans);
-        }
-      if ((root = parse_json (plain, error)) == NULL)
-        return NULL;
-    }
+  else if ((root = parse_json (plain, error)) == NULL)
+    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
