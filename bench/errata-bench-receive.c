@@ -677,12 +677,15 @@ main (int   argc,
           " (%" G_GUINT64_FORMAT " more without a conversation)\n",
           (w.stored_at - start) / 1e6, n_spans / ((w.stored_at - start) / 1e6), counts.traces_added,
           counts.traces_without_conversation);
+  printf ("built while their request was decoded: %" G_GUINT64_FORMAT " of the %" G_GUINT64_FORMAT
+          " traces added (the others on the writer's builder threads)\n",
+          counts.traces_built_while_decoding, counts.traces_added);
   printf ("CPU (this process, exporter included): %.2f s, %.0f spans per CPU second\n",
           cpu_start, n_spans / cpu_start);
   printf ("exporter (%s) thread CPU: %.2f s; the receiver's: %.2f s, %.0f spans per CPU second\n",
           soup_exporter ? "libsoup" : "raw", exporter.cpu, cpu_start - exporter.cpu,
           n_spans / MAX (cpu_start - exporter.cpu, 0.01));
-  printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its own; it also waits for the builder threads)\n",
+  printf ("writer thread CPU: %.2f s, %.0f spans per writer CPU second (its own; it also waits for its builder threads)\n",
           writer_cpu, n_spans / MAX (writer_cpu, 0.01));
   printf ("RSS: %zu kB at the start, %zu kB halfway, %zu kB at the end, %zu kB at most\n",
           rss_start, w.rss_half, rss_end, peak_rss_kb ());

@@ -5,7 +5,9 @@
  *
  * The writer thread is the receiver's ceiling: whatever need not touch
  * the project runs here. The builders (a thread a processor) build the
- * traces new to the project and make their rows' text, and make the
+ * traces new to the project that their request's decoding did not
+ * (errata-live-prebuilt.c: a trace whose spans came in several requests,
+ * or that waited for its root) and make their rows' text, and make the
  * journal text of the spans that go through the journal; the writer waits
  * for each round, so that nothing it journals meanwhile can race a trace
  * being built. The sweeper frees what the writer is done with: freeing a

@@ -82,6 +82,7 @@ void
 errata_live_trace_state_undo_direct (ErrataLiveTraceState *state)
 {
   state->direct = FALSE;
+  state->built_while_decoding = FALSE;
   g_clear_pointer (&state->built, errata_live_built_free);
   g_ptr_array_set_size (state->items, 0);
 }

@@ -27,6 +27,8 @@ typedef struct
   guint64    looked_up_in;
   /* Stored straight from its batch, never journaled (errata-live-writer.c). */
   gboolean   direct;
+  /* `built` is the build its request's decoding made. */
+  gboolean   built_while_decoding;
 } ErrataLiveTraceState;
 
 /* What the project says of the trace, in the writer's batch `batch`: its

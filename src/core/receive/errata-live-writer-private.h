@@ -12,6 +12,7 @@
 #include "errata-live-writer.h"
 #include "errata-live-builders.h"
 #include "errata-live-journal.h"
+#include "errata-live-prebuilt.h"
 #include "errata-live-trace-state.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   GPtrArray          *spans;   /* NULL: the stop request */
+  GPtrArray          *prebuilt;  /* ErrataLivePrebuilt, or NULL */
   ErrataLiveDoneFunc  done;
   gpointer            user_data;
   GError             *error;
@@ -46,6 +48,11 @@ struct _ErrataLiveWriter
   gboolean             started;
   GError              *start_error;
 
+  /* The ids of the traces in `traces`, for the decoding threads to read
+   * (errata_live_writer_prebuild): under their own lock. */
+  GMutex               known_lock;
+  GHashTable          *known;
+
   /* The writer thread's own. */
   ErrataProject       *project;
   GHashTable          *traces;   /* trace id -> ErrataLiveTraceState */
@@ -62,6 +69,10 @@ struct _ErrataLiveWriter
 };
 
 /* errata-live-writer.c */
+/* Whenever a trace enters `traces` (TRUE) or leaves it (FALSE). */
+void     _errata_live_writer_set_known     (ErrataLiveWriter        *self,
+                                            const char              *trace_id,
+                                            gboolean                 known);
 void     _errata_live_writer_report_stored (ErrataLiveWriter        *self);
 void     _errata_live_writer_release_held  (ErrataLiveWriter        *self,
                                             GPtrArray               *states);

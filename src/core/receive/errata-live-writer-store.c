@@ -31,6 +31,7 @@ look_up_trace (ErrataLiveWriter *self,
     return;
   g_hash_table_insert (self->traces, g_strdup (span->trace_id),
                        errata_live_trace_state_look_up (self->project, span->trace_id, self->n_batches));
+  _errata_live_writer_set_known (self, span->trace_id, TRUE);
 }
 
 /* The session's import row gets its count of traces as they are added
@@ -175,8 +176,10 @@ convert_batch (ErrataLiveWriter *self,
 /* Building a trace and writing its row's text took half of the writer's
  * time: the traces new to the project are built on the builder threads,
  * all processors at once, and the writer only inserts them. It waits for
- * them (errata-live-builders.c). A trace already stored is rebuilt here,
- * with its stored spans. */
+ * them (errata-live-builders.c). Most direct traces come built already by
+ * their request's decoding (errata-live-prebuilt.c), which runs while the
+ * writer inserts: only the others wait here. A trace already stored is
+ * rebuilt here, with its stored spans. */
 static void
 build_off_writer (ErrataLiveWriter *self,
                   GPtrArray        *ready,
@@ -236,25 +239,64 @@ fill_direct_items (ErrataLiveWriter *self,
     }
 }
 
+/* The build its decoding thread made of the trace `root` made direct,
+ * if it made one: `prebuilt` holds them in the order of their roots, and
+ * `next` walks it along the job's spans. */
+static ErrataLivePrebuilt *
+prebuilt_of (GPtrArray      *prebuilt,
+             guint          *next,
+             ErrataLiveSpan *root)
+{
+  ErrataLivePrebuilt *found;
+
+  if (prebuilt == NULL || *next >= prebuilt->len
+      || (found = prebuilt->pdata[*next])->root != root)
+    return NULL;
+  (*next)++;
+  return found;
+}
+
+/* Each direct trace takes the build its decoding thread made, when that
+ * was made of exactly the spans it has (`made`: one per state, or NULL);
+ * errata-live-prebuilt.c. */
+static void
+take_prebuilt (GPtrArray *states,
+               GPtrArray *made)
+{
+  for (guint i = 0; i < states->len; i++)
+    {
+      ErrataLiveTraceState *state = states->pdata[i];
+
+      if (made->pdata[i] != NULL)
+        state->built = errata_live_prebuilt_take_built (made->pdata[i], state->items);
+      state->built_while_decoding = state->built != NULL;
+    }
+}
+
 /* The batch's traces that can be stored without going through the
  * journal: new to the project and the journal when this batch looked them
  * up, with their root span in the batch, so that all their spans are here
  * and they are ready anyway (errata_live_trace_state_is_ready). Their
  * `items` get the batch's spans, a span sent twice once, as the journal
- * would keep them. */
+ * would keep them, and the build their request's decoding made of them
+ * when it is of the same spans. */
 static void
 find_direct (ErrataLiveWriter *self,
              GPtrArray        *jobs,
              GPtrArray        *ids,
              GPtrArray        *states)
 {
+  g_autoptr(GPtrArray) made = g_ptr_array_new ();
+
   for (guint i = 0; i < jobs->len; i++)
     {
-      GPtrArray *spans = ((ErrataLiveWriterJob *)jobs->pdata[i])->spans;
+      ErrataLiveWriterJob *job = jobs->pdata[i];
+      guint next = 0;
 
-      for (guint j = 0; j < spans->len; j++)
+      for (guint j = 0; j < job->spans->len; j++)
         {
-          ErrataLiveSpan *span = spans->pdata[j];
+          ErrataLiveSpan *span = job->spans->pdata[j];
+          ErrataLivePrebuilt *prebuilt = span->root ? prebuilt_of (job->prebuilt, &next, span) : NULL;
           gpointer id;
           ErrataLiveTraceState *state;
 
@@ -264,10 +306,13 @@ find_direct (ErrataLiveWriter *self,
           state->direct = TRUE;
           g_ptr_array_add (ids, id);
           g_ptr_array_add (states, state);
+          g_ptr_array_add (made, prebuilt);
         }
     }
-  if (ids->len > 0)
-    fill_direct_items (self, jobs);
+  if (ids->len == 0)
+    return;
+  fill_direct_items (self, jobs);
+  take_prebuilt (states, made);
 }
 
 /* A trace whose spans hold no conversation yet is not stored: its spans
@@ -339,9 +384,13 @@ store_direct (ErrataLiveWriter  *self,
     {
       ErrataLiveOutcome outcome;
 
-      if (!convert_one (self, ids->pdata[i], states->pdata[i], FALSE, &outcome, error))
+      ErrataLiveTraceState *state = states->pdata[i];
+
+      if (!convert_one (self, ids->pdata[i], state, FALSE, &outcome, error))
         return FALSE;
       count_outcome (counts, outcome);
+      if (outcome == ERRATA_LIVE_ADDED && state->built_while_decoding)
+        counts->traces_built_while_decoding++;
     }
   return ids->len == 0 || _errata_live_writer_record_import (self, counts, FALSE, error);
 }
@@ -379,6 +428,7 @@ forget_stored (ErrataLiveWriter *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
+      _errata_live_writer_set_known (self, ids->pdata[i], FALSE);
       g_hash_table_steal (self->traces, ids->pdata[i]);
       g_free (ids->pdata[i]);
       g_ptr_array_add (stored, states->pdata[i]);
@@ -404,7 +454,10 @@ forget_unwritten (ErrataLiveWriter *self,
           ErrataLiveTraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
           if (state != NULL && state->fresh && state->last_seen == 0)
-            g_hash_table_remove (self->traces, span->trace_id);
+            {
+              _errata_live_writer_set_known (self, span->trace_id, FALSE);
+              g_hash_table_remove (self->traces, span->trace_id);
+            }
         }
     }
 }
@@ -491,6 +544,7 @@ _errata_live_writer_convert_ready (ErrataLiveWriter *self,
       {
         g_ptr_array_add (ready, g_strdup (key));
         g_ptr_array_add (states, value);
+        _errata_live_writer_set_known (self, key, FALSE);
         g_hash_table_iter_steal (&iter);
         g_free (key);
       }

@@ -27,6 +27,7 @@ static void
 job_free (ErrataLiveWriterJob *job)
 {
   g_clear_pointer (&job->spans, g_ptr_array_unref);
+  g_clear_pointer (&job->prebuilt, g_ptr_array_unref);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -39,6 +40,39 @@ run_done (gpointer data)
   if (job->done != NULL)
     job->done (job->error, job->user_data);
   return G_SOURCE_REMOVE;
+}
+
+void
+_errata_live_writer_set_known (ErrataLiveWriter *self,
+                               const char       *trace_id,
+                               gboolean          known)
+{
+  g_mutex_lock (&self->known_lock);
+  if (known)
+    g_hash_table_add (self->known, g_strdup (trace_id));
+  else
+    g_hash_table_remove (self->known, trace_id);
+  g_mutex_unlock (&self->known_lock);
+}
+
+static gboolean
+is_known (const char *trace_id,
+          gpointer    user_data)
+{
+  ErrataLiveWriter *self = user_data;
+  gboolean known;
+
+  g_mutex_lock (&self->known_lock);
+  known = g_hash_table_contains (self->known, trace_id);
+  g_mutex_unlock (&self->known_lock);
+  return known;
+}
+
+GPtrArray *
+errata_live_writer_prebuild (ErrataLiveWriter *self,
+                             GPtrArray        *spans)
+{
+  return errata_live_prebuild (spans, is_known, self);
 }
 
 /* Holds the callback itself, not the writer: it may run after the writer
@@ -209,6 +243,7 @@ replay_journal (ErrataLiveWriter *self)
       /* Whatever a crash left: nothing more of it may ever come. */
       state->has_root = TRUE;
       g_hash_table_insert (self->traces, g_strdup (pending->pdata[i]), state);
+      _errata_live_writer_set_known (self, pending->pdata[i], TRUE);
     }
   _errata_live_writer_convert_ready (self, TRUE);
 }
@@ -331,6 +366,8 @@ errata_live_writer_start (GFile                 *project_file,
   self->queue = g_async_queue_new ();
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
+  g_mutex_init (&self->known_lock);
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* At most 15 characters: the kernel cuts a thread's name there. */
   self->thread = g_thread_new ("live-writer", writer_thread, self);
 
@@ -353,12 +390,14 @@ errata_live_writer_start (GFile                 *project_file,
 void
 errata_live_writer_submit (ErrataLiveWriter   *self,
                            GPtrArray          *spans,
+                           GPtrArray          *prebuilt,
                            ErrataLiveDoneFunc  done,
                            gpointer            user_data)
 {
   ErrataLiveWriterJob *job = g_new0 (ErrataLiveWriterJob, 1);
 
   job->spans = spans;
+  job->prebuilt = prebuilt;
   job->done = done;
   job->user_data = user_data;
   g_atomic_int_add (&self->backlog, (gint)spans->len);
@@ -404,6 +443,8 @@ writer_free (ErrataLiveWriter *self)
   g_main_context_unref (self->context);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
+  g_mutex_clear (&self->known_lock);
+  g_hash_table_unref (self->known);
   g_object_unref (self->file);
   g_free (self->import_name);
   g_free (self);

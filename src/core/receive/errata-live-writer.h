@@ -21,6 +21,9 @@ typedef struct
   guint64 traces_updated;
   guint64 traces_without_conversation;   /* distinct traces built, but their spans
                                           * hold no messages (not since either) */
+  guint64 traces_built_while_decoding;   /* of those added, the ones their
+                                          * request's decoding built
+                                          * (errata-live-prebuilt.c) */
 } ErrataLiveCounts;
 
 /* Called on the starting thread's main context once `spans` are journaled
@@ -42,9 +45,17 @@ ErrataLiveWriter *errata_live_writer_start       (GFile                 *project
                                                   ErrataLiveStoredFunc   stored,
                                                   gpointer               user_data,
                                                   GError               **error);
-/* Queues `spans` (ErrataLiveSpan, taken) for the journal. */
+/* On the thread decoding a request, before its spans are submitted: the
+ * traces complete in it, and new to the writer, built there
+ * (errata-live-prebuilt.c), to hand to errata_live_writer_submit(); NULL
+ * when there is none. Any thread, as long as the writer runs. */
+GPtrArray        *errata_live_writer_prebuild    (ErrataLiveWriter      *self,
+                                                  GPtrArray             *spans);
+/* Queues `spans` (ErrataLiveSpan, taken) for the journal, with what
+ * errata_live_writer_prebuild() built of them (taken, may be NULL). */
 void              errata_live_writer_submit      (ErrataLiveWriter      *self,
                                                   GPtrArray             *spans,
+                                                  GPtrArray             *prebuilt,
                                                   ErrataLiveDoneFunc     done,
                                                   gpointer               user_data);
 /* Spans of traces waiting for their root (or the idle time) kept parsed

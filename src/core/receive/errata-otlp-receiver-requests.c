@@ -34,6 +34,7 @@ typedef struct
   gsize               max_body;
   guint               n_rejected;
   guint               n_spans;      /* decoded: counted once they are stored */
+  GPtrArray          *prebuilt;     /* errata_live_writer_prebuild()'s */
   gsize               plain_size;   /* the body inflated, from the decoding */
   gsize               counted;      /* what in_flight_bytes holds of it */
 } Request;
@@ -44,6 +45,7 @@ request_free (Request *request)
   g_object_unref (request->receiver);
   g_object_unref (request->message);
   g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_pointer (&request->prebuilt, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -107,6 +109,10 @@ decode_in_thread (GTask        *task,
   spans = errata_otlp_decode_request (request->signal, request->encoding, request->gzip, request->body,
                                       request->max_body, &request->n_rejected, &request->plain_size,
                                       &error);
+  /* Here, in parallel with the writer, rather than on the writer's
+   * builders, which it waits for. */
+  if (spans != NULL && request->signal == ERRATA_OTLP_TRACES)
+    request->prebuilt = errata_live_writer_prebuild (request->receiver->writer, spans);
 #ifdef __linux__
   prctl (PR_SET_NAME, pool_name, 0, 0, 0);
 #endif
@@ -152,7 +158,7 @@ decoded (GObject      *source,
       journaled (NULL, request);
       return;
     }
-  errata_live_writer_submit (self->writer, spans, journaled, request);
+  errata_live_writer_submit (self->writer, spans, g_steal_pointer (&request->prebuilt), journaled, request);
 }
 
 static gboolean

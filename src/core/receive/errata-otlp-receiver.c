@@ -55,6 +55,7 @@ stored (const ErrataLiveCounts *counts,
   self->counts.spans_journaled = counts->spans_journaled;
   self->counts.traces_updated = counts->traces_updated;
   self->counts.traces_without_conversation = counts->traces_without_conversation;
+  self->counts.traces_built_while_decoding = counts->traces_built_while_decoding;
   if (stored)
     g_signal_emit (self, signals[SIGNAL_TRACES_STORED], 0);
   g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);

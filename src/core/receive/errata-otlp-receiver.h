@@ -49,6 +49,9 @@ typedef struct
   guint64 traces_updated;
   guint64 traces_without_conversation;  /* distinct traces whose spans held no
                                         * conversation when built, and none since */
+  guint64 traces_built_while_decoding;  /* of those added, the ones built while
+                                         * their request was decoded: what the
+                                         * benchmark and the tests look at */
 } ErrataOtlpReceiverCounts;
 
 G_DECLARE_FINAL_TYPE (ErrataOtlpReceiver, errata_otlp_receiver, ERRATA, OTLP_RECEIVER, GObject)

@@ -1067,6 +1067,10 @@ test_same_span_id_twice (Fixture       *fixture,
   g_assert_cmpstr (at_once_metadata, ==, journaled_metadata);
   g_assert_cmpuint (counts_at_once.spans_journaled, ==, 0);
   g_assert_cmpuint (counts_journaled.spans_journaled, ==, all->len);
+  /* Built while the request was decoded, the span sent twice kept twice
+   * there too; the journal's way builds on the writer's side. */
+  g_assert_cmpuint (counts_at_once.traces_built_while_decoding, ==, 8);
+  g_assert_cmpuint (counts_journaled.traces_built_while_decoding, ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM traces"), ==, 8);
 }
 

@@ -1,0 +1,122 @@
+/* errata-live-prebuilt.c: traces built while their request is decoded.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The writer stores a trace complete in its batch and new to the project
+ * at once (errata-live-writer-store.c), and it was building those on the
+ * builder threads while it waited: building and writing took turns, and
+ * the receiver kept 1.4 of the 2 processors busy (bench/README.md). Most
+ * of those traces come whole in one request, so their decoding thread
+ * builds them already, in parallel with the writer's inserts; the writer
+ * takes such a build only when the spans it would build from are the very
+ * ones it was made of, so the conversation is the same either way.
+ *
+ * A trace whose earlier spans the writer holds is not built here: its
+ * root alone would make a build the writer throws away (an exporter's
+ * batch timer often sends the children a request before their root).
+ */
+
+#include "config.h"
+
+#include "errata-live-prebuilt.h"
+
+void
+errata_live_prebuilt_free (ErrataLivePrebuilt *prebuilt)
+{
+  if (prebuilt == NULL)
+    return;
+  g_clear_pointer (&prebuilt->order, g_ptr_array_unref);
+  g_clear_pointer (&prebuilt->built, errata_live_built_free);
+  g_free (prebuilt);
+}
+
+/* The spans of each trace of the request, in its order. */
+static GHashTable *
+spans_by_trace (GPtrArray *spans)
+{
+  GHashTable *by_trace = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                (GDestroyNotify)g_ptr_array_unref);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      GPtrArray *of_trace = g_hash_table_lookup (by_trace, span->trace_id);
+
+      if (of_trace == NULL)
+        {
+          of_trace = g_ptr_array_new ();
+          g_hash_table_insert (by_trace, span->trace_id, of_trace);
+        }
+      g_ptr_array_add (of_trace, span);
+    }
+  return by_trace;
+}
+
+static ErrataLivePrebuilt *
+build_trace (ErrataLiveSpan *root,
+             GPtrArray      *of_trace)
+{
+  ErrataLivePrebuilt *prebuilt = g_new0 (ErrataLivePrebuilt, 1);
+  g_autoptr(GPtrArray) items = NULL;
+
+  /* A span sent twice in the request counts once, as the writer's items
+   * and the journal keep it. */
+  errata_live_spans_mark_repeats (of_trace);
+  prebuilt->root = root;
+  prebuilt->order = g_ptr_array_sized_new (of_trace->len);
+  for (guint i = 0; i < of_trace->len; i++)
+    {
+      ErrataLiveSpan *span = of_trace->pdata[i];
+
+      if (span->journaled)
+        g_ptr_array_add (prebuilt->order, span->flat);
+    }
+  /* The build sorts what it is given: `order` stays the arrival order. */
+  items = g_ptr_array_copy (prebuilt->order, NULL, NULL);
+  prebuilt->built = errata_live_journal_build (root->trace_id, items);
+  return prebuilt;
+}
+
+GPtrArray *
+errata_live_prebuild (GPtrArray                *spans,
+                      ErrataLiveTraceKnownFunc  known,
+                      gpointer                  user_data)
+{
+  g_autoptr(GHashTable) by_trace = NULL;
+  GPtrArray *prebuilt = NULL;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ErrataLiveSpan *span = spans->pdata[i];
+      GPtrArray *of_trace;
+
+      if (!span->root || span->flat == NULL)
+        continue;
+      if (by_trace == NULL)
+        by_trace = spans_by_trace (spans);
+      /* Taken out: a trace with two roots is built once. */
+      if (!g_hash_table_steal_extended (by_trace, span->trace_id, NULL, (gpointer *)&of_trace))
+        continue;
+      if (!known (span->trace_id, user_data))
+        {
+          if (prebuilt == NULL)
+            prebuilt = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_prebuilt_free);
+          g_ptr_array_add (prebuilt, build_trace (span, of_trace));
+        }
+      g_ptr_array_unref (of_trace);
+    }
+  return prebuilt;
+}
+
+ErrataLiveBuilt *
+errata_live_prebuilt_take_built (ErrataLivePrebuilt *prebuilt,
+                                 GPtrArray          *items)
+{
+  if (items == NULL || items->len != prebuilt->order->len)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    if (items->pdata[i] != prebuilt->order->pdata[i])
+      return NULL;
+  return g_steal_pointer (&prebuilt->built);
+}
