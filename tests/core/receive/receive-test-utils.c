@@ -9,6 +9,7 @@
 #include "receive-test-utils.h"
 
 #include "errata-importer.h"
+#include "errata-otlp-request.h"
 #include "errata-test-utils.h"
 
 #include <sqlite3.h>
@@ -178,4 +179,17 @@ receive_test_gzip (GBytes *body)
                           | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
   g_assert_no_error (error);
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+}
+
+GPtrArray *
+receive_test_decode (GBytes *body)
+{
+  g_autoptr(GError) error = NULL;
+  guint rejected = 0;
+  GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
+                                                 G_MAXSIZE, &rejected, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejected, ==, 0);
+  return spans;
 }

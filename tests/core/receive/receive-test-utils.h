@@ -47,5 +47,7 @@ void                receive_test_import        (const char  *path,
 void                receive_test_import_data   (const char  *path,
                                                 const char * const *names);
 GBytes             *receive_test_gzip          (GBytes      *body);
+/* The spans (ErrataLiveSpan) of a JSON trace request, none rejected. */
+GPtrArray          *receive_test_decode        (GBytes      *body);
 
 G_END_DECLS

@@ -100,19 +100,6 @@ query_text (const char *path,
   return value;
 }
 
-static GPtrArray *
-decode (GBytes *body)
-{
-  g_autoptr(GError) error = NULL;
-  guint rejected = 0;
-  GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
-                                                 G_MAXSIZE, &rejected, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (rejected, ==, 0);
-  return spans;
-}
-
 typedef struct
 {
   ErrataOtlpReceiver *receiver;
@@ -138,7 +125,7 @@ test_replay_after_crash (Fixture       *fixture,
 {
   const char * const names[] = { "openinference.json", NULL };
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
-  g_autoptr(GPtrArray) spans = decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (body);
   g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
@@ -950,7 +937,7 @@ receive_whole_fixture (Fixture    *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT n_added FROM imports"), ==, 8);
-  all = decode (twice);
+  all = receive_test_decode (twice);
   g_assert_cmpuint (counts.spans_accepted, ==, all->len);
   return counts;
 }
@@ -1055,7 +1042,7 @@ test_same_span_id_twice (Fixture       *fixture,
   json_array_add_element (spans, copy);
   text = json_to_string (root, FALSE);
   changed = g_bytes_new (text, strlen (text));
-  all = decode (changed);
+  all = receive_test_decode (changed);
 
   at_once = receive_into (fixture, fixture->received, changed, NULL, &counts_at_once);
   /* The other project, empty, through the journal. */
@@ -1141,7 +1128,7 @@ test_equal_span_twice (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (body);
   g_autoptr(GBytes) twice = NULL;
   JsonArray *spans = llm_spans_of (root);
 
@@ -1160,7 +1147,7 @@ test_changed_span_repeated (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (body);
   g_autoptr(GBytes) changed = NULL;
   g_autoptr(GBytes) repeated = NULL;
   JsonArray *spans = llm_spans_of (root);
@@ -1184,7 +1171,7 @@ test_reordered_resend_unchanged (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (body);
   g_autoptr(GBytes) reordered = NULL;
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
   g_autofree char *first_text = NULL;
@@ -1248,7 +1235,7 @@ test_without_conversation_counted (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("opentelemetry.json");
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
-  g_autoptr(GPtrArray) spans = decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (body);
   ErrataOtlpReceiverCounts counts;
 
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
@@ -1517,7 +1504,7 @@ test_ids_any_case (void)
     "\"spanId\":\"EEE19B7EC3C1B174\",\"timeUnixNano\":\"1\",\"eventName\":\"gen_ai.choice\"}]}]}]}";
   g_autoptr(GBytes) spans_body = g_bytes_new_static (spans_request, sizeof spans_request - 1);
   g_autoptr(GBytes) logs_body = g_bytes_new_static (logs_request, sizeof logs_request - 1);
-  g_autoptr(GPtrArray) spans = decode (spans_body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (spans_body);
   g_autoptr(GError) error = NULL;
   guint rejected = 0;
   g_autoptr(GPtrArray) records = errata_otlp_decode_request (ERRATA_OTLP_LOGS, ERRATA_OTLP_JSON, FALSE, logs_body,
@@ -1556,7 +1543,7 @@ test_span_copies (void)
     "{\"traceId\":\"aa\",\"spanId\":\"01\",\"name\":\"one\",\"startTimeUnixNano\":\"1\"},"
     "{\"traceId\":\"bb\",\"spanId\":\"02\",\"name\":\"two\",\"startTimeUnixNano\":\"2\"}]}]}]}";
   g_autoptr(GBytes) body = g_bytes_new_static (request, sizeof request - 1);
-  g_autoptr(GPtrArray) spans = decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (body);
   ErrataLiveSpan *first;
   ErrataLiveSpan *second;
 

@@ -26,14 +26,8 @@ static GPtrArray *
 decode_fixture (void)
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
-  g_autoptr(GError) error = NULL;
-  guint rejected = 0;
-  GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
-                                                 G_MAXSIZE, &rejected, NULL, &error);
 
-  g_assert_no_error (error);
-  g_assert_cmpuint (rejected, ==, 0);
-  return spans;
+  return receive_test_decode (body);
 }
 
 static gboolean
