@@ -435,6 +435,9 @@ scope_spans_member (ErrataJsonReader *reader,
       scope_spans->seen_spans = TRUE;
       return read_elements (reader, span_element, scope_spans);
     }
+  /* The scope's name before OTLP 1.0: the tree maps it. */
+  if (g_str_equal (name, "instrumentationLibrary"))
+    return FALSE;
   return skip_value (reader);
 }
 
@@ -535,6 +538,9 @@ request_member (ErrataJsonReader *reader,
       request->seen_resource_spans = TRUE;
       return read_elements (reader, resource_spans_element, request);
     }
+  /* The proto's own name, not OTLP/JSON's: the tree's reader says so. */
+  if (g_str_equal (name, "resource_spans"))
+    return FALSE;
   return skip_value (reader);
 }
 

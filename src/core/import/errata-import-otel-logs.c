@@ -87,6 +87,10 @@ _errata_import_otel_logs_flatten (JsonObject          *object,
       JsonObject *rl = errata_json_array_get_object (resource_logs, i);
       JsonArray *scopes = rl ? errata_json_get_array (rl, "scopeLogs") : NULL;
 
+      /* Its name before OTLP 1.0. */
+      if (rl != NULL && scopes == NULL)
+        scopes = errata_json_get_array (rl, "instrumentationLibraryLogs");
+
       for (guint j = 0; scopes && j < json_array_get_length (scopes); j++)
         {
           JsonObject *sl = errata_json_array_get_object (scopes, j);

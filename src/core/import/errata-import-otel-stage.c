@@ -171,6 +171,17 @@ _errata_import_otel_set_flat_member (JsonObject *flat,
     json_object_set_member (flat, key, value);
 }
 
+/* OTLP before 1.0 (OpenTelemetry JS before 0.28, the Collector before
+ * 0.48) named the scope `instrumentationLibrary`, in
+ * `instrumentationLibrarySpans`: the same object. */
+static JsonNode *
+scope_of (JsonObject *scope_spans)
+{
+  JsonNode *scope = json_object_get_member (scope_spans, "scope");
+
+  return scope != NULL ? scope : json_object_get_member (scope_spans, "instrumentationLibrary");
+}
+
 JsonNode *
 _errata_import_otel_finish_flat_span (JsonObject *flat,
                                       JsonObject *resource,
@@ -287,8 +298,7 @@ _errata_import_otel_flatten (JsonObject          *object,
           JsonObject *ss = errata_json_array_get_object (scopes, j);
 
           if (ss != NULL
-              && !flatten_spans (errata_json_get_array (ss, "spans"), resource,
-                                 json_object_get_member (ss, "scope"), sink, user_data,
+              && !flatten_spans (errata_json_get_array (ss, "spans"), resource, scope_of (ss), sink, user_data,
                                  n_items, n_rejected, error))
             return FALSE;
         }

@@ -324,6 +324,27 @@ flatten_json_traces (GBytes    *body,
   return FALSE;
 }
 
+/* OTLP/JSON names fields in lowerCamelCase; the proto's own names
+ * (`resource_spans`), which some hand-written or Python-serialised bodies
+ * use, are unknown fields there, so the request read as empty: answered
+ * 200, nothing stored, no word of why. */
+static gboolean
+check_camel_case (JsonObject        *object,
+                  ErrataOtlpSignal   signal,
+                  GError           **error)
+{
+  const char *proto_name = signal == ERRATA_OTLP_LOGS ? "resource_logs" : "resource_spans";
+
+  if (!json_object_has_member (object, proto_name))
+    return TRUE;
+  g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
+               /* Translators: %s and %s are field names of OTLP, e.g. “resourceSpans”
+                * and “resource_spans”: keep them as they are. */
+               _("OTLP/JSON names its fields in lowerCamelCase: “%s”, not “%s”"),
+               signal == ERRATA_OTLP_LOGS ? "resourceLogs" : "resourceSpans", proto_name);
+  return FALSE;
+}
+
 GPtrArray *
 errata_otlp_decode_request (ErrataOtlpSignal     signal,
                             ErrataOtlpEncoding   encoding,
@@ -382,6 +403,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
       return NULL;
     }
   object = json_node_get_object (root);
+  if (!json_object_has_member (object, expected) && !check_camel_case (object, signal, error))
+    return NULL;
   /* An empty request is valid OTLP: nothing to store. */
   if (!json_object_has_member (object, expected))
     return g_steal_pointer (&spans);

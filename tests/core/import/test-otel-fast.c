@@ -202,6 +202,10 @@ test_left_to_the_tree (void)
     /* The old name of scopeSpans; lists that are not arrays (the tree
      * gives the message). */
     "{\"resourceSpans\":[{\"instrumentationLibrarySpans\":[]}]}",
+    /* The old name of the scope; the proto's field names (the tree
+     * refuses them with a message). */
+    "{\"resourceSpans\":[{\"scopeSpans\":[{\"instrumentationLibrary\":{\"name\":\"x\"},\"spans\":[]}]}]}",
+    "{\"resource_spans\":[]}",
     "{\"resourceSpans\":{}}",
     "{\"resourceSpans\":[{\"scopeSpans\":null}]}",
     /* Not what the fast parser vouches for. */

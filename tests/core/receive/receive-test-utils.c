@@ -10,6 +10,7 @@
 
 #include "errata-importer.h"
 #include "errata-otlp-request.h"
+#include "errata-stored-text.h"
 #include "errata-test-utils.h"
 
 #include <sqlite3.h>
@@ -192,4 +193,22 @@ receive_test_decode (GBytes *body)
   g_assert_no_error (error);
   g_assert_cmpuint (rejected, ==, 0);
   return spans;
+}
+
+char *
+receive_test_metadata_text (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  errata_stored_text_register (db);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT errata_text (metadata) FROM traces ORDER BY external_id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s\n", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (text, FALSE);
 }

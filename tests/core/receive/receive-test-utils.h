@@ -47,6 +47,9 @@ void                receive_test_import        (const char  *path,
 void                receive_test_import_data   (const char  *path,
                                                 const char * const *names);
 GBytes             *receive_test_gzip          (GBytes      *body);
+/* Every trace's metadata (the spans it was built from), in the order of
+ * their external ids, a line each. */
+char               *receive_test_metadata_text (const char  *path);
 /* The spans (ErrataLiveSpan) of a JSON trace request, none rejected. */
 GPtrArray          *receive_test_decode        (GBytes      *body);
 

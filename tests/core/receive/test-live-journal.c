@@ -969,25 +969,6 @@ test_stored_at_once_fails (Fixture       *fixture,
   g_assert_cmpuint (counts.spans_journaled, ==, counts.spans_accepted - 1);
 }
 
-/* Every trace's metadata (the spans it was built from), in order. */
-static char *
-metadata_text (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *text = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  errata_stored_text_register (db);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT errata_text (metadata) FROM traces ORDER BY external_id",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (text, "%s\n", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return g_string_free (text, FALSE);
-}
-
 /* `body` received into the project at `path`, `sql` run once the receiver
  * has started; returns the traces' text once the 8 traces are stored. */
 static char *
@@ -1048,8 +1029,8 @@ test_same_span_id_twice (Fixture       *fixture,
   /* The other project, empty, through the journal. */
   journaled = receive_into (fixture, fixture->imported, changed, only_journaled_sql, &counts_journaled);
   g_assert_cmpstr (at_once, ==, journaled);
-  at_once_metadata = metadata_text (fixture->received);
-  journaled_metadata = metadata_text (fixture->imported);
+  at_once_metadata = receive_test_metadata_text (fixture->received);
+  journaled_metadata = receive_test_metadata_text (fixture->imported);
   g_assert_nonnull (strstr (at_once_metadata, "changed on the way"));
   g_assert_cmpstr (at_once_metadata, ==, journaled_metadata);
   g_assert_cmpuint (counts_at_once.spans_journaled, ==, 0);
@@ -1109,8 +1090,8 @@ assert_received_alike (Fixture *fixture,
   once_text = receive_into (fixture, fixture->received, once, NULL, &counts_once);
   twice_text = receive_into (fixture, fixture->imported, twice, only_journaled_sql, &counts_twice);
   g_assert_cmpstr (twice_text, ==, once_text);
-  once_metadata = metadata_text (fixture->received);
-  twice_metadata = metadata_text (fixture->imported);
+  once_metadata = receive_test_metadata_text (fixture->received);
+  twice_metadata = receive_test_metadata_text (fixture->imported);
   g_assert_cmpstr (twice_metadata, ==, once_metadata);
   /* Every copy went through the journal: the test tried what it says. */
   g_assert_cmpuint (counts_twice.spans_journaled, ==, n_journaled);
@@ -1200,7 +1181,7 @@ test_reordered_resend_unchanged (Fixture       *fixture,
                                        NULL, body, NULL), ==, 200);
   errata_test_wait_until (counts_reached, &waiting, 60);
   first_text = errata_test_traces_text (fixture->received, "otlp-live");
-  first_metadata = metadata_text (fixture->received);
+  first_metadata = receive_test_metadata_text (fixture->received);
   reordered = bytes_of (root);
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
                                        NULL, reordered, NULL), ==, 200);
@@ -1210,7 +1191,7 @@ test_reordered_resend_unchanged (Fixture       *fixture,
   g_assert_cmpuint (counts.traces_added, ==, 8);
   g_assert_cmpuint (counts.traces_updated, ==, 0);
   after_text = errata_test_traces_text (fixture->received, "otlp-live");
-  after_metadata = metadata_text (fixture->received);
+  after_metadata = receive_test_metadata_text (fixture->received);
   g_assert_cmpstr (after_text, ==, first_text);
   g_assert_cmpstr (after_metadata, ==, first_metadata);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);

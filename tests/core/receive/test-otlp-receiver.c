@@ -300,6 +300,75 @@ post_chunked (SoupSession        *session,
   return soup_message_get_status (message);
 }
 
+/* `body` with the names OTLP gave its scopes before 1.0. */
+static GBytes *
+with_pre_1_0_names (GBytes *body)
+{
+  GString *old = g_string_new_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+
+  g_string_replace (old, "\"scopeSpans\"", "\"instrumentationLibrarySpans\"", 0);
+  g_string_replace (old, "\"scopeLogs\"", "\"instrumentationLibraryLogs\"", 0);
+  g_assert_cmpuint (g_string_replace (old, "\"scope\"", "\"instrumentationLibrary\"", 0), >, 0);
+  return g_string_free_to_bytes (old);
+}
+
+/* OTLP before 1.0 named the scope `instrumentationLibrary`, in
+ * `instrumentationLibrarySpans` or `instrumentationLibraryLogs`
+ * (OpenTelemetry JS before 0.28): the same traces, scope and all, as the
+ * file import of today's names. Before, the scope was dropped, and the
+ * log events with it. */
+static void
+test_pre_1_0_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", "opentelemetry.json", "opentelemetry-logs.json", NULL };
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *imported = NULL;
+
+  receive_test_import (fixture->imported, names);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) body = receive_test_instrumented (names[i]);
+      g_autoptr(GBytes) old_body = with_pre_1_0_names (body);
+
+      g_assert_cmpuint (receive_test_post (fixture->session, receiver,
+                                           g_str_has_suffix (names[i], "-logs.json") ? "/v1/logs" : "/v1/traces",
+                                           "application/json", NULL, old_body, NULL), ==, 200);
+    }
+  errata_otlp_receiver_stop (receiver);
+  stored = receive_test_metadata_text (fixture->received);
+  imported = receive_test_metadata_text (fixture->imported);
+  g_assert_nonnull (strstr (stored, "\"scope\":{\"name\":\"@arizeai/openinference-instrumentation-openai\""));
+  g_assert_cmpstr (stored, ==, imported);
+  assert_same_traces (fixture);
+}
+
+/* The proto's own field names are not OTLP/JSON's: a 400 that says so.
+ * Before, the request read as empty: 200, and nothing stored. */
+static void
+assert_proto_names_refused (Fixture            *fixture,
+                            ErrataOtlpReceiver *receiver)
+{
+  const char *paths[] = { "/v1/traces", "/v1/logs" };
+  const char *bodies[] = { "{\"resource_spans\":[{\"scope_spans\":[]}]}", "{\"resource_logs\":[]}" };
+  const char *names[] = { "resourceSpans", "resourceLogs" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (bodies[i], strlen (bodies[i]));
+      g_autoptr(GBytes) answer = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_cmpuint (receive_test_post (fixture->session, receiver, paths[i], "application/json", NULL, body,
+                                           &answer), ==, 400);
+      text = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+      g_assert_nonnull (strstr (text, "lowerCamelCase"));
+      g_assert_nonnull (strstr (text, names[i]));
+    }
+}
+
 static void
 test_bad_requests (Fixture       *fixture,
                    gconstpointer  data)
@@ -329,6 +398,7 @@ test_bad_requests (Fixture       *fixture,
                  "\"parentSpanId\":5}]}]}]}", -1, 200);
   /* An empty request is valid: nothing to store. */
   assert_status (fixture, receiver, "application/json", NULL, "{}", -1, 200);
+  assert_proto_names_refused (fixture, receiver);
   assert_status (fixture, receiver, "application/x-protobuf", NULL, "", 0, 200);
   errata_otlp_receiver_stop (receiver);
   g_clear_object (&receiver);
@@ -951,6 +1021,7 @@ main (int   argc,
   ADD ("/bad-requests", test_bad_requests);
   ADD ("/refused-body-not-kept", test_refused_body_not_kept);
   ADD ("/partial-success", test_partial_success);
+  ADD ("/pre-1.0-names", test_pre_1_0_names);
   ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/ten-megabytes", test_ten_megabytes);
   ADD ("/port-in-use", test_port_in_use);
