@@ -538,7 +538,7 @@ request_member (ErrataJsonReader *reader,
       request->seen_resource_spans = TRUE;
       return read_elements (reader, resource_spans_element, request);
     }
-  /* The proto's own name, not OTLP/JSON's: the tree's reader says so. */
+  /* The proto's own names, not OTLP/JSON's: the tree's reader maps them. */
   if (g_str_equal (name, "resource_spans"))
     return FALSE;
   return skip_value (reader);

@@ -78,7 +78,10 @@ gboolean   errata_live_journal_convert_items (ErrataProject     *project,
                                               GError           **error);
 
 /* A new trace built and its row's text made, on any thread: the writer
- * thread only inserts it (errata_live_journal_store_built). */
+ * thread only inserts it (errata_live_journal_store_built). Its trees are
+ * dropped once the row's text is made, so it holds no json-glib object
+ * (the metadata shared the spans' `resource` and attribute values): it
+ * may be freed on any thread, whoever holds the spans it was built from. */
 typedef struct _ErrataLiveBuilt ErrataLiveBuilt;
 
 ErrataLiveBuilt *errata_live_journal_build       (const char        *trace_id,

@@ -6,7 +6,7 @@
  * The writer stores a trace complete in its batch and new to the project
  * at once (errata-live-writer-store.c), and it was building those on the
  * builder threads while it waited: building and writing took turns, and
- * the receiver kept 1.4 of the 2 processors busy (bench/README.md). Most
+ * the receiver kept 1.4 to 1.5 of the 2 processors busy (bench/README.md). Most
  * of those traces come whole in one request, so their decoding thread
  * builds them already, in parallel with the writer's inserts; the writer
  * takes such a build only when the spans it would build from are the very
@@ -15,6 +15,9 @@
  * A trace whose earlier spans the writer holds is not built here: its
  * root alone would make a build the writer throws away (an exporter's
  * batch timer often sends the children a request before their root).
+ * What the writer holds lags its queue: children still queued when
+ * their root's request is decoded are not known yet, and that build is
+ * thrown away (rightly: it is not of all the spans).
  */
 
 #include "config.h"

@@ -18,7 +18,10 @@ typedef struct
 {
   ErrataLiveSpan  *root;    /* the request's span that made the guess */
   GPtrArray       *order;   /* the flat objects built from, in the request's
-                             * order; compared by address only, no references */
+                             * order; compared by address only, no references
+                             * (a reference would be dropped on the main
+                             * thread, which frees the job, while the sweeper
+                             * drops the writer's) */
   ErrataLiveBuilt *built;
 } ErrataLivePrebuilt;
 
@@ -30,15 +33,17 @@ typedef gboolean (*ErrataLiveTraceKnownFunc) (const char *trace_id,
 /* Builds each trace of `spans` (one request's, not handed on yet) that
  * has its root span there and is not known: an ErrataLivePrebuilt each,
  * in the order of their roots; NULL when there is none. Only reads
- * `spans`, but for their `journaled` and journal text
- * (errata_live_spans_mark_repeats), which the writer makes again. */
+ * `spans`, but for their `journaled` (errata_live_spans_mark_repeats),
+ * which the writer sets again, and the journal text of a span whose id
+ * is there twice, which the writer keeps. */
 GPtrArray       *errata_live_prebuild            (GPtrArray                *spans,
                                                   ErrataLiveTraceKnownFunc  known,
                                                   gpointer                  user_data);
 void             errata_live_prebuilt_free       (ErrataLivePrebuilt       *prebuilt);
 /* The trace built, taken, when `items` (the writer's, every span of the
  * trace it would build from, in arrival order) are exactly the objects it
- * was built from, in that order; NULL otherwise. */
+ * was built from, in that order; NULL otherwise. Only while the job's
+ * spans still hold their objects: before the batch is answered. */
 ErrataLiveBuilt *errata_live_prebuilt_take_built (ErrataLivePrebuilt       *prebuilt,
                                                   GPtrArray                *items);
 

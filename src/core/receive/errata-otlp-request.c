@@ -324,25 +324,74 @@ flatten_json_traces (GBytes    *body,
   return FALSE;
 }
 
-/* OTLP/JSON names fields in lowerCamelCase; the proto's own names
- * (`resource_spans`), which some hand-written or Python-serialised bodies
- * use, are unknown fields there, so the request read as empty: answered
- * 200, nothing stored, no word of why. */
-static gboolean
-check_camel_case (JsonObject        *object,
-                  ErrataOtlpSignal   signal,
-                  GError           **error)
+/* A proto field name in lowerCamelCase: `start_time_unix_nano` →
+ * `startTimeUnixNano`, as proto3's JSON mapping spells it. */
+static char *
+lower_camel_case (const char *name)
 {
+  GString *camel = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0' && camel->len > 0)
+        g_string_append_c (camel, g_ascii_toupper (*++p));
+      else
+        g_string_append_c (camel, *p);
+    }
+  return g_string_free (camel, FALSE);
+}
+
+/* The tree with every member named as OTLP/JSON names it. Every member
+ * name in an OTLP request is a field name (OTLP has no map fields; an
+ * attribute's key is a value), so all of them are renamed. */
+static JsonNode *
+camel_case_tree (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) renamed = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        {
+          g_autofree char *camel = lower_camel_case (name);
+
+          json_object_set_member (renamed, camel, camel_case_tree (value));
+        }
+      return json_node_init_object (json_node_alloc (), renamed);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) renamed = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (renamed, camel_case_tree (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), renamed);
+    }
+  return json_node_copy (node);
+}
+
+/* OTLP/JSON names fields in lowerCamelCase, but proto3's JSON parsers
+ * (the Collector's among them) take the proto's own names too
+ * (`resource_spans`), which Python's json_format writes when asked to keep
+ * them. Such a request read as empty: answered 200, nothing stored. */
+static void
+accept_proto_names (JsonNode         **root,
+                    ErrataOtlpSignal   signal)
+{
+  JsonObject *object = json_node_get_object (*root);
   const char *proto_name = signal == ERRATA_OTLP_LOGS ? "resource_logs" : "resource_spans";
+  JsonNode *renamed;
 
   if (!json_object_has_member (object, proto_name))
-    return TRUE;
-  g_set_error (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED,
-               /* Translators: %s and %s are field names of OTLP, e.g. “resourceSpans”
-                * and “resource_spans”: keep them as they are. */
-               _("OTLP/JSON names its fields in lowerCamelCase: “%s”, not “%s”"),
-               signal == ERRATA_OTLP_LOGS ? "resourceLogs" : "resourceSpans", proto_name);
-  return FALSE;
+    return;
+  renamed = camel_case_tree (*root);
+  json_node_unref (*root);
+  *root = renamed;
 }
 
 GPtrArray *
@@ -402,9 +451,8 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
                    _("the body must be a JSON object, found %s"), errata_json_node_describe (root));
       return NULL;
     }
+  accept_proto_names (&root, signal);
   object = json_node_get_object (root);
-  if (!json_object_has_member (object, expected) && !check_camel_case (object, signal, error))
-    return NULL;
   /* An empty request is valid OTLP: nothing to store. */
   if (!json_object_has_member (object, expected))
     return g_steal_pointer (&spans);
