@@ -225,9 +225,30 @@ errata_live_spans_mark_repeats (GPtrArray *spans)
     }
 }
 
-/* A tree of its own, values and all (json_node_copy() shares them). */
+/* A proto field name in lowerCamelCase: `start_time_unix_nano` →
+ * `startTimeUnixNano`, as proto3's JSON mapping spells it. */
+static char *
+lower_camel_case (const char *name)
+{
+  GString *camel = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0' && camel->len > 0)
+        g_string_append_c (camel, g_ascii_toupper (*++p));
+      else
+        g_string_append_c (camel, *p);
+    }
+  return g_string_free (camel, FALSE);
+}
+
+/* A tree of its own, values and all (json_node_copy() shares them); with
+ * `camel_case`, every member named in lowerCamelCase (every member name in
+ * an OTLP request is a field name: OTLP has no map fields, and an
+ * attribute's key is a value). */
 static JsonNode *
-deep_copy (JsonNode *node)
+copy_tree (JsonNode *node,
+           gboolean  camel_case)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -239,7 +260,11 @@ deep_copy (JsonNode *node)
       /* In the members' order: the trace's metadata is written from it. */
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
       while (json_object_iter_next_ordered (&iter, &key, &value))
-        json_object_set_member (copy, key, deep_copy (value));
+        {
+          g_autofree char *camel = camel_case ? lower_camel_case (key) : NULL;
+
+          json_object_set_member (copy, camel ? camel : key, copy_tree (value, camel_case));
+        }
       /* The node takes a reference of its own. */
       return json_node_init_object (json_node_alloc (), copy);
     }
@@ -249,7 +274,7 @@ deep_copy (JsonNode *node)
       g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+        json_array_add_element (copy, copy_tree (json_array_get_element (array, i), camel_case));
       return json_node_init_array (json_node_alloc (), copy);
     }
   if (JSON_NODE_HOLDS_NULL (node))
@@ -278,7 +303,7 @@ unshare_member (JsonObject *span,
   JsonNode *node = json_object_get_member (span, member);
 
   if (node != NULL)
-    json_object_set_member (span, member, deep_copy (node));
+    json_object_set_member (span, member, copy_tree (node, FALSE));
 }
 
 static gboolean
@@ -324,57 +349,6 @@ flatten_json_traces (GBytes    *body,
   return FALSE;
 }
 
-/* A proto field name in lowerCamelCase: `start_time_unix_nano` →
- * `startTimeUnixNano`, as proto3's JSON mapping spells it. */
-static char *
-lower_camel_case (const char *name)
-{
-  GString *camel = g_string_sized_new (strlen (name));
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] != '\0' && camel->len > 0)
-        g_string_append_c (camel, g_ascii_toupper (*++p));
-      else
-        g_string_append_c (camel, *p);
-    }
-  return g_string_free (camel, FALSE);
-}
-
-/* The tree with every member named as OTLP/JSON names it. Every member
- * name in an OTLP request is a field name (OTLP has no map fields; an
- * attribute's key is a value), so all of them are renamed. */
-static JsonNode *
-camel_case_tree (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(JsonObject) renamed = json_object_new ();
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &name, &value))
-        {
-          g_autofree char *camel = lower_camel_case (name);
-
-          json_object_set_member (renamed, camel, camel_case_tree (value));
-        }
-      return json_node_init_object (json_node_alloc (), renamed);
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) renamed = json_array_sized_new (json_array_get_length (array));
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (renamed, camel_case_tree (json_array_get_element (array, i)));
-      return json_node_init_array (json_node_alloc (), renamed);
-    }
-  return json_node_copy (node);
-}
-
 /* OTLP/JSON names fields in lowerCamelCase, but proto3's JSON parsers
  * (the Collector's among them) take the proto's own names too
  * (`resource_spans`), which Python's json_format writes when asked to keep
@@ -389,7 +363,7 @@ accept_proto_names (JsonNode         **root,
 
   if (!json_object_has_member (object, proto_name))
     return;
-  renamed = camel_case_tree (*root);
+  renamed = copy_tree (*root, TRUE);
   json_node_unref (*root);
   *root = renamed;
 }

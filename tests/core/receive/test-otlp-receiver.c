@@ -346,43 +346,17 @@ snake_case_tree (JsonNode *node)
   return json_node_copy (node);
 }
 
-/* Proto3's JSON parsers, the Collector's among them, take the proto's own
- * field names too (`resource_spans`, `start_time_unix_nano`: what
- * Python's json_format writes when told to keep them): the same traces as
- * the file import of OTLP/JSON's names. Before, such a request read as
- * empty: 200, and nothing stored. */
-static void
-test_proto_field_names (Fixture       *fixture,
-                        gconstpointer  data)
+/* `body` with the proto's own field names (a JSON string is never one
+ * of them: its key is a value). */
+static GBytes *
+with_proto_names (GBytes *body)
 {
-  const char * const names[] = { "openinference.json", "opentelemetry.json", "opentelemetry-logs.json", NULL };
-  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
-  g_autofree char *stored = NULL;
-  g_autofree char *imported = NULL;
-  ErrataOtlpReceiverCounts counts;
+  g_autoptr(JsonNode) tree = json_from_string (g_bytes_get_data (body, NULL), NULL);
+  g_autoptr(JsonNode) snake = snake_case_tree (tree);
+  char *text = json_to_string (snake, FALSE);
 
-  receive_test_import (fixture->imported, names);
-  receiver = receive_test_start (fixture->received, 3600 * 1000);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autoptr(GBytes) body = receive_test_instrumented (names[i]);
-      g_autoptr(JsonNode) tree = json_from_string (g_bytes_get_data (body, NULL), NULL);
-      g_autoptr(JsonNode) snake = snake_case_tree (tree);
-      g_autofree char *text = json_to_string (snake, FALSE);
-      g_autoptr(GBytes) snake_body = g_bytes_new (text, strlen (text));
-
-      g_assert_nonnull (strstr (text, "\"start_time_unix_nano\"") ? text : strstr (text, "\"time_unix_nano\""));
-      g_assert_cmpuint (receive_test_post (fixture->session, receiver,
-                                           g_str_has_suffix (names[i], "-logs.json") ? "/v1/logs" : "/v1/traces",
-                                           "application/json", NULL, snake_body, NULL), ==, 200);
-    }
-  errata_otlp_receiver_stop (receiver);
-  errata_otlp_receiver_get_counts (receiver, &counts);
-  g_assert_cmpuint (counts.spans_rejected, ==, 0);
-  stored = receive_test_metadata_text (fixture->received);
-  imported = receive_test_metadata_text (fixture->imported);
-  g_assert_cmpstr (stored, ==, imported);
-  assert_same_traces (fixture);
+  g_assert_nonnull (strstr (text, "_unix_nano\""));
+  return g_bytes_new_take (text, strlen (text));
 }
 
 /* `body` with the names OTLP gave its scopes before 1.0. */
@@ -397,37 +371,60 @@ with_pre_1_0_names (GBytes *body)
   return g_string_free_to_bytes (old);
 }
 
-/* OTLP before 1.0 named the scope `instrumentationLibrary`, in
- * `instrumentationLibrarySpans` or `instrumentationLibraryLogs`
- * (OpenTelemetry JS before 0.28): the same traces, scope and all, as the
- * file import of today's names. Before, the scope was dropped, and the
- * log events with it. */
+/* Three exports (spans, spans and their log events), each renamed by
+ * `rename` and sent, store what the file import of the originals stores:
+ * the same traces, the same metadata (the scope's too), nothing rejected. */
 static void
-test_pre_1_0_names (Fixture       *fixture,
-                    gconstpointer  data)
+assert_renamed_as_import (Fixture  *fixture,
+                          GBytes *(*rename) (GBytes *body))
 {
   const char * const names[] = { "openinference.json", "opentelemetry.json", "opentelemetry-logs.json", NULL };
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *imported = NULL;
+  ErrataOtlpReceiverCounts counts;
 
   receive_test_import (fixture->imported, names);
   receiver = receive_test_start (fixture->received, 3600 * 1000);
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autoptr(GBytes) body = receive_test_instrumented (names[i]);
-      g_autoptr(GBytes) old_body = with_pre_1_0_names (body);
+      g_autoptr(GBytes) renamed = rename (body);
 
       g_assert_cmpuint (receive_test_post (fixture->session, receiver,
                                            g_str_has_suffix (names[i], "-logs.json") ? "/v1/logs" : "/v1/traces",
-                                           "application/json", NULL, old_body, NULL), ==, 200);
+                                           "application/json", NULL, renamed, NULL), ==, 200);
     }
   errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.spans_rejected, ==, 0);
   stored = receive_test_metadata_text (fixture->received);
   imported = receive_test_metadata_text (fixture->imported);
   g_assert_nonnull (strstr (stored, "\"scope\":{\"name\":\"@arizeai/openinference-instrumentation-openai\""));
   g_assert_cmpstr (stored, ==, imported);
   assert_same_traces (fixture);
+}
+
+/* Proto3's JSON parsers, the Collector's among them, take the proto's own
+ * field names too (`resource_spans`, `start_time_unix_nano`: what
+ * Python's json_format writes when told to keep them). Before, such a
+ * request read as empty: 200, and nothing stored. */
+static void
+test_proto_field_names (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  assert_renamed_as_import (fixture, with_proto_names);
+}
+
+/* OTLP before 1.0 named the scope `instrumentationLibrary`, in
+ * `instrumentationLibrarySpans` or `instrumentationLibraryLogs`
+ * (OpenTelemetry JS before 0.28). Before, the scope was dropped, and the
+ * log events with it. */
+static void
+test_pre_1_0_names (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_renamed_as_import (fixture, with_pre_1_0_names);
 }
 
 static void
