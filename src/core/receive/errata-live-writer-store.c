@@ -382,9 +382,8 @@ store_direct (ErrataLiveWriter  *self,
 {
   for (guint i = 0; i < ids->len; i++)
     {
-      ErrataLiveOutcome outcome;
-
       ErrataLiveTraceState *state = states->pdata[i];
+      ErrataLiveOutcome outcome;
 
       if (!convert_one (self, ids->pdata[i], state, FALSE, &outcome, error))
         return FALSE;
