@@ -183,11 +183,12 @@ receive_test_gzip (GBytes *body)
 }
 
 GPtrArray *
-receive_test_decode (GBytes *body)
+receive_test_decode (ErrataOtlpSignal  signal,
+                     GBytes           *body)
 {
   g_autoptr(GError) error = NULL;
   guint rejected = 0;
-  GPtrArray *spans = errata_otlp_decode_request (ERRATA_OTLP_TRACES, ERRATA_OTLP_JSON, FALSE, body,
+  GPtrArray *spans = errata_otlp_decode_request (signal, ERRATA_OTLP_JSON, FALSE, body,
                                                  G_MAXSIZE, &rejected, NULL, &error);
 
   g_assert_no_error (error);

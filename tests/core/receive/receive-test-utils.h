@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "errata-otlp-receiver.h"
+#include "errata-otlp-request.h"
 #include "errata-project.h"
 
 G_BEGIN_DECLS
@@ -50,7 +51,9 @@ GBytes             *receive_test_gzip          (GBytes      *body);
 /* Every trace's metadata (the spans it was built from), in the order of
  * their external ids, a line each. */
 char               *receive_test_metadata_text (const char  *path);
-/* The spans (ErrataLiveSpan) of a JSON trace request, none rejected. */
-GPtrArray          *receive_test_decode        (GBytes      *body);
+/* The spans or log records (ErrataLiveSpan) of a JSON request, none
+ * rejected. */
+GPtrArray          *receive_test_decode        (ErrataOtlpSignal signal,
+                                                GBytes      *body);
 
 G_END_DECLS

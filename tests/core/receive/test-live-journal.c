@@ -125,7 +125,7 @@ test_replay_after_crash (Fixture       *fixture,
 {
   const char * const names[] = { "openinference.json", NULL };
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
-  g_autoptr(GPtrArray) spans = receive_test_decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (ERRATA_OTLP_TRACES, body);
   g_autoptr(GFile) file = g_file_new_for_path (fixture->received);
   g_autoptr(ErrataProject) project = NULL;
   g_autoptr(ErrataOtlpReceiver) receiver = NULL;
@@ -631,10 +631,13 @@ static char *refused_trace_id;
 /* Run by SQLite on every connection this process opens, the receiver's
  * writer's included: a temporary trigger (a permanent one would make the
  * project one Errata did not write, which it refuses to open). */
+/* A temporary trigger `name` refusing rows of `table` whose `column` is
+ * the refused trace id. */
 static int
-refuse_trace (sqlite3                     *db,
-              char                       **error,
-              const sqlite3_api_routines  *api)
+add_refusal (sqlite3    *db,
+             const char *name,
+             const char *table,
+             const char *column)
 {
   g_autofree char *sql = NULL;
   const char *file = sqlite3_db_filename (db, "main");
@@ -642,10 +645,18 @@ refuse_trace (sqlite3                     *db,
   /* Not the in-memory reference schema the integrity check makes. */
   if (refused_trace_id == NULL || file == NULL || *file == '\0')
     return SQLITE_OK;
-  sql = g_strdup_printf ("CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.traces"
-                         " WHEN NEW.external_id = '%s'"
-                         " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", refused_trace_id);
+  sql = g_strdup_printf ("CREATE TEMP TRIGGER %s BEFORE INSERT ON main.%s WHEN NEW.%s = '%s'"
+                         " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                         name, table, column, refused_trace_id);
   return sqlite3_exec (db, sql, NULL, NULL, NULL) == SQLITE_OK ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static int
+refuse_trace (sqlite3                     *db,
+              char                       **error,
+              const sqlite3_api_routines  *api)
+{
+  return add_refusal (db, "refuse", "traces", "external_id");
 }
 
 /* The fixture's first trace and the others, as two requests. */
@@ -754,15 +765,7 @@ refuse_trace_and_spans (sqlite3                     *db,
                         char                       **error,
                         const sqlite3_api_routines  *api)
 {
-  g_autofree char *sql = NULL;
-  const char *file = sqlite3_db_filename (db, "main");
-
-  if (refused_trace_id == NULL || file == NULL || *file == '\0')
-    return SQLITE_OK;
-  sql = g_strdup_printf ("CREATE TEMP TRIGGER refuse_spans BEFORE INSERT ON main.live_spans"
-                         " WHEN NEW.trace_id = '%s'"
-                         " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", refused_trace_id);
-  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (add_refusal (db, "refuse_spans", "live_spans", "trace_id") != SQLITE_OK)
     return SQLITE_ERROR;
   return refuse_trace (db, error, api);
 }
@@ -937,7 +940,7 @@ receive_whole_fixture (Fixture    *fixture,
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_spans"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT count(*) FROM live_pending"), ==, 0);
   g_assert_cmpint (query_int (fixture->received, "SELECT n_added FROM imports"), ==, 8);
-  all = receive_test_decode (twice);
+  all = receive_test_decode (ERRATA_OTLP_TRACES, twice);
   g_assert_cmpuint (counts.spans_accepted, ==, all->len);
   return counts;
 }
@@ -1023,7 +1026,7 @@ test_same_span_id_twice (Fixture       *fixture,
   json_array_add_element (spans, copy);
   text = json_to_string (root, FALSE);
   changed = g_bytes_new (text, strlen (text));
-  all = receive_test_decode (changed);
+  all = receive_test_decode (ERRATA_OTLP_TRACES, changed);
 
   at_once = receive_into (fixture, fixture->received, changed, NULL, &counts_at_once);
   /* The other project, empty, through the journal. */
@@ -1109,7 +1112,7 @@ test_equal_span_twice (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = receive_test_decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (ERRATA_OTLP_TRACES, body);
   g_autoptr(GBytes) twice = NULL;
   JsonArray *spans = llm_spans_of (root);
 
@@ -1128,7 +1131,7 @@ test_changed_span_repeated (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = receive_test_decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (ERRATA_OTLP_TRACES, body);
   g_autoptr(GBytes) changed = NULL;
   g_autoptr(GBytes) repeated = NULL;
   JsonArray *spans = llm_spans_of (root);
@@ -1152,7 +1155,7 @@ test_reordered_resend_unchanged (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(GPtrArray) sent = receive_test_decode (body);
+  g_autoptr(GPtrArray) sent = receive_test_decode (ERRATA_OTLP_TRACES, body);
   g_autoptr(GBytes) reordered = NULL;
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
   g_autofree char *first_text = NULL;
@@ -1216,7 +1219,7 @@ test_without_conversation_counted (Fixture       *fixture,
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("opentelemetry.json");
   g_autoptr(ErrataOtlpReceiver) receiver = receive_test_start (fixture->received, 3600 * 1000);
-  g_autoptr(GPtrArray) spans = receive_test_decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (ERRATA_OTLP_TRACES, body);
   ErrataOtlpReceiverCounts counts;
 
   g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
@@ -1455,14 +1458,10 @@ test_log_time_observed (void)
     "{\"traceId\":\"ab\",\"spanId\":\"01\",\"timeUnixNano\":\"1700000000000000001\","
     "\"observedTimeUnixNano\":\"1700000000000000009\",\"eventName\":\"gen_ai.choice\"}]}]}]}";
   g_autoptr(GBytes) body = g_bytes_new_static (request, sizeof request - 1);
-  g_autoptr(GError) error = NULL;
-  guint rejected = 0;
-  g_autoptr(GPtrArray) records = errata_otlp_decode_request (ERRATA_OTLP_LOGS, ERRATA_OTLP_JSON, FALSE, body,
-                                                             G_MAXSIZE, &rejected, NULL, &error);
+  g_autoptr(GPtrArray) records = receive_test_decode (ERRATA_OTLP_LOGS, body);
   ErrataLiveSpan *unstamped;
   ErrataLiveSpan *stamped;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, 2);
   unstamped = records->pdata[0];
   stamped = records->pdata[1];
@@ -1485,15 +1484,11 @@ test_ids_any_case (void)
     "\"spanId\":\"EEE19B7EC3C1B174\",\"timeUnixNano\":\"1\",\"eventName\":\"gen_ai.choice\"}]}]}]}";
   g_autoptr(GBytes) spans_body = g_bytes_new_static (spans_request, sizeof spans_request - 1);
   g_autoptr(GBytes) logs_body = g_bytes_new_static (logs_request, sizeof logs_request - 1);
-  g_autoptr(GPtrArray) spans = receive_test_decode (spans_body);
-  g_autoptr(GError) error = NULL;
-  guint rejected = 0;
-  g_autoptr(GPtrArray) records = errata_otlp_decode_request (ERRATA_OTLP_LOGS, ERRATA_OTLP_JSON, FALSE, logs_body,
-                                                             G_MAXSIZE, &rejected, NULL, &error);
+  g_autoptr(GPtrArray) spans = receive_test_decode (ERRATA_OTLP_TRACES, spans_body);
+  g_autoptr(GPtrArray) records = receive_test_decode (ERRATA_OTLP_LOGS, logs_body);
   ErrataLiveSpan *span;
   ErrataLiveSpan *record;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (spans->len, ==, 1);
   g_assert_cmpuint (records->len, ==, 1);
   span = spans->pdata[0];
@@ -1524,7 +1519,7 @@ test_span_copies (void)
     "{\"traceId\":\"aa\",\"spanId\":\"01\",\"name\":\"one\",\"startTimeUnixNano\":\"1\"},"
     "{\"traceId\":\"bb\",\"spanId\":\"02\",\"name\":\"two\",\"startTimeUnixNano\":\"2\"}]}]}]}";
   g_autoptr(GBytes) body = g_bytes_new_static (request, sizeof request - 1);
-  g_autoptr(GPtrArray) spans = receive_test_decode (body);
+  g_autoptr(GPtrArray) spans = receive_test_decode (ERRATA_OTLP_TRACES, body);
   ErrataLiveSpan *first;
   ErrataLiveSpan *second;
 

@@ -27,7 +27,7 @@ decode_fixture (void)
 {
   g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
 
-  return receive_test_decode (body);
+  return receive_test_decode (ERRATA_OTLP_TRACES, body);
 }
 
 static gboolean
