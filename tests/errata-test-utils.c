@@ -536,3 +536,49 @@ errata_test_traces_text (const char *project_path,
   sqlite3_close (db);
   return g_string_free (text, FALSE);
 }
+
+/* `name` as the proto spells it: `startTimeUnixNano` → `start_time_unix_nano`. */
+static char *
+snake_case (const char *name)
+{
+  GString *snake = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (*p))
+        g_string_append_c (snake, '_');
+      g_string_append_c (snake, g_ascii_tolower (*p));
+    }
+  return g_string_free (snake, FALSE);
+}
+
+JsonNode *
+errata_test_json_proto_names (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) renamed = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        {
+          g_autofree char *snake = snake_case (name);
+
+          json_object_set_member (renamed, snake, errata_test_json_proto_names (value));
+        }
+      return json_node_init_object (json_node_alloc (), renamed);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) renamed = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (renamed, errata_test_json_proto_names (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), renamed);
+    }
+  return json_node_copy (node);
+}

@@ -71,6 +71,11 @@ char          *errata_test_write_file       (const char *dir,
 char          *errata_test_traces_text      (const char *project_path,
                                              const char *source);
 
+/* A copy of the JSON tree `node` with every member named as a proto names
+ * its fields (`startTimeUnixNano` → `start_time_unix_nano`): OTLP/JSON as
+ * Python's json_format writes it when told to keep the proto's names. */
+JsonNode      *errata_test_json_proto_names (JsonNode   *node);
+
 /* A trace with a user and an assistant message. */
 ErrataTrace   *errata_test_new_trace        (const char *external_id,
                                              const char *user_text,

@@ -21,7 +21,9 @@
 static gboolean
 is_otel (JsonObject *object)
 {
-  return json_object_has_member (object, "resourceSpans") || json_object_has_member (object, "resourceLogs");
+  /* In OTLP/JSON's field names or in the proto's (errata-import-otel-stage.c). */
+  return json_object_has_member (object, "resourceSpans") || json_object_has_member (object, "resourceLogs")
+         || json_object_has_member (object, "resource_spans") || json_object_has_member (object, "resource_logs");
 }
 
 static gboolean

@@ -253,6 +253,90 @@ flatten_spans (JsonArray          *spans,
   return TRUE;
 }
 
+/* A proto field name in lowerCamelCase: `start_time_unix_nano` →
+ * `startTimeUnixNano`, as proto3's JSON mapping spells it. */
+static char *
+lower_camel_case (const char *name)
+{
+  GString *camel = g_string_sized_new (strlen (name));
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0' && camel->len > 0)
+        g_string_append_c (camel, g_ascii_toupper (*++p));
+      else
+        g_string_append_c (camel, *p);
+    }
+  return g_string_free (camel, FALSE);
+}
+
+/* A tree of its own, values and all (json_node_copy() shares them); with
+ * `camel_case`, every member named in lowerCamelCase (every member name in
+ * an OTLP request is a field name: OTLP has no map fields, and an
+ * attribute's key is a value). */
+JsonNode *
+_errata_import_otel_copy_tree (JsonNode *node,
+                               gboolean  camel_case)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *key;
+      JsonNode *value;
+
+      /* In the members' order: the trace's metadata is written from it. */
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &key, &value))
+        {
+          g_autofree char *camel = camel_case ? lower_camel_case (key) : NULL;
+
+          json_object_set_member (copy, camel ? camel : key, _errata_import_otel_copy_tree (value, camel_case));
+        }
+      /* The node takes a reference of its own. */
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, _errata_import_otel_copy_tree (json_array_get_element (array, i), camel_case));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    return json_node_init_null (json_node_alloc ());
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_init_int (json_node_alloc (), json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      return json_node_init_double (json_node_alloc (), json_node_get_double (node));
+    case G_TYPE_BOOLEAN:
+      return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
+    default:
+      return json_node_init_string (json_node_alloc (), json_node_get_string (node));
+    }
+}
+
+/* OTLP/JSON names fields in lowerCamelCase, but proto3's JSON parsers
+ * (the Collector's among them) take the proto's own names too
+ * (`resource_spans`), which Python's json_format writes when asked to keep
+ * them. Such a file was not recognised, and such a request read as empty
+ * (answered 200, nothing stored). NULL when `object` has OTLP/JSON's
+ * names; else a copy named as OTLP/JSON names it. */
+JsonNode *
+_errata_import_otel_json_names (JsonObject *object)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (!json_object_has_member (object, "resource_spans") && !json_object_has_member (object, "resource_logs"))
+    return NULL;
+  root = json_node_init_object (json_node_alloc (), object);
+  return _errata_import_otel_copy_tree (root, TRUE);
+}
+
 gboolean
 _errata_import_otel_flatten (JsonObject          *object,
                              ErrataOtelSinkFunc   sink,
@@ -331,6 +415,7 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
                            GError              **error)
 {
   StageSink sink = { stage, ctx };
+  g_autoptr(JsonNode) renamed = NULL;
   JsonObject *object;
   guint n_staged = 0;
   guint n_rejected = 0;
@@ -338,6 +423,9 @@ _errata_import_otel_stage (ErrataImportStage    *stage,
   object = _errata_import_require_object (record, error);
   if (object == NULL)
     return FALSE;
+  renamed = _errata_import_otel_json_names (object);
+  if (renamed != NULL)
+    object = json_node_get_object (renamed);
   if (!_errata_import_otel_flatten (object, stage_one, &sink, &n_staged, &n_rejected, error))
     return FALSE;
   if (n_staged > 0)

@@ -150,6 +150,13 @@ typedef gboolean (*ErrataOtelSinkFunc) (gpointer     user_data,
                                         gint64       start,
                                         JsonNode    *flat,
                                         GError     **error);
+/* A tree of its own, values and all (json_node_copy() shares them); with
+ * `camel_case`, every member named in lowerCamelCase. */
+JsonNode          *_errata_import_otel_copy_tree  (JsonNode            *node,
+                                                  gboolean             camel_case);
+/* NULL for a request in OTLP/JSON's field names; for one in the proto's
+ * (`resource_spans`), a copy in OTLP/JSON's. */
+JsonNode          *_errata_import_otel_json_names (JsonObject          *object);
 /* Each span of an ExportTraceServiceRequest (or log record of an
  * ExportLogsServiceRequest) in OTLP JSON, flattened and handed to `sink`
  * under its trace id, in the request's order. *n_items counts them,

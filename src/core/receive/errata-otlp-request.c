@@ -225,73 +225,6 @@ errata_live_spans_mark_repeats (GPtrArray *spans)
     }
 }
 
-/* A proto field name in lowerCamelCase: `start_time_unix_nano` →
- * `startTimeUnixNano`, as proto3's JSON mapping spells it. */
-static char *
-lower_camel_case (const char *name)
-{
-  GString *camel = g_string_sized_new (strlen (name));
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] != '\0' && camel->len > 0)
-        g_string_append_c (camel, g_ascii_toupper (*++p));
-      else
-        g_string_append_c (camel, *p);
-    }
-  return g_string_free (camel, FALSE);
-}
-
-/* A tree of its own, values and all (json_node_copy() shares them); with
- * `camel_case`, every member named in lowerCamelCase (every member name in
- * an OTLP request is a field name: OTLP has no map fields, and an
- * attribute's key is a value). */
-static JsonNode *
-copy_tree (JsonNode *node,
-           gboolean  camel_case)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(JsonObject) copy = json_object_new ();
-      JsonObjectIter iter;
-      const char *key;
-      JsonNode *value;
-
-      /* In the members' order: the trace's metadata is written from it. */
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &key, &value))
-        {
-          g_autofree char *camel = camel_case ? lower_camel_case (key) : NULL;
-
-          json_object_set_member (copy, camel ? camel : key, copy_tree (value, camel_case));
-        }
-      /* The node takes a reference of its own. */
-      return json_node_init_object (json_node_alloc (), copy);
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (copy, copy_tree (json_array_get_element (array, i), camel_case));
-      return json_node_init_array (json_node_alloc (), copy);
-    }
-  if (JSON_NODE_HOLDS_NULL (node))
-    return json_node_init_null (json_node_alloc ());
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      return json_node_init_int (json_node_alloc (), json_node_get_int (node));
-    case G_TYPE_DOUBLE:
-      return json_node_init_double (json_node_alloc (), json_node_get_double (node));
-    case G_TYPE_BOOLEAN:
-      return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
-    default:
-      return json_node_init_string (json_node_alloc (), json_node_get_string (node));
-    }
-}
-
 /* The flattening gives the spans of one resource and scope the same
  * `resource` object and `scope` node; spans of different traces are built
  * on different threads, and json-glib's references are not atomic, so
@@ -303,7 +236,7 @@ unshare_member (JsonObject *span,
   JsonNode *node = json_object_get_member (span, member);
 
   if (node != NULL)
-    json_object_set_member (span, member, copy_tree (node, FALSE));
+    json_object_set_member (span, member, _errata_import_otel_copy_tree (node, FALSE));
 }
 
 static gboolean
@@ -349,21 +282,16 @@ flatten_json_traces (GBytes    *body,
   return FALSE;
 }
 
-/* OTLP/JSON names fields in lowerCamelCase, but proto3's JSON parsers
- * (the Collector's among them) take the proto's own names too
- * (`resource_spans`), which Python's json_format writes when asked to keep
- * them. Such a request read as empty: answered 200, nothing stored. */
+/* A request with the proto's field names (`resource_spans`), as Python's
+ * json_format writes them when asked to keep them, read as the same
+ * request in OTLP/JSON's names (errata-import-otel-stage.c says why). */
 static void
-accept_proto_names (JsonNode         **root,
-                    ErrataOtlpSignal   signal)
+accept_proto_names (JsonNode **root)
 {
-  JsonObject *object = json_node_get_object (*root);
-  const char *proto_name = signal == ERRATA_OTLP_LOGS ? "resource_logs" : "resource_spans";
-  JsonNode *renamed;
+  JsonNode *renamed = _errata_import_otel_json_names (json_node_get_object (*root));
 
-  if (!json_object_has_member (object, proto_name))
+  if (renamed == NULL)
     return;
-  renamed = copy_tree (*root, TRUE);
   json_node_unref (*root);
   *root = renamed;
 }
@@ -425,7 +353,7 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
                    _("the body must be a JSON object, found %s"), errata_json_node_describe (root));
       return NULL;
     }
-  accept_proto_names (&root, signal);
+  accept_proto_names (&root);
   object = json_node_get_object (root);
   /* An empty request is valid OTLP: nothing to store. */
   if (!json_object_has_member (object, expected))

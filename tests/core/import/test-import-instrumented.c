@@ -395,6 +395,122 @@ test_spans_written_twice (void)
   errata_test_remove_tree (dir_twice);
 }
 
+/* `name` (JSON or JSONL) written to `dir` with the proto's field names. */
+static void
+write_with_proto_names (const char *dir,
+                        const char *name)
+{
+  g_autofree char *path = data_path (name);
+  g_autofree char *contents = NULL;
+  g_autofree char *written = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) renamed = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  if (g_str_has_suffix (name, ".jsonl"))
+    lines = g_strsplit (contents, "\n", -1);
+  else
+    lines = g_strdupv ((char *[]) { contents, NULL });
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) tree = NULL;
+      g_autoptr(JsonNode) snake = NULL;
+      g_autofree char *text = NULL;
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      tree = json_from_string (lines[i], &error);
+      g_assert_no_error (error);
+      snake = errata_test_json_proto_names (tree);
+      text = json_to_string (snake, FALSE);
+      g_string_append_printf (renamed, "%s\n", text);
+    }
+  g_assert_nonnull (strstr (renamed->str, "\"resource_"));
+  g_assert_null (strstr (renamed->str, "\"resourceSpans\""));
+  written = errata_test_write_file (dir, name, renamed->str, -1);
+}
+
+/* Each trace's metadata as text, by external id. */
+static char *
+metadata_text (ErrataProject *project)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 n = errata_project_count_traces (project, NULL, NULL);
+
+  for (gint64 id = 1; id <= n; id++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ErrataTrace) trace = errata_project_get_trace (project, id, &error);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      node = json_node_init_object (json_node_alloc (), errata_trace_get_metadata (trace));
+      json = json_to_string (node, FALSE);
+      g_string_append_printf (text, "%s\t%s\n", errata_trace_get_external_id (trace), json);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* OTLP/JSON with the proto's field names (`resource_spans`,
+ * `start_time_unix_nano`), as Python's json_format writes it when told to
+ * keep them: the same traces, metadata and all, as OTLP/JSON's names. It
+ * was not recognised as OpenTelemetry. Spans alone, spans with their log
+ * events, and one request a line. */
+static void
+test_proto_field_names (void)
+{
+  const char *const sets[][3] = {
+    { "openinference.json", NULL, NULL },
+    { "opentelemetry.json", "opentelemetry-logs.json", NULL },
+    { "traceloop-0.27-per-span.jsonl", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *dir_as_is = NULL;
+      g_autofree char *dir_renamed = NULL;
+      g_autoptr(ErrataProject) as_is = errata_test_new_project (&dir_as_is);
+      g_autoptr(ErrataProject) renamed = errata_test_new_project (&dir_renamed);
+      g_autoptr(ErrataImportReport) as_is_report = import_files (as_is, sets[i]);
+      g_autoptr(ErrataImportReport) renamed_report = NULL;
+      g_autoptr(ErrataImporter) importer = errata_importer_new ();
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path_as_is = g_file_get_path (errata_project_get_file (as_is));
+      g_autofree char *path_renamed = g_file_get_path (errata_project_get_file (renamed));
+      g_autofree char *traces_as_is = NULL;
+      g_autofree char *traces_renamed = NULL;
+      g_autofree char *metadata_as_is = NULL;
+      g_autofree char *metadata_renamed = NULL;
+
+      for (guint j = 0; sets[i][j] != NULL; j++)
+        {
+          g_autofree char *path = g_build_filename (dir_renamed, sets[i][j], NULL);
+
+          write_with_proto_names (dir_renamed, sets[i][j]);
+          g_ptr_array_add (files, g_file_new_for_path (path));
+        }
+      renamed_report = errata_importer_import (importer, renamed, (GFile **)files->pdata, files->len, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (errata_import_report_get_n_added (as_is_report), ==, 8);
+      g_assert_cmpuint (errata_import_report_get_n_added (renamed_report), ==, 8);
+      g_assert_cmpuint (errata_import_report_get_n_skipped (renamed_report), ==, 0);
+      traces_as_is = errata_test_traces_text (path_as_is, NULL);
+      traces_renamed = errata_test_traces_text (path_renamed, NULL);
+      g_assert_cmpstr (traces_renamed, ==, traces_as_is);
+      metadata_as_is = metadata_text (as_is);
+      metadata_renamed = metadata_text (renamed);
+      g_assert_nonnull (strstr (metadata_as_is, "\"scope\""));
+      g_assert_cmpstr (metadata_renamed, ==, metadata_as_is);
+      errata_project_close (as_is);
+      errata_project_close (renamed);
+      errata_test_remove_tree (dir_as_is);
+      errata_test_remove_tree (dir_renamed);
+    }
+}
+
 /* Langfuse's API export: a chat's generations and a title call made after
  * it. The chat is the conversation, the title call a secondary call. */
 static void
@@ -513,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/import/instrumented/spans-without-logs", test_spans_without_logs);
   g_test_add_func ("/import/instrumented/spans-written-twice", test_spans_written_twice);
   g_test_add_func ("/import/instrumented/format-names", test_format_names);
+  g_test_add_func ("/import/instrumented/proto-field-names", test_proto_field_names);
   g_test_add_func ("/import/langfuse-api/title-call", test_langfuse_api_title_call);
   status = g_test_run ();
   g_ptr_array_unref (cases);

@@ -300,59 +300,13 @@ post_chunked (SoupSession        *session,
   return soup_message_get_status (message);
 }
 
-/* `name` as the proto spells it: `startTimeUnixNano` → `start_time_unix_nano`. */
-static char *
-snake_case (const char *name)
-{
-  GString *snake = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p++)
-    {
-      if (g_ascii_isupper (*p))
-        g_string_append_c (snake, '_');
-      g_string_append_c (snake, g_ascii_tolower (*p));
-    }
-  return g_string_free (snake, FALSE);
-}
-
-static JsonNode *
-snake_case_tree (JsonNode *node)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(JsonObject) renamed = json_object_new ();
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init_ordered (&iter, json_node_get_object (node));
-      while (json_object_iter_next_ordered (&iter, &name, &value))
-        {
-          g_autofree char *snake = snake_case (name);
-
-          json_object_set_member (renamed, snake, snake_case_tree (value));
-        }
-      return json_node_init_object (json_node_alloc (), renamed);
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) renamed = json_array_new ();
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (renamed, snake_case_tree (json_array_get_element (array, i)));
-      return json_node_init_array (json_node_alloc (), renamed);
-    }
-  return json_node_copy (node);
-}
-
 /* `body` with the proto's own field names (a JSON string is never one
  * of them: its key is a value). */
 static GBytes *
 with_proto_names (GBytes *body)
 {
   g_autoptr(JsonNode) tree = json_from_string (g_bytes_get_data (body, NULL), NULL);
-  g_autoptr(JsonNode) snake = snake_case_tree (tree);
+  g_autoptr(JsonNode) snake = errata_test_json_proto_names (tree);
   char *text = json_to_string (snake, FALSE);
 
   g_assert_nonnull (strstr (text, "_unix_nano\""));
