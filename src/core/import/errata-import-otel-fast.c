@@ -238,15 +238,12 @@ static JsonNode *
 any_value_of_one (const char *name,
                   JsonNode   *value)
 {
-  if (g_str_equal (name, "stringValue") || g_str_equal (name, "doubleValue")
-      || g_str_equal (name, "boolValue") || g_str_equal (name, "bytesValue"))
+  if (g_str_equal (name, "stringValue") || g_str_equal (name, "boolValue") || g_str_equal (name, "bytesValue"))
     return json_node_ref (value);
+  if (g_str_equal (name, "doubleValue"))
+    return _errata_import_otel_double (value);
   if (g_str_equal (name, "intValue"))
-    {
-      g_autofree char *text = _errata_import_value_text (value);
-
-      return json_node_init_int (json_node_alloc (), text ? g_ascii_strtoll (text, NULL, 10) : 0);
-    }
+    return json_node_init_int (json_node_alloc (), _errata_import_otel_int64 (value));
   return NULL;
 }
 

@@ -31,9 +31,7 @@ static gint64
 nanos (JsonObject *record,
        const char *key)
 {
-  g_autofree char *text = _errata_import_value_text (json_object_get_member (record, key));
-
-  return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
+  return _errata_import_otel_int64 (json_object_get_member (record, key));
 }
 
 /* When it happened; a record without (0) has at least the time it was

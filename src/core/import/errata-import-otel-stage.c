@@ -17,6 +17,7 @@
 #include "errata-json-guard.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 
 static JsonNode *
@@ -51,6 +52,18 @@ any_kvlist (JsonObject *kvlist)
   return node;
 }
 
+/* A double written without a fraction (`1`: JavaScript writes 1.0 so)
+ * is still a double, as protobuf's encoding of the same value gives it:
+ * an attribute should not change its type with the exporter's encoding.
+ * Anything else (`"NaN"`, a string) as it is. */
+JsonNode *
+_errata_import_otel_double (JsonNode *value)
+{
+  if (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+    return json_node_init_double (json_node_alloc (), (double)json_node_get_int (value));
+  return json_node_copy (value);
+}
+
 /* OTLP's AnyValue to plain JSON. 64-bit integers arrive as strings. */
 JsonNode *
 _errata_import_otel_any_value (JsonNode *value)
@@ -62,17 +75,15 @@ _errata_import_otel_any_value (JsonNode *value)
     return value ? json_node_copy (value) : json_node_new (JSON_NODE_NULL);
 
   object = json_node_get_object (value);
-  if ((member = json_object_get_member (object, "stringValue")) != NULL
-      || (member = json_object_get_member (object, "doubleValue")) != NULL
-      || (member = json_object_get_member (object, "boolValue")) != NULL
+  if ((member = json_object_get_member (object, "stringValue")) != NULL)
+    return json_node_copy (member);
+  if ((member = json_object_get_member (object, "doubleValue")) != NULL)
+    return _errata_import_otel_double (member);
+  if ((member = json_object_get_member (object, "boolValue")) != NULL
       || (member = json_object_get_member (object, "bytesValue")) != NULL)
     return json_node_copy (member);
   if ((member = json_object_get_member (object, "intValue")) != NULL)
-    {
-      g_autofree char *text = _errata_import_value_text (member);
-
-      return json_node_init_int (json_node_alloc (), text ? g_ascii_strtoll (text, NULL, 10) : 0);
-    }
+    return json_node_init_int (json_node_alloc (), _errata_import_otel_int64 (member));
   if (errata_json_get_object (object, "arrayValue") != NULL)
     return any_array (errata_json_get_object (object, "arrayValue"));
   if (errata_json_get_object (object, "kvlistValue") != NULL)
@@ -96,12 +107,27 @@ _errata_import_otel_flatten_attributes (JsonArray *attributes)
   return result;
 }
 
-static gint64
-nanos_of (JsonNode *value)
+/* A proto3 JSON int64: a number or a decimal string, and with an exponent
+ * too (`1.7e18`, which a JSON writer may make of a large number) when the
+ * value is whole, as protobuf's own JSON parsers take it. It read as 1.
+ * 0 when `value` is none of these. */
+gint64
+_errata_import_otel_int64 (JsonNode *value)
 {
   g_autofree char *text = _errata_import_value_text (value);
+  char *end = NULL;
+  gint64 result;
+  double real;
 
-  return text ? (gint64)g_ascii_strtoull (text, NULL, 10) : 0;
+  if (text == NULL)
+    return 0;
+  result = g_ascii_strtoll (text, &end, 10);
+  if (*end != '.' && *end != 'e' && *end != 'E')
+    return result;
+  real = g_ascii_strtod (text, &end);
+  if (*end == '\0' && real == floor (real) && real >= -9223372036854775808.0 && real < 9223372036854775808.0)
+    return (gint64)real;
+  return result;
 }
 
 gboolean
@@ -119,7 +145,7 @@ gint64
 _errata_import_otel_nanos (JsonObject *span,
                            const char *key)
 {
-  return nanos_of (json_object_get_member (span, key));
+  return _errata_import_otel_int64 (json_object_get_member (span, key));
 }
 
 /* OTLP's JSON ids are hex, "case-insensitive" says the specification:
@@ -159,7 +185,7 @@ _errata_import_otel_set_flat_member (JsonObject *flat,
 
   if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
     {
-      json_object_set_int_member (flat, key, nanos_of (value));
+      json_object_set_int_member (flat, key, _errata_import_otel_int64 (value));
       json_node_unref (value);
     }
   else if (is_id_key (key) && _errata_import_otel_lower_id (value, &lower))

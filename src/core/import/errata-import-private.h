@@ -141,6 +141,11 @@ gboolean           _errata_import_otel_is_trace_id (const char *id);
 gboolean           _errata_import_otel_lower_id  (JsonNode   *value,
                                                   char      **lower);
 /* A span's time member, in nanoseconds (OTLP writes them as strings). */
+/* A doubleValue as a double, also when written as a whole number. */
+JsonNode          *_errata_import_otel_double    (JsonNode             *value);
+/* An int64 as proto3's JSON writes one (a number or a string, an exponent
+ * allowed when whole); 0 when it is none. */
+gint64             _errata_import_otel_int64     (JsonNode             *value);
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
                                                   const char           *key);
 /* Where the flattened spans and log records of an OTLP request go: the

@@ -186,6 +186,75 @@ test_unusual_values (void)
     }
 }
 
+/* A proto3 JSON int64 in each form a writer makes: the times and an int
+ * attribute read the same by the reader and the tree. An exponent used to
+ * end the number (1.7e18 nanoseconds read as 1). */
+static void
+test_int64_forms (void)
+{
+  const struct { const char *written; const char *read; } forms[] = {
+    { "\"1700000000000000000\"", "1700000000000000000" },
+    { "1700000000000000000", "1700000000000000000" },
+    { "\"1.7e18\"", "1700000000000000000" },
+    { "1.7e18", "1700000000000000000" },
+    { "\"17E2\"", "1700" },
+    { "\"2500.0\"", "2500" },
+    { "\"-3e2\"", "-300" },
+    /* Not whole, out of range, not a number: as before. */
+    { "\"12.5\"", "12" },
+    { "\"1e40\"", "1" },
+    { "\"x\"", "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+        "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t1\",\"spanId\":\"s1\","
+        "\"startTimeUnixNano\":%s,\"endTimeUnixNano\":%s,"
+        "\"attributes\":[{\"key\":\"n\",\"value\":{\"intValue\":%s}}]}]}]}]}",
+        forms[i].written, forms[i].written, forms[i].written);
+      g_autofree char *expected = g_strdup_printf ("\"startTimeUnixNano\":%s,\"endTimeUnixNano\":%s,"
+                                                   "\"attributes\":{\"n\":%s}",
+                                                   forms[i].read, forms[i].read, forms[i].read);
+      Collected tree = { g_string_new (NULL), 0 };
+      guint n_rejected = 0;
+
+      g_test_message ("%s", forms[i].written);
+      assert_same (text);
+      g_assert_true (flatten_tree (text, strlen (text), &tree, &n_rejected));
+      g_assert_nonnull (strstr (tree.text->str, expected));
+      g_string_free (tree.text, TRUE);
+    }
+}
+
+/* A doubleValue written as a whole number (JavaScript writes 1.0 as `1`)
+ * is a double, as the protobuf encoding of the same span gives it; it was
+ * an int. Strings (`"NaN"`) stay strings. */
+static void
+test_whole_double (void)
+{
+  const char *text = REQUEST ("{}", SPAN ("[{\"key\":\"t\",\"value\":{\"doubleValue\":1}},"
+                                          "{\"key\":\"h\",\"value\":{\"doubleValue\":0.5}},"
+                                          "{\"key\":\"n\",\"value\":{\"doubleValue\":\"NaN\"}}]"));
+  g_autoptr(JsonNode) flat = NULL;
+  Collected tree = { g_string_new (NULL), 0 };
+  guint n_rejected = 0;
+  JsonObject *attributes;
+  const char *body;
+
+  g_assert_true (assert_same (text));
+  g_assert_true (flatten_tree (text, strlen (text), &tree, &n_rejected));
+  /* "t1 12 {…}\n": the flat span's text after the trace id and start. */
+  body = strchr (strchr (tree.text->str, ' ') + 1, ' ') + 1;
+  flat = json_from_string (body, NULL);
+  attributes = json_object_get_object_member (json_node_get_object (flat), "attributes");
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (attributes, "t")), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_object_get_double_member (attributes, "t"), ==, 1.0);
+  g_assert_cmpfloat (json_object_get_double_member (attributes, "h"), ==, 0.5);
+  g_assert_cmpstr (json_object_get_string_member (attributes, "n"), ==, "NaN");
+  g_string_free (tree.text, TRUE);
+}
+
 /* What the one-pass reader leaves to the tree: it must say so (the
  * receiver then parses the text again), never give something else. */
 static void
@@ -251,6 +320,8 @@ main (int argc, char **argv)
   g_test_add_func ("/otel-fast/fixtures", test_fixtures);
   g_test_add_func ("/otel-fast/unusual-values", test_unusual_values);
   g_test_add_func ("/otel-fast/left-to-the-tree", test_left_to_the_tree);
+  g_test_add_func ("/otel-fast/int64-forms", test_int64_forms);
+  g_test_add_func ("/otel-fast/whole-double", test_whole_double);
   g_test_add_func ("/otel-fast/depth", test_depth);
   return g_test_run ();
 }
