@@ -52,7 +52,7 @@ flatten_record (JsonObject *record)
   JsonObject *flat_attributes = _errata_import_otel_flatten_attributes (attributes);
   const char *event = errata_json_get_string (record, "eventName");
   const char *given_span_id = errata_json_get_string (record, "spanId");
-  g_autofree char *span_id = g_ascii_strdown (given_span_id ? given_span_id : "", -1);
+  g_autofree char *span_id = _errata_import_otel_normal_id_text (given_span_id);
   JsonNode *node;
 
   /* Older SDKs put the event's name among the attributes. */
@@ -60,8 +60,8 @@ flatten_record (JsonObject *record)
     event = errata_json_get_string (flat_attributes, "event.name");
   json_object_set_boolean_member (flat, LOG_MARK, TRUE);
   json_object_set_string_member (flat, "eventName", event ? event : "");
-  /* In lowercase, as a span's (_errata_import_otel_set_flat_member). */
-  json_object_set_string_member (flat, "spanId", span_id);
+  /* In lowercase hex, as a span's (_errata_import_otel_set_flat_member). */
+  json_object_set_string_member (flat, "spanId", span_id ? span_id : given_span_id ? given_span_id : "");
   json_object_set_int_member (flat, "timeUnixNano", record_time (record));
   json_object_set_member (flat, "body", _errata_import_otel_any_value (json_object_get_member (record, "body")));
   json_object_set_object_member (flat, "attributes", flat_attributes);
@@ -98,9 +98,11 @@ _errata_import_otel_logs_flatten (JsonObject          *object,
             {
               JsonObject *record = errata_json_array_get_object (records, k);
               const char *trace_id = record ? errata_json_get_string (record, "traceId") : NULL;
-              g_autofree char *lower_trace_id = NULL;
+              g_autofree char *normal_trace_id = _errata_import_otel_normal_id_text (trace_id);
               g_autoptr(JsonNode) flat = NULL;
 
+              if (normal_trace_id != NULL)
+                trace_id = normal_trace_id;
               /* A log record outside any trace has no conversation to join. */
               if (!_errata_import_otel_is_trace_id (trace_id))
                 {
@@ -108,8 +110,7 @@ _errata_import_otel_logs_flatten (JsonObject          *object,
                   continue;
                 }
               flat = flatten_record (record);
-              lower_trace_id = g_ascii_strdown (trace_id, -1);
-              if (!sink (user_data, lower_trace_id, record_time (record), flat, error))
+              if (!sink (user_data, trace_id, record_time (record), flat, error))
                 return FALSE;
               (*n_items)++;
             }

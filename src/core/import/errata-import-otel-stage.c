@@ -148,26 +148,61 @@ _errata_import_otel_nanos (JsonObject *span,
   return _errata_import_otel_int64 (json_object_get_member (span, key));
 }
 
+/* An id of `n_bytes` in base64 as proto3's JSON writes bytes (padded):
+ * its bytes in lowercase hex; NULL when `id` is not one. */
+static char *
+hex_of_base64_id (const char *id,
+                  gsize       n_bytes)
+{
+  gsize length = strlen (id);
+  g_autofree guchar *bytes = NULL;
+  gsize n_decoded = 0;
+  GString *hex;
+
+  if (length != (n_bytes + 2) / 3 * 4 || id[length - 1] != '=')
+    return NULL;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '+' && *p != '/' && *p != '=')
+      return NULL;
+  bytes = g_base64_decode (id, &n_decoded);
+  if (n_decoded != n_bytes)
+    return NULL;
+  hex = g_string_sized_new (n_bytes * 2);
+  for (gsize i = 0; i < n_bytes; i++)
+    g_string_append_printf (hex, "%02x", bytes[i]);
+  return g_string_free (hex, FALSE);
+}
+
 /* OTLP's JSON ids are hex, "case-insensitive" says the specification:
  * kept in lowercase, as the protobuf decoding writes them, so that one
- * trace's spans meet whatever their exporter wrote. */
-gboolean
-_errata_import_otel_lower_id (JsonNode  *value,
-                              char     **lower)
+ * trace's spans meet whatever their exporter wrote. Exporters older than
+ * that rule (Go, Swift and Dart ones) wrote them in base64, as proto3's
+ * JSON writes bytes: a trace id of 16 bytes and a span id of 8 become
+ * hex too, so their spans meet the same spans sent as protobuf. */
+char *
+_errata_import_otel_normal_id_text (const char *id)
 {
-  const char *id;
+  char *hex;
 
-  *lower = NULL;
-  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-    return FALSE;
-  id = json_node_get_string (value);
+  if (id == NULL)
+    return NULL;
+  if ((hex = hex_of_base64_id (id, 16)) != NULL || (hex = hex_of_base64_id (id, 8)) != NULL)
+    return hex;
   for (const char *p = id; *p != '\0'; p++)
     if (g_ascii_isupper (*p))
-      {
-        *lower = g_ascii_strdown (id, -1);
-        return TRUE;
-      }
-  return FALSE;
+      return g_ascii_strdown (id, -1);
+  return NULL;
+}
+
+gboolean
+_errata_import_otel_normal_id (JsonNode  *value,
+                               char     **normal)
+{
+  *normal = NULL;
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return FALSE;
+  *normal = _errata_import_otel_normal_id_text (json_node_get_string (value));
+  return *normal != NULL;
 }
 
 static gboolean
@@ -181,16 +216,16 @@ _errata_import_otel_set_flat_member (JsonObject *flat,
                                      const char *key,
                                      JsonNode   *value)
 {
-  g_autofree char *lower = NULL;
+  g_autofree char *normal = NULL;
 
   if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
     {
       json_object_set_int_member (flat, key, _errata_import_otel_int64 (value));
       json_node_unref (value);
     }
-  else if (is_id_key (key) && _errata_import_otel_lower_id (value, &lower))
+  else if (is_id_key (key) && _errata_import_otel_normal_id (value, &normal))
     {
-      json_object_set_string_member (flat, key, lower);
+      json_object_set_string_member (flat, key, normal);
       json_node_unref (value);
     }
   else
@@ -263,15 +298,19 @@ flatten_spans (JsonArray          *spans,
       g_autoptr(JsonNode) flat = NULL;
       const char *trace_id;
 
-      trace_id = span ? errata_json_get_string (span, "traceId") : NULL;
-      if (!_errata_import_otel_is_trace_id (trace_id))
+      if (span == NULL)
         {
           (*n_rejected)++;
           continue;
         }
       flat = _errata_import_otel_flatten_span (span, resource, scope);
-      /* As flattened: in lowercase. */
+      /* As flattened (in lowercase hex), as the reader checks it. */
       trace_id = errata_json_get_string (json_node_get_object (flat), "traceId");
+      if (!_errata_import_otel_is_trace_id (trace_id))
+        {
+          (*n_rejected)++;
+          continue;
+        }
       if (!sink (user_data, trace_id, _errata_import_otel_nanos (span, "startTimeUnixNano"), flat, error))
         return FALSE;
       (*n_items)++;

@@ -136,16 +136,18 @@ JsonNode          *_errata_import_otel_finish_flat_span (JsonObject *flat,
  * specification's invalid id, which some SDKs send for a log record
  * outside any span). */
 gboolean           _errata_import_otel_is_trace_id (const char *id);
-/* TRUE, with `lower` the id in lowercase, when the id `value` holds has
- * an uppercase letter (OTLP's hex ids are case-insensitive). */
-gboolean           _errata_import_otel_lower_id  (JsonNode   *value,
-                                                  char      **lower);
-/* A span's time member, in nanoseconds (OTLP writes them as strings). */
+/* A trace or span id as the protobuf decoding writes it (lowercase hex),
+ * for one in capitals or in base64; NULL when `id` is already so. */
+char              *_errata_import_otel_normal_id_text (const char *id);
+/* TRUE, with `normal` that id, when the string `value` holds needs it. */
+gboolean           _errata_import_otel_normal_id (JsonNode   *value,
+                                                  char      **normal);
 /* A doubleValue as a double, also when written as a whole number. */
 JsonNode          *_errata_import_otel_double    (JsonNode             *value);
 /* An int64 as proto3's JSON writes one (a number or a string, an exponent
  * allowed when whole); 0 when it is none. */
 gint64             _errata_import_otel_int64     (JsonNode             *value);
+/* A span's time member, in nanoseconds (OTLP writes them as strings). */
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
                                                   const char           *key);
 /* Where the flattened spans and log records of an OTLP request go: the

@@ -395,16 +395,21 @@ test_spans_written_twice (void)
   errata_test_remove_tree (dir_twice);
 }
 
-/* `name` (JSON or JSONL) written to `dir` with the proto's field names. */
+typedef JsonNode *(*RewriteFunc) (JsonNode *node);
+
+/* `name` (JSON or JSONL) written to `dir`, each request rewritten by
+ * `rewrite`; the result must hold `marker`. */
 static void
-write_with_proto_names (const char *dir,
-                        const char *name)
+write_rewritten (const char  *dir,
+                 const char  *name,
+                 RewriteFunc  rewrite,
+                 const char  *marker)
 {
   g_autofree char *path = data_path (name);
   g_autofree char *contents = NULL;
   g_autofree char *written = NULL;
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) renamed = g_string_new (NULL);
+  g_autoptr(GString) rewritten = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -415,20 +420,19 @@ write_with_proto_names (const char *dir,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autoptr(JsonNode) tree = NULL;
-      g_autoptr(JsonNode) snake = NULL;
+      g_autoptr(JsonNode) changed = NULL;
       g_autofree char *text = NULL;
 
       if (*g_strstrip (lines[i]) == '\0')
         continue;
       tree = json_from_string (lines[i], &error);
       g_assert_no_error (error);
-      snake = errata_test_json_proto_names (tree);
-      text = json_to_string (snake, FALSE);
-      g_string_append_printf (renamed, "%s\n", text);
+      changed = rewrite (tree);
+      text = json_to_string (changed, FALSE);
+      g_string_append_printf (rewritten, "%s\n", text);
     }
-  g_assert_nonnull (strstr (renamed->str, "\"resource_"));
-  g_assert_null (strstr (renamed->str, "\"resourceSpans\""));
-  written = errata_test_write_file (dir, name, renamed->str, -1);
+  g_assert_nonnull (strstr (rewritten->str, marker));
+  written = errata_test_write_file (dir, name, rewritten->str, -1);
 }
 
 /* Each trace's metadata as text, by external id. */
@@ -453,13 +457,12 @@ metadata_text (ErrataProject *project)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* OTLP/JSON with the proto's field names (`resource_spans`,
- * `start_time_unix_nano`), as Python's json_format writes it when told to
- * keep them: the same traces, metadata and all, as OTLP/JSON's names. It
- * was not recognised as OpenTelemetry. Spans alone, spans with their log
- * events, and one request a line. */
+/* Spans alone, spans with their log events, and one request a line, each
+ * rewritten by `rewrite`, import the same traces, metadata and all, as the
+ * files as they are. */
 static void
-test_proto_field_names (void)
+assert_rewritten_imports_the_same (RewriteFunc  rewrite,
+                                   const char  *marker)
 {
   const char *const sets[][3] = {
     { "openinference.json", NULL, NULL },
@@ -470,45 +473,115 @@ test_proto_field_names (void)
   for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
     {
       g_autofree char *dir_as_is = NULL;
-      g_autofree char *dir_renamed = NULL;
+      g_autofree char *dir_rewritten = NULL;
       g_autoptr(ErrataProject) as_is = errata_test_new_project (&dir_as_is);
-      g_autoptr(ErrataProject) renamed = errata_test_new_project (&dir_renamed);
+      g_autoptr(ErrataProject) rewritten = errata_test_new_project (&dir_rewritten);
       g_autoptr(ErrataImportReport) as_is_report = import_files (as_is, sets[i]);
-      g_autoptr(ErrataImportReport) renamed_report = NULL;
+      g_autoptr(ErrataImportReport) rewritten_report = NULL;
       g_autoptr(ErrataImporter) importer = errata_importer_new ();
       g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GError) error = NULL;
       g_autofree char *path_as_is = g_file_get_path (errata_project_get_file (as_is));
-      g_autofree char *path_renamed = g_file_get_path (errata_project_get_file (renamed));
+      g_autofree char *path_rewritten = g_file_get_path (errata_project_get_file (rewritten));
       g_autofree char *traces_as_is = NULL;
-      g_autofree char *traces_renamed = NULL;
+      g_autofree char *traces_rewritten = NULL;
       g_autofree char *metadata_as_is = NULL;
-      g_autofree char *metadata_renamed = NULL;
+      g_autofree char *metadata_rewritten = NULL;
 
       for (guint j = 0; sets[i][j] != NULL; j++)
         {
-          g_autofree char *path = g_build_filename (dir_renamed, sets[i][j], NULL);
+          g_autofree char *path = g_build_filename (dir_rewritten, sets[i][j], NULL);
 
-          write_with_proto_names (dir_renamed, sets[i][j]);
+          write_rewritten (dir_rewritten, sets[i][j], rewrite, marker);
           g_ptr_array_add (files, g_file_new_for_path (path));
         }
-      renamed_report = errata_importer_import (importer, renamed, (GFile **)files->pdata, files->len, NULL, &error);
+      rewritten_report = errata_importer_import (importer, rewritten, (GFile **)files->pdata, files->len, NULL,
+                                                 &error);
       g_assert_no_error (error);
       g_assert_cmpuint (errata_import_report_get_n_added (as_is_report), ==, 8);
-      g_assert_cmpuint (errata_import_report_get_n_added (renamed_report), ==, 8);
-      g_assert_cmpuint (errata_import_report_get_n_skipped (renamed_report), ==, 0);
+      g_assert_cmpuint (errata_import_report_get_n_added (rewritten_report), ==, 8);
+      g_assert_cmpuint (errata_import_report_get_n_skipped (rewritten_report), ==, 0);
       traces_as_is = errata_test_traces_text (path_as_is, NULL);
-      traces_renamed = errata_test_traces_text (path_renamed, NULL);
-      g_assert_cmpstr (traces_renamed, ==, traces_as_is);
+      traces_rewritten = errata_test_traces_text (path_rewritten, NULL);
+      g_assert_cmpstr (traces_rewritten, ==, traces_as_is);
       metadata_as_is = metadata_text (as_is);
-      metadata_renamed = metadata_text (renamed);
+      metadata_rewritten = metadata_text (rewritten);
       g_assert_nonnull (strstr (metadata_as_is, "\"scope\""));
-      g_assert_cmpstr (metadata_renamed, ==, metadata_as_is);
+      g_assert_cmpstr (metadata_rewritten, ==, metadata_as_is);
       errata_project_close (as_is);
-      errata_project_close (renamed);
+      errata_project_close (rewritten);
       errata_test_remove_tree (dir_as_is);
-      errata_test_remove_tree (dir_renamed);
+      errata_test_remove_tree (dir_rewritten);
     }
+}
+
+/* OTLP/JSON with the proto's field names (`resource_spans`,
+ * `start_time_unix_nano`), as Python's json_format writes it when told to
+ * keep them. It was not recognised as OpenTelemetry. */
+static void
+test_proto_field_names (void)
+{
+  assert_rewritten_imports_the_same (errata_test_json_proto_names, "_unix_nano\"");
+}
+
+static gboolean
+is_id_member (const char *name)
+{
+  return g_str_equal (name, "traceId") || g_str_equal (name, "spanId") || g_str_equal (name, "parentSpanId");
+}
+
+/* A copy of `node` with its hex trace and span ids in base64. */
+static JsonNode *
+with_base64_ids (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) copy = json_object_new ();
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        {
+          const char *hex = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_string (value) : NULL;
+          gsize n = hex ? strlen (hex) / 2 : 0;
+
+          if (is_id_member (name) && hex != NULL && (n == 16 || n == 8))
+            {
+              guchar bytes[16];
+              g_autofree char *base64 = NULL;
+
+              for (gsize i = 0; i < n; i++)
+                bytes[i] = (g_ascii_xdigit_value (hex[2 * i]) << 4) | g_ascii_xdigit_value (hex[2 * i + 1]);
+              base64 = g_base64_encode (bytes, n);
+              json_object_set_string_member (copy, name, base64);
+            }
+          else
+            json_object_set_member (copy, name, with_base64_ids (value));
+        }
+      return json_node_init_object (json_node_alloc (), copy);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, with_base64_ids (json_array_get_element (array, i)));
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+  return json_node_copy (node);
+}
+
+/* Trace and span ids in base64, as exporters older than OTLP/JSON's hex
+ * rule (Go, Swift, Dart) wrote them: the same traces under the same hex
+ * ids, log events joined to their spans. They were kept as given, so a
+ * trace's spans sent as protobuf and as such JSON did not meet. */
+static void
+test_base64_ids (void)
+{
+  assert_rewritten_imports_the_same (with_base64_ids, "==\"");
 }
 
 /* Langfuse's API export: a chat's generations and a title call made after
@@ -630,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/import/instrumented/spans-written-twice", test_spans_written_twice);
   g_test_add_func ("/import/instrumented/format-names", test_format_names);
   g_test_add_func ("/import/instrumented/proto-field-names", test_proto_field_names);
+  g_test_add_func ("/import/instrumented/base64-ids", test_base64_ids);
   g_test_add_func ("/import/langfuse-api/title-call", test_langfuse_api_title_call);
   status = g_test_run ();
   g_ptr_array_unref (cases);

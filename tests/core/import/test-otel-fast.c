@@ -172,6 +172,13 @@ test_unusual_values (void)
       "{\"scopeSpans\":[{\"spans\":[" SPAN ("[]") "]}]},{\"resource\":{\"attributes\":[{\"key\":\"r\",\"value\":"
       "{\"stringValue\":\"two\"}}],\"dropped\":0},\"resource\":{\"attributes\":[]},\"scopeSpans\":[]}],"
       "\"resourceLogs\":[{\"scopeLogs\":[]}]}",
+    /* Ids in base64 (the all-zero trace id rejected), in capitals, and
+     * not ids at all. */
+    "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":["
+      "{\"traceId\":\"W47/95gDgQPSabYzgT/GDA==\",\"spanId\":\"7uGbfsPBsXQ=\",\"parentSpanId\":\"X7OXvjTSa1E=\"},"
+      "{\"traceId\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"spanId\":\"7uGbfsPBsXQ=\"},"
+      "{\"traceId\":\"5B8EFFF798038103D269B633813FC60C\",\"spanId\":\"W47/95gDgQPSabYzgT/GDA==\"},"
+      "{\"traceId\":\"not=base64!x+AAAAAAAAA==\",\"spanId\":\"7uGbfsPBsXQ\"}]}]}]}",
     /* Text escapes and non-ASCII, as the fast parser reads them. */
     REQUEST ("{}", SPAN ("[{\"key\":\"t\\u00e9\\n\",\"value\":{\"stringValue\":\"\\\"q\\\" \\ud83d\\ude00 é \\/\"}}]")),
     "{\"resourceSpans\":[]}",
