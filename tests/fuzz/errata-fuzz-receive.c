@@ -79,6 +79,7 @@ flatten_tree (const char *text,
               guint      *n_rejected)
 {
   g_autoptr(JsonNode) root = errata_json_parse_fast (text, size);
+  JsonNode *renamed;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) spans = g_string_new (NULL);
   guint n_items;
@@ -88,6 +89,13 @@ flatten_tree (const char *text,
     root = json_parser_steal_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
+  /* The proto's field names, renamed as the receiver renames them. */
+  renamed = _errata_import_otel_json_names (json_node_get_object (root));
+  if (renamed != NULL)
+    {
+      json_node_unref (root);
+      root = renamed;
+    }
   json_object_remove_member (json_node_get_object (root), "resourceLogs");
   if (json_object_has_member (json_node_get_object (root), "resourceSpans")
       && !_errata_import_otel_flatten (json_node_get_object (root), write_span, spans, &n_items,

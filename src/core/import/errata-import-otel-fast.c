@@ -535,8 +535,9 @@ request_member (ErrataJsonReader *reader,
       request->seen_resource_spans = TRUE;
       return read_elements (reader, resource_spans_element, request);
     }
-  /* The proto's own names, not OTLP/JSON's: the tree's reader maps them. */
-  if (g_str_equal (name, "resource_spans"))
+  /* The proto's own names, not OTLP/JSON's: the tree's reader renames
+   * every member then (_errata_import_otel_json_names). */
+  if (g_str_equal (name, "resource_spans") || g_str_equal (name, "resource_logs"))
     return FALSE;
   return skip_value (reader);
 }

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 
 static JsonNode *
@@ -107,27 +108,51 @@ _errata_import_otel_flatten_attributes (JsonArray *attributes)
   return result;
 }
 
+/* `real` as an int64 when it is finite and in range, truncated. */
+static gboolean
+int64_of_double (double  real,
+                 gint64 *result)
+{
+  if (!isfinite (real) || real < -9223372036854775808.0 || real >= 9223372036854775808.0)
+    return FALSE;
+  *result = (gint64)real;
+  return TRUE;
+}
+
 /* A proto3 JSON int64: a number or a decimal string, and with an exponent
- * too (`1.7e18`, which a JSON writer may make of a large number) when the
- * value is whole, as protobuf's own JSON parsers take it. It read as 1.
- * 0 when `value` is none of these. */
+ * too (`1.7e18`, which a JSON writer may make of a large number), as
+ * protobuf's own JSON parsers take it; such a value used to read as its
+ * first digits. A fraction is cut off (`12.5` is 12; `2500.0` stays exact
+ * past 2^53); a number out of range is 0. Text that is no number reads as
+ * the integer it begins with, or 0. */
 gint64
 _errata_import_otel_int64 (JsonNode *value)
 {
-  g_autofree char *text = _errata_import_value_text (value);
+  g_autofree char *text = NULL;
   char *end = NULL;
   gint64 result;
+  gint64 whole;
   double real;
 
+  /* json-glib writes a double back as text in a way of its own (1.6 wrote
+   * 1e18 as "1e+18.0"): a number node is read as a number. */
+  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+    return json_node_get_int (value);
+  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_DOUBLE)
+    return int64_of_double (json_node_get_double (value), &whole) ? whole : 0;
+
+  text = _errata_import_value_text (value);
   if (text == NULL)
     return 0;
   result = g_ascii_strtoll (text, &end, 10);
   if (*end != '.' && *end != 'e' && *end != 'E')
     return result;
+  if (*end == '.' && end[1 + strspn (end + 1, "0")] == '\0')
+    return result;
   real = g_ascii_strtod (text, &end);
-  if (*end == '\0' && real == floor (real) && real >= -9223372036854775808.0 && real < 9223372036854775808.0)
-    return (gint64)real;
-  return result;
+  if (*end != '\0')
+    return result;
+  return int64_of_double (real, &whole) ? whole : 0;
 }
 
 gboolean
@@ -148,8 +173,9 @@ _errata_import_otel_nanos (JsonObject *span,
   return _errata_import_otel_int64 (json_object_get_member (span, key));
 }
 
-/* An id of `n_bytes` in base64 as proto3's JSON writes bytes (padded):
- * its bytes in lowercase hex; NULL when `id` is not one. */
+/* An id of `n_bytes` in base64 exactly as proto3's JSON writes bytes
+ * (standard alphabet, padded): its bytes in lowercase hex; NULL when `id`
+ * is not one. */
 static char *
 hex_of_base64_id (const char *id,
                   gsize       n_bytes)
@@ -159,6 +185,8 @@ hex_of_base64_id (const char *id,
   gsize n_decoded = 0;
   GString *hex;
 
+  g_autofree char *again = NULL;
+
   if (length != (n_bytes + 2) / 3 * 4 || id[length - 1] != '=')
     return NULL;
   for (const char *p = id; *p != '\0'; p++)
@@ -166,6 +194,12 @@ hex_of_base64_id (const char *id,
       return NULL;
   bytes = g_base64_decode (id, &n_decoded);
   if (n_decoded != n_bytes)
+    return NULL;
+  /* g_base64_decode() is lenient (a `=` inside, padding bits set): only
+   * the one text that encodes these bytes is taken, so that two ids never
+   * become one. */
+  again = g_base64_encode (bytes, n_bytes);
+  if (!g_str_equal (again, id))
     return NULL;
   hex = g_string_sized_new (n_bytes * 2);
   for (gsize i = 0; i < n_bytes; i++)
@@ -183,15 +217,22 @@ char *
 _errata_import_otel_normal_id_text (const char *id)
 {
   char *hex;
+  gboolean has_capitals = FALSE;
 
   if (id == NULL)
     return NULL;
   if ((hex = hex_of_base64_id (id, 16)) != NULL || (hex = hex_of_base64_id (id, 8)) != NULL)
     return hex;
+  /* Only hex is case-insensitive: another id in capitals (an exporter's
+   * own, or base64 this does not mend) is kept as given, so that two ids
+   * never become one. */
   for (const char *p = id; *p != '\0'; p++)
-    if (g_ascii_isupper (*p))
-      return g_ascii_strdown (id, -1);
-  return NULL;
+    {
+      if (!g_ascii_isxdigit (*p))
+        return NULL;
+      has_capitals |= g_ascii_isupper (*p);
+    }
+  return has_capitals ? g_ascii_strdown (id, -1) : NULL;
 }
 
 gboolean

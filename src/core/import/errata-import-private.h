@@ -137,15 +137,16 @@ JsonNode          *_errata_import_otel_finish_flat_span (JsonObject *flat,
  * outside any span). */
 gboolean           _errata_import_otel_is_trace_id (const char *id);
 /* A trace or span id as the protobuf decoding writes it (lowercase hex),
- * for one in capitals or in base64; NULL when `id` is already so. */
+ * for one in capitals or in base64; NULL otherwise (`id` is NULL, already
+ * so, or no id this can mend). */
 char              *_errata_import_otel_normal_id_text (const char *id);
 /* TRUE, with `normal` that id, when the string `value` holds needs it. */
 gboolean           _errata_import_otel_normal_id (JsonNode   *value,
                                                   char      **normal);
 /* A doubleValue as a double, also when written as a whole number. */
 JsonNode          *_errata_import_otel_double    (JsonNode             *value);
-/* An int64 as proto3's JSON writes one (a number or a string, an exponent
- * allowed when whole); 0 when it is none. */
+/* An int64 as proto3's JSON writes one (a number or a string, with an
+ * exponent too); errata-import-otel-stage.c says what else reads how. */
 gint64             _errata_import_otel_int64     (JsonNode             *value);
 /* A span's time member, in nanoseconds (OTLP writes them as strings). */
 gint64             _errata_import_otel_nanos     (JsonObject           *span,
