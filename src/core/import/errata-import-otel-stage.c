@@ -252,12 +252,70 @@ is_id_key (const char *key)
   return g_str_equal (key, "traceId") || g_str_equal (key, "spanId") || g_str_equal (key, "parentSpanId");
 }
 
+/* `link` with its ids mended; NULL when none needs it. */
+static JsonObject *
+link_with_normal_ids (JsonObject *link)
+{
+  g_autoptr(JsonObject) copy = json_object_new ();
+  gboolean mended = FALSE;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, link);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      g_autofree char *normal = NULL;
+
+      if ((g_str_equal (key, "traceId") || g_str_equal (key, "spanId"))
+          && _errata_import_otel_normal_id (value, &normal))
+        {
+          json_object_set_string_member (copy, key, normal);
+          mended = TRUE;
+        }
+      else
+        json_object_set_member (copy, key, json_node_copy (value));
+    }
+  return mended ? g_steal_pointer (&copy) : NULL;
+}
+
+/* A span's links with their ids mended as the span's own are, since the
+ * protobuf decoding writes those in lowercase hex too; NULL when no link
+ * needs it (the usual case: nothing is copied). */
+static JsonNode *
+links_with_normal_ids (JsonNode *links)
+{
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (links) ? json_node_get_array (links) : NULL;
+  g_autoptr(JsonArray) mended = NULL;
+  guint length = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(JsonObject) link = JSON_NODE_HOLDS_OBJECT (element)
+                                   ? link_with_normal_ids (json_node_get_object (element)) : NULL;
+
+      if (link != NULL && mended == NULL)
+        {
+          mended = json_array_sized_new (length);
+          for (guint j = 0; j < i; j++)
+            json_array_add_element (mended, json_node_copy (json_array_get_element (array, j)));
+        }
+      if (link != NULL)
+        json_array_add_object_element (mended, g_steal_pointer (&link));
+      else if (mended != NULL)
+        json_array_add_element (mended, json_node_copy (element));
+    }
+  return mended ? json_node_init_array (json_node_alloc (), mended) : NULL;
+}
+
 void
 _errata_import_otel_set_flat_member (JsonObject *flat,
                                      const char *key,
                                      JsonNode   *value)
 {
   g_autofree char *normal = NULL;
+  JsonNode *links;
 
   if (g_str_equal (key, "startTimeUnixNano") || g_str_equal (key, "endTimeUnixNano"))
     {
@@ -267,6 +325,11 @@ _errata_import_otel_set_flat_member (JsonObject *flat,
   else if (is_id_key (key) && _errata_import_otel_normal_id (value, &normal))
     {
       json_object_set_string_member (flat, key, normal);
+      json_node_unref (value);
+    }
+  else if (g_str_equal (key, "links") && (links = links_with_normal_ids (value)) != NULL)
+    {
+      json_object_set_member (flat, key, links);
       json_node_unref (value);
     }
   else

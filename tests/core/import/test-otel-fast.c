@@ -289,6 +289,29 @@ test_ids (void)
     }
 }
 
+/* A span's links get their ids mended as the span's own: the protobuf
+ * decoding writes those in lowercase hex too. A link that needs nothing
+ * is kept as it is. */
+static void
+test_link_ids (void)
+{
+  const char *text =
+    "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"traceId\":\"t1\",\"links\":["
+    "{\"traceId\":\"other\",\"spanId\":\"s\"},"
+    "{\"traceId\":\"W47/95gDgQPSabYzgT/GDA==\",\"spanId\":\"EEE19B7EC3C1B174\",\"attributes\":[]},"
+    "3]}]}]}]}";
+  const char *expected =
+    "\"links\":[{\"traceId\":\"other\",\"spanId\":\"s\"},"
+    "{\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\",\"attributes\":[]},3]";
+  Collected tree = { g_string_new (NULL), 0 };
+  guint n_rejected = 0;
+
+  g_assert_true (assert_same (text));
+  g_assert_true (flatten_tree (text, strlen (text), &tree, &n_rejected));
+  g_assert_nonnull (strstr (tree.text->str, expected));
+  g_string_free (tree.text, TRUE);
+}
+
 /* A doubleValue written as a whole number (JavaScript writes 1.0 as `1`)
  * is a double, as the protobuf encoding of the same span gives it; it was
  * an int. Strings (`"NaN"`) stay strings. */
@@ -386,6 +409,7 @@ main (int argc, char **argv)
   g_test_add_func ("/otel-fast/int64-forms", test_int64_forms);
   g_test_add_func ("/otel-fast/whole-double", test_whole_double);
   g_test_add_func ("/otel-fast/ids", test_ids);
+  g_test_add_func ("/otel-fast/link-ids", test_link_ids);
   g_test_add_func ("/otel-fast/depth", test_depth);
   return g_test_run ();
 }
