@@ -10,8 +10,10 @@
  * A receiver on a free loopback port in this process (its HTTP server on
  * the main thread, its decoding on GTask's pool, its writer on its own
  * thread) and an exporter on another thread sending N_SPANS spans (default
- * 200,000), CONNECTIONS requests in flight (default 30, OpenTelemetry JS's
- * concurrency limit), a 503 sent again after its Retry-After, as
+ * 200,000), CONNECTIONS requests in flight (default 30: OpenTelemetry JS's
+ * exporter allows 30, but one app's batch processor sends one at a time,
+ * so each connection stands for an exporting process; bench/README.md,
+ * "What exporters send"), a 503 sent again after its Retry-After, as
  * OpenTelemetry's exporters do. The exporter is "raw" by default:
  * plain HTTP/1.1 over keep-alive sockets and poll(), so that the load it
  * makes costs little of the two processors the receiver is measured on
