@@ -553,11 +553,12 @@ snake_case (const char *name)
 }
 
 JsonNode *
-errata_test_json_proto_names (JsonNode *node)
+errata_test_json_rewrite (JsonNode             *node,
+                          ErrataTestMemberFunc  rewrite_member)
 {
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_autoptr(JsonObject) renamed = json_object_new ();
+      g_autoptr(JsonObject) copy = json_object_new ();
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
@@ -565,20 +566,37 @@ errata_test_json_proto_names (JsonNode *node)
       json_object_iter_init_ordered (&iter, json_node_get_object (node));
       while (json_object_iter_next_ordered (&iter, &name, &value))
         {
-          g_autofree char *snake = snake_case (name);
+          g_autofree char *new_name = NULL;
+          JsonNode *replaced = rewrite_member (name, value, &new_name);
 
-          json_object_set_member (renamed, snake, errata_test_json_proto_names (value));
+          json_object_set_member (copy, new_name ? new_name : name,
+                                  replaced ? replaced : errata_test_json_rewrite (value, rewrite_member));
         }
-      return json_node_init_object (json_node_alloc (), renamed);
+      return json_node_init_object (json_node_alloc (), copy);
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
-      g_autoptr(JsonArray) renamed = json_array_new ();
+      g_autoptr(JsonArray) copy = json_array_new ();
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (renamed, errata_test_json_proto_names (json_array_get_element (array, i)));
-      return json_node_init_array (json_node_alloc (), renamed);
+        json_array_add_element (copy, errata_test_json_rewrite (json_array_get_element (array, i), rewrite_member));
+      return json_node_init_array (json_node_alloc (), copy);
     }
   return json_node_copy (node);
+}
+
+static JsonNode *
+proto_name (const char  *name,
+            JsonNode    *value,
+            char       **new_name)
+{
+  *new_name = snake_case (name);
+  return NULL;
+}
+
+JsonNode *
+errata_test_json_proto_names (JsonNode *node)
+{
+  return errata_test_json_rewrite (node, proto_name);
 }

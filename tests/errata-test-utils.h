@@ -71,6 +71,16 @@ char          *errata_test_write_file       (const char *dir,
 char          *errata_test_traces_text      (const char *project_path,
                                              const char *source);
 
+/* What errata_test_json_rewrite() does with a member: a new value for it,
+ * or NULL to copy its value (rewritten the same way); `new_name` may be
+ * set to rename it. */
+typedef JsonNode *(*ErrataTestMemberFunc) (const char  *name,
+                                           JsonNode    *value,
+                                           char       **new_name);
+/* A copy of the JSON tree `node`, each object's members through
+ * `rewrite_member`, in their order. */
+JsonNode      *errata_test_json_rewrite     (JsonNode             *node,
+                                             ErrataTestMemberFunc  rewrite_member);
 /* A copy of the JSON tree `node` with every member named as a proto names
  * its fields (`startTimeUnixNano` → `start_time_unix_nano`): OTLP/JSON as
  * Python's json_format writes it when told to keep the proto's names. */
