@@ -182,10 +182,9 @@ hex_of_base64_id (const char *id,
 {
   gsize length = strlen (id);
   g_autofree guchar *bytes = NULL;
+  g_autofree char *again = NULL;
   gsize n_decoded = 0;
   GString *hex;
-
-  g_autofree char *again = NULL;
 
   if (length != (n_bytes + 2) / 3 * 4 || id[length - 1] != '=')
     return NULL;
