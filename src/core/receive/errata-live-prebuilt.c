@@ -56,12 +56,12 @@ spans_by_trace (GPtrArray *spans)
   return by_trace;
 }
 
+/* A trace to build: its root and the objects to build it from. */
 static ErrataLivePrebuilt *
-build_trace (ErrataLiveSpan *root,
-             GPtrArray      *of_trace)
+prepare_trace (ErrataLiveSpan *root,
+               GPtrArray      *of_trace)
 {
   ErrataLivePrebuilt *prebuilt = g_new0 (ErrataLivePrebuilt, 1);
-  g_autoptr(GPtrArray) items = NULL;
 
   /* A span sent twice in the request counts once, as the writer's items
    * and the journal keep it. */
@@ -75,10 +75,111 @@ build_trace (ErrataLiveSpan *root,
       if (span->journaled)
         g_ptr_array_add (prebuilt->order, span->flat);
     }
-  /* The build sorts what it is given: `order` stays the arrival order. */
-  items = g_ptr_array_copy (prebuilt->order, NULL, NULL);
-  prebuilt->built = errata_live_journal_build (root->trace_id, items);
   return prebuilt;
+}
+
+static void
+build_prepared (ErrataLivePrebuilt *prebuilt)
+{
+  /* The build sorts what it is given: `order` stays the arrival order. */
+  g_autoptr(GPtrArray) items = g_ptr_array_copy (prebuilt->order, NULL, NULL);
+
+  prebuilt->built = errata_live_journal_build (prebuilt->root->trace_id, items);
+}
+
+/* One exporter keeps one request in flight (bench/README.md, "What
+ * exporters send"): its decoding thread alone built the 128 traces of a
+ * 512-span batch while the other processor waited. So a request's traces
+ * are shared with helper threads when fewer threads are building than
+ * there are processors; with many exporters, each request keeps its own. */
+#define MIN_TRACES_TO_SHARE 32
+
+static gint n_building;   /* threads building a request's traces now */
+
+typedef struct
+{
+  GMutex mutex;
+  GCond  cond;
+  guint  n_pending;
+} Round;
+
+typedef struct
+{
+  ErrataLivePrebuilt *prebuilt;
+  Round              *round;
+} HelperTask;
+
+static void
+help_build (gpointer data,
+            gpointer user_data)
+{
+  HelperTask *task = data;
+  Round *round = task->round;
+
+  g_atomic_int_inc (&n_building);
+  build_prepared (task->prebuilt);
+  g_atomic_int_add (&n_building, -1);
+  g_free (task);
+  g_mutex_lock (&round->mutex);
+  if (--round->n_pending == 0)
+    g_cond_signal (&round->cond);
+  g_mutex_unlock (&round->mutex);
+}
+
+static GThreadPool *
+helpers (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (help_build, NULL, (gint)g_get_num_processors (), FALSE, NULL));
+  return pool;
+}
+
+/* How many helpers may take a share: the processors nobody builds on. */
+static guint
+idle_processors (guint n_traces)
+{
+  guint n_processors = g_get_num_processors ();
+  guint busy = (guint)g_atomic_int_get (&n_building);
+
+  return n_traces >= MIN_TRACES_TO_SHARE && busy < n_processors ? n_processors - busy : 0;
+}
+
+static void
+build_all (GPtrArray *prebuilt)
+{
+  Round round = { 0 };
+  guint n_helpers;
+  guint n_shares;
+
+  g_atomic_int_inc (&n_building);
+  n_helpers = idle_processors (prebuilt->len);
+  n_shares = n_helpers + 1;
+  g_mutex_init (&round.mutex);
+  g_cond_init (&round.cond);
+  /* Every n_shares-th trace stays here, the others go to the helpers. */
+  g_mutex_lock (&round.mutex);
+  for (guint i = 0; n_helpers > 0 && i < prebuilt->len; i++)
+    if (i % n_shares != 0)
+      {
+        HelperTask *task = g_new (HelperTask, 1);
+
+        task->prebuilt = prebuilt->pdata[i];
+        task->round = &round;
+        round.n_pending++;
+        g_thread_pool_push (helpers (), task, NULL);
+      }
+  g_mutex_unlock (&round.mutex);
+  for (guint i = 0; i < prebuilt->len; i += n_shares)
+    build_prepared (prebuilt->pdata[i]);
+  g_atomic_int_add (&n_building, -1);
+  g_mutex_lock (&round.mutex);
+  while (round.n_pending > 0)
+    g_cond_wait (&round.cond, &round.mutex);
+  g_mutex_unlock (&round.mutex);
+  g_mutex_clear (&round.mutex);
+  g_cond_clear (&round.cond);
 }
 
 GPtrArray *
@@ -105,10 +206,12 @@ errata_live_prebuild (GPtrArray                *spans,
         {
           if (prebuilt == NULL)
             prebuilt = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_prebuilt_free);
-          g_ptr_array_add (prebuilt, build_trace (span, of_trace));
+          g_ptr_array_add (prebuilt, prepare_trace (span, of_trace));
         }
       g_ptr_array_unref (of_trace);
     }
+  if (prebuilt != NULL)
+    build_all (prebuilt);
   return prebuilt;
 }
 

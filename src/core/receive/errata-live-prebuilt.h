@@ -32,7 +32,9 @@ typedef gboolean (*ErrataLiveTraceKnownFunc) (const char *trace_id,
 
 /* Builds each trace of `spans` (one request's, not handed on yet) that
  * has its root span there and is not known: an ErrataLivePrebuilt each,
- * in the order of their roots; NULL when there is none. Only reads
+ * in the order of their roots; NULL when there is none. Many traces are
+ * shared with helper threads while processors are free; it returns when
+ * all are built. Only reads
  * `spans`, but for their `journaled` (errata_live_spans_mark_repeats),
  * which the writer sets again, and the journal text of a span whose id
  * is there twice, which the writer keeps. */

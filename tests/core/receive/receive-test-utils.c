@@ -149,6 +149,16 @@ receive_test_import_data (const char         *path,
   import_paths (path, files);
 }
 
+void
+receive_test_import_file (const char *path,
+                          const char *file)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (files, g_file_new_for_path (file));
+  import_paths (path, files);
+}
+
 static void
 import_paths (const char *path,
               GPtrArray  *files)

@@ -47,6 +47,9 @@ void                receive_test_import        (const char  *path,
 /* The same with files of tests/core/receive/data/. */
 void                receive_test_import_data   (const char  *path,
                                                 const char * const *names);
+/* The same with a file anywhere. */
+void                receive_test_import_file   (const char  *path,
+                                                const char  *file);
 GBytes             *receive_test_gzip          (GBytes      *body);
 /* Every trace's metadata (the spans it was built from), in the order of
  * their external ids, a line each. */

@@ -381,6 +381,68 @@ test_pre_1_0_names (Fixture       *fixture,
   assert_renamed_as_import (fixture, with_pre_1_0_names);
 }
 
+/* The OpenInference export (8 traces) 8 times in one request, each copy
+ * with trace ids of its own: 64 traces. */
+static GBytes *
+many_traces_a_request (void)
+{
+  g_autoptr(GBytes) body = receive_test_instrumented ("openinference.json");
+  g_autoptr(GRegex) trace_id = g_regex_new ("(\"traceId\"\\s*:\\s*\"[0-9a-f]{30})[0-9a-f]{2}\"", 0, 0, NULL);
+  g_autoptr(JsonArray) resource_spans = json_array_new ();
+  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *text;
+
+  for (guint copy = 0; copy < 8; copy++)
+    {
+      g_autofree char *replacement = g_strdup_printf ("\\g<1>%02x\"", copy);
+      g_autofree char *copied = g_regex_replace (trace_id, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                                 0, replacement, 0, NULL);
+      g_autoptr(JsonNode) tree = json_from_string (copied, NULL);
+      JsonArray *of_copy;
+
+      g_assert_nonnull (tree);
+      of_copy = json_object_get_array_member (json_node_get_object (tree), "resourceSpans");
+
+      for (guint i = 0; i < json_array_get_length (of_copy); i++)
+        json_array_add_element (resource_spans, json_node_copy (json_array_get_element (of_copy, i)));
+    }
+  json_object_set_array_member (request, "resourceSpans", json_array_ref (resource_spans));
+  root = json_node_init_object (json_node_alloc (), request);
+  text = json_to_string (root, FALSE);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+/* A request of many traces (what one app's batch processor sends: 512
+ * spans, 128 traces) is built by its decoding thread and helper threads
+ * together, when processors are free (errata-live-prebuilt.c): the same
+ * traces as the file import, every one built while decoded. */
+static void
+test_many_traces_a_request (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) body = many_traces_a_request ();
+  g_autofree char *file = g_build_filename (fixture->dir, "many.json", NULL);
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *imported = NULL;
+  ErrataOtlpReceiverCounts counts;
+
+  g_assert_true (g_file_set_contents (file, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  receive_test_import_file (fixture->imported, file);
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json", NULL, body,
+                                       NULL), ==, 200);
+  errata_otlp_receiver_stop (receiver);
+  errata_otlp_receiver_get_counts (receiver, &counts);
+  g_assert_cmpuint (counts.traces_added, ==, 64);
+  g_assert_cmpuint (counts.traces_built_while_decoding, ==, 64);
+  stored = receive_test_metadata_text (fixture->received);
+  imported = receive_test_metadata_text (fixture->imported);
+  g_assert_cmpstr (stored, ==, imported);
+  assert_same_traces (fixture);
+}
+
 static void
 test_bad_requests (Fixture       *fixture,
                    gconstpointer  data)
@@ -1034,6 +1096,7 @@ main (int   argc,
   ADD ("/partial-success", test_partial_success);
   ADD ("/pre-1.0-names", test_pre_1_0_names);
   ADD ("/proto-field-names", test_proto_field_names);
+  ADD ("/many-traces-a-request", test_many_traces_a_request);
   ADD ("/deep-protobuf", test_deep_protobuf);
   ADD ("/ten-megabytes", test_ten_megabytes);
   ADD ("/port-in-use", test_port_in_use);
