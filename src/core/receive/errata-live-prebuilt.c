@@ -96,34 +96,59 @@ build_prepared (ErrataLivePrebuilt *prebuilt)
 
 static gint n_building;   /* threads building a request's traces now */
 
+/* A request's traces, taken one at a time by its decoding thread and its
+ * helpers, so that no thread waits for a share another has not begun: a
+ * helper that starts late (or never, if no thread could be made) finds
+ * nothing left, and the decoding thread waits only for builds under way.
+ * Freed by whoever is last. */
 typedef struct
 {
-  GMutex mutex;
-  GCond  cond;
-  guint  n_pending;
-} Round;
+  ErrataLivePrebuilt **traces;   /* a copy of the request's array */
+  guint                n_traces;
+  gint                 next;     /* the next trace to take */
+  gint                 refs;
+  GMutex               mutex;
+  GCond                cond;
+  guint                n_built;
+} Shared;
 
-typedef struct
+static void
+shared_unref (Shared *shared)
 {
-  ErrataLivePrebuilt *prebuilt;
-  Round              *round;
-} HelperTask;
+  if (!g_atomic_int_dec_and_test (&shared->refs))
+    return;
+  g_mutex_clear (&shared->mutex);
+  g_cond_clear (&shared->cond);
+  g_free (shared->traces);
+  g_free (shared);
+}
+
+/* Builds traces until none is left to take. */
+static void
+take_and_build (Shared *shared)
+{
+  guint i;
+
+  while ((i = (guint)g_atomic_int_add (&shared->next, 1)) < shared->n_traces)
+    {
+      build_prepared (shared->traces[i]);
+      g_mutex_lock (&shared->mutex);
+      if (++shared->n_built == shared->n_traces)
+        g_cond_signal (&shared->cond);
+      g_mutex_unlock (&shared->mutex);
+    }
+}
 
 static void
 help_build (gpointer data,
             gpointer user_data)
 {
-  HelperTask *task = data;
-  Round *round = task->round;
+  Shared *shared = data;
 
   g_atomic_int_inc (&n_building);
-  build_prepared (task->prebuilt);
+  take_and_build (shared);
   g_atomic_int_add (&n_building, -1);
-  g_free (task);
-  g_mutex_lock (&round->mutex);
-  if (--round->n_pending == 0)
-    g_cond_signal (&round->cond);
-  g_mutex_unlock (&round->mutex);
+  shared_unref (shared);
 }
 
 static GThreadPool *
@@ -149,37 +174,35 @@ idle_processors (guint n_traces)
 static void
 build_all (GPtrArray *prebuilt)
 {
-  Round round = { 0 };
+  Shared *shared;
   guint n_helpers;
-  guint n_shares;
 
   g_atomic_int_inc (&n_building);
   n_helpers = idle_processors (prebuilt->len);
-  n_shares = n_helpers + 1;
-  g_mutex_init (&round.mutex);
-  g_cond_init (&round.cond);
-  /* Every n_shares-th trace stays here, the others go to the helpers. */
-  g_mutex_lock (&round.mutex);
-  for (guint i = 0; n_helpers > 0 && i < prebuilt->len; i++)
-    if (i % n_shares != 0)
-      {
-        HelperTask *task = g_new (HelperTask, 1);
-
-        task->prebuilt = prebuilt->pdata[i];
-        task->round = &round;
-        round.n_pending++;
-        g_thread_pool_push (helpers (), task, NULL);
-      }
-  g_mutex_unlock (&round.mutex);
-  for (guint i = 0; i < prebuilt->len; i += n_shares)
-    build_prepared (prebuilt->pdata[i]);
+  if (n_helpers == 0)
+    {
+      for (guint i = 0; i < prebuilt->len; i++)
+        build_prepared (prebuilt->pdata[i]);
+      g_atomic_int_add (&n_building, -1);
+      return;
+    }
+  shared = g_new0 (Shared, 1);
+  shared->traces = g_memdup2 (prebuilt->pdata, prebuilt->len * sizeof (gpointer));
+  shared->n_traces = prebuilt->len;
+  shared->refs = (gint)n_helpers + 1;
+  g_mutex_init (&shared->mutex);
+  g_cond_init (&shared->cond);
+  /* One task a helper, not one a trace: a request takes at most as many
+   * threads as there were free processors. */
+  for (guint i = 0; i < n_helpers; i++)
+    g_thread_pool_push (helpers (), shared, NULL);
+  take_and_build (shared);
   g_atomic_int_add (&n_building, -1);
-  g_mutex_lock (&round.mutex);
-  while (round.n_pending > 0)
-    g_cond_wait (&round.cond, &round.mutex);
-  g_mutex_unlock (&round.mutex);
-  g_mutex_clear (&round.mutex);
-  g_cond_clear (&round.cond);
+  g_mutex_lock (&shared->mutex);
+  while (shared->n_built < shared->n_traces)
+    g_cond_wait (&shared->cond, &shared->mutex);
+  g_mutex_unlock (&shared->mutex);
+  shared_unref (shared);
 }
 
 GPtrArray *
