@@ -13,6 +13,7 @@
 #include "errata-json-fast.h"
 #include "errata-json-guard.h"
 #include "errata-live-journal.h"
+#include "errata-otlp-proto.h"
 #include "errata-otlp-request.h"
 
 /* Byte 0: bit 0 logs (else traces), bit 1 protobuf (else JSON), bit 2
@@ -120,5 +121,44 @@ errata_fuzz_otlp_flatten (const guint8 *data,
   if (!g_str_equal (fast->str, tree->str) || fast_rejected != tree_rejected)
     g_error ("flattened in one pass:\n%s(%u rejected)\nthrough the tree:\n%s(%u rejected)",
              fast->str, fast_rejected, tree->str, tree_rejected);
+  return 0;
+}
+
+/* The request's JSON (errata_otlp_proto_traces_to_json) flattened by the
+ * file import's code, as the receiver read protobuf before; NULL when it
+ * does not decode. */
+static GString *
+flatten_proto_json (const guint8 *data,
+                    gsize         size,
+                    guint        *n_rejected)
+{
+  g_autoptr(JsonNode) root = errata_otlp_proto_traces_to_json (data, size, NULL);
+  g_autoptr(GString) spans = g_string_new (NULL);
+  guint n_items;
+
+  *n_rejected = 0;
+  if (root == NULL
+      || !_errata_import_otel_flatten (json_node_get_object (root), write_span, spans, &n_items, n_rejected, NULL))
+    return NULL;
+  return g_steal_pointer (&spans);
+}
+
+int
+errata_fuzz_otlp_proto_flatten (const guint8 *data,
+                                gsize         size)
+{
+  g_autoptr(GString) direct = g_string_new (NULL);
+  g_autoptr(GString) tree = NULL;
+  guint n_items, direct_rejected, tree_rejected;
+  gboolean decoded = errata_otlp_proto_flatten_traces (data, size, write_span, direct, &n_items,
+                                                       &direct_rejected, NULL);
+
+  tree = flatten_proto_json (data, size, &tree_rejected);
+  if (decoded != (tree != NULL))
+    g_error ("flattened as decoded: %s; through the JSON: %s", decoded ? "yes" : "no",
+             tree != NULL ? "yes" : "no");
+  if (decoded && (!g_str_equal (direct->str, tree->str) || direct_rejected != tree_rejected))
+    g_error ("flattened as decoded:\n%s(%u rejected)\nthrough the JSON:\n%s(%u rejected)",
+             direct->str, direct_rejected, tree->str, tree_rejected);
   return 0;
 }

@@ -43,6 +43,12 @@ int errata_fuzz_otlp_request            (const guint8 *data,
 int errata_fuzz_otlp_flatten            (const guint8 *data,
                                          gsize         size);
 
+/* The whole input is an OTLP protobuf trace request, its spans flattened
+ * as it is decoded (the receiver's way) and through its OTLP JSON: both
+ * must decode or neither, and give the same spans (errata-fuzz-receive.c). */
+int errata_fuzz_otlp_proto_flatten      (const guint8 *data,
+                                         gsize         size);
+
 /* The whole input is JSON text, parsed by the receiver's own parser and by
  * json-glib: the trees must be the same. */
 int errata_fuzz_json_parse              (const guint8 *data,

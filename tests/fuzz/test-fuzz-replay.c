@@ -39,6 +39,7 @@ static const FuzzTarget targets[] = {
   { "project-open", errata_fuzz_project_open },
   { "otlp-request", errata_fuzz_otlp_request },
   { "otlp-flatten", errata_fuzz_otlp_flatten },
+  { "otlp-proto-flatten", errata_fuzz_otlp_proto_flatten },
   { "json-parse", errata_fuzz_json_parse },
   { "markdown", errata_fuzz_markdown },
 };

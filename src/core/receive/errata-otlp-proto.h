@@ -22,6 +22,23 @@ JsonNode *errata_otlp_proto_logs_to_json    (const guint8  *data,
                                              gsize          size,
                                              GError       **error);
 
+/* The spans of an ExportTraceServiceRequest in protobuf, each flattened
+ * and handed to `sink` exactly as _errata_import_otel_flatten() does with
+ * errata_otlp_proto_traces_to_json()'s JSON of it, without making that
+ * JSON. FALSE with a message when `data` does not decode, or when `sink`
+ * fails. */
+gboolean  errata_otlp_proto_flatten_traces  (const guint8                     *data,
+                                             gsize                             size,
+                                             gboolean                        (*sink) (gpointer     user_data,
+                                                                                      const char  *trace_id,
+                                                                                      gint64       start,
+                                                                                      JsonNode    *flat,
+                                                                                      GError     **error),
+                                             gpointer                          user_data,
+                                             guint                            *n_items,
+                                             guint                            *n_rejected,
+                                             GError                          **error);
+
 /* The wire walk done before decoding (exposed for the fuzz target). */
 gboolean  errata_otlp_proto_check           (const ProtobufCMessageDescriptor *descriptor,
                                              const guint8                     *data,

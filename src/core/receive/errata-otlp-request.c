@@ -3,10 +3,12 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Whatever the encoding, a body becomes the OTLP JSON of its request
- * (protobuf through errata-otlp-proto.c) and is flattened by the file
- * import's own code (_errata_import_otel_flatten), so that a span received
- * live and the same span read from an export file are the same row.
+ * Whatever the encoding, a body's spans are flattened as the file import
+ * flattens the OTLP JSON of its request (_errata_import_otel_flatten), so
+ * that a span received live and the same span read from an export file are
+ * the same row: a JSON trace request and a protobuf one are read in one
+ * pass (errata-import-otel-fast.c, errata-otlp-proto.c), anything else
+ * through the request's JSON tree.
  */
 
 #include "config.h"
@@ -333,8 +335,13 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
       gsize size;
       const guint8 *data = g_bytes_get_data (plain, &size);
 
-      root = signal == ERRATA_OTLP_LOGS ? errata_otlp_proto_logs_to_json (data, size, &local_error)
-                                        : errata_otlp_proto_traces_to_json (data, size, &local_error);
+      /* Spans straight from the decoded request; log records (fewer, and
+       * joined to their spans later) through the request's JSON. */
+      if (signal == ERRATA_OTLP_TRACES
+          && errata_otlp_proto_flatten_traces (data, size, add_span, spans, &n_items, n_rejected, &local_error))
+        return g_steal_pointer (&spans);
+      if (signal == ERRATA_OTLP_LOGS)
+        root = errata_otlp_proto_logs_to_json (data, size, &local_error);
       if (root == NULL)
         {
           g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
