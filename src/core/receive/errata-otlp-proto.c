@@ -36,10 +36,23 @@ typedef Opentelemetry__Proto__Logs__V1__LogRecord LogRecord;
 
 static void add_any_value (JsonBuilder *builder, const AnyValue *value);
 
-static void
-add_hex (JsonBuilder               *builder,
-         const char                *name,
-         const ProtobufCBinaryData *bytes)
+/* The values of both ways (the request's JSON, and the spans flattened as
+ * decoded), made once. */
+
+/* protobuf-c does not check that a string is UTF-8, as proto3 wants: an
+ * SDK that cut a long attribute inside a character sends the rest. */
+static JsonNode *
+string_node (const char *value)
+{
+  g_autofree char *valid = NULL;
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  return json_node_init_string (json_node_alloc (), value ? value : "");
+}
+
+static JsonNode *
+hex_node (const ProtobufCBinaryData *bytes)
 {
   static const char digits[] = "0123456789abcdef";
   g_autofree char *hex = g_malloc (bytes->len * 2 + 1);
@@ -50,21 +63,35 @@ add_hex (JsonBuilder               *builder,
       hex[2 * i + 1] = digits[bytes->data[i] & 0xf];
     }
   hex[bytes->len * 2] = '\0';
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, hex);
+  return json_node_init_string (json_node_alloc (), hex);
 }
 
 /* JSON numbers are doubles: a nanosecond time needs all 64 bits. */
+static JsonNode *
+uint64_string_node (guint64 value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" PRIu64, value);
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+static void
+add_hex (JsonBuilder               *builder,
+         const char                *name,
+         const ProtobufCBinaryData *bytes)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_value (builder, hex_node (bytes));
+}
+
 static void
 add_uint64_string (JsonBuilder *builder,
                    const char  *name,
                    guint64      value)
 {
-  char text[32];
-
-  g_snprintf (text, sizeof text, "%" PRIu64, value);
   json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
+  json_builder_add_value (builder, uint64_string_node (value));
 }
 
 static void
@@ -76,22 +103,13 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-/* protobuf-c does not check that a string is UTF-8, as proto3 wants: an
- * SDK that cut a long attribute inside a character sends the rest. */
 static void
 add_string (JsonBuilder *builder,
             const char  *name,
             const char  *value)
 {
   json_builder_set_member_name (builder, name);
-  if (value != NULL && !g_utf8_validate (value, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (value, -1);
-
-      json_builder_add_string_value (builder, valid);
-      return;
-    }
-  json_builder_add_string_value (builder, value ? value : "");
+  json_builder_add_value (builder, string_node (value));
 }
 
 static void
@@ -408,6 +426,22 @@ set_decode_error (GError     **error,
                _("the body is not a protobuf %s"), what);
 }
 
+/* NULL, with the message, when `data` does not walk or decode. */
+static Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *
+unpack_trace_request (const guint8  *data,
+                      gsize          size,
+                      GError       **error)
+{
+  Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request = NULL;
+
+  if (errata_otlp_proto_check (&opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor,
+                               data, size))
+    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+  if (request == NULL)
+    set_decode_error (error, "ExportTraceServiceRequest");
+  return request;
+}
+
 JsonNode *
 errata_otlp_proto_traces_to_json (const guint8  *data,
                                   gsize          size,
@@ -416,16 +450,9 @@ errata_otlp_proto_traces_to_json (const guint8  *data,
   Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request;
   g_autoptr(JsonBuilder) builder = NULL;
 
-  if (!errata_otlp_proto_check (&opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor,
-                                data, size))
-    request = NULL;
-  else
-    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+  request = unpack_trace_request (data, size, error);
   if (request == NULL)
-    {
-      set_decode_error (error, "ExportTraceServiceRequest");
-      return NULL;
-    }
+    return NULL;
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "resourceSpans");
@@ -468,48 +495,13 @@ errata_otlp_proto_traces_to_json (const guint8  *data,
  * That made a protobuf request cost about twice a JSON one (bench/README.md,
  * "Protobuf flattened as it is decoded"). The members that are rare or
  * small (events, links, the scope) are still made by the builder above, so
- * that both paths give them alike by construction; test-otlp-receiver and
- * the otlp-request fuzz target compare the two on every request. */
-
-/* As add_string() writes it. */
-static JsonNode *
-string_node (const char *value)
-{
-  g_autofree char *valid = NULL;
-
-  if (value != NULL && !g_utf8_validate (value, -1, NULL))
-    value = valid = g_utf8_make_valid (value, -1);
-  return json_node_init_string (json_node_alloc (), value ? value : "");
-}
+ * that both paths give them alike by construction; test-otlp-proto and the
+ * otlp-proto-flatten fuzz target compare the two. */
 
 static JsonNode *
 int_node (gint64 value)
 {
   return json_node_init_int (json_node_alloc (), value);
-}
-
-static JsonNode *
-hex_node (const ProtobufCBinaryData *bytes)
-{
-  static const char digits[] = "0123456789abcdef";
-  g_autofree char *hex = g_malloc (bytes->len * 2 + 1);
-
-  for (gsize i = 0; i < bytes->len; i++)
-    {
-      hex[2 * i] = digits[bytes->data[i] >> 4];
-      hex[2 * i + 1] = digits[bytes->data[i] & 0xf];
-    }
-  hex[bytes->len * 2] = '\0';
-  return json_node_init_string (json_node_alloc (), hex);
-}
-
-static JsonNode *
-uint64_string_node (guint64 value)
-{
-  char text[32];
-
-  g_snprintf (text, sizeof text, "%" PRIu64, value);
-  return json_node_init_string (json_node_alloc (), text);
 }
 
 static JsonNode *flat_any_value (const AnyValue *value);
@@ -722,16 +714,9 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
 
   *n_items = 0;
   *n_rejected = 0;
-  if (!errata_otlp_proto_check (&opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor,
-                                data, size))
-    request = NULL;
-  else
-    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+  request = unpack_trace_request (data, size, error);
   if (request == NULL)
-    {
-      set_decode_error (error, "ExportTraceServiceRequest");
-      return FALSE;
-    }
+    return FALSE;
   for (gsize i = 0; ok && i < request->n_resource_spans; i++)
     {
       Opentelemetry__Proto__Trace__V1__ResourceSpans *rs = request->resource_spans[i];
