@@ -4,8 +4,8 @@
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]
- *                             [MAX_IN_FLIGHT_MB]
+ * Usage: errata-bench-receive EXPORT.json|EXPORT.pb [N_SPANS] [CONNECTIONS] [raw|soup]
+ *                             [COPIES] [MAX_IN_FLIGHT_MB]
  *
  * A receiver on a free loopback port in this process (its HTTP server on
  * the main thread, its decoding on GTask's pool, its writer on its own
@@ -28,7 +28,10 @@
  * ExportTraceServiceRequest a real instrumentation wrote: meson passes the
  * OpenInference fixture, 32 spans of 8 traces) with its trace ids
  * made new, so every request adds 8 traces. The bodies are made before
- * the clock starts. Prints spans/s accepted (all answered 200) and stored
+ * the clock starts. EXPORT.pb (an ExportTraceServiceRequest in protobuf,
+ * meson passes the same OpenInference spans) sends protobuf bodies the
+ * same way: each copy's trace ids made new, the copies concatenated.
+ * Prints spans/s accepted (all answered 200) and stored
  * (every trace in the project), the CPU time, and the resident memory at
  * the start, halfway and at the end. Figures: bench/README.md.
  */
@@ -50,6 +53,9 @@
 
 #include "errata-otlp-receiver.h"
 #include "errata-project.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
+
+typedef Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest ExportRequest;
 
 
 static gsize
@@ -166,6 +172,125 @@ trace_ids_of (const char *export,
   return ids;
 }
 
+/* ---- A protobuf export (EXPORT.pb): the same requests, encoded as the
+ * proto exporters send them ---- */
+
+static ExportRequest *
+unpack_export (GBytes *export)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (export, &size);
+  ExportRequest *request =
+    opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+
+  g_assert (request != NULL);
+  return request;
+}
+
+/* The spans of `request`, each given to `func`. */
+static void
+for_each_span (ExportRequest *request,
+               void         (*func) (Opentelemetry__Proto__Trace__V1__Span *span, gpointer data),
+               gpointer       data)
+{
+  for (gsize i = 0; i < request->n_resource_spans; i++)
+    for (gsize j = 0; j < request->resource_spans[i]->n_scope_spans; j++)
+      for (gsize k = 0; k < request->resource_spans[i]->scope_spans[j]->n_spans; k++)
+        func (request->resource_spans[i]->scope_spans[j]->spans[k], data);
+}
+
+typedef struct
+{
+  GPtrArray *trace_ids;    /* each distinct trace id, as a GBytes */
+  guint      n_spans;
+  guint      copy;
+} ProtoIds;
+
+static guint
+proto_trace_index (ProtoIds                              *ids,
+                   const Opentelemetry__Proto__Trace__V1__Span *span)
+{
+  for (guint i = 0; i < ids->trace_ids->len; i++)
+    {
+      gsize size;
+      const guint8 *id = g_bytes_get_data (ids->trace_ids->pdata[i], &size);
+
+      if (size == span->trace_id.len && memcmp (id, span->trace_id.data, size) == 0)
+        return i;
+    }
+  g_ptr_array_add (ids->trace_ids, g_bytes_new (span->trace_id.data, span->trace_id.len));
+  return ids->trace_ids->len - 1;
+}
+
+static void
+count_proto_span (Opentelemetry__Proto__Trace__V1__Span *span,
+                  gpointer                               data)
+{
+  ProtoIds *ids = data;
+
+  ids->n_spans++;
+  proto_trace_index (ids, span);
+}
+
+/* As append_copy does to the hex ids: the last 6 of a trace id's 16
+ * bytes become the trace's index and the copy. */
+static void
+renumber_proto_span (Opentelemetry__Proto__Trace__V1__Span *span,
+                     gpointer                               data)
+{
+  ProtoIds *ids = data;
+  guint index = proto_trace_index (ids, span);
+  guint8 *id = span->trace_id.data;
+
+  g_assert (span->trace_id.len == 16);
+  id[10] = index >> 8;
+  id[11] = index & 0xff;
+  id[12] = ids->copy >> 24;
+  id[13] = (ids->copy >> 16) & 0xff;
+  id[14] = (ids->copy >> 8) & 0xff;
+  id[15] = ids->copy & 0xff;
+}
+
+/* Request `request` as protobuf: `copies` copies of the export, packed one
+ * after the other (a repeated field's encodings concatenated are the
+ * encoding of the whole list). The trace ids are matched against the
+ * export's originals, so each copy is unpacked afresh. */
+static GBytes *
+make_proto_body (GBytes    *export,
+                 GPtrArray *trace_ids,
+                 guint      request,
+                 guint      copies)
+{
+  GByteArray *body = g_byte_array_new ();
+
+  for (guint j = 0; j < copies; j++)
+    {
+      ExportRequest *copy = unpack_export (export);
+      ProtoIds ids = { trace_ids, 0, request * copies + j };
+      gsize size;
+
+      for_each_span (copy, renumber_proto_span, &ids);
+      size = protobuf_c_message_get_packed_size (&copy->base);
+      g_byte_array_set_size (body, body->len + size);
+      protobuf_c_message_pack (&copy->base, body->data + body->len - size);
+      opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (copy, NULL);
+    }
+  return g_byte_array_free_to_bytes (body);
+}
+
+static GPtrArray *
+proto_trace_ids_of (GBytes *export,
+                    guint  *n_spans)
+{
+  ExportRequest *request = unpack_export (export);
+  ProtoIds ids = { g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref), 0, 0 };
+
+  for_each_span (request, count_proto_span, &ids);
+  opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
+  *n_spans = ids.n_spans;
+  return ids.trace_ids;
+}
+
 static double
 cpu_seconds_of (int who)
 {
@@ -218,6 +343,7 @@ typedef struct
 {
   char       *uri;
   guint16     port;
+  const char *content_type;
   GPtrArray  *bodies;
   guint       connections;
   guint       next;
@@ -310,7 +436,7 @@ send_one (Exporter *exporter,
   sent->exporter = exporter;
   sent->index = index;
   sent->message = soup_message_new (SOUP_METHOD_POST, exporter->uri);
-  soup_message_set_request_body_from_bytes (sent->message, "application/json",
+  soup_message_set_request_body_from_bytes (sent->message, exporter->content_type,
                                             exporter->bodies->pdata[index]);
   soup_session_send_and_read_async (exporter->session, sent->message, G_PRIORITY_DEFAULT, NULL,
                                     answered, sent);
@@ -382,8 +508,8 @@ connection_start (Exporter   *exporter,
   g_byte_array_set_size (connection->in, 0);
   connection->head_length = g_snprintf (connection->head, sizeof connection->head,
                                         "POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1:%u\r\n"
-                                        "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
-                                        exporter->port, g_bytes_get_size (exporter->bodies->pdata[index]));
+                                        "Content-Type: %s\r\nContent-Length: %zu\r\n\r\n",
+                                        exporter->port, exporter->content_type, g_bytes_get_size (exporter->bodies->pdata[index]));
 }
 
 /* FALSE when the receiver closed the connection. */
@@ -596,6 +722,8 @@ main (int   argc,
   gsize max_in_flight_mb = argc > 6 ? (gsize)atoi (argv[6]) : 0;
   g_autofree char *resource_spans = NULL;
   g_autofree char *export = NULL;
+  gsize export_length = 0;
+  g_autoptr(GBytes) proto_export = NULL;
   g_autoptr(GPtrArray) trace_ids = NULL;
   guint spans_per_request = 0;
   double cpu_start;
@@ -615,14 +743,22 @@ main (int   argc,
   ErrataOtlpReceiverCounts counts;
   guint n_requests;
 
-  if (argc < 2 || !g_file_get_contents (argv[1], &export, NULL, &error))
+  if (argc < 2 || !g_file_get_contents (argv[1], &export, &export_length, &error))
     {
-      g_printerr ("usage: errata-bench-receive EXPORT.json [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]"
+      g_printerr ("usage: errata-bench-receive EXPORT.json|EXPORT.pb [N_SPANS] [CONNECTIONS] [raw|soup] [COPIES]"
                   " [MAX_IN_FLIGHT_MB]\n");
       return 2;
     }
-  trace_ids = trace_ids_of (export, &spans_per_request);
-  resource_spans = resource_spans_text (export);
+  if (g_str_has_suffix (argv[1], ".pb"))
+    {
+      proto_export = g_bytes_new_take (g_steal_pointer (&export), export_length);
+      trace_ids = proto_trace_ids_of (proto_export, &spans_per_request);
+    }
+  else
+    {
+      trace_ids = trace_ids_of (export, &spans_per_request);
+      resource_spans = resource_spans_text (export);
+    }
   spans_per_request *= copies;
   n_requests = MAX (n_spans / spans_per_request, 1);
   project = errata_project_create (file, &error);
@@ -640,9 +776,12 @@ main (int   argc,
   exporter.port = (guint16)atoi (strrchr (endpoint, ':') + 1);
   exporter.bodies = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   exporter.connections = connections;
+  exporter.content_type = proto_export != NULL ? "application/x-protobuf" : "application/json";
   for (guint i = 0; i < n_requests; i++)
     {
-      g_ptr_array_add (exporter.bodies, make_body (resource_spans, trace_ids, i, copies));
+      g_ptr_array_add (exporter.bodies, proto_export != NULL
+                                        ? make_proto_body (proto_export, trace_ids, i, copies)
+                                        : make_body (resource_spans, trace_ids, i, copies));
       bytes += g_bytes_get_size (exporter.bodies->pdata[i]);
     }
   rss_start = rss_kb ();
@@ -671,8 +810,9 @@ main (int   argc,
   errata_otlp_receiver_stop (receiver);
 
   n_spans = n_requests * spans_per_request;
-  printf ("spans: %u in %u requests of %u (%.1f MB of JSON), %u connections, %u retries (503)\n",
-          n_spans, n_requests, spans_per_request, bytes / 1e6, connections, exporter.retries);
+  printf ("spans: %u in %u requests of %u (%.1f MB of %s), %u connections, %u retries (503)\n",
+          n_spans, n_requests, spans_per_request, bytes / 1e6, proto_export != NULL ? "protobuf" : "JSON",
+          connections, exporter.retries);
   printf ("accepted (every request answered 200, spans journaled): %.2f s, %.0f spans/s\n",
           (exporter.done_at - start) / 1e6, n_spans / ((exporter.done_at - start) / 1e6));
   printf ("stored (every trace built and in the project): %.2f s, %.0f spans/s, %" G_GUINT64_FORMAT " traces"
