@@ -43,9 +43,10 @@ int errata_fuzz_otlp_request            (const guint8 *data,
 int errata_fuzz_otlp_flatten            (const guint8 *data,
                                          gsize         size);
 
-/* The whole input is an OTLP protobuf trace request, its spans flattened
- * as it is decoded (the receiver's way) and through its OTLP JSON: both
- * must decode or neither, and give the same spans (errata-fuzz-receive.c). */
+/* The whole input is an OTLP protobuf request, read as a trace request and
+ * as a logs one, its spans or log records flattened as it is decoded (the
+ * receiver's way) and through its OTLP JSON: both must decode or neither,
+ * and give the same (errata-fuzz-receive.c). */
 int errata_fuzz_otlp_proto_flatten      (const guint8 *data,
                                          gsize         size);
 

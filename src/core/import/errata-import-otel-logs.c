@@ -44,30 +44,41 @@ record_time (JsonObject *record)
   return time != 0 ? time : nanos (record, "observedTimeUnixNano");
 }
 
-static JsonNode *
-flatten_record (JsonObject *record)
+JsonNode *
+_errata_import_otel_flat_log_record (const char *event_name,
+                                     const char *span_id,
+                                     gint64      time,
+                                     JsonNode   *body,
+                                     JsonObject *attributes)
 {
   JsonObject *flat = json_object_new ();
-  JsonArray *attributes = errata_json_get_array (record, "attributes");
-  JsonObject *flat_attributes = _errata_import_otel_flatten_attributes (attributes);
-  const char *event = errata_json_get_string (record, "eventName");
-  const char *given_span_id = errata_json_get_string (record, "spanId");
-  g_autofree char *span_id = _errata_import_otel_normal_id_text (given_span_id);
+  g_autofree char *normal_span_id = _errata_import_otel_normal_id_text (span_id);
+  const char *event = event_name;
   JsonNode *node;
 
   /* Older SDKs put the event's name among the attributes. */
   if (event == NULL || *event == '\0')
-    event = errata_json_get_string (flat_attributes, "event.name");
+    event = errata_json_get_string (attributes, "event.name");
   json_object_set_boolean_member (flat, LOG_MARK, TRUE);
   json_object_set_string_member (flat, "eventName", event ? event : "");
   /* In lowercase hex, as a span's (_errata_import_otel_set_flat_member). */
-  json_object_set_string_member (flat, "spanId", span_id ? span_id : given_span_id ? given_span_id : "");
-  json_object_set_int_member (flat, "timeUnixNano", record_time (record));
-  json_object_set_member (flat, "body", _errata_import_otel_any_value (json_object_get_member (record, "body")));
-  json_object_set_object_member (flat, "attributes", flat_attributes);
+  json_object_set_string_member (flat, "spanId", normal_span_id ? normal_span_id : span_id ? span_id : "");
+  json_object_set_int_member (flat, "timeUnixNano", time);
+  json_object_set_member (flat, "body", body);
+  json_object_set_object_member (flat, "attributes", attributes);
   node = json_node_init_object (json_node_alloc (), flat);
   json_object_unref (flat);
   return node;
+}
+
+static JsonNode *
+flatten_record (JsonObject *record)
+{
+  return _errata_import_otel_flat_log_record (errata_json_get_string (record, "eventName"),
+                                              errata_json_get_string (record, "spanId"),
+                                              record_time (record),
+                                              _errata_import_otel_any_value (json_object_get_member (record, "body")),
+                                              _errata_import_otel_flatten_attributes (errata_json_get_array (record, "attributes")));
 }
 
 gboolean

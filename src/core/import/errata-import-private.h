@@ -190,6 +190,14 @@ gboolean           _errata_import_otel_flatten_text (const char         *text,
                                                      gpointer            user_data,
                                                      guint              *n_items,
                                                      guint              *n_rejected);
+/* A log record flattened, from its parts: its eventName and spanId as
+ * given (NULL when missing), its time in nanoseconds, and its body and
+ * attributes (both taken) already as plain JSON (errata-import-otel-logs.c). */
+JsonNode           *_errata_import_otel_flat_log_record (const char *event_name,
+                                                        const char *span_id,
+                                                        gint64      time,
+                                                        JsonNode   *body,
+                                                        JsonObject *attributes);
 /* The log records' part of that (errata-import-otel-logs.c). */
 gboolean           _errata_import_otel_logs_flatten (JsonObject          *object,
                                                      ErrataOtelSinkFunc   sink,

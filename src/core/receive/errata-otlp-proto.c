@@ -730,6 +730,103 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
   return ok;
 }
 
+/* When it happened, as the import reads the record's JSON: a record
+ * without (0) has the time it was seen. */
+static gint64
+record_time (const LogRecord *record)
+{
+  g_autoptr(JsonNode) time = uint64_string_node (record->time_unix_nano);
+  g_autoptr(JsonNode) observed = uint64_string_node (record->observed_time_unix_nano);
+  gint64 nanos = _errata_import_otel_int64 (time);
+
+  return nanos != 0 ? nanos : _errata_import_otel_int64 (observed);
+}
+
+/* What add_string() would write of `value`, or NULL. */
+static char *
+valid_or_null (const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return NULL;
+  return g_utf8_validate (value, -1, NULL) ? g_strdup (value) : g_utf8_make_valid (value, -1);
+}
+
+static gboolean
+flatten_log_record (const LogRecord     *record,
+                    ErrataOtelSinkFunc   sink,
+                    gpointer             user_data,
+                    guint               *n_items,
+                    guint               *n_rejected,
+                    GError             **error)
+{
+  g_autoptr(JsonNode) trace_node = record->trace_id.len > 0 ? hex_node (&record->trace_id) : NULL;
+  g_autoptr(JsonNode) span_node = record->span_id.len > 0 ? hex_node (&record->span_id) : NULL;
+  const char *trace_id = trace_node ? json_node_get_string (trace_node) : NULL;
+  g_autofree char *normal_trace_id = _errata_import_otel_normal_id_text (trace_id);
+  g_autofree char *event_name = valid_or_null (record->event_name);
+  g_autoptr(JsonNode) flat = NULL;
+
+  if (normal_trace_id != NULL)
+    trace_id = normal_trace_id;
+  if (!_errata_import_otel_is_trace_id (trace_id))
+    {
+      (*n_rejected)++;
+      return TRUE;
+    }
+  flat = _errata_import_otel_flat_log_record (event_name, span_node ? json_node_get_string (span_node) : NULL,
+                                              record_time (record), flat_any_value (record->body),
+                                              flat_key_values (record->attributes, record->n_attributes));
+  if (!sink (user_data, trace_id, record_time (record), flat, error))
+    return FALSE;
+  (*n_items)++;
+  return TRUE;
+}
+
+/* NULL, with the message, when `data` does not walk or decode. */
+static Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *
+unpack_logs_request (const guint8  *data,
+                     gsize          size,
+                     GError       **error)
+{
+  Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request = NULL;
+
+  if (errata_otlp_proto_check (&opentelemetry__proto__collector__logs__v1__export_logs_service_request__descriptor,
+                               data, size))
+    request = opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (NULL, size, data);
+  if (request == NULL)
+    set_decode_error (error, "ExportLogsServiceRequest");
+  return request;
+}
+
+gboolean
+errata_otlp_proto_flatten_logs (const guint8        *data,
+                                gsize                size,
+                                ErrataOtelSinkFunc   sink,
+                                gpointer             user_data,
+                                guint               *n_items,
+                                guint               *n_rejected,
+                                GError             **error)
+{
+  Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request;
+  gboolean ok = TRUE;
+
+  *n_items = 0;
+  *n_rejected = 0;
+  request = unpack_logs_request (data, size, error);
+  if (request == NULL)
+    return FALSE;
+  for (gsize i = 0; ok && i < request->n_resource_logs; i++)
+    for (gsize j = 0; ok && j < request->resource_logs[i]->n_scope_logs; j++)
+      {
+        Opentelemetry__Proto__Logs__V1__ScopeLogs *scope_logs = request->resource_logs[i]->scope_logs[j];
+
+        for (gsize k = 0; ok && k < scope_logs->n_log_records; k++)
+          ok = flatten_log_record (scope_logs->log_records[k], sink, user_data, n_items, n_rejected, error);
+      }
+  opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
+  return ok;
+}
+
 JsonNode *
 errata_otlp_proto_logs_to_json (const guint8  *data,
                                 gsize          size,
@@ -738,16 +835,9 @@ errata_otlp_proto_logs_to_json (const guint8  *data,
   Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request;
   g_autoptr(JsonBuilder) builder = NULL;
 
-  if (!errata_otlp_proto_check (&opentelemetry__proto__collector__logs__v1__export_logs_service_request__descriptor,
-                                data, size))
-    request = NULL;
-  else
-    request = opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (NULL, size, data);
+  request = unpack_logs_request (data, size, error);
   if (request == NULL)
-    {
-      set_decode_error (error, "ExportLogsServiceRequest");
-      return NULL;
-    }
+    return NULL;
   builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "resourceLogs");

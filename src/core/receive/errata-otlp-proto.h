@@ -14,7 +14,9 @@ G_BEGIN_DECLS
 /* An ExportTraceServiceRequest or ExportLogsServiceRequest in protobuf, as
  * the OTLP JSON encoding of the same request (hex ids, 64-bit integers as
  * strings, lowerCamelCase names), the form the file import reads. NULL with
- * a message saying what is wrong when `data` does not decode. */
+ * a message saying what is wrong when `data` does not decode. The receiver
+ * flattens a request without it (below); this is what its tests and fuzz
+ * target compare that with. */
 JsonNode *errata_otlp_proto_traces_to_json  (const guint8  *data,
                                              gsize          size,
                                              GError       **error);
@@ -28,6 +30,21 @@ JsonNode *errata_otlp_proto_logs_to_json    (const guint8  *data,
  * JSON. FALSE with a message when `data` does not decode, or when `sink`
  * fails. */
 gboolean  errata_otlp_proto_flatten_traces  (const guint8                     *data,
+                                             gsize                             size,
+                                             gboolean                        (*sink) (gpointer     user_data,
+                                                                                      const char  *trace_id,
+                                                                                      gint64       start,
+                                                                                      JsonNode    *flat,
+                                                                                      GError     **error),
+                                             gpointer                          user_data,
+                                             guint                            *n_items,
+                                             guint                            *n_rejected,
+                                             GError                          **error);
+
+/* The same for an ExportLogsServiceRequest's log records, as
+ * _errata_import_otel_flatten() flattens errata_otlp_proto_logs_to_json()'s
+ * JSON of it. */
+gboolean  errata_otlp_proto_flatten_logs    (const guint8                     *data,
                                              gsize                             size,
                                              gboolean                        (*sink) (gpointer     user_data,
                                                                                       const char  *trace_id,

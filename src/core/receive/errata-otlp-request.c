@@ -6,9 +6,10 @@
  * Whatever the encoding, a body's spans are flattened as the file import
  * flattens the OTLP JSON of its request (_errata_import_otel_flatten), so
  * that a span received live and the same span read from an export file are
- * the same row: a JSON trace request and a protobuf one are read in one
- * pass (errata-import-otel-fast.c, errata-otlp-proto.c), anything else
- * through the request's JSON tree.
+ * the same row: a JSON trace request is read in one pass
+ * (errata-import-otel-fast.c), a protobuf request of either signal
+ * flattened as it is decoded (errata-otlp-proto.c), anything else through
+ * the request's JSON tree.
  */
 
 #include "config.h"
@@ -335,18 +336,13 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
       gsize size;
       const guint8 *data = g_bytes_get_data (plain, &size);
 
-      /* Spans straight from the decoded request; log records (fewer, and
-       * joined to their spans later) through the request's JSON. */
+      /* Spans and log records straight from the decoded request. */
       if (signal == ERRATA_OTLP_TRACES
-          && errata_otlp_proto_flatten_traces (data, size, add_span, spans, &n_items, n_rejected, &local_error))
+          ? errata_otlp_proto_flatten_traces (data, size, add_span, spans, &n_items, n_rejected, &local_error)
+          : errata_otlp_proto_flatten_logs (data, size, add_span, spans, &n_items, n_rejected, &local_error))
         return g_steal_pointer (&spans);
-      if (signal == ERRATA_OTLP_LOGS)
-        root = errata_otlp_proto_logs_to_json (data, size, &local_error);
-      if (root == NULL)
-        {
-          g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
-          return NULL;
-        }
+      g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
+      return NULL;
     }
   else if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, spans, n_rejected))
     return g_steal_pointer (&spans);

@@ -13,6 +13,7 @@
 #include "errata-import-private.h"
 #include "errata-otlp-proto.h"
 #include "errata-test-utils.h"
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb-c.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
 
 typedef Opentelemetry__Proto__Common__V1__AnyValue AnyValue;
@@ -45,23 +46,30 @@ flattened_clear (Flattened *flattened)
   g_string_free (flattened->spans, TRUE);
 }
 
-/* Both ways; asserts they agree, and returns the spans. */
+/* Both ways, a trace request or (`logs`) a logs one; asserts they agree,
+ * and returns the spans or log records. */
 static Flattened
-flatten_both (GBytes *body)
+flatten_both (GBytes   *body,
+              gboolean  logs)
 {
   gsize size;
   const guint8 *data = g_bytes_get_data (body, &size);
   Flattened direct = { g_string_new (NULL), 0, 0 };
   Flattened tree = { g_string_new (NULL), 0, 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = errata_otlp_proto_traces_to_json (data, size, &error);
+  g_autoptr(JsonNode) root = logs ? errata_otlp_proto_logs_to_json (data, size, &error)
+                                  : errata_otlp_proto_traces_to_json (data, size, &error);
 
   g_assert_no_error (error);
   g_assert_true (_errata_import_otel_flatten (json_node_get_object (root), write_span, tree.spans,
                                               &tree.n_items, &tree.n_rejected, &error));
   g_assert_no_error (error);
-  g_assert_true (errata_otlp_proto_flatten_traces (data, size, write_span, direct.spans, &direct.n_items,
+  if (logs)
+    g_assert_true (errata_otlp_proto_flatten_logs (data, size, write_span, direct.spans, &direct.n_items,
                                                    &direct.n_rejected, &error));
+  else
+    g_assert_true (errata_otlp_proto_flatten_traces (data, size, write_span, direct.spans, &direct.n_items,
+                                                     &direct.n_rejected, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (direct.spans->str, ==, tree.spans->str);
   g_assert_cmpuint (direct.n_items, ==, tree.n_items);
@@ -74,7 +82,8 @@ static void
 test_fixtures (void)
 {
   const char *const names[] = {
-    "langfuse.pb", "openinference.pb", "opentelemetry.pb", "traceloop-0.12.pb", "traceloop-0.27.pb",
+    "langfuse.pb", "openinference.pb", "opentelemetry.pb", "opentelemetry-logs.pb", "traceloop-0.12.pb",
+    "traceloop-0.27.pb",
     "exporters/01-proto.pb", "exporters/02-proto.pb",
   };
 
@@ -90,8 +99,8 @@ test_fixtures (void)
       g_assert_true (g_file_get_contents (path, &contents, &length, &error));
       g_assert_no_error (error);
       body = g_bytes_new (contents, length);
-      spans = flatten_both (body);
-      g_test_message ("%s: %u spans", names[i], spans.n_items);
+      spans = flatten_both (body, g_str_has_suffix (names[i], "-logs.pb"));
+      g_test_message ("%s: %u spans or log records", names[i], spans.n_items);
       g_assert_cmpuint (spans.n_items, >, 0);
       g_assert_cmpuint (spans.n_rejected, ==, 0);
       flattened_clear (&spans);
@@ -380,7 +389,7 @@ test_every_member (void)
   parts = g_ptr_array_new_with_free_func (g_free);
   body = pack_edge_request ();
   g_clear_pointer (&parts, g_ptr_array_unref);
-  spans = flatten_both (body);
+  spans = flatten_both (body, FALSE);
 
   g_assert_cmpuint (spans.n_items, ==, 3);
   g_assert_cmpuint (spans.n_rejected, ==, 2);
@@ -398,6 +407,82 @@ test_every_member (void)
   g_assert_nonnull (strstr (spans.spans->str, "\"status\":{\"message\":\"failed \xef\xbf\xbd\",\"code\":2}"));
   g_assert_nonnull (strstr (spans.spans->str, "\"links\":[{\"traceId\":\"abcdef0123456789abcdef0123456789\""));
   flattened_clear (&spans);
+}
+
+/* Log records: with and without their event's name (then an attribute
+ * gives it), a span id or not, a time or only the time seen, no trace id
+ * or the all-zero one. */
+static Opentelemetry__Proto__Logs__V1__LogRecord *
+new_record (const char *trace_id,
+            gsize       trace_id_length,
+            const char *event_name)
+{
+  Opentelemetry__Proto__Logs__V1__LogRecord *record = part (sizeof *record);
+
+  opentelemetry__proto__logs__v1__log_record__init (record);
+  record->trace_id = id_of (trace_id, trace_id_length);
+  record->event_name = (char *)event_name;
+  record->time_unix_nano = 1700000000200000000;
+  record->observed_time_unix_nano = 1700000000300000000;
+  return record;
+}
+
+static GBytes *
+pack_logs_request (void)
+{
+  Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest request =
+    OPENTELEMETRY__PROTO__COLLECTOR__LOGS__V1__EXPORT_LOGS_SERVICE_REQUEST__INIT;
+  Opentelemetry__Proto__Logs__V1__ResourceLogs *resource_logs = part (sizeof *resource_logs);
+  Opentelemetry__Proto__Logs__V1__ScopeLogs *scope_logs = part (sizeof *scope_logs);
+  Opentelemetry__Proto__Logs__V1__LogRecord *full = new_record (TRACE_ID, 16, "gen_ai.user.message");
+  Opentelemetry__Proto__Logs__V1__LogRecord *old_style = new_record (TRACE_ID, 16, "");
+  guint8 *data;
+  gsize size;
+
+  full->span_id = id_of ("\x01\x02\x03\x04\x05\x06\x07\x08", 8);
+  full->body = any_kvlist (2, list (2, kv ("content", any_string ("hi \xff")), kv ("role", any_string ("user"))));
+  full->n_attributes = 1;
+  full->attributes = list (1, kv ("gen_ai.system", any_string ("openai")));
+  old_style->time_unix_nano = 0;
+  old_style->n_attributes = 1;
+  old_style->attributes = list (1, kv ("event.name", any_string ("gen_ai.choice")));
+  opentelemetry__proto__logs__v1__scope_logs__init (scope_logs);
+  scope_logs->n_log_records = 4;
+  scope_logs->log_records = list (4, full, old_style, new_record (NULL, 0, "no trace"),
+                                  new_record ("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, "zero trace"));
+  opentelemetry__proto__logs__v1__resource_logs__init (resource_logs);
+  resource_logs->n_scope_logs = 1;
+  resource_logs->scope_logs = list (1, scope_logs);
+  request.n_resource_logs = 1;
+  request.resource_logs = list (1, resource_logs);
+  size = protobuf_c_message_get_packed_size (&request.base);
+  data = g_malloc (size);
+  protobuf_c_message_pack (&request.base, data);
+  return g_bytes_new_take (data, size);
+}
+
+static void
+test_log_records (void)
+{
+  g_autoptr(GBytes) body = NULL;
+  Flattened records;
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  body = pack_logs_request ();
+  g_clear_pointer (&parts, g_ptr_array_unref);
+  records = flatten_both (body, TRUE);
+
+  g_assert_cmpuint (records.n_items, ==, 2);
+  g_assert_cmpuint (records.n_rejected, ==, 2);
+  g_assert_nonnull (strstr (records.spans->str,
+                            " 1700000000200000000 {\"errata.log_record\":true,\"eventName\":\"gen_ai.user.message\","
+                            "\"spanId\":\"0102030405060708\",\"timeUnixNano\":1700000000200000000,"
+                            "\"body\":{\"content\":\"hi \xef\xbf\xbd\",\"role\":\"user\"},"
+                            "\"attributes\":{\"gen_ai.system\":\"openai\"}}"));
+  g_assert_nonnull (strstr (records.spans->str,
+                            " 1700000000300000000 {\"errata.log_record\":true,\"eventName\":\"gen_ai.choice\","
+                            "\"spanId\":\"\",\"timeUnixNano\":1700000000300000000,\"body\":null,"));
+  flattened_clear (&records);
 }
 
 static void
@@ -423,6 +508,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/otlp-proto/fixtures", test_fixtures);
   g_test_add_func ("/otlp-proto/every-member", test_every_member);
+  g_test_add_func ("/otlp-proto/log-records", test_log_records);
   g_test_add_func ("/otlp-proto/malformed", test_malformed);
   return g_test_run ();
 }
