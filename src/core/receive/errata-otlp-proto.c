@@ -407,13 +407,15 @@ check_depth (const ProtobufCMessageDescriptor *descriptor,
 }
 
 /* TRUE when `data` is well-formed protobuf as far as the walk sees and
- * nests at most MAX_DEPTH messages deep. */
+ * nests at most MAX_DEPTH messages deep. An empty body is an empty
+ * message, and its data may be NULL (GBytes gives NULL for no bytes):
+ * no pointer is made of it. */
 gboolean
 errata_otlp_proto_check (const ProtobufCMessageDescriptor *descriptor,
                          const guint8                     *data,
                          gsize                             size)
 {
-  return check_depth (descriptor, data, data + size, 0);
+  return size == 0 || check_depth (descriptor, data, data + size, 0);
 }
 
 static void
