@@ -1,15 +1,17 @@
-/* errata-otlp-proto.c: OTLP protobuf bodies as OTLP JSON.
+/* errata-otlp-proto.c: OTLP protobuf bodies as OTLP JSON, and their spans
+ * and log records flattened as that JSON's are.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * protobuf-c decodes the wire format (code generated from proto/, see
- * README.md); this file only walks the decoded messages and writes the OTLP
- * JSON encoding of the same request, so that a protobuf body and a JSON body
- * go through the very same span-to-conversation code as a file import.
- * Field by field as the specification's JSON mapping says: trace and span
- * ids in lowercase hex, fixed64 times and int64 values as decimal strings,
- * enums as numbers, bytes in base64.
+ * README.md); this file walks the decoded messages. It writes the OTLP
+ * JSON encoding of the same request, field by field as the
+ * specification's JSON mapping says: trace and span ids in lowercase hex,
+ * fixed64 times and int64 values as decimal strings, enums as numbers,
+ * bytes in base64. And it makes, without that JSON, the flattened spans
+ * and log records the file import makes of it, so that a protobuf body and
+ * a JSON body go through the very same span-to-conversation code.
  */
 
 #include "config.h"
