@@ -9,9 +9,11 @@
  * JSON encoding of the same request, field by field as the
  * specification's JSON mapping says: trace and span ids in lowercase hex,
  * fixed64 times and int64 values as decimal strings, enums as numbers,
- * bytes in base64. And it makes, without that JSON, the flattened spans
- * and log records the file import makes of it, so that a protobuf body and
- * a JSON body go through the very same span-to-conversation code.
+ * bytes in base64. And it makes the flattened spans and log records the
+ * file import makes of that JSON, mostly without making it (events, links
+ * and the scope still go through the same builder code), so that a
+ * protobuf body and a JSON body go through the very same
+ * span-to-conversation code.
  */
 
 #include "config.h"
@@ -746,7 +748,8 @@ record_time (const LogRecord *record)
   return nanos != 0 ? nanos : _errata_import_otel_int64 (observed);
 }
 
-/* What add_string() would write of `value`, or NULL. */
+/* What add_log_record() writes of an event name: NULL where it writes
+ * none (none or empty), else the name made valid UTF-8 as add_string() does. */
 static char *
 valid_or_null (const char *value)
 {

@@ -1,4 +1,5 @@
-/* errata-otlp-proto.h: OTLP protobuf bodies as OTLP JSON.
+/* errata-otlp-proto.h: OTLP protobuf bodies as OTLP JSON, and their spans
+ * and log records flattened as that JSON's are.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later

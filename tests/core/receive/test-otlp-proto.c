@@ -1,6 +1,6 @@
-/* test-otlp-proto.c: a protobuf trace request's spans flattened as it is
- * decoded give what its OTLP JSON flattened by the file import's code
- * gives (errata-otlp-proto.c).
+/* test-otlp-proto.c: a protobuf request's spans or log records flattened
+ * as it is decoded give what its OTLP JSON flattened by the file import's
+ * code gives (errata-otlp-proto.c).
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -436,6 +436,7 @@ pack_logs_request (void)
   Opentelemetry__Proto__Logs__V1__ScopeLogs *scope_logs = part (sizeof *scope_logs);
   Opentelemetry__Proto__Logs__V1__LogRecord *full = new_record (TRACE_ID, 16, "gen_ai.user.message");
   Opentelemetry__Proto__Logs__V1__LogRecord *old_style = new_record (TRACE_ID, 16, "");
+  Opentelemetry__Proto__Logs__V1__LogRecord *broken_name = new_record (TRACE_ID, 16, "gen_ai.\xff");
   guint8 *data;
   gsize size;
 
@@ -447,8 +448,9 @@ pack_logs_request (void)
   old_style->n_attributes = 1;
   old_style->attributes = list (1, kv ("event.name", any_string ("gen_ai.choice")));
   opentelemetry__proto__logs__v1__scope_logs__init (scope_logs);
-  scope_logs->n_log_records = 4;
-  scope_logs->log_records = list (4, full, old_style, new_record (NULL, 0, "no trace"),
+  broken_name->body = any_int (42);
+  scope_logs->n_log_records = 5;
+  scope_logs->log_records = list (5, full, old_style, broken_name, new_record (NULL, 0, "no trace"),
                                   new_record ("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16, "zero trace"));
   opentelemetry__proto__logs__v1__resource_logs__init (resource_logs);
   resource_logs->n_scope_logs = 1;
@@ -472,7 +474,7 @@ test_log_records (void)
   g_clear_pointer (&parts, g_ptr_array_unref);
   records = flatten_both (body, TRUE);
 
-  g_assert_cmpuint (records.n_items, ==, 2);
+  g_assert_cmpuint (records.n_items, ==, 3);
   g_assert_cmpuint (records.n_rejected, ==, 2);
   g_assert_nonnull (strstr (records.spans->str,
                             " 1700000000200000000 {\"errata.log_record\":true,\"eventName\":\"gen_ai.user.message\","
@@ -482,6 +484,8 @@ test_log_records (void)
   g_assert_nonnull (strstr (records.spans->str,
                             " 1700000000300000000 {\"errata.log_record\":true,\"eventName\":\"gen_ai.choice\","
                             "\"spanId\":\"\",\"timeUnixNano\":1700000000300000000,\"body\":null,"));
+  g_assert_nonnull (strstr (records.spans->str, "{\"errata.log_record\":true,\"eventName\":\"gen_ai.\xef\xbf\xbd\","
+                            "\"spanId\":\"\",\"timeUnixNano\":1700000000200000000,\"body\":42,"));
   flattened_clear (&records);
 }
 
@@ -499,6 +503,13 @@ test_malformed (void)
   g_assert_cmpstr (spans->str, ==, "");
   g_assert_cmpuint (n_items, ==, 0);
   g_assert_null (errata_otlp_proto_traces_to_json (body, sizeof body, NULL));
+
+  g_clear_error (&error);
+  g_assert_false (errata_otlp_proto_flatten_logs (body, sizeof body, write_span, spans, &n_items, &n_rejected,
+                                                  &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (spans->str, ==, "");
+  g_assert_null (errata_otlp_proto_logs_to_json (body, sizeof body, NULL));
 }
 
 int
