@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* Where each flattened span or log record goes, under its trace id, with
+ * its start in nanoseconds: the file import's ErrataOtelSinkFunc. */
+typedef gboolean (*ErrataOtlpFlatSinkFunc) (gpointer     user_data,
+                                            const char  *trace_id,
+                                            gint64       start,
+                                            JsonNode    *flat,
+                                            GError     **error);
+
 /* An ExportTraceServiceRequest or ExportLogsServiceRequest in protobuf, as
  * the OTLP JSON encoding of the same request (hex ids, 64-bit integers as
  * strings, lowerCamelCase names), the form the file import reads. NULL with
@@ -32,11 +40,7 @@ JsonNode *errata_otlp_proto_logs_to_json    (const guint8  *data,
  * fails. */
 gboolean  errata_otlp_proto_flatten_traces  (const guint8                     *data,
                                              gsize                             size,
-                                             gboolean                        (*sink) (gpointer     user_data,
-                                                                                      const char  *trace_id,
-                                                                                      gint64       start,
-                                                                                      JsonNode    *flat,
-                                                                                      GError     **error),
+                                             ErrataOtlpFlatSinkFunc            sink,
                                              gpointer                          user_data,
                                              guint                            *n_items,
                                              guint                            *n_rejected,
@@ -47,11 +51,7 @@ gboolean  errata_otlp_proto_flatten_traces  (const guint8                     *d
  * JSON of it. */
 gboolean  errata_otlp_proto_flatten_logs    (const guint8                     *data,
                                              gsize                             size,
-                                             gboolean                        (*sink) (gpointer     user_data,
-                                                                                      const char  *trace_id,
-                                                                                      gint64       start,
-                                                                                      JsonNode    *flat,
-                                                                                      GError     **error),
+                                             ErrataOtlpFlatSinkFunc            sink,
                                              gpointer                          user_data,
                                              guint                            *n_items,
                                              guint                            *n_rejected,
