@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "errata-live-builders.h"
+#include "errata-live-bin.h"
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -57,12 +58,18 @@ name_this_thread (const char *name)
 #endif
 }
 
+/* What the sweeper is given to empty every bin rather than an array. */
+static char empty_bins_task;
+
 static void
 sweep (gpointer data,
        gpointer user_data)
 {
   name_this_thread ("live-sweeper");
-  g_ptr_array_unref (data);
+  if (data == &empty_bins_task)
+    errata_live_bin_empty_all ();
+  else
+    g_ptr_array_unref (data);
 }
 
 static void
@@ -165,4 +172,10 @@ errata_live_builders_sweep (ErrataLiveBuilders *self,
                             GPtrArray          *array)
 {
   g_thread_pool_push (self->sweeper, array, NULL);
+}
+
+void
+errata_live_builders_empty_bins (ErrataLiveBuilders *self)
+{
+  g_thread_pool_push (self->sweeper, &empty_bins_task, NULL);
 }

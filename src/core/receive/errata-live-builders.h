@@ -35,5 +35,7 @@ void                errata_live_builders_prepare_bodies (ErrataLiveBuilders *sel
 /* Unrefs `array` (and so frees what it holds) on the sweeper thread. */
 void                errata_live_builders_sweep          (ErrataLiveBuilders *self,
                                                          GPtrArray          *array);
+/* Every thread's bin emptied on the sweeper (errata-live-bin.c). */
+void                errata_live_builders_empty_bins     (ErrataLiveBuilders *self);
 
 G_END_DECLS

@@ -64,9 +64,28 @@ errata_live_trace_state_note_span (ErrataLiveTraceState *state,
   /* Taken here, on the writer's thread: the span itself is freed on the
    * main thread, and a JsonObject's references are not atomic. */
   if (state->items != NULL)
-    g_ptr_array_add (state->items, g_steal_pointer (&span->flat));
+    {
+      errata_live_trace_state_add_item (state, span);
+      g_clear_pointer (&span->flat, json_object_unref);
+    }
   else
     g_clear_pointer (&span->flat, json_object_unref);
+}
+
+/* A reference to the span's parsed object into `items`, on the writer's
+ * thread, noting which thread's bin is to free it. */
+void
+errata_live_trace_state_add_item (ErrataLiveTraceState *state,
+                                  ErrataLiveSpan       *span)
+{
+  g_ptr_array_add (state->items, json_object_ref (span->flat));
+  if (state->items->len == 1 && !state->bins_mixed)
+    state->bin = span->bin;
+  else if (state->bin != span->bin)
+    {
+      state->bin = NULL;
+      state->bins_mixed = TRUE;
+    }
 }
 
 gboolean

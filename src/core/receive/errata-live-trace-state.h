@@ -29,6 +29,10 @@ typedef struct
   gboolean   direct;
   /* `built` is the build its request's decoding made. */
   gboolean   built_while_decoding;
+  /* The bin of the thread that parsed every one of `items`, which frees
+   * them (errata-live-bin.c); NULL: none, or more than one. */
+  ErrataLiveBin *bin;
+  gboolean   bins_mixed;
 } ErrataLiveTraceState;
 
 /* What the project says of the trace, in the writer's batch `batch`: its
@@ -49,6 +53,8 @@ gboolean              errata_live_trace_state_is_ready  (ErrataLiveTraceState *s
                                                          guint                 idle_ms,
                                                          gboolean              stopping);
 /* Back to the journal's way: journaled, then built when ready. */
+void                  errata_live_trace_state_add_item  (ErrataLiveTraceState *state,
+                                                         ErrataLiveSpan       *span);
 void                  errata_live_trace_state_undo_direct (ErrataLiveTraceState *state);
 
 G_END_DECLS

@@ -61,6 +61,9 @@ struct _ErrataLiveWriter
   char                *import_name;
   ErrataLiveImport     import;   /* this session's record in the imports */
   ErrataLiveBuilders  *builders; /* build, make journal text, free: off the writer */
+  /* Stored traces were left in the bins of the threads that parsed them
+   * (errata-live-bin.c) since the bins were last emptied. */
+  gboolean             bins_given;
   /* The ids of the traces built without a conversation this session and
    * not since with one: a trace is built again with each late span (or an
    * exporter's retry), and its log events may bring the conversation

@@ -235,7 +235,7 @@ fill_direct_items (ErrataLiveWriter *self,
       ErrataLiveTraceState *state = g_hash_table_lookup (self->traces, span->trace_id);
 
       if (span->journaled)
-        g_ptr_array_add (state->items, json_object_ref (span->flat));
+        errata_live_trace_state_add_item (state, span);
     }
 }
 
@@ -416,14 +416,38 @@ write_batch (ErrataLiveWriter  *self,
   return FALSE;
 }
 
-/* The traces stored at once leave the writer's table; the sweeper frees
- * them. */
+/* Traces the writer is done with, freed off its thread: by the thread
+ * that parsed their spans, when one did (errata-live-bin.c), else by the
+ * sweeper. Takes `states`. */
+static void
+free_states (ErrataLiveWriter *self,
+             GPtrArray        *states)
+{
+  GPtrArray *rest = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_trace_state_free);
+
+  for (guint i = 0; i < states->len; i++)
+    {
+      ErrataLiveTraceState *state = states->pdata[i];
+
+      if (state->bin != NULL && state->items != NULL
+          && errata_live_bin_give (state->bin, state, (GDestroyNotify)errata_live_trace_state_free,
+                                   state->items->len))
+        self->bins_given = TRUE;
+      else
+        g_ptr_array_add (rest, state);
+    }
+  g_ptr_array_set_free_func (states, NULL);
+  g_ptr_array_unref (states);
+  errata_live_builders_sweep (self->builders, rest);
+}
+
+/* The traces stored at once leave the writer's table, to be freed. */
 static void
 forget_stored (ErrataLiveWriter *self,
                GPtrArray        *ids,
                GPtrArray        *states)
 {
-  GPtrArray *stored = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_trace_state_free);
+  GPtrArray *stored = g_ptr_array_new ();
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -432,7 +456,7 @@ forget_stored (ErrataLiveWriter *self,
       g_free (ids->pdata[i]);
       g_ptr_array_add (stored, states->pdata[i]);
     }
-  errata_live_builders_sweep (self->builders, stored);
+  free_states (self, stored);
 }
 
 /* After a batch that could not be written: a trace first seen in it, of
@@ -559,7 +583,7 @@ _errata_live_writer_convert_ready (ErrataLiveWriter *self,
     convert_batch (self, ready, states, TRUE, &changed);
   /* Freeing a batch's parsed spans took a sixth of the writer's time;
    * nothing else holds them now (the traces built from them are freed). */
-  errata_live_builders_sweep (self->builders, g_steal_pointer (&states));
+  free_states (self, g_steal_pointer (&states));
   if (changed || stopping)
     _errata_live_writer_report_stored (self);
 }

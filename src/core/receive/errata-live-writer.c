@@ -328,8 +328,16 @@ writer_thread (gpointer data)
       if (jobs->len > 0)
         _errata_live_writer_journal_jobs (self, jobs);
       _errata_live_writer_convert_ready (self, FALSE);
+      /* Nothing came for a while: what the decoding threads did not free
+       * since goes now, so memory goes back after a burst. */
+      if (jobs->len == 0 && self->bins_given)
+        {
+          errata_live_builders_empty_bins (self->builders);
+          self->bins_given = FALSE;
+        }
     }
   _errata_live_writer_convert_ready (self, TRUE);
+  errata_live_builders_empty_bins (self->builders);
   record_end (self);
   g_clear_pointer (&self->builders, errata_live_builders_free);
   g_hash_table_unref (self->traces);

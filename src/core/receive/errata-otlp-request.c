@@ -258,6 +258,7 @@ add_span (gpointer     user_data,
 
   span->trace_id = g_strdup (trace_id);
   span->start = start;
+  span->bin = errata_live_bin_of_this_thread ();
   unshare_member (object, "resource");
   unshare_member (object, "scope");
   span->flat = json_object_ref (object);

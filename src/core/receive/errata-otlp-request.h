@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "errata-live-bin.h"
+
 G_BEGIN_DECLS
 
 #define ERRATA_OTLP_ERROR (errata_otlp_error_quark ())
@@ -52,6 +54,7 @@ typedef struct
   gboolean root;      /* a span without a parent: its trace is complete */
   gboolean journaled; /* set by errata_live_journal_append(): FALSE for a span
                        * already in the journal */
+  ErrataLiveBin *bin; /* of the thread that parsed `flat`: it frees it */
 } ErrataLiveSpan;
 
 GQuark          errata_otlp_error_quark          (void);
