@@ -14,10 +14,13 @@
  * empties its bin when it decodes its next request: its own blocks, back
  * to its own arena and caches, without waiting for anyone.
  *
- * A bin holds at most MAX_SPANS spans: past that (a thread that decodes
- * seldom) the writer gives them to the sweeper as before, and when the
- * receiver has nothing to do the sweeper empties every bin
- * (errata_live_bin_empty_all), so memory goes back after a burst.
+ * A bin holds at most MAX_SPANS spans, and all bins together at most
+ * MAX_ALL_SPANS (a span of an LLM call carries its prompt: kilobytes):
+ * past that (a thread that decodes seldom, many threads) the writer gives
+ * them to the sweeper as before. When the receiver has had nothing to do
+ * for a while the sweeper empties every bin (errata_live_bin_empty_all),
+ * so memory goes back after a burst; a thread that ends empties its own,
+ * and its bin goes to the next new thread.
  */
 
 #include "config.h"
@@ -25,6 +28,7 @@
 #include "errata-live-bin.h"
 
 #define MAX_SPANS 2048
+#define MAX_ALL_SPANS 8192
 
 struct _ErrataLiveBin
 {
@@ -34,12 +38,42 @@ struct _ErrataLiveBin
   guint      n_spans;
 };
 
-/* Every bin, for errata_live_bin_empty_all(); bins are few (one for each
- * thread that ever decoded a request: GTask's pool) and never freed, so a
- * bin given to stays valid whatever its thread does. */
+/* Every bin, for errata_live_bin_empty_all(). A bin is never freed, so
+ * one given to stays valid whatever its thread does: a thread that ends
+ * leaves it to the next new thread (`unowned`), so there are never more
+ * bins than threads that decode at once. */
 static GMutex bins_mutex;
 static GPtrArray *bins;
-static GPrivate this_thread_bin;
+static GPtrArray *unowned;
+/* Spans in all bins; changed under each bin's lock. */
+static gint all_spans;
+
+static void empty (ErrataLiveBin *bin);
+
+static void
+thread_ended (gpointer data)
+{
+  ErrataLiveBin *bin = data;
+
+  empty (bin);
+  g_mutex_lock (&bins_mutex);
+  g_ptr_array_add (unowned, bin);
+  g_mutex_unlock (&bins_mutex);
+}
+
+static GPrivate this_thread_bin = G_PRIVATE_INIT (thread_ended);
+
+static ErrataLiveBin *
+bin_new (void)
+{
+  ErrataLiveBin *bin = g_new0 (ErrataLiveBin, 1);
+
+  g_mutex_init (&bin->mutex);
+  bin->items = g_ptr_array_new ();
+  bin->frees = g_array_new (FALSE, FALSE, sizeof (GDestroyNotify));
+  g_ptr_array_add (bins, bin);
+  return bin;
+}
 
 ErrataLiveBin *
 errata_live_bin_of_this_thread (void)
@@ -48,14 +82,13 @@ errata_live_bin_of_this_thread (void)
 
   if (bin != NULL)
     return bin;
-  bin = g_new0 (ErrataLiveBin, 1);
-  g_mutex_init (&bin->mutex);
-  bin->items = g_ptr_array_new ();
-  bin->frees = g_array_new (FALSE, FALSE, sizeof (GDestroyNotify));
   g_mutex_lock (&bins_mutex);
   if (bins == NULL)
-    bins = g_ptr_array_new ();
-  g_ptr_array_add (bins, bin);
+    {
+      bins = g_ptr_array_new ();
+      unowned = g_ptr_array_new ();
+    }
+  bin = unowned->len > 0 ? g_ptr_array_steal_index_fast (unowned, unowned->len - 1) : bin_new ();
   g_mutex_unlock (&bins_mutex);
   g_private_set (&this_thread_bin, bin);
   return bin;
@@ -67,10 +100,19 @@ errata_live_bin_give (ErrataLiveBin  *bin,
                       GDestroyNotify  free_func,
                       guint           n_spans)
 {
-  gboolean taken;
+  gboolean taken = FALSE;
 
   g_mutex_lock (&bin->mutex);
-  taken = bin->n_spans + n_spans <= MAX_SPANS;
+  if (bin->n_spans + n_spans <= MAX_SPANS)
+    {
+      /* Counted first (another bin may be given to meanwhile), and taken
+       * back when all bins together would hold too many. */
+      guint before = (guint)g_atomic_int_add (&all_spans, (gint)n_spans);
+
+      taken = before + n_spans <= MAX_ALL_SPANS;
+      if (!taken)
+        g_atomic_int_add (&all_spans, -(gint)n_spans);
+    }
   if (taken)
     {
       g_ptr_array_add (bin->items, item);
@@ -94,6 +136,7 @@ empty (ErrataLiveBin *bin)
       frees = g_steal_pointer (&bin->frees);
       bin->items = g_ptr_array_new ();
       bin->frees = g_array_new (FALSE, FALSE, sizeof (GDestroyNotify));
+      g_atomic_int_add (&all_spans, -(gint)bin->n_spans);
       bin->n_spans = 0;
     }
   g_mutex_unlock (&bin->mutex);

@@ -64,12 +64,8 @@ errata_live_trace_state_note_span (ErrataLiveTraceState *state,
   /* Taken here, on the writer's thread: the span itself is freed on the
    * main thread, and a JsonObject's references are not atomic. */
   if (state->items != NULL)
-    {
-      errata_live_trace_state_add_item (state, span);
-      g_clear_pointer (&span->flat, json_object_unref);
-    }
-  else
-    g_clear_pointer (&span->flat, json_object_unref);
+    errata_live_trace_state_add_item (state, span);
+  g_clear_pointer (&span->flat, json_object_unref);
 }
 
 /* A reference to the span's parsed object into `items`, on the writer's
@@ -104,4 +100,6 @@ errata_live_trace_state_undo_direct (ErrataLiveTraceState *state)
   state->built_while_decoding = FALSE;
   g_clear_pointer (&state->built, errata_live_built_free);
   g_ptr_array_set_size (state->items, 0);
+  state->bin = NULL;
+  state->bins_mixed = FALSE;
 }

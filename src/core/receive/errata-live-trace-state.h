@@ -52,9 +52,11 @@ gboolean              errata_live_trace_state_is_ready  (ErrataLiveTraceState *s
                                                          gint64                now,
                                                          guint                 idle_ms,
                                                          gboolean              stopping);
-/* Back to the journal's way: journaled, then built when ready. */
+/* A reference to the span's parsed object into `items`, noting the bin
+ * of the thread that parsed it. */
 void                  errata_live_trace_state_add_item  (ErrataLiveTraceState *state,
                                                          ErrataLiveSpan       *span);
+/* Back to the journal's way: journaled, then built when ready. */
 void                  errata_live_trace_state_undo_direct (ErrataLiveTraceState *state);
 
 G_END_DECLS

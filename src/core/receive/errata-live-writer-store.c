@@ -429,7 +429,7 @@ free_states (ErrataLiveWriter *self,
     {
       ErrataLiveTraceState *state = states->pdata[i];
 
-      if (state->bin != NULL && state->items != NULL
+      if (state->bin != NULL && state->items != NULL && state->items->len > 0
           && errata_live_bin_give (state->bin, state, (GDestroyNotify)errata_live_trace_state_free,
                                    state->items->len))
         self->bins_given = TRUE;

@@ -205,6 +205,10 @@ _errata_live_writer_answer_jobs (ErrataLiveWriter *self,
   g_ptr_array_set_free_func (jobs, NULL);
 }
 
+/* A wait of the writer's queue at least this long that got nothing is
+ * the receiver at rest, when the bins are emptied (errata-live-bin.c). */
+#define IDLE_BEFORE_EMPTYING_BINS_US (G_USEC_PER_SEC / 10)
+
 /* How long the queue may be waited on: until the first idle trace is due. */
 static guint64
 wait_us (ErrataLiveWriter *self)
@@ -312,7 +316,8 @@ writer_thread (gpointer data)
   while (!stopping || g_async_queue_length (self->queue) > 0)
     {
       g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify)job_free);
-      ErrataLiveWriterJob *job = g_async_queue_timeout_pop (self->queue, wait_us (self));
+      guint64 wait = wait_us (self);
+      ErrataLiveWriterJob *job = g_async_queue_timeout_pop (self->queue, wait);
 
       while (job != NULL)
         {
@@ -328,9 +333,10 @@ writer_thread (gpointer data)
       if (jobs->len > 0)
         _errata_live_writer_journal_jobs (self, jobs);
       _errata_live_writer_convert_ready (self, FALSE);
-      /* Nothing came for a while: what the decoding threads did not free
-       * since goes now, so memory goes back after a burst. */
-      if (jobs->len == 0 && self->bins_given)
+      /* Nothing came for a while (not a wait cut short by traces due):
+       * what the decoding threads did not free since goes now, so memory
+       * goes back after a burst. */
+      if (jobs->len == 0 && wait >= IDLE_BEFORE_EMPTYING_BINS_US && self->bins_given)
         {
           errata_live_builders_empty_bins (self->builders);
           self->bins_given = FALSE;

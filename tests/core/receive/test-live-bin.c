@@ -1,6 +1,7 @@
 /* test-live-bin.c: what the writer leaves in a decoding thread's bin is
- * freed by that thread, when it empties its bin, or by whoever empties
- * every bin; a full bin refuses, and the caller frees.
+ * freed by that thread, when it empties its bin or ends, or by whoever
+ * empties every bin; a full bin, or all bins together full, refuse, and
+ * the caller frees; an ended thread's bin goes to the next new one.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -73,6 +74,7 @@ decoder_empty (Decoder *decoder)
   g_async_queue_pop (decoder->done);
 }
 
+/* The thread ends without emptying its bin itself. */
 static void
 decoder_stop (Decoder *decoder,
               GThread *thread)
@@ -145,6 +147,51 @@ test_empty_all (void)
   decoder_stop (&decoder, thread);
 }
 
+static void
+test_all_bins_bounded (void)
+{
+  Decoder decoders[5] = { 0 };
+  GThread *threads[5];
+  Item items[5] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (decoders); i++)
+    threads[i] = decoder_start (&decoders[i]);
+  /* Four full bins: as many spans as all bins together may hold. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (errata_live_bin_give (decoders[i].bin, &items[i], item_free, 2048));
+  g_assert_false (errata_live_bin_give (decoders[4].bin, &items[4], item_free, 1));
+  /* One emptied: room again. */
+  decoder_empty (&decoders[0]);
+  g_assert_cmpuint (items[0].n_freed, ==, 1);
+  g_assert_true (errata_live_bin_give (decoders[4].bin, &items[4], item_free, 1));
+  for (guint i = 0; i < G_N_ELEMENTS (decoders); i++)
+    {
+      decoder_empty (&decoders[i]);
+      decoder_stop (&decoders[i], threads[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_assert_cmpuint (items[i].n_freed, ==, 1);
+}
+
+static void
+test_thread_end (void)
+{
+  Decoder decoder = { 0 }, next = { 0 };
+  GThread *thread = decoder_start (&decoder);
+  GThread *next_thread;
+  Item left = { 0 };
+
+  g_assert_true (errata_live_bin_give (decoder.bin, &left, item_free, 1));
+  decoder_stop (&decoder, thread);
+  /* Freed by the thread as it ended (the GThread is gone, not NULL). */
+  g_assert_cmpuint (left.n_freed, ==, 1);
+  g_assert_true (left.freed_by != g_thread_self ());
+  /* Its bin goes to the next new thread: bins never outnumber threads. */
+  next_thread = decoder_start (&next);
+  g_assert_true (next.bin == decoder.bin);
+  decoder_stop (&next, next_thread);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,5 +200,7 @@ main (int   argc,
   g_test_add_func ("/live-bin/freed-by-its-thread", test_freed_by_its_thread);
   g_test_add_func ("/live-bin/full-bin-refuses", test_full_bin_refuses);
   g_test_add_func ("/live-bin/empty-all", test_empty_all);
+  g_test_add_func ("/live-bin/all-bins-bounded", test_all_bins_bounded);
+  g_test_add_func ("/live-bin/thread-end", test_thread_end);
   return g_test_run ();
 }
