@@ -75,13 +75,11 @@ errata_live_trace_state_add_item (ErrataLiveTraceState *state,
                                   ErrataLiveSpan       *span)
 {
   g_ptr_array_add (state->items, json_object_ref (span->flat));
-  if (state->items->len == 1 && !state->bins_mixed)
+  /* Once NULL (two threads), it stays NULL: no span's bin is NULL. */
+  if (state->items->len == 1)
     state->bin = span->bin;
   else if (state->bin != span->bin)
-    {
-      state->bin = NULL;
-      state->bins_mixed = TRUE;
-    }
+    state->bin = NULL;
 }
 
 gboolean
@@ -101,5 +99,4 @@ errata_live_trace_state_undo_direct (ErrataLiveTraceState *state)
   g_clear_pointer (&state->built, errata_live_built_free);
   g_ptr_array_set_size (state->items, 0);
   state->bin = NULL;
-  state->bins_mixed = FALSE;
 }

@@ -32,7 +32,6 @@ typedef struct
   /* The bin of the thread that parsed every one of `items`, which frees
    * them (errata-live-bin.c); NULL: none, or more than one. */
   ErrataLiveBin *bin;
-  gboolean   bins_mixed;
 } ErrataLiveTraceState;
 
 /* What the project says of the trace, in the writer's batch `batch`: its
