@@ -22,6 +22,7 @@
 #include <math.h>
 
 #include "errata-otlp-proto-private.h"
+#include "errata-proto-arena.h"
 
 static JsonNode *
 int_node (gint64 value)
@@ -235,13 +236,18 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
                                   GError             **error)
 {
   Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request;
+  ErrataProtoArena arena;
   gboolean ok = TRUE;
 
   *n_items = 0;
   *n_rejected = 0;
-  request = _errata_otlp_proto_unpack_traces (data, size, error);
+  errata_proto_arena_init (&arena, size);
+  request = _errata_otlp_proto_unpack_traces (data, size, &arena.allocator, error);
   if (request == NULL)
-    return FALSE;
+    {
+      errata_proto_arena_clear (&arena);
+      return FALSE;
+    }
   for (gsize i = 0; ok && i < request->n_resource_spans; i++)
     {
       Opentelemetry__Proto__Trace__V1__ResourceSpans *rs = request->resource_spans[i];
@@ -251,7 +257,7 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
       for (gsize j = 0; ok && j < rs->n_scope_spans; j++)
         ok = flatten_scope_spans (rs->scope_spans[j], resource, sink, user_data, n_items, n_rejected, error);
     }
-  opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
+  errata_proto_arena_clear (&arena);
   return ok;
 }
 
@@ -318,13 +324,18 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
                                 GError             **error)
 {
   Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request;
+  ErrataProtoArena arena;
   gboolean ok = TRUE;
 
   *n_items = 0;
   *n_rejected = 0;
-  request = _errata_otlp_proto_unpack_logs (data, size, error);
+  errata_proto_arena_init (&arena, size);
+  request = _errata_otlp_proto_unpack_logs (data, size, &arena.allocator, error);
   if (request == NULL)
-    return FALSE;
+    {
+      errata_proto_arena_clear (&arena);
+      return FALSE;
+    }
   for (gsize i = 0; ok && i < request->n_resource_logs; i++)
     for (gsize j = 0; ok && j < request->resource_logs[i]->n_scope_logs; j++)
       {
@@ -333,6 +344,6 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
         for (gsize k = 0; ok && k < scope_logs->n_log_records; k++)
           ok = flatten_log_record (scope_logs->log_records[k], sink, user_data, n_items, n_rejected, error);
       }
-  opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
+  errata_proto_arena_clear (&arena);
   return ok;
 }

@@ -43,12 +43,16 @@ void          _errata_otlp_proto_add_links          (JsonBuilder               *
 void          _errata_otlp_proto_add_scope          (JsonBuilder               *builder,
                                                      const Scope               *scope);
 
-/* NULL, with the message, when `data` does not walk or decode. */
+/* NULL, with the message, when `data` does not walk or decode. With an
+ * `allocator` (NULL: malloc), the request is freed the allocator's way
+ * (errata-proto-arena.h), not with free_unpacked(). */
 TraceRequest *_errata_otlp_proto_unpack_traces      (const guint8              *data,
                                                      gsize                      size,
+                                                     ProtobufCAllocator        *allocator,
                                                      GError                   **error);
 LogsRequest  *_errata_otlp_proto_unpack_logs        (const guint8              *data,
                                                      gsize                      size,
+                                                     ProtobufCAllocator        *allocator,
                                                      GError                   **error);
 
 G_END_DECLS

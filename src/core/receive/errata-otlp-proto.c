@@ -417,15 +417,16 @@ set_decode_error (GError     **error,
 
 /* NULL, with the message, when `data` does not walk or decode. */
 Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *
-_errata_otlp_proto_unpack_traces (const guint8  *data,
-                      gsize          size,
-                      GError       **error)
+_errata_otlp_proto_unpack_traces (const guint8        *data,
+                                  gsize                size,
+                                  ProtobufCAllocator  *allocator,
+                                  GError             **error)
 {
   Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request = NULL;
 
   if (errata_otlp_proto_check (&opentelemetry__proto__collector__trace__v1__export_trace_service_request__descriptor,
                                data, size))
-    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (NULL, size, data);
+    request = opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (allocator, size, data);
   if (request == NULL)
     set_decode_error (error, "ExportTraceServiceRequest");
   return request;
@@ -433,15 +434,16 @@ _errata_otlp_proto_unpack_traces (const guint8  *data,
 
 /* NULL, with the message, when `data` does not walk or decode. */
 Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *
-_errata_otlp_proto_unpack_logs (const guint8  *data,
-                     gsize          size,
-                     GError       **error)
+_errata_otlp_proto_unpack_logs (const guint8        *data,
+                                gsize                size,
+                                ProtobufCAllocator  *allocator,
+                                GError             **error)
 {
   Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request = NULL;
 
   if (errata_otlp_proto_check (&opentelemetry__proto__collector__logs__v1__export_logs_service_request__descriptor,
                                data, size))
-    request = opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (NULL, size, data);
+    request = opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (allocator, size, data);
   if (request == NULL)
     set_decode_error (error, "ExportLogsServiceRequest");
   return request;
@@ -455,7 +457,7 @@ errata_otlp_proto_traces_to_json (const guint8  *data,
   Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request;
   g_autoptr(JsonBuilder) builder = NULL;
 
-  request = _errata_otlp_proto_unpack_traces (data, size, error);
+  request = _errata_otlp_proto_unpack_traces (data, size, NULL, error);
   if (request == NULL)
     return NULL;
   builder = json_builder_new ();
@@ -498,7 +500,7 @@ errata_otlp_proto_logs_to_json (const guint8  *data,
   Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request;
   g_autoptr(JsonBuilder) builder = NULL;
 
-  request = _errata_otlp_proto_unpack_logs (data, size, error);
+  request = _errata_otlp_proto_unpack_logs (data, size, NULL, error);
   if (request == NULL)
     return NULL;
   builder = json_builder_new ();

@@ -1,0 +1,158 @@
+/* test-proto-arena.c: the blocks an arena gives protobuf-c are aligned
+ * and apart, however large; a request unpacked into an arena is the same
+ * request as one unpacked with malloc.
+ *
+ * Copyright 2026 The Errata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "errata-proto-arena.h"
+#include "opentelemetry/proto/collector/logs/v1/logs_service.pb-c.h"
+#include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
+
+/* Sizes around the first chunk (64 KB) and past the largest (4 MB). */
+static const gsize sizes[] = { 0, 1, 7, 16, 17, 100, 4096, 65535, 65536, 70000, 3, 5 * 1024 * 1024, 24, 1 };
+
+static void
+test_blocks (void)
+{
+  ErrataProtoArena arena;
+  guint8 *blocks[G_N_ELEMENTS (sizes)];
+
+  errata_proto_arena_init (&arena, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      blocks[i] = arena.allocator.alloc (arena.allocator.allocator_data, sizes[i]);
+      g_assert_nonnull (blocks[i]);
+      g_assert_cmpuint ((guintptr)blocks[i] % 16, ==, 0);
+      memset (blocks[i], 'a' + i, sizes[i]);
+      /* Freeing a block leaves it, and the others, as they are. */
+      arena.allocator.free (arena.allocator.allocator_data, blocks[i]);
+    }
+  /* No block overlaps another: each still holds its own letter. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (gsize j = 0; j < sizes[i]; j++)
+      if (blocks[i][j] != 'a' + i)
+        g_error ("block %u (%" G_GSIZE_FORMAT " bytes) overwritten at %" G_GSIZE_FORMAT, i, sizes[i], j);
+  errata_proto_arena_clear (&arena);
+  g_assert_null (arena.chunks);
+}
+
+static GBytes *
+packed_traces (const Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request)
+{
+  gsize size = opentelemetry__proto__collector__trace__v1__export_trace_service_request__get_packed_size (request);
+  guint8 *data = g_malloc (size + 1);
+
+  opentelemetry__proto__collector__trace__v1__export_trace_service_request__pack (request, data);
+  return g_bytes_new_take (data, size);
+}
+
+static GBytes *
+packed_logs (const Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request)
+{
+  gsize size = opentelemetry__proto__collector__logs__v1__export_logs_service_request__get_packed_size (request);
+  guint8 *data = g_malloc (size + 1);
+
+  opentelemetry__proto__collector__logs__v1__export_logs_service_request__pack (request, data);
+  return g_bytes_new_take (data, size);
+}
+
+/* Unpacked with malloc and into an arena (whose first chunk is smaller
+ * than the request, so it takes several), then packed again: the same
+ * bytes. */
+static GBytes *
+repacked (const guint8       *data,
+          gsize               size,
+          gboolean            logs,
+          ProtobufCAllocator *allocator)
+{
+  if (logs)
+    {
+      Opentelemetry__Proto__Collector__Logs__V1__ExportLogsServiceRequest *request =
+        opentelemetry__proto__collector__logs__v1__export_logs_service_request__unpack (allocator, size, data);
+      GBytes *bytes;
+
+      g_assert_nonnull (request);
+      g_assert_cmpuint (request->n_resource_logs, >, 0);
+      bytes = packed_logs (request);
+      if (allocator == NULL)
+        opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
+      return bytes;
+    }
+  else
+    {
+      Opentelemetry__Proto__Collector__Trace__V1__ExportTraceServiceRequest *request =
+        opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (allocator, size, data);
+      GBytes *bytes;
+
+      g_assert_nonnull (request);
+      g_assert_cmpuint (request->n_resource_spans, >, 0);
+      bytes = packed_traces (request);
+      if (allocator == NULL)
+        opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
+      return bytes;
+    }
+}
+
+static void
+test_unpack (void)
+{
+  static const char * const names[] = {
+    "langfuse.pb", "openinference.pb", "opentelemetry.pb", "opentelemetry-logs.pb", "traceloop-0.12.pb",
+    "traceloop-0.27.pb",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "receive", "data", names[i], NULL);
+      g_autofree char *data = NULL;
+      gsize size;
+      gboolean logs = g_str_has_suffix (names[i], "-logs.pb");
+      g_autoptr(GBytes) with_malloc = NULL;
+      g_autoptr(GBytes) with_arena = NULL;
+      ErrataProtoArena arena;
+
+      g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+      with_malloc = repacked ((const guint8 *)data, size, logs, NULL);
+      errata_proto_arena_init (&arena, 0);
+      with_arena = repacked ((const guint8 *)data, size, logs, &arena.allocator);
+      g_assert_true (g_bytes_equal (with_malloc, with_arena));
+      if (size > 64 * 1024)
+        g_assert_cmpuint (arena.chunks->len, >, 1);
+      errata_proto_arena_clear (&arena);
+    }
+}
+
+/* A body protobuf-c refuses half way: what it had taken goes with the
+ * arena, and nothing is freed twice (the sanitizers' run checks). */
+static void
+test_refused (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "receive", "data", "openinference.pb", NULL);
+  g_autofree char *data = NULL;
+  gsize size;
+  ErrataProtoArena arena;
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  errata_proto_arena_init (&arena, size);
+  /* Cut inside the last span: a length that runs past the end. */
+  g_assert_null (opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (&arena.allocator, size - 3,
+                                                                                                   (const guint8 *)data));
+  errata_proto_arena_clear (&arena);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/proto-arena/blocks", test_blocks);
+  g_test_add_func ("/proto-arena/unpack", test_unpack);
+  g_test_add_func ("/proto-arena/refused", test_refused);
+  return g_test_run ();
+}
