@@ -430,8 +430,9 @@ has_log_records (GPtrArray *items)
 }
 
 /* The spans of a stored trace whose journal rows were pruned: the trace's
- * metadata keeps every span as it was staged, without its resource (kept
- * once, the root's, which is the only one the build reads). A span the
+ * metadata keeps every span as it was staged, with its resource (a trace
+ * stored before 2026-12-06 kept only the root's, as the trace's
+ * `resource`: its spans get that one, the only one the build reads). A span the
  * journal holds again (a late copy, a resend) is taken from the journal;
  * a log record names its span too, but is not that span: the stored one
  * stays, and the record's events go into it. */
@@ -470,7 +471,7 @@ add_stored_spans (GPtrArray   *items,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         continue;
       copy = json_object_ref (json_node_get_object (node));
-      if (resource != NULL)
+      if (resource != NULL && !json_object_has_member (copy, "resource"))
         json_object_set_object_member (copy, "resource", json_object_ref (resource));
       /* Before the journal's: they arrived first. */
       g_ptr_array_insert (items, (gint)(items->len - n_items), copy);

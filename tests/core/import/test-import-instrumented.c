@@ -566,6 +566,60 @@ test_base64_ids (void)
   assert_rewritten_imports_the_same (with_base64_ids, "==\"");
 }
 
+/* A distributed trace: the root span from one service, a child from
+ * another. Each stored span keeps the resource it came with (the
+ * trace's `resource` is the root's, for the metadata filter). */
+static void
+test_span_resources (void)
+{
+  static const char request_json[] =
+    "{\"resourceSpans\":["
+    "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"frontend\"}}]},"
+    " \"scopeSpans\":[{\"scope\":{\"name\":\"oi\"},\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+    "  \"spanId\":\"b7ad6b7169203331\",\"name\":\"chat\",\"kind\":1,"
+    "  \"startTimeUnixNano\":\"1700000000000000000\",\"endTimeUnixNano\":\"1700000001000000000\",\"attributes\":["
+    "  {\"key\":\"openinference.span.kind\",\"value\":{\"stringValue\":\"LLM\"}},"
+    "  {\"key\":\"llm.input_messages.0.message.role\",\"value\":{\"stringValue\":\"user\"}},"
+    "  {\"key\":\"llm.input_messages.0.message.content\",\"value\":{\"stringValue\":\"Hi\"}},"
+    "  {\"key\":\"llm.output_messages.0.message.role\",\"value\":{\"stringValue\":\"assistant\"}},"
+    "  {\"key\":\"llm.output_messages.0.message.content\",\"value\":{\"stringValue\":\"Hello!\"}}]}]}]},"
+    "{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":{\"stringValue\":\"retriever\"}}]},"
+    " \"scopeSpans\":[{\"scope\":{\"name\":\"oi\"},\"spans\":[{\"traceId\":\"0af7651916cd43dd8448eb211c80319c\","
+    "  \"spanId\":\"00f067aa0ba902b7\",\"parentSpanId\":\"b7ad6b7169203331\",\"name\":\"search\",\"kind\":1,"
+    "  \"startTimeUnixNano\":\"1700000000100000000\",\"endTimeUnixNano\":\"1700000000200000000\","
+    "  \"attributes\":[{\"key\":\"openinference.span.kind\",\"value\":{\"stringValue\":\"RETRIEVER\"}}]}]}]}]}\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(ErrataProject) project = errata_test_new_project (&dir);
+  g_autofree char *path = errata_test_write_file (dir, "distributed.json", request_json, strlen (request_json));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ErrataImporter) importer = errata_importer_new ();
+  g_autoptr(ErrataImportReport) report = NULL;
+  g_autoptr(ErrataTrace) trace = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *metadata;
+  JsonArray *spans;
+
+  report = errata_importer_import (importer, project, &file, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (errata_import_report_get_n_added (report), ==, 1);
+  trace = errata_project_get_trace (project, 1, &error);
+  g_assert_no_error (error);
+  metadata = errata_trace_get_metadata (trace);
+  g_assert_cmpstr (str_or_empty (json_object_get_object_member (metadata, "resource"), "service.name"), ==, "frontend");
+  spans = json_object_get_array_member (metadata, "spans");
+  g_assert_cmpuint (json_array_get_length (spans), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonObject *resource = json_object_get_object_member (span, "resource");
+
+      g_assert_nonnull (resource);
+      g_assert_cmpstr (str_or_empty (resource, "service.name"), ==,
+                       g_str_equal (str_or_empty (span, "name"), "chat") ? "frontend" : "retriever");
+    }
+  errata_project_close (project);
+}
+
 /* Langfuse's API export: a chat's generations and a title call made after
  * it. The chat is the conversation, the title call a secondary call. */
 static void
@@ -686,6 +740,7 @@ main (int   argc,
   g_test_add_func ("/import/instrumented/format-names", test_format_names);
   g_test_add_func ("/import/instrumented/proto-field-names", test_proto_field_names);
   g_test_add_func ("/import/instrumented/base64-ids", test_base64_ids);
+  g_test_add_func ("/import/instrumented/span-resources", test_span_resources);
   g_test_add_func ("/import/langfuse-api/title-call", test_langfuse_api_title_call);
   status = g_test_run ();
   g_ptr_array_unref (cases);

@@ -159,13 +159,14 @@ test_replay_after_crash (Fixture       *fixture,
   errata_otlp_receiver_stop (receiver);
 }
 
+/* Spans into one request, of a service named `service` (NULL: a request
+ * without a resource). */
 static GBytes *
-body_of (GPtrArray *spans,
-         guint      from,
-         guint      to)
+body_of_service (GPtrArray  *spans,
+                 guint       from,
+                 guint       to,
+                 const char *service)
 {
-  /* Flattened spans back into one request: their resource and scope are
-   * kept in each span and come along. */
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   char *text;
@@ -174,6 +175,24 @@ body_of (GPtrArray *spans,
   json_builder_set_member_name (builder, "resourceSpans");
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
+  if (service != NULL)
+    {
+      json_builder_set_member_name (builder, "resource");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "attributes");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, "service.name");
+      json_builder_set_member_name (builder, "value");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stringValue");
+      json_builder_add_string_value (builder, service);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "scopeSpans");
   json_builder_begin_array (builder);
   json_builder_begin_object (builder);
@@ -190,6 +209,14 @@ body_of (GPtrArray *spans,
   root = json_builder_get_root (builder);
   text = json_to_string (root, FALSE);
   return g_bytes_new_take (text, strlen (text));
+}
+
+static GBytes *
+body_of (GPtrArray *spans,
+         guint      from,
+         guint      to)
+{
+  return body_of_service (spans, from, to, NULL);
 }
 
 /* Every span of a fixture, as OTLP JSON span objects, in its order. */
@@ -322,6 +349,84 @@ test_late_spans (Fixture       *fixture,
                               " UNION ALL SELECT * FROM (SELECT * FROM (" ERRATA_SQL_META_ROWS (
                                 "traces t,", "t.id", "errata_text (t.metadata)") ") EXCEPT"
                               " SELECT key, value, trace_id FROM trace_meta))"), ==, 0);
+}
+
+/* A trace stored before its spans kept their resource (the trace's own
+ * `resource` was the root's): late spans still build it, each stored span
+ * given that resource, into the conversation of a file import. */
+static void
+strip_span_resources (const char *path)
+{
+  g_autofree char *text = query_text (path, "SELECT errata_text (metadata) FROM traces");
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  JsonArray *spans = json_object_get_array_member (json_node_get_object (root), "spans");
+  g_autofree char *stripped = NULL;
+  sqlite3 *db = NULL;
+
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    json_object_remove_member (json_array_get_object_element (spans, i), "resource");
+  stripped = json_to_string (root, FALSE);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sqlite3_mprintf ("UPDATE traces SET metadata = %Q", stripped), NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_late_spans_old_format (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char * const names[] = { "openinference.json", NULL };
+  g_autofree char *trace_id = NULL;
+  g_autoptr(GPtrArray) spans = spans_of_first_trace ("openinference.json", &trace_id);
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  g_autoptr(GPtrArray) late = g_ptr_array_new ();
+  g_autoptr(GBytes) first_body = NULL;
+  g_autoptr(GBytes) late_body = NULL;
+  g_autoptr(ErrataOtlpReceiver) receiver = NULL;
+  g_autoptr(ErrataOtlpReceiver) restarted = NULL;
+  g_autofree char *imported_all = NULL;
+  g_autofree char *received = NULL;
+  Waiting waiting = { NULL, 1, 0 };
+
+  for (guint i = 0; i < spans->len; i++)
+    g_ptr_array_add (is_root (spans->pdata[i]) || i % 2 == 0 ? first : late, spans->pdata[i]);
+  g_assert_cmpuint (late->len, >, 0);
+  first_body = body_of_service (first, 0, first->len, "late-spans");
+  late_body = body_of_service (late, 0, late->len, "late-spans");
+  receive_test_import (fixture->imported, names);
+
+  receiver = receive_test_start (fixture->received, 3600 * 1000);
+  waiting.receiver = receiver;
+  g_assert_cmpuint (receive_test_post (fixture->session, receiver, "/v1/traces", "application/json",
+                                       NULL, first_body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  errata_otlp_receiver_stop (receiver);
+  g_assert_cmpint (query_int (fixture->received,
+                              "SELECT count(*) FROM traces t, json_each (errata_text (t.metadata), '$.spans') s"
+                              " WHERE json_extract (s.value, '$.resource') IS NULL"), ==, 0);
+  strip_span_resources (fixture->received);
+  g_assert_cmpint (query_int (fixture->received,
+                              "SELECT count(*) FROM traces t, json_each (errata_text (t.metadata), '$.spans') s"
+                              " WHERE json_extract (s.value, '$.resource') IS NOT NULL"), ==, 0);
+
+  restarted = receive_test_start (fixture->received, 3600 * 1000);
+  waiting.receiver = restarted;
+  waiting.added = 0;
+  waiting.updated = 1;
+  g_assert_cmpuint (receive_test_post (fixture->session, restarted, "/v1/traces", "application/json",
+                                       NULL, late_body, NULL), ==, 200);
+  errata_test_wait_until (counts_reached, &waiting, 60);
+  errata_otlp_receiver_stop (restarted);
+
+  imported_all = errata_test_traces_text (fixture->imported, NULL);
+  received = errata_test_traces_text (fixture->received, "otlp-live");
+  g_assert_true (strstr (imported_all, received) != NULL);
+  /* Every span, the stored ones too, with the trace's resource. */
+  g_assert_cmpint (query_int (fixture->received,
+                              "SELECT count(*) FROM traces t, json_each (errata_text (t.metadata), '$.spans') s"
+                              " WHERE json_extract (s.value, '$.resource') = json_extract (errata_text (t.metadata), '$.resource')"),
+                   ==, spans->len);
 }
 
 /* Traces whose root comes last keep their spans parsed while they wait,
@@ -1558,6 +1663,7 @@ main (int   argc,
   g_test_add ("/live-journal" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/replay-after-crash", test_replay_after_crash);
   ADD ("/late-spans", test_late_spans);
+  ADD ("/late-spans-old-format", test_late_spans_old_format);
   ADD ("/held-spans-bounded", test_held_spans_bounded);
   ADD ("/flood", test_flood);
   ADD ("/late-in-next-batch", test_late_in_next_batch);
