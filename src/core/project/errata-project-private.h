@@ -169,6 +169,20 @@ typedef enum
 } ErrataMetaPlan;
 
 char          *_errata_project_meta_fill_text (const char        *metadata);
+
+/* A row of trace_meta (errata-project-meta-rows.c): its value is `text`,
+ * or `integer` when `text` is NULL. */
+typedef struct
+{
+  char   *key;
+  char   *text;
+  gint64  integer;
+} ErrataMetaRow;
+
+void           _errata_meta_row_free          (ErrataMetaRow     *row);
+/* ERRATA_SQL_META_ROWS's rows for `metadata` (ErrataMetaRow), or NULL
+ * when the text holds what only the SQL reads exactly. */
+GPtrArray     *_errata_project_meta_rows      (const char        *metadata);
 gboolean       _errata_project_meta_add          (ErrataProject     *self,
                                                   gint64             trace_id,
                                                   const char        *metadata,

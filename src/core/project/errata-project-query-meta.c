@@ -174,6 +174,25 @@ insert_meta_row (sqlite3_stmt *insert,
  * write out its pending search index. Every trace added thus wrote a
  * search index segment of its own, and merging them cost more than the
  * rest of adding the trace (bench/README.md, "Live traces"). */
+static gboolean
+insert_read_row (sqlite3_stmt        *insert,
+                 const ErrataMetaRow *row,
+                 gint64               trace_id)
+{
+  int rc;
+
+  sqlite3_bind_text (insert, 1, row->key, -1, SQLITE_STATIC);
+  if (row->text != NULL)
+    sqlite3_bind_text (insert, 2, row->text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (insert, 2, row->integer);
+  sqlite3_bind_int64 (insert, 3, trace_id);
+  rc = sqlite3_step (insert);
+  sqlite3_reset (insert);
+  sqlite3_clear_bindings (insert);
+  return rc == SQLITE_DONE;
+}
+
 gboolean
 _errata_project_meta_add (ErrataProject  *self,
                           gint64          trace_id,
@@ -183,11 +202,22 @@ _errata_project_meta_add (ErrataProject  *self,
   sqlite3_stmt *rows = _errata_project_cached (self, meta_rows_sql, error);
   sqlite3_stmt *insert = rows ? _errata_project_cached (self, meta_insert_sql, error) : NULL;
   g_autofree char *fill = _errata_project_meta_fill_text (metadata);
+  g_autoptr(GPtrArray) read = NULL;
   gboolean ok = TRUE;
   int rc;
 
   if (insert == NULL)
     return FALSE;
+  /* The rows read in C when it vouches for them, else by the SQL. */
+  read = _errata_project_meta_rows (fill ? fill : metadata);
+  if (read != NULL)
+    {
+      for (guint i = 0; ok && i < read->len; i++)
+        ok = insert_read_row (insert, read->pdata[i], trace_id);
+      if (!ok)
+        return _errata_project_set_error (self, error, _("index the trace's metadata"));
+      return TRUE;
+    }
   sqlite3_bind_int64 (rows, 1, trace_id);
   sqlite3_bind_text (rows, 2, fill ? fill : metadata, -1, SQLITE_STATIC);
   while (ok && (rc = sqlite3_step (rows)) == SQLITE_ROW)

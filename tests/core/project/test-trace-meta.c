@@ -831,6 +831,139 @@ test_fill_text_gives_same_rows (void)
   sqlite3_close (db);
 }
 
+/* _errata_project_meta_rows()'s rows, in fill_rows()'s line. */
+static char *
+read_rows (sqlite3   *db,
+           GPtrArray *rows)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *line;
+
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TEMP TABLE IF NOT EXISTS m (key, value, trace_id);"
+                                 " DELETE FROM m", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO m (key, value, trace_id) VALUES (?1, ?2, 1)", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ErrataMetaRow *row = rows->pdata[i];
+
+      sqlite3_bind_text (stmt, 1, row->key, -1, SQLITE_STATIC);
+      if (row->text != NULL)
+        sqlite3_bind_text (stmt, 2, row->text, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_int64 (stmt, 2, row->integer);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT ifnull (group_concat (row, '|'), '') FROM (SELECT"
+                                       " key || '=' || quote (value) || ':' || typeof (value) AS row"
+                                       " FROM m ORDER BY row)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  line = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return line;
+}
+
+/* Objects `levels` deep, each member named `name`, the last holding a
+ * string: for the unsafe names deeper than 32 levels. */
+static char *
+nested (guint       levels,
+        const char *name)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_printf (text, "{\"%s\":", i == 3 ? name : "k");
+  g_string_append (text, "\"leaf\"");
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (text, '}');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The rows read in C are the SQL's, for every text it vouches for; it
+ * vouches for what Errata writes (strings, integers, objects, arrays,
+ * true, false, null, compact) and leaves the rest to the SQL. */
+static void
+test_rows_read_in_c (void)
+{
+  g_autofree char *long_x = g_strnfill (LONG_X, 'x');
+  g_autofree char *long_e = NULL;
+  g_autofree char *deep_safe = nested (40, "k");
+  g_autofree char *deep_quote = nested (40, "q\\\"");
+  g_autofree char *deep_control = nested (40, "c\\u0001");
+  g_autofree char *shallow_quote = nested (20, "q\\\"");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  const char *vouched[] = {
+    "{}",
+    "{\"root_span\":\"chat\",\"resource\":{\"service.name\":\"a\",\"k\":[1,2],\"n\":{\"m\":true}},"
+    "\"spans\":\"[{\\\"traceId\\\":\\\"x\\\"\",\"secondary_calls\":\"[{}]\"}",
+    "{\"x.y\":{\"z\":\"dotted-parent\"},\"x\":{\"y\":{\"z\":\"real-nested\",\"w.v\":1}}}",
+    "{\"a\":{\"b\":[1,{\"c\":2}],\"e\":{},\"f\":null,\"g\":false,\"h\":-0,\"i\":0}}",
+    "{\"n\":123456789012345678,\"m\":-123456789012345678,\"t\":true,\"z\":null}",
+    "{\"a\":1,\"a\":\"again\"}",
+    "{\"esc\":\"\\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u00e9\\u4e2d\",\"k\\\\ey\":\"v\",\"k\\u0001\":{\"x\":1}}",
+    "{\"emoji\":\"😀 ü 東京\",\"客户\":{\"名\":\"é\"}}",
+    "{\"tags\":[\"x\",\"y\"],\"o\":{\"arr\":[[[]]],\"s\":\"[not an array]\"}}",
+  };
+  const char *declined[] = {
+    "{\"f\":1.5}",
+    "{\"e\":1e3}",
+    "{\"big\":1234567890123456789}",
+    "{\"lead\":01}",
+    "{\"sp\": 1}",
+    "{\"a\":\"\\ud83d\\ude00\"}",
+    "{\"a\":\"\\u0000\"}",
+    "{\"a\":\"bad \\x escape\"}",
+    "{\"a\":1",
+    "{\"a\":1}x",
+    "[1,2]",
+    "not json",
+    "{\"a\":tru}",
+  };
+  sqlite3 *db = NULL;
+
+  long_e = g_strjoin (NULL, "{\"e\":\"", long_x, "é", long_x, "\",\"o\":{\"p\":\"", long_x, "\"}}", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (vouched); i++)
+    g_ptr_array_add (texts, g_strdup (vouched[i]));
+  g_ptr_array_add (texts, g_strdup (long_e));
+  g_ptr_array_add (texts, g_strdup (deep_safe));
+  g_ptr_array_add (texts, g_strdup (deep_quote));
+  g_ptr_array_add (texts, g_strdup (deep_control));
+  g_ptr_array_add (texts, g_strdup (shallow_quote));
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autoptr(GPtrArray) rows = _errata_project_meta_rows (texts->pdata[i]);
+      g_autofree char *expected = fill_rows (db, texts->pdata[i]);
+      g_autofree char *got = NULL;
+
+      g_assert_nonnull (rows);
+      got = read_rows (db, rows);
+      g_test_message ("%s\n -> %s", (char *)texts->pdata[i], got);
+      g_assert_cmpstr (got, ==, expected);
+    }
+  /* The old files' texts: the same rows whenever C reads them. */
+  for (guint i = 0; i < G_N_ELEMENTS (old_metadata); i++)
+    {
+      g_autofree char *text = expand (old_metadata[i]);
+      g_autoptr(GPtrArray) rows = _errata_project_meta_rows (text);
+      g_autofree char *expected = fill_rows (db, text);
+      g_autofree char *got = rows ? read_rows (db, rows) : NULL;
+
+      if (rows != NULL)
+        g_assert_cmpstr (got, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (declined); i++)
+    {
+      g_autoptr(GPtrArray) rows = _errata_project_meta_rows (declined[i]);
+
+      g_test_message ("declined: %s", declined[i]);
+      g_assert_null (rows);
+    }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -848,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/trace-meta/count-async", test_count_async);
   g_test_add_func ("/trace-meta/common-value-pages", test_common_value_pages);
   g_test_add_func ("/trace-meta/fill-text-gives-same-rows", test_fill_text_gives_same_rows);
+  g_test_add_func ("/trace-meta/rows-read-in-c", test_rows_read_in_c);
 
   return g_test_run ();
 }
