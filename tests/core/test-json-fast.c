@@ -160,6 +160,31 @@ test_every_offset (void)
     }
 }
 
+/* The writer passes eight bytes at a time while none may need an escape:
+ * every byte that does, at every offset in the word and at the end of
+ * the string, is written as json-glib writes it. */
+static void
+test_writer_every_offset (void)
+{
+  const char *special[] = {
+    "\x01", "\x08", "\n", "\x1e", "\x1f", " ", "\x7f", "\"", "\\", "/", "\xc3\xa9", "\xf0\x9f\x98\x80", "!", "~",
+  };
+
+  for (guint offset = 0; offset < 18; offset++)
+    for (guint tail = 0; tail < 10; tail += 9)
+      for (guint i = 0; i < G_N_ELEMENTS (special); i++)
+        {
+          g_autofree char *before = g_strnfill (offset, 'a');
+          g_autofree char *after = g_strnfill (tail, 'b');
+          g_autofree char *value = g_strconcat (before, special[i], after, special[i], NULL);
+          g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+          g_autofree char *expected = json_to_string (node, FALSE);
+          g_autofree char *written = errata_json_to_string_fast (node);
+
+          g_assert_cmpstr (written, ==, expected);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +195,6 @@ main (int   argc,
   g_test_add_func ("/json-fast/too-deep", test_too_deep);
   g_test_add_func ("/json-fast/long-strings", test_long_strings);
   g_test_add_func ("/json-fast/every-offset", test_every_offset);
+  g_test_add_func ("/json-fast/writer-every-offset", test_writer_every_offset);
   return g_test_run ();
 }
