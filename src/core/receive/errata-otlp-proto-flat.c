@@ -180,8 +180,10 @@ flat_span_members (const Span *span)
     _errata_import_otel_set_flat_member (flat, "parentSpanId", _errata_otlp_proto_hex_node (&span->parent_span_id));
   _errata_import_otel_set_flat_member (flat, "name", _errata_otlp_proto_string_node (span->name));
   _errata_import_otel_set_flat_member (flat, "kind", int_node (span->kind));
-  _errata_import_otel_set_flat_member (flat, "startTimeUnixNano", _errata_otlp_proto_uint64_string_node (span->start_time_unix_nano));
-  _errata_import_otel_set_flat_member (flat, "endTimeUnixNano", _errata_otlp_proto_uint64_string_node (span->end_time_unix_nano));
+  /* What the flattening makes of the decimal text OTLP JSON writes (a
+   * time past G_MAXINT64 is G_MAXINT64), without writing and reading it. */
+  json_object_set_int_member (flat, "startTimeUnixNano", (gint64)MIN (span->start_time_unix_nano, G_MAXINT64));
+  json_object_set_int_member (flat, "endTimeUnixNano", (gint64)MIN (span->end_time_unix_nano, G_MAXINT64));
   json_object_set_object_member (flat, "attributes", attributes);
   _errata_import_otel_set_flat_member (flat, "droppedAttributesCount", int_node (span->dropped_attributes_count));
   _errata_import_otel_set_flat_member (flat, "events", list_member (span, span->n_events, build_events, "events"));
