@@ -271,6 +271,17 @@ is_root (JsonNode *span)
   return *parent == '\0';
 }
 
+/* The root and every other span first, the rest late. */
+static void
+split_late (GPtrArray *spans,
+            GPtrArray *first,
+            GPtrArray *late)
+{
+  for (guint i = 0; i < spans->len; i++)
+    g_ptr_array_add (is_root (spans->pdata[i]) || i % 2 == 0 ? first : late, spans->pdata[i]);
+  g_assert_cmpuint (late->len, >, 0);
+}
+
 /* The root and some spans first (a trace is stored), the rest later (it is
  * updated): the end is the file import's trace, each message once; sending
  * it all again changes nothing. */
@@ -297,9 +308,7 @@ test_late_spans (Fixture       *fixture,
 
   g_assert_cmpuint (spans->len, >=, 3);
   /* The root, then every other span; the rest come late. */
-  for (guint i = 0; i < spans->len; i++)
-    g_ptr_array_add (is_root (spans->pdata[i]) || i % 2 == 0 ? first : late, spans->pdata[i]);
-  g_assert_cmpuint (late->len, >, 0);
+  split_late (spans, first, late);
   first_body = body_of (first, 0, first->len);
   late_body = body_of (late, 0, late->len);
   all_body = body_of (spans, 0, spans->len);
@@ -362,13 +371,15 @@ strip_span_resources (const char *path)
   JsonArray *spans = json_object_get_array_member (json_node_get_object (root), "spans");
   g_autofree char *stripped = NULL;
   sqlite3 *db = NULL;
+  char *sql;
 
   for (guint i = 0; i < json_array_get_length (spans); i++)
     json_object_remove_member (json_array_get_object_element (spans, i), "resource");
   stripped = json_to_string (root, FALSE);
+  sql = sqlite3_mprintf ("UPDATE traces SET metadata = %Q", stripped);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sqlite3_mprintf ("UPDATE traces SET metadata = %Q", stripped), NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
   sqlite3_close (db);
 }
 
@@ -389,9 +400,7 @@ test_late_spans_old_format (Fixture       *fixture,
   g_autofree char *received = NULL;
   Waiting waiting = { NULL, 1, 0 };
 
-  for (guint i = 0; i < spans->len; i++)
-    g_ptr_array_add (is_root (spans->pdata[i]) || i % 2 == 0 ? first : late, spans->pdata[i]);
-  g_assert_cmpuint (late->len, >, 0);
+  split_late (spans, first, late);
   first_body = body_of_service (first, 0, first->len, "late-spans");
   late_body = body_of_service (late, 0, late->len, "late-spans");
   receive_test_import (fixture->imported, names);
