@@ -165,15 +165,6 @@ insert_meta_row (sqlite3_stmt *insert,
   return rc == SQLITE_DONE;
 }
 
-/* Called by every insert of a trace (file import, live receiver, synthetic
- * runs), in the caller's transaction. The rows ERRATA_SQL_META_ROWS gives
- * are inserted one at a time, not by ERRATA_SQL_META_FILL's INSERT …
- * SELECT: a statement that may insert several rows into trace_meta (it has
- * a foreign key) needs a statement journal, and opening one asks every
- * virtual table of the transaction for a savepoint, which makes FTS5
- * write out its pending search index. Every trace added thus wrote a
- * search index segment of its own, and merging them cost more than the
- * rest of adding the trace (bench/README.md, "Live traces"). */
 static gboolean
 insert_read_row (sqlite3_stmt        *insert,
                  const ErrataMetaRow *row,
@@ -193,6 +184,17 @@ insert_read_row (sqlite3_stmt        *insert,
   return rc == SQLITE_DONE;
 }
 
+/* Called by every insert of a trace (file import, live receiver, synthetic
+ * runs), in the caller's transaction. The rows are read in C
+ * (errata-project-meta-rows.c) when it vouches for the text, else by the
+ * SQL. The rows ERRATA_SQL_META_ROWS gives
+ * are inserted one at a time, not by ERRATA_SQL_META_FILL's INSERT …
+ * SELECT: a statement that may insert several rows into trace_meta (it has
+ * a foreign key) needs a statement journal, and opening one asks every
+ * virtual table of the transaction for a savepoint, which makes FTS5
+ * write out its pending search index. Every trace added thus wrote a
+ * search index segment of its own, and merging them cost more than the
+ * rest of adding the trace (bench/README.md, "Live traces"). */
 gboolean
 _errata_project_meta_add (ErrataProject  *self,
                           gint64          trace_id,

@@ -429,6 +429,23 @@ has_log_records (GPtrArray *items)
   return FALSE;
 }
 
+/* FALSE for a trace stored before 2026-12-06, whose spans were kept
+ * without their resource. A span sent with an empty resource has none
+ * either way; when all were, so was the root, and the trace has no
+ * `resource` to give them. */
+static gboolean
+spans_have_resources (JsonArray *spans)
+{
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonNode *node = json_array_get_element (spans, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && json_object_has_member (json_node_get_object (node), "resource"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The spans of a stored trace whose journal rows were pruned: the trace's
  * metadata keeps every span as it was staged, with its resource (a trace
  * stored before 2026-12-06 kept only the root's, as the trace's
@@ -445,6 +462,7 @@ add_stored_spans (GPtrArray   *items,
   JsonObject *resource = metadata ? errata_json_get_object (metadata, "resource") : NULL;
   g_autoptr(GHashTable) journaled = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_items = items->len;
+  gboolean own_resources = spans != NULL && spans_have_resources (spans);
 
   for (guint i = 0; i < n_items; i++)
     {
@@ -471,7 +489,7 @@ add_stored_spans (GPtrArray   *items,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         continue;
       copy = json_object_ref (json_node_get_object (node));
-      if (resource != NULL && !json_object_has_member (copy, "resource"))
+      if (resource != NULL && !own_resources)
         json_object_set_object_member (copy, "resource", json_object_ref (resource));
       /* Before the journal's: they arrived first. */
       g_ptr_array_insert (items, (gint)(items->len - n_items), copy);

@@ -245,6 +245,14 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
   *n_rejected = 0;
   errata_proto_arena_init (&arena, size);
   request = _errata_otlp_proto_unpack_traces (data, size, &arena.allocator, error);
+  if (request == NULL && arena.over_budget)
+    {
+      /* A body made to grow protobuf-c's memory (errata-proto-arena.c):
+       * malloc frees what the merges replace as they go. */
+      g_clear_error (error);
+      errata_proto_arena_clear (&arena);
+      request = _errata_otlp_proto_unpack_traces (data, size, NULL, error);
+    }
   if (request == NULL)
     {
       errata_proto_arena_clear (&arena);
@@ -259,6 +267,8 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
       for (gsize j = 0; ok && j < rs->n_scope_spans; j++)
         ok = flatten_scope_spans (rs->scope_spans[j], resource, sink, user_data, n_items, n_rejected, error);
     }
+  if (arena.chunks == NULL)
+    opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
   errata_proto_arena_clear (&arena);
   return ok;
 }
@@ -333,6 +343,12 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
   *n_rejected = 0;
   errata_proto_arena_init (&arena, size);
   request = _errata_otlp_proto_unpack_logs (data, size, &arena.allocator, error);
+  if (request == NULL && arena.over_budget)
+    {
+      g_clear_error (error);
+      errata_proto_arena_clear (&arena);
+      request = _errata_otlp_proto_unpack_logs (data, size, NULL, error);
+    }
   if (request == NULL)
     {
       errata_proto_arena_clear (&arena);
@@ -346,6 +362,8 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
         for (gsize k = 0; ok && k < scope_logs->n_log_records; k++)
           ok = flatten_log_record (scope_logs->log_records[k], sink, user_data, n_items, n_rejected, error);
       }
+  if (arena.chunks == NULL)
+    opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
   errata_proto_arena_clear (&arena);
   return ok;
 }

@@ -11,11 +11,23 @@
  * live exactly as long as its decoding. Here they are cut from a few large
  * chunks and freed with them: the receiver spent 9% of its instructions in
  * protobuf-c's unpacking and freeing, of which malloc and free were more
- * than half (bench/README.md, "protobuf-c's blocks from an arena").
+ * than half (bench/README.md, "Fewer instructions a span").
  *
- * free() does nothing: protobuf-c frees only what it replaces (a field
- * sent twice) and its scratch arrays for messages of more than 16 fields,
- * both small; they stay in the chunk until the arena is cleared.
+ * free() does nothing, and what protobuf-c frees stays in its chunk until
+ * the arena is cleared: its scratch arrays (for a message of more than 16
+ * fields on the wire, ~64 bytes a field: a span's attributes, a scope's
+ * spans), and what it replaces. The latter is where a body can make memory
+ * grow out of proportion: a singular message field sent k times is merged
+ * k times, each merge copying the repeated fields so far into a new array,
+ * so the arrays left behind take ~k² bytes (a 64 KB body of repeated
+ * `resource` fields would take a gigabyte). So an arena gives out at most
+ * ARENA_BUDGET_FACTOR times the body (plus ARENA_BUDGET_SLACK); past that
+ * it refuses, protobuf-c fails the unpack, and the caller unpacks with
+ * malloc, which frees as it goes (errata_otlp_proto_flatten_traces()).
+ * The receive fixtures take 2.8 to 6.5 times their body (test-proto-arena).
+ *
+ * Under AddressSanitizer every block is a malloc() of its own, so that
+ * reading past one is still caught.
  */
 
 #include "config.h"
@@ -26,6 +38,16 @@
 #define ARENA_ALIGNMENT 16
 #define MIN_CHUNK (64 * 1024)
 #define MAX_CHUNK (4 * 1024 * 1024)
+#define ARENA_BUDGET_FACTOR 16
+#define ARENA_BUDGET_SLACK (1024 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_BLOCK_BY_BLOCK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_BLOCK_BY_BLOCK 1
+#endif
+#endif
 
 static gsize
 aligned (gsize size)
@@ -51,14 +73,26 @@ arena_alloc (void   *data,
              size_t  size)
 {
   ErrataProtoArena *arena = data;
-  gsize needed = aligned (MAX (size, 1));
+  gsize needed;
   void *block;
 
+  if (size > arena->budget || arena->taken + size > arena->budget)
+    {
+      arena->over_budget = TRUE;
+      return NULL;
+    }
+  needed = aligned (MAX (size, 1));
+  arena->taken += needed;
+#ifdef ARENA_BLOCK_BY_BLOCK
+  block = g_malloc (needed);
+  g_ptr_array_add (arena->chunks, block);
+#else
   if (needed > arena->left)
     add_chunk (arena, needed);
   block = arena->next;
   arena->next += needed;
   arena->left -= needed;
+#endif
   return block;
 }
 
@@ -70,7 +104,7 @@ arena_free (void *data,
 
 void
 errata_proto_arena_init (ErrataProtoArena *arena,
-                         gsize             expected)
+                         gsize             body_size)
 {
   arena->allocator.alloc = arena_alloc;
   arena->allocator.free = arena_free;
@@ -78,7 +112,11 @@ errata_proto_arena_init (ErrataProtoArena *arena,
   arena->chunks = g_ptr_array_new_with_free_func (g_free);
   arena->next = NULL;
   arena->left = 0;
-  arena->chunk_size = CLAMP (aligned (expected), MIN_CHUNK, MAX_CHUNK);
+  arena->chunk_size = CLAMP (aligned (body_size), MIN_CHUNK, MAX_CHUNK);
+  arena->taken = 0;
+  arena->budget = MIN (body_size, (G_MAXSIZE - ARENA_BUDGET_SLACK) / ARENA_BUDGET_FACTOR) * ARENA_BUDGET_FACTOR
+                  + ARENA_BUDGET_SLACK;
+  arena->over_budget = FALSE;
 }
 
 void

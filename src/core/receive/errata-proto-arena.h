@@ -14,17 +14,23 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  ProtobufCAllocator  allocator;  /* give &arena->allocator to unpack() */
+  ProtobufCAllocator  allocator;    /* give &arena->allocator to unpack() */
   GPtrArray          *chunks;
   guint8             *next;
   gsize               left;
   gsize               chunk_size;
+  gsize               taken;        /* bytes given out */
+  gsize               budget;       /* at most this many */
+  gboolean            over_budget;  /* an alloc was refused: unpack again
+                                     * with malloc */
 } ErrataProtoArena;
 
-/* An empty arena; its first chunks take about `expected` bytes at once
- * (the body's size is a fair guess). */
+/* An empty arena for the unpack of a body of `body_size` bytes: its first
+ * chunk is about that size, and it gives out at most a few times it (a
+ * body made to grow protobuf-c's memory out of proportion is unpacked
+ * with malloc instead, errata-proto-arena.c says how). */
 void errata_proto_arena_init  (ErrataProtoArena *arena,
-                               gsize             expected);
+                               gsize             body_size);
 /* Frees every block unpack() took from it; the message unpacked with it
  * is gone, and must not be given to free_unpacked(). */
 void errata_proto_arena_clear (ErrataProtoArena *arena);

@@ -1,6 +1,8 @@
 /* test-proto-arena.c: the blocks an arena gives protobuf-c are aligned
  * and apart, however large; a request unpacked into an arena is the same
- * request as one unpacked with malloc.
+ * request as one unpacked with malloc, within the arena's budget; a body
+ * made to grow protobuf-c's memory out of proportion goes past the budget
+ * and is flattened with malloc all the same.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +12,7 @@
 
 #include <string.h>
 
+#include "errata-otlp-proto.h"
 #include "errata-proto-arena.h"
 #include "opentelemetry/proto/collector/logs/v1/logs_service.pb-c.h"
 #include "opentelemetry/proto/collector/trace/v1/trace_service.pb-c.h"
@@ -24,6 +27,8 @@ test_blocks (void)
   guint8 *blocks[G_N_ELEMENTS (sizes)];
 
   errata_proto_arena_init (&arena, 0);
+  /* Chunks here, not the budget (test_merged_fields). */
+  arena.budget = G_MAXSIZE;
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       blocks[i] = arena.allocator.alloc (arena.allocator.allocator_data, sizes[i]);
@@ -124,6 +129,11 @@ test_unpack (void)
       g_assert_true (g_bytes_equal (with_malloc, with_arena));
       if (size > 64 * 1024)
         g_assert_cmpuint (arena.chunks->len, >, 1);
+      /* Well within the budget the flattening gives (16 times the body). */
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes, the arena gave %" G_GSIZE_FORMAT " (%.1f times)", names[i], size,
+                      arena.taken, (double)arena.taken / (double)size);
+      g_assert_false (arena.over_budget);
+      g_assert_cmpuint (arena.taken, <=, 12 * size);
       errata_proto_arena_clear (&arena);
     }
 }
@@ -146,6 +156,62 @@ test_refused (void)
   errata_proto_arena_clear (&arena);
 }
 
+static gboolean
+count_span (gpointer     user_data,
+            const char  *trace_id,
+            gint64       start,
+            JsonNode    *flat,
+            GError     **error)
+{
+  (*(guint *)user_data)++;
+  return TRUE;
+}
+
+/* A ResourceSpans whose `resource` comes k times, each with an attribute:
+ * protobuf merges them, and protobuf-c copies the attributes so far into a
+ * new array at each merge. In an arena (which frees nothing) that would be
+ * ~4k² bytes; the arena refuses past its budget and the flattening
+ * unpacks with malloc, which gives the same request. */
+static void
+test_merged_fields (void)
+{
+  const guint k = 4096;
+  g_autoptr(GByteArray) body = g_byte_array_new ();
+  static const guint8 repeat[] = { 0x0a, 0x02, 0x0a, 0x00 };
+  guint8 length[10];
+  guint n_length = 0;
+  ErrataProtoArena arena;
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0;
+  guint n_rejected = 0;
+  guint n_spans = 0;
+
+  /* ExportTraceServiceRequest.resource_spans (1), its length a varint. */
+  for (guint64 v = 4 * (guint64)k; ; v >>= 7)
+    {
+      length[n_length++] = (guint8)(v & 0x7f) | (v > 0x7f ? 0x80 : 0);
+      if (v <= 0x7f)
+        break;
+    }
+  g_byte_array_append (body, (const guint8 *)"\x0a", 1);
+  g_byte_array_append (body, length, n_length);
+  for (guint i = 0; i < k; i++)
+    g_byte_array_append (body, repeat, sizeof repeat);
+
+  errata_proto_arena_init (&arena, body->len);
+  g_assert_null (opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (&arena.allocator,
+                                                                                                   body->len, body->data));
+  g_assert_true (arena.over_budget);
+  g_assert_cmpuint (arena.taken, <=, arena.budget);
+  g_assert_cmpuint (arena.budget, <, 32 * body->len + 2 * 1024 * 1024);
+  errata_proto_arena_clear (&arena);
+
+  g_assert_true (errata_otlp_proto_flatten_traces (body->data, body->len, count_span, &n_spans, &n_items, &n_rejected,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_spans, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,5 +220,6 @@ main (int   argc,
   g_test_add_func ("/proto-arena/blocks", test_blocks);
   g_test_add_func ("/proto-arena/unpack", test_unpack);
   g_test_add_func ("/proto-arena/refused", test_refused);
+  g_test_add_func ("/proto-arena/merged-fields", test_merged_fields);
   return g_test_run ();
 }
