@@ -228,74 +228,18 @@ errata_live_spans_mark_repeats (GPtrArray *spans)
     }
 }
 
-/* A copy of a `resource` or `scope` object that the spans of one trace
- * share. */
-typedef struct
-{
-  char       *trace_id;
-  JsonObject *source;    /* the flattening's, held: no other gets its address */
-  JsonObject *copy;
-} SharedCopy;
-
-/* What add_span() is given. */
-typedef struct
-{
-  GPtrArray  *spans;
-  SharedCopy  resource;
-  SharedCopy  scope;
-} Sink;
-
-static void
-shared_copy_clear (SharedCopy *shared)
-{
-  g_clear_pointer (&shared->trace_id, g_free);
-  g_clear_pointer (&shared->source, json_object_unref);
-  g_clear_pointer (&shared->copy, json_object_unref);
-}
-
-static void
-sink_clear (Sink *sink)
-{
-  shared_copy_clear (&sink->resource);
-  shared_copy_clear (&sink->scope);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sink, sink_clear)
-
 /* The flattening gives the spans of one resource and scope the same
- * `resource` object and `scope` node. Spans of different traces are built
+ * `resource` object and `scope` node; spans of different traces are built
  * on different threads, and json-glib's references are not atomic, so
- * each trace gets copies of its own; the spans of one trace are built,
- * stored and freed together, on one thread at a time, and share theirs
- * when they come one after another (a copy a span was 3% of the
- * receiver's instructions). */
+ * each span gets copies of its own. */
 static void
 unshare_member (JsonObject *span,
-                const char *member,
-                const char *trace_id,
-                SharedCopy *shared)
+         const char *member)
 {
   JsonNode *node = json_object_get_member (span, member);
-  JsonObject *source;
 
-  if (node == NULL)
-    return;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      json_object_set_member (span, member, _errata_import_otel_copy_tree (node, FALSE));
-      return;
-    }
-  source = json_node_get_object (node);
-  if (shared->source != source || g_strcmp0 (shared->trace_id, trace_id) != 0)
-    {
-      g_autoptr(JsonNode) copy = _errata_import_otel_copy_tree (node, FALSE);
-
-      shared_copy_clear (shared);
-      shared->trace_id = g_strdup (trace_id);
-      shared->source = json_object_ref (source);
-      shared->copy = json_object_ref (json_node_get_object (copy));
-    }
-  json_object_set_object_member (span, member, json_object_ref (shared->copy));
+  if (node != NULL)
+    json_object_set_member (span, member, _errata_import_otel_copy_tree (node, FALSE));
 }
 
 static gboolean
@@ -305,8 +249,7 @@ add_span (gpointer     user_data,
           JsonNode    *flat,
           GError     **error)
 {
-  Sink *sink = user_data;
-  GPtrArray *spans = sink->spans;
+  GPtrArray *spans = user_data;
   ErrataLiveSpan *span = g_new0 (ErrataLiveSpan, 1);
   JsonObject *object = json_node_get_object (flat);
   /* Not a string (a broken exporter's number): no parent, as the
@@ -316,8 +259,8 @@ add_span (gpointer     user_data,
   span->trace_id = g_strdup (trace_id);
   span->start = start;
   span->bin = errata_live_bin_of_this_thread ();
-  unshare_member (object, "resource", trace_id, &sink->resource);
-  unshare_member (object, "scope", trace_id, &sink->scope);
+  unshare_member (object, "resource");
+  unshare_member (object, "scope");
   span->flat = json_object_ref (object);
   /* A log record is never a root; OTLP exports a span once it has ended. */
   span->root = !json_object_has_member (object, "errata.log_record") && (parent == NULL || *parent == '\0');
@@ -329,17 +272,16 @@ add_span (gpointer     user_data,
  * tree: most requests. FALSE leaves `spans` empty for the tree's way. */
 static gboolean
 flatten_json_traces (GBytes    *body,
-                     Sink      *sink,
+                     GPtrArray *spans,
                      guint     *n_rejected)
 {
   gsize size;
   const char *text = g_bytes_get_data (body, &size);
   guint n_items = 0;
 
-  if (_errata_import_otel_flatten_text (text, size, add_span, sink, &n_items, n_rejected))
+  if (_errata_import_otel_flatten_text (text, size, add_span, spans, &n_items, n_rejected))
     return TRUE;
-  g_ptr_array_set_size (sink->spans, 0);
-  sink_clear (sink);
+  g_ptr_array_set_size (spans, 0);
   *n_rejected = 0;
   return FALSE;
 }
@@ -371,7 +313,6 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify)errata_live_span_free);
-  g_auto (Sink) sink = { spans, { NULL }, { NULL } };
   g_autoptr(GError) local_error = NULL;
   JsonObject *object;
   guint n_items = 0;
@@ -398,13 +339,13 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
 
       /* Spans and log records straight from the decoded request. */
       if (signal == ERRATA_OTLP_TRACES
-          ? errata_otlp_proto_flatten_traces (data, size, add_span, &sink, &n_items, n_rejected, &local_error)
-          : errata_otlp_proto_flatten_logs (data, size, add_span, &sink, &n_items, n_rejected, &local_error))
+          ? errata_otlp_proto_flatten_traces (data, size, add_span, spans, &n_items, n_rejected, &local_error)
+          : errata_otlp_proto_flatten_logs (data, size, add_span, spans, &n_items, n_rejected, &local_error))
         return g_steal_pointer (&spans);
       g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
       return NULL;
     }
-  else if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, &sink, n_rejected))
+  else if (signal == ERRATA_OTLP_TRACES && flatten_json_traces (plain, spans, n_rejected))
     return g_steal_pointer (&spans);
   else if ((root = parse_json (plain, error)) == NULL)
     return NULL;
@@ -423,7 +364,7 @@ errata_otlp_decode_request (ErrataOtlpSignal     signal,
     return g_steal_pointer (&spans);
   if (json_object_has_member (object, signal == ERRATA_OTLP_LOGS ? "resourceSpans" : "resourceLogs"))
     json_object_remove_member (object, signal == ERRATA_OTLP_LOGS ? "resourceSpans" : "resourceLogs");
-  if (!_errata_import_otel_flatten (object, add_span, &sink, &n_items, n_rejected, &local_error))
+  if (!_errata_import_otel_flatten (object, add_span, spans, &n_items, n_rejected, &local_error))
     {
       g_set_error_literal (error, ERRATA_OTLP_ERROR, ERRATA_OTLP_ERROR_MALFORMED, local_error->message);
       return NULL;
