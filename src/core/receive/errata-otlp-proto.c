@@ -316,6 +316,17 @@ add_log_record (JsonBuilder     *builder,
  * counting how deep messages nest; nothing real comes near the limit. */
 #define MAX_DEPTH 64
 
+/* A message field that is not repeated but comes again is merged into the
+ * first (protobuf's rule), and protobuf-c copies the merged message's
+ * repeated fields into a new array at each merge: a `resource` sent k times
+ * costs ~k² bytes copied, and a 32 KB gzip body would keep a thread busy
+ * for hours. No exporter sends one twice; the walk refuses more than this
+ * many in one message. */
+#define MAX_MERGES 16
+/* OTLP's message fields are numbered far below this (a field above it is
+ * not counted). */
+#define MAX_COUNTED_FIELD 64
+
 static gboolean
 read_varint (const guint8 **p,
              const guint8  *end,
@@ -333,14 +344,27 @@ read_varint (const guint8 **p,
   return FALSE;
 }
 
-static const ProtobufCMessageDescriptor *
-nested_descriptor (const ProtobufCMessageDescriptor *descriptor,
-                   guint64                           number)
+static const ProtobufCFieldDescriptor *
+message_field (const ProtobufCMessageDescriptor *descriptor,
+               guint64                           number)
 {
   for (unsigned i = 0; i < descriptor->n_fields; i++)
     if (descriptor->fields[i].id == number && descriptor->fields[i].type == PROTOBUF_C_TYPE_MESSAGE)
-      return descriptor->fields[i].descriptor;
+      return &descriptor->fields[i];
   return NULL;
+}
+
+/* FALSE when `field`, a message, has come once more than MAX_MERGES times
+ * in this message (`seen` counts them) without being a repeated field. */
+static gboolean
+count_merge (const ProtobufCFieldDescriptor *field,
+             guint8                         *seen)
+{
+  if (field->label == PROTOBUF_C_LABEL_REPEATED)
+    return TRUE;
+  if (field->id >= MAX_COUNTED_FIELD)
+    return TRUE;
+  return ++seen[field->id] <= MAX_MERGES + 1;
 }
 
 static gboolean
@@ -349,6 +373,8 @@ check_depth (const ProtobufCMessageDescriptor *descriptor,
              const guint8                     *end,
              guint                             depth)
 {
+  guint8 seen[MAX_COUNTED_FIELD] = { 0 };
+
   if (depth > MAX_DEPTH)
     return FALSE;
   while (p < end)
@@ -376,12 +402,13 @@ check_depth (const ProtobufCMessageDescriptor *descriptor,
           break;
         case 2:   /* length-delimited: bytes, a string, or a message */
           {
-            const ProtobufCMessageDescriptor *nested;
+            const ProtobufCFieldDescriptor *field;
 
             if (!read_varint (&p, end, &value) || value > (guint64)(end - p))
               return FALSE;
-            nested = nested_descriptor (descriptor, tag >> 3);
-            if (nested != NULL && !check_depth (nested, p, p + value, depth + 1))
+            field = message_field (descriptor, tag >> 3);
+            if (field != NULL && (!count_merge (field, seen)
+                                  || !check_depth (field->descriptor, p, p + value, depth + 1)))
               return FALSE;
             p += value;
           }

@@ -20,8 +20,10 @@
  * grow out of proportion: a singular message field sent k times is merged
  * k times, each merge copying the repeated fields so far into a new array,
  * so the arrays left behind take ~k² bytes (a 64 KB body of repeated
- * `resource` fields would take a gigabyte). So an arena gives out at most
- * ARENA_BUDGET_FACTOR times the body (plus ARENA_BUDGET_SLACK); past that
+ * `resource` fields would take a gigabyte). The walk before the unpack
+ * refuses more than a few merges (errata-otlp-proto.c, MAX_MERGES); and
+ * whatever else might grow, an arena gives out at most
+ * ARENA_BUDGET_FACTOR times the body (plus ARENA_BUDGET_SLACK): past that
  * it refuses, protobuf-c fails the unpack, and the caller unpacks with
  * malloc, which frees as it goes (errata_otlp_proto_flatten_traces()).
  * The receive fixtures take 2.8 to 6.5 times their body (test-proto-arena).
@@ -55,6 +57,7 @@ aligned (gsize size)
   return (size + ARENA_ALIGNMENT - 1) & ~(gsize)(ARENA_ALIGNMENT - 1);
 }
 
+#ifndef ARENA_BLOCK_BY_BLOCK
 static void
 add_chunk (ErrataProtoArena *arena,
            gsize             at_least)
@@ -67,6 +70,7 @@ add_chunk (ErrataProtoArena *arena,
   g_ptr_array_add (arena->chunks, arena->next);
   arena->chunk_size = MIN (arena->chunk_size * 2, MAX_CHUNK);
 }
+#endif
 
 static void *
 arena_alloc (void   *data,
@@ -76,15 +80,21 @@ arena_alloc (void   *data,
   gsize needed;
   void *block;
 
-  if (size > arena->budget || arena->taken + size > arena->budget)
+  if (size > arena->budget)
     {
       arena->over_budget = TRUE;
       return NULL;
     }
   needed = aligned (MAX (size, 1));
+  if (arena->taken + needed > arena->budget)
+    {
+      arena->over_budget = TRUE;
+      return NULL;
+    }
   arena->taken += needed;
 #ifdef ARENA_BLOCK_BY_BLOCK
-  block = g_malloc (needed);
+  /* The size asked for, not rounded up: a read past it is caught. */
+  block = g_malloc (MAX (size, 1));
   g_ptr_array_add (arena->chunks, block);
 #else
   if (needed > arena->left)

@@ -1,8 +1,9 @@
 /* test-proto-arena.c: the blocks an arena gives protobuf-c are aligned
  * and apart, however large; a request unpacked into an arena is the same
  * request as one unpacked with malloc, within the arena's budget; a body
- * made to grow protobuf-c's memory out of proportion goes past the budget
- * and is flattened with malloc all the same.
+ * that repeats a message field protobuf-c would merge over and over is
+ * refused before the unpack; one that still outgrows the budget is
+ * flattened with malloc all the same.
  *
  * Copyright 2026 The Errata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -167,49 +168,118 @@ count_span (gpointer     user_data,
   return TRUE;
 }
 
+static void
+append_varint (GByteArray *out,
+               guint64     value)
+{
+  for (;;)
+    {
+      guint8 byte = (guint8)(value & 0x7f) | (value > 0x7f ? 0x80 : 0);
+
+      g_byte_array_append (out, &byte, 1);
+      if (value <= 0x7f)
+        return;
+      value >>= 7;
+    }
+}
+
+/* Field 1 (length-delimited) of the outer message holding `inner`. */
+static GByteArray *
+wrapped (guint8      tag,
+         GByteArray *inner)
+{
+  GByteArray *out = g_byte_array_new ();
+
+  g_byte_array_append (out, &tag, 1);
+  append_varint (out, inner->len);
+  g_byte_array_append (out, inner->data, inner->len);
+  return out;
+}
+
 /* A ResourceSpans whose `resource` comes k times, each with an attribute:
  * protobuf merges them, and protobuf-c copies the attributes so far into a
- * new array at each merge. In an arena (which frees nothing) that would be
- * ~4k² bytes; the arena refuses past its budget and the flattening
- * unpacks with malloc, which gives the same request. */
+ * new array at each merge (~4k² bytes, in time and, in an arena that
+ * frees nothing, in memory). */
+static GByteArray *
+merged_resources (guint k)
+{
+  static const guint8 repeat[] = { 0x0a, 0x02, 0x0a, 0x00 };
+  g_autoptr(GByteArray) resource_spans = g_byte_array_new ();
+
+  for (guint i = 0; i < k; i++)
+    g_byte_array_append (resource_spans, repeat, sizeof repeat);
+  return wrapped (0x0a, resource_spans);
+}
+
+/* The walk before the unpack takes 16 merges in a message and refuses
+ * more; an arena refuses past its budget whatever the walk let through. */
 static void
 test_merged_fields (void)
 {
-  const guint k = 4096;
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  static const guint8 repeat[] = { 0x0a, 0x02, 0x0a, 0x00 };
-  guint8 length[10];
-  guint n_length = 0;
+  g_autoptr(GByteArray) many = merged_resources (4096);
+  g_autoptr(GByteArray) allowed = merged_resources (17);
+  g_autoptr(GByteArray) refused = merged_resources (18);
   ErrataProtoArena arena;
   g_autoptr(GError) error = NULL;
   guint n_items = 0;
   guint n_rejected = 0;
   guint n_spans = 0;
 
-  /* ExportTraceServiceRequest.resource_spans (1), its length a varint. */
-  for (guint64 v = 4 * (guint64)k; ; v >>= 7)
-    {
-      length[n_length++] = (guint8)(v & 0x7f) | (v > 0x7f ? 0x80 : 0);
-      if (v <= 0x7f)
-        break;
-    }
-  g_byte_array_append (body, (const guint8 *)"\x0a", 1);
-  g_byte_array_append (body, length, n_length);
-  for (guint i = 0; i < k; i++)
-    g_byte_array_append (body, repeat, sizeof repeat);
+  errata_proto_arena_init (&arena, many->len);
+  g_assert_null (opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (&arena.allocator,
+                                                                                                   many->len, many->data));
+  g_assert_true (arena.over_budget);
+  g_assert_cmpuint (arena.taken, <=, arena.budget);
+  g_assert_cmpuint (arena.budget, <, 32 * many->len + 2 * 1024 * 1024);
+  errata_proto_arena_clear (&arena);
+
+  g_assert_true (errata_otlp_proto_flatten_traces (allowed->data, allowed->len, count_span, &n_spans, &n_items,
+                                                   &n_rejected, &error));
+  g_assert_no_error (error);
+  g_assert_false (errata_otlp_proto_flatten_traces (refused->data, refused->len, count_span, &n_spans, &n_items,
+                                                    &n_rejected, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (errata_otlp_proto_flatten_traces (many->data, many->len, count_span, &n_spans, &n_items, &n_rejected,
+                                                    &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (n_spans, ==, 0);
+}
+
+/* 100,000 empty spans: 2 bytes each on the wire, a ~200-byte struct each
+ * once unpacked, past the arena's budget though nothing is merged. The
+ * flattening unpacks them with malloc instead, and rejects each (no trace
+ * id). */
+static void
+test_over_budget (void)
+{
+  const guint n = 100000;
+  static const guint8 empty_span[] = { 0x12, 0x00 };
+  g_autoptr(GByteArray) spans = g_byte_array_new ();
+  g_autoptr(GByteArray) scope_spans = NULL;
+  g_autoptr(GByteArray) body = NULL;
+  ErrataProtoArena arena;
+  g_autoptr(GError) error = NULL;
+  guint n_items = 0;
+  guint n_rejected = 0;
+  guint n_spans = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_byte_array_append (spans, empty_span, sizeof empty_span);
+  scope_spans = wrapped (0x12, spans);
+  body = wrapped (0x0a, scope_spans);
 
   errata_proto_arena_init (&arena, body->len);
   g_assert_null (opentelemetry__proto__collector__trace__v1__export_trace_service_request__unpack (&arena.allocator,
                                                                                                    body->len, body->data));
   g_assert_true (arena.over_budget);
-  g_assert_cmpuint (arena.taken, <=, arena.budget);
-  g_assert_cmpuint (arena.budget, <, 32 * body->len + 2 * 1024 * 1024);
   errata_proto_arena_clear (&arena);
 
   g_assert_true (errata_otlp_proto_flatten_traces (body->data, body->len, count_span, &n_spans, &n_items, &n_rejected,
                                                    &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_spans, ==, 0);
+  g_assert_cmpuint (n_rejected, ==, n);
 }
 
 int
@@ -221,5 +291,6 @@ main (int   argc,
   g_test_add_func ("/proto-arena/unpack", test_unpack);
   g_test_add_func ("/proto-arena/refused", test_refused);
   g_test_add_func ("/proto-arena/merged-fields", test_merged_fields);
+  g_test_add_func ("/proto-arena/over-budget", test_over_budget);
   return g_test_run ();
 }
