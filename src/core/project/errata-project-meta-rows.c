@@ -16,7 +16,10 @@
  * surrogates, integers of at most 18 digits, true, false, null, objects
  * and arrays. Anything else (a float, a large integer, white space) and
  * it gives NULL: the caller runs the SQL. test-trace-meta compares both
- * on every metadata text the tests know.
+ * on every metadata text the tests know, with the SQLite it is built with
+ * (3.40 here); a newer SQLite's json_each could write an odd nested value
+ * (an object or array, as text) otherwise, which only a filter typed as
+ * that object's JSON text would see.
  *
  * The rows: every top-level member but a null, its value a string cut
  * to ERRATA_META_VALUE_CHARS characters, an integer (true and false are
