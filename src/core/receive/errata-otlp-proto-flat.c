@@ -228,6 +228,65 @@ flatten_scope_spans (Opentelemetry__Proto__Trace__V1__ScopeSpans *scope_spans,
   return TRUE;
 }
 
+/* protobuf-c's unpack of a request, as _errata_otlp_proto_unpack_traces()
+ * and _logs() do it. */
+typedef ProtobufCMessage *(*UnpackFunc) (const guint8        *data,
+                                         gsize                size,
+                                         ProtobufCAllocator  *allocator,
+                                         GError             **error);
+
+static ProtobufCMessage *
+unpack_traces (const guint8        *data,
+               gsize                size,
+               ProtobufCAllocator  *allocator,
+               GError             **error)
+{
+  return (ProtobufCMessage *)_errata_otlp_proto_unpack_traces (data, size, allocator, error);
+}
+
+static ProtobufCMessage *
+unpack_logs (const guint8        *data,
+             gsize                size,
+             ProtobufCAllocator  *allocator,
+             GError             **error)
+{
+  return (ProtobufCMessage *)_errata_otlp_proto_unpack_logs (data, size, allocator, error);
+}
+
+/* The request unpacked into `arena`; with malloc when the body outgrows it
+ * (errata-proto-arena.c: malloc frees what protobuf-c's merges replace as
+ * they go), and then arena->chunks is NULL. release_request() frees it. */
+static ProtobufCMessage *
+unpack_in_arena (UnpackFunc         unpack,
+                 const guint8      *data,
+                 gsize              size,
+                 ErrataProtoArena  *arena,
+                 GError           **error)
+{
+  ProtobufCMessage *request;
+
+  errata_proto_arena_init (arena, size);
+  request = unpack (data, size, &arena->allocator, error);
+  if (request == NULL && arena->over_budget)
+    {
+      g_clear_error (error);
+      errata_proto_arena_clear (arena);
+      request = unpack (data, size, NULL, error);
+    }
+  if (request == NULL)
+    errata_proto_arena_clear (arena);
+  return request;
+}
+
+static void
+release_request (ProtobufCMessage *request,
+                 ErrataProtoArena *arena)
+{
+  if (arena->chunks == NULL)
+    protobuf_c_message_free_unpacked (request, NULL);
+  errata_proto_arena_clear (arena);
+}
+
 gboolean
 errata_otlp_proto_flatten_traces (const guint8        *data,
                                   gsize                size,
@@ -243,21 +302,9 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
 
   *n_items = 0;
   *n_rejected = 0;
-  errata_proto_arena_init (&arena, size);
-  request = _errata_otlp_proto_unpack_traces (data, size, &arena.allocator, error);
-  if (request == NULL && arena.over_budget)
-    {
-      /* A body made to grow protobuf-c's memory (errata-proto-arena.c):
-       * malloc frees what the merges replace as they go. */
-      g_clear_error (error);
-      errata_proto_arena_clear (&arena);
-      request = _errata_otlp_proto_unpack_traces (data, size, NULL, error);
-    }
+  request = (TraceRequest *)unpack_in_arena (unpack_traces, data, size, &arena, error);
   if (request == NULL)
-    {
-      errata_proto_arena_clear (&arena);
-      return FALSE;
-    }
+    return FALSE;
   for (gsize i = 0; ok && i < request->n_resource_spans; i++)
     {
       Opentelemetry__Proto__Trace__V1__ResourceSpans *rs = request->resource_spans[i];
@@ -267,9 +314,7 @@ errata_otlp_proto_flatten_traces (const guint8        *data,
       for (gsize j = 0; ok && j < rs->n_scope_spans; j++)
         ok = flatten_scope_spans (rs->scope_spans[j], resource, sink, user_data, n_items, n_rejected, error);
     }
-  if (arena.chunks == NULL)
-    opentelemetry__proto__collector__trace__v1__export_trace_service_request__free_unpacked (request, NULL);
-  errata_proto_arena_clear (&arena);
+  release_request ((ProtobufCMessage *)request, &arena);
   return ok;
 }
 
@@ -341,19 +386,9 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
 
   *n_items = 0;
   *n_rejected = 0;
-  errata_proto_arena_init (&arena, size);
-  request = _errata_otlp_proto_unpack_logs (data, size, &arena.allocator, error);
-  if (request == NULL && arena.over_budget)
-    {
-      g_clear_error (error);
-      errata_proto_arena_clear (&arena);
-      request = _errata_otlp_proto_unpack_logs (data, size, NULL, error);
-    }
+  request = (LogsRequest *)unpack_in_arena (unpack_logs, data, size, &arena, error);
   if (request == NULL)
-    {
-      errata_proto_arena_clear (&arena);
-      return FALSE;
-    }
+    return FALSE;
   for (gsize i = 0; ok && i < request->n_resource_logs; i++)
     for (gsize j = 0; ok && j < request->resource_logs[i]->n_scope_logs; j++)
       {
@@ -362,8 +397,6 @@ errata_otlp_proto_flatten_logs (const guint8        *data,
         for (gsize k = 0; ok && k < scope_logs->n_log_records; k++)
           ok = flatten_log_record (scope_logs->log_records[k], sink, user_data, n_items, n_rejected, error);
       }
-  if (arena.chunks == NULL)
-    opentelemetry__proto__collector__logs__v1__export_logs_service_request__free_unpacked (request, NULL);
-  errata_proto_arena_clear (&arena);
+  release_request ((ProtobufCMessage *)request, &arena);
   return ok;
 }
